@@ -1,0 +1,62 @@
+//! What the audit log records, and who may read each entry.
+
+use crate::string_enum;
+
+string_enum! {
+    /// Who may read an audit entry.
+    pub enum AuditVisibility {
+        /// Anyone, anonymously: decisions that citizens must be able to check.
+        Public => "public",
+        /// Staff and admins only: operational detail about individuals.
+        Staff => "staff",
+    }
+}
+
+string_enum! {
+    /// Every kind of state change that is recorded.
+    pub enum AuditAction {
+        /// A user registered.
+        UserRegistered => "user.registered",
+        /// A role was granted.
+        RoleGranted => "role.granted",
+        /// A role was revoked.
+        RoleRevoked => "role.revoked",
+        /// A space was created.
+        SpaceCreated => "space.created",
+        /// A space's texts or settings changed.
+        SpaceUpdated => "space.updated",
+        /// A proposal was published.
+        ProposalCreated => "proposal.created",
+        /// An author published a new version.
+        ProposalEdited => "proposal.edited",
+        /// An author withdrew a proposal.
+        ProposalWithdrawn => "proposal.withdrawn",
+    }
+}
+
+impl AuditAction {
+    /// The visibility an action's entries get. Role changes are public so
+    /// citizens can see who holds power in a space; registrations are not,
+    /// because they concern a private person.
+    pub fn visibility(self) -> AuditVisibility {
+        match self {
+            AuditAction::UserRegistered => AuditVisibility::Staff,
+            _ => AuditVisibility::Public,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn role_changes_are_public_and_registrations_are_not() {
+        assert_eq!(AuditAction::RoleGranted.visibility(), AuditVisibility::Public);
+        assert_eq!(AuditAction::RoleRevoked.visibility(), AuditVisibility::Public);
+        assert_eq!(AuditAction::UserRegistered.visibility(), AuditVisibility::Staff);
+        for action in AuditAction::ALL {
+            assert_eq!(AuditAction::parse(action.as_str()), Some(*action));
+        }
+    }
+}

@@ -1,0 +1,20 @@
+//! Emenda's business rules, free of I/O.
+//!
+//! Everything that decides whether something may happen, or what a piece of
+//! data means, lives here so that it can be tested without a database or a
+//! server: validated value types, state machines, the permission policy, text
+//! diffs, the tamper-evident version history and reference codes.
+
+pub mod audit;
+pub mod clock;
+pub mod diff;
+pub mod error;
+pub mod history;
+mod macros;
+pub mod policy;
+pub mod proposal;
+pub mod reference;
+pub mod space;
+pub mod values;
+
+pub use error::{DomainError, FieldError};

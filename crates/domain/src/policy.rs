@@ -1,0 +1,140 @@
+//! Who may do what. Each function answers one question from the facts the
+//! caller loaded (the actor's roles, the space's settings, the proposal's
+//! state) so the same answer is given wherever the question is asked.
+
+use crate::error::DomainError;
+use crate::space::SpaceSettings;
+use crate::string_enum;
+use uuid::Uuid;
+
+string_enum! {
+    /// A power granted to a user on top of being a participant.
+    pub enum Role {
+        /// Public-administration staff: decide amendments, answer, moderate.
+        Staff => "staff",
+        /// Configures spaces and people; has every staff power everywhere.
+        Admin => "admin",
+    }
+}
+
+/// One role held by a user, everywhere (`space_id == None`) or in one space.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct RoleGrant {
+    /// The role.
+    pub role: Role,
+    /// The space it applies to; `None` for all spaces.
+    pub space_id: Option<Uuid>,
+}
+
+/// A signed-in person as the rules see them, loaded fresh from the database
+/// on every request so that a revoked role or a block takes effect at once.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Actor {
+    /// The user's id.
+    pub user_id: Uuid,
+    /// Whether their identity was verified.
+    pub verified: bool,
+    /// Roles beyond participant.
+    pub roles: Vec<RoleGrant>,
+}
+
+impl Actor {
+    /// A participant with no roles.
+    pub fn participant(user_id: Uuid, verified: bool) -> Self {
+        Self { user_id, verified, roles: Vec::new() }
+    }
+
+    /// Holds the admin role.
+    pub fn is_admin(&self) -> bool {
+        self.roles.iter().any(|g| g.role == Role::Admin)
+    }
+
+    /// Holds staff powers in `space_id`: admin, global staff, or staff of it.
+    pub fn is_staff_of(&self, space_id: Uuid) -> bool {
+        self.is_admin() || self.roles.iter().any(|g| g.role == Role::Staff && g.space_id.is_none_or(|s| s == space_id))
+    }
+
+    /// Holds staff powers in at least one space.
+    pub fn is_any_staff(&self) -> bool {
+        self.is_admin() || self.roles.iter().any(|g| g.role == Role::Staff)
+    }
+}
+
+/// Configuring spaces and people is for admins only.
+pub fn ensure_admin(actor: &Actor) -> Result<(), DomainError> {
+    if actor.is_admin() {
+        Ok(())
+    } else {
+        Err(DomainError::forbidden("admin_only", "only administrators may do this"))
+    }
+}
+
+/// Publishing a proposal needs an open space, and verification when the
+/// space asks for it.
+pub fn ensure_can_propose(actor: &Actor, settings: &SpaceSettings) -> Result<(), DomainError> {
+    if !settings.proposals_open {
+        return Err(DomainError::forbidden("proposals_closed", "this space is not taking new proposals"));
+    }
+    if settings.verification_required_to_propose && !actor.verified {
+        return Err(DomainError::forbidden(
+            "verification_required",
+            "this space requires a verified identity to propose",
+        ));
+    }
+    Ok(())
+}
+
+/// Only an author (the creator or a co-author) edits or withdraws a proposal.
+pub fn ensure_author(is_author: bool) -> Result<(), DomainError> {
+    if is_author {
+        Ok(())
+    } else {
+        Err(DomainError::forbidden("not_author", "only the proposal's authors may do this"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn actor(roles: Vec<RoleGrant>) -> Actor {
+        Actor { user_id: Uuid::nil(), verified: false, roles }
+    }
+
+    #[test]
+    fn staff_scope() {
+        let space = Uuid::from_u128(1);
+        let other = Uuid::from_u128(2);
+        let local = actor(vec![RoleGrant { role: Role::Staff, space_id: Some(space) }]);
+        assert!(local.is_staff_of(space));
+        assert!(!local.is_staff_of(other));
+        assert!(local.is_any_staff() && !local.is_admin());
+
+        let global = actor(vec![RoleGrant { role: Role::Staff, space_id: None }]);
+        assert!(global.is_staff_of(space) && global.is_staff_of(other));
+
+        let admin = actor(vec![RoleGrant { role: Role::Admin, space_id: None }]);
+        assert!(admin.is_staff_of(other) && ensure_admin(&admin).is_ok());
+        assert_eq!(ensure_admin(&global).unwrap_err().code(), "admin_only");
+        assert!(!actor(vec![]).is_any_staff());
+    }
+
+    #[test]
+    fn proposing_follows_space_settings() {
+        let participant = actor(vec![]);
+        let open = SpaceSettings::default();
+        assert!(ensure_can_propose(&participant, &open).is_ok());
+        let closed = SpaceSettings { proposals_open: false, ..Default::default() };
+        assert_eq!(ensure_can_propose(&participant, &closed).unwrap_err().code(), "proposals_closed");
+        let strict = SpaceSettings { verification_required_to_propose: true, ..Default::default() };
+        assert_eq!(ensure_can_propose(&participant, &strict).unwrap_err().code(), "verification_required");
+        let verified = Actor { verified: true, ..participant };
+        assert!(ensure_can_propose(&verified, &strict).is_ok());
+    }
+
+    #[test]
+    fn only_authors_edit() {
+        assert!(ensure_author(true).is_ok());
+        assert_eq!(ensure_author(false).unwrap_err().code(), "not_author");
+    }
+}

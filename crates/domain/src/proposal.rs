@@ -1,0 +1,141 @@
+//! The proposal life cycle and who may move it along.
+
+use crate::error::DomainError;
+use crate::string_enum;
+
+string_enum! {
+    /// Where a proposal stands.
+    pub enum ProposalState {
+        /// Published and not answered yet: authors may still edit it.
+        Published => "published",
+        /// Staff are evaluating it.
+        Evaluating => "evaluating",
+        /// Staff accepted it.
+        Accepted => "accepted",
+        /// Staff rejected it.
+        Rejected => "rejected",
+        /// An author withdrew it.
+        Withdrawn => "withdrawn",
+    }
+}
+
+string_enum! {
+    /// How a version came to be.
+    pub enum VersionKind {
+        /// The first version, written when the proposal was published.
+        Created => "created",
+        /// An author's edit.
+        Edited => "edited",
+        /// An accepted amendment.
+        Amendment => "amendment",
+        /// An edit by staff.
+        StaffEdit => "staff_edit",
+    }
+}
+
+impl ProposalState {
+    /// Whether the proposal is still open to participation (supports,
+    /// amendments): published or being evaluated.
+    pub fn is_open(self) -> bool {
+        matches!(self, ProposalState::Published | ProposalState::Evaluating)
+    }
+}
+
+/// An author may edit only while the proposal is `published`: never after an
+/// answer, never once withdrawn.
+pub fn ensure_editable(state: ProposalState) -> Result<(), DomainError> {
+    match state {
+        ProposalState::Published => Ok(()),
+        ProposalState::Withdrawn => {
+            Err(DomainError::conflict("proposal_withdrawn", "a withdrawn proposal cannot be edited"))
+        }
+        _ => Err(DomainError::conflict(
+            "proposal_answered",
+            "the proposal has been answered and can no longer be edited",
+        )),
+    }
+}
+
+/// An author may withdraw from `published` or `evaluating`.
+pub fn ensure_withdrawable(state: ProposalState) -> Result<(), DomainError> {
+    if state.is_open() {
+        Ok(())
+    } else if state == ProposalState::Withdrawn {
+        Err(DomainError::conflict("proposal_withdrawn", "the proposal is already withdrawn"))
+    } else {
+        Err(DomainError::conflict("proposal_answered", "an answered proposal cannot be withdrawn"))
+    }
+}
+
+/// An edit must be based on the current version, so that nobody overwrites
+/// a change they have not seen (no lost update).
+pub fn ensure_current_base(base_version: i32, current_version: i32) -> Result<(), DomainError> {
+    if base_version == current_version {
+        Ok(())
+    } else if base_version < 1 || base_version > current_version {
+        Err(DomainError::invalid(
+            "base_version",
+            "unknown_version",
+            format!("the proposal has versions 1 to {current_version}"),
+        ))
+    } else {
+        Err(DomainError::StaleVersion { current: current_version })
+    }
+}
+
+/// An edit must change something; an identical version would only add noise
+/// to the history.
+pub fn ensure_changes(old_title: &str, old_body: &str, new_title: &str, new_body: &str) -> Result<(), DomainError> {
+    if old_title == new_title && old_body == new_body {
+        Err(DomainError::invalid("body", "unchanged", "the new version is identical to the current one"))
+    } else {
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_published_proposals_are_editable() {
+        assert!(ensure_editable(ProposalState::Published).is_ok());
+        assert_eq!(ensure_editable(ProposalState::Withdrawn).unwrap_err().code(), "proposal_withdrawn");
+        for answered in [ProposalState::Evaluating, ProposalState::Accepted, ProposalState::Rejected] {
+            assert_eq!(ensure_editable(answered).unwrap_err().code(), "proposal_answered");
+        }
+    }
+
+    #[test]
+    fn withdraw_only_from_open_states() {
+        assert!(ensure_withdrawable(ProposalState::Published).is_ok());
+        assert!(ensure_withdrawable(ProposalState::Evaluating).is_ok());
+        assert_eq!(ensure_withdrawable(ProposalState::Withdrawn).unwrap_err().code(), "proposal_withdrawn");
+        assert_eq!(ensure_withdrawable(ProposalState::Accepted).unwrap_err().code(), "proposal_answered");
+    }
+
+    #[test]
+    fn stale_and_unknown_bases() {
+        assert!(ensure_current_base(3, 3).is_ok());
+        assert_eq!(ensure_current_base(2, 3).unwrap_err(), DomainError::StaleVersion { current: 3 });
+        assert_eq!(ensure_current_base(4, 3).unwrap_err().code(), "validation_failed");
+        assert_eq!(ensure_current_base(0, 3).unwrap_err().code(), "validation_failed");
+    }
+
+    #[test]
+    fn identical_edits_are_refused() {
+        assert!(ensure_changes("t", "b", "t", "b").is_err());
+        assert!(ensure_changes("t", "b", "t2", "b").is_ok());
+        assert!(ensure_changes("t", "b", "t", "b2").is_ok());
+    }
+
+    #[test]
+    fn spellings_round_trip() {
+        for s in ProposalState::ALL {
+            assert_eq!(ProposalState::parse(s.as_str()), Some(*s));
+        }
+        for k in VersionKind::ALL {
+            assert_eq!(VersionKind::parse(k.as_str()), Some(*k));
+        }
+    }
+}

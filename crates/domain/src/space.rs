@@ -1,0 +1,120 @@
+//! Spaces (participatory processes) and the settings that govern what
+//! participants may do inside them.
+
+use crate::error::{DomainError, FieldError};
+use crate::string_enum;
+
+string_enum! {
+    /// Who sees the amendments of a proposal.
+    pub enum AmendmentsVisibility {
+        /// Everyone.
+        All => "all",
+        /// Each participant sees their own; staff see all.
+        Participants => "participants",
+    }
+}
+
+/// The settings of a space, as PRODUCT.md lists them. Kept together so that a
+/// rule can be given "the space" and decide on its own.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct SpaceSettings {
+    /// Participants may publish new proposals.
+    pub proposals_open: bool,
+    /// Participants may support proposals.
+    pub supports_open: bool,
+    /// Participants may request amendments.
+    pub amendments_open: bool,
+    /// Participants may comment.
+    pub comments_open: bool,
+    /// How many proposals one participant may support in the space; 0 = no limit.
+    pub support_limit_per_user: i32,
+    /// Supports that make a proposal qualified; 0 = no threshold.
+    pub support_threshold: i32,
+    /// Whether supports are still taken once the threshold is reached.
+    pub supports_beyond_threshold: bool,
+    /// Only verified participants may propose.
+    pub verification_required_to_propose: bool,
+    /// Only verified participants may support.
+    pub verification_required_to_support: bool,
+    /// The list of supporters is public.
+    pub supporters_public: bool,
+    /// Who sees amendments.
+    pub amendments_visibility: AmendmentsVisibility,
+    /// Reports after which an item is hidden automatically.
+    pub max_reports_before_hiding: i32,
+}
+
+impl Default for SpaceSettings {
+    fn default() -> Self {
+        Self {
+            proposals_open: true,
+            supports_open: true,
+            amendments_open: true,
+            comments_open: true,
+            support_limit_per_user: 0,
+            support_threshold: 0,
+            supports_beyond_threshold: true,
+            verification_required_to_propose: false,
+            verification_required_to_support: false,
+            supporters_public: true,
+            amendments_visibility: AmendmentsVisibility::All,
+            max_reports_before_hiding: 3,
+        }
+    }
+}
+
+impl SpaceSettings {
+    /// Checks the numeric settings; booleans are valid by construction.
+    pub fn validate(&self) -> Result<(), DomainError> {
+        let mut errors = Vec::new();
+        let mut bounded = |field: &str, value: i32, max: i32| {
+            if !(0..=max).contains(&value) {
+                errors.push(FieldError::new(
+                    format!("settings.{field}"),
+                    "out_of_range",
+                    format!("must be between 0 and {max}"),
+                ));
+            }
+        };
+        bounded("support_limit_per_user", self.support_limit_per_user, 10_000);
+        bounded("support_threshold", self.support_threshold, 10_000_000);
+        bounded("max_reports_before_hiding", self.max_reports_before_hiding, 1_000);
+        if self.max_reports_before_hiding == 0 {
+            errors.push(FieldError::new("settings.max_reports_before_hiding", "out_of_range", "must be at least 1"));
+        }
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(DomainError::Invalid(errors))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_are_valid_and_open() {
+        let settings = SpaceSettings::default();
+        assert!(settings.validate().is_ok());
+        assert!(settings.proposals_open && settings.supporters_public);
+        assert_eq!(settings.max_reports_before_hiding, 3);
+    }
+
+    #[test]
+    fn negative_and_zero_limits_are_refused_with_their_field() {
+        let settings = SpaceSettings { support_limit_per_user: -1, max_reports_before_hiding: 0, ..Default::default() };
+        let DomainError::Invalid(errors) = settings.validate().unwrap_err() else { panic!() };
+        let fields: Vec<_> = errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, ["settings.support_limit_per_user", "settings.max_reports_before_hiding"]);
+    }
+
+    #[test]
+    fn visibility_spelling_round_trips() {
+        for v in AmendmentsVisibility::ALL {
+            assert_eq!(AmendmentsVisibility::parse(v.as_str()), Some(*v));
+        }
+        assert_eq!(AmendmentsVisibility::parse("everyone"), None);
+    }
+}
