@@ -1,1 +1,155 @@
-//! placeholder
+//! The only crate that speaks SQL. It hides whether the installation runs
+//! on SQLite or PostgreSQL: services get a [`Store`], open a read or a write
+//! transaction, and call one query module per aggregate with the [`Tx`] they
+//! are handed. No diesel type crosses this crate's boundary.
+
+pub mod audit;
+mod connection;
+mod convert;
+pub mod error;
+mod migrations;
+pub mod proposals;
+pub mod roles;
+mod schema;
+pub mod sequences;
+pub mod spaces;
+#[cfg(feature = "testing")]
+pub mod testing;
+pub mod tokens;
+pub mod users;
+pub mod versions;
+
+pub use connection::{Backend, DatabaseTarget};
+pub use error::{ServiceError, ServiceResult, StoreError};
+pub use migrations::schema_columns;
+
+use connection::{DbConnection, Pool};
+use diesel::connection::{AnsiTransactionManager, SimpleConnection, TransactionManager};
+use diesel::{PgConnection, SqliteConnection};
+
+/// An open transaction. Query functions take `&mut Tx` so that every write
+/// of one operation commits or rolls back together.
+pub struct Tx<'a> {
+    connection: &'a mut DbConnection,
+}
+
+impl Tx<'_> {
+    fn conn(&mut self) -> &mut DbConnection {
+        self.connection
+    }
+
+    /// Which backend this transaction runs on (for the rare query that must
+    /// differ, such as row locks).
+    pub fn backend(&self) -> Backend {
+        match self.connection {
+            DbConnection::Sqlite(_) => Backend::Sqlite,
+            DbConnection::Postgres(_) => Backend::Postgres,
+        }
+    }
+}
+
+/// The database of one installation: a pool of connections to one target.
+#[derive(Clone)]
+pub struct Store {
+    pool: Pool,
+    backend: Backend,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store").field("backend", &self.backend).finish_non_exhaustive()
+    }
+}
+
+impl Store {
+    /// Connects to `target` (creating the SQLite file if needed). Does not
+    /// migrate: call [`Store::migrate`].
+    pub fn open(target: &DatabaseTarget, max_connections: Option<u32>) -> Result<Self, StoreError> {
+        if target.backend == Backend::Sqlite {
+            if let Some(parent) = std::path::Path::new(&target.location).parent() {
+                if !parent.as_os_str().is_empty() {
+                    std::fs::create_dir_all(parent).map_err(|e| StoreError::Unavailable(Box::new(e)))?;
+                }
+            }
+        }
+        let pool = connection::build_pool(target, max_connections)?;
+        Ok(Self { pool, backend: target.backend })
+    }
+
+    /// The backend in use.
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    /// Applies every pending migration for this backend; returns how many ran.
+    pub fn migrate(&self) -> Result<usize, StoreError> {
+        let mut connection = self.connection()?;
+        migrations::run(&mut connection)
+    }
+
+    /// Checks the database answers (for readiness probes).
+    pub fn ping(&self) -> Result<(), StoreError> {
+        self.connection()?.batch_execute("SELECT 1").map_err(StoreError::from)
+    }
+
+    fn connection(&self) -> Result<diesel::r2d2::PooledConnection<connection::ConnectionManager>, StoreError> {
+        self.pool.get().map_err(|e| StoreError::Unavailable(Box::new(e)))
+    }
+
+    /// Runs `work` in a read transaction: a consistent snapshot of the data.
+    pub fn read<T, E>(&self, work: impl FnOnce(&mut Tx<'_>) -> Result<T, E>) -> Result<T, E>
+    where
+        E: From<StoreError>,
+    {
+        self.transaction("BEGIN", "BEGIN TRANSACTION READ ONLY", work)
+    }
+
+    /// Runs `work` in a write transaction. On SQLite it begins IMMEDIATE, so
+    /// the write lock is taken up front and concurrent writers queue instead
+    /// of failing half-way; on PostgreSQL rows are locked as they are
+    /// written (see each query module).
+    pub fn write<T, E>(&self, work: impl FnOnce(&mut Tx<'_>) -> Result<T, E>) -> Result<T, E>
+    where
+        E: From<StoreError>,
+    {
+        self.transaction("BEGIN IMMEDIATE", "BEGIN", work)
+    }
+
+    fn transaction<T, E>(
+        &self,
+        sqlite_begin: &str,
+        postgres_begin: &str,
+        work: impl FnOnce(&mut Tx<'_>) -> Result<T, E>,
+    ) -> Result<T, E>
+    where
+        E: From<StoreError>,
+    {
+        let mut pooled = self.connection()?;
+        let connection: &mut DbConnection = &mut pooled;
+        match connection {
+            DbConnection::Sqlite(c) => AnsiTransactionManager::begin_transaction_sql(c, sqlite_begin),
+            DbConnection::Postgres(c) => AnsiTransactionManager::begin_transaction_sql(c, postgres_begin),
+        }
+        .map_err(StoreError::from)?;
+        let outcome = work(&mut Tx { connection });
+        let finish = match (&outcome, &mut *connection) {
+            (Ok(_), DbConnection::Sqlite(c)) => {
+                <AnsiTransactionManager as TransactionManager<SqliteConnection>>::commit_transaction(c)
+            }
+            (Ok(_), DbConnection::Postgres(c)) => {
+                <AnsiTransactionManager as TransactionManager<PgConnection>>::commit_transaction(c)
+            }
+            (Err(_), DbConnection::Sqlite(c)) => {
+                <AnsiTransactionManager as TransactionManager<SqliteConnection>>::rollback_transaction(c)
+            }
+            (Err(_), DbConnection::Postgres(c)) => {
+                <AnsiTransactionManager as TransactionManager<PgConnection>>::rollback_transaction(c)
+            }
+        };
+        match (outcome, finish) {
+            (Ok(value), Ok(())) => Ok(value),
+            (Ok(_), Err(commit_error)) => Err(StoreError::from(commit_error).into()),
+            (Err(error), _) => Err(error),
+        }
+    }
+}

@@ -1,0 +1,154 @@
+//! One connection type over SQLite and PostgreSQL, and the pool that hands
+//! them out. Which backend is used is decided once, from the database URL.
+
+use crate::error::StoreError;
+use diesel::connection::SimpleConnection;
+use diesel::r2d2::{self, ManageConnection, R2D2Connection};
+use diesel::{Connection, PgConnection, SqliteConnection};
+use std::time::Duration;
+
+/// A connection to whichever database the installation uses. Queries are
+/// written once against this type; diesel dispatches to the right backend.
+#[derive(diesel::MultiConnection)]
+pub enum DbConnection {
+    /// The embedded default.
+    Sqlite(SqliteConnection),
+    /// The production backend.
+    Postgres(PgConnection),
+}
+
+/// The two supported backends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    /// SQLite, a file in the data folder.
+    Sqlite,
+    /// PostgreSQL, over the network.
+    Postgres,
+}
+
+/// Where the database is, parsed from a URL: `postgres://…` or
+/// `postgresql://…` for PostgreSQL; `sqlite://path` or a plain path for SQLite.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DatabaseTarget {
+    /// Which backend.
+    pub backend: Backend,
+    /// What the backend's driver is given: a URL or a file path.
+    pub location: String,
+}
+
+impl DatabaseTarget {
+    /// Reads a database URL.
+    pub fn parse(url: &str) -> Self {
+        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Self { backend: Backend::Postgres, location: url.to_owned() }
+        } else {
+            let path = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")).unwrap_or(url);
+            Self { backend: Backend::Sqlite, location: path.to_owned() }
+        }
+    }
+
+    /// The URL with any password removed, safe to log.
+    pub fn redacted(&self) -> String {
+        match self.backend {
+            Backend::Sqlite => self.location.clone(),
+            Backend::Postgres => redact_password(&self.location),
+        }
+    }
+
+    /// Opens one connection, set up the way the application expects.
+    pub fn connect(&self) -> Result<DbConnection, StoreError> {
+        let unavailable = |e: diesel::ConnectionError| StoreError::Unavailable(Box::new(e));
+        let mut connection = match self.backend {
+            Backend::Sqlite => DbConnection::Sqlite(SqliteConnection::establish(&self.location).map_err(unavailable)?),
+            Backend::Postgres => DbConnection::Postgres(PgConnection::establish(&self.location).map_err(unavailable)?),
+        };
+        prepare(&mut connection)?;
+        Ok(connection)
+    }
+}
+
+fn redact_password(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else { return url.to_owned() };
+    match rest.split_once('@') {
+        Some((credentials, host)) if credentials.contains(':') => {
+            let user = credentials.split(':').next().unwrap_or_default();
+            format!("{scheme}://{user}:***@{host}")
+        }
+        _ => url.to_owned(),
+    }
+}
+
+/// Per-connection settings. SQLite: WAL so readers never wait for the
+/// writer, foreign keys enforced, and a busy timeout so that writers queue
+/// instead of failing at once.
+fn prepare(connection: &mut DbConnection) -> Result<(), StoreError> {
+    let setup = match connection {
+        DbConnection::Sqlite(_) => {
+            "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
+             PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 15000;"
+        }
+        DbConnection::Postgres(_) => "SET TIME ZONE 'UTC';",
+    };
+    connection.batch_execute(setup).map_err(StoreError::from)
+}
+
+/// Hands out connections to one database target.
+#[derive(Debug)]
+pub struct ConnectionManager {
+    target: DatabaseTarget,
+}
+
+impl ManageConnection for ConnectionManager {
+    type Connection = DbConnection;
+    type Error = StoreError;
+
+    fn connect(&self) -> Result<DbConnection, StoreError> {
+        self.target.connect()
+    }
+
+    fn is_valid(&self, connection: &mut DbConnection) -> Result<(), StoreError> {
+        connection.ping().map_err(StoreError::from)
+    }
+
+    fn has_broken(&self, connection: &mut DbConnection) -> bool {
+        connection.is_broken()
+    }
+}
+
+/// A pool of connections.
+pub type Pool = r2d2::Pool<ConnectionManager>;
+
+/// Builds a pool. SQLite allows one writer at a time whatever the pool size,
+/// so a small pool serves it; PostgreSQL gets more.
+pub fn build_pool(target: &DatabaseTarget, max_size: Option<u32>) -> Result<Pool, StoreError> {
+    let default_size = match target.backend {
+        Backend::Sqlite => 8,
+        Backend::Postgres => 16,
+    };
+    r2d2::Pool::builder()
+        .max_size(max_size.unwrap_or(default_size))
+        .connection_timeout(Duration::from_secs(10))
+        .build(ConnectionManager { target: target.clone() })
+        .map_err(|e| StoreError::Unavailable(Box::new(e)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_choose_the_backend() {
+        assert_eq!(DatabaseTarget::parse("postgres://u@h/db").backend, Backend::Postgres);
+        assert_eq!(DatabaseTarget::parse("postgresql://u@h/db").backend, Backend::Postgres);
+        let sqlite = DatabaseTarget::parse("sqlite://data/emenda.db");
+        assert_eq!((sqlite.backend, sqlite.location.as_str()), (Backend::Sqlite, "data/emenda.db"));
+        assert_eq!(DatabaseTarget::parse("data/emenda.db").location, "data/emenda.db");
+    }
+
+    #[test]
+    fn passwords_are_not_logged() {
+        let target = DatabaseTarget::parse("postgres://emenda:s3cret@db.example:5432/emenda");
+        assert_eq!(target.redacted(), "postgres://emenda:***@db.example:5432/emenda");
+        assert_eq!(DatabaseTarget::parse("postgres://emenda@db/emenda").redacted(), "postgres://emenda@db/emenda");
+    }
+}

@@ -1,0 +1,313 @@
+//! Proposals (the current state of each) and their authors.
+
+use crate::convert::{id_text, parse_enum, parse_id, parse_time, time_text};
+use crate::schema::{proposal_authors, proposals, users};
+use crate::{StoreError, Tx};
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+use emenda_domain::proposal::ProposalState;
+use uuid::Uuid;
+
+/// A proposal as stored: its current state and counters. The text lives in
+/// its versions; `title` is the current version's, kept here for lists.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProposalRecord {
+    /// Id.
+    pub id: Uuid,
+    /// Reference code.
+    pub reference: String,
+    /// Space.
+    pub space_id: Uuid,
+    /// Who published it.
+    pub creator_id: Uuid,
+    /// State.
+    pub state: ProposalState,
+    /// Number of the current version.
+    pub current_version: i32,
+    /// Current title.
+    pub title: String,
+    /// Supports.
+    pub supports_count: i32,
+    /// Visible comments.
+    pub comments_count: i32,
+    /// Hidden by moderation.
+    pub hidden: bool,
+    /// Publication time.
+    pub created_at: DateTime<Utc>,
+    /// Last change.
+    pub updated_at: DateTime<Utc>,
+}
+
+/// What publishing writes.
+#[derive(Debug, Clone)]
+pub struct NewProposal<'a> {
+    /// Id.
+    pub id: Uuid,
+    /// Reference code.
+    pub reference: &'a str,
+    /// The sequence number inside the reference.
+    pub sequence: i64,
+    /// Space.
+    pub space_id: Uuid,
+    /// Creator.
+    pub creator_id: Uuid,
+    /// Title of version 1.
+    pub title: &'a str,
+    /// Publication time.
+    pub created_at: DateTime<Utc>,
+}
+
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = proposals)]
+struct ProposalRow {
+    id: String,
+    reference: String,
+    space_id: String,
+    creator_id: String,
+    state: String,
+    current_version: i32,
+    title: String,
+    supports_count: i32,
+    comments_count: i32,
+    hidden: bool,
+    created_at: String,
+    updated_at: String,
+}
+
+impl TryFrom<ProposalRow> for ProposalRecord {
+    type Error = StoreError;
+    fn try_from(row: ProposalRow) -> Result<Self, StoreError> {
+        Ok(ProposalRecord {
+            id: parse_id(&row.id)?,
+            reference: row.reference,
+            space_id: parse_id(&row.space_id)?,
+            creator_id: parse_id(&row.creator_id)?,
+            state: parse_enum(&row.state, ProposalState::parse)?,
+            current_version: row.current_version,
+            title: row.title,
+            supports_count: row.supports_count,
+            comments_count: row.comments_count,
+            hidden: row.hidden,
+            created_at: parse_time(&row.created_at)?,
+            updated_at: parse_time(&row.updated_at)?,
+        })
+    }
+}
+
+/// Writes a new proposal at version 1 with its creator as first author.
+pub fn insert(tx: &mut Tx<'_>, proposal: &NewProposal<'_>) -> Result<(), StoreError> {
+    let at = time_text(proposal.created_at);
+    diesel::insert_into(proposals::table)
+        .values((
+            proposals::id.eq(id_text(proposal.id)),
+            proposals::reference.eq(proposal.reference),
+            proposals::sequence.eq(proposal.sequence),
+            proposals::space_id.eq(id_text(proposal.space_id)),
+            proposals::creator_id.eq(id_text(proposal.creator_id)),
+            proposals::state.eq(ProposalState::Published.as_str()),
+            proposals::current_version.eq(1),
+            proposals::title.eq(proposal.title),
+            proposals::created_at.eq(&at),
+            proposals::updated_at.eq(&at),
+        ))
+        .execute(tx.conn())?;
+    diesel::insert_into(proposal_authors::table)
+        .values((
+            proposal_authors::proposal_id.eq(id_text(proposal.id)),
+            proposal_authors::user_id.eq(id_text(proposal.creator_id)),
+            proposal_authors::kind.eq("creator"),
+            proposal_authors::added_at.eq(&at),
+        ))
+        .execute(tx.conn())?;
+    Ok(())
+}
+
+fn first(rows: Vec<ProposalRow>) -> Result<Option<ProposalRecord>, StoreError> {
+    rows.into_iter().next().map(ProposalRecord::try_from).transpose()
+}
+
+/// The proposal with this id.
+pub fn find_by_id(tx: &mut Tx<'_>, id: Uuid) -> Result<Option<ProposalRecord>, StoreError> {
+    first(
+        proposals::table
+            .filter(proposals::id.eq(id_text(id)))
+            .select(ProposalRow::as_select())
+            .limit(1)
+            .load(tx.conn())?,
+    )
+}
+
+/// The proposal with this reference code.
+pub fn find_by_reference(tx: &mut Tx<'_>, reference: &str) -> Result<Option<ProposalRecord>, StoreError> {
+    first(
+        proposals::table
+            .filter(proposals::reference.eq(reference))
+            .select(ProposalRow::as_select())
+            .limit(1)
+            .load(tx.conn())?,
+    )
+}
+
+/// Moves the proposal from `expected` to `expected + 1` with the new title.
+/// Returns `false` when the current version is no longer `expected`: the
+/// compare-and-set is what makes concurrent edits safe, because the update
+/// locks the row and the losers re-check the condition after the winner
+/// commits.
+pub fn advance_version(
+    tx: &mut Tx<'_>,
+    id: Uuid,
+    expected: i32,
+    title: &str,
+    at: DateTime<Utc>,
+) -> Result<bool, StoreError> {
+    let updated = diesel::update(
+        proposals::table.filter(proposals::id.eq(id_text(id))).filter(proposals::current_version.eq(expected)),
+    )
+    .set((
+        proposals::current_version.eq(expected + 1),
+        proposals::title.eq(title),
+        proposals::updated_at.eq(time_text(at)),
+    ))
+    .execute(tx.conn())?;
+    Ok(updated == 1)
+}
+
+/// Changes the state if it is still one of `from`; returns whether it did.
+pub fn change_state(
+    tx: &mut Tx<'_>,
+    id: Uuid,
+    from: &[ProposalState],
+    to: ProposalState,
+    at: DateTime<Utc>,
+) -> Result<bool, StoreError> {
+    let from: Vec<&str> = from.iter().map(|s| s.as_str()).collect();
+    let updated =
+        diesel::update(proposals::table.filter(proposals::id.eq(id_text(id))).filter(proposals::state.eq_any(from)))
+            .set((proposals::state.eq(to.as_str()), proposals::updated_at.eq(time_text(at))))
+            .execute(tx.conn())?;
+    Ok(updated == 1)
+}
+
+/// One author of a proposal, with what readers need to show them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuthorRecord {
+    /// User id.
+    pub user_id: Uuid,
+    /// Nickname.
+    pub nickname: String,
+    /// Display name.
+    pub display_name: String,
+    /// `creator` or `coauthor`.
+    pub kind: String,
+}
+
+/// The authors of a proposal, creator first.
+pub fn authors(tx: &mut Tx<'_>, proposal_id: Uuid) -> Result<Vec<AuthorRecord>, StoreError> {
+    let rows: Vec<(String, String, String, String)> = proposal_authors::table
+        .inner_join(users::table)
+        .filter(proposal_authors::proposal_id.eq(id_text(proposal_id)))
+        .order((proposal_authors::added_at.asc(), proposal_authors::user_id.asc()))
+        .select((proposal_authors::user_id, users::nickname, users::display_name, proposal_authors::kind))
+        .load(tx.conn())?;
+    rows.into_iter()
+        .map(|(user_id, nickname, display_name, kind)| {
+            Ok(AuthorRecord { user_id: parse_id(&user_id)?, nickname, display_name, kind })
+        })
+        .collect()
+}
+
+/// Whether the user is an author of the proposal.
+pub fn is_author(tx: &mut Tx<'_>, proposal_id: Uuid, user_id: Uuid) -> Result<bool, StoreError> {
+    let count: i64 = proposal_authors::table
+        .filter(proposal_authors::proposal_id.eq(id_text(proposal_id)))
+        .filter(proposal_authors::user_id.eq(id_text(user_id)))
+        .count()
+        .get_result(tx.conn())?;
+    Ok(count > 0)
+}
+
+/// How a list is ordered. Every order ends with the id, so it is total and
+/// the keyset cursor is exact.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProposalSort {
+    /// Newest first.
+    Recent,
+    /// Most supports first.
+    MostSupported,
+    /// Most comments first.
+    MostCommented,
+}
+
+/// Where the previous page ended: the sort key and id of its last item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ProposalCursor {
+    /// The counter the list is sorted by (ignored for `Recent`).
+    pub key: i64,
+    /// The id of the last item.
+    pub id: Uuid,
+}
+
+/// Which proposals a list shows.
+#[derive(Debug, Clone, Default)]
+pub struct ProposalFilter {
+    /// Only this space.
+    pub space_id: Option<Uuid>,
+    /// Only this state.
+    pub state: Option<ProposalState>,
+    /// Only proposals this user is an author of.
+    pub author_id: Option<Uuid>,
+}
+
+/// One page of visible (not hidden) proposals.
+pub fn list(
+    tx: &mut Tx<'_>,
+    filter: &ProposalFilter,
+    sort: ProposalSort,
+    after: Option<ProposalCursor>,
+    limit: i64,
+) -> Result<Vec<ProposalRecord>, StoreError> {
+    let mut query = proposals::table.select(ProposalRow::as_select()).filter(proposals::hidden.eq(false)).into_boxed();
+    if let Some(space) = filter.space_id {
+        query = query.filter(proposals::space_id.eq(id_text(space)));
+    }
+    if let Some(state) = filter.state {
+        query = query.filter(proposals::state.eq(state.as_str()));
+    }
+    if let Some(author) = filter.author_id {
+        let authored = proposal_authors::table
+            .filter(proposal_authors::user_id.eq(id_text(author)))
+            .select(proposal_authors::proposal_id);
+        query = query.filter(proposals::id.eq_any(authored));
+    }
+    query = match sort {
+        ProposalSort::Recent => {
+            if let Some(c) = after {
+                query = query.filter(proposals::id.lt(id_text(c.id)));
+            }
+            query.order(proposals::id.desc())
+        }
+        ProposalSort::MostSupported => {
+            if let Some(c) = after {
+                let key = i32::try_from(c.key).unwrap_or(i32::MAX);
+                query = query.filter(
+                    proposals::supports_count
+                        .lt(key)
+                        .or(proposals::supports_count.eq(key).and(proposals::id.lt(id_text(c.id)))),
+                );
+            }
+            query.order((proposals::supports_count.desc(), proposals::id.desc()))
+        }
+        ProposalSort::MostCommented => {
+            if let Some(c) = after {
+                let key = i32::try_from(c.key).unwrap_or(i32::MAX);
+                query = query.filter(
+                    proposals::comments_count
+                        .lt(key)
+                        .or(proposals::comments_count.eq(key).and(proposals::id.lt(id_text(c.id)))),
+                );
+            }
+            query.order((proposals::comments_count.desc(), proposals::id.desc()))
+        }
+    };
+    query.limit(limit).load(tx.conn())?.into_iter().map(ProposalRecord::try_from).collect()
+}

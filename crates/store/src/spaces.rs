@@ -1,0 +1,167 @@
+//! Spaces (participatory processes) and their settings.
+
+use crate::convert::{id_text, parse_enum, parse_id, parse_time, time_text};
+use crate::schema::spaces;
+use crate::{StoreError, Tx};
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+use emenda_domain::space::{AmendmentsVisibility, SpaceSettings};
+use uuid::Uuid;
+
+/// A space as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SpaceRecord {
+    /// Id.
+    pub id: Uuid,
+    /// URL name.
+    pub slug: String,
+    /// Title.
+    pub title: String,
+    /// Markdown description.
+    pub description: String,
+    /// Settings.
+    pub settings: SpaceSettings,
+    /// Creation time.
+    pub created_at: DateTime<Utc>,
+    /// Last change.
+    pub updated_at: DateTime<Utc>,
+}
+
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = spaces)]
+struct SpaceRow {
+    id: String,
+    slug: String,
+    title: String,
+    description: String,
+    proposals_open: bool,
+    supports_open: bool,
+    amendments_open: bool,
+    comments_open: bool,
+    support_limit_per_user: i32,
+    support_threshold: i32,
+    supports_beyond_threshold: bool,
+    verification_required_to_propose: bool,
+    verification_required_to_support: bool,
+    supporters_public: bool,
+    amendments_visibility: String,
+    max_reports_before_hiding: i32,
+    created_at: String,
+    updated_at: String,
+}
+
+#[derive(Insertable, AsChangeset)]
+#[diesel(table_name = spaces)]
+struct SpaceChanges<'a> {
+    slug: &'a str,
+    title: &'a str,
+    description: &'a str,
+    proposals_open: bool,
+    supports_open: bool,
+    amendments_open: bool,
+    comments_open: bool,
+    support_limit_per_user: i32,
+    support_threshold: i32,
+    supports_beyond_threshold: bool,
+    verification_required_to_propose: bool,
+    verification_required_to_support: bool,
+    supporters_public: bool,
+    amendments_visibility: &'a str,
+    max_reports_before_hiding: i32,
+    updated_at: String,
+}
+
+impl<'a> SpaceChanges<'a> {
+    fn of(space: &'a SpaceRecord) -> Self {
+        let s = &space.settings;
+        Self {
+            slug: &space.slug,
+            title: &space.title,
+            description: &space.description,
+            proposals_open: s.proposals_open,
+            supports_open: s.supports_open,
+            amendments_open: s.amendments_open,
+            comments_open: s.comments_open,
+            support_limit_per_user: s.support_limit_per_user,
+            support_threshold: s.support_threshold,
+            supports_beyond_threshold: s.supports_beyond_threshold,
+            verification_required_to_propose: s.verification_required_to_propose,
+            verification_required_to_support: s.verification_required_to_support,
+            supporters_public: s.supporters_public,
+            amendments_visibility: s.amendments_visibility.as_str(),
+            max_reports_before_hiding: s.max_reports_before_hiding,
+            updated_at: time_text(space.updated_at),
+        }
+    }
+}
+
+impl TryFrom<SpaceRow> for SpaceRecord {
+    type Error = StoreError;
+    fn try_from(row: SpaceRow) -> Result<Self, StoreError> {
+        Ok(SpaceRecord {
+            id: parse_id(&row.id)?,
+            slug: row.slug,
+            title: row.title,
+            description: row.description,
+            settings: SpaceSettings {
+                proposals_open: row.proposals_open,
+                supports_open: row.supports_open,
+                amendments_open: row.amendments_open,
+                comments_open: row.comments_open,
+                support_limit_per_user: row.support_limit_per_user,
+                support_threshold: row.support_threshold,
+                supports_beyond_threshold: row.supports_beyond_threshold,
+                verification_required_to_propose: row.verification_required_to_propose,
+                verification_required_to_support: row.verification_required_to_support,
+                supporters_public: row.supporters_public,
+                amendments_visibility: parse_enum(&row.amendments_visibility, AmendmentsVisibility::parse)?,
+                max_reports_before_hiding: row.max_reports_before_hiding,
+            },
+            created_at: parse_time(&row.created_at)?,
+            updated_at: parse_time(&row.updated_at)?,
+        })
+    }
+}
+
+/// Writes a new space; a taken slug fails with `Duplicate`.
+pub fn insert(tx: &mut Tx<'_>, space: &SpaceRecord) -> Result<(), StoreError> {
+    diesel::insert_into(spaces::table)
+        .values((
+            spaces::id.eq(id_text(space.id)),
+            SpaceChanges::of(space),
+            spaces::created_at.eq(time_text(space.created_at)),
+        ))
+        .execute(tx.conn())?;
+    Ok(())
+}
+
+/// Saves the texts and settings of an existing space.
+pub fn update(tx: &mut Tx<'_>, space: &SpaceRecord) -> Result<(), StoreError> {
+    diesel::update(spaces::table.filter(spaces::id.eq(id_text(space.id))))
+        .set(SpaceChanges::of(space))
+        .execute(tx.conn())?;
+    Ok(())
+}
+
+fn first(rows: Vec<SpaceRow>) -> Result<Option<SpaceRecord>, StoreError> {
+    rows.into_iter().next().map(SpaceRecord::try_from).transpose()
+}
+
+/// The space with this slug.
+pub fn find_by_slug(tx: &mut Tx<'_>, slug: &str) -> Result<Option<SpaceRecord>, StoreError> {
+    first(spaces::table.filter(spaces::slug.eq(slug)).select(SpaceRow::as_select()).limit(1).load(tx.conn())?)
+}
+
+/// The space with this id.
+pub fn find_by_id(tx: &mut Tx<'_>, id: Uuid) -> Result<Option<SpaceRecord>, StoreError> {
+    first(spaces::table.filter(spaces::id.eq(id_text(id))).select(SpaceRow::as_select()).limit(1).load(tx.conn())?)
+}
+
+/// Spaces in creation order, after the cursor id, at most `limit`.
+pub fn list(tx: &mut Tx<'_>, after: Option<Uuid>, limit: i64) -> Result<Vec<SpaceRecord>, StoreError> {
+    let mut query = spaces::table.select(SpaceRow::as_select()).order(spaces::id.asc()).limit(limit).into_boxed();
+    if let Some(after) = after {
+        query = query.filter(spaces::id.gt(id_text(after)));
+    }
+    query.load(tx.conn())?.into_iter().map(SpaceRecord::try_from).collect()
+}

@@ -1,0 +1,149 @@
+//! Users and sign-in attempts.
+
+use crate::convert::{id_text, parse_id, parse_opt_time, parse_time, time_text};
+use crate::schema::{login_attempts, users};
+use crate::{StoreError, Tx};
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+use uuid::Uuid;
+
+/// A user as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UserRecord {
+    /// Id.
+    pub id: Uuid,
+    /// Lower-cased e-mail.
+    pub email: String,
+    /// Lower-cased public handle.
+    pub nickname: String,
+    /// Name shown next to contributions.
+    pub display_name: String,
+    /// Argon2id PHC string.
+    pub password_hash: String,
+    /// When the identity was verified.
+    pub verified_at: Option<DateTime<Utc>>,
+    /// When the user was blocked.
+    pub blocked_at: Option<DateTime<Utc>>,
+    /// Registration time.
+    pub created_at: DateTime<Utc>,
+}
+
+/// What registering writes.
+#[derive(Debug, Clone)]
+pub struct NewUser<'a> {
+    /// Id.
+    pub id: Uuid,
+    /// Validated, lower-cased e-mail.
+    pub email: &'a str,
+    /// Validated nickname.
+    pub nickname: &'a str,
+    /// Validated display name.
+    pub display_name: &'a str,
+    /// Argon2id PHC string.
+    pub password_hash: &'a str,
+    /// Registration time.
+    pub created_at: DateTime<Utc>,
+}
+
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = users)]
+struct UserRow {
+    id: String,
+    email: String,
+    nickname: String,
+    display_name: String,
+    password_hash: String,
+    verified_at: Option<String>,
+    blocked_at: Option<String>,
+    created_at: String,
+}
+
+impl TryFrom<UserRow> for UserRecord {
+    type Error = StoreError;
+    fn try_from(row: UserRow) -> Result<Self, StoreError> {
+        Ok(UserRecord {
+            id: parse_id(&row.id)?,
+            email: row.email,
+            nickname: row.nickname,
+            display_name: row.display_name,
+            password_hash: row.password_hash,
+            verified_at: parse_opt_time(row.verified_at.as_deref())?,
+            blocked_at: parse_opt_time(row.blocked_at.as_deref())?,
+            created_at: parse_time(&row.created_at)?,
+        })
+    }
+}
+
+/// Writes a new user; a taken e-mail or nickname fails with `Duplicate`.
+pub fn insert(tx: &mut Tx<'_>, user: &NewUser<'_>) -> Result<(), StoreError> {
+    let now = time_text(user.created_at);
+    diesel::insert_into(users::table)
+        .values((
+            users::id.eq(id_text(user.id)),
+            users::email.eq(user.email),
+            users::nickname.eq(user.nickname),
+            users::display_name.eq(user.display_name),
+            users::password_hash.eq(user.password_hash),
+            users::created_at.eq(&now),
+            users::updated_at.eq(&now),
+        ))
+        .execute(tx.conn())?;
+    Ok(())
+}
+
+fn first(rows: Vec<UserRow>) -> Result<Option<UserRecord>, StoreError> {
+    rows.into_iter().next().map(UserRecord::try_from).transpose()
+}
+
+/// The user with this id.
+pub fn find_by_id(tx: &mut Tx<'_>, id: Uuid) -> Result<Option<UserRecord>, StoreError> {
+    first(users::table.filter(users::id.eq(id_text(id))).select(UserRow::as_select()).limit(1).load(tx.conn())?)
+}
+
+/// The user with this (lower-cased) e-mail.
+pub fn find_by_email(tx: &mut Tx<'_>, email: &str) -> Result<Option<UserRecord>, StoreError> {
+    first(users::table.filter(users::email.eq(email)).select(UserRow::as_select()).limit(1).load(tx.conn())?)
+}
+
+/// Whether a nickname is taken.
+pub fn nickname_taken(tx: &mut Tx<'_>, nickname: &str) -> Result<bool, StoreError> {
+    let count: i64 = users::table.filter(users::nickname.eq(nickname)).count().get_result(tx.conn())?;
+    Ok(count > 0)
+}
+
+/// Records a sign-in attempt, for throttling.
+pub fn record_login_attempt(
+    tx: &mut Tx<'_>,
+    id: Uuid,
+    email: &str,
+    succeeded: bool,
+    at: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    diesel::insert_into(login_attempts::table)
+        .values((
+            login_attempts::id.eq(id_text(id)),
+            login_attempts::email.eq(email),
+            login_attempts::succeeded.eq(succeeded),
+            login_attempts::created_at.eq(time_text(at)),
+        ))
+        .execute(tx.conn())?;
+    Ok(())
+}
+
+/// Failed sign-ins for an e-mail since `since`, and the oldest of them (so
+/// the caller can say when the window frees up).
+pub fn recent_failures(
+    tx: &mut Tx<'_>,
+    email: &str,
+    since: DateTime<Utc>,
+) -> Result<(i64, Option<DateTime<Utc>>), StoreError> {
+    let times: Vec<String> = login_attempts::table
+        .filter(login_attempts::email.eq(email))
+        .filter(login_attempts::succeeded.eq(false))
+        .filter(login_attempts::created_at.ge(time_text(since)))
+        .order(login_attempts::created_at.asc())
+        .select(login_attempts::created_at)
+        .load(tx.conn())?;
+    let oldest = times.first().map(|t| parse_time(t)).transpose()?;
+    Ok((i64::try_from(times.len()).unwrap_or(i64::MAX), oldest))
+}

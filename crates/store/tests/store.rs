@@ -1,0 +1,200 @@
+//! Store behaviour on both backends: migrations, immutability enforced by
+//! the database, uniqueness, sequences and transactions.
+
+use chrono::{TimeZone, Utc};
+use emenda_domain::clock::format_timestamp;
+use emenda_domain::proposal::VersionKind;
+use emenda_store::testing::{execute_raw, TestDatabase};
+use emenda_store::{
+    backend_tests, proposals, sequences, spaces, users, versions, Backend, ServiceError, Store, StoreError,
+};
+use uuid::Uuid;
+
+fn seed_user(store: &Store, nickname: &str) -> Uuid {
+    let id = Uuid::now_v7();
+    let email = format!("{nickname}@example.it");
+    store
+        .write(|tx| {
+            users::insert(
+                tx,
+                &users::NewUser {
+                    id,
+                    email: &email,
+                    nickname,
+                    display_name: nickname,
+                    password_hash: "x",
+                    created_at: Utc::now(),
+                },
+            )
+        })
+        .expect("insert user");
+    id
+}
+
+fn seed_proposal(store: &Store) -> (Uuid, Uuid) {
+    let user = seed_user(store, "autrice");
+    let space = spaces::SpaceRecord {
+        id: Uuid::now_v7(),
+        slug: "spazio".into(),
+        title: "Spazio".into(),
+        description: String::new(),
+        settings: Default::default(),
+        created_at: Utc::now(),
+        updated_at: Utc::now(),
+    };
+    let proposal = Uuid::now_v7();
+    let at = Utc.with_ymd_and_hms(2026, 11, 25, 10, 0, 0).unwrap();
+    store
+        .write(|tx| {
+            spaces::insert(tx, &space)?;
+            let n = sequences::next(tx, sequences::PROPOSAL_REFERENCE)?;
+            proposals::insert(
+                tx,
+                &proposals::NewProposal {
+                    id: proposal,
+                    reference: &format!("EMD-PROP-2026-11-{n}"),
+                    sequence: n,
+                    space_id: space.id,
+                    creator_id: user,
+                    title: "Titolo di prova",
+                    created_at: at,
+                },
+            )?;
+            versions::insert(
+                tx,
+                &versions::NewVersion {
+                    proposal_id: proposal,
+                    number: 1,
+                    title: "Titolo di prova",
+                    body: "Corpo di prova",
+                    editor_id: user,
+                    kind: VersionKind::Created,
+                    amendment_id: None,
+                    accepted_by: None,
+                    summary: None,
+                    created_at: &format_timestamp(at),
+                    content_hash: "h1",
+                    previous_hash: None,
+                },
+            )
+        })
+        .expect("seed proposal");
+    (proposal, user)
+}
+
+fn migrations_are_idempotent(backend: Backend) {
+    let db = TestDatabase::new(backend);
+    let store = db.store();
+    assert_eq!(store.migrate().expect("second run"), 0);
+    store.ping().expect("ping");
+}
+
+fn versions_refuse_update_and_delete(backend: Backend) {
+    let db = TestDatabase::new(backend);
+    let store = db.store();
+    let (proposal, _) = seed_proposal(&store);
+    let update =
+        execute_raw(&store, &format!("UPDATE proposal_versions SET body = 'falso' WHERE proposal_id = '{proposal}'"));
+    assert!(matches!(update, Err(StoreError::Query(_))), "update must be refused: {update:?}");
+    let delete = execute_raw(&store, &format!("DELETE FROM proposal_versions WHERE proposal_id = '{proposal}'"));
+    assert!(matches!(delete, Err(StoreError::Query(_))), "delete must be refused: {delete:?}");
+    let body = store.read(|tx| versions::get(tx, proposal, 1)).expect("read").expect("v1").body;
+    assert_eq!(body, "Corpo di prova");
+}
+
+fn audit_refuses_update_and_delete(backend: Backend) {
+    let db = TestDatabase::new(backend);
+    let store = db.store();
+    execute_raw(
+        &store,
+        "INSERT INTO audit_log (id, action, target_kind, target_id, details, visibility, created_at) \
+         VALUES ('a', 'space.created', 'space', 't', '{}', 'public', '2026-11-25T10:00:00.000000Z')",
+    )
+    .expect("insert is allowed");
+    assert!(execute_raw(&store, "UPDATE audit_log SET visibility = 'staff'").is_err());
+    assert!(execute_raw(&store, "DELETE FROM audit_log").is_err());
+    if backend == Backend::Postgres {
+        assert!(execute_raw(&store, "TRUNCATE audit_log").is_err());
+    }
+}
+
+fn duplicate_emails_are_reported(backend: Backend) {
+    let db = TestDatabase::new(backend);
+    let store = db.store();
+    seed_user(&store, "mario");
+    let again = store.write(|tx| {
+        users::insert(
+            tx,
+            &users::NewUser {
+                id: Uuid::now_v7(),
+                email: "mario@example.it",
+                nickname: "altro",
+                display_name: "Altro",
+                password_hash: "x",
+                created_at: Utc::now(),
+            },
+        )
+    });
+    assert!(matches!(again, Err(StoreError::Duplicate { .. })), "{again:?}");
+}
+
+fn failed_transactions_leave_nothing(backend: Backend) {
+    let db = TestDatabase::new(backend);
+    let store = db.store();
+    let outcome: Result<(), ServiceError> = store.write(|tx| {
+        sequences::next(tx, sequences::PROPOSAL_REFERENCE)?;
+        Err(emenda_domain::DomainError::not_found("anything").into())
+    });
+    assert!(outcome.is_err());
+    let next = store.write(|tx| sequences::next(tx, sequences::PROPOSAL_REFERENCE)).expect("next");
+    assert_eq!(next, 1, "a rolled-back number is given back: references stay gap-free");
+}
+
+fn concurrent_sequence_numbers_are_unique_and_gap_free(backend: Backend) {
+    let db = TestDatabase::new(backend);
+    let store = db.store();
+    let handles: Vec<_> = (0..16)
+        .map(|_| {
+            let store = store.clone();
+            std::thread::spawn(move || store.write(|tx| sequences::next(tx, sequences::PROPOSAL_REFERENCE)))
+        })
+        .collect();
+    let mut numbers: Vec<i64> = handles.into_iter().map(|h| h.join().expect("thread").expect("next")).collect();
+    numbers.sort_unstable();
+    assert_eq!(numbers, (1..=16).collect::<Vec<_>>());
+}
+
+fn version_compare_and_set_lets_one_writer_win(backend: Backend) {
+    let db = TestDatabase::new(backend);
+    let store = db.store();
+    let (proposal, _) = seed_proposal(&store);
+    let first = store.write(|tx| proposals::advance_version(tx, proposal, 1, "Nuovo titolo", Utc::now())).expect("cas");
+    let second =
+        store.write(|tx| proposals::advance_version(tx, proposal, 1, "Altro titolo", Utc::now())).expect("cas");
+    assert!(first && !second);
+    let record = store.read(|tx| proposals::find_by_id(tx, proposal)).expect("read").expect("found");
+    assert_eq!((record.current_version, record.title.as_str()), (2, "Nuovo titolo"));
+}
+
+fn both_backends_have_the_same_schema(backend: Backend) {
+    let db = TestDatabase::new(backend);
+    let columns = emenda_store::schema_columns(&db.store()).expect("columns");
+    let other = TestDatabase::new(match backend {
+        Backend::Sqlite => Backend::Postgres,
+        Backend::Postgres => Backend::Sqlite,
+    });
+    let other_columns = emenda_store::schema_columns(&other.store()).expect("columns");
+    assert!(columns.contains(&"proposal_versions.content_hash".to_owned()));
+    assert_eq!(columns, other_columns);
+}
+
+backend_tests!(
+    migrations_are_idempotent,
+    versions_refuse_update_and_delete,
+    audit_refuses_update_and_delete,
+    duplicate_emails_are_reported,
+    failed_transactions_leave_nothing,
+    concurrent_sequence_numbers_are_unique_and_gap_free,
+    version_compare_and_set_lets_one_writer_win,
+    both_backends_have_the_same_schema,
+);

@@ -1,0 +1,10 @@
+DROP TABLE audit_log;
+DROP TABLE proposal_versions;
+DROP TABLE proposal_authors;
+DROP TABLE proposals;
+DROP TABLE sequences;
+DROP TABLE login_attempts;
+DROP TABLE refresh_tokens;
+DROP TABLE role_grants;
+DROP TABLE spaces;
+DROP TABLE users;
