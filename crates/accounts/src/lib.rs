@@ -1,1 +1,10 @@
-//! placeholder
+//! People and sessions: registration, sign-in, token rotation, and turning
+//! a bearer token into an [`emenda_domain::policy::Actor`] with roles read
+//! fresh from the database.
+
+pub mod passwords;
+pub mod service;
+pub mod tokens;
+
+pub use service::{AccountService, AuthSettings, Session, SignedInUser};
+pub use tokens::JwtKeys;

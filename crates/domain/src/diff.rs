@@ -31,6 +31,7 @@ string_enum! {
 
 /// A run of text with what happened to it.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DiffOp {
     /// Equal, insert or delete.
     pub op: OpKind,
@@ -41,6 +42,7 @@ pub struct DiffOp {
 /// A group of changes with some unchanged context around it. Positions count
 /// tokens (words and whitespace runs, or lines) from 0.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Hunk {
     /// First old token of the hunk.
     pub old_start: usize,
@@ -56,6 +58,7 @@ pub struct Hunk {
 
 /// The difference between two texts.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TextDiff {
     /// Every operation, in order: equal + delete rebuild the old text, equal
     /// + insert rebuild the new one.

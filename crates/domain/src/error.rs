@@ -62,6 +62,12 @@ pub enum DomainError {
         /// The version that is current now.
         current: i32,
     },
+    /// Too many attempts in a short time; try again after `retry_after` seconds.
+    #[error("too many attempts; try again in {retry_after} seconds")]
+    RateLimited {
+        /// Seconds until an attempt may succeed again.
+        retry_after: u64,
+    },
     /// The operation conflicts with the current state of the data.
     #[error("{message}")]
     Conflict {
@@ -86,6 +92,7 @@ impl DomainError {
             | DomainError::Conflict { code, .. } => code,
             DomainError::NotFound { .. } => "not_found",
             DomainError::StaleVersion { .. } => "stale_version",
+            DomainError::RateLimited { .. } => "rate_limited",
         }
     }
 

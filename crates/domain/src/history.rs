@@ -75,6 +75,7 @@ pub struct StoredVersion<'a> {
 
 /// The outcome of re-checking a history.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ChainReport {
     /// Every link holds.
     pub valid: bool,

@@ -19,6 +19,7 @@ string_enum! {
 
 /// One role held by a user, everywhere (`space_id == None`) or in one space.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RoleGrant {
     /// The role.
     pub role: Role,

@@ -17,6 +17,8 @@ string_enum! {
 /// The settings of a space, as PRODUCT.md lists them. Kept together so that a
 /// rule can be given "the space" and decide on its own.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(default, deny_unknown_fields)]
 pub struct SpaceSettings {
     /// Participants may publish new proposals.
     pub proposals_open: bool,
@@ -116,5 +118,75 @@ mod tests {
             assert_eq!(AmendmentsVisibility::parse(v.as_str()), Some(*v));
         }
         assert_eq!(AmendmentsVisibility::parse("everyone"), None);
+    }
+}
+
+/// A partial change of settings: only the fields sent are changed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct SettingsPatch {
+    /// See [`SpaceSettings`].
+    pub proposals_open: Option<bool>,
+    /// See [`SpaceSettings`].
+    pub supports_open: Option<bool>,
+    /// See [`SpaceSettings`].
+    pub amendments_open: Option<bool>,
+    /// See [`SpaceSettings`].
+    pub comments_open: Option<bool>,
+    /// See [`SpaceSettings`].
+    pub support_limit_per_user: Option<i32>,
+    /// See [`SpaceSettings`].
+    pub support_threshold: Option<i32>,
+    /// See [`SpaceSettings`].
+    pub supports_beyond_threshold: Option<bool>,
+    /// See [`SpaceSettings`].
+    pub verification_required_to_propose: Option<bool>,
+    /// See [`SpaceSettings`].
+    pub verification_required_to_support: Option<bool>,
+    /// See [`SpaceSettings`].
+    pub supporters_public: Option<bool>,
+    /// See [`SpaceSettings`].
+    pub amendments_visibility: Option<AmendmentsVisibility>,
+    /// See [`SpaceSettings`].
+    pub max_reports_before_hiding: Option<i32>,
+}
+
+impl SettingsPatch {
+    /// The settings with this patch applied (then to be validated).
+    pub fn apply(&self, base: &SpaceSettings) -> SpaceSettings {
+        SpaceSettings {
+            proposals_open: self.proposals_open.unwrap_or(base.proposals_open),
+            supports_open: self.supports_open.unwrap_or(base.supports_open),
+            amendments_open: self.amendments_open.unwrap_or(base.amendments_open),
+            comments_open: self.comments_open.unwrap_or(base.comments_open),
+            support_limit_per_user: self.support_limit_per_user.unwrap_or(base.support_limit_per_user),
+            support_threshold: self.support_threshold.unwrap_or(base.support_threshold),
+            supports_beyond_threshold: self.supports_beyond_threshold.unwrap_or(base.supports_beyond_threshold),
+            verification_required_to_propose: self
+                .verification_required_to_propose
+                .unwrap_or(base.verification_required_to_propose),
+            verification_required_to_support: self
+                .verification_required_to_support
+                .unwrap_or(base.verification_required_to_support),
+            supporters_public: self.supporters_public.unwrap_or(base.supporters_public),
+            amendments_visibility: self.amendments_visibility.unwrap_or(base.amendments_visibility),
+            max_reports_before_hiding: self.max_reports_before_hiding.unwrap_or(base.max_reports_before_hiding),
+        }
+    }
+}
+
+#[cfg(test)]
+mod patch_tests {
+    use super::*;
+
+    #[test]
+    fn a_patch_changes_only_what_it_names() {
+        let base = SpaceSettings::default();
+        let patch = SettingsPatch { proposals_open: Some(false), support_threshold: Some(500), ..Default::default() };
+        let patched = patch.apply(&base);
+        assert!(!patched.proposals_open);
+        assert_eq!(patched.support_threshold, 500);
+        assert_eq!(SpaceSettings { proposals_open: true, support_threshold: 0, ..patched }, base);
     }
 }

@@ -1,1 +1,34 @@
-//! placeholder
+//! The proposal service: spaces, proposals and their versions (and, later,
+//! amendments, supports, comments and reports). Each operation is one
+//! transaction: load, let the domain decide, write, record in the audit log.
+
+pub mod proposals;
+pub mod spaces;
+pub mod versions;
+
+pub use proposals::{ProposalService, ProposalView};
+pub use spaces::SpaceService;
+pub use versions::HistoryService;
+
+use emenda_domain::policy::Actor;
+use emenda_domain::reference::looks_like_reference;
+use emenda_domain::DomainError;
+use emenda_store::proposals::{self as proposal_rows, ProposalRecord};
+use emenda_store::{ServiceResult, Tx};
+use uuid::Uuid;
+
+/// Finds a proposal by UUID or reference code, as the caller may see it:
+/// hidden proposals exist only for staff of their space.
+pub fn load_visible_proposal(tx: &mut Tx<'_>, key: &str, actor: Option<&Actor>) -> ServiceResult<ProposalRecord> {
+    let found = if let Ok(id) = Uuid::parse_str(key) {
+        proposal_rows::find_by_id(tx, id)?
+    } else if looks_like_reference(key) {
+        proposal_rows::find_by_reference(tx, key)?
+    } else {
+        None
+    };
+    match found {
+        Some(p) if !p.hidden || actor.is_some_and(|a| a.is_staff_of(p.space_id)) => Ok(p),
+        _ => Err(DomainError::not_found("proposal").into()),
+    }
+}

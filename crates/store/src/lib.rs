@@ -4,6 +4,7 @@
 //! are handed. No diesel type crosses this crate's boundary.
 
 pub mod audit;
+mod context;
 mod connection;
 mod convert;
 pub mod error;
@@ -20,6 +21,7 @@ pub mod users;
 pub mod versions;
 
 pub use connection::{Backend, DatabaseTarget};
+pub use context::{AuditTarget, ServiceContext};
 pub use error::{ServiceError, ServiceResult, StoreError};
 pub use migrations::schema_columns;
 

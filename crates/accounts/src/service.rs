@@ -1,0 +1,310 @@
+//! The account service: every operation on users and sessions.
+
+use crate::passwords::{decoy_hash, hash_password, verify_password};
+use crate::tokens::{hash_refresh_token, random_secret, JwtKeys};
+use chrono::Duration;
+use emenda_domain::audit::AuditAction;
+use emenda_domain::error::Validator;
+use emenda_domain::policy::{Actor, Role, RoleGrant};
+use emenda_domain::values::{validate_password, DisplayName, Email, Nickname};
+use emenda_domain::DomainError;
+use emenda_store::tokens::NewRefreshToken;
+use emenda_store::users::{NewUser, UserRecord};
+use emenda_store::{roles, tokens, users, AuditTarget, ServiceContext, ServiceError, ServiceResult, StoreError};
+use uuid::Uuid;
+
+/// Lifetimes and limits of sessions.
+#[derive(Debug, Clone)]
+pub struct AuthSettings {
+    /// How long an access token works (at most 15 minutes).
+    pub access_ttl: Duration,
+    /// How long a refresh token works if unused.
+    pub refresh_ttl: Duration,
+    /// Failed sign-ins per e-mail allowed inside `failure_window`.
+    pub max_failed_logins: i64,
+    /// The window failed sign-ins are counted in.
+    pub failure_window: Duration,
+}
+
+impl Default for AuthSettings {
+    fn default() -> Self {
+        Self {
+            access_ttl: Duration::minutes(15),
+            refresh_ttl: Duration::days(30),
+            max_failed_logins: 10,
+            failure_window: Duration::minutes(15),
+        }
+    }
+}
+
+/// A user together with the roles they hold right now.
+#[derive(Debug, Clone)]
+pub struct SignedInUser {
+    /// The user.
+    pub user: UserRecord,
+    /// Their roles.
+    pub roles: Vec<RoleGrant>,
+}
+
+impl SignedInUser {
+    /// The user as the rules see them.
+    pub fn actor(&self) -> Actor {
+        Actor { user_id: self.user.id, verified: self.user.verified_at.is_some(), roles: self.roles.clone() }
+    }
+}
+
+/// What a successful sign-in or refresh hands back.
+#[derive(Debug, Clone)]
+pub struct Session {
+    /// Bearer token for API calls.
+    pub access_token: String,
+    /// Seconds the access token lives.
+    pub expires_in: i64,
+    /// Single-use token to get the next access token.
+    pub refresh_token: String,
+    /// Who signed in.
+    pub user: SignedInUser,
+}
+
+/// Input of a registration, as typed by the person.
+#[derive(Debug, Clone)]
+pub struct Registration {
+    /// E-mail.
+    pub email: String,
+    /// Password.
+    pub password: String,
+    /// Public handle.
+    pub nickname: String,
+    /// Shown name.
+    pub display_name: String,
+}
+
+/// Users and sessions.
+#[derive(Debug, Clone)]
+pub struct AccountService {
+    ctx: ServiceContext,
+    keys: JwtKeys,
+    settings: AuthSettings,
+}
+
+enum RefreshOutcome {
+    Rotated(Session),
+    Reused,
+}
+
+fn taken(code: &'static str, field: &'static str, message: &str) -> ServiceError {
+    DomainError::Conflict { code, message: message.into(), field: Some(field) }.into()
+}
+
+impl AccountService {
+    /// A service signing tokens with `keys`.
+    pub fn new(ctx: ServiceContext, keys: JwtKeys, settings: AuthSettings) -> Self {
+        Self { ctx, keys, settings }
+    }
+
+    /// Registers a participant. Every invalid field is reported at once.
+    pub fn register(&self, input: &Registration) -> ServiceResult<UserRecord> {
+        let mut v = Validator::new();
+        let email = v.check(Email::parse(&input.email));
+        let nickname = v.check(Nickname::parse(&input.nickname));
+        let display_name = v.check(DisplayName::parse(&input.display_name));
+        v.check(validate_password(&input.password));
+        v.finish()?;
+        let (Some(email), Some(nickname), Some(display_name)) = (email, nickname, display_name) else {
+            return Err(DomainError::Invalid(Vec::new()).into());
+        };
+        let password_hash = hash_password(&input.password).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        let id = self.ctx.ids.new_id();
+        let created_at = self.ctx.clock.now();
+        let result = self.ctx.store.write(|tx| {
+            if users::find_by_email(tx, email.as_str())?.is_some() {
+                return Err(taken("email_taken", "email", "an account with this e-mail exists"));
+            }
+            if users::nickname_taken(tx, nickname.as_str())? {
+                return Err(taken("nickname_taken", "nickname", "this nickname is taken"));
+            }
+            let user = NewUser {
+                id,
+                email: email.as_str(),
+                nickname: nickname.as_str(),
+                display_name: display_name.as_str(),
+                password_hash: &password_hash,
+                created_at,
+            };
+            users::insert(tx, &user)?;
+            self.ctx.audit(
+                tx,
+                Some(id),
+                AuditAction::UserRegistered,
+                AuditTarget { kind: "user", id, space_id: None },
+                serde_json::json!({ "nickname": nickname.as_str() }),
+            )?;
+            users::find_by_id(tx, id)?.ok_or_else(|| DomainError::not_found("user").into())
+        });
+        match result {
+            // Two registrations racing for one e-mail: the database decides.
+            Err(ServiceError::Store(StoreError::Duplicate { constraint })) => Err(if constraint.contains("nickname") {
+                taken("nickname_taken", "nickname", "this nickname is taken")
+            } else {
+                taken("email_taken", "email", "an account with this e-mail exists")
+            }),
+            other => other,
+        }
+    }
+
+    /// Signs in with e-mail and password. After too many failures for one
+    /// e-mail, refuses for a while whatever the password.
+    pub fn login(&self, email: &str, password: &str) -> ServiceResult<Session> {
+        let email = email.trim().to_lowercase();
+        let now = self.ctx.clock.now();
+        let since = now - self.settings.failure_window;
+        let (failures, oldest, user) = self.ctx.store.read(|tx| {
+            let (failures, oldest) = users::recent_failures(tx, &email, since)?;
+            Ok::<_, ServiceError>((failures, oldest, users::find_by_email(tx, &email)?))
+        })?;
+        if failures >= self.settings.max_failed_logins {
+            let free_at = oldest.unwrap_or(now) + self.settings.failure_window;
+            let retry_after = u64::try_from((free_at - now).num_seconds().max(1)).unwrap_or(1);
+            return Err(DomainError::RateLimited { retry_after }.into());
+        }
+        let stored_hash = user.as_ref().map_or(decoy_hash(), |u| u.password_hash.as_str());
+        let password_ok = verify_password(password, stored_hash) && user.is_some();
+        let attempt_id = self.ctx.ids.new_id();
+        self.ctx.store.write(|tx| users::record_login_attempt(tx, attempt_id, &email, password_ok, now))?;
+        let Some(user) = user.filter(|_| password_ok) else {
+            return Err(DomainError::InvalidCredentials.into());
+        };
+        if user.blocked_at.is_some() {
+            return Err(blocked().into());
+        }
+        self.ctx.store.write(|tx| {
+            let roles = roles::grants_of(tx, user.id)?;
+            self.start_session(tx, SignedInUser { user, roles }, self.ctx.ids.new_id())
+        })
+    }
+
+    fn start_session(
+        &self,
+        tx: &mut emenda_store::Tx<'_>,
+        user: SignedInUser,
+        family_id: Uuid,
+    ) -> ServiceResult<Session> {
+        let now = self.ctx.clock.now();
+        let refresh_token = random_secret().map_err(|e| StoreError::Unavailable(Box::new(e)))?;
+        let token_hash = hash_refresh_token(&refresh_token);
+        tokens::insert(
+            tx,
+            &NewRefreshToken {
+                id: self.ctx.ids.new_id(),
+                user_id: user.user.id,
+                family_id,
+                token_hash: &token_hash,
+                created_at: now,
+                expires_at: now + self.settings.refresh_ttl,
+            },
+        )?;
+        let access_token = self.keys.issue(user.user.id, now, now + self.settings.access_ttl)?;
+        Ok(Session { access_token, expires_in: self.settings.access_ttl.num_seconds(), refresh_token, user })
+    }
+
+    /// Exchanges a refresh token for a new pair. A token works once: if a
+    /// spent or revoked token comes back, someone copied it, so its whole
+    /// family is revoked and both holders must sign in again.
+    pub fn refresh(&self, refresh_token: &str) -> ServiceResult<Session> {
+        let token_hash = hash_refresh_token(refresh_token);
+        let now = self.ctx.clock.now();
+        let outcome = self.ctx.store.write(|tx| -> ServiceResult<RefreshOutcome> {
+            let Some(token) = tokens::find_by_hash(tx, &token_hash)? else {
+                return Err(invalid_refresh().into());
+            };
+            if token.used_at.is_some() || token.revoked_at.is_some() || !tokens::spend(tx, token.id, now)? {
+                tokens::revoke_family(tx, token.family_id, now)?;
+                return Ok(RefreshOutcome::Reused);
+            }
+            if token.expires_at <= now {
+                return Err(DomainError::InvalidToken {
+                    code: "token_expired",
+                    message: "the refresh token has expired; sign in again".into(),
+                }
+                .into());
+            }
+            let user = users::find_by_id(tx, token.user_id)?.ok_or_else(invalid_refresh)?;
+            if user.blocked_at.is_some() {
+                return Err(blocked().into());
+            }
+            let roles = roles::grants_of(tx, user.id)?;
+            Ok(RefreshOutcome::Rotated(self.start_session(tx, SignedInUser { user, roles }, token.family_id)?))
+        })?;
+        match outcome {
+            RefreshOutcome::Rotated(session) => Ok(session),
+            RefreshOutcome::Reused => Err(DomainError::InvalidToken {
+                code: "token_reused",
+                message: "this refresh token was already used; every session it belongs to is now closed".into(),
+            }
+            .into()),
+        }
+    }
+
+    /// Ends the session a refresh token belongs to. Unknown tokens are
+    /// ignored: logging out twice is not an error.
+    pub fn logout(&self, user_id: Uuid, refresh_token: &str) -> ServiceResult<()> {
+        let token_hash = hash_refresh_token(refresh_token);
+        let now = self.ctx.clock.now();
+        self.ctx.store.write(|tx| {
+            if let Some(token) = tokens::find_by_hash(tx, &token_hash)?.filter(|t| t.user_id == user_id) {
+                tokens::revoke_family(tx, token.family_id, now)?;
+            }
+            Ok(())
+        })
+    }
+
+    /// Turns a bearer token into the signed-in user, with roles read now.
+    pub fn authenticate(&self, access_token: &str) -> ServiceResult<SignedInUser> {
+        let user_id = self.keys.verify(access_token, self.ctx.clock.now())?;
+        self.ctx.store.read(|tx| {
+            let user = users::find_by_id(tx, user_id)?.ok_or_else(|| DomainError::InvalidToken {
+                code: "token_invalid",
+                message: "the account no longer exists".into(),
+            })?;
+            if user.blocked_at.is_some() {
+                return Err(blocked().into());
+            }
+            let roles = roles::grants_of(tx, user.id)?;
+            Ok(SignedInUser { user, roles })
+        })
+    }
+
+    /// Makes sure an admin with this e-mail exists: registers them if
+    /// needed and grants the global admin role. Returns the user id.
+    pub fn ensure_admin(&self, registration: &Registration) -> ServiceResult<Uuid> {
+        let email = Email::parse(&registration.email)?;
+        let existing = self.ctx.store.read(|tx| users::find_by_email(tx, email.as_str()))?;
+        let user_id = match existing {
+            Some(user) => user.id,
+            None => self.register(registration)?.id,
+        };
+        let now = self.ctx.clock.now();
+        let grant = RoleGrant { role: Role::Admin, space_id: None };
+        self.ctx.store.write(|tx| {
+            if roles::grant(tx, self.ctx.ids.new_id(), user_id, grant, None, now)? {
+                self.ctx.audit(
+                    tx,
+                    None,
+                    AuditAction::RoleGranted,
+                    AuditTarget { kind: "user", id: user_id, space_id: None },
+                    serde_json::json!({ "role": "admin", "space_id": null, "by": "command line" }),
+                )?;
+            }
+            Ok::<_, ServiceError>(())
+        })?;
+        Ok(user_id)
+    }
+}
+
+fn blocked() -> DomainError {
+    DomainError::forbidden("account_blocked", "this account is blocked")
+}
+
+fn invalid_refresh() -> DomainError {
+    DomainError::InvalidToken { code: "token_invalid", message: "the refresh token is not valid".into() }
+}

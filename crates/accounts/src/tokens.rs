@@ -1,0 +1,115 @@
+//! Access tokens (short-lived JWTs) and refresh tokens (random secrets of
+//! which only a hash is stored).
+
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+use chrono::{DateTime, Utc};
+use emenda_domain::DomainError;
+use jsonwebtoken::{decode, encode, Algorithm, DecodingKey, EncodingKey, Header, Validation};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use uuid::Uuid;
+
+/// Claims of an access token. Roles are deliberately absent: they are read
+/// from the database on each request so that revoking one works at once.
+#[derive(Debug, Serialize, Deserialize)]
+struct AccessClaims {
+    sub: Uuid,
+    iat: i64,
+    exp: i64,
+    iss: String,
+}
+
+const ISSUER: &str = "emenda";
+
+/// The HMAC keys for access tokens, made from the configured secret.
+#[derive(Clone)]
+pub struct JwtKeys {
+    encoding: EncodingKey,
+    decoding: DecodingKey,
+}
+
+impl std::fmt::Debug for JwtKeys {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("JwtKeys(..)")
+    }
+}
+
+impl JwtKeys {
+    /// Keys from a secret (at least 32 bytes are expected by configuration).
+    pub fn from_secret(secret: &[u8]) -> Self {
+        Self { encoding: EncodingKey::from_secret(secret), decoding: DecodingKey::from_secret(secret) }
+    }
+
+    /// Signs an access token for `user_id` valid until `expires_at`.
+    pub fn issue(&self, user_id: Uuid, now: DateTime<Utc>, expires_at: DateTime<Utc>) -> Result<String, DomainError> {
+        let claims = AccessClaims { sub: user_id, iat: now.timestamp(), exp: expires_at.timestamp(), iss: ISSUER.into() };
+        encode(&Header::new(Algorithm::HS256), &claims, &self.encoding)
+            .map_err(|_| DomainError::InvalidToken { code: "token_invalid", message: "could not sign a token".into() })
+    }
+
+    /// Checks signature, issuer and expiry (against `now`); returns the user id.
+    pub fn verify(&self, token: &str, now: DateTime<Utc>) -> Result<Uuid, DomainError> {
+        let mut validation = Validation::new(Algorithm::HS256);
+        validation.set_issuer(&[ISSUER]);
+        validation.validate_exp = false;
+        validation.set_required_spec_claims(&["exp", "sub", "iss"]);
+        let data = decode::<AccessClaims>(token, &self.decoding, &validation).map_err(|_| DomainError::InvalidToken {
+            code: "token_invalid",
+            message: "the access token is not valid".into(),
+        })?;
+        if data.claims.exp <= now.timestamp() {
+            return Err(DomainError::InvalidToken { code: "token_expired", message: "the access token has expired".into() });
+        }
+        Ok(data.claims.sub)
+    }
+}
+
+/// A new random secret: 32 bytes from the operating system, URL-safe text.
+/// Fails only when the operating system has no randomness to give.
+pub fn random_secret() -> Result<String, getrandom::Error> {
+    let mut bytes = [0u8; 32];
+    getrandom::getrandom(&mut bytes)?;
+    Ok(URL_SAFE_NO_PAD.encode(bytes))
+}
+
+/// The stored form of a refresh token: SHA-256, hex. A database leak then
+/// gives nobody a usable token.
+pub fn hash_refresh_token(token: &str) -> String {
+    Sha256::digest(token.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::Duration;
+
+    #[test]
+    fn tokens_verify_until_they_expire() {
+        let keys = JwtKeys::from_secret(b"a test secret that is long enough!!");
+        let now = Utc::now();
+        let user = Uuid::now_v7();
+        let token = keys.issue(user, now, now + Duration::minutes(15)).unwrap();
+        assert_eq!(keys.verify(&token, now).unwrap(), user);
+        let later = now + Duration::minutes(16);
+        assert_eq!(keys.verify(&token, later).unwrap_err().code(), "token_expired");
+    }
+
+    #[test]
+    fn tokens_from_another_secret_or_tampered_are_refused() {
+        let keys = JwtKeys::from_secret(b"a test secret that is long enough!!");
+        let other = JwtKeys::from_secret(b"another secret that is long enough!");
+        let now = Utc::now();
+        let token = other.issue(Uuid::now_v7(), now, now + Duration::minutes(5)).unwrap();
+        assert_eq!(keys.verify(&token, now).unwrap_err().code(), "token_invalid");
+        assert_eq!(keys.verify("not.a.token", now).unwrap_err().code(), "token_invalid");
+    }
+
+    #[test]
+    fn secrets_are_random_and_hashes_stable() {
+        assert_ne!(random_secret().unwrap(), random_secret().unwrap());
+        assert_eq!(random_secret().unwrap().len(), 43);
+        assert_eq!(hash_refresh_token("abc"), hash_refresh_token("abc"));
+        assert_eq!(hash_refresh_token("abc").len(), 64);
+    }
+}

@@ -1,0 +1,274 @@
+//! Publishing, reading, editing and withdrawing proposals.
+
+use crate::load_visible_proposal;
+use chrono::{DateTime, Utc};
+use emenda_domain::audit::AuditAction;
+use emenda_domain::clock::format_timestamp;
+use emenda_domain::error::Validator;
+use emenda_domain::history::{content_hash, HashedVersion};
+use emenda_domain::policy::{ensure_author, ensure_can_propose, Actor};
+use emenda_domain::proposal::{
+    ensure_changes, ensure_current_base, ensure_editable, ensure_withdrawable, ProposalState, VersionKind,
+};
+use emenda_domain::reference::format_reference;
+use emenda_domain::values::{Body, Summary, Title};
+use emenda_domain::DomainError;
+use emenda_store::proposals::{
+    self as rows, AuthorRecord, NewProposal, ProposalCursor, ProposalFilter, ProposalRecord, ProposalSort,
+};
+use emenda_store::versions::{self, NewVersion, VersionRecord};
+use emenda_store::{sequences, spaces, AuditTarget, ServiceContext, ServiceResult, Tx};
+use uuid::Uuid;
+
+/// A proposal as a reader sees it: state, current text and authors.
+#[derive(Debug, Clone)]
+pub struct ProposalView {
+    /// State and counters.
+    pub proposal: ProposalRecord,
+    /// The space's slug.
+    pub space_slug: String,
+    /// The current version, full text.
+    pub current: VersionRecord,
+    /// Creator and co-authors.
+    pub authors: Vec<AuthorRecord>,
+}
+
+/// An author's edit.
+#[derive(Debug, Clone)]
+pub struct ProposalEdit {
+    /// New title.
+    pub title: String,
+    /// New body.
+    pub body: String,
+    /// Optional note on what changed.
+    pub summary: Option<String>,
+    /// The version the author started from.
+    pub base_version: i32,
+}
+
+/// Proposals.
+#[derive(Debug, Clone)]
+pub struct ProposalService {
+    ctx: ServiceContext,
+    reference_prefix: String,
+}
+
+fn validate_text(title: &str, body: &str) -> ServiceResult<(Title, Body)> {
+    let mut v = Validator::new();
+    let title = v.check(Title::parse(title));
+    let body = v.check(Body::parse(body));
+    v.finish()?;
+    match (title, body) {
+        (Some(title), Some(body)) => Ok((title, body)),
+        _ => Err(DomainError::Invalid(Vec::new()).into()),
+    }
+}
+
+fn proposal_target(proposal: &ProposalRecord) -> AuditTarget {
+    AuditTarget { kind: "proposal", id: proposal.id, space_id: Some(proposal.space_id) }
+}
+
+/// The fields of a version to be written, hashed onto the chain.
+struct VersionDraft<'a> {
+    proposal_id: Uuid,
+    number: i32,
+    title: &'a str,
+    body: &'a str,
+    editor_id: Uuid,
+    kind: VersionKind,
+    summary: Option<&'a str>,
+    created_at: DateTime<Utc>,
+    previous_hash: Option<&'a str>,
+}
+
+/// Appends a version whose hash links it to `previous_hash`.
+fn append_version(tx: &mut Tx<'_>, draft: &VersionDraft<'_>) -> ServiceResult<()> {
+    let created_at = format_timestamp(draft.created_at);
+    let hash = content_hash(&HashedVersion {
+        proposal_id: draft.proposal_id,
+        number: draft.number,
+        title: draft.title,
+        body: draft.body,
+        editor_id: draft.editor_id,
+        kind: draft.kind,
+        amendment_id: None,
+        created_at: &created_at,
+        previous_hash: draft.previous_hash,
+    });
+    versions::insert(
+        tx,
+        &NewVersion {
+            proposal_id: draft.proposal_id,
+            number: draft.number,
+            title: draft.title,
+            body: draft.body,
+            editor_id: draft.editor_id,
+            kind: draft.kind,
+            amendment_id: None,
+            accepted_by: None,
+            summary: draft.summary,
+            created_at: &created_at,
+            content_hash: &hash,
+            previous_hash: draft.previous_hash,
+        },
+    )?;
+    Ok(())
+}
+
+impl ProposalService {
+    /// The service; `reference_prefix` starts every reference code.
+    pub fn new(ctx: ServiceContext, reference_prefix: impl Into<String>) -> Self {
+        Self { ctx, reference_prefix: reference_prefix.into() }
+    }
+
+    fn view(&self, tx: &mut Tx<'_>, proposal: ProposalRecord) -> ServiceResult<ProposalView> {
+        let current = versions::get(tx, proposal.id, proposal.current_version)?
+            .ok_or_else(|| DomainError::not_found("version"))?;
+        let space_slug = spaces::find_by_id(tx, proposal.space_id)?.map(|s| s.slug).unwrap_or_default();
+        let authors = rows::authors(tx, proposal.id)?;
+        Ok(ProposalView { proposal, space_slug, current, authors })
+    }
+
+    /// Publishes a proposal in a space: version 1, a fresh reference code.
+    pub fn create(&self, actor: &Actor, space_slug: &str, title: &str, body: &str) -> ServiceResult<ProposalView> {
+        let (title, body) = validate_text(title, body)?;
+        self.ctx.store.write(|tx| {
+            let space = spaces::find_by_slug(tx, space_slug)?.ok_or_else(|| DomainError::not_found("space"))?;
+            ensure_can_propose(actor, &space.settings)?;
+            let now = self.ctx.clock.now();
+            let sequence = sequences::next(tx, sequences::PROPOSAL_REFERENCE)?;
+            let reference = format_reference(&self.reference_prefix, now, sequence);
+            let id = self.ctx.ids.new_id();
+            rows::insert(
+                tx,
+                &NewProposal {
+                    id,
+                    reference: &reference,
+                    sequence,
+                    space_id: space.id,
+                    creator_id: actor.user_id,
+                    title: title.as_str(),
+                    created_at: now,
+                },
+            )?;
+            append_version(
+                tx,
+                &VersionDraft {
+                    proposal_id: id,
+                    number: 1,
+                    title: title.as_str(),
+                    body: body.as_str(),
+                    editor_id: actor.user_id,
+                    kind: VersionKind::Created,
+                    summary: None,
+                    created_at: now,
+                    previous_hash: None,
+                },
+            )?;
+            let proposal = rows::find_by_id(tx, id)?.ok_or_else(|| DomainError::not_found("proposal"))?;
+            self.ctx.audit(
+                tx,
+                Some(actor.user_id),
+                AuditAction::ProposalCreated,
+                proposal_target(&proposal),
+                serde_json::json!({ "reference": reference, "title": title.as_str() }),
+            )?;
+            self.view(tx, proposal)
+        })
+    }
+
+    /// A proposal by id or reference, as `actor` may see it.
+    pub fn get(&self, key: &str, actor: Option<&Actor>) -> ServiceResult<ProposalView> {
+        self.ctx.store.read(|tx| {
+            let proposal = load_visible_proposal(tx, key, actor)?;
+            self.view(tx, proposal)
+        })
+    }
+
+    /// An author's edit: a new version, accepted only when based on the
+    /// current one. Concurrent edits from the same base: exactly one wins,
+    /// the others get `stale_version` with the new current number.
+    pub fn edit(&self, actor: &Actor, key: &str, edit: &ProposalEdit) -> ServiceResult<ProposalView> {
+        let (title, body) = validate_text(&edit.title, &edit.body)?;
+        let summary = Summary::parse_optional(edit.summary.as_deref())?;
+        self.ctx.store.write(|tx| {
+            let proposal = load_visible_proposal(tx, key, Some(actor))?;
+            ensure_author(rows::is_author(tx, proposal.id, actor.user_id)?)?;
+            ensure_editable(proposal.state)?;
+            ensure_current_base(edit.base_version, proposal.current_version)?;
+            let current = versions::get(tx, proposal.id, proposal.current_version)?
+                .ok_or_else(|| DomainError::not_found("version"))?;
+            ensure_changes(&current.title, &current.body, title.as_str(), body.as_str())?;
+            let now = self.ctx.clock.now();
+            if !rows::advance_version(tx, proposal.id, edit.base_version, title.as_str(), now)? {
+                let current = rows::find_by_id(tx, proposal.id)?.map_or(proposal.current_version, |p| p.current_version);
+                return Err(DomainError::StaleVersion { current }.into());
+            }
+            let number = edit.base_version + 1;
+            append_version(
+                tx,
+                &VersionDraft {
+                    proposal_id: proposal.id,
+                    number,
+                    title: title.as_str(),
+                    body: body.as_str(),
+                    editor_id: actor.user_id,
+                    kind: VersionKind::Edited,
+                    summary: summary.as_ref().map(Summary::as_str),
+                    created_at: now,
+                    previous_hash: Some(&current.content_hash),
+                },
+            )?;
+            self.ctx.audit(
+                tx,
+                Some(actor.user_id),
+                AuditAction::ProposalEdited,
+                proposal_target(&proposal),
+                serde_json::json!({ "version": number }),
+            )?;
+            let proposal = rows::find_by_id(tx, proposal.id)?.ok_or_else(|| DomainError::not_found("proposal"))?;
+            self.view(tx, proposal)
+        })
+    }
+
+    /// An author withdraws the proposal.
+    pub fn withdraw(&self, actor: &Actor, key: &str) -> ServiceResult<ProposalView> {
+        self.ctx.store.write(|tx| {
+            let proposal = load_visible_proposal(tx, key, Some(actor))?;
+            ensure_author(rows::is_author(tx, proposal.id, actor.user_id)?)?;
+            ensure_withdrawable(proposal.state)?;
+            let now = self.ctx.clock.now();
+            let open = [ProposalState::Published, ProposalState::Evaluating];
+            if !rows::change_state(tx, proposal.id, &open, ProposalState::Withdrawn, now)? {
+                return Err(DomainError::conflict("state_changed", "the proposal changed state meanwhile").into());
+            }
+            self.ctx.audit(
+                tx,
+                Some(actor.user_id),
+                AuditAction::ProposalWithdrawn,
+                proposal_target(&proposal),
+                serde_json::json!({ "from": proposal.state }),
+            )?;
+            let proposal = rows::find_by_id(tx, proposal.id)?.ok_or_else(|| DomainError::not_found("proposal"))?;
+            self.view(tx, proposal)
+        })
+    }
+
+    /// A page of visible proposals.
+    pub fn list(
+        &self,
+        filter: &ProposalFilter,
+        sort: ProposalSort,
+        after: Option<ProposalCursor>,
+        limit: i64,
+    ) -> ServiceResult<Vec<ProposalRecord>> {
+        self.ctx.store.read(|tx| Ok(rows::list(tx, filter, sort, after, limit)?))
+    }
+
+    /// The id of a space, for list filters given by slug.
+    pub fn space_id(&self, slug: &str) -> ServiceResult<Uuid> {
+        self.ctx
+            .store
+            .read(|tx| Ok(spaces::find_by_slug(tx, slug)?.ok_or_else(|| DomainError::not_found("space"))?.id))
+    }
+}

@@ -1,0 +1,142 @@
+//! Spaces: admins create and configure them; anyone reads them.
+
+use emenda_domain::audit::AuditAction;
+use emenda_domain::error::Validator;
+use emenda_domain::policy::{ensure_admin, Actor};
+use emenda_domain::space::{SettingsPatch, SpaceSettings};
+use emenda_domain::values::{Description, Slug, SpaceTitle};
+use emenda_domain::DomainError;
+use emenda_store::spaces::{self, SpaceRecord};
+use emenda_store::{AuditTarget, ServiceContext, ServiceError, ServiceResult, StoreError};
+use uuid::Uuid;
+
+/// A new space as sent by an admin.
+#[derive(Debug, Clone)]
+pub struct NewSpace {
+    /// URL name.
+    pub slug: String,
+    /// Title.
+    pub title: String,
+    /// Markdown description.
+    pub description: String,
+    /// Settings.
+    pub settings: SpaceSettings,
+}
+
+/// A change to a space; absent fields stay as they are.
+#[derive(Debug, Clone, Default)]
+pub struct SpaceChange {
+    /// New title.
+    pub title: Option<String>,
+    /// New description.
+    pub description: Option<String>,
+    /// Settings to change.
+    pub settings: Option<SettingsPatch>,
+}
+
+/// Spaces.
+#[derive(Debug, Clone)]
+pub struct SpaceService {
+    ctx: ServiceContext,
+}
+
+fn space_target(id: Uuid) -> AuditTarget {
+    AuditTarget { kind: "space", id, space_id: Some(id) }
+}
+
+impl SpaceService {
+    /// The service.
+    pub fn new(ctx: ServiceContext) -> Self {
+        Self { ctx }
+    }
+
+    /// Creates a space (admins only).
+    pub fn create(&self, actor: &Actor, input: &NewSpace) -> ServiceResult<SpaceRecord> {
+        ensure_admin(actor)?;
+        let mut v = Validator::new();
+        let slug = v.check(Slug::parse(&input.slug));
+        let title = v.check(SpaceTitle::parse(&input.title));
+        let description = v.check(Description::parse(&input.description));
+        v.check(input.settings.validate());
+        v.finish()?;
+        let (Some(slug), Some(title), Some(description)) = (slug, title, description) else {
+            return Err(DomainError::Invalid(Vec::new()).into());
+        };
+        let now = self.ctx.clock.now();
+        let space = SpaceRecord {
+            id: self.ctx.ids.new_id(),
+            slug: slug.into_inner(),
+            title: title.into_inner(),
+            description: description.into_inner(),
+            settings: input.settings.clone(),
+            created_at: now,
+            updated_at: now,
+        };
+        let slug_taken = || DomainError::Conflict {
+            code: "slug_taken",
+            message: "a space with this slug exists".into(),
+            field: Some("slug"),
+        };
+        let result = self.ctx.store.write(|tx| {
+            if spaces::find_by_slug(tx, &space.slug)?.is_some() {
+                return Err(slug_taken().into());
+            }
+            spaces::insert(tx, &space)?;
+            self.ctx.audit(
+                tx,
+                Some(actor.user_id),
+                AuditAction::SpaceCreated,
+                space_target(space.id),
+                serde_json::json!({ "slug": space.slug, "title": space.title }),
+            )?;
+            Ok::<_, ServiceError>(())
+        });
+        match result {
+            Err(ServiceError::Store(StoreError::Duplicate { .. })) => Err(slug_taken().into()),
+            other => other.map(|()| space),
+        }
+    }
+
+    /// Changes texts or settings of a space (admins only).
+    pub fn update(&self, actor: &Actor, slug: &str, change: &SpaceChange) -> ServiceResult<SpaceRecord> {
+        ensure_admin(actor)?;
+        let mut v = Validator::new();
+        let title = change.title.as_deref().and_then(|t| v.check(SpaceTitle::parse(t)));
+        let description = change.description.as_deref().and_then(|d| v.check(Description::parse(d)));
+        v.finish()?;
+        self.ctx.store.write(|tx| {
+            let mut space = spaces::find_by_slug(tx, slug)?.ok_or_else(|| DomainError::not_found("space"))?;
+            if let Some(title) = title {
+                space.title = title.into_inner();
+            }
+            if let Some(description) = description {
+                space.description = description.into_inner();
+            }
+            if let Some(patch) = &change.settings {
+                let settings = patch.apply(&space.settings);
+                settings.validate()?;
+                space.settings = settings;
+            }
+            space.updated_at = self.ctx.clock.now();
+            spaces::update(tx, &space)?;
+            self.ctx.audit(
+                tx,
+                Some(actor.user_id),
+                AuditAction::SpaceUpdated,
+                space_target(space.id),
+                serde_json::json!({ "settings": space.settings, "title": space.title }),
+            )?;
+            Ok(space)
+        })
+    }
+
+    /// One space by slug.
+    pub fn get(&self, slug: &str) -> ServiceResult<SpaceRecord> {
+        self.ctx.store.read(|tx| spaces::find_by_slug(tx, slug)?.ok_or_else(|| DomainError::not_found("space").into()))
+    }
+
+    /// Spaces in creation order, after the cursor.
+    pub fn list(&self, after: Option<Uuid>, limit: i64) -> ServiceResult<Vec<SpaceRecord>> {
+        self.ctx.store.read(|tx| Ok(spaces::list(tx, after, limit)?))
+    }
+}

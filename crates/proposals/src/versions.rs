@@ -1,0 +1,119 @@
+//! Reading a proposal's history: versions, diffs between any two, and the
+//! re-verification of the hash chain.
+
+use crate::load_visible_proposal;
+use emenda_domain::diff::{diff_texts, Granularity, TextDiff};
+use emenda_domain::history::{verify_chain, ChainReport, HashedVersion, StoredVersion};
+use emenda_domain::policy::Actor;
+use emenda_domain::DomainError;
+use emenda_store::versions::{self, VersionRecord};
+use emenda_store::{ServiceContext, ServiceResult, Tx};
+
+/// Title and body differences between two versions.
+#[derive(Debug, Clone)]
+pub struct VersionDiff {
+    /// Older version number.
+    pub from: i32,
+    /// Newer version number.
+    pub to: i32,
+    /// Title difference.
+    pub title: TextDiff,
+    /// Body difference.
+    pub body: TextDiff,
+}
+
+/// Reads history.
+#[derive(Debug, Clone)]
+pub struct HistoryService {
+    ctx: ServiceContext,
+}
+
+fn load_version(tx: &mut Tx<'_>, proposal_id: uuid::Uuid, number: i32, field: &str) -> ServiceResult<VersionRecord> {
+    versions::get(tx, proposal_id, number)?
+        .ok_or_else(|| DomainError::invalid(field, "unknown_version", format!("there is no version {number}")).into())
+}
+
+impl HistoryService {
+    /// The service.
+    pub fn new(ctx: ServiceContext) -> Self {
+        Self { ctx }
+    }
+
+    /// Versions after number `after`, oldest first.
+    pub fn list(&self, key: &str, actor: Option<&Actor>, after: i32, limit: i64) -> ServiceResult<Vec<VersionRecord>> {
+        self.ctx.store.read(|tx| {
+            let proposal = load_visible_proposal(tx, key, actor)?;
+            Ok(versions::list(tx, proposal.id, after, limit)?)
+        })
+    }
+
+    /// One version.
+    pub fn get(&self, key: &str, actor: Option<&Actor>, number: i32) -> ServiceResult<VersionRecord> {
+        self.ctx.store.read(|tx| {
+            let proposal = load_visible_proposal(tx, key, actor)?;
+            versions::get(tx, proposal.id, number)?.ok_or_else(|| DomainError::not_found("version").into())
+        })
+    }
+
+    /// The difference between versions `from` and `to` (default: the one
+    /// before the current, and the current).
+    pub fn diff(
+        &self,
+        key: &str,
+        actor: Option<&Actor>,
+        from: Option<i32>,
+        to: Option<i32>,
+        granularity: Granularity,
+    ) -> ServiceResult<VersionDiff> {
+        let (old, new) = self.ctx.store.read(|tx| {
+            let proposal = load_visible_proposal(tx, key, actor)?;
+            let to = to.unwrap_or(proposal.current_version);
+            let from = from.unwrap_or((to - 1).max(1));
+            Ok::<_, emenda_store::ServiceError>((
+                load_version(tx, proposal.id, from, "from")?,
+                load_version(tx, proposal.id, to, "to")?,
+            ))
+        })?;
+        Ok(VersionDiff {
+            from: old.number,
+            to: new.number,
+            title: diff_texts(&old.title, &new.title, granularity),
+            body: diff_texts(&old.body, &new.body, granularity),
+        })
+    }
+
+    /// Re-reads every version and re-checks the chain.
+    pub fn verify(&self, key: &str, actor: Option<&Actor>) -> ServiceResult<ChainReport> {
+        let all = self.ctx.store.read(|tx| {
+            let proposal = load_visible_proposal(tx, key, actor)?;
+            let mut all = Vec::new();
+            loop {
+                let after = all.last().map_or(0, |v: &VersionRecord| v.number);
+                let page = versions::list(tx, proposal.id, after, 500)?;
+                if page.is_empty() {
+                    break;
+                }
+                all.extend(page);
+            }
+            Ok::<_, emenda_store::ServiceError>(all)
+        })?;
+        let stored: Vec<StoredVersion<'_>> = all
+            .iter()
+            .map(|v| StoredVersion {
+                fields: HashedVersion {
+                    proposal_id: v.proposal_id,
+                    number: v.number,
+                    title: &v.title,
+                    body: &v.body,
+                    editor_id: v.editor_id,
+                    kind: v.kind,
+                    amendment_id: v.amendment_id,
+                    created_at: &v.created_at_text,
+                    previous_hash: v.previous_hash.as_deref(),
+                },
+                content_hash: &v.content_hash,
+            })
+            .collect();
+        Ok(verify_chain(&stored))
+    }
+}
