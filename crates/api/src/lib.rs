@@ -1,1 +1,40 @@
-//! placeholder
+//! The JSON API: thin actix-web handlers that parse a request, call a
+//! service on the blocking pool, and map the result (or the error, as
+//! problem+json). The OpenAPI document is generated from these handlers.
+
+pub mod auth;
+pub mod extract;
+pub mod openapi;
+pub mod pagination;
+pub mod problem;
+pub mod routes;
+pub mod state;
+
+pub use state::AppState;
+
+use actix_web::web;
+
+/// Largest JSON body accepted: a 20,000-character body of 4-byte characters
+/// plus a title fits with room to spare.
+pub const JSON_LIMIT_BYTES: usize = 256 * 1024;
+
+/// Registers every API route and the extractor settings that turn bad input
+/// into problem+json.
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.app_data(extract::json_config())
+        .app_data(extract::query_config())
+        .app_data(extract::path_config())
+        .service(routes::health::healthz)
+        .service(routes::health::readyz)
+        .service(openapi::openapi_json)
+        .service(
+            web::scope("/api/v1")
+                .configure(routes::auth::configure)
+                .configure(routes::spaces::configure)
+                .configure(routes::proposals::configure)
+                .configure(routes::versions::configure)
+                .configure(routes::audit::configure)
+                .configure(routes::roles::configure)
+                .default_service(web::to(routes::not_found)),
+        );
+}

@@ -1,1 +1,129 @@
-fn main() {}
+//! `emenda`: the civic participation platform in one binary.
+
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+use emenda_accounts::service::Registration;
+use emenda_server::app::{self, ServerOptions};
+use emenda_server::config::Settings;
+use emenda_server::{seed, telemetry};
+use emenda_store::Store;
+
+#[derive(Debug, Parser)]
+#[command(name = "emenda", version, about = "Civic participation: proposals, versions, amendments")]
+struct Cli {
+    #[command(flatten)]
+    settings: Settings,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Serve the API and the web app (the default).
+    Serve {
+        /// Load the demo data first if it is not there yet.
+        #[arg(long)]
+        demo: bool,
+    },
+    /// Apply pending database migrations and exit.
+    Migrate,
+    /// Load data into the database.
+    Seed {
+        /// The Italian demo: spaces, proposals with several versions, people.
+        #[arg(long, required = true)]
+        demo: bool,
+    },
+    /// Manage accounts.
+    Admin {
+        #[command(subcommand)]
+        command: AdminCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum AdminCommand {
+    /// Create an administrator (or make an existing account one).
+    Create {
+        /// E-mail to sign in with.
+        #[arg(long)]
+        email: String,
+        /// Password (10 to 128 characters); prefer EMENDA_ADMIN_PASSWORD.
+        #[arg(long, env = "EMENDA_ADMIN_PASSWORD", hide_env_values = true)]
+        password: String,
+        /// Public handle.
+        #[arg(long, default_value = "admin")]
+        nickname: String,
+        /// Shown name.
+        #[arg(long, default_value = "Amministrazione")]
+        display_name: String,
+    },
+}
+
+fn open_store(settings: &Settings) -> anyhow::Result<Store> {
+    let target = settings.database();
+    tracing::info!(database = %target.redacted(), "opening the database");
+    let store = Store::open(&target, None).context("opening the database")?;
+    let applied = store.migrate().context("migrating the database")?;
+    if applied > 0 {
+        tracing::info!(applied, "migrations applied");
+    }
+    Ok(store)
+}
+
+fn main() -> anyhow::Result<()> {
+    telemetry::init();
+    let cli = Cli::parse();
+    let settings = cli.settings;
+    settings.validate()?;
+    match cli.command.unwrap_or(Command::Serve { demo: false }) {
+        Command::Migrate => {
+            open_store(&settings)?;
+            println!("database is up to date");
+        }
+        Command::Seed { .. } => {
+            let store = open_store(&settings)?;
+            let state = app::state(store, &settings.jwt_secret()?, &settings.reference_prefix);
+            report_demo(seed::load_demo(&state)?);
+        }
+        Command::Admin { command: AdminCommand::Create { email, password, nickname, display_name } } => {
+            let store = open_store(&settings)?;
+            let state = app::state(store, &settings.jwt_secret()?, &settings.reference_prefix);
+            let registration = Registration { email, password, nickname, display_name };
+            let id = state.accounts.ensure_admin(&registration).map_err(|e| anyhow::anyhow!("{e}"))?;
+            println!("administrator {id} ready");
+        }
+        Command::Serve { demo } => {
+            let store = open_store(&settings)?;
+            let secret = settings.jwt_secret()?;
+            if demo {
+                let state = app::state(store.clone(), &secret, &settings.reference_prefix);
+                report_demo(seed::load_demo(&state)?);
+            }
+            let options = ServerOptions {
+                bind: settings.bind.clone(),
+                jwt_secret: secret,
+                reference_prefix: settings.reference_prefix.clone(),
+                web_dir: settings.web_dir(),
+                workers: None,
+            };
+            actix_web::rt::System::new().block_on(async move {
+                let (server, address) = app::server(store, &options).context("binding the server")?;
+                tracing::info!(%address, "Emenda is listening: open http://{address}/");
+                server.await.context("serving")
+            })?;
+        }
+    }
+    Ok(())
+}
+
+fn report_demo(loaded: bool) {
+    if loaded {
+        println!(
+            "demo data loaded: sign in as {} (or giulia_rinaldi@emenda.example) with password {}",
+            seed::DEMO_ADMIN_EMAIL,
+            seed::DEMO_PASSWORD
+        );
+    } else {
+        println!("demo data already present");
+    }
+}

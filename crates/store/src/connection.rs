@@ -78,18 +78,25 @@ fn redact_password(url: &str) -> String {
     }
 }
 
-/// Per-connection settings. SQLite: WAL so readers never wait for the
-/// writer, foreign keys enforced, and a busy timeout so that writers queue
-/// instead of failing at once.
+/// Per-connection settings. SQLite: a busy timeout first, so that writers
+/// queue instead of failing at once, then foreign keys enforced. (WAL is a
+/// property of the file, set once by [`enable_wal`].)
 fn prepare(connection: &mut DbConnection) -> Result<(), StoreError> {
     let setup = match connection {
-        DbConnection::Sqlite(_) => {
-            "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
-             PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 15000;"
-        }
+        DbConnection::Sqlite(_) => "PRAGMA busy_timeout = 15000; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;",
         DbConnection::Postgres(_) => "SET TIME ZONE 'UTC';",
     };
     connection.batch_execute(setup).map_err(StoreError::from)
+}
+
+/// Switches a SQLite file to write-ahead logging, so readers never wait for
+/// the writer. Done once on one connection before the pool opens others:
+/// changing the journal mode needs the file to itself.
+pub(crate) fn enable_wal(target: &DatabaseTarget) -> Result<(), StoreError> {
+    if target.backend == Backend::Sqlite {
+        target.connect()?.batch_execute("PRAGMA journal_mode = WAL;")?;
+    }
+    Ok(())
 }
 
 /// Hands out connections to one database target.

@@ -74,6 +74,7 @@ impl Store {
                 }
             }
         }
+        connection::enable_wal(target)?;
         let pool = connection::build_pool(target, max_connections)?;
         Ok(Self { pool, backend: target.backend })
     }

@@ -1,0 +1,82 @@
+//! Who is calling: the bearer token checked and the user (with roles and
+//! blocked state) loaded from the database on every request.
+
+use crate::extract::blocking;
+use crate::problem::ApiError;
+use crate::state::AppState;
+use actix_web::dev::Payload;
+use actix_web::http::header;
+use actix_web::{web, FromRequest, HttpRequest};
+use emenda_accounts::SignedInUser;
+use emenda_domain::policy::Actor;
+use emenda_domain::DomainError;
+use std::future::Future;
+use std::pin::Pin;
+
+/// A signed-in caller; extracting it fails with 401 when there is none.
+#[derive(Debug, Clone)]
+pub struct CurrentUser(pub SignedInUser);
+
+impl CurrentUser {
+    /// The caller as the rules see them.
+    pub fn actor(&self) -> Actor {
+        self.0.actor()
+    }
+}
+
+/// The caller if signed in; anonymous readers get `None`. A token that is
+/// present but invalid is still an error: silently treating it as
+/// anonymous would hide a client bug.
+#[derive(Debug, Clone)]
+pub struct MaybeUser(pub Option<SignedInUser>);
+
+impl MaybeUser {
+    /// The caller as the rules see them, if any.
+    pub fn actor(&self) -> Option<Actor> {
+        self.0.as_ref().map(SignedInUser::actor)
+    }
+}
+
+fn bearer_token(req: &HttpRequest) -> Result<Option<String>, ApiError> {
+    let Some(value) = req.headers().get(header::AUTHORIZATION) else { return Ok(None) };
+    let text = value.to_str().map_err(|_| ApiError::from(invalid_header()))?;
+    match text.split_once(' ') {
+        Some((scheme, token)) if scheme.eq_ignore_ascii_case("bearer") && !token.trim().is_empty() => {
+            Ok(Some(token.trim().to_owned()))
+        }
+        _ => Err(invalid_header().into()),
+    }
+}
+
+fn invalid_header() -> DomainError {
+    DomainError::InvalidToken { code: "token_invalid", message: "use `Authorization: Bearer <token>`".into() }
+}
+
+async fn load(req: HttpRequest) -> Result<Option<SignedInUser>, ApiError> {
+    let Some(token) = bearer_token(&req)? else { return Ok(None) };
+    let state = req
+        .app_data::<web::Data<AppState>>()
+        .cloned()
+        .ok_or_else(|| ApiError::new(actix_web::http::StatusCode::INTERNAL_SERVER_ERROR, "internal_error", "no state"))?;
+    blocking(move || state.accounts.authenticate(&token)).await.map(Some)
+}
+
+impl FromRequest for MaybeUser {
+    type Error = ApiError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, ApiError>>>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let req = req.clone();
+        Box::pin(async move { load(req).await.map(MaybeUser) })
+    }
+}
+
+impl FromRequest for CurrentUser {
+    type Error = ApiError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, ApiError>>>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let req = req.clone();
+        Box::pin(async move { load(req).await?.map(CurrentUser).ok_or_else(|| DomainError::Unauthenticated.into()) })
+    }
+}

@@ -1,0 +1,90 @@
+//! The audit log: public entries for everyone, all entries for staff.
+
+use crate::auth::MaybeUser;
+use crate::extract::blocking;
+use crate::pagination::{self, Page};
+use crate::problem::{ApiResult, Problem};
+use crate::state::AppState;
+use actix_web::{get, web, HttpResponse};
+use chrono::{DateTime, Utc};
+use emenda_domain::audit::AuditVisibility;
+use emenda_store::audit::AuditEntry;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
+
+/// One recorded state change.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AuditEntryDto {
+    /// Id.
+    pub id: Uuid,
+    /// Who did it; absent for the system.
+    pub actor_id: Option<Uuid>,
+    /// What was done, e.g. `proposal.edited`.
+    pub action: String,
+    /// Kind of the thing changed.
+    pub target_kind: String,
+    /// Id of the thing changed.
+    pub target_id: Uuid,
+    /// Space concerned.
+    pub space_id: Option<Uuid>,
+    /// Facts of the change.
+    #[schema(value_type = Object)]
+    pub details: serde_json::Value,
+    /// `public` or `staff`.
+    pub visibility: AuditVisibility,
+    /// When.
+    pub created_at: DateTime<Utc>,
+}
+
+impl From<AuditEntry> for AuditEntryDto {
+    fn from(e: AuditEntry) -> Self {
+        Self {
+            id: e.id,
+            actor_id: e.actor_id,
+            action: e.action.as_str().to_owned(),
+            target_kind: e.target_kind,
+            target_id: e.target_id,
+            space_id: e.space_id,
+            details: e.details,
+            visibility: e.visibility,
+            created_at: e.created_at,
+        }
+    }
+}
+
+/// Audit list parameters.
+#[derive(Debug, Deserialize, IntoParams)]
+pub struct AuditQuery {
+    /// Only entries of this space (slug).
+    pub space: Option<String>,
+    /// Page size, 1-100.
+    pub limit: Option<i64>,
+    /// `next_cursor` of the previous page.
+    pub cursor: Option<String>,
+}
+
+/// The audit log, newest first.
+#[utoipa::path(get, path = "/api/v1/audit", tag = "transparency", params(AuditQuery),
+    responses((status = 200, body = Page<AuditEntryDto>), (status = 404, body = Problem), (status = 422, body = Problem)))]
+#[get("/audit")]
+pub async fn list_audit(
+    state: web::Data<AppState>,
+    user: MaybeUser,
+    query: web::Query<AuditQuery>,
+) -> ApiResult<HttpResponse> {
+    let query = query.into_inner();
+    let limit = pagination::limit(query.limit)?;
+    let before: Option<Uuid> = pagination::decode_cursor(query.cursor.as_deref())?;
+    let rows = blocking(move || {
+        let space_id = query.space.as_deref().map(|slug| state.proposals.space_id(slug)).transpose()?;
+        state.audit.list(user.actor().as_ref(), space_id, before, limit + 1)
+    })
+    .await?;
+    Ok(HttpResponse::Ok().json(pagination::page(rows, limit, |e| e.id, AuditEntryDto::from)))
+}
+
+/// Registers the routes.
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(list_audit);
+}

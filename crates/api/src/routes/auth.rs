@@ -1,0 +1,191 @@
+//! Registration, sign-in, token rotation, sign-out and the caller's profile.
+
+use crate::auth::CurrentUser;
+use crate::extract::blocking;
+use crate::problem::{ApiResult, Problem};
+use crate::state::AppState;
+use actix_web::{get, post, web, HttpResponse};
+use chrono::{DateTime, Utc};
+use emenda_accounts::service::Registration;
+use emenda_accounts::{Session, SignedInUser};
+use emenda_domain::policy::RoleGrant;
+use emenda_store::users::UserRecord;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+/// Registration form.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RegisterRequest {
+    /// E-mail, used to sign in; never shown publicly.
+    pub email: String,
+    /// 10 to 128 characters.
+    pub password: String,
+    /// Public handle: 3-20 of a-z, 0-9, _.
+    pub nickname: String,
+    /// Name shown next to contributions.
+    pub display_name: String,
+}
+
+/// Sign-in form.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LoginRequest {
+    /// E-mail.
+    pub email: String,
+    /// Password.
+    pub password: String,
+}
+
+/// A refresh token, to rotate or to revoke.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RefreshRequest {
+    /// The refresh token from the last sign-in or refresh.
+    pub refresh_token: String,
+}
+
+/// A user as others see them.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct UserDto {
+    /// Id.
+    pub id: Uuid,
+    /// Public handle.
+    pub nickname: String,
+    /// Shown name.
+    pub display_name: String,
+    /// Identity verified.
+    pub verified: bool,
+    /// Registration time.
+    pub created_at: DateTime<Utc>,
+}
+
+impl From<&UserRecord> for UserDto {
+    fn from(user: &UserRecord) -> Self {
+        Self {
+            id: user.id,
+            nickname: user.nickname.clone(),
+            display_name: user.display_name.clone(),
+            verified: user.verified_at.is_some(),
+            created_at: user.created_at,
+        }
+    }
+}
+
+/// The caller's own profile.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MeDto {
+    /// Public part.
+    #[serde(flatten)]
+    pub user: UserDto,
+    /// E-mail.
+    pub email: String,
+    /// Roles beyond participant.
+    pub roles: Vec<RoleGrant>,
+    /// Blocked users cannot act (they never get this far, but clients show it).
+    pub blocked: bool,
+}
+
+impl From<&SignedInUser> for MeDto {
+    fn from(signed_in: &SignedInUser) -> Self {
+        Self {
+            user: UserDto::from(&signed_in.user),
+            email: signed_in.user.email.clone(),
+            roles: signed_in.roles.clone(),
+            blocked: signed_in.user.blocked_at.is_some(),
+        }
+    }
+}
+
+/// Tokens for a session.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SessionDto {
+    /// Send as `Authorization: Bearer …`.
+    pub access_token: String,
+    /// Always `Bearer`.
+    pub token_type: String,
+    /// Seconds until the access token expires.
+    pub expires_in: i64,
+    /// Single use: exchange at `/auth/refresh` for the next pair.
+    pub refresh_token: String,
+    /// Who signed in.
+    pub user: MeDto,
+}
+
+impl From<Session> for SessionDto {
+    fn from(session: Session) -> Self {
+        Self {
+            user: MeDto::from(&session.user),
+            access_token: session.access_token,
+            token_type: "Bearer".into(),
+            expires_in: session.expires_in,
+            refresh_token: session.refresh_token,
+        }
+    }
+}
+
+/// Creates a participant account.
+#[utoipa::path(post, path = "/api/v1/auth/register", tag = "auth", request_body = RegisterRequest,
+    responses((status = 201, body = UserDto), (status = 409, body = Problem), (status = 422, body = Problem)))]
+#[post("/auth/register")]
+pub async fn register(state: web::Data<AppState>, body: web::Json<RegisterRequest>) -> ApiResult<HttpResponse> {
+    let body = body.into_inner();
+    let input = Registration {
+        email: body.email,
+        password: body.password,
+        nickname: body.nickname,
+        display_name: body.display_name,
+    };
+    let user = blocking(move || state.accounts.register(&input)).await?;
+    Ok(HttpResponse::Created().json(UserDto::from(&user)))
+}
+
+/// Signs in.
+#[utoipa::path(post, path = "/api/v1/auth/login", tag = "auth", request_body = LoginRequest,
+    responses((status = 200, body = SessionDto), (status = 401, body = Problem), (status = 403, body = Problem),
+        (status = 429, body = Problem, description = "too many failed attempts; see Retry-After")))]
+#[post("/auth/login")]
+pub async fn login(state: web::Data<AppState>, body: web::Json<LoginRequest>) -> ApiResult<HttpResponse> {
+    let body = body.into_inner();
+    let session = blocking(move || state.accounts.login(&body.email, &body.password)).await?;
+    Ok(HttpResponse::Ok().json(SessionDto::from(session)))
+}
+
+/// Rotates a refresh token.
+#[utoipa::path(post, path = "/api/v1/auth/refresh", tag = "auth", request_body = RefreshRequest,
+    responses((status = 200, body = SessionDto), (status = 401, body = Problem, description = "invalid, expired or reused (reuse revokes the family)")))]
+#[post("/auth/refresh")]
+pub async fn refresh(state: web::Data<AppState>, body: web::Json<RefreshRequest>) -> ApiResult<HttpResponse> {
+    let token = body.into_inner().refresh_token;
+    let session = blocking(move || state.accounts.refresh(&token)).await?;
+    Ok(HttpResponse::Ok().json(SessionDto::from(session)))
+}
+
+/// Revokes the session of a refresh token.
+#[utoipa::path(post, path = "/api/v1/auth/logout", tag = "auth", request_body = RefreshRequest,
+    security(("bearer" = [])), responses((status = 204), (status = 401, body = Problem)))]
+#[post("/auth/logout")]
+pub async fn logout(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    body: web::Json<RefreshRequest>,
+) -> ApiResult<HttpResponse> {
+    let token = body.into_inner().refresh_token;
+    let user_id = user.0.user.id;
+    blocking(move || state.accounts.logout(user_id, &token)).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// The caller's profile and roles.
+#[utoipa::path(get, path = "/api/v1/me", tag = "auth", security(("bearer" = [])),
+    responses((status = 200, body = MeDto), (status = 401, body = Problem)))]
+#[get("/me")]
+pub async fn me(user: CurrentUser) -> HttpResponse {
+    HttpResponse::Ok().json(MeDto::from(&user.0))
+}
+
+/// Registers the routes.
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(register).service(login).service(refresh).service(logout).service(me);
+}

@@ -1,0 +1,23 @@
+//! Probes for operators and orchestrators.
+
+use crate::extract::blocking;
+use crate::problem::ApiResult;
+use crate::state::AppState;
+use actix_web::{get, web, HttpResponse};
+
+/// Liveness: the process answers.
+#[utoipa::path(get, path = "/healthz", tag = "operations", responses((status = 200, description = "alive")))]
+#[get("/healthz")]
+pub async fn healthz() -> HttpResponse {
+    HttpResponse::Ok().json(serde_json::json!({ "status": "ok" }))
+}
+
+/// Readiness: the database answers.
+#[utoipa::path(get, path = "/readyz", tag = "operations",
+    responses((status = 200, description = "ready"), (status = 503, body = crate::problem::Problem)))]
+#[get("/readyz")]
+pub async fn readyz(state: web::Data<AppState>) -> ApiResult<HttpResponse> {
+    let store = state.store.clone();
+    blocking(move || Ok(store.ping()?)).await?;
+    Ok(HttpResponse::Ok().json(serde_json::json!({ "status": "ready" })))
+}

@@ -1,0 +1,169 @@
+//! A proposal's history: versions, diffs and chain verification.
+
+use crate::auth::MaybeUser;
+use crate::extract::blocking;
+use crate::pagination::{self, Page};
+use crate::problem::{ApiResult, Problem};
+use crate::state::AppState;
+use actix_web::{get, web, HttpResponse};
+use chrono::{DateTime, Utc};
+use emenda_domain::diff::{Granularity, TextDiff};
+use emenda_domain::history::ChainReport;
+use emenda_domain::proposal::VersionKind;
+use emenda_store::versions::VersionRecord;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
+
+/// A version without its text.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct VersionSummaryDto {
+    /// 1..n.
+    pub number: i32,
+    /// Who wrote it.
+    pub editor_id: Uuid,
+    /// Their nickname.
+    pub editor_nickname: String,
+    /// How it came to be.
+    pub kind: VersionKind,
+    /// The amendment it came from.
+    pub amendment_id: Option<Uuid>,
+    /// Staff member who accepted that amendment.
+    pub accepted_by: Option<Uuid>,
+    /// Edit summary.
+    pub summary: Option<String>,
+    /// When.
+    pub created_at: DateTime<Utc>,
+    /// SHA-256 of the canonical encoding.
+    pub content_hash: String,
+    /// The previous version's hash.
+    pub previous_hash: Option<String>,
+}
+
+/// A version with its full text.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct VersionDto {
+    /// Metadata.
+    #[serde(flatten)]
+    pub meta: VersionSummaryDto,
+    /// Title.
+    pub title: String,
+    /// Body (Markdown).
+    pub body: String,
+}
+
+fn summary(v: &VersionRecord) -> VersionSummaryDto {
+    VersionSummaryDto {
+        number: v.number,
+        editor_id: v.editor_id,
+        editor_nickname: v.editor_nickname.clone(),
+        kind: v.kind,
+        amendment_id: v.amendment_id,
+        accepted_by: v.accepted_by,
+        summary: v.summary.clone(),
+        created_at: v.created_at,
+        content_hash: v.content_hash.clone(),
+        previous_hash: v.previous_hash.clone(),
+    }
+}
+
+/// List parameters.
+#[derive(Debug, Deserialize, IntoParams)]
+pub struct VersionListQuery {
+    /// Page size, 1-100.
+    pub limit: Option<i64>,
+    /// `next_cursor` of the previous page.
+    pub cursor: Option<String>,
+}
+
+/// Versions, oldest first.
+#[utoipa::path(get, path = "/api/v1/proposals/{id}/versions", tag = "history",
+    params(("id" = String, Path, description = "UUID or reference code"), VersionListQuery),
+    responses((status = 200, body = Page<VersionSummaryDto>), (status = 404, body = Problem)))]
+#[get("/proposals/{id}/versions")]
+pub async fn list_versions(
+    state: web::Data<AppState>,
+    user: MaybeUser,
+    id: web::Path<String>,
+    query: web::Query<VersionListQuery>,
+) -> ApiResult<HttpResponse> {
+    let limit = pagination::limit(query.limit)?;
+    let after: i32 = pagination::decode_cursor(query.cursor.as_deref())?.unwrap_or(0);
+    let rows = blocking(move || state.history.list(&id, user.actor().as_ref(), after, limit + 1)).await?;
+    Ok(HttpResponse::Ok().json(pagination::page(rows, limit, |v| v.number, |v| summary(&v))))
+}
+
+/// One version with its text.
+#[utoipa::path(get, path = "/api/v1/proposals/{id}/versions/{n}", tag = "history",
+    params(("id" = String, Path, description = "UUID or reference code"), ("n" = i32, Path)),
+    responses((status = 200, body = VersionDto), (status = 404, body = Problem)))]
+#[get("/proposals/{id}/versions/{n}")]
+pub async fn get_version(
+    state: web::Data<AppState>,
+    user: MaybeUser,
+    path: web::Path<(String, i32)>,
+) -> ApiResult<HttpResponse> {
+    let (id, number) = path.into_inner();
+    let v = blocking(move || state.history.get(&id, user.actor().as_ref(), number)).await?;
+    Ok(HttpResponse::Ok().json(VersionDto { meta: summary(&v), title: v.title, body: v.body }))
+}
+
+/// Diff parameters.
+#[derive(Debug, Deserialize, IntoParams)]
+pub struct DiffQuery {
+    /// Older version (default: the one before `to`).
+    pub from: Option<i32>,
+    /// Newer version (default: the current one).
+    pub to: Option<i32>,
+    /// `word` (default) or `line`.
+    pub granularity: Option<Granularity>,
+}
+
+/// The difference between two versions.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct DiffDto {
+    /// Older version.
+    pub from: i32,
+    /// Newer version.
+    pub to: i32,
+    /// Unit compared.
+    pub granularity: Granularity,
+    /// Title difference.
+    pub title: TextDiff,
+    /// Body difference.
+    pub body: TextDiff,
+}
+
+/// Compares two versions.
+#[utoipa::path(get, path = "/api/v1/proposals/{id}/diff", tag = "history",
+    params(("id" = String, Path, description = "UUID or reference code"), DiffQuery),
+    responses((status = 200, body = DiffDto), (status = 404, body = Problem), (status = 422, body = Problem)))]
+#[get("/proposals/{id}/diff")]
+pub async fn diff_versions(
+    state: web::Data<AppState>,
+    user: MaybeUser,
+    id: web::Path<String>,
+    query: web::Query<DiffQuery>,
+) -> ApiResult<HttpResponse> {
+    let query = query.into_inner();
+    let granularity = query.granularity.unwrap_or(Granularity::Word);
+    let diff = blocking(move || state.history.diff(&id, user.actor().as_ref(), query.from, query.to, granularity))
+        .await?;
+    Ok(HttpResponse::Ok().json(DiffDto { from: diff.from, to: diff.to, granularity, title: diff.title, body: diff.body }))
+}
+
+/// Re-verifies the hash chain of every version.
+#[utoipa::path(get, path = "/api/v1/proposals/{id}/history/verify", tag = "history",
+    params(("id" = String, Path, description = "UUID or reference code")),
+    responses((status = 200, body = ChainReport), (status = 404, body = Problem)))]
+#[get("/proposals/{id}/history/verify")]
+pub async fn verify_history(state: web::Data<AppState>, user: MaybeUser, id: web::Path<String>) -> ApiResult<HttpResponse> {
+    let report = blocking(move || state.history.verify(&id, user.actor().as_ref())).await?;
+    Ok(HttpResponse::Ok().json(report))
+}
+
+/// Registers the routes.
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(list_versions).service(get_version).service(diff_versions).service(verify_history);
+}
+

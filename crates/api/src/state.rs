@@ -1,0 +1,40 @@
+//! What handlers share: one instance of each service.
+
+use emenda_accounts::AccountService;
+use emenda_moderation::{AuditService, RoleService};
+use emenda_proposals::{HistoryService, ProposalService, SpaceService};
+use emenda_store::{ServiceContext, Store};
+
+/// Application state, cloned into every worker.
+#[derive(Debug, Clone)]
+pub struct AppState {
+    /// Users and sessions.
+    pub accounts: AccountService,
+    /// Spaces.
+    pub spaces: SpaceService,
+    /// Proposals.
+    pub proposals: ProposalService,
+    /// Versions, diffs, verification.
+    pub history: HistoryService,
+    /// Audit log reads.
+    pub audit: AuditService,
+    /// Role grants.
+    pub roles: RoleService,
+    /// The database, for readiness checks.
+    pub store: Store,
+}
+
+impl AppState {
+    /// Builds every service over one context.
+    pub fn new(ctx: ServiceContext, accounts: AccountService, reference_prefix: &str) -> Self {
+        Self {
+            accounts,
+            spaces: SpaceService::new(ctx.clone()),
+            proposals: ProposalService::new(ctx.clone(), reference_prefix),
+            history: HistoryService::new(ctx.clone()),
+            audit: AuditService::new(ctx.clone()),
+            roles: RoleService::new(ctx.clone()),
+            store: ctx.store,
+        }
+    }
+}

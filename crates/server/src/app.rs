@@ -1,0 +1,66 @@
+//! Wiring: services over one store, the HTTP server with its middleware,
+//! and the single-page app served beside the API.
+
+use actix_files::{Files, NamedFile};
+use actix_web::dev::{fn_service, Server, ServiceRequest, ServiceResponse};
+use actix_web::{web, App, HttpServer};
+use emenda_accounts::{AccountService, AuthSettings, JwtKeys};
+use emenda_api::AppState;
+use emenda_store::{ServiceContext, Store};
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use tracing_actix_web::TracingLogger;
+
+/// What the HTTP server needs besides the store.
+#[derive(Debug, Clone)]
+pub struct ServerOptions {
+    /// Address to bind; port 0 picks a free one.
+    pub bind: String,
+    /// Token-signing secret.
+    pub jwt_secret: Vec<u8>,
+    /// Reference code prefix.
+    pub reference_prefix: String,
+    /// Folder of the web app.
+    pub web_dir: PathBuf,
+    /// Worker threads (default: one per core).
+    pub workers: Option<usize>,
+}
+
+/// Builds every service over `store`.
+pub fn state(store: Store, jwt_secret: &[u8], reference_prefix: &str) -> AppState {
+    let ctx = ServiceContext::new(store);
+    let accounts = AccountService::new(ctx.clone(), JwtKeys::from_secret(jwt_secret), AuthSettings::default());
+    AppState::new(ctx, accounts, reference_prefix)
+}
+
+/// Binds the server; returns it (to be awaited) and the address it got.
+pub fn server(store: Store, options: &ServerOptions) -> std::io::Result<(Server, SocketAddr)> {
+    let state = web::Data::new(state(store, &options.jwt_secret, &options.reference_prefix));
+    let web_dir = options.web_dir.clone();
+    let mut http = HttpServer::new(move || {
+        let index = web_dir.join("index.html");
+        App::new()
+            .wrap(TracingLogger::default())
+            .app_data(state.clone())
+            .configure(emenda_api::configure)
+            .service(Files::new("/", web_dir.clone()).index_file("index.html").default_handler(fn_service(
+                move |req: ServiceRequest| {
+                    // Client-side routes (/proposals/…) get the app's page.
+                    let index = index.clone();
+                    async move {
+                        let (req, _) = req.into_parts();
+                        let file = NamedFile::open_async(index).await?;
+                        let response = file.into_response(&req);
+                        Ok(ServiceResponse::new(req, response))
+                    }
+                },
+            )))
+    })
+    .shutdown_timeout(10);
+    if let Some(workers) = options.workers {
+        http = http.workers(workers);
+    }
+    let http = http.bind(&options.bind)?;
+    let address = http.addrs().first().copied().ok_or_else(|| std::io::Error::other("no address bound"))?;
+    Ok((http.run(), address))
+}

@@ -1,0 +1,96 @@
+//! Configuration: every setting is an environment variable and a flag.
+
+use anyhow::{bail, Context};
+use clap::Args;
+use emenda_store::DatabaseTarget;
+use std::path::{Path, PathBuf};
+
+/// Settings shared by every command.
+#[derive(Debug, Clone, Args)]
+pub struct Settings {
+    /// Address and port to listen on.
+    #[arg(long, env = "EMENDA_BIND", default_value = "127.0.0.1:8080", global = true)]
+    pub bind: String,
+    /// Folder for the SQLite database and generated secrets.
+    #[arg(long, env = "EMENDA_DATA_DIR", default_value = "./data", global = true)]
+    pub data_dir: PathBuf,
+    /// `postgres://…` for PostgreSQL; default: `emenda.db` in the data folder.
+    #[arg(long, env = "EMENDA_DATABASE_URL", global = true)]
+    pub database_url: Option<String>,
+    /// Secret that signs access tokens (at least 32 bytes). Unset in
+    /// development: one is generated and kept in the data folder.
+    #[arg(long, env = "EMENDA_JWT_SECRET", hide_env_values = true, global = true)]
+    pub jwt_secret: Option<String>,
+    /// First part of proposal reference codes.
+    #[arg(long, env = "EMENDA_REFERENCE_PREFIX", default_value = "EMD", global = true)]
+    pub reference_prefix: String,
+    /// Folder of the built web app (default: `web/dist`, else `web`).
+    #[arg(long, env = "EMENDA_WEB_DIR", global = true)]
+    pub web_dir: Option<PathBuf>,
+}
+
+impl Settings {
+    /// Where the database is.
+    pub fn database(&self) -> DatabaseTarget {
+        match &self.database_url {
+            Some(url) if !url.trim().is_empty() => DatabaseTarget::parse(url.trim()),
+            _ => DatabaseTarget::parse(&self.data_dir.join("emenda.db").to_string_lossy()),
+        }
+    }
+
+    /// Checks settings that would otherwise fail later and less clearly.
+    pub fn validate(&self) -> anyhow::Result<()> {
+        if !emenda_domain::reference::is_valid_prefix(&self.reference_prefix) {
+            bail!("EMENDA_REFERENCE_PREFIX must be 1 to 16 letters or digits");
+        }
+        Ok(())
+    }
+
+    /// The token-signing secret: configured, or (development) kept in
+    /// `<data dir>/jwt-secret`, generated on first use.
+    pub fn jwt_secret(&self) -> anyhow::Result<Vec<u8>> {
+        if let Some(secret) = self.jwt_secret.as_deref().filter(|s| !s.is_empty()) {
+            if secret.len() < 32 {
+                bail!("EMENDA_JWT_SECRET must be at least 32 bytes long");
+            }
+            return Ok(secret.as_bytes().to_vec());
+        }
+        let path = self.data_dir.join("jwt-secret");
+        if let Ok(existing) = std::fs::read_to_string(&path) {
+            if existing.trim().len() >= 32 {
+                return Ok(existing.trim().as_bytes().to_vec());
+            }
+        }
+        tracing::warn!(path = %path.display(), "EMENDA_JWT_SECRET is not set: using a generated secret kept in the data folder; set it in production");
+        std::fs::create_dir_all(&self.data_dir).with_context(|| format!("creating {}", self.data_dir.display()))?;
+        let secret = emenda_accounts::tokens::random_secret().context("no randomness for a secret")?;
+        write_private(&path, &secret)?;
+        Ok(secret.into_bytes())
+    }
+
+    /// The folder the web app is served from.
+    pub fn web_dir(&self) -> PathBuf {
+        self.web_dir.clone().unwrap_or_else(|| {
+            let built = PathBuf::from("web/dist");
+            if built.join("index.html").exists() {
+                built
+            } else {
+                PathBuf::from("web")
+            }
+        })
+    }
+}
+
+fn write_private(path: &Path, contents: &str) -> anyhow::Result<()> {
+    use std::io::Write;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let mut file = options.open(path).with_context(|| format!("writing {}", path.display()))?;
+    file.write_all(contents.as_bytes())?;
+    Ok(())
+}
