@@ -1,1 +1,221 @@
-//! placeholder
+//! End-to-end test harness: a real `emenda` HTTP server on a free port over
+//! a fresh database (SQLite or PostgreSQL), and a small client to talk to it.
+
+use emenda_server::app::{self, ServerOptions};
+use emenda_store::testing::TestDatabase;
+use emenda_store::{Backend, Store};
+use serde_json::{json, Value};
+use std::path::PathBuf;
+use std::sync::mpsc;
+
+pub use emenda_store::backend_tests;
+
+/// Password used for test accounts.
+pub const PASSWORD: &str = "una-password-sicura";
+
+/// A running server with its own database.
+pub struct TestApp {
+    /// `http://127.0.0.1:<port>`.
+    pub base: String,
+    /// Direct access to the database, for checks the API cannot make.
+    pub store: Store,
+    agent: ureq::Agent,
+    _database: TestDatabase,
+}
+
+/// A response: status, headers of interest and JSON body (`Null` if none).
+#[derive(Debug, Clone)]
+pub struct Reply {
+    /// HTTP status.
+    pub status: u16,
+    /// Parsed body.
+    pub body: Value,
+    /// `ETag` header.
+    pub etag: Option<String>,
+    /// `Retry-After` header.
+    pub retry_after: Option<String>,
+    /// `Content-Type` header.
+    pub content_type: String,
+}
+
+impl Reply {
+    /// The problem `code` of an error reply.
+    pub fn code(&self) -> &str {
+        self.body["code"].as_str().unwrap_or_default()
+    }
+
+    /// Asserts the status and returns the body.
+    #[track_caller]
+    pub fn expect(&self, status: u16) -> &Value {
+        assert_eq!(self.status, status, "unexpected reply: {}", self.body);
+        &self.body
+    }
+
+    /// Asserts an error status and code (and the problem+json type).
+    #[track_caller]
+    pub fn expect_problem(&self, status: u16, code: &str) -> &Value {
+        assert_eq!((self.status, self.code()), (status, code), "unexpected reply: {}", self.body);
+        assert_eq!(self.content_type, "application/problem+json");
+        &self.body
+    }
+}
+
+/// A signed-in test user.
+#[derive(Debug, Clone)]
+pub struct TestUser {
+    /// Id.
+    pub id: String,
+    /// E-mail.
+    pub email: String,
+    /// Access token.
+    pub token: String,
+    /// Refresh token.
+    pub refresh: String,
+}
+
+fn web_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../web")
+}
+
+impl TestApp {
+    /// Starts a server on a fresh database of `backend`.
+    pub fn spawn(backend: Backend) -> Self {
+        let database = TestDatabase::new(backend);
+        let store = database.store();
+        let options = ServerOptions {
+            bind: "127.0.0.1:0".into(),
+            jwt_secret: b"test secret of at least thirty-two bytes".to_vec(),
+            reference_prefix: "TST".into(),
+            web_dir: web_dir(),
+            workers: Some(2),
+        };
+        let (sender, receiver) = mpsc::channel();
+        let server_store = store.clone();
+        std::thread::spawn(move || {
+            actix_web::rt::System::new().block_on(async move {
+                match app::server(server_store, &options) {
+                    Ok((server, address)) => {
+                        let _ = sender.send(Ok(address));
+                        let _ = server.await;
+                    }
+                    Err(error) => {
+                        let _ = sender.send(Err(error));
+                    }
+                }
+            });
+        });
+        let address = receiver.recv().expect("server thread").expect("server binds");
+        let agent = ureq::AgentBuilder::new().timeout(std::time::Duration::from_secs(60)).build();
+        TestApp { base: format!("http://{address}"), store, agent, _database: database }
+    }
+
+    /// Sends a request; `token` signs it in, `body` is sent as JSON.
+    pub fn call(&self, method: &str, path: &str, token: Option<&str>, body: Option<&Value>) -> Reply {
+        self.call_with(method, path, token, body, &[])
+    }
+
+    /// Like [`TestApp::call`], with extra headers.
+    pub fn call_with(
+        &self,
+        method: &str,
+        path: &str,
+        token: Option<&str>,
+        body: Option<&Value>,
+        headers: &[(&str, &str)],
+    ) -> Reply {
+        let mut request = self.agent.request(method, &format!("{}{path}", self.base));
+        if let Some(token) = token {
+            request = request.set("Authorization", &format!("Bearer {token}"));
+        }
+        for (name, value) in headers {
+            request = request.set(name, value);
+        }
+        let outcome = match body {
+            Some(body) => request.send_json(body.clone()),
+            None => request.call(),
+        };
+        let response = match outcome {
+            Ok(response) | Err(ureq::Error::Status(_, response)) => response,
+            Err(other) => panic!("{method} {path}: {other}"),
+        };
+        let status = response.status();
+        let etag = response.header("ETag").map(str::to_owned);
+        let retry_after = response.header("Retry-After").map(str::to_owned);
+        let content_type = response.content_type().to_owned();
+        let text = response.into_string().unwrap_or_default();
+        let body = serde_json::from_str(&text).unwrap_or(Value::String(text));
+        Reply { status, body, etag, retry_after, content_type }
+    }
+
+    /// GET.
+    pub fn get(&self, path: &str, token: Option<&str>) -> Reply {
+        self.call("GET", path, token, None)
+    }
+
+    /// POST with a JSON body.
+    pub fn post(&self, path: &str, token: Option<&str>, body: Value) -> Reply {
+        self.call("POST", path, token, Some(&body))
+    }
+
+    /// Registers and signs in a participant.
+    pub fn participant(&self, nickname: &str) -> TestUser {
+        let email = format!("{nickname}@example.it");
+        self.post(
+            "/api/v1/auth/register",
+            None,
+            json!({ "email": email, "password": PASSWORD, "nickname": nickname, "display_name": nickname }),
+        )
+        .expect(201);
+        self.login(&email)
+    }
+
+    /// Signs in.
+    pub fn login(&self, email: &str) -> TestUser {
+        let reply = self.post("/api/v1/auth/login", None, json!({ "email": email, "password": PASSWORD }));
+        let body = reply.expect(200);
+        TestUser {
+            id: body["user"]["id"].as_str().expect("user id").to_owned(),
+            email: email.to_owned(),
+            token: body["access_token"].as_str().expect("access token").to_owned(),
+            refresh: body["refresh_token"].as_str().expect("refresh token").to_owned(),
+        }
+    }
+
+    /// Creates an administrator the way an operator does (the command
+    /// line's code path) and signs them in.
+    pub fn admin(&self) -> TestUser {
+        let state = app::state(self.store.clone(), b"unused here but long enough to sign", "TST");
+        state
+            .accounts
+            .ensure_admin(&emenda_accounts::service::Registration {
+                email: "admin@example.it".into(),
+                password: PASSWORD.into(),
+                nickname: "admin".into(),
+                display_name: "Admin".into(),
+            })
+            .expect("create admin");
+        self.login("admin@example.it")
+    }
+
+    /// Creates a space as `admin` with default settings (plus `settings`).
+    pub fn space(&self, admin: &TestUser, slug: &str, settings: Value) -> Value {
+        self.post(
+            "/api/v1/spaces",
+            Some(&admin.token),
+            json!({ "slug": slug, "title": format!("Spazio {slug}"), "description": "Un percorso di prova", "settings": settings }),
+        )
+        .expect(201)
+        .clone()
+    }
+
+    /// Publishes a proposal and returns it.
+    pub fn proposal(&self, author: &TestUser, slug: &str, title: &str) -> Value {
+        self.post(
+            &format!("/api/v1/spaces/{slug}/proposals"),
+            Some(&author.token),
+            json!({ "title": title, "body": "Un testo abbastanza lungo per essere valido." }),
+        )
+        .expect(201)
+        .clone()
+    }
+}

@@ -88,7 +88,7 @@ pub struct AccountService {
 }
 
 enum RefreshOutcome {
-    Rotated(Session),
+    Rotated(Box<Session>),
     Reused,
 }
 
@@ -233,10 +233,14 @@ impl AccountService {
                 return Err(blocked().into());
             }
             let roles = roles::grants_of(tx, user.id)?;
-            Ok(RefreshOutcome::Rotated(self.start_session(tx, SignedInUser { user, roles }, token.family_id)?))
+            Ok(RefreshOutcome::Rotated(Box::new(self.start_session(
+                tx,
+                SignedInUser { user, roles },
+                token.family_id,
+            )?)))
         })?;
         match outcome {
-            RefreshOutcome::Rotated(session) => Ok(session),
+            RefreshOutcome::Rotated(session) => Ok(*session),
             RefreshOutcome::Reused => Err(DomainError::InvalidToken {
                 code: "token_reused",
                 message: "this refresh token was already used; every session it belongs to is now closed".into(),
@@ -258,9 +262,15 @@ impl AccountService {
         })
     }
 
-    /// Turns a bearer token into the signed-in user, with roles read now.
-    pub fn authenticate(&self, access_token: &str) -> ServiceResult<SignedInUser> {
-        let user_id = self.keys.verify(access_token, self.ctx.clock.now())?;
+    /// Checks an access token's signature and expiry (no database); returns
+    /// the user id it was issued to.
+    pub fn verify_access_token(&self, access_token: &str) -> ServiceResult<Uuid> {
+        Ok(self.keys.verify(access_token, self.ctx.clock.now())?)
+    }
+
+    /// Loads a user whose token was verified, with roles read now; blocked
+    /// or deleted accounts are refused.
+    pub fn signed_in_user(&self, user_id: Uuid) -> ServiceResult<SignedInUser> {
         self.ctx.store.read(|tx| {
             let user = users::find_by_id(tx, user_id)?.ok_or_else(|| DomainError::InvalidToken {
                 code: "token_invalid",
@@ -272,6 +282,12 @@ impl AccountService {
             let roles = roles::grants_of(tx, user.id)?;
             Ok(SignedInUser { user, roles })
         })
+    }
+
+    /// Turns a bearer token into the signed-in user, with roles read now.
+    pub fn authenticate(&self, access_token: &str) -> ServiceResult<SignedInUser> {
+        let user_id = self.verify_access_token(access_token)?;
+        self.signed_in_user(user_id)
     }
 
     /// Makes sure an admin with this e-mail exists: registers them if

@@ -43,7 +43,8 @@ impl JwtKeys {
 
     /// Signs an access token for `user_id` valid until `expires_at`.
     pub fn issue(&self, user_id: Uuid, now: DateTime<Utc>, expires_at: DateTime<Utc>) -> Result<String, DomainError> {
-        let claims = AccessClaims { sub: user_id, iat: now.timestamp(), exp: expires_at.timestamp(), iss: ISSUER.into() };
+        let claims =
+            AccessClaims { sub: user_id, iat: now.timestamp(), exp: expires_at.timestamp(), iss: ISSUER.into() };
         encode(&Header::new(Algorithm::HS256), &claims, &self.encoding)
             .map_err(|_| DomainError::InvalidToken { code: "token_invalid", message: "could not sign a token".into() })
     }
@@ -54,12 +55,14 @@ impl JwtKeys {
         validation.set_issuer(&[ISSUER]);
         validation.validate_exp = false;
         validation.set_required_spec_claims(&["exp", "sub", "iss"]);
-        let data = decode::<AccessClaims>(token, &self.decoding, &validation).map_err(|_| DomainError::InvalidToken {
-            code: "token_invalid",
-            message: "the access token is not valid".into(),
+        let data = decode::<AccessClaims>(token, &self.decoding, &validation).map_err(|_| {
+            DomainError::InvalidToken { code: "token_invalid", message: "the access token is not valid".into() }
         })?;
         if data.claims.exp <= now.timestamp() {
-            return Err(DomainError::InvalidToken { code: "token_expired", message: "the access token has expired".into() });
+            return Err(DomainError::InvalidToken {
+                code: "token_expired",
+                message: "the access token has expired".into(),
+            });
         }
         Ok(data.claims.sub)
     }

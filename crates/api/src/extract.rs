@@ -32,7 +32,8 @@ fn json_error(error: JsonPayloadError) -> ApiError {
             let field = missing_or_unknown_field(&e.to_string());
             let mut api = ApiError::invalid_field(&field, "malformed", e.to_string());
             if field.is_empty() {
-                api = ApiError::new(StatusCode::BAD_REQUEST, "malformed_request", format!("the body is not valid: {e}"));
+                api =
+                    ApiError::new(StatusCode::BAD_REQUEST, "malformed_request", format!("the body is not valid: {e}"));
             }
             api
         }
@@ -66,8 +67,9 @@ pub fn query_config() -> web::QueryConfig {
 
 /// Path segments: a malformed id is simply not found.
 pub fn path_config() -> web::PathConfig {
-    web::PathConfig::default()
-        .error_handler(|error: PathError, _| ApiError::new(StatusCode::NOT_FOUND, "not_found", error.to_string()).into())
+    web::PathConfig::default().error_handler(|error: PathError, _| {
+        ApiError::new(StatusCode::NOT_FOUND, "not_found", error.to_string()).into()
+    })
 }
 
 #[cfg(test)]

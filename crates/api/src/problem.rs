@@ -45,7 +45,7 @@ pub struct Problem {
 #[derive(Debug)]
 pub struct ApiError {
     status: StatusCode,
-    problem: Problem,
+    problem: Box<Problem>,
     retry_after: Option<u64>,
 }
 
@@ -54,7 +54,7 @@ impl ApiError {
     pub fn new(status: StatusCode, code: &str, detail: impl Into<String>) -> Self {
         Self {
             status,
-            problem: Problem {
+            problem: Box::new(Problem {
                 kind: format!("urn:emenda:problem:{code}"),
                 title: status.canonical_reason().unwrap_or("Error").to_owned(),
                 status: status.as_u16(),
@@ -62,7 +62,7 @@ impl ApiError {
                 code: code.to_owned(),
                 errors: None,
                 current_version: None,
-            },
+            }),
             retry_after: None,
         }
     }
@@ -70,7 +70,8 @@ impl ApiError {
     /// A 422 naming one field.
     pub fn invalid_field(field: &str, code: &str, message: impl Into<String>) -> Self {
         let message = message.into();
-        let mut error = Self::new(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed", "the request has invalid fields");
+        let mut error =
+            Self::new(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed", "the request has invalid fields");
         error.problem.errors = Some(vec![ProblemField { field: field.into(), code: code.into(), message }]);
         error
     }
@@ -101,7 +102,7 @@ impl ResponseError for ApiError {
         if self.status == StatusCode::UNAUTHORIZED {
             response.insert_header((header::WWW_AUTHENTICATE, "Bearer"));
         }
-        response.json(&self.problem)
+        response.json(&*self.problem)
     }
 }
 
@@ -143,8 +144,11 @@ impl From<StoreError> for ApiError {
         match &error {
             StoreError::Unavailable(_) | StoreError::Busy(_) => {
                 tracing::warn!(error = %error, cause = ?std::error::Error::source(&error), "database not available");
-                let mut api =
-                    ApiError::new(StatusCode::SERVICE_UNAVAILABLE, error.code(), "the service is busy; try again shortly");
+                let mut api = ApiError::new(
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    error.code(),
+                    "the service is busy; try again shortly",
+                );
                 api.retry_after = Some(1);
                 api
             }

@@ -28,7 +28,9 @@ impl RoleService {
     /// Revokes a role; revoking one not held changes nothing.
     pub fn revoke(&self, actor: &Actor, user_id: Uuid, grant: RoleGrant) -> ServiceResult<Vec<RoleGrant>> {
         if user_id == actor.user_id && grant.role == emenda_domain::policy::Role::Admin && grant.space_id.is_none() {
-            return Err(DomainError::conflict("cannot_revoke_self", "an admin cannot remove their own admin role").into());
+            return Err(
+                DomainError::conflict("cannot_revoke_self", "an admin cannot remove their own admin role").into()
+            );
         }
         self.change(actor, user_id, grant, false)
     }
@@ -39,7 +41,8 @@ impl RoleService {
         self.ctx.store.write(|tx| {
             users::find_by_id(tx, user_id)?.ok_or_else(|| DomainError::not_found("user"))?;
             if let Some(space) = grant.space_id {
-                spaces::find_by_id(tx, space)?.ok_or_else(|| DomainError::invalid("space", "unknown_space", "no such space"))?;
+                spaces::find_by_id(tx, space)?
+                    .ok_or_else(|| DomainError::invalid("space", "unknown_space", "no such space"))?;
             }
             let changed = if add {
                 roles::grant(tx, self.ctx.ids.new_id(), user_id, grant, Some(actor.user_id), now)?

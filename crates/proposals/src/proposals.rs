@@ -201,7 +201,8 @@ impl ProposalService {
             ensure_changes(&current.title, &current.body, title.as_str(), body.as_str())?;
             let now = self.ctx.clock.now();
             if !rows::advance_version(tx, proposal.id, edit.base_version, title.as_str(), now)? {
-                let current = rows::find_by_id(tx, proposal.id)?.map_or(proposal.current_version, |p| p.current_version);
+                let current =
+                    rows::find_by_id(tx, proposal.id)?.map_or(proposal.current_version, |p| p.current_version);
                 return Err(DomainError::StaleVersion { current }.into());
             }
             let number = edit.base_version + 1;
@@ -267,8 +268,6 @@ impl ProposalService {
 
     /// The id of a space, for list filters given by slug.
     pub fn space_id(&self, slug: &str) -> ServiceResult<Uuid> {
-        self.ctx
-            .store
-            .read(|tx| Ok(spaces::find_by_slug(tx, slug)?.ok_or_else(|| DomainError::not_found("space"))?.id))
+        self.ctx.store.read(|tx| Ok(spaces::find_by_slug(tx, slug)?.ok_or_else(|| DomainError::not_found("space"))?.id))
     }
 }

@@ -39,11 +39,8 @@ pub fn server(store: Store, options: &ServerOptions) -> std::io::Result<(Server,
     let web_dir = options.web_dir.clone();
     let mut http = HttpServer::new(move || {
         let index = web_dir.join("index.html");
-        App::new()
-            .wrap(TracingLogger::default())
-            .app_data(state.clone())
-            .configure(emenda_api::configure)
-            .service(Files::new("/", web_dir.clone()).index_file("index.html").default_handler(fn_service(
+        App::new().wrap(TracingLogger::default()).app_data(state.clone()).configure(emenda_api::configure).service(
+            Files::new("/", web_dir.clone()).index_file("index.html").default_handler(fn_service(
                 move |req: ServiceRequest| {
                     // Client-side routes (/proposals/…) get the app's page.
                     let index = index.clone();
@@ -54,7 +51,8 @@ pub fn server(store: Store, options: &ServerOptions) -> std::io::Result<(Server,
                         Ok(ServiceResponse::new(req, response))
                     }
                 },
-            )))
+            )),
+        )
     })
     .shutdown_timeout(10);
     if let Some(workers) = options.workers {

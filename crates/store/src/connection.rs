@@ -83,7 +83,9 @@ fn redact_password(url: &str) -> String {
 /// property of the file, set once by [`enable_wal`].)
 fn prepare(connection: &mut DbConnection) -> Result<(), StoreError> {
     let setup = match connection {
-        DbConnection::Sqlite(_) => "PRAGMA busy_timeout = 15000; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;",
+        DbConnection::Sqlite(_) => {
+            "PRAGMA busy_timeout = 15000; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;"
+        }
         DbConnection::Postgres(_) => "SET TIME ZONE 'UTC';",
     };
     connection.batch_execute(setup).map_err(StoreError::from)

@@ -4,8 +4,8 @@
 //! are handed. No diesel type crosses this crate's boundary.
 
 pub mod audit;
-mod context;
 mod connection;
+mod context;
 mod convert;
 pub mod error;
 mod migrations;

@@ -1,6 +1,8 @@
 //! Store behaviour on both backends: migrations, immutability enforced by
 //! the database, uniqueness, sequences and transactions.
 
+#![allow(clippy::unwrap_used)] // Tests fail loudly on anything unexpected.
+
 use chrono::{TimeZone, Utc};
 use emenda_domain::clock::format_timestamp;
 use emenda_domain::proposal::VersionKind;

@@ -131,7 +131,12 @@ impl From<ProposalView> for ProposalDto {
             authors: v
                 .authors
                 .into_iter()
-                .map(|a| AuthorDto { user_id: a.user_id, nickname: a.nickname, display_name: a.display_name, kind: a.kind })
+                .map(|a| AuthorDto {
+                    user_id: a.user_id,
+                    nickname: a.nickname,
+                    display_name: a.display_name,
+                    kind: a.kind,
+                })
                 .collect(),
             counters: CountersDto { supports: p.supports_count, comments: p.comments_count },
             created_at: p.created_at,

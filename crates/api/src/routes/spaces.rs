@@ -105,8 +105,7 @@ pub async fn create_space(
     body: web::Json<CreateSpaceRequest>,
 ) -> ApiResult<HttpResponse> {
     let body = body.into_inner();
-    let input =
-        NewSpace { slug: body.slug, title: body.title, description: body.description, settings: body.settings };
+    let input = NewSpace { slug: body.slug, title: body.title, description: body.description, settings: body.settings };
     let space = blocking(move || state.spaces.create(&user.actor(), &input)).await?;
     Ok(HttpResponse::Created().json(SpaceDto::from(space)))
 }

@@ -147,9 +147,15 @@ pub async fn diff_versions(
 ) -> ApiResult<HttpResponse> {
     let query = query.into_inner();
     let granularity = query.granularity.unwrap_or(Granularity::Word);
-    let diff = blocking(move || state.history.diff(&id, user.actor().as_ref(), query.from, query.to, granularity))
-        .await?;
-    Ok(HttpResponse::Ok().json(DiffDto { from: diff.from, to: diff.to, granularity, title: diff.title, body: diff.body }))
+    let diff =
+        blocking(move || state.history.diff(&id, user.actor().as_ref(), query.from, query.to, granularity)).await?;
+    Ok(HttpResponse::Ok().json(DiffDto {
+        from: diff.from,
+        to: diff.to,
+        granularity,
+        title: diff.title,
+        body: diff.body,
+    }))
 }
 
 /// Re-verifies the hash chain of every version.
@@ -157,7 +163,11 @@ pub async fn diff_versions(
     params(("id" = String, Path, description = "UUID or reference code")),
     responses((status = 200, body = ChainReport), (status = 404, body = Problem)))]
 #[get("/proposals/{id}/history/verify")]
-pub async fn verify_history(state: web::Data<AppState>, user: MaybeUser, id: web::Path<String>) -> ApiResult<HttpResponse> {
+pub async fn verify_history(
+    state: web::Data<AppState>,
+    user: MaybeUser,
+    id: web::Path<String>,
+) -> ApiResult<HttpResponse> {
     let report = blocking(move || state.history.verify(&id, user.actor().as_ref())).await?;
     Ok(HttpResponse::Ok().json(report))
 }
@@ -166,4 +176,3 @@ pub async fn verify_history(state: web::Data<AppState>, user: MaybeUser, id: web
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(list_versions).service(get_version).service(diff_versions).service(verify_history);
 }
-
