@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Runs every test of Emenda: formatting and lints, domain unit and property
+# tests, store tests and end-to-end HTTP tests, each of the latter on both
+# SQLite and PostgreSQL (every test gets its own fresh database).
+#
+# PostgreSQL: EMENDA_TEST_POSTGRES_URL (default postgres://postgres@127.0.0.1:5432/test)
+# must point at a server where the tests may create and drop databases. A
+# local Debian cluster is started if it is installed and down.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+export EMENDA_TEST_POSTGRES_URL="${EMENDA_TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/test}"
+
+postgres_up() {
+  if command -v pg_isready >/dev/null 2>&1; then
+    pg_isready -q -d "$EMENDA_TEST_POSTGRES_URL"
+  else
+    (exec 3<>/dev/tcp/127.0.0.1/5432) 2>/dev/null
+  fi
+}
+
+if ! postgres_up && [ -d /etc/postgresql ] && command -v pg_ctlcluster >/dev/null 2>&1; then
+  echo "starting the local PostgreSQL cluster"
+  pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -n 1)" main start || true
+  for _ in $(seq 1 30); do postgres_up && break; sleep 1; done
+fi
+if ! postgres_up; then
+  echo "PostgreSQL is not reachable at $EMENDA_TEST_POSTGRES_URL; the tests need it" >&2
+  exit 1
+fi
+
+cargo fmt --all -- --check
+cargo clippy --workspace --all-targets --locked -- -D warnings
+
+if cargo nextest --version >/dev/null 2>&1; then
+  cargo nextest run --workspace --locked --no-fail-fast
+else
+  cargo test --workspace --locked --no-fail-fast
+fi
