@@ -31,6 +31,18 @@ string_enum! {
         ProposalEdited => "proposal.edited",
         /// An author withdrew a proposal.
         ProposalWithdrawn => "proposal.withdrawn",
+        /// Staff answered a proposal.
+        ProposalAnswered => "proposal.answered",
+        /// A participant requested an amendment.
+        AmendmentCreated => "amendment.created",
+        /// Its author withdrew an amendment.
+        AmendmentWithdrawn => "amendment.withdrawn",
+        /// Staff accepted an amendment.
+        AmendmentAccepted => "amendment.accepted",
+        /// An amendment was rejected (by staff, or with its withdrawn proposal).
+        AmendmentRejected => "amendment.rejected",
+        /// A rejected amendment became a proposal of its own.
+        AmendmentPromoted => "amendment.promoted",
     }
 }
 

@@ -62,6 +62,9 @@ pub enum DomainError {
         /// The version that is current now.
         current: i32,
     },
+    /// Accepting an amendment would need a choice only a person can make.
+    #[error("the amendment conflicts with changes made since it was written")]
+    MergeConflict(Vec<crate::amendment::FieldConflict>),
     /// Too many attempts in a short time; try again after `retry_after` seconds.
     #[error("too many attempts; try again in {retry_after} seconds")]
     RateLimited {
@@ -93,6 +96,7 @@ impl DomainError {
             DomainError::NotFound { .. } => "not_found",
             DomainError::StaleVersion { .. } => "stale_version",
             DomainError::RateLimited { .. } => "rate_limited",
+            DomainError::MergeConflict(_) => "merge_conflict",
         }
     }
 

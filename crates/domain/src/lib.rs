@@ -5,12 +5,14 @@
 //! server: validated value types, state machines, the permission policy, text
 //! diffs, the tamper-evident version history and reference codes.
 
+pub mod amendment;
 pub mod audit;
 pub mod clock;
 pub mod diff;
 pub mod error;
 pub mod history;
 mod macros;
+pub mod merge;
 pub mod policy;
 pub mod proposal;
 pub mod reference;

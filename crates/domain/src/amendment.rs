@@ -1,0 +1,273 @@
+//! Amendments: a participant's full proposed text for a proposal, written
+//! against the version they saw, decided once by staff.
+
+use crate::error::DomainError;
+use crate::merge::{merge3, Conflict, MergeOutcome};
+use crate::policy::Actor;
+use crate::proposal::ProposalState;
+use crate::space::SpaceSettings;
+use crate::string_enum;
+
+string_enum! {
+    /// Where an amendment stands.
+    pub enum AmendmentState {
+        /// Waiting for a staff decision.
+        Evaluating => "evaluating",
+        /// Accepted: its text is in a version of the proposal.
+        Accepted => "accepted",
+        /// Rejected, with a public reason.
+        Rejected => "rejected",
+        /// Withdrawn by its author.
+        Withdrawn => "withdrawn",
+    }
+}
+
+string_enum! {
+    /// Whether an amendment can be applied to the current version as it is.
+    pub enum Mergeability {
+        /// It was written against the current version.
+        UpToDate => "up_to_date",
+        /// The proposal changed since, and the changes fit together.
+        Clean => "clean",
+        /// The proposal changed since, in the same places.
+        Conflict => "conflict",
+    }
+}
+
+/// A conflict in one field.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FieldConflict {
+    /// `title` or `body`.
+    pub field: String,
+    /// The conflicting region.
+    #[serde(flatten)]
+    pub conflict: Conflict,
+}
+
+/// What accepting an amendment now would produce.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Assessment {
+    /// Up to date, clean or conflicting.
+    pub mergeability: Mergeability,
+    /// The resulting title, when there is no conflict in it.
+    pub title: Option<String>,
+    /// The resulting body, when there is no conflict in it.
+    pub body: Option<String>,
+    /// Every conflict, title first.
+    pub conflicts: Vec<FieldConflict>,
+}
+
+/// The three texts an assessment compares.
+#[derive(Debug, Clone, Copy)]
+pub struct Texts<'a> {
+    /// Title.
+    pub title: &'a str,
+    /// Body.
+    pub body: &'a str,
+}
+
+/// Compares an amendment with the version it was based on and the current
+/// version. Title and body merge separately.
+pub fn assess(base: Texts<'_>, current: Texts<'_>, proposed: Texts<'_>, base_is_current: bool) -> Assessment {
+    if base_is_current {
+        return Assessment {
+            mergeability: Mergeability::UpToDate,
+            title: Some(proposed.title.to_owned()),
+            body: Some(proposed.body.to_owned()),
+            conflicts: Vec::new(),
+        };
+    }
+    let mut conflicts = Vec::new();
+    let mut field = |name: &str, b: &str, c: &str, p: &str| match merge3(b, c, p) {
+        MergeOutcome::Merged(text) => Some(text),
+        MergeOutcome::Conflicts(found) => {
+            conflicts.extend(found.into_iter().map(|conflict| FieldConflict { field: name.to_owned(), conflict }));
+            None
+        }
+    };
+    let title = field("title", base.title, current.title, proposed.title);
+    let body = field("body", base.body, current.body, proposed.body);
+    let mergeability = if conflicts.is_empty() { Mergeability::Clean } else { Mergeability::Conflict };
+    Assessment { mergeability, title, body, conflicts }
+}
+
+impl Assessment {
+    /// The text the new version gets: what staff sent, else the merge.
+    /// Fails with `merge_conflict` where a conflicting field was not sent.
+    pub fn final_text(
+        &self,
+        sent_title: Option<&str>,
+        sent_body: Option<&str>,
+    ) -> Result<(String, String), DomainError> {
+        let title = sent_title.map(str::to_owned).or_else(|| self.title.clone());
+        let body = sent_body.map(str::to_owned).or_else(|| self.body.clone());
+        match (title, body) {
+            (Some(title), Some(body)) => Ok((title, body)),
+            _ => {
+                let unresolved: Vec<FieldConflict> = self
+                    .conflicts
+                    .iter()
+                    .filter(|c| {
+                        (c.field == "title" && sent_title.is_none()) || (c.field == "body" && sent_body.is_none())
+                    })
+                    .cloned()
+                    .collect();
+                Err(DomainError::MergeConflict(unresolved))
+            }
+        }
+    }
+}
+
+/// Requesting an amendment needs an open space (and verification when the
+/// space requires it to propose) and a proposal still open to participation.
+pub fn ensure_can_amend(actor: &Actor, settings: &SpaceSettings, proposal: ProposalState) -> Result<(), DomainError> {
+    if !settings.amendments_open {
+        return Err(DomainError::forbidden("amendments_closed", "this space is not taking amendments"));
+    }
+    if settings.verification_required_to_propose && !actor.verified {
+        return Err(DomainError::forbidden("verification_required", "this space requires a verified identity"));
+    }
+    if !proposal.is_open() {
+        return Err(DomainError::conflict("proposal_closed", "the proposal no longer takes amendments"));
+    }
+    Ok(())
+}
+
+/// An amendment must change the title or the body of its base.
+pub fn ensure_changes_base(base: Texts<'_>, proposed: Texts<'_>) -> Result<(), DomainError> {
+    if base.title == proposed.title && base.body == proposed.body {
+        Err(DomainError::invalid("body", "unchanged", "the amendment must change the title or the body"))
+    } else {
+        Ok(())
+    }
+}
+
+/// Only an amendment under evaluation can be decided or withdrawn.
+pub fn ensure_evaluating(state: AmendmentState) -> Result<(), DomainError> {
+    match state {
+        AmendmentState::Evaluating => Ok(()),
+        AmendmentState::Withdrawn => Err(DomainError::conflict("amendment_withdrawn", "the amendment was withdrawn")),
+        AmendmentState::Accepted | AmendmentState::Rejected => {
+            Err(DomainError::conflict("amendment_decided", "the amendment has already been decided"))
+        }
+    }
+}
+
+/// A rejected amendment may be promoted to a proposal of its own, once.
+pub fn ensure_promotable(state: AmendmentState, already_promoted: bool) -> Result<(), DomainError> {
+    if state != AmendmentState::Rejected {
+        return Err(DomainError::conflict("amendment_not_rejected", "only a rejected amendment can be promoted"));
+    }
+    if already_promoted {
+        return Err(DomainError::conflict("amendment_promoted", "the amendment was already promoted"));
+    }
+    Ok(())
+}
+
+/// Staff decide amendments and answer proposals of their space.
+pub fn ensure_staff_of(actor: &Actor, space_id: uuid::Uuid) -> Result<(), DomainError> {
+    if actor.is_staff_of(space_id) {
+        Ok(())
+    } else {
+        Err(DomainError::forbidden("staff_only", "only staff of this space may do this"))
+    }
+}
+
+/// Who sees an amendment: everyone, unless the space limits amendments to
+/// their authors (and staff).
+pub fn can_see(settings: &SpaceSettings, actor: Option<&Actor>, space_id: uuid::Uuid, author_id: uuid::Uuid) -> bool {
+    match settings.amendments_visibility {
+        crate::space::AmendmentsVisibility::All => true,
+        crate::space::AmendmentsVisibility::Participants => {
+            actor.is_some_and(|a| a.user_id == author_id || a.is_staff_of(space_id))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::policy::{Role, RoleGrant};
+    use crate::space::AmendmentsVisibility;
+    use uuid::Uuid;
+
+    fn t<'a>(title: &'a str, body: &'a str) -> Texts<'a> {
+        Texts { title, body }
+    }
+
+    #[test]
+    fn up_to_date_amendments_take_the_proposed_text() {
+        let a = assess(t("T", "b"), t("T", "b"), t("T2", "b2"), true);
+        assert_eq!(a.mergeability, Mergeability::UpToDate);
+        assert_eq!(a.final_text(None, None).unwrap(), ("T2".into(), "b2".into()));
+    }
+
+    #[test]
+    fn stale_amendments_merge_or_conflict_per_field() {
+        let base = t("Titolo base", "Uno.\n\nDue.");
+        let clean =
+            assess(base, t("Titolo base", "Uno cambiato.\n\nDue."), t("Titolo nuovo", "Uno.\n\nDue cambiato."), false);
+        assert_eq!(clean.mergeability, Mergeability::Clean);
+        assert_eq!(
+            clean.final_text(None, None).unwrap(),
+            ("Titolo nuovo".into(), "Uno cambiato.\n\nDue cambiato.".into())
+        );
+
+        let conflict = assess(base, t("Titolo base", "Uno A.\n\nDue."), t("Titolo base", "Uno B.\n\nDue."), false);
+        assert_eq!(conflict.mergeability, Mergeability::Conflict);
+        assert_eq!(conflict.title.as_deref(), Some("Titolo base"));
+        let DomainError::MergeConflict(open) = conflict.final_text(None, None).unwrap_err() else { panic!() };
+        assert_eq!(open[0].field, "body");
+        assert_eq!(conflict.final_text(None, Some("Uno AB.\n\nDue.")).unwrap().1, "Uno AB.\n\nDue.");
+        assert!(
+            conflict.final_text(Some("Altro titolo"), None).is_err(),
+            "sending the title does not resolve the body"
+        );
+    }
+
+    #[test]
+    fn amending_rules() {
+        let actor = Actor::participant(Uuid::from_u128(1), false);
+        let open = SpaceSettings::default();
+        assert!(ensure_can_amend(&actor, &open, ProposalState::Evaluating).is_ok());
+        let closed = SpaceSettings { amendments_open: false, ..Default::default() };
+        assert_eq!(
+            ensure_can_amend(&actor, &closed, ProposalState::Published).unwrap_err().code(),
+            "amendments_closed"
+        );
+        assert_eq!(ensure_can_amend(&actor, &open, ProposalState::Withdrawn).unwrap_err().code(), "proposal_closed");
+        assert_eq!(ensure_can_amend(&actor, &open, ProposalState::Accepted).unwrap_err().code(), "proposal_closed");
+        assert!(ensure_changes_base(t("a", "b"), t("a", "b")).is_err());
+        assert!(ensure_changes_base(t("a", "b"), t("a", "c")).is_ok());
+    }
+
+    #[test]
+    fn decisions_happen_once() {
+        assert!(ensure_evaluating(AmendmentState::Evaluating).is_ok());
+        assert_eq!(ensure_evaluating(AmendmentState::Accepted).unwrap_err().code(), "amendment_decided");
+        assert_eq!(ensure_evaluating(AmendmentState::Rejected).unwrap_err().code(), "amendment_decided");
+        assert_eq!(ensure_evaluating(AmendmentState::Withdrawn).unwrap_err().code(), "amendment_withdrawn");
+        assert!(ensure_promotable(AmendmentState::Rejected, false).is_ok());
+        assert_eq!(ensure_promotable(AmendmentState::Rejected, true).unwrap_err().code(), "amendment_promoted");
+        assert_eq!(ensure_promotable(AmendmentState::Evaluating, false).unwrap_err().code(), "amendment_not_rejected");
+    }
+
+    #[test]
+    fn visibility_and_staff() {
+        let space = Uuid::from_u128(5);
+        let author = Uuid::from_u128(6);
+        let restricted =
+            SpaceSettings { amendments_visibility: AmendmentsVisibility::Participants, ..Default::default() };
+        let stranger = Actor::participant(Uuid::from_u128(7), true);
+        let own = Actor::participant(author, true);
+        let staff = Actor { roles: vec![RoleGrant { role: Role::Staff, space_id: Some(space) }], ..stranger.clone() };
+        assert!(can_see(&SpaceSettings::default(), None, space, author));
+        assert!(!can_see(&restricted, None, space, author));
+        assert!(!can_see(&restricted, Some(&stranger), space, author));
+        assert!(can_see(&restricted, Some(&own), space, author));
+        assert!(can_see(&restricted, Some(&staff), space, author));
+        assert!(ensure_staff_of(&staff, space).is_ok());
+        assert_eq!(ensure_staff_of(&stranger, space).unwrap_err().code(), "staff_only");
+    }
+}
