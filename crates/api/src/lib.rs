@@ -33,6 +33,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .configure(routes::spaces::configure)
                 .configure(routes::proposals::configure)
                 .configure(routes::versions::configure)
+                .configure(routes::amendments::configure)
+                .configure(routes::moderation::configure)
                 .configure(routes::audit::configure)
                 .configure(routes::roles::configure)
                 .default_service(web::to(routes::not_found)),

@@ -3,6 +3,7 @@
 
 use actix_web::http::{header, StatusCode};
 use actix_web::{HttpResponse, ResponseError};
+use emenda_domain::amendment::FieldConflict;
 use emenda_domain::DomainError;
 use emenda_store::{ServiceError, StoreError};
 use serde::Serialize;
@@ -39,6 +40,9 @@ pub struct Problem {
     /// With `stale_version`: the version that is current now.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub current_version: Option<i32>,
+    /// With `merge_conflict`: the regions to resolve.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub conflicts: Option<Vec<FieldConflict>>,
 }
 
 /// An error on its way to becoming a problem response.
@@ -62,6 +66,7 @@ impl ApiError {
                 code: code.to_owned(),
                 errors: None,
                 current_version: None,
+                conflicts: None,
             }),
             retry_after: None,
         }
@@ -115,7 +120,9 @@ impl From<DomainError> for ApiError {
             }
             DomainError::Forbidden { .. } => StatusCode::FORBIDDEN,
             DomainError::NotFound { .. } => StatusCode::NOT_FOUND,
-            DomainError::StaleVersion { .. } | DomainError::Conflict { .. } => StatusCode::CONFLICT,
+            DomainError::StaleVersion { .. } | DomainError::Conflict { .. } | DomainError::MergeConflict(_) => {
+                StatusCode::CONFLICT
+            }
             DomainError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
         };
         let mut api = ApiError::new(status, error.code(), error.to_string());
@@ -132,6 +139,7 @@ impl From<DomainError> for ApiError {
                 api.problem.errors = Some(vec![ProblemField { field: field.into(), code: code.into(), message }]);
             }
             DomainError::StaleVersion { current } => api.problem.current_version = Some(current),
+            DomainError::MergeConflict(conflicts) => api.problem.conflicts = Some(conflicts),
             DomainError::RateLimited { retry_after } => api.retry_after = Some(retry_after),
             _ => {}
         }

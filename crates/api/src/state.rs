@@ -1,8 +1,8 @@
 //! What handlers share: one instance of each service.
 
 use emenda_accounts::AccountService;
-use emenda_moderation::{AuditService, RoleService};
-use emenda_proposals::{HistoryService, ProposalService, SpaceService};
+use emenda_moderation::{AnswerService, AuditService, DecisionService, RoleService};
+use emenda_proposals::{AmendmentService, HistoryService, ProposalService, SpaceService};
 use emenda_store::{ServiceContext, Store};
 
 /// Application state, cloned into every worker.
@@ -16,6 +16,12 @@ pub struct AppState {
     pub proposals: ProposalService,
     /// Versions, diffs, verification.
     pub history: HistoryService,
+    /// Amendments, participant side.
+    pub amendments: AmendmentService,
+    /// Amendment decisions.
+    pub decisions: DecisionService,
+    /// Official answers.
+    pub answers: AnswerService,
     /// Audit log reads.
     pub audit: AuditService,
     /// Role grants.
@@ -27,10 +33,14 @@ pub struct AppState {
 impl AppState {
     /// Builds every service over one context.
     pub fn new(ctx: ServiceContext, accounts: AccountService, reference_prefix: &str) -> Self {
+        let proposals = ProposalService::new(ctx.clone(), reference_prefix);
         Self {
             accounts,
             spaces: SpaceService::new(ctx.clone()),
-            proposals: ProposalService::new(ctx.clone(), reference_prefix),
+            amendments: AmendmentService::new(ctx.clone(), proposals.clone()),
+            decisions: DecisionService::new(ctx.clone()),
+            answers: AnswerService::new(ctx.clone(), proposals.clone()),
+            proposals,
             history: HistoryService::new(ctx.clone()),
             audit: AuditService::new(ctx.clone()),
             roles: RoleService::new(ctx.clone()),

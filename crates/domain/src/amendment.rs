@@ -185,6 +185,27 @@ pub fn can_see(settings: &SpaceSettings, actor: Option<&Actor>, space_id: uuid::
     }
 }
 
+/// Which of a proposal's amendments a reader may list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListScope {
+    /// All of them.
+    All,
+    /// Only those written by this user.
+    AuthoredBy(uuid::Uuid),
+    /// None.
+    Nothing,
+}
+
+/// The list counterpart of [`can_see`].
+pub fn list_scope(settings: &SpaceSettings, actor: Option<&Actor>, space_id: uuid::Uuid) -> ListScope {
+    match (settings.amendments_visibility, actor) {
+        (crate::space::AmendmentsVisibility::All, _) => ListScope::All,
+        (_, Some(a)) if a.is_staff_of(space_id) => ListScope::All,
+        (_, Some(a)) => ListScope::AuthoredBy(a.user_id),
+        (_, None) => ListScope::Nothing,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -267,6 +288,10 @@ mod tests {
         assert!(!can_see(&restricted, Some(&stranger), space, author));
         assert!(can_see(&restricted, Some(&own), space, author));
         assert!(can_see(&restricted, Some(&staff), space, author));
+        assert_eq!(list_scope(&restricted, None, space), ListScope::Nothing);
+        assert_eq!(list_scope(&restricted, Some(&own), space), ListScope::AuthoredBy(author));
+        assert_eq!(list_scope(&restricted, Some(&staff), space), ListScope::All);
+        assert_eq!(list_scope(&SpaceSettings::default(), None, space), ListScope::All);
         assert!(ensure_staff_of(&staff, space).is_ok());
         assert_eq!(ensure_staff_of(&stranger, space).unwrap_err().code(), "staff_only");
     }

@@ -86,6 +86,14 @@ text_value!(
     /// An edit summary: up to 300 characters, one line.
     Summary
 );
+text_value!(
+    /// Why an amendment is needed: 10 to 2,000 characters of Markdown.
+    Rationale
+);
+text_value!(
+    /// A public reason or official text from staff: 1 to 20,000 characters.
+    StaffText
+);
 
 impl Title {
     /// Validates a title for `field`.
@@ -232,6 +240,33 @@ impl Summary {
     }
 }
 
+impl Rationale {
+    /// Validates the `rationale` field.
+    pub fn parse(raw: &str) -> Result<Self, DomainError> {
+        let text = raw.trim();
+        length_between("rationale", text, 10, 2_000)?;
+        if has_control_chars(text, true) {
+            return Err(DomainError::invalid("rationale", "invalid_characters", "must not contain control characters"));
+        }
+        Ok(Self(text.to_owned()))
+    }
+}
+
+impl StaffText {
+    /// Validates a required staff text (a rejection reason, an answer) for `field`.
+    pub fn parse_field(field: &str, raw: &str) -> Result<Self, DomainError> {
+        let text = raw.trim();
+        if text.is_empty() {
+            return Err(DomainError::invalid(field, "required", "is required and shown publicly"));
+        }
+        length_between(field, text, 1, 20_000)?;
+        if has_control_chars(text, true) {
+            return Err(DomainError::invalid(field, "invalid_characters", "must not contain control characters"));
+        }
+        Ok(Self(text.to_owned()))
+    }
+}
+
 /// Checks a new password: 10 to 128 characters. Length is what resists
 /// guessing; composition rules only annoy people into worse passwords.
 pub fn validate_password(raw: &str) -> Result<(), DomainError> {
@@ -306,5 +341,13 @@ mod tests {
         assert!(Summary::parse_optional(Some(&"s".repeat(301))).is_err());
         assert_eq!(DisplayName::parse("  Anna  ").unwrap().as_str(), "Anna");
         assert!(DisplayName::parse("   ").is_err());
+    }
+
+    #[test]
+    fn rationale_and_staff_texts() {
+        assert_eq!(code(Rationale::parse("breve").unwrap_err()), "too_short");
+        assert!(Rationale::parse("Serve a rendere il testo più chiaro.").is_ok());
+        assert_eq!(code(StaffText::parse_field("reason", "   ").unwrap_err()), "required");
+        assert_eq!(StaffText::parse_field("reason", " Fuori tema ").unwrap().as_str(), "Fuori tema");
     }
 }

@@ -1,9 +1,14 @@
 //! The moderation service: what staff and admins do to others' content and
-//! accounts, and the audit log that makes it accountable. Amendment
-//! decisions, answers and the report queue join it as they are built.
+//! accounts, and the audit log that makes it accountable: amendment
+//! decisions, official answers, role grants and audit reads (the report
+//! queue and user blocks join it as they are built).
 
+pub mod answers;
 pub mod audit;
+pub mod decisions;
 pub mod roles;
 
+pub use answers::AnswerService;
 pub use audit::AuditService;
+pub use decisions::DecisionService;
 pub use roles::RoleService;

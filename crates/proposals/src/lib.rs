@@ -2,10 +2,12 @@
 //! amendments, supports, comments and reports). Each operation is one
 //! transaction: load, let the domain decide, write, record in the audit log.
 
+pub mod amendments;
 pub mod proposals;
 pub mod spaces;
 pub mod versions;
 
+pub use amendments::AmendmentService;
 pub use proposals::{ProposalService, ProposalView};
 pub use spaces::SpaceService;
 pub use versions::HistoryService;

@@ -1,11 +1,9 @@
 //! Publishing, reading, editing and withdrawing proposals.
 
 use crate::load_visible_proposal;
-use chrono::{DateTime, Utc};
+use emenda_domain::amendment::AmendmentState;
 use emenda_domain::audit::AuditAction;
-use emenda_domain::clock::format_timestamp;
 use emenda_domain::error::Validator;
-use emenda_domain::history::{content_hash, HashedVersion};
 use emenda_domain::policy::{ensure_author, ensure_can_propose, Actor};
 use emenda_domain::proposal::{
     ensure_changes, ensure_current_base, ensure_editable, ensure_withdrawable, ProposalState, VersionKind,
@@ -13,11 +11,12 @@ use emenda_domain::proposal::{
 use emenda_domain::reference::format_reference;
 use emenda_domain::values::{Body, Summary, Title};
 use emenda_domain::DomainError;
+use emenda_store::answers::{self, AnswerRecord};
 use emenda_store::proposals::{
     self as rows, AuthorRecord, NewProposal, ProposalCursor, ProposalFilter, ProposalRecord, ProposalSort,
 };
 use emenda_store::versions::{self, NewVersion, VersionRecord};
-use emenda_store::{sequences, spaces, AuditTarget, ServiceContext, ServiceResult, Tx};
+use emenda_store::{amendments, sequences, spaces, AuditTarget, ServiceContext, ServiceResult, Tx};
 use uuid::Uuid;
 
 /// A proposal as a reader sees it: state, current text and authors.
@@ -31,6 +30,10 @@ pub struct ProposalView {
     pub current: VersionRecord,
     /// Creator and co-authors.
     pub authors: Vec<AuthorRecord>,
+    /// The official answer in force, if any.
+    pub answer: Option<AnswerRecord>,
+    /// How many amendments are in each state.
+    pub amendment_counts: Vec<(AmendmentState, i64)>,
 }
 
 /// An author's edit.
@@ -68,57 +71,15 @@ fn proposal_target(proposal: &ProposalRecord) -> AuditTarget {
     AuditTarget { kind: "proposal", id: proposal.id, space_id: Some(proposal.space_id) }
 }
 
-/// The fields of a version to be written, hashed onto the chain.
-struct VersionDraft<'a> {
-    proposal_id: Uuid,
-    number: i32,
-    title: &'a str,
-    body: &'a str,
-    editor_id: Uuid,
-    kind: VersionKind,
-    summary: Option<&'a str>,
-    created_at: DateTime<Utc>,
-    previous_hash: Option<&'a str>,
-}
-
-/// Appends a version whose hash links it to `previous_hash`.
-fn append_version(tx: &mut Tx<'_>, draft: &VersionDraft<'_>) -> ServiceResult<()> {
-    let created_at = format_timestamp(draft.created_at);
-    let hash = content_hash(&HashedVersion {
-        proposal_id: draft.proposal_id,
-        number: draft.number,
-        title: draft.title,
-        body: draft.body,
-        editor_id: draft.editor_id,
-        kind: draft.kind,
-        amendment_id: None,
-        created_at: &created_at,
-        previous_hash: draft.previous_hash,
-    });
-    versions::insert(
-        tx,
-        &NewVersion {
-            proposal_id: draft.proposal_id,
-            number: draft.number,
-            title: draft.title,
-            body: draft.body,
-            editor_id: draft.editor_id,
-            kind: draft.kind,
-            amendment_id: None,
-            accepted_by: None,
-            summary: draft.summary,
-            created_at: &created_at,
-            content_hash: &hash,
-            previous_hash: draft.previous_hash,
-        },
-    )?;
-    Ok(())
-}
-
 impl ProposalService {
     /// The service; `reference_prefix` starts every reference code.
     pub fn new(ctx: ServiceContext, reference_prefix: impl Into<String>) -> Self {
         Self { ctx, reference_prefix: reference_prefix.into() }
+    }
+
+    /// The reference code of the `sequence`-th proposal, published at `at`.
+    pub fn reference(&self, at: chrono::DateTime<chrono::Utc>, sequence: i64) -> String {
+        format_reference(&self.reference_prefix, at, sequence)
     }
 
     fn view(&self, tx: &mut Tx<'_>, proposal: ProposalRecord) -> ServiceResult<ProposalView> {
@@ -126,7 +87,14 @@ impl ProposalService {
             .ok_or_else(|| DomainError::not_found("version"))?;
         let space_slug = spaces::find_by_id(tx, proposal.space_id)?.map(|s| s.slug).unwrap_or_default();
         let authors = rows::authors(tx, proposal.id)?;
-        Ok(ProposalView { proposal, space_slug, current, authors })
+        let answer = answers::list(tx, proposal.id)?.into_iter().next();
+        let amendment_counts = amendments::counts_by_state(tx, proposal.id)?;
+        Ok(ProposalView { proposal, space_slug, current, authors, answer, amendment_counts })
+    }
+
+    /// A proposal as readers see it, inside the caller's transaction.
+    pub fn view_in(&self, tx: &mut Tx<'_>, proposal: ProposalRecord) -> ServiceResult<ProposalView> {
+        self.view(tx, proposal)
     }
 
     /// Publishes a proposal in a space: version 1, a fresh reference code.
@@ -137,7 +105,7 @@ impl ProposalService {
             ensure_can_propose(actor, &space.settings)?;
             let now = self.ctx.clock.now();
             let sequence = sequences::next(tx, sequences::PROPOSAL_REFERENCE)?;
-            let reference = format_reference(&self.reference_prefix, now, sequence);
+            let reference = self.reference(now, sequence);
             let id = self.ctx.ids.new_id();
             rows::insert(
                 tx,
@@ -149,20 +117,22 @@ impl ProposalService {
                     creator_id: actor.user_id,
                     title: title.as_str(),
                     created_at: now,
+                    derived_from: None,
                 },
             )?;
-            append_version(
+            versions::append(
                 tx,
-                &VersionDraft {
+                &NewVersion {
                     proposal_id: id,
                     number: 1,
                     title: title.as_str(),
                     body: body.as_str(),
                     editor_id: actor.user_id,
                     kind: VersionKind::Created,
+                    amendment_id: None,
+                    accepted_by: None,
                     summary: None,
                     created_at: now,
-                    previous_hash: None,
                 },
             )?;
             let proposal = rows::find_by_id(tx, id)?.ok_or_else(|| DomainError::not_found("proposal"))?;
@@ -206,18 +176,19 @@ impl ProposalService {
                 return Err(DomainError::StaleVersion { current }.into());
             }
             let number = edit.base_version + 1;
-            append_version(
+            versions::append(
                 tx,
-                &VersionDraft {
+                &NewVersion {
                     proposal_id: proposal.id,
                     number,
                     title: title.as_str(),
                     body: body.as_str(),
                     editor_id: actor.user_id,
                     kind: VersionKind::Edited,
+                    amendment_id: None,
+                    accepted_by: None,
                     summary: summary.as_ref().map(Summary::as_str),
                     created_at: now,
-                    previous_hash: Some(&current.content_hash),
                 },
             )?;
             self.ctx.audit(
@@ -243,6 +214,7 @@ impl ProposalService {
             if !rows::change_state(tx, proposal.id, &open, ProposalState::Withdrawn, now)? {
                 return Err(DomainError::conflict("state_changed", "the proposal changed state meanwhile").into());
             }
+            self.reject_open_amendments(tx, actor, &proposal)?;
             self.ctx.audit(
                 tx,
                 Some(actor.user_id),
@@ -252,6 +224,35 @@ impl ProposalService {
             )?;
             let proposal = rows::find_by_id(tx, proposal.id)?.ok_or_else(|| DomainError::not_found("proposal"))?;
             self.view(tx, proposal)
+        })
+    }
+
+    /// A withdrawn proposal takes no amendments: the open ones are rejected
+    /// with a public reason, in the same transaction.
+    fn reject_open_amendments(&self, tx: &mut Tx<'_>, actor: &Actor, proposal: &ProposalRecord) -> ServiceResult<()> {
+        const REASON: &str = "proposal withdrawn";
+        let open =
+            amendments::list_for_proposal(tx, proposal.id, Some(AmendmentState::Evaluating), None, None, i64::MAX)?;
+        let now = self.ctx.clock.now();
+        for amendment in open {
+            if amendments::decide(tx, amendment.id, AmendmentState::Rejected, actor.user_id, Some(REASON), now)? {
+                self.ctx.audit(
+                    tx,
+                    Some(actor.user_id),
+                    AuditAction::AmendmentRejected,
+                    AuditTarget { kind: "amendment", id: amendment.id, space_id: Some(proposal.space_id) },
+                    serde_json::json!({ "proposal_id": proposal.id, "reason": REASON }),
+                )?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Every official answer of a proposal, newest (the one in force) first.
+    pub fn answers(&self, key: &str, actor: Option<&Actor>) -> ServiceResult<Vec<AnswerRecord>> {
+        self.ctx.store.read(|tx| {
+            let proposal = load_visible_proposal(tx, key, actor)?;
+            Ok(answers::list(tx, proposal.id)?)
         })
     }
 

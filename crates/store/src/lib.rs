@@ -3,6 +3,8 @@
 //! transaction, and call one query module per aggregate with the [`Tx`] they
 //! are handed. No diesel type crosses this crate's boundary.
 
+pub mod amendments;
+pub mod answers;
 pub mod audit;
 mod connection;
 mod context;

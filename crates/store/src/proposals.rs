@@ -1,6 +1,6 @@
 //! Proposals (the current state of each) and their authors.
 
-use crate::convert::{id_text, parse_enum, parse_id, parse_time, time_text};
+use crate::convert::{id_text, opt_id_text, parse_enum, parse_id, parse_opt_id, parse_time, time_text};
 use crate::schema::{proposal_authors, proposals, users};
 use crate::{StoreError, Tx};
 use chrono::{DateTime, Utc};
@@ -36,6 +36,8 @@ pub struct ProposalRecord {
     pub created_at: DateTime<Utc>,
     /// Last change.
     pub updated_at: DateTime<Utc>,
+    /// The proposal this one grew out of (a promoted amendment).
+    pub derived_from: Option<Uuid>,
 }
 
 /// What publishing writes.
@@ -55,6 +57,8 @@ pub struct NewProposal<'a> {
     pub title: &'a str,
     /// Publication time.
     pub created_at: DateTime<Utc>,
+    /// The proposal this one grew out of.
+    pub derived_from: Option<Uuid>,
 }
 
 #[derive(Queryable, Selectable)]
@@ -72,6 +76,7 @@ struct ProposalRow {
     hidden: bool,
     created_at: String,
     updated_at: String,
+    derived_from: Option<String>,
 }
 
 impl TryFrom<ProposalRow> for ProposalRecord {
@@ -90,6 +95,7 @@ impl TryFrom<ProposalRow> for ProposalRecord {
             hidden: row.hidden,
             created_at: parse_time(&row.created_at)?,
             updated_at: parse_time(&row.updated_at)?,
+            derived_from: parse_opt_id(row.derived_from.as_deref())?,
         })
     }
 }
@@ -109,17 +115,34 @@ pub fn insert(tx: &mut Tx<'_>, proposal: &NewProposal<'_>) -> Result<(), StoreEr
             proposals::title.eq(proposal.title),
             proposals::created_at.eq(&at),
             proposals::updated_at.eq(&at),
+            proposals::derived_from.eq(opt_id_text(proposal.derived_from)),
         ))
         .execute(tx.conn())?;
+    add_author(tx, proposal.id, proposal.creator_id, "creator", proposal.created_at)?;
+    Ok(())
+}
+
+/// Adds an author (`creator` or `coauthor`); returns `false` when the user
+/// already was one.
+pub fn add_author(
+    tx: &mut Tx<'_>,
+    proposal_id: Uuid,
+    user_id: Uuid,
+    kind: &str,
+    at: DateTime<Utc>,
+) -> Result<bool, StoreError> {
+    if is_author(tx, proposal_id, user_id)? {
+        return Ok(false);
+    }
     diesel::insert_into(proposal_authors::table)
         .values((
-            proposal_authors::proposal_id.eq(id_text(proposal.id)),
-            proposal_authors::user_id.eq(id_text(proposal.creator_id)),
-            proposal_authors::kind.eq("creator"),
-            proposal_authors::added_at.eq(&at),
+            proposal_authors::proposal_id.eq(id_text(proposal_id)),
+            proposal_authors::user_id.eq(id_text(user_id)),
+            proposal_authors::kind.eq(kind),
+            proposal_authors::added_at.eq(time_text(at)),
         ))
         .execute(tx.conn())?;
-    Ok(())
+    Ok(true)
 }
 
 fn first(rows: Vec<ProposalRow>) -> Result<Option<ProposalRecord>, StoreError> {

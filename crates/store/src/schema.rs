@@ -93,6 +93,38 @@ diesel::table! {
         hidden -> Bool,
         created_at -> Text,
         updated_at -> Text,
+        derived_from -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    amendments (id) {
+        id -> Text,
+        proposal_id -> Text,
+        author_id -> Text,
+        base_version -> Integer,
+        title -> Text,
+        body -> Text,
+        rationale -> Text,
+        state -> Text,
+        decided_by -> Nullable<Text>,
+        decided_at -> Nullable<Text>,
+        decision_reason -> Nullable<Text>,
+        resulting_version -> Nullable<Integer>,
+        promoted_proposal_id -> Nullable<Text>,
+        created_at -> Text,
+        updated_at -> Text,
+    }
+}
+
+diesel::table! {
+    proposal_answers (id) {
+        id -> Text,
+        proposal_id -> Text,
+        state -> Text,
+        answer -> Text,
+        staff_id -> Text,
+        created_at -> Text,
     }
 }
 
@@ -141,6 +173,8 @@ diesel::joinable!(proposal_authors -> proposals (proposal_id));
 diesel::joinable!(proposal_authors -> users (user_id));
 diesel::joinable!(proposal_versions -> proposals (proposal_id));
 diesel::joinable!(role_grants -> users (user_id));
+diesel::joinable!(amendments -> proposals (proposal_id));
+diesel::joinable!(proposal_answers -> proposals (proposal_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     users,
@@ -153,4 +187,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     proposal_authors,
     proposal_versions,
     audit_log,
+    amendments,
+    proposal_answers,
 );

@@ -6,6 +6,8 @@ use crate::schema::{proposal_versions, users};
 use crate::{StoreError, Tx};
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
+use emenda_domain::clock::format_timestamp;
+use emenda_domain::history::{content_hash, HashedVersion};
 use emenda_domain::proposal::VersionKind;
 use uuid::Uuid;
 
@@ -43,7 +45,7 @@ pub struct VersionRecord {
     pub previous_hash: Option<String>,
 }
 
-/// What a new version writes.
+/// What a new version holds; its hashes are computed on append.
 #[derive(Debug, Clone)]
 pub struct NewVersion<'a> {
     /// The proposal.
@@ -64,16 +66,38 @@ pub struct NewVersion<'a> {
     pub accepted_by: Option<Uuid>,
     /// Edit summary.
     pub summary: Option<&'a str>,
-    /// Creation time, formatted as hashed.
-    pub created_at: &'a str,
-    /// Hash of this version.
-    pub content_hash: &'a str,
-    /// Hash of the previous version.
-    pub previous_hash: Option<&'a str>,
+    /// Creation time.
+    pub created_at: DateTime<Utc>,
 }
 
-/// Appends a version; a duplicate number fails with `Duplicate`.
-pub fn insert(tx: &mut Tx<'_>, version: &NewVersion<'_>) -> Result<(), StoreError> {
+/// Appends a version, chained to the one before it: the previous hash is
+/// read here and the content hash computed here, so no code path can write
+/// a version outside the chain. A duplicate number fails with `Duplicate`.
+/// Returns the new version's hash.
+pub fn append(tx: &mut Tx<'_>, version: &NewVersion<'_>) -> Result<String, StoreError> {
+    let previous_hash: Option<String> = if version.number > 1 {
+        let hash = proposal_versions::table
+            .filter(proposal_versions::proposal_id.eq(id_text(version.proposal_id)))
+            .filter(proposal_versions::number.eq(version.number - 1))
+            .select(proposal_versions::content_hash)
+            .first(tx.conn())
+            .optional()?;
+        Some(hash.ok_or_else(|| StoreError::Corrupt(format!("version {} is missing", version.number - 1)))?)
+    } else {
+        None
+    };
+    let created_at = format_timestamp(version.created_at);
+    let content_hash = content_hash(&HashedVersion {
+        proposal_id: version.proposal_id,
+        number: version.number,
+        title: version.title,
+        body: version.body,
+        editor_id: version.editor_id,
+        kind: version.kind,
+        amendment_id: version.amendment_id,
+        created_at: &created_at,
+        previous_hash: previous_hash.as_deref(),
+    });
     diesel::insert_into(proposal_versions::table)
         .values((
             proposal_versions::proposal_id.eq(id_text(version.proposal_id)),
@@ -85,12 +109,12 @@ pub fn insert(tx: &mut Tx<'_>, version: &NewVersion<'_>) -> Result<(), StoreErro
             proposal_versions::amendment_id.eq(opt_id_text(version.amendment_id)),
             proposal_versions::accepted_by.eq(opt_id_text(version.accepted_by)),
             proposal_versions::summary.eq(version.summary),
-            proposal_versions::created_at.eq(version.created_at),
-            proposal_versions::content_hash.eq(version.content_hash),
-            proposal_versions::previous_hash.eq(version.previous_hash),
+            proposal_versions::created_at.eq(&created_at),
+            proposal_versions::content_hash.eq(&content_hash),
+            proposal_versions::previous_hash.eq(&previous_hash),
         ))
         .execute(tx.conn())?;
-    Ok(())
+    Ok(content_hash)
 }
 
 #[derive(Queryable)]

@@ -4,7 +4,6 @@
 #![allow(clippy::unwrap_used)] // Tests fail loudly on anything unexpected.
 
 use chrono::{TimeZone, Utc};
-use emenda_domain::clock::format_timestamp;
 use emenda_domain::proposal::VersionKind;
 use emenda_store::testing::{execute_raw, TestDatabase};
 use emenda_store::{
@@ -60,9 +59,10 @@ fn seed_proposal(store: &Store) -> (Uuid, Uuid) {
                     creator_id: user,
                     title: "Titolo di prova",
                     created_at: at,
+                    derived_from: None,
                 },
             )?;
-            versions::insert(
+            versions::append(
                 tx,
                 &versions::NewVersion {
                     proposal_id: proposal,
@@ -74,12 +74,11 @@ fn seed_proposal(store: &Store) -> (Uuid, Uuid) {
                     amendment_id: None,
                     accepted_by: None,
                     summary: None,
-                    created_at: &format_timestamp(at),
-                    content_hash: "h1",
-                    previous_hash: None,
+                    created_at: at,
                 },
             )
         })
+        .map(|_hash| ())
         .expect("seed proposal");
     (proposal, user)
 }
@@ -190,7 +189,74 @@ fn both_backends_have_the_same_schema(backend: Backend) {
     assert_eq!(columns, other_columns);
 }
 
+fn appended_versions_are_chained_and_answers_immutable(backend: Backend) {
+    let db = TestDatabase::new(backend);
+    let store = db.store();
+    let (proposal, user) = seed_proposal(&store);
+    let hash = store
+        .write(|tx| {
+            versions::append(
+                tx,
+                &versions::NewVersion {
+                    proposal_id: proposal,
+                    number: 2,
+                    title: "Titolo di prova",
+                    body: "Corpo cambiato",
+                    editor_id: user,
+                    kind: VersionKind::Edited,
+                    amendment_id: None,
+                    accepted_by: None,
+                    summary: Some("modifica"),
+                    created_at: Utc::now(),
+                },
+            )
+        })
+        .expect("append");
+    let (v1, v2) = store
+        .read(|tx| {
+            Ok::<_, StoreError>((versions::get(tx, proposal, 1)?.unwrap(), versions::get(tx, proposal, 2)?.unwrap()))
+        })
+        .expect("read");
+    assert_eq!(v2.content_hash, hash);
+    assert_eq!(v2.previous_hash.as_deref(), Some(v1.content_hash.as_str()));
+    let gap = store.write(|tx| {
+        versions::append(
+            tx,
+            &versions::NewVersion {
+                proposal_id: proposal,
+                number: 4,
+                title: "Titolo di prova",
+                body: "Salto",
+                editor_id: user,
+                kind: VersionKind::Edited,
+                amendment_id: None,
+                accepted_by: None,
+                summary: None,
+                created_at: Utc::now(),
+            },
+        )
+    });
+    assert!(matches!(gap, Err(StoreError::Corrupt(_))), "a version cannot skip a number");
+    let answer = Uuid::now_v7();
+    store
+        .write(|tx| {
+            emenda_store::answers::insert(
+                tx,
+                answer,
+                proposal,
+                emenda_domain::proposal::ProposalState::Evaluating,
+                "In valutazione",
+                user,
+                Utc::now(),
+            )
+        })
+        .expect("answer");
+    assert!(execute_raw(&store, "UPDATE proposal_answers SET answer = 'altro'").is_err());
+    assert!(execute_raw(&store, "DELETE FROM proposal_answers").is_err());
+}
+
 backend_tests!(
+    appended_versions_are_chained_and_answers_immutable,
     migrations_are_idempotent,
     versions_refuse_update_and_delete,
     audit_refuses_update_and_delete,

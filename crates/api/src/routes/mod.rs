@@ -1,8 +1,10 @@
 //! One module per resource; each registers its own routes.
 
+pub mod amendments;
 pub mod audit;
 pub mod auth;
 pub mod health;
+pub mod moderation;
 pub mod proposals;
 pub mod roles;
 pub mod spaces;

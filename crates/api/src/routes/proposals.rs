@@ -9,9 +9,11 @@ use crate::state::AppState;
 use actix_web::http::header;
 use actix_web::{get, post, web, HttpRequest, HttpResponse};
 use chrono::{DateTime, Utc};
+use emenda_domain::amendment::AmendmentState;
 use emenda_domain::proposal::{ProposalState, VersionKind};
 use emenda_proposals::proposals::ProposalEdit;
 use emenda_proposals::ProposalView;
+use emenda_store::answers::AnswerRecord;
 use emenda_store::proposals::{ProposalCursor, ProposalFilter, ProposalRecord, ProposalSort};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -81,6 +83,61 @@ pub struct CountersDto {
     pub comments: i32,
 }
 
+/// An official answer.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AnswerDto {
+    /// The state it set.
+    pub state: ProposalState,
+    /// Official text (Markdown).
+    pub answer: String,
+    /// The staff member.
+    pub staff_id: Uuid,
+    /// Their display name.
+    pub staff_name: String,
+    /// When.
+    pub created_at: DateTime<Utc>,
+}
+
+impl From<AnswerRecord> for AnswerDto {
+    fn from(a: AnswerRecord) -> Self {
+        Self {
+            state: a.state,
+            answer: a.answer,
+            staff_id: a.staff_id,
+            staff_name: a.staff_name,
+            created_at: a.created_at,
+        }
+    }
+}
+
+/// Amendments of a proposal by state.
+#[derive(Debug, Default, Serialize, ToSchema)]
+pub struct AmendmentCountsDto {
+    /// Waiting for a decision.
+    pub evaluating: i64,
+    /// Accepted.
+    pub accepted: i64,
+    /// Rejected.
+    pub rejected: i64,
+    /// Withdrawn by their authors.
+    pub withdrawn: i64,
+}
+
+impl AmendmentCountsDto {
+    fn from_counts(counts: &[(AmendmentState, i64)]) -> Self {
+        let mut dto = Self::default();
+        for (state, n) in counts {
+            match state {
+                AmendmentState::Evaluating => dto.evaluating = *n,
+                AmendmentState::Accepted => dto.accepted = *n,
+                AmendmentState::Rejected => dto.rejected = *n,
+                AmendmentState::Withdrawn => dto.withdrawn = *n,
+            }
+        }
+        dto
+    }
+}
+
 /// A proposal with its current text.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ProposalDto {
@@ -108,6 +165,12 @@ pub struct ProposalDto {
     pub authors: Vec<AuthorDto>,
     /// Counters.
     pub counters: CountersDto,
+    /// Amendments by state (as counted for everyone).
+    pub amendments: AmendmentCountsDto,
+    /// The official answer in force; earlier ones at `/answers`.
+    pub answer: Option<AnswerDto>,
+    /// The proposal this one grew out of (a promoted amendment).
+    pub derived_from: Option<Uuid>,
     /// Publication time.
     pub created_at: DateTime<Utc>,
     /// Last change.
@@ -139,6 +202,9 @@ impl From<ProposalView> for ProposalDto {
                 })
                 .collect(),
             counters: CountersDto { supports: p.supports_count, comments: p.comments_count },
+            amendments: AmendmentCountsDto::from_counts(&v.amendment_counts),
+            answer: v.answer.map(AnswerDto::from),
+            derived_from: p.derived_from,
             created_at: p.created_at,
             updated_at: p.updated_at,
         }
@@ -334,9 +400,24 @@ pub async fn withdraw_proposal(
     Ok(with_etag(HttpResponse::Ok(), view))
 }
 
+/// Every official answer of a proposal, newest (the one in force) first.
+#[utoipa::path(get, path = "/api/v1/proposals/{id}/answers", tag = "proposals",
+    params(("id" = String, Path, description = "UUID or reference code")),
+    responses((status = 200, body = Vec<AnswerDto>), (status = 404, body = Problem)))]
+#[get("/proposals/{id}/answers")]
+pub async fn list_answers(
+    state: web::Data<AppState>,
+    user: MaybeUser,
+    id: web::Path<String>,
+) -> ApiResult<HttpResponse> {
+    let answers = blocking(move || state.proposals.answers(&id, user.actor().as_ref())).await?;
+    Ok(HttpResponse::Ok().json(answers.into_iter().map(AnswerDto::from).collect::<Vec<_>>()))
+}
+
 /// Registers the routes.
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.service(list_proposals)
+    cfg.service(list_answers)
+        .service(list_proposals)
         .service(create_proposal)
         .service(get_proposal)
         .service(edit_proposal)

@@ -52,7 +52,8 @@ pub struct VersionDto {
     pub body: String,
 }
 
-fn summary(v: &VersionRecord) -> VersionSummaryDto {
+/// The metadata of a version.
+pub fn version_summary(v: &VersionRecord) -> VersionSummaryDto {
     VersionSummaryDto {
         number: v.number,
         editor_id: v.editor_id,
@@ -90,7 +91,7 @@ pub async fn list_versions(
     let limit = pagination::limit(query.limit)?;
     let after: i32 = pagination::decode_cursor(query.cursor.as_deref())?.unwrap_or(0);
     let rows = blocking(move || state.history.list(&id, user.actor().as_ref(), after, limit + 1)).await?;
-    Ok(HttpResponse::Ok().json(pagination::page(rows, limit, |v| v.number, |v| summary(&v))))
+    Ok(HttpResponse::Ok().json(pagination::page(rows, limit, |v| v.number, |v| version_summary(&v))))
 }
 
 /// One version with its text.
@@ -105,7 +106,7 @@ pub async fn get_version(
 ) -> ApiResult<HttpResponse> {
     let (id, number) = path.into_inner();
     let v = blocking(move || state.history.get(&id, user.actor().as_ref(), number)).await?;
-    Ok(HttpResponse::Ok().json(VersionDto { meta: summary(&v), title: v.title, body: v.body }))
+    Ok(HttpResponse::Ok().json(VersionDto { meta: version_summary(&v), title: v.title, body: v.body }))
 }
 
 /// Diff parameters.

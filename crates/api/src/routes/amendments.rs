@@ -1,0 +1,252 @@
+//! Amendments, participant side: request, list, read with diff and merge
+//! preview, withdraw, promote.
+
+use crate::auth::{CurrentUser, MaybeUser};
+use crate::extract::blocking;
+use crate::pagination::{self, Page};
+use crate::problem::{ApiResult, Problem};
+use crate::routes::proposals::ProposalDto;
+use crate::state::AppState;
+use actix_web::{get, post, web, HttpResponse};
+use chrono::{DateTime, Utc};
+use emenda_domain::amendment::{AmendmentState, FieldConflict, Mergeability};
+use emenda_domain::diff::TextDiff;
+use emenda_proposals::amendments::{AmendmentRequest, AmendmentView};
+use emenda_store::amendments::AmendmentRecord;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
+
+/// An amendment in a list or a queue.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AmendmentSummaryDto {
+    /// Id.
+    pub id: Uuid,
+    /// The proposal it amends.
+    pub proposal_id: Uuid,
+    /// Author.
+    pub author_id: Uuid,
+    /// Author's nickname.
+    pub author_nickname: String,
+    /// The version its author read.
+    pub base_version: i32,
+    /// Proposed title.
+    pub title: String,
+    /// State.
+    pub state: AmendmentState,
+    /// Who decided (or withdrew) it.
+    pub decided_by: Option<Uuid>,
+    /// When.
+    pub decided_at: Option<DateTime<Utc>>,
+    /// Public reason of a rejection, or the note of an acceptance.
+    pub decision_reason: Option<String>,
+    /// The version an acceptance produced.
+    pub resulting_version: Option<i32>,
+    /// The proposal a rejected amendment was promoted to.
+    pub promoted_proposal_id: Option<Uuid>,
+    /// Creation time.
+    pub created_at: DateTime<Utc>,
+    /// Last change.
+    pub updated_at: DateTime<Utc>,
+}
+
+impl From<&AmendmentRecord> for AmendmentSummaryDto {
+    fn from(a: &AmendmentRecord) -> Self {
+        Self {
+            id: a.id,
+            proposal_id: a.proposal_id,
+            author_id: a.author_id,
+            author_nickname: a.author_nickname.clone(),
+            base_version: a.base_version,
+            title: a.title.clone(),
+            state: a.state,
+            decided_by: a.decided_by,
+            decided_at: a.decided_at,
+            decision_reason: a.decision_reason.clone(),
+            resulting_version: a.resulting_version,
+            promoted_proposal_id: a.promoted_proposal_id,
+            created_at: a.created_at,
+            updated_at: a.updated_at,
+        }
+    }
+}
+
+/// The amendment's change against its base version.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AmendmentDiffDto {
+    /// Title change.
+    pub title: TextDiff,
+    /// Body change.
+    pub body: TextDiff,
+}
+
+/// What accepting now would give, field by field (absent where in conflict).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MergedPreviewDto {
+    /// Resulting title.
+    pub title: Option<String>,
+    /// Resulting body.
+    pub body: Option<String>,
+}
+
+/// An amendment with its text, diff and mergeability.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AmendmentDto {
+    /// Summary.
+    #[serde(flatten)]
+    pub summary: AmendmentSummaryDto,
+    /// Proposed body (full text).
+    pub body: String,
+    /// Why.
+    pub rationale: String,
+    /// The proposal's reference code.
+    pub proposal_reference: String,
+    /// The proposal's current version.
+    pub current_version: i32,
+    /// Change against the base version.
+    pub diff: AmendmentDiffDto,
+    /// While evaluating: `up_to_date`, `clean` or `conflict`.
+    pub mergeability: Option<Mergeability>,
+    /// While evaluating and in conflict: the regions to resolve.
+    pub conflicts: Vec<FieldConflict>,
+    /// While evaluating: the text accepting now would produce.
+    pub merged_preview: Option<MergedPreviewDto>,
+}
+
+impl From<AmendmentView> for AmendmentDto {
+    fn from(v: AmendmentView) -> Self {
+        let (mergeability, conflicts, merged_preview) = match v.assessment {
+            Some(a) => (Some(a.mergeability), a.conflicts, Some(MergedPreviewDto { title: a.title, body: a.body })),
+            None => (None, Vec::new(), None),
+        };
+        Self {
+            summary: AmendmentSummaryDto::from(&v.amendment),
+            body: v.amendment.body,
+            rationale: v.amendment.rationale,
+            proposal_reference: v.proposal.reference,
+            current_version: v.current_version,
+            diff: AmendmentDiffDto { title: v.title_diff, body: v.body_diff },
+            mergeability,
+            conflicts,
+            merged_preview,
+        }
+    }
+}
+
+/// A new amendment.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreateAmendmentRequest {
+    /// Proposed title (full text).
+    pub title: String,
+    /// Proposed body (full text).
+    pub body: String,
+    /// Why the change is needed (10-2,000 characters).
+    pub rationale: String,
+    /// The version the text was written against.
+    pub base_version: i32,
+}
+
+/// Requests an amendment.
+#[utoipa::path(post, path = "/api/v1/proposals/{id}/amendments", tag = "amendments",
+    params(("id" = String, Path, description = "UUID or reference code")), request_body = CreateAmendmentRequest,
+    security(("bearer" = [])),
+    responses((status = 201, body = AmendmentDto), (status = 401, body = Problem), (status = 403, body = Problem),
+        (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
+#[post("/proposals/{id}/amendments")]
+pub async fn create_amendment(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    id: web::Path<String>,
+    body: web::Json<CreateAmendmentRequest>,
+) -> ApiResult<HttpResponse> {
+    let body = body.into_inner();
+    let request = AmendmentRequest {
+        title: body.title,
+        body: body.body,
+        rationale: body.rationale,
+        base_version: body.base_version,
+    };
+    let view = blocking(move || state.amendments.create(&user.actor(), &id, &request)).await?;
+    Ok(HttpResponse::Created().json(AmendmentDto::from(view)))
+}
+
+/// Amendment list parameters.
+#[derive(Debug, Deserialize, IntoParams)]
+pub struct AmendmentListQuery {
+    /// Only this state.
+    pub state: Option<AmendmentState>,
+    /// Page size, 1-100.
+    pub limit: Option<i64>,
+    /// `next_cursor` of the previous page.
+    pub cursor: Option<String>,
+}
+
+/// A proposal's amendments, oldest first (as the space's visibility allows).
+#[utoipa::path(get, path = "/api/v1/proposals/{id}/amendments", tag = "amendments",
+    params(("id" = String, Path, description = "UUID or reference code"), AmendmentListQuery),
+    responses((status = 200, body = Page<AmendmentSummaryDto>), (status = 404, body = Problem)))]
+#[get("/proposals/{id}/amendments")]
+pub async fn list_amendments(
+    state: web::Data<AppState>,
+    user: MaybeUser,
+    id: web::Path<String>,
+    query: web::Query<AmendmentListQuery>,
+) -> ApiResult<HttpResponse> {
+    let query = query.into_inner();
+    let limit = pagination::limit(query.limit)?;
+    let after: Option<Uuid> = pagination::decode_cursor(query.cursor.as_deref())?;
+    let rows =
+        blocking(move || state.amendments.list(&id, user.actor().as_ref(), query.state, after, limit + 1)).await?;
+    Ok(HttpResponse::Ok().json(pagination::page(rows, limit, |a| a.id, |a| AmendmentSummaryDto::from(&a))))
+}
+
+/// One amendment with diff, mergeability, conflicts and merged preview.
+#[utoipa::path(get, path = "/api/v1/amendments/{id}", tag = "amendments", params(("id" = Uuid, Path)),
+    responses((status = 200, body = AmendmentDto), (status = 404, body = Problem)))]
+#[get("/amendments/{id}")]
+pub async fn get_amendment(
+    state: web::Data<AppState>,
+    user: MaybeUser,
+    id: web::Path<Uuid>,
+) -> ApiResult<HttpResponse> {
+    let view = blocking(move || state.amendments.get(id.into_inner(), user.actor().as_ref())).await?;
+    Ok(HttpResponse::Ok().json(AmendmentDto::from(view)))
+}
+
+/// Its author withdraws an amendment under evaluation.
+#[utoipa::path(post, path = "/api/v1/amendments/{id}/withdraw", tag = "amendments", params(("id" = Uuid, Path)),
+    security(("bearer" = [])),
+    responses((status = 200, body = AmendmentDto), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem)))]
+#[post("/amendments/{id}/withdraw")]
+pub async fn withdraw_amendment(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    id: web::Path<Uuid>,
+) -> ApiResult<HttpResponse> {
+    let view = blocking(move || state.amendments.withdraw(&user.actor(), id.into_inner())).await?;
+    Ok(HttpResponse::Ok().json(AmendmentDto::from(view)))
+}
+
+/// Its author turns a rejected amendment into a new proposal (once).
+#[utoipa::path(post, path = "/api/v1/amendments/{id}/promote", tag = "amendments", params(("id" = Uuid, Path)),
+    security(("bearer" = [])),
+    responses((status = 201, body = ProposalDto), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem)))]
+#[post("/amendments/{id}/promote")]
+pub async fn promote_amendment(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    id: web::Path<Uuid>,
+) -> ApiResult<HttpResponse> {
+    let view = blocking(move || state.amendments.promote(&user.actor(), id.into_inner())).await?;
+    Ok(HttpResponse::Created().json(ProposalDto::from(view)))
+}
+
+/// Registers the routes.
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(create_amendment)
+        .service(list_amendments)
+        .service(get_amendment)
+        .service(withdraw_amendment)
+        .service(promote_amendment);
+}

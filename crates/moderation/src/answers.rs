@@ -1,0 +1,62 @@
+//! Official answers to proposals: staff set `evaluating`, `accepted` or
+//! `rejected` with a public text. Answers are appended, never changed.
+
+use emenda_domain::amendment::ensure_staff_of;
+use emenda_domain::audit::AuditAction;
+use emenda_domain::policy::Actor;
+use emenda_domain::proposal::ProposalState;
+use emenda_domain::values::StaffText;
+use emenda_domain::DomainError;
+use emenda_proposals::{load_visible_proposal, ProposalService, ProposalView};
+use emenda_store::proposals as proposal_rows;
+use emenda_store::{answers, AuditTarget, ServiceContext, ServiceResult};
+
+/// Answers.
+#[derive(Debug, Clone)]
+pub struct AnswerService {
+    ctx: ServiceContext,
+    proposals: ProposalService,
+}
+
+impl AnswerService {
+    /// The service; the answered proposal is read back through `proposals`.
+    pub fn new(ctx: ServiceContext, proposals: ProposalService) -> Self {
+        Self { ctx, proposals }
+    }
+
+    /// Answers a proposal. A later answer supersedes an earlier one (the
+    /// earlier stays readable); a withdrawn proposal cannot be answered.
+    pub fn answer(&self, actor: &Actor, key: &str, state: ProposalState, text: &str) -> ServiceResult<ProposalView> {
+        let answerable = [ProposalState::Evaluating, ProposalState::Accepted, ProposalState::Rejected];
+        if !answerable.contains(&state) {
+            return Err(DomainError::invalid("state", "invalid_choice", "use evaluating, accepted or rejected").into());
+        }
+        let text = StaffText::parse_field("answer", text)?;
+        self.ctx.store.write(|tx| {
+            let proposal = load_visible_proposal(tx, key, Some(actor))?;
+            ensure_staff_of(actor, proposal.space_id)?;
+            if proposal.state == ProposalState::Withdrawn {
+                return Err(
+                    DomainError::conflict("proposal_withdrawn", "a withdrawn proposal cannot be answered").into()
+                );
+            }
+            let now = self.ctx.clock.now();
+            let from =
+                [ProposalState::Published, ProposalState::Evaluating, ProposalState::Accepted, ProposalState::Rejected];
+            if !proposal_rows::change_state(tx, proposal.id, &from, state, now)? {
+                return Err(DomainError::conflict("state_changed", "the proposal changed state meanwhile").into());
+            }
+            answers::insert(tx, self.ctx.ids.new_id(), proposal.id, state, text.as_str(), actor.user_id, now)?;
+            self.ctx.audit(
+                tx,
+                Some(actor.user_id),
+                AuditAction::ProposalAnswered,
+                AuditTarget { kind: "proposal", id: proposal.id, space_id: Some(proposal.space_id) },
+                serde_json::json!({ "from": proposal.state, "to": state }),
+            )?;
+            let proposal =
+                proposal_rows::find_by_id(tx, proposal.id)?.ok_or_else(|| DomainError::not_found("proposal"))?;
+            self.proposals.view_in(tx, proposal)
+        })
+    }
+}

@@ -1,0 +1,224 @@
+//! Staff decisions on amendments: the queue, accept (with a three-way merge
+//! when the proposal moved on) and reject (with a public reason). Each
+//! amendment is decided exactly once, whoever clicks at the same moment.
+
+use emenda_domain::amendment::{ensure_evaluating, ensure_staff_of, AmendmentState};
+use emenda_domain::audit::AuditAction;
+use emenda_domain::error::Validator;
+use emenda_domain::policy::{Actor, Role};
+use emenda_domain::proposal::VersionKind;
+use emenda_domain::values::{Body, StaffText, Title};
+use emenda_domain::DomainError;
+use emenda_proposals::amendments::{assess_against_current, load_visible_amendment};
+use emenda_store::amendments::{self, AmendmentRecord};
+use emenda_store::proposals::{self as proposal_rows, ProposalRecord};
+use emenda_store::versions::{self, NewVersion, VersionRecord};
+use emenda_store::{spaces, AuditTarget, ServiceContext, ServiceError, ServiceResult};
+use uuid::Uuid;
+
+/// What staff send to accept an amendment.
+#[derive(Debug, Clone, Default)]
+pub struct Acceptance {
+    /// Final title, overriding the proposed or merged one.
+    pub title: Option<String>,
+    /// Final body, overriding the proposed or merged one.
+    pub body: Option<String>,
+    /// A note recorded with the decision.
+    pub note: Option<String>,
+}
+
+/// The result of an acceptance.
+#[derive(Debug, Clone)]
+pub struct Accepted {
+    /// The amendment, now accepted.
+    pub amendment: AmendmentRecord,
+    /// The version it produced (`None` when its text was already current).
+    pub version: Option<VersionRecord>,
+}
+
+/// How often an acceptance is retried when another write moved the
+/// proposal on between reading and writing it (PostgreSQL only; SQLite
+/// serialises writers).
+const ATTEMPTS: usize = 3;
+
+/// Amendment decisions.
+#[derive(Debug, Clone)]
+pub struct DecisionService {
+    ctx: ServiceContext,
+}
+
+fn amendment_target(amendment: &AmendmentRecord, proposal: &ProposalRecord) -> AuditTarget {
+    AuditTarget { kind: "amendment", id: amendment.id, space_id: Some(proposal.space_id) }
+}
+
+fn already_decided() -> ServiceError {
+    DomainError::conflict("amendment_decided", "the amendment has already been decided").into()
+}
+
+fn proposal_moved_on() -> DomainError {
+    DomainError::conflict("proposal_changed", "the proposal changed while deciding; try again")
+}
+
+impl DecisionService {
+    /// The service.
+    pub fn new(ctx: ServiceContext) -> Self {
+        Self { ctx }
+    }
+
+    /// Amendments in `state`, oldest first, of the spaces the caller is
+    /// staff of (or of `space_slug` only).
+    pub fn queue(
+        &self,
+        actor: &Actor,
+        space_slug: Option<&str>,
+        state: AmendmentState,
+        after: Option<Uuid>,
+        limit: i64,
+    ) -> ServiceResult<Vec<AmendmentRecord>> {
+        self.ctx.store.read(|tx| {
+            let spaces: Option<Vec<Uuid>> = match space_slug {
+                Some(slug) => {
+                    let space = spaces::find_by_slug(tx, slug)?.ok_or_else(|| DomainError::not_found("space"))?;
+                    ensure_staff_of(actor, space.id)?;
+                    Some(vec![space.id])
+                }
+                None if actor.is_admin()
+                    || actor.roles.iter().any(|g| g.role == Role::Staff && g.space_id.is_none()) =>
+                {
+                    None
+                }
+                None => {
+                    let own: Vec<Uuid> = actor.roles.iter().filter_map(|g| g.space_id).collect();
+                    if own.is_empty() {
+                        return Err(DomainError::forbidden("staff_only", "only staff may see the queue").into());
+                    }
+                    Some(own)
+                }
+            };
+            Ok(amendments::queue(tx, spaces.as_deref(), state, after, limit)?)
+        })
+    }
+
+    /// Accepts an amendment: up to date, its text becomes the next version;
+    /// stale but clean, the merged text does; in conflict, refused with the
+    /// conflicts unless staff send the final text of each conflicting field.
+    pub fn accept(&self, actor: &Actor, id: Uuid, acceptance: &Acceptance) -> ServiceResult<Accepted> {
+        let mut v = Validator::new();
+        let sent_title = acceptance.title.as_deref().and_then(|t| v.check(Title::parse(t)));
+        let sent_body = acceptance.body.as_deref().and_then(|b| v.check(Body::parse(b)));
+        let note = acceptance
+            .note
+            .as_deref()
+            .filter(|n| !n.trim().is_empty())
+            .and_then(|n| v.check(StaffText::parse_field("note", n)));
+        v.finish()?;
+        let mut attempt = 0;
+        loop {
+            attempt += 1;
+            let outcome = self.accept_once(actor, id, sent_title.as_ref(), sent_body.as_ref(), note.as_ref());
+            match outcome {
+                Err(ServiceError::Rule(DomainError::Conflict { code: "proposal_changed", .. }))
+                    if attempt < ATTEMPTS =>
+                {
+                    continue
+                }
+                other => return other,
+            }
+        }
+    }
+
+    fn accept_once(
+        &self,
+        actor: &Actor,
+        id: Uuid,
+        sent_title: Option<&Title>,
+        sent_body: Option<&Body>,
+        note: Option<&StaffText>,
+    ) -> ServiceResult<Accepted> {
+        self.ctx.store.write(|tx| {
+            let (amendment, proposal, space) = load_visible_amendment(tx, id, Some(actor))?;
+            ensure_staff_of(actor, space.id)?;
+            ensure_evaluating(amendment.state)?;
+            if !proposal.state.is_open() {
+                return Err(DomainError::conflict("proposal_closed", "the proposal no longer takes amendments").into());
+            }
+            let (assessment, current) = assess_against_current(tx, &amendment, &proposal)?;
+            let (title, body) = assessment.final_text(sent_title.map(Title::as_str), sent_body.map(Body::as_str))?;
+            // A merge of two valid texts can still outgrow the limits.
+            let mut v = Validator::new();
+            let title = v.check(Title::parse(&title));
+            let body = v.check(Body::parse(&body));
+            v.finish()?;
+            let (Some(title), Some(body)) = (title, body) else {
+                return Err(DomainError::Invalid(Vec::new()).into());
+            };
+            let now = self.ctx.clock.now();
+            if !amendments::decide(tx, id, AmendmentState::Accepted, actor.user_id, note.map(StaffText::as_str), now)? {
+                return Err(already_decided());
+            }
+            let unchanged = title.as_str() == current.title && body.as_str() == current.body;
+            let resulting = if unchanged {
+                current.number
+            } else {
+                if !proposal_rows::advance_version(tx, proposal.id, current.number, title.as_str(), now)? {
+                    return Err(proposal_moved_on().into());
+                }
+                versions::append(
+                    tx,
+                    &NewVersion {
+                        proposal_id: proposal.id,
+                        number: current.number + 1,
+                        title: title.as_str(),
+                        body: body.as_str(),
+                        editor_id: amendment.author_id,
+                        kind: VersionKind::Amendment,
+                        amendment_id: Some(amendment.id),
+                        accepted_by: Some(actor.user_id),
+                        summary: None,
+                        created_at: now,
+                    },
+                )?;
+                current.number + 1
+            };
+            amendments::set_resulting_version(tx, id, resulting)?;
+            proposal_rows::add_author(tx, proposal.id, amendment.author_id, "coauthor", now)?;
+            self.ctx.audit(
+                tx,
+                Some(actor.user_id),
+                AuditAction::AmendmentAccepted,
+                amendment_target(&amendment, &proposal),
+                serde_json::json!({
+                    "proposal_id": proposal.id,
+                    "version": resulting,
+                    "mergeability": assessment.mergeability,
+                    "edited_by_staff": sent_title.is_some() || sent_body.is_some(),
+                }),
+            )?;
+            let amendment = amendments::find_by_id(tx, id)?.ok_or_else(|| DomainError::not_found("amendment"))?;
+            let version = if unchanged { None } else { versions::get(tx, proposal.id, resulting)? };
+            Ok(Accepted { amendment, version })
+        })
+    }
+
+    /// Rejects an amendment with a public reason.
+    pub fn reject(&self, actor: &Actor, id: Uuid, reason: &str) -> ServiceResult<AmendmentRecord> {
+        let reason = StaffText::parse_field("reason", reason)?;
+        self.ctx.store.write(|tx| {
+            let (amendment, proposal, space) = load_visible_amendment(tx, id, Some(actor))?;
+            ensure_staff_of(actor, space.id)?;
+            ensure_evaluating(amendment.state)?;
+            let now = self.ctx.clock.now();
+            if !amendments::decide(tx, id, AmendmentState::Rejected, actor.user_id, Some(reason.as_str()), now)? {
+                return Err(already_decided());
+            }
+            self.ctx.audit(
+                tx,
+                Some(actor.user_id),
+                AuditAction::AmendmentRejected,
+                amendment_target(&amendment, &proposal),
+                serde_json::json!({ "proposal_id": proposal.id, "reason": reason.as_str() }),
+            )?;
+            Ok(amendments::find_by_id(tx, id)?.ok_or_else(|| DomainError::not_found("amendment"))?)
+        })
+    }
+}

@@ -1,0 +1,313 @@
+//! Amendments, participant side: request, read (with a diff against the
+//! base and a merge preview against the current version), withdraw, and
+//! promote a rejected one into a proposal of its own.
+
+use crate::load_visible_proposal;
+use crate::proposals::{ProposalService, ProposalView};
+use emenda_domain::amendment::{
+    assess, can_see, ensure_can_amend, ensure_changes_base, ensure_evaluating, ensure_promotable, list_scope,
+    AmendmentState, Assessment, ListScope, Texts,
+};
+use emenda_domain::audit::AuditAction;
+use emenda_domain::diff::{diff_texts, Granularity, TextDiff};
+use emenda_domain::error::Validator;
+use emenda_domain::policy::{ensure_can_propose, Actor};
+use emenda_domain::values::{Body, Rationale, Title};
+use emenda_domain::DomainError;
+use emenda_store::amendments::{self, AmendmentRecord, NewAmendment};
+use emenda_store::proposals::{self as proposal_rows, NewProposal, ProposalRecord};
+use emenda_store::spaces::{self, SpaceRecord};
+use emenda_store::versions::{self, NewVersion, VersionRecord};
+use emenda_store::{sequences, AuditTarget, ServiceContext, ServiceError, ServiceResult, StoreError, Tx};
+use uuid::Uuid;
+
+/// A new amendment as sent by a participant.
+#[derive(Debug, Clone)]
+pub struct AmendmentRequest {
+    /// Proposed title (full text).
+    pub title: String,
+    /// Proposed body (full text).
+    pub body: String,
+    /// Why the change is needed.
+    pub rationale: String,
+    /// The version the participant read.
+    pub base_version: i32,
+}
+
+/// An amendment with what a reader needs to judge it.
+#[derive(Debug, Clone)]
+pub struct AmendmentView {
+    /// The amendment.
+    pub amendment: AmendmentRecord,
+    /// The proposal it amends.
+    pub proposal: ProposalRecord,
+    /// The proposal's current version number.
+    pub current_version: i32,
+    /// Title change against the base version.
+    pub title_diff: TextDiff,
+    /// Body change against the base version.
+    pub body_diff: TextDiff,
+    /// While evaluating: how it would apply to the current version now.
+    pub assessment: Option<Assessment>,
+}
+
+/// Loads the amendment, its proposal and its space, as `actor` may see them.
+pub fn load_visible_amendment(
+    tx: &mut Tx<'_>,
+    id: Uuid,
+    actor: Option<&Actor>,
+) -> ServiceResult<(AmendmentRecord, ProposalRecord, SpaceRecord)> {
+    let amendment = amendments::find_by_id(tx, id)?.ok_or_else(|| DomainError::not_found("amendment"))?;
+    let proposal = load_visible_proposal(tx, &amendment.proposal_id.to_string(), actor)
+        .map_err(|_| ServiceError::from(DomainError::not_found("amendment")))?;
+    let space = spaces::find_by_id(tx, proposal.space_id)?.ok_or_else(|| DomainError::not_found("space"))?;
+    if !can_see(&space.settings, actor, space.id, amendment.author_id) {
+        return Err(DomainError::not_found("amendment").into());
+    }
+    Ok((amendment, proposal, space))
+}
+
+fn version(tx: &mut Tx<'_>, proposal_id: Uuid, number: i32) -> ServiceResult<VersionRecord> {
+    versions::get(tx, proposal_id, number)?
+        .ok_or_else(|| StoreError::Corrupt(format!("version {number} of {proposal_id} is missing")).into())
+}
+
+/// How the amendment would apply to the proposal's current version, and
+/// that version. Used for the preview and by the decision itself.
+pub fn assess_against_current(
+    tx: &mut Tx<'_>,
+    amendment: &AmendmentRecord,
+    proposal: &ProposalRecord,
+) -> ServiceResult<(Assessment, VersionRecord)> {
+    let base = version(tx, proposal.id, amendment.base_version)?;
+    let current = version(tx, proposal.id, proposal.current_version)?;
+    let assessment = assess(
+        Texts { title: &base.title, body: &base.body },
+        Texts { title: &current.title, body: &current.body },
+        Texts { title: &amendment.title, body: &amendment.body },
+        amendment.base_version == proposal.current_version,
+    );
+    Ok((assessment, current))
+}
+
+fn amendment_target(amendment_id: Uuid, proposal: &ProposalRecord) -> AuditTarget {
+    AuditTarget { kind: "amendment", id: amendment_id, space_id: Some(proposal.space_id) }
+}
+
+/// Amendments, participant side.
+#[derive(Debug, Clone)]
+pub struct AmendmentService {
+    ctx: ServiceContext,
+    proposals: ProposalService,
+}
+
+impl AmendmentService {
+    /// The service; promoted amendments are published through `proposals`.
+    pub fn new(ctx: ServiceContext, proposals: ProposalService) -> Self {
+        Self { ctx, proposals }
+    }
+
+    fn view(
+        &self,
+        tx: &mut Tx<'_>,
+        amendment: AmendmentRecord,
+        proposal: ProposalRecord,
+    ) -> ServiceResult<AmendmentView> {
+        let base = version(tx, proposal.id, amendment.base_version)?;
+        let assessment = if amendment.state == AmendmentState::Evaluating {
+            Some(assess_against_current(tx, &amendment, &proposal)?.0)
+        } else {
+            None
+        };
+        Ok(AmendmentView {
+            title_diff: diff_texts(&base.title, &amendment.title, Granularity::Word),
+            body_diff: diff_texts(&base.body, &amendment.body, Granularity::Word),
+            current_version: proposal.current_version,
+            assessment,
+            amendment,
+            proposal,
+        })
+    }
+
+    /// Requests an amendment of a proposal.
+    pub fn create(
+        &self,
+        actor: &Actor,
+        proposal_key: &str,
+        request: &AmendmentRequest,
+    ) -> ServiceResult<AmendmentView> {
+        let mut v = Validator::new();
+        let title = v.check(Title::parse(&request.title));
+        let body = v.check(Body::parse(&request.body));
+        let rationale = v.check(Rationale::parse(&request.rationale));
+        v.finish()?;
+        let (Some(title), Some(body), Some(rationale)) = (title, body, rationale) else {
+            return Err(DomainError::Invalid(Vec::new()).into());
+        };
+        let one_open =
+            || DomainError::conflict("amendment_open_exists", "you already have an open amendment on this proposal");
+        let result = self.ctx.store.write(|tx| {
+            let proposal = load_visible_proposal(tx, proposal_key, Some(actor))?;
+            let space = spaces::find_by_id(tx, proposal.space_id)?.ok_or_else(|| DomainError::not_found("space"))?;
+            ensure_can_amend(actor, &space.settings, proposal.state)?;
+            if request.base_version < 1 || request.base_version > proposal.current_version {
+                return Err(DomainError::invalid(
+                    "base_version",
+                    "unknown_version",
+                    format!("the proposal has versions 1 to {}", proposal.current_version),
+                )
+                .into());
+            }
+            let base = version(tx, proposal.id, request.base_version)?;
+            ensure_changes_base(
+                Texts { title: &base.title, body: &base.body },
+                Texts { title: title.as_str(), body: body.as_str() },
+            )?;
+            if amendments::has_open(tx, proposal.id, actor.user_id)? {
+                return Err(one_open().into());
+            }
+            let id = self.ctx.ids.new_id();
+            amendments::insert(
+                tx,
+                &NewAmendment {
+                    id,
+                    proposal_id: proposal.id,
+                    author_id: actor.user_id,
+                    base_version: request.base_version,
+                    title: title.as_str(),
+                    body: body.as_str(),
+                    rationale: rationale.as_str(),
+                    created_at: self.ctx.clock.now(),
+                },
+            )?;
+            self.ctx.audit(
+                tx,
+                Some(actor.user_id),
+                AuditAction::AmendmentCreated,
+                amendment_target(id, &proposal),
+                serde_json::json!({ "proposal_id": proposal.id, "base_version": request.base_version }),
+            )?;
+            let amendment = amendments::find_by_id(tx, id)?.ok_or_else(|| DomainError::not_found("amendment"))?;
+            self.view(tx, amendment, proposal)
+        });
+        match result {
+            // Two requests racing: the partial unique index decides.
+            Err(ServiceError::Store(StoreError::Duplicate { .. })) => Err(one_open().into()),
+            other => other,
+        }
+    }
+
+    /// One amendment, as `actor` may see it.
+    pub fn get(&self, id: Uuid, actor: Option<&Actor>) -> ServiceResult<AmendmentView> {
+        self.ctx.store.read(|tx| {
+            let (amendment, proposal, _) = load_visible_amendment(tx, id, actor)?;
+            self.view(tx, amendment, proposal)
+        })
+    }
+
+    /// A proposal's amendments, oldest first, as `actor` may see them.
+    pub fn list(
+        &self,
+        proposal_key: &str,
+        actor: Option<&Actor>,
+        state: Option<AmendmentState>,
+        after: Option<Uuid>,
+        limit: i64,
+    ) -> ServiceResult<Vec<AmendmentRecord>> {
+        self.ctx.store.read(|tx| {
+            let proposal = load_visible_proposal(tx, proposal_key, actor)?;
+            let space = spaces::find_by_id(tx, proposal.space_id)?.ok_or_else(|| DomainError::not_found("space"))?;
+            let only_author = match list_scope(&space.settings, actor, space.id) {
+                ListScope::All => None,
+                ListScope::AuthoredBy(user) => Some(user),
+                ListScope::Nothing => return Ok(Vec::new()),
+            };
+            Ok(amendments::list_for_proposal(tx, proposal.id, state, only_author, after, limit)?)
+        })
+    }
+
+    /// Its author withdraws an amendment under evaluation.
+    pub fn withdraw(&self, actor: &Actor, id: Uuid) -> ServiceResult<AmendmentView> {
+        self.ctx.store.write(|tx| {
+            let (amendment, proposal, _) = load_visible_amendment(tx, id, Some(actor))?;
+            if amendment.author_id != actor.user_id {
+                return Err(
+                    DomainError::forbidden("not_amendment_author", "only the amendment's author may do this").into()
+                );
+            }
+            ensure_evaluating(amendment.state)?;
+            let now = self.ctx.clock.now();
+            if !amendments::decide(tx, id, AmendmentState::Withdrawn, actor.user_id, None, now)? {
+                return Err(DomainError::conflict("amendment_decided", "the amendment has already been decided").into());
+            }
+            self.ctx.audit(
+                tx,
+                Some(actor.user_id),
+                AuditAction::AmendmentWithdrawn,
+                amendment_target(id, &proposal),
+                serde_json::json!({ "proposal_id": proposal.id }),
+            )?;
+            let amendment = amendments::find_by_id(tx, id)?.ok_or_else(|| DomainError::not_found("amendment"))?;
+            self.view(tx, amendment, proposal)
+        })
+    }
+
+    /// Its author turns a rejected amendment, once, into a new proposal in
+    /// the same space, linked to the original.
+    pub fn promote(&self, actor: &Actor, id: Uuid) -> ServiceResult<ProposalView> {
+        self.ctx.store.write(|tx| {
+            let (amendment, original, space) = load_visible_amendment(tx, id, Some(actor))?;
+            if amendment.author_id != actor.user_id {
+                return Err(
+                    DomainError::forbidden("not_amendment_author", "only the amendment's author may do this").into()
+                );
+            }
+            ensure_promotable(amendment.state, amendment.promoted_proposal_id.is_some())?;
+            ensure_can_propose(actor, &space.settings)?;
+            let now = self.ctx.clock.now();
+            let sequence = sequences::next(tx, sequences::PROPOSAL_REFERENCE)?;
+            let reference = self.proposals.reference(now, sequence);
+            let new_id = self.ctx.ids.new_id();
+            proposal_rows::insert(
+                tx,
+                &NewProposal {
+                    id: new_id,
+                    reference: &reference,
+                    sequence,
+                    space_id: space.id,
+                    creator_id: actor.user_id,
+                    title: &amendment.title,
+                    created_at: now,
+                    derived_from: Some(original.id),
+                },
+            )?;
+            versions::append(
+                tx,
+                &NewVersion {
+                    proposal_id: new_id,
+                    number: 1,
+                    title: &amendment.title,
+                    body: &amendment.body,
+                    editor_id: actor.user_id,
+                    kind: emenda_domain::proposal::VersionKind::Created,
+                    amendment_id: Some(amendment.id),
+                    accepted_by: None,
+                    summary: None,
+                    created_at: now,
+                },
+            )?;
+            if !amendments::mark_promoted(tx, id, new_id, now)? {
+                return Err(DomainError::conflict("amendment_promoted", "the amendment was already promoted").into());
+            }
+            self.ctx.audit(
+                tx,
+                Some(actor.user_id),
+                AuditAction::AmendmentPromoted,
+                amendment_target(id, &original),
+                serde_json::json!({ "proposal_id": original.id, "new_proposal_id": new_id, "reference": reference }),
+            )?;
+            let created = proposal_rows::find_by_id(tx, new_id)?.ok_or_else(|| DomainError::not_found("proposal"))?;
+            self.proposals.view_in(tx, created)
+        })
+    }
+}
