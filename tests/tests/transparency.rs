@@ -64,6 +64,16 @@ fn openapi_describes_every_route(backend: Backend) {
         ("/api/v1/proposals/{id}/diff", "get"),
         ("/api/v1/proposals/{id}/history/verify", "get"),
         ("/api/v1/proposals/{id}/withdraw", "post"),
+        ("/api/v1/proposals/{id}/answers", "get"),
+        ("/api/v1/proposals/{id}/amendments", "post"),
+        ("/api/v1/proposals/{id}/amendments", "get"),
+        ("/api/v1/amendments/{id}", "get"),
+        ("/api/v1/amendments/{id}/withdraw", "post"),
+        ("/api/v1/amendments/{id}/promote", "post"),
+        ("/api/v1/moderation/amendments", "get"),
+        ("/api/v1/moderation/amendments/{id}/accept", "post"),
+        ("/api/v1/moderation/amendments/{id}/reject", "post"),
+        ("/api/v1/moderation/proposals/{id}/answer", "post"),
         ("/api/v1/audit", "get"),
         ("/api/v1/moderation/users/{id}/roles", "put"),
         ("/api/v1/moderation/users/{id}/roles", "delete"),
@@ -73,7 +83,17 @@ fn openapi_describes_every_route(backend: Backend) {
     for (path, method) in expected {
         assert!(doc["paths"][path][method].is_object(), "{method} {path} is not documented");
     }
-    for schema in ["Problem", "ProposalDto", "TextDiff", "SpaceSettings", "SessionDto", "ChainReport"] {
+    for schema in [
+        "Problem",
+        "ProposalDto",
+        "TextDiff",
+        "SpaceSettings",
+        "SessionDto",
+        "ChainReport",
+        "AmendmentDto",
+        "FieldConflict",
+        "AcceptedDto",
+    ] {
         assert!(doc["components"]["schemas"][schema].is_object(), "schema {schema} missing");
     }
     assert!(doc["components"]["securitySchemes"]["bearer"].is_object());

@@ -5,8 +5,12 @@
 use anyhow::Context;
 use emenda_accounts::service::Registration;
 use emenda_api::AppState;
+use emenda_domain::amendment::Mergeability;
 use emenda_domain::policy::{Actor, Role, RoleGrant};
+use emenda_domain::proposal::ProposalState;
 use emenda_domain::space::SpaceSettings;
+use emenda_moderation::decisions::Acceptance;
+use emenda_proposals::amendments::{AmendmentRequest, AmendmentView};
 use emenda_proposals::proposals::ProposalEdit;
 use emenda_proposals::spaces::NewSpace;
 
@@ -220,10 +224,12 @@ pub fn load_demo(state: &AppState) -> anyhow::Result<bool> {
         })?;
         citizens.push(Actor::participant(record.id, true));
     }
+    let mut published = Vec::new();
     for proposal in PROPOSALS {
         let author = &citizens[proposal.author];
         let slug = &spaces[proposal.space].slug;
         let view = state.proposals.create(author, slug, proposal.title, proposal.body)?;
+        published.push(view.proposal.id.to_string());
         let (mut title, mut body) = (proposal.title.to_owned(), proposal.body.to_owned());
         for (version, (find, replace, summary)) in (1..).zip(proposal.edits.iter()) {
             if title.contains(find) {
@@ -240,5 +246,134 @@ pub fn load_demo(state: &AppState) -> anyhow::Result<bool> {
             state.proposals.edit(author, &view.proposal.id.to_string(), &edit)?;
         }
     }
+    let staff_actor =
+        Actor { user_id: staff.id, verified: true, roles: vec![RoleGrant { role: Role::Staff, space_id: None }] };
+    load_amendments(state, &citizens, &staff_actor, &published)?;
+    load_answers(state, &staff_actor, &published)?;
     Ok(true)
+}
+
+/// Requests an amendment replacing `find` with `replace` in the body of
+/// version `base` (the current one when `None`).
+fn amend(
+    state: &AppState,
+    who: &Actor,
+    proposal: &str,
+    base: Option<i32>,
+    (find, replace): (&str, &str),
+    rationale: &str,
+) -> anyhow::Result<AmendmentView> {
+    let current = state.proposals.get(proposal, None)?;
+    let base = base.unwrap_or(current.proposal.current_version);
+    let version = state.history.get(proposal, None, base)?;
+    anyhow::ensure!(version.body.contains(find), "demo amendment text not found: {find}");
+    let request = AmendmentRequest {
+        title: version.title.clone(),
+        body: version.body.replacen(find, replace, 1),
+        rationale: rationale.into(),
+        base_version: base,
+    };
+    Ok(state.amendments.create(who, proposal, &request)?)
+}
+
+fn expect_mergeability(view: &AmendmentView, expected: Mergeability) -> anyhow::Result<()> {
+    let actual = view.assessment.as_ref().map(|a| a.mergeability);
+    anyhow::ensure!(actual == Some(expected), "demo amendment should be {expected}, is {actual:?}");
+    Ok(())
+}
+
+/// Amendments in every state, including one that is stale but merges
+/// cleanly and one in conflict with changes made since.
+fn load_amendments(state: &AppState, citizens: &[Actor], staff: &Actor, proposals: &[String]) -> anyhow::Result<()> {
+    let (garden, library, zone30) = (&proposals[0], &proposals[2], &proposals[6]);
+    let accepted = amend(
+        state,
+        &citizens[3],
+        garden,
+        None,
+        ("panchine all'ombra,", "panchine all'ombra, una bacheca per gli avvisi,"),
+        "Serve un punto dove comunicare turni e iniziative del giardino.",
+    )?;
+    expect_mergeability(&accepted, Mergeability::UpToDate)?;
+    state.decisions.accept(
+        staff,
+        accepted.amendment.id,
+        &Acceptance { note: Some("Integrazione utile, accolta.".into()), ..Acceptance::default() },
+    )?;
+    let rejected = amend(
+        state,
+        &citizens[4],
+        garden,
+        None,
+        ("una piccola serra", "una serra riscaldata di 200 metri quadri"),
+        "Una serra grande permetterebbe di coltivare tutto l'anno.",
+    )?;
+    state.decisions.reject(
+        staff,
+        rejected.amendment.id,
+        "I costi di riscaldamento superano il budget del bilancio partecipativo.",
+    )?;
+    let withdrawn = amend(
+        state,
+        &citizens[1],
+        garden,
+        None,
+        ("Costo stimato", "Costo complessivo stimato"),
+        "Precisazione sul costo complessivo.",
+    )?;
+    state.amendments.withdraw(&citizens[1], withdrawn.amendment.id)?;
+
+    // Written against version 1; the proposal changed since in other words.
+    let clean = amend(
+        state,
+        &citizens[0],
+        library,
+        Some(1),
+        ("centro giovani.", "centro giovani del Navile."),
+        "Indichiamo quale centro giovani, per chiarezza.",
+    )?;
+    expect_mergeability(&clean, Mergeability::Clean)?;
+    // Written against version 1, on words the author has changed since.
+    let conflict = amend(
+        state,
+        &citizens[5],
+        library,
+        Some(1),
+        ("dieci casette", "venti casette"),
+        "Il quartiere è grande: venti casette coprirebbero anche le scuole.",
+    )?;
+    expect_mergeability(&conflict, Mergeability::Conflict)?;
+    let open = amend(
+        state,
+        &citizens[2],
+        zone30,
+        None,
+        ("anche di notte.", "anche di notte, e controlli della polizia locale nelle prime settimane."),
+        "Senza controlli iniziali la zona 30 rischia di non essere rispettata.",
+    )?;
+    expect_mergeability(&open, Mergeability::UpToDate)?;
+    Ok(())
+}
+
+/// Official answers: one proposal being evaluated, one accepted, one rejected.
+fn load_answers(state: &AppState, staff: &Actor, proposals: &[String]) -> anyhow::Result<()> {
+    state.answers.answer(
+        staff,
+        &proposals[6],
+        ProposalState::Evaluating,
+        "La proposta è all'esame del settore Mobilità, che ne valuterà la fattibilità entro marzo.",
+    )?;
+    state.answers.answer(
+        staff,
+        &proposals[5],
+        ProposalState::Accepted,
+        "Accolta: la compostiera sarà installata in primavera con il supporto di Hera.",
+    )?;
+    state.answers.answer(
+        staff,
+        &proposals[9],
+        ProposalState::Rejected,
+        "Non accolta: le aree individuate sono già oggetto di un progetto regionale di interscambio.",
+    )?;
+    Ok(())
 }
