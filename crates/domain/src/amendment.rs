@@ -154,6 +154,25 @@ pub fn ensure_evaluating(state: AmendmentState) -> Result<(), DomainError> {
     }
 }
 
+/// Deciding needs an amendment under evaluation on a proposal still open.
+pub fn ensure_decidable(amendment: AmendmentState, proposal: ProposalState) -> Result<(), DomainError> {
+    ensure_evaluating(amendment)?;
+    if proposal.is_open() {
+        Ok(())
+    } else {
+        Err(DomainError::conflict("proposal_closed", "the proposal no longer takes amendments"))
+    }
+}
+
+/// Only its author withdraws or promotes an amendment.
+pub fn ensure_amendment_author(actor: &Actor, author_id: uuid::Uuid) -> Result<(), DomainError> {
+    if actor.user_id == author_id {
+        Ok(())
+    } else {
+        Err(DomainError::forbidden("not_amendment_author", "only the amendment's author may do this"))
+    }
+}
+
 /// A rejected amendment may be promoted to a proposal of its own, once.
 pub fn ensure_promotable(state: AmendmentState, already_promoted: bool) -> Result<(), DomainError> {
     if state != AmendmentState::Rejected {
@@ -272,6 +291,22 @@ mod tests {
         assert!(ensure_promotable(AmendmentState::Rejected, false).is_ok());
         assert_eq!(ensure_promotable(AmendmentState::Rejected, true).unwrap_err().code(), "amendment_promoted");
         assert_eq!(ensure_promotable(AmendmentState::Evaluating, false).unwrap_err().code(), "amendment_not_rejected");
+    }
+
+    #[test]
+    fn deciding_needs_an_open_proposal_and_authors_own_amendments() {
+        assert!(ensure_decidable(AmendmentState::Evaluating, ProposalState::Evaluating).is_ok());
+        assert_eq!(
+            ensure_decidable(AmendmentState::Evaluating, ProposalState::Accepted).unwrap_err().code(),
+            "proposal_closed"
+        );
+        assert_eq!(
+            ensure_decidable(AmendmentState::Accepted, ProposalState::Published).unwrap_err().code(),
+            "amendment_decided"
+        );
+        let author = Actor::participant(Uuid::from_u128(1), false);
+        assert!(ensure_amendment_author(&author, Uuid::from_u128(1)).is_ok());
+        assert_eq!(ensure_amendment_author(&author, Uuid::from_u128(2)).unwrap_err().code(), "not_amendment_author");
     }
 
     #[test]

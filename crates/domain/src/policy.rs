@@ -61,6 +61,42 @@ impl Actor {
     }
 }
 
+/// Where an actor has staff powers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StaffScope {
+    /// In every space (admins, global staff).
+    Everywhere,
+    /// In these spaces only.
+    Spaces(Vec<Uuid>),
+    /// Nowhere.
+    Nowhere,
+}
+
+impl Actor {
+    /// The spaces this actor has staff powers in.
+    pub fn staff_scope(&self) -> StaffScope {
+        if self.is_admin() || self.roles.iter().any(|g| g.role == Role::Staff && g.space_id.is_none()) {
+            return StaffScope::Everywhere;
+        }
+        let spaces: Vec<Uuid> =
+            self.roles.iter().filter(|g| g.role == Role::Staff).filter_map(|g| g.space_id).collect();
+        if spaces.is_empty() {
+            StaffScope::Nowhere
+        } else {
+            StaffScope::Spaces(spaces)
+        }
+    }
+}
+
+/// Staff-only audit entries are for staff with powers over what is listed:
+/// everywhere for an unfiltered log, or in the space the log is filtered to.
+pub fn can_read_staff_audit(actor: Option<&Actor>, space_id: Option<Uuid>) -> bool {
+    actor.is_some_and(|a| match space_id {
+        Some(space) => a.is_staff_of(space),
+        None => a.staff_scope() == StaffScope::Everywhere,
+    })
+}
+
 /// Configuring spaces and people is for admins only.
 pub fn ensure_admin(actor: &Actor) -> Result<(), DomainError> {
     if actor.is_admin() {
@@ -118,6 +154,20 @@ mod tests {
         assert!(admin.is_staff_of(other) && ensure_admin(&admin).is_ok());
         assert_eq!(ensure_admin(&global).unwrap_err().code(), "admin_only");
         assert!(!actor(vec![]).is_any_staff());
+    }
+
+    #[test]
+    fn staff_scopes_and_audit_access() {
+        let space = Uuid::from_u128(1);
+        let local = actor(vec![RoleGrant { role: Role::Staff, space_id: Some(space) }]);
+        assert_eq!(local.staff_scope(), StaffScope::Spaces(vec![space]));
+        assert_eq!(actor(vec![RoleGrant { role: Role::Staff, space_id: None }]).staff_scope(), StaffScope::Everywhere);
+        assert_eq!(actor(vec![RoleGrant { role: Role::Admin, space_id: None }]).staff_scope(), StaffScope::Everywhere);
+        assert_eq!(actor(vec![]).staff_scope(), StaffScope::Nowhere);
+        assert!(can_read_staff_audit(Some(&local), Some(space)));
+        assert!(!can_read_staff_audit(Some(&local), None));
+        assert!(!can_read_staff_audit(Some(&local), Some(Uuid::from_u128(2))));
+        assert!(!can_read_staff_audit(None, Some(space)));
     }
 
     #[test]

@@ -67,18 +67,34 @@ pub fn ensure_withdrawable(state: ProposalState) -> Result<(), DomainError> {
     }
 }
 
+/// A version number must name an existing version.
+pub fn ensure_existing_version(field: &str, number: i32, current_version: i32) -> Result<(), DomainError> {
+    if (1..=current_version).contains(&number) {
+        Ok(())
+    } else {
+        Err(DomainError::invalid(field, "unknown_version", format!("the proposal has versions 1 to {current_version}")))
+    }
+}
+
+/// Staff answer with `evaluating`, `accepted` or `rejected`, on any proposal
+/// not withdrawn; a later answer may revise an earlier one.
+pub fn ensure_answerable(current: ProposalState, answer: ProposalState) -> Result<(), DomainError> {
+    if !matches!(answer, ProposalState::Evaluating | ProposalState::Accepted | ProposalState::Rejected) {
+        return Err(DomainError::invalid("state", "invalid_choice", "use evaluating, accepted or rejected"));
+    }
+    if current == ProposalState::Withdrawn {
+        return Err(DomainError::conflict("proposal_withdrawn", "a withdrawn proposal cannot be answered"));
+    }
+    Ok(())
+}
+
 /// An edit must be based on the current version, so that nobody overwrites
 /// a change they have not seen (no lost update).
 pub fn ensure_current_base(base_version: i32, current_version: i32) -> Result<(), DomainError> {
     if base_version == current_version {
         Ok(())
-    } else if base_version < 1 || base_version > current_version {
-        Err(DomainError::invalid(
-            "base_version",
-            "unknown_version",
-            format!("the proposal has versions 1 to {current_version}"),
-        ))
     } else {
+        ensure_existing_version("base_version", base_version, current_version)?;
         Err(DomainError::StaleVersion { current: current_version })
     }
 }
@@ -120,6 +136,24 @@ mod tests {
         assert_eq!(ensure_current_base(2, 3).unwrap_err(), DomainError::StaleVersion { current: 3 });
         assert_eq!(ensure_current_base(4, 3).unwrap_err().code(), "validation_failed");
         assert_eq!(ensure_current_base(0, 3).unwrap_err().code(), "validation_failed");
+    }
+
+    #[test]
+    fn answers() {
+        assert!(ensure_answerable(ProposalState::Published, ProposalState::Evaluating).is_ok());
+        assert!(ensure_answerable(ProposalState::Accepted, ProposalState::Rejected).is_ok(), "staff may revise");
+        assert_eq!(
+            ensure_answerable(ProposalState::Withdrawn, ProposalState::Accepted).unwrap_err().code(),
+            "proposal_withdrawn"
+        );
+        assert_eq!(
+            ensure_answerable(ProposalState::Published, ProposalState::Withdrawn).unwrap_err().code(),
+            "validation_failed"
+        );
+        assert_eq!(
+            ensure_answerable(ProposalState::Published, ProposalState::Published).unwrap_err().code(),
+            "validation_failed"
+        );
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use emenda_domain::amendment::ensure_staff_of;
 use emenda_domain::audit::AuditAction;
 use emenda_domain::policy::Actor;
-use emenda_domain::proposal::ProposalState;
+use emenda_domain::proposal::{ensure_answerable, ProposalState};
 use emenda_domain::values::StaffText;
 use emenda_domain::DomainError;
 use emenda_proposals::{load_visible_proposal, ProposalService, ProposalView};
@@ -27,19 +27,12 @@ impl AnswerService {
     /// Answers a proposal. A later answer supersedes an earlier one (the
     /// earlier stays readable); a withdrawn proposal cannot be answered.
     pub fn answer(&self, actor: &Actor, key: &str, state: ProposalState, text: &str) -> ServiceResult<ProposalView> {
-        let answerable = [ProposalState::Evaluating, ProposalState::Accepted, ProposalState::Rejected];
-        if !answerable.contains(&state) {
-            return Err(DomainError::invalid("state", "invalid_choice", "use evaluating, accepted or rejected").into());
-        }
+        ensure_answerable(ProposalState::Published, state)?;
         let text = StaffText::parse_field("answer", text)?;
         self.ctx.store.write(|tx| {
             let proposal = load_visible_proposal(tx, key, Some(actor))?;
             ensure_staff_of(actor, proposal.space_id)?;
-            if proposal.state == ProposalState::Withdrawn {
-                return Err(
-                    DomainError::conflict("proposal_withdrawn", "a withdrawn proposal cannot be answered").into()
-                );
-            }
+            ensure_answerable(proposal.state, state)?;
             let now = self.ctx.clock.now();
             let from =
                 [ProposalState::Published, ProposalState::Evaluating, ProposalState::Accepted, ProposalState::Rejected];

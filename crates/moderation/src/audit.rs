@@ -1,6 +1,6 @@
 //! Reading the audit log: public entries for everyone, all for staff.
 
-use emenda_domain::policy::Actor;
+use emenda_domain::policy::{can_read_staff_audit, Actor};
 use emenda_store::audit::{self, AuditEntry};
 use emenda_store::{ServiceContext, ServiceResult};
 use uuid::Uuid;
@@ -27,10 +27,7 @@ impl AuditService {
         before: Option<Uuid>,
         limit: i64,
     ) -> ServiceResult<Vec<AuditEntry>> {
-        let include_staff = actor.is_some_and(|a| match space_id {
-            Some(space) => a.is_staff_of(space),
-            None => a.is_admin() || a.roles.iter().any(|g| g.space_id.is_none()),
-        });
+        let include_staff = can_read_staff_audit(actor, space_id);
         self.ctx.store.read(|tx| Ok(audit::list(tx, include_staff, space_id, before, limit)?))
     }
 }

@@ -2,10 +2,10 @@
 //! when the proposal moved on) and reject (with a public reason). Each
 //! amendment is decided exactly once, whoever clicks at the same moment.
 
-use emenda_domain::amendment::{ensure_evaluating, ensure_staff_of, AmendmentState};
+use emenda_domain::amendment::{ensure_decidable, ensure_evaluating, ensure_staff_of, AmendmentState};
 use emenda_domain::audit::AuditAction;
 use emenda_domain::error::Validator;
-use emenda_domain::policy::{Actor, Role};
+use emenda_domain::policy::{Actor, StaffScope};
 use emenda_domain::proposal::VersionKind;
 use emenda_domain::values::{Body, StaffText, Title};
 use emenda_domain::DomainError;
@@ -82,18 +82,13 @@ impl DecisionService {
                     ensure_staff_of(actor, space.id)?;
                     Some(vec![space.id])
                 }
-                None if actor.is_admin()
-                    || actor.roles.iter().any(|g| g.role == Role::Staff && g.space_id.is_none()) =>
-                {
-                    None
-                }
-                None => {
-                    let own: Vec<Uuid> = actor.roles.iter().filter_map(|g| g.space_id).collect();
-                    if own.is_empty() {
-                        return Err(DomainError::forbidden("staff_only", "only staff may see the queue").into());
+                None => match actor.staff_scope() {
+                    StaffScope::Everywhere => None,
+                    StaffScope::Spaces(own) => Some(own),
+                    StaffScope::Nowhere => {
+                        return Err(DomainError::forbidden("staff_only", "only staff may see the queue").into())
                     }
-                    Some(own)
-                }
+                },
             };
             Ok(amendments::queue(tx, spaces.as_deref(), state, after, limit)?)
         })
@@ -138,10 +133,7 @@ impl DecisionService {
         self.ctx.store.write(|tx| {
             let (amendment, proposal, space) = load_visible_amendment(tx, id, Some(actor))?;
             ensure_staff_of(actor, space.id)?;
-            ensure_evaluating(amendment.state)?;
-            if !proposal.state.is_open() {
-                return Err(DomainError::conflict("proposal_closed", "the proposal no longer takes amendments").into());
-            }
+            ensure_decidable(amendment.state, proposal.state)?;
             let (assessment, current) = assess_against_current(tx, &amendment, &proposal)?;
             let (title, body) = assessment.final_text(sent_title.map(Title::as_str), sent_body.map(Body::as_str))?;
             // A merge of two valid texts can still outgrow the limits.

@@ -5,13 +5,14 @@
 use crate::load_visible_proposal;
 use crate::proposals::{ProposalService, ProposalView};
 use emenda_domain::amendment::{
-    assess, can_see, ensure_can_amend, ensure_changes_base, ensure_evaluating, ensure_promotable, list_scope,
-    AmendmentState, Assessment, ListScope, Texts,
+    assess, can_see, ensure_amendment_author, ensure_can_amend, ensure_changes_base, ensure_evaluating,
+    ensure_promotable, list_scope, AmendmentState, Assessment, ListScope, Texts,
 };
 use emenda_domain::audit::AuditAction;
 use emenda_domain::diff::{diff_texts, Granularity, TextDiff};
 use emenda_domain::error::Validator;
 use emenda_domain::policy::{ensure_can_propose, Actor};
+use emenda_domain::proposal::ensure_existing_version;
 use emenda_domain::values::{Body, Rationale, Title};
 use emenda_domain::DomainError;
 use emenda_store::amendments::{self, AmendmentRecord, NewAmendment};
@@ -150,14 +151,7 @@ impl AmendmentService {
             let proposal = load_visible_proposal(tx, proposal_key, Some(actor))?;
             let space = spaces::find_by_id(tx, proposal.space_id)?.ok_or_else(|| DomainError::not_found("space"))?;
             ensure_can_amend(actor, &space.settings, proposal.state)?;
-            if request.base_version < 1 || request.base_version > proposal.current_version {
-                return Err(DomainError::invalid(
-                    "base_version",
-                    "unknown_version",
-                    format!("the proposal has versions 1 to {}", proposal.current_version),
-                )
-                .into());
-            }
+            ensure_existing_version("base_version", request.base_version, proposal.current_version)?;
             let base = version(tx, proposal.id, request.base_version)?;
             ensure_changes_base(
                 Texts { title: &base.title, body: &base.body },
@@ -230,11 +224,7 @@ impl AmendmentService {
     pub fn withdraw(&self, actor: &Actor, id: Uuid) -> ServiceResult<AmendmentView> {
         self.ctx.store.write(|tx| {
             let (amendment, proposal, _) = load_visible_amendment(tx, id, Some(actor))?;
-            if amendment.author_id != actor.user_id {
-                return Err(
-                    DomainError::forbidden("not_amendment_author", "only the amendment's author may do this").into()
-                );
-            }
+            ensure_amendment_author(actor, amendment.author_id)?;
             ensure_evaluating(amendment.state)?;
             let now = self.ctx.clock.now();
             if !amendments::decide(tx, id, AmendmentState::Withdrawn, actor.user_id, None, now)? {
@@ -257,11 +247,7 @@ impl AmendmentService {
     pub fn promote(&self, actor: &Actor, id: Uuid) -> ServiceResult<ProposalView> {
         self.ctx.store.write(|tx| {
             let (amendment, original, space) = load_visible_amendment(tx, id, Some(actor))?;
-            if amendment.author_id != actor.user_id {
-                return Err(
-                    DomainError::forbidden("not_amendment_author", "only the amendment's author may do this").into()
-                );
-            }
+            ensure_amendment_author(actor, amendment.author_id)?;
             ensure_promotable(amendment.state, amendment.promoted_proposal_id.is_some())?;
             ensure_can_propose(actor, &space.settings)?;
             let now = self.ctx.clock.now();
