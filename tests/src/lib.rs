@@ -36,6 +36,8 @@ pub struct Reply {
     pub retry_after: Option<String>,
     /// `Content-Type` header.
     pub content_type: String,
+    /// `x-request-id` header.
+    pub request_id: Option<String>,
 }
 
 impl Reply {
@@ -142,9 +144,10 @@ impl TestApp {
         let etag = response.header("ETag").map(str::to_owned);
         let retry_after = response.header("Retry-After").map(str::to_owned);
         let content_type = response.content_type().to_owned();
+        let request_id = response.header("x-request-id").map(str::to_owned);
         let text = response.into_string().unwrap_or_default();
         let body = serde_json::from_str(&text).unwrap_or(Value::String(text));
-        Reply { status, body, etag, retry_after, content_type }
+        Reply { status, body, etag, retry_after, content_type, request_id }
     }
 
     /// GET.

@@ -318,7 +318,10 @@ fn spa_and_unknown_paths(backend: Backend) {
     let deep_link = app.get("/proposals/TST-PROP-2026-11-1", None);
     assert_eq!(deep_link.status, 200, "client-side routes get the app");
     app.get("/api/v1/does-not-exist", None).expect_problem(404, "not_found");
-    assert_eq!(app.get("/healthz", None).expect(200)["status"], "ok");
+    let (first, second) = (app.get("/healthz", None), app.get("/api/v1/does-not-exist", None));
+    assert_eq!(first.expect(200)["status"], "ok");
+    let (a, b) = (first.request_id.expect("x-request-id"), second.request_id.expect("x-request-id on errors too"));
+    assert_ne!(a, b);
     assert_eq!(app.get("/readyz", None).expect(200)["status"], "ready");
 }
 

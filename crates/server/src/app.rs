@@ -3,13 +3,15 @@
 
 use actix_files::{Files, NamedFile};
 use actix_web::dev::{fn_service, Server, ServiceRequest, ServiceResponse};
+use actix_web::http::header::{HeaderName, HeaderValue};
+use actix_web::HttpMessage;
 use actix_web::{web, App, HttpServer};
 use emenda_accounts::{AccountService, AuthSettings, JwtKeys};
 use emenda_api::AppState;
 use emenda_store::{ServiceContext, Store};
 use std::net::SocketAddr;
 use std::path::PathBuf;
-use tracing_actix_web::TracingLogger;
+use tracing_actix_web::{RequestId, TracingLogger};
 
 /// What the HTTP server needs besides the store.
 #[derive(Debug, Clone)]
@@ -26,6 +28,26 @@ pub struct ServerOptions {
     pub workers: Option<usize>,
 }
 
+/// Returns the request id that every log line of the request carries as
+/// `x-request-id`, so a citizen's error report can be matched to the logs.
+fn echo_request_id<S>(
+    req: ServiceRequest,
+    service: &S,
+) -> impl std::future::Future<Output = Result<ServiceResponse, actix_web::Error>>
+where
+    S: actix_web::dev::Service<ServiceRequest, Response = ServiceResponse, Error = actix_web::Error>,
+{
+    let id = req.extensions().get::<RequestId>().map(ToString::to_string);
+    let response = service.call(req);
+    async move {
+        let mut response = response.await?;
+        if let Some(value) = id.and_then(|id| HeaderValue::from_str(&id).ok()) {
+            response.headers_mut().insert(HeaderName::from_static("x-request-id"), value);
+        }
+        Ok(response)
+    }
+}
+
 /// Builds every service over `store`.
 pub fn state(store: Store, jwt_secret: &[u8], reference_prefix: &str) -> AppState {
     let ctx = ServiceContext::new(store);
@@ -39,8 +61,12 @@ pub fn server(store: Store, options: &ServerOptions) -> std::io::Result<(Server,
     let web_dir = options.web_dir.clone();
     let mut http = HttpServer::new(move || {
         let index = web_dir.join("index.html");
-        App::new().wrap(TracingLogger::default()).app_data(state.clone()).configure(emenda_api::configure).service(
-            Files::new("/", web_dir.clone()).index_file("index.html").default_handler(fn_service(
+        App::new()
+            .wrap_fn(echo_request_id)
+            .wrap(TracingLogger::default())
+            .app_data(state.clone())
+            .configure(emenda_api::configure)
+            .service(Files::new("/", web_dir.clone()).index_file("index.html").default_handler(fn_service(
                 move |req: ServiceRequest| {
                     // Client-side routes (/proposals/…) get the app's page.
                     let index = index.clone();
@@ -51,8 +77,7 @@ pub fn server(store: Store, options: &ServerOptions) -> std::io::Result<(Server,
                         Ok(ServiceResponse::new(req, response))
                     }
                 },
-            )),
-        )
+            )))
     })
     .shutdown_timeout(10);
     if let Some(workers) = options.workers {
