@@ -170,7 +170,10 @@ impl AccountService {
         let stored_hash = user.as_ref().map_or(decoy_hash(), |u| u.password_hash.as_str());
         let password_ok = verify_password(password, stored_hash) && user.is_some();
         let attempt_id = self.ctx.ids.new_id();
-        self.ctx.store.write(|tx| users::record_login_attempt(tx, attempt_id, &email, password_ok, now))?;
+        self.ctx.store.write(|tx| {
+            users::forget_login_attempts(tx, &email, since)?;
+            users::record_login_attempt(tx, attempt_id, &email, password_ok, now)
+        })?;
         let Some(user) = user.filter(|_| password_ok) else {
             return Err(DomainError::InvalidCredentials.into());
         };

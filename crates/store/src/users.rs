@@ -130,6 +130,18 @@ pub fn record_login_attempt(
     Ok(())
 }
 
+/// Forgets sign-in attempts for an e-mail older than `before`: they no
+/// longer count towards any limit, and keeping them would let anyone grow
+/// the table without bound.
+pub fn forget_login_attempts(tx: &mut Tx<'_>, email: &str, before: DateTime<Utc>) -> Result<usize, StoreError> {
+    Ok(diesel::delete(
+        login_attempts::table
+            .filter(login_attempts::email.eq(email))
+            .filter(login_attempts::created_at.lt(time_text(before))),
+    )
+    .execute(tx.conn())?)
+}
+
 /// Failed sign-ins for an e-mail since `since`, and the oldest of them (so
 /// the caller can say when the window frees up).
 pub fn recent_failures(
