@@ -463,7 +463,52 @@ fn one_decision_under_concurrent_clicks(backend: Backend) {
     assert_eq!(decisions, 1);
 }
 
+fn concurrent_acceptances_of_different_amendments_all_land(backend: Backend) {
+    let paragraphs: Vec<String> = (0..6).map(|i| format!("Punto {i}: da definire.")).collect();
+    let w = world(backend, json!({}));
+    let base_body = paragraphs.join("\n\n");
+    w.app
+        .post(
+            &format!("/api/v1/proposals/{}/versions", w.proposal),
+            Some(&w.author.token),
+            json!({ "title": TITLE, "body": base_body, "base_version": 1 }),
+        )
+        .expect(201);
+    let ids: Vec<String> = (0..6)
+        .map(|i| {
+            let who = w.app.participant(&format!("emendatore{i}"));
+            id_of(&amend(
+                &w,
+                &who,
+                &base_body.replace(&format!("Punto {i}: da definire."), &format!("Punto {i}: deciso.")),
+                2,
+            ))
+        })
+        .collect();
+    let w = Arc::new(w);
+    let barrier = Arc::new(Barrier::new(ids.len()));
+    let handles: Vec<_> = ids
+        .into_iter()
+        .map(|id| {
+            let (w, barrier) = (w.clone(), barrier.clone());
+            std::thread::spawn(move || {
+                barrier.wait();
+                accept(&w, &w.staff, &id, json!({}))
+            })
+        })
+        .collect();
+    for handle in handles {
+        handle.join().unwrap().expect(200);
+    }
+    let proposal = w.app.get(&format!("/api/v1/proposals/{}", w.proposal), None);
+    assert_eq!(proposal.expect(200)["current_version"], 8);
+    let expected: Vec<String> = (0..6).map(|i| format!("Punto {i}: deciso.")).collect();
+    assert_eq!(proposal.body["body"], expected.join("\n\n"), "every accepted amendment is in the final text");
+    assert_eq!(w.app.get(&format!("/api/v1/proposals/{}/history/verify", w.proposal), None).expect(200)["versions"], 8);
+}
+
 backend_tests!(
+    concurrent_acceptances_of_different_amendments_all_land,
     participant_to_staff_flow,
     stale_but_clean_amendments_keep_both_changes,
     conflicting_amendments_need_a_final_text,

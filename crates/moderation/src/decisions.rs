@@ -133,6 +133,11 @@ impl DecisionService {
         self.ctx.store.write(|tx| {
             let (amendment, proposal, space) = load_visible_amendment(tx, id, Some(actor))?;
             ensure_staff_of(actor, space.id)?;
+            // Acceptances of different amendments of one proposal queue
+            // here; the proposal is read again once the lock is held.
+            proposal_rows::lock(tx, proposal.id)?;
+            let proposal =
+                proposal_rows::find_by_id(tx, proposal.id)?.ok_or_else(|| DomainError::not_found("proposal"))?;
             ensure_decidable(amendment.state, proposal.state)?;
             let (assessment, current) = assess_against_current(tx, &amendment, &proposal)?;
             let (title, body) = assessment.final_text(sent_title.map(Title::as_str), sent_body.map(Body::as_str))?;

@@ -1,5 +1,6 @@
 //! Proposals (the current state of each) and their authors.
 
+use crate::connection::DbConnection;
 use crate::convert::{id_text, opt_id_text, parse_enum, parse_id, parse_opt_id, parse_time, time_text};
 use crate::schema::{proposal_authors, proposals, users};
 use crate::{StoreError, Tx};
@@ -169,6 +170,20 @@ pub fn find_by_reference(tx: &mut Tx<'_>, reference: &str) -> Result<Option<Prop
             .limit(1)
             .load(tx.conn())?,
     )
+}
+
+/// Locks the proposal's row until the transaction ends, so that writers
+/// that read the current version and then write the next one (amendment
+/// decisions) queue instead of colliding. PostgreSQL takes a row lock;
+/// SQLite needs nothing, as a write transaction already holds the database's
+/// write lock.
+pub fn lock(tx: &mut Tx<'_>, id: Uuid) -> Result<(), StoreError> {
+    if let DbConnection::Postgres(connection) = tx.conn() {
+        diesel::sql_query("SELECT id FROM proposals WHERE id = $1 FOR UPDATE")
+            .bind::<diesel::sql_types::Text, _>(id_text(id))
+            .execute(connection)?;
+    }
+    Ok(())
 }
 
 /// Moves the proposal from `expected` to `expected + 1` with the new title.
