@@ -38,6 +38,8 @@ pub struct Reply {
     pub content_type: String,
     /// `x-request-id` header.
     pub request_id: Option<String>,
+    /// `Content-Security-Policy` header.
+    pub csp: Option<String>,
 }
 
 impl Reply {
@@ -145,9 +147,10 @@ impl TestApp {
         let retry_after = response.header("Retry-After").map(str::to_owned);
         let content_type = response.content_type().to_owned();
         let request_id = response.header("x-request-id").map(str::to_owned);
+        let csp = response.header("Content-Security-Policy").map(str::to_owned);
         let text = response.into_string().unwrap_or_default();
         let body = serde_json::from_str(&text).unwrap_or(Value::String(text));
-        Reply { status, body, etag, retry_after, content_type, request_id }
+        Reply { status, body, etag, retry_after, content_type, request_id, csp }
     }
 
     /// GET.

@@ -315,6 +315,7 @@ fn spa_and_unknown_paths(backend: Backend) {
     let page = app.get("/", None);
     assert_eq!(page.status, 200);
     assert!(page.content_type.starts_with("text/html"));
+    assert!(page.csp.as_deref().is_some_and(|csp| csp.contains("default-src 'self'")), "the app is served with a CSP");
     let deep_link = app.get("/proposals/TST-PROP-2026-11-1", None);
     assert_eq!(deep_link.status, 200, "client-side routes get the app");
     app.get("/api/v1/does-not-exist", None).expect_problem(404, "not_found");

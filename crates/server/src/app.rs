@@ -4,6 +4,7 @@
 use actix_files::{Files, NamedFile};
 use actix_web::dev::{fn_service, Server, ServiceRequest, ServiceResponse};
 use actix_web::http::header::{HeaderName, HeaderValue};
+use actix_web::middleware::DefaultHeaders;
 use actix_web::HttpMessage;
 use actix_web::{web, App, HttpServer};
 use emenda_accounts::{AccountService, AuthSettings, JwtKeys};
@@ -48,6 +49,19 @@ where
     }
 }
 
+/// Headers that make browsers refuse to sniff types, frame the app or load
+/// anything from elsewhere: the app and the API are one origin.
+fn security_headers() -> DefaultHeaders {
+    DefaultHeaders::new()
+        .add(("X-Content-Type-Options", "nosniff"))
+        .add(("X-Frame-Options", "DENY"))
+        .add(("Referrer-Policy", "same-origin"))
+        .add((
+            "Content-Security-Policy",
+            "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; base-uri 'self'",
+        ))
+}
+
 /// Builds every service over `store`.
 pub fn state(store: Store, jwt_secret: &[u8], reference_prefix: &str) -> AppState {
     let ctx = ServiceContext::new(store);
@@ -62,6 +76,7 @@ pub fn server(store: Store, options: &ServerOptions) -> std::io::Result<(Server,
     let mut http = HttpServer::new(move || {
         let index = web_dir.join("index.html");
         App::new()
+            .wrap(security_headers())
             .wrap_fn(echo_request_id)
             .wrap(TracingLogger::default())
             .app_data(state.clone())
