@@ -136,6 +136,9 @@ pub fn build_pool(target: &DatabaseTarget, max_size: Option<u32>) -> Result<Pool
     };
     r2d2::Pool::builder()
         .max_size(max_size.unwrap_or(default_size))
+        // Open connections as they are needed, not all at start: several
+        // instances (or test servers) share one PostgreSQL's connection limit.
+        .min_idle(Some(1))
         .connection_timeout(Duration::from_secs(10))
         .build(ConnectionManager { target: target.clone() })
         .map_err(|e| StoreError::Unavailable(Box::new(e)))

@@ -58,7 +58,7 @@ impl TestDatabase {
 
     /// A migrated store on this database.
     pub fn store(&self) -> Store {
-        let store = Store::open(&self.target, Some(40)).expect("open the test database");
+        let store = Store::open(&self.target, Some(16)).expect("open the test database");
         store.migrate().expect("migrate the test database");
         store
     }
