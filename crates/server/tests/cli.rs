@@ -6,11 +6,11 @@
 use emenda_store::testing::TestDatabase;
 use emenda_store::{backend_tests, Backend};
 use std::net::TcpListener;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-fn emenda(data_dir: &PathBuf) -> Command {
+fn emenda(data_dir: &Path) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_emenda"));
     command
         .env_clear()
@@ -36,7 +36,7 @@ fn run(command: &mut Command) -> Output {
     output
 }
 
-fn database_url(db: &TestDatabase, data: &PathBuf) -> String {
+fn database_url(db: &TestDatabase, data: &Path) -> String {
     match db.target.backend {
         Backend::Sqlite => data.join("emenda.db").to_string_lossy().into_owned(),
         Backend::Postgres => db.target.location.clone(),
