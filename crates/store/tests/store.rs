@@ -255,7 +255,24 @@ fn appended_versions_are_chained_and_answers_immutable(backend: Backend) {
     assert!(execute_raw(&store, "DELETE FROM proposal_answers").is_err());
 }
 
+fn foreign_keys_are_enforced_and_sqlite_uses_wal(backend: Backend) {
+    let db = TestDatabase::new(backend);
+    let store = db.store();
+    let orphan = execute_raw(
+        &store,
+        "INSERT INTO proposal_authors (proposal_id, user_id, kind, added_at) \
+         VALUES ('missing', 'missing', 'creator', '2026-11-25T10:00:00.000000Z')",
+    );
+    assert!(orphan.is_err(), "rows pointing nowhere are refused");
+    if backend == Backend::Sqlite {
+        seed_user(&store, "scrittore");
+        let wal = format!("{}-wal", db.target.location);
+        assert!(std::path::Path::new(&wal).exists(), "SQLite runs in WAL mode");
+    }
+}
+
 backend_tests!(
+    foreign_keys_are_enforced_and_sqlite_uses_wal,
     appended_versions_are_chained_and_answers_immutable,
     migrations_are_idempotent,
     versions_refuse_update_and_delete,
