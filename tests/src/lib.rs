@@ -1,6 +1,7 @@
 //! End-to-end test harness: a real `emenda` HTTP server on a free port over
 //! a fresh database (SQLite or PostgreSQL), and a small client to talk to it.
 
+use emenda_api::rate_limit::RateLimits;
 use emenda_server::app::{self, ServerOptions};
 use emenda_store::testing::TestDatabase;
 use emenda_store::{Backend, Store};
@@ -82,8 +83,15 @@ fn web_dir() -> PathBuf {
 }
 
 impl TestApp {
-    /// Starts a server on a fresh database of `backend`.
+    /// Starts a server on a fresh database of `backend`, with rate limits
+    /// too high for any test to reach.
     pub fn spawn(backend: Backend) -> Self {
+        let generous = RateLimits { auth_per_minute: 100_000, writes_per_minute: 100_000, trust_proxy_headers: false };
+        Self::spawn_with_limits(backend, generous)
+    }
+
+    /// Starts a server on a fresh database of `backend` with these limits.
+    pub fn spawn_with_limits(backend: Backend, rate_limits: RateLimits) -> Self {
         let database = TestDatabase::new(backend);
         let store = database.store();
         let options = ServerOptions {
@@ -92,6 +100,7 @@ impl TestApp {
             reference_prefix: "TST".into(),
             web_dir: web_dir(),
             workers: Some(2),
+            rate_limits,
         };
         let (sender, receiver) = mpsc::channel();
         let server_store = store.clone();

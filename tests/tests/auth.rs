@@ -3,6 +3,7 @@
 
 #![allow(clippy::unwrap_used)] // Tests fail loudly on anything unexpected.
 
+use emenda_api::rate_limit::RateLimits;
 use emenda_store::Backend;
 use emenda_tests::{backend_tests, TestApp, PASSWORD};
 use serde_json::json;
@@ -220,9 +221,40 @@ fn spaces_crud(backend: Backend) {
 }
 
 backend_tests!(
+    request_rates_are_limited,
     registration_rules,
     login_refresh_logout,
     repeated_failures_are_throttled,
     roles_are_read_on_every_request,
     spaces_crud,
 );
+
+fn request_rates_are_limited(backend: Backend) {
+    let limits = RateLimits { auth_per_minute: 4, writes_per_minute: 3, trust_proxy_headers: false };
+    let app = TestApp::spawn_with_limits(backend, limits);
+    let admin = app.admin(); // one sign-in
+    let user = app.participant("frettoloso"); // a registration and a sign-in
+    let other = app.login("admin@example.it"); // the fourth auth request
+    let refused =
+        app.post("/api/v1/auth/login", None, json!({ "email": "frettoloso@example.it", "password": PASSWORD }));
+    refused.expect_problem(429, "rate_limited");
+    let wait: u64 = refused.retry_after.as_deref().expect("Retry-After").parse().expect("seconds");
+    assert!((1..=60).contains(&wait), "{wait}");
+
+    app.space(&admin, "spazio", json!({}));
+    for i in 0..3 {
+        app.proposal(&user, "spazio", &format!("Proposta numero {i} di prova"));
+    }
+    let fourth = app.post(
+        "/api/v1/spaces/spazio/proposals",
+        Some(&user.token),
+        json!({ "title": "Una proposta di troppo", "body": "Un testo abbastanza lungo per essere valido." }),
+    );
+    fourth.expect_problem(429, "rate_limited");
+    assert!(fourth.retry_after.is_some());
+    // Limits are per user for writes, and reads are not limited.
+    app.proposal(&other, "spazio", "La proposta di un'altra persona");
+    for _ in 0..10 {
+        app.get("/api/v1/proposals", Some(&user.token)).expect(200);
+    }
+}

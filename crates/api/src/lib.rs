@@ -7,6 +7,7 @@ pub mod extract;
 pub mod openapi;
 pub mod pagination;
 pub mod problem;
+pub mod rate_limit;
 pub mod routes;
 pub mod state;
 
@@ -29,6 +30,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(openapi::openapi_json)
         .service(
             web::scope("/api/v1")
+                .wrap_fn(rate_limit::enforce)
                 .configure(routes::auth::configure)
                 .configure(routes::spaces::configure)
                 .configure(routes::proposals::configure)

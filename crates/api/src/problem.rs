@@ -81,6 +81,11 @@ impl ApiError {
         error
     }
 
+    /// 429 with `Retry-After`.
+    pub fn rate_limited(retry_after: u64) -> Self {
+        DomainError::RateLimited { retry_after }.into()
+    }
+
     /// The stable code.
     pub fn code(&self) -> &str {
         &self.problem.code

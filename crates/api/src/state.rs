@@ -1,9 +1,11 @@
 //! What handlers share: one instance of each service.
 
+use crate::rate_limit::{Limiters, RateLimits};
 use emenda_accounts::AccountService;
 use emenda_moderation::{AnswerService, AuditService, DecisionService, RoleService};
 use emenda_proposals::{AmendmentService, HistoryService, ProposalService, SpaceService};
 use emenda_store::{ServiceContext, Store};
+use std::sync::Arc;
 
 /// Application state, cloned into every worker.
 #[derive(Debug, Clone)]
@@ -28,11 +30,13 @@ pub struct AppState {
     pub roles: RoleService,
     /// The database, for readiness checks.
     pub store: Store,
+    /// Request-rate limits of this instance.
+    pub limiters: Arc<Limiters>,
 }
 
 impl AppState {
     /// Builds every service over one context.
-    pub fn new(ctx: ServiceContext, accounts: AccountService, reference_prefix: &str) -> Self {
+    pub fn new(ctx: ServiceContext, accounts: AccountService, reference_prefix: &str, limits: RateLimits) -> Self {
         let proposals = ProposalService::new(ctx.clone(), reference_prefix);
         Self {
             accounts,
@@ -45,6 +49,7 @@ impl AppState {
             audit: AuditService::new(ctx.clone()),
             roles: RoleService::new(ctx.clone()),
             store: ctx.store,
+            limiters: Arc::new(Limiters::new(limits)),
         }
     }
 }

@@ -8,6 +8,7 @@ use actix_web::middleware::DefaultHeaders;
 use actix_web::HttpMessage;
 use actix_web::{web, App, HttpServer};
 use emenda_accounts::{AccountService, AuthSettings, JwtKeys};
+use emenda_api::rate_limit::RateLimits;
 use emenda_api::AppState;
 use emenda_store::{ServiceContext, Store};
 use std::net::SocketAddr;
@@ -27,6 +28,8 @@ pub struct ServerOptions {
     pub web_dir: PathBuf,
     /// Worker threads (default: one per core).
     pub workers: Option<usize>,
+    /// Request-rate limits.
+    pub rate_limits: RateLimits,
 }
 
 /// Returns the request id that every log line of the request carries as
@@ -62,16 +65,22 @@ fn security_headers() -> DefaultHeaders {
         ))
 }
 
-/// Builds every service over `store`.
+/// Builds every service over `store`, with the default rate limits.
 pub fn state(store: Store, jwt_secret: &[u8], reference_prefix: &str) -> AppState {
+    state_with_limits(store, jwt_secret, reference_prefix, RateLimits::default())
+}
+
+/// Builds every service over `store`.
+pub fn state_with_limits(store: Store, jwt_secret: &[u8], reference_prefix: &str, limits: RateLimits) -> AppState {
     let ctx = ServiceContext::new(store);
     let accounts = AccountService::new(ctx.clone(), JwtKeys::from_secret(jwt_secret), AuthSettings::default());
-    AppState::new(ctx, accounts, reference_prefix)
+    AppState::new(ctx, accounts, reference_prefix, limits)
 }
 
 /// Binds the server; returns it (to be awaited) and the address it got.
 pub fn server(store: Store, options: &ServerOptions) -> std::io::Result<(Server, SocketAddr)> {
-    let state = web::Data::new(state(store, &options.jwt_secret, &options.reference_prefix));
+    let state =
+        web::Data::new(state_with_limits(store, &options.jwt_secret, &options.reference_prefix, options.rate_limits));
     let web_dir = options.web_dir.clone();
     let mut http = HttpServer::new(move || {
         let index = web_dir.join("index.html");

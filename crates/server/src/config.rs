@@ -2,6 +2,7 @@
 
 use anyhow::{bail, Context};
 use clap::Args;
+use emenda_api::rate_limit::RateLimits;
 use emenda_store::DatabaseTarget;
 use std::path::{Path, PathBuf};
 
@@ -27,6 +28,16 @@ pub struct Settings {
     /// Folder of the built web app (default: `web/dist`, else `web`).
     #[arg(long, env = "EMENDA_WEB_DIR", global = true)]
     pub web_dir: Option<PathBuf>,
+    /// Sign-up, sign-in and refresh requests per minute per client address.
+    #[arg(long, env = "EMENDA_RATE_LIMIT_AUTH", default_value_t = 30, global = true)]
+    pub rate_limit_auth: u32,
+    /// Other writes per minute per signed-in user (or client address).
+    #[arg(long, env = "EMENDA_RATE_LIMIT_WRITES", default_value_t = 120, global = true)]
+    pub rate_limit_writes: u32,
+    /// Read client addresses from Forwarded/X-Forwarded-For (only behind a
+    /// proxy that sets them).
+    #[arg(long, env = "EMENDA_TRUST_PROXY_HEADERS", default_value_t = false, global = true)]
+    pub trust_proxy_headers: bool,
 }
 
 impl Settings {
@@ -42,6 +53,9 @@ impl Settings {
     pub fn validate(&self) -> anyhow::Result<()> {
         if !emenda_domain::reference::is_valid_prefix(&self.reference_prefix) {
             bail!("EMENDA_REFERENCE_PREFIX must be 1 to 16 letters or digits");
+        }
+        if self.rate_limit_auth == 0 || self.rate_limit_writes == 0 {
+            bail!("EMENDA_RATE_LIMIT_AUTH and EMENDA_RATE_LIMIT_WRITES must be at least 1");
         }
         Ok(())
     }
@@ -66,6 +80,15 @@ impl Settings {
         let secret = emenda_accounts::tokens::random_secret().context("no randomness for a secret")?;
         write_private(&path, &secret)?;
         Ok(secret.into_bytes())
+    }
+
+    /// The request-rate limits.
+    pub fn rate_limits(&self) -> RateLimits {
+        RateLimits {
+            auth_per_minute: self.rate_limit_auth,
+            writes_per_minute: self.rate_limit_writes,
+            trust_proxy_headers: self.trust_proxy_headers,
+        }
     }
 
     /// The folder the web app is served from.

@@ -105,6 +105,7 @@ fn main() -> anyhow::Result<()> {
                 reference_prefix: settings.reference_prefix.clone(),
                 web_dir: settings.web_dir(),
                 workers: None,
+                rate_limits: settings.rate_limits(),
             };
             actix_web::rt::System::new().block_on(async move {
                 let (server, address) = app::server(store, &options).context("binding the server")?;

@@ -1,0 +1,129 @@
+//! Request-rate limits, so that one client cannot flood sign-up, sign-in or
+//! writes. Reads are not limited. Limits are kept per instance (in memory):
+//! behind a load balancer each instance enforces them on its share, which
+//! bounds the total without any shared state.
+
+use crate::problem::ApiError;
+use crate::state::AppState;
+use actix_web::dev::{Service, ServiceRequest, ServiceResponse};
+use actix_web::http::{Method, StatusCode};
+use actix_web::web;
+use governor::clock::{Clock, DefaultClock};
+use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
+use std::future::Future;
+use std::net::IpAddr;
+use std::num::NonZeroU32;
+
+/// How many requests a client may make per minute.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RateLimits {
+    /// Sign-up, sign-in and refresh requests per client address.
+    pub auth_per_minute: u32,
+    /// Other writes (POST, PUT, PATCH, DELETE) per signed-in user, or per
+    /// client address for anonymous callers.
+    pub writes_per_minute: u32,
+    /// Take the client address from `Forwarded`/`X-Forwarded-For` (only
+    /// behind a proxy that sets them; anyone can forge them otherwise).
+    pub trust_proxy_headers: bool,
+}
+
+impl Default for RateLimits {
+    fn default() -> Self {
+        Self { auth_per_minute: 30, writes_per_minute: 120, trust_proxy_headers: false }
+    }
+}
+
+/// The limiters of one instance.
+pub struct Limiters {
+    settings: RateLimits,
+    auth: DefaultKeyedRateLimiter<IpAddr>,
+    writes: DefaultKeyedRateLimiter<String>,
+}
+
+impl std::fmt::Debug for Limiters {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Limiters").field("settings", &self.settings).finish_non_exhaustive()
+    }
+}
+
+fn per_minute(n: u32) -> Quota {
+    Quota::per_minute(NonZeroU32::new(n.max(1)).unwrap_or(NonZeroU32::MIN))
+}
+
+impl Limiters {
+    /// Limiters with these settings.
+    pub fn new(settings: RateLimits) -> Self {
+        Self {
+            settings,
+            auth: RateLimiter::keyed(per_minute(settings.auth_per_minute)),
+            writes: RateLimiter::keyed(per_minute(settings.writes_per_minute)),
+        }
+    }
+
+    fn refused(not_until: governor::NotUntil<<DefaultClock as Clock>::Instant>) -> ApiError {
+        let wait = not_until.wait_time_from(DefaultClock::default().now());
+        let seconds = wait.as_secs() + u64::from(wait.subsec_nanos() > 0);
+        ApiError::rate_limited(seconds.max(1))
+    }
+
+    fn client_address(&self, req: &ServiceRequest) -> IpAddr {
+        let forwarded = self
+            .settings
+            .trust_proxy_headers
+            .then(|| req.connection_info().realip_remote_addr().map(str::to_owned))
+            .flatten();
+        forwarded
+            .and_then(|text| {
+                text.parse::<IpAddr>().ok().or_else(|| text.parse::<std::net::SocketAddr>().ok().map(|a| a.ip()))
+            })
+            .or_else(|| req.peer_addr().map(|a| a.ip()))
+            .unwrap_or(IpAddr::from([0, 0, 0, 0]))
+    }
+
+    /// Admits or refuses one request.
+    fn admit(&self, req: &ServiceRequest, state: &AppState) -> Result<(), ApiError> {
+        if matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
+            return Ok(());
+        }
+        let address = self.client_address(req);
+        if req.path().starts_with("/api/v1/auth/") {
+            return self.auth.check_key(&address).map_err(Self::refused);
+        }
+        let user = req
+            .headers()
+            .get(actix_web::http::header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.split_once(' ').map(|(_, token)| token.trim().to_owned()))
+            .and_then(|token| state.accounts.verify_access_token(&token).ok());
+        let key = match user {
+            Some(id) => format!("user:{id}"),
+            None => format!("ip:{address}"),
+        };
+        self.writes.check_key(&key).map_err(Self::refused)?;
+        // Forget idle clients now and then, so memory stays bounded.
+        if self.writes.len() > 50_000 {
+            self.writes.retain_recent();
+            self.auth.retain_recent();
+        }
+        Ok(())
+    }
+}
+
+/// Middleware for the API scope: refuses over-limit requests with 429 and
+/// `Retry-After` before they reach a handler.
+pub fn enforce<S>(req: ServiceRequest, service: &S) -> impl Future<Output = Result<ServiceResponse, actix_web::Error>>
+where
+    S: Service<ServiceRequest, Response = ServiceResponse, Error = actix_web::Error>,
+{
+    let verdict = match req.app_data::<web::Data<AppState>>() {
+        Some(state) => state.limiters.admit(&req, state),
+        None => Err(ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal_error", "no state")),
+    };
+    let call = verdict.map(|()| service.call(req));
+    async move {
+        match call {
+            Ok(response) => response.await,
+            Err(error) => Err(error.into()),
+        }
+    }
+}
