@@ -143,14 +143,17 @@ pub fn ensure_changes_base(base: Texts<'_>, proposed: Texts<'_>) -> Result<(), D
     }
 }
 
+/// The amendment was decided (possibly by someone else a moment ago).
+pub fn already_decided() -> DomainError {
+    DomainError::conflict("amendment_decided", "the amendment has already been decided")
+}
+
 /// Only an amendment under evaluation can be decided or withdrawn.
 pub fn ensure_evaluating(state: AmendmentState) -> Result<(), DomainError> {
     match state {
         AmendmentState::Evaluating => Ok(()),
         AmendmentState::Withdrawn => Err(DomainError::conflict("amendment_withdrawn", "the amendment was withdrawn")),
-        AmendmentState::Accepted | AmendmentState::Rejected => {
-            Err(DomainError::conflict("amendment_decided", "the amendment has already been decided"))
-        }
+        AmendmentState::Accepted | AmendmentState::Rejected => Err(already_decided()),
     }
 }
 

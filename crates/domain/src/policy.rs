@@ -106,6 +106,16 @@ pub fn ensure_admin(actor: &Actor) -> Result<(), DomainError> {
     }
 }
 
+/// An admin cannot remove their own global admin role: someone must always
+/// be able to administer the installation.
+pub fn ensure_can_revoke(actor: &Actor, user_id: Uuid, grant: RoleGrant) -> Result<(), DomainError> {
+    if user_id == actor.user_id && grant.role == Role::Admin && grant.space_id.is_none() {
+        Err(DomainError::conflict("cannot_revoke_self", "an admin cannot remove their own admin role"))
+    } else {
+        Ok(())
+    }
+}
+
 /// Publishing a proposal needs an open space, and verification when the
 /// space asks for it.
 pub fn ensure_can_propose(actor: &Actor, settings: &SpaceSettings) -> Result<(), DomainError> {
@@ -181,6 +191,17 @@ mod tests {
         assert_eq!(ensure_can_propose(&participant, &strict).unwrap_err().code(), "verification_required");
         let verified = Actor { verified: true, ..participant };
         assert!(ensure_can_propose(&verified, &strict).is_ok());
+    }
+
+    #[test]
+    fn admins_keep_their_own_admin_role() {
+        let admin =
+            Actor { user_id: Uuid::from_u128(3), ..actor(vec![RoleGrant { role: Role::Admin, space_id: None }]) };
+        let own = RoleGrant { role: Role::Admin, space_id: None };
+        assert_eq!(ensure_can_revoke(&admin, admin.user_id, own).unwrap_err().code(), "cannot_revoke_self");
+        assert!(ensure_can_revoke(&admin, Uuid::from_u128(4), own).is_ok());
+        let staff = RoleGrant { role: Role::Staff, space_id: None };
+        assert!(ensure_can_revoke(&admin, admin.user_id, staff).is_ok());
     }
 
     #[test]

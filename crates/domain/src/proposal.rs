@@ -34,11 +34,24 @@ string_enum! {
 }
 
 impl ProposalState {
+    /// States open to participation (supports, amendments) and withdrawal.
+    pub const OPEN: [ProposalState; 2] = [ProposalState::Published, ProposalState::Evaluating];
+
+    /// States staff may answer from: every one but `withdrawn`.
+    pub const ANSWERABLE: [ProposalState; 4] =
+        [ProposalState::Published, ProposalState::Evaluating, ProposalState::Accepted, ProposalState::Rejected];
+
     /// Whether the proposal is still open to participation (supports,
     /// amendments): published or being evaluated.
     pub fn is_open(self) -> bool {
-        matches!(self, ProposalState::Published | ProposalState::Evaluating)
+        Self::OPEN.contains(&self)
     }
+}
+
+/// A state change lost a race with another one (the compare-and-set on the
+/// state found something else).
+pub fn state_changed() -> DomainError {
+    DomainError::conflict("state_changed", "the proposal changed state meanwhile")
 }
 
 /// An author may edit only while the proposal is `published`: never after an
@@ -76,13 +89,20 @@ pub fn ensure_existing_version(field: &str, number: i32, current_version: i32) -
     }
 }
 
-/// Staff answer with `evaluating`, `accepted` or `rejected`, on any proposal
-/// not withdrawn; a later answer may revise an earlier one.
-pub fn ensure_answerable(current: ProposalState, answer: ProposalState) -> Result<(), DomainError> {
-    if !matches!(answer, ProposalState::Evaluating | ProposalState::Accepted | ProposalState::Rejected) {
-        return Err(DomainError::invalid("state", "invalid_choice", "use evaluating, accepted or rejected"));
+/// An answer sets `evaluating`, `accepted` or `rejected`.
+pub fn ensure_answer_state(answer: ProposalState) -> Result<(), DomainError> {
+    if matches!(answer, ProposalState::Evaluating | ProposalState::Accepted | ProposalState::Rejected) {
+        Ok(())
+    } else {
+        Err(DomainError::invalid("state", "invalid_choice", "use evaluating, accepted or rejected"))
     }
-    if current == ProposalState::Withdrawn {
+}
+
+/// Staff answer any proposal not withdrawn; a later answer may revise an
+/// earlier one.
+pub fn ensure_answerable(current: ProposalState, answer: ProposalState) -> Result<(), DomainError> {
+    ensure_answer_state(answer)?;
+    if !ProposalState::ANSWERABLE.contains(&current) {
         return Err(DomainError::conflict("proposal_withdrawn", "a withdrawn proposal cannot be answered"));
     }
     Ok(())

@@ -267,6 +267,24 @@ impl StaffText {
     }
 }
 
+/// Validates a title and a body together, reporting the errors of both.
+pub fn validate_text(title: &str, body: &str) -> Result<(Title, Body), DomainError> {
+    match (Title::parse(title), Body::parse(body)) {
+        (Ok(title), Ok(body)) => Ok((title, body)),
+        (title, body) => {
+            let errors = [title.err(), body.err()]
+                .into_iter()
+                .flatten()
+                .flat_map(|e| match e {
+                    DomainError::Invalid(fields) => fields,
+                    _ => Vec::new(),
+                })
+                .collect();
+            Err(DomainError::Invalid(errors))
+        }
+    }
+}
+
 /// Checks a new password: 10 to 128 characters. Length is what resists
 /// guessing; composition rules only annoy people into worse passwords.
 pub fn validate_password(raw: &str) -> Result<(), DomainError> {
@@ -341,6 +359,14 @@ mod tests {
         assert!(Summary::parse_optional(Some(&"s".repeat(301))).is_err());
         assert_eq!(DisplayName::parse("  Anna  ").unwrap().as_str(), "Anna");
         assert!(DisplayName::parse("   ").is_err());
+    }
+
+    #[test]
+    fn title_and_body_errors_are_reported_together() {
+        let DomainError::Invalid(errors) = validate_text("corto", "").unwrap_err() else { panic!() };
+        let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, ["title", "body"]);
+        assert!(validate_text("Un titolo abbastanza lungo", "Un corpo abbastanza lungo").is_ok());
     }
 
     #[test]

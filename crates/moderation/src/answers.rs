@@ -4,7 +4,7 @@
 use emenda_domain::amendment::ensure_staff_of;
 use emenda_domain::audit::AuditAction;
 use emenda_domain::policy::Actor;
-use emenda_domain::proposal::{ensure_answerable, ProposalState};
+use emenda_domain::proposal::{ensure_answer_state, ensure_answerable, state_changed, ProposalState};
 use emenda_domain::values::StaffText;
 use emenda_domain::DomainError;
 use emenda_proposals::{load_visible_proposal, ProposalService, ProposalView};
@@ -27,17 +27,15 @@ impl AnswerService {
     /// Answers a proposal. A later answer supersedes an earlier one (the
     /// earlier stays readable); a withdrawn proposal cannot be answered.
     pub fn answer(&self, actor: &Actor, key: &str, state: ProposalState, text: &str) -> ServiceResult<ProposalView> {
-        ensure_answerable(ProposalState::Published, state)?;
+        ensure_answer_state(state)?;
         let text = StaffText::parse_field("answer", text)?;
         self.ctx.store.write(|tx| {
             let proposal = load_visible_proposal(tx, key, Some(actor))?;
             ensure_staff_of(actor, proposal.space_id)?;
             ensure_answerable(proposal.state, state)?;
             let now = self.ctx.clock.now();
-            let from =
-                [ProposalState::Published, ProposalState::Evaluating, ProposalState::Accepted, ProposalState::Rejected];
-            if !proposal_rows::change_state(tx, proposal.id, &from, state, now)? {
-                return Err(DomainError::conflict("state_changed", "the proposal changed state meanwhile").into());
+            if !proposal_rows::change_state(tx, proposal.id, &ProposalState::ANSWERABLE, state, now)? {
+                return Err(state_changed().into());
             }
             answers::insert(tx, self.ctx.ids.new_id(), proposal.id, state, text.as_str(), actor.user_id, now)?;
             self.ctx.audit(

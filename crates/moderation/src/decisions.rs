@@ -2,12 +2,12 @@
 //! when the proposal moved on) and reject (with a public reason). Each
 //! amendment is decided exactly once, whoever clicks at the same moment.
 
-use emenda_domain::amendment::{ensure_decidable, ensure_evaluating, ensure_staff_of, AmendmentState};
+use emenda_domain::amendment::{already_decided, ensure_decidable, ensure_evaluating, ensure_staff_of, AmendmentState};
 use emenda_domain::audit::AuditAction;
 use emenda_domain::error::Validator;
 use emenda_domain::policy::{Actor, StaffScope};
 use emenda_domain::proposal::VersionKind;
-use emenda_domain::values::{Body, StaffText, Title};
+use emenda_domain::values::{validate_text, Body, StaffText, Title};
 use emenda_domain::DomainError;
 use emenda_proposals::amendments::{assess_against_current, load_visible_amendment};
 use emenda_store::amendments::{self, AmendmentRecord};
@@ -49,10 +49,6 @@ pub struct DecisionService {
 
 fn amendment_target(amendment: &AmendmentRecord, proposal: &ProposalRecord) -> AuditTarget {
     AuditTarget { kind: "amendment", id: amendment.id, space_id: Some(proposal.space_id) }
-}
-
-fn already_decided() -> ServiceError {
-    DomainError::conflict("amendment_decided", "the amendment has already been decided").into()
 }
 
 fn proposal_moved_on() -> DomainError {
@@ -142,16 +138,10 @@ impl DecisionService {
             let (assessment, current) = assess_against_current(tx, &amendment, &proposal)?;
             let (title, body) = assessment.final_text(sent_title.map(Title::as_str), sent_body.map(Body::as_str))?;
             // A merge of two valid texts can still outgrow the limits.
-            let mut v = Validator::new();
-            let title = v.check(Title::parse(&title));
-            let body = v.check(Body::parse(&body));
-            v.finish()?;
-            let (Some(title), Some(body)) = (title, body) else {
-                return Err(DomainError::Invalid(Vec::new()).into());
-            };
+            let (title, body) = validate_text(&title, &body)?;
             let now = self.ctx.clock.now();
             if !amendments::decide(tx, id, AmendmentState::Accepted, actor.user_id, note.map(StaffText::as_str), now)? {
-                return Err(already_decided());
+                return Err(already_decided().into());
             }
             let unchanged = title.as_str() == current.title && body.as_str() == current.body;
             let resulting = if unchanged {
@@ -206,7 +196,7 @@ impl DecisionService {
             ensure_evaluating(amendment.state)?;
             let now = self.ctx.clock.now();
             if !amendments::decide(tx, id, AmendmentState::Rejected, actor.user_id, Some(reason.as_str()), now)? {
-                return Err(already_decided());
+                return Err(already_decided().into());
             }
             self.ctx.audit(
                 tx,

@@ -5,21 +5,21 @@
 use crate::load_visible_proposal;
 use crate::proposals::{ProposalService, ProposalView};
 use emenda_domain::amendment::{
-    assess, can_see, ensure_amendment_author, ensure_can_amend, ensure_changes_base, ensure_evaluating,
-    ensure_promotable, list_scope, AmendmentState, Assessment, ListScope, Texts,
+    already_decided, assess, can_see, ensure_amendment_author, ensure_can_amend, ensure_changes_base,
+    ensure_evaluating, ensure_promotable, list_scope, AmendmentState, Assessment, ListScope, Texts,
 };
 use emenda_domain::audit::AuditAction;
 use emenda_domain::diff::{diff_texts, Granularity, TextDiff};
 use emenda_domain::error::Validator;
-use emenda_domain::policy::{ensure_can_propose, Actor};
+use emenda_domain::policy::Actor;
 use emenda_domain::proposal::ensure_existing_version;
-use emenda_domain::values::{Body, Rationale, Title};
+use emenda_domain::values::{validate_text, Rationale};
 use emenda_domain::DomainError;
 use emenda_store::amendments::{self, AmendmentRecord, NewAmendment};
-use emenda_store::proposals::{self as proposal_rows, NewProposal, ProposalRecord};
+use emenda_store::proposals::ProposalRecord;
 use emenda_store::spaces::{self, SpaceRecord};
-use emenda_store::versions::{self, NewVersion, VersionRecord};
-use emenda_store::{sequences, AuditTarget, ServiceContext, ServiceError, ServiceResult, StoreError, Tx};
+use emenda_store::versions::{self, VersionRecord};
+use emenda_store::{AuditTarget, ServiceContext, ServiceError, ServiceResult, StoreError, Tx};
 use uuid::Uuid;
 
 /// A new amendment as sent by a participant.
@@ -73,6 +73,16 @@ fn version(tx: &mut Tx<'_>, proposal_id: Uuid, number: i32) -> ServiceResult<Ver
         .ok_or_else(|| StoreError::Corrupt(format!("version {number} of {proposal_id} is missing")).into())
 }
 
+/// How the amendment, written against `base`, applies to `current`.
+fn assess_versions(amendment: &AmendmentRecord, base: &VersionRecord, current: &VersionRecord) -> Assessment {
+    assess(
+        Texts { title: &base.title, body: &base.body },
+        Texts { title: &current.title, body: &current.body },
+        Texts { title: &amendment.title, body: &amendment.body },
+        base.number == current.number,
+    )
+}
+
 /// How the amendment would apply to the proposal's current version, and
 /// that version. Used for the preview and by the decision itself.
 pub fn assess_against_current(
@@ -82,13 +92,7 @@ pub fn assess_against_current(
 ) -> ServiceResult<(Assessment, VersionRecord)> {
     let base = version(tx, proposal.id, amendment.base_version)?;
     let current = version(tx, proposal.id, proposal.current_version)?;
-    let assessment = assess(
-        Texts { title: &base.title, body: &base.body },
-        Texts { title: &current.title, body: &current.body },
-        Texts { title: &amendment.title, body: &amendment.body },
-        amendment.base_version == proposal.current_version,
-    );
-    Ok((assessment, current))
+    Ok((assess_versions(amendment, &base, &current), current))
 }
 
 fn amendment_target(amendment_id: Uuid, proposal: &ProposalRecord) -> AuditTarget {
@@ -116,7 +120,8 @@ impl AmendmentService {
     ) -> ServiceResult<AmendmentView> {
         let base = version(tx, proposal.id, amendment.base_version)?;
         let assessment = if amendment.state == AmendmentState::Evaluating {
-            Some(assess_against_current(tx, &amendment, &proposal)?.0)
+            let current = version(tx, proposal.id, proposal.current_version)?;
+            Some(assess_versions(&amendment, &base, &current))
         } else {
             None
         };
@@ -138,11 +143,10 @@ impl AmendmentService {
         request: &AmendmentRequest,
     ) -> ServiceResult<AmendmentView> {
         let mut v = Validator::new();
-        let title = v.check(Title::parse(&request.title));
-        let body = v.check(Body::parse(&request.body));
+        let text = v.check(validate_text(&request.title, &request.body));
         let rationale = v.check(Rationale::parse(&request.rationale));
         v.finish()?;
-        let (Some(title), Some(body), Some(rationale)) = (title, body, rationale) else {
+        let (Some((title, body)), Some(rationale)) = (text, rationale) else {
             return Err(DomainError::Invalid(Vec::new()).into());
         };
         let one_open =
@@ -228,7 +232,7 @@ impl AmendmentService {
             ensure_evaluating(amendment.state)?;
             let now = self.ctx.clock.now();
             if !amendments::decide(tx, id, AmendmentState::Withdrawn, actor.user_id, None, now)? {
-                return Err(DomainError::conflict("amendment_decided", "the amendment has already been decided").into());
+                return Err(already_decided().into());
             }
             self.ctx.audit(
                 tx,
@@ -249,40 +253,16 @@ impl AmendmentService {
             let (amendment, original, space) = load_visible_amendment(tx, id, Some(actor))?;
             ensure_amendment_author(actor, amendment.author_id)?;
             ensure_promotable(amendment.state, amendment.promoted_proposal_id.is_some())?;
-            ensure_can_propose(actor, &space.settings)?;
+            let created = self.proposals.publish(
+                tx,
+                actor,
+                &space,
+                &amendment.title,
+                &amendment.body,
+                Some((original.id, amendment.id)),
+            )?;
             let now = self.ctx.clock.now();
-            let sequence = sequences::next(tx, sequences::PROPOSAL_REFERENCE)?;
-            let reference = self.proposals.reference(now, sequence);
-            let new_id = self.ctx.ids.new_id();
-            proposal_rows::insert(
-                tx,
-                &NewProposal {
-                    id: new_id,
-                    reference: &reference,
-                    sequence,
-                    space_id: space.id,
-                    creator_id: actor.user_id,
-                    title: &amendment.title,
-                    created_at: now,
-                    derived_from: Some(original.id),
-                },
-            )?;
-            versions::append(
-                tx,
-                &NewVersion {
-                    proposal_id: new_id,
-                    number: 1,
-                    title: &amendment.title,
-                    body: &amendment.body,
-                    editor_id: actor.user_id,
-                    kind: emenda_domain::proposal::VersionKind::Created,
-                    amendment_id: Some(amendment.id),
-                    accepted_by: None,
-                    summary: None,
-                    created_at: now,
-                },
-            )?;
-            if !amendments::mark_promoted(tx, id, new_id, now)? {
+            if !amendments::mark_promoted(tx, id, created.id, now)? {
                 return Err(DomainError::conflict("amendment_promoted", "the amendment was already promoted").into());
             }
             self.ctx.audit(
@@ -290,9 +270,12 @@ impl AmendmentService {
                 Some(actor.user_id),
                 AuditAction::AmendmentPromoted,
                 amendment_target(id, &original),
-                serde_json::json!({ "proposal_id": original.id, "new_proposal_id": new_id, "reference": reference }),
+                serde_json::json!({
+                    "proposal_id": original.id,
+                    "new_proposal_id": created.id,
+                    "reference": created.reference,
+                }),
             )?;
-            let created = proposal_rows::find_by_id(tx, new_id)?.ok_or_else(|| DomainError::not_found("proposal"))?;
             self.proposals.view_in(tx, created)
         })
     }

@@ -3,18 +3,19 @@
 use crate::load_visible_proposal;
 use emenda_domain::amendment::AmendmentState;
 use emenda_domain::audit::AuditAction;
-use emenda_domain::error::Validator;
 use emenda_domain::policy::{ensure_author, ensure_can_propose, Actor};
 use emenda_domain::proposal::{
-    ensure_changes, ensure_current_base, ensure_editable, ensure_withdrawable, ProposalState, VersionKind,
+    ensure_changes, ensure_current_base, ensure_editable, ensure_withdrawable, state_changed, ProposalState,
+    VersionKind,
 };
 use emenda_domain::reference::format_reference;
-use emenda_domain::values::{Body, Summary, Title};
+use emenda_domain::values::{validate_text, Summary};
 use emenda_domain::DomainError;
 use emenda_store::answers::{self, AnswerRecord};
 use emenda_store::proposals::{
     self as rows, AuthorRecord, NewProposal, ProposalCursor, ProposalFilter, ProposalRecord, ProposalSort,
 };
+use emenda_store::spaces::SpaceRecord;
 use emenda_store::versions::{self, NewVersion, VersionRecord};
 use emenda_store::{amendments, sequences, spaces, AuditTarget, ServiceContext, ServiceResult, Tx};
 use uuid::Uuid;
@@ -56,17 +57,6 @@ pub struct ProposalService {
     reference_prefix: String,
 }
 
-fn validate_text(title: &str, body: &str) -> ServiceResult<(Title, Body)> {
-    let mut v = Validator::new();
-    let title = v.check(Title::parse(title));
-    let body = v.check(Body::parse(body));
-    v.finish()?;
-    match (title, body) {
-        (Some(title), Some(body)) => Ok((title, body)),
-        _ => Err(DomainError::Invalid(Vec::new()).into()),
-    }
-}
-
 fn proposal_target(proposal: &ProposalRecord) -> AuditTarget {
     AuditTarget { kind: "proposal", id: proposal.id, space_id: Some(proposal.space_id) }
 }
@@ -75,11 +65,6 @@ impl ProposalService {
     /// The service; `reference_prefix` starts every reference code.
     pub fn new(ctx: ServiceContext, reference_prefix: impl Into<String>) -> Self {
         Self { ctx, reference_prefix: reference_prefix.into() }
-    }
-
-    /// The reference code of the `sequence`-th proposal, published at `at`.
-    pub fn reference(&self, at: chrono::DateTime<chrono::Utc>, sequence: i64) -> String {
-        format_reference(&self.reference_prefix, at, sequence)
     }
 
     fn view(&self, tx: &mut Tx<'_>, proposal: ProposalRecord) -> ServiceResult<ProposalView> {
@@ -102,49 +87,67 @@ impl ProposalService {
         let (title, body) = validate_text(title, body)?;
         self.ctx.store.write(|tx| {
             let space = spaces::find_by_slug(tx, space_slug)?.ok_or_else(|| DomainError::not_found("space"))?;
-            ensure_can_propose(actor, &space.settings)?;
-            let now = self.ctx.clock.now();
-            let sequence = sequences::next(tx, sequences::PROPOSAL_REFERENCE)?;
-            let reference = self.reference(now, sequence);
-            let id = self.ctx.ids.new_id();
-            rows::insert(
-                tx,
-                &NewProposal {
-                    id,
-                    reference: &reference,
-                    sequence,
-                    space_id: space.id,
-                    creator_id: actor.user_id,
-                    title: title.as_str(),
-                    created_at: now,
-                    derived_from: None,
-                },
-            )?;
-            versions::append(
-                tx,
-                &NewVersion {
-                    proposal_id: id,
-                    number: 1,
-                    title: title.as_str(),
-                    body: body.as_str(),
-                    editor_id: actor.user_id,
-                    kind: VersionKind::Created,
-                    amendment_id: None,
-                    accepted_by: None,
-                    summary: None,
-                    created_at: now,
-                },
-            )?;
-            let proposal = rows::find_by_id(tx, id)?.ok_or_else(|| DomainError::not_found("proposal"))?;
-            self.ctx.audit(
-                tx,
-                Some(actor.user_id),
-                AuditAction::ProposalCreated,
-                proposal_target(&proposal),
-                serde_json::json!({ "reference": reference, "title": title.as_str() }),
-            )?;
+            let proposal = self.publish(tx, actor, &space, title.as_str(), body.as_str(), None)?;
             self.view(tx, proposal)
         })
+    }
+
+    /// Writes a new proposal at version 1 inside the caller's transaction:
+    /// the space's rules, a fresh gap-free reference, the first version and
+    /// the audit entry. `origin` is the proposal and amendment a promoted
+    /// amendment came from.
+    pub fn publish(
+        &self,
+        tx: &mut Tx<'_>,
+        actor: &Actor,
+        space: &SpaceRecord,
+        title: &str,
+        body: &str,
+        origin: Option<(Uuid, Uuid)>,
+    ) -> ServiceResult<ProposalRecord> {
+        ensure_can_propose(actor, &space.settings)?;
+        let now = self.ctx.clock.now();
+        let sequence = sequences::next(tx, sequences::PROPOSAL_REFERENCE)?;
+        let reference = format_reference(&self.reference_prefix, now, sequence);
+        let id = self.ctx.ids.new_id();
+        let derived_from = origin.map(|(proposal, _)| proposal);
+        rows::insert(
+            tx,
+            &NewProposal {
+                id,
+                reference: &reference,
+                sequence,
+                space_id: space.id,
+                creator_id: actor.user_id,
+                title,
+                created_at: now,
+                derived_from,
+            },
+        )?;
+        versions::append(
+            tx,
+            &NewVersion {
+                proposal_id: id,
+                number: 1,
+                title,
+                body,
+                editor_id: actor.user_id,
+                kind: VersionKind::Created,
+                amendment_id: origin.map(|(_, amendment)| amendment),
+                accepted_by: None,
+                summary: None,
+                created_at: now,
+            },
+        )?;
+        let proposal = rows::find_by_id(tx, id)?.ok_or_else(|| DomainError::not_found("proposal"))?;
+        self.ctx.audit(
+            tx,
+            Some(actor.user_id),
+            AuditAction::ProposalCreated,
+            proposal_target(&proposal),
+            serde_json::json!({ "reference": reference, "title": title, "derived_from": derived_from }),
+        )?;
+        Ok(proposal)
     }
 
     /// A proposal by id or reference, as `actor` may see it.
@@ -210,9 +213,8 @@ impl ProposalService {
             ensure_author(rows::is_author(tx, proposal.id, actor.user_id)?)?;
             ensure_withdrawable(proposal.state)?;
             let now = self.ctx.clock.now();
-            let open = [ProposalState::Published, ProposalState::Evaluating];
-            if !rows::change_state(tx, proposal.id, &open, ProposalState::Withdrawn, now)? {
-                return Err(DomainError::conflict("state_changed", "the proposal changed state meanwhile").into());
+            if !rows::change_state(tx, proposal.id, &ProposalState::OPEN, ProposalState::Withdrawn, now)? {
+                return Err(state_changed().into());
             }
             self.reject_open_amendments(tx, actor, &proposal)?;
             self.ctx.audit(

@@ -210,7 +210,7 @@ pub fn load_demo(state: &AppState) -> anyhow::Result<bool> {
             display_name: "Ufficio Partecipazione".into(),
         })
         .context("creating the demo staff member")?;
-    state.roles.grant(&admin_actor, staff.id, RoleGrant { role: Role::Staff, space_id: None })?;
+    state.roles.grant(&admin_actor, staff.id, Role::Staff, None)?;
     for space in &spaces {
         state.spaces.create(&admin_actor, space).with_context(|| format!("creating space {}", space.slug))?;
     }

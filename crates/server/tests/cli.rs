@@ -139,3 +139,13 @@ fn bad_configuration_is_refused_with_a_reason() {
     assert!(String::from_utf8_lossy(&prefix.stderr).contains("EMENDA_REFERENCE_PREFIX"));
     let _ = std::fs::remove_dir_all(&data);
 }
+
+#[test]
+fn with_no_configuration_the_database_is_data_emenda_db() {
+    let cwd = temp_dir();
+    let mut command = Command::new(env!("CARGO_BIN_EXE_emenda"));
+    command.env_clear().env("PATH", std::env::var("PATH").unwrap_or_default()).current_dir(&cwd).arg("migrate");
+    run(&mut command);
+    assert!(cwd.join("data/emenda.db").exists());
+    let _ = std::fs::remove_dir_all(&cwd);
+}

@@ -5,7 +5,7 @@ use crate::extract::blocking;
 use crate::problem::{ApiResult, Problem};
 use crate::state::AppState;
 use actix_web::{delete, put, web, HttpResponse};
-use emenda_domain::policy::{Role, RoleGrant};
+use emenda_domain::policy::Role;
 use serde::Deserialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
@@ -28,12 +28,11 @@ async fn change(
     grant: bool,
 ) -> ApiResult<HttpResponse> {
     let roles = blocking(move || {
-        let space_id = body.space.as_deref().map(|slug| state.proposals.space_id(slug)).transpose()?;
-        let role = RoleGrant { role: body.role, space_id };
+        let space = body.space.as_deref();
         if grant {
-            state.roles.grant(&user.actor(), user_id, role)
+            state.roles.grant(&user.actor(), user_id, body.role, space)
         } else {
-            state.roles.revoke(&user.actor(), user_id, role)
+            state.roles.revoke(&user.actor(), user_id, body.role, space)
         }
     })
     .await?;
