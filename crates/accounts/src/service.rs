@@ -158,22 +158,27 @@ impl AccountService {
         let email = email.trim().to_lowercase();
         let now = self.ctx.clock.now();
         let since = now - self.settings.failure_window;
-        let (failures, oldest, user) = self.ctx.store.read(|tx| {
+        let attempt_id = self.ctx.ids.new_id();
+        // The attempt is counted (as a failure) before the password is
+        // checked, in one transaction under the e-mail's lock: parallel
+        // guesses cannot all pass the limit check before any is recorded.
+        let user = self.ctx.store.write(|tx| {
+            users::lock_sign_in(tx, &email)?;
+            users::forget_login_attempts(tx, &email, since)?;
             let (failures, oldest) = users::recent_failures(tx, &email, since)?;
-            Ok::<_, ServiceError>((failures, oldest, users::find_by_email(tx, &email)?))
+            if failures >= self.settings.max_failed_logins {
+                let free_at = oldest.unwrap_or(now) + self.settings.failure_window;
+                let retry_after = u64::try_from((free_at - now).num_seconds().max(1)).unwrap_or(1);
+                return Err(ServiceError::from(DomainError::RateLimited { retry_after }));
+            }
+            users::record_login_attempt(tx, attempt_id, &email, false, now)?;
+            Ok(users::find_by_email(tx, &email)?)
         })?;
-        if failures >= self.settings.max_failed_logins {
-            let free_at = oldest.unwrap_or(now) + self.settings.failure_window;
-            let retry_after = u64::try_from((free_at - now).num_seconds().max(1)).unwrap_or(1);
-            return Err(DomainError::RateLimited { retry_after }.into());
-        }
         let stored_hash = user.as_ref().map_or(decoy_hash(), |u| u.password_hash.as_str());
         let password_ok = verify_password(password, stored_hash) && user.is_some();
-        let attempt_id = self.ctx.ids.new_id();
-        self.ctx.store.write(|tx| {
-            users::forget_login_attempts(tx, &email, since)?;
-            users::record_login_attempt(tx, attempt_id, &email, password_ok, now)
-        })?;
+        if password_ok {
+            self.ctx.store.write(|tx| users::mark_login_succeeded(tx, attempt_id))?;
+        }
         let Some(user) = user.filter(|_| password_ok) else {
             return Err(DomainError::InvalidCredentials.into());
         };

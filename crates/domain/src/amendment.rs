@@ -177,12 +177,32 @@ pub fn ensure_amendment_author(actor: &Actor, author_id: uuid::Uuid) -> Result<(
 }
 
 /// A rejected amendment may be promoted to a proposal of its own, once.
-pub fn ensure_promotable(state: AmendmentState, already_promoted: bool) -> Result<(), DomainError> {
+pub fn ensure_promotable(
+    state: AmendmentState,
+    already_promoted: bool,
+    closed_by_proposal: bool,
+) -> Result<(), DomainError> {
     if state != AmendmentState::Rejected {
         return Err(DomainError::conflict("amendment_not_rejected", "only a rejected amendment can be promoted"));
     }
+    if closed_by_proposal {
+        return Err(DomainError::conflict(
+            "amendment_closed_with_proposal",
+            "the amendment was closed because its proposal was withdrawn or answered, not rejected on its merits",
+        ));
+    }
     if already_promoted {
         return Err(DomainError::conflict("amendment_promoted", "the amendment was already promoted"));
+    }
+    Ok(())
+}
+
+/// Staff decide amendments of their space, but never their own: nobody
+/// judges their own request.
+pub fn ensure_can_decide(actor: &Actor, space_id: uuid::Uuid, author_id: uuid::Uuid) -> Result<(), DomainError> {
+    ensure_staff_of(actor, space_id)?;
+    if actor.user_id == author_id {
+        return Err(DomainError::forbidden("own_amendment", "staff may not decide their own amendment"));
     }
     Ok(())
 }
@@ -291,9 +311,16 @@ mod tests {
         assert_eq!(ensure_evaluating(AmendmentState::Accepted).unwrap_err().code(), "amendment_decided");
         assert_eq!(ensure_evaluating(AmendmentState::Rejected).unwrap_err().code(), "amendment_decided");
         assert_eq!(ensure_evaluating(AmendmentState::Withdrawn).unwrap_err().code(), "amendment_withdrawn");
-        assert!(ensure_promotable(AmendmentState::Rejected, false).is_ok());
-        assert_eq!(ensure_promotable(AmendmentState::Rejected, true).unwrap_err().code(), "amendment_promoted");
-        assert_eq!(ensure_promotable(AmendmentState::Evaluating, false).unwrap_err().code(), "amendment_not_rejected");
+        assert!(ensure_promotable(AmendmentState::Rejected, false, false).is_ok());
+        assert_eq!(ensure_promotable(AmendmentState::Rejected, true, false).unwrap_err().code(), "amendment_promoted");
+        assert_eq!(
+            ensure_promotable(AmendmentState::Evaluating, false, false).unwrap_err().code(),
+            "amendment_not_rejected"
+        );
+        assert_eq!(
+            ensure_promotable(AmendmentState::Rejected, false, true).unwrap_err().code(),
+            "amendment_closed_with_proposal"
+        );
     }
 
     #[test]

@@ -116,6 +116,29 @@ pub fn ensure_can_revoke(actor: &Actor, user_id: Uuid, grant: RoleGrant) -> Resu
     }
 }
 
+/// Admin is one global power: an admin grant tied to a space would read as
+/// a limit that the policy does not apply, so it is refused.
+pub fn ensure_grant_scope(grant: RoleGrant) -> Result<(), DomainError> {
+    if grant.role == Role::Admin && grant.space_id.is_some() {
+        return Err(DomainError::invalid(
+            "space",
+            "not_allowed",
+            "the admin role is global; grant or revoke it without a space",
+        ));
+    }
+    Ok(())
+}
+
+/// The installation always keeps an administrator: a change that would
+/// leave `admins_after` at zero is refused, whoever asks and however
+/// changes interleave (the caller counts under a lock on the admin grants).
+pub fn ensure_admins_remain(admins_after: i64) -> Result<(), DomainError> {
+    if admins_after < 1 {
+        return Err(DomainError::conflict("last_admin", "the last administrator cannot be removed or blocked"));
+    }
+    Ok(())
+}
+
 /// Publishing a proposal needs an open space, and verification when the
 /// space asks for it.
 pub fn ensure_can_propose(actor: &Actor, settings: &SpaceSettings) -> Result<(), DomainError> {
@@ -202,6 +225,21 @@ mod tests {
         assert!(ensure_can_revoke(&admin, Uuid::from_u128(4), own).is_ok());
         let staff = RoleGrant { role: Role::Staff, space_id: None };
         assert!(ensure_can_revoke(&admin, admin.user_id, staff).is_ok());
+    }
+
+    #[test]
+    fn admin_is_global_and_never_the_last_removed() {
+        let space = Some(Uuid::from_u128(9));
+        let DomainError::Invalid(fields) =
+            ensure_grant_scope(RoleGrant { role: Role::Admin, space_id: space }).unwrap_err()
+        else {
+            panic!("an admin grant with a space is a field error");
+        };
+        assert_eq!((fields[0].field.as_str(), fields[0].code), ("space", "not_allowed"));
+        assert!(ensure_grant_scope(RoleGrant { role: Role::Admin, space_id: None }).is_ok());
+        assert!(ensure_grant_scope(RoleGrant { role: Role::Staff, space_id: space }).is_ok());
+        assert_eq!(ensure_admins_remain(0).unwrap_err().code(), "last_admin");
+        assert!(ensure_admins_remain(1).is_ok());
     }
 
     #[test]

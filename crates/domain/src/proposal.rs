@@ -48,6 +48,17 @@ impl ProposalState {
     }
 }
 
+impl ProposalState {
+    /// States in which authors may still change the text.
+    pub const EDITABLE: [ProposalState; 1] = [ProposalState::Published];
+
+    /// Whether reaching this state ends every open amendment: a withdrawn
+    /// proposal takes none, and neither does one with a final answer.
+    pub fn closes_amendments(self) -> bool {
+        matches!(self, ProposalState::Withdrawn | ProposalState::Accepted | ProposalState::Rejected)
+    }
+}
+
 /// A state change lost a race with another one (the compare-and-set on the
 /// state found something else).
 pub fn state_changed() -> DomainError {

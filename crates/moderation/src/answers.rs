@@ -7,7 +7,8 @@ use emenda_domain::policy::Actor;
 use emenda_domain::proposal::{ensure_answer_state, ensure_answerable, state_changed, ProposalState};
 use emenda_domain::values::StaffText;
 use emenda_domain::DomainError;
-use emenda_proposals::{load_visible_proposal, ProposalService, ProposalView};
+use emenda_proposals::amendments::close_open_amendments;
+use emenda_proposals::{lock_visible_proposal, ProposalService, ProposalView};
 use emenda_store::proposals as proposal_rows;
 use emenda_store::{answers, AuditTarget, ServiceContext, ServiceResult};
 
@@ -25,12 +26,13 @@ impl AnswerService {
     }
 
     /// Answers a proposal. A later answer supersedes an earlier one (the
-    /// earlier stays readable); a withdrawn proposal cannot be answered.
+    /// earlier stays readable); a withdrawn proposal cannot be answered. A
+    /// final answer (accepted or rejected) closes the open amendments.
     pub fn answer(&self, actor: &Actor, key: &str, state: ProposalState, text: &str) -> ServiceResult<ProposalView> {
         ensure_answer_state(state)?;
         let text = StaffText::parse_field("answer", text)?;
         self.ctx.store.write(|tx| {
-            let proposal = load_visible_proposal(tx, key, Some(actor))?;
+            let proposal = lock_visible_proposal(tx, key, Some(actor))?;
             ensure_staff_of(actor, proposal.space_id)?;
             ensure_answerable(proposal.state, state)?;
             let now = self.ctx.clock.now();
@@ -38,6 +40,9 @@ impl AnswerService {
                 return Err(state_changed().into());
             }
             answers::insert(tx, self.ctx.ids.new_id(), proposal.id, state, text.as_str(), actor.user_id, now)?;
+            if state.closes_amendments() {
+                close_open_amendments(&self.ctx, tx, actor, &proposal, "proposal answered")?;
+            }
             self.ctx.audit(
                 tx,
                 Some(actor.user_id),

@@ -2,18 +2,20 @@
 //! when the proposal moved on) and reject (with a public reason). Each
 //! amendment is decided exactly once, whoever clicks at the same moment.
 
-use emenda_domain::amendment::{already_decided, ensure_decidable, ensure_evaluating, ensure_staff_of, AmendmentState};
+use emenda_domain::amendment::{
+    already_decided, ensure_can_decide, ensure_decidable, ensure_evaluating, ensure_staff_of, AmendmentState,
+};
 use emenda_domain::audit::AuditAction;
 use emenda_domain::error::Validator;
 use emenda_domain::policy::{Actor, StaffScope};
-use emenda_domain::proposal::VersionKind;
+use emenda_domain::proposal::{ProposalState, VersionKind};
 use emenda_domain::values::{validate_text, Body, StaffText, Title};
 use emenda_domain::DomainError;
-use emenda_proposals::amendments::{assess_against_current, load_visible_amendment};
+use emenda_proposals::amendments::{assess_against_current, lock_visible_amendment};
 use emenda_store::amendments::{self, AmendmentRecord};
 use emenda_store::proposals::{self as proposal_rows, ProposalRecord};
 use emenda_store::versions::{self, NewVersion, VersionRecord};
-use emenda_store::{spaces, AuditTarget, ServiceContext, ServiceError, ServiceResult};
+use emenda_store::{spaces, AuditTarget, ServiceContext, ServiceResult};
 use uuid::Uuid;
 
 /// What staff send to accept an amendment.
@@ -36,11 +38,6 @@ pub struct Accepted {
     pub version: Option<VersionRecord>,
 }
 
-/// How often an acceptance is retried when another write moved the
-/// proposal on between reading and writing it (PostgreSQL only; SQLite
-/// serialises writers).
-const ATTEMPTS: usize = 3;
-
 /// Amendment decisions.
 #[derive(Debug, Clone)]
 pub struct DecisionService {
@@ -51,6 +48,8 @@ fn amendment_target(amendment: &AmendmentRecord, proposal: &ProposalRecord) -> A
     AuditTarget { kind: "amendment", id: amendment.id, space_id: Some(proposal.space_id) }
 }
 
+/// The compare-and-set found another version: only possible if a writer
+/// skipped the proposal lock, so it is reported, never retried blindly.
 fn proposal_moved_on() -> DomainError {
     DomainError::conflict("proposal_changed", "the proposal changed while deciding; try again")
 }
@@ -103,37 +102,13 @@ impl DecisionService {
             .filter(|n| !n.trim().is_empty())
             .and_then(|n| v.check(StaffText::parse_field("note", n)));
         v.finish()?;
-        let mut attempt = 0;
-        loop {
-            attempt += 1;
-            let outcome = self.accept_once(actor, id, sent_title.as_ref(), sent_body.as_ref(), note.as_ref());
-            match outcome {
-                Err(ServiceError::Rule(DomainError::Conflict { code: "proposal_changed", .. }))
-                    if attempt < ATTEMPTS =>
-                {
-                    continue
-                }
-                other => return other,
-            }
-        }
-    }
-
-    fn accept_once(
-        &self,
-        actor: &Actor,
-        id: Uuid,
-        sent_title: Option<&Title>,
-        sent_body: Option<&Body>,
-        note: Option<&StaffText>,
-    ) -> ServiceResult<Accepted> {
+        let (sent_title, sent_body, note) = (sent_title.as_ref(), sent_body.as_ref(), note.as_ref());
         self.ctx.store.write(|tx| {
-            let (amendment, proposal, space) = load_visible_amendment(tx, id, Some(actor))?;
-            ensure_staff_of(actor, space.id)?;
-            // Acceptances of different amendments of one proposal queue
-            // here; the proposal is read again once the lock is held.
-            proposal_rows::lock(tx, proposal.id)?;
-            let proposal =
-                proposal_rows::find_by_id(tx, proposal.id)?.ok_or_else(|| DomainError::not_found("proposal"))?;
+            // The proposal is locked before anything is read: acceptances
+            // of different amendments, edits and withdrawals of the proposal
+            // queue, and each sees the version the one before it wrote.
+            let (amendment, proposal, space) = lock_visible_amendment(tx, id, Some(actor))?;
+            ensure_can_decide(actor, space.id, amendment.author_id)?;
             ensure_decidable(amendment.state, proposal.state)?;
             let (assessment, current) = assess_against_current(tx, &amendment, &proposal)?;
             let (title, body) = assessment.final_text(sent_title.map(Title::as_str), sent_body.map(Body::as_str))?;
@@ -147,7 +122,14 @@ impl DecisionService {
             let resulting = if unchanged {
                 current.number
             } else {
-                if !proposal_rows::advance_version(tx, proposal.id, current.number, title.as_str(), now)? {
+                if !proposal_rows::advance_version(
+                    tx,
+                    proposal.id,
+                    current.number,
+                    &ProposalState::OPEN,
+                    title.as_str(),
+                    now,
+                )? {
                     return Err(proposal_moved_on().into());
                 }
                 versions::append(
@@ -191,8 +173,8 @@ impl DecisionService {
     pub fn reject(&self, actor: &Actor, id: Uuid, reason: &str) -> ServiceResult<AmendmentRecord> {
         let reason = StaffText::parse_field("reason", reason)?;
         self.ctx.store.write(|tx| {
-            let (amendment, proposal, space) = load_visible_amendment(tx, id, Some(actor))?;
-            ensure_staff_of(actor, space.id)?;
+            let (amendment, proposal, space) = lock_visible_amendment(tx, id, Some(actor))?;
+            ensure_can_decide(actor, space.id, amendment.author_id)?;
             ensure_evaluating(amendment.state)?;
             let now = self.ctx.clock.now();
             if !amendments::decide(tx, id, AmendmentState::Rejected, actor.user_id, Some(reason.as_str()), now)? {

@@ -2,7 +2,9 @@
 //! audit log, so citizens can see who holds power where.
 
 use emenda_domain::audit::AuditAction;
-use emenda_domain::policy::{ensure_admin, ensure_can_revoke, Actor, Role, RoleGrant};
+use emenda_domain::policy::{
+    ensure_admin, ensure_admins_remain, ensure_can_revoke, ensure_grant_scope, Actor, Role, RoleGrant,
+};
 use emenda_domain::DomainError;
 use emenda_store::{roles, spaces, users, AuditTarget, ServiceContext, ServiceResult};
 use uuid::Uuid;
@@ -52,18 +54,33 @@ impl RoleService {
         add: bool,
     ) -> ServiceResult<Vec<RoleGrant>> {
         ensure_admin(actor)?;
+        if role == Role::Admin && space_slug.is_some() {
+            // Refused before the slug is even looked up: admin is global.
+            ensure_grant_scope(RoleGrant { role, space_id: Some(Uuid::nil()) })?;
+        }
         let now = self.ctx.clock.now();
         self.ctx.store.write(|tx| {
+            // The locking rule: the admin grants are locked before the
+            // caller's own power is checked again under that lock, so an
+            // admin removed a moment ago cannot remove another.
+            let admins = roles::lock_admins(tx)?;
+            if !admins.contains(&actor.user_id) {
+                ensure_admin(&Actor { roles: roles::grants_of(tx, actor.user_id)?, ..actor.clone() })?;
+            }
             users::find_by_id(tx, user_id)?.ok_or_else(|| DomainError::not_found("user"))?;
             let space_id = match space_slug {
                 Some(slug) => Some(spaces::find_by_slug(tx, slug)?.ok_or_else(|| DomainError::not_found("space"))?.id),
                 None => None,
             };
             let grant = RoleGrant { role, space_id };
+            ensure_grant_scope(grant)?;
             let changed = if add {
                 roles::grant(tx, self.ctx.ids.new_id(), user_id, grant, Some(actor.user_id), now)?
             } else {
                 ensure_can_revoke(actor, user_id, grant)?;
+                if role == Role::Admin && admins.contains(&user_id) {
+                    ensure_admins_remain(admins.len() as i64 - 1)?;
+                }
                 roles::revoke(tx, user_id, grant)?
             };
             if changed {

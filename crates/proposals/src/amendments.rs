@@ -2,8 +2,8 @@
 //! base and a merge preview against the current version), withdraw, and
 //! promote a rejected one into a proposal of its own.
 
-use crate::load_visible_proposal;
 use crate::proposals::{ProposalService, ProposalView};
+use crate::{load_visible_proposal, lock_visible_proposal};
 use emenda_domain::amendment::{
     already_decided, assess, can_see, ensure_amendment_author, ensure_can_amend, ensure_changes_base,
     ensure_evaluating, ensure_promotable, list_scope, AmendmentState, Assessment, ListScope, Texts,
@@ -99,6 +99,48 @@ fn amendment_target(amendment_id: Uuid, proposal: &ProposalRecord) -> AuditTarge
     AuditTarget { kind: "amendment", id: amendment_id, space_id: Some(proposal.space_id) }
 }
 
+/// Like [`load_visible_amendment`], for writes: the proposal row is locked
+/// first (the locking rule), then the amendment is read under that lock,
+/// so a decision, a withdrawal or a promotion sees every change committed
+/// to the proposal and its amendments before it.
+pub fn lock_visible_amendment(
+    tx: &mut Tx<'_>,
+    id: Uuid,
+    actor: Option<&Actor>,
+) -> ServiceResult<(AmendmentRecord, ProposalRecord, SpaceRecord)> {
+    let (amendment, _, _) = load_visible_amendment(tx, id, actor)?;
+    lock_visible_proposal(tx, &amendment.proposal_id.to_string(), actor)
+        .map_err(|_| ServiceError::from(DomainError::not_found("amendment")))?;
+    load_visible_amendment(tx, id, actor)
+}
+
+/// Rejects every open amendment of a proposal that has just closed
+/// (withdrawn, or answered accepted or rejected) with a public `reason`,
+/// in the caller's transaction, which holds the proposal's lock. Such
+/// amendments are marked so they cannot be promoted: nobody judged them.
+pub fn close_open_amendments(
+    ctx: &ServiceContext,
+    tx: &mut Tx<'_>,
+    actor: &Actor,
+    proposal: &ProposalRecord,
+    reason: &str,
+) -> ServiceResult<()> {
+    let open = amendments::list_for_proposal(tx, proposal.id, Some(AmendmentState::Evaluating), None, None, i64::MAX)?;
+    let now = ctx.clock.now();
+    for amendment in open {
+        if amendments::close_with_proposal(tx, amendment.id, actor.user_id, reason, now)? {
+            ctx.audit(
+                tx,
+                Some(actor.user_id),
+                AuditAction::AmendmentRejected,
+                amendment_target(amendment.id, proposal),
+                serde_json::json!({ "proposal_id": proposal.id, "reason": reason }),
+            )?;
+        }
+    }
+    Ok(())
+}
+
 /// Amendments, participant side.
 #[derive(Debug, Clone)]
 pub struct AmendmentService {
@@ -152,7 +194,7 @@ impl AmendmentService {
         let one_open =
             || DomainError::conflict("amendment_open_exists", "you already have an open amendment on this proposal");
         let result = self.ctx.store.write(|tx| {
-            let proposal = load_visible_proposal(tx, proposal_key, Some(actor))?;
+            let proposal = lock_visible_proposal(tx, proposal_key, Some(actor))?;
             let space = spaces::find_by_id(tx, proposal.space_id)?.ok_or_else(|| DomainError::not_found("space"))?;
             ensure_can_amend(actor, &space.settings, proposal.state)?;
             ensure_existing_version("base_version", request.base_version, proposal.current_version)?;
@@ -227,7 +269,7 @@ impl AmendmentService {
     /// Its author withdraws an amendment under evaluation.
     pub fn withdraw(&self, actor: &Actor, id: Uuid) -> ServiceResult<AmendmentView> {
         self.ctx.store.write(|tx| {
-            let (amendment, proposal, _) = load_visible_amendment(tx, id, Some(actor))?;
+            let (amendment, proposal, _) = lock_visible_amendment(tx, id, Some(actor))?;
             ensure_amendment_author(actor, amendment.author_id)?;
             ensure_evaluating(amendment.state)?;
             let now = self.ctx.clock.now();
@@ -250,9 +292,9 @@ impl AmendmentService {
     /// the same space, linked to the original.
     pub fn promote(&self, actor: &Actor, id: Uuid) -> ServiceResult<ProposalView> {
         self.ctx.store.write(|tx| {
-            let (amendment, original, space) = load_visible_amendment(tx, id, Some(actor))?;
+            let (amendment, original, space) = lock_visible_amendment(tx, id, Some(actor))?;
             ensure_amendment_author(actor, amendment.author_id)?;
-            ensure_promotable(amendment.state, amendment.promoted_proposal_id.is_some())?;
+            ensure_promotable(amendment.state, amendment.promoted_proposal_id.is_some(), amendment.closed_by_proposal)?;
             let created = self.proposals.publish(
                 tx,
                 actor,

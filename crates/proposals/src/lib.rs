@@ -29,6 +29,19 @@ pub fn load_visible_proposal(tx: &mut Tx<'_>, key: &str, actor: Option<&Actor>) 
     } else {
         None
     };
+    visible(found, actor)
+}
+
+/// Like [`load_visible_proposal`], for writes that depend on the proposal's
+/// state: the row is locked first and read again under the lock, so the
+/// caller decides on what is committed and concurrent writers of the same
+/// proposal queue (see `docs/architecture.md`, Concurrency).
+pub fn lock_visible_proposal(tx: &mut Tx<'_>, key: &str, actor: Option<&Actor>) -> ServiceResult<ProposalRecord> {
+    let id = load_visible_proposal(tx, key, actor)?.id;
+    visible(proposal_rows::find_for_update(tx, id)?, actor)
+}
+
+fn visible(found: Option<ProposalRecord>, actor: Option<&Actor>) -> ServiceResult<ProposalRecord> {
     match found {
         Some(p) if !p.hidden || actor.is_some_and(|a| a.is_staff_of(p.space_id)) => Ok(p),
         _ => Err(DomainError::not_found("proposal").into()),

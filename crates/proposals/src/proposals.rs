@@ -1,6 +1,7 @@
 //! Publishing, reading, editing and withdrawing proposals.
 
-use crate::load_visible_proposal;
+use crate::amendments::close_open_amendments;
+use crate::{load_visible_proposal, lock_visible_proposal};
 use emenda_domain::amendment::AmendmentState;
 use emenda_domain::audit::AuditAction;
 use emenda_domain::policy::{ensure_author, ensure_can_propose, Actor};
@@ -165,7 +166,7 @@ impl ProposalService {
         let (title, body) = validate_text(&edit.title, &edit.body)?;
         let summary = Summary::parse_optional(edit.summary.as_deref())?;
         self.ctx.store.write(|tx| {
-            let proposal = load_visible_proposal(tx, key, Some(actor))?;
+            let proposal = lock_visible_proposal(tx, key, Some(actor))?;
             ensure_author(rows::is_author(tx, proposal.id, actor.user_id)?)?;
             ensure_editable(proposal.state)?;
             ensure_current_base(edit.base_version, proposal.current_version)?;
@@ -173,7 +174,14 @@ impl ProposalService {
                 .ok_or_else(|| DomainError::not_found("version"))?;
             ensure_changes(&current.title, &current.body, title.as_str(), body.as_str())?;
             let now = self.ctx.clock.now();
-            if !rows::advance_version(tx, proposal.id, edit.base_version, title.as_str(), now)? {
+            if !rows::advance_version(
+                tx,
+                proposal.id,
+                edit.base_version,
+                &ProposalState::EDITABLE,
+                title.as_str(),
+                now,
+            )? {
                 let current =
                     rows::find_by_id(tx, proposal.id)?.map_or(proposal.current_version, |p| p.current_version);
                 return Err(DomainError::StaleVersion { current }.into());
@@ -209,14 +217,14 @@ impl ProposalService {
     /// An author withdraws the proposal.
     pub fn withdraw(&self, actor: &Actor, key: &str) -> ServiceResult<ProposalView> {
         self.ctx.store.write(|tx| {
-            let proposal = load_visible_proposal(tx, key, Some(actor))?;
+            let proposal = lock_visible_proposal(tx, key, Some(actor))?;
             ensure_author(rows::is_author(tx, proposal.id, actor.user_id)?)?;
             ensure_withdrawable(proposal.state)?;
             let now = self.ctx.clock.now();
             if !rows::change_state(tx, proposal.id, &ProposalState::OPEN, ProposalState::Withdrawn, now)? {
                 return Err(state_changed().into());
             }
-            self.reject_open_amendments(tx, actor, &proposal)?;
+            close_open_amendments(&self.ctx, tx, actor, &proposal, "proposal withdrawn")?;
             self.ctx.audit(
                 tx,
                 Some(actor.user_id),
@@ -227,27 +235,6 @@ impl ProposalService {
             let proposal = rows::find_by_id(tx, proposal.id)?.ok_or_else(|| DomainError::not_found("proposal"))?;
             self.view(tx, proposal)
         })
-    }
-
-    /// A withdrawn proposal takes no amendments: the open ones are rejected
-    /// with a public reason, in the same transaction.
-    fn reject_open_amendments(&self, tx: &mut Tx<'_>, actor: &Actor, proposal: &ProposalRecord) -> ServiceResult<()> {
-        const REASON: &str = "proposal withdrawn";
-        let open =
-            amendments::list_for_proposal(tx, proposal.id, Some(AmendmentState::Evaluating), None, None, i64::MAX)?;
-        let now = self.ctx.clock.now();
-        for amendment in open {
-            if amendments::decide(tx, amendment.id, AmendmentState::Rejected, actor.user_id, Some(REASON), now)? {
-                self.ctx.audit(
-                    tx,
-                    Some(actor.user_id),
-                    AuditAction::AmendmentRejected,
-                    AuditTarget { kind: "amendment", id: amendment.id, space_id: Some(proposal.space_id) },
-                    serde_json::json!({ "proposal_id": proposal.id, "reason": REASON }),
-                )?;
-            }
-        }
-        Ok(())
     }
 
     /// Every official answer of a proposal, newest (the one in force) first.

@@ -43,6 +43,9 @@ pub struct AmendmentRecord {
     pub created_at: DateTime<Utc>,
     /// Last change.
     pub updated_at: DateTime<Utc>,
+    /// Rejected because its proposal was withdrawn or answered, not on its
+    /// merits.
+    pub closed_by_proposal: bool,
 }
 
 /// What requesting an amendment writes.
@@ -69,6 +72,7 @@ pub struct NewAmendment<'a> {
 type AmendmentRow = (
     (String, String, String, String, i32, String, String, String),
     (String, Option<String>, Option<String>, Option<String>, Option<i32>, Option<String>, String, String),
+    bool,
 );
 
 macro_rules! amendment_query {
@@ -94,12 +98,14 @@ macro_rules! amendment_query {
                 amendments::created_at,
                 amendments::updated_at,
             ),
+            amendments::closed_by_proposal,
         ))
     };
 }
 
 fn record(row: AmendmentRow) -> Result<AmendmentRecord, StoreError> {
-    let ((id, proposal_id, author_id, author_nickname, base_version, title, body, rationale), rest) = row;
+    let ((id, proposal_id, author_id, author_nickname, base_version, title, body, rationale), rest, closed_by_proposal) =
+        row;
     let (state, decided_by, decided_at, decision_reason, resulting_version, promoted, created_at, updated_at) = rest;
     Ok(AmendmentRecord {
         id: parse_id(&id)?,
@@ -118,6 +124,7 @@ fn record(row: AmendmentRow) -> Result<AmendmentRecord, StoreError> {
         promoted_proposal_id: parse_opt_id(promoted.as_deref())?,
         created_at: parse_time(&created_at)?,
         updated_at: parse_time(&updated_at)?,
+        closed_by_proposal,
     })
 }
 
@@ -238,6 +245,24 @@ pub fn decide(
     ))
     .execute(tx.conn())?;
     Ok(updated == 1)
+}
+
+/// Rejects an amendment because its proposal closed (withdrawn or
+/// answered): like [`decide`], and marked so it cannot be promoted.
+pub fn close_with_proposal(
+    tx: &mut Tx<'_>,
+    id: Uuid,
+    by: Uuid,
+    reason: &str,
+    at: DateTime<Utc>,
+) -> Result<bool, StoreError> {
+    if !decide(tx, id, AmendmentState::Rejected, by, Some(reason), at)? {
+        return Ok(false);
+    }
+    diesel::update(amendments::table.filter(amendments::id.eq(id_text(id))))
+        .set(amendments::closed_by_proposal.eq(true))
+        .execute(tx.conn())?;
+    Ok(true)
 }
 
 /// Records the version an acceptance produced.

@@ -172,34 +172,43 @@ pub fn find_by_reference(tx: &mut Tx<'_>, reference: &str) -> Result<Option<Prop
     )
 }
 
-/// Locks the proposal's row until the transaction ends, so that writers
-/// that read the current version and then write the next one (amendment
-/// decisions) queue instead of colliding. PostgreSQL takes a row lock;
-/// SQLite needs nothing, as a write transaction already holds the database's
-/// write lock.
-pub fn lock(tx: &mut Tx<'_>, id: Uuid) -> Result<(), StoreError> {
+/// Locks the proposal's row until the transaction ends and reads it again.
+///
+/// This is the locking rule every write that depends on a proposal's state
+/// follows (edits, withdrawals, answers, amendment requests and decisions):
+/// lock first, then read the state, then decide. Concurrent writers of one
+/// proposal therefore queue and each sees what the previous one committed.
+/// PostgreSQL takes a row lock (`SELECT … FOR UPDATE`); SQLite needs nothing,
+/// because a write transaction begins `IMMEDIATE` and so already holds the
+/// database's only write lock.
+pub fn find_for_update(tx: &mut Tx<'_>, id: Uuid) -> Result<Option<ProposalRecord>, StoreError> {
     if let DbConnection::Postgres(connection) = tx.conn() {
         diesel::sql_query("SELECT id FROM proposals WHERE id = $1 FOR UPDATE")
             .bind::<diesel::sql_types::Text, _>(id_text(id))
             .execute(connection)?;
     }
-    Ok(())
+    find_by_id(tx, id)
 }
 
-/// Moves the proposal from `expected` to `expected + 1` with the new title.
-/// Returns `false` when the current version is no longer `expected`: the
-/// compare-and-set is what makes concurrent edits safe, because the update
-/// locks the row and the losers re-check the condition after the winner
-/// commits.
+/// Moves the proposal from `expected` to `expected + 1` with the new title,
+/// if it is still in one of `states`. Returns `false` when the current
+/// version is no longer `expected` or the state no longer allows it: the
+/// compare-and-set repeats, in the database, the checks the caller made,
+/// so a write that slipped past the row lock still cannot land.
 pub fn advance_version(
     tx: &mut Tx<'_>,
     id: Uuid,
     expected: i32,
+    states: &[ProposalState],
     title: &str,
     at: DateTime<Utc>,
 ) -> Result<bool, StoreError> {
+    let states: Vec<&str> = states.iter().map(|s| s.as_str()).collect();
     let updated = diesel::update(
-        proposals::table.filter(proposals::id.eq(id_text(id))).filter(proposals::current_version.eq(expected)),
+        proposals::table
+            .filter(proposals::id.eq(id_text(id)))
+            .filter(proposals::current_version.eq(expected))
+            .filter(proposals::state.eq_any(states)),
     )
     .set((
         proposals::current_version.eq(expected + 1),

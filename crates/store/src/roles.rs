@@ -1,5 +1,6 @@
 //! Role grants: who is staff or admin, and where.
 
+use crate::connection::DbConnection;
 use crate::convert::{id_text, opt_id_text, parse_enum, parse_opt_id, time_text};
 use crate::schema::role_grants;
 use crate::{StoreError, Tx};
@@ -57,4 +58,23 @@ pub fn revoke(tx: &mut Tx<'_>, user_id: Uuid, grant: RoleGrant) -> Result<bool, 
         None => diesel::delete(target.filter(role_grants::space_id.is_null())).execute(tx.conn())?,
     };
     Ok(deleted > 0)
+}
+
+/// Locks every global admin grant until the transaction ends and returns
+/// the admins' ids. Changes that could remove an admin (revoking the role,
+/// blocking the user) take this lock first, so two admins removing each
+/// other at once queue, and the second sees the first's change: the last
+/// admin is never removed. On SQLite the write transaction already holds
+/// the database's write lock.
+pub fn lock_admins(tx: &mut Tx<'_>) -> Result<Vec<Uuid>, StoreError> {
+    if let DbConnection::Postgres(connection) = tx.conn() {
+        diesel::sql_query("SELECT id FROM role_grants WHERE role = 'admin' AND space_id IS NULL FOR UPDATE")
+            .execute(connection)?;
+    }
+    let ids: Vec<String> = role_grants::table
+        .filter(role_grants::role.eq(Role::Admin.as_str()))
+        .filter(role_grants::space_id.is_null())
+        .select(role_grants::user_id)
+        .load(tx.conn())?;
+    ids.iter().map(|id| crate::convert::parse_id(id)).collect()
 }

@@ -114,6 +114,7 @@ diesel::table! {
         promoted_proposal_id -> Nullable<Text>,
         created_at -> Text,
         updated_at -> Text,
+        closed_by_proposal -> Bool,
     }
 }
 

@@ -111,6 +111,29 @@ pub fn nickname_taken(tx: &mut Tx<'_>, nickname: &str) -> Result<bool, StoreErro
     Ok(count > 0)
 }
 
+/// Serialises sign-in attempts for one e-mail until the transaction ends,
+/// so that counting recent failures and recording a new attempt is one
+/// step: however many guesses arrive at once, no more than the limit are
+/// let through. PostgreSQL takes a transaction-scoped advisory lock keyed
+/// by the e-mail (there may be no user row to lock: unknown e-mails are
+/// throttled too); SQLite's write transaction already holds the write lock.
+pub fn lock_sign_in(tx: &mut Tx<'_>, email: &str) -> Result<(), StoreError> {
+    if let crate::connection::DbConnection::Postgres(connection) = tx.conn() {
+        diesel::sql_query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))::text")
+            .bind::<diesel::sql_types::Text, _>(email)
+            .execute(connection)?;
+    }
+    Ok(())
+}
+
+/// Marks a recorded attempt as successful once the password checked out.
+pub fn mark_login_succeeded(tx: &mut Tx<'_>, id: Uuid) -> Result<(), StoreError> {
+    diesel::update(login_attempts::table.filter(login_attempts::id.eq(id_text(id))))
+        .set(login_attempts::succeeded.eq(true))
+        .execute(tx.conn())?;
+    Ok(())
+}
+
 /// Records a sign-in attempt, for throttling.
 pub fn record_login_attempt(
     tx: &mut Tx<'_>,

@@ -4,7 +4,7 @@
 #![allow(clippy::unwrap_used)] // Tests fail loudly on anything unexpected.
 
 use chrono::{TimeZone, Utc};
-use emenda_domain::proposal::VersionKind;
+use emenda_domain::proposal::{ProposalState, VersionKind};
 use emenda_store::testing::{execute_raw, TestDatabase};
 use emenda_store::{
     backend_tests, proposals, sequences, spaces, users, versions, Backend, ServiceError, Store, StoreError,
@@ -169,10 +169,13 @@ fn version_compare_and_set_lets_one_writer_win(backend: Backend) {
     let db = TestDatabase::new(backend);
     let store = db.store();
     let (proposal, _) = seed_proposal(&store);
-    let first = store.write(|tx| proposals::advance_version(tx, proposal, 1, "Nuovo titolo", Utc::now())).expect("cas");
-    let second =
-        store.write(|tx| proposals::advance_version(tx, proposal, 1, "Altro titolo", Utc::now())).expect("cas");
-    assert!(first && !second);
+    let open = ProposalState::OPEN;
+    let advance = |from: i32, states: &[ProposalState], title: &str| {
+        store.write(|tx| proposals::advance_version(tx, proposal, from, states, title, Utc::now())).expect("cas")
+    };
+    assert!(advance(1, &open, "Nuovo titolo"));
+    assert!(!advance(1, &open, "Altro titolo"), "a stale base loses");
+    assert!(!advance(2, &[ProposalState::Evaluating], "Altro titolo"), "a state that no longer allows it loses");
     let record = store.read(|tx| proposals::find_by_id(tx, proposal)).expect("read").expect("found");
     assert_eq!((record.current_version, record.title.as_str()), (2, "Nuovo titolo"));
 }

@@ -1,0 +1,1 @@
+ALTER TABLE amendments DROP COLUMN closed_by_proposal;

@@ -1,0 +1,280 @@
+//! Every pair of state-changing writes that depend on one row, raced
+//! against each other many times on both backends. Each test states the
+//! invariant that must hold whatever the interleaving; on PostgreSQL they
+//! fail without the locking rule (`docs/architecture.md`, Concurrency).
+
+#![allow(clippy::unwrap_used)] // Tests fail loudly on anything unexpected.
+
+use emenda_store::Backend;
+use emenda_tests::{backend_tests, Reply, TestApp, TestUser, PASSWORD};
+use serde_json::json;
+use std::sync::{Arc, Barrier};
+
+/// How many times each pair is raced: enough for PostgreSQL to show an
+/// unlocked read-then-write nearly every run.
+const ROUNDS: usize = 12;
+
+/// Runs `first` and `second` at the same moment on two threads.
+fn race(
+    app: &Arc<TestApp>,
+    first: impl FnOnce(&TestApp) -> Reply + Send + 'static,
+    second: impl FnOnce(&TestApp) -> Reply + Send + 'static,
+) -> (Reply, Reply) {
+    let barrier = Arc::new(Barrier::new(2));
+    let spawn = |work: Box<dyn FnOnce(&TestApp) -> Reply + Send>| {
+        let (app, barrier) = (app.clone(), barrier.clone());
+        std::thread::spawn(move || {
+            barrier.wait();
+            work(&app)
+        })
+    };
+    let a = spawn(Box::new(first));
+    let b = spawn(Box::new(second));
+    (a.join().expect("first"), b.join().expect("second"))
+}
+
+struct Scene {
+    app: Arc<TestApp>,
+    author: TestUser,
+    staff: TestUser,
+}
+
+fn scene(backend: Backend) -> Scene {
+    let app = Arc::new(TestApp::spawn(backend));
+    let staff = app.admin();
+    app.space(&staff, "spazio", json!({}));
+    let author = app.participant("autrice");
+    Scene { app, author, staff }
+}
+
+fn publish(scene: &Scene, round: usize) -> String {
+    let proposal = scene.app.proposal(&scene.author, "spazio", &format!("Proposta contesa numero {round}"));
+    proposal["id"].as_str().unwrap().to_owned()
+}
+
+fn edit(token: String, id: String) -> impl FnOnce(&TestApp) -> Reply + Send + 'static {
+    move |app| {
+        app.post(
+            &format!("/api/v1/proposals/{id}/versions"),
+            Some(&token),
+            json!({ "title": "Titolo dopo la modifica", "body": "Il testo modificato dall'autrice.", "base_version": 1 }),
+        )
+    }
+}
+
+fn current_version(app: &TestApp, id: &str) -> i64 {
+    app.get(&format!("/api/v1/proposals/{id}"), None).expect(200)["current_version"].as_i64().unwrap()
+}
+
+/// An edit never lands on a withdrawn proposal: when both succeed, the
+/// withdrawal came second and saw the edit.
+fn edit_and_withdraw_never_leave_an_edit_after_the_withdrawal(backend: Backend) {
+    let s = scene(backend);
+    for round in 0..ROUNDS {
+        let id = publish(&s, round);
+        let withdraw = {
+            let (token, id) = (s.author.token.clone(), id.clone());
+            move |app: &TestApp| app.post(&format!("/api/v1/proposals/{id}/withdraw"), Some(&token), json!({}))
+        };
+        let (edited, withdrawn) = race(&s.app, edit(s.author.token.clone(), id.clone()), withdraw);
+        withdrawn.expect(200);
+        let final_version = current_version(&s.app, &id);
+        match edited.status {
+            201 => assert_eq!(withdrawn.body["current_version"], final_version, "the withdrawal saw the edit"),
+            409 => {
+                assert_eq!(edited.code(), "proposal_withdrawn");
+                assert_eq!(final_version, 1);
+            }
+            other => panic!("unexpected edit reply {other}: {}", edited.body),
+        }
+    }
+}
+
+/// An official answer always refers to the text in force after it: an
+/// edit racing it either lands first (the answer saw it) or is refused.
+fn edit_and_answer_never_leave_an_edit_after_the_answer(backend: Backend) {
+    let s = scene(backend);
+    for round in 0..ROUNDS {
+        let id = publish(&s, round);
+        let state = if round % 2 == 0 { "evaluating" } else { "rejected" };
+        let answer = {
+            let (token, id) = (s.staff.token.clone(), id.clone());
+            move |app: &TestApp| {
+                app.post(
+                    &format!("/api/v1/moderation/proposals/{id}/answer"),
+                    Some(&token),
+                    json!({ "state": state, "answer": "La risposta ufficiale dell'amministrazione." }),
+                )
+            }
+        };
+        let (edited, answered) = race(&s.app, edit(s.author.token.clone(), id.clone()), answer);
+        answered.expect(200);
+        let final_version = current_version(&s.app, &id);
+        match edited.status {
+            201 => assert_eq!(answered.body["current_version"], final_version, "the answer saw the edit"),
+            409 => {
+                assert_eq!(edited.code(), "proposal_answered");
+                assert_eq!(final_version, 1);
+            }
+            other => panic!("unexpected edit reply {other}: {}", edited.body),
+        }
+    }
+}
+
+fn open_amendments(app: &TestApp, id: &str, token: &str) -> usize {
+    app.get(&format!("/api/v1/proposals/{id}/amendments?state=evaluating"), Some(token)).expect(200)["items"]
+        .as_array()
+        .unwrap()
+        .len()
+}
+
+/// An amendment requested during a withdrawal is either refused or closed
+/// by it: a withdrawn proposal keeps no amendment under evaluation.
+fn amend_and_withdraw_leave_no_open_amendment(backend: Backend) {
+    let s = scene(backend);
+    let amender = s.app.participant("emendatore");
+    for round in 0..ROUNDS {
+        let id = publish(&s, round);
+        let amend = {
+            let (token, id) = (amender.token.clone(), id.clone());
+            move |app: &TestApp| {
+                app.post(
+                    &format!("/api/v1/proposals/{id}/amendments"),
+                    Some(&token),
+                    json!({ "title": "Un titolo emendato", "body": "Un testo emendato e migliore.", "rationale": "Serve chiarezza.", "base_version": 1 }),
+                )
+            }
+        };
+        let withdraw = {
+            let (token, id) = (s.author.token.clone(), id.clone());
+            move |app: &TestApp| app.post(&format!("/api/v1/proposals/{id}/withdraw"), Some(&token), json!({}))
+        };
+        let (amended, withdrawn) = race(&s.app, amend, withdraw);
+        withdrawn.expect(200);
+        assert!(amended.status == 201 || amended.code() == "proposal_closed", "{}", amended.body);
+        assert_eq!(open_amendments(&s.app, &id, &s.staff.token), 0, "round {round}: an amendment stayed open");
+    }
+}
+
+/// Accepting an amendment while its proposal is withdrawn: either the
+/// acceptance came first (the withdrawal saw its version) or it is refused.
+fn accept_and_withdraw_are_serialised(backend: Backend) {
+    let s = scene(backend);
+    let amender = s.app.participant("emendatore");
+    for round in 0..ROUNDS {
+        let id = publish(&s, round);
+        let amendment = s
+            .app
+            .post(
+                &format!("/api/v1/proposals/{id}/amendments"),
+                Some(&amender.token),
+                json!({ "title": "Un titolo emendato", "body": "Un testo emendato e migliore.", "rationale": "Serve chiarezza.", "base_version": 1 }),
+            )
+            .expect(201)["id"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        let accept = {
+            let token = s.staff.token.clone();
+            move |app: &TestApp| {
+                app.post(&format!("/api/v1/moderation/amendments/{amendment}/accept"), Some(&token), json!({}))
+            }
+        };
+        let withdraw = {
+            let (token, id) = (s.author.token.clone(), id.clone());
+            move |app: &TestApp| app.post(&format!("/api/v1/proposals/{id}/withdraw"), Some(&token), json!({}))
+        };
+        let (accepted, withdrawn) = race(&s.app, accept, withdraw);
+        withdrawn.expect(200);
+        let final_version = current_version(&s.app, &id);
+        match accepted.status {
+            200 => assert_eq!(withdrawn.body["current_version"], final_version, "the withdrawal saw the acceptance"),
+            409 => {
+                assert!(["proposal_closed", "amendment_decided"].contains(&accepted.code()), "{}", accepted.body);
+                assert_eq!(final_version, 1);
+            }
+            other => panic!("unexpected accept reply {other}: {}", accepted.body),
+        }
+        assert_eq!(open_amendments(&s.app, &id, &s.staff.token), 0);
+    }
+}
+
+/// Two admins revoking each other at once: exactly one wins, and an admin
+/// always remains.
+fn admins_revoking_each_other_keep_one_admin(backend: Backend) {
+    let s = scene(backend);
+    let mut admin = s.staff.clone();
+    for round in 0..ROUNDS {
+        let other = s.app.participant(&format!("admin{round}"));
+        let roles = format!("/api/v1/moderation/users/{}/roles", other.id);
+        s.app.call("PUT", &roles, Some(&admin.token), Some(&json!({ "role": "admin" }))).expect(200);
+        let revoke = |actor: &TestUser, target: &TestUser| {
+            let (token, target) = (actor.token.clone(), target.id.clone());
+            move |app: &TestApp| {
+                app.call(
+                    "DELETE",
+                    &format!("/api/v1/moderation/users/{target}/roles"),
+                    Some(&token),
+                    Some(&json!({ "role": "admin" })),
+                )
+            }
+        };
+        let (a, b) = race(&s.app, revoke(&admin, &other), revoke(&other, &admin));
+        assert_eq!([a.status, b.status].iter().filter(|&&status| status == 200).count(), 1, "{} / {}", a.body, b.body);
+        let (winner, loser) = if a.status == 200 { (admin.clone(), &b) } else { (other.clone(), &a) };
+        loser.expect_problem(403, "admin_only");
+        let me = s.app.get("/api/v1/me", Some(&winner.token));
+        assert!(me.expect(200)["roles"].as_array().unwrap().iter().any(|r| r["role"] == "admin"), "{}", me.body);
+        admin = winner;
+    }
+    // The last admin cannot be removed by anyone (themselves included).
+    let lone = s.app.call(
+        "DELETE",
+        &format!("/api/v1/moderation/users/{}/roles", admin.id),
+        Some(&admin.token),
+        Some(&json!({ "role": "admin" })),
+    );
+    assert_eq!(lone.status, 409, "{}", lone.body);
+}
+
+/// Parallel wrong guesses never get more than the failure limit checked,
+/// and a correct password inside the burst does not slip through.
+fn parallel_sign_in_guesses_respect_the_limit(backend: Backend) {
+    let app = Arc::new(TestApp::spawn(backend));
+    let user = app.participant("bersaglio");
+    let guesses = 48;
+    let barrier = Arc::new(Barrier::new(guesses));
+    let handles: Vec<_> = (0..guesses)
+        .map(|i| {
+            let (app, barrier, email) = (app.clone(), barrier.clone(), user.email.clone());
+            std::thread::spawn(move || {
+                let password = if i == 40 { PASSWORD.to_owned() } else { format!("sbagliata-{i}") };
+                barrier.wait();
+                app.post("/api/v1/auth/login", None, json!({ "email": email, "password": password }))
+            })
+        })
+        .collect();
+    let replies: Vec<Reply> = handles.into_iter().map(|h| h.join().expect("guess")).collect();
+    let checked = replies.iter().filter(|r| r.status == 401 || r.status == 200).count();
+    let limited = replies.iter().filter(|r| r.code() == "rate_limited").count();
+    assert!(
+        checked <= 10,
+        "{checked} passwords were checked: {:?}",
+        replies.iter().map(|r| r.status).collect::<Vec<_>>()
+    );
+    assert_eq!(checked + limited, guesses);
+    let after = app.post("/api/v1/auth/login", None, json!({ "email": user.email, "password": PASSWORD }));
+    let failures = replies.iter().filter(|r| r.status == 401).count();
+    if failures >= 10 {
+        after.expect_problem(429, "rate_limited");
+    }
+}
+
+backend_tests!(
+    edit_and_withdraw_never_leave_an_edit_after_the_withdrawal,
+    edit_and_answer_never_leave_an_edit_after_the_answer,
+    amend_and_withdraw_leave_no_open_amendment,
+    accept_and_withdraw_are_serialised,
+    admins_revoking_each_other_keep_one_admin,
+    parallel_sign_in_guesses_respect_the_limit
+);
