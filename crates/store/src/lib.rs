@@ -102,11 +102,15 @@ impl Store {
     }
 
     /// Runs `work` in a read transaction: a consistent snapshot of the data.
+    /// On PostgreSQL it is `REPEATABLE READ READ ONLY`, so every query of
+    /// one read (a proposal, its version, its authors, its counts) sees the
+    /// same committed state even while writers commit in between; on
+    /// SQLite (WAL) a read transaction is a snapshot from its first read.
     pub fn read<T, E>(&self, work: impl FnOnce(&mut Tx<'_>) -> Result<T, E>) -> Result<T, E>
     where
         E: From<StoreError>,
     {
-        self.transaction("BEGIN", "BEGIN TRANSACTION READ ONLY", work)
+        self.transaction("BEGIN", "BEGIN TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY", work)
     }
 
     /// Runs `work` in a write transaction. On SQLite it begins IMMEDIATE, so
