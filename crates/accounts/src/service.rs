@@ -225,6 +225,9 @@ impl AccountService {
             let Some(token) = tokens::find_by_hash(tx, &token_hash)? else {
                 return Err(invalid_refresh().into());
             };
+            if users::find_by_id(tx, token.user_id)?.is_some_and(|u| u.blocked_at.is_some()) {
+                return Err(blocked().into());
+            }
             if token.used_at.is_some() || token.revoked_at.is_some() || !tokens::spend(tx, token.id, now)? {
                 tokens::revoke_family(tx, token.family_id, now)?;
                 return Ok(RefreshOutcome::Reused);

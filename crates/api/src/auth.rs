@@ -4,9 +4,11 @@
 use crate::extract::blocking;
 use crate::problem::ApiError;
 use crate::state::AppState;
-use actix_web::dev::Payload;
+use actix_web::body::{BoxBody, MessageBody};
+use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
 use actix_web::http::header;
-use actix_web::{web, FromRequest, HttpRequest};
+use actix_web::middleware::Next;
+use actix_web::{web, FromRequest, HttpMessage, HttpRequest, ResponseError};
 use emenda_accounts::SignedInUser;
 use emenda_domain::policy::Actor;
 use emenda_domain::DomainError;
@@ -52,6 +54,33 @@ fn invalid_header() -> DomainError {
     DomainError::InvalidToken { code: "token_invalid", message: "use `Authorization: Bearer <token>`".into() }
 }
 
+/// What [`authenticate`] found for this request, kept for the extractors.
+#[derive(Clone)]
+struct Caller(Option<SignedInUser>);
+
+/// Middleware over every API route: a request that carries a token has it
+/// checked (signature, expiry, account, blocked state) before any handler
+/// runs, so an invalid or expired token, or a blocked account, is an error
+/// on every endpoint, including those that do not need the caller.
+pub async fn authenticate(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
+    let caller = match load(req.request().clone()).await {
+        Ok(caller) => caller,
+        Err(error) => return Ok(req.into_response(error.error_response())),
+    };
+    req.extensions_mut().insert(Caller(caller));
+    Ok(next.call(req).await?.map_into_boxed_body())
+}
+
+async fn caller(req: HttpRequest) -> Result<Option<SignedInUser>, ApiError> {
+    if let Some(Caller(known)) = req.extensions().get::<Caller>() {
+        return Ok(known.clone());
+    }
+    load(req.clone()).await
+}
+
 async fn load(req: HttpRequest) -> Result<Option<SignedInUser>, ApiError> {
     let Some(token) = bearer_token(&req)? else { return Ok(None) };
     let state = req.app_data::<web::Data<AppState>>().cloned().ok_or_else(|| {
@@ -69,7 +98,7 @@ impl FromRequest for MaybeUser {
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         let req = req.clone();
-        Box::pin(async move { load(req).await.map(MaybeUser) })
+        Box::pin(async move { caller(req).await.map(MaybeUser) })
     }
 }
 
@@ -79,6 +108,8 @@ impl FromRequest for CurrentUser {
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         let req = req.clone();
-        Box::pin(async move { load(req).await?.map(CurrentUser).ok_or_else(|| DomainError::Unauthenticated.into()) })
+        Box::pin(
+            async move { caller(req).await?.map(CurrentUser).ok_or_else(|| DomainError::Unauthenticated.into()) },
+        )
     }
 }

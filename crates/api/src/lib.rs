@@ -30,6 +30,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(openapi::openapi_json)
         .service(
             web::scope("/api/v1")
+                .wrap(actix_web::middleware::from_fn(auth::authenticate))
                 .wrap_fn(rate_limit::enforce)
                 .configure(routes::auth::configure)
                 .configure(routes::spaces::configure)
@@ -39,6 +40,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .configure(routes::moderation::configure)
                 .configure(routes::audit::configure)
                 .configure(routes::roles::configure)
+                .configure(routes::users::configure)
                 .default_service(web::to(routes::not_found)),
         );
 }

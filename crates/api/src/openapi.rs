@@ -55,6 +55,9 @@ impl Modify for BearerAuth {
         crate::routes::audit::list_audit,
         crate::routes::roles::grant_role,
         crate::routes::roles::revoke_role,
+        crate::routes::users::verify_user,
+        crate::routes::users::block_user,
+        crate::routes::users::unblock_user,
     ),
     components(schemas(crate::problem::Problem))
 )]

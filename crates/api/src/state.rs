@@ -2,7 +2,7 @@
 
 use crate::rate_limit::{Limiters, RateLimits};
 use emenda_accounts::AccountService;
-use emenda_moderation::{AnswerService, AuditService, DecisionService, RoleService};
+use emenda_moderation::{AnswerService, AuditService, DecisionService, RoleService, UserModerationService};
 use emenda_proposals::{AmendmentService, HistoryService, ProposalService, SpaceService};
 use emenda_store::{ServiceContext, Store};
 use std::sync::Arc;
@@ -28,6 +28,8 @@ pub struct AppState {
     pub audit: AuditService,
     /// Role grants.
     pub roles: RoleService,
+    /// Account verification and blocks.
+    pub user_moderation: UserModerationService,
     /// The database, for readiness checks.
     pub store: Store,
     /// Request-rate limits of this instance.
@@ -48,6 +50,7 @@ impl AppState {
             history: HistoryService::new(ctx.clone()),
             audit: AuditService::new(ctx.clone()),
             roles: RoleService::new(ctx.clone()),
+            user_moderation: UserModerationService::new(ctx.clone()),
             store: ctx.store,
             limiters: Arc::new(Limiters::new(limits)),
         }

@@ -43,16 +43,23 @@ string_enum! {
         AmendmentRejected => "amendment.rejected",
         /// A rejected amendment became a proposal of its own.
         AmendmentPromoted => "amendment.promoted",
+        /// An admin verified a user's identity.
+        UserVerified => "user.verified",
+        /// An admin blocked a user, with a public justification.
+        UserBlocked => "user.blocked",
+        /// An admin lifted a block.
+        UserUnblocked => "user.unblocked",
     }
 }
 
 impl AuditAction {
-    /// The visibility an action's entries get. Role changes are public so
-    /// citizens can see who holds power in a space; registrations are not,
-    /// because they concern a private person.
+    /// The visibility an action's entries get. Role changes and blocks are
+    /// public so citizens can see who holds power and how it is used;
+    /// registrations and verifications are not, because they concern a
+    /// private person.
     pub fn visibility(self) -> AuditVisibility {
         match self {
-            AuditAction::UserRegistered => AuditVisibility::Staff,
+            AuditAction::UserRegistered | AuditAction::UserVerified => AuditVisibility::Staff,
             _ => AuditVisibility::Public,
         }
     }
@@ -67,6 +74,8 @@ mod tests {
         assert_eq!(AuditAction::RoleGranted.visibility(), AuditVisibility::Public);
         assert_eq!(AuditAction::RoleRevoked.visibility(), AuditVisibility::Public);
         assert_eq!(AuditAction::UserRegistered.visibility(), AuditVisibility::Staff);
+        assert_eq!(AuditAction::UserVerified.visibility(), AuditVisibility::Staff);
+        assert_eq!(AuditAction::UserBlocked.visibility(), AuditVisibility::Public);
         for action in AuditAction::ALL {
             assert_eq!(AuditAction::parse(action.as_str()), Some(*action));
         }

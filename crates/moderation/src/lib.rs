@@ -1,14 +1,16 @@
 //! The moderation service: what staff and admins do to others' content and
 //! accounts, and the audit log that makes it accountable: amendment
-//! decisions, official answers, role grants and audit reads (the report
-//! queue and user blocks join it as they are built).
+//! decisions, official answers, role grants, account verification and
+//! blocks, and audit reads (the report queue joins it when it is built).
 
 pub mod answers;
 pub mod audit;
 pub mod decisions;
 pub mod roles;
+pub mod users;
 
 pub use answers::AnswerService;
 pub use audit::AuditService;
 pub use decisions::DecisionService;
 pub use roles::RoleService;
+pub use users::UserModerationService;

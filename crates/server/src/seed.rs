@@ -6,7 +6,7 @@ use anyhow::Context;
 use emenda_accounts::service::Registration;
 use emenda_api::AppState;
 use emenda_domain::amendment::Mergeability;
-use emenda_domain::policy::{Actor, Role, RoleGrant};
+use emenda_domain::policy::{Actor, Role};
 use emenda_domain::proposal::ProposalState;
 use emenda_domain::space::SpaceSettings;
 use emenda_moderation::decisions::Acceptance;
@@ -166,8 +166,10 @@ const PROPOSALS: &[DemoProposal] = &[
     },
 ];
 
-fn as_admin(user_id: uuid::Uuid) -> Actor {
-    Actor { user_id, verified: true, roles: vec![RoleGrant { role: Role::Admin, space_id: None }] }
+/// A demo user as the rules see them, read back from the database the way
+/// a request's caller is: the demo builds no actor in memory.
+fn actor_of(state: &AppState, user_id: uuid::Uuid) -> anyhow::Result<Actor> {
+    Ok(state.accounts.signed_in_user(user_id).context("loading a demo user")?.actor())
 }
 
 fn demo_spaces() -> [NewSpace; 2] {
@@ -200,7 +202,7 @@ pub fn load_demo(state: &AppState) -> anyhow::Result<bool> {
     if state.spaces.get(&spaces[0].slug).is_ok() {
         return Ok(false);
     }
-    let admin_actor = as_admin(admin_id);
+    let admin_actor = actor_of(state, admin_id)?;
     let staff = state
         .accounts
         .register(&Registration {
@@ -222,7 +224,10 @@ pub fn load_demo(state: &AppState) -> anyhow::Result<bool> {
             nickname: user.nickname.into(),
             display_name: user.name.into(),
         })?;
-        citizens.push(Actor::participant(record.id, true));
+        // Identities are verified by an admin, as in a real installation
+        // (one space requires it to support).
+        state.user_moderation.verify(&admin_actor, record.id)?;
+        citizens.push(actor_of(state, record.id)?);
     }
     let mut published = Vec::new();
     for proposal in PROPOSALS {
@@ -246,8 +251,7 @@ pub fn load_demo(state: &AppState) -> anyhow::Result<bool> {
             state.proposals.edit(author, &view.proposal.id.to_string(), &edit)?;
         }
     }
-    let staff_actor =
-        Actor { user_id: staff.id, verified: true, roles: vec![RoleGrant { role: Role::Staff, space_id: None }] };
+    let staff_actor = actor_of(state, staff.id)?;
     load_amendments(state, &citizens, &staff_actor, &published)?;
     load_answers(state, &staff_actor, &published)?;
     Ok(true)

@@ -105,6 +105,35 @@ pub fn find_by_email(tx: &mut Tx<'_>, email: &str) -> Result<Option<UserRecord>,
     first(users::table.filter(users::email.eq(email)).select(UserRow::as_select()).limit(1).load(tx.conn())?)
 }
 
+/// Records that the user's identity was verified; `false` when it already
+/// was (the first verification's time is kept).
+pub fn set_verified(tx: &mut Tx<'_>, id: Uuid, at: DateTime<Utc>) -> Result<bool, StoreError> {
+    let updated = diesel::update(users::table.filter(users::id.eq(id_text(id))).filter(users::verified_at.is_null()))
+        .set((users::verified_at.eq(time_text(at)), users::updated_at.eq(time_text(at))))
+        .execute(tx.conn())?;
+    Ok(updated == 1)
+}
+
+/// Blocks (`Some(time)`) or unblocks (`None`) a user; `false` when they
+/// already were in that state.
+pub fn set_blocked(
+    tx: &mut Tx<'_>,
+    id: Uuid,
+    at: Option<DateTime<Utc>>,
+    now: DateTime<Utc>,
+) -> Result<bool, StoreError> {
+    let target = users::table.filter(users::id.eq(id_text(id)));
+    let updated = match at {
+        Some(at) => diesel::update(target.filter(users::blocked_at.is_null()))
+            .set((users::blocked_at.eq(Some(time_text(at))), users::updated_at.eq(time_text(now))))
+            .execute(tx.conn())?,
+        None => diesel::update(target.filter(users::blocked_at.is_not_null()))
+            .set((users::blocked_at.eq(None::<String>), users::updated_at.eq(time_text(now))))
+            .execute(tx.conn())?,
+    };
+    Ok(updated == 1)
+}
+
 /// Whether a nickname is taken.
 pub fn nickname_taken(tx: &mut Tx<'_>, nickname: &str) -> Result<bool, StoreError> {
     let count: i64 = users::table.filter(users::nickname.eq(nickname)).count().get_result(tx.conn())?;

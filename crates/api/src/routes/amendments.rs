@@ -44,6 +44,9 @@ pub struct AmendmentSummaryDto {
     pub resulting_version: Option<i32>,
     /// The proposal a rejected amendment was promoted to.
     pub promoted_proposal_id: Option<Uuid>,
+    /// Rejected because its proposal was withdrawn or answered, not on its
+    /// merits; such an amendment cannot be promoted.
+    pub closed_by_proposal: bool,
     /// Creation time.
     pub created_at: DateTime<Utc>,
     /// Last change.
@@ -65,6 +68,7 @@ impl From<&AmendmentRecord> for AmendmentSummaryDto {
             decision_reason: a.decision_reason.clone(),
             resulting_version: a.resulting_version,
             promoted_proposal_id: a.promoted_proposal_id,
+            closed_by_proposal: a.closed_by_proposal,
             created_at: a.created_at,
             updated_at: a.updated_at,
         }

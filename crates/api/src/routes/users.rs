@@ -1,0 +1,101 @@
+//! Account moderation (admins): verify an identity, block with a public
+//! justification, unblock.
+
+use crate::auth::CurrentUser;
+use crate::extract::blocking;
+use crate::problem::{ApiResult, Problem};
+use crate::routes::auth::UserDto;
+use crate::state::AppState;
+use actix_web::{post, web, HttpResponse};
+use chrono::{DateTime, Utc};
+use emenda_store::users::UserRecord;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+/// A user's standing, as admins see it after a change.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AccountStandingDto {
+    /// The public part of the user.
+    #[serde(flatten)]
+    pub user: UserDto,
+    /// When the identity was verified.
+    pub verified_at: Option<DateTime<Utc>>,
+    /// Whether the account is blocked now.
+    pub blocked: bool,
+    /// Since when.
+    pub blocked_at: Option<DateTime<Utc>>,
+}
+
+impl From<&UserRecord> for AccountStandingDto {
+    fn from(user: &UserRecord) -> Self {
+        Self {
+            user: UserDto::from(user),
+            verified_at: user.verified_at,
+            blocked: user.blocked_at.is_some(),
+            blocked_at: user.blocked_at,
+        }
+    }
+}
+
+/// Why a user is blocked; shown publicly in the audit log.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BlockRequest {
+    /// Public justification (1–2,000 characters).
+    pub justification: String,
+}
+
+/// Verifies a user's identity (idempotent).
+#[utoipa::path(post, path = "/api/v1/moderation/users/{id}/verify", tag = "moderation", params(("id" = Uuid, Path)),
+    security(("bearer" = [])),
+    responses((status = 200, body = AccountStandingDto), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
+#[post("/moderation/users/{id}/verify")]
+pub async fn verify_user(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    id: web::Path<Uuid>,
+) -> ApiResult<HttpResponse> {
+    let id = id.into_inner();
+    let record = blocking(move || state.user_moderation.verify(&user.actor(), id)).await?;
+    Ok(HttpResponse::Ok().json(AccountStandingDto::from(&record)))
+}
+
+/// Blocks a user: their sessions end at once (idempotent).
+#[utoipa::path(post, path = "/api/v1/moderation/users/{id}/block", tag = "moderation", params(("id" = Uuid, Path)),
+    request_body = BlockRequest, security(("bearer" = [])),
+    responses((status = 200, body = AccountStandingDto), (status = 401, body = Problem), (status = 403, body = Problem),
+        (status = 404, body = Problem), (status = 409, description = "`cannot_block_self` or `last_admin`", body = Problem),
+        (status = 422, body = Problem)))]
+#[post("/moderation/users/{id}/block")]
+pub async fn block_user(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    id: web::Path<Uuid>,
+    body: web::Json<BlockRequest>,
+) -> ApiResult<HttpResponse> {
+    let id = id.into_inner();
+    let record =
+        blocking(move || state.user_moderation.block(&user.actor(), id, &body.into_inner().justification)).await?;
+    Ok(HttpResponse::Ok().json(AccountStandingDto::from(&record)))
+}
+
+/// Lifts a block (idempotent).
+#[utoipa::path(post, path = "/api/v1/moderation/users/{id}/unblock", tag = "moderation", params(("id" = Uuid, Path)),
+    security(("bearer" = [])),
+    responses((status = 200, body = AccountStandingDto), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
+#[post("/moderation/users/{id}/unblock")]
+pub async fn unblock_user(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    id: web::Path<Uuid>,
+) -> ApiResult<HttpResponse> {
+    let id = id.into_inner();
+    let record = blocking(move || state.user_moderation.unblock(&user.actor(), id)).await?;
+    Ok(HttpResponse::Ok().json(AccountStandingDto::from(&record)))
+}
+
+/// Registers the routes.
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(verify_user).service(block_user).service(unblock_user);
+}

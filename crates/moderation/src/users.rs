@@ -1,0 +1,119 @@
+//! What admins do to accounts: verify an identity (which opens the spaces
+//! that require it) and block or unblock a user. A block ends the user's
+//! sessions at once; every change is audited, and a block is public with
+//! its justification so that the power to silence is accountable.
+
+use emenda_domain::audit::AuditAction;
+use emenda_domain::policy::{ensure_admin, ensure_admins_remain, Actor};
+use emenda_domain::values::StaffText;
+use emenda_domain::DomainError;
+use emenda_store::users::{self, UserRecord};
+use emenda_store::{roles, tokens, AuditTarget, ServiceContext, ServiceResult, Tx};
+use uuid::Uuid;
+
+/// Account moderation.
+#[derive(Debug, Clone)]
+pub struct UserModerationService {
+    ctx: ServiceContext,
+}
+
+fn user_target(user_id: Uuid) -> AuditTarget {
+    AuditTarget { kind: "user", id: user_id, space_id: None }
+}
+
+impl UserModerationService {
+    /// The service.
+    pub fn new(ctx: ServiceContext) -> Self {
+        Self { ctx }
+    }
+
+    /// Locks the admin grants (the locking rule: any change that could take
+    /// power away from an admin queues here) and checks, under that lock,
+    /// that the caller still is one. Returns the admins' ids.
+    fn lock_as_admin(&self, tx: &mut Tx<'_>, actor: &Actor) -> ServiceResult<Vec<Uuid>> {
+        let admins = roles::lock_admins(tx)?;
+        ensure_admin(&Actor { roles: roles::grants_of(tx, actor.user_id)?, ..actor.clone() })?;
+        Ok(admins)
+    }
+
+    fn user(tx: &mut Tx<'_>, user_id: Uuid) -> ServiceResult<UserRecord> {
+        Ok(users::find_by_id(tx, user_id)?.ok_or_else(|| DomainError::not_found("user"))?)
+    }
+
+    /// Marks a user's identity as verified. Verifying twice changes nothing.
+    pub fn verify(&self, actor: &Actor, user_id: Uuid) -> ServiceResult<UserRecord> {
+        ensure_admin(actor)?;
+        self.ctx.store.write(|tx| {
+            self.lock_as_admin(tx, actor)?;
+            Self::user(tx, user_id)?;
+            if users::set_verified(tx, user_id, self.ctx.clock.now())? {
+                self.ctx.audit(
+                    tx,
+                    Some(actor.user_id),
+                    AuditAction::UserVerified,
+                    user_target(user_id),
+                    serde_json::json!({}),
+                )?;
+            }
+            Self::user(tx, user_id)
+        })
+    }
+
+    /// Blocks a user with a public justification: their refresh tokens are
+    /// revoked in the same transaction, and every request with a live
+    /// access token is refused from then on (roles and the blocked state are
+    /// read on every request). An admin cannot block themselves, and the
+    /// last admin who is not blocked cannot be blocked.
+    pub fn block(&self, actor: &Actor, user_id: Uuid, justification: &str) -> ServiceResult<UserRecord> {
+        ensure_admin(actor)?;
+        let justification = StaffText::parse_field("justification", justification)?;
+        if user_id == actor.user_id {
+            return Err(DomainError::conflict("cannot_block_self", "an admin cannot block their own account").into());
+        }
+        self.ctx.store.write(|tx| {
+            let admins = self.lock_as_admin(tx, actor)?;
+            Self::user(tx, user_id)?;
+            if admins.contains(&user_id) {
+                let mut active = 0;
+                for admin in admins.iter().filter(|&&a| a != user_id) {
+                    if Self::user(tx, *admin)?.blocked_at.is_none() {
+                        active += 1;
+                    }
+                }
+                ensure_admins_remain(active)?;
+            }
+            let now = self.ctx.clock.now();
+            if users::set_blocked(tx, user_id, Some(now), now)? {
+                tokens::revoke_all_for_user(tx, user_id, now)?;
+                self.ctx.audit(
+                    tx,
+                    Some(actor.user_id),
+                    AuditAction::UserBlocked,
+                    user_target(user_id),
+                    serde_json::json!({ "justification": justification.as_str() }),
+                )?;
+            }
+            Self::user(tx, user_id)
+        })
+    }
+
+    /// Lifts a block; the user signs in again to get new sessions.
+    pub fn unblock(&self, actor: &Actor, user_id: Uuid) -> ServiceResult<UserRecord> {
+        ensure_admin(actor)?;
+        self.ctx.store.write(|tx| {
+            self.lock_as_admin(tx, actor)?;
+            Self::user(tx, user_id)?;
+            let now = self.ctx.clock.now();
+            if users::set_blocked(tx, user_id, None, now)? {
+                self.ctx.audit(
+                    tx,
+                    Some(actor.user_id),
+                    AuditAction::UserUnblocked,
+                    user_target(user_id),
+                    serde_json::json!({}),
+                )?;
+            }
+            Self::user(tx, user_id)
+        })
+    }
+}
