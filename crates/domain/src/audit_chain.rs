@@ -86,11 +86,25 @@ pub struct AuditChainReport {
     /// How many chained entries were checked.
     pub entries: u64,
     /// The sequence number of the first entry that does not hold (or that
-    /// is missing), if any.
+    /// is missing), if any. Null when the chain holds, including when the
+    /// only fault is an unchained entry added after the chain began (then
+    /// `valid` is false and `unchained` shows the count).
     pub first_invalid: Option<i64>,
     /// Entries recorded before the chain existed (an upgraded installation);
     /// they are not covered by it. Always 0 on a database created with it.
     pub unchained: u64,
+}
+
+/// What the store records about the chain's end as it appends: the last
+/// entry's number and hash, and how many entries predate the chain.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ChainHead<'a> {
+    /// Number of the last entry appended (0 before any).
+    pub seq: i64,
+    /// Hash of the last entry appended.
+    pub hash: Option<&'a str>,
+    /// Entries that were in the log when the chain began.
+    pub legacy_entries: u64,
 }
 
 /// Checks a chain fed in sequence order, one entry at a time, so that a log
@@ -133,13 +147,25 @@ impl ChainVerifier {
         self.last_seq
     }
 
-    /// The report, given the chain head the store recorded (the number and
-    /// hash of the last entry appended): entries missing from the end of the
-    /// chain are caught by comparing it with the last entry seen.
-    pub fn finish(self, head_seq: i64, head_hash: Option<&str>, unchained: u64) -> AuditChainReport {
-        let tail_intact = head_seq == self.last_seq && head_hash == self.last_hash.as_deref();
-        let first_invalid = self.first_invalid.or(if tail_intact { None } else { Some(self.last_seq + 1) });
-        AuditChainReport { valid: first_invalid.is_none(), entries: self.entries, first_invalid, unchained }
+    /// The report, given the chain head the store recorded and how many
+    /// unchained entries were found: entries missing from (or added to) the
+    /// end of the chain are caught by comparing the head with the last entry
+    /// seen, and an unchained entry added after the upgrade by comparing the
+    /// count with the one recorded then.
+    pub fn finish(self, head: &ChainHead<'_>, unchained: u64) -> AuditChainReport {
+        let head_seq = head.seq;
+        let head_hash = head.hash;
+        let tail = match head_seq.cmp(&self.last_seq) {
+            // Entries missing from the end: the first missing one.
+            std::cmp::Ordering::Greater => Some(self.last_seq + 1),
+            // Entries beyond the last one appended: the first extra one.
+            std::cmp::Ordering::Less => Some(head_seq + 1),
+            std::cmp::Ordering::Equal if head_hash != self.last_hash.as_deref() => Some(head_seq),
+            std::cmp::Ordering::Equal => None,
+        };
+        let first_invalid = self.first_invalid.or(tail);
+        let valid = first_invalid.is_none() && unchained == head.legacy_entries;
+        AuditChainReport { valid, entries: self.entries, first_invalid, unchained }
     }
 }
 
@@ -165,6 +191,10 @@ mod tests {
         }
     }
 
+    fn head(seq: i64, hash: Option<&str>) -> ChainHead<'_> {
+        ChainHead { seq, hash, legacy_entries: 0 }
+    }
+
     /// Builds hashes for a chain of `n` entries.
     fn chain(n: i64) -> Vec<String> {
         let mut hashes: Vec<String> = Vec::new();
@@ -184,20 +214,32 @@ mod tests {
             let previous = if i == 0 { None } else { Some(hashes[i - 1].as_str()) };
             verifier.push(&sample(seq, previous), hash);
         }
-        let report = verifier.finish(3, Some(&hashes[2]), 0);
+        let report = verifier.finish(&head(3, Some(&hashes[2])), 0);
         assert_eq!(report, AuditChainReport { valid: true, entries: 3, first_invalid: None, unchained: 0 });
         assert_eq!(hashes[0].len(), 64);
     }
 
     #[test]
     fn an_empty_chain_is_valid_and_a_missing_tail_is_not() {
-        assert!(ChainVerifier::new().finish(0, None, 0).valid);
+        assert!(ChainVerifier::new().finish(&head(0, None), 0).valid);
+        // Entries from before the chain are expected, any more are not.
+        let upgraded = ChainHead { seq: 0, hash: None, legacy_entries: 2 };
+        assert!(ChainVerifier::new().finish(&upgraded, 2).valid);
+        let forged = ChainVerifier::new().finish(&upgraded, 3);
+        assert_eq!((forged.valid, forged.first_invalid, forged.unchained), (false, None, 3));
         let hashes = chain(2);
         let mut verifier = ChainVerifier::new();
         verifier.push(&sample(1, None), &hashes[0]);
         // The head says two entries were appended; only one is there.
-        let report = verifier.finish(2, Some(&hashes[1]), 0);
+        let report = verifier.finish(&head(2, Some(&hashes[1])), 0);
         assert_eq!(report.first_invalid, Some(2));
+        // An entry appended behind the store's back, and a head that
+        // disagrees with the last entry.
+        let mut extra = ChainVerifier::new();
+        extra.push(&sample(1, None), &hashes[0]);
+        extra.push(&sample(2, Some(&hashes[0])), &hashes[1]);
+        assert_eq!(extra.clone().finish(&head(1, Some(&hashes[0])), 0).first_invalid, Some(2));
+        assert_eq!(extra.finish(&head(2, Some(&hashes[0])), 0).first_invalid, Some(2));
     }
 
     #[test]
@@ -206,7 +248,7 @@ mod tests {
         let mut gap = ChainVerifier::new();
         gap.push(&sample(1, None), &hashes[0]);
         gap.push(&sample(3, Some(&hashes[1])), &hashes[2]);
-        assert_eq!(gap.finish(3, Some(&hashes[2]), 0).first_invalid, Some(2));
+        assert_eq!(gap.finish(&head(3, Some(&hashes[2])), 0).first_invalid, Some(2));
 
         // Two entries linked to the same predecessor.
         let mut fork = ChainVerifier::new();
@@ -214,13 +256,13 @@ mod tests {
         fork.push(&sample(2, Some(&hashes[0])), &hashes[1]);
         let forked = entry_hash(&sample(3, Some(&hashes[0])));
         fork.push(&sample(3, Some(&hashes[0])), &forked);
-        assert_eq!(fork.finish(3, Some(&forked), 0).first_invalid, Some(3));
+        assert_eq!(fork.finish(&head(3, Some(&forked)), 0).first_invalid, Some(3));
 
         let mut changed = ChainVerifier::new();
         changed.push(&sample(1, None), &hashes[0]);
         changed.push(&HashedAuditEntry { visibility: "staff", ..sample(2, Some(&hashes[0])) }, &hashes[1]);
         changed.push(&sample(3, Some(&hashes[1])), &hashes[2]);
-        let report = changed.finish(3, Some(&hashes[2]), 0);
+        let report = changed.finish(&head(3, Some(&hashes[2])), 0);
         assert_eq!((report.valid, report.entries, report.first_invalid), (false, 3, Some(2)));
     }
 
