@@ -208,16 +208,73 @@ fn version_compare_and_set_lets_one_writer_win(backend: Backend) {
     assert_eq!((record.current_version, record.title.as_str()), (2, "Nuovo titolo"));
 }
 
-fn both_backends_have_the_same_schema(backend: Backend) {
-    let db = TestDatabase::new(backend);
-    let columns = emenda_store::schema_columns(&db.store()).expect("columns");
-    let other = TestDatabase::new(match backend {
+fn other(backend: Backend) -> Backend {
+    match backend {
         Backend::Sqlite => Backend::Postgres,
         Backend::Postgres => Backend::Sqlite,
-    });
-    let other_columns = emenda_store::schema_columns(&other.store()).expect("columns");
-    assert!(columns.contains(&"proposal_versions.content_hash".to_owned()));
-    assert_eq!(columns, other_columns);
+    }
+}
+
+/// Lines of `a` missing from `b`, for a readable failure.
+fn missing(a: &[String], b: &[String]) -> Vec<String> {
+    a.iter().filter(|line| !b.contains(line)).cloned().collect()
+}
+
+fn both_backends_have_the_same_schema(backend: Backend) {
+    let db = TestDatabase::new(backend);
+    let schema = emenda_store::schema_columns(&db.store()).expect("schema");
+    let other_db = TestDatabase::new(other(backend));
+    let other_schema = emenda_store::schema_columns(&other_db.store()).expect("schema");
+    // The description covers what must not drift, not just names.
+    for expected in [
+        "column proposal_versions.content_hash text not null default=none pk=0",
+        "column proposal_versions.number integer not null default=none pk=2",
+        "column proposals.hidden boolean not null default=false pk=0",
+        "column audit_log.seq integer null default=none pk=0",
+        "foreign key amendments.proposal_id -> proposals.id on delete no action",
+        "unique index amendments(proposal_id,author_id) name=amendments_one_open where=state = 'evaluating'",
+        "unique index role_grants(user_id,role,<expr>) name=role_grants_unique where=-",
+        "unique index users(email) name=- where=-",
+        "unique index audit_log(seq) name=audit_log_seq where=-",
+        "check spaces.amendments_visibility",
+        "check audit_head.id",
+        "guard audit_log refuses delete,replace,update",
+        "guard proposal_versions refuses delete,replace,update",
+        "guard proposal_answers refuses delete,replace,update",
+    ] {
+        assert!(schema.iter().any(|line| line == expected), "{expected} not in {schema:#?}");
+    }
+    assert_eq!(
+        (missing(&schema, &other_schema), missing(&other_schema, &schema)),
+        (vec![], vec![]),
+        "the two backends' schemas differ"
+    );
+}
+
+fn drift_on_one_backend_is_caught(backend: Backend) {
+    let baseline = emenda_store::schema_columns(&TestDatabase::new(other(backend)).store()).expect("schema");
+    let drifts = [
+        "CREATE INDEX users_created ON users (created_at)",
+        "CREATE UNIQUE INDEX spaces_title ON spaces (title) WHERE proposals_open",
+        "ALTER TABLE login_attempts ADD COLUMN note TEXT",
+        "CREATE TABLE extra (id TEXT PRIMARY KEY NOT NULL, n INTEGER CHECK (n > 0))",
+        "DROP INDEX proposals_comments",
+    ];
+    for drift in drifts {
+        let db = TestDatabase::new(backend);
+        let store = db.store();
+        execute_raw(&store, drift).expect("drift");
+        assert_ne!(emenda_store::schema_columns(&store).expect("schema"), baseline, "{drift} went unnoticed");
+    }
+    // A trigger dropped on one backend shows too.
+    let db = TestDatabase::new(backend);
+    let store = db.store();
+    let drop = match backend {
+        Backend::Sqlite => "DROP TRIGGER proposal_answers_no_replace",
+        Backend::Postgres => "DROP TRIGGER proposal_answers_immutable ON proposal_answers",
+    };
+    execute_raw(&store, drop).expect("drop trigger");
+    assert_ne!(emenda_store::schema_columns(&store).expect("schema"), baseline, "a dropped trigger went unnoticed");
 }
 
 fn appended_versions_are_chained_and_answers_immutable(backend: Backend) {
@@ -321,4 +378,5 @@ backend_tests!(
     concurrent_sequence_numbers_are_unique_and_gap_free,
     version_compare_and_set_lets_one_writer_win,
     both_backends_have_the_same_schema,
+    drift_on_one_backend_is_caught,
 );
