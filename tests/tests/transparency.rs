@@ -75,6 +75,7 @@ fn openapi_describes_every_route(backend: Backend) {
         ("/api/v1/moderation/amendments/{id}/reject", "post"),
         ("/api/v1/moderation/proposals/{id}/answer", "post"),
         ("/api/v1/audit", "get"),
+        ("/api/v1/audit/verify", "get"),
         ("/api/v1/moderation/users/{id}/roles", "put"),
         ("/api/v1/moderation/users/{id}/roles", "delete"),
         ("/healthz", "get"),
@@ -93,6 +94,7 @@ fn openapi_describes_every_route(backend: Backend) {
         "AmendmentDto",
         "FieldConflict",
         "AcceptedDto",
+        "AuditChainReport",
     ] {
         assert!(doc["components"]["schemas"][schema].is_object(), "schema {schema} missing");
     }

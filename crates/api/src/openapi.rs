@@ -53,6 +53,7 @@ impl Modify for BearerAuth {
         crate::routes::moderation::reject_amendment,
         crate::routes::moderation::answer_proposal,
         crate::routes::audit::list_audit,
+        crate::routes::audit::verify_audit,
         crate::routes::roles::grant_role,
         crate::routes::roles::revoke_role,
         crate::routes::users::verify_user,

@@ -7,6 +7,7 @@
 
 pub mod amendment;
 pub mod audit;
+pub mod audit_chain;
 pub mod clock;
 pub mod diff;
 pub mod error;

@@ -1,9 +1,15 @@
-//! Reading the audit log: public entries for everyone, all for staff.
+//! Reading the audit log: public entries for everyone, all for staff, and
+//! the public re-verification of its hash chain.
 
-use emenda_domain::policy::{can_read_staff_audit, Actor};
-use emenda_store::audit::{self, AuditEntry};
+use emenda_domain::audit_chain::AuditChainReport;
+use emenda_domain::policy::{can_read_staff_audit, Actor, StaffScope};
+use emenda_store::audit::{self, AuditEntry, AuditReader};
 use emenda_store::{ServiceContext, ServiceResult};
 use uuid::Uuid;
+
+/// How many entries verification holds in memory at once: the log is
+/// streamed in pages of this size, in chain order.
+const VERIFY_PAGE: i64 = 1_000;
 
 /// Reads the audit log.
 #[derive(Debug, Clone)]
@@ -19,7 +25,8 @@ impl AuditService {
 
     /// Newest first, before the cursor. Staff-only entries are included for
     /// admins and global staff everywhere, and for space staff when the list
-    /// is filtered to their space.
+    /// is filtered to their space. Entries about an amendment the reader may
+    /// not see (see `amendment::can_see`) are left out until it is decided.
     pub fn list(
         &self,
         actor: Option<&Actor>,
@@ -27,7 +34,17 @@ impl AuditService {
         before: Option<Uuid>,
         limit: i64,
     ) -> ServiceResult<Vec<AuditEntry>> {
-        let include_staff = can_read_staff_audit(actor, space_id);
-        self.ctx.store.read(|tx| Ok(audit::list(tx, include_staff, space_id, before, limit)?))
+        let reader = AuditReader {
+            include_staff: can_read_staff_audit(actor, space_id),
+            user_id: actor.map(|a| a.user_id),
+            staff_scope: actor.map_or(StaffScope::Nowhere, Actor::staff_scope),
+        };
+        self.ctx.store.read(|tx| Ok(audit::list(tx, &reader, space_id, before, limit)?))
+    }
+
+    /// Re-verifies the whole chain, streamed in pages within one snapshot:
+    /// anyone may check that no entry was changed, removed or inserted.
+    pub fn verify(&self) -> ServiceResult<AuditChainReport> {
+        self.ctx.store.read(|tx| Ok(audit::verify(tx, VERIFY_PAGE)?))
     }
 }

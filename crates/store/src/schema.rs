@@ -166,6 +166,18 @@ diesel::table! {
         details -> Text,
         visibility -> Text,
         created_at -> Text,
+        seq -> Nullable<BigInt>,
+        previous_hash -> Nullable<Text>,
+        entry_hash -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    audit_head (id) {
+        id -> Integer,
+        seq -> BigInt,
+        entry_hash -> Nullable<Text>,
+        legacy_entries -> BigInt,
     }
 }
 
@@ -188,6 +200,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     proposal_authors,
     proposal_versions,
     audit_log,
+    audit_head,
     amendments,
     proposal_answers,
 );

@@ -4,12 +4,26 @@
 #![allow(clippy::unwrap_used)] // Tests fail loudly on anything unexpected.
 
 use chrono::{TimeZone, Utc};
+use emenda_domain::audit::{AuditAction, AuditVisibility};
 use emenda_domain::proposal::{ProposalState, VersionKind};
 use emenda_store::testing::{execute_raw, TestDatabase};
 use emenda_store::{
-    backend_tests, proposals, sequences, spaces, users, versions, Backend, ServiceError, Store, StoreError,
+    audit, backend_tests, proposals, sequences, spaces, users, versions, Backend, ServiceError, Store, StoreError,
 };
 use uuid::Uuid;
+
+/// Every message in an error's chain, so a test can ask which rule refused.
+fn refusal(outcome: Result<usize, StoreError>) -> String {
+    let error = outcome.expect_err("the statement must be refused");
+    let mut text = error.to_string();
+    let mut source = std::error::Error::source(&error);
+    while let Some(inner) = source {
+        text.push_str(": ");
+        text.push_str(&inner.to_string());
+        source = inner.source();
+    }
+    text
+}
 
 fn seed_user(store: &Store, nickname: &str) -> Uuid {
     let id = Uuid::now_v7();
@@ -96,9 +110,12 @@ fn versions_refuse_update_and_delete(backend: Backend) {
     let (proposal, _) = seed_proposal(&store);
     let update =
         execute_raw(&store, &format!("UPDATE proposal_versions SET body = 'falso' WHERE proposal_id = '{proposal}'"));
-    assert!(matches!(update, Err(StoreError::Query(_))), "update must be refused: {update:?}");
+    assert!(refusal(update).contains("proposal_versions rows are immutable"));
     let delete = execute_raw(&store, &format!("DELETE FROM proposal_versions WHERE proposal_id = '{proposal}'"));
-    assert!(matches!(delete, Err(StoreError::Query(_))), "delete must be refused: {delete:?}");
+    assert!(refusal(delete).contains("proposal_versions rows are immutable"));
+    if backend == Backend::Postgres {
+        assert!(refusal(execute_raw(&store, "TRUNCATE proposal_versions")).contains("rows are immutable"));
+    }
     let body = store.read(|tx| versions::get(tx, proposal, 1)).expect("read").expect("v1").body;
     assert_eq!(body, "Corpo di prova");
 }
@@ -106,17 +123,31 @@ fn versions_refuse_update_and_delete(backend: Backend) {
 fn audit_refuses_update_and_delete(backend: Backend) {
     let db = TestDatabase::new(backend);
     let store = db.store();
-    execute_raw(
-        &store,
-        "INSERT INTO audit_log (id, action, target_kind, target_id, details, visibility, created_at) \
-         VALUES ('a', 'space.created', 'space', 't', '{}', 'public', '2026-11-25T10:00:00.000000Z')",
-    )
-    .expect("insert is allowed");
-    assert!(execute_raw(&store, "UPDATE audit_log SET visibility = 'staff'").is_err());
-    assert!(execute_raw(&store, "DELETE FROM audit_log").is_err());
+    let entry = audit::AuditEntry {
+        id: Uuid::now_v7(),
+        actor_id: None,
+        action: AuditAction::SpaceCreated,
+        target_kind: "space".to_owned(),
+        target_id: Uuid::now_v7(),
+        space_id: None,
+        details: serde_json::json!({ "slug": "spazio" }),
+        visibility: AuditVisibility::Public,
+        created_at: Utc.with_ymd_and_hms(2026, 11, 25, 10, 0, 0).unwrap(),
+    };
+    store.write(|tx| audit::insert(tx, &entry)).expect("insert is allowed");
+    let update = execute_raw(&store, "UPDATE audit_log SET visibility = 'staff'");
+    assert!(refusal(update).contains("audit_log rows are immutable"));
+    assert!(refusal(execute_raw(&store, "DELETE FROM audit_log")).contains("audit_log rows are immutable"));
     if backend == Backend::Postgres {
-        assert!(execute_raw(&store, "TRUNCATE audit_log").is_err());
+        assert!(refusal(execute_raw(&store, "TRUNCATE audit_log")).contains("audit_log rows are immutable"));
     }
+    let reader = audit::AuditReader {
+        include_staff: true,
+        user_id: None,
+        staff_scope: emenda_domain::policy::StaffScope::Everywhere,
+    };
+    let stored = store.read(|tx| audit::list(tx, &reader, None, None, 10)).expect("read");
+    assert_eq!(stored, vec![entry], "the entry is unchanged");
 }
 
 fn duplicate_emails_are_reported(backend: Backend) {
@@ -180,16 +211,73 @@ fn version_compare_and_set_lets_one_writer_win(backend: Backend) {
     assert_eq!((record.current_version, record.title.as_str()), (2, "Nuovo titolo"));
 }
 
-fn both_backends_have_the_same_schema(backend: Backend) {
-    let db = TestDatabase::new(backend);
-    let columns = emenda_store::schema_columns(&db.store()).expect("columns");
-    let other = TestDatabase::new(match backend {
+fn other(backend: Backend) -> Backend {
+    match backend {
         Backend::Sqlite => Backend::Postgres,
         Backend::Postgres => Backend::Sqlite,
-    });
-    let other_columns = emenda_store::schema_columns(&other.store()).expect("columns");
-    assert!(columns.contains(&"proposal_versions.content_hash".to_owned()));
-    assert_eq!(columns, other_columns);
+    }
+}
+
+/// Lines of `a` missing from `b`, for a readable failure.
+fn missing(a: &[String], b: &[String]) -> Vec<String> {
+    a.iter().filter(|line| !b.contains(line)).cloned().collect()
+}
+
+fn both_backends_have_the_same_schema(backend: Backend) {
+    let db = TestDatabase::new(backend);
+    let schema = emenda_store::schema_columns(&db.store()).expect("schema");
+    let other_db = TestDatabase::new(other(backend));
+    let other_schema = emenda_store::schema_columns(&other_db.store()).expect("schema");
+    // The description covers what must not drift, not just names.
+    for expected in [
+        "column proposal_versions.content_hash text not null default=none pk=0",
+        "column proposal_versions.number integer not null default=none pk=2",
+        "column proposals.hidden boolean not null default=false pk=0",
+        "column audit_log.seq integer null default=none pk=0",
+        "foreign key amendments.proposal_id -> proposals.id on delete no action",
+        "unique index amendments(proposal_id,author_id) name=amendments_one_open where=state = 'evaluating'",
+        "unique index role_grants(user_id,role,<expr>) name=role_grants_unique where=-",
+        "unique index users(email) name=- where=-",
+        "unique index audit_log(seq) name=audit_log_seq where=-",
+        "check spaces.amendments_visibility",
+        "check audit_head.id",
+        "guard audit_log refuses delete,replace,update",
+        "guard proposal_versions refuses delete,replace,update",
+        "guard proposal_answers refuses delete,replace,update",
+    ] {
+        assert!(schema.iter().any(|line| line == expected), "{expected} not in {schema:#?}");
+    }
+    assert_eq!(
+        (missing(&schema, &other_schema), missing(&other_schema, &schema)),
+        (vec![], vec![]),
+        "the two backends' schemas differ"
+    );
+}
+
+fn drift_on_one_backend_is_caught(backend: Backend) {
+    let baseline = emenda_store::schema_columns(&TestDatabase::new(other(backend)).store()).expect("schema");
+    let drifts = [
+        "CREATE INDEX users_created ON users (created_at)",
+        "CREATE UNIQUE INDEX spaces_title ON spaces (title) WHERE proposals_open",
+        "ALTER TABLE login_attempts ADD COLUMN note TEXT",
+        "CREATE TABLE extra (id TEXT PRIMARY KEY NOT NULL, n INTEGER CHECK (n > 0))",
+        "DROP INDEX proposals_comments",
+    ];
+    for drift in drifts {
+        let db = TestDatabase::new(backend);
+        let store = db.store();
+        execute_raw(&store, drift).expect("drift");
+        assert_ne!(emenda_store::schema_columns(&store).expect("schema"), baseline, "{drift} went unnoticed");
+    }
+    // A trigger dropped on one backend shows too.
+    let db = TestDatabase::new(backend);
+    let store = db.store();
+    let drop = match backend {
+        Backend::Sqlite => "DROP TRIGGER proposal_answers_no_replace",
+        Backend::Postgres => "DROP TRIGGER proposal_answers_immutable ON proposal_answers",
+    };
+    execute_raw(&store, drop).expect("drop trigger");
+    assert_ne!(emenda_store::schema_columns(&store).expect("schema"), baseline, "a dropped trigger went unnoticed");
 }
 
 fn appended_versions_are_chained_and_answers_immutable(backend: Backend) {
@@ -254,8 +342,16 @@ fn appended_versions_are_chained_and_answers_immutable(backend: Backend) {
             )
         })
         .expect("answer");
-    assert!(execute_raw(&store, "UPDATE proposal_answers SET answer = 'altro'").is_err());
-    assert!(execute_raw(&store, "DELETE FROM proposal_answers").is_err());
+    let update = execute_raw(&store, "UPDATE proposal_answers SET answer = 'altro'");
+    assert!(refusal(update).contains("proposal_answers rows are immutable"));
+    assert!(
+        refusal(execute_raw(&store, "DELETE FROM proposal_answers")).contains("proposal_answers rows are immutable")
+    );
+    if backend == Backend::Postgres {
+        assert!(refusal(execute_raw(&store, "TRUNCATE proposal_answers")).contains("rows are immutable"));
+    }
+    let answers = store.read(|tx| emenda_store::answers::list(tx, proposal)).expect("read");
+    assert_eq!((answers.len(), answers[0].answer.as_str()), (1, "In valutazione"), "the answer is unchanged");
 }
 
 fn foreign_keys_are_enforced_and_sqlite_uses_wal(backend: Backend) {
@@ -285,4 +381,5 @@ backend_tests!(
     concurrent_sequence_numbers_are_unique_and_gap_free,
     version_compare_and_set_lets_one_writer_win,
     both_backends_have_the_same_schema,
+    drift_on_one_backend_is_caught,
 );

@@ -1,4 +1,5 @@
-//! The audit log: public entries for everyone, all entries for staff.
+//! The audit log: public entries for everyone, all entries for staff, and
+//! the public check of its hash chain.
 
 use crate::auth::MaybeUser;
 use crate::extract::blocking;
@@ -8,6 +9,7 @@ use crate::state::AppState;
 use actix_web::{get, web, HttpResponse};
 use chrono::{DateTime, Utc};
 use emenda_domain::audit::AuditVisibility;
+use emenda_domain::audit_chain::AuditChainReport;
 use emenda_store::audit::AuditEntry;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -84,7 +86,18 @@ pub async fn list_audit(
     Ok(HttpResponse::Ok().json(pagination::page(rows, limit, |e| e.id, AuditEntryDto::from)))
 }
 
+/// Re-verifies the audit log's hash chain, so anyone can check that no
+/// entry was changed, removed or slipped in. Public: the chain covers
+/// staff-only entries too, but the report names only sequence numbers.
+#[utoipa::path(get, path = "/api/v1/audit/verify", tag = "transparency",
+    responses((status = 200, body = AuditChainReport)))]
+#[get("/audit/verify")]
+pub async fn verify_audit(state: web::Data<AppState>) -> ApiResult<HttpResponse> {
+    let report = blocking(move || state.audit.verify()).await?;
+    Ok(HttpResponse::Ok().json(report))
+}
+
 /// Registers the routes.
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.service(list_audit);
+    cfg.service(list_audit).service(verify_audit);
 }

@@ -1,0 +1,3 @@
+DROP TRIGGER proposal_answers_no_replace;
+DROP TRIGGER audit_log_no_replace;
+DROP TRIGGER proposal_versions_no_replace;

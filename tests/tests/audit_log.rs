@@ -1,0 +1,137 @@
+//! The audit log over HTTP on both backends: its hash chain verifies (and
+//! names the first broken link after tampering), the demo data leaves a
+//! valid chain, and entries about amendments a reader may not see stay out
+//! of their view of the log until the amendment is decided.
+
+#![allow(clippy::unwrap_used)] // Tests fail loudly on anything unexpected.
+
+use emenda_store::testing::execute_raw;
+use emenda_store::Backend;
+use emenda_tests::{backend_tests, TestApp, TestUser};
+use serde_json::{json, Value};
+
+fn audit_chain_verifies_and_names_the_first_broken_link(backend: Backend) {
+    let app = TestApp::spawn(backend);
+    let admin = app.admin();
+    let author = app.participant("autrice");
+    app.space(&admin, "spazio", json!({}));
+    app.proposal(&author, "spazio", "Una proposta tracciata");
+
+    let report = app.get("/api/v1/audit/verify", None).expect(200).clone();
+    assert_eq!(report["valid"], true, "{report}");
+    assert_eq!(report["first_invalid"], Value::Null);
+    let entries = report["entries"].as_u64().unwrap();
+    assert!(entries >= 4, "registrations, role, space and proposal: {report}");
+
+    let disable = match backend {
+        Backend::Sqlite => "DROP TRIGGER audit_log_no_update",
+        Backend::Postgres => "ALTER TABLE audit_log DISABLE TRIGGER audit_log_immutable",
+    };
+    execute_raw(&app.store, disable).unwrap();
+    execute_raw(&app.store, "UPDATE audit_log SET details = '{}' WHERE seq = 2").unwrap();
+    let report = app.get("/api/v1/audit/verify", None).expect(200).clone();
+    assert_eq!((report["valid"].clone(), report["first_invalid"].clone()), (json!(false), json!(2)), "{report}");
+    assert_eq!(report["entries"].as_u64().unwrap(), entries);
+}
+
+fn demo_data_leaves_a_valid_audit_chain(backend: Backend) {
+    let app = TestApp::spawn(backend);
+    let state = emenda_server::app::state(app.store.clone(), b"demo secret long enough for the test!", "EMD");
+    assert!(emenda_server::seed::load_demo(&state).unwrap());
+    let report = app.get("/api/v1/audit/verify", None).expect(200).clone();
+    assert_eq!(report["valid"], true, "{report}");
+    assert_eq!(report["unchained"], 0);
+    assert!(report["entries"].as_u64().unwrap() > 20, "{report}");
+}
+
+/// The amendment ids of the `amendment.*` entries `reader` sees, newest
+/// first, with their actions.
+fn amendment_entries(app: &TestApp, reader: Option<&TestUser>, query: &str) -> Vec<(String, String)> {
+    let reply = app.get(&format!("/api/v1/audit?limit=100{query}"), reader.map(|u| u.token.as_str()));
+    reply.expect(200)["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["target_kind"] == "amendment")
+        .map(|e| (e["action"].as_str().unwrap().to_owned(), e["target_id"].as_str().unwrap().to_owned()))
+        .collect()
+}
+
+fn hidden_amendments_stay_out_of_the_audit_log_until_decided(backend: Backend) {
+    let app = TestApp::spawn(backend);
+    let admin = app.admin();
+    let staff = app.participant("ufficio");
+    let author = app.participant("autrice");
+    let amender = app.participant("emendatrice");
+    let other = app.participant("curioso");
+    app.space(&admin, "riservato", json!({ "amendments_visibility": "participants" }));
+    app.call(
+        "PUT",
+        &format!("/api/v1/moderation/users/{}/roles", staff.id),
+        Some(&admin.token),
+        Some(&json!({ "role": "staff", "space": "riservato" })),
+    )
+    .expect(200);
+    let proposal =
+        app.proposal(&author, "riservato", "Una proposta con emendamenti")["id"].as_str().unwrap().to_owned();
+    let amend = |who: &TestUser, body: &str| {
+        let reply = app.post(
+            &format!("/api/v1/proposals/{proposal}/amendments"),
+            Some(&who.token),
+            json!({ "title": "Una proposta con emendamenti", "body": body,
+                    "rationale": "Rende la proposta più chiara.", "base_version": 1 }),
+        );
+        reply.expect(201)["id"].as_str().unwrap().to_owned()
+    };
+    let open = amend(&amender, "Un testo emendato abbastanza lungo per essere valido.");
+    let withdrawn = amend(&other, "Un altro testo emendato, poi ritirato dal suo autore.");
+    app.post(&format!("/api/v1/amendments/{withdrawn}/withdraw"), Some(&other.token), json!({})).expect(200);
+    // Enough later public entries that a short page must skip hidden ones.
+    for n in 0..3 {
+        app.proposal(&author, "riservato", &format!("Un'altra proposta pubblica {n}"));
+    }
+
+    let created = ("amendment.created".to_owned(), open.clone());
+    for (who, query) in [(None, ""), (None, "&space=riservato"), (Some(&other), ""), (Some(&author), "")] {
+        let seen = amendment_entries(&app, who, query);
+        assert!(!seen.iter().any(|(_, id)| *id == open), "{query}: {seen:?}");
+    }
+    // The amendment's author sees their own; staff of the space and admins
+    // see all, filtered to the space or not.
+    assert_eq!(amendment_entries(&app, Some(&amender), ""), vec![created.clone()]);
+    assert!(!amendment_entries(&app, Some(&other), "").contains(&created));
+    assert!(amendment_entries(&app, Some(&other), "").contains(&("amendment.withdrawn".to_owned(), withdrawn.clone())));
+    for reader in [&staff, &admin] {
+        for query in ["", "&space=riservato"] {
+            let seen = amendment_entries(&app, Some(reader), query);
+            assert!(seen.contains(&created), "{query}: {seen:?}");
+            assert!(seen.contains(&("amendment.withdrawn".to_owned(), withdrawn.clone())), "{query}: {seen:?}");
+        }
+    }
+    // A page is still `limit` entries, with the cursor past hidden ones.
+    let page = app.get("/api/v1/audit?limit=4", None);
+    let page = page.expect(200).clone();
+    assert_eq!(page["items"].as_array().unwrap().len(), 4);
+    let cursor = page["next_cursor"].as_str().unwrap();
+    let next = app.get(&format!("/api/v1/audit?limit=4&cursor={cursor}"), None);
+    assert!(next.expect(200)["items"].as_array().unwrap().iter().all(|e| e["target_kind"] != "amendment"));
+
+    // Decisions are public: once rejected, the amendment's entries are.
+    app.post(
+        &format!("/api/v1/moderation/amendments/{open}/reject"),
+        Some(&staff.token),
+        json!({ "reason": "Non è coerente con il bilancio approvato." }),
+    )
+    .expect(200);
+    let public = amendment_entries(&app, None, "");
+    assert!(public.contains(&("amendment.rejected".to_owned(), open.clone())), "{public:?}");
+    assert!(public.contains(&created), "{public:?}");
+    assert!(!public.iter().any(|(_, id)| *id == withdrawn), "a withdrawn amendment stays hidden: {public:?}");
+    assert_eq!(app.get("/api/v1/audit/verify", None).expect(200)["valid"], true);
+}
+
+backend_tests!(
+    audit_chain_verifies_and_names_the_first_broken_link,
+    demo_data_leaves_a_valid_audit_chain,
+    hidden_amendments_stay_out_of_the_audit_log_until_decided,
+);
