@@ -108,8 +108,6 @@ impl FromRequest for CurrentUser {
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         let req = req.clone();
-        Box::pin(
-            async move { caller(req).await?.map(CurrentUser).ok_or_else(|| DomainError::Unauthenticated.into()) },
-        )
+        Box::pin(async move { caller(req).await?.map(CurrentUser).ok_or_else(|| DomainError::Unauthenticated.into()) })
     }
 }
