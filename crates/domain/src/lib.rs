@@ -7,6 +7,7 @@
 
 pub mod amendment;
 pub mod audit;
+mod bounded;
 pub mod clock;
 pub mod diff;
 pub mod error;
