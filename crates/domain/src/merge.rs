@@ -200,6 +200,8 @@ pub(crate) mod stats {
     thread_local! {
         /// Word-level merges run on this thread.
         pub static WORD_LEVEL: Cell<u64> = const { Cell::new(0) };
+        /// Paragraph-level merges (past the shortcuts) run on this thread.
+        pub static PARAGRAPH_LEVEL: Cell<u64> = const { Cell::new(0) };
     }
 }
 
@@ -212,8 +214,9 @@ fn merge_tokens(
     budget: &mut Budget,
 ) -> Merged {
     #[cfg(test)]
-    if matches!(level, Level::Words) {
-        stats::WORD_LEVEL.with(|c| c.set(c.get() + 1));
+    match level {
+        Level::Words => stats::WORD_LEVEL.with(|c| c.set(c.get() + 1)),
+        Level::Paragraphs => stats::PARAGRAPH_LEVEL.with(|c| c.set(c.get() + 1)),
     }
     let split = match level {
         Level::Paragraphs => paragraphs,
@@ -611,6 +614,7 @@ mod tests {
             let mut lines = Vec::new();
             for line in para {
                 let mut new_line = Vec::new();
+                let mut deleted_by = None;
                 for word in line {
                     let edit = plan
                         .word_edits
@@ -619,16 +623,19 @@ mod tests {
                     match edit {
                         None => new_line.push(word.clone()),
                         Some((side, _, _, WordEdit::Replace)) => new_line.push(marker(*side, p, flat)),
-                        Some((side, _, _, WordEdit::Delete)) if line.len() == 1 => {
-                            new_line.push(marker(*side, p, flat))
-                        }
-                        Some((_, _, _, WordEdit::Delete)) => {}
+                        Some((side, _, _, WordEdit::Delete)) => deleted_by = Some((*side, flat)),
                         Some((side, _, _, WordEdit::InsertBefore)) => {
                             new_line.push(marker(*side, p, flat));
                             new_line.push(word.clone());
                         }
                     }
                     flat += 1;
+                }
+                // A line whose every word is deleted would become a blank
+                // line and split the paragraph: its last word is replaced
+                // instead, by the side that deleted it.
+                if let (true, Some((side, at))) = (new_line.is_empty(), deleted_by) {
+                    new_line.push(marker(side, p, at));
                 }
                 lines.push(new_line);
             }
@@ -671,8 +678,6 @@ mod tests {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig::with_cases(256))]
-
         #[test]
         fn an_unchanged_side_gives_the_other_side(base in "\\PC{0,80}", other in "\\PC{0,80}") {
             prop_assert_eq!(merge3(&base, &base, &other), Ok(MergeOutcome::Merged(other.clone())));
@@ -688,13 +693,22 @@ mod tests {
         /// Sides insert, delete and modify different paragraphs: the merge is
         /// clean and holds both sides' edits.
         #[test]
-        fn edits_to_different_paragraphs_all_survive(base in doc(1), choices in prop::collection::vec(any::<u8>(), 64)) {
+        fn edits_to_different_paragraphs_all_survive(base in doc(2), choices in prop::collection::vec(any::<u8>(), 64)) {
             let base = Doc { trailing: true, ..base };
             let mut plan = Plan::default();
             let mut owners: Vec<Option<Side>> = Vec::new();
+            let last = base.paras.len() - 1;
             for p in 0..base.paras.len() {
                 let c = choices[p % choices.len()];
-                let owner = match c % 3 { 0 => None, 1 => Some(Side::Current), _ => Some(Side::Proposed) };
+                // The first paragraph is always the current side's, the last the
+                // amendment's: both sides change something, so no shortcut applies.
+                let owner = match (p, c % 3) {
+                    (0, _) => Some(Side::Current),
+                    (p, _) if p == last => Some(Side::Proposed),
+                    (_, 0) => None,
+                    (_, 1) => Some(Side::Current),
+                    _ => Some(Side::Proposed),
+                };
                 owners.push(owner);
                 let Some(side) = owner else { continue };
                 let previous_other = p > 0 && owners[p - 1].is_some_and(|o| o != side);
@@ -704,17 +718,20 @@ mod tests {
                     _ => {
                         let words = base.paras[p].iter().flatten().count();
                         for w in 0..words {
-                            if let Some(edit) = word_edit(choices[(p * 7 + w) % choices.len()]) {
+                            let edit = word_edit(choices[(p * 7 + w) % choices.len()]).or((w == 0).then_some(WordEdit::Replace));
+                            if let Some(edit) = edit {
                                 plan.word_edits.push((side, p, w, edit));
                             }
                         }
                     }
                 }
             }
+            let before = stats::PARAGRAPH_LEVEL.with(|c| c.get());
             let current = apply(&base, &plan, &[Side::Current]).render();
             let proposed = apply(&base, &plan, &[Side::Proposed]).render();
             let expected = apply(&base, &plan, &[Side::Current, Side::Proposed]).render();
             let result = merged(merge3(&base.render(), &current, &proposed));
+            prop_assert!(stats::PARAGRAPH_LEVEL.with(|c| c.get()) > before, "a shortcut was taken");
             prop_assert_eq!(&result, &expected);
             assert_edits_present(&base, &plan, &result)?;
         }
