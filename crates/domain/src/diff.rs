@@ -147,6 +147,7 @@ pub fn diff_texts(old: &str, new: &str, granularity: Granularity) -> TextDiff {
     diff_with_budget(old, new, granularity, &mut budget)
 }
 
+/// [`diff_texts`] spending from a given budget, so tests can count the work.
 pub(crate) fn diff_with_budget(old: &str, new: &str, granularity: Granularity, budget: &mut Budget) -> TextDiff {
     let split = match granularity {
         Granularity::Word => bounded::words,
