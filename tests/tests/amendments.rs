@@ -144,10 +144,22 @@ fn conflicting_amendments_need_a_final_text(backend: Backend) {
     let conflict = &problem["conflicts"][0];
     assert_eq!((conflict["field"].as_str(), conflict["base"].as_str()), (Some("body"), Some("45.000")));
     assert_eq!((conflict["current"].as_str(), conflict["proposed"].as_str()), (Some("50.000"), Some("60.000")));
-    assert_eq!(
-        &BODY[conflict["base_start"].as_u64().unwrap() as usize..conflict["base_end"].as_u64().unwrap() as usize],
-        "45.000"
-    );
+    // Positions count Unicode characters, not bytes.
+    let (start, end) =
+        (conflict["base_start"].as_u64().unwrap() as usize, conflict["base_end"].as_u64().unwrap() as usize);
+    assert_eq!(BODY.chars().skip(start).take(end - start).collect::<String>(), "45.000");
+    // The preview's segments rebuild the whole text once each conflict's
+    // side is chosen: taking the proposed side gives the amendment's text.
+    let segments = preview.body["merged_preview"]["body_segments"].as_array().unwrap();
+    assert_eq!(segments.iter().filter(|s| s["kind"] == "conflict").count(), 1);
+    let pick = |side: &str| -> String {
+        segments
+            .iter()
+            .map(|s| if s["kind"] == "agreed" { s["text"].as_str().unwrap() } else { s[side].as_str().unwrap() })
+            .collect()
+    };
+    assert_eq!(pick("proposed"), BODY.replace("45.000", "60.000"));
+    assert_eq!(pick("current"), BODY.replace("45.000", "50.000"));
     // Nothing changed: still evaluating, still version 2.
     assert_eq!(w.app.get(&format!("/api/v1/amendments/{b}"), None).body["state"], "evaluating");
     let resolved = BODY.replace("45.000", "55.000");

@@ -4,7 +4,7 @@ use crate::passwords::{decoy_hash, hash_password, verify_password};
 use crate::tokens::{hash_refresh_token, random_secret, JwtKeys};
 use chrono::Duration;
 use emenda_domain::audit::AuditAction;
-use emenda_domain::error::Validator;
+use emenda_domain::error::Validation;
 use emenda_domain::policy::{Actor, Role, RoleGrant};
 use emenda_domain::values::{validate_password, DisplayName, Email, Nickname};
 use emenda_domain::DomainError;
@@ -104,15 +104,12 @@ impl AccountService {
 
     /// Registers a participant. Every invalid field is reported at once.
     pub fn register(&self, input: &Registration) -> ServiceResult<UserRecord> {
-        let mut v = Validator::new();
-        let email = v.check(Email::parse(&input.email));
-        let nickname = v.check(Nickname::parse(&input.nickname));
-        let display_name = v.check(DisplayName::parse(&input.display_name));
-        v.check(validate_password(&input.password));
-        v.finish()?;
-        let (Some(email), Some(nickname), Some(display_name)) = (email, nickname, display_name) else {
-            return Err(DomainError::Invalid(Vec::new()).into());
-        };
+        let (email, nickname, display_name) = Validation::new()
+            .field("email", Email::parse(&input.email))
+            .field("nickname", Nickname::parse(&input.nickname))
+            .field("display_name", DisplayName::parse(&input.display_name))
+            .rule("password", validate_password(&input.password))
+            .finish()?;
         let password_hash = hash_password(&input.password).map_err(|e| StoreError::Corrupt(e.to_string()))?;
         let id = self.ctx.ids.new_id();
         let created_at = self.ctx.clock.now();

@@ -2,7 +2,7 @@
 //! against the version they saw, decided once by staff.
 
 use crate::error::DomainError;
-use crate::merge::{merge3, Conflict, MergeOutcome};
+use crate::merge::{ensure_mergeable, merge3, Conflict, MergeOutcome, MergeSegment};
 use crate::policy::Actor;
 use crate::proposal::ProposalState;
 use crate::space::SpaceSettings;
@@ -56,6 +56,12 @@ pub struct Assessment {
     pub body: Option<String>,
     /// Every conflict, title first.
     pub conflicts: Vec<FieldConflict>,
+    /// The whole resulting title as agreed pieces and conflicts, so a client
+    /// can let staff pick a side of each conflict (one agreed piece when
+    /// there is no conflict).
+    pub title_segments: Vec<MergeSegment>,
+    /// The whole resulting body, likewise.
+    pub body_segments: Vec<MergeSegment>,
 }
 
 /// The three texts an assessment compares.
@@ -68,28 +74,50 @@ pub struct Texts<'a> {
 }
 
 /// Compares an amendment with the version it was based on and the current
-/// version. Title and body merge separately.
-pub fn assess(base: Texts<'_>, current: Texts<'_>, proposed: Texts<'_>, base_is_current: bool) -> Assessment {
+/// version. Title and body merge separately. Refuses texts too long to merge
+/// (`text_too_large` on `title` or `body`).
+pub fn assess(
+    base: Texts<'_>,
+    current: Texts<'_>,
+    proposed: Texts<'_>,
+    base_is_current: bool,
+) -> Result<Assessment, DomainError> {
+    let whole = |text: &str| MergeOutcome::Merged(text.to_owned()).segments();
     if base_is_current {
-        return Assessment {
+        return Ok(Assessment {
             mergeability: Mergeability::UpToDate,
             title: Some(proposed.title.to_owned()),
             body: Some(proposed.body.to_owned()),
             conflicts: Vec::new(),
-        };
+            title_segments: whole(proposed.title),
+            body_segments: whole(proposed.body),
+        });
+    }
+    for (name, texts) in
+        [("title", [base.title, current.title, proposed.title]), ("body", [base.body, current.body, proposed.body])]
+    {
+        for text in texts {
+            ensure_mergeable(name, text)?;
+        }
     }
     let mut conflicts = Vec::new();
-    let mut field = |name: &str, b: &str, c: &str, p: &str| match merge3(b, c, p) {
-        MergeOutcome::Merged(text) => Some(text),
-        MergeOutcome::Conflicts(found) => {
-            conflicts.extend(found.into_iter().map(|conflict| FieldConflict { field: name.to_owned(), conflict }));
-            None
-        }
-    };
-    let title = field("title", base.title, current.title, proposed.title);
-    let body = field("body", base.body, current.body, proposed.body);
+    let mut field =
+        |name: &str, b: &str, c: &str, p: &str| -> Result<(Option<String>, Vec<MergeSegment>), DomainError> {
+            let outcome = merge3(b, c, p)?;
+            let segments = outcome.segments();
+            Ok(match outcome {
+                MergeOutcome::Merged(text) => (Some(text), segments),
+                MergeOutcome::Conflicts { conflicts: found, .. } => {
+                    conflicts
+                        .extend(found.into_iter().map(|conflict| FieldConflict { field: name.to_owned(), conflict }));
+                    (None, segments)
+                }
+            })
+        };
+    let (title, title_segments) = field("title", base.title, current.title, proposed.title)?;
+    let (body, body_segments) = field("body", base.body, current.body, proposed.body)?;
     let mergeability = if conflicts.is_empty() { Mergeability::Clean } else { Mergeability::Conflict };
-    Assessment { mergeability, title, body, conflicts }
+    Ok(Assessment { mergeability, title, body, conflicts, title_segments, body_segments })
 }
 
 impl Assessment {
@@ -261,7 +289,7 @@ mod tests {
 
     #[test]
     fn up_to_date_amendments_take_the_proposed_text() {
-        let a = assess(t("T", "b"), t("T", "b"), t("T2", "b2"), true);
+        let a = assess(t("T", "b"), t("T", "b"), t("T2", "b2"), true).unwrap();
         assert_eq!(a.mergeability, Mergeability::UpToDate);
         assert_eq!(a.final_text(None, None).unwrap(), ("T2".into(), "b2".into()));
     }
@@ -270,14 +298,16 @@ mod tests {
     fn stale_amendments_merge_or_conflict_per_field() {
         let base = t("Titolo base", "Uno.\n\nDue.");
         let clean =
-            assess(base, t("Titolo base", "Uno cambiato.\n\nDue."), t("Titolo nuovo", "Uno.\n\nDue cambiato."), false);
+            assess(base, t("Titolo base", "Uno cambiato.\n\nDue."), t("Titolo nuovo", "Uno.\n\nDue cambiato."), false)
+                .unwrap();
         assert_eq!(clean.mergeability, Mergeability::Clean);
         assert_eq!(
             clean.final_text(None, None).unwrap(),
             ("Titolo nuovo".into(), "Uno cambiato.\n\nDue cambiato.".into())
         );
 
-        let conflict = assess(base, t("Titolo base", "Uno A.\n\nDue."), t("Titolo base", "Uno B.\n\nDue."), false);
+        let conflict =
+            assess(base, t("Titolo base", "Uno A.\n\nDue."), t("Titolo base", "Uno B.\n\nDue."), false).unwrap();
         assert_eq!(conflict.mergeability, Mergeability::Conflict);
         assert_eq!(conflict.title.as_deref(), Some("Titolo base"));
         let DomainError::MergeConflict(open) = conflict.final_text(None, None).unwrap_err() else { panic!() };
@@ -287,6 +317,23 @@ mod tests {
             conflict.final_text(Some("Altro titolo"), None).is_err(),
             "sending the title does not resolve the body"
         );
+        assert_eq!(conflict.title_segments, [MergeSegment::Agreed { text: "Titolo base".into() }]);
+        assert_eq!(
+            conflict.body_segments,
+            [
+                MergeSegment::Conflict { base: "Uno.".into(), current: "Uno A.".into(), proposed: "Uno B.".into() },
+                MergeSegment::Agreed { text: "\n\nDue.".into() },
+            ]
+        );
+    }
+
+    #[test]
+    fn texts_too_long_to_merge_are_refused_with_the_field() {
+        let long = "parola ".repeat(3_000);
+        let err = assess(t("T", &long), t("T", "corto"), t("T", "altro"), false).unwrap_err();
+        let DomainError::Invalid(fields) = err else { panic!("expected a field error") };
+        assert_eq!((fields[0].field.as_str(), fields[0].code), ("body", "text_too_large"));
+        assert!(assess(t("T", &long), t("T", &long), t("T", "altro"), true).is_ok(), "up to date needs no merge");
     }
 
     #[test]

@@ -1,11 +1,16 @@
 //! Differences between two texts, computed on the server so every client
-//! shows the same thing. Built on `similar`; the result is a flat list of
-//! operations that rebuild both texts exactly, plus hunks with context for
-//! compact views.
+//! shows the same thing. The result is a flat list of operations that
+//! rebuild both texts exactly, plus hunks with context for compact views.
+//!
+//! The work is bounded by size, never by time (see [`crate::bounded`]): a
+//! word diff whose direct cost is small is computed on words; otherwise lines
+//! are compared first and only changed lines are refined word by word, from
+//! one budget of work units per diff, in text order. Past the budget a
+//! changed region is shown as replaced whole. Same texts, same diff, always.
 
+use crate::bounded::{self, Budget};
 use crate::string_enum;
-use similar::{Algorithm, ChangeTag, TextDiff as SimilarDiff};
-use std::time::Duration;
+use similar::{group_diff_ops, DiffOp as Op};
 
 string_enum! {
     /// The unit a diff compares.
@@ -67,10 +72,6 @@ pub struct TextDiff {
     pub hunks: Vec<Hunk>,
 }
 
-/// A diff of very long texts may take time; past this the result is still
-/// correct, only less minimal.
-const DIFF_TIME_BUDGET: Duration = Duration::from_secs(1);
-
 fn context_tokens(granularity: Granularity) -> usize {
     match granularity {
         Granularity::Word => 8,
@@ -80,34 +81,92 @@ fn context_tokens(granularity: Granularity) -> usize {
 
 /// Appends text to the ops, merging it into the last op when of the same kind.
 fn push_op(ops: &mut Vec<DiffOp>, op: OpKind, text: &str) {
+    if text.is_empty() {
+        return;
+    }
     match ops.last_mut() {
         Some(last) if last.op == op => last.text.push_str(text),
         _ => ops.push(DiffOp { op, text: text.to_owned() }),
     }
 }
 
-fn kind_of(tag: ChangeTag) -> OpKind {
-    match tag {
-        ChangeTag::Equal => OpKind::Equal,
-        ChangeTag::Insert => OpKind::Insert,
-        ChangeTag::Delete => OpKind::Delete,
+/// The token-level ops of a diff, computed within `budget`.
+fn token_ops(old: &[&str], new: &[&str], granularity: Granularity, budget: &mut Budget) -> Vec<Op> {
+    if granularity == Granularity::Line {
+        return bounded::diff(old, new, budget);
     }
+    // Words: if the whole diff fits the budget, diff the words directly;
+    // otherwise diff lines first and refine only the changed lines.
+    let old_lines = bounded::lines_of(old);
+    let new_lines = bounded::lines_of(new);
+    let line_texts = |tokens: &[&str], ranges: &[std::ops::Range<usize>]| -> Vec<String> {
+        ranges.iter().map(|r| tokens[r.clone()].concat()).collect()
+    };
+    let cost = bounded::trimmed_cost(old, new);
+    if cost <= bounded::WORK_BUDGET || (old_lines.len() <= 1 && new_lines.len() <= 1) {
+        return bounded::diff(old, new, budget);
+    }
+    let (old_line_texts, new_line_texts) = (line_texts(old, &old_lines), line_texts(new, &new_lines));
+    let line_ops = bounded::diff(&old_line_texts, &new_line_texts, budget);
+    let mut ops = Vec::new();
+    for line_op in line_ops {
+        let (lo, ln) = (line_op.old_range(), line_op.new_range());
+        let old_range = span(&old_lines, lo, old.len());
+        let new_range = span(&new_lines, ln, new.len());
+        if let Op::Equal { .. } = line_op {
+            bounded::push_range(&mut ops, true, old_range, new_range);
+        } else {
+            let inner = bounded::diff(&old[old_range.clone()], &new[new_range.clone()], budget);
+            for op in inner {
+                let equal = matches!(op, Op::Equal { .. });
+                let (o, n) = (op.old_range(), op.new_range());
+                bounded::push_range(
+                    &mut ops,
+                    equal,
+                    old_range.start + o.start..old_range.start + o.end,
+                    new_range.start + n.start..new_range.start + n.end,
+                );
+            }
+        }
+    }
+    ops
 }
 
-/// Compares `old` and `new` at the given granularity.
+/// The word-token range covered by the lines `lines`.
+fn span(line_ranges: &[std::ops::Range<usize>], lines: std::ops::Range<usize>, total: usize) -> std::ops::Range<usize> {
+    let start = line_ranges.get(lines.start).map_or(total, |r| r.start);
+    let end = if lines.end == 0 { start } else { line_ranges.get(lines.end - 1).map_or(total, |r| r.end) };
+    start..end.max(start)
+}
+
+/// Compares `old` and `new` at the given granularity. The result depends only
+/// on the texts: the work is bounded by their size (see [`crate::bounded`]),
+/// never by time, so the same texts always give the same diff.
 pub fn diff_texts(old: &str, new: &str, granularity: Granularity) -> TextDiff {
-    let mut config = SimilarDiff::configure();
-    config.algorithm(Algorithm::Myers).timeout(DIFF_TIME_BUDGET);
-    let diff = match granularity {
-        Granularity::Word => config.diff_words(old, new),
-        Granularity::Line => config.diff_lines(old, new),
+    let mut budget = Budget::new(bounded::WORK_BUDGET);
+    diff_with_budget(old, new, granularity, &mut budget)
+}
+
+/// [`diff_texts`] spending from a given budget, so tests can count the work.
+pub(crate) fn diff_with_budget(old: &str, new: &str, granularity: Granularity, budget: &mut Budget) -> TextDiff {
+    let split = match granularity {
+        Granularity::Word => bounded::words,
+        Granularity::Line => bounded::lines,
+    };
+    let (old_tokens, new_tokens) = (split(old), split(new));
+    let token_ops = token_ops(&old_tokens, &new_tokens, granularity, budget);
+    let write = |target: &mut Vec<DiffOp>, op: &Op| match *op {
+        Op::Equal { .. } => push_op(target, OpKind::Equal, &old_tokens[op.old_range()].concat()),
+        _ => {
+            push_op(target, OpKind::Delete, &old_tokens[op.old_range()].concat());
+            push_op(target, OpKind::Insert, &new_tokens[op.new_range()].concat());
+        }
     };
     let mut ops = Vec::new();
-    for change in diff.iter_all_changes() {
-        push_op(&mut ops, kind_of(change.tag()), change.value());
+    for op in &token_ops {
+        write(&mut ops, op);
     }
-    let hunks = diff
-        .grouped_ops(context_tokens(granularity))
+    let hunks = group_diff_ops(token_ops, context_tokens(granularity))
         .into_iter()
         .filter_map(|group| {
             let first = group.first()?;
@@ -115,9 +174,7 @@ pub fn diff_texts(old: &str, new: &str, granularity: Granularity) -> TextDiff {
             let (old_start, new_start) = (first.old_range().start, first.new_range().start);
             let mut hunk_ops = Vec::new();
             for op in &group {
-                for change in diff.iter_changes(op) {
-                    push_op(&mut hunk_ops, kind_of(change.tag()), change.value());
-                }
+                write(&mut hunk_ops, op);
             }
             Some(Hunk {
                 old_start,
@@ -217,7 +274,77 @@ mod tests {
         prop::collection::vec(piece, 0..40).prop_map(|parts| parts.concat())
     }
 
+    #[test]
+    fn adversarial_texts_diff_with_bounded_work_and_exact_output() {
+        for (old, new) in crate::bounded::tests::adversarial_pairs() {
+            for granularity in [Granularity::Word, Granularity::Line] {
+                let mut budget = Budget::new(bounded::WORK_BUDGET);
+                let d = diff_with_budget(&old, &new, granularity, &mut budget);
+                assert!(budget.reads() <= 2 * bounded::WORK_BUDGET, "{} reads", budget.reads());
+                assert_eq!(apply_ops(&old, &d.ops).as_deref(), Some(new.as_str()));
+                let hunk_ops: usize = d.hunks.iter().map(|h| h.ops.len()).sum();
+                assert!(d.ops.len() + hunk_ops <= 4 * (old.len() + new.len()) + 4, "output bounded by the input");
+                assert_eq!(d, diff_texts(&old, &new, granularity), "same texts, same diff");
+            }
+        }
+    }
+
+    #[test]
+    fn a_long_text_with_scattered_edits_still_shows_word_changes() {
+        let old: String = (0..2_500).map(|i| format!("parola{i} ")).collect();
+        let new = old.replace("parola100 ", "cambiata ").replace("parola2400 ", "modificata ");
+        let d = diff_texts(&old, &new, Granularity::Word);
+        let changed: Vec<_> = d.ops.iter().filter(|o| o.op != OpKind::Equal).map(|o| o.text.as_str()).collect();
+        assert_eq!(changed, ["parola100", "cambiata", "parola2400", "modificata"]);
+    }
+
+    /// Prints the slowest diff and merge of the adversarial texts (median
+    /// and worst of 7 runs each). Run with
+    /// `cargo test --release -p emenda-domain -- --ignored --nocapture timing`.
+    #[test]
+    #[ignore]
+    fn timing_of_adversarial_texts() {
+        use std::time::{Duration, Instant};
+        fn measure(mut run: impl FnMut()) -> (Duration, Duration) {
+            let mut times: Vec<Duration> = (0..7)
+                .map(|_| {
+                    let start = Instant::now();
+                    run();
+                    start.elapsed()
+                })
+                .collect();
+            times.sort();
+            (times[3], times[6])
+        }
+        let (mut diff_median, mut diff_worst) = (Duration::ZERO, Duration::ZERO);
+        for (old, new) in crate::bounded::tests::adversarial_pairs() {
+            for granularity in [Granularity::Word, Granularity::Line] {
+                let (median, worst) = measure(|| {
+                    std::hint::black_box(diff_texts(&old, &new, granularity));
+                });
+                diff_median = diff_median.max(median);
+                diff_worst = diff_worst.max(worst);
+            }
+        }
+        let (mut merge_median, mut merge_worst) = (Duration::ZERO, Duration::ZERO);
+        for (base, current, proposed) in crate::bounded::tests::adversarial_triples() {
+            let (median, worst) = measure(|| {
+                std::hint::black_box(crate::merge::merge3(&base, &current, &proposed).ok());
+            });
+            merge_median = merge_median.max(median);
+            merge_worst = merge_worst.max(worst);
+        }
+        println!("diff: worst median {diff_median:?}, worst run {diff_worst:?}");
+        println!("merge: worst median {merge_median:?}, worst run {merge_worst:?}");
+    }
+
     proptest! {
+        #[test]
+        fn diffing_is_deterministic(old in tricky_text(), new in tricky_text(), line in any::<bool>()) {
+            let granularity = if line { Granularity::Line } else { Granularity::Word };
+            prop_assert_eq!(diff_texts(&old, &new, granularity), diff_texts(&old, &new, granularity));
+        }
+
         #[test]
         fn ops_rebuild_both_texts(old in tricky_text(), new in tricky_text(), line in any::<bool>()) {
             let granularity = if line { Granularity::Line } else { Granularity::Word };

@@ -121,40 +121,208 @@ impl DomainError {
     }
 }
 
-/// Collects field errors from several validations so a client sees every
-/// problem of a form at once rather than one per round trip.
-#[derive(Debug, Default)]
-pub struct Validator {
-    errors: Vec<FieldError>,
+/// The field errors a failed check contributes, at least one and never
+/// without a field: an error that is not a field error (or an `Invalid` with
+/// no fields) is reported on `field`.
+fn field_errors(field: &str, error: DomainError) -> (FieldError, Vec<FieldError>) {
+    match error {
+        DomainError::Invalid(errors) => {
+            let mut errors = errors.into_iter();
+            match errors.next() {
+                Some(first) => (first, errors.collect()),
+                None => (FieldError::new(field, "invalid", "is not valid"), Vec::new()),
+            }
+        }
+        other => (FieldError::new(field, other.code(), other.to_string()), Vec::new()),
+    }
 }
 
-impl Validator {
-    /// Starts an empty collection.
+/// Adds the errors of a failed check to what was collected so far.
+fn failed<T, V>(state: Collected<T>, field: &str, error: DomainError) -> Collected<V> {
+    let (head, tail) = field_errors(field, error);
+    match state {
+        Collected::Valid(_) => Collected::Invalid { first: head, rest: tail },
+        Collected::Invalid { first, mut rest } => {
+            rest.push(head);
+            rest.extend(tail);
+            Collected::Invalid { first, rest }
+        }
+    }
+}
+
+/// Where a [`Validation`] stands: every value so far, or at least one error.
+#[derive(Debug)]
+enum Collected<T> {
+    Valid(T),
+    Invalid { first: FieldError, rest: Vec<FieldError> },
+}
+
+/// Validates the fields of a form together, so a client sees every problem
+/// at once rather than one per round trip, and hands back the parsed values
+/// only when all are valid: there is no value to unwrap and no empty error
+/// list to invent.
+///
+/// ```
+/// use emenda_domain::error::Validation;
+/// use emenda_domain::values::{Nickname, DisplayName};
+///
+/// let (nickname, name) = Validation::new()
+///     .field("nickname", Nickname::parse("mario_rossi"))
+///     .field("display_name", DisplayName::parse("Mario"))
+///     .finish()
+///     .unwrap();
+/// assert_eq!((nickname.as_str(), name.as_str()), ("mario_rossi", "Mario"));
+/// ```
+#[derive(Debug)]
+#[must_use = "call finish() to get the values or the errors"]
+pub struct Validation<T> {
+    state: Collected<T>,
+}
+
+impl Default for Validation<()> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Validation<()> {
+    /// Starts a validation with no fields yet.
     pub fn new() -> Self {
-        Self::default()
+        Validation { state: Collected::Valid(()) }
     }
+}
 
-    /// Keeps the value when valid, remembers the errors otherwise.
-    pub fn check<T>(&mut self, result: Result<T, DomainError>) -> Option<T> {
+impl<T> Validation<T> {
+    /// Adds a checked value for `field`; an error that is not a field error
+    /// is reported on `field`.
+    pub fn field<U>(self, field: &str, result: Result<U, DomainError>) -> Validation<T::Output>
+    where
+        T: Append<U>,
+    {
         match result {
-            Ok(value) => Some(value),
-            Err(DomainError::Invalid(mut errors)) => {
-                self.errors.append(&mut errors);
-                None
-            }
-            Err(other) => {
-                self.errors.push(FieldError::new("", other.code(), other.to_string()));
-                None
-            }
+            Ok(value) => Validation {
+                state: match self.state {
+                    Collected::Valid(values) => Collected::Valid(values.append(value)),
+                    Collected::Invalid { first, rest } => Collected::Invalid { first, rest },
+                },
+            },
+            Err(error) => Validation { state: failed(self.state, field, error) },
         }
     }
 
-    /// Fails with every collected error, if any.
-    pub fn finish(self) -> Result<(), DomainError> {
-        if self.errors.is_empty() {
-            Ok(())
-        } else {
-            Err(DomainError::Invalid(self.errors))
+    /// Adds an optional field: `None` (not sent) is valid and gives `None`.
+    pub fn optional<U>(self, field: &str, result: Option<Result<U, DomainError>>) -> Validation<T::Output>
+    where
+        T: Append<Option<U>>,
+    {
+        self.field(field, result.transpose())
+    }
+
+    /// Adds a rule without a value (e.g. a password check) for `field`.
+    pub fn rule(self, field: &str, result: Result<(), DomainError>) -> Validation<T> {
+        match result {
+            Ok(()) => self,
+            Err(error) => Validation { state: failed(self.state, field, error) },
         }
+    }
+
+    /// Every value, in the order the fields were added, or every error.
+    pub fn finish(self) -> Result<T, DomainError> {
+        match self.state {
+            Collected::Valid(values) => Ok(values),
+            Collected::Invalid { first, mut rest } => {
+                rest.insert(0, first);
+                Err(DomainError::Invalid(rest))
+            }
+        }
+    }
+}
+
+/// A tuple that can grow by one value, so [`Validation::field`] can build a
+/// flat tuple of values (up to 12).
+pub trait Append<U> {
+    /// The tuple with `U` added at the end.
+    type Output;
+    /// Adds `value` at the end.
+    fn append(self, value: U) -> Self::Output;
+}
+
+macro_rules! append_impls {
+    ($( ($($name:ident),*) )*) => {
+        $(
+            impl<$($name,)* U> Append<U> for ($($name,)*) {
+                type Output = ($($name,)* U,);
+                #[allow(non_snake_case)]
+                fn append(self, value: U) -> Self::Output {
+                    let ($($name,)*) = self;
+                    ($($name,)* value,)
+                }
+            }
+        )*
+    };
+}
+
+append_impls! {
+    ()
+    (A)
+    (A, B)
+    (A, B, C)
+    (A, B, C, D)
+    (A, B, C, D, E)
+    (A, B, C, D, E, F)
+    (A, B, C, D, E, F, G)
+    (A, B, C, D, E, F, G, H)
+    (A, B, C, D, E, F, G, H, I)
+    (A, B, C, D, E, F, G, H, I, J)
+    (A, B, C, D, E, F, G, H, I, J, K)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ok(n: u32) -> Result<u32, DomainError> {
+        Ok(n)
+    }
+
+    #[test]
+    fn all_valid_fields_give_their_values_in_order() {
+        let values = Validation::new().field("a", ok(1)).rule("b", Ok(())).field("c", Ok("tre")).finish();
+        assert_eq!(values, Ok((1, "tre")));
+        let (single,) = Validation::new().field("a", ok(7)).finish().unwrap();
+        assert_eq!(single, 7);
+        assert_eq!(Validation::new().finish(), Ok(()));
+    }
+
+    #[test]
+    fn every_error_is_reported_with_its_field() {
+        let err = Validation::new()
+            .field("title", Err::<u32, _>(DomainError::invalid("title", "too_short", "corto")))
+            .field("body", ok(2))
+            .rule("password", Err(DomainError::invalid("password", "too_short", "corta")))
+            .field("space", Err::<u32, _>(DomainError::not_found("space")))
+            .field("empty", Err::<u32, _>(DomainError::Invalid(Vec::new())))
+            .finish()
+            .unwrap_err();
+        let DomainError::Invalid(errors) = err else { panic!("expected field errors") };
+        let fields: Vec<(&str, &str)> = errors.iter().map(|e| (e.field.as_str(), e.code)).collect();
+        assert_eq!(
+            fields,
+            [("title", "too_short"), ("password", "too_short"), ("space", "not_found"), ("empty", "invalid"),]
+        );
+    }
+
+    #[test]
+    fn optional_fields_may_be_absent() {
+        let (title, note) = Validation::new()
+            .optional("title", None::<Result<u32, DomainError>>)
+            .optional("note", Some(ok(3)))
+            .finish()
+            .unwrap();
+        assert_eq!((title, note), (None, Some(3)));
+        assert!(Validation::new()
+            .optional("note", Some(Err::<u32, _>(DomainError::invalid("note", "required", "serve"))))
+            .finish()
+            .is_err());
     }
 }

@@ -6,10 +6,54 @@ use crate::proposal::VersionKind;
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
+/// The canonical encodings a version hash can be computed with. Stored
+/// alongside each version (as [`HashEncoding::number`]) so that verification
+/// always re-encodes a version the way it was hashed, even after a later
+/// encoding is introduced.
+///
+/// Only version 2 exists: version 1 (which left `accepted_by` and the
+/// summary outside the hash) was dropped before any production data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum HashEncoding {
+    /// `emenda-version-v2`: every stored field of a version.
+    V2,
+}
+
+impl HashEncoding {
+    /// The encoding new versions are hashed with.
+    pub const CURRENT: HashEncoding = HashEncoding::V2;
+
+    /// The number stored with a version to say which encoding it used.
+    pub fn number(self) -> u16 {
+        match self {
+            HashEncoding::V2 => 2,
+        }
+    }
+
+    /// The encoding a stored number names; `None` for an unknown one (such a
+    /// version cannot be verified and counts as invalid).
+    pub fn from_number(number: u16) -> Option<Self> {
+        match number {
+            2 => Some(HashEncoding::V2),
+            _ => None,
+        }
+    }
+
+    /// The first line of the encoding, without its line feed.
+    pub fn tag(self) -> &'static str {
+        match self {
+            HashEncoding::V2 => "emenda-version-v2",
+        }
+    }
+}
+
 /// The fields of a version that its hash covers, in the order they are
-/// encoded.
+/// encoded: every field history shows, so none can be changed unnoticed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HashedVersion<'a> {
+    /// The encoding the hash is computed with ([`HashEncoding::CURRENT`] for
+    /// new versions; as stored for existing ones).
+    pub encoding: HashEncoding,
     /// The proposal it belongs to.
     pub proposal_id: Uuid,
     /// Its number, 1..n.
@@ -24,15 +68,22 @@ pub struct HashedVersion<'a> {
     pub kind: VersionKind,
     /// The amendment it came from, if any.
     pub amendment_id: Option<Uuid>,
+    /// The staff member who accepted that amendment, if any.
+    pub accepted_by: Option<Uuid>,
+    /// The edit summary, if any (an empty summary is not the same as none).
+    pub summary: Option<&'a str>,
     /// Creation time as stored (see `clock::format_timestamp`).
     pub created_at: &'a str,
     /// The hash of the version before; `None` for version 1.
     pub previous_hash: Option<&'a str>,
 }
 
-/// Canonical encoding: a version tag, then every field as
-/// `<byte length>:<bytes>\n`, with `-\n` for an absent value. Length
-/// prefixes make the encoding unambiguous whatever the texts contain.
+/// Canonical encoding: the encoding's tag and a line feed, then every field
+/// in declaration order as `<byte length in decimal>:<UTF-8 bytes>\n`, with
+/// `-\n` for an absent value. Numbers are written in decimal, UUIDs in
+/// lower-case hyphenated form, kinds by their stable name, times as stored.
+/// Length prefixes make the encoding unambiguous whatever the texts contain.
+/// `docs/domain.md` describes it for other implementations.
 pub fn canonical_encoding(version: &HashedVersion<'_>) -> Vec<u8> {
     fn field(out: &mut Vec<u8>, value: Option<&str>) {
         match value {
@@ -45,16 +96,25 @@ pub fn canonical_encoding(version: &HashedVersion<'_>) -> Vec<u8> {
             None => out.extend_from_slice(b"-\n"),
         }
     }
-    let mut out = b"emenda-version-v1\n".to_vec();
-    field(&mut out, Some(&version.proposal_id.to_string()));
-    field(&mut out, Some(&version.number.to_string()));
-    field(&mut out, Some(version.title));
-    field(&mut out, Some(version.body));
-    field(&mut out, Some(&version.editor_id.to_string()));
-    field(&mut out, Some(version.kind.as_str()));
-    field(&mut out, version.amendment_id.map(|id| id.to_string()).as_deref());
-    field(&mut out, Some(version.created_at));
-    field(&mut out, version.previous_hash);
+    let uuid = |id: Uuid| id.hyphenated().to_string();
+    let mut out = Vec::new();
+    match version.encoding {
+        HashEncoding::V2 => {
+            out.extend_from_slice(HashEncoding::V2.tag().as_bytes());
+            out.push(b'\n');
+            field(&mut out, Some(&uuid(version.proposal_id)));
+            field(&mut out, Some(&version.number.to_string()));
+            field(&mut out, Some(version.title));
+            field(&mut out, Some(version.body));
+            field(&mut out, Some(&uuid(version.editor_id)));
+            field(&mut out, Some(version.kind.as_str()));
+            field(&mut out, version.amendment_id.map(uuid).as_deref());
+            field(&mut out, version.accepted_by.map(uuid).as_deref());
+            field(&mut out, version.summary);
+            field(&mut out, Some(version.created_at));
+            field(&mut out, version.previous_hash);
+        }
+    }
     out
 }
 
@@ -110,6 +170,7 @@ mod tests {
 
     fn sample<'a>(number: i32, title: &'a str, body: &'a str, previous: Option<&'a str>) -> HashedVersion<'a> {
         HashedVersion {
+            encoding: HashEncoding::CURRENT,
             proposal_id: Uuid::from_u128(7),
             number,
             title,
@@ -117,6 +178,8 @@ mod tests {
             editor_id: Uuid::from_u128(9),
             kind: if number == 1 { VersionKind::Created } else { VersionKind::Edited },
             amendment_id: None,
+            accepted_by: None,
+            summary: None,
             created_at: "2026-11-25T10:00:00.000000Z",
             previous_hash: previous,
         }
@@ -158,11 +221,95 @@ mod tests {
         assert_ne!(content_hash(&a), content_hash(&b));
     }
 
+    #[test]
+    fn every_encoded_field_changes_the_hash() {
+        let base = HashedVersion {
+            encoding: HashEncoding::CURRENT,
+            proposal_id: Uuid::from_u128(1),
+            number: 2,
+            title: "Titolo",
+            body: "Corpo",
+            editor_id: Uuid::from_u128(2),
+            kind: VersionKind::Amendment,
+            amendment_id: Some(Uuid::from_u128(3)),
+            accepted_by: Some(Uuid::from_u128(4)),
+            summary: Some("Sintesi"),
+            created_at: "2026-11-25T10:00:00.000000Z",
+            previous_hash: Some("ab"),
+        };
+        let hash = content_hash(&base);
+        let differs = |changed: HashedVersion<'_>| content_hash(&changed) != hash;
+        assert!(differs(HashedVersion { proposal_id: Uuid::from_u128(9), ..base.clone() }), "proposal id");
+        assert!(differs(HashedVersion { number: 3, ..base.clone() }), "number");
+        assert!(differs(HashedVersion { title: "Titolo!", ..base.clone() }), "title");
+        assert!(differs(HashedVersion { body: "Corpo!", ..base.clone() }), "body");
+        assert!(differs(HashedVersion { editor_id: Uuid::from_u128(9), ..base.clone() }), "editor id");
+        assert!(differs(HashedVersion { kind: VersionKind::Edited, ..base.clone() }), "kind");
+        assert!(differs(HashedVersion { amendment_id: None, ..base.clone() }), "amendment id");
+        assert!(differs(HashedVersion { amendment_id: Some(Uuid::from_u128(9)), ..base.clone() }), "amendment id");
+        assert!(differs(HashedVersion { accepted_by: None, ..base.clone() }), "accepted by");
+        assert!(differs(HashedVersion { accepted_by: Some(Uuid::from_u128(9)), ..base.clone() }), "accepted by");
+        assert!(differs(HashedVersion { summary: None, ..base.clone() }), "summary");
+        assert!(differs(HashedVersion { summary: Some(""), ..base.clone() }), "empty summary is not none");
+        assert!(differs(HashedVersion { summary: Some("Sintesi!"), ..base.clone() }), "summary");
+        assert!(differs(HashedVersion { created_at: "2026-11-25T10:00:00.000001Z", ..base.clone() }), "created at");
+        assert!(differs(HashedVersion { previous_hash: None, ..base.clone() }), "previous hash");
+        assert!(differs(HashedVersion { previous_hash: Some("ac"), ..base.clone() }), "previous hash");
+        // Swapping the two optional ids must not hash alike either.
+        let swapped = HashedVersion { amendment_id: base.accepted_by, accepted_by: base.amendment_id, ..base.clone() };
+        assert!(differs(swapped), "field order");
+    }
+
+    #[test]
+    fn encoding_numbers_round_trip_and_unknown_ones_are_refused() {
+        assert_eq!(HashEncoding::CURRENT.number(), 2);
+        assert_eq!(HashEncoding::from_number(2), Some(HashEncoding::V2));
+        assert_eq!(HashEncoding::from_number(1), None, "version 1 was dropped");
+        assert_eq!(HashEncoding::from_number(3), None);
+    }
+
+    fn uuid(text: &str) -> Uuid {
+        Uuid::parse_str(text).unwrap()
+    }
+
+    /// The worked example of `docs/domain.md`, byte for byte.
+    #[test]
+    fn documented_example() {
+        let version = HashedVersion {
+            encoding: HashEncoding::V2,
+            proposal_id: uuid("0192f3a0-7c1e-7b2a-9d4e-1f2a3b4c5d6e"),
+            number: 2,
+            title: "Più alberi in piazza",
+            body: "Piantare 12 alberi.\nEntro marzo.",
+            editor_id: uuid("0192f3a0-7c1e-7b2a-9d4e-000000000001"),
+            kind: VersionKind::Amendment,
+            amendment_id: Some(uuid("0192f3a0-7c1e-7b2a-9d4e-0000000000a1")),
+            accepted_by: Some(uuid("0192f3a0-7c1e-7b2a-9d4e-0000000000f1")),
+            summary: None,
+            created_at: "2026-11-25T10:30:00.000000Z",
+            previous_hash: Some("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"),
+        };
+        let expected = "emenda-version-v2\n\
+            36:0192f3a0-7c1e-7b2a-9d4e-1f2a3b4c5d6e\n\
+            1:2\n\
+            21:Più alberi in piazza\n\
+            32:Piantare 12 alberi.\nEntro marzo.\n\
+            36:0192f3a0-7c1e-7b2a-9d4e-000000000001\n\
+            9:amendment\n\
+            36:0192f3a0-7c1e-7b2a-9d4e-0000000000a1\n\
+            36:0192f3a0-7c1e-7b2a-9d4e-0000000000f1\n\
+            -\n\
+            27:2026-11-25T10:30:00.000000Z\n\
+            64:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08\n";
+        assert_eq!(String::from_utf8(canonical_encoding(&version)).unwrap(), expected);
+        assert_eq!(content_hash(&version), "a3f3247619c633a5d788fff0ad0d5d11d38d7e64e20db8b51398b2d051ea9d8e");
+    }
+
     proptest! {
         /// Changing any single hashed field is detected.
         #[test]
         fn any_changed_field_breaks_the_chain(
-            title in "\\PC{1,40}", body in "\\PC{0,200}", other in "\\PC{1,40}", field in 0usize..9,
+            title in "\\PC{1,40}", body in "\\PC{0,200}", other in "\\PC{1,40}", field in 0usize..11,
         ) {
             let original = sample(1, &title, &body, None);
             let hash = content_hash(&original);
@@ -176,7 +323,9 @@ mod tests {
                 4 => tampered.editor_id = Uuid::from_u128(10),
                 5 => tampered.kind = VersionKind::StaffEdit,
                 6 => tampered.amendment_id = Some(Uuid::from_u128(11)),
-                7 => tampered.created_at = "2026-11-25T10:00:00.000001Z",
+                7 => tampered.accepted_by = Some(Uuid::from_u128(12)),
+                8 => tampered.summary = Some(&changed_text),
+                9 => tampered.created_at = "2026-11-25T10:00:00.000001Z",
                 _ => tampered.previous_hash = Some("00"),
             }
             prop_assume!(tampered != original);

@@ -8,6 +8,7 @@
 pub mod amendment;
 pub mod audit;
 pub mod audit_chain;
+mod bounded;
 pub mod clock;
 pub mod diff;
 pub mod error;

@@ -1,6 +1,15 @@
 //! Value types that can only hold valid values: once a `Title` exists it is
 //! known to be trimmed and of an acceptable length, so no layer above has to
 //! check again.
+//!
+//! Text hygiene, common to every value: NUL (which PostgreSQL text cannot
+//! hold) is refused first, with `invalid_characters`. One-line fields refuse
+//! every control character and the line and paragraph separators U+2028 and
+//! U+2029; titles and names also refuse direction overrides and isolates
+//! (U+202A–U+202E, U+2066–U+2069), and are trimmed of zero-width characters
+//! (U+200B–U+200D, U+2060, U+FEFF) as of spaces, so an invisible title is
+//! empty. Multi-line texts turn CRLF and lone CR into `\n` and refuse control
+//! characters other than `\n` and `\t` (C1 included, e.g. U+0085).
 
 use crate::error::DomainError;
 
@@ -19,8 +28,87 @@ fn length_between(field: &str, text: &str, min: usize, max: usize) -> Result<(),
     }
 }
 
-fn has_control_chars(text: &str, allow_newlines: bool) -> bool {
-    text.chars().any(|c| c.is_control() && !(allow_newlines && matches!(c, '\n' | '\r' | '\t')))
+/// Characters that take no space on screen: zero-width space, joiners, word
+/// joiner, byte-order mark. A text made only of these (and spaces) is empty.
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}')
+}
+
+/// Bidirectional embeddings, overrides and isolates: they can make a name or
+/// a title read differently from what it is.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Trims whitespace and invisible characters from both ends.
+fn trim_blank(text: &str) -> &str {
+    text.trim_matches(|c: char| c.is_whitespace() || is_invisible(c))
+}
+
+/// Refuses the NUL character (U+0000), which PostgreSQL text cannot hold, in
+/// any input: the API calls this for path and query parameters, the value
+/// types below for every field, before anything reaches the database.
+pub fn ensure_no_nul(field: &str, value: &str) -> Result<(), DomainError> {
+    if value.contains('\0') {
+        Err(DomainError::invalid(field, "invalid_characters", "must not contain the NUL character"))
+    } else {
+        Ok(())
+    }
+}
+
+/// One-line fields: no control character (C0, DEL, C1) and no line or
+/// paragraph separator (U+2028, U+2029).
+fn ensure_one_line(field: &str, text: &str) -> Result<(), DomainError> {
+    if text.chars().any(|c| c.is_control() || matches!(c, '\u{2028}' | '\u{2029}')) {
+        Err(DomainError::invalid(field, "invalid_characters", "must be a single line without control characters"))
+    } else {
+        Ok(())
+    }
+}
+
+/// Names and titles: no character that changes the reading direction.
+fn ensure_no_bidi(field: &str, text: &str) -> Result<(), DomainError> {
+    if text.chars().any(is_bidi_control) {
+        Err(DomainError::invalid(
+            field,
+            "invalid_characters",
+            "must not contain invisible characters that change the text direction",
+        ))
+    } else {
+        Ok(())
+    }
+}
+
+/// Validates a one-line text: NUL, then trimming (of spaces and invisible
+/// characters), length, control characters and, for names and titles,
+/// direction controls.
+fn one_line(field: &str, raw: &str, min: usize, max: usize, names: bool) -> Result<String, DomainError> {
+    ensure_no_nul(field, raw)?;
+    let text = trim_blank(raw);
+    length_between(field, text, min, max)?;
+    ensure_one_line(field, text)?;
+    if names {
+        ensure_no_bidi(field, text)?;
+    }
+    Ok(text.to_owned())
+}
+
+/// Validates a multi-line text: NUL refused; CRLF and lone CR become `\n`;
+/// trimmed; length counted after that; control characters other than `\n`
+/// and `\t` (C0, DEL, C1 such as U+0085) refused.
+fn multi_line(field: &str, raw: &str, min: usize, max: usize) -> Result<String, DomainError> {
+    ensure_no_nul(field, raw)?;
+    let normalised = raw.replace("\r\n", "\n").replace('\r', "\n");
+    let text = normalised.trim();
+    length_between(field, text, min, max)?;
+    if text.chars().any(|c| c.is_control() && !matches!(c, '\n' | '\t')) {
+        return Err(DomainError::invalid(
+            field,
+            "invalid_characters",
+            "must not contain control characters (only line breaks and tabs are allowed)",
+        ));
+    }
+    Ok(text.to_owned())
 }
 
 macro_rules! text_value {
@@ -96,18 +184,10 @@ text_value!(
 );
 
 impl Title {
-    /// Validates a title for `field`.
+    /// Validates a title for `field`: 10 to 150 characters once spaces and
+    /// invisible characters are trimmed, one line, no direction controls.
     pub fn parse_field(field: &str, raw: &str) -> Result<Self, DomainError> {
-        let text = raw.trim();
-        length_between(field, text, 10, 150)?;
-        if has_control_chars(text, false) {
-            return Err(DomainError::invalid(
-                field,
-                "invalid_characters",
-                "must be a single line without control characters",
-            ));
-        }
-        Ok(Self(text.to_owned()))
+        one_line(field, raw, 10, 150, true).map(Self)
     }
 
     /// Validates the `title` field.
@@ -117,14 +197,9 @@ impl Title {
 }
 
 impl Body {
-    /// Validates a body for `field`.
+    /// Validates a body for `field`; line endings are normalised to `\n`.
     pub fn parse_field(field: &str, raw: &str) -> Result<Self, DomainError> {
-        let text = raw.trim();
-        length_between(field, text, 15, 20_000)?;
-        if has_control_chars(text, true) {
-            return Err(DomainError::invalid(field, "invalid_characters", "must not contain control characters"));
-        }
-        Ok(Self(text.to_owned()))
+        multi_line(field, raw, 15, 20_000).map(Self)
     }
 
     /// Validates the `body` field.
@@ -136,10 +211,9 @@ impl Body {
 impl Nickname {
     /// Validates the `nickname` field.
     pub fn parse(raw: &str) -> Result<Self, DomainError> {
-        let text = raw.trim().to_lowercase();
+        let text = one_line("nickname", raw, 0, usize::MAX, true)?.to_lowercase();
         length_between("nickname", &text, 3, 20)?;
-        let mut chars = text.chars();
-        let starts_with_letter = chars.next().is_some_and(|c| c.is_ascii_lowercase());
+        let starts_with_letter = text.chars().next().is_some_and(|c| c.is_ascii_lowercase());
         let rest_ok = text.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
         if !starts_with_letter || !rest_ok {
             return Err(DomainError::invalid(
@@ -153,32 +227,43 @@ impl Nickname {
 }
 
 impl DisplayName {
-    /// Validates the `display_name` field.
+    /// Validates the `display_name` field: 1 to 60 visible characters, one
+    /// line, no direction controls.
     pub fn parse(raw: &str) -> Result<Self, DomainError> {
-        let text = raw.trim();
-        length_between("display_name", text, 1, 60)?;
-        if has_control_chars(text, false) {
-            return Err(DomainError::invalid("display_name", "invalid_characters", "must be a single line"));
-        }
-        Ok(Self(text.to_owned()))
+        one_line("display_name", raw, 1, 60, true).map(Self)
     }
 }
 
 impl Email {
-    /// Validates the `email` field: one `@`, a non-empty local part, a dotted
-    /// domain, no spaces, at most 254 characters. Deliverability is not
-    /// checked here.
+    /// Validates the `email` field: at most 254 characters, no spaces or
+    /// control characters, exactly one `@`; a local part of 1 to 64
+    /// characters (letters, digits and ``!#$%&'*+/=?^_`{|}~.-``, no dot at
+    /// either end or twice in a row); a domain of at least two dot-separated
+    /// labels of letters, digits and inner hyphens (1 to 63 characters each),
+    /// the last not all digits. Deliverability is not checked here.
     pub fn parse(raw: &str) -> Result<Self, DomainError> {
+        ensure_no_nul("email", raw)?;
         let text = raw.trim().to_lowercase();
         let invalid = || DomainError::invalid("email", "invalid_format", "is not a valid e-mail address");
-        if text.len() > 254 || text.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        ensure_one_line("email", &text)?;
+        if char_len(&text) > 254 || text.chars().any(|c| c.is_whitespace() || is_invisible(c)) {
             return Err(invalid());
         }
         let (local, domain) = text.split_once('@').ok_or_else(invalid)?;
-        let domain_ok = domain.contains('.')
-            && !domain.contains('@')
-            && domain.split('.').all(|label| !label.is_empty() && label.len() <= 63);
-        if local.is_empty() || local.len() > 64 || !domain_ok {
+        let local_ok = (1..=64).contains(&char_len(local))
+            && !local.starts_with('.')
+            && !local.ends_with('.')
+            && !local.contains("..")
+            && local.chars().all(|c| c.is_alphanumeric() || "!#$%&'*+/=?^_`{|}~.-".contains(c));
+        let labels: Vec<&str> = domain.split('.').collect();
+        let label_ok = |label: &&str| {
+            (1..=63).contains(&char_len(label))
+                && !label.starts_with('-')
+                && !label.ends_with('-')
+                && label.chars().all(|c| c.is_alphanumeric() || c == '-')
+        };
+        let top_ok = labels.last().is_some_and(|top| !top.chars().all(|c| c.is_ascii_digit()));
+        if !local_ok || labels.len() < 2 || !labels.iter().all(label_ok) || !top_ok {
             return Err(invalid());
         }
         Ok(Self(text))
@@ -188,106 +273,72 @@ impl Email {
 impl Slug {
     /// Validates the `slug` field.
     pub fn parse(raw: &str) -> Result<Self, DomainError> {
-        let text = raw.trim();
-        length_between("slug", text, 3, 60)?;
+        let text = one_line("slug", raw, 3, 60, false)?;
         let chars_ok = text.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
         if !chars_ok || text.starts_with('-') || text.ends_with('-') || text.contains("--") {
             return Err(DomainError::invalid("slug", "invalid_characters", "use a-z, 0-9 and single hyphens inside"));
         }
-        Ok(Self(text.to_owned()))
+        Ok(Self(text))
     }
 }
 
 impl SpaceTitle {
-    /// Validates a space's `title` field.
+    /// Validates a space's `title` field: 3 to 150 visible characters, one
+    /// line, no direction controls.
     pub fn parse(raw: &str) -> Result<Self, DomainError> {
-        let text = raw.trim();
-        length_between("title", text, 3, 150)?;
-        if has_control_chars(text, false) {
-            return Err(DomainError::invalid("title", "invalid_characters", "must be a single line"));
-        }
-        Ok(Self(text.to_owned()))
+        one_line("title", raw, 3, 150, true).map(Self)
     }
 }
 
 impl Description {
-    /// Validates a space's `description` field.
+    /// Validates a space's `description` field (line endings normalised).
     pub fn parse(raw: &str) -> Result<Self, DomainError> {
-        let text = raw.trim();
-        length_between("description", text, 0, 20_000)?;
-        if has_control_chars(text, true) {
-            return Err(DomainError::invalid(
-                "description",
-                "invalid_characters",
-                "must not contain control characters",
-            ));
-        }
-        Ok(Self(text.to_owned()))
+        multi_line("description", raw, 0, 20_000).map(Self)
     }
 }
 
 impl Summary {
     /// Validates an optional edit `summary`; blank means none.
     pub fn parse_optional(raw: Option<&str>) -> Result<Option<Self>, DomainError> {
-        let Some(text) = raw.map(str::trim).filter(|t| !t.is_empty()) else {
+        let Some(raw) = raw else {
             return Ok(None);
         };
-        length_between("summary", text, 1, 300)?;
-        if has_control_chars(text, false) {
-            return Err(DomainError::invalid("summary", "invalid_characters", "must be a single line"));
+        ensure_no_nul("summary", raw)?;
+        if trim_blank(raw).is_empty() {
+            return Ok(None);
         }
-        Ok(Some(Self(text.to_owned())))
+        one_line("summary", raw, 1, 300, false).map(|text| Some(Self(text)))
     }
 }
 
 impl Rationale {
-    /// Validates the `rationale` field.
+    /// Validates the `rationale` field (line endings normalised).
     pub fn parse(raw: &str) -> Result<Self, DomainError> {
-        let text = raw.trim();
-        length_between("rationale", text, 10, 2_000)?;
-        if has_control_chars(text, true) {
-            return Err(DomainError::invalid("rationale", "invalid_characters", "must not contain control characters"));
-        }
-        Ok(Self(text.to_owned()))
+        multi_line("rationale", raw, 10, 2_000).map(Self)
     }
 }
 
 impl StaffText {
-    /// Validates a required staff text (a rejection reason, an answer) for `field`.
+    /// Validates a required staff text (a rejection reason, an answer) for
+    /// `field` (line endings normalised).
     pub fn parse_field(field: &str, raw: &str) -> Result<Self, DomainError> {
-        let text = raw.trim();
-        if text.is_empty() {
+        ensure_no_nul(field, raw)?;
+        if trim_blank(raw).is_empty() {
             return Err(DomainError::invalid(field, "required", "is required and shown publicly"));
         }
-        length_between(field, text, 1, 20_000)?;
-        if has_control_chars(text, true) {
-            return Err(DomainError::invalid(field, "invalid_characters", "must not contain control characters"));
-        }
-        Ok(Self(text.to_owned()))
+        multi_line(field, raw, 1, 20_000).map(Self)
     }
 }
 
 /// Validates a title and a body together, reporting the errors of both.
 pub fn validate_text(title: &str, body: &str) -> Result<(Title, Body), DomainError> {
-    match (Title::parse(title), Body::parse(body)) {
-        (Ok(title), Ok(body)) => Ok((title, body)),
-        (title, body) => {
-            let errors = [title.err(), body.err()]
-                .into_iter()
-                .flatten()
-                .flat_map(|e| match e {
-                    DomainError::Invalid(fields) => fields,
-                    _ => Vec::new(),
-                })
-                .collect();
-            Err(DomainError::Invalid(errors))
-        }
-    }
+    crate::error::Validation::new().field("title", Title::parse(title)).field("body", Body::parse(body)).finish()
 }
 
 /// Checks a new password: 10 to 128 characters. Length is what resists
 /// guessing; composition rules only annoy people into worse passwords.
 pub fn validate_password(raw: &str) -> Result<(), DomainError> {
+    ensure_no_nul("password", raw)?;
     length_between("password", raw, 10, 128)
 }
 
@@ -367,6 +418,160 @@ mod tests {
         let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
         assert_eq!(fields, ["title", "body"]);
         assert!(validate_text("Un titolo abbastanza lungo", "Un corpo abbastanza lungo").is_ok());
+    }
+
+    type Parse = fn(&str) -> Result<(), DomainError>;
+
+    /// Every value type, as a function of its raw text, with a valid sample.
+    fn every_value() -> Vec<(&'static str, Parse, &'static str)> {
+        vec![
+            ("title", |t| Title::parse(t).map(drop), "Piste ciclabili in centro"),
+            ("body", |t| Body::parse(t).map(drop), "Un corpo abbastanza lungo."),
+            ("nickname", |t| Nickname::parse(t).map(drop), "mario_rossi"),
+            ("display_name", |t| DisplayName::parse(t).map(drop), "Mario Rossi"),
+            ("email", |t| Email::parse(t).map(drop), "mario@comune.it"),
+            ("slug", |t| Slug::parse(t).map(drop), "bilancio-2026"),
+            ("title", |t| SpaceTitle::parse(t).map(drop), "Bilancio partecipativo"),
+            ("description", |t| Description::parse(t).map(drop), "Descrizione dello spazio"),
+            ("summary", |t| Summary::parse_optional(Some(t)).map(drop), "Corretto un refuso"),
+            ("rationale", |t| Rationale::parse(t).map(drop), "Serve a chiarire il testo."),
+            ("reason", |t| StaffText::parse_field("reason", t).map(drop), "Fuori tema"),
+            ("password", validate_password, "abbastanza-lunga"),
+        ]
+    }
+
+    fn field_and_code(err: DomainError) -> (String, &'static str) {
+        match err {
+            DomainError::Invalid(errors) => (errors[0].field.clone(), errors[0].code),
+            other => panic!("expected a field error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn every_value_refuses_nul() {
+        for (field, parse, sample) in every_value() {
+            assert!(parse(sample).is_ok(), "{field}: {sample} should be valid");
+            let (middle, end) = (format!("{}\0{}", &sample[..3], &sample[3..]), format!("{sample}\0"));
+            for bad in [middle, end] {
+                let (at, code) = field_and_code(parse(&bad).unwrap_err());
+                assert_eq!((at.as_str(), code), (field, "invalid_characters"), "{bad:?}");
+            }
+        }
+        assert!(ensure_no_nul("q", "ricerca").is_ok());
+        let (at, code) = field_and_code(ensure_no_nul("q", "a\0b").unwrap_err());
+        assert_eq!((at.as_str(), code), ("q", "invalid_characters"));
+    }
+
+    #[test]
+    fn invisible_only_titles_and_names_are_empty() {
+        let invisible = "\u{200B}\u{200C}\u{200D}\u{2060}\u{FEFF} \u{200B}\u{200B}\u{200B}\u{200B}\u{200B}\u{200B}";
+        assert_eq!(code(Title::parse(invisible).unwrap_err()), "too_short");
+        assert_eq!(code(SpaceTitle::parse(invisible).unwrap_err()), "too_short");
+        assert_eq!(code(DisplayName::parse(invisible).unwrap_err()), "too_short");
+        assert_eq!(Summary::parse_optional(Some("\u{FEFF}\u{200B}")).unwrap(), None);
+        assert_eq!(code(StaffText::parse_field("reason", "\u{200B}").unwrap_err()), "required");
+        assert_eq!(
+            Title::parse("\u{FEFF}Piste ciclabili in centro\u{200B} ").unwrap().as_str(),
+            "Piste ciclabili in centro",
+            "invisible characters at the ends are trimmed"
+        );
+    }
+
+    #[test]
+    fn one_line_fields_refuse_separators_and_controls() {
+        for bad in ["\u{2028}", "\u{2029}", "\n", "\r", "\t", "\u{7}", "\u{7F}", "\u{85}", "\u{9B}"] {
+            let title = format!("Piste ciclabili{bad}in centro");
+            assert_eq!(code(Title::parse(&title).unwrap_err()), "invalid_characters", "title with {bad:?}");
+            assert_eq!(code(SpaceTitle::parse(&title).unwrap_err()), "invalid_characters");
+            assert_eq!(code(DisplayName::parse(&format!("Mario{bad}Rossi")).unwrap_err()), "invalid_characters");
+            assert_eq!(code(Nickname::parse(&format!("mario{bad}rossi")).unwrap_err()), "invalid_characters");
+            assert_eq!(code(Slug::parse(&format!("bilancio{bad}2026")).unwrap_err()), "invalid_characters");
+            let summary = Summary::parse_optional(Some(&format!("Corretto{bad}refuso"))).unwrap_err();
+            assert_eq!(code(summary), "invalid_characters");
+            assert!(Email::parse(&format!("mario{bad}@comune.it")).is_err());
+        }
+        assert_eq!(code(Email::parse("mario\u{2028}@comune.it").unwrap_err()), "invalid_characters");
+        assert_eq!(code(Email::parse("mario\u{85}@comune.it").unwrap_err()), "invalid_characters");
+    }
+
+    #[test]
+    fn multi_line_texts_refuse_controls_but_keep_newlines_and_tabs() {
+        for bad in ["\u{1}", "\u{7}", "\u{1B}", "\u{7F}", "\u{80}", "\u{85}", "\u{9F}"] {
+            let text = format!("Primo paragrafo{bad} e poi il resto.");
+            assert_eq!(code(Body::parse(&text).unwrap_err()), "invalid_characters", "body with {bad:?}");
+            assert_eq!(code(Rationale::parse(&text).unwrap_err()), "invalid_characters");
+            assert_eq!(code(StaffText::parse_field("answer", &text).unwrap_err()), "invalid_characters");
+            assert_eq!(code(Description::parse(&text).unwrap_err()), "invalid_characters");
+        }
+        assert_eq!(
+            Body::parse("Primo paragrafo.\n\n\tSecondo paragrafo.").unwrap().as_str(),
+            "Primo paragrafo.\n\n\tSecondo paragrafo."
+        );
+    }
+
+    #[test]
+    fn carriage_returns_become_line_feeds() {
+        assert_eq!(
+            Body::parse("Primo paragrafo.\r\n\r\nSecondo.\rTerzo.").unwrap().as_str(),
+            "Primo paragrafo.\n\nSecondo.\nTerzo."
+        );
+        assert_eq!(Rationale::parse("Una riga\r\nun'altra").unwrap().as_str(), "Una riga\nun'altra");
+        // Lengths count the normalised text: 21,001 characters sent, 14,001 kept.
+        let long = "x\r\n".repeat(7_000) + "x";
+        assert_eq!(Body::parse(&long).unwrap().as_str().chars().count(), 14_001);
+    }
+
+    #[test]
+    fn direction_controls_are_refused_in_titles_and_names() {
+        for bad in
+            ['\u{202A}', '\u{202B}', '\u{202C}', '\u{202D}', '\u{202E}', '\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}']
+        {
+            let title = format!("Piste ciclabili {bad}in centro");
+            assert_eq!(code(Title::parse(&title).unwrap_err()), "invalid_characters", "{bad:?}");
+            assert_eq!(code(SpaceTitle::parse(&title).unwrap_err()), "invalid_characters");
+            assert_eq!(code(DisplayName::parse(&format!("Mario {bad}Rossi")).unwrap_err()), "invalid_characters");
+            assert_eq!(code(Nickname::parse(&format!("mario{bad}")).unwrap_err()), "invalid_characters");
+        }
+        assert!(
+            Body::parse("Testo con \u{2067}isolamento\u{2069} in un corpo.").is_ok(),
+            "bodies may quote other scripts"
+        );
+    }
+
+    #[test]
+    fn email_addresses_are_checked_strictly() {
+        for good in [
+            "anna@comune.it",
+            "anna.bianchi+iscrizioni@comune.bologna.it",
+            "a@b.co",
+            "o'neil@città.it",
+            "x_1@a-b.example",
+        ] {
+            assert!(Email::parse(good).is_ok(), "{good} should be accepted");
+        }
+        let long_local = format!("{}@comune.it", "a".repeat(65));
+        let long_label = format!("anna@{}.it", "a".repeat(64));
+        let too_long = format!("anna@{}.it", ["abcdefghij"; 25].join("."));
+        for bad in [
+            "anna@-comune.it",
+            "anna@comune-.it",
+            "anna@comune_x.it",
+            "anna@comune.123",
+            ".anna@comune.it",
+            "anna.@comune.it",
+            "an..na@comune.it",
+            "anna(x)@comune.it",
+            "anna@comune.it.",
+            "anna@.comune.it",
+            "anna@\u{200B}comune.it",
+            "an\u{A0}na@comune.it",
+            long_local.as_str(),
+            long_label.as_str(),
+            too_long.as_str(),
+        ] {
+            assert!(Email::parse(bad).is_err(), "{bad} should be refused");
+        }
+        assert_eq!(code(Email::parse("anna@comune").unwrap_err()), "invalid_format");
     }
 
     #[test]

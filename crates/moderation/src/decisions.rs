@@ -6,7 +6,7 @@ use emenda_domain::amendment::{
     already_decided, ensure_can_decide, ensure_decidable, ensure_evaluating, ensure_staff_of, AmendmentState,
 };
 use emenda_domain::audit::AuditAction;
-use emenda_domain::error::Validator;
+use emenda_domain::error::Validation;
 use emenda_domain::policy::{Actor, StaffScope};
 use emenda_domain::proposal::{ProposalState, VersionKind};
 use emenda_domain::values::{validate_text, Body, StaffText, Title};
@@ -93,15 +93,14 @@ impl DecisionService {
     /// stale but clean, the merged text does; in conflict, refused with the
     /// conflicts unless staff send the final text of each conflicting field.
     pub fn accept(&self, actor: &Actor, id: Uuid, acceptance: &Acceptance) -> ServiceResult<Accepted> {
-        let mut v = Validator::new();
-        let sent_title = acceptance.title.as_deref().and_then(|t| v.check(Title::parse(t)));
-        let sent_body = acceptance.body.as_deref().and_then(|b| v.check(Body::parse(b)));
-        let note = acceptance
-            .note
-            .as_deref()
-            .filter(|n| !n.trim().is_empty())
-            .and_then(|n| v.check(StaffText::parse_field("note", n)));
-        v.finish()?;
+        let (sent_title, sent_body, note) = Validation::new()
+            .optional("title", acceptance.title.as_deref().map(Title::parse))
+            .optional("body", acceptance.body.as_deref().map(Body::parse))
+            .optional(
+                "note",
+                acceptance.note.as_deref().filter(|n| !n.trim().is_empty()).map(|n| StaffText::parse_field("note", n)),
+            )
+            .finish()?;
         let (sent_title, sent_body, note) = (sent_title.as_ref(), sent_body.as_ref(), note.as_ref());
         self.ctx.store.write(|tx| {
             // The proposal is locked before anything is read: acceptances

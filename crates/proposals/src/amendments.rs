@@ -10,7 +10,7 @@ use emenda_domain::amendment::{
 };
 use emenda_domain::audit::AuditAction;
 use emenda_domain::diff::{diff_texts, Granularity, TextDiff};
-use emenda_domain::error::Validator;
+use emenda_domain::error::Validation;
 use emenda_domain::policy::Actor;
 use emenda_domain::proposal::ensure_existing_version;
 use emenda_domain::values::{validate_text, Rationale};
@@ -74,13 +74,17 @@ fn version(tx: &mut Tx<'_>, proposal_id: Uuid, number: i32) -> ServiceResult<Ver
 }
 
 /// How the amendment, written against `base`, applies to `current`.
-fn assess_versions(amendment: &AmendmentRecord, base: &VersionRecord, current: &VersionRecord) -> Assessment {
-    assess(
+fn assess_versions(
+    amendment: &AmendmentRecord,
+    base: &VersionRecord,
+    current: &VersionRecord,
+) -> ServiceResult<Assessment> {
+    Ok(assess(
         Texts { title: &base.title, body: &base.body },
         Texts { title: &current.title, body: &current.body },
         Texts { title: &amendment.title, body: &amendment.body },
         base.number == current.number,
-    )
+    )?)
 }
 
 /// How the amendment would apply to the proposal's current version, and
@@ -92,7 +96,7 @@ pub fn assess_against_current(
 ) -> ServiceResult<(Assessment, VersionRecord)> {
     let base = version(tx, proposal.id, amendment.base_version)?;
     let current = version(tx, proposal.id, proposal.current_version)?;
-    Ok((assess_versions(amendment, &base, &current), current))
+    Ok((assess_versions(amendment, &base, &current)?, current))
 }
 
 fn amendment_target(amendment_id: Uuid, proposal: &ProposalRecord) -> AuditTarget {
@@ -163,7 +167,7 @@ impl AmendmentService {
         let base = version(tx, proposal.id, amendment.base_version)?;
         let assessment = if amendment.state == AmendmentState::Evaluating {
             let current = version(tx, proposal.id, proposal.current_version)?;
-            Some(assess_versions(&amendment, &base, &current))
+            Some(assess_versions(&amendment, &base, &current)?)
         } else {
             None
         };
@@ -184,13 +188,10 @@ impl AmendmentService {
         proposal_key: &str,
         request: &AmendmentRequest,
     ) -> ServiceResult<AmendmentView> {
-        let mut v = Validator::new();
-        let text = v.check(validate_text(&request.title, &request.body));
-        let rationale = v.check(Rationale::parse(&request.rationale));
-        v.finish()?;
-        let (Some((title, body)), Some(rationale)) = (text, rationale) else {
-            return Err(DomainError::Invalid(Vec::new()).into());
-        };
+        let ((title, body), rationale) = Validation::new()
+            .field("body", validate_text(&request.title, &request.body))
+            .field("rationale", Rationale::parse(&request.rationale))
+            .finish()?;
         let one_open =
             || DomainError::conflict("amendment_open_exists", "you already have an open amendment on this proposal");
         let result = self.ctx.store.write(|tx| {

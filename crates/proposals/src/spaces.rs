@@ -1,7 +1,7 @@
 //! Spaces: admins create and configure them; anyone reads them.
 
 use emenda_domain::audit::AuditAction;
-use emenda_domain::error::Validator;
+use emenda_domain::error::Validation;
 use emenda_domain::policy::{ensure_admin, Actor};
 use emenda_domain::space::{SettingsPatch, SpaceSettings};
 use emenda_domain::values::{Description, Slug, SpaceTitle};
@@ -53,15 +53,12 @@ impl SpaceService {
     /// Creates a space (admins only).
     pub fn create(&self, actor: &Actor, input: &NewSpace) -> ServiceResult<SpaceRecord> {
         ensure_admin(actor)?;
-        let mut v = Validator::new();
-        let slug = v.check(Slug::parse(&input.slug));
-        let title = v.check(SpaceTitle::parse(&input.title));
-        let description = v.check(Description::parse(&input.description));
-        v.check(input.settings.validate());
-        v.finish()?;
-        let (Some(slug), Some(title), Some(description)) = (slug, title, description) else {
-            return Err(DomainError::Invalid(Vec::new()).into());
-        };
+        let (slug, title, description) = Validation::new()
+            .field("slug", Slug::parse(&input.slug))
+            .field("title", SpaceTitle::parse(&input.title))
+            .field("description", Description::parse(&input.description))
+            .rule("settings", input.settings.validate())
+            .finish()?;
         let now = self.ctx.clock.now();
         let space = SpaceRecord {
             id: self.ctx.ids.new_id(),
@@ -100,10 +97,10 @@ impl SpaceService {
     /// Changes texts or settings of a space (admins only).
     pub fn update(&self, actor: &Actor, slug: &str, change: &SpaceChange) -> ServiceResult<SpaceRecord> {
         ensure_admin(actor)?;
-        let mut v = Validator::new();
-        let title = change.title.as_deref().and_then(|t| v.check(SpaceTitle::parse(t)));
-        let description = change.description.as_deref().and_then(|d| v.check(Description::parse(d)));
-        v.finish()?;
+        let (title, description) = Validation::new()
+            .optional("title", change.title.as_deref().map(SpaceTitle::parse))
+            .optional("description", change.description.as_deref().map(Description::parse))
+            .finish()?;
         self.ctx.store.write(|tx| {
             let mut space = spaces::find_by_slug(tx, slug)?.ok_or_else(|| DomainError::not_found("space"))?;
             if let Some(title) = title {

@@ -3,7 +3,7 @@
 
 use crate::load_visible_proposal;
 use emenda_domain::diff::{diff_texts, Granularity, TextDiff};
-use emenda_domain::history::{verify_chain, ChainReport, HashedVersion, StoredVersion};
+use emenda_domain::history::{verify_chain, ChainReport, HashEncoding, HashedVersion, StoredVersion};
 use emenda_domain::policy::Actor;
 use emenda_domain::DomainError;
 use emenda_store::versions::{self, VersionRecord};
@@ -97,7 +97,13 @@ impl HistoryService {
             }
             Ok::<_, emenda_store::ServiceError>(all)
         })?;
-        let stored: Vec<StoredVersion<'_>> = all
+        // A version whose encoding number is unknown cannot be checked: the
+        // history is verified up to it and it is named as the first invalid.
+        let known = all
+            .iter()
+            .position(|v| u16::try_from(v.hash_encoding).ok().and_then(HashEncoding::from_number).is_none())
+            .unwrap_or(all.len());
+        let stored: Vec<StoredVersion<'_>> = all[..known]
             .iter()
             .map(|v| StoredVersion {
                 fields: HashedVersion {
@@ -108,12 +114,24 @@ impl HistoryService {
                     editor_id: v.editor_id,
                     kind: v.kind,
                     amendment_id: v.amendment_id,
+                    accepted_by: v.accepted_by,
+                    summary: v.summary.as_deref(),
                     created_at: &v.created_at_text,
                     previous_hash: v.previous_hash.as_deref(),
+                    encoding: u16::try_from(v.hash_encoding)
+                        .ok()
+                        .and_then(HashEncoding::from_number)
+                        .unwrap_or(HashEncoding::CURRENT),
                 },
                 content_hash: &v.content_hash,
             })
             .collect();
-        Ok(verify_chain(&stored))
+        let report = verify_chain(&stored);
+        match all.get(known) {
+            Some(unknown) if report.valid => {
+                Ok(ChainReport { valid: false, versions: all.len(), first_invalid: Some(unknown.number) })
+            }
+            _ => Ok(ChainReport { versions: all.len(), ..report }),
+        }
     }
 }

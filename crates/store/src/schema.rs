@@ -152,6 +152,7 @@ diesel::table! {
         created_at -> Text,
         content_hash -> Text,
         previous_hash -> Nullable<Text>,
+        hash_encoding -> Integer,
     }
 }
 

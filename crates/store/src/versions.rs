@@ -7,7 +7,7 @@ use crate::{StoreError, Tx};
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use emenda_domain::clock::format_timestamp;
-use emenda_domain::history::{content_hash, HashedVersion};
+use emenda_domain::history::{content_hash, HashEncoding, HashedVersion};
 use emenda_domain::proposal::VersionKind;
 use uuid::Uuid;
 
@@ -43,6 +43,8 @@ pub struct VersionRecord {
     pub content_hash: String,
     /// The previous version's hash.
     pub previous_hash: Option<String>,
+    /// Which canonical encoding `content_hash` was computed with.
+    pub hash_encoding: i32,
 }
 
 /// What a new version holds; its hashes are computed on append.
@@ -95,8 +97,11 @@ pub fn append(tx: &mut Tx<'_>, version: &NewVersion<'_>) -> Result<String, Store
         editor_id: version.editor_id,
         kind: version.kind,
         amendment_id: version.amendment_id,
+        accepted_by: version.accepted_by,
+        summary: version.summary,
         created_at: &created_at,
         previous_hash: previous_hash.as_deref(),
+        encoding: HashEncoding::CURRENT,
     });
     diesel::insert_into(proposal_versions::table)
         .values((
@@ -112,6 +117,7 @@ pub fn append(tx: &mut Tx<'_>, version: &NewVersion<'_>) -> Result<String, Store
             proposal_versions::created_at.eq(&created_at),
             proposal_versions::content_hash.eq(&content_hash),
             proposal_versions::previous_hash.eq(&previous_hash),
+            proposal_versions::hash_encoding.eq(i32::from(HashEncoding::CURRENT.number())),
         ))
         .execute(tx.conn())?;
     Ok(content_hash)
@@ -132,6 +138,7 @@ struct VersionRow {
     created_at: String,
     content_hash: String,
     previous_hash: Option<String>,
+    hash_encoding: i32,
 }
 
 impl TryFrom<VersionRow> for VersionRecord {
@@ -152,6 +159,7 @@ impl TryFrom<VersionRow> for VersionRecord {
             created_at_text: row.created_at,
             content_hash: row.content_hash,
             previous_hash: row.previous_hash,
+            hash_encoding: row.hash_encoding,
         })
     }
 }
@@ -175,6 +183,7 @@ macro_rules! version_query {
                 proposal_versions::created_at,
                 proposal_versions::content_hash,
                 proposal_versions::previous_hash,
+                proposal_versions::hash_encoding,
             ))
     };
 }

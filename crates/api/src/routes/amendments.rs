@@ -11,6 +11,7 @@ use actix_web::{get, post, web, HttpResponse};
 use chrono::{DateTime, Utc};
 use emenda_domain::amendment::{AmendmentState, FieldConflict, Mergeability};
 use emenda_domain::diff::TextDiff;
+use emenda_domain::merge::MergeSegment;
 use emenda_proposals::amendments::{AmendmentRequest, AmendmentView};
 use emenda_store::amendments::AmendmentRecord;
 use serde::{Deserialize, Serialize};
@@ -84,13 +85,21 @@ pub struct AmendmentDiffDto {
     pub body: TextDiff,
 }
 
-/// What accepting now would give, field by field (absent where in conflict).
+/// What accepting now would give, field by field: the text where it
+/// merges cleanly (null where in conflict), and always the whole text as
+/// segments, agreed pieces and conflicts in order, so a client resolves a
+/// conflict by choosing or editing each conflict's side, with no string
+/// surgery.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct MergedPreviewDto {
     /// Resulting title.
     pub title: Option<String>,
     /// Resulting body.
     pub body: Option<String>,
+    /// The resulting title as agreed pieces and conflicts.
+    pub title_segments: Vec<MergeSegment>,
+    /// The resulting body as agreed pieces and conflicts.
+    pub body_segments: Vec<MergeSegment>,
 }
 
 /// An amendment with its text, diff and mergeability.
@@ -120,7 +129,16 @@ pub struct AmendmentDto {
 impl From<AmendmentView> for AmendmentDto {
     fn from(v: AmendmentView) -> Self {
         let (mergeability, conflicts, merged_preview) = match v.assessment {
-            Some(a) => (Some(a.mergeability), a.conflicts, Some(MergedPreviewDto { title: a.title, body: a.body })),
+            Some(a) => (
+                Some(a.mergeability),
+                a.conflicts,
+                Some(MergedPreviewDto {
+                    title: a.title,
+                    body: a.body,
+                    title_segments: a.title_segments,
+                    body_segments: a.body_segments,
+                }),
+            ),
             None => (None, Vec::new(), None),
         };
         Self {

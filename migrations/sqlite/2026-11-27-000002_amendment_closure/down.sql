@@ -1,1 +1,0 @@
-ALTER TABLE amendments DROP COLUMN closed_by_proposal;
