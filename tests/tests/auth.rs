@@ -106,7 +106,7 @@ fn repeated_failures_are_throttled(backend: Backend) {
     }
     let limited =
         app.post("/api/v1/auth/login", None, json!({ "email": "bersaglio@example.it", "password": PASSWORD }));
-    limited.expect_problem(429, "rate_limited");
+    limited.expect_problem(429, "too_many_attempts");
     let retry: u64 = limited.retry_after.as_deref().expect("Retry-After").parse().expect("seconds");
     assert!((1..=900).contains(&retry), "{retry}");
     // Another account is not affected.

@@ -185,7 +185,7 @@ fn refusals(backend: Backend) {
     app.get("/api/v1/proposals/qualcosa", None).expect_problem(404, "not_found");
     app.get(&format!("/api/v1/proposals/{id}/versions/99"), None).expect_problem(404, "not_found");
     app.get(&format!("/api/v1/proposals/{id}/diff?from=1&to=99"), None).expect_problem(422, "validation_failed");
-    app.get(&format!("/api/v1/proposals/{id}/diff?granularity=char"), None).expect_problem(422, "invalid_query");
+    app.get(&format!("/api/v1/proposals/{id}/diff?granularity=char"), None).expect_problem(422, "validation_failed");
     app.get("/api/v1/proposals?limit=500", None).expect_problem(422, "validation_failed");
     app.get("/api/v1/proposals?cursor=%%%", None).expect_problem(422, "validation_failed");
     app.get("/api/v1/proposals?sort=random", None).expect_problem(422, "validation_failed");

@@ -257,7 +257,7 @@ fn parallel_sign_in_guesses_respect_the_limit(backend: Backend) {
     let replies: Vec<Reply> = handles.into_iter().map(|h| h.join().expect("guess")).collect();
     let failures = replies.iter().filter(|r| r.status == 401).count();
     let signed_in = replies.iter().filter(|r| r.status == 200).count();
-    let limited = replies.iter().filter(|r| r.code() == "rate_limited").count();
+    let limited = replies.iter().filter(|r| r.code() == "too_many_attempts").count();
     let statuses: Vec<u16> = replies.iter().map(|r| r.status).collect();
     // At most 10 wrong passwords are ever checked; the right one gets
     // through only if it was checked before the 10th failure was recorded.
@@ -265,7 +265,7 @@ fn parallel_sign_in_guesses_respect_the_limit(backend: Backend) {
     assert_eq!(failures + signed_in + limited, guesses, "{statuses:?}");
     let after = app.post("/api/v1/auth/login", None, json!({ "email": user.email, "password": PASSWORD }));
     if failures >= 10 {
-        after.expect_problem(429, "rate_limited");
+        after.expect_problem(429, "too_many_attempts");
     }
 }
 

@@ -7,10 +7,11 @@ use emenda_domain::audit::AuditAction;
 use emenda_domain::error::Validation;
 use emenda_domain::policy::{Actor, Role, RoleGrant};
 use emenda_domain::values::{validate_password, DisplayName, Email, Nickname};
-use emenda_domain::DomainError;
+use emenda_domain::{DomainError, ErrorCode};
+use emenda_service::{AccessError, AuditTarget, InternalError, ServiceContext, ServiceError, ServiceResult};
 use emenda_store::tokens::NewRefreshToken;
 use emenda_store::users::{NewUser, UserRecord};
-use emenda_store::{roles, tokens, users, AuditTarget, ServiceContext, ServiceError, ServiceResult, StoreError};
+use emenda_store::{roles, tokens, users, StoreError};
 use uuid::Uuid;
 
 /// Lifetimes and limits of sessions.
@@ -92,7 +93,7 @@ enum RefreshOutcome {
     Reused,
 }
 
-fn taken(code: &'static str, field: &'static str, message: &str) -> ServiceError {
+fn taken(code: ErrorCode, field: &'static str, message: &str) -> ServiceError {
     DomainError::Conflict { code, message: message.into(), field: Some(field) }.into()
 }
 
@@ -110,15 +111,16 @@ impl AccountService {
             .field("display_name", DisplayName::parse(&input.display_name))
             .rule("password", validate_password(&input.password))
             .finish()?;
-        let password_hash = hash_password(&input.password).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        let password_hash =
+            hash_password(&input.password).map_err(|e| InternalError::new("hashing a password", e.to_string()))?;
         let id = self.ctx.ids.new_id();
         let created_at = self.ctx.clock.now();
         let result = self.ctx.store.write(|tx| {
             if users::find_by_email(tx, email.as_str())?.is_some() {
-                return Err(taken("email_taken", "email", "an account with this e-mail exists"));
+                return Err(taken(ErrorCode::EmailTaken, "email", "an account with this e-mail exists"));
             }
             if users::nickname_taken(tx, nickname.as_str())? {
-                return Err(taken("nickname_taken", "nickname", "this nickname is taken"));
+                return Err(taken(ErrorCode::NicknameTaken, "nickname", "this nickname is taken"));
             }
             let user = NewUser {
                 id,
@@ -141,9 +143,9 @@ impl AccountService {
         match result {
             // Two registrations racing for one e-mail: the database decides.
             Err(ServiceError::Store(StoreError::Duplicate { constraint })) => Err(if constraint.contains("nickname") {
-                taken("nickname_taken", "nickname", "this nickname is taken")
+                taken(ErrorCode::NicknameTaken, "nickname", "this nickname is taken")
             } else {
-                taken("email_taken", "email", "an account with this e-mail exists")
+                taken(ErrorCode::EmailTaken, "email", "an account with this e-mail exists")
             }),
             other => other,
         }
@@ -166,7 +168,7 @@ impl AccountService {
             if failures >= self.settings.max_failed_logins {
                 let free_at = oldest.unwrap_or(now) + self.settings.failure_window;
                 let retry_after = u64::try_from((free_at - now).num_seconds().max(1)).unwrap_or(1);
-                return Err(ServiceError::from(DomainError::RateLimited { retry_after }));
+                return Err(ServiceError::from(AccessError::TooManyAttempts { retry_after }));
             }
             users::record_login_attempt(tx, attempt_id, &email, false, now)?;
             Ok(users::find_by_email(tx, &email)?)
@@ -177,7 +179,7 @@ impl AccountService {
             self.ctx.store.write(|tx| users::mark_login_succeeded(tx, attempt_id))?;
         }
         let Some(user) = user.filter(|_| password_ok) else {
-            return Err(DomainError::InvalidCredentials.into());
+            return Err(AccessError::InvalidCredentials.into());
         };
         if user.blocked_at.is_some() {
             return Err(blocked().into());
@@ -195,7 +197,7 @@ impl AccountService {
         family_id: Uuid,
     ) -> ServiceResult<Session> {
         let now = self.ctx.clock.now();
-        let refresh_token = random_secret().map_err(|e| StoreError::Unavailable(Box::new(e)))?;
+        let refresh_token = random_secret().map_err(|e| InternalError::new("drawing a refresh token", e))?;
         let token_hash = hash_refresh_token(&refresh_token);
         tokens::insert(
             tx,
@@ -230,10 +232,10 @@ impl AccountService {
                 return Ok(RefreshOutcome::Reused);
             }
             if token.expires_at <= now {
-                return Err(DomainError::InvalidToken {
-                    code: "token_expired",
-                    message: "the refresh token has expired; sign in again".into(),
-                }
+                return Err(AccessError::token(
+                    ErrorCode::TokenExpired,
+                    "the refresh token has expired; sign in again",
+                )
                 .into());
             }
             let user = users::find_by_id(tx, token.user_id)?.ok_or_else(invalid_refresh)?;
@@ -249,10 +251,10 @@ impl AccountService {
         })?;
         match outcome {
             RefreshOutcome::Rotated(session) => Ok(*session),
-            RefreshOutcome::Reused => Err(DomainError::InvalidToken {
-                code: "token_reused",
-                message: "this refresh token was already used; every session it belongs to is now closed".into(),
-            }
+            RefreshOutcome::Reused => Err(AccessError::token(
+                ErrorCode::TokenReused,
+                "this refresh token was already used; every session it belongs to is now closed",
+            )
             .into()),
         }
     }
@@ -280,10 +282,8 @@ impl AccountService {
     /// or deleted accounts are refused.
     pub fn signed_in_user(&self, user_id: Uuid) -> ServiceResult<SignedInUser> {
         self.ctx.store.read(|tx| {
-            let user = users::find_by_id(tx, user_id)?.ok_or_else(|| DomainError::InvalidToken {
-                code: "token_invalid",
-                message: "the account no longer exists".into(),
-            })?;
+            let user = users::find_by_id(tx, user_id)?
+                .ok_or_else(|| AccessError::token(ErrorCode::TokenInvalid, "the account no longer exists"))?;
             if user.blocked_at.is_some() {
                 return Err(blocked().into());
             }
@@ -326,9 +326,9 @@ impl AccountService {
 }
 
 fn blocked() -> DomainError {
-    DomainError::forbidden("account_blocked", "this account is blocked")
+    DomainError::forbidden(ErrorCode::AccountBlocked, "this account is blocked")
 }
 
-fn invalid_refresh() -> DomainError {
-    DomainError::InvalidToken { code: "token_invalid", message: "the refresh token is not valid".into() }
+fn invalid_refresh() -> AccessError {
+    AccessError::token(ErrorCode::TokenInvalid, "the refresh token is not valid")
 }

@@ -4,7 +4,8 @@
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use chrono::{DateTime, Utc};
-use emenda_domain::DomainError;
+use emenda_domain::ErrorCode;
+use emenda_service::{AccessError, InternalError};
 use jsonwebtoken::{decode, encode, Algorithm, DecodingKey, EncodingKey, Header, Validation};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -16,11 +17,16 @@ use uuid::Uuid;
 struct AccessClaims {
     sub: Uuid,
     iat: i64,
+    nbf: i64,
     exp: i64,
     iss: String,
 }
 
 const ISSUER: &str = "emenda";
+
+/// How far instances' clocks may disagree before a token issued "in the
+/// future" (or not valid yet) is refused.
+const CLOCK_LEEWAY_SECONDS: i64 = 60;
 
 /// The HMAC keys for access tokens, made from the configured secret.
 #[derive(Clone)]
@@ -42,29 +48,41 @@ impl JwtKeys {
     }
 
     /// Signs an access token for `user_id` valid until `expires_at`.
-    pub fn issue(&self, user_id: Uuid, now: DateTime<Utc>, expires_at: DateTime<Utc>) -> Result<String, DomainError> {
-        let claims =
-            AccessClaims { sub: user_id, iat: now.timestamp(), exp: expires_at.timestamp(), iss: ISSUER.into() };
+    /// Signing fails only on a broken key, which is the platform's fault.
+    pub fn issue(&self, user_id: Uuid, now: DateTime<Utc>, expires_at: DateTime<Utc>) -> Result<String, InternalError> {
+        let claims = AccessClaims {
+            sub: user_id,
+            iat: now.timestamp(),
+            nbf: now.timestamp(),
+            exp: expires_at.timestamp(),
+            iss: ISSUER.into(),
+        };
         encode(&Header::new(Algorithm::HS256), &claims, &self.encoding)
-            .map_err(|_| DomainError::InvalidToken { code: "token_invalid", message: "could not sign a token".into() })
+            .map_err(|e| InternalError::new("signing an access token", e))
     }
 
-    /// Checks signature, issuer and expiry (against `now`); returns the user id.
-    pub fn verify(&self, token: &str, now: DateTime<Utc>) -> Result<Uuid, DomainError> {
+    /// Checks signature, issuer, issue time, not-before and expiry (against
+    /// `now`, the service's clock); returns the user id.
+    pub fn verify(&self, token: &str, now: DateTime<Utc>) -> Result<Uuid, AccessError> {
         let mut validation = Validation::new(Algorithm::HS256);
         validation.set_issuer(&[ISSUER]);
+        // Times are checked below against the injected clock, not the
+        // library's system clock.
         validation.validate_exp = false;
-        validation.set_required_spec_claims(&["exp", "sub", "iss"]);
-        let data = decode::<AccessClaims>(token, &self.decoding, &validation).map_err(|_| {
-            DomainError::InvalidToken { code: "token_invalid", message: "the access token is not valid".into() }
-        })?;
-        if data.claims.exp <= now.timestamp() {
-            return Err(DomainError::InvalidToken {
-                code: "token_expired",
-                message: "the access token has expired".into(),
-            });
+        validation.validate_nbf = false;
+        validation.set_required_spec_claims(&["exp", "nbf", "sub", "iss"]);
+        let invalid = |message: &str| AccessError::token(ErrorCode::TokenInvalid, message);
+        let claims = decode::<AccessClaims>(token, &self.decoding, &validation)
+            .map_err(|_| invalid("the access token is not valid"))?
+            .claims;
+        let now = now.timestamp();
+        if claims.iat > now + CLOCK_LEEWAY_SECONDS || claims.nbf > now + CLOCK_LEEWAY_SECONDS {
+            return Err(invalid("the access token is not valid yet"));
         }
-        Ok(data.claims.sub)
+        if claims.exp <= now {
+            return Err(AccessError::token(ErrorCode::TokenExpired, "the access token has expired"));
+        }
+        Ok(claims.sub)
     }
 }
 
@@ -106,6 +124,22 @@ mod tests {
         let token = other.issue(Uuid::now_v7(), now, now + Duration::minutes(5)).unwrap();
         assert_eq!(keys.verify(&token, now).unwrap_err().code(), "token_invalid");
         assert_eq!(keys.verify("not.a.token", now).unwrap_err().code(), "token_invalid");
+    }
+
+    #[test]
+    fn tokens_issued_in_the_future_are_refused() {
+        let keys = JwtKeys::from_secret(b"a test secret that is long enough!!");
+        let now = Utc::now();
+        let user = Uuid::now_v7();
+        let early = keys.issue(user, now + Duration::minutes(10), now + Duration::minutes(20)).unwrap();
+        assert_eq!(keys.verify(&early, now).unwrap_err().code(), "token_invalid");
+        let skewed = keys.issue(user, now + Duration::seconds(30), now + Duration::minutes(15)).unwrap();
+        assert_eq!(keys.verify(&skewed, now).unwrap(), user, "a small clock skew is tolerated");
+        // A token without `nbf` (as issued by an older build) is refused.
+        let claims =
+            serde_json::json!({ "sub": user, "iat": now.timestamp(), "exp": now.timestamp() + 60, "iss": "emenda" });
+        let bare = encode(&Header::new(Algorithm::HS256), &claims, &keys.encoding).unwrap();
+        assert_eq!(keys.verify(&bare, now).unwrap_err().code(), "token_invalid");
     }
 
     #[test]

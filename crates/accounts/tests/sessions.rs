@@ -6,9 +6,10 @@ use chrono::{Duration, TimeZone, Utc};
 use emenda_accounts::service::Registration;
 use emenda_accounts::{AccountService, AuthSettings, JwtKeys};
 use emenda_domain::clock::{ManualClock, UuidV7};
-use emenda_domain::DomainError;
+use emenda_service::AccessError;
+use emenda_service::{ServiceContext, ServiceError};
 use emenda_store::testing::TestDatabase;
-use emenda_store::{backend_tests, users, Backend, ServiceContext, ServiceError};
+use emenda_store::{backend_tests, users, Backend};
 use std::sync::Arc;
 
 fn service(db: &TestDatabase) -> (AccountService, Arc<ManualClock>, ServiceContext) {
@@ -29,10 +30,10 @@ fn register(accounts: &AccountService) {
         .unwrap();
 }
 
-fn rule(error: ServiceError) -> DomainError {
+fn refused(error: ServiceError) -> AccessError {
     match error {
-        ServiceError::Rule(rule) => rule,
-        other => panic!("expected a rule, got {other:?}"),
+        ServiceError::Access(refusal) => refusal,
+        other => panic!("expected refused credentials, got {other:?}"),
     }
 }
 
@@ -41,11 +42,14 @@ fn throttling_ends_with_its_window(backend: Backend) {
     let (accounts, clock, ctx) = service(&db);
     register(&accounts);
     for _ in 0..10 {
-        assert_eq!(rule(accounts.login("anna@example.it", "sbagliata").unwrap_err()), DomainError::InvalidCredentials);
+        assert_eq!(
+            refused(accounts.login("anna@example.it", "sbagliata").unwrap_err()),
+            AccessError::InvalidCredentials
+        );
         clock.advance(Duration::seconds(30));
     }
-    let DomainError::RateLimited { retry_after } =
-        rule(accounts.login("anna@example.it", "una-password-lunga").unwrap_err())
+    let AccessError::TooManyAttempts { retry_after } =
+        refused(accounts.login("anna@example.it", "una-password-lunga").unwrap_err())
     else {
         panic!("expected a rate limit")
     };
@@ -66,11 +70,11 @@ fn access_and_refresh_tokens_expire(backend: Backend) {
     assert_eq!(session.expires_in, 900);
     accounts.authenticate(&session.access_token).unwrap();
     clock.advance(Duration::minutes(16));
-    assert_eq!(rule(accounts.authenticate(&session.access_token).unwrap_err()).code(), "token_expired");
+    assert_eq!(refused(accounts.authenticate(&session.access_token).unwrap_err()).code(), "token_expired");
     let rotated = accounts.refresh(&session.refresh_token).unwrap();
     accounts.authenticate(&rotated.access_token).unwrap();
     clock.advance(Duration::days(31));
-    assert_eq!(rule(accounts.refresh(&rotated.refresh_token).unwrap_err()).code(), "token_expired");
+    assert_eq!(refused(accounts.refresh(&rotated.refresh_token).unwrap_err()).code(), "token_expired");
 }
 
 backend_tests!(throttling_ends_with_its_window, access_and_refresh_tokens_expire);

@@ -11,7 +11,8 @@ use actix_web::middleware::Next;
 use actix_web::{web, FromRequest, HttpMessage, HttpRequest, ResponseError};
 use emenda_accounts::SignedInUser;
 use emenda_domain::policy::Actor;
-use emenda_domain::DomainError;
+use emenda_domain::ErrorCode;
+use emenda_service::AccessError;
 use std::future::Future;
 use std::pin::Pin;
 
@@ -50,8 +51,8 @@ fn bearer_token(req: &HttpRequest) -> Result<Option<String>, ApiError> {
     }
 }
 
-fn invalid_header() -> DomainError {
-    DomainError::InvalidToken { code: "token_invalid", message: "use `Authorization: Bearer <token>`".into() }
+fn invalid_header() -> AccessError {
+    AccessError::token(ErrorCode::TokenInvalid, "use `Authorization: Bearer <token>`")
 }
 
 /// What [`authenticate`] found for this request, kept for the extractors.
@@ -83,9 +84,10 @@ async fn caller(req: HttpRequest) -> Result<Option<SignedInUser>, ApiError> {
 
 async fn load(req: HttpRequest) -> Result<Option<SignedInUser>, ApiError> {
     let Some(token) = bearer_token(&req)? else { return Ok(None) };
-    let state = req.app_data::<web::Data<AppState>>().cloned().ok_or_else(|| {
-        ApiError::new(actix_web::http::StatusCode::INTERNAL_SERVER_ERROR, "internal_error", "no state")
-    })?;
+    let state = req
+        .app_data::<web::Data<AppState>>()
+        .cloned()
+        .ok_or_else(|| ApiError::new(ErrorCode::InternalError, "no state"))?;
     // The signature is checked before any await, so a bad token is refused
     // before the body is even read.
     let user_id = state.accounts.verify_access_token(&token)?;
@@ -108,6 +110,6 @@ impl FromRequest for CurrentUser {
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         let req = req.clone();
-        Box::pin(async move { caller(req).await?.map(CurrentUser).ok_or_else(|| DomainError::Unauthenticated.into()) })
+        Box::pin(async move { caller(req).await?.map(CurrentUser).ok_or_else(ApiError::unauthenticated) })
     }
 }

@@ -3,9 +3,9 @@
 
 use crate::problem::{ApiError, ApiResult};
 use actix_web::error::{JsonPayloadError, PathError, QueryPayloadError};
-use actix_web::http::StatusCode;
 use actix_web::web;
-use emenda_store::ServiceResult;
+use emenda_domain::{ErrorCode, FieldCode};
+use emenda_service::ServiceResult;
 
 /// Runs a (blocking, database-bound) service call on the blocking pool.
 pub async fn blocking<T, F>(work: F) -> ApiResult<T>
@@ -18,26 +18,21 @@ where
 
 fn json_error(error: JsonPayloadError) -> ApiError {
     match error {
-        JsonPayloadError::Overflow { limit } | JsonPayloadError::OverflowKnownLength { limit, .. } => ApiError::new(
-            StatusCode::PAYLOAD_TOO_LARGE,
-            "payload_too_large",
-            format!("the request body is larger than {limit} bytes"),
-        ),
-        JsonPayloadError::ContentType => ApiError::new(
-            StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            "unsupported_media_type",
-            "send the body as application/json",
-        ),
+        JsonPayloadError::Overflow { limit } | JsonPayloadError::OverflowKnownLength { limit, .. } => {
+            ApiError::new(ErrorCode::PayloadTooLarge, format!("the request body is larger than {limit} bytes"))
+        }
+        JsonPayloadError::ContentType => {
+            ApiError::new(ErrorCode::UnsupportedMediaType, "send the body as application/json")
+        }
         JsonPayloadError::Deserialize(e) => {
             let field = missing_or_unknown_field(&e.to_string());
-            let mut api = ApiError::invalid_field(&field, "malformed", e.to_string());
+            let mut api = ApiError::invalid_field(&field, FieldCode::Malformed, e.to_string());
             if field.is_empty() {
-                api =
-                    ApiError::new(StatusCode::BAD_REQUEST, "malformed_request", format!("the body is not valid: {e}"));
+                api = ApiError::new(ErrorCode::MalformedRequest, format!("the body is not valid: {e}"));
             }
             api
         }
-        other => ApiError::new(StatusCode::BAD_REQUEST, "malformed_request", other.to_string()),
+        other => ApiError::new(ErrorCode::MalformedRequest, other.to_string()),
     }
 }
 
@@ -61,14 +56,21 @@ pub fn json_config() -> web::JsonConfig {
 /// Query strings: problem+json errors.
 pub fn query_config() -> web::QueryConfig {
     web::QueryConfig::default().error_handler(|error: QueryPayloadError, _| {
-        ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "invalid_query", error.to_string()).into()
+        let message = error.to_string();
+        let field = match missing_or_unknown_field(&message) {
+            named if !named.is_empty() => named,
+            _ => "query".to_owned(),
+        };
+        ApiError::invalid_field(&field, FieldCode::Malformed, "a query parameter has a value this list does not take")
+            .into()
     })
 }
 
 /// Path segments: a malformed id is simply not found.
 pub fn path_config() -> web::PathConfig {
     web::PathConfig::default().error_handler(|error: PathError, _| {
-        ApiError::new(StatusCode::NOT_FOUND, "not_found", error.to_string()).into()
+        let _ = error;
+        ApiError::new(ErrorCode::NotFound, "no such resource").into()
     })
 }
 

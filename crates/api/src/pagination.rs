@@ -4,6 +4,7 @@
 use crate::problem::ApiError;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
+use emenda_domain::FieldCode;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -27,7 +28,9 @@ pub fn limit(requested: Option<i64>) -> Result<i64, ApiError> {
     match requested {
         None => Ok(DEFAULT_LIMIT),
         Some(n) if (1..=MAX_LIMIT).contains(&n) => Ok(n),
-        Some(_) => Err(ApiError::invalid_field("limit", "out_of_range", format!("must be between 1 and {MAX_LIMIT}"))),
+        Some(_) => {
+            Err(ApiError::invalid_field("limit", FieldCode::OutOfRange, format!("must be between 1 and {MAX_LIMIT}")))
+        }
     }
 }
 
@@ -39,12 +42,9 @@ pub fn encode_cursor<C: Serialize>(position: &C) -> String {
 /// Decodes a cursor made by [`encode_cursor`].
 pub fn decode_cursor<C: DeserializeOwned>(cursor: Option<&str>) -> Result<Option<C>, ApiError> {
     let Some(text) = cursor.filter(|c| !c.is_empty()) else { return Ok(None) };
-    URL_SAFE_NO_PAD
-        .decode(text)
-        .ok()
-        .and_then(|bytes| serde_json::from_slice(&bytes).ok())
-        .map(Some)
-        .ok_or_else(|| ApiError::invalid_field("cursor", "invalid_cursor", "use the next_cursor of a previous page"))
+    URL_SAFE_NO_PAD.decode(text).ok().and_then(|bytes| serde_json::from_slice(&bytes).ok()).map(Some).ok_or_else(|| {
+        ApiError::invalid_field("cursor", FieldCode::InvalidCursor, "use the next_cursor of a previous page")
+    })
 }
 
 /// Builds a page from `limit + 1` fetched rows: the extra row only says

@@ -4,18 +4,20 @@
 use actix_web::http::{header, StatusCode};
 use actix_web::{HttpResponse, ResponseError};
 use emenda_domain::amendment::FieldConflict;
-use emenda_domain::DomainError;
-use emenda_store::{ServiceError, StoreError};
+use emenda_domain::{DomainError, ErrorCode, FieldCode};
+use emenda_service::{AccessError, InternalError, ServiceError};
+use emenda_store::StoreError;
 use serde::Serialize;
 use utoipa::ToSchema;
 
 /// One invalid field.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct ProblemField {
-    /// JSON path of the field, e.g. `title` or `settings.support_threshold`.
+    /// JSON path of the field (or the query parameter or header), e.g.
+    /// `title` or `settings.support_threshold`.
     pub field: String,
     /// Stable code, e.g. `too_short`.
-    pub code: String,
+    pub code: FieldCode,
     /// Human explanation.
     pub message: String,
 }
@@ -23,18 +25,18 @@ pub struct ProblemField {
 /// An error response (`application/problem+json`).
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct Problem {
-    /// URI naming the problem type.
+    /// URI naming the problem type: `urn:emenda:problem:<code>`.
     #[serde(rename = "type")]
     pub kind: String,
-    /// Short summary of the problem type.
+    /// Short summary of the problem type (the HTTP reason phrase).
     pub title: String,
     /// HTTP status.
     pub status: u16,
-    /// What happened in this case.
+    /// What happened in this case, for people; never parse it.
     pub detail: String,
-    /// Stable machine code.
-    pub code: String,
-    /// Fields at fault.
+    /// Stable machine code: branch on this.
+    pub code: ErrorCode,
+    /// With `validation_failed`: every field at fault.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub errors: Option<Vec<ProblemField>>,
     /// With `stale_version`: the version that is current now.
@@ -43,6 +45,56 @@ pub struct Problem {
     /// With `merge_conflict`: the regions to resolve.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub conflicts: Option<Vec<FieldConflict>>,
+}
+
+/// The HTTP status of each code: one table, so a code always means the
+/// same status wherever it comes from.
+pub fn status_of(code: ErrorCode) -> StatusCode {
+    use ErrorCode as C;
+    match code {
+        C::MalformedRequest => StatusCode::BAD_REQUEST,
+        C::Unauthenticated | C::InvalidCredentials | C::TokenInvalid | C::TokenExpired | C::TokenReused => {
+            StatusCode::UNAUTHORIZED
+        }
+        C::AdminOnly
+        | C::StaffOnly
+        | C::NotAuthor
+        | C::NotAmendmentAuthor
+        | C::OwnAmendment
+        | C::ProposalsClosed
+        | C::AmendmentsClosed
+        | C::VerificationRequired
+        | C::AccountBlocked => StatusCode::FORBIDDEN,
+        C::NotFound => StatusCode::NOT_FOUND,
+        C::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
+        C::StaleVersion
+        | C::MergeConflict
+        | C::ProposalWithdrawn
+        | C::ProposalAnswered
+        | C::ProposalClosed
+        | C::ProposalChanged
+        | C::StateChanged
+        | C::AmendmentOpenExists
+        | C::AmendmentDecided
+        | C::AmendmentWithdrawn
+        | C::AmendmentNotRejected
+        | C::AmendmentPromoted
+        | C::AmendmentClosedWithProposal
+        | C::EmailTaken
+        | C::NicknameTaken
+        | C::SlugTaken
+        | C::CannotRevokeSelf
+        | C::CannotBlockSelf
+        | C::LastAdmin
+        | C::Duplicate => StatusCode::CONFLICT,
+        C::PreconditionFailed => StatusCode::PRECONDITION_FAILED,
+        C::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+        C::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+        C::ValidationFailed => StatusCode::UNPROCESSABLE_ENTITY,
+        C::RateLimited | C::TooManyAttempts => StatusCode::TOO_MANY_REQUESTS,
+        C::InternalError => StatusCode::INTERNAL_SERVER_ERROR,
+        C::DatabaseUnavailable | C::DatabaseBusy | C::Overloaded => StatusCode::SERVICE_UNAVAILABLE,
+    }
 }
 
 /// An error on its way to becoming a problem response.
@@ -54,8 +106,9 @@ pub struct ApiError {
 }
 
 impl ApiError {
-    /// A problem with no field errors.
-    pub fn new(status: StatusCode, code: &str, detail: impl Into<String>) -> Self {
+    /// A problem with no field errors; the status follows from the code.
+    pub fn new(code: ErrorCode, detail: impl Into<String>) -> Self {
+        let status = status_of(code);
         Self {
             status,
             problem: Box::new(Problem {
@@ -63,7 +116,7 @@ impl ApiError {
                 title: status.canonical_reason().unwrap_or("Error").to_owned(),
                 status: status.as_u16(),
                 detail: detail.into(),
-                code: code.to_owned(),
+                code,
                 errors: None,
                 current_version: None,
                 conflicts: None,
@@ -72,23 +125,34 @@ impl ApiError {
         }
     }
 
-    /// A 422 naming one field.
-    pub fn invalid_field(field: &str, code: &str, message: impl Into<String>) -> Self {
-        let message = message.into();
-        let mut error =
-            Self::new(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed", "the request has invalid fields");
-        error.problem.errors = Some(vec![ProblemField { field: field.into(), code: code.into(), message }]);
+    /// A 422 `validation_failed` naming one field.
+    pub fn invalid_field(field: &str, code: FieldCode, message: impl Into<String>) -> Self {
+        Self::invalid_fields(vec![ProblemField { field: field.into(), code, message: message.into() }])
+    }
+
+    /// A 422 `validation_failed` naming every field at fault.
+    pub fn invalid_fields(fields: Vec<ProblemField>) -> Self {
+        let mut error = Self::new(ErrorCode::ValidationFailed, "the request has invalid fields");
+        error.problem.errors = Some(fields);
         error
     }
 
-    /// 429 with `Retry-After`.
+    /// 401: the operation needs a signed-in caller and none was given.
+    pub fn unauthenticated() -> Self {
+        Self::new(ErrorCode::Unauthenticated, "sign in to do this")
+    }
+
+    /// 429 with `Retry-After`: this client sends too many requests.
     pub fn rate_limited(retry_after: u64) -> Self {
-        DomainError::RateLimited { retry_after }.into()
+        let mut error =
+            Self::new(ErrorCode::RateLimited, format!("too many requests; try again in {retry_after} seconds"));
+        error.retry_after = Some(retry_after);
+        error
     }
 
     /// The stable code.
-    pub fn code(&self) -> &str {
-        &self.problem.code
+    pub fn code(&self) -> ErrorCode {
+        self.problem.code
     }
 }
 
@@ -118,35 +182,34 @@ impl ResponseError for ApiError {
 
 impl From<DomainError> for ApiError {
     fn from(error: DomainError) -> Self {
-        let status = match &error {
-            DomainError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
-            DomainError::Unauthenticated | DomainError::InvalidCredentials | DomainError::InvalidToken { .. } => {
-                StatusCode::UNAUTHORIZED
-            }
-            DomainError::Forbidden { .. } => StatusCode::FORBIDDEN,
-            DomainError::NotFound { .. } => StatusCode::NOT_FOUND,
-            DomainError::StaleVersion { .. } | DomainError::Conflict { .. } | DomainError::MergeConflict(_) => {
-                StatusCode::CONFLICT
-            }
-            DomainError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
-        };
-        let mut api = ApiError::new(status, error.code(), error.to_string());
+        let mut api = ApiError::new(error.code(), error.to_string());
         match error {
             DomainError::Invalid(fields) => {
                 api.problem.errors = Some(
                     fields
                         .into_iter()
-                        .map(|f| ProblemField { field: f.field, code: f.code.into(), message: f.message })
+                        .map(|f| ProblemField { field: f.field, code: f.code, message: f.message })
                         .collect(),
                 );
             }
-            DomainError::Conflict { field: Some(field), code, message } => {
-                api.problem.errors = Some(vec![ProblemField { field: field.into(), code: code.into(), message }]);
+            DomainError::Conflict { field: Some(field), message, .. } => {
+                api.problem.errors = Some(vec![ProblemField { field: field.into(), code: FieldCode::Taken, message }]);
             }
             DomainError::StaleVersion { current } => api.problem.current_version = Some(current),
             DomainError::MergeConflict(conflicts) => api.problem.conflicts = Some(conflicts),
-            DomainError::RateLimited { retry_after } => api.retry_after = Some(retry_after),
-            _ => {}
+            DomainError::Forbidden { .. }
+            | DomainError::NotFound { .. }
+            | DomainError::Conflict { field: None, .. } => {}
+        }
+        api
+    }
+}
+
+impl From<AccessError> for ApiError {
+    fn from(error: AccessError) -> Self {
+        let mut api = ApiError::new(error.code(), error.to_string());
+        if let AccessError::TooManyAttempts { retry_after } = error {
+            api.retry_after = Some(retry_after);
         }
         api
     }
@@ -157,22 +220,25 @@ impl From<StoreError> for ApiError {
         match &error {
             StoreError::Unavailable(_) | StoreError::Busy(_) => {
                 tracing::warn!(error = %error, cause = ?std::error::Error::source(&error), "database not available");
-                let mut api = ApiError::new(
-                    StatusCode::SERVICE_UNAVAILABLE,
-                    error.code(),
-                    "the service is busy; try again shortly",
-                );
+                let mut api = ApiError::new(error.code(), "the service is busy; try again shortly");
                 api.retry_after = Some(1);
                 api
             }
             StoreError::Duplicate { .. } => {
-                ApiError::new(StatusCode::CONFLICT, "duplicate", "the request conflicts with existing data")
+                ApiError::new(ErrorCode::Duplicate, "the request conflicts with existing data")
             }
-            _ => {
+            StoreError::Corrupt(_) | StoreError::Query(_) | StoreError::Migration(_) => {
                 tracing::error!(error = %error, cause = ?std::error::Error::source(&error), "storage failure");
-                ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal_error", "something went wrong on our side")
+                ApiError::new(ErrorCode::InternalError, "something went wrong on our side")
             }
         }
+    }
+}
+
+impl From<InternalError> for ApiError {
+    fn from(error: InternalError) -> Self {
+        tracing::error!(error = %error, cause = %error.source, "internal failure");
+        ApiError::new(ErrorCode::InternalError, "something went wrong on our side")
     }
 }
 
@@ -180,14 +246,18 @@ impl From<ServiceError> for ApiError {
     fn from(error: ServiceError) -> Self {
         match error {
             ServiceError::Rule(rule) => rule.into(),
+            ServiceError::Access(refusal) => refusal.into(),
             ServiceError::Store(store) => store.into(),
+            ServiceError::Internal(internal) => internal.into(),
         }
     }
 }
 
 impl From<actix_web::error::BlockingError> for ApiError {
     fn from(_: actix_web::error::BlockingError) -> Self {
-        ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "overloaded", "the server is overloaded; try again shortly")
+        let mut api = ApiError::new(ErrorCode::Overloaded, "the server is overloaded; try again shortly");
+        api.retry_after = Some(1);
+        api
     }
 }
 

@@ -6,8 +6,9 @@
 use crate::problem::ApiError;
 use crate::state::AppState;
 use actix_web::dev::{Service, ServiceRequest, ServiceResponse};
-use actix_web::http::{Method, StatusCode};
+use actix_web::http::Method;
 use actix_web::web;
+use emenda_domain::ErrorCode;
 use governor::clock::{Clock, DefaultClock};
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 use std::future::Future;
@@ -117,7 +118,7 @@ where
 {
     let verdict = match req.app_data::<web::Data<AppState>>() {
         Some(state) => state.limiters.admit(&req, state),
-        None => Err(ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal_error", "no state")),
+        None => Err(ApiError::new(ErrorCode::InternalError, "no state")),
     };
     let call = verdict.map(|()| service.call(req));
     async move {

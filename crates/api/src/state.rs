@@ -4,7 +4,8 @@ use crate::rate_limit::{Limiters, RateLimits};
 use emenda_accounts::AccountService;
 use emenda_moderation::{AnswerService, AuditService, DecisionService, RoleService, UserModerationService};
 use emenda_proposals::{AmendmentService, HistoryService, ProposalService, SpaceService};
-use emenda_store::{ServiceContext, Store};
+use emenda_service::ServiceContext;
+use emenda_store::Store;
 use std::sync::Arc;
 
 /// Application state, cloned into every worker.

@@ -1,6 +1,7 @@
 //! Amendments: a participant's full proposed text for a proposal, written
 //! against the version they saw, decided once by staff.
 
+use crate::codes::{ErrorCode, FieldCode};
 use crate::error::DomainError;
 use crate::merge::{ensure_mergeable, merge3, Conflict, MergeOutcome, MergeSegment};
 use crate::policy::Actor;
@@ -151,13 +152,13 @@ impl Assessment {
 /// space requires it to propose) and a proposal still open to participation.
 pub fn ensure_can_amend(actor: &Actor, settings: &SpaceSettings, proposal: ProposalState) -> Result<(), DomainError> {
     if !settings.amendments_open {
-        return Err(DomainError::forbidden("amendments_closed", "this space is not taking amendments"));
+        return Err(DomainError::forbidden(ErrorCode::AmendmentsClosed, "this space is not taking amendments"));
     }
     if settings.verification_required_to_propose && !actor.verified {
-        return Err(DomainError::forbidden("verification_required", "this space requires a verified identity"));
+        return Err(DomainError::forbidden(ErrorCode::VerificationRequired, "this space requires a verified identity"));
     }
     if !proposal.is_open() {
-        return Err(DomainError::conflict("proposal_closed", "the proposal no longer takes amendments"));
+        return Err(DomainError::conflict(ErrorCode::ProposalClosed, "the proposal no longer takes amendments"));
     }
     Ok(())
 }
@@ -165,7 +166,7 @@ pub fn ensure_can_amend(actor: &Actor, settings: &SpaceSettings, proposal: Propo
 /// An amendment must change the title or the body of its base.
 pub fn ensure_changes_base(base: Texts<'_>, proposed: Texts<'_>) -> Result<(), DomainError> {
     if base.title == proposed.title && base.body == proposed.body {
-        Err(DomainError::invalid("body", "unchanged", "the amendment must change the title or the body"))
+        Err(DomainError::invalid("body", FieldCode::Unchanged, "the amendment must change the title or the body"))
     } else {
         Ok(())
     }
@@ -173,14 +174,16 @@ pub fn ensure_changes_base(base: Texts<'_>, proposed: Texts<'_>) -> Result<(), D
 
 /// The amendment was decided (possibly by someone else a moment ago).
 pub fn already_decided() -> DomainError {
-    DomainError::conflict("amendment_decided", "the amendment has already been decided")
+    DomainError::conflict(ErrorCode::AmendmentDecided, "the amendment has already been decided")
 }
 
 /// Only an amendment under evaluation can be decided or withdrawn.
 pub fn ensure_evaluating(state: AmendmentState) -> Result<(), DomainError> {
     match state {
         AmendmentState::Evaluating => Ok(()),
-        AmendmentState::Withdrawn => Err(DomainError::conflict("amendment_withdrawn", "the amendment was withdrawn")),
+        AmendmentState::Withdrawn => {
+            Err(DomainError::conflict(ErrorCode::AmendmentWithdrawn, "the amendment was withdrawn"))
+        }
         AmendmentState::Accepted | AmendmentState::Rejected => Err(already_decided()),
     }
 }
@@ -191,7 +194,7 @@ pub fn ensure_decidable(amendment: AmendmentState, proposal: ProposalState) -> R
     if proposal.is_open() {
         Ok(())
     } else {
-        Err(DomainError::conflict("proposal_closed", "the proposal no longer takes amendments"))
+        Err(DomainError::conflict(ErrorCode::ProposalClosed, "the proposal no longer takes amendments"))
     }
 }
 
@@ -200,7 +203,7 @@ pub fn ensure_amendment_author(actor: &Actor, author_id: uuid::Uuid) -> Result<(
     if actor.user_id == author_id {
         Ok(())
     } else {
-        Err(DomainError::forbidden("not_amendment_author", "only the amendment's author may do this"))
+        Err(DomainError::forbidden(ErrorCode::NotAmendmentAuthor, "only the amendment's author may do this"))
     }
 }
 
@@ -211,16 +214,19 @@ pub fn ensure_promotable(
     closed_by_proposal: bool,
 ) -> Result<(), DomainError> {
     if state != AmendmentState::Rejected {
-        return Err(DomainError::conflict("amendment_not_rejected", "only a rejected amendment can be promoted"));
+        return Err(DomainError::conflict(
+            ErrorCode::AmendmentNotRejected,
+            "only a rejected amendment can be promoted",
+        ));
     }
     if closed_by_proposal {
         return Err(DomainError::conflict(
-            "amendment_closed_with_proposal",
+            ErrorCode::AmendmentClosedWithProposal,
             "the amendment was closed because its proposal was withdrawn or answered, not rejected on its merits",
         ));
     }
     if already_promoted {
-        return Err(DomainError::conflict("amendment_promoted", "the amendment was already promoted"));
+        return Err(DomainError::conflict(ErrorCode::AmendmentPromoted, "the amendment was already promoted"));
     }
     Ok(())
 }
@@ -230,7 +236,7 @@ pub fn ensure_promotable(
 pub fn ensure_can_decide(actor: &Actor, space_id: uuid::Uuid, author_id: uuid::Uuid) -> Result<(), DomainError> {
     ensure_staff_of(actor, space_id)?;
     if actor.user_id == author_id {
-        return Err(DomainError::forbidden("own_amendment", "staff may not decide their own amendment"));
+        return Err(DomainError::forbidden(ErrorCode::OwnAmendment, "staff may not decide their own amendment"));
     }
     Ok(())
 }
@@ -240,7 +246,7 @@ pub fn ensure_staff_of(actor: &Actor, space_id: uuid::Uuid) -> Result<(), Domain
     if actor.is_staff_of(space_id) {
         Ok(())
     } else {
-        Err(DomainError::forbidden("staff_only", "only staff of this space may do this"))
+        Err(DomainError::forbidden(ErrorCode::StaffOnly, "only staff of this space may do this"))
     }
 }
 
@@ -332,7 +338,7 @@ mod tests {
         let long = "parola ".repeat(3_000);
         let err = assess(t("T", &long), t("T", "corto"), t("T", "altro"), false).unwrap_err();
         let DomainError::Invalid(fields) = err else { panic!("expected a field error") };
-        assert_eq!((fields[0].field.as_str(), fields[0].code), ("body", "text_too_large"));
+        assert_eq!((fields[0].field.as_str(), fields[0].code.as_str()), ("body", "text_too_large"));
         assert!(assess(t("T", &long), t("T", &long), t("T", "altro"), true).is_ok(), "up to date needs no merge");
     }
 

@@ -2,51 +2,41 @@
 
 use thiserror::Error;
 
+pub use crate::codes::{ErrorCode, FieldCode};
+
 /// One problem with one input field, reported back to the client so a form
 /// can show the message next to the right input.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct FieldError {
-    /// The JSON field at fault, e.g. `title`.
+    /// The JSON field (or query parameter, or header) at fault, e.g. `title`.
     pub field: String,
     /// A stable machine code, e.g. `too_short`.
-    pub code: &'static str,
+    pub code: FieldCode,
     /// A human explanation.
     pub message: String,
 }
 
 impl FieldError {
     /// Builds a field error.
-    pub fn new(field: impl Into<String>, code: &'static str, message: impl Into<String>) -> Self {
+    pub fn new(field: impl Into<String>, code: FieldCode, message: impl Into<String>) -> Self {
         Self { field: field.into(), code, message: message.into() }
     }
 }
 
-/// A refused operation. Every variant has a stable [`DomainError::code`] that
-/// clients may rely on; the API turns it into a problem+json response.
+/// A refused operation: a rule said no. Every variant has a stable
+/// [`DomainError::code`] that clients may rely on; the API turns it into a
+/// problem+json response. Conditions of the transport (no token, a bad
+/// token, too many requests) are not rules and are not here.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum DomainError {
     /// The input broke one or more validation rules.
     #[error("the request has invalid fields")]
     Invalid(Vec<FieldError>),
-    /// The operation needs a signed-in user.
-    #[error("sign in to do this")]
-    Unauthenticated,
-    /// The e-mail or password is wrong (never says which).
-    #[error("wrong e-mail or password")]
-    InvalidCredentials,
-    /// A token is malformed, expired, revoked or already used.
-    #[error("{message}")]
-    InvalidToken {
-        /// Stable code, e.g. `token_expired`.
-        code: &'static str,
-        /// Explanation.
-        message: String,
-    },
     /// The user is known but may not do this.
     #[error("{message}")]
     Forbidden {
         /// Stable code, e.g. `not_author`.
-        code: &'static str,
+        code: ErrorCode,
         /// Explanation.
         message: String,
     },
@@ -65,17 +55,11 @@ pub enum DomainError {
     /// Accepting an amendment would need a choice only a person can make.
     #[error("the amendment conflicts with changes made since it was written")]
     MergeConflict(Vec<crate::amendment::FieldConflict>),
-    /// Too many attempts in a short time; try again after `retry_after` seconds.
-    #[error("too many attempts; try again in {retry_after} seconds")]
-    RateLimited {
-        /// Seconds until an attempt may succeed again.
-        retry_after: u64,
-    },
     /// The operation conflicts with the current state of the data.
     #[error("{message}")]
     Conflict {
         /// Stable code, e.g. `email_taken`.
-        code: &'static str,
+        code: ErrorCode,
         /// Explanation.
         message: String,
         /// The field at fault, when one input causes it.
@@ -85,33 +69,28 @@ pub enum DomainError {
 
 impl DomainError {
     /// The stable machine code of this error.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            DomainError::Invalid(_) => "validation_failed",
-            DomainError::Unauthenticated => "unauthenticated",
-            DomainError::InvalidCredentials => "invalid_credentials",
-            DomainError::InvalidToken { code, .. }
-            | DomainError::Forbidden { code, .. }
-            | DomainError::Conflict { code, .. } => code,
-            DomainError::NotFound { .. } => "not_found",
-            DomainError::StaleVersion { .. } => "stale_version",
-            DomainError::RateLimited { .. } => "rate_limited",
-            DomainError::MergeConflict(_) => "merge_conflict",
+            DomainError::Invalid(_) => ErrorCode::ValidationFailed,
+            DomainError::Forbidden { code, .. } | DomainError::Conflict { code, .. } => *code,
+            DomainError::NotFound { .. } => ErrorCode::NotFound,
+            DomainError::StaleVersion { .. } => ErrorCode::StaleVersion,
+            DomainError::MergeConflict(_) => ErrorCode::MergeConflict,
         }
     }
 
     /// Shorthand for a single-field validation error.
-    pub fn invalid(field: &str, code: &'static str, message: impl Into<String>) -> Self {
+    pub fn invalid(field: &str, code: FieldCode, message: impl Into<String>) -> Self {
         DomainError::Invalid(vec![FieldError::new(field, code, message)])
     }
 
     /// Shorthand for a refusal.
-    pub fn forbidden(code: &'static str, message: impl Into<String>) -> Self {
+    pub fn forbidden(code: ErrorCode, message: impl Into<String>) -> Self {
         DomainError::Forbidden { code, message: message.into() }
     }
 
     /// Shorthand for a state conflict not tied to one field.
-    pub fn conflict(code: &'static str, message: impl Into<String>) -> Self {
+    pub fn conflict(code: ErrorCode, message: impl Into<String>) -> Self {
         DomainError::Conflict { code, message: message.into(), field: None }
     }
 
@@ -130,10 +109,13 @@ fn field_errors(field: &str, error: DomainError) -> (FieldError, Vec<FieldError>
             let mut errors = errors.into_iter();
             match errors.next() {
                 Some(first) => (first, errors.collect()),
-                None => (FieldError::new(field, "invalid", "is not valid"), Vec::new()),
+                None => (FieldError::new(field, FieldCode::Invalid, "is not valid"), Vec::new()),
             }
         }
-        other => (FieldError::new(field, other.code(), other.to_string()), Vec::new()),
+        DomainError::NotFound { what } => {
+            (FieldError::new(field, FieldCode::NotFound, format!("no such {what}")), Vec::new())
+        }
+        other => (FieldError::new(field, FieldCode::Invalid, other.to_string()), Vec::new()),
     }
 }
 
@@ -297,15 +279,15 @@ mod tests {
     #[test]
     fn every_error_is_reported_with_its_field() {
         let err = Validation::new()
-            .field("title", Err::<u32, _>(DomainError::invalid("title", "too_short", "corto")))
+            .field("title", Err::<u32, _>(DomainError::invalid("title", FieldCode::TooShort, "corto")))
             .field("body", ok(2))
-            .rule("password", Err(DomainError::invalid("password", "too_short", "corta")))
+            .rule("password", Err(DomainError::invalid("password", FieldCode::TooShort, "corta")))
             .field("space", Err::<u32, _>(DomainError::not_found("space")))
             .field("empty", Err::<u32, _>(DomainError::Invalid(Vec::new())))
             .finish()
             .unwrap_err();
         let DomainError::Invalid(errors) = err else { panic!("expected field errors") };
-        let fields: Vec<(&str, &str)> = errors.iter().map(|e| (e.field.as_str(), e.code)).collect();
+        let fields: Vec<(&str, &str)> = errors.iter().map(|e| (e.field.as_str(), e.code.as_str())).collect();
         assert_eq!(
             fields,
             [("title", "too_short"), ("password", "too_short"), ("space", "not_found"), ("empty", "invalid"),]
@@ -321,7 +303,7 @@ mod tests {
             .unwrap();
         assert_eq!((title, note), (None, Some(3)));
         assert!(Validation::new()
-            .optional("note", Some(Err::<u32, _>(DomainError::invalid("note", "required", "serve"))))
+            .optional("note", Some(Err::<u32, _>(DomainError::invalid("note", FieldCode::Required, "serve"))))
             .finish()
             .is_err());
     }

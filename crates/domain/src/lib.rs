@@ -10,6 +10,7 @@ pub mod audit;
 pub mod audit_chain;
 mod bounded;
 pub mod clock;
+pub mod codes;
 pub mod diff;
 pub mod error;
 pub mod history;
@@ -21,4 +22,4 @@ pub mod reference;
 pub mod space;
 pub mod values;
 
-pub use error::{DomainError, FieldError};
+pub use error::{DomainError, ErrorCode, FieldCode, FieldError};

@@ -18,6 +18,7 @@
 //! (Rust `char`s, JavaScript code points), not bytes.
 
 use crate::bounded::{self, Budget};
+use crate::codes::FieldCode;
 use crate::error::DomainError;
 use similar::DiffOp;
 
@@ -298,7 +299,7 @@ pub fn ensure_mergeable(field: &str, text: &str) -> Result<(), DomainError> {
     if text.chars().count() > MAX_MERGE_CHARS {
         Err(DomainError::invalid(
             field,
-            "text_too_large",
+            FieldCode::TextTooLarge,
             format!("is too long to merge: at most {MAX_MERGE_CHARS} characters"),
         ))
     } else {
@@ -473,7 +474,7 @@ mod tests {
             err,
             DomainError::invalid(
                 "text",
-                "text_too_large",
+                FieldCode::TextTooLarge,
                 format!("is too long to merge: at most {MAX_MERGE_CHARS} characters")
             )
         );

@@ -2,6 +2,7 @@
 //! caller loaded (the actor's roles, the space's settings, the proposal's
 //! state) so the same answer is given wherever the question is asked.
 
+use crate::codes::{ErrorCode, FieldCode};
 use crate::error::DomainError;
 use crate::space::SpaceSettings;
 use crate::string_enum;
@@ -102,7 +103,7 @@ pub fn ensure_admin(actor: &Actor) -> Result<(), DomainError> {
     if actor.is_admin() {
         Ok(())
     } else {
-        Err(DomainError::forbidden("admin_only", "only administrators may do this"))
+        Err(DomainError::forbidden(ErrorCode::AdminOnly, "only administrators may do this"))
     }
 }
 
@@ -110,7 +111,7 @@ pub fn ensure_admin(actor: &Actor) -> Result<(), DomainError> {
 /// be able to administer the installation.
 pub fn ensure_can_revoke(actor: &Actor, user_id: Uuid, grant: RoleGrant) -> Result<(), DomainError> {
     if user_id == actor.user_id && grant.role == Role::Admin && grant.space_id.is_none() {
-        Err(DomainError::conflict("cannot_revoke_self", "an admin cannot remove their own admin role"))
+        Err(DomainError::conflict(ErrorCode::CannotRevokeSelf, "an admin cannot remove their own admin role"))
     } else {
         Ok(())
     }
@@ -122,7 +123,7 @@ pub fn ensure_grant_scope(grant: RoleGrant) -> Result<(), DomainError> {
     if grant.role == Role::Admin && grant.space_id.is_some() {
         return Err(DomainError::invalid(
             "space",
-            "not_allowed",
+            FieldCode::NotAllowed,
             "the admin role is global; grant or revoke it without a space",
         ));
     }
@@ -134,7 +135,7 @@ pub fn ensure_grant_scope(grant: RoleGrant) -> Result<(), DomainError> {
 /// changes interleave (the caller counts under a lock on the admin grants).
 pub fn ensure_admins_remain(admins_after: i64) -> Result<(), DomainError> {
     if admins_after < 1 {
-        return Err(DomainError::conflict("last_admin", "the last administrator cannot be removed or blocked"));
+        return Err(DomainError::conflict(ErrorCode::LastAdmin, "the last administrator cannot be removed or blocked"));
     }
     Ok(())
 }
@@ -143,11 +144,11 @@ pub fn ensure_admins_remain(admins_after: i64) -> Result<(), DomainError> {
 /// space asks for it.
 pub fn ensure_can_propose(actor: &Actor, settings: &SpaceSettings) -> Result<(), DomainError> {
     if !settings.proposals_open {
-        return Err(DomainError::forbidden("proposals_closed", "this space is not taking new proposals"));
+        return Err(DomainError::forbidden(ErrorCode::ProposalsClosed, "this space is not taking new proposals"));
     }
     if settings.verification_required_to_propose && !actor.verified {
         return Err(DomainError::forbidden(
-            "verification_required",
+            ErrorCode::VerificationRequired,
             "this space requires a verified identity to propose",
         ));
     }
@@ -159,7 +160,7 @@ pub fn ensure_author(is_author: bool) -> Result<(), DomainError> {
     if is_author {
         Ok(())
     } else {
-        Err(DomainError::forbidden("not_author", "only the proposal's authors may do this"))
+        Err(DomainError::forbidden(ErrorCode::NotAuthor, "only the proposal's authors may do this"))
     }
 }
 
@@ -235,7 +236,7 @@ mod tests {
         else {
             panic!("an admin grant with a space is a field error");
         };
-        assert_eq!((fields[0].field.as_str(), fields[0].code), ("space", "not_allowed"));
+        assert_eq!((fields[0].field.as_str(), fields[0].code.as_str()), ("space", "not_allowed"));
         assert!(ensure_grant_scope(RoleGrant { role: Role::Admin, space_id: None }).is_ok());
         assert!(ensure_grant_scope(RoleGrant { role: Role::Staff, space_id: space }).is_ok());
         assert_eq!(ensure_admins_remain(0).unwrap_err().code(), "last_admin");

@@ -1,5 +1,6 @@
 //! The proposal life cycle and who may move it along.
 
+use crate::codes::{ErrorCode, FieldCode};
 use crate::error::DomainError;
 use crate::string_enum;
 
@@ -62,7 +63,7 @@ impl ProposalState {
 /// A state change lost a race with another one (the compare-and-set on the
 /// state found something else).
 pub fn state_changed() -> DomainError {
-    DomainError::conflict("state_changed", "the proposal changed state meanwhile")
+    DomainError::conflict(ErrorCode::StateChanged, "the proposal changed state meanwhile")
 }
 
 /// An author may edit only while the proposal is `published`: never after an
@@ -71,10 +72,10 @@ pub fn ensure_editable(state: ProposalState) -> Result<(), DomainError> {
     match state {
         ProposalState::Published => Ok(()),
         ProposalState::Withdrawn => {
-            Err(DomainError::conflict("proposal_withdrawn", "a withdrawn proposal cannot be edited"))
+            Err(DomainError::conflict(ErrorCode::ProposalWithdrawn, "a withdrawn proposal cannot be edited"))
         }
         _ => Err(DomainError::conflict(
-            "proposal_answered",
+            ErrorCode::ProposalAnswered,
             "the proposal has been answered and can no longer be edited",
         )),
     }
@@ -85,9 +86,9 @@ pub fn ensure_withdrawable(state: ProposalState) -> Result<(), DomainError> {
     if state.is_open() {
         Ok(())
     } else if state == ProposalState::Withdrawn {
-        Err(DomainError::conflict("proposal_withdrawn", "the proposal is already withdrawn"))
+        Err(DomainError::conflict(ErrorCode::ProposalWithdrawn, "the proposal is already withdrawn"))
     } else {
-        Err(DomainError::conflict("proposal_answered", "an answered proposal cannot be withdrawn"))
+        Err(DomainError::conflict(ErrorCode::ProposalAnswered, "an answered proposal cannot be withdrawn"))
     }
 }
 
@@ -96,7 +97,11 @@ pub fn ensure_existing_version(field: &str, number: i32, current_version: i32) -
     if (1..=current_version).contains(&number) {
         Ok(())
     } else {
-        Err(DomainError::invalid(field, "unknown_version", format!("the proposal has versions 1 to {current_version}")))
+        Err(DomainError::invalid(
+            field,
+            FieldCode::UnknownVersion,
+            format!("the proposal has versions 1 to {current_version}"),
+        ))
     }
 }
 
@@ -105,7 +110,7 @@ pub fn ensure_answer_state(answer: ProposalState) -> Result<(), DomainError> {
     if matches!(answer, ProposalState::Evaluating | ProposalState::Accepted | ProposalState::Rejected) {
         Ok(())
     } else {
-        Err(DomainError::invalid("state", "invalid_choice", "use evaluating, accepted or rejected"))
+        Err(DomainError::invalid("state", FieldCode::InvalidChoice, "use evaluating, accepted or rejected"))
     }
 }
 
@@ -114,7 +119,7 @@ pub fn ensure_answer_state(answer: ProposalState) -> Result<(), DomainError> {
 pub fn ensure_answerable(current: ProposalState, answer: ProposalState) -> Result<(), DomainError> {
     ensure_answer_state(answer)?;
     if !ProposalState::ANSWERABLE.contains(&current) {
-        return Err(DomainError::conflict("proposal_withdrawn", "a withdrawn proposal cannot be answered"));
+        return Err(DomainError::conflict(ErrorCode::ProposalWithdrawn, "a withdrawn proposal cannot be answered"));
     }
     Ok(())
 }
@@ -134,7 +139,7 @@ pub fn ensure_current_base(base_version: i32, current_version: i32) -> Result<()
 /// to the history.
 pub fn ensure_changes(old_title: &str, old_body: &str, new_title: &str, new_body: &str) -> Result<(), DomainError> {
     if old_title == new_title && old_body == new_body {
-        Err(DomainError::invalid("body", "unchanged", "the new version is identical to the current one"))
+        Err(DomainError::invalid("body", FieldCode::Unchanged, "the new version is identical to the current one"))
     } else {
         Ok(())
     }

@@ -1,6 +1,7 @@
 //! Spaces (participatory processes) and the settings that govern what
 //! participants may do inside them.
 
+use crate::codes::FieldCode;
 use crate::error::{DomainError, FieldError};
 use crate::string_enum;
 
@@ -73,7 +74,7 @@ impl SpaceSettings {
             if !(0..=max).contains(&value) {
                 errors.push(FieldError::new(
                     format!("settings.{field}"),
-                    "out_of_range",
+                    FieldCode::OutOfRange,
                     format!("must be between 0 and {max}"),
                 ));
             }
@@ -82,7 +83,11 @@ impl SpaceSettings {
         bounded("support_threshold", self.support_threshold, 10_000_000);
         bounded("max_reports_before_hiding", self.max_reports_before_hiding, 1_000);
         if self.max_reports_before_hiding == 0 {
-            errors.push(FieldError::new("settings.max_reports_before_hiding", "out_of_range", "must be at least 1"));
+            errors.push(FieldError::new(
+                "settings.max_reports_before_hiding",
+                FieldCode::OutOfRange,
+                "must be at least 1",
+            ));
         }
         if errors.is_empty() {
             Ok(())

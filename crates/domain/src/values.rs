@@ -11,6 +11,7 @@
 //! empty. Multi-line texts turn CRLF and lone CR into `\n` and refuse control
 //! characters other than `\n` and `\t` (C1 included, e.g. U+0085).
 
+use crate::codes::FieldCode;
 use crate::error::DomainError;
 
 fn char_len(text: &str) -> usize {
@@ -20,9 +21,9 @@ fn char_len(text: &str) -> usize {
 fn length_between(field: &str, text: &str, min: usize, max: usize) -> Result<(), DomainError> {
     let len = char_len(text);
     if len < min {
-        Err(DomainError::invalid(field, "too_short", format!("must be at least {min} characters")))
+        Err(DomainError::invalid(field, FieldCode::TooShort, format!("must be at least {min} characters")))
     } else if len > max {
-        Err(DomainError::invalid(field, "too_long", format!("must be at most {max} characters")))
+        Err(DomainError::invalid(field, FieldCode::TooLong, format!("must be at most {max} characters")))
     } else {
         Ok(())
     }
@@ -50,7 +51,7 @@ fn trim_blank(text: &str) -> &str {
 /// types below for every field, before anything reaches the database.
 pub fn ensure_no_nul(field: &str, value: &str) -> Result<(), DomainError> {
     if value.contains('\0') {
-        Err(DomainError::invalid(field, "invalid_characters", "must not contain the NUL character"))
+        Err(DomainError::invalid(field, FieldCode::InvalidCharacters, "must not contain the NUL character"))
     } else {
         Ok(())
     }
@@ -60,7 +61,11 @@ pub fn ensure_no_nul(field: &str, value: &str) -> Result<(), DomainError> {
 /// paragraph separator (U+2028, U+2029).
 fn ensure_one_line(field: &str, text: &str) -> Result<(), DomainError> {
     if text.chars().any(|c| c.is_control() || matches!(c, '\u{2028}' | '\u{2029}')) {
-        Err(DomainError::invalid(field, "invalid_characters", "must be a single line without control characters"))
+        Err(DomainError::invalid(
+            field,
+            FieldCode::InvalidCharacters,
+            "must be a single line without control characters",
+        ))
     } else {
         Ok(())
     }
@@ -71,7 +76,7 @@ fn ensure_no_bidi(field: &str, text: &str) -> Result<(), DomainError> {
     if text.chars().any(is_bidi_control) {
         Err(DomainError::invalid(
             field,
-            "invalid_characters",
+            FieldCode::InvalidCharacters,
             "must not contain invisible characters that change the text direction",
         ))
     } else {
@@ -104,7 +109,7 @@ fn multi_line(field: &str, raw: &str, min: usize, max: usize) -> Result<String, 
     if text.chars().any(|c| c.is_control() && !matches!(c, '\n' | '\t')) {
         return Err(DomainError::invalid(
             field,
-            "invalid_characters",
+            FieldCode::InvalidCharacters,
             "must not contain control characters (only line breaks and tabs are allowed)",
         ));
     }
@@ -218,7 +223,7 @@ impl Nickname {
         if !starts_with_letter || !rest_ok {
             return Err(DomainError::invalid(
                 "nickname",
-                "invalid_characters",
+                FieldCode::InvalidCharacters,
                 "use letters a-z, digits and _, starting with a letter",
             ));
         }
@@ -244,7 +249,7 @@ impl Email {
     pub fn parse(raw: &str) -> Result<Self, DomainError> {
         ensure_no_nul("email", raw)?;
         let text = raw.trim().to_lowercase();
-        let invalid = || DomainError::invalid("email", "invalid_format", "is not a valid e-mail address");
+        let invalid = || DomainError::invalid("email", FieldCode::InvalidFormat, "is not a valid e-mail address");
         ensure_one_line("email", &text)?;
         if char_len(&text) > 254 || text.chars().any(|c| c.is_whitespace() || is_invisible(c)) {
             return Err(invalid());
@@ -276,7 +281,11 @@ impl Slug {
         let text = one_line("slug", raw, 3, 60, false)?;
         let chars_ok = text.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
         if !chars_ok || text.starts_with('-') || text.ends_with('-') || text.contains("--") {
-            return Err(DomainError::invalid("slug", "invalid_characters", "use a-z, 0-9 and single hyphens inside"));
+            return Err(DomainError::invalid(
+                "slug",
+                FieldCode::InvalidCharacters,
+                "use a-z, 0-9 and single hyphens inside",
+            ));
         }
         Ok(Self(text))
     }
@@ -324,7 +333,7 @@ impl StaffText {
     pub fn parse_field(field: &str, raw: &str) -> Result<Self, DomainError> {
         ensure_no_nul(field, raw)?;
         if trim_blank(raw).is_empty() {
-            return Err(DomainError::invalid(field, "required", "is required and shown publicly"));
+            return Err(DomainError::invalid(field, FieldCode::Required, "is required and shown publicly"));
         }
         multi_line(field, raw, 1, 20_000).map(Self)
     }
@@ -348,8 +357,8 @@ mod tests {
 
     fn code(err: DomainError) -> &'static str {
         match err {
-            DomainError::Invalid(errors) => errors[0].code,
-            other => other.code(),
+            DomainError::Invalid(errors) => errors[0].code.as_str(),
+            other => other.code().as_str(),
         }
     }
 
@@ -442,7 +451,7 @@ mod tests {
 
     fn field_and_code(err: DomainError) -> (String, &'static str) {
         match err {
-            DomainError::Invalid(errors) => (errors[0].field.clone(), errors[0].code),
+            DomainError::Invalid(errors) => (errors[0].field.clone(), errors[0].code.as_str()),
             other => panic!("expected a field error, got {other:?}"),
         }
     }

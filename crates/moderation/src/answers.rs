@@ -9,8 +9,9 @@ use emenda_domain::values::StaffText;
 use emenda_domain::DomainError;
 use emenda_proposals::amendments::close_open_amendments;
 use emenda_proposals::{lock_visible_proposal, ProposalService, ProposalView};
+use emenda_service::{AuditTarget, ServiceContext, ServiceResult};
+use emenda_store::answers;
 use emenda_store::proposals as proposal_rows;
-use emenda_store::{answers, AuditTarget, ServiceContext, ServiceResult};
 
 /// Answers.
 #[derive(Debug, Clone)]

@@ -3,8 +3,8 @@
 
 use emenda_domain::audit_chain::AuditChainReport;
 use emenda_domain::policy::{can_read_staff_audit, Actor, StaffScope};
+use emenda_service::{ServiceContext, ServiceResult};
 use emenda_store::audit::{self, AuditEntry, AuditReader};
-use emenda_store::{ServiceContext, ServiceResult};
 use uuid::Uuid;
 
 /// How many entries verification holds in memory at once: the log is

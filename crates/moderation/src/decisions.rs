@@ -10,12 +10,13 @@ use emenda_domain::error::Validation;
 use emenda_domain::policy::{Actor, StaffScope};
 use emenda_domain::proposal::{ProposalState, VersionKind};
 use emenda_domain::values::{validate_text, Body, StaffText, Title};
-use emenda_domain::DomainError;
+use emenda_domain::{DomainError, ErrorCode};
 use emenda_proposals::amendments::{assess_against_current, lock_visible_amendment};
+use emenda_service::{AuditTarget, ServiceContext, ServiceResult};
 use emenda_store::amendments::{self, AmendmentRecord};
 use emenda_store::proposals::{self as proposal_rows, ProposalRecord};
+use emenda_store::spaces;
 use emenda_store::versions::{self, NewVersion, VersionRecord};
-use emenda_store::{spaces, AuditTarget, ServiceContext, ServiceResult};
 use uuid::Uuid;
 
 /// What staff send to accept an amendment.
@@ -51,7 +52,7 @@ fn amendment_target(amendment: &AmendmentRecord, proposal: &ProposalRecord) -> A
 /// The compare-and-set found another version: only possible if a writer
 /// skipped the proposal lock, so it is reported, never retried blindly.
 fn proposal_moved_on() -> DomainError {
-    DomainError::conflict("proposal_changed", "the proposal changed while deciding; try again")
+    DomainError::conflict(ErrorCode::ProposalChanged, "the proposal changed while deciding; try again")
 }
 
 impl DecisionService {
@@ -81,7 +82,7 @@ impl DecisionService {
                     StaffScope::Everywhere => None,
                     StaffScope::Spaces(own) => Some(own),
                     StaffScope::Nowhere => {
-                        return Err(DomainError::forbidden("staff_only", "only staff may see the queue").into())
+                        return Err(DomainError::forbidden(ErrorCode::StaffOnly, "only staff may see the queue").into())
                     }
                 },
             };

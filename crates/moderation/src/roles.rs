@@ -6,7 +6,8 @@ use emenda_domain::policy::{
     ensure_admin, ensure_admins_remain, ensure_can_revoke, ensure_grant_scope, Actor, Role, RoleGrant,
 };
 use emenda_domain::DomainError;
-use emenda_store::{roles, spaces, users, AuditTarget, ServiceContext, ServiceResult};
+use emenda_service::{AuditTarget, ServiceContext, ServiceResult};
+use emenda_store::{roles, spaces, users};
 use uuid::Uuid;
 
 /// Roles.

@@ -6,9 +6,10 @@
 use emenda_domain::audit::AuditAction;
 use emenda_domain::policy::{ensure_admin, ensure_admins_remain, Actor};
 use emenda_domain::values::StaffText;
-use emenda_domain::DomainError;
+use emenda_domain::{DomainError, ErrorCode};
+use emenda_service::{AuditTarget, ServiceContext, ServiceResult};
 use emenda_store::users::{self, UserRecord};
-use emenda_store::{roles, tokens, AuditTarget, ServiceContext, ServiceResult, Tx};
+use emenda_store::{roles, tokens, Tx};
 use uuid::Uuid;
 
 /// Account moderation.
@@ -68,7 +69,9 @@ impl UserModerationService {
         ensure_admin(actor)?;
         let justification = StaffText::parse_field("justification", justification)?;
         if user_id == actor.user_id {
-            return Err(DomainError::conflict("cannot_block_self", "an admin cannot block their own account").into());
+            return Err(
+                DomainError::conflict(ErrorCode::CannotBlockSelf, "an admin cannot block their own account").into()
+            );
         }
         self.ctx.store.write(|tx| {
             let admins = self.lock_as_admin(tx, actor)?;

@@ -14,12 +14,13 @@ use emenda_domain::error::Validation;
 use emenda_domain::policy::Actor;
 use emenda_domain::proposal::ensure_existing_version;
 use emenda_domain::values::{validate_text, Rationale};
-use emenda_domain::DomainError;
+use emenda_domain::{DomainError, ErrorCode};
+use emenda_service::{AuditTarget, ServiceContext, ServiceError, ServiceResult};
 use emenda_store::amendments::{self, AmendmentRecord, NewAmendment};
 use emenda_store::proposals::ProposalRecord;
 use emenda_store::spaces::{self, SpaceRecord};
 use emenda_store::versions::{self, VersionRecord};
-use emenda_store::{AuditTarget, ServiceContext, ServiceError, ServiceResult, StoreError, Tx};
+use emenda_store::{StoreError, Tx};
 use uuid::Uuid;
 
 /// A new amendment as sent by a participant.
@@ -192,8 +193,9 @@ impl AmendmentService {
             .field("body", validate_text(&request.title, &request.body))
             .field("rationale", Rationale::parse(&request.rationale))
             .finish()?;
-        let one_open =
-            || DomainError::conflict("amendment_open_exists", "you already have an open amendment on this proposal");
+        let one_open = || {
+            DomainError::conflict(ErrorCode::AmendmentOpenExists, "you already have an open amendment on this proposal")
+        };
         let result = self.ctx.store.write(|tx| {
             let proposal = lock_visible_proposal(tx, proposal_key, Some(actor))?;
             let space = spaces::find_by_id(tx, proposal.space_id)?.ok_or_else(|| DomainError::not_found("space"))?;
@@ -306,7 +308,9 @@ impl AmendmentService {
             )?;
             let now = self.ctx.clock.now();
             if !amendments::mark_promoted(tx, id, created.id, now)? {
-                return Err(DomainError::conflict("amendment_promoted", "the amendment was already promoted").into());
+                return Err(
+                    DomainError::conflict(ErrorCode::AmendmentPromoted, "the amendment was already promoted").into()
+                );
             }
             self.ctx.audit(
                 tx,

@@ -15,8 +15,9 @@ pub use versions::HistoryService;
 use emenda_domain::policy::Actor;
 use emenda_domain::reference::looks_like_reference;
 use emenda_domain::DomainError;
+use emenda_service::ServiceResult;
 use emenda_store::proposals::{self as proposal_rows, ProposalRecord};
-use emenda_store::{ServiceResult, Tx};
+use emenda_store::Tx;
 use uuid::Uuid;
 
 /// Finds a proposal by UUID or reference code, as the caller may see it:

@@ -12,13 +12,14 @@ use emenda_domain::proposal::{
 use emenda_domain::reference::format_reference;
 use emenda_domain::values::{validate_text, Summary};
 use emenda_domain::DomainError;
+use emenda_service::{AuditTarget, ServiceContext, ServiceResult};
 use emenda_store::answers::{self, AnswerRecord};
 use emenda_store::proposals::{
     self as rows, AuthorRecord, NewProposal, ProposalCursor, ProposalFilter, ProposalRecord, ProposalSort,
 };
 use emenda_store::spaces::SpaceRecord;
 use emenda_store::versions::{self, NewVersion, VersionRecord};
-use emenda_store::{amendments, sequences, spaces, AuditTarget, ServiceContext, ServiceResult, Tx};
+use emenda_store::{amendments, sequences, spaces, Tx};
 use uuid::Uuid;
 
 /// A proposal as a reader sees it: state, current text and authors.

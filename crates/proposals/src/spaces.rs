@@ -5,9 +5,10 @@ use emenda_domain::error::Validation;
 use emenda_domain::policy::{ensure_admin, Actor};
 use emenda_domain::space::{SettingsPatch, SpaceSettings};
 use emenda_domain::values::{Description, Slug, SpaceTitle};
-use emenda_domain::DomainError;
+use emenda_domain::{DomainError, ErrorCode};
+use emenda_service::{AuditTarget, ServiceContext, ServiceError, ServiceResult};
 use emenda_store::spaces::{self, SpaceRecord};
-use emenda_store::{AuditTarget, ServiceContext, ServiceError, ServiceResult, StoreError};
+use emenda_store::StoreError;
 use uuid::Uuid;
 
 /// A new space as sent by an admin.
@@ -70,7 +71,7 @@ impl SpaceService {
             updated_at: now,
         };
         let slug_taken = || DomainError::Conflict {
-            code: "slug_taken",
+            code: ErrorCode::SlugTaken,
             message: "a space with this slug exists".into(),
             field: Some("slug"),
         };

@@ -5,9 +5,10 @@ use crate::load_visible_proposal;
 use emenda_domain::diff::{diff_texts, Granularity, TextDiff};
 use emenda_domain::history::{verify_chain, ChainReport, HashEncoding, HashedVersion, StoredVersion};
 use emenda_domain::policy::Actor;
-use emenda_domain::DomainError;
+use emenda_domain::{DomainError, FieldCode};
+use emenda_service::{ServiceContext, ServiceResult};
 use emenda_store::versions::{self, VersionRecord};
-use emenda_store::{ServiceContext, ServiceResult, Tx};
+use emenda_store::Tx;
 
 /// Title and body differences between two versions.
 #[derive(Debug, Clone)]
@@ -29,8 +30,9 @@ pub struct HistoryService {
 }
 
 fn load_version(tx: &mut Tx<'_>, proposal_id: uuid::Uuid, number: i32, field: &str) -> ServiceResult<VersionRecord> {
-    versions::get(tx, proposal_id, number)?
-        .ok_or_else(|| DomainError::invalid(field, "unknown_version", format!("there is no version {number}")).into())
+    versions::get(tx, proposal_id, number)?.ok_or_else(|| {
+        DomainError::invalid(field, FieldCode::UnknownVersion, format!("there is no version {number}")).into()
+    })
 }
 
 impl HistoryService {
@@ -69,7 +71,7 @@ impl HistoryService {
             let proposal = load_visible_proposal(tx, key, actor)?;
             let to = to.unwrap_or(proposal.current_version);
             let from = from.unwrap_or((to - 1).max(1));
-            Ok::<_, emenda_store::ServiceError>((
+            Ok::<_, emenda_service::ServiceError>((
                 load_version(tx, proposal.id, from, "from")?,
                 load_version(tx, proposal.id, to, "to")?,
             ))
@@ -95,7 +97,7 @@ impl HistoryService {
                 }
                 all.extend(page);
             }
-            Ok::<_, emenda_store::ServiceError>(all)
+            Ok::<_, emenda_service::ServiceError>(all)
         })?;
         // A version whose encoding number is unknown cannot be checked: the
         // history is verified up to it and it is named as the first invalid.

@@ -1,6 +1,6 @@
-//! Storage failures, and the error every service operation returns.
+//! Storage failures.
 
-use emenda_domain::DomainError;
+use emenda_domain::ErrorCode;
 use thiserror::Error;
 
 /// A failure of the database or of the data read from it.
@@ -32,12 +32,12 @@ pub enum StoreError {
 
 impl StoreError {
     /// A stable machine code, for logs and problem responses.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            StoreError::Unavailable(_) => "database_unavailable",
-            StoreError::Duplicate { .. } => "duplicate",
-            StoreError::Busy(_) => "database_busy",
-            StoreError::Corrupt(_) | StoreError::Query(_) | StoreError::Migration(_) => "internal_error",
+            StoreError::Unavailable(_) => ErrorCode::DatabaseUnavailable,
+            StoreError::Duplicate { .. } => ErrorCode::Duplicate,
+            StoreError::Busy(_) => ErrorCode::DatabaseBusy,
+            StoreError::Corrupt(_) | StoreError::Query(_) | StoreError::Migration(_) => ErrorCode::InternalError,
         }
     }
 }
@@ -55,18 +55,3 @@ impl From<diesel::result::Error> for StoreError {
         }
     }
 }
-
-/// What every service operation can fail with: a broken rule, which the
-/// caller should see, or a storage failure, which is the platform's fault.
-#[derive(Debug, Error)]
-pub enum ServiceError {
-    /// A rule refused the operation.
-    #[error(transparent)]
-    Rule(#[from] DomainError),
-    /// Storage failed.
-    #[error(transparent)]
-    Store(#[from] StoreError),
-}
-
-/// Shorthand for service results.
-pub type ServiceResult<T> = Result<T, ServiceError>;

@@ -7,7 +7,6 @@ pub mod amendments;
 pub mod answers;
 pub mod audit;
 mod connection;
-mod context;
 mod convert;
 pub mod error;
 mod migrations;
@@ -23,8 +22,7 @@ pub mod users;
 pub mod versions;
 
 pub use connection::{Backend, DatabaseTarget};
-pub use context::{AuditTarget, ServiceContext};
-pub use error::{ServiceError, ServiceResult, StoreError};
+pub use error::StoreError;
 pub use migrations::schema_columns;
 
 use connection::{DbConnection, Pool};

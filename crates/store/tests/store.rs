@@ -7,9 +7,7 @@ use chrono::{TimeZone, Utc};
 use emenda_domain::audit::{AuditAction, AuditVisibility};
 use emenda_domain::proposal::{ProposalState, VersionKind};
 use emenda_store::testing::{execute_raw, TestDatabase};
-use emenda_store::{
-    audit, backend_tests, proposals, sequences, spaces, users, versions, Backend, ServiceError, Store, StoreError,
-};
+use emenda_store::{audit, backend_tests, proposals, sequences, spaces, users, versions, Backend, Store, StoreError};
 use uuid::Uuid;
 
 /// Every message in an error's chain, so a test can ask which rule refused.
@@ -173,10 +171,22 @@ fn duplicate_emails_are_reported(backend: Backend) {
 fn failed_transactions_leave_nothing(backend: Backend) {
     let db = TestDatabase::new(backend);
     let store = db.store();
-    let outcome: Result<(), ServiceError> = store.write(|tx| {
+    /// A rule that refuses after something was written.
+    #[derive(Debug)]
+    enum Refused {
+        Rule,
+        Store(#[allow(dead_code)] StoreError),
+    }
+    impl From<StoreError> for Refused {
+        fn from(error: StoreError) -> Self {
+            Refused::Store(error)
+        }
+    }
+    let outcome: Result<(), Refused> = store.write(|tx| {
         sequences::next(tx, sequences::PROPOSAL_REFERENCE)?;
-        Err(emenda_domain::DomainError::not_found("anything").into())
+        Err(Refused::Rule)
     });
+    assert!(matches!(outcome, Err(Refused::Rule)));
     assert!(outcome.is_err());
     let next = store.write(|tx| sequences::next(tx, sequences::PROPOSAL_REFERENCE)).expect("next");
     assert_eq!(next, 1, "a rolled-back number is given back: references stay gap-free");

@@ -12,10 +12,10 @@ pub mod users;
 pub mod versions;
 
 use crate::problem::ApiError;
-use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, ResponseError};
+use emenda_domain::ErrorCode;
 
 /// Unknown API paths answer with problem+json like every other error.
 pub async fn not_found() -> HttpResponse {
-    ApiError::new(StatusCode::NOT_FOUND, "not_found", "no such API resource").error_response()
+    ApiError::new(ErrorCode::NotFound, "no such API resource").error_response()
 }

@@ -11,6 +11,7 @@ use actix_web::{get, post, web, HttpRequest, HttpResponse};
 use chrono::{DateTime, Utc};
 use emenda_domain::amendment::AmendmentState;
 use emenda_domain::proposal::{ProposalState, VersionKind};
+use emenda_domain::FieldCode;
 use emenda_proposals::proposals::ProposalEdit;
 use emenda_proposals::ProposalView;
 use emenda_store::answers::AnswerRecord;
@@ -254,7 +255,11 @@ fn parse_sort(sort: Option<&str>) -> Result<ProposalSort, ApiError> {
         "recent" => Ok(ProposalSort::Recent),
         "most_supported" => Ok(ProposalSort::MostSupported),
         "most_commented" => Ok(ProposalSort::MostCommented),
-        _ => Err(ApiError::invalid_field("sort", "invalid_choice", "use recent, most_supported or most_commented")),
+        _ => Err(ApiError::invalid_field(
+            "sort",
+            FieldCode::InvalidChoice,
+            "use recent, most_supported or most_commented",
+        )),
     }
 }
 
@@ -371,12 +376,13 @@ pub async fn edit_proposal(
     let if_match = req.headers().get(header::IF_MATCH).and_then(|v| v.to_str().ok()).map(str::to_owned);
     let base_version = match (body.base_version, if_match.as_deref()) {
         (Some(n), _) => n,
-        (None, Some(tag)) => version_from_etag(tag)
-            .ok_or_else(|| ApiError::invalid_field("If-Match", "invalid_etag", "send the ETag of the proposal"))?,
+        (None, Some(tag)) => version_from_etag(tag).ok_or_else(|| {
+            ApiError::invalid_field("If-Match", FieldCode::InvalidEtag, "send the ETag of the proposal")
+        })?,
         (None, None) => {
             return Err(ApiError::invalid_field(
                 "base_version",
-                "required",
+                FieldCode::Required,
                 "say which version the edit is based on (base_version or If-Match)",
             ))
         }

@@ -1,10 +1,10 @@
 //! What every service needs: the store, the clock and the id source, passed
 //! in so tests can fix time and ids.
 
-use crate::audit::{self, AuditEntry};
-use crate::{Store, StoreError, Tx};
 use emenda_domain::audit::AuditAction;
 use emenda_domain::clock::{Clock, IdGenerator, SystemClock, UuidV7};
+use emenda_store::audit::{self, AuditEntry};
+use emenda_store::{Store, StoreError, Tx};
 use std::sync::Arc;
 use uuid::Uuid;
 

@@ -1,0 +1,88 @@
+//! What a service operation can fail with. Four kinds, each answered
+//! differently: a broken rule (the caller's to fix), a refused credential
+//! (the caller's to renew), storage trouble (retry or the platform's
+//! fault) and an internal failure (always the platform's fault, never
+//! blamed on the request or the database).
+
+use emenda_domain::{DomainError, ErrorCode};
+use emenda_store::StoreError;
+use thiserror::Error;
+
+/// The caller's credentials were refused: the outcomes of signing in,
+/// refreshing and presenting an access token.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum AccessError {
+    /// The e-mail or password is wrong (never says which).
+    #[error("wrong e-mail or password")]
+    InvalidCredentials,
+    /// A token is malformed, unknown, expired, not valid yet or reused.
+    #[error("{message}")]
+    Token {
+        /// `token_invalid`, `token_expired` or `token_reused`.
+        code: ErrorCode,
+        /// Explanation.
+        message: String,
+    },
+    /// Too many failed sign-ins for one e-mail; try again later.
+    #[error("too many failed sign-ins; try again in {retry_after} seconds")]
+    TooManyAttempts {
+        /// Seconds until an attempt is let through again.
+        retry_after: u64,
+    },
+}
+
+impl AccessError {
+    /// A refused token.
+    pub fn token(code: ErrorCode, message: impl Into<String>) -> Self {
+        AccessError::Token { code, message: message.into() }
+    }
+
+    /// The stable code.
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            AccessError::InvalidCredentials => ErrorCode::InvalidCredentials,
+            AccessError::Token { code, .. } => *code,
+            AccessError::TooManyAttempts { .. } => ErrorCode::TooManyAttempts,
+        }
+    }
+}
+
+/// A failure that is neither a rule nor storage: password hashing, the
+/// random source, token signing. The cause is kept for the log; the caller
+/// only learns that something went wrong on the platform's side.
+#[derive(Debug, Error)]
+#[error("{context}")]
+pub struct InternalError {
+    /// What was being done.
+    pub context: &'static str,
+    /// Why it failed.
+    #[source]
+    pub source: Box<dyn std::error::Error + Send + Sync>,
+}
+
+impl InternalError {
+    /// Wraps a cause with what was being done.
+    pub fn new(context: &'static str, source: impl Into<Box<dyn std::error::Error + Send + Sync>>) -> Self {
+        Self { context, source: source.into() }
+    }
+}
+
+/// What every service operation returns on failure.
+#[derive(Debug, Error)]
+pub enum ServiceError {
+    /// A rule refused the operation.
+    #[error(transparent)]
+    Rule(#[from] DomainError),
+    /// The caller's credentials were refused.
+    #[error(transparent)]
+    Access(#[from] AccessError),
+    /// Storage failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// Something on the platform's side failed.
+    #[error(transparent)]
+    Internal(#[from] InternalError),
+}
+
+/// Shorthand for service results.
+pub type ServiceResult<T> = Result<T, ServiceError>;
