@@ -4,6 +4,7 @@
 
 pub mod auth;
 pub mod extract;
+pub mod input;
 pub mod openapi;
 pub mod pagination;
 pub mod problem;
@@ -31,6 +32,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(
             web::scope("/api/v1")
                 .wrap(actix_web::middleware::from_fn(auth::authenticate))
+                .wrap(actix_web::middleware::from_fn(input::refuse_nul))
                 .wrap_fn(rate_limit::enforce)
                 .configure(routes::auth::configure)
                 .configure(routes::spaces::configure)

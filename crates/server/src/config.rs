@@ -76,7 +76,13 @@ impl Settings {
             }
         }
         tracing::warn!(path = %path.display(), "EMENDA_JWT_SECRET is not set: using a generated secret kept in the data folder; set it in production");
-        std::fs::create_dir_all(&self.data_dir).with_context(|| format!("creating {}", self.data_dir.display()))?;
+        if !self.data_dir.exists() {
+            let mut folders = std::fs::DirBuilder::new();
+            folders.recursive(true);
+            #[cfg(unix)]
+            std::os::unix::fs::DirBuilderExt::mode(&mut folders, 0o700);
+            folders.create(&self.data_dir).with_context(|| format!("creating {}", self.data_dir.display()))?;
+        }
         let secret = emenda_accounts::tokens::random_secret().context("no randomness for a secret")?;
         write_private(&path, &secret)?;
         Ok(secret.into_bytes())

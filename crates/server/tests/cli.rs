@@ -147,5 +147,12 @@ fn with_no_configuration_the_database_is_data_emenda_db() {
     command.env_clear().env("PATH", std::env::var("PATH").unwrap_or_default()).current_dir(&cwd).arg("migrate");
     run(&mut command);
     assert!(cwd.join("data/emenda.db").exists());
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = |p: &str| std::fs::metadata(cwd.join(p)).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode("data"), 0o700, "the data folder is the server user's only");
+        assert_eq!(mode("data/emenda.db"), 0o600, "so is the database");
+    }
     let _ = std::fs::remove_dir_all(&cwd);
 }

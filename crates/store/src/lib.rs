@@ -29,6 +29,31 @@ use connection::{DbConnection, Pool};
 use diesel::connection::{AnsiTransactionManager, SimpleConnection, TransactionManager};
 use diesel::{PgConnection, SqliteConnection};
 
+/// Creates the SQLite file (and its missing folders) for the server's user
+/// only, unless it exists: SQLite then gives its WAL and shared-memory
+/// files the same permissions. An existing file or folder is left as the
+/// operator set it.
+fn create_private_file(path: &std::path::Path) -> std::io::Result<()> {
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty() && !p.exists()) {
+        let mut folders = std::fs::DirBuilder::new();
+        folders.recursive(true);
+        #[cfg(unix)]
+        std::os::unix::fs::DirBuilderExt::mode(&mut folders, 0o700);
+        folders.create(parent)?;
+    }
+    if path.exists() {
+        return Ok(());
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    match options.open(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        other => other.map(drop),
+    }
+}
+
 /// An open transaction. Query functions take `&mut Tx` so that every write
 /// of one operation commits or rolls back together.
 pub struct Tx<'a> {
@@ -65,14 +90,13 @@ impl std::fmt::Debug for Store {
 
 impl Store {
     /// Connects to `target` (creating the SQLite file if needed). Does not
-    /// migrate: call [`Store::migrate`].
+    /// migrate: call [`Store::migrate`]. A SQLite file and the folders it
+    /// needs are created readable by the server's user only (0600 and
+    /// 0700): the database holds e-mails and password hashes.
     pub fn open(target: &DatabaseTarget, max_connections: Option<u32>) -> Result<Self, StoreError> {
         if target.backend == Backend::Sqlite {
-            if let Some(parent) = std::path::Path::new(&target.location).parent() {
-                if !parent.as_os_str().is_empty() {
-                    std::fs::create_dir_all(parent).map_err(|e| StoreError::Unavailable(Box::new(e)))?;
-                }
-            }
+            create_private_file(std::path::Path::new(&target.location))
+                .map_err(|e| StoreError::Unavailable(Box::new(e)))?;
         }
         connection::enable_wal(target)?;
         let pool = connection::build_pool(target, max_connections)?;

@@ -1,0 +1,87 @@
+//! Input crafted to break storage or mislead readers is refused with a
+//! clear 422 naming the field, the same on both backends, and leaves
+//! nothing behind.
+
+#![allow(clippy::unwrap_used)] // Tests fail loudly on anything unexpected.
+
+use emenda_store::Backend;
+use emenda_tests::{backend_tests, Reply, TestApp, PASSWORD};
+use serde_json::json;
+
+#[track_caller]
+fn refused(reply: &Reply, field: &str, code: &str) {
+    let body = reply.expect_problem(422, "validation_failed");
+    let errors = body["errors"].as_array().unwrap();
+    assert!(errors.iter().any(|e| e["field"] == field && e["code"] == code), "expected {field}/{code} in {body}");
+}
+
+fn nul_is_refused_everywhere(backend: Backend) {
+    let app = TestApp::spawn(backend);
+    let admin = app.admin();
+    app.space(&admin, "spazio", json!({}));
+    let user = app.participant("cittadina");
+    refused(&app.get("/api/v1/spaces/%00", None), "path", "invalid_characters");
+    refused(&app.get("/api/v1/proposals?space=%00", None), "space", "invalid_characters");
+    refused(&app.get("/api/v1/proposals/EMD-PROP%00", None), "path", "invalid_characters");
+    let login = app.post("/api/v1/auth/login", None, json!({ "email": "a\u{0}@example.it", "password": PASSWORD }));
+    refused(&login, "email", "invalid_characters");
+    let grant = app.call(
+        "PUT",
+        &format!("/api/v1/moderation/users/{}/roles", user.id),
+        Some(&admin.token),
+        Some(&json!({ "role": "staff", "space": "spa\u{0}zio" })),
+    );
+    refused(&grant, "space", "invalid_characters");
+    let proposal = app.post(
+        "/api/v1/spaces/spazio/proposals",
+        Some(&user.token),
+        json!({ "title": "Un titolo\u{0} valido", "body": "Un testo abbastanza lungo per essere valido." }),
+    );
+    refused(&proposal, "title", "invalid_characters");
+    let nested = app.call(
+        "PATCH",
+        "/api/v1/spaces/spazio",
+        Some(&admin.token),
+        Some(&json!({ "settings": { "amendments_visibility": "all\u{0}" } })),
+    );
+    refused(&nested, "settings.amendments_visibility", "invalid_characters");
+    assert_eq!(app.get("/api/v1/proposals", None).expect(200)["items"], json!([]), "nothing was stored");
+}
+
+fn misleading_text_is_refused_or_normalised(backend: Backend) {
+    let app = TestApp::spawn(backend);
+    let admin = app.admin();
+    app.space(&admin, "spazio", json!({}));
+    let user = app.participant("cittadina");
+    let publish = |title: &str, body: &str| {
+        app.post("/api/v1/spaces/spazio/proposals", Some(&user.token), json!({ "title": title, "body": body }))
+    };
+    let body = "Un testo abbastanza lungo per essere valido.";
+    let invisible = "\u{200B}\u{200C}\u{200D}\u{2060}\u{FEFF}".repeat(4);
+    assert_eq!(publish(&invisible, body).expect_problem(422, "validation_failed")["errors"][0]["field"], "title");
+    refused(&publish("Un titolo\u{2028}su due righe", body), "title", "invalid_characters");
+    refused(&publish("Un titolo \u{202E}rovesciato", body), "title", "invalid_characters");
+    refused(
+        &publish("Un titolo valido qui", "Un testo con un controllo \u{85} nascosto dentro."),
+        "body",
+        "invalid_characters",
+    );
+    let created = publish("Un titolo valido qui", "Prima riga\rseconda riga\r\nterza riga del testo.");
+    assert_eq!(created.expect(201)["body"], "Prima riga\nseconda riga\nterza riga del testo.");
+    let register = |email: &str, display: &str| {
+        app.post(
+            "/api/v1/auth/register",
+            None,
+            json!({ "email": email, "password": PASSWORD, "nickname": "nuova_utente", "display_name": display }),
+        )
+    };
+    refused(&register("nuova@example.it", "Nome \u{2066}nascosto"), "display_name", "invalid_characters");
+    for bad in ["senza-chiocciola", "due@@example.it", "spazio @example.it", "a@localhost", "a@-bad-.it"] {
+        let reply = register(bad, "Nuova Utente");
+        let fields = reply.expect_problem(422, "validation_failed")["errors"].clone();
+        assert!(fields.as_array().unwrap().iter().any(|e| e["field"] == "email"), "{bad}: {fields}");
+    }
+    register("nuova@example.it", "Nuova Utente").expect(201);
+}
+
+backend_tests!(nul_is_refused_everywhere, misleading_text_is_refused_or_normalised);
