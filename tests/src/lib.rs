@@ -86,7 +86,12 @@ impl TestApp {
     /// Starts a server on a fresh database of `backend`, with rate limits
     /// too high for any test to reach.
     pub fn spawn(backend: Backend) -> Self {
-        let generous = RateLimits { auth_per_minute: 100_000, writes_per_minute: 100_000, trust_proxy_headers: false };
+        let generous = RateLimits {
+            auth_per_minute: 100_000,
+            writes_per_minute: 100_000,
+            expensive_reads_per_minute: 100_000,
+            trust_proxy_headers: false,
+        };
         Self::spawn_with_limits(backend, generous)
     }
 

@@ -230,7 +230,12 @@ backend_tests!(
 );
 
 fn request_rates_are_limited(backend: Backend) {
-    let limits = RateLimits { auth_per_minute: 4, writes_per_minute: 3, trust_proxy_headers: false };
+    let limits = RateLimits {
+        auth_per_minute: 4,
+        writes_per_minute: 3,
+        expensive_reads_per_minute: 5,
+        trust_proxy_headers: false,
+    };
     let app = TestApp::spawn_with_limits(backend, limits);
     let admin = app.admin(); // one sign-in
     let user = app.participant("frettoloso"); // a registration and a sign-in
@@ -257,4 +262,12 @@ fn request_rates_are_limited(backend: Backend) {
     for _ in 0..10 {
         app.get("/api/v1/proposals", Some(&user.token)).expect(200);
     }
+    // Reads that cost real work are limited per address.
+    let id = app.get("/api/v1/proposals", None).body["items"][0]["id"].as_str().expect("id").to_owned();
+    for _ in 0..5 {
+        app.get(&format!("/api/v1/proposals/{id}/history/verify"), None).expect(200);
+    }
+    let costly = app.get(&format!("/api/v1/proposals/{id}/diff?from=1&to=1"), None);
+    costly.expect_problem(429, "rate_limited");
+    assert!(costly.retry_after.is_some());
 }

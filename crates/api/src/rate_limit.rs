@@ -1,5 +1,6 @@
-//! Request-rate limits, so that one client cannot flood sign-up, sign-in or
-//! writes. Reads are not limited. Limits are kept per instance (in memory):
+//! Request-rate limits, so that one client cannot flood sign-up, sign-in,
+//! writes or the reads that cost real work (diffs, merge assessments, chain
+//! verifications). Other reads are not limited. Limits are kept per instance (in memory):
 //! behind a load balancer each instance enforces them on its share, which
 //! bounds the total without any shared state.
 
@@ -23,6 +24,9 @@ pub struct RateLimits {
     /// Other writes (POST, PUT, PATCH, DELETE) per signed-in user, or per
     /// client address for anonymous callers.
     pub writes_per_minute: u32,
+    /// Expensive reads (diffs, amendments with their merge assessment,
+    /// history and audit verification) per client address.
+    pub expensive_reads_per_minute: u32,
     /// Take the client address from `Forwarded`/`X-Forwarded-For` (only
     /// behind a proxy that sets them; anyone can forge them otherwise).
     pub trust_proxy_headers: bool,
@@ -30,8 +34,24 @@ pub struct RateLimits {
 
 impl Default for RateLimits {
     fn default() -> Self {
-        Self { auth_per_minute: 30, writes_per_minute: 120, trust_proxy_headers: false }
+        Self {
+            auth_per_minute: 30,
+            writes_per_minute: 120,
+            expensive_reads_per_minute: 240,
+            trust_proxy_headers: false,
+        }
     }
+}
+
+/// Reads whose cost grows with the texts involved: a diff, an amendment
+/// (its diff and merge assessment), a history or audit-chain verification.
+fn is_expensive_read(path: &str) -> bool {
+    let Some(rest) = path.strip_prefix("/api/v1/") else { return false };
+    let segments: Vec<&str> = rest.trim_end_matches('/').split('/').collect();
+    matches!(
+        segments.as_slice(),
+        ["proposals", _, "diff"] | ["proposals", _, "history", "verify"] | ["amendments", _] | ["audit", "verify"]
+    )
 }
 
 /// The limiters of one instance.
@@ -39,6 +59,7 @@ pub struct Limiters {
     settings: RateLimits,
     auth: DefaultKeyedRateLimiter<IpAddr>,
     writes: DefaultKeyedRateLimiter<String>,
+    expensive_reads: DefaultKeyedRateLimiter<IpAddr>,
 }
 
 impl std::fmt::Debug for Limiters {
@@ -58,6 +79,7 @@ impl Limiters {
             settings,
             auth: RateLimiter::keyed(per_minute(settings.auth_per_minute)),
             writes: RateLimiter::keyed(per_minute(settings.writes_per_minute)),
+            expensive_reads: RateLimiter::keyed(per_minute(settings.expensive_reads_per_minute)),
         }
     }
 
@@ -84,6 +106,13 @@ impl Limiters {
     /// Admits or refuses one request.
     fn admit(&self, req: &ServiceRequest, state: &AppState) -> Result<(), ApiError> {
         if matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
+            if is_expensive_read(req.path()) {
+                let address = self.client_address(req);
+                self.expensive_reads.check_key(&address).map_err(Self::refused)?;
+                if self.expensive_reads.len() > 50_000 {
+                    self.expensive_reads.retain_recent();
+                }
+            }
             return Ok(());
         }
         let address = self.client_address(req);
@@ -125,6 +154,26 @@ where
         match call {
             Ok(response) => response.await,
             Err(error) => Err(error.into()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn expensive_reads_are_recognised() {
+        for path in [
+            "/api/v1/proposals/EMD-PROP-2026-11-1/diff",
+            "/api/v1/proposals/x/history/verify",
+            "/api/v1/amendments/0193",
+            "/api/v1/audit/verify",
+        ] {
+            assert!(is_expensive_read(path), "{path}");
+        }
+        for path in ["/api/v1/proposals", "/api/v1/proposals/x", "/api/v1/amendments/x/comments", "/api/v1/audit"] {
+            assert!(!is_expensive_read(path), "{path}");
         }
     }
 }

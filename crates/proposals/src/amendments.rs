@@ -2,6 +2,7 @@
 //! base and a merge preview against the current version), withdraw, and
 //! promote a rejected one into a proposal of its own.
 
+use crate::analysis::{self, AmendmentDiff};
 use crate::proposals::{ProposalService, ProposalView};
 use crate::{load_visible_proposal, lock_visible_proposal};
 use emenda_domain::amendment::{
@@ -9,7 +10,7 @@ use emenda_domain::amendment::{
     ensure_evaluating, ensure_promotable, list_scope, AmendmentState, Assessment, ListScope, Texts,
 };
 use emenda_domain::audit::AuditAction;
-use emenda_domain::diff::{diff_texts, Granularity, TextDiff};
+use emenda_domain::diff::{diff_texts, Granularity};
 use emenda_domain::error::Validation;
 use emenda_domain::policy::Actor;
 use emenda_domain::proposal::ensure_existing_version;
@@ -21,6 +22,7 @@ use emenda_store::proposals::ProposalRecord;
 use emenda_store::spaces::{self, SpaceRecord};
 use emenda_store::versions::{self, VersionRecord};
 use emenda_store::{StoreError, Tx};
+use std::sync::Arc;
 use uuid::Uuid;
 
 /// A new amendment as sent by a participant.
@@ -45,12 +47,10 @@ pub struct AmendmentView {
     pub proposal: ProposalRecord,
     /// The proposal's current version number.
     pub current_version: i32,
-    /// Title change against the base version.
-    pub title_diff: TextDiff,
-    /// Body change against the base version.
-    pub body_diff: TextDiff,
+    /// Title and body change against the base version.
+    pub diff: Arc<AmendmentDiff>,
     /// While evaluating: how it would apply to the current version now.
-    pub assessment: Option<Assessment>,
+    pub assessment: Option<Arc<Assessment>>,
 }
 
 /// Loads the amendment, its proposal and its space, as `actor` may see them.
@@ -94,10 +94,23 @@ pub fn assess_against_current(
     tx: &mut Tx<'_>,
     amendment: &AmendmentRecord,
     proposal: &ProposalRecord,
-) -> ServiceResult<(Assessment, VersionRecord)> {
-    let base = version(tx, proposal.id, amendment.base_version)?;
+) -> ServiceResult<(Arc<Assessment>, VersionRecord)> {
     let current = version(tx, proposal.id, proposal.current_version)?;
-    Ok((assess_versions(amendment, &base, &current)?, current))
+    let assessment = cached_assessment(tx, amendment, &current)?;
+    Ok((assessment, current))
+}
+
+/// The assessment against `current`, from the cache or computed (loading
+/// the base version only then).
+fn cached_assessment(
+    tx: &mut Tx<'_>,
+    amendment: &AmendmentRecord,
+    current: &VersionRecord,
+) -> ServiceResult<Arc<Assessment>> {
+    analysis::assessment(amendment.id, current.number, || {
+        let base = version(tx, amendment.proposal_id, amendment.base_version)?;
+        assess_versions(amendment, &base, current)
+    })
 }
 
 fn amendment_target(amendment_id: Uuid, proposal: &ProposalRecord) -> AuditTarget {
@@ -165,21 +178,20 @@ impl AmendmentService {
         amendment: AmendmentRecord,
         proposal: ProposalRecord,
     ) -> ServiceResult<AmendmentView> {
-        let base = version(tx, proposal.id, amendment.base_version)?;
         let assessment = if amendment.state == AmendmentState::Evaluating {
             let current = version(tx, proposal.id, proposal.current_version)?;
-            Some(assess_versions(&amendment, &base, &current)?)
+            Some(cached_assessment(tx, &amendment, &current)?)
         } else {
             None
         };
-        Ok(AmendmentView {
-            title_diff: diff_texts(&base.title, &amendment.title, Granularity::Word),
-            body_diff: diff_texts(&base.body, &amendment.body, Granularity::Word),
-            current_version: proposal.current_version,
-            assessment,
-            amendment,
-            proposal,
-        })
+        let diff = analysis::amendment_diff(amendment.id, || {
+            let base = version(tx, proposal.id, amendment.base_version)?;
+            Ok::<_, ServiceError>(AmendmentDiff {
+                title: diff_texts(&base.title, &amendment.title, Granularity::Word),
+                body: diff_texts(&base.body, &amendment.body, Granularity::Word),
+            })
+        })?;
+        Ok(AmendmentView { diff, current_version: proposal.current_version, assessment, amendment, proposal })
     }
 
     /// Requests an amendment of a proposal.

@@ -3,6 +3,7 @@
 //! transaction: load, let the domain decide, write, record in the audit log.
 
 pub mod amendments;
+pub mod analysis;
 pub mod proposals;
 pub mod spaces;
 pub mod versions;

@@ -34,6 +34,10 @@ pub struct Settings {
     /// Other writes per minute per signed-in user (or client address).
     #[arg(long, env = "EMENDA_RATE_LIMIT_WRITES", default_value_t = 120, global = true)]
     pub rate_limit_writes: u32,
+    /// Expensive reads (diffs, amendments, chain verifications) per minute
+    /// per client address.
+    #[arg(long, env = "EMENDA_RATE_LIMIT_EXPENSIVE_READS", default_value_t = 240, global = true)]
+    pub rate_limit_expensive_reads: u32,
     /// Read client addresses from Forwarded/X-Forwarded-For (only behind a
     /// proxy that sets them).
     #[arg(long, env = "EMENDA_TRUST_PROXY_HEADERS", default_value_t = false, global = true)]
@@ -54,8 +58,8 @@ impl Settings {
         if !emenda_domain::reference::is_valid_prefix(&self.reference_prefix) {
             bail!("EMENDA_REFERENCE_PREFIX must be 1 to 16 letters or digits");
         }
-        if self.rate_limit_auth == 0 || self.rate_limit_writes == 0 {
-            bail!("EMENDA_RATE_LIMIT_AUTH and EMENDA_RATE_LIMIT_WRITES must be at least 1");
+        if self.rate_limit_auth == 0 || self.rate_limit_writes == 0 || self.rate_limit_expensive_reads == 0 {
+            bail!("EMENDA_RATE_LIMIT_AUTH, EMENDA_RATE_LIMIT_WRITES and EMENDA_RATE_LIMIT_EXPENSIVE_READS must be at least 1");
         }
         Ok(())
     }
@@ -93,6 +97,7 @@ impl Settings {
         RateLimits {
             auth_per_minute: self.rate_limit_auth,
             writes_per_minute: self.rate_limit_writes,
+            expensive_reads_per_minute: self.rate_limit_expensive_reads,
             trust_proxy_headers: self.trust_proxy_headers,
         }
     }

@@ -131,12 +131,12 @@ impl From<AmendmentView> for AmendmentDto {
         let (mergeability, conflicts, merged_preview) = match v.assessment {
             Some(a) => (
                 Some(a.mergeability),
-                a.conflicts,
+                a.conflicts.clone(),
                 Some(MergedPreviewDto {
-                    title: a.title,
-                    body: a.body,
-                    title_segments: a.title_segments,
-                    body_segments: a.body_segments,
+                    title: a.title.clone(),
+                    body: a.body.clone(),
+                    title_segments: a.title_segments.clone(),
+                    body_segments: a.body_segments.clone(),
                 }),
             ),
             None => (None, Vec::new(), None),
@@ -147,7 +147,7 @@ impl From<AmendmentView> for AmendmentDto {
             rationale: v.amendment.rationale,
             proposal_reference: v.proposal.reference,
             current_version: v.current_version,
-            diff: AmendmentDiffDto { title: v.title_diff, body: v.body_diff },
+            diff: AmendmentDiffDto { title: v.diff.title.clone(), body: v.diff.body.clone() },
             mergeability,
             conflicts,
             merged_preview,
