@@ -4,6 +4,7 @@
 
 pub mod auth;
 pub mod extract;
+pub mod http;
 pub mod openapi;
 pub mod pagination;
 pub mod problem;
@@ -32,6 +33,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             web::scope("/api/v1")
                 .wrap(actix_web::middleware::from_fn(auth::authenticate))
                 .wrap_fn(rate_limit::enforce)
+                .wrap(actix_web::middleware::from_fn(http::cache_headers))
                 .configure(routes::auth::configure)
                 .configure(routes::spaces::configure)
                 .configure(routes::proposals::configure)
@@ -42,5 +44,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .configure(routes::roles::configure)
                 .configure(routes::users::configure)
                 .default_service(web::to(routes::not_found)),
-        );
+        )
+        // Every other `/api` path is an API path too: problem+json, never
+        // the web app's page.
+        .service(web::scope("/api").default_service(web::to(routes::not_found)));
 }
