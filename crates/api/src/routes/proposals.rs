@@ -342,7 +342,7 @@ pub async fn create_proposal(
 
 /// A proposal by UUID or reference code.
 #[utoipa::path(get, path = "/api/v1/proposals/{id}", tag = "proposals",
-    params(("id" = String, Path, description = "UUID or reference code")),
+    params(("id" = String, Path, description = "UUID or reference code"), ("If-None-Match" = Option<String>, Header)),
     responses((status = 200, body = ProposalDto, headers(("ETag" = String))), (status = 304), (status = 404, body = Problem)))]
 #[get("/proposals/{id}")]
 pub async fn get_proposal(
@@ -382,8 +382,10 @@ pub struct EditProposalRequest {
 #[utoipa::path(post, path = "/api/v1/proposals/{id}/versions", tag = "proposals",
     params(("id" = String, Path, description = "UUID or reference code"), ("If-Match" = Option<String>, Header)),
     request_body = EditProposalRequest, security(("bearer" = [])),
-    responses((status = 201, body = ProposalDto), (status = 403, body = Problem),
+    responses((status = 201, body = ProposalDto, headers(("ETag" = String))),
+        (status = 400, body = Problem, description = "`malformed_if_match`"), (status = 403, body = Problem),
         (status = 409, body = Problem, description = "`stale_version` with `current_version`, or the proposal is no longer editable"),
+        (status = 412, body = Problem, description = "`precondition_failed`: If-Match names a version that is not current, or disagrees with base_version"),
         (status = 422, body = Problem)))]
 #[post("/proposals/{id}/versions")]
 pub async fn edit_proposal(
