@@ -4,6 +4,7 @@
 
 pub mod auth;
 pub mod extract;
+pub mod http;
 pub mod input;
 pub mod openapi;
 pub mod pagination;
@@ -33,7 +34,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             web::scope("/api/v1")
                 .wrap(actix_web::middleware::from_fn(auth::authenticate))
                 .wrap(actix_web::middleware::from_fn(input::refuse_nul))
-                .wrap_fn(rate_limit::enforce)
+                .wrap(actix_web::middleware::from_fn(rate_limit::enforce))
+                .wrap(actix_web::middleware::from_fn(http::cache_headers))
                 .configure(routes::auth::configure)
                 .configure(routes::spaces::configure)
                 .configure(routes::proposals::configure)
@@ -44,5 +46,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .configure(routes::roles::configure)
                 .configure(routes::users::configure)
                 .default_service(web::to(routes::not_found)),
-        );
+        )
+        // Every other `/api` path is an API path too: problem+json, never
+        // the web app's page.
+        .service(web::scope("/api").default_service(web::to(routes::not_found)));
 }

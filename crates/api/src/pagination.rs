@@ -1,12 +1,19 @@
 //! Cursor pagination: `?limit=` (1 to 100, default 20) and an opaque
 //! `?cursor=` that the previous page returned as `next_cursor`.
+//!
+//! A cursor is a keyset position, and a position only means something in
+//! the list, sort and filters it came from: the id of the last `recent`
+//! proposal is no place to resume a `most_supported` list. So every cursor
+//! carries a fingerprint of its query ([`CursorScope`]) and is refused
+//! (422 `invalid_cursor`) anywhere else.
 
 use crate::problem::ApiError;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use emenda_domain::FieldCode;
 use serde::de::DeserializeOwned;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
 use utoipa::ToSchema;
 
 /// Default page size.
@@ -34,17 +41,68 @@ pub fn limit(requested: Option<i64>) -> Result<i64, ApiError> {
     }
 }
 
-/// Encodes a cursor: the position of the last item, as opaque text.
-pub fn encode_cursor<C: Serialize>(position: &C) -> String {
-    URL_SAFE_NO_PAD.encode(serde_json::to_vec(position).unwrap_or_default())
+/// What a cursor is bound to: the list (its name and the resource it
+/// belongs to), its sort and its filters. The page size is not part of it:
+/// changing `limit` between pages is fine.
+#[derive(Debug, Clone)]
+pub struct CursorScope(String);
+
+impl CursorScope {
+    /// The scope of the list `name` (e.g. `proposals`).
+    pub fn new(name: &str) -> Self {
+        Self(name.to_owned())
+    }
+
+    /// Adds a query parameter (sort or filter) the positions depend on;
+    /// absent filters count too (`null`).
+    pub fn with<V: Serialize>(mut self, parameter: &str, value: &V) -> Self {
+        let value = serde_json::to_string(value).unwrap_or_default();
+        self.0.push('&');
+        self.0.push_str(parameter);
+        self.0.push('=');
+        self.0.push_str(&value);
+        self
+    }
+
+    /// A short fingerprint of the scope, carried inside the cursor.
+    fn fingerprint(&self) -> String {
+        Sha256::digest(self.0.as_bytes()).iter().take(8).map(|b| format!("{b:02x}")).collect()
+    }
+
+    /// Encodes a cursor: the position of the last item, bound to this scope.
+    pub fn encode<C: Serialize>(&self, position: &C) -> String {
+        let cursor = BoundCursor { q: self.fingerprint(), p: position };
+        URL_SAFE_NO_PAD.encode(serde_json::to_vec(&cursor).unwrap_or_default())
+    }
+
+    /// Decodes a cursor made by [`CursorScope::encode`] for this same
+    /// scope; a cursor of another list, sort or filter is `invalid_cursor`.
+    pub fn decode<C: DeserializeOwned>(&self, cursor: Option<&str>) -> Result<Option<C>, ApiError> {
+        let Some(text) = cursor.filter(|c| !c.is_empty()) else { return Ok(None) };
+        let cursor: BoundCursor<C> = URL_SAFE_NO_PAD
+            .decode(text)
+            .ok()
+            .and_then(|bytes| serde_json::from_slice(&bytes).ok())
+            .ok_or_else(|| invalid_cursor("use the next_cursor of a previous page"))?;
+        if cursor.q != self.fingerprint() {
+            return Err(invalid_cursor(
+                "this cursor belongs to another list, sort or filter; send the same query as for the previous page",
+            ));
+        }
+        Ok(Some(cursor.p))
+    }
 }
 
-/// Decodes a cursor made by [`encode_cursor`].
-pub fn decode_cursor<C: DeserializeOwned>(cursor: Option<&str>) -> Result<Option<C>, ApiError> {
-    let Some(text) = cursor.filter(|c| !c.is_empty()) else { return Ok(None) };
-    URL_SAFE_NO_PAD.decode(text).ok().and_then(|bytes| serde_json::from_slice(&bytes).ok()).map(Some).ok_or_else(|| {
-        ApiError::invalid_field("cursor", FieldCode::InvalidCursor, "use the next_cursor of a previous page")
-    })
+#[derive(Serialize, Deserialize)]
+struct BoundCursor<C> {
+    /// Fingerprint of the scope.
+    q: String,
+    /// Position.
+    p: C,
+}
+
+fn invalid_cursor(message: &str) -> ApiError {
+    ApiError::invalid_field("cursor", FieldCode::InvalidCursor, message)
 }
 
 /// Builds a page from `limit + 1` fetched rows: the extra row only says
@@ -52,12 +110,29 @@ pub fn decode_cursor<C: DeserializeOwned>(cursor: Option<&str>) -> Result<Option
 pub fn page<R, T: ToSchema, C: Serialize>(
     mut rows: Vec<R>,
     limit: i64,
+    scope: &CursorScope,
     position: impl Fn(&R) -> C,
     to_item: impl Fn(R) -> T,
 ) -> Page<T> {
     let limit = usize::try_from(limit).unwrap_or(usize::MAX);
     let more = rows.len() > limit;
     rows.truncate(limit);
-    let next_cursor = if more { rows.last().map(|r| encode_cursor(&position(r))) } else { None };
+    let next_cursor = if more { rows.last().map(|r| scope.encode(&position(r))) } else { None };
     Page { items: rows.into_iter().map(to_item).collect(), next_cursor }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cursors_only_work_in_their_scope() {
+        let recent = CursorScope::new("proposals").with("sort", &"recent").with("space", &None::<String>);
+        let supported = CursorScope::new("proposals").with("sort", &"most_supported").with("space", &None::<String>);
+        let cursor = recent.encode(&7_i32);
+        assert_eq!(recent.decode::<i32>(Some(&cursor)).ok().flatten(), Some(7));
+        assert!(supported.decode::<i32>(Some(&cursor)).is_err());
+        assert!(recent.decode::<i32>(Some("not a cursor")).is_err());
+        assert!(recent.decode::<i32>(None).is_ok_and(|c| c.is_none()));
+    }
 }

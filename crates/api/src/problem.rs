@@ -52,7 +52,7 @@ pub struct Problem {
 pub fn status_of(code: ErrorCode) -> StatusCode {
     use ErrorCode as C;
     match code {
-        C::MalformedRequest => StatusCode::BAD_REQUEST,
+        C::MalformedRequest | C::MalformedIfMatch => StatusCode::BAD_REQUEST,
         C::Unauthenticated | C::InvalidCredentials | C::TokenInvalid | C::TokenExpired | C::TokenReused => {
             StatusCode::UNAUTHORIZED
         }

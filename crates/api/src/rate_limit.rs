@@ -6,13 +6,15 @@
 
 use crate::problem::ApiError;
 use crate::state::AppState;
-use actix_web::dev::{Service, ServiceRequest, ServiceResponse};
+use actix_web::body::{BoxBody, MessageBody};
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::middleware::Next;
+use actix_web::ResponseError;
 use actix_web::http::Method;
 use actix_web::web;
 use emenda_domain::ErrorCode;
 use governor::clock::{Clock, DefaultClock};
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
-use std::future::Future;
 use std::net::IpAddr;
 use std::num::NonZeroU32;
 
@@ -139,23 +141,21 @@ impl Limiters {
     }
 }
 
-/// Middleware for the API scope: refuses over-limit requests with 429 and
-/// `Retry-After` before they reach a handler.
-pub fn enforce<S>(req: ServiceRequest, service: &S) -> impl Future<Output = Result<ServiceResponse, actix_web::Error>>
-where
-    S: Service<ServiceRequest, Response = ServiceResponse, Error = actix_web::Error>,
-{
+/// Middleware over the API: admits or refuses each request. A refusal is
+/// an ordinary response (429 problem+json with `Retry-After`), so it gets
+/// the same headers and the same single log line as any other answer.
+pub async fn enforce(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
     let verdict = match req.app_data::<web::Data<AppState>>() {
         Some(state) => state.limiters.admit(&req, state),
         None => Err(ApiError::new(ErrorCode::InternalError, "no state")),
     };
-    let call = verdict.map(|()| service.call(req));
-    async move {
-        match call {
-            Ok(response) => response.await,
-            Err(error) => Err(error.into()),
-        }
+    if let Err(refusal) = verdict {
+        return Ok(req.into_response(refusal.error_response()));
     }
+    Ok(next.call(req).await?.map_into_boxed_body())
 }
 
 #[cfg(test)]

@@ -10,6 +10,8 @@ string_enum! {
     pub enum ErrorCode {
         /// The body is not JSON, or not the JSON expected.
         MalformedRequest => "malformed_request",
+        /// `If-Match` is neither `*` nor a list of entity tags.
+        MalformedIfMatch => "malformed_if_match",
         /// The operation needs a signed-in user.
         Unauthenticated => "unauthenticated",
         /// Wrong e-mail or password (never says which).

@@ -2,11 +2,12 @@
 //! and the single-page app served beside the API.
 
 use actix_files::{Files, NamedFile};
-use actix_web::dev::{fn_service, Server, ServiceRequest, ServiceResponse};
+use actix_web::body::MessageBody;
+use actix_web::dev::{fn_service, Response, Server, Service, ServiceRequest, ServiceResponse};
 use actix_web::http::header::{HeaderName, HeaderValue};
 use actix_web::middleware::DefaultHeaders;
-use actix_web::HttpMessage;
 use actix_web::{web, App, HttpServer};
+use actix_web::{HttpMessage, HttpResponse};
 use emenda_accounts::{AccountService, AuthSettings, JwtKeys};
 use emenda_api::rate_limit::RateLimits;
 use emenda_api::AppState;
@@ -14,7 +15,8 @@ use emenda_service::ServiceContext;
 use emenda_store::Store;
 use std::net::SocketAddr;
 use std::path::PathBuf;
-use tracing_actix_web::{RequestId, TracingLogger};
+use tracing::Span;
+use tracing_actix_web::{RequestId, RootSpanBuilder, TracingLogger};
 
 /// What the HTTP server needs besides the store.
 #[derive(Debug, Clone)]
@@ -53,6 +55,51 @@ where
     }
 }
 
+/// The request span: every field of the one log line a request writes
+/// (method, route, status, request id, timing, and for errors the problem
+/// as `exception.message`).
+pub struct RequestSpan;
+
+impl RootSpanBuilder for RequestSpan {
+    fn on_request_start(request: &ServiceRequest) -> Span {
+        tracing_actix_web::root_span!(request)
+    }
+
+    fn on_request_end<B: MessageBody>(span: Span, outcome: &Result<ServiceResponse<B>, actix_web::Error>) {
+        let status = match outcome {
+            Ok(response) => response.status(),
+            Err(error) => error.as_response_error().status_code(),
+        };
+        span.record("http.status_code", status.as_u16());
+        span.record("otel.status_code", if status.is_server_error() { "ERROR" } else { "OK" });
+    }
+}
+
+/// Keeps each request to one log line: the logger writes an extra event,
+/// with a `Debug` dump of the error, for every response that carries an
+/// error. Here the error's message goes onto the request's span instead
+/// and the response is passed on without the error attached (its status,
+/// headers and body unchanged). The request must not be cloned before the
+/// call: routing needs it unshared.
+fn errors_on_the_request_line<S, B>(
+    req: ServiceRequest,
+    service: &S,
+) -> impl std::future::Future<Output = Result<ServiceResponse, actix_web::Error>>
+where
+    S: Service<ServiceRequest, Response = ServiceResponse<B>, Error = actix_web::Error>,
+    B: MessageBody + 'static,
+{
+    let response = service.call(req);
+    async move {
+        let response = response.await?.map_into_boxed_body();
+        let Some(error) = response.response().error() else { return Ok(response) };
+        Span::current().record("exception.message", tracing::field::display(error));
+        let (request, response) = response.into_parts();
+        let response: Response<_> = response.into();
+        Ok(ServiceResponse::new(request, HttpResponse::from(response)))
+    }
+}
+
 /// Headers that make browsers refuse to sniff types, frame the app or load
 /// anything from elsewhere: the app and the API are one origin.
 fn security_headers() -> DefaultHeaders {
@@ -86,9 +133,11 @@ pub fn server(store: Store, options: &ServerOptions) -> std::io::Result<(Server,
     let mut http = HttpServer::new(move || {
         let index = web_dir.join("index.html");
         App::new()
+            .wrap_fn(emenda_api::http::head_as_get)
             .wrap(security_headers())
+            .wrap_fn(errors_on_the_request_line)
             .wrap_fn(echo_request_id)
-            .wrap(TracingLogger::default())
+            .wrap(TracingLogger::<RequestSpan>::new())
             .app_data(state.clone())
             .configure(emenda_api::configure)
             .service(Files::new("/", web_dir.clone()).index_file("index.html").default_handler(fn_service(
@@ -111,4 +160,58 @@ pub fn server(store: Store, options: &ServerOptions) -> std::io::Result<(Server,
     let http = http.bind(&options.bind)?;
     let address = http.addrs().first().copied().ok_or_else(|| std::io::Error::other("no address bound"))?;
     Ok((http.run(), address))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use actix_web::http::StatusCode;
+    use actix_web::test;
+    use emenda_api::problem::ApiError;
+    use std::sync::{Arc, Mutex};
+    use tracing_subscriber::fmt::format::FmtSpan;
+
+    /// Log output kept in memory.
+    #[derive(Clone, Default)]
+    struct Captured(Arc<Mutex<Vec<u8>>>);
+
+    impl std::io::Write for Captured {
+        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+            self.0.lock().map_err(|_| std::io::Error::other("poisoned"))?.extend_from_slice(bytes);
+            Ok(bytes.len())
+        }
+
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[actix_web::test]
+    async fn a_client_error_is_one_log_line_without_a_debug_dump() {
+        let captured = Captured::default();
+        let writer = captured.clone();
+        let subscriber = tracing_subscriber::fmt()
+            .with_writer(move || writer.clone())
+            .with_span_events(FmtSpan::CLOSE)
+            .with_ansi(false)
+            .finish();
+        let _default = tracing::subscriber::set_default(subscriber);
+        let app = test::init_service(
+            App::new().wrap_fn(errors_on_the_request_line).wrap(TracingLogger::<RequestSpan>::new()).route(
+                "/missing",
+                web::get().to(|| async {
+                    Err::<HttpResponse, _>(ApiError::new(emenda_domain::ErrorCode::NotFound, "nothing here"))
+                }),
+            ),
+        )
+        .await;
+        let response = test::call_service(&app, test::TestRequest::get().uri("/missing").to_request()).await;
+        assert_eq!(response.status(), StatusCode::NOT_FOUND);
+        let body = test::read_body(response).await;
+        assert!(String::from_utf8_lossy(&body).contains("\"code\":\"not_found\""), "the problem body is unchanged");
+        let text = String::from_utf8(captured.0.lock().expect("log buffer").clone()).expect("utf-8 logs");
+        assert_eq!(text.lines().count(), 1, "one line per request: {text}");
+        assert!(text.contains("http.status_code=404") && text.contains("404 not_found: nothing here"), "{text}");
+        assert!(!text.contains("ApiError"), "no Debug dump of the error: {text}");
+    }
 }

@@ -3,9 +3,9 @@
 
 use crate::auth::{CurrentUser, MaybeUser};
 use crate::extract::blocking;
-use crate::pagination::{self, Page};
+use crate::pagination::{self, CursorScope, Page};
 use crate::problem::{ApiResult, Problem};
-use crate::routes::proposals::ProposalDto;
+use crate::routes::proposals::{with_etag, ProposalDto};
 use crate::state::AppState;
 use actix_web::{get, post, web, HttpResponse};
 use chrono::{DateTime, Utc};
@@ -217,10 +217,11 @@ pub async fn list_amendments(
 ) -> ApiResult<HttpResponse> {
     let query = query.into_inner();
     let limit = pagination::limit(query.limit)?;
-    let after: Option<Uuid> = pagination::decode_cursor(query.cursor.as_deref())?;
+    let scope = CursorScope::new("proposal_amendments").with("proposal", &id.trim()).with("state", &query.state);
+    let after: Option<Uuid> = scope.decode(query.cursor.as_deref())?;
     let rows =
         blocking(move || state.amendments.list(&id, user.actor().as_ref(), query.state, after, limit + 1)).await?;
-    Ok(HttpResponse::Ok().json(pagination::page(rows, limit, |a| a.id, |a| AmendmentSummaryDto::from(&a))))
+    Ok(HttpResponse::Ok().json(pagination::page(rows, limit, &scope, |a| a.id, |a| AmendmentSummaryDto::from(&a))))
 }
 
 /// One amendment with diff, mergeability, conflicts and merged preview.
@@ -261,7 +262,7 @@ pub async fn promote_amendment(
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
     let view = blocking(move || state.amendments.promote(&user.actor(), id.into_inner())).await?;
-    Ok(HttpResponse::Created().json(ProposalDto::from(view)))
+    Ok(with_etag(HttpResponse::Created(), view))
 }
 
 /// Registers the routes.

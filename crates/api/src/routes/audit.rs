@@ -3,7 +3,7 @@
 
 use crate::auth::MaybeUser;
 use crate::extract::blocking;
-use crate::pagination::{self, Page};
+use crate::pagination::{self, CursorScope, Page};
 use crate::problem::{ApiResult, Problem};
 use crate::state::AppState;
 use actix_web::{get, web, HttpResponse};
@@ -77,13 +77,14 @@ pub async fn list_audit(
 ) -> ApiResult<HttpResponse> {
     let query = query.into_inner();
     let limit = pagination::limit(query.limit)?;
-    let before: Option<Uuid> = pagination::decode_cursor(query.cursor.as_deref())?;
+    let scope = CursorScope::new("audit").with("space", &query.space);
+    let before: Option<Uuid> = scope.decode(query.cursor.as_deref())?;
     let rows = blocking(move || {
         let space_id = query.space.as_deref().map(|slug| state.proposals.space_id(slug)).transpose()?;
         state.audit.list(user.actor().as_ref(), space_id, before, limit + 1)
     })
     .await?;
-    Ok(HttpResponse::Ok().json(pagination::page(rows, limit, |e| e.id, AuditEntryDto::from)))
+    Ok(HttpResponse::Ok().json(pagination::page(rows, limit, &scope, |e| e.id, AuditEntryDto::from)))
 }
 
 /// Re-verifies the audit log's hash chain, so anyone can check that no

@@ -11,11 +11,10 @@ pub mod spaces;
 pub mod users;
 pub mod versions;
 
-use crate::problem::ApiError;
-use actix_web::{HttpResponse, ResponseError};
-use emenda_domain::ErrorCode;
+use actix_web::{HttpRequest, HttpResponse};
 
-/// Unknown API paths answer with problem+json like every other error.
-pub async fn not_found() -> HttpResponse {
-    ApiError::new(ErrorCode::NotFound, "no such API resource").error_response()
+/// Requests no route took answer with problem+json like every other error:
+/// 405 with `Allow` when the path exists under other methods, else 404.
+pub async fn not_found(req: HttpRequest) -> HttpResponse {
+    crate::http::no_route(req.path())
 }

@@ -3,7 +3,7 @@
 
 use crate::auth::CurrentUser;
 use crate::extract::blocking;
-use crate::pagination::{self, Page};
+use crate::pagination::{self, CursorScope, Page};
 use crate::problem::{ApiResult, Problem};
 use crate::routes::amendments::AmendmentSummaryDto;
 use crate::routes::proposals::ProposalDto;
@@ -42,11 +42,12 @@ pub async fn amendment_queue(
 ) -> ApiResult<HttpResponse> {
     let query = query.into_inner();
     let limit = pagination::limit(query.limit)?;
-    let after: Option<Uuid> = pagination::decode_cursor(query.cursor.as_deref())?;
     let wanted = query.state.unwrap_or(AmendmentState::Evaluating);
+    let scope = CursorScope::new("moderation_queue").with("space", &query.space).with("state", &wanted);
+    let after: Option<Uuid> = scope.decode(query.cursor.as_deref())?;
     let rows = blocking(move || state.decisions.queue(&user.actor(), query.space.as_deref(), wanted, after, limit + 1))
         .await?;
-    Ok(HttpResponse::Ok().json(pagination::page(rows, limit, |a| a.id, |a| AmendmentSummaryDto::from(&a))))
+    Ok(HttpResponse::Ok().json(pagination::page(rows, limit, &scope, |a| a.id, |a| AmendmentSummaryDto::from(&a))))
 }
 
 /// An acceptance (`{}` for a plain one); a final title or body overrides

@@ -3,7 +3,8 @@
 
 use crate::auth::{CurrentUser, MaybeUser};
 use crate::extract::blocking;
-use crate::pagination::{self, Page};
+use crate::http::{self, Condition, EntityTag};
+use crate::pagination::{self, CursorScope, Page};
 use crate::problem::{ApiError, ApiResult, Problem};
 use crate::state::AppState;
 use actix_web::http::header;
@@ -11,11 +12,12 @@ use actix_web::{get, post, web, HttpRequest, HttpResponse};
 use chrono::{DateTime, Utc};
 use emenda_domain::amendment::AmendmentState;
 use emenda_domain::proposal::{ProposalState, VersionKind};
-use emenda_domain::FieldCode;
+use emenda_domain::{DomainError, FieldCode};
 use emenda_proposals::proposals::ProposalEdit;
 use emenda_proposals::ProposalView;
 use emenda_store::answers::AnswerRecord;
 use emenda_store::proposals::{ProposalCursor, ProposalFilter, ProposalRecord, ProposalSort};
+use emenda_service::ServiceError;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
@@ -172,6 +174,8 @@ pub struct ProposalDto {
     pub answer: Option<AnswerDto>,
     /// The proposal this one grew out of (a promoted amendment).
     pub derived_from: Option<Uuid>,
+    /// Hidden by moderation (only staff can still see it).
+    pub hidden: bool,
     /// Publication time.
     pub created_at: DateTime<Utc>,
     /// Last change.
@@ -206,25 +210,38 @@ impl From<ProposalView> for ProposalDto {
             amendments: AmendmentCountsDto::from_counts(&v.amendment_counts),
             answer: v.answer.map(AnswerDto::from),
             derived_from: p.derived_from,
+            hidden: p.hidden,
             created_at: p.created_at,
             updated_at: p.updated_at,
         }
     }
 }
 
-/// The entity tag of a proposal's current representation: changes with
-/// every version and every state change.
-pub fn etag(view: &ProposalView) -> String {
-    format!("\"{}.{}\"", view.proposal.current_version, view.proposal.updated_at.timestamp_micros())
+/// The entity tag of a proposal's representation: strong, `"v<current
+/// version>-<hash of the serialized representation>"`. Hashing the DTO
+/// itself means the tag changes whenever anything shown changes (state,
+/// text, answer, authors, counters, amendment counts, hidden, …) and
+/// cannot fall behind when fields are added; the version number in front
+/// is what an edit's `If-Match` is checked against.
+pub fn etag(dto: &ProposalDto) -> EntityTag {
+    http::strong_etag(&format!("v{}", dto.current_version), dto)
 }
 
-/// The version number an `If-Match` tag was issued for.
-fn version_from_etag(tag: &str) -> Option<i32> {
-    tag.trim().trim_start_matches("W/").trim_matches('"').split('.').next()?.parse().ok()
+/// The version number a tag issued by [`etag`] embeds; `None` for weak
+/// tags (never usable with `If-Match`) and for tags of any other shape.
+fn version_from_etag(tag: &EntityTag) -> Option<i32> {
+    if tag.weak {
+        return None;
+    }
+    let (version, hash) = tag.opaque.strip_prefix('v')?.split_once('-')?;
+    let well_formed = hash.len() == 32 && hash.bytes().all(|b| b.is_ascii_hexdigit());
+    well_formed.then(|| version.parse().ok()).flatten()
 }
 
-fn with_etag(mut response: actix_web::HttpResponseBuilder, view: ProposalView) -> HttpResponse {
-    response.insert_header((header::ETAG, etag(&view))).json(ProposalDto::from(view))
+/// Answers with a proposal and its `ETag`.
+pub(crate) fn with_etag(mut response: actix_web::HttpResponseBuilder, view: ProposalView) -> HttpResponse {
+    let dto = ProposalDto::from(view);
+    response.insert_header((header::ETAG, etag(&dto).to_string())).json(dto)
 }
 
 /// List parameters.
@@ -274,8 +291,12 @@ pub async fn list_proposals(
     let query = query.into_inner();
     let limit = pagination::limit(query.limit)?;
     let sort = parse_sort(query.sort.as_deref())?;
-    let after = pagination::decode_cursor::<CursorPosition>(query.cursor.as_deref())?
-        .map(|c| ProposalCursor { key: c.k, id: c.id });
+    let scope = CursorScope::new("proposals")
+        .with("sort", &query.sort.as_deref().unwrap_or("recent"))
+        .with("space", &query.space)
+        .with("state", &query.state)
+        .with("author", &query.author);
+    let after = scope.decode::<CursorPosition>(query.cursor.as_deref())?.map(|c| ProposalCursor { key: c.k, id: c.id });
     let rows = blocking(move || {
         let space_id = query.space.as_deref().map(|slug| state.proposals.space_id(slug)).transpose()?;
         let filter = ProposalFilter { space_id, state: query.state, author_id: query.author };
@@ -290,7 +311,7 @@ pub async fn list_proposals(
         }),
         id: p.id,
     };
-    Ok(HttpResponse::Ok().json(pagination::page(rows, limit, position, ProposalSummaryDto::from)))
+    Ok(HttpResponse::Ok().json(pagination::page(rows, limit, &scope, position, ProposalSummaryDto::from)))
 }
 
 /// A new proposal.
@@ -325,7 +346,7 @@ pub async fn create_proposal(
 
 /// A proposal by UUID or reference code.
 #[utoipa::path(get, path = "/api/v1/proposals/{id}", tag = "proposals",
-    params(("id" = String, Path, description = "UUID or reference code")),
+    params(("id" = String, Path, description = "UUID or reference code"), ("If-None-Match" = Option<String>, Header)),
     responses((status = 200, body = ProposalDto, headers(("ETag" = String))), (status = 304), (status = 404, body = Problem)))]
 #[get("/proposals/{id}")]
 pub async fn get_proposal(
@@ -335,12 +356,16 @@ pub async fn get_proposal(
     req: HttpRequest,
 ) -> ApiResult<HttpResponse> {
     let view = blocking(move || state.proposals.get(&id, user.actor().as_ref())).await?;
-    let tag = etag(&view);
-    let unchanged = req.headers().get(header::IF_NONE_MATCH).and_then(|v| v.to_str().ok()).is_some_and(|v| v == tag);
+    let dto = ProposalDto::from(view);
+    let tag = etag(&dto);
+    // A malformed If-None-Match is ignored: the full answer is always safe.
+    let unchanged = Condition::from_headers(req.headers(), &header::IF_NONE_MATCH)
+        .and_then(Result::ok)
+        .is_some_and(|condition| condition.matches_weakly(&tag));
     if unchanged {
-        return Ok(HttpResponse::NotModified().insert_header((header::ETAG, tag)).finish());
+        return Ok(HttpResponse::NotModified().insert_header((header::ETAG, tag.to_string())).finish());
     }
-    Ok(with_etag(HttpResponse::Ok(), view))
+    Ok(HttpResponse::Ok().insert_header((header::ETAG, tag.to_string())).json(dto))
 }
 
 /// An author's edit.
@@ -361,8 +386,10 @@ pub struct EditProposalRequest {
 #[utoipa::path(post, path = "/api/v1/proposals/{id}/versions", tag = "proposals",
     params(("id" = String, Path, description = "UUID or reference code"), ("If-Match" = Option<String>, Header)),
     request_body = EditProposalRequest, security(("bearer" = [])),
-    responses((status = 201, body = ProposalDto), (status = 403, body = Problem),
+    responses((status = 201, body = ProposalDto, headers(("ETag" = String))),
+        (status = 400, body = Problem, description = "`malformed_if_match`"), (status = 403, body = Problem),
         (status = 409, body = Problem, description = "`stale_version` with `current_version`, or the proposal is no longer editable"),
+        (status = 412, body = Problem, description = "`precondition_failed`: If-Match names a version that is not current, or disagrees with base_version"),
         (status = 422, body = Problem)))]
 #[post("/proposals/{id}/versions")]
 pub async fn edit_proposal(
@@ -373,23 +400,95 @@ pub async fn edit_proposal(
     req: HttpRequest,
 ) -> ApiResult<HttpResponse> {
     let body = body.into_inner();
-    let if_match = req.headers().get(header::IF_MATCH).and_then(|v| v.to_str().ok()).map(str::to_owned);
-    let base_version = match (body.base_version, if_match.as_deref()) {
-        (Some(n), _) => n,
-        (None, Some(tag)) => version_from_etag(tag).ok_or_else(|| {
-            ApiError::invalid_field("If-Match", FieldCode::InvalidEtag, "send the ETag of the proposal")
-        })?,
-        (None, None) => {
-            return Err(ApiError::invalid_field(
+    let precondition = EditPrecondition::read(&req, body.base_version)?;
+    let actor = user.actor();
+    let outcome = blocking(move || {
+        let base_version = match &precondition {
+            EditPrecondition::BaseVersion(n) => *n,
+            EditPrecondition::Disagreeing => {
+                let current = state.proposals.get(&id, Some(&actor))?;
+                return Ok(EditOutcome::PreconditionFailed(current, DISAGREEING));
+            }
+            EditPrecondition::Tag(versions) => {
+                let current = state.proposals.get(&id, Some(&actor))?;
+                if !versions.contains(&current.proposal.current_version) {
+                    return Ok(EditOutcome::PreconditionFailed(current, NOT_CURRENT));
+                }
+                current.proposal.current_version
+            }
+        };
+        let edit = ProposalEdit { title: body.title, body: body.body, summary: body.summary, base_version };
+        match state.proposals.edit(&actor, &id, &edit) {
+            Ok(view) => Ok(EditOutcome::Edited(view)),
+            // Someone else edited between the check and the edit: for a
+            // client that sent a tag this is its precondition failing.
+            Err(ServiceError::Rule(DomainError::StaleVersion { .. }))
+                if matches!(precondition, EditPrecondition::Tag(_)) =>
+            {
+                Ok(EditOutcome::PreconditionFailed(state.proposals.get(&id, Some(&actor))?, NOT_CURRENT))
+            }
+            Err(error) => Err(error),
+        }
+    })
+    .await?;
+    Ok(match outcome {
+        EditOutcome::Edited(view) => with_etag(HttpResponse::Created(), view),
+        EditOutcome::PreconditionFailed(current, detail) => {
+            let dto = ProposalDto::from(current);
+            http::precondition_failed(detail, Some(dto.current_version), Some(&etag(&dto)))
+        }
+    })
+}
+
+const NOT_CURRENT: &str = "If-Match names a version that is no longer current; fetch the proposal again and merge";
+const DISAGREEING: &str = "If-Match and base_version name different versions";
+
+/// What an edit says it is based on.
+enum EditPrecondition {
+    /// Only `base_version` (a stale one is 409 `stale_version`).
+    BaseVersion(i32),
+    /// `If-Match`: the versions its strong tags were issued for; the edit
+    /// goes ahead only if one of them is current (412 otherwise).
+    Tag(Vec<i32>),
+    /// `If-Match` and `base_version` name different versions (412).
+    Disagreeing,
+}
+
+impl EditPrecondition {
+    /// Reads `If-Match` and `base_version`. When both are sent they must
+    /// name the same version; `If-Match: *` only says the proposal exists,
+    /// so `base_version` is still needed.
+    fn read(req: &HttpRequest, base_version: Option<i32>) -> Result<Self, ApiError> {
+        let condition = match Condition::from_headers(req.headers(), &header::IF_MATCH) {
+            None | Some(Ok(Condition::Any)) => None,
+            Some(Ok(Condition::Tags(tags))) => Some(tags),
+            Some(Err(())) => return Err(http::malformed_if_match()),
+        };
+        match (condition, base_version) {
+            (None, Some(n)) => Ok(Self::BaseVersion(n)),
+            (None, None) => Err(ApiError::invalid_field(
                 "base_version",
                 FieldCode::Required,
                 "say which version the edit is based on (base_version or If-Match)",
-            ))
+            )),
+            (Some(tags), base) => {
+                let versions: Vec<i32> = tags.iter().filter_map(version_from_etag).collect();
+                match base {
+                    Some(n) if !versions.contains(&n) => Ok(Self::Disagreeing),
+                    Some(n) => Ok(Self::Tag(vec![n])),
+                    None => Ok(Self::Tag(versions)),
+                }
+            }
         }
-    };
-    let edit = ProposalEdit { title: body.title, body: body.body, summary: body.summary, base_version };
-    let view = blocking(move || state.proposals.edit(&user.actor(), &id, &edit)).await?;
-    Ok(with_etag(HttpResponse::Created(), view))
+    }
+}
+
+/// How an edit ended, short of a service error.
+enum EditOutcome {
+    /// The new version.
+    Edited(ProposalView),
+    /// `If-Match` did not hold: the current proposal, and why.
+    PreconditionFailed(ProposalView, &'static str),
 }
 
 /// Withdraws a proposal (authors).
@@ -436,8 +535,10 @@ mod tests {
 
     #[test]
     fn etags_carry_the_version() {
-        assert_eq!(version_from_etag("\"7.1732550000000000\""), Some(7));
-        assert_eq!(version_from_etag("W/\"3.1\""), Some(3));
-        assert_eq!(version_from_etag("\"abc\""), None);
+        let tag = |text: &str| EntityTag::parse(text).unwrap_or(EntityTag { weak: false, opaque: String::new() });
+        assert_eq!(version_from_etag(&tag("\"v7-0123456789abcdef0123456789abcdef\"")), Some(7));
+        assert_eq!(version_from_etag(&tag("W/\"v7-0123456789abcdef0123456789abcdef\"")), None);
+        assert_eq!(version_from_etag(&tag("\"7.1732550000000000\"")), None);
+        assert_eq!(version_from_etag(&tag("\"v3-abc\"")), None);
     }
 }

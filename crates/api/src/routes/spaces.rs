@@ -2,7 +2,7 @@
 
 use crate::auth::CurrentUser;
 use crate::extract::blocking;
-use crate::pagination::{self, Page};
+use crate::pagination::{self, CursorScope, Page};
 use crate::problem::{ApiResult, Problem};
 use crate::state::AppState;
 use actix_web::{get, patch, post, web, HttpResponse};
@@ -90,9 +90,10 @@ pub struct ListQuery {
 #[get("/spaces")]
 pub async fn list_spaces(state: web::Data<AppState>, query: web::Query<ListQuery>) -> ApiResult<HttpResponse> {
     let limit = pagination::limit(query.limit)?;
-    let after: Option<Uuid> = pagination::decode_cursor(query.cursor.as_deref())?;
+    let scope = CursorScope::new("spaces");
+    let after: Option<Uuid> = scope.decode(query.cursor.as_deref())?;
     let rows = blocking(move || state.spaces.list(after, limit + 1)).await?;
-    Ok(HttpResponse::Ok().json(pagination::page(rows, limit, |s| s.id, SpaceDto::from)))
+    Ok(HttpResponse::Ok().json(pagination::page(rows, limit, &scope, |s| s.id, SpaceDto::from)))
 }
 
 /// Creates a space (admins).

@@ -2,7 +2,7 @@
 
 use crate::auth::MaybeUser;
 use crate::extract::blocking;
-use crate::pagination::{self, Page};
+use crate::pagination::{self, CursorScope, Page};
 use crate::problem::{ApiResult, Problem};
 use crate::state::AppState;
 use actix_web::{get, web, HttpResponse};
@@ -89,9 +89,10 @@ pub async fn list_versions(
     query: web::Query<VersionListQuery>,
 ) -> ApiResult<HttpResponse> {
     let limit = pagination::limit(query.limit)?;
-    let after: i32 = pagination::decode_cursor(query.cursor.as_deref())?.unwrap_or(0);
+    let scope = CursorScope::new("versions").with("proposal", &id.trim());
+    let after: i32 = scope.decode(query.cursor.as_deref())?.unwrap_or(0);
     let rows = blocking(move || state.history.list(&id, user.actor().as_ref(), after, limit + 1)).await?;
-    Ok(HttpResponse::Ok().json(pagination::page(rows, limit, |v| v.number, |v| version_summary(&v))))
+    Ok(HttpResponse::Ok().json(pagination::page(rows, limit, &scope, |v| v.number, |v| version_summary(&v))))
 }
 
 /// One version with its text.

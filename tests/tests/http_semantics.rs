@@ -1,0 +1,479 @@
+//! HTTP semantics on both backends: entity tags and conditional requests,
+//! cursors bound to their query, unknown paths and wrong methods, `HEAD`,
+//! and caching headers.
+
+#![allow(clippy::unwrap_used)] // Tests fail loudly on anything unexpected.
+
+use emenda_store::Backend;
+use emenda_tests::{backend_tests, TestApp, TestUser, PASSWORD};
+use serde_json::{json, Value};
+
+const TITLE: &str = "Un giardino condiviso in via Fioravanti";
+
+/// A response with every header.
+struct Raw {
+    status: u16,
+    headers: Vec<(String, String)>,
+    text: String,
+    body: Value,
+}
+
+impl Raw {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
+    }
+
+    /// All values of a header, split at commas.
+    fn list(&self, name: &str) -> Vec<String> {
+        self.headers
+            .iter()
+            .filter(|(n, _)| n.eq_ignore_ascii_case(name))
+            .flat_map(|(_, v)| v.split(',').map(|s| s.trim().to_owned()))
+            .collect()
+    }
+
+    fn etag(&self) -> String {
+        self.header("ETag").expect("ETag").to_owned()
+    }
+
+    #[track_caller]
+    fn expect(&self, status: u16) -> &Value {
+        assert_eq!(self.status, status, "unexpected reply: {}", self.text);
+        &self.body
+    }
+
+    #[track_caller]
+    fn expect_problem(&self, status: u16, code: &str) -> &Value {
+        assert_eq!((self.status, self.body["code"].as_str().unwrap_or_default()), (status, code), "{}", self.text);
+        assert_eq!(self.header("Content-Type"), Some("application/problem+json"));
+        &self.body
+    }
+
+    /// Asserts a 422 naming `cursor` with `invalid_cursor`.
+    #[track_caller]
+    fn expect_invalid_cursor(&self) {
+        let body = self.expect_problem(422, "validation_failed");
+        assert_eq!(body["errors"][0]["field"], "cursor", "{body}");
+        assert_eq!(body["errors"][0]["code"], "invalid_cursor", "{body}");
+    }
+}
+
+fn raw(
+    app: &TestApp,
+    method: &str,
+    path: &str,
+    token: Option<&str>,
+    headers: &[(&str, &str)],
+    body: Option<&Value>,
+) -> Raw {
+    let mut request = ureq::request(method, &format!("{}{path}", app.base));
+    if let Some(token) = token {
+        request = request.set("Authorization", &format!("Bearer {token}"));
+    }
+    for (name, value) in headers {
+        request = request.set(name, value);
+    }
+    let outcome = match body {
+        Some(body) => request.send_json(body.clone()),
+        None => request.call(),
+    };
+    let response = match outcome {
+        Ok(response) | Err(ureq::Error::Status(_, response)) => response,
+        Err(other) => panic!("{method} {path}: {other}"),
+    };
+    let status = response.status();
+    let mut headers = Vec::new();
+    for name in response.headers_names() {
+        for value in response.all(&name) {
+            headers.push((name.clone(), value.to_owned()));
+        }
+    }
+    let text = response.into_string().unwrap_or_default();
+    let body = serde_json::from_str(&text).unwrap_or(Value::Null);
+    Raw { status, headers, text, body }
+}
+
+struct World {
+    app: TestApp,
+    staff: TestUser,
+    author: TestUser,
+    proposal: String,
+}
+
+fn world(backend: Backend) -> World {
+    let app = TestApp::spawn(backend);
+    let admin = app.admin();
+    let staff = app.participant("ufficio");
+    let author = app.participant("autrice");
+    app.space(&admin, "giardini", json!({}));
+    app.call(
+        "PUT",
+        &format!("/api/v1/moderation/users/{}/roles", staff.id),
+        Some(&admin.token),
+        Some(&json!({ "role": "staff", "space": "giardini" })),
+    )
+    .expect(200);
+    let proposal = app.proposal(&author, "giardini", TITLE)["id"].as_str().unwrap().to_owned();
+    World { app, staff, author, proposal }
+}
+
+impl World {
+    fn get(&self, headers: &[(&str, &str)]) -> Raw {
+        raw(&self.app, "GET", &format!("/api/v1/proposals/{}", self.proposal), None, headers, None)
+    }
+
+    fn edit(&self, body: &str, base_version: Option<i64>, headers: &[(&str, &str)]) -> Raw {
+        let mut request = json!({ "title": TITLE, "body": body });
+        if let Some(n) = base_version {
+            request["base_version"] = json!(n);
+        }
+        let path = format!("/api/v1/proposals/{}/versions", self.proposal);
+        raw(&self.app, "POST", &path, Some(&self.author.token), headers, Some(&request))
+    }
+
+    fn amend(&self, who: &TestUser, body: &str) -> Value {
+        self.app
+            .post(
+                &format!("/api/v1/proposals/{}/amendments", self.proposal),
+                Some(&who.token),
+                json!({ "title": TITLE, "body": body, "rationale": "Rende la proposta più completa.", "base_version": 1 }),
+            )
+            .expect(201)
+            .clone()
+    }
+}
+
+/// Point 1: the tag is derived from the whole representation, so an
+/// amendment request (which only changes the amendment counts) changes it
+/// and a stale `If-None-Match` no longer gets 304.
+fn etag_covers_the_whole_representation(backend: Backend) {
+    let w = world(backend);
+    let first = w.get(&[]);
+    first.expect(200);
+    let tag1 = first.etag();
+    assert!(tag1.starts_with("\"v1-") && tag1.len() == "\"v1-\"".len() + 32, "{tag1}");
+    assert_eq!(w.get(&[]).etag(), tag1, "the tag is stable while nothing changes");
+
+    let amender = w.app.participant("emendatore");
+    w.amend(&amender, "Proponiamo orti rialzati e panchine nel giardino.\n\nIl costo stimato è di 45.000 euro.");
+    let second = w.get(&[("If-None-Match", &tag1)]);
+    assert_eq!(second.expect(200)["amendments"]["evaluating"], 1, "stale tag: the full, new representation");
+    let tag2 = second.etag();
+    assert_ne!(tag2, tag1, "the amendment counts are part of the representation");
+    assert!(tag2.starts_with("\"v1-"), "same text version: {tag2}");
+
+    let unchanged = w.get(&[("If-None-Match", &tag2)]);
+    assert_eq!(unchanged.status, 304);
+    assert_eq!(unchanged.etag(), tag2);
+    assert!(unchanged.text.is_empty());
+
+    // The new tag works for an edit; the edit's tag names version 2.
+    let edited = w.edit("Un testo nuovo e abbastanza lungo per la proposta.", None, &[("If-Match", &tag2)]);
+    assert_eq!(edited.expect(201)["current_version"], 2);
+    assert!(edited.etag().starts_with("\"v2-"));
+    assert_eq!(w.get(&[]).etag(), edited.etag(), "the edit answers with the tag GET gives");
+}
+
+/// Point 2: `If-Match` is evaluated even with `base_version`; the two must
+/// agree; a failed `If-Match` is 412, a stale `base_version` stays 409, a
+/// malformed `If-Match` is 400.
+fn if_match_must_hold_and_agree_with_base_version(backend: Backend) {
+    let w = world(backend);
+    let stale = w.get(&[]).etag();
+    w.edit("Seconda versione del testo della proposta.", Some(1), &[]).expect(201);
+    let current = w.get(&[]).etag();
+
+    // A stale tag with a current base_version: refused.
+    let refused = w.edit("Terza versione del testo della proposta.", Some(2), &[("If-Match", &stale)]);
+    assert_eq!(refused.expect_problem(412, "precondition_failed")["current_version"], 2, "{}", refused.text);
+    assert_eq!(refused.etag(), current, "a 412 carries the current tag");
+    // A current tag with a stale base_version: they disagree.
+    w.edit("Terza versione del testo della proposta.", Some(1), &[("If-Match", &current)])
+        .expect_problem(412, "precondition_failed");
+    // A stale tag alone.
+    w.edit("Terza versione del testo della proposta.", None, &[("If-Match", &stale)])
+        .expect_problem(412, "precondition_failed");
+    // Weak tags never pass If-Match (strong comparison).
+    w.edit("Terza versione del testo della proposta.", None, &[("If-Match", &format!("W/{current}"))])
+        .expect_problem(412, "precondition_failed");
+    // Not an entity tag at all.
+    w.edit("Terza versione del testo della proposta.", None, &[("If-Match", "v2-abc")])
+        .expect_problem(400, "malformed_if_match");
+    // A stale base_version alone stays 409 stale_version.
+    let stale_base = w.edit("Terza versione del testo della proposta.", Some(1), &[]);
+    assert_eq!(stale_base.expect_problem(409, "stale_version")["current_version"], 2);
+    // `*` says only that the proposal exists: base_version is still needed.
+    w.edit("Terza versione del testo della proposta.", None, &[("If-Match", "*")])
+        .expect_problem(422, "validation_failed");
+    assert_eq!(
+        w.edit("Terza versione del testo della proposta.", Some(2), &[("If-Match", "*")]).expect(201)
+            ["current_version"],
+        3
+    );
+    // Agreeing tag and base_version; then a list holding the current tag.
+    let v3 = w.get(&[]).etag();
+    assert_eq!(
+        w.edit("Quarta versione del testo della proposta.", Some(3), &[("If-Match", &v3)]).expect(201)
+            ["current_version"],
+        4
+    );
+    let v4 = w.get(&[]).etag();
+    let list = format!("\"v9-00000000000000000000000000000000\", {v4}");
+    assert_eq!(
+        w.edit("Quinta versione del testo della proposta.", None, &[("If-Match", &list)]).expect(201)
+            ["current_version"],
+        5
+    );
+    let versions = w.app.get(&format!("/api/v1/proposals/{}/versions", w.proposal), None);
+    assert_eq!(versions.expect(200)["items"].as_array().unwrap().len(), 5, "no refused edit left a version");
+}
+
+/// Point 3: `If-None-Match` uses weak comparison, takes lists and `*`, and
+/// the tag changes with a withdrawal and an answer.
+fn conditional_get_follows_rfc_9110(backend: Backend) {
+    let w = world(backend);
+    let tag = w.get(&[]).etag();
+    for header in ["*".to_owned(), format!("W/{tag}"), format!("\"nope\", {tag}"), format!("W/\"x\",W/{tag}")] {
+        let reply = w.get(&[("If-None-Match", &header)]);
+        assert_eq!(reply.status, 304, "If-None-Match: {header}");
+        assert_eq!(reply.etag(), tag);
+    }
+    for header in ["\"nope\"", "W/\"nope\", \"v1-0\"", "not a tag"] {
+        assert_eq!(w.get(&[("If-None-Match", header)]).status, 200, "If-None-Match: {header}");
+    }
+
+    // An answer changes the tag.
+    w.app
+        .post(
+            &format!("/api/v1/moderation/proposals/{}/answer", w.proposal),
+            Some(&w.staff.token),
+            json!({ "state": "evaluating", "answer": "La valutiamo con gli uffici tecnici." }),
+        )
+        .expect(200);
+    let answered = w.get(&[("If-None-Match", &tag)]);
+    assert_eq!(answered.expect(200)["answer"]["state"], "evaluating");
+    assert_ne!(answered.etag(), tag);
+    assert_eq!(w.get(&[("If-None-Match", &answered.etag())]).status, 304);
+
+    // A withdrawal changes the tag, and answers with the new one.
+    let other =
+        w.app.proposal(&w.author, "giardini", "Una pista ciclabile lungo il fiume")["id"].as_str().unwrap().to_owned();
+    let path = format!("/api/v1/proposals/{other}");
+    let before = raw(&w.app, "GET", &path, None, &[], None).etag();
+    let withdrawn = raw(&w.app, "POST", &format!("{path}/withdraw"), Some(&w.author.token), &[], Some(&json!({})));
+    assert_eq!(withdrawn.expect(200)["state"], "withdrawn");
+    assert_ne!(withdrawn.etag(), before);
+    let after = raw(&w.app, "GET", &path, None, &[("If-None-Match", &before)], None);
+    assert_eq!(after.expect(200)["state"], "withdrawn");
+    assert_eq!(after.etag(), withdrawn.etag());
+}
+
+/// Point 4: a cursor is only valid for the list, sort and filters it came
+/// from.
+fn cursors_are_bound_to_their_query(backend: Backend) {
+    let w = world(backend);
+    let app = &w.app;
+    let get = |path: &str, token: Option<&str>| raw(app, "GET", path, token, &[], None);
+    let cursor_of = |reply: Raw| reply.expect(200)["next_cursor"].as_str().expect("a next page").to_owned();
+    let second =
+        app.proposal(&w.author, "giardini", "Una pista ciclabile lungo il fiume")["id"].as_str().unwrap().to_owned();
+    app.proposal(&w.author, "giardini", "Più alberi nel parco della stazione");
+
+    // Proposals: sort and every filter.
+    let cursor = cursor_of(get("/api/v1/proposals?limit=1", None));
+    get(&format!("/api/v1/proposals?limit=1&cursor={cursor}"), None).expect(200);
+    get(&format!("/api/v1/proposals?limit=2&cursor={cursor}"), None).expect(200);
+    get(&format!("/api/v1/proposals?limit=1&sort=recent&cursor={cursor}"), None).expect(200);
+    for filter in [
+        "sort=most_supported",
+        "sort=most_commented",
+        "space=giardini",
+        "state=published",
+        &format!("author={}", w.author.id),
+    ] {
+        get(&format!("/api/v1/proposals?limit=1&{filter}&cursor={cursor}"), None).expect_invalid_cursor();
+    }
+    let supported = cursor_of(get("/api/v1/proposals?limit=1&sort=most_supported", None));
+    get(&format!("/api/v1/proposals?limit=1&cursor={supported}"), None).expect_invalid_cursor();
+
+    // Versions: bound to their proposal.
+    w.edit("Seconda versione del testo della proposta.", Some(1), &[]).expect(201);
+    let versions = cursor_of(get(&format!("/api/v1/proposals/{}/versions?limit=1", w.proposal), None));
+    get(&format!("/api/v1/proposals/{}/versions?limit=1&cursor={versions}", w.proposal), None).expect(200);
+    get(&format!("/api/v1/proposals/{second}/versions?limit=1&cursor={versions}"), None).expect_invalid_cursor();
+
+    // Amendments of a proposal: bound to the proposal and the state filter.
+    w.amend(
+        &app.participant("primo"),
+        "Proponiamo orti rialzati e panchine nel giardino.\n\nIl costo è di 45.000 euro.",
+    );
+    w.amend(
+        &app.participant("secondo"),
+        "Proponiamo orti rialzati e fontane nel giardino.\n\nIl costo è di 45.000 euro.",
+    );
+    let amendments = cursor_of(get(&format!("/api/v1/proposals/{}/amendments?limit=1", w.proposal), None));
+    get(&format!("/api/v1/proposals/{}/amendments?limit=1&cursor={amendments}", w.proposal), None).expect(200);
+    get(&format!("/api/v1/proposals/{}/amendments?limit=1&state=evaluating&cursor={amendments}", w.proposal), None)
+        .expect_invalid_cursor();
+    get(&format!("/api/v1/proposals/{second}/amendments?limit=1&cursor={amendments}"), None).expect_invalid_cursor();
+
+    // The moderation queue: space and state.
+    let staff = Some(w.staff.token.as_str());
+    let queue = cursor_of(get("/api/v1/moderation/amendments?space=giardini&limit=1", staff));
+    get(&format!("/api/v1/moderation/amendments?space=giardini&limit=1&cursor={queue}"), staff).expect(200);
+    get(&format!("/api/v1/moderation/amendments?space=giardini&state=evaluating&limit=1&cursor={queue}"), staff)
+        .expect(200);
+    get(&format!("/api/v1/moderation/amendments?space=giardini&state=rejected&limit=1&cursor={queue}"), staff)
+        .expect_invalid_cursor();
+
+    // The audit log: the space filter; and a cursor of one list is no
+    // cursor of another, even when both are ids.
+    let audit = cursor_of(get("/api/v1/audit?limit=1", None));
+    get(&format!("/api/v1/audit?limit=1&cursor={audit}"), None).expect(200);
+    get(&format!("/api/v1/audit?limit=1&space=giardini&cursor={audit}"), None).expect_invalid_cursor();
+    get(&format!("/api/v1/spaces?limit=1&cursor={audit}"), None).expect_invalid_cursor();
+    get(&format!("/api/v1/moderation/amendments?space=giardini&limit=1&cursor={audit}"), staff).expect_invalid_cursor();
+    get("/api/v1/proposals?cursor=bm90LWEtY3Vyc29y", None).expect_invalid_cursor();
+}
+
+/// Point 5: every `/api` path answers JSON; wrong methods are 405 with
+/// `Allow`; `HEAD` works wherever `GET` does.
+fn api_paths_methods_and_head(backend: Backend) {
+    let w = world(backend);
+    let app = &w.app;
+    for path in
+        ["/api/v2/proposals", "/api/openapi.yaml", "/api", "/api/", "/api/v1/nothing", "/api/v1/proposals/x/y/z"]
+    {
+        raw(app, "GET", path, None, &[], None).expect_problem(404, "not_found");
+    }
+    let proposal = format!("/api/v1/proposals/{}", w.proposal);
+    let cases = [
+        ("DELETE", "/api/v1/proposals".to_owned(), "GET, HEAD"),
+        ("PUT", format!("{proposal}/versions"), "GET, HEAD, POST"),
+        ("DELETE", proposal.clone(), "GET, HEAD"),
+        ("GET", format!("{proposal}/withdraw"), "POST"),
+        ("POST", "/api/v1/spaces/giardini".to_owned(), "GET, HEAD, PATCH"),
+        ("POST", "/api/openapi.json".to_owned(), "GET, HEAD"),
+        ("GET", "/api/v1/auth/login".to_owned(), "POST"),
+    ];
+    for (method, path, allow) in cases {
+        let reply = raw(app, method, &path, None, &[], None);
+        reply.expect_problem(405, "method_not_allowed");
+        assert_eq!(reply.header("Allow"), Some(allow), "{method} {path}");
+    }
+
+    let get = raw(app, "GET", &proposal, None, &[], None);
+    let head = raw(app, "HEAD", &proposal, None, &[], None);
+    assert_eq!(head.status, 200);
+    assert!(head.text.is_empty(), "HEAD has no body");
+    assert_eq!(head.etag(), get.etag());
+    assert_eq!(head.header("Content-Type"), Some("application/json"));
+    assert_eq!(raw(app, "HEAD", &proposal, None, &[("If-None-Match", &get.etag())], None).status, 304);
+    for path in [
+        "/api/v1/proposals",
+        "/api/v1/spaces/giardini",
+        "/api/v1/audit/verify",
+        "/api/openapi.json",
+        "/healthz",
+        "/readyz",
+    ] {
+        let head = raw(app, "HEAD", path, None, &[], None);
+        assert_eq!((head.status, head.text.as_str()), (200, ""), "HEAD {path}");
+    }
+    assert_eq!(raw(app, "HEAD", "/api/v1/nothing", None, &[], None).status, 404);
+    let me = raw(app, "HEAD", "/api/v1/me", Some(&w.author.token), &[], None);
+    assert_eq!(me.status, 200);
+
+    // The web app still answers its own client-side routes.
+    let page = raw(app, "GET", "/proposals/whatever", None, &[], None);
+    assert_eq!(page.status, 200);
+    assert!(page.header("Content-Type").unwrap_or_default().starts_with("text/html"));
+}
+
+/// Point 6: tokens and personal data are never stored by caches; API
+/// answers vary with `Authorization`; public reads stay cacheable.
+fn private_answers_are_never_stored(backend: Backend) {
+    let w = world(backend);
+    let app = &w.app;
+    let no_store = |reply: &Raw, what: &str| {
+        assert_eq!(reply.header("Cache-Control"), Some("no-store"), "{what}: {:?}", reply.headers);
+        assert!(
+            reply.list("Vary").iter().any(|v| v.eq_ignore_ascii_case("authorization")),
+            "{what}: {:?}",
+            reply.headers
+        );
+    };
+
+    let registered = raw(
+        app,
+        "POST",
+        "/api/v1/auth/register",
+        None,
+        &[],
+        Some(
+            &json!({ "email": "nuova@example.it", "password": PASSWORD, "nickname": "nuova", "display_name": "Nuova" }),
+        ),
+    );
+    registered.expect(201);
+    no_store(&registered, "register");
+    let login = raw(
+        app,
+        "POST",
+        "/api/v1/auth/login",
+        None,
+        &[],
+        Some(&json!({ "email": "nuova@example.it", "password": PASSWORD })),
+    );
+    login.expect(200);
+    no_store(&login, "login");
+    let refresh_token = login.body["refresh_token"].as_str().unwrap().to_owned();
+    let refreshed =
+        raw(app, "POST", "/api/v1/auth/refresh", None, &[], Some(&json!({ "refresh_token": refresh_token })));
+    refreshed.expect(200);
+    no_store(&refreshed, "refresh");
+    let failed = raw(
+        app,
+        "POST",
+        "/api/v1/auth/login",
+        None,
+        &[],
+        Some(&json!({ "email": "nuova@example.it", "password": "sbagliata-sbagliata" })),
+    );
+    failed.expect_problem(401, "invalid_credentials");
+    no_store(&failed, "failed sign-in");
+    let token = refreshed.body["access_token"].as_str().unwrap().to_owned();
+    let me = raw(app, "GET", "/api/v1/me", Some(&token), &[], None);
+    me.expect(200);
+    no_store(&me, "me");
+    let bad_token = raw(app, "GET", "/api/v1/proposals", Some("not-a-token"), &[], None);
+    bad_token.expect_problem(401, "token_invalid");
+    no_store(&bad_token, "401");
+
+    // Signed-in reads may hold what only this caller sees.
+    let proposal = format!("/api/v1/proposals/{}", w.proposal);
+    let signed_in = raw(app, "GET", &proposal, Some(&token), &[], None);
+    signed_in.expect(200);
+    no_store(&signed_in, "signed-in read");
+    let queue = raw(app, "GET", "/api/v1/moderation/amendments?space=giardini", Some(&w.staff.token), &[], None);
+    queue.expect(200);
+    no_store(&queue, "staff queue");
+
+    // Anonymous public reads: cacheable, revalidated with the ETag.
+    let public = raw(app, "GET", &proposal, None, &[], None);
+    public.expect(200);
+    assert_eq!(public.header("Cache-Control"), Some("no-cache"));
+    assert!(public.list("Vary").iter().any(|v| v.eq_ignore_ascii_case("authorization")));
+    let not_modified = raw(app, "GET", &proposal, None, &[("If-None-Match", &public.etag())], None);
+    assert_eq!(not_modified.status, 304);
+    assert_eq!(not_modified.header("Cache-Control"), Some("no-cache"));
+    assert!(not_modified.list("Vary").iter().any(|v| v.eq_ignore_ascii_case("authorization")));
+}
+
+backend_tests!(
+    etag_covers_the_whole_representation,
+    if_match_must_hold_and_agree_with_base_version,
+    conditional_get_follows_rfc_9110,
+    cursors_are_bound_to_their_query,
+    api_paths_methods_and_head,
+    private_answers_are_never_stored,
+);
