@@ -4,13 +4,13 @@
 //! personal data out of shared caches.
 
 use crate::problem::{ApiError, Problem};
-use emenda_domain::ErrorCode;
 use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{ResourceDef, Service, ServiceRequest, ServiceResponse};
 use actix_web::http::header::{self, HeaderMap, HeaderValue};
 use actix_web::http::{Method, StatusCode};
 use actix_web::middleware::Next;
 use actix_web::{HttpResponse, ResponseError};
+use emenda_domain::ErrorCode;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use std::future::Future;
