@@ -3,12 +3,26 @@
 //! folder. PostgreSQL: a new database on the server named by
 //! `EMENDA_TEST_POSTGRES_URL` (default `postgres://postgres@127.0.0.1:5432/test`),
 //! dropped when the test ends.
+//!
+//! Every test database starts migrated and empty, copied from a **template**
+//! migrated once: running the migrations for each of hundreds of tests
+//! would cost more than the tests themselves. The template's name carries a
+//! fingerprint of the backend's migration files, so a changed migration
+//! gets a new template and an old one is never handed out. nextest runs
+//! every test in its own process, many at once, so the template is built
+//! race-safely across processes: under a name nobody uses, then renamed
+//! into place (atomic on both backends), with a PostgreSQL advisory lock so
+//! only one process builds it. Templates are kept between runs; a
+//! PostgreSQL template refuses connections, because `CREATE DATABASE …
+//! TEMPLATE` fails while anyone is connected to the template.
 
 use crate::connection::DbConnection;
 use crate::{Backend, DatabaseTarget, Store, StoreError};
 use diesel::connection::SimpleConnection;
 use diesel::{Connection, PgConnection, RunQueryDsl};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+use std::time::Duration;
 
 /// The server tests create their PostgreSQL databases on.
 pub fn postgres_admin_url() -> String {
@@ -28,8 +42,9 @@ pub struct TestDatabase {
 }
 
 impl TestDatabase {
-    /// Creates an empty database on `backend`. Panics when it cannot: a test
-    /// without its database must fail loudly, not pass silently.
+    /// Creates a migrated, empty database on `backend`. Panics when it
+    /// cannot: a test without its database must fail loudly, not pass
+    /// silently.
     pub fn new(backend: Backend) -> Self {
         let name = format!("emenda_test_{}", uuid::Uuid::now_v7().simple());
         match backend {
@@ -37,6 +52,7 @@ impl TestDatabase {
                 let folder = std::env::temp_dir().join(name);
                 std::fs::create_dir_all(&folder).expect("create a temporary folder");
                 let path = folder.join("emenda.db");
+                std::fs::copy(sqlite_template(), &path).expect("copy the SQLite template");
                 TestDatabase {
                     target: DatabaseTarget::parse(path.to_str().expect("utf-8 temp path")),
                     cleanup: Cleanup::Folder(folder),
@@ -44,19 +60,24 @@ impl TestDatabase {
             }
             Backend::Postgres => {
                 let admin_url = postgres_admin_url();
-                let mut admin = PgConnection::establish(&admin_url)
-                    .unwrap_or_else(|e| panic!("PostgreSQL at {admin_url} is needed by the tests: {e}"));
-                admin.batch_execute(&format!("CREATE DATABASE {name}")).expect("create a test database");
-                let base = admin_url.rsplit_once('/').map_or(admin_url.as_str(), |(base, _)| base);
+                let template = postgres_template(&admin_url);
+                let mut admin = admin_connection(&admin_url);
+                // Nobody connects to the template, so this can only fail on
+                // a passing autovacuum worker or a process that has just
+                // renamed it into place and is still closing: try again.
+                retry_while_busy(|| admin.batch_execute(&format!("CREATE DATABASE {name} TEMPLATE {template}")))
+                    .expect("create a test database from the template");
                 TestDatabase {
-                    target: DatabaseTarget::parse(&format!("{base}/{name}")),
+                    target: postgres_target(&admin_url, &name),
                     cleanup: Cleanup::Database { admin_url, name },
                 }
             }
         }
     }
 
-    /// A migrated store on this database.
+    /// A migrated store on this database. The database already is migrated;
+    /// migrating again is a no-op kept so that a store is never handed out
+    /// behind the embedded migrations, whatever the template holds.
     pub fn store(&self) -> Store {
         let store = Store::open(&self.target, Some(16)).expect("open the test database");
         store.migrate().expect("migrate the test database");
@@ -77,6 +98,148 @@ impl Drop for TestDatabase {
             }
         }
     }
+}
+
+fn admin_connection(admin_url: &str) -> PgConnection {
+    PgConnection::establish(admin_url)
+        .unwrap_or_else(|e| panic!("PostgreSQL at {admin_url} is needed by the tests: {e}"))
+}
+
+/// The URL of database `name` on the server of `admin_url`.
+fn postgres_target(admin_url: &str, name: &str) -> DatabaseTarget {
+    let base = admin_url.rsplit_once('/').map_or(admin_url, |(base, _)| base);
+    DatabaseTarget::parse(&format!("{base}/{name}"))
+}
+
+/// A 64-bit FNV-1a fingerprint of one backend's migration files (relative
+/// paths and contents, in path order). Written out rather than taken from
+/// `std`'s hasher, whose algorithm may change between Rust releases: the
+/// name must be the same for every test binary of one run.
+fn migrations_fingerprint(backend: Backend) -> u64 {
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../migrations").join(match backend {
+        Backend::Sqlite => "sqlite",
+        Backend::Postgres => "postgres",
+    });
+    let mut files = Vec::new();
+    collect_files(&folder, &mut files);
+    files.sort();
+    assert!(!files.is_empty(), "no migrations found in {}", folder.display());
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut feed = |bytes: &[u8]| {
+        for byte in bytes {
+            hash ^= u64::from(*byte);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    };
+    for file in files {
+        let relative = file.strip_prefix(&folder).unwrap_or(&file);
+        let contents = std::fs::read(&file).expect("read a migration file");
+        feed(relative.to_string_lossy().as_bytes());
+        feed(&(contents.len() as u64).to_le_bytes());
+        feed(&contents);
+    }
+    hash
+}
+
+fn collect_files(folder: &Path, into: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(folder).expect("read the migrations folder") {
+        let path = entry.expect("read the migrations folder").path();
+        if path.is_dir() {
+            collect_files(&path, into);
+        } else {
+            into.push(path);
+        }
+    }
+}
+
+/// Runs `work` again while PostgreSQL says the database involved is in use
+/// by another session (for at most about ten seconds).
+fn retry_while_busy(mut work: impl FnMut() -> diesel::QueryResult<()>) -> diesel::QueryResult<()> {
+    let mut attempts = 0;
+    loop {
+        match work() {
+            Err(e) if e.to_string().contains("is being accessed by other users") && attempts < 100 => {
+                attempts += 1;
+                std::thread::sleep(Duration::from_millis(100));
+            }
+            other => return other,
+        }
+    }
+}
+
+/// The migrated SQLite template file for the current migrations, built on
+/// first use. Each process that finds it missing builds its own copy under
+/// a private name and renames it into place: whichever rename lands last,
+/// the file at the template's path is always complete.
+fn sqlite_template() -> &'static Path {
+    static TEMPLATE: OnceLock<PathBuf> = OnceLock::new();
+    TEMPLATE.get_or_init(|| {
+        let fingerprint = migrations_fingerprint(Backend::Sqlite);
+        let path = std::env::temp_dir().join(format!("emenda_template_{fingerprint:016x}.db"));
+        if !path.exists() {
+            let building =
+                path.with_extension(format!("{}.{}.building", std::process::id(), uuid::Uuid::now_v7().simple()));
+            // Default rollback journal, not WAL: the migrated template is
+            // then one self-contained file once the connection closes.
+            let mut connection = DatabaseTarget::parse(building.to_str().expect("utf-8 temp path"))
+                .connect()
+                .expect("open the SQLite template");
+            crate::migrations::run(&mut connection).expect("migrate the SQLite template");
+            drop(connection);
+            std::fs::rename(&building, &path).expect("move the SQLite template into place");
+        }
+        path
+    })
+}
+
+/// The name of the migrated PostgreSQL template for the current
+/// migrations, built on first use by whichever process gets there first.
+fn postgres_template(admin_url: &str) -> &'static str {
+    static TEMPLATE: OnceLock<String> = OnceLock::new();
+    TEMPLATE.get_or_init(|| {
+        let fingerprint = migrations_fingerprint(Backend::Postgres);
+        let name = format!("emenda_template_{fingerprint:016x}");
+        let mut admin = admin_connection(admin_url);
+        if !database_exists(&mut admin, &name) {
+            // Session-level, so it outlives the statements below; released
+            // explicitly, and by PostgreSQL if this process dies.
+            let key = fingerprint as i64;
+            admin.batch_execute(&format!("SELECT pg_advisory_lock({key})")).expect("lock the template");
+            if !database_exists(&mut admin, &name) {
+                build_postgres_template(&mut admin, admin_url, &name);
+            }
+            admin.batch_execute(&format!("SELECT pg_advisory_unlock({key})")).expect("unlock the template");
+        }
+        name
+    })
+}
+
+/// Builds the template under the advisory lock: migrated under a name of
+/// its own (a build cut short leaves only that, dropped by the next
+/// builder), then renamed, so a database with the template's name is
+/// always fully migrated; finally closed to connections.
+fn build_postgres_template(admin: &mut PgConnection, admin_url: &str, name: &str) {
+    let building = format!("{name}_building");
+    admin.batch_execute(&format!("DROP DATABASE IF EXISTS {building} WITH (FORCE)")).expect("drop a stale build");
+    admin.batch_execute(&format!("CREATE DATABASE {building}")).expect("create the template");
+    let mut connection = postgres_target(admin_url, &building).connect().expect("connect to the template");
+    crate::migrations::run(&mut connection).expect("migrate the template");
+    // Closes the session; PostgreSQL may take a moment to notice, hence
+    // the retries of the rename.
+    drop(connection);
+    retry_while_busy(|| admin.batch_execute(&format!("ALTER DATABASE {building} RENAME TO {name}")))
+        .expect("move the template into place");
+    admin
+        .batch_execute(&format!("ALTER DATABASE {name} WITH ALLOW_CONNECTIONS false IS_TEMPLATE true"))
+        .expect("close the template to connections");
+}
+
+fn database_exists(admin: &mut PgConnection, name: &str) -> bool {
+    use diesel::sql_types::Bool;
+    // `name` is built here from hex digits only: nothing to escape.
+    diesel::select(diesel::dsl::sql::<Bool>(&format!("EXISTS (SELECT 1 FROM pg_database WHERE datname = '{name}')")))
+        .get_result(admin)
+        .expect("look the template up")
 }
 
 /// Runs raw SQL outside the application's query modules, as an attacker with

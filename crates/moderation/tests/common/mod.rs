@@ -1,0 +1,42 @@
+//! The proposal tests' world (people, spaces, proposals, amendments over a
+//! fresh database on one backend), shared rather than copied so both crates'
+//! tests start from the same fixture, plus the moderation services built
+//! over the same context.
+
+// Each test binary uses its own part of the fixture.
+#![allow(dead_code)]
+
+#[path = "../../../proposals/tests/common/mod.rs"]
+mod world;
+
+pub use world::*;
+
+use emenda_moderation::{AnswerService, AuditService, DecisionService, RoleService, UserModerationService};
+
+/// The moderation services over a world's context, built the way
+/// `api::state::AppState::new` builds them.
+pub struct Moderation {
+    /// Amendment decisions.
+    pub decisions: DecisionService,
+    /// Official answers.
+    pub answers: AnswerService,
+    /// Audit log reads.
+    pub audit: AuditService,
+    /// Role grants.
+    pub roles: RoleService,
+    /// Account verification and blocks.
+    pub users: UserModerationService,
+}
+
+impl Moderation {
+    /// The services over `world`'s store.
+    pub fn of(world: &World) -> Self {
+        Moderation {
+            decisions: DecisionService::new(world.ctx.clone()),
+            answers: AnswerService::new(world.ctx.clone(), world.proposals.clone()),
+            audit: AuditService::new(world.ctx.clone()),
+            roles: RoleService::new(world.ctx.clone()),
+            users: UserModerationService::new(world.ctx.clone()),
+        }
+    }
+}

@@ -1,0 +1,214 @@
+//! Staff decisions on amendments on both backends, below HTTP: who decides,
+//! on which proposals, what an acceptance writes (a version, a co-author,
+//! an audit entry) and what it does not (a version identical to the
+//! current one, anything at all on a conflict).
+
+#![allow(clippy::unwrap_used)] // Tests fail loudly on anything unexpected.
+
+mod common;
+
+use common::{code, field_codes, Moderation, World};
+use emenda_domain::amendment::{AmendmentState, Mergeability};
+use emenda_domain::audit::AuditAction;
+use emenda_domain::proposal::{ProposalState, VersionKind};
+use emenda_domain::space::{AmendmentsVisibility, SpaceSettings};
+use emenda_domain::DomainError;
+use emenda_moderation::decisions::Acceptance;
+use emenda_proposals::proposals::ProposalEdit;
+use emenda_store::{backend_tests, proposals as proposal_rows, Backend, ServiceError};
+
+const TITLE: &str = "Alberi nel viale della stazione";
+const OTHER_COST: &str = "Piantare alberi lungo il viale della stazione.\n\nCosto previsto: 60.000 euro.";
+
+fn author_edit(base_version: i32, body: &str) -> ProposalEdit {
+    ProposalEdit { title: TITLE.into(), body: body.into(), summary: None, base_version }
+}
+
+fn accepting_on_a_closed_proposal_is_refused(backend: Backend) {
+    let w = World::new(backend);
+    let m = Moderation::of(&w);
+    let space = w.space("viali", SpaceSettings::default());
+    let staff = w.staff_of("funzionaria", &space);
+    let author = w.participant("autrice");
+    let amender = w.participant("emendatore");
+
+    // Through the services a closing proposal takes its open amendments
+    // with it, so they are already decided.
+    let withdrawn = w.publish(&author, &space, TITLE).proposal.id;
+    let closed_with_it = w.amend(&amender, withdrawn, 1, OTHER_COST).unwrap().amendment.id;
+    w.proposals.withdraw(&author, &withdrawn.to_string()).unwrap();
+    assert_eq!(code(m.decisions.accept(&staff, closed_with_it, &Acceptance::default())), "amendment_decided");
+
+    // The decision still checks the proposal itself: a proposal closed
+    // under an amendment left open (by a writer that skipped the services)
+    // takes no more versions.
+    for closed in [ProposalState::Accepted, ProposalState::Rejected, ProposalState::Withdrawn] {
+        let id = w.publish(&author, &space, TITLE).proposal.id;
+        let amendment = w.amend(&amender, id, 1, OTHER_COST).unwrap().amendment.id;
+        let now = w.ctx.clock.now();
+        w.ctx.store.write(|tx| proposal_rows::change_state(tx, id, &ProposalState::OPEN, closed, now)).unwrap();
+        assert_eq!(code(m.decisions.accept(&staff, amendment, &Acceptance::default())), "proposal_closed", "{closed}");
+        assert_eq!(w.versions(id).len(), 1);
+        let still = w.amendments.get(amendment, None).unwrap().amendment;
+        assert_eq!((still.state, still.resulting_version), (AmendmentState::Evaluating, None));
+    }
+}
+
+fn an_acceptance_that_changes_nothing_adds_no_version(backend: Backend) {
+    let w = World::new(backend);
+    let m = Moderation::of(&w);
+    let space = w.space("viali", SpaceSettings::default());
+    let staff = w.staff_of("funzionaria", &space);
+    let author = w.participant("autrice");
+    let amender = w.participant("emendatore");
+    let id = w.publish(&author, &space, TITLE).proposal.id;
+    let amendment = w.amend(&amender, id, 1, OTHER_COST).unwrap().amendment.id;
+    // The author makes the very change the amendment asks for.
+    w.proposals.edit(&author, &id.to_string(), &author_edit(1, OTHER_COST)).unwrap();
+    let preview = w.amendments.get(amendment, Some(&staff)).unwrap().assessment.unwrap();
+    assert_eq!(preview.mergeability, Mergeability::Clean);
+
+    let accepted = m.decisions.accept(&staff, amendment, &Acceptance::default()).unwrap();
+    assert!(accepted.version.is_none(), "no version identical to the current one");
+    assert_eq!(accepted.amendment.state, AmendmentState::Accepted);
+    assert_eq!(accepted.amendment.resulting_version, Some(2), "the current version");
+    assert_eq!(w.versions(id).len(), 2);
+    let view = w.proposal(id);
+    assert_eq!(view.proposal.current_version, 2);
+    assert!(view.authors.iter().any(|a| a.user_id == amender.user_id && a.kind == "coauthor"));
+    let entry = w.audit_of(amendment).pop().unwrap();
+    assert_eq!((entry.action, entry.details["version"].as_i64()), (AuditAction::AmendmentAccepted, Some(2)));
+
+    // Staff sending back the current text is the same case.
+    let second = w.amend(&w.participant("altra"), id, 2, "Un testo diverso.\n\nCon due paragrafi.").unwrap();
+    let current = Acceptance { title: None, body: Some(OTHER_COST.into()), note: Some("Resta com'è".into()) };
+    let accepted = m.decisions.accept(&staff, second.amendment.id, &current).unwrap();
+    assert_eq!((accepted.version.is_none(), accepted.amendment.resulting_version), (true, Some(2)));
+    assert_eq!(accepted.amendment.decision_reason.as_deref(), Some("Resta com'è"));
+}
+
+fn acceptance_writes_the_amenders_version_and_makes_a_coauthor(backend: Backend) {
+    let w = World::new(backend);
+    let m = Moderation::of(&w);
+    let space = w.space("viali", SpaceSettings::default());
+    let staff = w.staff_of("funzionaria", &space);
+    let author = w.participant("autrice");
+    let amender = w.participant("emendatore");
+    let id = w.publish(&author, &space, TITLE).proposal.id;
+    let amendment = w.amend(&amender, id, 1, OTHER_COST).unwrap().amendment.id;
+    let accepted = m.decisions.accept(&staff, amendment, &Acceptance::default()).unwrap();
+    let version = accepted.version.unwrap();
+    assert_eq!((version.number, version.kind, version.body.as_str()), (2, VersionKind::Amendment, OTHER_COST));
+    assert_eq!((version.editor_id, version.amendment_id), (amender.user_id, Some(amendment)));
+    assert_eq!(version.accepted_by, Some(staff.user_id));
+    assert_eq!(accepted.amendment.resulting_version, Some(2));
+
+    // The co-author now edits and withdraws like the creator.
+    let key = id.to_string();
+    let edited = w.proposals.edit(&amender, &key, &author_edit(2, "Il testo rivisto dal coautore.")).unwrap();
+    assert_eq!(edited.current.number, 3);
+    w.proposals.withdraw(&amender, &key).unwrap();
+    assert_eq!(w.proposal(id).proposal.state, ProposalState::Withdrawn);
+}
+
+fn a_conflict_writes_nothing_until_staff_send_the_text(backend: Backend) {
+    let w = World::new(backend);
+    let m = Moderation::of(&w);
+    let space = w.space("viali", SpaceSettings::default());
+    let staff = w.staff_of("funzionaria", &space);
+    let author = w.participant("autrice");
+    let amender = w.participant("emendatore");
+    let id = w.publish(&author, &space, TITLE).proposal.id;
+    let amendment = w.amend(&amender, id, 1, OTHER_COST).unwrap().amendment.id;
+    let fifty = "Piantare alberi lungo il viale della stazione.\n\nCosto previsto: 50.000 euro.";
+    w.proposals.edit(&author, &id.to_string(), &author_edit(1, fifty)).unwrap();
+
+    let refused = m.decisions.accept(&staff, amendment, &Acceptance::default()).unwrap_err();
+    let ServiceError::Rule(DomainError::MergeConflict(open)) = refused else { panic!("{refused:?}") };
+    assert_eq!(open.len(), 1);
+    assert_eq!(open[0].field, "body");
+    assert_eq!(w.versions(id).len(), 2, "nothing written");
+    assert_eq!(w.amendments.get(amendment, None).unwrap().amendment.state, AmendmentState::Evaluating);
+
+    let resolved = "Piantare alberi lungo il viale della stazione.\n\nCosto previsto: 55.000 euro.";
+    let sent = Acceptance { body: Some(resolved.into()), ..Default::default() };
+    let version = m.decisions.accept(&staff, amendment, &sent).unwrap().version.unwrap();
+    assert_eq!((version.number, version.body.as_str()), (3, resolved));
+}
+
+fn only_other_staff_of_the_space_decide(backend: Backend) {
+    let w = World::new(backend);
+    let m = Moderation::of(&w);
+    let open = w.space("aperto", SpaceSettings::default());
+    let restricted = w.space(
+        "riservato",
+        SpaceSettings { amendments_visibility: AmendmentsVisibility::Participants, ..Default::default() },
+    );
+    let elsewhere = w.space("altrove", SpaceSettings::default());
+    let other_staff = w.staff_of("estraneo", &elsewhere);
+    let author = w.participant("autrice");
+    let amender = w.participant("emendatore");
+    let mut amendments = Vec::new();
+    for space in [&open, &restricted] {
+        let id = w.publish(&author, space, TITLE).proposal.id;
+        amendments.push(w.amend(&amender, id, 1, OTHER_COST).unwrap().amendment.id);
+    }
+    // Where amendments are public, staff of another space are refused;
+    // where they are for participants only, the amendment does not exist.
+    assert_eq!(code(m.decisions.accept(&other_staff, amendments[0], &Acceptance::default())), "staff_only");
+    assert_eq!(code(m.decisions.reject(&other_staff, amendments[0], "Non è mio")), "staff_only");
+    assert_eq!(code(m.decisions.accept(&other_staff, amendments[1], &Acceptance::default())), "not_found");
+    assert_eq!(code(m.decisions.reject(&other_staff, amendments[1], "Non è mio")), "not_found");
+    assert_eq!(code(m.decisions.accept(&author, amendments[0], &Acceptance::default())), "staff_only");
+    assert_eq!(
+        code(m.decisions.queue(&other_staff, Some(&open.slug), AmendmentState::Evaluating, None, 10)),
+        "staff_only"
+    );
+    assert!(m.decisions.queue(&other_staff, None, AmendmentState::Evaluating, None, 10).unwrap().is_empty());
+
+    // Staff who asked for an amendment themselves never decide it.
+    let staff = w.staff_of("funzionaria", &open);
+    let id = w.publish(&author, &open, "Panchine nel parco giochi").proposal.id;
+    let own = w.amend(&staff, id, 1, OTHER_COST).unwrap().amendment.id;
+    assert_eq!(code(m.decisions.accept(&staff, own, &Acceptance::default())), "own_amendment");
+    assert_eq!(code(m.decisions.reject(&staff, own, "Ci ho ripensato")), "own_amendment");
+    for amendment in [amendments[0], amendments[1], own] {
+        assert_eq!(w.amendments.get(amendment, Some(&w.admin)).unwrap().amendment.state, AmendmentState::Evaluating);
+    }
+    assert_eq!(m.decisions.queue(&staff, None, AmendmentState::Evaluating, None, 10).unwrap().len(), 2);
+}
+
+fn rejections_give_a_public_reason_and_decisions_happen_once(backend: Backend) {
+    let w = World::new(backend);
+    let m = Moderation::of(&w);
+    let space = w.space("viali", SpaceSettings::default());
+    let staff = w.staff_of("funzionaria", &space);
+    let author = w.participant("autrice");
+    let amender = w.participant("emendatore");
+    let id = w.publish(&author, &space, TITLE).proposal.id;
+    let amendment = w.amend(&amender, id, 1, OTHER_COST).unwrap().amendment.id;
+    assert_eq!(field_codes(m.decisions.reject(&staff, amendment, "  \n ")), [("reason".to_owned(), "required")]);
+    let rejected = m.decisions.reject(&staff, amendment, "Il bilancio non lo consente").unwrap();
+    assert_eq!(rejected.state, AmendmentState::Rejected);
+    assert_eq!(rejected.decision_reason.as_deref(), Some("Il bilancio non lo consente"));
+    assert_eq!(code(m.decisions.reject(&staff, amendment, "Ancora no")), "amendment_decided");
+    assert_eq!(code(m.decisions.accept(&staff, amendment, &Acceptance::default())), "amendment_decided");
+    let entry = w.audit_of(amendment).pop().unwrap();
+    assert_eq!(entry.action, AuditAction::AmendmentRejected);
+    assert_eq!(entry.details["reason"], "Il bilancio non lo consente");
+
+    let withdrawn = w.amend(&amender, id, 1, "Un testo diverso.\n\nCon due paragrafi.").unwrap().amendment.id;
+    w.amendments.withdraw(&amender, withdrawn).unwrap();
+    assert_eq!(code(m.decisions.accept(&staff, withdrawn, &Acceptance::default())), "amendment_withdrawn");
+    assert_eq!(code(m.decisions.reject(&staff, withdrawn, "Troppo tardi")), "amendment_withdrawn");
+    assert_eq!(w.versions(id).len(), 1);
+}
+
+backend_tests!(
+    accepting_on_a_closed_proposal_is_refused,
+    an_acceptance_that_changes_nothing_adds_no_version,
+    acceptance_writes_the_amenders_version_and_makes_a_coauthor,
+    a_conflict_writes_nothing_until_staff_send_the_text,
+    only_other_staff_of_the_space_decide,
+    rejections_give_a_public_reason_and_decisions_happen_once,
+);
