@@ -14,8 +14,8 @@ use emenda_domain::values::{
 
 fn code<T: std::fmt::Debug>(result: Result<T, DomainError>) -> &'static str {
     match result.unwrap_err() {
-        DomainError::Invalid(fields) => fields[0].code,
-        other => other.code(),
+        DomainError::Invalid(fields) => fields[0].code.as_str(),
+        other => other.code().as_str(),
     }
 }
 
@@ -94,7 +94,7 @@ fn space_settings_limits_at_both_edges() {
         ..Default::default()
     };
     let DomainError::Invalid(fields) = beyond.validate().unwrap_err() else { panic!("field errors") };
-    let named: Vec<(&str, &str)> = fields.iter().map(|f| (f.field.as_str(), f.code)).collect();
+    let named: Vec<(&str, &str)> = fields.iter().map(|f| (f.field.as_str(), f.code.as_str())).collect();
     assert_eq!(
         named,
         [

@@ -15,7 +15,8 @@ use emenda_domain::space::{AmendmentsVisibility, SpaceSettings};
 use emenda_domain::DomainError;
 use emenda_moderation::decisions::Acceptance;
 use emenda_proposals::proposals::ProposalEdit;
-use emenda_store::{backend_tests, proposals as proposal_rows, Backend, ServiceError};
+use emenda_service::ServiceError;
+use emenda_store::{backend_tests, proposals as proposal_rows, Backend};
 
 const TITLE: &str = "Alberi nel viale della stazione";
 const OTHER_COST: &str = "Piantare alberi lungo il viale della stazione.\n\nCosto previsto: 60.000 euro.";

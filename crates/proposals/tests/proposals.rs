@@ -13,7 +13,8 @@ use emenda_domain::proposal::{ProposalState, VersionKind};
 use emenda_domain::space::SpaceSettings;
 use emenda_domain::DomainError;
 use emenda_proposals::proposals::ProposalEdit;
-use emenda_store::{backend_tests, proposals as proposal_rows, Backend, ServiceError};
+use emenda_service::ServiceError;
+use emenda_store::{backend_tests, proposals as proposal_rows, Backend};
 
 fn edit(base_version: i32, body: &str) -> ProposalEdit {
     ProposalEdit {

@@ -12,12 +12,13 @@ use emenda_domain::space::SpaceSettings;
 use emenda_proposals::amendments::{AmendmentRequest, AmendmentView};
 use emenda_proposals::spaces::NewSpace;
 use emenda_proposals::{AmendmentService, ProposalService, ProposalView, SpaceService};
+use emenda_service::{ServiceContext, ServiceError, ServiceResult};
 use emenda_store::audit::{self, AuditEntry, AuditReader};
 use emenda_store::spaces::SpaceRecord;
 use emenda_store::testing::TestDatabase;
 use emenda_store::users::{self, NewUser};
 use emenda_store::versions::{self, VersionRecord};
-use emenda_store::{roles, Backend, ServiceContext, ServiceError, ServiceResult, StoreError};
+use emenda_store::{roles, Backend, StoreError};
 use std::sync::{Arc, Barrier};
 use uuid::Uuid;
 
@@ -153,7 +154,8 @@ pub fn person(ctx: &ServiceContext, nickname: &str, grants: &[RoleGrant]) -> Act
 /// The stable code of a refusal; a storage failure fails the test.
 pub fn code<T: std::fmt::Debug>(result: ServiceResult<T>) -> &'static str {
     match result {
-        Err(ServiceError::Rule(rule)) => rule.code(),
+        Err(ServiceError::Rule(rule)) => rule.code().as_str(),
+        Err(ServiceError::Access(refusal)) => refusal.code().as_str(),
         other => panic!("expected a refusal, got {other:?}"),
     }
 }
@@ -162,7 +164,7 @@ pub fn code<T: std::fmt::Debug>(result: ServiceResult<T>) -> &'static str {
 pub fn field_codes<T: std::fmt::Debug>(result: ServiceResult<T>) -> Vec<(String, &'static str)> {
     match result {
         Err(ServiceError::Rule(emenda_domain::DomainError::Invalid(fields))) => {
-            fields.into_iter().map(|f| (f.field, f.code)).collect()
+            fields.into_iter().map(|f| (f.field, f.code.as_str())).collect()
         }
         other => panic!("expected field errors, got {other:?}"),
     }
