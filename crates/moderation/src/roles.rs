@@ -65,9 +65,7 @@ impl RoleService {
             // caller's own power is checked again under that lock, so an
             // admin removed a moment ago cannot remove another.
             let admins = roles::lock_admins(tx)?;
-            if !admins.contains(&actor.user_id) {
-                ensure_admin(&Actor { roles: roles::grants_of(tx, actor.user_id)?, ..actor.clone() })?;
-            }
+            crate::users::ensure_active_admin(tx, actor)?;
             users::find_by_id(tx, user_id)?.ok_or_else(|| DomainError::not_found("user"))?;
             let space_id = match space_slug {
                 Some(slug) => Some(spaces::find_by_slug(tx, slug)?.ok_or_else(|| DomainError::not_found("space"))?.id),

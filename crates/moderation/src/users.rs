@@ -18,6 +18,18 @@ pub struct UserModerationService {
     ctx: ServiceContext,
 }
 
+/// Checks, under the admin lock, that the caller still is an admin and is
+/// not blocked: an admin blocked or demoted a moment ago (by a concurrent
+/// request) cannot act on the strength of what the request read earlier.
+pub(crate) fn ensure_active_admin(tx: &mut Tx<'_>, actor: &Actor) -> ServiceResult<()> {
+    let caller = users::find_by_id(tx, actor.user_id)?.ok_or_else(|| DomainError::not_found("user"))?;
+    if caller.blocked_at.is_some() {
+        return Err(DomainError::forbidden(ErrorCode::AccountBlocked, "this account is blocked").into());
+    }
+    ensure_admin(&Actor { roles: roles::grants_of(tx, actor.user_id)?, ..actor.clone() })?;
+    Ok(())
+}
+
 fn user_target(user_id: Uuid) -> AuditTarget {
     AuditTarget { kind: "user", id: user_id, space_id: None }
 }
@@ -33,7 +45,7 @@ impl UserModerationService {
     /// that the caller still is one. Returns the admins' ids.
     fn lock_as_admin(&self, tx: &mut Tx<'_>, actor: &Actor) -> ServiceResult<Vec<Uuid>> {
         let admins = roles::lock_admins(tx)?;
-        ensure_admin(&Actor { roles: roles::grants_of(tx, actor.user_id)?, ..actor.clone() })?;
+        ensure_active_admin(tx, actor)?;
         Ok(admins)
     }
 

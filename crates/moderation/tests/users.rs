@@ -99,10 +99,10 @@ fn admins_are_never_all_blocked(backend: Backend) {
     assert_eq!(code(m.users.block(&w.admin, w.admin.user_id, "Per prova")), "cannot_block_self");
     let second = person(&w.ctx, "seconda", &[RoleGrant { role: Role::Admin, space_id: None }]);
     m.users.block(&w.admin, second.user_id, "Account compromesso").unwrap();
-    // The blocked admin still holds the role (the API refuses their
-    // requests; the service sees only the grants): blocking the last admin
-    // who is not blocked is refused all the same.
-    assert_eq!(code(m.users.block(&second, w.admin.user_id, "Ritorsione")), "last_admin");
+    // The blocked admin still holds the role, but the service re-reads the
+    // caller under the admin lock: a blocked admin cannot act, even with an
+    // actor read before the block.
+    assert_eq!(code(m.users.block(&second, w.admin.user_id, "Ritorsione")), "account_blocked");
     assert!(w.actions_on(w.admin.user_id).is_empty());
     m.users.unblock(&w.admin, second.user_id).unwrap();
     m.users.block(&second, w.admin.user_id, "Passaggio di consegne").unwrap();
