@@ -519,7 +519,36 @@ fn concurrent_acceptances_of_different_amendments_all_land(backend: Backend) {
     assert_eq!(w.app.get(&format!("/api/v1/proposals/{}/history/verify", w.proposal), None).expect(200)["versions"], 8);
 }
 
+/// Staff triage the queue without one request per item, and the public
+/// audit log names proposals by the reference citizens know.
+fn the_queue_and_the_audit_log_carry_what_readers_need(backend: Backend) {
+    let w = world(backend, json!({}));
+    let first = w.app.participant("prima");
+    let second = w.app.participant("seconda");
+    let a = id_of(&amend(&w, &first, &BODY.replace("45.000", "50.000"), 1));
+    let b = id_of(&amend(&w, &second, &BODY.replace("45.000", "60.000"), 1));
+    accept(&w, &w.staff, &a, json!({})).expect(200);
+    let reference = w.app.get(&format!("/api/v1/proposals/{}", w.proposal), None).body["reference"].clone();
+    let queue = w.app.get("/api/v1/moderation/amendments", Some(&w.staff.token));
+    let items = queue.expect(200)["items"].as_array().unwrap().clone();
+    assert_eq!(items.len(), 1);
+    let item = &items[0];
+    assert_eq!(item["id"], b.as_str());
+    assert_eq!((item["proposal_reference"].clone(), item["proposal_title"].as_str()), (reference.clone(), Some(TITLE)));
+    assert_eq!((item["current_version"].as_i64(), item["mergeability"].as_str()), (Some(2), Some("conflict")));
+    let audit = w.app.get("/api/v1/audit?limit=100", None);
+    let accepted = audit.expect(200)["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["action"] == "amendment.accepted")
+        .cloned()
+        .expect("the acceptance is public");
+    assert_eq!(accepted["details"]["proposal_reference"], reference);
+}
+
 backend_tests!(
+    the_queue_and_the_audit_log_carry_what_readers_need,
     concurrent_acceptances_of_different_amendments_all_land,
     participant_to_staff_flow,
     stale_but_clean_amendments_keep_both_changes,

@@ -49,7 +49,7 @@ impl AnswerService {
                 Some(actor.user_id),
                 AuditAction::ProposalAnswered,
                 AuditTarget { kind: "proposal", id: proposal.id, space_id: Some(proposal.space_id) },
-                serde_json::json!({ "from": proposal.state, "to": state }),
+                serde_json::json!({ "reference": proposal.reference, "from": proposal.state, "to": state }),
             )?;
             let proposal =
                 proposal_rows::find_by_id(tx, proposal.id)?.ok_or_else(|| DomainError::not_found("proposal"))?;

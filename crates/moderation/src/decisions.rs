@@ -4,6 +4,7 @@
 
 use emenda_domain::amendment::{
     already_decided, ensure_can_decide, ensure_decidable, ensure_evaluating, ensure_staff_of, AmendmentState,
+    Mergeability,
 };
 use emenda_domain::audit::AuditAction;
 use emenda_domain::error::Validation;
@@ -28,6 +29,22 @@ pub struct Acceptance {
     pub body: Option<String>,
     /// A note recorded with the decision.
     pub note: Option<String>,
+}
+
+/// An amendment in the staff queue, with what staff need to triage it
+/// without one more request per item.
+#[derive(Debug, Clone)]
+pub struct QueueItem {
+    /// The amendment.
+    pub amendment: AmendmentRecord,
+    /// The proposal's reference code.
+    pub proposal_reference: String,
+    /// The proposal's current title.
+    pub proposal_title: String,
+    /// The proposal's current version.
+    pub current_version: i32,
+    /// While evaluating: how it applies to the current version now.
+    pub mergeability: Option<Mergeability>,
 }
 
 /// The result of an acceptance.
@@ -70,7 +87,7 @@ impl DecisionService {
         state: AmendmentState,
         after: Option<Uuid>,
         limit: i64,
-    ) -> ServiceResult<Vec<AmendmentRecord>> {
+    ) -> ServiceResult<Vec<QueueItem>> {
         self.ctx.store.read(|tx| {
             let spaces: Option<Vec<Uuid>> = match space_slug {
                 Some(slug) => {
@@ -86,7 +103,28 @@ impl DecisionService {
                     }
                 },
             };
-            Ok(amendments::queue(tx, spaces.as_deref(), state, after, limit)?)
+            let rows = amendments::queue(tx, spaces.as_deref(), state, after, limit)?;
+            // One proposal read per item, and a merge assessment that the
+            // cache usually answers (computed once per amendment and
+            // current version); a page is at most 100 items.
+            rows.into_iter()
+                .map(|amendment| {
+                    let proposal = proposal_rows::find_by_id(tx, amendment.proposal_id)?
+                        .ok_or_else(|| DomainError::not_found("proposal"))?;
+                    let mergeability = if amendment.state == AmendmentState::Evaluating {
+                        Some(assess_against_current(tx, &amendment, &proposal)?.0.mergeability)
+                    } else {
+                        None
+                    };
+                    Ok(QueueItem {
+                        proposal_reference: proposal.reference,
+                        proposal_title: proposal.title,
+                        current_version: proposal.current_version,
+                        mergeability,
+                        amendment,
+                    })
+                })
+                .collect()
         })
     }
 
@@ -158,6 +196,7 @@ impl DecisionService {
                 amendment_target(&amendment, &proposal),
                 serde_json::json!({
                     "proposal_id": proposal.id,
+                    "proposal_reference": proposal.reference,
                     "version": resulting,
                     "mergeability": assessment.mergeability,
                     "edited_by_staff": sent_title.is_some() || sent_body.is_some(),
@@ -185,7 +224,11 @@ impl DecisionService {
                 Some(actor.user_id),
                 AuditAction::AmendmentRejected,
                 amendment_target(&amendment, &proposal),
-                serde_json::json!({ "proposal_id": proposal.id, "reason": reason.as_str() }),
+                serde_json::json!({
+                    "proposal_id": proposal.id,
+                    "proposal_reference": proposal.reference,
+                    "reason": reason.as_str(),
+                }),
             )?;
             Ok(amendments::find_by_id(tx, id)?.ok_or_else(|| DomainError::not_found("amendment"))?)
         })

@@ -152,7 +152,7 @@ pub fn close_open_amendments(
                 Some(actor.user_id),
                 AuditAction::AmendmentRejected,
                 amendment_target(amendment.id, proposal),
-                serde_json::json!({ "proposal_id": proposal.id, "reason": reason }),
+                serde_json::json!({ "proposal_id": proposal.id, "proposal_reference": proposal.reference, "reason": reason }),
             )?;
         }
     }
@@ -240,7 +240,11 @@ impl AmendmentService {
                 Some(actor.user_id),
                 AuditAction::AmendmentCreated,
                 amendment_target(id, &proposal),
-                serde_json::json!({ "proposal_id": proposal.id, "base_version": request.base_version }),
+                serde_json::json!({
+                    "proposal_id": proposal.id,
+                    "proposal_reference": proposal.reference,
+                    "base_version": request.base_version,
+                }),
             )?;
             let amendment = amendments::find_by_id(tx, id)?.ok_or_else(|| DomainError::not_found("amendment"))?;
             self.view(tx, amendment, proposal)
@@ -296,7 +300,7 @@ impl AmendmentService {
                 Some(actor.user_id),
                 AuditAction::AmendmentWithdrawn,
                 amendment_target(id, &proposal),
-                serde_json::json!({ "proposal_id": proposal.id }),
+                serde_json::json!({ "proposal_id": proposal.id, "proposal_reference": proposal.reference }),
             )?;
             let amendment = amendments::find_by_id(tx, id)?.ok_or_else(|| DomainError::not_found("amendment"))?;
             self.view(tx, amendment, proposal)
@@ -331,6 +335,7 @@ impl AmendmentService {
                 amendment_target(id, &original),
                 serde_json::json!({
                     "proposal_id": original.id,
+                    "proposal_reference": original.reference,
                     "new_proposal_id": created.id,
                     "reference": created.reference,
                 }),

@@ -208,7 +208,7 @@ impl ProposalService {
                 Some(actor.user_id),
                 AuditAction::ProposalEdited,
                 proposal_target(&proposal),
-                serde_json::json!({ "version": number }),
+                serde_json::json!({ "reference": proposal.reference, "version": number }),
             )?;
             let proposal = rows::find_by_id(tx, proposal.id)?.ok_or_else(|| DomainError::not_found("proposal"))?;
             self.view(tx, proposal)
@@ -231,7 +231,7 @@ impl ProposalService {
                 Some(actor.user_id),
                 AuditAction::ProposalWithdrawn,
                 proposal_target(&proposal),
-                serde_json::json!({ "from": proposal.state }),
+                serde_json::json!({ "reference": proposal.reference, "from": proposal.state }),
             )?;
             let proposal = rows::find_by_id(tx, proposal.id)?.ok_or_else(|| DomainError::not_found("proposal"))?;
             self.view(tx, proposal)

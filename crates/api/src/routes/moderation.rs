@@ -10,9 +10,9 @@ use crate::routes::proposals::ProposalDto;
 use crate::routes::versions::{version_summary, VersionSummaryDto};
 use crate::state::AppState;
 use actix_web::{get, post, web, HttpResponse};
-use emenda_domain::amendment::AmendmentState;
+use emenda_domain::amendment::{AmendmentState, Mergeability};
 use emenda_domain::proposal::ProposalState;
-use emenda_moderation::decisions::Acceptance;
+use emenda_moderation::decisions::{Acceptance, QueueItem};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
@@ -30,10 +30,39 @@ pub struct QueueQuery {
     pub cursor: Option<String>,
 }
 
+/// An amendment in the staff queue, with its proposal and whether it still
+/// applies cleanly, so the queue needs no request per item.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct QueueItemDto {
+    /// The amendment.
+    #[serde(flatten)]
+    pub amendment: AmendmentSummaryDto,
+    /// The proposal's reference code.
+    pub proposal_reference: String,
+    /// The proposal's current title.
+    pub proposal_title: String,
+    /// The proposal's current version.
+    pub current_version: i32,
+    /// While evaluating: `up_to_date`, `clean` or `conflict`.
+    pub mergeability: Option<Mergeability>,
+}
+
+impl From<QueueItem> for QueueItemDto {
+    fn from(item: QueueItem) -> Self {
+        Self {
+            amendment: AmendmentSummaryDto::from(&item.amendment),
+            proposal_reference: item.proposal_reference,
+            proposal_title: item.proposal_title,
+            current_version: item.current_version,
+            mergeability: item.mergeability,
+        }
+    }
+}
+
 /// The amendments waiting for a decision, oldest first (staff).
 #[utoipa::path(get, path = "/api/v1/moderation/amendments", tag = "moderation", params(QueueQuery),
     security(("bearer" = [])),
-    responses((status = 200, body = Page<AmendmentSummaryDto>), (status = 403, body = Problem), (status = 404, body = Problem)))]
+    responses((status = 200, body = Page<QueueItemDto>), (status = 403, body = Problem), (status = 404, body = Problem)))]
 #[get("/moderation/amendments")]
 pub async fn amendment_queue(
     state: web::Data<AppState>,
@@ -47,7 +76,7 @@ pub async fn amendment_queue(
     let after: Option<Uuid> = scope.decode(query.cursor.as_deref())?;
     let rows = blocking(move || state.decisions.queue(&user.actor(), query.space.as_deref(), wanted, after, limit + 1))
         .await?;
-    Ok(HttpResponse::Ok().json(pagination::page(rows, limit, &scope, |a| a.id, |a| AmendmentSummaryDto::from(&a))))
+    Ok(HttpResponse::Ok().json(pagination::page(rows, limit, &scope, |item| item.amendment.id, QueueItemDto::from)))
 }
 
 /// An acceptance (`{}` for a plain one); a final title or body overrides
