@@ -8,9 +8,10 @@ use emenda_domain::error::Validation;
 use emenda_domain::policy::{Actor, Role, RoleGrant};
 use emenda_domain::values::{validate_password, DisplayName, Email, Nickname};
 use emenda_domain::{DomainError, ErrorCode};
+use emenda_service::views::User;
 use emenda_service::{AccessError, AuditTarget, InternalError, ServiceContext, ServiceError, ServiceResult};
 use emenda_store::tokens::NewRefreshToken;
-use emenda_store::users::{NewUser, UserRecord};
+use emenda_store::users::NewUser;
 use emenda_store::{roles, tokens, users, StoreError};
 use uuid::Uuid;
 
@@ -42,7 +43,7 @@ impl Default for AuthSettings {
 #[derive(Debug, Clone)]
 pub struct SignedInUser {
     /// The user.
-    pub user: UserRecord,
+    pub user: User,
     /// Their roles.
     pub roles: Vec<RoleGrant>,
 }
@@ -104,7 +105,7 @@ impl AccountService {
     }
 
     /// Registers a participant. Every invalid field is reported at once.
-    pub fn register(&self, input: &Registration) -> ServiceResult<UserRecord> {
+    pub fn register(&self, input: &Registration) -> ServiceResult<User> {
         let (email, nickname, display_name) = Validation::new()
             .field("email", Email::parse(&input.email))
             .field("nickname", Nickname::parse(&input.nickname))
@@ -138,7 +139,7 @@ impl AccountService {
                 AuditTarget { kind: "user", id, space_id: None },
                 serde_json::json!({ "nickname": nickname.as_str() }),
             )?;
-            users::find_by_id(tx, id)?.ok_or_else(|| DomainError::not_found("user").into())
+            users::find_by_id(tx, id)?.map(User::from).ok_or_else(|| DomainError::not_found("user").into())
         });
         match result {
             // Two registrations racing for one e-mail: the database decides.
@@ -186,7 +187,7 @@ impl AccountService {
         }
         self.ctx.store.write(|tx| {
             let roles = roles::grants_of(tx, user.id)?;
-            self.start_session(tx, SignedInUser { user, roles }, self.ctx.ids.new_id())
+            self.start_session(tx, SignedInUser { user: user.into(), roles }, self.ctx.ids.new_id())
         })
     }
 
@@ -245,7 +246,7 @@ impl AccountService {
             let roles = roles::grants_of(tx, user.id)?;
             Ok(RefreshOutcome::Rotated(Box::new(self.start_session(
                 tx,
-                SignedInUser { user, roles },
+                SignedInUser { user: user.into(), roles },
                 token.family_id,
             )?)))
         })?;
@@ -288,7 +289,7 @@ impl AccountService {
                 return Err(blocked().into());
             }
             let roles = roles::grants_of(tx, user.id)?;
-            Ok(SignedInUser { user, roles })
+            Ok(SignedInUser { user: user.into(), roles })
         })
     }
 

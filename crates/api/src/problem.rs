@@ -6,7 +6,6 @@ use actix_web::{HttpResponse, ResponseError};
 use emenda_domain::amendment::FieldConflict;
 use emenda_domain::{DomainError, ErrorCode, FieldCode};
 use emenda_service::{AccessError, InternalError, ServiceError};
-use emenda_store::StoreError;
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -215,26 +214,6 @@ impl From<AccessError> for ApiError {
     }
 }
 
-impl From<StoreError> for ApiError {
-    fn from(error: StoreError) -> Self {
-        match &error {
-            StoreError::Unavailable(_) | StoreError::Busy(_) => {
-                tracing::warn!(error = %error, cause = ?std::error::Error::source(&error), "database not available");
-                let mut api = ApiError::new(error.code(), "the service is busy; try again shortly");
-                api.retry_after = Some(1);
-                api
-            }
-            StoreError::Duplicate { .. } => {
-                ApiError::new(ErrorCode::Duplicate, "the request conflicts with existing data")
-            }
-            StoreError::Corrupt(_) | StoreError::Query(_) | StoreError::Migration(_) => {
-                tracing::error!(error = %error, cause = ?std::error::Error::source(&error), "storage failure");
-                ApiError::new(ErrorCode::InternalError, "something went wrong on our side")
-            }
-        }
-    }
-}
-
 impl From<InternalError> for ApiError {
     fn from(error: InternalError) -> Self {
         tracing::error!(error = %error, cause = %error.source, "internal failure");
@@ -247,7 +226,24 @@ impl From<ServiceError> for ApiError {
         match error {
             ServiceError::Rule(rule) => rule.into(),
             ServiceError::Access(refusal) => refusal.into(),
-            ServiceError::Store(store) => store.into(),
+            ServiceError::Store(store) => {
+                // Answered by its code, so this crate never names the
+                // store's types.
+                let code = store.code();
+                match code {
+                    ErrorCode::DatabaseUnavailable | ErrorCode::DatabaseBusy => {
+                        tracing::warn!(error = %store, cause = ?std::error::Error::source(&store), "database not available");
+                        let mut api = ApiError::new(code, "the service is busy; try again shortly");
+                        api.retry_after = Some(1);
+                        api
+                    }
+                    ErrorCode::Duplicate => ApiError::new(code, "the request conflicts with existing data"),
+                    _ => {
+                        tracing::error!(error = %store, cause = ?std::error::Error::source(&store), "storage failure");
+                        ApiError::new(ErrorCode::InternalError, "something went wrong on our side")
+                    }
+                }
+            }
             ServiceError::Internal(internal) => internal.into(),
         }
     }

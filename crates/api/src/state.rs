@@ -5,7 +5,6 @@ use emenda_accounts::AccountService;
 use emenda_moderation::{AnswerService, AuditService, DecisionService, RoleService, UserModerationService};
 use emenda_proposals::{AmendmentService, HistoryService, ProposalService, SpaceService};
 use emenda_service::ServiceContext;
-use emenda_store::Store;
 use std::sync::Arc;
 
 /// Application state, cloned into every worker.
@@ -31,8 +30,8 @@ pub struct AppState {
     pub roles: RoleService,
     /// Account verification and blocks.
     pub user_moderation: UserModerationService,
-    /// The database, for readiness checks.
-    pub store: Store,
+    /// What every service shares (the database, for readiness checks).
+    pub ctx: ServiceContext,
     /// Request-rate limits of this instance.
     pub limiters: Arc<Limiters>,
 }
@@ -52,7 +51,7 @@ impl AppState {
             audit: AuditService::new(ctx.clone()),
             roles: RoleService::new(ctx.clone()),
             user_moderation: UserModerationService::new(ctx.clone()),
-            store: ctx.store,
+            ctx,
             limiters: Arc::new(Limiters::new(limits)),
         }
     }

@@ -14,6 +14,7 @@ pub mod codes;
 pub mod diff;
 pub mod error;
 pub mod history;
+pub mod listing;
 mod macros;
 pub mod merge;
 pub mod policy;

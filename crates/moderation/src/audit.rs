@@ -3,8 +3,9 @@
 
 use emenda_domain::audit_chain::AuditChainReport;
 use emenda_domain::policy::{can_read_staff_audit, Actor, StaffScope};
+use emenda_service::views::AuditRecordView;
 use emenda_service::{ServiceContext, ServiceResult};
-use emenda_store::audit::{self, AuditEntry, AuditReader};
+use emenda_store::audit::{self, AuditReader};
 use uuid::Uuid;
 
 /// How many entries verification holds in memory at once: the log is
@@ -33,13 +34,15 @@ impl AuditService {
         space_id: Option<Uuid>,
         before: Option<Uuid>,
         limit: i64,
-    ) -> ServiceResult<Vec<AuditEntry>> {
+    ) -> ServiceResult<Vec<AuditRecordView>> {
         let reader = AuditReader {
             include_staff: can_read_staff_audit(actor, space_id),
             user_id: actor.map(|a| a.user_id),
             staff_scope: actor.map_or(StaffScope::Nowhere, Actor::staff_scope),
         };
-        self.ctx.store.read(|tx| Ok(audit::list(tx, &reader, space_id, before, limit)?))
+        self.ctx.store.read(|tx| {
+            Ok(audit::list(tx, &reader, space_id, before, limit)?.into_iter().map(AuditRecordView::from).collect())
+        })
     }
 
     /// Re-verifies the whole chain, streamed in pages within one snapshot:

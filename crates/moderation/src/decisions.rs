@@ -13,11 +13,12 @@ use emenda_domain::proposal::{ProposalState, VersionKind};
 use emenda_domain::values::{validate_text, Body, StaffText, Title};
 use emenda_domain::{DomainError, ErrorCode};
 use emenda_proposals::amendments::{assess_against_current, lock_visible_amendment};
+use emenda_service::views::{Amendment, Version};
 use emenda_service::{AuditTarget, ServiceContext, ServiceResult};
 use emenda_store::amendments::{self, AmendmentRecord};
 use emenda_store::proposals::{self as proposal_rows, ProposalRecord};
 use emenda_store::spaces;
-use emenda_store::versions::{self, NewVersion, VersionRecord};
+use emenda_store::versions::{self, NewVersion};
 use uuid::Uuid;
 
 /// What staff send to accept an amendment.
@@ -36,7 +37,7 @@ pub struct Acceptance {
 #[derive(Debug, Clone)]
 pub struct QueueItem {
     /// The amendment.
-    pub amendment: AmendmentRecord,
+    pub amendment: Amendment,
     /// The proposal's reference code.
     pub proposal_reference: String,
     /// The proposal's current title.
@@ -51,9 +52,9 @@ pub struct QueueItem {
 #[derive(Debug, Clone)]
 pub struct Accepted {
     /// The amendment, now accepted.
-    pub amendment: AmendmentRecord,
+    pub amendment: Amendment,
     /// The version it produced (`None` when its text was already current).
-    pub version: Option<VersionRecord>,
+    pub version: Option<Version>,
 }
 
 /// Amendment decisions.
@@ -121,7 +122,7 @@ impl DecisionService {
                         proposal_title: proposal.title,
                         current_version: proposal.current_version,
                         mergeability,
-                        amendment,
+                        amendment: amendment.into(),
                     })
                 })
                 .collect()
@@ -204,12 +205,12 @@ impl DecisionService {
             )?;
             let amendment = amendments::find_by_id(tx, id)?.ok_or_else(|| DomainError::not_found("amendment"))?;
             let version = if unchanged { None } else { versions::get(tx, proposal.id, resulting)? };
-            Ok(Accepted { amendment, version })
+            Ok(Accepted { amendment: amendment.into(), version: version.map(Version::from) })
         })
     }
 
     /// Rejects an amendment with a public reason.
-    pub fn reject(&self, actor: &Actor, id: Uuid, reason: &str) -> ServiceResult<AmendmentRecord> {
+    pub fn reject(&self, actor: &Actor, id: Uuid, reason: &str) -> ServiceResult<Amendment> {
         let reason = StaffText::parse_field("reason", reason)?;
         self.ctx.store.write(|tx| {
             let (amendment, proposal, space) = lock_visible_amendment(tx, id, Some(actor))?;
@@ -230,7 +231,9 @@ impl DecisionService {
                     "reason": reason.as_str(),
                 }),
             )?;
-            Ok(amendments::find_by_id(tx, id)?.ok_or_else(|| DomainError::not_found("amendment"))?)
+            Ok(amendments::find_by_id(tx, id)?
+                .map(Amendment::from)
+                .ok_or_else(|| DomainError::not_found("amendment"))?)
         })
     }
 }

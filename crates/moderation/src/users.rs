@@ -7,6 +7,7 @@ use emenda_domain::audit::AuditAction;
 use emenda_domain::policy::{ensure_admin, ensure_admins_remain, Actor};
 use emenda_domain::values::StaffText;
 use emenda_domain::{DomainError, ErrorCode};
+use emenda_service::views::User;
 use emenda_service::{AuditTarget, ServiceContext, ServiceResult};
 use emenda_store::users::{self, UserRecord};
 use emenda_store::{roles, tokens, Tx};
@@ -54,7 +55,7 @@ impl UserModerationService {
     }
 
     /// Marks a user's identity as verified. Verifying twice changes nothing.
-    pub fn verify(&self, actor: &Actor, user_id: Uuid) -> ServiceResult<UserRecord> {
+    pub fn verify(&self, actor: &Actor, user_id: Uuid) -> ServiceResult<User> {
         ensure_admin(actor)?;
         self.ctx.store.write(|tx| {
             self.lock_as_admin(tx, actor)?;
@@ -68,7 +69,7 @@ impl UserModerationService {
                     serde_json::json!({}),
                 )?;
             }
-            Self::user(tx, user_id)
+            Self::user(tx, user_id).map(User::from)
         })
     }
 
@@ -77,7 +78,7 @@ impl UserModerationService {
     /// access token is refused from then on (roles and the blocked state are
     /// read on every request). An admin cannot block themselves, and the
     /// last admin who is not blocked cannot be blocked.
-    pub fn block(&self, actor: &Actor, user_id: Uuid, justification: &str) -> ServiceResult<UserRecord> {
+    pub fn block(&self, actor: &Actor, user_id: Uuid, justification: &str) -> ServiceResult<User> {
         ensure_admin(actor)?;
         let justification = StaffText::parse_field("justification", justification)?;
         if user_id == actor.user_id {
@@ -108,12 +109,12 @@ impl UserModerationService {
                     serde_json::json!({ "justification": justification.as_str() }),
                 )?;
             }
-            Self::user(tx, user_id)
+            Self::user(tx, user_id).map(User::from)
         })
     }
 
     /// Lifts a block; the user signs in again to get new sessions.
-    pub fn unblock(&self, actor: &Actor, user_id: Uuid) -> ServiceResult<UserRecord> {
+    pub fn unblock(&self, actor: &Actor, user_id: Uuid) -> ServiceResult<User> {
         ensure_admin(actor)?;
         self.ctx.store.write(|tx| {
             self.lock_as_admin(tx, actor)?;
@@ -128,7 +129,7 @@ impl UserModerationService {
                     serde_json::json!({}),
                 )?;
             }
-            Self::user(tx, user_id)
+            Self::user(tx, user_id).map(User::from)
         })
     }
 }

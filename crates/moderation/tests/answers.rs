@@ -130,7 +130,7 @@ fn a_final_answer_closes_open_amendments_for_good(backend: Backend) {
 }
 
 /// Every answer of a proposal, newest first, as anyone reads them.
-fn answers_of(w: &World, key: &str) -> Vec<emenda_store::answers::AnswerRecord> {
+fn answers_of(w: &World, key: &str) -> Vec<emenda_service::views::Answer> {
     w.proposals.answers(key, None).unwrap()
 }
 

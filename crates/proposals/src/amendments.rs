@@ -16,6 +16,7 @@ use emenda_domain::policy::Actor;
 use emenda_domain::proposal::ensure_existing_version;
 use emenda_domain::values::{validate_text, Rationale};
 use emenda_domain::{DomainError, ErrorCode};
+use emenda_service::views::{Amendment, Proposal};
 use emenda_service::{AuditTarget, ServiceContext, ServiceError, ServiceResult};
 use emenda_store::amendments::{self, AmendmentRecord, NewAmendment};
 use emenda_store::proposals::ProposalRecord;
@@ -42,9 +43,9 @@ pub struct AmendmentRequest {
 #[derive(Debug, Clone)]
 pub struct AmendmentView {
     /// The amendment.
-    pub amendment: AmendmentRecord,
+    pub amendment: Amendment,
     /// The proposal it amends.
-    pub proposal: ProposalRecord,
+    pub proposal: Proposal,
     /// The proposal's current version number.
     pub current_version: i32,
     /// Title and body change against the base version.
@@ -191,7 +192,13 @@ impl AmendmentService {
                 body: diff_texts(&base.body, &amendment.body, Granularity::Word),
             })
         })?;
-        Ok(AmendmentView { diff, current_version: proposal.current_version, assessment, amendment, proposal })
+        Ok(AmendmentView {
+            diff,
+            current_version: proposal.current_version,
+            assessment,
+            amendment: amendment.into(),
+            proposal: proposal.into(),
+        })
     }
 
     /// Requests an amendment of a proposal.
@@ -272,7 +279,7 @@ impl AmendmentService {
         state: Option<AmendmentState>,
         after: Option<Uuid>,
         limit: i64,
-    ) -> ServiceResult<Vec<AmendmentRecord>> {
+    ) -> ServiceResult<Vec<Amendment>> {
         self.ctx.store.read(|tx| {
             let proposal = load_visible_proposal(tx, proposal_key, actor)?;
             let space = spaces::find_by_id(tx, proposal.space_id)?.ok_or_else(|| DomainError::not_found("space"))?;
@@ -281,7 +288,10 @@ impl AmendmentService {
                 ListScope::AuthoredBy(user) => Some(user),
                 ListScope::Nothing => return Ok(Vec::new()),
             };
-            Ok(amendments::list_for_proposal(tx, proposal.id, state, only_author, after, limit)?)
+            Ok(amendments::list_for_proposal(tx, proposal.id, state, only_author, after, limit)?
+                .into_iter()
+                .map(Amendment::from)
+                .collect())
         })
     }
 

@@ -12,13 +12,14 @@ use emenda_domain::proposal::{
 use emenda_domain::reference::format_reference;
 use emenda_domain::values::{validate_text, Summary};
 use emenda_domain::DomainError;
+use emenda_service::views::{Answer, Author, Proposal, Version};
 use emenda_service::{AuditTarget, ServiceContext, ServiceResult};
-use emenda_store::answers::{self, AnswerRecord};
+use emenda_store::answers;
 use emenda_store::proposals::{
-    self as rows, AuthorRecord, NewProposal, ProposalCursor, ProposalFilter, ProposalRecord, ProposalSort,
+    self as rows, NewProposal, ProposalCursor, ProposalFilter, ProposalRecord, ProposalSort,
 };
 use emenda_store::spaces::SpaceRecord;
-use emenda_store::versions::{self, NewVersion, VersionRecord};
+use emenda_store::versions::{self, NewVersion};
 use emenda_store::{amendments, sequences, spaces, Tx};
 use uuid::Uuid;
 
@@ -26,15 +27,15 @@ use uuid::Uuid;
 #[derive(Debug, Clone)]
 pub struct ProposalView {
     /// State and counters.
-    pub proposal: ProposalRecord,
+    pub proposal: Proposal,
     /// The space's slug.
     pub space_slug: String,
     /// The current version, full text.
-    pub current: VersionRecord,
+    pub current: Version,
     /// Creator and co-authors.
-    pub authors: Vec<AuthorRecord>,
+    pub authors: Vec<Author>,
     /// The official answer in force, if any.
-    pub answer: Option<AnswerRecord>,
+    pub answer: Option<Answer>,
     /// How many amendments are in each state.
     pub amendment_counts: Vec<(AmendmentState, i64)>,
 }
@@ -73,10 +74,17 @@ impl ProposalService {
         let current = versions::get(tx, proposal.id, proposal.current_version)?
             .ok_or_else(|| DomainError::not_found("version"))?;
         let space_slug = spaces::find_by_id(tx, proposal.space_id)?.map(|s| s.slug).unwrap_or_default();
-        let authors = rows::authors(tx, proposal.id)?;
-        let answer = answers::list(tx, proposal.id)?.into_iter().next();
+        let authors = rows::authors(tx, proposal.id)?.into_iter().map(Author::from).collect();
+        let answer = answers::list(tx, proposal.id)?.into_iter().next().map(Answer::from);
         let amendment_counts = amendments::counts_by_state(tx, proposal.id)?;
-        Ok(ProposalView { proposal, space_slug, current, authors, answer, amendment_counts })
+        Ok(ProposalView {
+            proposal: proposal.into(),
+            space_slug,
+            current: current.into(),
+            authors,
+            answer,
+            amendment_counts,
+        })
     }
 
     /// A proposal as readers see it, inside the caller's transaction.
@@ -239,10 +247,10 @@ impl ProposalService {
     }
 
     /// Every official answer of a proposal, newest (the one in force) first.
-    pub fn answers(&self, key: &str, actor: Option<&Actor>) -> ServiceResult<Vec<AnswerRecord>> {
+    pub fn answers(&self, key: &str, actor: Option<&Actor>) -> ServiceResult<Vec<Answer>> {
         self.ctx.store.read(|tx| {
             let proposal = load_visible_proposal(tx, key, actor)?;
-            Ok(answers::list(tx, proposal.id)?)
+            Ok(answers::list(tx, proposal.id)?.into_iter().map(Answer::from).collect())
         })
     }
 
@@ -253,8 +261,10 @@ impl ProposalService {
         sort: ProposalSort,
         after: Option<ProposalCursor>,
         limit: i64,
-    ) -> ServiceResult<Vec<ProposalRecord>> {
-        self.ctx.store.read(|tx| Ok(rows::list(tx, filter, sort, after, limit)?))
+    ) -> ServiceResult<Vec<Proposal>> {
+        self.ctx
+            .store
+            .read(|tx| Ok(rows::list(tx, filter, sort, after, limit)?.into_iter().map(Proposal::from).collect()))
     }
 
     /// The id of a space, for list filters given by slug.

@@ -6,6 +6,7 @@ use emenda_domain::policy::{ensure_admin, Actor};
 use emenda_domain::space::{SettingsPatch, SpaceSettings};
 use emenda_domain::values::{Description, Slug, SpaceTitle};
 use emenda_domain::{DomainError, ErrorCode};
+use emenda_service::views::Space;
 use emenda_service::{AuditTarget, ServiceContext, ServiceError, ServiceResult};
 use emenda_store::spaces::{self, SpaceRecord};
 use emenda_store::StoreError;
@@ -52,7 +53,7 @@ impl SpaceService {
     }
 
     /// Creates a space (admins only).
-    pub fn create(&self, actor: &Actor, input: &NewSpace) -> ServiceResult<SpaceRecord> {
+    pub fn create(&self, actor: &Actor, input: &NewSpace) -> ServiceResult<Space> {
         ensure_admin(actor)?;
         let (slug, title, description) = Validation::new()
             .field("slug", Slug::parse(&input.slug))
@@ -91,50 +92,56 @@ impl SpaceService {
         });
         match result {
             Err(ServiceError::Store(StoreError::Duplicate { .. })) => Err(slug_taken().into()),
-            other => other.map(|()| space),
+            other => other.map(|()| Space::from(space)),
         }
     }
 
     /// Changes texts or settings of a space (admins only).
-    pub fn update(&self, actor: &Actor, slug: &str, change: &SpaceChange) -> ServiceResult<SpaceRecord> {
+    pub fn update(&self, actor: &Actor, slug: &str, change: &SpaceChange) -> ServiceResult<Space> {
         ensure_admin(actor)?;
         let (title, description) = Validation::new()
             .optional("title", change.title.as_deref().map(SpaceTitle::parse))
             .optional("description", change.description.as_deref().map(Description::parse))
             .finish()?;
-        self.ctx.store.write(|tx| {
-            let mut space = spaces::find_by_slug(tx, slug)?.ok_or_else(|| DomainError::not_found("space"))?;
-            if let Some(title) = title {
-                space.title = title.into_inner();
-            }
-            if let Some(description) = description {
-                space.description = description.into_inner();
-            }
-            if let Some(patch) = &change.settings {
-                let settings = patch.apply(&space.settings);
-                settings.validate()?;
-                space.settings = settings;
-            }
-            space.updated_at = self.ctx.clock.now();
-            spaces::update(tx, &space)?;
-            self.ctx.audit(
-                tx,
-                Some(actor.user_id),
-                AuditAction::SpaceUpdated,
-                space_target(space.id),
-                serde_json::json!({ "settings": space.settings, "title": space.title }),
-            )?;
-            Ok(space)
-        })
+        self.ctx
+            .store
+            .write(|tx| {
+                let mut space = spaces::find_by_slug(tx, slug)?.ok_or_else(|| DomainError::not_found("space"))?;
+                if let Some(title) = title {
+                    space.title = title.into_inner();
+                }
+                if let Some(description) = description {
+                    space.description = description.into_inner();
+                }
+                if let Some(patch) = &change.settings {
+                    let settings = patch.apply(&space.settings);
+                    settings.validate()?;
+                    space.settings = settings;
+                }
+                space.updated_at = self.ctx.clock.now();
+                spaces::update(tx, &space)?;
+                self.ctx.audit(
+                    tx,
+                    Some(actor.user_id),
+                    AuditAction::SpaceUpdated,
+                    space_target(space.id),
+                    serde_json::json!({ "settings": space.settings, "title": space.title }),
+                )?;
+                Ok(space)
+            })
+            .map(Space::from)
     }
 
     /// One space by slug.
-    pub fn get(&self, slug: &str) -> ServiceResult<SpaceRecord> {
-        self.ctx.store.read(|tx| spaces::find_by_slug(tx, slug)?.ok_or_else(|| DomainError::not_found("space").into()))
+    pub fn get(&self, slug: &str) -> ServiceResult<Space> {
+        self.ctx
+            .store
+            .read(|tx| spaces::find_by_slug(tx, slug)?.ok_or_else(|| DomainError::not_found("space").into()))
+            .map(Space::from)
     }
 
     /// Spaces in creation order, after the cursor.
-    pub fn list(&self, after: Option<Uuid>, limit: i64) -> ServiceResult<Vec<SpaceRecord>> {
-        self.ctx.store.read(|tx| Ok(spaces::list(tx, after, limit)?))
+    pub fn list(&self, after: Option<Uuid>, limit: i64) -> ServiceResult<Vec<Space>> {
+        self.ctx.store.read(|tx| Ok(spaces::list(tx, after, limit)?.into_iter().map(Space::from).collect()))
     }
 }

@@ -6,6 +6,7 @@ use emenda_domain::diff::{diff_texts, Granularity, TextDiff};
 use emenda_domain::history::{verify_chain, ChainReport, HashEncoding, HashedVersion, StoredVersion};
 use emenda_domain::policy::Actor;
 use emenda_domain::{DomainError, FieldCode};
+use emenda_service::views::Version;
 use emenda_service::{ServiceContext, ServiceResult};
 use emenda_store::versions::{self, VersionRecord};
 use emenda_store::Tx;
@@ -42,18 +43,20 @@ impl HistoryService {
     }
 
     /// Versions after number `after`, oldest first.
-    pub fn list(&self, key: &str, actor: Option<&Actor>, after: i32, limit: i64) -> ServiceResult<Vec<VersionRecord>> {
+    pub fn list(&self, key: &str, actor: Option<&Actor>, after: i32, limit: i64) -> ServiceResult<Vec<Version>> {
         self.ctx.store.read(|tx| {
             let proposal = load_visible_proposal(tx, key, actor)?;
-            Ok(versions::list(tx, proposal.id, after, limit)?)
+            Ok(versions::list(tx, proposal.id, after, limit)?.into_iter().map(Version::from).collect())
         })
     }
 
     /// One version.
-    pub fn get(&self, key: &str, actor: Option<&Actor>, number: i32) -> ServiceResult<VersionRecord> {
+    pub fn get(&self, key: &str, actor: Option<&Actor>, number: i32) -> ServiceResult<Version> {
         self.ctx.store.read(|tx| {
             let proposal = load_visible_proposal(tx, key, actor)?;
-            versions::get(tx, proposal.id, number)?.ok_or_else(|| DomainError::not_found("version").into())
+            versions::get(tx, proposal.id, number)?
+                .map(Version::from)
+                .ok_or_else(|| DomainError::not_found("version").into())
         })
     }
 

@@ -42,6 +42,11 @@ impl ServiceContext {
         Self { store, clock: Arc::new(SystemClock), ids: Arc::new(UuidV7) }
     }
 
+    /// Checks that the database answers (readiness probes).
+    pub fn ready(&self) -> Result<(), StoreError> {
+        self.store.ping()
+    }
+
     /// Records a state change in the audit log, inside the caller's
     /// transaction so the change and its record commit together.
     pub fn audit(

@@ -7,6 +7,7 @@
 
 pub mod context;
 pub mod error;
+pub mod views;
 
 pub use context::{AuditTarget, ServiceContext};
 pub use error::{AccessError, InternalError, ServiceError, ServiceResult};

@@ -273,37 +273,7 @@ pub fn is_author(tx: &mut Tx<'_>, proposal_id: Uuid, user_id: Uuid) -> Result<bo
     Ok(count > 0)
 }
 
-/// How a list is ordered. Every order ends with the id, so it is total and
-/// the keyset cursor is exact.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ProposalSort {
-    /// Newest first.
-    Recent,
-    /// Most supports first.
-    MostSupported,
-    /// Most comments first.
-    MostCommented,
-}
-
-/// Where the previous page ended: the sort key and id of its last item.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ProposalCursor {
-    /// The counter the list is sorted by (ignored for `Recent`).
-    pub key: i64,
-    /// The id of the last item.
-    pub id: Uuid,
-}
-
-/// Which proposals a list shows.
-#[derive(Debug, Clone, Default)]
-pub struct ProposalFilter {
-    /// Only this space.
-    pub space_id: Option<Uuid>,
-    /// Only this state.
-    pub state: Option<ProposalState>,
-    /// Only proposals this user is an author of.
-    pub author_id: Option<Uuid>,
-}
+pub use emenda_domain::listing::{ProposalCursor, ProposalFilter, ProposalSort};
 
 /// One page of visible (not hidden) proposals.
 pub fn list(

@@ -13,7 +13,7 @@ use emenda_domain::amendment::{AmendmentState, FieldConflict, Mergeability};
 use emenda_domain::diff::TextDiff;
 use emenda_domain::merge::MergeSegment;
 use emenda_proposals::amendments::{AmendmentRequest, AmendmentView};
-use emenda_store::amendments::AmendmentRecord;
+use emenda_service::views::Amendment;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
@@ -54,8 +54,8 @@ pub struct AmendmentSummaryDto {
     pub updated_at: DateTime<Utc>,
 }
 
-impl From<&AmendmentRecord> for AmendmentSummaryDto {
-    fn from(a: &AmendmentRecord) -> Self {
+impl From<&Amendment> for AmendmentSummaryDto {
+    fn from(a: &Amendment) -> Self {
         Self {
             id: a.id,
             proposal_id: a.proposal_id,

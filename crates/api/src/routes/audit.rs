@@ -10,7 +10,7 @@ use actix_web::{get, web, HttpResponse};
 use chrono::{DateTime, Utc};
 use emenda_domain::audit::AuditVisibility;
 use emenda_domain::audit_chain::AuditChainReport;
-use emenda_store::audit::AuditEntry;
+use emenda_service::views::AuditRecordView;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
@@ -39,8 +39,8 @@ pub struct AuditEntryDto {
     pub created_at: DateTime<Utc>,
 }
 
-impl From<AuditEntry> for AuditEntryDto {
-    fn from(e: AuditEntry) -> Self {
+impl From<AuditRecordView> for AuditEntryDto {
+    fn from(e: AuditRecordView) -> Self {
         Self {
             id: e.id,
             actor_id: e.actor_id,

@@ -9,7 +9,7 @@ use chrono::{DateTime, Utc};
 use emenda_accounts::service::Registration;
 use emenda_accounts::{Session, SignedInUser};
 use emenda_domain::policy::RoleGrant;
-use emenda_store::users::UserRecord;
+use emenda_service::views::User;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
@@ -61,8 +61,8 @@ pub struct UserDto {
     pub created_at: DateTime<Utc>,
 }
 
-impl From<&UserRecord> for UserDto {
-    fn from(user: &UserRecord) -> Self {
+impl From<&User> for UserDto {
+    fn from(user: &User) -> Self {
         Self {
             id: user.id,
             nickname: user.nickname.clone(),

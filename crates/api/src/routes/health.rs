@@ -17,7 +17,7 @@ pub async fn healthz() -> HttpResponse {
     responses((status = 200, description = "ready"), (status = 503, body = crate::problem::Problem)))]
 #[get("/readyz")]
 pub async fn readyz(state: web::Data<AppState>) -> ApiResult<HttpResponse> {
-    let store = state.store.clone();
-    blocking(move || Ok(store.ping()?)).await?;
+    let ctx = state.ctx.clone();
+    blocking(move || Ok(ctx.ready()?)).await?;
     Ok(HttpResponse::Ok().json(serde_json::json!({ "status": "ready" })))
 }

@@ -11,13 +11,14 @@ use actix_web::http::header;
 use actix_web::{get, post, web, HttpRequest, HttpResponse};
 use chrono::{DateTime, Utc};
 use emenda_domain::amendment::AmendmentState;
+use emenda_domain::listing::{ProposalCursor, ProposalFilter, ProposalSort};
 use emenda_domain::proposal::{ProposalState, VersionKind};
 use emenda_domain::{DomainError, FieldCode};
 use emenda_proposals::proposals::ProposalEdit;
 use emenda_proposals::ProposalView;
+use emenda_service::views::Answer;
+use emenda_service::views::Proposal;
 use emenda_service::ServiceError;
-use emenda_store::answers::AnswerRecord;
-use emenda_store::proposals::{ProposalCursor, ProposalFilter, ProposalRecord, ProposalSort};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
@@ -47,8 +48,8 @@ pub struct ProposalSummaryDto {
     pub updated_at: DateTime<Utc>,
 }
 
-impl From<ProposalRecord> for ProposalSummaryDto {
-    fn from(p: ProposalRecord) -> Self {
+impl From<Proposal> for ProposalSummaryDto {
+    fn from(p: Proposal) -> Self {
         Self {
             id: p.id,
             reference: p.reference,
@@ -101,8 +102,8 @@ pub struct AnswerDto {
     pub created_at: DateTime<Utc>,
 }
 
-impl From<AnswerRecord> for AnswerDto {
-    fn from(a: AnswerRecord) -> Self {
+impl From<Answer> for AnswerDto {
+    fn from(a: Answer) -> Self {
         Self {
             state: a.state,
             answer: a.answer,
@@ -303,7 +304,7 @@ pub async fn list_proposals(
         state.proposals.list(&filter, sort, after, limit + 1)
     })
     .await?;
-    let position = move |p: &ProposalRecord| CursorPosition {
+    let position = move |p: &Proposal| CursorPosition {
         k: i64::from(match sort {
             ProposalSort::Recent => 0,
             ProposalSort::MostSupported => p.supports_count,

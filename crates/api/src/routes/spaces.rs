@@ -9,7 +9,7 @@ use actix_web::{get, patch, post, web, HttpResponse};
 use chrono::{DateTime, Utc};
 use emenda_domain::space::{SettingsPatch, SpaceSettings};
 use emenda_proposals::spaces::{NewSpace, SpaceChange};
-use emenda_store::spaces::SpaceRecord;
+use emenda_service::views::Space;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
@@ -33,8 +33,8 @@ pub struct SpaceDto {
     pub updated_at: DateTime<Utc>,
 }
 
-impl From<SpaceRecord> for SpaceDto {
-    fn from(s: SpaceRecord) -> Self {
+impl From<Space> for SpaceDto {
+    fn from(s: Space) -> Self {
         Self {
             id: s.id,
             slug: s.slug,

@@ -8,7 +8,7 @@ use crate::routes::auth::UserDto;
 use crate::state::AppState;
 use actix_web::{post, web, HttpResponse};
 use chrono::{DateTime, Utc};
-use emenda_store::users::UserRecord;
+use emenda_service::views::User;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
@@ -27,8 +27,8 @@ pub struct AccountStandingDto {
     pub blocked_at: Option<DateTime<Utc>>,
 }
 
-impl From<&UserRecord> for AccountStandingDto {
-    fn from(user: &UserRecord) -> Self {
+impl From<&User> for AccountStandingDto {
+    fn from(user: &User) -> Self {
         Self {
             user: UserDto::from(user),
             verified_at: user.verified_at,

@@ -10,7 +10,7 @@ use chrono::{DateTime, Utc};
 use emenda_domain::diff::{Granularity, TextDiff};
 use emenda_domain::history::ChainReport;
 use emenda_domain::proposal::VersionKind;
-use emenda_store::versions::VersionRecord;
+use emenda_service::views::Version;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
@@ -53,7 +53,7 @@ pub struct VersionDto {
 }
 
 /// The metadata of a version.
-pub fn version_summary(v: &VersionRecord) -> VersionSummaryDto {
+pub fn version_summary(v: &Version) -> VersionSummaryDto {
     VersionSummaryDto {
         number: v.number,
         editor_id: v.editor_id,

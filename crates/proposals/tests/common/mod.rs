@@ -12,9 +12,9 @@ use emenda_domain::space::SpaceSettings;
 use emenda_proposals::amendments::{AmendmentRequest, AmendmentView};
 use emenda_proposals::spaces::NewSpace;
 use emenda_proposals::{AmendmentService, ProposalService, ProposalView, SpaceService};
+use emenda_service::views::Space;
 use emenda_service::{ServiceContext, ServiceError, ServiceResult};
 use emenda_store::audit::{self, AuditEntry, AuditReader};
-use emenda_store::spaces::SpaceRecord;
 use emenda_store::testing::TestDatabase;
 use emenda_store::users::{self, NewUser};
 use emenda_store::versions::{self, VersionRecord};
@@ -67,12 +67,12 @@ impl World {
     }
 
     /// Staff of one space.
-    pub fn staff_of(&self, nickname: &str, space: &SpaceRecord) -> Actor {
+    pub fn staff_of(&self, nickname: &str, space: &Space) -> Actor {
         person(&self.ctx, nickname, &[RoleGrant { role: Role::Staff, space_id: Some(space.id) }])
     }
 
     /// A space created by the admin.
-    pub fn space(&self, slug: &str, settings: SpaceSettings) -> SpaceRecord {
+    pub fn space(&self, slug: &str, settings: SpaceSettings) -> Space {
         let space = NewSpace {
             slug: slug.into(),
             title: format!("Spazio {slug}"),
@@ -83,7 +83,7 @@ impl World {
     }
 
     /// A proposal published by `author` with [`BODY`].
-    pub fn publish(&self, author: &Actor, space: &SpaceRecord, title: &str) -> ProposalView {
+    pub fn publish(&self, author: &Actor, space: &Space, title: &str) -> ProposalView {
         self.proposals.create(author, &space.slug, title, BODY).expect("publish a proposal")
     }
 

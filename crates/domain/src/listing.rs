@@ -1,0 +1,38 @@
+//! How proposal lists are asked for: filters, orders and the keyset
+//! position a page ends at. Plain values shared by the service that takes
+//! them from a request and the store that turns them into a query.
+
+use crate::proposal::ProposalState;
+use uuid::Uuid;
+
+/// How a list is ordered. Every order ends with the id, so it is total and
+/// the keyset cursor is exact.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProposalSort {
+    /// Newest first.
+    Recent,
+    /// Most supports first.
+    MostSupported,
+    /// Most comments first.
+    MostCommented,
+}
+
+/// Where the previous page ended: the sort key and id of its last item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ProposalCursor {
+    /// The counter the list is sorted by (ignored for `Recent`).
+    pub key: i64,
+    /// The id of the last item.
+    pub id: Uuid,
+}
+
+/// Which proposals a list shows.
+#[derive(Debug, Clone, Default)]
+pub struct ProposalFilter {
+    /// Only this space.
+    pub space_id: Option<Uuid>,
+    /// Only this state.
+    pub state: Option<ProposalState>,
+    /// Only proposals this user is an author of.
+    pub author_id: Option<Uuid>,
+}
