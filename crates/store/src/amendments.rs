@@ -1,7 +1,7 @@
 //! Amendments and their decisions.
 
-use crate::convert::{id_text, opt_id_text, parse_enum, parse_id, parse_opt_id, parse_opt_time, parse_time, time_text};
 use crate::schema::{amendments, proposals, users};
+use crate::types::Stored;
 use crate::{StoreError, Tx};
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
@@ -69,79 +69,74 @@ pub struct NewAmendment<'a> {
     pub created_at: DateTime<Utc>,
 }
 
-type AmendmentRow = (
-    (String, String, String, String, i32, String, String, String),
-    (String, Option<String>, Option<String>, Option<String>, Option<i32>, Option<String>, String, String),
-    bool,
-);
-
-macro_rules! amendment_query {
-    () => {
-        amendments::table.inner_join(users::table.on(users::id.eq(amendments::author_id))).select((
-            (
-                amendments::id,
-                amendments::proposal_id,
-                amendments::author_id,
-                users::nickname,
-                amendments::base_version,
-                amendments::title,
-                amendments::body,
-                amendments::rationale,
-            ),
-            (
-                amendments::state,
-                amendments::decided_by,
-                amendments::decided_at,
-                amendments::decision_reason,
-                amendments::resulting_version,
-                amendments::promoted_proposal_id,
-                amendments::created_at,
-                amendments::updated_at,
-            ),
-            amendments::closed_by_proposal,
-        ))
-    };
+/// An amendment as read back, with its author's nickname.
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = amendments)]
+struct AmendmentRow {
+    id: Stored<Uuid>,
+    proposal_id: Stored<Uuid>,
+    author_id: Stored<Uuid>,
+    #[diesel(select_expression = users::nickname)]
+    author_nickname: String,
+    base_version: i32,
+    title: String,
+    body: String,
+    rationale: String,
+    state: Stored<AmendmentState>,
+    decided_by: Option<Stored<Uuid>>,
+    decided_at: Option<Stored<DateTime<Utc>>>,
+    decision_reason: Option<String>,
+    resulting_version: Option<i32>,
+    promoted_proposal_id: Option<Stored<Uuid>>,
+    created_at: Stored<DateTime<Utc>>,
+    updated_at: Stored<DateTime<Utc>>,
+    closed_by_proposal: bool,
 }
 
-fn record(row: AmendmentRow) -> Result<AmendmentRecord, StoreError> {
-    let ((id, proposal_id, author_id, author_nickname, base_version, title, body, rationale), rest, closed_by_proposal) =
-        row;
-    let (state, decided_by, decided_at, decision_reason, resulting_version, promoted, created_at, updated_at) = rest;
-    Ok(AmendmentRecord {
-        id: parse_id(&id)?,
-        proposal_id: parse_id(&proposal_id)?,
-        author_id: parse_id(&author_id)?,
-        author_nickname,
-        base_version,
-        title,
-        body,
-        rationale,
-        state: parse_enum(&state, AmendmentState::parse)?,
-        decided_by: parse_opt_id(decided_by.as_deref())?,
-        decided_at: parse_opt_time(decided_at.as_deref())?,
-        decision_reason,
-        resulting_version,
-        promoted_proposal_id: parse_opt_id(promoted.as_deref())?,
-        created_at: parse_time(&created_at)?,
-        updated_at: parse_time(&updated_at)?,
-        closed_by_proposal,
-    })
+impl From<AmendmentRow> for AmendmentRecord {
+    fn from(row: AmendmentRow) -> Self {
+        AmendmentRecord {
+            id: row.id.0,
+            proposal_id: row.proposal_id.0,
+            author_id: row.author_id.0,
+            author_nickname: row.author_nickname,
+            base_version: row.base_version,
+            title: row.title,
+            body: row.body,
+            rationale: row.rationale,
+            state: row.state.0,
+            decided_by: row.decided_by.map(|u| u.0),
+            decided_at: row.decided_at.map(|t| t.0),
+            decision_reason: row.decision_reason,
+            resulting_version: row.resulting_version,
+            promoted_proposal_id: row.promoted_proposal_id.map(|p| p.0),
+            created_at: row.created_at.0,
+            updated_at: row.updated_at.0,
+            closed_by_proposal: row.closed_by_proposal,
+        }
+    }
+}
+
+/// Amendments joined with their authors: what an [`AmendmentRow`] reads.
+#[diesel::dsl::auto_type]
+fn with_authors() -> _ {
+    amendments::table.inner_join(users::table.on(users::id.eq(amendments::author_id)))
 }
 
 /// Writes a new amendment under evaluation. A second open amendment of
 /// the same author on the same proposal fails with `Duplicate`.
 pub fn insert(tx: &mut Tx<'_>, amendment: &NewAmendment<'_>) -> Result<(), StoreError> {
-    let at = time_text(amendment.created_at);
+    let at = Stored(amendment.created_at);
     diesel::insert_into(amendments::table)
         .values((
-            amendments::id.eq(id_text(amendment.id)),
-            amendments::proposal_id.eq(id_text(amendment.proposal_id)),
-            amendments::author_id.eq(id_text(amendment.author_id)),
+            amendments::id.eq(Stored(amendment.id)),
+            amendments::proposal_id.eq(Stored(amendment.proposal_id)),
+            amendments::author_id.eq(Stored(amendment.author_id)),
             amendments::base_version.eq(amendment.base_version),
             amendments::title.eq(amendment.title),
             amendments::body.eq(amendment.body),
             amendments::rationale.eq(amendment.rationale),
-            amendments::state.eq(AmendmentState::Evaluating.as_str()),
+            amendments::state.eq(Stored(AmendmentState::Evaluating)),
             amendments::created_at.eq(&at),
             amendments::updated_at.eq(&at),
         ))
@@ -151,16 +146,20 @@ pub fn insert(tx: &mut Tx<'_>, amendment: &NewAmendment<'_>) -> Result<(), Store
 
 /// The amendment with this id.
 pub fn find_by_id(tx: &mut Tx<'_>, id: Uuid) -> Result<Option<AmendmentRecord>, StoreError> {
-    let rows: Vec<AmendmentRow> = amendment_query!().filter(amendments::id.eq(id_text(id))).limit(1).load(tx.conn())?;
-    rows.into_iter().next().map(record).transpose()
+    let rows: Vec<AmendmentRow> = with_authors()
+        .filter(amendments::id.eq(Stored(id)))
+        .select(AmendmentRow::as_select())
+        .limit(1)
+        .load(tx.conn())?;
+    Ok(rows.into_iter().next().map(AmendmentRecord::from))
 }
 
 /// Whether the author has an amendment under evaluation on the proposal.
 pub fn has_open(tx: &mut Tx<'_>, proposal_id: Uuid, author_id: Uuid) -> Result<bool, StoreError> {
     let count: i64 = amendments::table
-        .filter(amendments::proposal_id.eq(id_text(proposal_id)))
-        .filter(amendments::author_id.eq(id_text(author_id)))
-        .filter(amendments::state.eq(AmendmentState::Evaluating.as_str()))
+        .filter(amendments::proposal_id.eq(Stored(proposal_id)))
+        .filter(amendments::author_id.eq(Stored(author_id)))
+        .filter(amendments::state.eq(Stored(AmendmentState::Evaluating)))
         .count()
         .get_result(tx.conn())?;
     Ok(count > 0)
@@ -176,21 +175,22 @@ pub fn list_for_proposal(
     after: Option<Uuid>,
     limit: i64,
 ) -> Result<Vec<AmendmentRecord>, StoreError> {
-    let mut query = amendment_query!()
-        .filter(amendments::proposal_id.eq(id_text(proposal_id)))
+    let mut query = with_authors()
+        .select(AmendmentRow::as_select())
+        .filter(amendments::proposal_id.eq(Stored(proposal_id)))
         .order(amendments::id.asc())
         .limit(limit)
         .into_boxed();
     if let Some(state) = state {
-        query = query.filter(amendments::state.eq(state.as_str()));
+        query = query.filter(amendments::state.eq(Stored(state)));
     }
     if let Some(author) = only_author {
-        query = query.filter(amendments::author_id.eq(id_text(author)));
+        query = query.filter(amendments::author_id.eq(Stored(author)));
     }
     if let Some(after) = after {
-        query = query.filter(amendments::id.gt(id_text(after)));
+        query = query.filter(amendments::id.gt(Stored(after)));
     }
-    query.load::<AmendmentRow>(tx.conn())?.into_iter().map(record).collect()
+    Ok(query.load::<AmendmentRow>(tx.conn())?.into_iter().map(AmendmentRecord::from).collect())
 }
 
 /// Amendments in a state across proposals, oldest first: the staff queue.
@@ -202,20 +202,21 @@ pub fn queue(
     after: Option<Uuid>,
     limit: i64,
 ) -> Result<Vec<AmendmentRecord>, StoreError> {
-    let mut query = amendment_query!()
-        .filter(amendments::state.eq(state.as_str()))
+    let mut query = with_authors()
+        .select(AmendmentRow::as_select())
+        .filter(amendments::state.eq(Stored(state)))
         .order(amendments::id.asc())
         .limit(limit)
         .into_boxed();
     if let Some(spaces) = spaces {
-        let ids: Vec<String> = spaces.iter().map(|s| id_text(*s)).collect();
+        let ids: Vec<Stored<Uuid>> = spaces.iter().copied().map(Stored).collect();
         let in_spaces = proposals::table.filter(proposals::space_id.eq_any(ids)).select(proposals::id);
         query = query.filter(amendments::proposal_id.eq_any(in_spaces));
     }
     if let Some(after) = after {
-        query = query.filter(amendments::id.gt(id_text(after)));
+        query = query.filter(amendments::id.gt(Stored(after)));
     }
-    query.load::<AmendmentRow>(tx.conn())?.into_iter().map(record).collect()
+    Ok(query.load::<AmendmentRow>(tx.conn())?.into_iter().map(AmendmentRecord::from).collect())
 }
 
 /// Moves an amendment out of `evaluating`. Returns `false` when it was no
@@ -230,15 +231,15 @@ pub fn decide(
     reason: Option<&str>,
     at: DateTime<Utc>,
 ) -> Result<bool, StoreError> {
-    let at = time_text(at);
+    let at = Stored(at);
     let updated = diesel::update(
         amendments::table
-            .filter(amendments::id.eq(id_text(id)))
-            .filter(amendments::state.eq(AmendmentState::Evaluating.as_str())),
+            .filter(amendments::id.eq(Stored(id)))
+            .filter(amendments::state.eq(Stored(AmendmentState::Evaluating))),
     )
     .set((
-        amendments::state.eq(to.as_str()),
-        amendments::decided_by.eq(id_text(by)),
+        amendments::state.eq(Stored(to)),
+        amendments::decided_by.eq(Stored(by)),
         amendments::decided_at.eq(&at),
         amendments::decision_reason.eq(reason),
         amendments::updated_at.eq(&at),
@@ -259,7 +260,7 @@ pub fn close_with_proposal(
     if !decide(tx, id, AmendmentState::Rejected, by, Some(reason), at)? {
         return Ok(false);
     }
-    diesel::update(amendments::table.filter(amendments::id.eq(id_text(id))))
+    diesel::update(amendments::table.filter(amendments::id.eq(Stored(id))))
         .set(amendments::closed_by_proposal.eq(true))
         .execute(tx.conn())?;
     Ok(true)
@@ -267,7 +268,7 @@ pub fn close_with_proposal(
 
 /// Records the version an acceptance produced.
 pub fn set_resulting_version(tx: &mut Tx<'_>, id: Uuid, version: i32) -> Result<(), StoreError> {
-    diesel::update(amendments::table.filter(amendments::id.eq(id_text(id))))
+    diesel::update(amendments::table.filter(amendments::id.eq(Stored(id))))
         .set(amendments::resulting_version.eq(version))
         .execute(tx.conn())?;
     Ok(())
@@ -278,24 +279,30 @@ pub fn set_resulting_version(tx: &mut Tx<'_>, id: Uuid, version: i32) -> Result<
 pub fn mark_promoted(tx: &mut Tx<'_>, id: Uuid, proposal_id: Uuid, at: DateTime<Utc>) -> Result<bool, StoreError> {
     let updated = diesel::update(
         amendments::table
-            .filter(amendments::id.eq(id_text(id)))
-            .filter(amendments::state.eq(AmendmentState::Rejected.as_str()))
+            .filter(amendments::id.eq(Stored(id)))
+            .filter(amendments::state.eq(Stored(AmendmentState::Rejected)))
             .filter(amendments::promoted_proposal_id.is_null()),
     )
-    .set((
-        amendments::promoted_proposal_id.eq(opt_id_text(Some(proposal_id))),
-        amendments::updated_at.eq(time_text(at)),
-    ))
+    .set((amendments::promoted_proposal_id.eq(Stored(proposal_id)), amendments::updated_at.eq(Stored(at))))
     .execute(tx.conn())?;
     Ok(updated == 1)
 }
 
+/// One state and how many amendments are in it.
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = amendments)]
+struct StateCountRow {
+    state: Stored<AmendmentState>,
+    #[diesel(select_expression = diesel::dsl::count_star(), select_expression_type = diesel::dsl::CountStar)]
+    count: i64,
+}
+
 /// How many amendments a proposal has in each state.
 pub fn counts_by_state(tx: &mut Tx<'_>, proposal_id: Uuid) -> Result<Vec<(AmendmentState, i64)>, StoreError> {
-    let rows: Vec<(String, i64)> = amendments::table
-        .filter(amendments::proposal_id.eq(id_text(proposal_id)))
+    let rows: Vec<StateCountRow> = amendments::table
+        .filter(amendments::proposal_id.eq(Stored(proposal_id)))
         .group_by(amendments::state)
-        .select((amendments::state, diesel::dsl::count_star()))
+        .select(StateCountRow::as_select())
         .load(tx.conn())?;
-    rows.into_iter().map(|(state, n)| Ok((parse_enum(&state, AmendmentState::parse)?, n))).collect()
+    Ok(rows.into_iter().map(|row| (row.state.0, row.count)).collect())
 }

@@ -1,8 +1,8 @@
 //! Official answers to proposals: append-only (the database refuses UPDATE
 //! and DELETE), the latest is the one in force.
 
-use crate::convert::{id_text, parse_enum, parse_id, parse_time, time_text};
 use crate::schema::{proposal_answers, users};
+use crate::types::Stored;
 use crate::{StoreError, Tx};
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
@@ -40,44 +40,52 @@ pub fn insert(
 ) -> Result<(), StoreError> {
     diesel::insert_into(proposal_answers::table)
         .values((
-            proposal_answers::id.eq(id_text(id)),
-            proposal_answers::proposal_id.eq(id_text(proposal_id)),
-            proposal_answers::state.eq(state.as_str()),
+            proposal_answers::id.eq(Stored(id)),
+            proposal_answers::proposal_id.eq(Stored(proposal_id)),
+            proposal_answers::state.eq(Stored(state)),
             proposal_answers::answer.eq(answer),
-            proposal_answers::staff_id.eq(id_text(staff_id)),
-            proposal_answers::created_at.eq(time_text(at)),
+            proposal_answers::staff_id.eq(Stored(staff_id)),
+            proposal_answers::created_at.eq(Stored(at)),
         ))
         .execute(tx.conn())?;
     Ok(())
 }
 
+/// An answer as read back, with its staff member's display name.
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = proposal_answers)]
+struct AnswerRow {
+    id: Stored<Uuid>,
+    proposal_id: Stored<Uuid>,
+    state: Stored<ProposalState>,
+    answer: String,
+    staff_id: Stored<Uuid>,
+    #[diesel(select_expression = users::display_name)]
+    staff_name: String,
+    created_at: Stored<DateTime<Utc>>,
+}
+
+impl From<AnswerRow> for AnswerRecord {
+    fn from(row: AnswerRow) -> Self {
+        AnswerRecord {
+            id: row.id.0,
+            proposal_id: row.proposal_id.0,
+            state: row.state.0,
+            answer: row.answer,
+            staff_id: row.staff_id.0,
+            staff_name: row.staff_name,
+            created_at: row.created_at.0,
+        }
+    }
+}
+
 /// Every answer of a proposal, newest first.
 pub fn list(tx: &mut Tx<'_>, proposal_id: Uuid) -> Result<Vec<AnswerRecord>, StoreError> {
-    let rows: Vec<(String, String, String, String, String, String, String)> = proposal_answers::table
+    let rows: Vec<AnswerRow> = proposal_answers::table
         .inner_join(users::table.on(users::id.eq(proposal_answers::staff_id)))
-        .filter(proposal_answers::proposal_id.eq(id_text(proposal_id)))
+        .filter(proposal_answers::proposal_id.eq(Stored(proposal_id)))
         .order(proposal_answers::id.desc())
-        .select((
-            proposal_answers::id,
-            proposal_answers::proposal_id,
-            proposal_answers::state,
-            proposal_answers::answer,
-            proposal_answers::staff_id,
-            users::display_name,
-            proposal_answers::created_at,
-        ))
+        .select(AnswerRow::as_select())
         .load(tx.conn())?;
-    rows.into_iter()
-        .map(|(id, proposal_id, state, answer, staff_id, staff_name, created_at)| {
-            Ok(AnswerRecord {
-                id: parse_id(&id)?,
-                proposal_id: parse_id(&proposal_id)?,
-                state: parse_enum(&state, ProposalState::parse)?,
-                answer,
-                staff_id: parse_id(&staff_id)?,
-                staff_name,
-                created_at: parse_time(&created_at)?,
-            })
-        })
-        .collect()
+    Ok(rows.into_iter().map(AnswerRecord::from).collect())
 }

@@ -3,8 +3,8 @@
 //! `emenda_domain::audit_chain`).
 
 use crate::connection::DbConnection;
-use crate::convert::{id_text, opt_id_text, parse_enum, parse_id, parse_opt_id, parse_time, time_text};
 use crate::schema::{amendments, audit_head, audit_log, proposals, spaces};
+use crate::types::Stored;
 use crate::{StoreError, Tx};
 use chrono::{DateTime, Utc};
 use diesel::connection::SimpleConnection;
@@ -59,10 +59,7 @@ pub fn insert(tx: &mut Tx<'_>, entry: &AuditEntry) -> Result<(), StoreError> {
     if taken != 1 {
         return Err(StoreError::Corrupt("the audit chain head is missing".to_owned()));
     }
-    let (seq, head_hash): (i64, Option<String>) = audit_head::table
-        .filter(audit_head::id.eq(HEAD_ROW))
-        .select((audit_head::seq, audit_head::entry_hash))
-        .first(tx.conn())?;
+    let HeadRow { seq, entry_hash: head_hash, .. } = head_row(tx)?;
     // Link to the latest entry as stored; the head holds the same hash, and
     // stands in if that entry was removed (verification names the gap).
     let latest: Option<Option<String>> = audit_log::table
@@ -71,35 +68,38 @@ pub fn insert(tx: &mut Tx<'_>, entry: &AuditEntry) -> Result<(), StoreError> {
         .first(tx.conn())
         .optional()?;
     let previous_hash = latest.flatten().or(head_hash);
-    let id = id_text(entry.id);
-    let actor_id = opt_id_text(entry.actor_id);
-    let target_id = id_text(entry.target_id);
-    let space_id = opt_id_text(entry.space_id);
-    let details = entry.details.to_string();
-    let created_at = time_text(entry.created_at);
+    // The hash covers each field exactly as its column stores it.
+    let id = Stored(entry.id);
+    let actor_id = entry.actor_id.map(Stored);
+    let action = Stored(entry.action);
+    let target_id = Stored(entry.target_id);
+    let space_id = entry.space_id.map(Stored);
+    let details = Stored(entry.details.clone());
+    let visibility = Stored(entry.visibility);
+    let created_at = Stored(entry.created_at);
     let entry_hash = audit_chain::entry_hash(&HashedAuditEntry {
         seq,
-        id: &id,
-        actor_id: actor_id.as_deref(),
-        action: entry.action.as_str(),
+        id: &id.text(),
+        actor_id: actor_id.map(|a| a.text()).as_deref(),
+        action: &action.text(),
         target_kind: &entry.target_kind,
-        target_id: &target_id,
-        space_id: space_id.as_deref(),
-        details: &details,
-        visibility: entry.visibility.as_str(),
-        created_at: &created_at,
+        target_id: &target_id.text(),
+        space_id: space_id.map(|s| s.text()).as_deref(),
+        details: &details.text(),
+        visibility: &visibility.text(),
+        created_at: &created_at.text(),
         previous_hash: previous_hash.as_deref(),
     });
     diesel::insert_into(audit_log::table)
         .values((
             audit_log::id.eq(&id),
             audit_log::actor_id.eq(&actor_id),
-            audit_log::action.eq(entry.action.as_str()),
+            audit_log::action.eq(&action),
             audit_log::target_kind.eq(&entry.target_kind),
             audit_log::target_id.eq(&target_id),
             audit_log::space_id.eq(&space_id),
             audit_log::details.eq(&details),
-            audit_log::visibility.eq(entry.visibility.as_str()),
+            audit_log::visibility.eq(&visibility),
             audit_log::created_at.eq(&created_at),
             audit_log::seq.eq(seq),
             audit_log::previous_hash.eq(&previous_hash),
@@ -175,14 +175,27 @@ pub struct Head {
     pub legacy_entries: i64,
 }
 
-/// The recorded end of the chain.
-pub fn head(tx: &mut Tx<'_>) -> Result<Head, StoreError> {
-    let (seq, entry_hash, legacy_entries) = audit_head::table
+/// The one row of `audit_head` as read back.
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = audit_head)]
+struct HeadRow {
+    seq: i64,
+    entry_hash: Option<String>,
+    legacy_entries: i64,
+}
+
+fn head_row(tx: &mut Tx<'_>) -> Result<HeadRow, StoreError> {
+    audit_head::table
         .filter(audit_head::id.eq(HEAD_ROW))
-        .select((audit_head::seq, audit_head::entry_hash, audit_head::legacy_entries))
+        .select(HeadRow::as_select())
         .first(tx.conn())
         .optional()?
-        .ok_or_else(|| StoreError::Corrupt("the audit chain head is missing".to_owned()))?;
+        .ok_or_else(|| StoreError::Corrupt("the audit chain head is missing".to_owned()))
+}
+
+/// The recorded end of the chain.
+pub fn head(tx: &mut Tx<'_>) -> Result<Head, StoreError> {
+    let HeadRow { seq, entry_hash, legacy_entries } = head_row(tx)?;
     Ok(Head { seq, entry_hash, legacy_entries })
 }
 
@@ -220,81 +233,87 @@ pub fn verify(tx: &mut Tx<'_>, page_size: i64) -> Result<AuditChainReport, Store
     Ok(verifier.finish(&head, count(unchained)?))
 }
 
-type ChainTuple = (
-    i64,
-    String,
-    Option<String>,
-    String,
-    String,
-    String,
-    Option<String>,
-    String,
-    String,
-    String,
-    Option<String>,
-    Option<String>,
-);
+/// An entry's chain fields as read back: text, deliberately unparsed, so
+/// that verification sees exactly what is stored (see [`ChainRow`]).
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = audit_log)]
+struct ChainEntryRow {
+    #[diesel(select_expression = audit_log::seq.assume_not_null(), select_expression_type = diesel::dsl::AssumeNotNull<audit_log::seq>)]
+    seq: i64,
+    id: String,
+    actor_id: Option<String>,
+    action: String,
+    target_kind: String,
+    target_id: String,
+    space_id: Option<String>,
+    details: String,
+    visibility: String,
+    created_at: String,
+    previous_hash: Option<String>,
+    entry_hash: Option<String>,
+}
+
+impl From<ChainEntryRow> for ChainRow {
+    fn from(row: ChainEntryRow) -> Self {
+        ChainRow {
+            seq: row.seq,
+            id: row.id,
+            actor_id: row.actor_id,
+            action: row.action,
+            target_kind: row.target_kind,
+            target_id: row.target_id,
+            space_id: row.space_id,
+            details: row.details,
+            visibility: row.visibility,
+            created_at: row.created_at,
+            previous_hash: row.previous_hash,
+            entry_hash: row.entry_hash.unwrap_or_default(),
+        }
+    }
+}
 
 /// Chained entries after number `after`, in chain order, at most `limit`:
 /// the pages verification streams through.
 pub fn chain_page(tx: &mut Tx<'_>, after: i64, limit: i64) -> Result<Vec<ChainRow>, StoreError> {
-    let rows: Vec<ChainTuple> = audit_log::table
+    let rows: Vec<ChainEntryRow> = audit_log::table
         .filter(audit_log::seq.gt(after))
         .order(audit_log::seq.asc())
         .limit(limit)
-        .select((
-            audit_log::seq.assume_not_null(),
-            audit_log::id,
-            audit_log::actor_id,
-            audit_log::action,
-            audit_log::target_kind,
-            audit_log::target_id,
-            audit_log::space_id,
-            audit_log::details,
-            audit_log::visibility,
-            audit_log::created_at,
-            audit_log::previous_hash,
-            audit_log::entry_hash,
-        ))
+        .select(ChainEntryRow::as_select())
         .load(tx.conn())?;
-    Ok(rows
-        .into_iter()
-        .map(
-            |(
-                seq,
-                id,
-                actor_id,
-                action,
-                target_kind,
-                target_id,
-                space_id,
-                details,
-                visibility,
-                created_at,
-                previous_hash,
-                entry_hash,
-            )| {
-                ChainRow {
-                    seq,
-                    id,
-                    actor_id,
-                    action,
-                    target_kind,
-                    target_id,
-                    space_id,
-                    details,
-                    visibility,
-                    created_at,
-                    previous_hash,
-                    entry_hash: entry_hash.unwrap_or_default(),
-                }
-            },
-        )
-        .collect())
+    Ok(rows.into_iter().map(ChainRow::from).collect())
 }
 
-type AuditRow = (String, Option<String>, String, String, String, Option<String>, String, String, String);
+/// An entry as read back for readers.
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = audit_log)]
+struct AuditRow {
+    id: Stored<Uuid>,
+    actor_id: Option<Stored<Uuid>>,
+    action: Stored<AuditAction>,
+    target_kind: String,
+    target_id: Stored<Uuid>,
+    space_id: Option<Stored<Uuid>>,
+    details: Stored<serde_json::Value>,
+    visibility: Stored<AuditVisibility>,
+    created_at: Stored<DateTime<Utc>>,
+}
 
+impl From<AuditRow> for AuditEntry {
+    fn from(row: AuditRow) -> Self {
+        AuditEntry {
+            id: row.id.0,
+            actor_id: row.actor_id.map(|a| a.0),
+            action: row.action.0,
+            target_kind: row.target_kind,
+            target_id: row.target_id.0,
+            space_id: row.space_id.map(|s| s.0),
+            details: row.details.0,
+            visibility: row.visibility.0,
+            created_at: row.created_at.0,
+        }
+    }
+}
 /// Who is reading the log, as far as the list query filters for them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AuditReader {
@@ -320,61 +339,34 @@ pub fn list(
     before: Option<Uuid>,
     limit: i64,
 ) -> Result<Vec<AuditEntry>, StoreError> {
-    let mut query = audit_log::table
-        .select((
-            audit_log::id,
-            audit_log::actor_id,
-            audit_log::action,
-            audit_log::target_kind,
-            audit_log::target_id,
-            audit_log::space_id,
-            audit_log::details,
-            audit_log::visibility,
-            audit_log::created_at,
-        ))
-        .order(audit_log::id.desc())
-        .limit(limit)
-        .into_boxed();
+    let mut query =
+        audit_log::table.select(AuditRow::as_select()).order(audit_log::id.desc()).limit(limit).into_boxed();
     if !reader.include_staff {
-        query = query.filter(audit_log::visibility.eq(AuditVisibility::Public.as_str()));
+        query = query.filter(audit_log::visibility.eq(Stored(AuditVisibility::Public)));
     }
     if let Some(space) = space_id {
-        query = query.filter(audit_log::space_id.eq(id_text(space)));
+        query = query.filter(audit_log::space_id.eq(Stored(space)));
     }
     if let Some(before) = before {
-        query = query.filter(audit_log::id.lt(id_text(before)));
+        query = query.filter(audit_log::id.lt(Stored(before)));
     }
     let staff_spaces = match &reader.staff_scope {
         StaffScope::Everywhere => None,
-        StaffScope::Spaces(spaces) => Some(spaces.iter().copied().map(id_text).collect::<Vec<_>>()),
+        StaffScope::Spaces(spaces) => Some(spaces.iter().copied().map(Stored).collect::<Vec<_>>()),
         StaffScope::Nowhere => Some(Vec::new()),
     };
     if let Some(staff_spaces) = staff_spaces {
-        // Ids are never empty, so an anonymous reader excludes no author.
-        let reader_id = reader.user_id.map(id_text).unwrap_or_default();
+        // An anonymous reader is the author of nothing: no author is excluded.
+        let reader_id: Vec<Stored<Uuid>> = reader.user_id.map(Stored).into_iter().collect();
         let hidden = amendments::table
             .inner_join(proposals::table.inner_join(spaces::table))
-            .filter(spaces::amendments_visibility.eq(AmendmentsVisibility::Participants.as_str()))
-            .filter(amendments::state.ne_all([AmendmentState::Accepted.as_str(), AmendmentState::Rejected.as_str()]))
-            .filter(amendments::author_id.ne(reader_id))
+            .filter(spaces::amendments_visibility.eq(Stored(AmendmentsVisibility::Participants)))
+            .filter(amendments::state.ne_all([Stored(AmendmentState::Accepted), Stored(AmendmentState::Rejected)]))
+            .filter(amendments::author_id.ne_all(reader_id))
             .filter(spaces::id.ne_all(staff_spaces))
             .select(amendments::id);
         query = query.filter(audit_log::target_kind.ne(AMENDMENT_TARGET).or(audit_log::target_id.ne_all(hidden)));
     }
     let rows: Vec<AuditRow> = query.load(tx.conn())?;
-    rows.into_iter()
-        .map(|(id, actor, action, target_kind, target_id, space, details, visibility, created_at)| {
-            Ok(AuditEntry {
-                id: parse_id(&id)?,
-                actor_id: parse_opt_id(actor.as_deref())?,
-                action: parse_enum(&action, AuditAction::parse)?,
-                target_kind,
-                target_id: parse_id(&target_id)?,
-                space_id: parse_opt_id(space.as_deref())?,
-                details: serde_json::from_str(&details).map_err(|e| StoreError::Corrupt(e.to_string()))?,
-                visibility: parse_enum(&visibility, AuditVisibility::parse)?,
-                created_at: parse_time(&created_at)?,
-            })
-        })
-        .collect()
+    Ok(rows.into_iter().map(AuditEntry::from).collect())
 }

@@ -1,5 +1,6 @@
 //! Storage failures.
 
+use crate::types::CorruptValue;
 use emenda_domain::ErrorCode;
 use thiserror::Error;
 
@@ -51,7 +52,30 @@ impl From<diesel::result::Error> for StoreError {
             },
             Error::DatabaseError(DatabaseErrorKind::SerializationFailure, _) => StoreError::Busy(error),
             Error::DatabaseError(_, info) if info.message().contains("database is locked") => StoreError::Busy(error),
+            // A stored value that does not parse as its column's type
+            // (see `types::Stored`) is corrupt data, not a query failure.
+            Error::DeserializationError(cause) => match corrupt_value(cause.as_ref()) {
+                Some(corrupt) => StoreError::Corrupt(corrupt),
+                None => StoreError::Query(error),
+            },
             _ => StoreError::Query(error),
         }
     }
+}
+
+/// The [`CorruptValue`] behind a deserialisation failure, if that is what
+/// it is, as a message naming the column when diesel knows it.
+fn corrupt_value(cause: &(dyn std::error::Error + 'static)) -> Option<String> {
+    let field = cause.downcast_ref::<diesel::result::DeserializeFieldError>().and_then(|f| f.field_name.as_deref());
+    let mut current = Some(cause);
+    while let Some(error) = current {
+        if let Some(corrupt) = error.downcast_ref::<CorruptValue>() {
+            return Some(match field {
+                Some(field) => format!("{field}: {corrupt}"),
+                None => corrupt.to_string(),
+            });
+        }
+        current = error.source();
+    }
+    None
 }

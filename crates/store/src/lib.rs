@@ -7,7 +7,6 @@ pub mod amendments;
 pub mod answers;
 pub mod audit;
 mod connection;
-mod convert;
 pub mod error;
 mod migrations;
 pub mod proposals;
@@ -18,6 +17,7 @@ pub mod spaces;
 #[cfg(feature = "testing")]
 pub mod testing;
 pub mod tokens;
+mod types;
 pub mod users;
 pub mod versions;
 

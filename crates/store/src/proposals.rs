@@ -1,8 +1,8 @@
 //! Proposals (the current state of each) and their authors.
 
 use crate::connection::DbConnection;
-use crate::convert::{id_text, opt_id_text, parse_enum, parse_id, parse_opt_id, parse_time, time_text};
 use crate::schema::{proposal_authors, proposals, users};
+use crate::types::Stored;
 use crate::{StoreError, Tx};
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
@@ -65,58 +65,57 @@ pub struct NewProposal<'a> {
 #[derive(Queryable, Selectable)]
 #[diesel(table_name = proposals)]
 struct ProposalRow {
-    id: String,
+    id: Stored<Uuid>,
     reference: String,
-    space_id: String,
-    creator_id: String,
-    state: String,
+    space_id: Stored<Uuid>,
+    creator_id: Stored<Uuid>,
+    state: Stored<ProposalState>,
     current_version: i32,
     title: String,
     supports_count: i32,
     comments_count: i32,
     hidden: bool,
-    created_at: String,
-    updated_at: String,
-    derived_from: Option<String>,
+    created_at: Stored<DateTime<Utc>>,
+    updated_at: Stored<DateTime<Utc>>,
+    derived_from: Option<Stored<Uuid>>,
 }
 
-impl TryFrom<ProposalRow> for ProposalRecord {
-    type Error = StoreError;
-    fn try_from(row: ProposalRow) -> Result<Self, StoreError> {
-        Ok(ProposalRecord {
-            id: parse_id(&row.id)?,
+impl From<ProposalRow> for ProposalRecord {
+    fn from(row: ProposalRow) -> Self {
+        ProposalRecord {
+            id: row.id.0,
             reference: row.reference,
-            space_id: parse_id(&row.space_id)?,
-            creator_id: parse_id(&row.creator_id)?,
-            state: parse_enum(&row.state, ProposalState::parse)?,
+            space_id: row.space_id.0,
+            creator_id: row.creator_id.0,
+            state: row.state.0,
             current_version: row.current_version,
             title: row.title,
             supports_count: row.supports_count,
             comments_count: row.comments_count,
             hidden: row.hidden,
-            created_at: parse_time(&row.created_at)?,
-            updated_at: parse_time(&row.updated_at)?,
-            derived_from: parse_opt_id(row.derived_from.as_deref())?,
-        })
+            created_at: row.created_at.0,
+            updated_at: row.updated_at.0,
+            derived_from: row.derived_from.map(|p| p.0),
+        }
     }
 }
 
 /// Writes a new proposal at version 1 with its creator as first author.
 pub fn insert(tx: &mut Tx<'_>, proposal: &NewProposal<'_>) -> Result<(), StoreError> {
-    let at = time_text(proposal.created_at);
+    let at = Stored(proposal.created_at);
     diesel::insert_into(proposals::table)
         .values((
-            proposals::id.eq(id_text(proposal.id)),
+            proposals::id.eq(Stored(proposal.id)),
             proposals::reference.eq(proposal.reference),
             proposals::sequence.eq(proposal.sequence),
-            proposals::space_id.eq(id_text(proposal.space_id)),
-            proposals::creator_id.eq(id_text(proposal.creator_id)),
-            proposals::state.eq(ProposalState::Published.as_str()),
+            proposals::space_id.eq(Stored(proposal.space_id)),
+            proposals::creator_id.eq(Stored(proposal.creator_id)),
+            proposals::state.eq(Stored(ProposalState::Published)),
             proposals::current_version.eq(1),
             proposals::title.eq(proposal.title),
             proposals::created_at.eq(&at),
             proposals::updated_at.eq(&at),
-            proposals::derived_from.eq(opt_id_text(proposal.derived_from)),
+            proposals::derived_from.eq(proposal.derived_from.map(Stored)),
         ))
         .execute(tx.conn())?;
     add_author(tx, proposal.id, proposal.creator_id, "creator", proposal.created_at)?;
@@ -137,39 +136,39 @@ pub fn add_author(
     }
     diesel::insert_into(proposal_authors::table)
         .values((
-            proposal_authors::proposal_id.eq(id_text(proposal_id)),
-            proposal_authors::user_id.eq(id_text(user_id)),
+            proposal_authors::proposal_id.eq(Stored(proposal_id)),
+            proposal_authors::user_id.eq(Stored(user_id)),
             proposal_authors::kind.eq(kind),
-            proposal_authors::added_at.eq(time_text(at)),
+            proposal_authors::added_at.eq(Stored(at)),
         ))
         .execute(tx.conn())?;
     Ok(true)
 }
 
-fn first(rows: Vec<ProposalRow>) -> Result<Option<ProposalRecord>, StoreError> {
-    rows.into_iter().next().map(ProposalRecord::try_from).transpose()
+fn first(rows: Vec<ProposalRow>) -> Option<ProposalRecord> {
+    rows.into_iter().next().map(ProposalRecord::from)
 }
 
 /// The proposal with this id.
 pub fn find_by_id(tx: &mut Tx<'_>, id: Uuid) -> Result<Option<ProposalRecord>, StoreError> {
-    first(
+    Ok(first(
         proposals::table
-            .filter(proposals::id.eq(id_text(id)))
+            .filter(proposals::id.eq(Stored(id)))
             .select(ProposalRow::as_select())
             .limit(1)
             .load(tx.conn())?,
-    )
+    ))
 }
 
 /// The proposal with this reference code.
 pub fn find_by_reference(tx: &mut Tx<'_>, reference: &str) -> Result<Option<ProposalRecord>, StoreError> {
-    first(
+    Ok(first(
         proposals::table
             .filter(proposals::reference.eq(reference))
             .select(ProposalRow::as_select())
             .limit(1)
             .load(tx.conn())?,
-    )
+    ))
 }
 
 /// Locks the proposal's row until the transaction ends and reads it again.
@@ -184,7 +183,7 @@ pub fn find_by_reference(tx: &mut Tx<'_>, reference: &str) -> Result<Option<Prop
 pub fn find_for_update(tx: &mut Tx<'_>, id: Uuid) -> Result<Option<ProposalRecord>, StoreError> {
     if let DbConnection::Postgres(connection) = tx.conn() {
         diesel::sql_query("SELECT id FROM proposals WHERE id = $1 FOR UPDATE")
-            .bind::<diesel::sql_types::Text, _>(id_text(id))
+            .bind::<diesel::sql_types::Text, _>(Stored(id))
             .execute(connection)?;
     }
     find_by_id(tx, id)
@@ -203,17 +202,17 @@ pub fn advance_version(
     title: &str,
     at: DateTime<Utc>,
 ) -> Result<bool, StoreError> {
-    let states: Vec<&str> = states.iter().map(|s| s.as_str()).collect();
+    let states: Vec<Stored<ProposalState>> = states.iter().copied().map(Stored).collect();
     let updated = diesel::update(
         proposals::table
-            .filter(proposals::id.eq(id_text(id)))
+            .filter(proposals::id.eq(Stored(id)))
             .filter(proposals::current_version.eq(expected))
             .filter(proposals::state.eq_any(states)),
     )
     .set((
         proposals::current_version.eq(expected + 1),
         proposals::title.eq(title),
-        proposals::updated_at.eq(time_text(at)),
+        proposals::updated_at.eq(Stored(at)),
     ))
     .execute(tx.conn())?;
     Ok(updated == 1)
@@ -227,10 +226,10 @@ pub fn change_state(
     to: ProposalState,
     at: DateTime<Utc>,
 ) -> Result<bool, StoreError> {
-    let from: Vec<&str> = from.iter().map(|s| s.as_str()).collect();
+    let from: Vec<Stored<ProposalState>> = from.iter().copied().map(Stored).collect();
     let updated =
-        diesel::update(proposals::table.filter(proposals::id.eq(id_text(id))).filter(proposals::state.eq_any(from)))
-            .set((proposals::state.eq(to.as_str()), proposals::updated_at.eq(time_text(at))))
+        diesel::update(proposals::table.filter(proposals::id.eq(Stored(id))).filter(proposals::state.eq_any(from)))
+            .set((proposals::state.eq(Stored(to)), proposals::updated_at.eq(Stored(at))))
             .execute(tx.conn())?;
     Ok(updated == 1)
 }
@@ -248,26 +247,40 @@ pub struct AuthorRecord {
     pub kind: String,
 }
 
+/// An author as read back, joined with their user.
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = proposal_authors)]
+struct AuthorRow {
+    user_id: Stored<Uuid>,
+    #[diesel(select_expression = users::nickname)]
+    nickname: String,
+    #[diesel(select_expression = users::display_name)]
+    display_name: String,
+    kind: String,
+}
+
+impl From<AuthorRow> for AuthorRecord {
+    fn from(row: AuthorRow) -> Self {
+        AuthorRecord { user_id: row.user_id.0, nickname: row.nickname, display_name: row.display_name, kind: row.kind }
+    }
+}
+
 /// The authors of a proposal, creator first.
 pub fn authors(tx: &mut Tx<'_>, proposal_id: Uuid) -> Result<Vec<AuthorRecord>, StoreError> {
-    let rows: Vec<(String, String, String, String)> = proposal_authors::table
+    let rows: Vec<AuthorRow> = proposal_authors::table
         .inner_join(users::table)
-        .filter(proposal_authors::proposal_id.eq(id_text(proposal_id)))
+        .filter(proposal_authors::proposal_id.eq(Stored(proposal_id)))
         .order((proposal_authors::added_at.asc(), proposal_authors::user_id.asc()))
-        .select((proposal_authors::user_id, users::nickname, users::display_name, proposal_authors::kind))
+        .select(AuthorRow::as_select())
         .load(tx.conn())?;
-    rows.into_iter()
-        .map(|(user_id, nickname, display_name, kind)| {
-            Ok(AuthorRecord { user_id: parse_id(&user_id)?, nickname, display_name, kind })
-        })
-        .collect()
+    Ok(rows.into_iter().map(AuthorRecord::from).collect())
 }
 
 /// Whether the user is an author of the proposal.
 pub fn is_author(tx: &mut Tx<'_>, proposal_id: Uuid, user_id: Uuid) -> Result<bool, StoreError> {
     let count: i64 = proposal_authors::table
-        .filter(proposal_authors::proposal_id.eq(id_text(proposal_id)))
-        .filter(proposal_authors::user_id.eq(id_text(user_id)))
+        .filter(proposal_authors::proposal_id.eq(Stored(proposal_id)))
+        .filter(proposal_authors::user_id.eq(Stored(user_id)))
         .count()
         .get_result(tx.conn())?;
     Ok(count > 0)
@@ -285,21 +298,21 @@ pub fn list(
 ) -> Result<Vec<ProposalRecord>, StoreError> {
     let mut query = proposals::table.select(ProposalRow::as_select()).filter(proposals::hidden.eq(false)).into_boxed();
     if let Some(space) = filter.space_id {
-        query = query.filter(proposals::space_id.eq(id_text(space)));
+        query = query.filter(proposals::space_id.eq(Stored(space)));
     }
     if let Some(state) = filter.state {
-        query = query.filter(proposals::state.eq(state.as_str()));
+        query = query.filter(proposals::state.eq(Stored(state)));
     }
     if let Some(author) = filter.author_id {
         let authored = proposal_authors::table
-            .filter(proposal_authors::user_id.eq(id_text(author)))
+            .filter(proposal_authors::user_id.eq(Stored(author)))
             .select(proposal_authors::proposal_id);
         query = query.filter(proposals::id.eq_any(authored));
     }
     query = match sort {
         ProposalSort::Recent => {
             if let Some(c) = after {
-                query = query.filter(proposals::id.lt(id_text(c.id)));
+                query = query.filter(proposals::id.lt(Stored(c.id)));
             }
             query.order(proposals::id.desc())
         }
@@ -309,7 +322,7 @@ pub fn list(
                 query = query.filter(
                     proposals::supports_count
                         .lt(key)
-                        .or(proposals::supports_count.eq(key).and(proposals::id.lt(id_text(c.id)))),
+                        .or(proposals::supports_count.eq(key).and(proposals::id.lt(Stored(c.id)))),
                 );
             }
             query.order((proposals::supports_count.desc(), proposals::id.desc()))
@@ -320,11 +333,11 @@ pub fn list(
                 query = query.filter(
                     proposals::comments_count
                         .lt(key)
-                        .or(proposals::comments_count.eq(key).and(proposals::id.lt(id_text(c.id)))),
+                        .or(proposals::comments_count.eq(key).and(proposals::id.lt(Stored(c.id)))),
                 );
             }
             query.order((proposals::comments_count.desc(), proposals::id.desc()))
         }
     };
-    query.limit(limit).load(tx.conn())?.into_iter().map(ProposalRecord::try_from).collect()
+    Ok(query.limit(limit).load(tx.conn())?.into_iter().map(ProposalRecord::from).collect())
 }

@@ -1,26 +1,36 @@
 //! Role grants: who is staff or admin, and where.
 
 use crate::connection::DbConnection;
-use crate::convert::{id_text, opt_id_text, parse_enum, parse_opt_id, time_text};
 use crate::schema::role_grants;
+use crate::types::Stored;
 use crate::{StoreError, Tx};
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use emenda_domain::policy::{Role, RoleGrant};
 use uuid::Uuid;
 
+/// What a grant reads back as: the role and where it applies.
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = role_grants)]
+struct GrantRow {
+    role: Stored<Role>,
+    space_id: Option<Stored<Uuid>>,
+}
+
+impl From<GrantRow> for RoleGrant {
+    fn from(row: GrantRow) -> Self {
+        RoleGrant { role: row.role.0, space_id: row.space_id.map(|s| s.0) }
+    }
+}
+
 /// Every role a user holds.
 pub fn grants_of(tx: &mut Tx<'_>, user_id: Uuid) -> Result<Vec<RoleGrant>, StoreError> {
-    let rows: Vec<(String, Option<String>)> = role_grants::table
-        .filter(role_grants::user_id.eq(id_text(user_id)))
+    let rows: Vec<GrantRow> = role_grants::table
+        .filter(role_grants::user_id.eq(Stored(user_id)))
         .order(role_grants::created_at.asc())
-        .select((role_grants::role, role_grants::space_id))
+        .select(GrantRow::as_select())
         .load(tx.conn())?;
-    rows.into_iter()
-        .map(|(role, space)| {
-            Ok(RoleGrant { role: parse_enum(&role, Role::parse)?, space_id: parse_opt_id(space.as_deref())? })
-        })
-        .collect()
+    Ok(rows.into_iter().map(RoleGrant::from).collect())
 }
 
 /// Grants a role; returns `false` when the user already held it.
@@ -37,12 +47,12 @@ pub fn grant(
     }
     diesel::insert_into(role_grants::table)
         .values((
-            role_grants::id.eq(id_text(id)),
-            role_grants::user_id.eq(id_text(user_id)),
-            role_grants::role.eq(grant.role.as_str()),
-            role_grants::space_id.eq(opt_id_text(grant.space_id)),
-            role_grants::granted_by.eq(opt_id_text(granted_by)),
-            role_grants::created_at.eq(time_text(at)),
+            role_grants::id.eq(Stored(id)),
+            role_grants::user_id.eq(Stored(user_id)),
+            role_grants::role.eq(Stored(grant.role)),
+            role_grants::space_id.eq(grant.space_id.map(Stored)),
+            role_grants::granted_by.eq(granted_by.map(Stored)),
+            role_grants::created_at.eq(Stored(at)),
         ))
         .execute(tx.conn())?;
     Ok(true)
@@ -51,10 +61,10 @@ pub fn grant(
 /// Revokes a role; returns `false` when the user did not hold it.
 pub fn revoke(tx: &mut Tx<'_>, user_id: Uuid, grant: RoleGrant) -> Result<bool, StoreError> {
     let target = role_grants::table
-        .filter(role_grants::user_id.eq(id_text(user_id)))
-        .filter(role_grants::role.eq(grant.role.as_str()));
+        .filter(role_grants::user_id.eq(Stored(user_id)))
+        .filter(role_grants::role.eq(Stored(grant.role)));
     let deleted = match grant.space_id {
-        Some(space) => diesel::delete(target.filter(role_grants::space_id.eq(id_text(space)))).execute(tx.conn())?,
+        Some(space) => diesel::delete(target.filter(role_grants::space_id.eq(Stored(space)))).execute(tx.conn())?,
         None => diesel::delete(target.filter(role_grants::space_id.is_null())).execute(tx.conn())?,
     };
     Ok(deleted > 0)
@@ -71,10 +81,10 @@ pub fn lock_admins(tx: &mut Tx<'_>) -> Result<Vec<Uuid>, StoreError> {
         diesel::sql_query("SELECT id FROM role_grants WHERE role = 'admin' AND space_id IS NULL FOR UPDATE")
             .execute(connection)?;
     }
-    let ids: Vec<String> = role_grants::table
-        .filter(role_grants::role.eq(Role::Admin.as_str()))
+    let ids: Vec<Stored<Uuid>> = role_grants::table
+        .filter(role_grants::role.eq(Stored(Role::Admin)))
         .filter(role_grants::space_id.is_null())
         .select(role_grants::user_id)
         .load(tx.conn())?;
-    ids.iter().map(|id| crate::convert::parse_id(id)).collect()
+    Ok(ids.into_iter().map(|id| id.0).collect())
 }

@@ -1,7 +1,7 @@
 //! Spaces (participatory processes) and their settings.
 
-use crate::convert::{id_text, parse_enum, parse_id, parse_time, time_text};
 use crate::schema::spaces;
+use crate::types::Stored;
 use crate::{StoreError, Tx};
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
@@ -30,7 +30,7 @@ pub struct SpaceRecord {
 #[derive(Queryable, Selectable)]
 #[diesel(table_name = spaces)]
 struct SpaceRow {
-    id: String,
+    id: Stored<Uuid>,
     slug: String,
     title: String,
     description: String,
@@ -44,10 +44,10 @@ struct SpaceRow {
     verification_required_to_propose: bool,
     verification_required_to_support: bool,
     supporters_public: bool,
-    amendments_visibility: String,
+    amendments_visibility: Stored<AmendmentsVisibility>,
     max_reports_before_hiding: i32,
-    created_at: String,
-    updated_at: String,
+    created_at: Stored<DateTime<Utc>>,
+    updated_at: Stored<DateTime<Utc>>,
 }
 
 #[derive(Insertable, AsChangeset)]
@@ -66,9 +66,9 @@ struct SpaceChanges<'a> {
     verification_required_to_propose: bool,
     verification_required_to_support: bool,
     supporters_public: bool,
-    amendments_visibility: &'a str,
+    amendments_visibility: Stored<AmendmentsVisibility>,
     max_reports_before_hiding: i32,
-    updated_at: String,
+    updated_at: Stored<DateTime<Utc>>,
 }
 
 impl<'a> SpaceChanges<'a> {
@@ -88,18 +88,17 @@ impl<'a> SpaceChanges<'a> {
             verification_required_to_propose: s.verification_required_to_propose,
             verification_required_to_support: s.verification_required_to_support,
             supporters_public: s.supporters_public,
-            amendments_visibility: s.amendments_visibility.as_str(),
+            amendments_visibility: Stored(s.amendments_visibility),
             max_reports_before_hiding: s.max_reports_before_hiding,
-            updated_at: time_text(space.updated_at),
+            updated_at: Stored(space.updated_at),
         }
     }
 }
 
-impl TryFrom<SpaceRow> for SpaceRecord {
-    type Error = StoreError;
-    fn try_from(row: SpaceRow) -> Result<Self, StoreError> {
-        Ok(SpaceRecord {
-            id: parse_id(&row.id)?,
+impl From<SpaceRow> for SpaceRecord {
+    fn from(row: SpaceRow) -> Self {
+        SpaceRecord {
+            id: row.id.0,
             slug: row.slug,
             title: row.title,
             description: row.description,
@@ -114,12 +113,12 @@ impl TryFrom<SpaceRow> for SpaceRecord {
                 verification_required_to_propose: row.verification_required_to_propose,
                 verification_required_to_support: row.verification_required_to_support,
                 supporters_public: row.supporters_public,
-                amendments_visibility: parse_enum(&row.amendments_visibility, AmendmentsVisibility::parse)?,
+                amendments_visibility: row.amendments_visibility.0,
                 max_reports_before_hiding: row.max_reports_before_hiding,
             },
-            created_at: parse_time(&row.created_at)?,
-            updated_at: parse_time(&row.updated_at)?,
-        })
+            created_at: row.created_at.0,
+            updated_at: row.updated_at.0,
+        }
     }
 }
 
@@ -127,9 +126,9 @@ impl TryFrom<SpaceRow> for SpaceRecord {
 pub fn insert(tx: &mut Tx<'_>, space: &SpaceRecord) -> Result<(), StoreError> {
     diesel::insert_into(spaces::table)
         .values((
-            spaces::id.eq(id_text(space.id)),
+            spaces::id.eq(Stored(space.id)),
             SpaceChanges::of(space),
-            spaces::created_at.eq(time_text(space.created_at)),
+            spaces::created_at.eq(Stored(space.created_at)),
         ))
         .execute(tx.conn())?;
     Ok(())
@@ -137,31 +136,31 @@ pub fn insert(tx: &mut Tx<'_>, space: &SpaceRecord) -> Result<(), StoreError> {
 
 /// Saves the texts and settings of an existing space.
 pub fn update(tx: &mut Tx<'_>, space: &SpaceRecord) -> Result<(), StoreError> {
-    diesel::update(spaces::table.filter(spaces::id.eq(id_text(space.id))))
+    diesel::update(spaces::table.filter(spaces::id.eq(Stored(space.id))))
         .set(SpaceChanges::of(space))
         .execute(tx.conn())?;
     Ok(())
 }
 
-fn first(rows: Vec<SpaceRow>) -> Result<Option<SpaceRecord>, StoreError> {
-    rows.into_iter().next().map(SpaceRecord::try_from).transpose()
+fn first(rows: Vec<SpaceRow>) -> Option<SpaceRecord> {
+    rows.into_iter().next().map(SpaceRecord::from)
 }
 
 /// The space with this slug.
 pub fn find_by_slug(tx: &mut Tx<'_>, slug: &str) -> Result<Option<SpaceRecord>, StoreError> {
-    first(spaces::table.filter(spaces::slug.eq(slug)).select(SpaceRow::as_select()).limit(1).load(tx.conn())?)
+    Ok(first(spaces::table.filter(spaces::slug.eq(slug)).select(SpaceRow::as_select()).limit(1).load(tx.conn())?))
 }
 
 /// The space with this id.
 pub fn find_by_id(tx: &mut Tx<'_>, id: Uuid) -> Result<Option<SpaceRecord>, StoreError> {
-    first(spaces::table.filter(spaces::id.eq(id_text(id))).select(SpaceRow::as_select()).limit(1).load(tx.conn())?)
+    Ok(first(spaces::table.filter(spaces::id.eq(Stored(id))).select(SpaceRow::as_select()).limit(1).load(tx.conn())?))
 }
 
 /// Spaces in creation order, after the cursor id, at most `limit`.
 pub fn list(tx: &mut Tx<'_>, after: Option<Uuid>, limit: i64) -> Result<Vec<SpaceRecord>, StoreError> {
     let mut query = spaces::table.select(SpaceRow::as_select()).order(spaces::id.asc()).limit(limit).into_boxed();
     if let Some(after) = after {
-        query = query.filter(spaces::id.gt(id_text(after)));
+        query = query.filter(spaces::id.gt(Stored(after)));
     }
-    query.load(tx.conn())?.into_iter().map(SpaceRecord::try_from).collect()
+    Ok(query.load(tx.conn())?.into_iter().map(SpaceRecord::from).collect())
 }

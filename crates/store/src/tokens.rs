@@ -1,8 +1,8 @@
 //! Refresh tokens, stored as hashes only. Tokens of one sign-in form a
 //! family: rotating one spends it and issues the next of the family.
 
-use crate::convert::{id_text, parse_id, parse_opt_time, parse_time, time_text};
 use crate::schema::refresh_tokens;
+use crate::types::Stored;
 use crate::{StoreError, Tx};
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
@@ -46,44 +46,50 @@ pub struct NewRefreshToken<'a> {
 pub fn insert(tx: &mut Tx<'_>, token: &NewRefreshToken<'_>) -> Result<(), StoreError> {
     diesel::insert_into(refresh_tokens::table)
         .values((
-            refresh_tokens::id.eq(id_text(token.id)),
-            refresh_tokens::user_id.eq(id_text(token.user_id)),
-            refresh_tokens::family_id.eq(id_text(token.family_id)),
+            refresh_tokens::id.eq(Stored(token.id)),
+            refresh_tokens::user_id.eq(Stored(token.user_id)),
+            refresh_tokens::family_id.eq(Stored(token.family_id)),
             refresh_tokens::token_hash.eq(token.token_hash),
-            refresh_tokens::created_at.eq(time_text(token.created_at)),
-            refresh_tokens::expires_at.eq(time_text(token.expires_at)),
+            refresh_tokens::created_at.eq(Stored(token.created_at)),
+            refresh_tokens::expires_at.eq(Stored(token.expires_at)),
         ))
         .execute(tx.conn())?;
     Ok(())
 }
 
-type TokenRow = (String, String, String, String, Option<String>, Option<String>);
+/// A token as read back; the hash stays in the database.
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = refresh_tokens)]
+struct TokenRow {
+    id: Stored<Uuid>,
+    user_id: Stored<Uuid>,
+    family_id: Stored<Uuid>,
+    expires_at: Stored<DateTime<Utc>>,
+    used_at: Option<Stored<DateTime<Utc>>>,
+    revoked_at: Option<Stored<DateTime<Utc>>>,
+}
+
+impl From<TokenRow> for RefreshTokenRecord {
+    fn from(row: TokenRow) -> Self {
+        RefreshTokenRecord {
+            id: row.id.0,
+            user_id: row.user_id.0,
+            family_id: row.family_id.0,
+            expires_at: row.expires_at.0,
+            used_at: row.used_at.map(|t| t.0),
+            revoked_at: row.revoked_at.map(|t| t.0),
+        }
+    }
+}
 
 /// The token with this hash.
 pub fn find_by_hash(tx: &mut Tx<'_>, token_hash: &str) -> Result<Option<RefreshTokenRecord>, StoreError> {
     let row: Option<TokenRow> = refresh_tokens::table
         .filter(refresh_tokens::token_hash.eq(token_hash))
-        .select((
-            refresh_tokens::id,
-            refresh_tokens::user_id,
-            refresh_tokens::family_id,
-            refresh_tokens::expires_at,
-            refresh_tokens::used_at,
-            refresh_tokens::revoked_at,
-        ))
+        .select(TokenRow::as_select())
         .first(tx.conn())
         .optional()?;
-    row.map(|(id, user_id, family_id, expires_at, used_at, revoked_at)| {
-        Ok(RefreshTokenRecord {
-            id: parse_id(&id)?,
-            user_id: parse_id(&user_id)?,
-            family_id: parse_id(&family_id)?,
-            expires_at: parse_time(&expires_at)?,
-            used_at: parse_opt_time(used_at.as_deref())?,
-            revoked_at: parse_opt_time(revoked_at.as_deref())?,
-        })
-    })
-    .transpose()
+    Ok(row.map(RefreshTokenRecord::from))
 }
 
 /// Marks a live token spent. Returns `false` when it was already spent or
@@ -92,11 +98,11 @@ pub fn find_by_hash(tx: &mut Tx<'_>, token_hash: &str) -> Result<Option<RefreshT
 pub fn spend(tx: &mut Tx<'_>, id: Uuid, at: DateTime<Utc>) -> Result<bool, StoreError> {
     let updated = diesel::update(
         refresh_tokens::table
-            .filter(refresh_tokens::id.eq(id_text(id)))
+            .filter(refresh_tokens::id.eq(Stored(id)))
             .filter(refresh_tokens::used_at.is_null())
             .filter(refresh_tokens::revoked_at.is_null()),
     )
-    .set(refresh_tokens::used_at.eq(time_text(at)))
+    .set(refresh_tokens::used_at.eq(Stored(at)))
     .execute(tx.conn())?;
     Ok(updated == 1)
 }
@@ -105,10 +111,10 @@ pub fn spend(tx: &mut Tx<'_>, id: Uuid, at: DateTime<Utc>) -> Result<bool, Store
 pub fn revoke_family(tx: &mut Tx<'_>, family_id: Uuid, at: DateTime<Utc>) -> Result<usize, StoreError> {
     Ok(diesel::update(
         refresh_tokens::table
-            .filter(refresh_tokens::family_id.eq(id_text(family_id)))
+            .filter(refresh_tokens::family_id.eq(Stored(family_id)))
             .filter(refresh_tokens::revoked_at.is_null()),
     )
-    .set(refresh_tokens::revoked_at.eq(time_text(at)))
+    .set(refresh_tokens::revoked_at.eq(Stored(at)))
     .execute(tx.conn())?)
 }
 
@@ -116,9 +122,9 @@ pub fn revoke_family(tx: &mut Tx<'_>, family_id: Uuid, at: DateTime<Utc>) -> Res
 pub fn revoke_all_for_user(tx: &mut Tx<'_>, user_id: Uuid, at: DateTime<Utc>) -> Result<usize, StoreError> {
     Ok(diesel::update(
         refresh_tokens::table
-            .filter(refresh_tokens::user_id.eq(id_text(user_id)))
+            .filter(refresh_tokens::user_id.eq(Stored(user_id)))
             .filter(refresh_tokens::revoked_at.is_null()),
     )
-    .set(refresh_tokens::revoked_at.eq(time_text(at)))
+    .set(refresh_tokens::revoked_at.eq(Stored(at)))
     .execute(tx.conn())?)
 }

@@ -1,7 +1,7 @@
 //! Users and sign-in attempts.
 
-use crate::convert::{id_text, parse_id, parse_opt_time, parse_time, time_text};
 use crate::schema::{login_attempts, users};
+use crate::types::Stored;
 use crate::{StoreError, Tx};
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
@@ -48,38 +48,37 @@ pub struct NewUser<'a> {
 #[derive(Queryable, Selectable)]
 #[diesel(table_name = users)]
 struct UserRow {
-    id: String,
+    id: Stored<Uuid>,
     email: String,
     nickname: String,
     display_name: String,
     password_hash: String,
-    verified_at: Option<String>,
-    blocked_at: Option<String>,
-    created_at: String,
+    verified_at: Option<Stored<DateTime<Utc>>>,
+    blocked_at: Option<Stored<DateTime<Utc>>>,
+    created_at: Stored<DateTime<Utc>>,
 }
 
-impl TryFrom<UserRow> for UserRecord {
-    type Error = StoreError;
-    fn try_from(row: UserRow) -> Result<Self, StoreError> {
-        Ok(UserRecord {
-            id: parse_id(&row.id)?,
+impl From<UserRow> for UserRecord {
+    fn from(row: UserRow) -> Self {
+        UserRecord {
+            id: row.id.0,
             email: row.email,
             nickname: row.nickname,
             display_name: row.display_name,
             password_hash: row.password_hash,
-            verified_at: parse_opt_time(row.verified_at.as_deref())?,
-            blocked_at: parse_opt_time(row.blocked_at.as_deref())?,
-            created_at: parse_time(&row.created_at)?,
-        })
+            verified_at: row.verified_at.map(|t| t.0),
+            blocked_at: row.blocked_at.map(|t| t.0),
+            created_at: row.created_at.0,
+        }
     }
 }
 
 /// Writes a new user; a taken e-mail or nickname fails with `Duplicate`.
 pub fn insert(tx: &mut Tx<'_>, user: &NewUser<'_>) -> Result<(), StoreError> {
-    let now = time_text(user.created_at);
+    let now = Stored(user.created_at);
     diesel::insert_into(users::table)
         .values((
-            users::id.eq(id_text(user.id)),
+            users::id.eq(Stored(user.id)),
             users::email.eq(user.email),
             users::nickname.eq(user.nickname),
             users::display_name.eq(user.display_name),
@@ -91,25 +90,25 @@ pub fn insert(tx: &mut Tx<'_>, user: &NewUser<'_>) -> Result<(), StoreError> {
     Ok(())
 }
 
-fn first(rows: Vec<UserRow>) -> Result<Option<UserRecord>, StoreError> {
-    rows.into_iter().next().map(UserRecord::try_from).transpose()
+fn first(rows: Vec<UserRow>) -> Option<UserRecord> {
+    rows.into_iter().next().map(UserRecord::from)
 }
 
 /// The user with this id.
 pub fn find_by_id(tx: &mut Tx<'_>, id: Uuid) -> Result<Option<UserRecord>, StoreError> {
-    first(users::table.filter(users::id.eq(id_text(id))).select(UserRow::as_select()).limit(1).load(tx.conn())?)
+    Ok(first(users::table.filter(users::id.eq(Stored(id))).select(UserRow::as_select()).limit(1).load(tx.conn())?))
 }
 
 /// The user with this (lower-cased) e-mail.
 pub fn find_by_email(tx: &mut Tx<'_>, email: &str) -> Result<Option<UserRecord>, StoreError> {
-    first(users::table.filter(users::email.eq(email)).select(UserRow::as_select()).limit(1).load(tx.conn())?)
+    Ok(first(users::table.filter(users::email.eq(email)).select(UserRow::as_select()).limit(1).load(tx.conn())?))
 }
 
 /// Records that the user's identity was verified; `false` when it already
 /// was (the first verification's time is kept).
 pub fn set_verified(tx: &mut Tx<'_>, id: Uuid, at: DateTime<Utc>) -> Result<bool, StoreError> {
-    let updated = diesel::update(users::table.filter(users::id.eq(id_text(id))).filter(users::verified_at.is_null()))
-        .set((users::verified_at.eq(time_text(at)), users::updated_at.eq(time_text(at))))
+    let updated = diesel::update(users::table.filter(users::id.eq(Stored(id))).filter(users::verified_at.is_null()))
+        .set((users::verified_at.eq(Stored(at)), users::updated_at.eq(Stored(at))))
         .execute(tx.conn())?;
     Ok(updated == 1)
 }
@@ -122,13 +121,13 @@ pub fn set_blocked(
     at: Option<DateTime<Utc>>,
     now: DateTime<Utc>,
 ) -> Result<bool, StoreError> {
-    let target = users::table.filter(users::id.eq(id_text(id)));
+    let target = users::table.filter(users::id.eq(Stored(id)));
     let updated = match at {
         Some(at) => diesel::update(target.filter(users::blocked_at.is_null()))
-            .set((users::blocked_at.eq(Some(time_text(at))), users::updated_at.eq(time_text(now))))
+            .set((users::blocked_at.eq(Some(Stored(at))), users::updated_at.eq(Stored(now))))
             .execute(tx.conn())?,
         None => diesel::update(target.filter(users::blocked_at.is_not_null()))
-            .set((users::blocked_at.eq(None::<String>), users::updated_at.eq(time_text(now))))
+            .set((users::blocked_at.eq(None::<Stored<DateTime<Utc>>>), users::updated_at.eq(Stored(now))))
             .execute(tx.conn())?,
     };
     Ok(updated == 1)
@@ -157,7 +156,7 @@ pub fn lock_sign_in(tx: &mut Tx<'_>, email: &str) -> Result<(), StoreError> {
 
 /// Marks a recorded attempt as successful once the password checked out.
 pub fn mark_login_succeeded(tx: &mut Tx<'_>, id: Uuid) -> Result<(), StoreError> {
-    diesel::update(login_attempts::table.filter(login_attempts::id.eq(id_text(id))))
+    diesel::update(login_attempts::table.filter(login_attempts::id.eq(Stored(id))))
         .set(login_attempts::succeeded.eq(true))
         .execute(tx.conn())?;
     Ok(())
@@ -173,10 +172,10 @@ pub fn record_login_attempt(
 ) -> Result<(), StoreError> {
     diesel::insert_into(login_attempts::table)
         .values((
-            login_attempts::id.eq(id_text(id)),
+            login_attempts::id.eq(Stored(id)),
             login_attempts::email.eq(email),
             login_attempts::succeeded.eq(succeeded),
-            login_attempts::created_at.eq(time_text(at)),
+            login_attempts::created_at.eq(Stored(at)),
         ))
         .execute(tx.conn())?;
     Ok(())
@@ -189,7 +188,7 @@ pub fn forget_login_attempts(tx: &mut Tx<'_>, email: &str, before: DateTime<Utc>
     Ok(diesel::delete(
         login_attempts::table
             .filter(login_attempts::email.eq(email))
-            .filter(login_attempts::created_at.lt(time_text(before))),
+            .filter(login_attempts::created_at.lt(Stored(before))),
     )
     .execute(tx.conn())?)
 }
@@ -201,13 +200,13 @@ pub fn recent_failures(
     email: &str,
     since: DateTime<Utc>,
 ) -> Result<(i64, Option<DateTime<Utc>>), StoreError> {
-    let times: Vec<String> = login_attempts::table
+    let times: Vec<Stored<DateTime<Utc>>> = login_attempts::table
         .filter(login_attempts::email.eq(email))
         .filter(login_attempts::succeeded.eq(false))
-        .filter(login_attempts::created_at.ge(time_text(since)))
+        .filter(login_attempts::created_at.ge(Stored(since)))
         .order(login_attempts::created_at.asc())
         .select(login_attempts::created_at)
         .load(tx.conn())?;
-    let oldest = times.first().map(|t| parse_time(t)).transpose()?;
+    let oldest = times.first().map(|t| t.0);
     Ok((i64::try_from(times.len()).unwrap_or(i64::MAX), oldest))
 }

@@ -1,12 +1,11 @@
 //! Proposal versions: append-only rows (the database refuses UPDATE and
 //! DELETE on them).
 
-use crate::convert::{id_text, opt_id_text, parse_enum, parse_id, parse_opt_id, parse_time};
 use crate::schema::{proposal_versions, users};
+use crate::types::Stored;
 use crate::{StoreError, Tx};
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
-use emenda_domain::clock::format_timestamp;
 use emenda_domain::history::{content_hash, HashEncoding, HashedVersion};
 use emenda_domain::proposal::VersionKind;
 use uuid::Uuid;
@@ -79,7 +78,7 @@ pub struct NewVersion<'a> {
 pub fn append(tx: &mut Tx<'_>, version: &NewVersion<'_>) -> Result<String, StoreError> {
     let previous_hash: Option<String> = if version.number > 1 {
         let hash = proposal_versions::table
-            .filter(proposal_versions::proposal_id.eq(id_text(version.proposal_id)))
+            .filter(proposal_versions::proposal_id.eq(Stored(version.proposal_id)))
             .filter(proposal_versions::number.eq(version.number - 1))
             .select(proposal_versions::content_hash)
             .first(tx.conn())
@@ -88,7 +87,9 @@ pub fn append(tx: &mut Tx<'_>, version: &NewVersion<'_>) -> Result<String, Store
     } else {
         None
     };
-    let created_at = format_timestamp(version.created_at);
+    // The hash covers the instant exactly as the column stores it.
+    let created_at = Stored(version.created_at);
+    let created_at_text = created_at.text();
     let content_hash = content_hash(&HashedVersion {
         proposal_id: version.proposal_id,
         number: version.number,
@@ -99,20 +100,20 @@ pub fn append(tx: &mut Tx<'_>, version: &NewVersion<'_>) -> Result<String, Store
         amendment_id: version.amendment_id,
         accepted_by: version.accepted_by,
         summary: version.summary,
-        created_at: &created_at,
+        created_at: &created_at_text,
         previous_hash: previous_hash.as_deref(),
         encoding: HashEncoding::CURRENT,
     });
     diesel::insert_into(proposal_versions::table)
         .values((
-            proposal_versions::proposal_id.eq(id_text(version.proposal_id)),
+            proposal_versions::proposal_id.eq(Stored(version.proposal_id)),
             proposal_versions::number.eq(version.number),
             proposal_versions::title.eq(version.title),
             proposal_versions::body.eq(version.body),
-            proposal_versions::editor_id.eq(id_text(version.editor_id)),
-            proposal_versions::kind.eq(version.kind.as_str()),
-            proposal_versions::amendment_id.eq(opt_id_text(version.amendment_id)),
-            proposal_versions::accepted_by.eq(opt_id_text(version.accepted_by)),
+            proposal_versions::editor_id.eq(Stored(version.editor_id)),
+            proposal_versions::kind.eq(Stored(version.kind)),
+            proposal_versions::amendment_id.eq(version.amendment_id.map(Stored)),
+            proposal_versions::accepted_by.eq(version.accepted_by.map(Stored)),
             proposal_versions::summary.eq(version.summary),
             proposal_versions::created_at.eq(&created_at),
             proposal_versions::content_hash.eq(&content_hash),
@@ -123,84 +124,78 @@ pub fn append(tx: &mut Tx<'_>, version: &NewVersion<'_>) -> Result<String, Store
     Ok(content_hash)
 }
 
-#[derive(Queryable)]
+/// A version as read back, with its editor's nickname.
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = proposal_versions)]
 struct VersionRow {
-    proposal_id: String,
+    proposal_id: Stored<Uuid>,
     number: i32,
     title: String,
     body: String,
-    editor_id: String,
+    editor_id: Stored<Uuid>,
+    #[diesel(select_expression = users::nickname)]
     editor_nickname: String,
-    kind: String,
-    amendment_id: Option<String>,
-    accepted_by: Option<String>,
+    kind: Stored<VersionKind>,
+    amendment_id: Option<Stored<Uuid>>,
+    accepted_by: Option<Stored<Uuid>>,
     summary: Option<String>,
-    created_at: String,
+    created_at: Stored<DateTime<Utc>>,
+    /// The same column unparsed: the text the hash covers.
+    #[diesel(select_expression = proposal_versions::created_at)]
+    created_at_text: String,
     content_hash: String,
     previous_hash: Option<String>,
     hash_encoding: i32,
 }
 
-impl TryFrom<VersionRow> for VersionRecord {
-    type Error = StoreError;
-    fn try_from(row: VersionRow) -> Result<Self, StoreError> {
-        Ok(VersionRecord {
-            proposal_id: parse_id(&row.proposal_id)?,
+impl From<VersionRow> for VersionRecord {
+    fn from(row: VersionRow) -> Self {
+        VersionRecord {
+            proposal_id: row.proposal_id.0,
             number: row.number,
             title: row.title,
             body: row.body,
-            editor_id: parse_id(&row.editor_id)?,
+            editor_id: row.editor_id.0,
             editor_nickname: row.editor_nickname,
-            kind: parse_enum(&row.kind, VersionKind::parse)?,
-            amendment_id: parse_opt_id(row.amendment_id.as_deref())?,
-            accepted_by: parse_opt_id(row.accepted_by.as_deref())?,
+            kind: row.kind.0,
+            amendment_id: row.amendment_id.map(|a| a.0),
+            accepted_by: row.accepted_by.map(|a| a.0),
             summary: row.summary,
-            created_at: parse_time(&row.created_at)?,
-            created_at_text: row.created_at,
+            created_at: row.created_at.0,
+            created_at_text: row.created_at_text,
             content_hash: row.content_hash,
             previous_hash: row.previous_hash,
             hash_encoding: row.hash_encoding,
-        })
+        }
     }
 }
 
-macro_rules! version_query {
-    ($proposal_id:expr) => {
-        proposal_versions::table
-            .inner_join(users::table.on(users::id.eq(proposal_versions::editor_id)))
-            .filter(proposal_versions::proposal_id.eq(id_text($proposal_id)))
-            .select((
-                proposal_versions::proposal_id,
-                proposal_versions::number,
-                proposal_versions::title,
-                proposal_versions::body,
-                proposal_versions::editor_id,
-                users::nickname,
-                proposal_versions::kind,
-                proposal_versions::amendment_id,
-                proposal_versions::accepted_by,
-                proposal_versions::summary,
-                proposal_versions::created_at,
-                proposal_versions::content_hash,
-                proposal_versions::previous_hash,
-                proposal_versions::hash_encoding,
-            ))
-    };
+/// The versions of one proposal joined with their editors: what a
+/// [`VersionRow`] reads.
+#[diesel::dsl::auto_type]
+fn versions_of(proposal_id: Stored<Uuid>) -> _ {
+    proposal_versions::table
+        .inner_join(users::table.on(users::id.eq(proposal_versions::editor_id)))
+        .filter(proposal_versions::proposal_id.eq(proposal_id))
 }
 
 /// One version.
 pub fn get(tx: &mut Tx<'_>, proposal_id: Uuid, number: i32) -> Result<Option<VersionRecord>, StoreError> {
-    let rows: Vec<VersionRow> =
-        version_query!(proposal_id).filter(proposal_versions::number.eq(number)).limit(1).load(tx.conn())?;
-    rows.into_iter().next().map(VersionRecord::try_from).transpose()
+    let rows: Vec<VersionRow> = versions_of(Stored(proposal_id))
+        .filter(proposal_versions::number.eq(number))
+        .select(VersionRow::as_select())
+        .limit(1)
+        .load(tx.conn())?;
+    Ok(rows.into_iter().next().map(VersionRecord::from))
 }
 
 /// Versions after number `after`, oldest first, at most `limit`.
 pub fn list(tx: &mut Tx<'_>, proposal_id: Uuid, after: i32, limit: i64) -> Result<Vec<VersionRecord>, StoreError> {
-    let rows: Vec<VersionRow> = version_query!(proposal_id)
+    let rows: Vec<VersionRow> = versions_of(Stored(proposal_id))
         .filter(proposal_versions::number.gt(after))
         .order(proposal_versions::number.asc())
+        .select(VersionRow::as_select())
         .limit(limit)
         .load(tx.conn())?;
-    rows.into_iter().map(VersionRecord::try_from).collect()
+    Ok(rows.into_iter().map(VersionRecord::from).collect())
 }

@@ -1,0 +1,251 @@
+//! How typed values are stored: every id, instant, enum and JSON document
+//! is a `TEXT` column on both backends (see "Storage decisions" in
+//! `docs/architecture.md`). [`Stored`] carries such a value through diesel,
+//! so query modules read rows straight into typed fields and bind typed
+//! values, and the one textual form of each type lives here, in
+//! [`StoredText`], instead of at every call site.
+//!
+//! Text that does not parse fails the row with a [`CorruptValue`], which
+//! `StoreError::from` reports as [`crate::StoreError::Corrupt`]: stored data
+//! is never guessed at, and never panics.
+
+use crate::connection::MultiBackend;
+use chrono::{DateTime, Utc};
+use diesel::backend::Backend;
+use diesel::deserialize::{self, FromSql, FromSqlRow};
+use diesel::expression::AsExpression;
+use diesel::pg::Pg;
+use diesel::serialize::{self, IsNull, Output, ToSql};
+use diesel::sql_types::Text;
+use diesel::sqlite::Sqlite;
+use emenda_domain::amendment::AmendmentState;
+use emenda_domain::audit::{AuditAction, AuditVisibility};
+use emenda_domain::clock::{format_timestamp, parse_timestamp};
+use emenda_domain::policy::Role;
+use emenda_domain::proposal::{ProposalState, VersionKind};
+use emenda_domain::space::AmendmentsVisibility;
+use std::io::Write;
+use uuid::Uuid;
+
+/// A type with one exact textual form in the database. The form must not
+/// change by a single byte: version and audit hashes cover it.
+pub(crate) trait StoredText: std::fmt::Debug + Send + Sync + Sized + 'static {
+    /// What the text should have been, for the corruption report.
+    const KIND: &'static str;
+    /// The stored text.
+    fn to_text(&self) -> String;
+    /// Reads stored text back; `None` when it is not of this type.
+    fn from_text(text: &str) -> Option<Self>;
+}
+
+/// Hyphenated lower case, as `Uuid`'s `Display` writes it.
+impl StoredText for Uuid {
+    const KIND: &'static str = "uuid";
+    fn to_text(&self) -> String {
+        self.to_string()
+    }
+    fn from_text(text: &str) -> Option<Self> {
+        Uuid::parse_str(text).ok()
+    }
+}
+
+/// RFC 3339 UTC with six fractional digits, so text order is time order.
+impl StoredText for DateTime<Utc> {
+    const KIND: &'static str = "timestamp";
+    fn to_text(&self) -> String {
+        format_timestamp(*self)
+    }
+    fn from_text(text: &str) -> Option<Self> {
+        parse_timestamp(text)
+    }
+}
+
+/// Compact JSON, as `serde_json` writes a value.
+impl StoredText for serde_json::Value {
+    const KIND: &'static str = "JSON document";
+    fn to_text(&self) -> String {
+        self.to_string()
+    }
+    fn from_text(text: &str) -> Option<Self> {
+        serde_json::from_str(text).ok()
+    }
+}
+
+/// Enums are stored as their `as_str()` spelling.
+macro_rules! stored_enums {
+    ($($name:ty),+ $(,)?) => {$(
+        impl StoredText for $name {
+            const KIND: &'static str = stringify!($name);
+            fn to_text(&self) -> String {
+                self.as_str().to_owned()
+            }
+            fn from_text(text: &str) -> Option<Self> {
+                <$name>::parse(text)
+            }
+        }
+    )+};
+}
+
+stored_enums!(AmendmentState, AmendmentsVisibility, AuditAction, AuditVisibility, ProposalState, Role, VersionKind);
+
+/// A value bound to, or read from, a `TEXT` column in its [`StoredText`]
+/// form. Row structs declare their fields with it; writes wrap the value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, AsExpression, FromSqlRow)]
+#[diesel(sql_type = Text)]
+pub(crate) struct Stored<T: StoredText>(pub(crate) T);
+
+impl<T: StoredText> Stored<T> {
+    /// The text the column holds for this value: what a hash over stored
+    /// fields must cover.
+    pub(crate) fn text(&self) -> String {
+        self.0.to_text()
+    }
+}
+
+/// Stored text that is not what its column holds. Carried as the cause of
+/// diesel's deserialisation error and turned into `StoreError::Corrupt`.
+#[derive(Debug, thiserror::Error)]
+#[error("not a {kind}: {text}")]
+pub(crate) struct CorruptValue {
+    /// The type expected ([`StoredText::KIND`]).
+    pub(crate) kind: &'static str,
+    /// The text found.
+    pub(crate) text: String,
+}
+
+/// One reading for every backend: whatever the backend hands over as text
+/// is parsed by the type.
+impl<T: StoredText, DB: Backend> FromSql<Text, DB> for Stored<T>
+where
+    String: FromSql<Text, DB>,
+{
+    fn from_sql(bytes: DB::RawValue<'_>) -> deserialize::Result<Self> {
+        let text = String::from_sql(bytes)?;
+        match T::from_text(&text) {
+            Some(value) => Ok(Stored(value)),
+            None => Err(Box::new(CorruptValue { kind: T::KIND, text })),
+        }
+    }
+}
+
+/// PostgreSQL takes text as its bytes.
+impl<T: StoredText> ToSql<Text, Pg> for Stored<T> {
+    fn to_sql<'b>(&'b self, out: &mut Output<'b, '_, Pg>) -> serialize::Result {
+        out.write_all(self.0.to_text().as_bytes())?;
+        Ok(IsNull::No)
+    }
+}
+
+/// SQLite binds an owned string: the text is made here, not borrowed.
+impl<T: StoredText> ToSql<Text, Sqlite> for Stored<T> {
+    fn to_sql<'b>(&'b self, out: &mut Output<'b, '_, Sqlite>) -> serialize::Result {
+        out.set_value(self.0.to_text());
+        Ok(IsNull::No)
+    }
+}
+
+/// The connection enum's backend hands the value to whichever of the two
+/// above the connection is.
+impl<T: StoredText> ToSql<Text, MultiBackend> for Stored<T> {
+    fn to_sql<'b>(&'b self, out: &mut Output<'b, '_, MultiBackend>) -> serialize::Result {
+        out.set_value((Text, self));
+        Ok(IsNull::No)
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)] // Tests fail loudly on anything unexpected.
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    #[test]
+    fn each_type_has_its_documented_text() {
+        let id = Uuid::parse_str("0190F3A2-7B1C-7D4E-8F00-0123456789AB").unwrap();
+        assert_eq!(Stored(id).text(), "0190f3a2-7b1c-7d4e-8f00-0123456789ab");
+        let at = Utc.with_ymd_and_hms(2026, 11, 25, 10, 0, 0).unwrap() + chrono::Duration::nanoseconds(123_456_789);
+        assert_eq!(Stored(at).text(), "2026-11-25T10:00:00.123456Z");
+        assert_eq!(Stored(ProposalState::Published).text(), ProposalState::Published.as_str());
+        assert_eq!(Stored(serde_json::json!({"a": [1, "b"]})).text(), r#"{"a":[1,"b"]}"#);
+    }
+
+    #[test]
+    fn text_reads_back_or_is_refused() {
+        let at = Utc.with_ymd_and_hms(2026, 11, 25, 10, 0, 0).unwrap() + chrono::Duration::microseconds(7);
+        assert_eq!(DateTime::<Utc>::from_text(&Stored(at).text()), Some(at));
+        assert_eq!(DateTime::<Utc>::from_text("yesterday"), None);
+        assert_eq!(Uuid::from_text("not-a-uuid"), None);
+        assert_eq!(AmendmentState::from_text("maybe"), None);
+        assert_eq!(serde_json::Value::from_text("{"), None);
+    }
+}
+
+/// The same, through diesel, against a real database of each backend.
+#[cfg(all(test, feature = "testing"))]
+#[allow(clippy::unwrap_used)] // Tests fail loudly on anything unexpected.
+mod database_tests {
+    use crate::schema::{spaces, users};
+    use crate::testing::{execute_raw, TestDatabase};
+    use crate::{spaces as space_queries, users as user_queries, Backend, Store, StoreError};
+    use chrono::{TimeZone, Utc};
+    use diesel::prelude::*;
+    use uuid::Uuid;
+
+    fn seed_user(store: &Store) -> Uuid {
+        let id = Uuid::now_v7();
+        let created_at = Utc.with_ymd_and_hms(2026, 11, 25, 10, 0, 0).unwrap() + chrono::Duration::nanoseconds(5_999);
+        let user = user_queries::NewUser {
+            id,
+            email: "a@example.it",
+            nickname: "a",
+            display_name: "A",
+            password_hash: "x",
+            created_at,
+        };
+        store.write(|tx| user_queries::insert(tx, &user)).unwrap();
+        id
+    }
+
+    /// Typed writes store exactly the text the storage decisions name.
+    fn typed_values_are_stored_as_their_exact_text(backend: Backend) {
+        let database = TestDatabase::new(backend);
+        let store = database.store();
+        let id = seed_user(&store);
+        let space = space_queries::SpaceRecord {
+            id: Uuid::now_v7(),
+            slug: "s".into(),
+            title: "S".into(),
+            description: String::new(),
+            settings: Default::default(),
+            created_at: Utc::now(),
+            updated_at: Utc::now(),
+        };
+        store.write(|tx| space_queries::insert(tx, &space)).unwrap();
+        let (stored_id, created_at): (String, String) = store
+            .read(|tx| users::table.select((users::id, users::created_at)).first(tx.conn()).map_err(StoreError::from))
+            .unwrap();
+        assert_eq!(stored_id, id.hyphenated().to_string());
+        assert_eq!(created_at, "2026-11-25T10:00:00.000005Z");
+        let visibility: String = store
+            .read(|tx| spaces::table.select(spaces::amendments_visibility).first(tx.conn()).map_err(StoreError::from))
+            .unwrap();
+        assert_eq!(visibility, space.settings.amendments_visibility.as_str());
+        let read = store.read(|tx| user_queries::find_by_id(tx, id)).unwrap().unwrap();
+        assert_eq!(read.created_at.timestamp_subsec_micros(), 5);
+    }
+
+    /// Text that is not of its column's type is corrupt data, reported as
+    /// such, and never a panic.
+    fn unparsable_text_is_reported_as_corrupt(backend: Backend) {
+        let database = TestDatabase::new(backend);
+        let store = database.store();
+        let id = seed_user(&store);
+        execute_raw(&store, "UPDATE users SET verified_at = 'yesterday'").unwrap();
+        match store.read(|tx| user_queries::find_by_id(tx, id)) {
+            Err(StoreError::Corrupt(message)) => assert_eq!(message, "verified_at: not a timestamp: yesterday"),
+            other => panic!("expected corrupt data, got {other:?}"),
+        }
+    }
+
+    crate::backend_tests!(typed_values_are_stored_as_their_exact_text, unparsable_text_is_reported_as_corrupt);
+}
