@@ -1,9 +1,9 @@
 //! Spaces: anyone reads them; admins create and configure them.
 
 use crate::auth::CurrentUser;
-use crate::extract::blocking;
+use crate::extract::{blocking, Body, Query};
 use crate::pagination::{self, CursorScope, Page};
-use crate::problem::{ApiResult, Problem};
+use crate::problem::ApiResult;
 use crate::state::AppState;
 use actix_web::{get, patch, post, web, HttpResponse};
 use chrono::{DateTime, Utc};
@@ -50,13 +50,22 @@ impl From<SpaceRecord> for SpaceDto {
 /// A new space.
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({
+    "slug": "bilancio-2027",
+    "title": "Bilancio partecipativo 2027",
+    "description": "Come spendere 500.000 euro nei quartieri.",
+    "settings": { "amendments_enabled": true }
+}))]
 pub struct CreateSpaceRequest {
-    /// URL name: 3-60 of a-z, 0-9 and single hyphens.
+    /// URL name: 3 to 60 of `a-z`, `0-9` and single hyphens inside.
+    #[schema(min_length = 3, max_length = 60)]
     pub slug: String,
-    /// Title.
+    /// Title: 3 to 150 characters once trimmed, one line.
+    #[schema(min_length = 3, max_length = 150)]
     pub title: String,
-    /// Markdown description.
+    /// Markdown description, up to 20,000 characters.
     #[serde(default)]
+    #[schema(max_length = 20000)]
     pub description: String,
     /// Settings; omitted ones take their defaults.
     #[serde(default)]
@@ -67,9 +76,11 @@ pub struct CreateSpaceRequest {
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct UpdateSpaceRequest {
-    /// New title.
+    /// New title: 3 to 150 characters once trimmed, one line.
+    #[schema(min_length = 3, max_length = 150)]
     pub title: Option<String>,
-    /// New description.
+    /// New Markdown description, up to 20,000 characters.
+    #[schema(max_length = 20000)]
     pub description: Option<String>,
     /// Settings to change.
     pub settings: Option<SettingsPatch>,
@@ -78,7 +89,8 @@ pub struct UpdateSpaceRequest {
 /// List parameters.
 #[derive(Debug, Deserialize, IntoParams)]
 pub struct ListQuery {
-    /// Page size, 1-100.
+    /// Page size, 1 to 100 (default 20).
+    #[param(minimum = 1, maximum = 100)]
     pub limit: Option<i64>,
     /// `next_cursor` of the previous page.
     pub cursor: Option<String>,
@@ -86,9 +98,9 @@ pub struct ListQuery {
 
 /// Lists spaces, oldest first.
 #[utoipa::path(get, path = "/api/v1/spaces", tag = "spaces", params(ListQuery),
-    responses((status = 200, body = Page<SpaceDto>), (status = 422, body = Problem)))]
+    responses((status = 200, description = "A page of spaces.", body = Page<SpaceDto>)))]
 #[get("/spaces")]
-pub async fn list_spaces(state: web::Data<AppState>, query: web::Query<ListQuery>) -> ApiResult<HttpResponse> {
+pub async fn list_spaces(state: web::Data<AppState>, query: Query<ListQuery>) -> ApiResult<HttpResponse> {
     let limit = pagination::limit(query.limit)?;
     let scope = CursorScope::new("spaces");
     let after: Option<Uuid> = scope.decode(query.cursor.as_deref())?;
@@ -98,12 +110,14 @@ pub async fn list_spaces(state: web::Data<AppState>, query: web::Query<ListQuery
 
 /// Creates a space (admins).
 #[utoipa::path(post, path = "/api/v1/spaces", tag = "spaces", request_body = CreateSpaceRequest, security(("bearer" = [])),
-    responses((status = 201, body = SpaceDto), (status = 403, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 201, description = "The new space.", body = SpaceDto),
+        (status = 403, description = "Only administrators may create spaces (`admin_only`)."),
+        (status = 409, description = "The slug is taken (`slug_taken`).")))]
 #[post("/spaces")]
 pub async fn create_space(
     state: web::Data<AppState>,
     user: CurrentUser,
-    body: web::Json<CreateSpaceRequest>,
+    body: Body<CreateSpaceRequest>,
 ) -> ApiResult<HttpResponse> {
     let body = body.into_inner();
     let input = NewSpace { slug: body.slug, title: body.title, description: body.description, settings: body.settings };
@@ -113,7 +127,7 @@ pub async fn create_space(
 
 /// One space with its settings.
 #[utoipa::path(get, path = "/api/v1/spaces/{slug}", tag = "spaces", params(("slug" = String, Path)),
-    responses((status = 200, body = SpaceDto), (status = 404, body = Problem)))]
+    responses((status = 200, description = "The space.", body = SpaceDto)))]
 #[get("/spaces/{slug}")]
 pub async fn get_space(state: web::Data<AppState>, slug: web::Path<String>) -> ApiResult<HttpResponse> {
     let space = blocking(move || state.spaces.get(&slug)).await?;
@@ -123,13 +137,14 @@ pub async fn get_space(state: web::Data<AppState>, slug: web::Path<String>) -> A
 /// Changes a space's texts or settings (admins).
 #[utoipa::path(patch, path = "/api/v1/spaces/{slug}", tag = "spaces", params(("slug" = String, Path)),
     request_body = UpdateSpaceRequest, security(("bearer" = [])),
-    responses((status = 200, body = SpaceDto), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 200, description = "The space as changed.", body = SpaceDto),
+        (status = 403, description = "Only administrators may change spaces (`admin_only`).")))]
 #[patch("/spaces/{slug}")]
 pub async fn update_space(
     state: web::Data<AppState>,
     user: CurrentUser,
     slug: web::Path<String>,
-    body: web::Json<UpdateSpaceRequest>,
+    body: Body<UpdateSpaceRequest>,
 ) -> ApiResult<HttpResponse> {
     let body = body.into_inner();
     let change = SpaceChange { title: body.title, description: body.description, settings: body.settings };
