@@ -111,7 +111,11 @@ pub fn body_from_value<T: DeserializeOwned + ToSchema>(value: Value) -> Result<T
     } else {
         check(&schema, &value, "", &definitions, &mut errors, 0);
     }
-    if !errors.is_empty() {
+    // Lengths alone are the domain's to report: it checks every field's
+    // format and characters too, so it answers with the complete list.
+    // With a shape error the domain is never reached, so they go along.
+    let only_lengths = errors.iter().all(|e| matches!(e.code, FieldCode::TooShort | FieldCode::TooLong));
+    if !errors.is_empty() && !only_lengths {
         return Err(ApiError::invalid_fields(errors));
     }
     serde_json::from_value(value).map_err(|e| unexpected_shape(&e.to_string(), "body"))
