@@ -153,6 +153,11 @@ fn openapi_promises_what_the_server_does(backend: Backend) {
     };
     assert_eq!(choices(&sort["schema"]), json!(["recent", "most_supported", "most_commented"]));
 
+    let settings = &schemas["SpaceSettings"]["properties"];
+    let range = |p: &Value| (p["minimum"].as_i64(), p["maximum"].as_i64());
+    assert_eq!(range(&settings["support_threshold"]), (Some(0), Some(10_000_000)));
+    assert_eq!(range(&schemas["SettingsPatch"]["properties"]["max_reports_before_hiding"]), (Some(1), Some(1_000)));
+
     // Examples on the main bodies and on Problem.
     for schema in
         ["Problem", "CreateProposalRequest", "EditProposalRequest", "CreateAmendmentRequest", "RegisterRequest"]
@@ -188,6 +193,16 @@ fn openapi_promises_what_the_server_does(backend: Backend) {
         }
     }
     assert!(observed.len() > 40);
+
+    // A known path outside `/api/v1` with a method it does not take answers
+    // like the API: 405 problem+json with `Allow`.
+    for path in ["/healthz", "/readyz", "/api/openapi.json"] {
+        app.call("POST", path, None, None).expect_problem(405, "method_not_allowed");
+        let Err(ureq::Error::Status(405, response)) = ureq::delete(&format!("{}{path}", app.base)).call() else {
+            panic!("DELETE {path} was not refused with 405")
+        };
+        assert_eq!(response.header("Allow"), Some("GET, HEAD"), "{path}");
+    }
 }
 
 /// Requests across the API, good and bad, with their replies.
@@ -370,6 +385,9 @@ fn exercise(app: &TestApp) -> Vec<(String, String, Reply)> {
         Some(json!({"role": "king"})),
         &[],
     );
+    let too_high = json!({"slug": "soglia", "title": "Soglia", "settings": {"support_threshold": 10_000_001}});
+    let refused = call("POST", "/api/v1/spaces", Some(&admin.token), Some(too_high), &[]);
+    assert_eq!(refused.body["errors"][0]["code"], "out_of_range", "{}", refused.body);
     call(
         "POST",
         &format!("/api/v1/moderation/users/{}/block", admin.id),

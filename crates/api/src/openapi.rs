@@ -10,7 +10,7 @@
 //! remember.
 
 use crate::rate_limit;
-use actix_web::{get, HttpResponse};
+use actix_web::HttpResponse;
 use utoipa::openapi::header::HeaderBuilder;
 use utoipa::openapi::path::{Operation, PathItem};
 use utoipa::openapi::response::{Response, ResponseBuilder};
@@ -272,6 +272,33 @@ impl Modify for PlainDescriptions {
     }
 }
 
+/// The ranges the domain applies to a space's numeric settings
+/// (`SpaceSettings::validate`), shown on both settings schemas. The domain
+/// types carry no schema attributes of their own, so they are added here;
+/// a test checks them against the server's refusals.
+const SETTING_RANGES: &[(&str, i64, i64)] = &[
+    ("support_limit_per_user", 0, 10_000),
+    ("support_threshold", 0, 10_000_000),
+    ("max_reports_before_hiding", 1, 1_000),
+];
+
+struct SettingLimits;
+
+impl Modify for SettingLimits {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let Some(components) = openapi.components.as_mut() else { return };
+        for name in ["SpaceSettings", "SettingsPatch"] {
+            let Some(RefOr::T(Schema::Object(object))) = components.schemas.get_mut(name) else { continue };
+            for (field, min, max) in SETTING_RANGES {
+                if let Some(RefOr::T(Schema::Object(property))) = object.properties.get_mut(*field) {
+                    property.minimum = Some((*min).into());
+                    property.maximum = Some((*max).into());
+                }
+            }
+        }
+    }
+}
+
 /// Every documented path of the API.
 #[derive(OpenApi)]
 #[openapi(
@@ -282,7 +309,7 @@ impl Modify for PlainDescriptions {
             Invalid input is 422 `validation_failed` listing every field at fault in `errors`; only a body that is not JSON at all is 400 `malformed_request`. \
             A known path called with a method it does not take answers 405 `method_not_allowed` with an `Allow` header (the `MethodNotAllowed` response); an unknown path under `/api` answers 404 `not_found`."
     ),
-    modifiers(&BearerAuth, &StandardResponses, &PlainDescriptions),
+    modifiers(&BearerAuth, &StandardResponses, &SettingLimits, &PlainDescriptions),
     paths(
         crate::routes::health::healthz,
         crate::routes::health::readyz,
@@ -327,7 +354,6 @@ impl Modify for PlainDescriptions {
 pub struct ApiDoc;
 
 /// The OpenAPI document.
-#[get("/api/openapi.json")]
 pub async fn openapi_json() -> HttpResponse {
     HttpResponse::Ok().json(ApiDoc::openapi())
 }

@@ -167,13 +167,25 @@ impl From<AmendmentView> for AmendmentDto {
 }))]
 pub struct CreateAmendmentRequest {
     /// Proposed title (the whole title): 10 to 150 characters once trimmed.
-    #[schema(min_length = 10, max_length = 150)]
+    #[schema(
+        min_length = 10,
+        max_length = 150,
+        pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029\\u061C\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069]*$"
+    )]
     pub title: String,
     /// Proposed text (the whole text), Markdown: 15 to 20,000 characters.
-    #[schema(min_length = 15, max_length = 20000)]
+    #[schema(
+        min_length = 15,
+        max_length = 20000,
+        pattern = "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"
+    )]
     pub body: String,
     /// Why the change is needed: 10 to 2,000 characters.
-    #[schema(min_length = 10, max_length = 2000)]
+    #[schema(
+        min_length = 10,
+        max_length = 2000,
+        pattern = "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"
+    )]
     pub rationale: String,
     /// The version the text was written against.
     #[schema(minimum = 1)]
@@ -214,7 +226,8 @@ pub struct AmendmentListQuery {
     /// Page size, 1 to 100 (default 20).
     #[param(minimum = 1, maximum = 100)]
     pub limit: Option<i64>,
-    /// `next_cursor` of the previous page.
+    /// `next_cursor` of the previous page, unchanged.
+    #[param(pattern = "^[A-Za-z0-9_-]*$")]
     pub cursor: Option<String>,
 }
 

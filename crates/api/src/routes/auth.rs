@@ -32,10 +32,14 @@ pub struct RegisterRequest {
     pub password: String,
     /// Public handle: 3 to 20 of `a-z`, `0-9` and `_`, starting with a
     /// letter (stored lower-case).
-    #[schema(min_length = 3, max_length = 20)]
+    #[schema(min_length = 3, max_length = 20, pattern = "^[A-Za-z][A-Za-z0-9_]*$")]
     pub nickname: String,
     /// Name shown next to contributions: 1 to 60 characters, one line.
-    #[schema(min_length = 1, max_length = 60)]
+    #[schema(
+        min_length = 1,
+        max_length = 60,
+        pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029\\u061C\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069]*$"
+    )]
     pub display_name: String,
 }
 

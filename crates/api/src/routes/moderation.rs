@@ -28,7 +28,8 @@ pub struct QueueQuery {
     /// Page size, 1 to 100 (default 20).
     #[param(minimum = 1, maximum = 100)]
     pub limit: Option<i64>,
-    /// `next_cursor` of the previous page.
+    /// `next_cursor` of the previous page, unchanged.
+    #[param(pattern = "^[A-Za-z0-9_-]*$")]
     pub cursor: Option<String>,
 }
 
@@ -61,14 +62,22 @@ pub async fn amendment_queue(
 #[schema(example = json!({ "note": "Accolto dopo la riunione del 12 novembre." }))]
 pub struct AcceptRequest {
     /// Final title, resolving conflicts: 10 to 150 characters.
-    #[schema(min_length = 10, max_length = 150)]
+    #[schema(
+        min_length = 10,
+        max_length = 150,
+        pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029\\u061C\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069]*$"
+    )]
     pub title: Option<String>,
     /// Final text, resolving conflicts: 15 to 20,000 characters.
-    #[schema(min_length = 15, max_length = 20000)]
+    #[schema(
+        min_length = 15,
+        max_length = 20000,
+        pattern = "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"
+    )]
     pub body: Option<String>,
     /// Note recorded with the decision, shown publicly: up to 20,000
     /// characters; blank means none.
-    #[schema(max_length = 20000)]
+    #[schema(max_length = 20000, pattern = "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$")]
     pub note: Option<String>,
 }
 
@@ -109,7 +118,11 @@ pub async fn accept_amendment(
 #[schema(example = json!({ "reason": "La via è troppo stretta per venti alberi." }))]
 pub struct RejectRequest {
     /// Public reason: 1 to 20,000 characters.
-    #[schema(min_length = 1, max_length = 20000)]
+    #[schema(
+        min_length = 1,
+        max_length = 20000,
+        pattern = "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"
+    )]
     pub reason: String,
 }
 
@@ -139,7 +152,11 @@ pub struct AnswerRequest {
     /// The state the answer puts the proposal in.
     pub state: AnswerState,
     /// Official text (Markdown), shown publicly: 1 to 20,000 characters.
-    #[schema(min_length = 1, max_length = 20000)]
+    #[schema(
+        min_length = 1,
+        max_length = 20000,
+        pattern = "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"
+    )]
     pub answer: String,
 }
 

@@ -260,12 +260,14 @@ pub struct ProposalListQuery {
     /// Page size, 1 to 100 (default 20).
     #[param(minimum = 1, maximum = 100)]
     pub limit: Option<i64>,
-    /// `next_cursor` of the previous page.
+    /// `next_cursor` of the previous page, unchanged.
+    #[param(pattern = "^[A-Za-z0-9_-]*$")]
     pub cursor: Option<String>,
 }
 
-/// The orders a proposal list takes; only here to show them in the
-/// document (the handler reads `sort` as text to keep cursors stable).
+/// How a list of proposals is ordered.
+// Only here to show the choices in the document: the handler reads `sort`
+// as text, which is what existing cursors were fingerprinted with.
 #[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ProposalSortParam {
@@ -337,10 +339,18 @@ pub async fn list_proposals(state: web::Data<AppState>, query: Query<ProposalLis
 }))]
 pub struct CreateProposalRequest {
     /// Title: 10 to 150 characters once trimmed, one line.
-    #[schema(min_length = 10, max_length = 150)]
+    #[schema(
+        min_length = 10,
+        max_length = 150,
+        pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029\\u061C\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069]*$"
+    )]
     pub title: String,
     /// Text in Markdown: 15 to 20,000 characters once trimmed.
-    #[schema(min_length = 15, max_length = 20000)]
+    #[schema(
+        min_length = 15,
+        max_length = 20000,
+        pattern = "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"
+    )]
     pub body: String,
 }
 
@@ -406,13 +416,24 @@ pub async fn get_proposal(
 }))]
 pub struct EditProposalRequest {
     /// New title: 10 to 150 characters once trimmed, one line.
-    #[schema(min_length = 10, max_length = 150)]
+    #[schema(
+        min_length = 10,
+        max_length = 150,
+        pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029\\u061C\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069]*$"
+    )]
     pub title: String,
     /// New text in Markdown: 15 to 20,000 characters once trimmed.
-    #[schema(min_length = 15, max_length = 20000)]
+    #[schema(
+        min_length = 15,
+        max_length = 20000,
+        pattern = "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"
+    )]
     pub body: String,
     /// What changed, in one line of up to 300 characters; blank means none.
-    #[schema(max_length = 300)]
+    #[schema(
+        max_length = 300,
+        pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029\\u061C\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069]*$"
+    )]
     pub summary: Option<String>,
     /// The version the edit starts from; may be left out when `If-Match`
     /// carries the proposal's `ETag`.

@@ -43,7 +43,11 @@ impl From<&UserRecord> for AccountStandingDto {
 #[serde(deny_unknown_fields)]
 pub struct BlockRequest {
     /// Public justification: 1 to 20,000 characters.
-    #[schema(min_length = 1, max_length = 20000)]
+    #[schema(
+        min_length = 1,
+        max_length = 20000,
+        pattern = "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"
+    )]
     pub justification: String,
 }
 
