@@ -21,15 +21,27 @@ use actix_web::web;
 /// plus a title fits with room to spare.
 pub const JSON_LIMIT_BYTES: usize = 256 * 1024;
 
+/// A `GET` route outside `/api/v1` whose other methods answer like the
+/// API's: 405 problem+json with `Allow` (actix's own 405 is plain text
+/// without `Allow`).
+fn get_only<F, Args>(path: &str, handler: F) -> actix_web::Resource
+where
+    F: actix_web::Handler<Args>,
+    Args: actix_web::FromRequest + 'static,
+    F::Output: actix_web::Responder + 'static,
+{
+    web::resource(path).route(web::get().to(handler)).default_service(web::to(routes::not_found))
+}
+
 /// Registers every API route and the extractor settings that turn bad input
 /// into problem+json.
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.app_data(extract::json_config())
         .app_data(extract::query_config())
         .app_data(extract::path_config())
-        .service(routes::health::healthz)
-        .service(routes::health::readyz)
-        .service(openapi::openapi_json)
+        .service(get_only("/healthz", routes::health::healthz))
+        .service(get_only("/readyz", routes::health::readyz))
+        .service(get_only("/api/openapi.json", openapi::openapi_json))
         .service(
             web::scope("/api/v1")
                 .wrap(actix_web::middleware::from_fn(auth::authenticate))

@@ -21,8 +21,20 @@ pub struct ProblemField {
     pub message: String,
 }
 
-/// An error response (`application/problem+json`).
+/// An error response (`application/problem+json`, RFC 9457). Branch on
+/// `code`, never on `detail`.
 #[derive(Debug, Clone, Serialize, ToSchema)]
+#[schema(example = json!({
+    "type": "urn:emenda:problem:validation_failed",
+    "title": "Unprocessable Entity",
+    "status": 422,
+    "detail": "the request has invalid fields",
+    "code": "validation_failed",
+    "errors": [
+        {"field": "title", "code": "too_short", "message": "must be at least 10 characters"},
+        {"field": "body", "code": "required", "message": "is required"}
+    ]
+}))]
 pub struct Problem {
     /// URI naming the problem type: `urn:emenda:problem:<code>`.
     #[serde(rename = "type")]
@@ -152,6 +164,11 @@ impl ApiError {
     /// The stable code.
     pub fn code(&self) -> ErrorCode {
         self.problem.code
+    }
+
+    /// The fields at fault (empty unless `validation_failed`).
+    pub fn fields(&self) -> &[ProblemField] {
+        self.problem.errors.as_deref().unwrap_or_default()
     }
 }
 

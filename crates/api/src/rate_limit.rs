@@ -47,7 +47,7 @@ impl Default for RateLimits {
 
 /// Reads whose cost grows with the texts involved: a diff, an amendment
 /// (its diff and merge assessment), a history or audit-chain verification.
-fn is_expensive_read(path: &str) -> bool {
+pub(crate) fn is_expensive_read(path: &str) -> bool {
     let Some(rest) = path.strip_prefix("/api/v1/") else { return false };
     let segments: Vec<&str> = rest.trim_end_matches('/').split('/').collect();
     matches!(

@@ -2,9 +2,9 @@
 //! preview, withdraw, promote.
 
 use crate::auth::{CurrentUser, MaybeUser};
-use crate::extract::blocking;
+use crate::extract::{blocking, Body, Query};
 use crate::pagination::{self, CursorScope, Page};
-use crate::problem::{ApiResult, Problem};
+use crate::problem::ApiResult;
 use crate::routes::proposals::{with_etag, ProposalDto};
 use crate::state::AppState;
 use actix_web::{get, post, web, HttpResponse};
@@ -155,17 +155,40 @@ impl From<AmendmentView> for AmendmentDto {
     }
 }
 
-/// A new amendment.
+/// A new amendment: the whole proposed text, why, and the version it was
+/// written against (so it can be merged with later edits).
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({
+    "title": "Più alberi in via Roma",
+    "body": "Proponiamo di piantare venti alberi lungo via Roma, tra piazza Dante e la stazione.",
+    "rationale": "Dieci alberi non bastano a fare ombra.",
+    "base_version": 1
+}))]
 pub struct CreateAmendmentRequest {
-    /// Proposed title (full text).
+    /// Proposed title (the whole title): 10 to 150 characters once trimmed.
+    #[schema(
+        min_length = 10,
+        max_length = 150,
+        pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029\\u061C\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069]*$"
+    )]
     pub title: String,
-    /// Proposed body (full text).
+    /// Proposed text (the whole text), Markdown: 15 to 20,000 characters.
+    #[schema(
+        min_length = 15,
+        max_length = 20000,
+        pattern = "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"
+    )]
     pub body: String,
-    /// Why the change is needed (10-2,000 characters).
+    /// Why the change is needed: 10 to 2,000 characters.
+    #[schema(
+        min_length = 10,
+        max_length = 2000,
+        pattern = "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"
+    )]
     pub rationale: String,
     /// The version the text was written against.
+    #[schema(minimum = 1)]
     pub base_version: i32,
 }
 
@@ -173,14 +196,15 @@ pub struct CreateAmendmentRequest {
 #[utoipa::path(post, path = "/api/v1/proposals/{id}/amendments", tag = "amendments",
     params(("id" = String, Path, description = "UUID or reference code")), request_body = CreateAmendmentRequest,
     security(("bearer" = [])),
-    responses((status = 201, body = AmendmentDto), (status = 401, body = Problem), (status = 403, body = Problem),
-        (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 201, description = "The amendment, under evaluation.", body = AmendmentDto),
+        (status = 403, description = "The space takes no amendments, requires a verified identity, or the account is blocked."),
+        (status = 409, description = "The proposal takes no amendments now, or the caller already has an open one (`amendment_open_exists`).")))]
 #[post("/proposals/{id}/amendments")]
 pub async fn create_amendment(
     state: web::Data<AppState>,
     user: CurrentUser,
     id: web::Path<String>,
-    body: web::Json<CreateAmendmentRequest>,
+    body: Body<CreateAmendmentRequest>,
 ) -> ApiResult<HttpResponse> {
     let body = body.into_inner();
     let request = AmendmentRequest {
@@ -196,24 +220,27 @@ pub async fn create_amendment(
 /// Amendment list parameters.
 #[derive(Debug, Deserialize, IntoParams)]
 pub struct AmendmentListQuery {
-    /// Only this state.
+    /// Only amendments in this state.
+    #[param(inline)]
     pub state: Option<AmendmentState>,
-    /// Page size, 1-100.
+    /// Page size, 1 to 100 (default 20).
+    #[param(minimum = 1, maximum = 100)]
     pub limit: Option<i64>,
-    /// `next_cursor` of the previous page.
+    /// `next_cursor` of the previous page, unchanged.
+    #[param(pattern = "^[A-Za-z0-9_-]*$")]
     pub cursor: Option<String>,
 }
 
 /// A proposal's amendments, oldest first (as the space's visibility allows).
 #[utoipa::path(get, path = "/api/v1/proposals/{id}/amendments", tag = "amendments",
     params(("id" = String, Path, description = "UUID or reference code"), AmendmentListQuery),
-    responses((status = 200, body = Page<AmendmentSummaryDto>), (status = 404, body = Problem)))]
+    responses((status = 200, description = "A page of amendments.", body = Page<AmendmentSummaryDto>)))]
 #[get("/proposals/{id}/amendments")]
 pub async fn list_amendments(
     state: web::Data<AppState>,
     user: MaybeUser,
     id: web::Path<String>,
-    query: web::Query<AmendmentListQuery>,
+    query: Query<AmendmentListQuery>,
 ) -> ApiResult<HttpResponse> {
     let query = query.into_inner();
     let limit = pagination::limit(query.limit)?;
@@ -226,7 +253,7 @@ pub async fn list_amendments(
 
 /// One amendment with diff, mergeability, conflicts and merged preview.
 #[utoipa::path(get, path = "/api/v1/amendments/{id}", tag = "amendments", params(("id" = Uuid, Path)),
-    responses((status = 200, body = AmendmentDto), (status = 404, body = Problem)))]
+    responses((status = 200, description = "The amendment with its diff and, while evaluated, its mergeability.", body = AmendmentDto)))]
 #[get("/amendments/{id}")]
 pub async fn get_amendment(
     state: web::Data<AppState>,
@@ -240,7 +267,9 @@ pub async fn get_amendment(
 /// Its author withdraws an amendment under evaluation.
 #[utoipa::path(post, path = "/api/v1/amendments/{id}/withdraw", tag = "amendments", params(("id" = Uuid, Path)),
     security(("bearer" = [])),
-    responses((status = 200, body = AmendmentDto), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem)))]
+    responses((status = 200, description = "The amendment, now withdrawn.", body = AmendmentDto),
+        (status = 403, description = "Only its author may withdraw it (`not_amendment_author`)."),
+        (status = 409, description = "Already decided or withdrawn (`amendment_decided`, `amendment_withdrawn`).")))]
 #[post("/amendments/{id}/withdraw")]
 pub async fn withdraw_amendment(
     state: web::Data<AppState>,
@@ -254,7 +283,10 @@ pub async fn withdraw_amendment(
 /// Its author turns a rejected amendment into a new proposal (once).
 #[utoipa::path(post, path = "/api/v1/amendments/{id}/promote", tag = "amendments", params(("id" = Uuid, Path)),
     security(("bearer" = [])),
-    responses((status = 201, body = ProposalDto), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem)))]
+    responses((status = 201, description = "The new proposal.", body = ProposalDto,
+            headers(("ETag" = String, description = "Entity tag of the new proposal."))),
+        (status = 403, description = "Only its author may promote it (`not_amendment_author`)."),
+        (status = 409, description = "Not rejected, already promoted, or closed with its proposal (`amendment_not_rejected`, `amendment_promoted`, `amendment_closed_with_proposal`).")))]
 #[post("/amendments/{id}/promote")]
 pub async fn promote_amendment(
     state: web::Data<AppState>,

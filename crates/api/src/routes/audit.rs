@@ -2,9 +2,9 @@
 //! the public check of its hash chain.
 
 use crate::auth::MaybeUser;
-use crate::extract::blocking;
+use crate::extract::{blocking, Query};
 use crate::pagination::{self, CursorScope, Page};
-use crate::problem::{ApiResult, Problem};
+use crate::problem::ApiResult;
 use crate::state::AppState;
 use actix_web::{get, web, HttpResponse};
 use chrono::{DateTime, Utc};
@@ -60,20 +60,23 @@ impl From<AuditRecordView> for AuditEntryDto {
 pub struct AuditQuery {
     /// Only entries of this space (slug).
     pub space: Option<String>,
-    /// Page size, 1-100.
+    /// Page size, 1 to 100 (default 20).
+    #[param(minimum = 1, maximum = 100)]
     pub limit: Option<i64>,
-    /// `next_cursor` of the previous page.
+    /// `next_cursor` of the previous page, unchanged.
+    #[param(pattern = "^[A-Za-z0-9_-]*$")]
     pub cursor: Option<String>,
 }
 
 /// The audit log, newest first.
 #[utoipa::path(get, path = "/api/v1/audit", tag = "transparency", params(AuditQuery),
-    responses((status = 200, body = Page<AuditEntryDto>), (status = 404, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 200, description = "A page of entries, newest first.", body = Page<AuditEntryDto>),
+        (status = 404, description = "The `space` filter names no space (`not_found`).")))]
 #[get("/audit")]
 pub async fn list_audit(
     state: web::Data<AppState>,
     user: MaybeUser,
-    query: web::Query<AuditQuery>,
+    query: Query<AuditQuery>,
 ) -> ApiResult<HttpResponse> {
     let query = query.into_inner();
     let limit = pagination::limit(query.limit)?;
@@ -91,7 +94,7 @@ pub async fn list_audit(
 /// entry was changed, removed or slipped in. Public: the chain covers
 /// staff-only entries too, but the report names only sequence numbers.
 #[utoipa::path(get, path = "/api/v1/audit/verify", tag = "transparency",
-    responses((status = 200, body = AuditChainReport)))]
+    responses((status = 200, description = "The result of the check.", body = AuditChainReport)))]
 #[get("/audit/verify")]
 pub async fn verify_audit(state: web::Data<AppState>) -> ApiResult<HttpResponse> {
     let report = blocking(move || state.audit.verify()).await?;

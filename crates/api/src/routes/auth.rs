@@ -1,8 +1,8 @@
 //! Registration, sign-in, token rotation, sign-out and the caller's profile.
 
 use crate::auth::CurrentUser;
-use crate::extract::blocking;
-use crate::problem::{ApiResult, Problem};
+use crate::extract::{blocking, Body};
+use crate::problem::ApiResult;
 use crate::state::AppState;
 use actix_web::{get, post, web, HttpResponse};
 use chrono::{DateTime, Utc};
@@ -17,20 +17,36 @@ use uuid::Uuid;
 /// Registration form.
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({
+    "email": "maria@example.it",
+    "password": "una-password-sicura",
+    "nickname": "maria",
+    "display_name": "Maria Rossi"
+}))]
 pub struct RegisterRequest {
-    /// E-mail, used to sign in; never shown publicly.
+    /// E-mail, used to sign in; never shown publicly. At most 254 characters.
+    #[schema(max_length = 254)]
     pub email: String,
     /// 10 to 128 characters.
+    #[schema(min_length = 10, max_length = 128)]
     pub password: String,
-    /// Public handle: 3-20 of a-z, 0-9, _.
+    /// Public handle: 3 to 20 of `a-z`, `0-9` and `_`, starting with a
+    /// letter (stored lower-case).
+    #[schema(min_length = 3, max_length = 20, pattern = "^[A-Za-z][A-Za-z0-9_]*$")]
     pub nickname: String,
-    /// Name shown next to contributions.
+    /// Name shown next to contributions: 1 to 60 characters, one line.
+    #[schema(
+        min_length = 1,
+        max_length = 60,
+        pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029\\u061C\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069]*$"
+    )]
     pub display_name: String,
 }
 
 /// Sign-in form.
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({ "email": "maria@example.it", "password": "una-password-sicura" }))]
 pub struct LoginRequest {
     /// E-mail.
     pub email: String,
@@ -127,9 +143,10 @@ impl From<Session> for SessionDto {
 
 /// Creates a participant account.
 #[utoipa::path(post, path = "/api/v1/auth/register", tag = "auth", request_body = RegisterRequest,
-    responses((status = 201, body = UserDto), (status = 409, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 201, description = "The new account.", body = UserDto),
+        (status = 409, description = "The e-mail or the nickname is taken (`email_taken`, `nickname_taken`).")))]
 #[post("/auth/register")]
-pub async fn register(state: web::Data<AppState>, body: web::Json<RegisterRequest>) -> ApiResult<HttpResponse> {
+pub async fn register(state: web::Data<AppState>, body: Body<RegisterRequest>) -> ApiResult<HttpResponse> {
     let body = body.into_inner();
     let input = Registration {
         email: body.email,
@@ -143,10 +160,12 @@ pub async fn register(state: web::Data<AppState>, body: web::Json<RegisterReques
 
 /// Signs in.
 #[utoipa::path(post, path = "/api/v1/auth/login", tag = "auth", request_body = LoginRequest,
-    responses((status = 200, body = SessionDto), (status = 401, body = Problem), (status = 403, body = Problem),
-        (status = 429, body = Problem, description = "too many failed attempts; see Retry-After")))]
+    responses((status = 200, description = "The session's tokens and the user.", body = SessionDto),
+        (status = 401, description = "Wrong e-mail or password (`invalid_credentials`, never saying which)."),
+        (status = 403, description = "The account is blocked (`account_blocked`)."),
+        (status = 429, description = "Too many requests from this client (`rate_limited`), or too many failed sign-ins for this e-mail (`too_many_attempts`); see `Retry-After`.")))]
 #[post("/auth/login")]
-pub async fn login(state: web::Data<AppState>, body: web::Json<LoginRequest>) -> ApiResult<HttpResponse> {
+pub async fn login(state: web::Data<AppState>, body: Body<LoginRequest>) -> ApiResult<HttpResponse> {
     let body = body.into_inner();
     let session = blocking(move || state.accounts.login(&body.email, &body.password)).await?;
     Ok(HttpResponse::Ok().json(SessionDto::from(session)))
@@ -154,9 +173,11 @@ pub async fn login(state: web::Data<AppState>, body: web::Json<LoginRequest>) ->
 
 /// Rotates a refresh token.
 #[utoipa::path(post, path = "/api/v1/auth/refresh", tag = "auth", request_body = RefreshRequest,
-    responses((status = 200, body = SessionDto), (status = 401, body = Problem, description = "invalid, expired or reused (reuse revokes the family)")))]
+    responses((status = 200, description = "A new pair of tokens; the one sent is spent.", body = SessionDto),
+        (status = 401, description = "The refresh token is invalid, expired or reused (`token_invalid`, `token_expired`, `token_reused`); reuse closes its whole sign-in."),
+        (status = 403, description = "The account is blocked (`account_blocked`).")))]
 #[post("/auth/refresh")]
-pub async fn refresh(state: web::Data<AppState>, body: web::Json<RefreshRequest>) -> ApiResult<HttpResponse> {
+pub async fn refresh(state: web::Data<AppState>, body: Body<RefreshRequest>) -> ApiResult<HttpResponse> {
     let token = body.into_inner().refresh_token;
     let session = blocking(move || state.accounts.refresh(&token)).await?;
     Ok(HttpResponse::Ok().json(SessionDto::from(session)))
@@ -164,12 +185,12 @@ pub async fn refresh(state: web::Data<AppState>, body: web::Json<RefreshRequest>
 
 /// Revokes the session of a refresh token.
 #[utoipa::path(post, path = "/api/v1/auth/logout", tag = "auth", request_body = RefreshRequest,
-    security(("bearer" = [])), responses((status = 204), (status = 401, body = Problem)))]
+    security(("bearer" = [])), responses((status = 204, description = "Signed out: the refresh token no longer works.")))]
 #[post("/auth/logout")]
 pub async fn logout(
     state: web::Data<AppState>,
     user: CurrentUser,
-    body: web::Json<RefreshRequest>,
+    body: Body<RefreshRequest>,
 ) -> ApiResult<HttpResponse> {
     let token = body.into_inner().refresh_token;
     let user_id = user.0.user.id;
@@ -179,7 +200,7 @@ pub async fn logout(
 
 /// The caller's profile and roles.
 #[utoipa::path(get, path = "/api/v1/me", tag = "auth", security(("bearer" = [])),
-    responses((status = 200, body = MeDto), (status = 401, body = Problem)))]
+    responses((status = 200, description = "The caller.", body = MeDto)))]
 #[get("/me")]
 pub async fn me(user: CurrentUser) -> HttpResponse {
     HttpResponse::Ok().json(MeDto::from(&user.0))

@@ -3,19 +3,17 @@
 use crate::extract::blocking;
 use crate::problem::ApiResult;
 use crate::state::AppState;
-use actix_web::{get, web, HttpResponse};
+use actix_web::{web, HttpResponse};
 
 /// Liveness: the process answers.
-#[utoipa::path(get, path = "/healthz", tag = "operations", responses((status = 200, description = "alive")))]
-#[get("/healthz")]
+#[utoipa::path(get, path = "/healthz", tag = "operations", responses((status = 200, description = "The process answers.")))]
 pub async fn healthz() -> HttpResponse {
     HttpResponse::Ok().json(serde_json::json!({ "status": "ok" }))
 }
 
 /// Readiness: the database answers.
 #[utoipa::path(get, path = "/readyz", tag = "operations",
-    responses((status = 200, description = "ready"), (status = 503, body = crate::problem::Problem)))]
-#[get("/readyz")]
+    responses((status = 200, description = "The database answers.")))]
 pub async fn readyz(state: web::Data<AppState>) -> ApiResult<HttpResponse> {
     let ctx = state.ctx.clone();
     blocking(move || Ok(ctx.ready()?)).await?;

@@ -2,9 +2,9 @@
 //! queue, accept, reject, and official answers to proposals.
 
 use crate::auth::CurrentUser;
-use crate::extract::blocking;
+use crate::extract::{blocking, Body, Query};
 use crate::pagination::{self, CursorScope, Page};
-use crate::problem::{ApiResult, Problem};
+use crate::problem::ApiResult;
 use crate::routes::amendments::AmendmentSummaryDto;
 use crate::routes::proposals::ProposalDto;
 use crate::routes::versions::{version_summary, VersionSummaryDto};
@@ -22,11 +22,14 @@ use uuid::Uuid;
 pub struct QueueQuery {
     /// Only this space (slug).
     pub space: Option<String>,
-    /// State (default `evaluating`).
+    /// Only amendments in this state (default `evaluating`).
+    #[param(inline)]
     pub state: Option<AmendmentState>,
-    /// Page size, 1-100.
+    /// Page size, 1 to 100 (default 20).
+    #[param(minimum = 1, maximum = 100)]
     pub limit: Option<i64>,
-    /// `next_cursor` of the previous page.
+    /// `next_cursor` of the previous page, unchanged.
+    #[param(pattern = "^[A-Za-z0-9_-]*$")]
     pub cursor: Option<String>,
 }
 
@@ -62,12 +65,14 @@ impl From<QueueItem> for QueueItemDto {
 /// The amendments waiting for a decision, oldest first (staff).
 #[utoipa::path(get, path = "/api/v1/moderation/amendments", tag = "moderation", params(QueueQuery),
     security(("bearer" = [])),
-    responses((status = 200, body = Page<QueueItemDto>), (status = 403, body = Problem), (status = 404, body = Problem)))]
+    responses((status = 200, description = "A page of the queue, oldest first.", body = Page<QueueItemDto>),
+        (status = 403, description = "Only staff may see the queue (`staff_only`)."),
+        (status = 404, description = "The `space` filter names no space (`not_found`).")))]
 #[get("/moderation/amendments")]
 pub async fn amendment_queue(
     state: web::Data<AppState>,
     user: CurrentUser,
-    query: web::Query<QueueQuery>,
+    query: Query<QueueQuery>,
 ) -> ApiResult<HttpResponse> {
     let query = query.into_inner();
     let limit = pagination::limit(query.limit)?;
@@ -83,12 +88,25 @@ pub async fn amendment_queue(
 /// the proposed or merged one.
 #[derive(Debug, Default, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({ "note": "Accolto dopo la riunione del 12 novembre." }))]
 pub struct AcceptRequest {
-    /// Final title.
+    /// Final title, resolving conflicts: 10 to 150 characters.
+    #[schema(
+        min_length = 10,
+        max_length = 150,
+        pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029\\u061C\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069]*$"
+    )]
     pub title: Option<String>,
-    /// Final body.
+    /// Final text, resolving conflicts: 15 to 20,000 characters.
+    #[schema(
+        min_length = 15,
+        max_length = 20000,
+        pattern = "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"
+    )]
     pub body: Option<String>,
-    /// Note recorded with the decision.
+    /// Note recorded with the decision, shown publicly: up to 20,000
+    /// characters; blank means none.
+    #[schema(max_length = 20000, pattern = "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$")]
     pub note: Option<String>,
 }
 
@@ -104,15 +122,15 @@ pub struct AcceptedDto {
 /// Accepts an amendment (staff of the space).
 #[utoipa::path(post, path = "/api/v1/moderation/amendments/{id}/accept", tag = "moderation", params(("id" = Uuid, Path)),
     request_body = AcceptRequest, security(("bearer" = [])),
-    responses((status = 200, body = AcceptedDto), (status = 403, body = Problem), (status = 404, body = Problem),
-        (status = 409, body = Problem, description = "`merge_conflict` with `conflicts`, or already decided"),
-        (status = 422, body = Problem)))]
+    responses((status = 200, description = "The accepted amendment and the version it produced.", body = AcceptedDto),
+        (status = 403, description = "Only staff of the space may decide (`staff_only`), and not on their own amendment (`own_amendment`)."),
+        (status = 409, description = "`merge_conflict` with `conflicts` (send a final `title` and/or `body`), or the amendment or proposal changed (`amendment_decided`, `amendment_withdrawn`, `proposal_changed`, …).")))]
 #[post("/moderation/amendments/{id}/accept")]
 pub async fn accept_amendment(
     state: web::Data<AppState>,
     user: CurrentUser,
     id: web::Path<Uuid>,
-    body: web::Json<AcceptRequest>,
+    body: Body<AcceptRequest>,
 ) -> ApiResult<HttpResponse> {
     let body = body.into_inner();
     let acceptance = Acceptance { title: body.title, body: body.body, note: body.note };
@@ -126,22 +144,29 @@ pub async fn accept_amendment(
 /// A rejection.
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({ "reason": "La via è troppo stretta per venti alberi." }))]
 pub struct RejectRequest {
-    /// Public reason (required).
+    /// Public reason: 1 to 20,000 characters.
+    #[schema(
+        min_length = 1,
+        max_length = 20000,
+        pattern = "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"
+    )]
     pub reason: String,
 }
 
 /// Rejects an amendment with a public reason (staff of the space).
 #[utoipa::path(post, path = "/api/v1/moderation/amendments/{id}/reject", tag = "moderation", params(("id" = Uuid, Path)),
     request_body = RejectRequest, security(("bearer" = [])),
-    responses((status = 200, body = AmendmentSummaryDto), (status = 403, body = Problem), (status = 404, body = Problem),
-        (status = 409, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 200, description = "The rejected amendment.", body = AmendmentSummaryDto),
+        (status = 403, description = "Only staff of the space may decide (`staff_only`), and not on their own amendment (`own_amendment`)."),
+        (status = 409, description = "Already decided or withdrawn (`amendment_decided`, `amendment_withdrawn`).")))]
 #[post("/moderation/amendments/{id}/reject")]
 pub async fn reject_amendment(
     state: web::Data<AppState>,
     user: CurrentUser,
     id: web::Path<Uuid>,
-    body: web::Json<RejectRequest>,
+    body: Body<RejectRequest>,
 ) -> ApiResult<HttpResponse> {
     let reason = body.into_inner().reason;
     let amendment = blocking(move || state.decisions.reject(&user.actor(), id.into_inner(), &reason)).await?;
@@ -151,28 +176,59 @@ pub async fn reject_amendment(
 /// An official answer.
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({ "state": "accepted", "answer": "Il Comune pianterà gli alberi in primavera." }))]
 pub struct AnswerRequest {
-    /// `evaluating`, `accepted` or `rejected`.
-    pub state: ProposalState,
-    /// Official text (Markdown), shown publicly.
+    /// The state the answer puts the proposal in.
+    pub state: AnswerState,
+    /// Official text (Markdown), shown publicly: 1 to 20,000 characters.
+    #[schema(
+        min_length = 1,
+        max_length = 20000,
+        pattern = "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"
+    )]
     pub answer: String,
+}
+
+/// The states an official answer can set: a proposal cannot be answered
+/// back to `published` or into `withdrawn`, so the request type does not
+/// offer them.
+#[derive(Debug, Clone, Copy, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum AnswerState {
+    /// Under evaluation by the institution.
+    Evaluating,
+    /// Accepted.
+    Accepted,
+    /// Rejected.
+    Rejected,
+}
+
+impl From<AnswerState> for ProposalState {
+    fn from(state: AnswerState) -> Self {
+        match state {
+            AnswerState::Evaluating => ProposalState::Evaluating,
+            AnswerState::Accepted => ProposalState::Accepted,
+            AnswerState::Rejected => ProposalState::Rejected,
+        }
+    }
 }
 
 /// Answers a proposal (staff of the space).
 #[utoipa::path(post, path = "/api/v1/moderation/proposals/{id}/answer", tag = "moderation",
     params(("id" = String, Path, description = "UUID or reference code")), request_body = AnswerRequest,
     security(("bearer" = [])),
-    responses((status = 200, body = ProposalDto), (status = 403, body = Problem), (status = 404, body = Problem),
-        (status = 409, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 200, description = "The proposal with its answer.", body = ProposalDto),
+        (status = 403, description = "Only staff of the space may answer (`staff_only`)."),
+        (status = 409, description = "The proposal was withdrawn or changed state meanwhile (`proposal_withdrawn`, `state_changed`).")))]
 #[post("/moderation/proposals/{id}/answer")]
 pub async fn answer_proposal(
     state: web::Data<AppState>,
     user: CurrentUser,
     id: web::Path<String>,
-    body: web::Json<AnswerRequest>,
+    body: Body<AnswerRequest>,
 ) -> ApiResult<HttpResponse> {
     let body = body.into_inner();
-    let view = blocking(move || state.answers.answer(&user.actor(), &id, body.state, &body.answer)).await?;
+    let view = blocking(move || state.answers.answer(&user.actor(), &id, body.state.into(), &body.answer)).await?;
     Ok(HttpResponse::Ok().json(ProposalDto::from(view)))
 }
 

@@ -2,10 +2,10 @@
 //! withdraw.
 
 use crate::auth::{CurrentUser, MaybeUser};
-use crate::extract::blocking;
+use crate::extract::{blocking, Body, Query};
 use crate::http::{self, Condition, EntityTag};
 use crate::pagination::{self, CursorScope, Page};
-use crate::problem::{ApiError, ApiResult, Problem};
+use crate::problem::{ApiError, ApiResult};
 use crate::state::AppState;
 use actix_web::http::header;
 use actix_web::{get, post, web, HttpRequest, HttpResponse};
@@ -250,16 +250,34 @@ pub(crate) fn with_etag(mut response: actix_web::HttpResponseBuilder, view: Prop
 pub struct ProposalListQuery {
     /// Space slug.
     pub space: Option<String>,
-    /// State.
+    /// Only proposals in this state.
+    #[param(inline)]
     pub state: Option<ProposalState>,
     /// Only proposals this user (id) is an author of.
     pub author: Option<Uuid>,
-    /// `recent` (default), `most_supported` or `most_commented`.
+    /// Order: `recent` (default), `most_supported` or `most_commented`.
+    #[param(value_type = Option<ProposalSortParam>, inline)]
     pub sort: Option<String>,
-    /// Page size, 1-100.
+    /// Page size, 1 to 100 (default 20).
+    #[param(minimum = 1, maximum = 100)]
     pub limit: Option<i64>,
-    /// `next_cursor` of the previous page.
+    /// `next_cursor` of the previous page, unchanged.
+    #[param(pattern = "^[A-Za-z0-9_-]*$")]
     pub cursor: Option<String>,
+}
+
+/// How a list of proposals is ordered.
+// Only here to show the choices in the document: the handler reads `sort`
+// as text, which is what existing cursors were fingerprinted with.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ProposalSortParam {
+    /// Newest first.
+    Recent,
+    /// Most supports first.
+    MostSupported,
+    /// Most comments first.
+    MostCommented,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -283,12 +301,10 @@ fn parse_sort(sort: Option<&str>) -> Result<ProposalSort, ApiError> {
 
 /// Lists visible proposals.
 #[utoipa::path(get, path = "/api/v1/proposals", tag = "proposals", params(ProposalListQuery),
-    responses((status = 200, body = Page<ProposalSummaryDto>), (status = 404, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 200, description = "A page of proposals.", body = Page<ProposalSummaryDto>),
+        (status = 404, description = "The `space` filter names no space (`not_found`).")))]
 #[get("/proposals")]
-pub async fn list_proposals(
-    state: web::Data<AppState>,
-    query: web::Query<ProposalListQuery>,
-) -> ApiResult<HttpResponse> {
+pub async fn list_proposals(state: web::Data<AppState>, query: Query<ProposalListQuery>) -> ApiResult<HttpResponse> {
     let query = query.into_inner();
     let limit = pagination::limit(query.limit)?;
     let sort = parse_sort(query.sort.as_deref())?;
@@ -318,24 +334,40 @@ pub async fn list_proposals(
 /// A new proposal.
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({
+    "title": "Più alberi in via Roma",
+    "body": "Proponiamo di piantare dieci alberi lungo via Roma, tra piazza Dante e la stazione."
+}))]
 pub struct CreateProposalRequest {
-    /// 10-150 characters.
+    /// Title: 10 to 150 characters once trimmed, one line.
+    #[schema(
+        min_length = 10,
+        max_length = 150,
+        pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029\\u061C\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069]*$"
+    )]
     pub title: String,
-    /// Markdown, 15-20,000 characters.
+    /// Text in Markdown: 15 to 20,000 characters once trimmed.
+    #[schema(
+        min_length = 15,
+        max_length = 20000,
+        pattern = "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"
+    )]
     pub body: String,
 }
 
 /// Publishes a proposal in a space.
 #[utoipa::path(post, path = "/api/v1/spaces/{slug}/proposals", tag = "proposals", params(("slug" = String, Path)),
     request_body = CreateProposalRequest, security(("bearer" = [])),
-    responses((status = 201, body = ProposalDto), (status = 401, body = Problem), (status = 403, body = Problem),
-        (status = 404, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 201, description = "The proposal, with its first version.", body = ProposalDto,
+            headers(("ETag" = String, description = "Entity tag of the representation, for `If-Match` and `If-None-Match`."),
+                ("Location" = String, description = "The proposal's URL."))),
+        (status = 403, description = "The space takes no proposals, or requires a verified identity, or the account is blocked.")))]
 #[post("/spaces/{slug}/proposals")]
 pub async fn create_proposal(
     state: web::Data<AppState>,
     user: CurrentUser,
     slug: web::Path<String>,
-    body: web::Json<CreateProposalRequest>,
+    body: Body<CreateProposalRequest>,
 ) -> ApiResult<HttpResponse> {
     let body = body.into_inner();
     let view = blocking(move || state.proposals.create(&user.actor(), &slug, &body.title, &body.body)).await?;
@@ -347,8 +379,13 @@ pub async fn create_proposal(
 
 /// A proposal by UUID or reference code.
 #[utoipa::path(get, path = "/api/v1/proposals/{id}", tag = "proposals",
-    params(("id" = String, Path, description = "UUID or reference code"), ("If-None-Match" = Option<String>, Header)),
-    responses((status = 200, body = ProposalDto, headers(("ETag" = String))), (status = 304), (status = 404, body = Problem)))]
+    params(("id" = String, Path, description = "UUID or reference code"),
+        ("If-None-Match" = Option<String>, Header, description = "Entity tags (or `*`) the client holds; when one matches, the answer is 304 without a body. Weak comparison; an unparseable value is ignored.")),
+    responses((status = 200, description = "The proposal with its current text.", body = ProposalDto,
+            headers(("ETag" = String, description = "Strong entity tag `\"v<version>-<hash>\"` of this representation."))),
+        (status = 304, description = "Unchanged since the `If-None-Match` tag.",
+            headers(("ETag" = String, description = "The current entity tag."))),
+        (status = 404, description = "No such proposal, or one the caller may not see (`not_found`).")))]
 #[get("/proposals/{id}")]
 pub async fn get_proposal(
     state: web::Data<AppState>,
@@ -369,35 +406,60 @@ pub async fn get_proposal(
     Ok(HttpResponse::Ok().insert_header((header::ETAG, tag.to_string())).json(dto))
 }
 
-/// An author's edit.
+/// An author's edit: the whole new text, and the version it is based on.
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({
+    "title": "Più alberi in via Roma e in via Verdi",
+    "body": "Proponiamo di piantare dieci alberi lungo via Roma e sei in via Verdi.",
+    "summary": "Aggiunta via Verdi",
+    "base_version": 1
+}))]
 pub struct EditProposalRequest {
-    /// New title.
+    /// New title: 10 to 150 characters once trimmed, one line.
+    #[schema(
+        min_length = 10,
+        max_length = 150,
+        pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029\\u061C\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069]*$"
+    )]
     pub title: String,
-    /// New body.
+    /// New text in Markdown: 15 to 20,000 characters once trimmed.
+    #[schema(
+        min_length = 15,
+        max_length = 20000,
+        pattern = "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"
+    )]
     pub body: String,
-    /// What changed, in a line.
+    /// What changed, in one line of up to 300 characters; blank means none.
+    #[schema(
+        max_length = 300,
+        pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029\\u061C\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069]*$"
+    )]
     pub summary: Option<String>,
-    /// The version the edit starts from; or send `If-Match` with the ETag.
+    /// The version the edit starts from; may be left out when `If-Match`
+    /// carries the proposal's `ETag`.
+    #[schema(minimum = 1)]
     pub base_version: Option<i32>,
 }
 
 /// Publishes a new version (authors, while `published`).
 #[utoipa::path(post, path = "/api/v1/proposals/{id}/versions", tag = "proposals",
-    params(("id" = String, Path, description = "UUID or reference code"), ("If-Match" = Option<String>, Header)),
+    params(("id" = String, Path, description = "UUID or reference code"),
+        ("If-Match" = Option<String>, Header, description = "The proposal's `ETag` the edit is based on (strong comparison); `*` only says it exists, so `base_version` is then still needed.")),
     request_body = EditProposalRequest, security(("bearer" = [])),
-    responses((status = 201, body = ProposalDto, headers(("ETag" = String))),
-        (status = 400, body = Problem, description = "`malformed_if_match`"), (status = 403, body = Problem),
-        (status = 409, body = Problem, description = "`stale_version` with `current_version`, or the proposal is no longer editable"),
-        (status = 412, body = Problem, description = "`precondition_failed`: If-Match names a version that is not current, or disagrees with base_version"),
-        (status = 422, body = Problem)))]
+    responses((status = 201, description = "The proposal with the new version.", body = ProposalDto,
+            headers(("ETag" = String, description = "Entity tag of the new representation."))),
+        (status = 400, description = "The body is not JSON (`malformed_request`), or `If-Match` is neither `*` nor a list of entity tags (`malformed_if_match`)."),
+        (status = 403, description = "Only an author may edit (`not_author`), or the account is blocked."),
+        (status = 409, description = "`stale_version` with `current_version`, or the proposal no longer takes edits (`proposal_withdrawn`, `proposal_answered`)."),
+        (status = 412, description = "`precondition_failed`: `If-Match` names a version that is no longer current, or disagrees with `base_version`; carries `current_version` and the current `ETag`.",
+            headers(("ETag" = String, description = "The current entity tag.")))))]
 #[post("/proposals/{id}/versions")]
 pub async fn edit_proposal(
     state: web::Data<AppState>,
     user: CurrentUser,
     id: web::Path<String>,
-    body: web::Json<EditProposalRequest>,
+    body: Body<EditProposalRequest>,
     req: HttpRequest,
 ) -> ApiResult<HttpResponse> {
     let body = body.into_inner();
@@ -495,7 +557,10 @@ enum EditOutcome {
 /// Withdraws a proposal (authors).
 #[utoipa::path(post, path = "/api/v1/proposals/{id}/withdraw", tag = "proposals",
     params(("id" = String, Path, description = "UUID or reference code")), security(("bearer" = [])),
-    responses((status = 200, body = ProposalDto), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem)))]
+    responses((status = 200, description = "The proposal, now withdrawn.", body = ProposalDto,
+            headers(("ETag" = String, description = "Entity tag of the new representation."))),
+        (status = 403, description = "Only an author may withdraw it (`not_author`)."),
+        (status = 409, description = "Already withdrawn or answered (`proposal_withdrawn`, `proposal_answered`).")))]
 #[post("/proposals/{id}/withdraw")]
 pub async fn withdraw_proposal(
     state: web::Data<AppState>,
@@ -509,7 +574,7 @@ pub async fn withdraw_proposal(
 /// Every official answer of a proposal, newest (the one in force) first.
 #[utoipa::path(get, path = "/api/v1/proposals/{id}/answers", tag = "proposals",
     params(("id" = String, Path, description = "UUID or reference code")),
-    responses((status = 200, body = Vec<AnswerDto>), (status = 404, body = Problem)))]
+    responses((status = 200, description = "Every answer, newest first.", body = Vec<AnswerDto>)))]
 #[get("/proposals/{id}/answers")]
 pub async fn list_answers(
     state: web::Data<AppState>,

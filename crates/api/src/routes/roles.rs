@@ -1,12 +1,12 @@
 //! Granting and revoking staff and admin roles (admins).
 
 use crate::auth::CurrentUser;
-use crate::extract::blocking;
-use crate::problem::{ApiResult, Problem};
+use crate::extract::{blocking, Body};
+use crate::problem::ApiResult;
 use crate::state::AppState;
 use actix_web::{delete, put, web, HttpResponse};
-use emenda_domain::policy::Role;
-use serde::Deserialize;
+use emenda_domain::policy::{Role, RoleGrant};
+use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
@@ -16,8 +16,17 @@ use uuid::Uuid;
 pub struct RoleRequest {
     /// `staff` or `admin`.
     pub role: Role,
-    /// Slug of the space; omitted for everywhere.
+    /// Slug of the space; omitted for every space.
     pub space: Option<String>,
+}
+
+/// A user's roles after a change.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct UserRolesDto {
+    /// The user.
+    pub user_id: Uuid,
+    /// Every role they hold now.
+    pub roles: Vec<RoleGrant>,
 }
 
 async fn change(
@@ -36,19 +45,21 @@ async fn change(
         }
     })
     .await?;
-    Ok(HttpResponse::Ok().json(serde_json::json!({ "user_id": user_id, "roles": roles })))
+    Ok(HttpResponse::Ok().json(UserRolesDto { user_id, roles }))
 }
 
 /// Grants a role (idempotent).
 #[utoipa::path(put, path = "/api/v1/moderation/users/{id}/roles", tag = "moderation", params(("id" = Uuid, Path)),
     request_body = RoleRequest, security(("bearer" = [])),
-    responses((status = 200, description = "the user's roles now"), (status = 403, body = Problem), (status = 404, body = Problem)))]
+    responses((status = 200, description = "The user's roles now.", body = UserRolesDto),
+        (status = 403, description = "Only administrators may do this (`admin_only`)."),
+        (status = 409, description = "An admin cannot remove their own admin role, nor the last admin's (`cannot_revoke_self`, `last_admin`).")))]
 #[put("/moderation/users/{id}/roles")]
 pub async fn grant_role(
     state: web::Data<AppState>,
     user: CurrentUser,
     id: web::Path<Uuid>,
-    body: web::Json<RoleRequest>,
+    body: Body<RoleRequest>,
 ) -> ApiResult<HttpResponse> {
     change(state, user, id.into_inner(), body.into_inner(), true).await
 }
@@ -56,13 +67,15 @@ pub async fn grant_role(
 /// Revokes a role (idempotent).
 #[utoipa::path(delete, path = "/api/v1/moderation/users/{id}/roles", tag = "moderation", params(("id" = Uuid, Path)),
     request_body = RoleRequest, security(("bearer" = [])),
-    responses((status = 200, description = "the user's roles now"), (status = 403, body = Problem), (status = 404, body = Problem)))]
+    responses((status = 200, description = "The user's roles now.", body = UserRolesDto),
+        (status = 403, description = "Only administrators may do this (`admin_only`)."),
+        (status = 409, description = "An admin cannot remove their own admin role, nor the last admin's (`cannot_revoke_self`, `last_admin`).")))]
 #[delete("/moderation/users/{id}/roles")]
 pub async fn revoke_role(
     state: web::Data<AppState>,
     user: CurrentUser,
     id: web::Path<Uuid>,
-    body: web::Json<RoleRequest>,
+    body: Body<RoleRequest>,
 ) -> ApiResult<HttpResponse> {
     change(state, user, id.into_inner(), body.into_inner(), false).await
 }

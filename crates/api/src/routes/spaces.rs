@@ -1,9 +1,9 @@
 //! Spaces: anyone reads them; admins create and configure them.
 
 use crate::auth::CurrentUser;
-use crate::extract::blocking;
+use crate::extract::{blocking, Body, Query};
 use crate::pagination::{self, CursorScope, Page};
-use crate::problem::{ApiResult, Problem};
+use crate::problem::ApiResult;
 use crate::state::AppState;
 use actix_web::{get, patch, post, web, HttpResponse};
 use chrono::{DateTime, Utc};
@@ -50,13 +50,26 @@ impl From<Space> for SpaceDto {
 /// A new space.
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({
+    "slug": "bilancio-2027",
+    "title": "Bilancio partecipativo 2027",
+    "description": "Come spendere 500.000 euro nei quartieri.",
+    "settings": { "amendments_enabled": true }
+}))]
 pub struct CreateSpaceRequest {
-    /// URL name: 3-60 of a-z, 0-9 and single hyphens.
+    /// URL name: 3 to 60 of `a-z`, `0-9` and single hyphens inside.
+    #[schema(min_length = 3, max_length = 60, pattern = "^[a-z0-9]+(-[a-z0-9]+)*$")]
     pub slug: String,
-    /// Title.
+    /// Title: 3 to 150 characters once trimmed, one line.
+    #[schema(
+        min_length = 3,
+        max_length = 150,
+        pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029\\u061C\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069]*$"
+    )]
     pub title: String,
-    /// Markdown description.
+    /// Markdown description, up to 20,000 characters.
     #[serde(default)]
+    #[schema(max_length = 20000, pattern = "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$")]
     pub description: String,
     /// Settings; omitted ones take their defaults.
     #[serde(default)]
@@ -67,9 +80,15 @@ pub struct CreateSpaceRequest {
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct UpdateSpaceRequest {
-    /// New title.
+    /// New title: 3 to 150 characters once trimmed, one line.
+    #[schema(
+        min_length = 3,
+        max_length = 150,
+        pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029\\u061C\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069]*$"
+    )]
     pub title: Option<String>,
-    /// New description.
+    /// New Markdown description, up to 20,000 characters.
+    #[schema(max_length = 20000, pattern = "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$")]
     pub description: Option<String>,
     /// Settings to change.
     pub settings: Option<SettingsPatch>,
@@ -78,17 +97,19 @@ pub struct UpdateSpaceRequest {
 /// List parameters.
 #[derive(Debug, Deserialize, IntoParams)]
 pub struct ListQuery {
-    /// Page size, 1-100.
+    /// Page size, 1 to 100 (default 20).
+    #[param(minimum = 1, maximum = 100)]
     pub limit: Option<i64>,
-    /// `next_cursor` of the previous page.
+    /// `next_cursor` of the previous page, unchanged.
+    #[param(pattern = "^[A-Za-z0-9_-]*$")]
     pub cursor: Option<String>,
 }
 
 /// Lists spaces, oldest first.
 #[utoipa::path(get, path = "/api/v1/spaces", tag = "spaces", params(ListQuery),
-    responses((status = 200, body = Page<SpaceDto>), (status = 422, body = Problem)))]
+    responses((status = 200, description = "A page of spaces.", body = Page<SpaceDto>)))]
 #[get("/spaces")]
-pub async fn list_spaces(state: web::Data<AppState>, query: web::Query<ListQuery>) -> ApiResult<HttpResponse> {
+pub async fn list_spaces(state: web::Data<AppState>, query: Query<ListQuery>) -> ApiResult<HttpResponse> {
     let limit = pagination::limit(query.limit)?;
     let scope = CursorScope::new("spaces");
     let after: Option<Uuid> = scope.decode(query.cursor.as_deref())?;
@@ -98,12 +119,14 @@ pub async fn list_spaces(state: web::Data<AppState>, query: web::Query<ListQuery
 
 /// Creates a space (admins).
 #[utoipa::path(post, path = "/api/v1/spaces", tag = "spaces", request_body = CreateSpaceRequest, security(("bearer" = [])),
-    responses((status = 201, body = SpaceDto), (status = 403, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 201, description = "The new space.", body = SpaceDto),
+        (status = 403, description = "Only administrators may create spaces (`admin_only`)."),
+        (status = 409, description = "The slug is taken (`slug_taken`).")))]
 #[post("/spaces")]
 pub async fn create_space(
     state: web::Data<AppState>,
     user: CurrentUser,
-    body: web::Json<CreateSpaceRequest>,
+    body: Body<CreateSpaceRequest>,
 ) -> ApiResult<HttpResponse> {
     let body = body.into_inner();
     let input = NewSpace { slug: body.slug, title: body.title, description: body.description, settings: body.settings };
@@ -113,7 +136,7 @@ pub async fn create_space(
 
 /// One space with its settings.
 #[utoipa::path(get, path = "/api/v1/spaces/{slug}", tag = "spaces", params(("slug" = String, Path)),
-    responses((status = 200, body = SpaceDto), (status = 404, body = Problem)))]
+    responses((status = 200, description = "The space.", body = SpaceDto)))]
 #[get("/spaces/{slug}")]
 pub async fn get_space(state: web::Data<AppState>, slug: web::Path<String>) -> ApiResult<HttpResponse> {
     let space = blocking(move || state.spaces.get(&slug)).await?;
@@ -123,13 +146,14 @@ pub async fn get_space(state: web::Data<AppState>, slug: web::Path<String>) -> A
 /// Changes a space's texts or settings (admins).
 #[utoipa::path(patch, path = "/api/v1/spaces/{slug}", tag = "spaces", params(("slug" = String, Path)),
     request_body = UpdateSpaceRequest, security(("bearer" = [])),
-    responses((status = 200, body = SpaceDto), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 200, description = "The space as changed.", body = SpaceDto),
+        (status = 403, description = "Only administrators may change spaces (`admin_only`).")))]
 #[patch("/spaces/{slug}")]
 pub async fn update_space(
     state: web::Data<AppState>,
     user: CurrentUser,
     slug: web::Path<String>,
-    body: web::Json<UpdateSpaceRequest>,
+    body: Body<UpdateSpaceRequest>,
 ) -> ApiResult<HttpResponse> {
     let body = body.into_inner();
     let change = SpaceChange { title: body.title, description: body.description, settings: body.settings };

@@ -2,8 +2,8 @@
 //! justification, unblock.
 
 use crate::auth::CurrentUser;
-use crate::extract::blocking;
-use crate::problem::{ApiResult, Problem};
+use crate::extract::{blocking, Body};
+use crate::problem::ApiResult;
 use crate::routes::auth::UserDto;
 use crate::state::AppState;
 use actix_web::{post, web, HttpResponse};
@@ -42,14 +42,20 @@ impl From<&User> for AccountStandingDto {
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct BlockRequest {
-    /// Public justification (1–2,000 characters).
+    /// Public justification: 1 to 20,000 characters.
+    #[schema(
+        min_length = 1,
+        max_length = 20000,
+        pattern = "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"
+    )]
     pub justification: String,
 }
 
 /// Verifies a user's identity (idempotent).
 #[utoipa::path(post, path = "/api/v1/moderation/users/{id}/verify", tag = "moderation", params(("id" = Uuid, Path)),
     security(("bearer" = [])),
-    responses((status = 200, body = AccountStandingDto), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
+    responses((status = 200, description = "The user's standing now.", body = AccountStandingDto),
+        (status = 403, description = "Only administrators may do this (`admin_only`).")))]
 #[post("/moderation/users/{id}/verify")]
 pub async fn verify_user(
     state: web::Data<AppState>,
@@ -64,15 +70,15 @@ pub async fn verify_user(
 /// Blocks a user: their sessions end at once (idempotent).
 #[utoipa::path(post, path = "/api/v1/moderation/users/{id}/block", tag = "moderation", params(("id" = Uuid, Path)),
     request_body = BlockRequest, security(("bearer" = [])),
-    responses((status = 200, body = AccountStandingDto), (status = 401, body = Problem), (status = 403, body = Problem),
-        (status = 404, body = Problem), (status = 409, description = "`cannot_block_self` or `last_admin`", body = Problem),
-        (status = 422, body = Problem)))]
+    responses((status = 200, description = "The user's standing now.", body = AccountStandingDto),
+        (status = 403, description = "Only administrators may do this (`admin_only`)."),
+        (status = 409, description = "An admin cannot block themselves or the last admin (`cannot_block_self`, `last_admin`).")))]
 #[post("/moderation/users/{id}/block")]
 pub async fn block_user(
     state: web::Data<AppState>,
     user: CurrentUser,
     id: web::Path<Uuid>,
-    body: web::Json<BlockRequest>,
+    body: Body<BlockRequest>,
 ) -> ApiResult<HttpResponse> {
     let id = id.into_inner();
     let record =
@@ -83,7 +89,8 @@ pub async fn block_user(
 /// Lifts a block (idempotent).
 #[utoipa::path(post, path = "/api/v1/moderation/users/{id}/unblock", tag = "moderation", params(("id" = Uuid, Path)),
     security(("bearer" = [])),
-    responses((status = 200, body = AccountStandingDto), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
+    responses((status = 200, description = "The user's standing now.", body = AccountStandingDto),
+        (status = 403, description = "Only administrators may do this (`admin_only`).")))]
 #[post("/moderation/users/{id}/unblock")]
 pub async fn unblock_user(
     state: web::Data<AppState>,

@@ -1,9 +1,9 @@
 //! A proposal's history: versions, diffs and chain verification.
 
 use crate::auth::MaybeUser;
-use crate::extract::blocking;
+use crate::extract::{blocking, Query};
 use crate::pagination::{self, CursorScope, Page};
-use crate::problem::{ApiResult, Problem};
+use crate::problem::ApiResult;
 use crate::state::AppState;
 use actix_web::{get, web, HttpResponse};
 use chrono::{DateTime, Utc};
@@ -71,22 +71,24 @@ pub fn version_summary(v: &Version) -> VersionSummaryDto {
 /// List parameters.
 #[derive(Debug, Deserialize, IntoParams)]
 pub struct VersionListQuery {
-    /// Page size, 1-100.
+    /// Page size, 1 to 100 (default 20).
+    #[param(minimum = 1, maximum = 100)]
     pub limit: Option<i64>,
-    /// `next_cursor` of the previous page.
+    /// `next_cursor` of the previous page, unchanged.
+    #[param(pattern = "^[A-Za-z0-9_-]*$")]
     pub cursor: Option<String>,
 }
 
 /// Versions, oldest first.
 #[utoipa::path(get, path = "/api/v1/proposals/{id}/versions", tag = "history",
     params(("id" = String, Path, description = "UUID or reference code"), VersionListQuery),
-    responses((status = 200, body = Page<VersionSummaryDto>), (status = 404, body = Problem)))]
+    responses((status = 200, description = "A page of versions, oldest first.", body = Page<VersionSummaryDto>)))]
 #[get("/proposals/{id}/versions")]
 pub async fn list_versions(
     state: web::Data<AppState>,
     user: MaybeUser,
     id: web::Path<String>,
-    query: web::Query<VersionListQuery>,
+    query: Query<VersionListQuery>,
 ) -> ApiResult<HttpResponse> {
     let limit = pagination::limit(query.limit)?;
     let scope = CursorScope::new("versions").with("proposal", &id.trim());
@@ -97,8 +99,8 @@ pub async fn list_versions(
 
 /// One version with its text.
 #[utoipa::path(get, path = "/api/v1/proposals/{id}/versions/{n}", tag = "history",
-    params(("id" = String, Path, description = "UUID or reference code"), ("n" = i32, Path)),
-    responses((status = 200, body = VersionDto), (status = 404, body = Problem)))]
+    params(("id" = String, Path, description = "UUID or reference code"), ("n" = i32, Path, description = "Version number, from 1")),
+    responses((status = 200, description = "The version with its text.", body = VersionDto)))]
 #[get("/proposals/{id}/versions/{n}")]
 pub async fn get_version(
     state: web::Data<AppState>,
@@ -114,10 +116,13 @@ pub async fn get_version(
 #[derive(Debug, Deserialize, IntoParams)]
 pub struct DiffQuery {
     /// Older version (default: the one before `to`).
+    #[param(minimum = 1)]
     pub from: Option<i32>,
     /// Newer version (default: the current one).
+    #[param(minimum = 1)]
     pub to: Option<i32>,
-    /// `word` (default) or `line`.
+    /// Unit compared: `word` (default) or `line`.
+    #[param(inline)]
     pub granularity: Option<Granularity>,
 }
 
@@ -139,13 +144,13 @@ pub struct DiffDto {
 /// Compares two versions.
 #[utoipa::path(get, path = "/api/v1/proposals/{id}/diff", tag = "history",
     params(("id" = String, Path, description = "UUID or reference code"), DiffQuery),
-    responses((status = 200, body = DiffDto), (status = 404, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 200, description = "The difference between the two versions.", body = DiffDto)))]
 #[get("/proposals/{id}/diff")]
 pub async fn diff_versions(
     state: web::Data<AppState>,
     user: MaybeUser,
     id: web::Path<String>,
-    query: web::Query<DiffQuery>,
+    query: Query<DiffQuery>,
 ) -> ApiResult<HttpResponse> {
     let query = query.into_inner();
     let granularity = query.granularity.unwrap_or(Granularity::Word);
@@ -163,7 +168,7 @@ pub async fn diff_versions(
 /// Re-verifies the hash chain of every version.
 #[utoipa::path(get, path = "/api/v1/proposals/{id}/history/verify", tag = "history",
     params(("id" = String, Path, description = "UUID or reference code")),
-    responses((status = 200, body = ChainReport), (status = 404, body = Problem)))]
+    responses((status = 200, description = "The result of the check.", body = ChainReport)))]
 #[get("/proposals/{id}/history/verify")]
 pub async fn verify_history(
     state: web::Data<AppState>,
