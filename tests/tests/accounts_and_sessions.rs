@@ -220,7 +220,30 @@ fn spaces_crud(backend: Backend) {
     app.get("/api/v1/spaces/nessuno", None).expect_problem(404, "not_found");
 }
 
+/// A token that is present but wrong is an error everywhere, including the
+/// public reads that do not need a caller: it is never silently anonymous.
+fn an_invalid_token_is_refused_on_every_endpoint(backend: Backend) {
+    let app = TestApp::spawn(backend);
+    let admin = app.admin();
+    app.space(&admin, "spazio", json!({}));
+    let forged = emenda_accounts::tokens::JwtKeys::from_secret(b"another secret that is long enough!")
+        .issue(
+            uuid::Uuid::parse_str(&admin.id).unwrap(),
+            chrono::Utc::now(),
+            chrono::Utc::now() + chrono::Duration::minutes(5),
+        )
+        .unwrap();
+    for path in
+        ["/api/v1/proposals", "/api/v1/spaces", "/api/v1/spaces/spazio", "/api/v1/audit", "/api/v1/audit/verify"]
+    {
+        app.get(path, Some(&forged)).expect_problem(401, "token_invalid");
+        app.get(path, Some("not.a.token")).expect_problem(401, "token_invalid");
+        app.get(path, None).expect(200);
+    }
+}
+
 backend_tests!(
+    an_invalid_token_is_refused_on_every_endpoint,
     request_rates_are_limited,
     registration_rules,
     login_refresh_logout,
