@@ -130,7 +130,42 @@ fn hidden_amendments_stay_out_of_the_audit_log_until_decided(backend: Backend) {
     assert_eq!(app.get("/api/v1/audit/verify", None).expect(200)["valid"], true);
 }
 
+fn audit_log_shows_public_entries_to_all_and_the_rest_to_staff(backend: Backend) {
+    let app = TestApp::spawn(backend);
+    let admin = app.admin();
+    let author = app.participant("autrice");
+    app.space(&admin, "spazio", json!({}));
+    let id = app.proposal(&author, "spazio", "Una proposta tracciata")["id"].as_str().unwrap().to_owned();
+    app.post(
+        &format!("/api/v1/proposals/{id}/versions"),
+        Some(&author.token),
+        json!({ "title": "Una proposta tracciata", "body": "Un testo cambiato per la prova.", "base_version": 1 }),
+    )
+    .expect(201);
+    app.post(&format!("/api/v1/proposals/{id}/withdraw"), Some(&author.token), json!({})).expect(200);
+
+    let public = app.get("/api/v1/audit?limit=100", None);
+    let actions: Vec<&str> =
+        public.expect(200)["items"].as_array().unwrap().iter().map(|e| e["action"].as_str().unwrap()).collect();
+    assert_eq!(actions[..4], ["proposal.withdrawn", "proposal.edited", "proposal.created", "space.created"]);
+    assert!(actions.contains(&"role.granted"));
+    assert!(!actions.contains(&"user.registered"), "registrations are not public");
+    let all = app.get("/api/v1/audit?limit=100", Some(&admin.token));
+    let staff_view: Vec<&str> =
+        all.expect(200)["items"].as_array().unwrap().iter().map(|e| e["action"].as_str().unwrap()).collect();
+    assert!(staff_view.contains(&"user.registered"));
+    let participant_view = app.get("/api/v1/audit?limit=100", Some(&author.token));
+    assert_eq!(participant_view.expect(200)["items"].as_array().unwrap().len(), actions.len());
+    let by_space = app.get("/api/v1/audit?space=spazio", None);
+    assert_eq!(by_space.expect(200)["items"].as_array().unwrap().len(), 4);
+    let first_page = app.get("/api/v1/audit?limit=2", None);
+    let cursor = first_page.expect(200)["next_cursor"].as_str().unwrap().to_owned();
+    let second_page = app.get(&format!("/api/v1/audit?limit=2&cursor={cursor}"), None);
+    assert_eq!(second_page.expect(200)["items"][0]["action"], "proposal.created");
+}
+
 backend_tests!(
+    audit_log_shows_public_entries_to_all_and_the_rest_to_staff,
     audit_chain_verifies_and_names_the_first_broken_link,
     demo_data_leaves_a_valid_audit_chain,
     hidden_amendments_stay_out_of_the_audit_log_until_decided,

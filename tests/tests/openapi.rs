@@ -1,6 +1,8 @@
 //! The OpenAPI document against the server: what it promises is what the
 //! server does, one mistake has one shape, and the main answers keep theirs.
 
+#![allow(clippy::unwrap_used)] // Tests fail loudly on anything unexpected.
+
 use emenda_store::Backend;
 use emenda_tests::{backend_tests, Reply, TestApp, TestUser};
 use serde_json::{json, Value};
@@ -605,7 +607,69 @@ fn main_answers_keep_their_shape(backend: Backend) {
     insta::assert_json_snapshot!("method_not_allowed_problem", redacted(not_allowed.expect(405)));
 }
 
+fn openapi_describes_every_route(backend: Backend) {
+    let app = TestApp::spawn(backend);
+    let doc = app.get("/api/openapi.json", None);
+    let doc = doc.expect(200);
+    assert!(doc["openapi"].as_str().unwrap().starts_with("3.1"));
+    let expected = [
+        ("/api/v1/auth/register", "post"),
+        ("/api/v1/auth/login", "post"),
+        ("/api/v1/auth/refresh", "post"),
+        ("/api/v1/auth/logout", "post"),
+        ("/api/v1/me", "get"),
+        ("/api/v1/spaces", "get"),
+        ("/api/v1/spaces", "post"),
+        ("/api/v1/spaces/{slug}", "get"),
+        ("/api/v1/spaces/{slug}", "patch"),
+        ("/api/v1/proposals", "get"),
+        ("/api/v1/spaces/{slug}/proposals", "post"),
+        ("/api/v1/proposals/{id}", "get"),
+        ("/api/v1/proposals/{id}/versions", "post"),
+        ("/api/v1/proposals/{id}/versions", "get"),
+        ("/api/v1/proposals/{id}/versions/{n}", "get"),
+        ("/api/v1/proposals/{id}/diff", "get"),
+        ("/api/v1/proposals/{id}/history/verify", "get"),
+        ("/api/v1/proposals/{id}/withdraw", "post"),
+        ("/api/v1/proposals/{id}/answers", "get"),
+        ("/api/v1/proposals/{id}/amendments", "post"),
+        ("/api/v1/proposals/{id}/amendments", "get"),
+        ("/api/v1/amendments/{id}", "get"),
+        ("/api/v1/amendments/{id}/withdraw", "post"),
+        ("/api/v1/amendments/{id}/promote", "post"),
+        ("/api/v1/moderation/amendments", "get"),
+        ("/api/v1/moderation/amendments/{id}/accept", "post"),
+        ("/api/v1/moderation/amendments/{id}/reject", "post"),
+        ("/api/v1/moderation/proposals/{id}/answer", "post"),
+        ("/api/v1/audit", "get"),
+        ("/api/v1/audit/verify", "get"),
+        ("/api/v1/moderation/users/{id}/roles", "put"),
+        ("/api/v1/moderation/users/{id}/roles", "delete"),
+        ("/healthz", "get"),
+        ("/readyz", "get"),
+    ];
+    for (path, method) in expected {
+        assert!(doc["paths"][path][method].is_object(), "{method} {path} is not documented");
+    }
+    for schema in [
+        "Problem",
+        "ProposalDto",
+        "TextDiff",
+        "SpaceSettings",
+        "SessionDto",
+        "ChainReport",
+        "AmendmentDto",
+        "FieldConflict",
+        "AcceptedDto",
+        "AuditChainReport",
+    ] {
+        assert!(doc["components"]["schemas"][schema].is_object(), "schema {schema} missing");
+    }
+    assert!(doc["components"]["securitySchemes"]["bearer"].is_object());
+}
+
 backend_tests!(
+    openapi_describes_every_route,
     openapi_promises_what_the_server_does,
     the_same_mistake_gets_the_same_shape,
     main_answers_keep_their_shape
