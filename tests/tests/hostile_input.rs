@@ -25,6 +25,17 @@ fn nul_is_refused_everywhere(backend: Backend) {
     refused(&app.get("/api/v1/proposals/EMD-PROP%00", None), "path", "invalid_characters");
     let login = app.post("/api/v1/auth/login", None, json!({ "email": "a\u{0}@example.it", "password": PASSWORD }));
     refused(&login, "email", "invalid_characters");
+    // Any JSON media type the server reads is checked too.
+    for media_type in ["text/json", "application/vnd.emenda+json"] {
+        let sneaky = app.call_with(
+            "POST",
+            "/api/v1/auth/login",
+            None,
+            Some(&json!({ "email": "b\u{0}@example.it", "password": PASSWORD })),
+            &[("Content-Type", media_type)],
+        );
+        refused(&sneaky, "email", "invalid_characters");
+    }
     let grant = app.call(
         "PUT",
         &format!("/api/v1/moderation/users/{}/roles", user.id),

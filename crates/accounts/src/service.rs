@@ -156,14 +156,16 @@ impl AccountService {
     /// e-mail, refuses for a while whatever the password.
     pub fn login(&self, email: &str, password: &str) -> ServiceResult<Session> {
         let email = email.trim().to_lowercase();
-        let now = self.ctx.clock.now();
-        let since = now - self.settings.failure_window;
         let attempt_id = self.ctx.ids.new_id();
         // The attempt is counted (as a failure) before the password is
         // checked, in one transaction under the e-mail's lock: parallel
         // guesses cannot all pass the limit check before any is recorded.
         let user = self.ctx.store.write(|tx| {
             users::lock_sign_in(tx, &email)?;
+            // The time is read once the lock is held, so a wait for the
+            // pool or the lock does not date the attempt in the past.
+            let now = self.ctx.clock.now();
+            let since = now - self.settings.failure_window;
             users::forget_login_attempts(tx, &email, since)?;
             let (failures, oldest) = users::recent_failures(tx, &email, since)?;
             if failures >= self.settings.max_failed_logins {
@@ -182,10 +184,15 @@ impl AccountService {
         let Some(user) = user.filter(|_| password_ok) else {
             return Err(AccessError::InvalidCredentials.into());
         };
-        if user.blocked_at.is_some() {
-            return Err(blocked().into());
-        }
+        // The session starts under the user's row lock, with the blocked
+        // state read again there: a block committed while the password was
+        // being checked refuses the session, and a block that comes after
+        // revokes the token written here.
         self.ctx.store.write(|tx| {
+            let user = users::find_for_update(tx, user.id)?.ok_or(AccessError::InvalidCredentials)?;
+            if user.blocked_at.is_some() {
+                return Err(blocked().into());
+            }
             let roles = roles::grants_of(tx, user.id)?;
             self.start_session(tx, SignedInUser { user: user.into(), roles }, self.ctx.ids.new_id())
         })
@@ -225,7 +232,11 @@ impl AccountService {
             let Some(token) = tokens::find_by_hash(tx, &token_hash)? else {
                 return Err(invalid_refresh().into());
             };
-            if users::find_by_id(tx, token.user_id)?.is_some_and(|u| u.blocked_at.is_some()) {
+            // The user row is locked before the token is spent, the same
+            // order a block takes (user, then tokens): a block and a refresh
+            // are serialised and never deadlock.
+            let user = users::find_for_update(tx, token.user_id)?.ok_or_else(invalid_refresh)?;
+            if user.blocked_at.is_some() {
                 return Err(blocked().into());
             }
             if token.used_at.is_some() || token.revoked_at.is_some() || !tokens::spend(tx, token.id, now)? {
@@ -238,10 +249,6 @@ impl AccountService {
                     "the refresh token has expired; sign in again",
                 )
                 .into());
-            }
-            let user = users::find_by_id(tx, token.user_id)?.ok_or_else(invalid_refresh)?;
-            if user.blocked_at.is_some() {
-                return Err(blocked().into());
             }
             let roles = roles::grants_of(tx, user.id)?;
             Ok(RefreshOutcome::Rotated(Box::new(self.start_session(

@@ -9,7 +9,7 @@ use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
 use actix_web::middleware::Next;
 use actix_web::{web, ResponseError};
-use emenda_domain::FieldCode;
+use emenda_domain::{ErrorCode, FieldCode};
 use serde_json::Value;
 
 /// `%00` is the only way a NUL reaches a path or a query string: a raw NUL
@@ -68,21 +68,32 @@ pub async fn refuse_nul(
             .to_owned();
         return Ok(req.into_response(refusal(&name).error_response()));
     }
+    // Every type the JSON reader accepts (`application/json`, `text/json`,
+    // `…+json`), so no JSON body reaches a handler unchecked.
     let is_json = req
         .headers()
         .get(actix_web::http::header::CONTENT_TYPE)
-        .is_some_and(|v| v.to_str().is_ok_and(|t| t.trim_start().to_ascii_lowercase().starts_with("application/json")));
+        .is_some_and(|v| v.to_str().is_ok_and(|t| t.to_ascii_lowercase().contains("json")));
     if is_json {
-        // The body limit is the JSON limit; a larger body is left for the
-        // JSON reader to refuse with its own 413.
-        if let Ok(body) = req.extract::<web::Bytes>().await {
-            if has_escaped_nul(&body) {
-                if let Some(field) = serde_json::from_slice::<Value>(&body).ok().and_then(|v| nul_field(&v, "")) {
-                    return Ok(req.into_response(refusal(&field).error_response()));
-                }
+        // Read under the same limit as the JSON reader (`PayloadConfig` is
+        // registered with `JSON_LIMIT_BYTES`); a body that cannot be read
+        // whole is refused here, never passed on truncated or empty.
+        let body = match req.extract::<web::Bytes>().await {
+            Ok(body) => body,
+            Err(_) => {
+                let refusal = ApiError::new(
+                    ErrorCode::PayloadTooLarge,
+                    format!("the request body is larger than {} bytes", crate::JSON_LIMIT_BYTES),
+                );
+                return Ok(req.into_response(refusal.error_response()));
             }
-            req.set_payload(Payload::from(body));
+        };
+        if has_escaped_nul(&body) {
+            if let Some(field) = serde_json::from_slice::<Value>(&body).ok().and_then(|v| nul_field(&v, "")) {
+                return Ok(req.into_response(refusal(&field).error_response()));
+            }
         }
+        req.set_payload(Payload::from(body));
     }
     Ok(next.call(req).await?.map_into_boxed_body())
 }

@@ -37,6 +37,8 @@ where
 /// into problem+json.
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.app_data(extract::json_config())
+        // Raw bodies (read by the NUL check) obey the same limit as JSON.
+        .app_data(web::PayloadConfig::new(JSON_LIMIT_BYTES))
         .app_data(extract::query_config())
         .app_data(extract::path_config())
         .service(get_only("/healthz", routes::health::healthz))
@@ -44,8 +46,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(get_only("/api/openapi.json", openapi::openapi_json))
         .service(
             web::scope("/api/v1")
-                .wrap(actix_web::middleware::from_fn(auth::authenticate))
+                // Innermost first: the NUL check reads the body, so it runs
+                // only after the token was checked.
                 .wrap(actix_web::middleware::from_fn(input::refuse_nul))
+                .wrap(actix_web::middleware::from_fn(auth::authenticate))
                 .wrap(actix_web::middleware::from_fn(rate_limit::enforce))
                 .wrap(actix_web::middleware::from_fn(http::cache_headers))
                 .configure(routes::auth::configure)

@@ -45,6 +45,28 @@ impl Default for RateLimits {
     }
 }
 
+/// The path as the router sees it: `%XX` escapes decoded, so a client
+/// cannot slip past a limit by spelling a path differently
+/// (`/api/v1/%61mendments/…` routes like `/api/v1/amendments/…`).
+fn decoded_path(raw: &str) -> String {
+    let bytes = raw.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            if let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
 /// Reads whose cost grows with the texts involved: a diff, an amendment
 /// (its diff and merge assessment), a history or audit-chain verification.
 pub(crate) fn is_expensive_read(path: &str) -> bool {
@@ -108,7 +130,7 @@ impl Limiters {
     /// Admits or refuses one request.
     fn admit(&self, req: &ServiceRequest, state: &AppState) -> Result<(), ApiError> {
         if matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
-            if is_expensive_read(req.path()) {
+            if is_expensive_read(&decoded_path(req.path())) {
                 let address = self.client_address(req);
                 self.expensive_reads.check_key(&address).map_err(Self::refused)?;
                 if self.expensive_reads.len() > 50_000 {
@@ -118,7 +140,7 @@ impl Limiters {
             return Ok(());
         }
         let address = self.client_address(req);
-        if req.path().starts_with("/api/v1/auth/") {
+        if decoded_path(req.path()).starts_with("/api/v1/auth/") {
             return self.auth.check_key(&address).map_err(Self::refused);
         }
         let user = req
@@ -161,6 +183,15 @@ pub async fn enforce(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn escaped_paths_are_classified_like_plain_ones() {
+        assert_eq!(decoded_path("/api/v1/%61mendments/x"), "/api/v1/amendments/x");
+        assert_eq!(decoded_path("/api/v1/proposals/X/%64iff"), "/api/v1/proposals/X/diff");
+        assert_eq!(decoded_path("/a%2"), "/a%2");
+        assert!(is_expensive_read(&decoded_path("/api/v1/%61mendments/0193")));
+        assert!(decoded_path("/api/v1/%61uth/login").starts_with("/api/v1/auth/"));
+    }
 
     #[test]
     fn expensive_reads_are_recognised() {

@@ -106,7 +106,7 @@ impl SpaceService {
         self.ctx
             .store
             .write(|tx| {
-                let mut space = spaces::find_by_slug(tx, slug)?.ok_or_else(|| DomainError::not_found("space"))?;
+                let mut space = spaces::find_for_update(tx, slug)?.ok_or_else(|| DomainError::not_found("space"))?;
                 if let Some(title) = title {
                     space.title = title.into_inner();
                 }

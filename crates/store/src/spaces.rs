@@ -146,6 +146,19 @@ fn first(rows: Vec<SpaceRow>) -> Option<SpaceRecord> {
     rows.into_iter().next().map(SpaceRecord::from)
 }
 
+/// Locks the space's row until the transaction ends and reads it again, so
+/// that concurrent changes to one space's settings queue instead of one
+/// silently undoing the other (PostgreSQL row lock; SQLite's write
+/// transaction already holds the write lock).
+pub fn find_for_update(tx: &mut Tx<'_>, slug: &str) -> Result<Option<SpaceRecord>, StoreError> {
+    if let crate::connection::DbConnection::Postgres(connection) = tx.conn() {
+        diesel::sql_query("SELECT id FROM spaces WHERE slug = $1 FOR UPDATE")
+            .bind::<diesel::sql_types::Text, _>(slug)
+            .execute(connection)?;
+    }
+    find_by_slug(tx, slug)
+}
+
 /// The space with this slug.
 pub fn find_by_slug(tx: &mut Tx<'_>, slug: &str) -> Result<Option<SpaceRecord>, StoreError> {
     Ok(first(spaces::table.filter(spaces::slug.eq(slug)).select(SpaceRow::as_select()).limit(1).load(tx.conn())?))

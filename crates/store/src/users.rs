@@ -99,6 +99,20 @@ pub fn find_by_id(tx: &mut Tx<'_>, id: Uuid) -> Result<Option<UserRecord>, Store
     Ok(first(users::table.filter(users::id.eq(Stored(id))).select(UserRow::as_select()).limit(1).load(tx.conn())?))
 }
 
+/// Locks the user's row until the transaction ends and reads it again, so
+/// that starting a session and blocking the user are serialised: a block
+/// either sees the new refresh token (and revokes it) or the session sees
+/// the block (and is refused). PostgreSQL takes a row lock; SQLite's write
+/// transaction already holds the write lock.
+pub fn find_for_update(tx: &mut Tx<'_>, id: Uuid) -> Result<Option<UserRecord>, StoreError> {
+    if let crate::connection::DbConnection::Postgres(connection) = tx.conn() {
+        diesel::sql_query("SELECT id FROM users WHERE id = $1 FOR UPDATE")
+            .bind::<diesel::sql_types::Text, _>(id.to_string())
+            .execute(connection)?;
+    }
+    find_by_id(tx, id)
+}
+
 /// The user with this (lower-cased) e-mail.
 pub fn find_by_email(tx: &mut Tx<'_>, email: &str) -> Result<Option<UserRecord>, StoreError> {
     Ok(first(users::table.filter(users::email.eq(email)).select(UserRow::as_select()).limit(1).load(tx.conn())?))
