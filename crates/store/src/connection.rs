@@ -60,11 +60,27 @@ impl DatabaseTarget {
         let unavailable = |e: diesel::ConnectionError| StoreError::Unavailable(Box::new(e));
         let mut connection = match self.backend {
             Backend::Sqlite => DbConnection::Sqlite(SqliteConnection::establish(&self.location).map_err(unavailable)?),
-            Backend::Postgres => DbConnection::Postgres(PgConnection::establish(&self.location).map_err(unavailable)?),
+            Backend::Postgres => {
+                DbConnection::Postgres(PgConnection::establish(&postgres_url(&self.location)).map_err(unavailable)?)
+            }
         };
         prepare(&mut connection)?;
         Ok(connection)
     }
+}
+
+/// The URL libpq is given: unless the operator chose otherwise, GSSAPI
+/// encryption is not attempted (`gssencmode=disable`). Trying it loads the
+/// Kerberos library, whose thread-specific data is torn down at process
+/// exit while the pool's background threads may still be connecting, which
+/// crashes short-lived commands (`emenda migrate`) at exit. TLS and
+/// password authentication are unaffected.
+pub fn postgres_url(url: &str) -> String {
+    if url.contains("gssencmode=") {
+        return url.to_owned();
+    }
+    let separator = if url.contains('?') { '&' } else { '?' };
+    format!("{url}{separator}gssencmode=disable")
 }
 
 fn redact_password(url: &str) -> String {
@@ -155,6 +171,16 @@ mod tests {
         let sqlite = DatabaseTarget::parse("sqlite://data/emenda.db");
         assert_eq!((sqlite.backend, sqlite.location.as_str()), (Backend::Sqlite, "data/emenda.db"));
         assert_eq!(DatabaseTarget::parse("data/emenda.db").location, "data/emenda.db");
+    }
+
+    #[test]
+    fn gssapi_encryption_is_off_unless_asked_for() {
+        assert_eq!(postgres_url("postgres://u@h/db"), "postgres://u@h/db?gssencmode=disable");
+        assert_eq!(
+            postgres_url("postgres://u@h/db?sslmode=require"),
+            "postgres://u@h/db?sslmode=require&gssencmode=disable"
+        );
+        assert_eq!(postgres_url("postgres://u@h/db?gssencmode=prefer"), "postgres://u@h/db?gssencmode=prefer");
     }
 
     #[test]

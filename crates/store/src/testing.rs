@@ -92,7 +92,7 @@ impl Drop for TestDatabase {
                 let _ = std::fs::remove_dir_all(folder);
             }
             Cleanup::Database { admin_url, name } => {
-                if let Ok(mut admin) = PgConnection::establish(admin_url) {
+                if let Ok(mut admin) = PgConnection::establish(&crate::connection::postgres_url(admin_url)) {
                     let _ = admin.batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
                 }
             }
@@ -101,7 +101,7 @@ impl Drop for TestDatabase {
 }
 
 fn admin_connection(admin_url: &str) -> PgConnection {
-    PgConnection::establish(admin_url)
+    PgConnection::establish(&crate::connection::postgres_url(admin_url))
         .unwrap_or_else(|e| panic!("PostgreSQL at {admin_url} is needed by the tests: {e}"))
 }
 
