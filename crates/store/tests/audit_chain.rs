@@ -4,13 +4,16 @@
 
 #![allow(clippy::unwrap_used)] // Tests fail loudly on anything unexpected.
 
+mod common;
+
 use chrono::{TimeZone, Utc};
+use common::{refusal, seed_proposal};
 use emenda_domain::audit::{AuditAction, AuditVisibility};
 use emenda_domain::audit_chain::AuditChainReport;
 use emenda_domain::proposal::{ProposalState, VersionKind};
 use emenda_store::audit::{self, AuditEntry, ChainRow};
 use emenda_store::testing::{execute_raw, TestDatabase};
-use emenda_store::{answers, backend_tests, proposals, sequences, spaces, users, versions, Backend, Store, StoreError};
+use emenda_store::{answers, backend_tests, versions, Backend, Store, StoreError};
 use uuid::Uuid;
 
 fn entry(n: u128) -> AuditEntry {
@@ -42,18 +45,6 @@ fn chain(store: &Store) -> Vec<ChainRow> {
 }
 
 /// Every message in an error's chain, so a test can ask which rule refused.
-fn refusal<T: std::fmt::Debug>(outcome: Result<T, StoreError>) -> String {
-    let error = outcome.expect_err("the statement must be refused");
-    let mut text = error.to_string();
-    let mut source = std::error::Error::source(&error);
-    while let Some(inner) = source {
-        text.push_str(": ");
-        text.push_str(&inner.to_string());
-        source = inner.source();
-    }
-    text
-}
-
 fn appends_form_one_verified_chain(backend: Backend) {
     let db = TestDatabase::new(backend);
     let store = db.store();
@@ -200,66 +191,14 @@ fn replacing_an_audit_entry_is_refused_or_detected(backend: Backend) {
     }
 }
 
+/// A proposal with version 1 (the shared seed) and one official answer.
 fn seed(store: &Store) -> (Uuid, Uuid, Uuid) {
-    let user = Uuid::now_v7();
-    let space = spaces::SpaceRecord {
-        id: Uuid::now_v7(),
-        slug: "spazio".into(),
-        title: "Spazio".into(),
-        description: String::new(),
-        settings: Default::default(),
-        created_at: Utc::now(),
-        updated_at: Utc::now(),
-    };
-    let proposal = Uuid::now_v7();
+    let (proposal, user) = seed_proposal(store);
     let answer = Uuid::now_v7();
     let at = Utc.with_ymd_and_hms(2026, 11, 25, 10, 0, 0).unwrap();
     store
-        .write(|tx| {
-            users::insert(
-                tx,
-                &users::NewUser {
-                    id: user,
-                    email: "autrice@example.it",
-                    nickname: "autrice",
-                    display_name: "Autrice",
-                    password_hash: "x",
-                    created_at: at,
-                },
-            )?;
-            spaces::insert(tx, &space)?;
-            let n = sequences::next(tx, sequences::PROPOSAL_REFERENCE)?;
-            proposals::insert(
-                tx,
-                &proposals::NewProposal {
-                    id: proposal,
-                    reference: &format!("EMD-PROP-2026-11-{n}"),
-                    sequence: n,
-                    space_id: space.id,
-                    creator_id: user,
-                    title: "Titolo di prova",
-                    created_at: at,
-                    derived_from: None,
-                },
-            )?;
-            versions::append(
-                tx,
-                &versions::NewVersion {
-                    proposal_id: proposal,
-                    number: 1,
-                    title: "Titolo di prova",
-                    body: "Corpo di prova",
-                    editor_id: user,
-                    kind: VersionKind::Created,
-                    amendment_id: None,
-                    accepted_by: None,
-                    summary: None,
-                    created_at: at,
-                },
-            )?;
-            answers::insert(tx, answer, proposal, ProposalState::Evaluating, "In valutazione", user, at)
-        })
-        .expect("seed");
+        .write(|tx| answers::insert(tx, answer, proposal, ProposalState::Evaluating, "In valutazione", user, at))
+        .expect("seed an answer");
     (proposal, user, answer)
 }
 

@@ -8,7 +8,7 @@ use emenda_store::{proposals, sequences, spaces, users, versions, Store, StoreEr
 use uuid::Uuid;
 
 /// Every message in an error's chain, so a test can ask which rule refused.
-pub fn refusal(outcome: Result<usize, StoreError>) -> String {
+pub fn refusal<T: std::fmt::Debug>(outcome: Result<T, StoreError>) -> String {
     let error = outcome.expect_err("the statement must be refused");
     let mut text = error.to_string();
     let mut source = std::error::Error::source(&error);
