@@ -70,6 +70,7 @@ string_enum! {
         AmendmentPromoted => "amendment_promoted",
         /// The amendment was closed with its proposal, not judged: it cannot be promoted.
         AmendmentClosedWithProposal => "amendment_closed_with_proposal",
+        // Supports: their refusal codes go here.
         /// The e-mail has an account.
         EmailTaken => "email_taken",
         /// The nickname is taken.
@@ -84,10 +85,12 @@ string_enum! {
         LastAdmin => "last_admin",
         /// The request conflicts with existing data.
         Duplicate => "duplicate",
+        // Comments and comment votes: their refusal codes go here.
         /// `If-Match` named another representation than the current one.
         PreconditionFailed => "precondition_failed",
         /// The body is over the size limit.
         PayloadTooLarge => "payload_too_large",
+        // Reports and moderation: their refusal codes go here.
         /// The body is not `application/json`.
         UnsupportedMediaType => "unsupported_media_type",
         /// One or more fields (body, query or path) are invalid: see `errors`.

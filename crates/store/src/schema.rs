@@ -35,6 +35,7 @@ diesel::table! {
         max_reports_before_hiding -> Integer,
         created_at -> Text,
         updated_at -> Text,
+        minimum_supports_per_user -> Integer,
     }
 }
 
@@ -94,6 +95,9 @@ diesel::table! {
         created_at -> Text,
         updated_at -> Text,
         derived_from -> Nullable<Text>,
+        supports_given -> Integer,
+        qualified_at -> Nullable<Text>,
+        hidden_by_block -> Bool,
     }
 }
 
@@ -115,6 +119,9 @@ diesel::table! {
         created_at -> Text,
         updated_at -> Text,
         closed_by_proposal -> Bool,
+        hidden -> Bool,
+        hidden_by_block -> Bool,
+        comments_count -> Integer,
     }
 }
 
@@ -182,6 +189,99 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    support_tallies (user_id, space_id) {
+        user_id -> Text,
+        space_id -> Text,
+        supports -> Integer,
+    }
+}
+
+diesel::table! {
+    supports (proposal_id, user_id) {
+        proposal_id -> Text,
+        user_id -> Text,
+        space_id -> Text,
+        version -> Integer,
+        created_at -> Text,
+        updated_at -> Text,
+    }
+}
+
+diesel::table! {
+    comments (id) {
+        id -> Text,
+        proposal_id -> Text,
+        amendment_id -> Nullable<Text>,
+        space_id -> Text,
+        thread_key -> Text,
+        parent_id -> Nullable<Text>,
+        path -> Text,
+        depth -> Integer,
+        author_id -> Text,
+        alignment -> Text,
+        body -> Text,
+        revision -> Integer,
+        up_votes -> Integer,
+        down_votes -> Integer,
+        score -> Integer,
+        replies_count -> Integer,
+        edited_at -> Nullable<Text>,
+        deleted_at -> Nullable<Text>,
+        hidden -> Bool,
+        hidden_by_block -> Bool,
+        created_at -> Text,
+        updated_at -> Text,
+    }
+}
+
+diesel::table! {
+    comment_revisions (comment_id, revision) {
+        comment_id -> Text,
+        revision -> Integer,
+        body -> Text,
+        alignment -> Text,
+        created_at -> Text,
+    }
+}
+
+diesel::table! {
+    comment_votes (comment_id, user_id) {
+        comment_id -> Text,
+        user_id -> Text,
+        value -> Integer,
+        created_at -> Text,
+        updated_at -> Text,
+    }
+}
+
+diesel::table! {
+    moderations (id) {
+        id -> Text,
+        target_kind -> Text,
+        target_id -> Text,
+        space_id -> Text,
+        open_reports -> Integer,
+        last_reported_at -> Nullable<Text>,
+        created_at -> Text,
+        updated_at -> Text,
+    }
+}
+
+diesel::table! {
+    reports (id) {
+        id -> Text,
+        moderation_id -> Text,
+        reporter_id -> Text,
+        reason -> Text,
+        details -> Text,
+        state -> Text,
+        resolved_by -> Nullable<Text>,
+        resolved_at -> Nullable<Text>,
+        created_at -> Text,
+    }
+}
+
 diesel::joinable!(proposals -> spaces (space_id));
 diesel::joinable!(proposal_authors -> proposals (proposal_id));
 diesel::joinable!(proposal_authors -> users (user_id));
@@ -189,6 +289,12 @@ diesel::joinable!(proposal_versions -> proposals (proposal_id));
 diesel::joinable!(role_grants -> users (user_id));
 diesel::joinable!(amendments -> proposals (proposal_id));
 diesel::joinable!(proposal_answers -> proposals (proposal_id));
+diesel::joinable!(supports -> proposals (proposal_id));
+diesel::joinable!(supports -> users (user_id));
+diesel::joinable!(comments -> users (author_id));
+diesel::joinable!(comment_revisions -> comments (comment_id));
+diesel::joinable!(comment_votes -> comments (comment_id));
+diesel::joinable!(reports -> moderations (moderation_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     users,
@@ -204,4 +310,11 @@ diesel::allow_tables_to_appear_in_same_query!(
     audit_head,
     amendments,
     proposal_answers,
+    support_tallies,
+    supports,
+    comments,
+    comment_revisions,
+    comment_votes,
+    moderations,
+    reports,
 );

@@ -1,0 +1,14 @@
+DROP TABLE reports;
+DROP TABLE moderations;
+DROP TABLE comment_votes;
+DROP TABLE comment_revisions;
+DROP TABLE comments;
+DROP TABLE supports;
+DROP TABLE support_tallies;
+ALTER TABLE amendments DROP COLUMN comments_count;
+ALTER TABLE amendments DROP COLUMN hidden_by_block;
+ALTER TABLE amendments DROP COLUMN hidden;
+ALTER TABLE proposals DROP COLUMN hidden_by_block;
+ALTER TABLE proposals DROP COLUMN qualified_at;
+ALTER TABLE proposals DROP COLUMN supports_given;
+ALTER TABLE spaces DROP COLUMN minimum_supports_per_user;
