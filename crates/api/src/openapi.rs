@@ -280,6 +280,7 @@ const SETTING_RANGES: &[(&str, i64, i64)] = &[
     ("support_limit_per_user", 0, 10_000),
     ("support_threshold", 0, 10_000_000),
     ("max_reports_before_hiding", 1, 1_000),
+    ("minimum_supports_per_user", 0, 10_000),
 ];
 
 struct SettingLimits;
@@ -332,6 +333,9 @@ impl Modify for SettingLimits {
         crate::routes::versions::diff_versions,
         crate::routes::versions::verify_history,
         crate::routes::proposals::list_answers,
+        crate::routes::supports::support_proposal,
+        crate::routes::supports::unsupport_proposal,
+        crate::routes::supports::list_supporters,
         crate::routes::amendments::create_amendment,
         crate::routes::amendments::list_amendments,
         crate::routes::amendments::get_amendment,

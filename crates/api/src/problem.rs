@@ -75,7 +75,9 @@ pub fn status_of(code: ErrorCode) -> StatusCode {
         | C::ProposalsClosed
         | C::AmendmentsClosed
         | C::VerificationRequired
-        | C::AccountBlocked => StatusCode::FORBIDDEN,
+        | C::AccountBlocked
+        | C::SupportsClosed
+        | C::SupportersPrivate => StatusCode::FORBIDDEN,
         C::NotFound => StatusCode::NOT_FOUND,
         C::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
         C::StaleVersion
@@ -91,6 +93,8 @@ pub fn status_of(code: ErrorCode) -> StatusCode {
         | C::AmendmentNotRejected
         | C::AmendmentPromoted
         | C::AmendmentClosedWithProposal
+        | C::SupportLimitReached
+        | C::SupportThresholdReached
         | C::EmailTaken
         | C::NicknameTaken
         | C::SlugTaken

@@ -71,6 +71,14 @@ string_enum! {
         /// The amendment was closed with its proposal, not judged: it cannot be promoted.
         AmendmentClosedWithProposal => "amendment_closed_with_proposal",
         // Supports: their refusal codes go here.
+        /// The space is not taking (or letting anyone withdraw) supports.
+        SupportsClosed => "supports_closed",
+        /// The participant has given as many supports as the space allows.
+        SupportLimitReached => "support_limit_reached",
+        /// The proposal reached its threshold and the space takes no supports beyond it.
+        SupportThresholdReached => "support_threshold_reached",
+        /// The space keeps its supporter lists to staff.
+        SupportersPrivate => "supporters_private",
         /// The e-mail has an account.
         EmailTaken => "email_taken",
         /// The nickname is taken.

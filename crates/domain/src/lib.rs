@@ -21,6 +21,7 @@ pub mod policy;
 pub mod proposal;
 pub mod reference;
 pub mod space;
+pub mod support;
 pub mod values;
 
 pub use error::{DomainError, ErrorCode, FieldCode, FieldError};

@@ -35,4 +35,7 @@ pub struct ProposalFilter {
     pub state: Option<ProposalState>,
     /// Only proposals this user is an author of.
     pub author_id: Option<Uuid>,
+    /// Only qualified proposals (`true`: reached the support threshold at
+    /// some point) or only the others (`false`).
+    pub qualified: Option<bool>,
 }

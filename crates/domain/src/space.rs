@@ -45,6 +45,9 @@ pub struct SpaceSettings {
     pub amendments_visibility: AmendmentsVisibility,
     /// Reports after which an item is hidden automatically.
     pub max_reports_before_hiding: i32,
+    /// A participant's supports in the space count only once they have
+    /// given this many there (pending until then); 0 = count at once.
+    pub minimum_supports_per_user: i32,
 }
 
 impl Default for SpaceSettings {
@@ -62,6 +65,7 @@ impl Default for SpaceSettings {
             supporters_public: true,
             amendments_visibility: AmendmentsVisibility::All,
             max_reports_before_hiding: 3,
+            minimum_supports_per_user: 0,
         }
     }
 }
@@ -82,6 +86,14 @@ impl SpaceSettings {
         bounded("support_limit_per_user", self.support_limit_per_user, 10_000);
         bounded("support_threshold", self.support_threshold, 10_000_000);
         bounded("max_reports_before_hiding", self.max_reports_before_hiding, 1_000);
+        bounded("minimum_supports_per_user", self.minimum_supports_per_user, 10_000);
+        if self.support_limit_per_user > 0 && self.minimum_supports_per_user > self.support_limit_per_user {
+            errors.push(FieldError::new(
+                "settings.minimum_supports_per_user",
+                FieldCode::OutOfRange,
+                "cannot exceed support_limit_per_user: no support could ever count",
+            ));
+        }
         if self.max_reports_before_hiding == 0 {
             errors.push(FieldError::new(
                 "settings.max_reports_before_hiding",
@@ -115,6 +127,24 @@ mod tests {
         let DomainError::Invalid(errors) = settings.validate().unwrap_err() else { panic!() };
         let fields: Vec<_> = errors.iter().map(|e| e.field.as_str()).collect();
         assert_eq!(fields, ["settings.support_limit_per_user", "settings.max_reports_before_hiding"]);
+    }
+
+    #[test]
+    fn the_minimum_is_bounded_and_never_above_the_limit() {
+        let field = |s: SpaceSettings| match s.validate() {
+            Err(DomainError::Invalid(errors)) => errors[0].field.clone(),
+            other => panic!("expected a field error, got {other:?}"),
+        };
+        assert_eq!(
+            field(SpaceSettings { minimum_supports_per_user: -1, ..Default::default() }),
+            "settings.minimum_supports_per_user"
+        );
+        let above = SpaceSettings { support_limit_per_user: 2, minimum_supports_per_user: 3, ..Default::default() };
+        assert_eq!(field(above), "settings.minimum_supports_per_user");
+        assert!(SpaceSettings { support_limit_per_user: 3, minimum_supports_per_user: 3, ..Default::default() }
+            .validate()
+            .is_ok());
+        assert!(SpaceSettings { minimum_supports_per_user: 3, ..Default::default() }.validate().is_ok());
     }
 
     #[test]
@@ -155,6 +185,8 @@ pub struct SettingsPatch {
     pub amendments_visibility: Option<AmendmentsVisibility>,
     /// See [`SpaceSettings`].
     pub max_reports_before_hiding: Option<i32>,
+    /// See [`SpaceSettings`].
+    pub minimum_supports_per_user: Option<i32>,
 }
 
 impl SettingsPatch {
@@ -177,6 +209,7 @@ impl SettingsPatch {
             supporters_public: self.supporters_public.unwrap_or(base.supporters_public),
             amendments_visibility: self.amendments_visibility.unwrap_or(base.amendments_visibility),
             max_reports_before_hiding: self.max_reports_before_hiding.unwrap_or(base.max_reports_before_hiding),
+            minimum_supports_per_user: self.minimum_supports_per_user.unwrap_or(base.minimum_supports_per_user),
         }
     }
 }

@@ -106,6 +106,23 @@ fn space_settings_limits_at_both_edges() {
 }
 
 #[test]
+fn minimum_supports_per_user_at_both_edges() {
+    assert!(SpaceSettings { minimum_supports_per_user: 0, ..Default::default() }.validate().is_ok());
+    assert!(SpaceSettings { minimum_supports_per_user: 10_000, ..Default::default() }.validate().is_ok());
+    for refused in [-1, 10_001] {
+        let DomainError::Invalid(fields) =
+            SpaceSettings { minimum_supports_per_user: refused, ..Default::default() }.validate().unwrap_err()
+        else {
+            panic!("field errors")
+        };
+        assert_eq!(
+            (fields[0].field.as_str(), fields[0].code.as_str()),
+            ("settings.minimum_supports_per_user", "out_of_range")
+        );
+    }
+}
+
+#[test]
 fn reference_prefixes_are_one_to_sixteen_letters_or_digits() {
     assert!(is_valid_prefix("A") && is_valid_prefix("EMD") && is_valid_prefix("par2026"));
     assert!(is_valid_prefix(&"P".repeat(16)));

@@ -53,7 +53,7 @@ impl AnswerService {
             )?;
             let proposal =
                 proposal_rows::find_by_id(tx, proposal.id)?.ok_or_else(|| DomainError::not_found("proposal"))?;
-            self.proposals.view_in(tx, proposal)
+            self.proposals.view_for(tx, proposal, actor)
         })
     }
 }

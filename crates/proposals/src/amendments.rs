@@ -350,7 +350,7 @@ impl AmendmentService {
                     "reference": created.reference,
                 }),
             )?;
-            self.proposals.view_in(tx, created)
+            self.proposals.view_for(tx, created, actor)
         })
     }
 }

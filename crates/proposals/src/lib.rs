@@ -6,11 +6,13 @@ pub mod amendments;
 pub mod analysis;
 pub mod proposals;
 pub mod spaces;
+pub mod supports;
 pub mod versions;
 
 pub use amendments::AmendmentService;
 pub use proposals::{ProposalService, ProposalView};
 pub use spaces::SpaceService;
+pub use supports::SupportService;
 pub use versions::HistoryService;
 
 use emenda_domain::policy::Actor;

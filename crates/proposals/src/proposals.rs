@@ -1,6 +1,7 @@
 //! Publishing, reading, editing and withdrawing proposals.
 
 use crate::amendments::close_open_amendments;
+use crate::supports::my_support;
 use crate::{load_visible_proposal, lock_visible_proposal};
 use emenda_domain::amendment::AmendmentState;
 use emenda_domain::audit::AuditAction;
@@ -12,7 +13,7 @@ use emenda_domain::proposal::{
 use emenda_domain::reference::format_reference;
 use emenda_domain::values::{validate_text, Summary};
 use emenda_domain::DomainError;
-use emenda_service::views::{Answer, Author, Proposal, Version};
+use emenda_service::views::{Answer, Author, MySupport, Proposal, Version};
 use emenda_service::{AuditTarget, ServiceContext, ServiceResult};
 use emenda_store::answers;
 use emenda_store::proposals::{
@@ -38,6 +39,8 @@ pub struct ProposalView {
     pub answer: Option<Answer>,
     /// How many amendments are in each state.
     pub amendment_counts: Vec<(AmendmentState, i64)>,
+    /// The caller's support, when signed in and supporting.
+    pub my_support: Option<MySupport>,
 }
 
 /// An author's edit.
@@ -70,10 +73,15 @@ impl ProposalService {
         Self { ctx, reference_prefix: reference_prefix.into() }
     }
 
-    fn view(&self, tx: &mut Tx<'_>, proposal: ProposalRecord) -> ServiceResult<ProposalView> {
+    fn view(&self, tx: &mut Tx<'_>, proposal: ProposalRecord, actor: Option<&Actor>) -> ServiceResult<ProposalView> {
         let current = versions::get(tx, proposal.id, proposal.current_version)?
             .ok_or_else(|| DomainError::not_found("version"))?;
-        let space_slug = spaces::find_by_id(tx, proposal.space_id)?.map(|s| s.slug).unwrap_or_default();
+        let space = spaces::find_by_id(tx, proposal.space_id)?.ok_or_else(|| DomainError::not_found("space"))?;
+        let my_support = match actor {
+            Some(actor) => my_support(tx, &proposal, &space, actor.user_id)?,
+            None => None,
+        };
+        let space_slug = space.slug;
         let authors = rows::authors(tx, proposal.id)?.into_iter().map(Author::from).collect();
         let answer = answers::list(tx, proposal.id)?.into_iter().next().map(Answer::from);
         let amendment_counts = amendments::counts_by_state(tx, proposal.id)?;
@@ -84,12 +92,20 @@ impl ProposalService {
             authors,
             answer,
             amendment_counts,
+            my_support,
         })
     }
 
-    /// A proposal as readers see it, inside the caller's transaction.
+    /// A proposal as readers see it, inside the caller's transaction
+    /// (without anyone's own support: see [`ProposalService::view_for`]).
     pub fn view_in(&self, tx: &mut Tx<'_>, proposal: ProposalRecord) -> ServiceResult<ProposalView> {
-        self.view(tx, proposal)
+        self.view(tx, proposal, None)
+    }
+
+    /// A proposal as `actor` sees it (with their own support), inside the
+    /// caller's transaction.
+    pub fn view_for(&self, tx: &mut Tx<'_>, proposal: ProposalRecord, actor: &Actor) -> ServiceResult<ProposalView> {
+        self.view(tx, proposal, Some(actor))
     }
 
     /// Publishes a proposal in a space: version 1, a fresh reference code.
@@ -98,7 +114,7 @@ impl ProposalService {
         self.ctx.store.write(|tx| {
             let space = spaces::find_by_slug(tx, space_slug)?.ok_or_else(|| DomainError::not_found("space"))?;
             let proposal = self.publish(tx, actor, &space, title.as_str(), body.as_str(), None)?;
-            self.view(tx, proposal)
+            self.view(tx, proposal, Some(actor))
         })
     }
 
@@ -164,7 +180,7 @@ impl ProposalService {
     pub fn get(&self, key: &str, actor: Option<&Actor>) -> ServiceResult<ProposalView> {
         self.ctx.store.read(|tx| {
             let proposal = load_visible_proposal(tx, key, actor)?;
-            self.view(tx, proposal)
+            self.view(tx, proposal, actor)
         })
     }
 
@@ -219,7 +235,7 @@ impl ProposalService {
                 serde_json::json!({ "reference": proposal.reference, "version": number }),
             )?;
             let proposal = rows::find_by_id(tx, proposal.id)?.ok_or_else(|| DomainError::not_found("proposal"))?;
-            self.view(tx, proposal)
+            self.view(tx, proposal, Some(actor))
         })
     }
 
@@ -242,7 +258,7 @@ impl ProposalService {
                 serde_json::json!({ "reference": proposal.reference, "from": proposal.state }),
             )?;
             let proposal = rows::find_by_id(tx, proposal.id)?.ok_or_else(|| DomainError::not_found("proposal"))?;
-            self.view(tx, proposal)
+            self.view(tx, proposal, Some(actor))
         })
     }
 

@@ -9,6 +9,7 @@ use emenda_domain::{DomainError, ErrorCode};
 use emenda_service::views::Space;
 use emenda_service::{AuditTarget, ServiceContext, ServiceError, ServiceResult};
 use emenda_store::spaces::{self, SpaceRecord};
+use emenda_store::supports;
 use emenda_store::StoreError;
 use uuid::Uuid;
 
@@ -113,6 +114,7 @@ impl SpaceService {
                 if let Some(description) = description {
                     space.description = description.into_inner();
                 }
+                let before = space.settings.clone();
                 if let Some(patch) = &change.settings {
                     let settings = patch.apply(&space.settings);
                     settings.validate()?;
@@ -120,6 +122,21 @@ impl SpaceService {
                 }
                 space.updated_at = self.ctx.clock.now();
                 spaces::update(tx, &space)?;
+                // A new minimum changes which supports count, a new
+                // threshold which proposals qualify: recount under the
+                // space's lock, which supports in flight hold shared.
+                let s = &space.settings;
+                if s.minimum_supports_per_user != before.minimum_supports_per_user
+                    || s.support_threshold != before.support_threshold
+                {
+                    supports::recount_space(
+                        tx,
+                        space.id,
+                        s.minimum_supports_per_user,
+                        s.support_threshold,
+                        space.updated_at,
+                    )?;
+                }
                 self.ctx.audit(
                     tx,
                     Some(actor.user_id),

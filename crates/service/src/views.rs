@@ -13,6 +13,7 @@ use emenda_store::answers::AnswerRecord;
 use emenda_store::audit::AuditEntry;
 use emenda_store::proposals::{AuthorRecord, ProposalRecord};
 use emenda_store::spaces::SpaceRecord;
+use emenda_store::supports::SupporterRecord;
 use emenda_store::users::UserRecord;
 use emenda_store::versions::VersionRecord;
 use uuid::Uuid;
@@ -100,8 +101,12 @@ pub struct Proposal {
     pub current_version: i32,
     /// Current title.
     pub title: String,
-    /// Supports.
+    /// Supports that count (their giver reached the space's minimum).
     pub supports_count: i32,
+    /// Every support, counted or pending.
+    pub supports_given: i32,
+    /// When the proposal first reached the space's support threshold.
+    pub qualified_at: Option<DateTime<Utc>>,
     /// Visible comments.
     pub comments_count: i32,
     /// Hidden by moderation.
@@ -125,6 +130,8 @@ impl From<ProposalRecord> for Proposal {
             current_version: r.current_version,
             title: r.title,
             supports_count: r.supports_count,
+            supports_given: r.supports_given,
+            qualified_at: r.qualified_at,
             comments_count: r.comments_count,
             hidden: r.hidden,
             created_at: r.created_at,
@@ -335,6 +342,51 @@ impl From<AuditEntry> for AuditRecordView {
             details: r.details,
             visibility: r.visibility,
             created_at: r.created_at,
+        }
+    }
+}
+
+/// The caller's own support of a proposal, so they can see whether it
+/// still counts and what changed since they gave it ("you supported
+/// version 3; now at 5").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MySupport {
+    /// The version the support is pinned to.
+    pub version: i32,
+    /// The proposal's current version.
+    pub current_version: i32,
+    /// Not counted yet: the caller has fewer supports in the space than
+    /// its `minimum_supports_per_user`.
+    pub pending: bool,
+    /// When it was first given.
+    pub supported_at: DateTime<Utc>,
+    /// When it was last given or re-confirmed.
+    pub confirmed_at: DateTime<Utc>,
+}
+
+/// A counted supporter, as public supporter lists show them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Supporter {
+    /// User id.
+    pub user_id: Uuid,
+    /// Nickname.
+    pub nickname: String,
+    /// Display name.
+    pub display_name: String,
+    /// The version their support is pinned to.
+    pub version: i32,
+    /// When they gave it.
+    pub supported_at: DateTime<Utc>,
+}
+
+impl From<SupporterRecord> for Supporter {
+    fn from(r: SupporterRecord) -> Self {
+        Self {
+            user_id: r.user_id,
+            nickname: r.nickname,
+            display_name: r.display_name,
+            version: r.version,
+            supported_at: r.created_at,
         }
     }
 }

@@ -14,6 +14,7 @@ pub mod roles;
 mod schema;
 pub mod sequences;
 pub mod spaces;
+pub mod supports;
 #[cfg(feature = "testing")]
 pub mod testing;
 pub mod tokens;

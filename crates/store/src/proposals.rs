@@ -27,8 +27,12 @@ pub struct ProposalRecord {
     pub current_version: i32,
     /// Current title.
     pub title: String,
-    /// Supports.
+    /// Supports that count (their giver reached the space's minimum).
     pub supports_count: i32,
+    /// Every support, counted or pending.
+    pub supports_given: i32,
+    /// When the proposal first reached the space's support threshold.
+    pub qualified_at: Option<DateTime<Utc>>,
     /// Visible comments.
     pub comments_count: i32,
     /// Hidden by moderation.
@@ -73,6 +77,8 @@ struct ProposalRow {
     current_version: i32,
     title: String,
     supports_count: i32,
+    supports_given: i32,
+    qualified_at: Option<Stored<DateTime<Utc>>>,
     comments_count: i32,
     hidden: bool,
     created_at: Stored<DateTime<Utc>>,
@@ -91,6 +97,8 @@ impl From<ProposalRow> for ProposalRecord {
             current_version: row.current_version,
             title: row.title,
             supports_count: row.supports_count,
+            supports_given: row.supports_given,
+            qualified_at: row.qualified_at.map(|t| t.0),
             comments_count: row.comments_count,
             hidden: row.hidden,
             created_at: row.created_at.0,
@@ -302,6 +310,11 @@ pub fn list(
     }
     if let Some(state) = filter.state {
         query = query.filter(proposals::state.eq(Stored(state)));
+    }
+    match filter.qualified {
+        Some(true) => query = query.filter(proposals::qualified_at.is_not_null()),
+        Some(false) => query = query.filter(proposals::qualified_at.is_null()),
+        None => {}
     }
     if let Some(author) = filter.author_id {
         let authored = proposal_authors::table

@@ -46,6 +46,7 @@ struct SpaceRow {
     supporters_public: bool,
     amendments_visibility: Stored<AmendmentsVisibility>,
     max_reports_before_hiding: i32,
+    minimum_supports_per_user: i32,
     created_at: Stored<DateTime<Utc>>,
     updated_at: Stored<DateTime<Utc>>,
 }
@@ -68,6 +69,7 @@ struct SpaceChanges<'a> {
     supporters_public: bool,
     amendments_visibility: Stored<AmendmentsVisibility>,
     max_reports_before_hiding: i32,
+    minimum_supports_per_user: i32,
     updated_at: Stored<DateTime<Utc>>,
 }
 
@@ -90,6 +92,7 @@ impl<'a> SpaceChanges<'a> {
             supporters_public: s.supporters_public,
             amendments_visibility: Stored(s.amendments_visibility),
             max_reports_before_hiding: s.max_reports_before_hiding,
+            minimum_supports_per_user: s.minimum_supports_per_user,
             updated_at: Stored(space.updated_at),
         }
     }
@@ -115,6 +118,7 @@ impl From<SpaceRow> for SpaceRecord {
                 supporters_public: row.supporters_public,
                 amendments_visibility: row.amendments_visibility.0,
                 max_reports_before_hiding: row.max_reports_before_hiding,
+                minimum_supports_per_user: row.minimum_supports_per_user,
             },
             created_at: row.created_at.0,
             updated_at: row.updated_at.0,
@@ -157,6 +161,22 @@ pub fn find_for_update(tx: &mut Tx<'_>, slug: &str) -> Result<Option<SpaceRecord
             .execute(connection)?;
     }
     find_by_slug(tx, slug)
+}
+
+/// Takes a shared lock on the space's row until the transaction ends and
+/// reads it again. Supports decide on the space's settings (the minimum,
+/// the limit, the threshold) under this lock, so a settings change (which
+/// takes the row exclusively, [`find_for_update`]) waits for supports in
+/// flight and they wait for it: the recount it makes is never overtaken.
+/// Shared locks do not exclude each other, so supports never queue here.
+/// SQLite's write transaction already holds the write lock.
+pub fn lock_for_share(tx: &mut Tx<'_>, id: Uuid) -> Result<Option<SpaceRecord>, StoreError> {
+    if let crate::connection::DbConnection::Postgres(connection) = tx.conn() {
+        diesel::sql_query("SELECT id FROM spaces WHERE id = $1 FOR SHARE")
+            .bind::<diesel::sql_types::Text, _>(Stored(id))
+            .execute(connection)?;
+    }
+    find_by_id(tx, id)
 }
 
 /// The space with this slug.

@@ -8,6 +8,7 @@ pub mod moderation;
 pub mod proposals;
 pub mod roles;
 pub mod spaces;
+pub mod supports;
 pub mod users;
 pub mod versions;
 

@@ -16,8 +16,8 @@ use emenda_domain::proposal::{ProposalState, VersionKind};
 use emenda_domain::{DomainError, FieldCode};
 use emenda_proposals::proposals::ProposalEdit;
 use emenda_proposals::ProposalView;
-use emenda_service::views::Answer;
 use emenda_service::views::Proposal;
+use emenda_service::views::{Answer, MySupport};
 use emenda_service::ServiceError;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -38,8 +38,12 @@ pub struct ProposalSummaryDto {
     pub title: String,
     /// Current version number (= number of versions).
     pub current_version: i32,
-    /// Supports.
+    /// Supports that count.
     pub supports_count: i32,
+    /// Every support, counted or pending.
+    pub supports_given: i32,
+    /// When the proposal reached the space's support threshold (stays set).
+    pub qualified_at: Option<DateTime<Utc>>,
     /// Comments.
     pub comments_count: i32,
     /// Publication time.
@@ -58,6 +62,8 @@ impl From<Proposal> for ProposalSummaryDto {
             title: p.title,
             current_version: p.current_version,
             supports_count: p.supports_count,
+            supports_given: p.supports_given,
+            qualified_at: p.qualified_at,
             comments_count: p.comments_count,
             created_at: p.created_at,
             updated_at: p.updated_at,
@@ -81,8 +87,11 @@ pub struct AuthorDto {
 /// Counters shown on a proposal.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct CountersDto {
-    /// Supports.
+    /// Supports that count (their giver reached the space's
+    /// `minimum_supports_per_user`).
     pub supports: i32,
+    /// Every support, counted or pending.
+    pub supports_given: i32,
     /// Visible comments.
     pub comments: i32,
 }
@@ -177,6 +186,11 @@ pub struct ProposalDto {
     pub derived_from: Option<Uuid>,
     /// Hidden by moderation (only staff can still see it).
     pub hidden: bool,
+    /// When the proposal reached the space's support threshold (stays set
+    /// once reached); `null` while not qualified.
+    pub qualified_at: Option<DateTime<Utc>>,
+    /// The caller's own support; `null` when anonymous or not supporting.
+    pub my_support: Option<MySupportDto>,
     /// Publication time.
     pub created_at: DateTime<Utc>,
     /// Last change.
@@ -207,13 +221,48 @@ impl From<ProposalView> for ProposalDto {
                     kind: a.kind,
                 })
                 .collect(),
-            counters: CountersDto { supports: p.supports_count, comments: p.comments_count },
+            counters: CountersDto {
+                supports: p.supports_count,
+                supports_given: p.supports_given,
+                comments: p.comments_count,
+            },
             amendments: AmendmentCountsDto::from_counts(&v.amendment_counts),
             answer: v.answer.map(AnswerDto::from),
             derived_from: p.derived_from,
             hidden: p.hidden,
+            qualified_at: p.qualified_at,
+            my_support: v.my_support.map(MySupportDto::from),
             created_at: p.created_at,
             updated_at: p.updated_at,
+        }
+    }
+}
+
+/// The caller's own support of a proposal.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MySupportDto {
+    /// The version the support is pinned to (given or last re-confirmed on).
+    pub version: i32,
+    /// The proposal's current version: when greater than `version`, the
+    /// text changed since the support (re-confirm with `PUT …/support`).
+    pub current_version: i32,
+    /// Not counted yet: the caller has fewer supports in the space than its
+    /// `minimum_supports_per_user`.
+    pub pending: bool,
+    /// When the support was first given.
+    pub supported_at: DateTime<Utc>,
+    /// When it was last given or re-confirmed.
+    pub confirmed_at: DateTime<Utc>,
+}
+
+impl From<MySupport> for MySupportDto {
+    fn from(s: MySupport) -> Self {
+        Self {
+            version: s.version,
+            current_version: s.current_version,
+            pending: s.pending,
+            supported_at: s.supported_at,
+            confirmed_at: s.confirmed_at,
         }
     }
 }
@@ -255,6 +304,9 @@ pub struct ProposalListQuery {
     pub state: Option<ProposalState>,
     /// Only proposals this user (id) is an author of.
     pub author: Option<Uuid>,
+    /// `true`: only proposals that reached the space's support threshold;
+    /// `false`: only those that did not.
+    pub qualified: Option<bool>,
     /// Order: `recent` (default), `most_supported` or `most_commented`.
     #[param(value_type = Option<ProposalSortParam>, inline)]
     pub sort: Option<String>,
@@ -312,11 +364,13 @@ pub async fn list_proposals(state: web::Data<AppState>, query: Query<ProposalLis
         .with("sort", &query.sort.as_deref().unwrap_or("recent"))
         .with("space", &query.space)
         .with("state", &query.state)
-        .with("author", &query.author);
+        .with("author", &query.author)
+        .with("qualified", &query.qualified);
     let after = scope.decode::<CursorPosition>(query.cursor.as_deref())?.map(|c| ProposalCursor { key: c.k, id: c.id });
     let rows = blocking(move || {
         let space_id = query.space.as_deref().map(|slug| state.proposals.space_id(slug)).transpose()?;
-        let filter = ProposalFilter { space_id, state: query.state, author_id: query.author };
+        let filter =
+            ProposalFilter { space_id, state: query.state, author_id: query.author, qualified: query.qualified };
         state.proposals.list(&filter, sort, after, limit + 1)
     })
     .await?;

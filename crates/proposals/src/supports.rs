@@ -1,0 +1,205 @@
+//! Supports: give (or re-confirm) one, withdraw it, list a proposal's
+//! counted supporters.
+//!
+//! Each operation is one transaction under the support lock order
+//! (docs/architecture.md, Concurrency): the participant's tally in the
+//! space first (created if missing), then the space row in share mode (so
+//! a change of its settings never interleaves), then every proposal whose
+//! counters change, in ascending id order, and only then the rules decide
+//! on what was read under those locks. Supports write no audit entry: they
+//! are high-volume personal acts, published by the supports export instead
+//! (docs/domain.md).
+
+use crate::load_visible_proposal;
+use emenda_domain::policy::Actor;
+use emenda_domain::support::{
+    counts, ensure_can_list_supporters, ensure_can_support, ensure_can_withdraw, ensure_room_for_new, on_support,
+    on_withdraw, CountChange,
+};
+use emenda_domain::DomainError;
+use emenda_service::views::{MySupport, Proposal, Supporter};
+use emenda_service::{ServiceContext, ServiceResult};
+use emenda_store::proposals::{self as proposal_rows, ProposalRecord};
+use emenda_store::spaces::{self, SpaceRecord};
+use emenda_store::supports;
+use emenda_store::Tx;
+use uuid::Uuid;
+
+/// What a support request ended with.
+#[derive(Debug, Clone)]
+pub struct SupportOutcome {
+    /// Whether the support is new (otherwise it was re-confirmed).
+    pub created: bool,
+    /// The caller's support as it stands now.
+    pub support: MySupport,
+    /// The proposal with its counters after the change.
+    pub proposal: Proposal,
+}
+
+/// Where the previous page of supporters ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SupporterCursor {
+    /// When the last supporter of the page supported.
+    pub supported_at: chrono::DateTime<chrono::Utc>,
+    /// Their id.
+    pub user_id: Uuid,
+}
+
+/// The caller's support of `proposal`, if any, with whether it counts yet.
+pub fn my_support(
+    tx: &mut Tx<'_>,
+    proposal: &ProposalRecord,
+    space: &SpaceRecord,
+    user_id: Uuid,
+) -> ServiceResult<Option<MySupport>> {
+    let Some(support) = supports::find(tx, proposal.id, user_id)? else {
+        return Ok(None);
+    };
+    let tally = supports::tally(tx, user_id, space.id)?;
+    Ok(Some(MySupport {
+        version: support.version,
+        current_version: proposal.current_version,
+        pending: !counts(space.settings.minimum_supports_per_user, tally),
+        supported_at: support.created_at,
+        confirmed_at: support.updated_at,
+    }))
+}
+
+/// Supports.
+#[derive(Debug, Clone)]
+pub struct SupportService {
+    ctx: ServiceContext,
+}
+
+/// The participant's locks for one support operation, taken in the lock
+/// order, and what was read under them.
+struct Locked {
+    /// The participant's supports in the space before the operation.
+    tally: i32,
+    /// The space, read under its share lock.
+    space: SpaceRecord,
+    /// The target proposal, read again under its lock.
+    proposal: ProposalRecord,
+    /// Every proposal locked, ascending (the target included).
+    proposals: Vec<Uuid>,
+}
+
+impl SupportService {
+    /// The service.
+    pub fn new(ctx: ServiceContext) -> Self {
+        Self { ctx }
+    }
+
+    /// Takes the support locks for `actor` on the proposal `key`: the tally,
+    /// the space (shared), then the target, or, when `crossing` says the
+    /// operation crosses the space's minimum (decided on the locked tally,
+    /// which also keeps the participant's set of supports stable), the
+    /// target and every proposal they support in the space, ascending.
+    fn lock(
+        &self,
+        tx: &mut Tx<'_>,
+        actor: &Actor,
+        key: &str,
+        crossing: impl FnOnce(i32, i32, bool) -> bool,
+    ) -> ServiceResult<(Locked, bool)> {
+        let found = load_visible_proposal(tx, key, Some(actor))?;
+        let tally = supports::lock_tally(tx, actor.user_id, found.space_id)?;
+        let space = spaces::lock_for_share(tx, found.space_id)?.ok_or_else(|| DomainError::not_found("space"))?;
+        let exists = supports::find(tx, found.id, actor.user_id)?.is_some();
+        let mut ids = vec![found.id];
+        if crossing(space.settings.minimum_supports_per_user, tally, exists) {
+            ids.extend(supports::proposals_supported(tx, actor.user_id, space.id)?);
+            ids.sort_unstable();
+            ids.dedup();
+        }
+        for id in &ids {
+            proposal_rows::find_for_update(tx, *id)?;
+        }
+        let proposal = load_visible_proposal(tx, &found.id.to_string(), Some(actor))?;
+        Ok((Locked { tally, space, proposal, proposals: ids }, exists))
+    }
+
+    /// Gives a support on the proposal's current version, or re-confirms an
+    /// existing one on it (idempotent). Refused when supports are closed,
+    /// verification is required and missing, the proposal is no longer
+    /// open, the participant reached the space's limit, or the proposal its
+    /// threshold (without `supports_beyond_threshold`).
+    pub fn support(&self, actor: &Actor, key: &str) -> ServiceResult<SupportOutcome> {
+        self.ctx.store.write(|tx| {
+            let (locked, exists) = self.lock(tx, actor, key, |minimum, tally, exists| {
+                !exists && on_support(minimum, tally) == CountChange::All
+            })?;
+            let Locked { tally, space, proposal, proposals } = locked;
+            let settings = &space.settings;
+            ensure_can_support(actor, settings, proposal.state)?;
+            let now = self.ctx.clock.now();
+            if exists {
+                supports::reconfirm(tx, proposal.id, actor.user_id, proposal.current_version, now)?;
+            } else {
+                ensure_room_for_new(settings, tally, proposal.supports_given)?;
+                supports::insert(tx, proposal.id, actor.user_id, space.id, proposal.current_version, now)?;
+                supports::add_to_tally(tx, actor.user_id, space.id, 1)?;
+                supports::add_given(tx, proposal.id, 1)?;
+                let counted: &[Uuid] = match on_support(settings.minimum_supports_per_user, tally) {
+                    CountChange::None => &[],
+                    CountChange::This => std::slice::from_ref(&proposal.id),
+                    CountChange::All => &proposals,
+                };
+                supports::add_counted(tx, counted, 1)?;
+                supports::mark_qualified(tx, counted, settings.support_threshold, now)?;
+            }
+            let proposal =
+                proposal_rows::find_by_id(tx, proposal.id)?.ok_or_else(|| DomainError::not_found("proposal"))?;
+            let support =
+                my_support(tx, &proposal, &space, actor.user_id)?.ok_or_else(|| DomainError::not_found("support"))?;
+            Ok(SupportOutcome { created: !exists, support, proposal: proposal.into() })
+        })
+    }
+
+    /// Withdraws the caller's support (idempotent: nothing to withdraw is
+    /// not an error). Refused when supports are closed or the proposal is
+    /// no longer open. When the participant drops below the space's
+    /// minimum, every support they keep there stops counting.
+    pub fn withdraw(&self, actor: &Actor, key: &str) -> ServiceResult<Proposal> {
+        self.ctx.store.write(|tx| {
+            let (locked, exists) = self.lock(tx, actor, key, |minimum, tally, exists| {
+                exists && on_withdraw(minimum, tally) == CountChange::All
+            })?;
+            let Locked { tally, space, proposal, proposals } = locked;
+            let settings = &space.settings;
+            ensure_can_withdraw(settings, proposal.state)?;
+            if exists && supports::delete(tx, proposal.id, actor.user_id)? {
+                supports::add_to_tally(tx, actor.user_id, space.id, -1)?;
+                supports::add_given(tx, proposal.id, -1)?;
+                let uncounted: &[Uuid] = match on_withdraw(settings.minimum_supports_per_user, tally) {
+                    CountChange::None => &[],
+                    CountChange::This => std::slice::from_ref(&proposal.id),
+                    CountChange::All => &proposals,
+                };
+                supports::add_counted(tx, uncounted, -1)?;
+            }
+            let proposal =
+                proposal_rows::find_by_id(tx, proposal.id)?.ok_or_else(|| DomainError::not_found("proposal"))?;
+            Ok(proposal.into())
+        })
+    }
+
+    /// A page of the proposal's counted supporters, oldest support first,
+    /// when the space makes them public or the caller is staff of it.
+    pub fn supporters(
+        &self,
+        key: &str,
+        actor: Option<&Actor>,
+        after: Option<SupporterCursor>,
+        limit: i64,
+    ) -> ServiceResult<Vec<Supporter>> {
+        self.ctx.store.read(|tx| {
+            let proposal = load_visible_proposal(tx, key, actor)?;
+            let space = spaces::find_by_id(tx, proposal.space_id)?.ok_or_else(|| DomainError::not_found("space"))?;
+            ensure_can_list_supporters(&space.settings, actor, space.id)?;
+            let after = after.map(|c| (c.supported_at, c.user_id));
+            let rows = supports::supporters(tx, proposal.id, space.settings.minimum_supports_per_user, after, limit)?;
+            Ok(rows.into_iter().map(Supporter::from).collect())
+        })
+    }
+}
