@@ -130,8 +130,11 @@ fn space_id(app: &TestApp) -> Uuid {
     Uuid::parse_str(app.get(&format!("/api/v1/spaces/{SPACE}"), None).expect(200)["id"].as_str().unwrap()).unwrap()
 }
 
+/// Requests one thread sends, in order.
+type Job = Box<dyn FnOnce(&TestApp) -> Vec<Reply> + Send>;
+
 /// Runs every job at the same moment (a barrier) and returns the replies.
-fn all_at_once(app: &Arc<TestApp>, jobs: Vec<Box<dyn FnOnce(&TestApp) -> Vec<Reply> + Send>>) -> Vec<Reply> {
+fn all_at_once(app: &Arc<TestApp>, jobs: Vec<Job>) -> Vec<Reply> {
     let barrier = Arc::new(Barrier::new(jobs.len()));
     let handles: Vec<_> = jobs
         .into_iter()
@@ -421,8 +424,7 @@ fn the_limit_holds_under_concurrent_supports(backend: Backend) {
         .iter()
         .map(|id| {
             let (citizen, id) = (citizen.clone(), id.clone());
-            Box::new(move |app: &TestApp| vec![put(app, &citizen, &id)])
-                as Box<dyn FnOnce(&TestApp) -> Vec<Reply> + Send>
+            Box::new(move |app: &TestApp| vec![put(app, &citizen, &id)]) as Job
         })
         .collect();
     let replies = all_at_once(&w.app, jobs);
@@ -453,7 +455,7 @@ fn counters_equal_rows_under_concurrent_supports_and_withdrawals(backend: Backen
                     replies.push(del(app, &who, &id));
                 }
                 replies
-            }) as Box<dyn FnOnce(&TestApp) -> Vec<Reply> + Send>
+            }) as Job
         })
         .collect();
     let replies = all_at_once(&w.app, jobs);
@@ -477,7 +479,7 @@ fn the_threshold_is_never_exceeded(backend: Backend) {
         .iter()
         .map(|who| {
             let (who, id) = (who.clone(), w.proposal.clone());
-            Box::new(move |app: &TestApp| vec![put(app, &who, &id)]) as Box<dyn FnOnce(&TestApp) -> Vec<Reply> + Send>
+            Box::new(move |app: &TestApp| vec![put(app, &who, &id)]) as Job
         })
         .collect();
     let replies = all_at_once(&w.app, jobs);
@@ -497,7 +499,7 @@ fn counters_follow_concurrent_minimum_crossings(backend: Backend) {
     let ids: Vec<String> =
         (0..6).map(|i| id_of(&app.proposal(&w.author, SPACE, &format!("Proposta condivisa numero {i}")))).collect();
     let people = quick_participants(app, "soglia", 8);
-    let mut jobs: Vec<Box<dyn FnOnce(&TestApp) -> Vec<Reply> + Send>> = Vec::new();
+    let mut jobs: Vec<Job> = Vec::new();
     for (u, who) in people.iter().enumerate() {
         for (p, id) in ids.iter().enumerate() {
             let (who, id) = (who.clone(), id.clone());

@@ -333,7 +333,7 @@ pub fn supporters(
     if let Some((at, user)) = after {
         let at = Stored(at);
         query = query.filter(
-            supports::created_at.gt(at.clone()).or(supports::created_at.eq(at).and(supports::user_id.gt(Stored(user)))),
+            supports::created_at.gt(at).or(supports::created_at.eq(at).and(supports::user_id.gt(Stored(user)))),
         );
     }
     Ok(query.load(tx.conn())?.into_iter().map(SupporterRecord::from).collect())
