@@ -209,14 +209,14 @@ mod tests {
     #[test]
     fn crossing_the_minimum() {
         assert_eq!(on_support(0, 0), CountChange::This);
-        assert_eq!(on_support(1, 0), CountChange::This);
+        assert_eq!(on_support(1, 0), CountChange::All); // the first one: nothing else to count
         assert_eq!(on_support(3, 0), CountChange::None);
         assert_eq!(on_support(3, 2), CountChange::All);
         assert_eq!(on_support(3, 3), CountChange::This);
         assert_eq!(on_withdraw(3, 2), CountChange::None);
         assert_eq!(on_withdraw(3, 3), CountChange::All);
         assert_eq!(on_withdraw(3, 4), CountChange::This);
-        assert_eq!(on_withdraw(1, 1), CountChange::This);
+        assert_eq!(on_withdraw(1, 1), CountChange::All); // the last one: nothing else remains
         assert_eq!(on_withdraw(0, 1), CountChange::This);
     }
 
