@@ -529,7 +529,47 @@ fn counters_follow_concurrent_minimum_crossings(backend: Backend) {
     }
 }
 
+/// An admin changes the minimum back and forth while participants support:
+/// the recount and the supports never overtake each other, so the
+/// counters equal the recount under the final minimum.
+fn a_minimum_change_during_supports_keeps_counters_exact(backend: Backend) {
+    let w = world(backend, json!({ "minimum_supports_per_user": 2 }));
+    let app = &w.app;
+    let ids: Vec<String> =
+        (0..4).map(|i| id_of(&app.proposal(&w.author, SPACE, &format!("Proposta in revisione numero {i}")))).collect();
+    let people = quick_participants(app, "regola", 10);
+    let mut jobs: Vec<Job> = Vec::new();
+    for (u, who) in people.iter().enumerate() {
+        let (who, ids) = (who.clone(), ids.clone());
+        jobs.push(Box::new(move |app: &TestApp| {
+            (0..=u % 3).map(|p| put(app, &who, &ids[(u + p) % ids.len()])).collect()
+        }));
+    }
+    let admin = w.admin.clone();
+    jobs.push(Box::new(move |app: &TestApp| {
+        [1, 3, 0, 2]
+            .iter()
+            .map(|minimum| {
+                app.call(
+                    "PATCH",
+                    &format!("/api/v1/spaces/{SPACE}"),
+                    Some(&admin.token),
+                    Some(&json!({ "settings": { "minimum_supports_per_user": minimum } })),
+                )
+            })
+            .collect()
+    }));
+    let replies = all_at_once(&w.app, jobs);
+    assert!(replies.iter().all(|r| r.status < 300), "{:?}", replies.iter().find(|r| r.status >= 300));
+    let space = space_id(app);
+    for id in &ids {
+        let (all, counted) = rows(app, id, space, &people, 2);
+        assert_eq!(counters(app, id), (counted, all), "proposal {id}");
+    }
+}
+
 backend_tests!(
+    a_minimum_change_during_supports_keeps_counters_exact,
     every_role_supports_and_withdraws_idempotently,
     the_space_gates_supports,
     closed_proposals_keep_their_supports,

@@ -295,14 +295,14 @@ pub fn recount_space(
         (Text, Stored(space_id)),
     )?;
     if threshold > 0 {
-        diesel::update(
-            proposals::table
-                .filter(proposals::space_id.eq(Stored(space_id)))
-                .filter(proposals::qualified_at.is_null())
-                .filter(proposals::supports_count.ge(threshold)),
-        )
-        .set(proposals::qualified_at.eq(Some(Stored(at))))
-        .execute(tx.conn())?;
+        execute_both!(
+            tx,
+            "UPDATE proposals SET qualified_at = $1 \
+             WHERE space_id = $2 AND qualified_at IS NULL AND supports_count >= $3",
+            (Text, Stored(at)),
+            (Text, Stored(space_id)),
+            (Integer, threshold),
+        )?;
     }
     Ok(())
 }
