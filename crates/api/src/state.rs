@@ -3,7 +3,7 @@
 use crate::rate_limit::{Limiters, RateLimits};
 use emenda_accounts::AccountService;
 use emenda_moderation::{AnswerService, AuditService, DecisionService, RoleService, UserModerationService};
-use emenda_proposals::{AmendmentService, HistoryService, ProposalService, SpaceService};
+use emenda_proposals::{AmendmentService, CommentService, HistoryService, ProposalService, SpaceService};
 use emenda_service::ServiceContext;
 use std::sync::Arc;
 
@@ -20,6 +20,8 @@ pub struct AppState {
     pub history: HistoryService,
     /// Amendments, participant side.
     pub amendments: AmendmentService,
+    /// Comments and comment votes.
+    pub comments: CommentService,
     /// Amendment decisions.
     pub decisions: DecisionService,
     /// Official answers.
@@ -44,6 +46,7 @@ impl AppState {
             accounts,
             spaces: SpaceService::new(ctx.clone()),
             amendments: AmendmentService::new(ctx.clone(), proposals.clone()),
+            comments: CommentService::new(ctx.clone()),
             decisions: DecisionService::new(ctx.clone()),
             answers: AnswerService::new(ctx.clone(), proposals.clone()),
             proposals,
