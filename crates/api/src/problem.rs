@@ -77,7 +77,10 @@ pub fn status_of(code: ErrorCode) -> StatusCode {
         | C::VerificationRequired
         | C::AccountBlocked
         | C::SupportsClosed
-        | C::SupportersPrivate => StatusCode::FORBIDDEN,
+        | C::SupportersPrivate
+        | C::CommentsClosed
+        | C::NotCommentAuthor
+        | C::OwnComment => StatusCode::FORBIDDEN,
         C::NotFound => StatusCode::NOT_FOUND,
         C::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
         C::StaleVersion
@@ -101,7 +104,10 @@ pub fn status_of(code: ErrorCode) -> StatusCode {
         | C::CannotRevokeSelf
         | C::CannotBlockSelf
         | C::LastAdmin
-        | C::Duplicate => StatusCode::CONFLICT,
+        | C::Duplicate
+        | C::CommentDeleted
+        | C::CommentHidden
+        | C::StaleRevision => StatusCode::CONFLICT,
         C::PreconditionFailed => StatusCode::PRECONDITION_FAILED,
         C::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
         C::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,

@@ -3,7 +3,9 @@
 use crate::rate_limit::{Limiters, RateLimits};
 use emenda_accounts::AccountService;
 use emenda_moderation::{AnswerService, AuditService, DecisionService, RoleService, UserModerationService};
-use emenda_proposals::{AmendmentService, HistoryService, ProposalService, SpaceService, SupportService};
+use emenda_proposals::{
+    AmendmentService, CommentService, HistoryService, ProposalService, SpaceService, SupportService,
+};
 use emenda_service::ServiceContext;
 use std::sync::Arc;
 
@@ -22,6 +24,8 @@ pub struct AppState {
     pub amendments: AmendmentService,
     /// Supports and supporter lists.
     pub supports: SupportService,
+    /// Comments and comment votes.
+    pub comments: CommentService,
     /// Amendment decisions.
     pub decisions: DecisionService,
     /// Official answers.
@@ -47,6 +51,7 @@ impl AppState {
             spaces: SpaceService::new(ctx.clone()),
             amendments: AmendmentService::new(ctx.clone(), proposals.clone()),
             supports: SupportService::new(ctx.clone()),
+            comments: CommentService::new(ctx.clone()),
             decisions: DecisionService::new(ctx.clone()),
             answers: AnswerService::new(ctx.clone(), proposals.clone()),
             proposals,

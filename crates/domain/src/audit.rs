@@ -49,6 +49,14 @@ string_enum! {
         UserBlocked => "user.blocked",
         /// An admin lifted a block.
         UserUnblocked => "user.unblocked",
+        /// A participant commented (or replied).
+        CommentCreated => "comment.created",
+        /// Its author edited a comment (a new revision).
+        CommentEdited => "comment.edited",
+        /// Its author deleted a comment (a placeholder stays).
+        CommentDeleted => "comment.deleted",
+        /// A participant voted on a comment, changed or removed their vote.
+        CommentVoted => "comment.voted",
     }
 }
 
@@ -56,10 +64,13 @@ impl AuditAction {
     /// The visibility an action's entries get. Role changes and blocks are
     /// public so citizens can see who holds power and how it is used;
     /// registrations and verifications are not, because they concern a
-    /// private person.
+    /// private person, and neither are comment votes (how one person rated
+    /// another's words is their own business; the counts are public).
     pub fn visibility(self) -> AuditVisibility {
         match self {
-            AuditAction::UserRegistered | AuditAction::UserVerified => AuditVisibility::Staff,
+            AuditAction::UserRegistered | AuditAction::UserVerified | AuditAction::CommentVoted => {
+                AuditVisibility::Staff
+            }
             _ => AuditVisibility::Public,
         }
     }

@@ -94,6 +94,18 @@ string_enum! {
         /// The request conflicts with existing data.
         Duplicate => "duplicate",
         // Comments and comment votes: their refusal codes go here.
+        /// The space takes no comments (nor comment edits or votes).
+        CommentsClosed => "comments_closed",
+        /// Only the comment's author may do this.
+        NotCommentAuthor => "not_comment_author",
+        /// Nobody votes on their own comment.
+        OwnComment => "own_comment",
+        /// The comment was deleted by its author.
+        CommentDeleted => "comment_deleted",
+        /// The comment is hidden by moderation.
+        CommentHidden => "comment_hidden",
+        /// The edit was based on a revision of the comment that is no longer current.
+        StaleRevision => "stale_revision",
         /// `If-Match` named another representation than the current one.
         PreconditionFailed => "precondition_failed",
         /// The body is over the size limit.
@@ -147,6 +159,8 @@ string_enum! {
         NotAllowed => "not_allowed",
         /// A text too large to compare or merge.
         TextTooLarge => "text_too_large",
+        /// A reply deeper than comments may nest (depth 3 at most).
+        TooDeep => "too_deep",
         /// Not a valid entity tag.
         InvalidEtag => "invalid_etag",
         /// Two ways of saying the same thing disagree (`If-Match` and `base_version`).

@@ -11,6 +11,7 @@ pub mod audit_chain;
 mod bounded;
 pub mod clock;
 pub mod codes;
+pub mod comment;
 pub mod diff;
 pub mod error;
 pub mod history;

@@ -187,6 +187,11 @@ text_value!(
     /// A public reason or official text from staff: 1 to 20,000 characters.
     StaffText
 );
+text_value!(
+    /// A comment in Markdown source: 1 to 2,000 characters (not bytes) after
+    /// trimming, line endings normalised.
+    CommentBody
+);
 
 impl Title {
     /// Validates a title for `field`: 10 to 150 characters once spaces and
@@ -336,6 +341,18 @@ impl StaffText {
             return Err(DomainError::invalid(field, FieldCode::Required, "is required and shown publicly"));
         }
         multi_line(field, raw, 1, 20_000).map(Self)
+    }
+}
+
+impl CommentBody {
+    /// Validates a comment's `body`: blank is `required`, then 1 to 2,000
+    /// characters once trimmed, no control characters but line breaks and tabs.
+    pub fn parse(raw: &str) -> Result<Self, DomainError> {
+        ensure_no_nul("body", raw)?;
+        if trim_blank(raw).is_empty() {
+            return Err(DomainError::invalid("body", FieldCode::Required, "is required"));
+        }
+        multi_line("body", raw, 1, 2_000).map(Self)
     }
 }
 

@@ -4,12 +4,14 @@
 
 pub mod amendments;
 pub mod analysis;
+pub mod comments;
 pub mod proposals;
 pub mod spaces;
 pub mod supports;
 pub mod versions;
 
 pub use amendments::AmendmentService;
+pub use comments::CommentService;
 pub use proposals::{ProposalService, ProposalView};
 pub use spaces::SpaceService;
 pub use supports::SupportService;

@@ -3,6 +3,7 @@
 pub mod amendments;
 pub mod audit;
 pub mod auth;
+pub mod comments;
 pub mod health;
 pub mod moderation;
 pub mod proposals;
