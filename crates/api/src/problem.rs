@@ -97,7 +97,9 @@ pub fn status_of(code: ErrorCode) -> StatusCode {
         | C::CannotRevokeSelf
         | C::CannotBlockSelf
         | C::LastAdmin
-        | C::Duplicate => StatusCode::CONFLICT,
+        | C::Duplicate
+        | C::AlreadyReported
+        | C::CannotReportOwn => StatusCode::CONFLICT,
         C::PreconditionFailed => StatusCode::PRECONDITION_FAILED,
         C::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
         C::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,

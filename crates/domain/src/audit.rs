@@ -49,6 +49,14 @@ string_enum! {
         UserBlocked => "user.blocked",
         /// An admin lifted a block.
         UserUnblocked => "user.unblocked",
+        /// A participant reported an item (staff only: reporters stay private).
+        ReportCreated => "report.created",
+        /// An item was hidden, by staff or automatically by reports.
+        ContentHidden => "content.hidden",
+        /// Staff made a hidden item visible again.
+        ContentUnhidden => "content.unhidden",
+        /// Staff dismissed an item's open reports.
+        ReportsDismissed => "reports.dismissed",
     }
 }
 
@@ -59,7 +67,9 @@ impl AuditAction {
     /// private person.
     pub fn visibility(self) -> AuditVisibility {
         match self {
-            AuditAction::UserRegistered | AuditAction::UserVerified => AuditVisibility::Staff,
+            AuditAction::UserRegistered | AuditAction::UserVerified | AuditAction::ReportCreated => {
+                AuditVisibility::Staff
+            }
             _ => AuditVisibility::Public,
         }
     }

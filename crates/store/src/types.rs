@@ -21,6 +21,7 @@ use diesel::sqlite::Sqlite;
 use emenda_domain::amendment::AmendmentState;
 use emenda_domain::audit::{AuditAction, AuditVisibility};
 use emenda_domain::clock::{format_timestamp, parse_timestamp};
+use emenda_domain::moderation::{ReportReason, ReportState, TargetKind};
 use emenda_domain::policy::Role;
 use emenda_domain::proposal::{ProposalState, VersionKind};
 use emenda_domain::space::AmendmentsVisibility;
@@ -87,6 +88,7 @@ macro_rules! stored_enums {
 }
 
 stored_enums!(AmendmentState, AmendmentsVisibility, AuditAction, AuditVisibility, ProposalState, Role, VersionKind);
+stored_enums!(ReportReason, ReportState, TargetKind);
 
 /// A value bound to, or read from, a `TEXT` column in its [`StoredText`]
 /// form. Row structs declare their fields with it; writes wrap the value.
