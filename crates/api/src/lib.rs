@@ -58,6 +58,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .configure(routes::versions::configure)
                 .configure(routes::amendments::configure)
                 .configure(routes::moderation::configure)
+                .configure(routes::reports::configure)
                 .configure(routes::audit::configure)
                 .configure(routes::roles::configure)
                 .configure(routes::users::configure)

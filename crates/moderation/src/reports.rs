@@ -20,7 +20,9 @@ use emenda_proposals::amendments::{load_visible_amendment, lock_visible_amendmen
 use emenda_proposals::lock_visible_proposal;
 use emenda_service::{AuditTarget, ServiceContext, ServiceError, ServiceResult};
 use emenda_store::hiding::{self, CommentRef};
-use emenda_store::moderation::{self as rows, ModerationRecord, NewReport, ReportRecord, TargetPreview};
+use emenda_store::moderation::{self as rows, NewReport};
+/// The records a queue entry is made of (plain data, no storage types).
+pub use emenda_store::moderation::{ModerationRecord, ReportRecord, TargetPreview};
 use emenda_store::proposals as proposal_rows;
 use emenda_store::spaces::{self, SpaceRecord};
 use emenda_store::{StoreError, Tx};

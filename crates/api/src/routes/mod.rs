@@ -6,6 +6,7 @@ pub mod auth;
 pub mod health;
 pub mod moderation;
 pub mod proposals;
+pub mod reports;
 pub mod roles;
 pub mod spaces;
 pub mod users;
