@@ -248,10 +248,8 @@ fn concurrent_reports_hide_exactly_once(backend: Backend) {
     const LIMIT: usize = 3;
     let w = world(backend, LIMIT as i64);
     // The comment lives on another proposal: the first one ends up hidden.
-    let discussed = w.app.proposal(&w.author, "giardini", "Una seconda proposta sul giardino")["id"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let discussed =
+        w.app.proposal(&w.author, "giardini", "Una seconda proposta sul giardino")["id"].as_str().unwrap().to_owned();
     let root = comment(&w.app, &discussed, None, None, &w.author);
     let target = comment(&w.app, &discussed, None, Some(root), &w.author);
     let reporters: Vec<TestUser> = (0..LIMIT + 3).map(|n| w.app.participant(&format!("segnalante{n}"))).collect();

@@ -401,21 +401,21 @@ pub fn previews(tx: &mut Tx<'_>, kind: TargetKind, ids: &[Uuid]) -> Result<Vec<T
             ))
             .load(tx.conn())?,
         TargetKind::Comment => {
-            let rows: Vec<(Stored<Uuid>, Stored<Uuid>, String, Option<String>, Stored<Uuid>, String, bool, bool)> =
-                comments::table
-                    .inner_join(users::table.on(users::id.eq(comments::author_id)))
-                    .filter(comments::id.eq_any(ids))
-                    .select((
-                        comments::id,
-                        comments::proposal_id,
-                        comments::body,
-                        comments::deleted_at,
-                        comments::author_id,
-                        users::nickname,
-                        comments::hidden,
-                        comments::hidden_by_block,
-                    ))
-                    .load(tx.conn())?;
+            type CommentRow = (Stored<Uuid>, Stored<Uuid>, String, Option<String>, Stored<Uuid>, String, bool, bool);
+            let rows: Vec<CommentRow> = comments::table
+                .inner_join(users::table.on(users::id.eq(comments::author_id)))
+                .filter(comments::id.eq_any(ids))
+                .select((
+                    comments::id,
+                    comments::proposal_id,
+                    comments::body,
+                    comments::deleted_at,
+                    comments::author_id,
+                    users::nickname,
+                    comments::hidden,
+                    comments::hidden_by_block,
+                ))
+                .load(tx.conn())?;
             rows.into_iter()
                 .map(|(id, proposal, body, deleted, author, nickname, hidden, by_block)| {
                     (id, proposal, deleted.is_none().then_some(body), author, nickname, hidden, by_block)
