@@ -6,6 +6,7 @@
 //! comment rows root-first, then the item's moderation row, then
 //! `audit_head`), so concurrent reports hide an item exactly once.
 
+use crate::decisions::queue_spaces;
 use emenda_domain::amendment::ensure_staff_of;
 use emenda_domain::audit::AuditAction;
 use emenda_domain::error::Validation;
@@ -13,7 +14,7 @@ use emenda_domain::moderation::{
     already_reported, dismiss_unhides, ensure_not_own, hide_change, preview, report_hides, validate_details,
     QueueState, ReportReason, ReportState, TargetKind,
 };
-use emenda_domain::policy::{Actor, StaffScope};
+use emenda_domain::policy::Actor;
 use emenda_domain::values::StaffText;
 use emenda_domain::{DomainError, ErrorCode};
 use emenda_proposals::amendments::{load_visible_amendment, lock_visible_amendment};
@@ -277,18 +278,7 @@ impl ReportService {
         limit: i64,
     ) -> ServiceResult<Vec<QueueEntry>> {
         self.ctx.store.read(|tx| {
-            let spaces: Option<Vec<Uuid>> = match space_slug {
-                Some(slug) => {
-                    let space = spaces::find_by_slug(tx, slug)?.ok_or_else(|| DomainError::not_found("space"))?;
-                    ensure_staff_of(actor, space.id)?;
-                    Some(vec![space.id])
-                }
-                None => match actor.staff_scope() {
-                    StaffScope::Everywhere => None,
-                    StaffScope::Spaces(own) => Some(own),
-                    StaffScope::Nowhere => return Err(staff_only().into()),
-                },
-            };
+            let spaces = queue_spaces(tx, actor, space_slug)?;
             let page = rows::queue(tx, spaces.as_deref(), state, after, limit)?;
             entries(tx, page)
         })
