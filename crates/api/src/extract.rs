@@ -504,3 +504,31 @@ mod tests {
         assert_eq!(codes(error), [("body".into(), FieldCode::Malformed)]);
     }
 }
+
+/// A JSON body the client may leave out: an absent or empty body is
+/// `T::default()`; a body that is sent is checked exactly like [`Body`].
+#[derive(Debug)]
+pub struct OptionalBody<T>(pub T);
+
+impl<T> OptionalBody<T> {
+    /// The body.
+    pub fn into_inner(self) -> T {
+        self.0
+    }
+}
+
+impl<T: DeserializeOwned + ToSchema + Default + 'static> FromRequest for OptionalBody<T> {
+    type Error = actix_web::Error;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, Self::Error>>>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let headers = req.headers();
+        let length = headers.get(actix_web::http::header::CONTENT_LENGTH).and_then(|v| v.to_str().ok());
+        let chunked = headers.contains_key(actix_web::http::header::TRANSFER_ENCODING);
+        if length == Some("0") || (length.is_none() && !chunked) {
+            return Box::pin(std::future::ready(Ok(OptionalBody(T::default()))));
+        }
+        let body = Body::<T>::from_request(req, payload);
+        Box::pin(async move { Ok(OptionalBody(body.await?.into_inner())) })
+    }
+}

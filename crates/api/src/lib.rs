@@ -60,6 +60,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .configure(routes::supports::configure)
                 .configure(routes::comments::configure)
                 .configure(routes::moderation::configure)
+                .configure(routes::reports::configure)
                 .configure(routes::audit::configure)
                 .configure(routes::roles::configure)
                 .configure(routes::users::configure)

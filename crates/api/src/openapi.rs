@@ -361,6 +361,11 @@ impl Modify for SettingLimits {
         crate::routes::users::verify_user,
         crate::routes::users::block_user,
         crate::routes::users::unblock_user,
+        crate::routes::reports::create_report,
+        crate::routes::reports::report_queue,
+        crate::routes::reports::hide_item,
+        crate::routes::reports::unhide_item,
+        crate::routes::reports::dismiss_item,
     ),
     components(schemas(crate::problem::Problem))
 )]

@@ -107,7 +107,9 @@ pub fn status_of(code: ErrorCode) -> StatusCode {
         | C::Duplicate
         | C::CommentDeleted
         | C::CommentHidden
-        | C::StaleRevision => StatusCode::CONFLICT,
+        | C::StaleRevision
+        | C::AlreadyReported
+        | C::CannotReportOwn => StatusCode::CONFLICT,
         C::PreconditionFailed => StatusCode::PRECONDITION_FAILED,
         C::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
         C::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,

@@ -2,7 +2,9 @@
 
 use crate::rate_limit::{Limiters, RateLimits};
 use emenda_accounts::AccountService;
-use emenda_moderation::{AnswerService, AuditService, DecisionService, RoleService, UserModerationService};
+use emenda_moderation::{
+    AnswerService, AuditService, DecisionService, ReportService, RoleService, UserModerationService,
+};
 use emenda_proposals::{
     AmendmentService, CommentService, HistoryService, ProposalService, SpaceService, SupportService,
 };
@@ -36,6 +38,8 @@ pub struct AppState {
     pub roles: RoleService,
     /// Account verification and blocks.
     pub user_moderation: UserModerationService,
+    /// Reports and content moderation.
+    pub reports: ReportService,
     /// What every service shares (the database, for readiness checks).
     pub ctx: ServiceContext,
     /// Request-rate limits of this instance.
@@ -59,6 +63,7 @@ impl AppState {
             audit: AuditService::new(ctx.clone()),
             roles: RoleService::new(ctx.clone()),
             user_moderation: UserModerationService::new(ctx.clone()),
+            reports: ReportService::new(ctx.clone()),
             ctx,
             limiters: Arc::new(Limiters::new(limits)),
         }

@@ -57,6 +57,14 @@ string_enum! {
         CommentDeleted => "comment.deleted",
         /// A participant voted on a comment, changed or removed their vote.
         CommentVoted => "comment.voted",
+        /// A participant reported an item (staff only: reporters stay private).
+        ReportCreated => "report.created",
+        /// An item was hidden, by staff or automatically by reports.
+        ContentHidden => "content.hidden",
+        /// Staff made a hidden item visible again.
+        ContentUnhidden => "content.unhidden",
+        /// Staff dismissed an item's open reports.
+        ReportsDismissed => "reports.dismissed",
     }
 }
 
@@ -68,7 +76,10 @@ impl AuditAction {
     /// another's words is their own business; the counts are public).
     pub fn visibility(self) -> AuditVisibility {
         match self {
-            AuditAction::UserRegistered | AuditAction::UserVerified | AuditAction::CommentVoted => {
+            AuditAction::UserRegistered
+            | AuditAction::UserVerified
+            | AuditAction::CommentVoted
+            | AuditAction::ReportCreated => {
                 AuditVisibility::Staff
             }
             _ => AuditVisibility::Public,

@@ -111,6 +111,10 @@ string_enum! {
         /// The body is over the size limit.
         PayloadTooLarge => "payload_too_large",
         // Reports and moderation: their refusal codes go here.
+        /// One report per participant and item.
+        AlreadyReported => "already_reported",
+        /// Nobody reports their own content.
+        CannotReportOwn => "cannot_report_own",
         /// The body is not `application/json`.
         UnsupportedMediaType => "unsupported_media_type",
         /// One or more fields (body, query or path) are invalid: see `errors`.

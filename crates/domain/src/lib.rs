@@ -18,6 +18,7 @@ pub mod history;
 pub mod listing;
 mod macros;
 pub mod merge;
+pub mod moderation;
 pub mod policy;
 pub mod proposal;
 pub mod reference;

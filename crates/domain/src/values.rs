@@ -101,7 +101,7 @@ fn one_line(field: &str, raw: &str, min: usize, max: usize, names: bool) -> Resu
 /// Validates a multi-line text: NUL refused; CRLF and lone CR become `\n`;
 /// trimmed; length counted after that; control characters other than `\n`
 /// and `\t` (C0, DEL, C1 such as U+0085) refused.
-fn multi_line(field: &str, raw: &str, min: usize, max: usize) -> Result<String, DomainError> {
+pub(crate) fn multi_line(field: &str, raw: &str, min: usize, max: usize) -> Result<String, DomainError> {
     ensure_no_nul(field, raw)?;
     let normalised = raw.replace("\r\n", "\n").replace('\r', "\n");
     let text = normalised.trim();

@@ -73,6 +73,30 @@ fn proposal_moved_on() -> DomainError {
     DomainError::conflict(ErrorCode::ProposalChanged, "the proposal changed while deciding; try again")
 }
 
+/// The spaces a staff queue covers: `space_slug` only (the caller must be
+/// staff of it), or every space the caller has staff powers in (`None`:
+/// all). Callers with no staff powers are refused (`staff_only`).
+pub(crate) fn queue_spaces(
+    tx: &mut emenda_store::Tx<'_>,
+    actor: &Actor,
+    space_slug: Option<&str>,
+) -> ServiceResult<Option<Vec<Uuid>>> {
+    Ok(match space_slug {
+        Some(slug) => {
+            let space = spaces::find_by_slug(tx, slug)?.ok_or_else(|| DomainError::not_found("space"))?;
+            ensure_staff_of(actor, space.id)?;
+            Some(vec![space.id])
+        }
+        None => match actor.staff_scope() {
+            StaffScope::Everywhere => None,
+            StaffScope::Spaces(own) => Some(own),
+            StaffScope::Nowhere => {
+                return Err(DomainError::forbidden(ErrorCode::StaffOnly, "only staff may see the queue").into())
+            }
+        },
+    })
+}
+
 impl DecisionService {
     /// The service.
     pub fn new(ctx: ServiceContext) -> Self {
@@ -90,20 +114,7 @@ impl DecisionService {
         limit: i64,
     ) -> ServiceResult<Vec<QueueItem>> {
         self.ctx.store.read(|tx| {
-            let spaces: Option<Vec<Uuid>> = match space_slug {
-                Some(slug) => {
-                    let space = spaces::find_by_slug(tx, slug)?.ok_or_else(|| DomainError::not_found("space"))?;
-                    ensure_staff_of(actor, space.id)?;
-                    Some(vec![space.id])
-                }
-                None => match actor.staff_scope() {
-                    StaffScope::Everywhere => None,
-                    StaffScope::Spaces(own) => Some(own),
-                    StaffScope::Nowhere => {
-                        return Err(DomainError::forbidden(ErrorCode::StaffOnly, "only staff may see the queue").into())
-                    }
-                },
-            };
+            let spaces = queue_spaces(tx, actor, space_slug)?;
             let rows = amendments::queue(tx, spaces.as_deref(), state, after, limit)?;
             // One proposal read per item, and a merge assessment that the
             // cache usually answers (computed once per amendment and

@@ -6,11 +6,13 @@
 pub mod answers;
 pub mod audit;
 pub mod decisions;
+pub mod reports;
 pub mod roles;
 pub mod users;
 
 pub use answers::AnswerService;
 pub use audit::AuditService;
 pub use decisions::DecisionService;
+pub use reports::ReportService;
 pub use roles::RoleService;
 pub use users::UserModerationService;

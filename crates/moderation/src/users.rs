@@ -10,7 +10,7 @@ use emenda_domain::{DomainError, ErrorCode};
 use emenda_service::views::User;
 use emenda_service::{AuditTarget, ServiceContext, ServiceResult};
 use emenda_store::users::{self, UserRecord};
-use emenda_store::{roles, tokens, Tx};
+use emenda_store::{hiding, proposals, roles, tokens, Tx};
 use uuid::Uuid;
 
 /// Account moderation.
@@ -33,6 +33,65 @@ pub(crate) fn ensure_active_admin(tx: &mut Tx<'_>, actor: &Actor) -> ServiceResu
 
 fn user_target(user_id: Uuid) -> AuditTarget {
     AuditTarget { kind: "user", id: user_id, space_id: None }
+}
+
+/// How many items of each kind a block hid or an unblock showed again.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct ContentCounts {
+    proposals: usize,
+    amendments: usize,
+    comments: usize,
+}
+
+impl ContentCounts {
+    fn is_empty(&self) -> bool {
+        self.proposals + self.amendments + self.comments == 0
+    }
+
+    fn json(&self) -> serde_json::Value {
+        serde_json::json!({ "proposals": self.proposals, "amendments": self.amendments, "comments": self.comments })
+    }
+}
+
+/// Hides (`hide`) the user's visible content with the block mark, or
+/// shows again what carries the mark. The caller holds the user's row
+/// (the block's update took it); then every proposal the content belongs
+/// to is locked in ascending id order, then amendments and comments change
+/// (each comment's rows root-first). The content is read again after the
+/// locks, so an item written meanwhile on one of those proposals is not
+/// missed; a new proposal found then is locked too.
+fn change_content(
+    tx: &mut Tx<'_>,
+    user_id: Uuid,
+    hide: bool,
+    at: chrono::DateTime<chrono::Utc>,
+) -> ServiceResult<ContentCounts> {
+    users::find_for_update(tx, user_id)?;
+    let mut locked: Vec<Uuid> = Vec::new();
+    let content = loop {
+        let content = hiding::authored_content(tx, user_id, !hide)?;
+        let missing: Vec<Uuid> = content.affected_proposals.iter().filter(|p| !locked.contains(p)).copied().collect();
+        if missing.is_empty() {
+            break content;
+        }
+        for proposal in missing {
+            proposals::find_for_update(tx, proposal)?;
+            locked.push(proposal);
+        }
+    };
+    let mut counts = ContentCounts::default();
+    for proposal in &content.proposals {
+        counts.proposals += usize::from(hiding::set_proposal_hidden(tx, *proposal, hide, true, at)?);
+    }
+    for amendment in &content.amendments {
+        counts.amendments += usize::from(hiding::set_amendment_hidden(tx, *amendment, hide, true, at)?);
+    }
+    for id in &content.comments {
+        let Some(comment) = hiding::find_comment(tx, *id)? else { continue };
+        let Some(comment) = hiding::lock_comment(tx, &comment)? else { continue };
+        counts.comments += usize::from(hiding::set_comment_hidden(tx, &comment, hide, true, at)?);
+    }
+    Ok(counts)
 }
 
 impl UserModerationService {
@@ -79,6 +138,22 @@ impl UserModerationService {
     /// read on every request). An admin cannot block themselves, and the
     /// last admin who is not blocked cannot be blocked.
     pub fn block(&self, actor: &Actor, user_id: Uuid, justification: &str) -> ServiceResult<User> {
+        self.block_with(actor, user_id, justification, false)
+    }
+
+    /// Like [`UserModerationService::block`]; with `hide_content`, every
+    /// proposal, amendment and comment of the user that is visible becomes
+    /// hidden with the block mark, in the same transaction (comment
+    /// counters follow), so that lifting the block shows exactly those
+    /// again. Blocking an already blocked user with `hide_content` hides
+    /// what is still visible.
+    pub fn block_with(
+        &self,
+        actor: &Actor,
+        user_id: Uuid,
+        justification: &str,
+        hide_content: bool,
+    ) -> ServiceResult<User> {
         ensure_admin(actor)?;
         let justification = StaffText::parse_field("justification", justification)?;
         if user_id == actor.user_id {
@@ -99,21 +174,39 @@ impl UserModerationService {
                 ensure_admins_remain(active)?;
             }
             let now = self.ctx.clock.now();
-            if users::set_blocked(tx, user_id, Some(now), now)? {
+            let blocked = users::set_blocked(tx, user_id, Some(now), now)?;
+            if blocked {
                 tokens::revoke_all_for_user(tx, user_id, now)?;
+            }
+            let hidden = if hide_content { change_content(tx, user_id, true, now)? } else { ContentCounts::default() };
+            if blocked {
                 self.ctx.audit(
                     tx,
                     Some(actor.user_id),
                     AuditAction::UserBlocked,
                     user_target(user_id),
-                    serde_json::json!({ "justification": justification.as_str() }),
+                    serde_json::json!({
+                        "justification": justification.as_str(),
+                        "hide_content": hide_content,
+                        "hidden": hidden.json(),
+                    }),
+                )?;
+            } else if !hidden.is_empty() {
+                self.ctx.audit(
+                    tx,
+                    Some(actor.user_id),
+                    AuditAction::ContentHidden,
+                    user_target(user_id),
+                    serde_json::json!({ "by_block": true, "justification": justification.as_str(), "hidden": hidden.json() }),
                 )?;
             }
             Self::user(tx, user_id).map(User::from)
         })
     }
 
-    /// Lifts a block; the user signs in again to get new sessions.
+    /// Lifts a block; the user signs in again to get new sessions. The
+    /// content hidden with the block (and only that: not what staff or
+    /// reports hid) becomes visible again.
     pub fn unblock(&self, actor: &Actor, user_id: Uuid) -> ServiceResult<User> {
         ensure_admin(actor)?;
         self.ctx.store.write(|tx| {
@@ -121,12 +214,13 @@ impl UserModerationService {
             Self::user(tx, user_id)?;
             let now = self.ctx.clock.now();
             if users::set_blocked(tx, user_id, None, now)? {
+                let shown = change_content(tx, user_id, false, now)?;
                 self.ctx.audit(
                     tx,
                     Some(actor.user_id),
                     AuditAction::UserUnblocked,
                     user_target(user_id),
-                    serde_json::json!({}),
+                    serde_json::json!({ "unhidden": shown.json() }),
                 )?;
             }
             Self::user(tx, user_id).map(User::from)

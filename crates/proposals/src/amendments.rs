@@ -64,7 +64,8 @@ pub fn load_visible_amendment(
     let proposal = load_visible_proposal(tx, &amendment.proposal_id.to_string(), actor)
         .map_err(|_| ServiceError::from(DomainError::not_found("amendment")))?;
     let space = spaces::find_by_id(tx, proposal.space_id)?.ok_or_else(|| DomainError::not_found("space"))?;
-    if !can_see(&space.settings, actor, space.id, amendment.author_id) {
+    let staff = actor.is_some_and(|a| a.is_staff_of(space.id));
+    if !can_see(&space.settings, actor, space.id, amendment.author_id) || (amendment.hidden && !staff) {
         return Err(DomainError::not_found("amendment").into());
     }
     Ok((amendment, proposal, space))
@@ -144,7 +145,8 @@ pub fn close_open_amendments(
     proposal: &ProposalRecord,
     reason: &str,
 ) -> ServiceResult<()> {
-    let open = amendments::list_for_proposal(tx, proposal.id, Some(AmendmentState::Evaluating), None, None, i64::MAX)?;
+    let open =
+        amendments::list_for_proposal(tx, proposal.id, Some(AmendmentState::Evaluating), None, true, None, i64::MAX)?;
     let now = ctx.clock.now();
     for amendment in open {
         if amendments::close_with_proposal(tx, amendment.id, actor.user_id, reason, now)? {
@@ -288,7 +290,8 @@ impl AmendmentService {
                 ListScope::AuthoredBy(user) => Some(user),
                 ListScope::Nothing => return Ok(Vec::new()),
             };
-            Ok(amendments::list_for_proposal(tx, proposal.id, state, only_author, after, limit)?
+            let staff = actor.is_some_and(|a| a.is_staff_of(space.id));
+            Ok(amendments::list_for_proposal(tx, proposal.id, state, only_author, staff, after, limit)?
                 .into_iter()
                 .map(Amendment::from)
                 .collect())

@@ -277,6 +277,8 @@ pub struct Amendment {
     pub promoted_proposal_id: Option<Uuid>,
     /// Rejected because its proposal closed, not on its merits.
     pub closed_by_proposal: bool,
+    /// Hidden by moderation (only staff of the space see it).
+    pub hidden: bool,
     /// Creation time.
     pub created_at: DateTime<Utc>,
     /// Last change.
@@ -300,6 +302,7 @@ impl From<AmendmentRecord> for Amendment {
             decision_reason: r.decision_reason,
             resulting_version: r.resulting_version,
             promoted_proposal_id: r.promoted_proposal_id,
+            hidden: r.hidden,
             closed_by_proposal: r.closed_by_proposal,
             created_at: r.created_at,
             updated_at: r.updated_at,

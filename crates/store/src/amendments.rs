@@ -46,6 +46,10 @@ pub struct AmendmentRecord {
     /// Rejected because its proposal was withdrawn or answered, not on its
     /// merits.
     pub closed_by_proposal: bool,
+    /// Hidden by moderation: out of public lists and counts.
+    pub hidden: bool,
+    /// Hidden because its author was blocked with their content.
+    pub hidden_by_block: bool,
 }
 
 /// What requesting an amendment writes.
@@ -91,6 +95,8 @@ struct AmendmentRow {
     created_at: Stored<DateTime<Utc>>,
     updated_at: Stored<DateTime<Utc>>,
     closed_by_proposal: bool,
+    hidden: bool,
+    hidden_by_block: bool,
 }
 
 impl From<AmendmentRow> for AmendmentRecord {
@@ -113,6 +119,8 @@ impl From<AmendmentRow> for AmendmentRecord {
             created_at: row.created_at.0,
             updated_at: row.updated_at.0,
             closed_by_proposal: row.closed_by_proposal,
+            hidden: row.hidden,
+            hidden_by_block: row.hidden_by_block,
         }
     }
 }
@@ -166,12 +174,14 @@ pub fn has_open(tx: &mut Tx<'_>, proposal_id: Uuid, author_id: Uuid) -> Result<b
 }
 
 /// A proposal's amendments, oldest first, after the cursor id; only those
-/// of `only_author` when given.
+/// of `only_author` when given; hidden ones only with `include_hidden`
+/// (staff of the space, and the service closing them with the proposal).
 pub fn list_for_proposal(
     tx: &mut Tx<'_>,
     proposal_id: Uuid,
     state: Option<AmendmentState>,
     only_author: Option<Uuid>,
+    include_hidden: bool,
     after: Option<Uuid>,
     limit: i64,
 ) -> Result<Vec<AmendmentRecord>, StoreError> {
@@ -181,6 +191,9 @@ pub fn list_for_proposal(
         .order(amendments::id.asc())
         .limit(limit)
         .into_boxed();
+    if !include_hidden {
+        query = query.filter(amendments::hidden.eq(false));
+    }
     if let Some(state) = state {
         query = query.filter(amendments::state.eq(Stored(state)));
     }
@@ -297,10 +310,12 @@ struct StateCountRow {
     count: i64,
 }
 
-/// How many amendments a proposal has in each state.
+/// How many visible (not hidden) amendments a proposal has in each state:
+/// hidden amendments leave the public counts.
 pub fn counts_by_state(tx: &mut Tx<'_>, proposal_id: Uuid) -> Result<Vec<(AmendmentState, i64)>, StoreError> {
     let rows: Vec<StateCountRow> = amendments::table
         .filter(amendments::proposal_id.eq(Stored(proposal_id)))
+        .filter(amendments::hidden.eq(false))
         .group_by(amendments::state)
         .select(StateCountRow::as_select())
         .load(tx.conn())?;

@@ -7,9 +7,13 @@ pub mod amendments;
 pub mod answers;
 pub mod audit;
 pub mod comments;
+#[cfg(feature = "testing")]
+pub mod comment_fixture;
 mod connection;
 pub mod error;
+pub mod hiding;
 mod migrations;
+pub mod moderation;
 pub mod proposals;
 pub mod roles;
 mod schema;

@@ -48,6 +48,8 @@ pub struct AmendmentSummaryDto {
     /// Rejected because its proposal was withdrawn or answered, not on its
     /// merits; such an amendment cannot be promoted.
     pub closed_by_proposal: bool,
+    /// Hidden by moderation: only staff of the space see it.
+    pub hidden: bool,
     /// Creation time.
     pub created_at: DateTime<Utc>,
     /// Last change.
@@ -70,6 +72,7 @@ impl From<&Amendment> for AmendmentSummaryDto {
             resulting_version: a.resulting_version,
             promoted_proposal_id: a.promoted_proposal_id,
             closed_by_proposal: a.closed_by_proposal,
+            hidden: a.hidden,
             created_at: a.created_at,
             updated_at: a.updated_at,
         }

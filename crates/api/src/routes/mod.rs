@@ -7,6 +7,7 @@ pub mod comments;
 pub mod health;
 pub mod moderation;
 pub mod proposals;
+pub mod reports;
 pub mod roles;
 pub mod spaces;
 pub mod supports;

@@ -49,6 +49,10 @@ pub struct BlockRequest {
         pattern = "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"
     )]
     pub justification: String,
+    /// Also hide every proposal, amendment and comment of the user that is
+    /// visible now (unblocking shows exactly those again). Default false.
+    #[serde(default)]
+    pub hide_content: bool,
 }
 
 /// Verifies a user's identity (idempotent).
@@ -81,8 +85,10 @@ pub async fn block_user(
     body: Body<BlockRequest>,
 ) -> ApiResult<HttpResponse> {
     let id = id.into_inner();
+    let body = body.into_inner();
     let record =
-        blocking(move || state.user_moderation.block(&user.actor(), id, &body.into_inner().justification)).await?;
+        blocking(move || state.user_moderation.block_with(&user.actor(), id, &body.justification, body.hide_content))
+            .await?;
     Ok(HttpResponse::Ok().json(AccountStandingDto::from(&record)))
 }
 

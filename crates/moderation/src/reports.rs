@@ -1,0 +1,409 @@
+//! Reports and content moderation: participants report a proposal, an
+//! amendment or a comment once; the report that brings an item to its
+//! space's `max_reports_before_hiding` hides it; staff work a queue grouped
+//! by item and hide, unhide or dismiss. Every operation is one transaction
+//! that takes its locks in the documented order (the item's proposal, the
+//! comment rows root-first, then the item's moderation row, then
+//! `audit_head`), so concurrent reports hide an item exactly once.
+
+use crate::decisions::queue_spaces;
+use emenda_domain::amendment::ensure_staff_of;
+use emenda_domain::audit::AuditAction;
+use emenda_domain::error::Validation;
+use emenda_domain::moderation::{
+    already_reported, dismiss_unhides, ensure_not_own, hide_change, preview, report_hides, validate_details,
+    QueueState, ReportReason, ReportState, TargetKind,
+};
+use emenda_domain::policy::Actor;
+use emenda_domain::values::StaffText;
+use emenda_domain::{DomainError, ErrorCode};
+use emenda_proposals::amendments::{load_visible_amendment, lock_visible_amendment};
+use emenda_proposals::lock_visible_proposal;
+use emenda_service::{AuditTarget, ServiceContext, ServiceError, ServiceResult};
+use emenda_store::hiding::{self, CommentRef};
+use emenda_store::moderation::{self as rows, NewReport};
+/// The records a queue entry is made of (plain data, no storage types).
+pub use emenda_store::moderation::{ModerationRecord, ReportRecord, TargetPreview};
+use emenda_store::proposals as proposal_rows;
+use emenda_store::spaces::{self, SpaceRecord};
+use emenda_store::{StoreError, Tx};
+use std::collections::HashMap;
+use uuid::Uuid;
+
+/// How many of an item's latest reports the queue shows.
+pub const LATEST_REPORTS: i64 = 3;
+
+/// A report as its reporter sends it.
+#[derive(Debug, Clone)]
+pub struct ReportRequest {
+    /// What kind of item.
+    pub kind: TargetKind,
+    /// The item.
+    pub id: Uuid,
+    /// Why.
+    pub reason: ReportReason,
+    /// Details: up to 1,000 characters, required for `other`.
+    pub details: Option<String>,
+}
+
+/// A report as recorded.
+#[derive(Debug, Clone)]
+pub struct ReportView {
+    /// The report.
+    pub report: ReportRecord,
+    /// What kind of item.
+    pub kind: TargetKind,
+    /// The item.
+    pub target_id: Uuid,
+}
+
+/// One item in the staff queue, with everything staff need to triage it
+/// in one request (batch-loaded for a page).
+#[derive(Debug, Clone)]
+pub struct QueueEntry {
+    /// The item's moderation row (kind, id, space, open reports).
+    pub moderation: ModerationRecord,
+    /// Title or body preview, author, hidden state (`None` if the item is gone).
+    pub preview: Option<TargetPreview>,
+    /// How many reports (any state) name each reason.
+    pub reasons: Vec<(ReportReason, i64)>,
+    /// The latest reports, newest first.
+    pub latest: Vec<ReportRecord>,
+}
+
+/// What staff do to an item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StaffAction {
+    /// Hide it; its open reports are upheld.
+    Hide,
+    /// Show it again; its open reports are dismissed.
+    Unhide,
+    /// Dismiss its open reports; unhide it if they hid it.
+    Dismiss,
+}
+
+/// An item locked for a change, with the facts the rules need.
+struct Target {
+    kind: TargetKind,
+    id: Uuid,
+    space: SpaceRecord,
+    is_author: bool,
+    hidden: bool,
+    hidden_by_block: bool,
+    comment: Option<CommentRef>,
+}
+
+impl Target {
+    fn audit_target(&self) -> AuditTarget {
+        AuditTarget { kind: self.kind.as_str(), id: self.id, space_id: Some(self.space.id) }
+    }
+
+    fn deleted(&self) -> bool {
+        self.comment.as_ref().is_some_and(|c| c.deleted)
+    }
+}
+
+fn hidden_state(tx: &mut Tx<'_>, kind: TargetKind, id: Uuid) -> ServiceResult<(bool, bool)> {
+    let found = rows::previews(tx, kind, &[id])?.into_iter().next();
+    let found = found.ok_or_else(|| DomainError::not_found(kind_name(kind)))?;
+    Ok((found.hidden, found.hidden_by_block))
+}
+
+fn kind_name(kind: TargetKind) -> &'static str {
+    match kind {
+        TargetKind::Proposal => "proposal",
+        TargetKind::Amendment => "amendment",
+        TargetKind::Comment => "comment",
+    }
+}
+
+fn space_of(tx: &mut Tx<'_>, space_id: Uuid) -> ServiceResult<SpaceRecord> {
+    Ok(spaces::find_by_id(tx, space_id)?.ok_or_else(|| DomainError::not_found("space"))?)
+}
+
+/// Locks an item as `actor` may see it: its proposal row first, then (for
+/// a comment) the comment rows root-first, and reads it under those locks.
+/// Hidden items exist only for staff of their space; a comment belongs to
+/// its amendment's visibility too.
+fn lock_target(tx: &mut Tx<'_>, actor: &Actor, kind: TargetKind, id: Uuid) -> ServiceResult<Target> {
+    match kind {
+        TargetKind::Proposal => {
+            let proposal = lock_visible_proposal(tx, &id.to_string(), Some(actor))?;
+            let space = space_of(tx, proposal.space_id)?;
+            let (hidden, hidden_by_block) = hidden_state(tx, kind, id)?;
+            Ok(Target {
+                kind,
+                id,
+                space,
+                is_author: proposal_rows::is_author(tx, id, actor.user_id)?,
+                hidden,
+                hidden_by_block,
+                comment: None,
+            })
+        }
+        TargetKind::Amendment => {
+            let (amendment, _, space) = lock_visible_amendment(tx, id, Some(actor))?;
+            Ok(Target {
+                kind,
+                id,
+                space,
+                is_author: amendment.author_id == actor.user_id,
+                hidden: amendment.hidden,
+                hidden_by_block: amendment.hidden_by_block,
+                comment: None,
+            })
+        }
+        TargetKind::Comment => {
+            let gone = || ServiceError::from(DomainError::not_found("comment"));
+            let comment = hiding::find_comment(tx, id)?.ok_or_else(gone)?;
+            lock_visible_proposal(tx, &comment.proposal_id.to_string(), Some(actor)).map_err(|_| gone())?;
+            if let Some(amendment) = comment.amendment_id {
+                load_visible_amendment(tx, amendment, Some(actor)).map_err(|_| gone())?;
+            }
+            let comment = hiding::lock_comment(tx, &comment)?.ok_or_else(gone)?;
+            let space = space_of(tx, comment.space_id)?;
+            if comment.hidden && !actor.is_staff_of(space.id) {
+                return Err(gone());
+            }
+            Ok(Target {
+                kind,
+                id,
+                space,
+                is_author: comment.author_id == actor.user_id,
+                hidden: comment.hidden,
+                hidden_by_block: comment.hidden_by_block,
+                comment: Some(comment),
+            })
+        }
+    }
+}
+
+/// Hides or unhides a locked item (keeping comment counters exact);
+/// returns whether it changed.
+fn set_hidden(
+    tx: &mut Tx<'_>,
+    target: &Target,
+    hidden: bool,
+    by_block: bool,
+    at: chrono::DateTime<chrono::Utc>,
+) -> ServiceResult<bool> {
+    Ok(match (&target.comment, target.kind) {
+        (Some(comment), _) => hiding::set_comment_hidden(tx, comment, hidden, by_block, at)?,
+        (None, TargetKind::Amendment) => hiding::set_amendment_hidden(tx, target.id, hidden, by_block, at)?,
+        (None, _) => hiding::set_proposal_hidden(tx, target.id, hidden, by_block, at)?,
+    })
+}
+
+/// Reports and the staff queue.
+#[derive(Debug, Clone)]
+pub struct ReportService {
+    ctx: ServiceContext,
+}
+
+impl ReportService {
+    /// The service.
+    pub fn new(ctx: ServiceContext) -> Self {
+        Self { ctx }
+    }
+
+    /// A participant reports an item they can see, once. The report that
+    /// brings the item's open reports to the space's limit hides it, in
+    /// the same transaction (audited as hidden automatically).
+    pub fn report(&self, actor: &Actor, request: &ReportRequest) -> ServiceResult<ReportView> {
+        let (details,) = Validation::new()
+            .field("details", validate_details(request.reason, request.details.as_deref()))
+            .finish()?;
+        let result = self.ctx.store.write(|tx| {
+            let target = lock_target(tx, actor, request.kind, request.id)?;
+            // Hidden and deleted items are out of view: there is nothing
+            // left to report (staff act on them directly).
+            if target.hidden || target.deleted() {
+                return Err(DomainError::not_found(kind_name(target.kind)).into());
+            }
+            ensure_not_own(target.is_author)?;
+            let now = self.ctx.clock.now();
+            let moderation =
+                rows::ensure_and_lock(tx, self.ctx.ids.new_id(), target.kind, target.id, target.space.id, now)?;
+            let report_id = self.ctx.ids.new_id();
+            let open = rows::add_report(
+                tx,
+                &NewReport {
+                    id: report_id,
+                    moderation_id: moderation.id,
+                    reporter_id: actor.user_id,
+                    reason: request.reason,
+                    details: &details,
+                    created_at: now,
+                },
+            )?;
+            let hides = report_hides(open, target.space.settings.max_reports_before_hiding, target.hidden)
+                && set_hidden(tx, &target, true, false, now)?;
+            self.ctx.audit(
+                tx,
+                Some(actor.user_id),
+                AuditAction::ReportCreated,
+                target.audit_target(),
+                serde_json::json!({ "report_id": report_id, "reason": request.reason, "open_reports": open }),
+            )?;
+            if hides {
+                self.ctx.audit(
+                    tx,
+                    None,
+                    AuditAction::ContentHidden,
+                    target.audit_target(),
+                    serde_json::json!({ "automatic": true, "open_reports": open }),
+                )?;
+            }
+            let report = rows::latest_reports(tx, &[moderation.id], 1)?
+                .into_iter()
+                .find(|r| r.id == report_id)
+                .ok_or_else(|| StoreError::Corrupt(format!("report {report_id} vanished")))?;
+            Ok(ReportView { report, kind: target.kind, target_id: target.id })
+        });
+        match result {
+            // Two reports of one participant racing: the unique index decides.
+            Err(ServiceError::Store(StoreError::Duplicate { .. })) => Err(already_reported().into()),
+            other => other,
+        }
+    }
+
+    /// The staff queue, one entry per item, oldest first, of the spaces the
+    /// caller is staff of (or of `space_slug` only).
+    pub fn queue(
+        &self,
+        actor: &Actor,
+        space_slug: Option<&str>,
+        state: QueueState,
+        after: Option<Uuid>,
+        limit: i64,
+    ) -> ServiceResult<Vec<QueueEntry>> {
+        self.ctx.store.read(|tx| {
+            let spaces = queue_spaces(tx, actor, space_slug)?;
+            let page = rows::queue(tx, spaces.as_deref(), state, after, limit)?;
+            entries(tx, page)
+        })
+    }
+
+    /// Staff hide, unhide or dismiss an item (see [`StaffAction`]), with an
+    /// optional note kept in the public audit entry. Repeating an action
+    /// changes nothing and records nothing.
+    pub fn act(
+        &self,
+        actor: &Actor,
+        action: StaffAction,
+        kind: TargetKind,
+        id: Uuid,
+        note: Option<&str>,
+    ) -> ServiceResult<QueueEntry> {
+        if !actor.is_any_staff() {
+            return Err(staff_only().into());
+        }
+        let (note,) = Validation::new()
+            .optional("note", note.filter(|n| !n.trim().is_empty()).map(|n| StaffText::parse_field("note", n)))
+            .finish()?;
+        let note = note.as_ref().map(StaffText::as_str);
+        self.ctx.store.write(|tx| {
+            let target = lock_target(tx, actor, kind, id)?;
+            ensure_staff_of(actor, target.space.id)?;
+            let now = self.ctx.clock.now();
+            let moderation = rows::ensure_and_lock(tx, self.ctx.ids.new_id(), kind, id, target.space.id, now)?;
+            let open = moderation.open_reports;
+            let recorded = match action {
+                StaffAction::Hide => {
+                    let changed = match hide_change(target.hidden, target.hidden_by_block) {
+                        Some(true) => set_hidden(tx, &target, true, false, now)?,
+                        // Hidden with its blocked author: staff take the
+                        // decision over, so lifting the block keeps it hidden.
+                        Some(false) => hiding::clear_block_mark(tx, kind, id)?,
+                        None => false,
+                    };
+                    let upheld = if open > 0 {
+                        rows::resolve_open(tx, moderation.id, ReportState::Upheld, actor.user_id, now)?
+                    } else {
+                        0
+                    };
+                    (changed || upheld > 0).then(|| {
+                        (
+                            AuditAction::ContentHidden,
+                            serde_json::json!({ "automatic": false, "note": note, "upheld_reports": upheld }),
+                        )
+                    })
+                }
+                StaffAction::Unhide => {
+                    let changed = target.hidden && set_hidden(tx, &target, false, false, now)?;
+                    let dismissed = if open > 0 {
+                        rows::resolve_open(tx, moderation.id, ReportState::Dismissed, actor.user_id, now)?
+                    } else {
+                        0
+                    };
+                    (changed || dismissed > 0).then(|| {
+                        (
+                            AuditAction::ContentUnhidden,
+                            serde_json::json!({ "note": note, "dismissed_reports": dismissed }),
+                        )
+                    })
+                }
+                StaffAction::Dismiss => {
+                    let unhides = dismiss_unhides(target.hidden, target.hidden_by_block, open);
+                    let dismissed = if open > 0 {
+                        rows::resolve_open(tx, moderation.id, ReportState::Dismissed, actor.user_id, now)?
+                    } else {
+                        0
+                    };
+                    let unhidden = unhides && set_hidden(tx, &target, false, false, now)?;
+                    (dismissed > 0).then(|| {
+                        (
+                            AuditAction::ReportsDismissed,
+                            serde_json::json!({ "note": note, "dismissed_reports": dismissed, "unhidden": unhidden }),
+                        )
+                    })
+                }
+            };
+            if let Some((audit_action, details)) = recorded {
+                self.ctx.audit(tx, Some(actor.user_id), audit_action, target.audit_target(), details)?;
+            }
+            let moderation = rows::find_by_id(tx, moderation.id)?
+                .ok_or_else(|| StoreError::Corrupt(format!("moderation {} vanished", moderation.id)))?;
+            entries(tx, vec![moderation])?.pop().ok_or_else(|| DomainError::not_found(kind_name(kind)).into())
+        })
+    }
+}
+
+fn staff_only() -> DomainError {
+    DomainError::forbidden(ErrorCode::StaffOnly, "only staff may moderate")
+}
+
+/// Builds queue entries for a page with one query per kind of data
+/// (reason counts, latest reports, previews per target kind), never one
+/// per item.
+fn entries(tx: &mut Tx<'_>, page: Vec<ModerationRecord>) -> ServiceResult<Vec<QueueEntry>> {
+    let ids: Vec<Uuid> = page.iter().map(|m| m.id).collect();
+    let mut reasons: HashMap<Uuid, Vec<(ReportReason, i64)>> = HashMap::new();
+    for (moderation, reason, count) in rows::reason_counts(tx, &ids)? {
+        reasons.entry(moderation).or_default().push((reason, count));
+    }
+    let mut latest: HashMap<Uuid, Vec<ReportRecord>> = HashMap::new();
+    for report in rows::latest_reports(tx, &ids, LATEST_REPORTS)? {
+        latest.entry(report.moderation_id).or_default().push(report);
+    }
+    let mut previews: HashMap<(TargetKind, Uuid), TargetPreview> = HashMap::new();
+    for kind in TargetKind::ALL {
+        let targets: Vec<Uuid> = page.iter().filter(|m| m.target_kind == *kind).map(|m| m.target_id).collect();
+        if targets.is_empty() {
+            continue;
+        }
+        for mut found in rows::previews(tx, *kind, &targets)? {
+            found.text = found.text.as_deref().map(preview);
+            previews.insert((*kind, found.id), found);
+        }
+    }
+    Ok(page
+        .into_iter()
+        .map(|moderation| QueueEntry {
+            preview: previews.remove(&(moderation.target_kind, moderation.target_id)),
+            reasons: reasons.remove(&moderation.id).unwrap_or_default(),
+            latest: latest.remove(&moderation.id).unwrap_or_default(),
+            moderation,
+        })
+        .collect())
+}
