@@ -79,9 +79,7 @@ impl AuditAction {
             AuditAction::UserRegistered
             | AuditAction::UserVerified
             | AuditAction::CommentVoted
-            | AuditAction::ReportCreated => {
-                AuditVisibility::Staff
-            }
+            | AuditAction::ReportCreated => AuditVisibility::Staff,
             _ => AuditVisibility::Public,
         }
     }

@@ -6,9 +6,9 @@
 pub mod amendments;
 pub mod answers;
 pub mod audit;
-pub mod comments;
 #[cfg(feature = "testing")]
 pub mod comment_fixture;
+pub mod comments;
 mod connection;
 pub mod error;
 pub mod hiding;
