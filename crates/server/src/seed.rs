@@ -1,6 +1,7 @@
 //! Demo data: two Italian co-design processes with proposals written the
-//! way citizens write them, several edited into 3 to 7 versions. Created
-//! through the services, so every rule and hash holds as in real use.
+//! way citizens write them, several edited into 3 to 7 versions, with
+//! amendments, answers, supports, discussions and reports. Created through
+//! the services, so every rule, hash and counter holds as in real use.
 
 use anyhow::Context;
 use emenda_accounts::service::Registration;
@@ -13,6 +14,8 @@ use emenda_moderation::decisions::Acceptance;
 use emenda_proposals::amendments::{AmendmentRequest, AmendmentView};
 use emenda_proposals::proposals::ProposalEdit;
 use emenda_proposals::spaces::NewSpace;
+
+mod participation;
 
 /// Password of every demo account (demo data only, never production).
 pub const DEMO_PASSWORD: &str = "emenda-demo-2026";
@@ -178,7 +181,7 @@ fn demo_spaces() -> [NewSpace; 2] {
             slug: "bilancio-partecipativo-2026".into(),
             title: "Bilancio partecipativo 2026 – Quartiere Navile".into(),
             description: "Cittadine e cittadini propongono come spendere 500.000 euro del bilancio comunale per il quartiere. Le proposte più sostenute vengono valutate dagli uffici tecnici e messe al voto.".into(),
-            settings: SpaceSettings { support_threshold: 50, ..SpaceSettings::default() },
+            settings: SpaceSettings { support_threshold: 5, ..SpaceSettings::default() },
         },
         NewSpace {
             slug: "piano-mobilita-sostenibile".into(),
@@ -252,8 +255,10 @@ pub fn load_demo(state: &AppState) -> anyhow::Result<bool> {
         }
     }
     let staff_actor = actor_of(state, staff.id)?;
-    load_amendments(state, &citizens, &staff_actor, &published)?;
+    let open_amendment = load_amendments(state, &citizens, &staff_actor, &published)?;
     load_answers(state, &staff_actor, &published)?;
+    participation::load_supports(state, &citizens, &published)?;
+    participation::load_comments(state, &citizens, &published, open_amendment)?;
     Ok(true)
 }
 
@@ -287,8 +292,14 @@ fn expect_mergeability(view: &AmendmentView, expected: Mergeability) -> anyhow::
 }
 
 /// Amendments in every state, including one that is stale but merges
-/// cleanly and one in conflict with changes made since.
-fn load_amendments(state: &AppState, citizens: &[Actor], staff: &Actor, proposals: &[String]) -> anyhow::Result<()> {
+/// cleanly and one in conflict with changes made since. Returns the open
+/// one, which the demo discussion comments on.
+fn load_amendments(
+    state: &AppState,
+    citizens: &[Actor],
+    staff: &Actor,
+    proposals: &[String],
+) -> anyhow::Result<uuid::Uuid> {
     let (garden, library, zone30) = (&proposals[0], &proposals[2], &proposals[6]);
     let accepted = amend(
         state,
@@ -356,7 +367,7 @@ fn load_amendments(state: &AppState, citizens: &[Actor], staff: &Actor, proposal
         "Senza controlli iniziali la zona 30 rischia di non essere rispettata.",
     )?;
     expect_mergeability(&open, Mergeability::UpToDate)?;
-    Ok(())
+    Ok(open.amendment.id)
 }
 
 /// Official answers: one proposal being evaluated, one accepted, one rejected.
