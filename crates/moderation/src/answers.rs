@@ -32,7 +32,7 @@ impl AnswerService {
     pub fn answer(&self, actor: &Actor, key: &str, state: ProposalState, text: &str) -> ServiceResult<ProposalView> {
         ensure_answer_state(state)?;
         let text = StaffText::parse_field("answer", text)?;
-        self.ctx.store.write(|tx| {
+        self.ctx.write_as(actor, |tx| {
             let proposal = lock_visible_proposal(tx, key, Some(actor))?;
             ensure_staff_of(actor, proposal.space_id)?;
             ensure_answerable(proposal.state, state)?;

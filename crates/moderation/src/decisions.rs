@@ -153,7 +153,7 @@ impl DecisionService {
             )
             .finish()?;
         let (sent_title, sent_body, note) = (sent_title.as_ref(), sent_body.as_ref(), note.as_ref());
-        self.ctx.store.write(|tx| {
+        self.ctx.write_as(actor, |tx| {
             // The proposal is locked before anything is read: acceptances
             // of different amendments, edits and withdrawals of the proposal
             // queue, and each sees the version the one before it wrote.
@@ -223,7 +223,7 @@ impl DecisionService {
     /// Rejects an amendment with a public reason.
     pub fn reject(&self, actor: &Actor, id: Uuid, reason: &str) -> ServiceResult<Amendment> {
         let reason = StaffText::parse_field("reason", reason)?;
-        self.ctx.store.write(|tx| {
+        self.ctx.write_as(actor, |tx| {
             let (amendment, proposal, space) = lock_visible_amendment(tx, id, Some(actor))?;
             ensure_can_decide(actor, space.id, amendment.author_id)?;
             ensure_evaluating(amendment.state)?;

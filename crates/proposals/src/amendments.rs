@@ -217,7 +217,7 @@ impl AmendmentService {
         let one_open = || {
             DomainError::conflict(ErrorCode::AmendmentOpenExists, "you already have an open amendment on this proposal")
         };
-        let result = self.ctx.store.write(|tx| {
+        let result = self.ctx.write_as(actor, |tx| {
             let proposal = lock_visible_proposal(tx, proposal_key, Some(actor))?;
             let space = spaces::find_by_id(tx, proposal.space_id)?.ok_or_else(|| DomainError::not_found("space"))?;
             ensure_can_amend(actor, &space.settings, proposal.state)?;
@@ -300,7 +300,7 @@ impl AmendmentService {
 
     /// Its author withdraws an amendment under evaluation.
     pub fn withdraw(&self, actor: &Actor, id: Uuid) -> ServiceResult<AmendmentView> {
-        self.ctx.store.write(|tx| {
+        self.ctx.write_as(actor, |tx| {
             let (amendment, proposal, _) = lock_visible_amendment(tx, id, Some(actor))?;
             ensure_amendment_author(actor, amendment.author_id)?;
             ensure_evaluating(amendment.state)?;
@@ -323,7 +323,7 @@ impl AmendmentService {
     /// Its author turns a rejected amendment, once, into a new proposal in
     /// the same space, linked to the original.
     pub fn promote(&self, actor: &Actor, id: Uuid) -> ServiceResult<ProposalView> {
-        self.ctx.store.write(|tx| {
+        self.ctx.write_as(actor, |tx| {
             let (amendment, original, space) = lock_visible_amendment(tx, id, Some(actor))?;
             ensure_amendment_author(actor, amendment.author_id)?;
             ensure_promotable(amendment.state, amendment.promoted_proposal_id.is_some(), amendment.closed_by_proposal)?;

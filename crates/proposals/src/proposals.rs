@@ -111,7 +111,7 @@ impl ProposalService {
     /// Publishes a proposal in a space: version 1, a fresh reference code.
     pub fn create(&self, actor: &Actor, space_slug: &str, title: &str, body: &str) -> ServiceResult<ProposalView> {
         let (title, body) = validate_text(title, body)?;
-        self.ctx.store.write(|tx| {
+        self.ctx.write_as(actor, |tx| {
             let space = spaces::find_by_slug(tx, space_slug)?.ok_or_else(|| DomainError::not_found("space"))?;
             let proposal = self.publish(tx, actor, &space, title.as_str(), body.as_str(), None)?;
             self.view(tx, proposal, Some(actor))
@@ -190,7 +190,7 @@ impl ProposalService {
     pub fn edit(&self, actor: &Actor, key: &str, edit: &ProposalEdit) -> ServiceResult<ProposalView> {
         let (title, body) = validate_text(&edit.title, &edit.body)?;
         let summary = Summary::parse_optional(edit.summary.as_deref())?;
-        self.ctx.store.write(|tx| {
+        self.ctx.write_as(actor, |tx| {
             let proposal = lock_visible_proposal(tx, key, Some(actor))?;
             ensure_author(rows::is_author(tx, proposal.id, actor.user_id)?)?;
             ensure_editable(proposal.state)?;
@@ -241,7 +241,7 @@ impl ProposalService {
 
     /// An author withdraws the proposal.
     pub fn withdraw(&self, actor: &Actor, key: &str) -> ServiceResult<ProposalView> {
-        self.ctx.store.write(|tx| {
+        self.ctx.write_as(actor, |tx| {
             let proposal = lock_visible_proposal(tx, key, Some(actor))?;
             ensure_author(rows::is_author(tx, proposal.id, actor.user_id)?)?;
             ensure_withdrawable(proposal.state)?;

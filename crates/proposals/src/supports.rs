@@ -112,9 +112,7 @@ impl SupportService {
             ids.sort_unstable();
             ids.dedup();
         }
-        for id in &ids {
-            proposal_rows::find_for_update(tx, *id)?;
-        }
+        proposal_rows::lock_many(tx, &ids)?;
         let proposal = load_visible_proposal(tx, &found.id.to_string(), Some(actor))?;
         Ok((Locked { tally, space, proposal, proposals: ids }, exists))
     }
@@ -125,7 +123,7 @@ impl SupportService {
     /// open, the participant reached the space's limit, or the proposal its
     /// threshold (without `supports_beyond_threshold`).
     pub fn support(&self, actor: &Actor, key: &str) -> ServiceResult<SupportOutcome> {
-        self.ctx.store.write(|tx| {
+        self.ctx.write_as(actor, |tx| {
             let (locked, exists) = self.lock(tx, actor, key, |minimum, tally, exists| {
                 !exists && on_support(minimum, tally) == CountChange::All
             })?;
@@ -161,7 +159,7 @@ impl SupportService {
     /// no longer open. When the participant drops below the space's
     /// minimum, every support they keep there stops counting.
     pub fn withdraw(&self, actor: &Actor, key: &str) -> ServiceResult<Proposal> {
-        self.ctx.store.write(|tx| {
+        self.ctx.write_as(actor, |tx| {
             let (locked, exists) = self.lock(tx, actor, key, |minimum, tally, exists| {
                 exists && on_withdraw(minimum, tally) == CountChange::All
             })?;

@@ -1,9 +1,13 @@
 //! What every service needs: the store, the clock and the id source, passed
 //! in so tests can fix time and ids.
 
+use crate::error::{ServiceError, ServiceResult};
 use emenda_domain::audit::AuditAction;
 use emenda_domain::clock::{Clock, IdGenerator, SystemClock, UuidV7};
+use emenda_domain::policy::Actor;
+use emenda_domain::{DomainError, ErrorCode};
 use emenda_store::audit::{self, AuditEntry};
+use emenda_store::users;
 use emenda_store::{Store, StoreError, Tx};
 use std::sync::Arc;
 use uuid::Uuid;
@@ -45,6 +49,32 @@ impl ServiceContext {
     /// Checks that the database answers (readiness probes).
     pub fn ready(&self) -> Result<(), StoreError> {
         self.store.ping()
+    }
+
+    /// Runs `work` in one write transaction on behalf of `actor`, which
+    /// first takes a shared lock on the actor's user row and checks, under
+    /// it, that they are still not blocked. Authentication read the account
+    /// before the transaction; without this a block committed meanwhile
+    /// would let a write (a comment, a proposal) land after the block and
+    /// escape its "hide their content". The user row comes first in every
+    /// participant's write (docs/architecture.md, Concurrency). Not for
+    /// admin operations on accounts and roles, which lock the admin grants
+    /// first.
+    pub fn write_as<T>(
+        &self,
+        actor: &Actor,
+        work: impl FnOnce(&mut Tx<'_>) -> ServiceResult<T>,
+    ) -> ServiceResult<T> {
+        self.store.write(|tx| {
+            let user = users::lock_for_share(tx, actor.user_id)?;
+            if user.is_none_or(|u| u.blocked_at.is_some()) {
+                return Err(ServiceError::from(DomainError::forbidden(
+                    ErrorCode::AccountBlocked,
+                    "this account is blocked",
+                )));
+            }
+            work(tx)
+        })
     }
 
     /// Records a state change in the audit log, inside the caller's

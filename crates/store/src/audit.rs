@@ -3,7 +3,7 @@
 //! `emenda_domain::audit_chain`).
 
 use crate::connection::DbConnection;
-use crate::schema::{amendments, audit_head, audit_log, proposals, spaces};
+use crate::schema::{amendments, audit_head, audit_log, comments, proposals, spaces};
 use crate::types::Stored;
 use crate::{StoreError, Tx};
 use chrono::{DateTime, Utc};
@@ -18,6 +18,8 @@ use uuid::Uuid;
 
 /// The target kind of entries about an amendment (see `AuditTarget`).
 const AMENDMENT_TARGET: &str = "amendment";
+const PROPOSAL_TARGET: &str = "proposal";
+const COMMENT_TARGET: &str = "comment";
 
 /// One recorded state change.
 #[derive(Debug, Clone, PartialEq)]
@@ -327,6 +329,15 @@ pub struct AuditReader {
 }
 
 /// Newest entries first, before the cursor id, at most `limit`; staff-only
+/// The entries that stay public about an item even while it is hidden:
+/// the moderation acts themselves.
+fn moderation_actions() -> Vec<Stored<AuditAction>> {
+    [AuditAction::ContentHidden, AuditAction::ContentUnhidden, AuditAction::ReportsDismissed]
+        .into_iter()
+        .map(Stored)
+        .collect()
+}
+
 /// entries only when the reader may see them. Entries about an amendment
 /// that the reader may not see (a space showing amendments to participants
 /// only, an amendment not yet accepted or rejected, a reader who is neither
@@ -358,14 +369,62 @@ pub fn list(
     if let Some(staff_spaces) = staff_spaces {
         // An anonymous reader is the author of nothing: no author is excluded.
         let reader_id: Vec<Stored<Uuid>> = reader.user_id.map(Stored).into_iter().collect();
-        let hidden = amendments::table
-            .inner_join(proposals::table.inner_join(spaces::table))
-            .filter(spaces::amendments_visibility.eq(Stored(AmendmentsVisibility::Participants)))
-            .filter(amendments::state.ne_all([Stored(AmendmentState::Accepted), Stored(AmendmentState::Rejected)]))
-            .filter(amendments::author_id.ne_all(reader_id))
-            .filter(spaces::id.ne_all(staff_spaces))
-            .select(amendments::id);
+        // Amendments this reader may not see; comments on them are as
+        // private as the amendment.
+        macro_rules! private_amendments {
+            () => {
+                amendments::table
+                    .inner_join(proposals::table.inner_join(spaces::table))
+                    .filter(spaces::amendments_visibility.eq(Stored(AmendmentsVisibility::Participants)))
+                    .filter(
+                        amendments::state.ne_all([Stored(AmendmentState::Accepted), Stored(AmendmentState::Rejected)]),
+                    )
+                    .filter(amendments::author_id.ne_all(reader_id.clone()))
+                    .filter(spaces::id.ne_all(staff_spaces.clone()))
+            };
+        }
+        let hidden = private_amendments!().select(amendments::id);
+        let private_amendments = private_amendments!().select(amendments::id.nullable());
+        let private_comments = comments::table
+            .filter(comments::amendment_id.eq_any(private_amendments))
+            .select(comments::id);
         query = query.filter(audit_log::target_kind.ne(AMENDMENT_TARGET).or(audit_log::target_id.ne_all(hidden)));
+        query = query.filter(audit_log::target_kind.ne(COMMENT_TARGET).or(audit_log::target_id.ne_all(private_comments)));
+        // What moderation hid leaves the public log too (its title, its
+        // author), except the moderation entries themselves, which are
+        // public by rule. Staff of the item's space still read all of it.
+        let hidden_proposals = proposals::table
+            .filter(proposals::hidden.eq(true))
+            .filter(proposals::space_id.ne_all(staff_spaces.clone()))
+            .select(proposals::id);
+        let hidden_amendments = amendments::table
+            .inner_join(proposals::table)
+            .filter(amendments::hidden.eq(true))
+            .filter(proposals::space_id.ne_all(staff_spaces.clone()))
+            .select(amendments::id);
+        let hidden_comments = comments::table
+            .filter(comments::hidden.eq(true))
+            .filter(comments::space_id.ne_all(staff_spaces))
+            .select(comments::id);
+        query = query
+            .filter(
+                audit_log::action
+                    .eq_any(moderation_actions())
+                    .or(audit_log::target_kind.ne(PROPOSAL_TARGET))
+                    .or(audit_log::target_id.ne_all(hidden_proposals)),
+            )
+            .filter(
+                audit_log::action
+                    .eq_any(moderation_actions())
+                    .or(audit_log::target_kind.ne(AMENDMENT_TARGET))
+                    .or(audit_log::target_id.ne_all(hidden_amendments)),
+            )
+            .filter(
+                audit_log::action
+                    .eq_any(moderation_actions())
+                    .or(audit_log::target_kind.ne(COMMENT_TARGET))
+                    .or(audit_log::target_id.ne_all(hidden_comments)),
+            );
     }
     let rows: Vec<AuditRow> = query.load(tx.conn())?;
     Ok(rows.into_iter().map(AuditEntry::from).collect())

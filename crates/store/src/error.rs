@@ -52,6 +52,10 @@ impl From<diesel::result::Error> for StoreError {
             },
             Error::DatabaseError(DatabaseErrorKind::SerializationFailure, _) => StoreError::Busy(error),
             Error::DatabaseError(_, info) if info.message().contains("database is locked") => StoreError::Busy(error),
+            // The lock order (docs/architecture.md) leaves no cycle; should
+            // one appear anyway, PostgreSQL aborts one side, and that side
+            // may retry: it is the database being busy, not a broken query.
+            Error::DatabaseError(_, info) if info.message().contains("deadlock detected") => StoreError::Busy(error),
             // A stored value that does not parse as its column's type
             // (see `types::Stored`) is corrupt data, not a query failure.
             Error::DeserializationError(cause) => match corrupt_value(cause.as_ref()) {

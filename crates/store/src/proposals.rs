@@ -190,11 +190,28 @@ pub fn find_by_reference(tx: &mut Tx<'_>, reference: &str) -> Result<Option<Prop
 /// database's only write lock.
 pub fn find_for_update(tx: &mut Tx<'_>, id: Uuid) -> Result<Option<ProposalRecord>, StoreError> {
     if let DbConnection::Postgres(connection) = tx.conn() {
-        diesel::sql_query("SELECT id FROM proposals WHERE id = $1 FOR UPDATE")
+        diesel::sql_query("SELECT id FROM proposals WHERE id = $1 FOR NO KEY UPDATE")
             .bind::<diesel::sql_types::Text, _>(Stored(id))
             .execute(connection)?;
     }
     find_by_id(tx, id)
+}
+
+/// Locks several proposals' rows in one statement, in ascending id order
+/// (the order every multi-proposal lock takes, so two such writers never
+/// meet in a cycle). The caller reads them again afterwards. SQLite's
+/// write transaction already holds the write lock.
+pub fn lock_many(tx: &mut Tx<'_>, ids: &[Uuid]) -> Result<(), StoreError> {
+    if let DbConnection::Postgres(connection) = tx.conn() {
+        let ids: Vec<String> = ids.iter().map(Uuid::to_string).collect();
+        proposals::table
+            .select(proposals::id)
+            .filter(proposals::id.eq_any(ids))
+            .order(proposals::id.asc())
+            .for_no_key_update()
+            .load::<String>(connection)?;
+    }
+    Ok(())
 }
 
 /// Moves the proposal from `expected` to `expected + 1` with the new title,

@@ -156,7 +156,7 @@ fn first(rows: Vec<SpaceRow>) -> Option<SpaceRecord> {
 /// transaction already holds the write lock).
 pub fn find_for_update(tx: &mut Tx<'_>, slug: &str) -> Result<Option<SpaceRecord>, StoreError> {
     if let crate::connection::DbConnection::Postgres(connection) = tx.conn() {
-        diesel::sql_query("SELECT id FROM spaces WHERE slug = $1 FOR UPDATE")
+        diesel::sql_query("SELECT id FROM spaces WHERE slug = $1 FOR NO KEY UPDATE")
             .bind::<diesel::sql_types::Text, _>(slug)
             .execute(connection)?;
     }

@@ -13,6 +13,7 @@ use crate::{StoreError, Tx};
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use diesel::sql_types::{Integer, Text};
+use emenda_domain::proposal::ProposalState;
 use uuid::Uuid;
 
 /// One support as stored.
@@ -122,7 +123,7 @@ pub fn lock_tally(tx: &mut Tx<'_>, user_id: Uuid, space_id: Uuid) -> Result<i32,
         (Text, Stored(space_id)),
     )?;
     if let DbConnection::Postgres(c) = tx.conn() {
-        diesel::sql_query("SELECT supports FROM support_tallies WHERE user_id = $1 AND space_id = $2 FOR UPDATE")
+        diesel::sql_query("SELECT supports FROM support_tallies WHERE user_id = $1 AND space_id = $2 FOR NO KEY UPDATE")
             .bind::<Text, _>(Stored(user_id))
             .bind::<Text, _>(Stored(space_id))
             .execute(c)?;
@@ -252,7 +253,10 @@ pub fn add_counted(tx: &mut Tx<'_>, proposal_ids: &[Uuid], counted: i32) -> Resu
 
 /// Records `at` as the qualification time of those proposals that have
 /// `threshold` counted supports and none recorded yet: the first time
-/// stays (qualification is sticky).
+/// stays (qualification is sticky). Only proposals still open to supports
+/// (published, evaluating) qualify: a minimum crossing that moves the count
+/// of a withdrawn or answered proposal does not make it qualified after
+/// the fact.
 pub fn mark_qualified(
     tx: &mut Tx<'_>,
     proposal_ids: &[Uuid],
@@ -267,7 +271,8 @@ pub fn mark_qualified(
         proposals::table
             .filter(proposals::id.eq_any(ids))
             .filter(proposals::qualified_at.is_null())
-            .filter(proposals::supports_count.ge(threshold)),
+            .filter(proposals::supports_count.ge(threshold))
+            .filter(proposals::state.eq_any([Stored(ProposalState::Published), Stored(ProposalState::Evaluating)])),
     )
     .set(proposals::qualified_at.eq(Some(Stored(at))))
     .execute(tx.conn())?;
@@ -278,7 +283,10 @@ pub fn mark_qualified(
 /// `minimum` (a support counts when its giver's tally reaches it), then
 /// marks as qualified, at `at`, those that reach `threshold` now. Called
 /// by a settings change under the space's exclusive lock, which supports
-/// in flight hold in share mode.
+/// in flight hold in share mode. The space's proposals are locked first,
+/// in ascending id order as every multi-proposal lock is, so the recount
+/// queues behind writers of one proposal instead of meeting them in a
+/// cycle.
 pub fn recount_space(
     tx: &mut Tx<'_>,
     space_id: Uuid,
@@ -286,6 +294,11 @@ pub fn recount_space(
     threshold: i32,
     at: DateTime<Utc>,
 ) -> Result<(), StoreError> {
+    if let DbConnection::Postgres(connection) = tx.conn() {
+        diesel::sql_query("SELECT id FROM proposals WHERE space_id = $1 ORDER BY id FOR NO KEY UPDATE")
+            .bind::<diesel::sql_types::Text, _>(Stored(space_id))
+            .execute(connection)?;
+    }
     execute_both!(
         tx,
         "UPDATE proposals SET supports_count = (SELECT COUNT(*) FROM supports s JOIN support_tallies t \
@@ -298,7 +311,8 @@ pub fn recount_space(
         execute_both!(
             tx,
             "UPDATE proposals SET qualified_at = $1 \
-             WHERE space_id = $2 AND qualified_at IS NULL AND supports_count >= $3",
+             WHERE space_id = $2 AND qualified_at IS NULL AND supports_count >= $3 \
+             AND state IN ('published', 'evaluating')",
             (Text, Stored(at)),
             (Text, Stored(space_id)),
             (Integer, threshold),

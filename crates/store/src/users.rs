@@ -106,7 +106,23 @@ pub fn find_by_id(tx: &mut Tx<'_>, id: Uuid) -> Result<Option<UserRecord>, Store
 /// transaction already holds the write lock.
 pub fn find_for_update(tx: &mut Tx<'_>, id: Uuid) -> Result<Option<UserRecord>, StoreError> {
     if let crate::connection::DbConnection::Postgres(connection) = tx.conn() {
-        diesel::sql_query("SELECT id FROM users WHERE id = $1 FOR UPDATE")
+        diesel::sql_query("SELECT id FROM users WHERE id = $1 FOR NO KEY UPDATE")
+            .bind::<diesel::sql_types::Text, _>(id.to_string())
+            .execute(connection)?;
+    }
+    find_by_id(tx, id)
+}
+
+/// Takes a shared lock on the user's row until the transaction ends and
+/// reads it again. A participant's write holds it from its first statement,
+/// so a block (whose `UPDATE` needs the row exclusively) waits for writes
+/// in flight and every write that starts later sees the block: a blocked
+/// user's content is either there before the block, and hidden with it
+/// when asked, or refused. Shared locks never queue behind each other.
+/// SQLite's write transaction already holds the write lock.
+pub fn lock_for_share(tx: &mut Tx<'_>, id: Uuid) -> Result<Option<UserRecord>, StoreError> {
+    if let crate::connection::DbConnection::Postgres(connection) = tx.conn() {
+        diesel::sql_query("SELECT id FROM users WHERE id = $1 FOR SHARE")
             .bind::<diesel::sql_types::Text, _>(id.to_string())
             .execute(connection)?;
     }
