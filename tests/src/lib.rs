@@ -238,4 +238,12 @@ impl TestApp {
         .expect(201)
         .clone()
     }
+
+    /// Asserts that every denormalized counter in the database equals its
+    /// recount from the rows (`emenda_store::consistency::recount`): the
+    /// closing check of every concurrency test.
+    pub fn assert_counters_consistent(&self) {
+        let mismatches = self.store.read(emenda_store::consistency::recount).expect("recount the counters");
+        assert!(mismatches.is_empty(), "counters differ from their rows: {mismatches:#?}");
+    }
 }

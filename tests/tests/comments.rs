@@ -454,6 +454,7 @@ fn concurrent_votes_keep_counters_equal_to_the_votes(backend: Backend) {
     }
     let votes = &comment(&w, &id, None)["votes"];
     assert_eq!(votes.clone(), json!({ "up": ups, "down": downs, "score": ups - downs }));
+    w.app.assert_counters_consistent();
 }
 
 fn concurrent_replies_and_deletes_keep_counters_equal_to_live_rows(backend: Backend) {
@@ -506,6 +507,7 @@ fn concurrent_replies_and_deletes_keep_counters_equal_to_live_rows(backend: Back
     }
     assert_eq!(comment(&w, &root, None)["replies_count"].as_i64().unwrap(), live_under_root);
     assert_eq!(proposal_comments_count(&w), live_under_root + 1);
+    w.app.assert_counters_consistent();
 }
 
 fn count_live(w: &World, id: &str) -> i64 {

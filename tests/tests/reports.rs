@@ -2,20 +2,16 @@
 //! that reaches the space's limit hides the item (exactly once, however
 //! many arrive together), staff hide, unhide and dismiss with every
 //! counter restored, hidden items leave public lists, and a block with
-//! content hides exactly what unblocking shows again.
-//!
-//! Comments are written through `emenda_store::comment_fixture`, which
-//! keeps the comment contract (row, revision 1, counters) until the
-//! comment API is merged.
+//! content hides exactly what unblocking shows again. Comments are written
+//! and read through the comment API; every test that races ends with the
+//! store's counter recount finding nothing.
 
 #![allow(clippy::unwrap_used)] // Tests fail loudly on anything unexpected.
 
-use chrono::Utc;
 use emenda_domain::moderation::TargetKind;
-use emenda_store::comment_fixture::{self, TestComment};
-use emenda_store::{hiding, moderation, Backend, StoreError};
+use emenda_store::{amendments, comments, moderation, proposals, Backend, StoreError};
 use emenda_tests::{backend_tests, Reply, TestApp, TestUser};
-use serde_json::json;
+use serde_json::{json, Value};
 use std::sync::{Arc, Barrier};
 use uuid::Uuid;
 
@@ -77,29 +73,56 @@ fn amendment(w: &World, who: &TestUser) -> String {
     reply.expect(201)["id"].as_str().unwrap().to_owned()
 }
 
+/// Writes a comment through the API: on the proposal, or on `amendment`
+/// when given, as a reply to `parent` when given.
 fn comment(app: &TestApp, proposal: &str, amendment: Option<&str>, parent: Option<Uuid>, author: &TestUser) -> Uuid {
-    let id = Uuid::now_v7();
-    let comment = TestComment {
-        id,
-        proposal_id: uuid(proposal),
-        amendment_id: amendment.map(uuid),
-        parent,
-        author_id: uuid(&author.id),
-        body: "Un commento sul giardino",
-        at: Utc::now(),
+    let path = match amendment {
+        Some(amendment) => format!("/api/v1/amendments/{amendment}/comments"),
+        None => format!("/api/v1/proposals/{proposal}/comments"),
     };
-    app.store.write(|tx| comment_fixture::insert_comment(tx, &comment)).unwrap();
-    id
+    let body = json!({ "body": "Un commento sul giardino", "parent_id": parent });
+    uuid(app.post(&path, Some(&author.token), body).expect(201)["id"].as_str().unwrap())
 }
 
-/// The target's `comments_count` and the listed comments' `replies_count`.
-fn counters(app: &TestApp, proposal: &str, amendment: Option<&str>, comments: &[Uuid]) -> (i32, Vec<i32>) {
-    app.store.read(|tx| comment_fixture::counters(tx, uuid(proposal), amendment.map(uuid), comments)).unwrap()
+/// The target's `comments_count` and the listed comments' `replies_count`,
+/// as stored.
+fn counters(app: &TestApp, proposal: &str, amendment: Option<&str>, ids: &[Uuid]) -> (i32, Vec<i32>) {
+    app.store
+        .read(|tx| {
+            let target = match amendment {
+                Some(a) => amendments::find_by_id(tx, uuid(a))?.unwrap().comments_count,
+                None => proposals::find_by_id(tx, uuid(proposal))?.unwrap().comments_count,
+            };
+            let mut replies = Vec::new();
+            for id in ids {
+                replies.push(comments::find_by_id(tx, *id)?.unwrap().replies_count);
+            }
+            Ok::<_, StoreError>((target, replies))
+        })
+        .unwrap()
 }
 
 fn comment_hidden(app: &TestApp, id: Uuid) -> (bool, bool) {
-    let c = app.store.read(|tx| hiding::find_comment(tx, id)).unwrap().unwrap();
+    let c = app.store.read(|tx| comments::find_by_id(tx, id)).unwrap().unwrap();
     (c.hidden, c.hidden_by_block)
+}
+
+/// One page of a proposal's thread (`parent_id` for a comment's replies),
+/// as `who` sees it.
+fn thread(app: &TestApp, proposal: &str, parent: Option<Uuid>, who: Option<&TestUser>) -> Vec<Value> {
+    let query = parent.map_or(String::new(), |p| format!("?parent_id={p}"));
+    let page = app.get(&format!("/api/v1/proposals/{proposal}/comments{query}"), who.map(|u| u.token.as_str()));
+    page.expect(200)["items"].as_array().unwrap().clone()
+}
+
+/// The item `id` in a page.
+fn item(page: &[Value], id: Uuid) -> &Value {
+    page.iter().find(|c| c["id"] == id.to_string()).unwrap()
+}
+
+/// The proposal's `comments_count` as the API shows it.
+fn shown_comments_count(app: &TestApp, proposal: &str) -> i64 {
+    app.get(&format!("/api/v1/proposals/{proposal}"), None).expect(200)["counters"]["comments"].as_i64().unwrap()
 }
 
 /// Open reports as counted on the moderation row and as open rows.
@@ -217,14 +240,42 @@ fn the_nth_report_hides_a_comment_and_unhiding_restores_its_counters(backend: Ba
     assert_eq!(comment_hidden(&w.app, middle), (true, false));
     // The hidden comment stops counting; its reply stays where it is and counts.
     assert_eq!(counters(&w.app, &w.proposal, None, &[root, middle, leaf]), (2, vec![1, 1, 0]));
+    assert_eq!(shown_comments_count(&w.app, &w.proposal), 2);
+    assert_eq!(item(&thread(&w.app, &w.proposal, None, None), root)["replies_count"], 1);
+    // The public (and staff of another space) see a placeholder in its place…
+    for who in [None, Some(&a), Some(&w.other_staff)] {
+        let replies = thread(&w.app, &w.proposal, Some(root), who);
+        let placeholder = item(&replies, middle);
+        assert_eq!(
+            (placeholder["hidden"].as_bool(), &placeholder["body"], &placeholder["author"]),
+            (Some(true), &Value::Null, &Value::Null),
+            "{placeholder}"
+        );
+        assert_eq!(placeholder["replies_count"], 1);
+        // …and its reply, still listed under it.
+        let below = thread(&w.app, &w.proposal, Some(middle), who);
+        assert_eq!(item(&below, leaf)["body"], "Un commento sul giardino");
+    }
+    // Staff of the space still read it, flagged.
+    let seen = thread(&w.app, &w.proposal, Some(root), Some(&w.staff));
+    let seen = item(&seen, middle);
+    assert_eq!((seen["hidden"].as_bool(), seen["body"].as_str()), (Some(true), Some("Un commento sul giardino")));
+    assert_eq!(seen["author"]["nickname"], "bruno");
     report(&w.app, &w.staff, "comment", &middle_id, "spam").expect_problem(404, "not_found");
 
     let entry = act(&w.app, Some(&w.staff), "unhide", "comments", &middle_id).expect(200).clone();
     assert_eq!((entry["hidden"].as_bool(), entry["open_reports"].as_i64()), (Some(false), Some(0)));
     assert_eq!(counters(&w.app, &w.proposal, None, &[root, middle, leaf]), before, "unhide restores exactly");
+    assert_eq!(shown_comments_count(&w.app, &w.proposal), 3);
+    let shown = thread(&w.app, &w.proposal, Some(root), None);
+    let shown = item(&shown, middle);
+    assert_eq!((shown["hidden"].as_bool(), shown["body"].as_str()), (Some(false), Some("Un commento sul giardino")));
+    assert_eq!(shown["author"]["nickname"], "bruno");
+    assert_eq!(item(&thread(&w.app, &w.proposal, None, None), root)["replies_count"], 2);
+    w.app.assert_counters_consistent();
 
     // A deleted comment is not live: hiding and unhiding it move nothing.
-    w.app.store.write(|tx| comment_fixture::delete_comment(tx, leaf, Utc::now())).unwrap();
+    w.app.call("DELETE", &format!("/api/v1/comments/{leaf}"), Some(&a.token), None).expect(200);
     let deleted = counters(&w.app, &w.proposal, None, &[root, middle, leaf]);
     assert_eq!(deleted, (2, vec![1, 0, 0]));
     act(&w.app, Some(&w.staff), "hide", "comments", &leaf.to_string()).expect(200);
@@ -242,6 +293,7 @@ fn the_nth_report_hides_a_comment_and_unhiding_restores_its_counters(backend: Ba
     assert_eq!(counters(&w.app, &w.proposal, None, &[]).0, 2, "the proposal's own comments are not touched");
     act(&w.app, Some(&w.staff), "unhide", "comments", &on_amendment.to_string()).expect(200);
     assert_eq!(counters(&w.app, &w.proposal, Some(&amended), &[]).0, 1);
+    w.app.assert_counters_consistent();
 }
 
 fn concurrent_reports_hide_exactly_once(backend: Backend) {
@@ -281,6 +333,7 @@ fn concurrent_reports_hide_exactly_once(backend: Backend) {
     }
     // The comment was hidden once: its ancestor lost exactly one reply.
     assert_eq!(counters(&app, &discussed, None, &[root]), (1, vec![0]));
+    app.assert_counters_consistent();
 }
 
 fn every_role_on_every_endpoint(backend: Backend) {
@@ -426,6 +479,7 @@ fn blocking_with_content_hides_it_and_unblocking_restores_exactly_that(backend: 
     assert_eq!(amendment_ids(&w, None), [(amended, false)]);
     assert_eq!(comment_hidden(&w.app, reply), (false, false));
     assert_eq!(counters(&w.app, &w.proposal, None, &[root, reply, nested]), before);
+    w.app.assert_counters_consistent();
 }
 
 /// A plain block (no `hide_content`) leaves the content visible.

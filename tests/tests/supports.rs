@@ -436,6 +436,7 @@ fn the_limit_holds_under_concurrent_supports(backend: Backend) {
     assert_eq!(app.store.read(|tx| supports::tally(tx, user, space)).unwrap(), 5);
     let stored: i64 = ids.iter().map(|id| rows(app, id, space, std::slice::from_ref(&citizen), 0).0).sum();
     assert_eq!(stored, 5);
+    app.assert_counters_consistent();
 }
 
 /// 200 participants support one proposal while a quarter of them withdraw
@@ -467,6 +468,7 @@ fn counters_equal_rows_under_concurrent_supports_and_withdrawals(backend: Backen
     let (all, counted) = rows(app, &w.proposal, space_id(app), &people, 0);
     assert_eq!(all, 150);
     assert_eq!(counters(app, &w.proposal), (counted, all));
+    app.assert_counters_consistent();
 }
 
 /// 40 participants race for the last places under a threshold of 10
@@ -488,6 +490,7 @@ fn the_threshold_is_never_exceeded(backend: Backend) {
     assert_eq!(counters(app, &w.proposal), (10, 10));
     assert_eq!(rows(app, &w.proposal, space_id(app), &people, 0), (10, 10));
     assert!(proposal(app, &w.proposal, None)["qualified_at"].is_string());
+    app.assert_counters_consistent();
 }
 
 /// With a minimum of 3, participants support several proposals at once and
@@ -527,6 +530,7 @@ fn counters_follow_concurrent_minimum_crossings(backend: Backend) {
         let (all, counted) = rows(app, id, space, &people, 3);
         assert_eq!(counters(app, id), (counted, all), "proposal {id}");
     }
+    app.assert_counters_consistent();
 }
 
 /// An admin changes the minimum back and forth while participants support:
@@ -566,6 +570,7 @@ fn a_minimum_change_during_supports_keeps_counters_exact(backend: Backend) {
         let (all, counted) = rows(app, id, space, &people, 2);
         assert_eq!(counters(app, id), (counted, all), "proposal {id}");
     }
+    app.assert_counters_consistent();
 }
 
 backend_tests!(

@@ -20,7 +20,8 @@ use emenda_domain::{DomainError, ErrorCode};
 use emenda_proposals::amendments::{load_visible_amendment, lock_visible_amendment};
 use emenda_proposals::lock_visible_proposal;
 use emenda_service::{AuditTarget, ServiceContext, ServiceError, ServiceResult};
-use emenda_store::hiding::{self, CommentRef};
+use emenda_store::comments::{self as comment_rows, CommentRecord};
+use emenda_store::hiding;
 use emenda_store::moderation::{self as rows, NewReport};
 /// The records a queue entry is made of (plain data, no storage types).
 pub use emenda_store::moderation::{ModerationRecord, ReportRecord, TargetPreview};
@@ -90,7 +91,7 @@ struct Target {
     is_author: bool,
     hidden: bool,
     hidden_by_block: bool,
-    comment: Option<CommentRef>,
+    comment: Option<CommentRecord>,
 }
 
 impl Target {
@@ -99,7 +100,7 @@ impl Target {
     }
 
     fn deleted(&self) -> bool {
-        self.comment.as_ref().is_some_and(|c| c.deleted)
+        self.comment.as_ref().is_some_and(|c| c.deleted_at.is_some())
     }
 }
 
@@ -155,12 +156,12 @@ fn lock_target(tx: &mut Tx<'_>, actor: &Actor, kind: TargetKind, id: Uuid) -> Se
         }
         TargetKind::Comment => {
             let gone = || ServiceError::from(DomainError::not_found("comment"));
-            let comment = hiding::find_comment(tx, id)?.ok_or_else(gone)?;
+            let comment = comment_rows::find_by_id(tx, id)?.ok_or_else(gone)?;
             lock_visible_proposal(tx, &comment.proposal_id.to_string(), Some(actor)).map_err(|_| gone())?;
             if let Some(amendment) = comment.amendment_id {
                 load_visible_amendment(tx, amendment, Some(actor)).map_err(|_| gone())?;
             }
-            let comment = hiding::lock_comment(tx, &comment)?.ok_or_else(gone)?;
+            let comment = comment_rows::lock_path(tx, &comment)?.ok_or_else(gone)?;
             let space = space_of(tx, comment.space_id)?;
             if comment.hidden && !actor.is_staff_of(space.id) {
                 return Err(gone());

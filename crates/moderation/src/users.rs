@@ -9,6 +9,7 @@ use emenda_domain::values::StaffText;
 use emenda_domain::{DomainError, ErrorCode};
 use emenda_service::views::User;
 use emenda_service::{AuditTarget, ServiceContext, ServiceResult};
+use emenda_store::comments as comment_rows;
 use emenda_store::users::{self, UserRecord};
 use emenda_store::{hiding, proposals, roles, tokens, Tx};
 use uuid::Uuid;
@@ -87,8 +88,8 @@ fn change_content(
         counts.amendments += usize::from(hiding::set_amendment_hidden(tx, *amendment, hide, true, at)?);
     }
     for id in &content.comments {
-        let Some(comment) = hiding::find_comment(tx, *id)? else { continue };
-        let Some(comment) = hiding::lock_comment(tx, &comment)? else { continue };
+        let Some(comment) = comment_rows::find_by_id(tx, *id)? else { continue };
+        let Some(comment) = comment_rows::lock_path(tx, &comment)? else { continue };
         counts.comments += usize::from(hiding::set_comment_hidden(tx, &comment, hide, true, at)?);
     }
     Ok(counts)

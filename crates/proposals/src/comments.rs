@@ -190,21 +190,6 @@ fn space_of(tx: &mut Tx<'_>, space_id: Uuid) -> ServiceResult<SpaceRecord> {
     Ok(spaces::find_by_id(tx, space_id)?.ok_or_else(|| DomainError::not_found("space"))?)
 }
 
-/// A hidden amendment exists only for staff of its space, and so do its
-/// comments.
-fn ensure_amendment_shown(
-    tx: &mut Tx<'_>,
-    amendment_id: Uuid,
-    actor: Option<&Actor>,
-    space_id: Uuid,
-) -> ServiceResult<()> {
-    match comments::amendment_hidden(tx, amendment_id)? {
-        Some(false) => Ok(()),
-        Some(true) if sees_hidden(actor, space_id) => Ok(()),
-        _ => Err(DomainError::not_found("amendment").into()),
-    }
-}
-
 /// The proposal (and space) of a thread target, as `actor` may see it;
 /// with `lock`, the proposal row is locked first (the lock order).
 fn resolve_target(
@@ -221,9 +206,10 @@ fn resolve_target(
             Ok((proposal, space, None))
         }
         CommentTarget::Amendment(id) => {
+            // A hidden amendment, and so its thread, exists only for staff
+            // of its space: the amendment visibility helpers decide that.
             let (amendment, proposal, space) =
                 if lock { lock_visible_amendment(tx, id, actor)? } else { load_visible_amendment(tx, id, actor)? };
-            ensure_amendment_shown(tx, amendment.id, actor, space.id)?;
             Ok((proposal, space, Some(amendment.id)))
         }
     }
@@ -308,8 +294,7 @@ impl CommentService {
                     let found = comments::find_by_id(tx, parent_id)?.ok_or_else(missing)?;
                     ensure_same_thread((found.proposal_id, found.amendment_id), (proposal.id, amendment_id))?;
                     let depth = reply_depth(found.depth)?;
-                    comments::lock_rows(tx, &comments::path_ids(&found.path)?)?;
-                    let found = comments::find_by_id(tx, parent_id)?.ok_or_else(missing)?;
+                    let found = comments::lock_path(tx, &found)?.ok_or_else(missing)?;
                     ensure_live(found.deleted_at.is_some(), found.hidden)?;
                     Some((found, depth))
                 }
@@ -476,8 +461,7 @@ impl CommentService {
     pub fn delete(&self, actor: &Actor, id: Uuid) -> ServiceResult<CommentView> {
         self.ctx.store.write(|tx| {
             let (comment, space) = resolve_comment(tx, id, Some(actor), true)?;
-            comments::lock_rows(tx, &comments::path_ids(&comment.path)?)?;
-            let comment = self.reload(tx, id)?;
+            let comment = comments::lock_path(tx, &comment)?.ok_or_else(|| DomainError::not_found("comment"))?;
             ensure_comment_author(actor, comment.author_id)?;
             if comment.deleted_at.is_some() {
                 return Err(DomainError::conflict(ErrorCode::CommentDeleted, "the comment was already deleted").into());

@@ -50,6 +50,8 @@ pub struct AmendmentRecord {
     pub hidden: bool,
     /// Hidden because its author was blocked with their content.
     pub hidden_by_block: bool,
+    /// Live (neither deleted nor hidden) comments on the amendment.
+    pub comments_count: i32,
 }
 
 /// What requesting an amendment writes.
@@ -97,6 +99,7 @@ struct AmendmentRow {
     closed_by_proposal: bool,
     hidden: bool,
     hidden_by_block: bool,
+    comments_count: i32,
 }
 
 impl From<AmendmentRow> for AmendmentRecord {
@@ -121,6 +124,7 @@ impl From<AmendmentRow> for AmendmentRecord {
             closed_by_proposal: row.closed_by_proposal,
             hidden: row.hidden,
             hidden_by_block: row.hidden_by_block,
+            comments_count: row.comments_count,
         }
     }
 }

@@ -60,6 +60,9 @@ pub struct CommentRecord {
     pub deleted_at: Option<DateTime<Utc>>,
     /// Hidden by moderation.
     pub hidden: bool,
+    /// Hidden because its author was blocked with their content
+    /// (unblocking unhides exactly these).
+    pub hidden_by_block: bool,
     /// Creation time.
     pub created_at: DateTime<Utc>,
 }
@@ -110,6 +113,7 @@ struct CommentRow {
     edited_at: Option<Stored<DateTime<Utc>>>,
     deleted_at: Option<Stored<DateTime<Utc>>>,
     hidden: bool,
+    hidden_by_block: bool,
     created_at: Stored<DateTime<Utc>>,
 }
 
@@ -136,6 +140,7 @@ impl From<CommentRow> for CommentRecord {
             edited_at: row.edited_at.map(|t| t.0),
             deleted_at: row.deleted_at.map(|t| t.0),
             hidden: row.hidden,
+            hidden_by_block: row.hidden_by_block,
             created_at: row.created_at.0,
         }
     }
@@ -248,6 +253,15 @@ pub fn lock_rows(tx: &mut Tx<'_>, ids: &[Uuid]) -> Result<(), StoreError> {
         }
     }
     Ok(())
+}
+
+/// Locks the comment's rows root-first along its path (its ancestors,
+/// then itself) and reads it again under those locks: the lock every
+/// change of a comment's liveness (delete, hide, unhide) and every reply
+/// to it takes, after its proposal's row. `None` if it is gone.
+pub fn lock_path(tx: &mut Tx<'_>, comment: &CommentRecord) -> Result<Option<CommentRecord>, StoreError> {
+    lock_rows(tx, &path_ids(&comment.path)?)?;
+    find_by_id(tx, comment.id)
 }
 
 /// Moves the live counters for `comment` becoming live (`delta = 1`) or
@@ -497,16 +511,6 @@ pub fn revisions(tx: &mut Tx<'_>, id: Uuid, after: Option<i32>, limit: i64) -> R
         .select(RevisionRow::as_select())
         .load(tx.conn())?;
     Ok(rows.into_iter().map(RevisionRecord::from).collect())
-}
-
-/// Whether the amendment is hidden by moderation (`None`: no such
-/// amendment). Comments on a hidden amendment are as hidden as it is.
-pub fn amendment_hidden(tx: &mut Tx<'_>, amendment_id: Uuid) -> Result<Option<bool>, StoreError> {
-    Ok(amendments::table
-        .filter(amendments::id.eq(Stored(amendment_id)))
-        .select(amendments::hidden)
-        .first(tx.conn())
-        .optional()?)
 }
 
 /// The SQL [`list_thread`] runs for a first page, for `EXPLAIN` in tests

@@ -7,7 +7,7 @@
 //! `docs/architecture.md`, Concurrency); comment rows are locked root-first
 //! along their path before they change.
 
-use crate::connection::DbConnection;
+use crate::comments::{self as comment_rows, CommentRecord};
 use crate::schema::{amendments, comments, proposals};
 use crate::types::Stored;
 use crate::{StoreError, Tx};
@@ -15,103 +15,6 @@ use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use emenda_domain::moderation::TargetKind;
 use uuid::Uuid;
-
-/// What moderation needs to know of a comment.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CommentRef {
-    /// Id.
-    pub id: Uuid,
-    /// The proposal it belongs to (directly or through an amendment).
-    pub proposal_id: Uuid,
-    /// The amendment it comments on, if any.
-    pub amendment_id: Option<Uuid>,
-    /// Space.
-    pub space_id: Uuid,
-    /// Ancestors' ids, root first (the path without the comment itself).
-    pub ancestors: Vec<Uuid>,
-    /// Author.
-    pub author_id: Uuid,
-    /// Deleted by its author (then it is not live whatever `hidden` says).
-    pub deleted: bool,
-    /// Hidden by moderation.
-    pub hidden: bool,
-    /// Hidden because its author was blocked with their content.
-    pub hidden_by_block: bool,
-}
-
-impl CommentRef {
-    /// Counts in its target's and ancestors' counters.
-    pub fn live(&self) -> bool {
-        !self.deleted && !self.hidden
-    }
-}
-
-#[derive(Queryable, Selectable)]
-#[diesel(table_name = comments)]
-struct CommentRefRow {
-    id: Stored<Uuid>,
-    proposal_id: Stored<Uuid>,
-    amendment_id: Option<Stored<Uuid>>,
-    space_id: Stored<Uuid>,
-    path: String,
-    author_id: Stored<Uuid>,
-    deleted_at: Option<String>,
-    hidden: bool,
-    hidden_by_block: bool,
-}
-
-/// The ids a materialized path names, root first; a part that is not a
-/// UUID is stored data gone wrong.
-fn path_ids(path: &str) -> Result<Vec<Uuid>, StoreError> {
-    path.split('/')
-        .filter(|part| !part.is_empty())
-        .map(|part| Uuid::parse_str(part).map_err(|_| StoreError::Corrupt(format!("comment path {path}"))))
-        .collect()
-}
-
-impl TryFrom<CommentRefRow> for CommentRef {
-    type Error = StoreError;
-    fn try_from(row: CommentRefRow) -> Result<Self, StoreError> {
-        let id = row.id.0;
-        let ancestors = path_ids(&row.path)?.into_iter().filter(|a| *a != id).collect();
-        Ok(CommentRef {
-            id,
-            proposal_id: row.proposal_id.0,
-            amendment_id: row.amendment_id.map(|a| a.0),
-            space_id: row.space_id.0,
-            ancestors,
-            author_id: row.author_id.0,
-            deleted: row.deleted_at.is_some(),
-            hidden: row.hidden,
-            hidden_by_block: row.hidden_by_block,
-        })
-    }
-}
-
-/// The comment with this id.
-pub fn find_comment(tx: &mut Tx<'_>, id: Uuid) -> Result<Option<CommentRef>, StoreError> {
-    let rows: Vec<CommentRefRow> = comments::table
-        .filter(comments::id.eq(Stored(id)))
-        .select(CommentRefRow::as_select())
-        .limit(1)
-        .load(tx.conn())?;
-    rows.into_iter().next().map(CommentRef::try_from).transpose()
-}
-
-/// Locks the comment's ancestors root-first, then the comment, and reads
-/// it again: the lock order every comment write follows, so counters of a
-/// thread change one writer at a time. SQLite's write transaction already
-/// holds the write lock.
-pub fn lock_comment(tx: &mut Tx<'_>, comment: &CommentRef) -> Result<Option<CommentRef>, StoreError> {
-    if let DbConnection::Postgres(connection) = tx.conn() {
-        for id in comment.ancestors.iter().chain(std::iter::once(&comment.id)) {
-            diesel::sql_query("SELECT id FROM comments WHERE id = $1 FOR UPDATE")
-                .bind::<diesel::sql_types::Text, _>(Stored(*id))
-                .execute(connection)?;
-        }
-    }
-    find_comment(tx, comment.id)
-}
 
 /// Hides (`hidden`, with the block mark `by_block`) or unhides a
 /// proposal. Returns `false` when it already was in that state. Unhiding
@@ -153,13 +56,14 @@ pub fn set_amendment_hidden(
     Ok(updated == 1)
 }
 
-/// Hides or unhides a comment read under its lock ([`lock_comment`]) and,
-/// when that changes its liveness (it is not deleted), moves its target's
-/// `comments_count` and every ancestor's `replies_count` by one. Returns
+/// Hides or unhides a comment read under its path's locks
+/// ([`comment_rows::lock_path`]) and, when that changes its liveness (it is
+/// not deleted), moves its target's `comments_count` and every ancestor's
+/// `replies_count` by one ([`comment_rows::adjust_live_counters`]). Returns
 /// `false` when it already was in that state.
 pub fn set_comment_hidden(
     tx: &mut Tx<'_>,
-    comment: &CommentRef,
+    comment: &CommentRecord,
     hidden: bool,
     by_block: bool,
     at: DateTime<Utc>,
@@ -176,33 +80,10 @@ pub fn set_comment_hidden(
     if updated != 1 {
         return Ok(false);
     }
-    if !comment.deleted {
-        adjust_counters(tx, comment, if hidden { -1 } else { 1 })?;
+    if comment.deleted_at.is_none() {
+        comment_rows::adjust_live_counters(tx, comment, if hidden { -1 } else { 1 })?;
     }
     Ok(true)
-}
-
-/// Moves the counters a live comment contributes to by `delta`.
-fn adjust_counters(tx: &mut Tx<'_>, comment: &CommentRef, delta: i32) -> Result<(), StoreError> {
-    match comment.amendment_id {
-        None => {
-            diesel::update(proposals::table.filter(proposals::id.eq(Stored(comment.proposal_id))))
-                .set(proposals::comments_count.eq(proposals::comments_count + delta))
-                .execute(tx.conn())?;
-        }
-        Some(amendment) => {
-            diesel::update(amendments::table.filter(amendments::id.eq(Stored(amendment))))
-                .set(amendments::comments_count.eq(amendments::comments_count + delta))
-                .execute(tx.conn())?;
-        }
-    }
-    if !comment.ancestors.is_empty() {
-        let ancestors: Vec<Stored<Uuid>> = comment.ancestors.iter().copied().map(Stored).collect();
-        diesel::update(comments::table.filter(comments::id.eq_any(ancestors)))
-            .set(comments::replies_count.eq(comments::replies_count + delta))
-            .execute(tx.conn())?;
-    }
-    Ok(())
 }
 
 /// Removes the block mark from a hidden item, which stays hidden: staff

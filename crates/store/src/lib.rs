@@ -6,10 +6,9 @@
 pub mod amendments;
 pub mod answers;
 pub mod audit;
-#[cfg(feature = "testing")]
-pub mod comment_fixture;
 pub mod comments;
 mod connection;
+pub mod consistency;
 pub mod error;
 pub mod hiding;
 mod migrations;
