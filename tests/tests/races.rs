@@ -269,11 +269,115 @@ fn parallel_sign_in_guesses_respect_the_limit(backend: Backend) {
     }
 }
 
+/// A settings change that recounts supports locks the space's proposals
+/// while writers of one proposal hold it and then touch the space (their
+/// audit entry, their comment): on PostgreSQL a lock taken in the wrong
+/// mode or order meets them in a deadlock. Both must simply succeed.
+fn settings_changes_and_writes_in_the_space_never_deadlock(backend: Backend) {
+    let s = scene(backend);
+    let ids: Vec<String> = (0..4).map(|round| publish(&s, round)).collect();
+    for round in 0..ROUNDS * 2 {
+        let id = ids[round % ids.len()].clone();
+        let patch = {
+            let token = s.staff.token.clone();
+            move |app: &TestApp| {
+                let settings =
+                    json!({ "settings": { "support_threshold": 10 + round, "minimum_supports_per_user": round % 2 } });
+                app.call("PATCH", "/api/v1/spaces/spazio", Some(&token), Some(&settings))
+            }
+        };
+        let write = {
+            let (token, id) = (s.author.token.clone(), id.clone());
+            move |app: &TestApp| {
+                if round % 2 == 0 {
+                    app.post(
+                        &format!("/api/v1/proposals/{id}/comments"),
+                        Some(&token),
+                        json!({ "body": format!("Commento {round}") }),
+                    )
+                } else {
+                    let version = current_version(app, &id);
+                    app.post(
+                        &format!("/api/v1/proposals/{id}/versions"),
+                        Some(&token),
+                        json!({ "title": format!("Titolo modificato {round}"), "body": format!("Il testo modificato al giro {round}."), "base_version": version }),
+                    )
+                }
+            }
+        };
+        let (patched, written) = race(&s.app, patch, write);
+        patched.expect(200);
+        written.expect(201);
+    }
+    s.app.assert_counters_consistent();
+}
+
+/// Blocking a participant with their content while they are still
+/// writing: their write either lands first (and is hidden with the rest)
+/// or sees the block (403); nothing they wrote stays visible, and the two
+/// never meet in a deadlock.
+fn block_with_content_and_the_users_own_writes_leave_nothing_visible(backend: Backend) {
+    let s = scene(backend);
+    let target = publish(&s, 0);
+    for round in 0..ROUNDS {
+        let writer = s.app.participant(&format!("disturbatore{round}"));
+        s.app
+            .post(
+                &format!("/api/v1/proposals/{target}/comments"),
+                Some(&writer.token),
+                json!({ "body": "Primo messaggio" }),
+            )
+            .expect(201);
+        let block = {
+            let (token, user) = (s.staff.token.clone(), writer.id.clone());
+            move |app: &TestApp| {
+                app.post(
+                    &format!("/api/v1/moderation/users/{user}/block"),
+                    Some(&token),
+                    json!({ "justification": "Messaggi ripetuti", "hide_content": true }),
+                )
+            }
+        };
+        let write = {
+            let (token, target) = (writer.token.clone(), target.clone());
+            move |app: &TestApp| {
+                if round % 2 == 0 {
+                    app.post(
+                        &format!("/api/v1/proposals/{target}/comments"),
+                        Some(&token),
+                        json!({ "body": "Ancora io" }),
+                    )
+                } else {
+                    app.post(
+                        "/api/v1/spaces/spazio/proposals",
+                        Some(&token),
+                        json!({ "title": "Una proposta dell'ultimo momento", "body": "Il testo della proposta scritta all'ultimo momento, prima del blocco." }),
+                    )
+                }
+            }
+        };
+        let (blocked, written) = race(&s.app, block, write);
+        blocked.expect(200);
+        assert!(matches!(written.status, 201 | 403), "{} {}", written.status, written.code());
+        let comments = s.app.get(&format!("/api/v1/proposals/{target}/comments?limit=100"), None).expect(200)["items"]
+            .as_array()
+            .unwrap()
+            .clone();
+        let visible = comments.iter().filter(|c| c["author"]["id"] == writer.id.as_str()).count();
+        assert_eq!(visible, 0, "a comment of the blocked user is still visible (round {round})");
+        let proposals = s.app.get("/api/v1/proposals?limit=100", None).expect(200)["items"].as_array().unwrap().clone();
+        assert!(!proposals.iter().any(|p| p["title"] == "Una proposta dell'ultimo momento"), "round {round}");
+    }
+    s.app.assert_counters_consistent();
+}
+
 backend_tests!(
     edit_and_withdraw_never_leave_an_edit_after_the_withdrawal,
     edit_and_answer_never_leave_an_edit_after_the_answer,
     amend_and_withdraw_leave_no_open_amendment,
     accept_and_withdraw_are_serialised,
     admins_revoking_each_other_keep_one_admin,
-    parallel_sign_in_guesses_respect_the_limit
+    parallel_sign_in_guesses_respect_the_limit,
+    settings_changes_and_writes_in_the_space_never_deadlock,
+    block_with_content_and_the_users_own_writes_leave_nothing_visible
 );

@@ -214,7 +214,7 @@ impl ReportService {
         let (details,) = Validation::new()
             .field("details", validate_details(request.reason, request.details.as_deref()))
             .finish()?;
-        let result = self.ctx.store.write(|tx| {
+        let result = self.ctx.write_as(actor, |tx| {
             let target = lock_target(tx, actor, request.kind, request.id)?;
             // Hidden and deleted items are out of view: there is nothing
             // left to report (staff act on them directly).
@@ -303,7 +303,7 @@ impl ReportService {
             .optional("note", note.filter(|n| !n.trim().is_empty()).map(|n| StaffText::parse_field("note", n)))
             .finish()?;
         let note = note.as_ref().map(StaffText::as_str);
-        self.ctx.store.write(|tx| {
+        self.ctx.write_as(actor, |tx| {
             let target = lock_target(tx, actor, kind, id)?;
             ensure_staff_of(actor, target.space.id)?;
             let now = self.ctx.clock.now();

@@ -56,11 +56,12 @@ impl ContentCounts {
 
 /// Hides (`hide`) the user's visible content with the block mark, or
 /// shows again what carries the mark. The caller holds the user's row
-/// (the block's update took it); then every proposal the content belongs
-/// to is locked in ascending id order, then amendments and comments change
-/// (each comment's rows root-first). The content is read again after the
-/// locks, so an item written meanwhile on one of those proposals is not
-/// missed; a new proposal found then is locked too.
+/// exclusively (the block's update took it); every write of that user
+/// holds it shared from its first statement and re-checks the block under
+/// it (`ServiceContext::write_as`), so their content is complete and
+/// stable once this runs. Every proposal the content belongs to is then
+/// locked in one statement in ascending id order, and amendments and
+/// comments change (each comment's rows root-first).
 fn change_content(
     tx: &mut Tx<'_>,
     user_id: Uuid,
@@ -68,18 +69,8 @@ fn change_content(
     at: chrono::DateTime<chrono::Utc>,
 ) -> ServiceResult<ContentCounts> {
     users::find_for_update(tx, user_id)?;
-    let mut locked: Vec<Uuid> = Vec::new();
-    let content = loop {
-        let content = hiding::authored_content(tx, user_id, !hide)?;
-        let missing: Vec<Uuid> = content.affected_proposals.iter().filter(|p| !locked.contains(p)).copied().collect();
-        if missing.is_empty() {
-            break content;
-        }
-        for proposal in missing {
-            proposals::find_for_update(tx, proposal)?;
-            locked.push(proposal);
-        }
-    };
+    let content = hiding::authored_content(tx, user_id, !hide)?;
+    proposals::lock_many(tx, &content.affected_proposals)?;
     let mut counts = ContentCounts::default();
     for proposal in &content.proposals {
         counts.proposals += usize::from(hiding::set_proposal_hidden(tx, *proposal, hide, true, at)?);

@@ -278,7 +278,7 @@ impl CommentService {
     ) -> ServiceResult<CommentView> {
         let (body,) = Validation::new().field("body", CommentBody::parse(&request.body)).finish()?;
         let alignment = request.alignment.unwrap_or(Alignment::Neutral);
-        self.ctx.store.write(|tx| {
+        self.ctx.write_as(actor, |tx| {
             let (proposal, space, amendment_id) = resolve_target(tx, target, Some(actor), true)?;
             ensure_can_comment(&space.settings, proposal.state)?;
             let parent = match request.parent_id {
@@ -423,7 +423,7 @@ impl CommentService {
                 DomainError::invalid("body", FieldCode::Required, "send a new body, a new alignment or both").into()
             );
         }
-        self.ctx.store.write(|tx| {
+        self.ctx.write_as(actor, |tx| {
             let (_, space) = resolve_comment(tx, id, Some(actor), true)?;
             let comment = comments::find_for_update(tx, id)?.ok_or_else(|| DomainError::not_found("comment"))?;
             ensure_comment_author(actor, comment.author_id)?;
@@ -459,7 +459,7 @@ impl CommentService {
     /// Allowed even with comments closed: authors can always take their
     /// words back.
     pub fn delete(&self, actor: &Actor, id: Uuid) -> ServiceResult<CommentView> {
-        self.ctx.store.write(|tx| {
+        self.ctx.write_as(actor, |tx| {
             let (comment, space) = resolve_comment(tx, id, Some(actor), true)?;
             let comment = comments::lock_path(tx, &comment)?.ok_or_else(|| DomainError::not_found("comment"))?;
             ensure_comment_author(actor, comment.author_id)?;
@@ -489,7 +489,7 @@ impl CommentService {
     /// so the counters move by exactly the difference.
     pub fn vote(&self, actor: &Actor, id: Uuid, value: i64) -> ServiceResult<VoteView> {
         let (new,) = Validation::new().field("value", Vote::parse_request(value)).finish()?;
-        self.ctx.store.write(|tx| {
+        self.ctx.write_as(actor, |tx| {
             let (_, space) = resolve_comment(tx, id, Some(actor), false)?;
             let comment = comments::find_for_update(tx, id)?.ok_or_else(|| DomainError::not_found("comment"))?;
             ensure_can_vote(actor, comment.author_id)?;

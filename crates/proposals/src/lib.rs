@@ -28,14 +28,21 @@ use uuid::Uuid;
 /// Finds a proposal by UUID or reference code, as the caller may see it:
 /// hidden proposals exist only for staff of their space.
 pub fn load_visible_proposal(tx: &mut Tx<'_>, key: &str, actor: Option<&Actor>) -> ServiceResult<ProposalRecord> {
-    let found = if let Ok(id) = Uuid::parse_str(key) {
+    visible(find_by_key(tx, key)?, actor)
+}
+
+/// Finds a proposal by UUID or reference code whether or not it is hidden.
+/// Only for the few acts a hidden proposal must not block (a supporter
+/// taking back their support); everything else goes through
+/// [`load_visible_proposal`].
+pub fn find_by_key(tx: &mut Tx<'_>, key: &str) -> ServiceResult<Option<ProposalRecord>> {
+    Ok(if let Ok(id) = Uuid::parse_str(key) {
         proposal_rows::find_by_id(tx, id)?
     } else if looks_like_reference(key) {
         proposal_rows::find_by_reference(tx, key)?
     } else {
         None
-    };
-    visible(found, actor)
+    })
 }
 
 /// Like [`load_visible_proposal`], for writes that depend on the proposal's

@@ -10,7 +10,7 @@
 //! are high-volume personal acts, published by the supports export instead
 //! (docs/domain.md).
 
-use crate::load_visible_proposal;
+use crate::{find_by_key, load_visible_proposal};
 use emenda_domain::policy::Actor;
 use emenda_domain::support::{
     counts, ensure_can_list_supporters, ensure_can_support, ensure_can_withdraw, ensure_room_for_new, on_support,
@@ -90,6 +90,24 @@ impl SupportService {
         Self { ctx }
     }
 
+    /// The proposal `key` as a supporter reaches it: visible to them, or
+    /// hidden by moderation while they support it. A hidden proposal takes
+    /// no new support nor a re-confirmation (`support` refuses it as not
+    /// found), but its supporters may still withdraw, so moderation never traps a
+    /// slot of their per-space limit.
+    fn find(tx: &mut Tx<'_>, key: &str, actor: &Actor) -> ServiceResult<ProposalRecord> {
+        let found = find_by_key(tx, key)?;
+        if let Some(proposal) = &found {
+            if proposal.hidden
+                && !actor.is_staff_of(proposal.space_id)
+                && supports::find(tx, proposal.id, actor.user_id)?.is_some()
+            {
+                return Ok(proposal.clone());
+            }
+        }
+        load_visible_proposal(tx, key, Some(actor))
+    }
+
     /// Takes the support locks for `actor` on the proposal `key`: the tally,
     /// the space (shared), then the target, or, when `crossing` says the
     /// operation crosses the space's minimum (decided on the locked tally,
@@ -102,7 +120,7 @@ impl SupportService {
         key: &str,
         crossing: impl FnOnce(i32, i32, bool) -> bool,
     ) -> ServiceResult<(Locked, bool)> {
-        let found = load_visible_proposal(tx, key, Some(actor))?;
+        let found = Self::find(tx, key, actor)?;
         let tally = supports::lock_tally(tx, actor.user_id, found.space_id)?;
         let space = spaces::lock_for_share(tx, found.space_id)?.ok_or_else(|| DomainError::not_found("space"))?;
         let exists = supports::find(tx, found.id, actor.user_id)?.is_some();
@@ -113,7 +131,7 @@ impl SupportService {
             ids.dedup();
         }
         proposal_rows::lock_many(tx, &ids)?;
-        let proposal = load_visible_proposal(tx, &found.id.to_string(), Some(actor))?;
+        let proposal = Self::find(tx, &found.id.to_string(), actor)?;
         Ok((Locked { tally, space, proposal, proposals: ids }, exists))
     }
 
@@ -128,6 +146,10 @@ impl SupportService {
                 !exists && on_support(minimum, tally) == CountChange::All
             })?;
             let Locked { tally, space, proposal, proposals } = locked;
+            if proposal.hidden && !actor.is_staff_of(space.id) {
+                // Reached only to withdraw from it: no support, no re-confirmation.
+                return Err(DomainError::not_found("proposal").into());
+            }
             let settings = &space.settings;
             ensure_can_support(actor, settings, proposal.state)?;
             let now = self.ctx.clock.now();

@@ -60,11 +60,7 @@ impl ServiceContext {
     /// participant's write (docs/architecture.md, Concurrency). Not for
     /// admin operations on accounts and roles, which lock the admin grants
     /// first.
-    pub fn write_as<T>(
-        &self,
-        actor: &Actor,
-        work: impl FnOnce(&mut Tx<'_>) -> ServiceResult<T>,
-    ) -> ServiceResult<T> {
+    pub fn write_as<T>(&self, actor: &Actor, work: impl FnOnce(&mut Tx<'_>) -> ServiceResult<T>) -> ServiceResult<T> {
         self.store.write(|tx| {
             let user = users::lock_for_share(tx, actor.user_id)?;
             if user.is_none_or(|u| u.blocked_at.is_some()) {

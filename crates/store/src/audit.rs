@@ -385,25 +385,25 @@ pub fn list(
         }
         let hidden = private_amendments!().select(amendments::id);
         let private_amendments = private_amendments!().select(amendments::id.nullable());
-        let private_comments = comments::table
-            .filter(comments::amendment_id.eq_any(private_amendments))
-            .select(comments::id);
+        let private_comments =
+            comments::table.filter(comments::amendment_id.eq_any(private_amendments)).select(comments::id);
         query = query.filter(audit_log::target_kind.ne(AMENDMENT_TARGET).or(audit_log::target_id.ne_all(hidden)));
-        query = query.filter(audit_log::target_kind.ne(COMMENT_TARGET).or(audit_log::target_id.ne_all(private_comments)));
+        query =
+            query.filter(audit_log::target_kind.ne(COMMENT_TARGET).or(audit_log::target_id.ne_all(private_comments)));
         // What moderation hid leaves the public log too (its title, its
         // author), except the moderation entries themselves, which are
         // public by rule. Staff of the item's space still read all of it.
         let hidden_proposals = proposals::table
-            .filter(proposals::hidden.eq(true))
+            .filter(proposals::hidden)
             .filter(proposals::space_id.ne_all(staff_spaces.clone()))
             .select(proposals::id);
         let hidden_amendments = amendments::table
             .inner_join(proposals::table)
-            .filter(amendments::hidden.eq(true))
+            .filter(amendments::hidden)
             .filter(proposals::space_id.ne_all(staff_spaces.clone()))
             .select(amendments::id);
         let hidden_comments = comments::table
-            .filter(comments::hidden.eq(true))
+            .filter(comments::hidden)
             .filter(comments::space_id.ne_all(staff_spaces))
             .select(comments::id);
         query = query

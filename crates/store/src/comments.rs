@@ -247,7 +247,7 @@ pub fn find_for_update(tx: &mut Tx<'_>, id: Uuid) -> Result<Option<CommentRecord
 pub fn lock_rows(tx: &mut Tx<'_>, ids: &[Uuid]) -> Result<(), StoreError> {
     if let DbConnection::Postgres(connection) = tx.conn() {
         for id in ids {
-            diesel::sql_query("SELECT id FROM comments WHERE id = $1 FOR UPDATE")
+            diesel::sql_query("SELECT id FROM comments WHERE id = $1 FOR NO KEY UPDATE")
                 .bind::<diesel::sql_types::Text, _>(Stored(*id))
                 .execute(connection)?;
         }

@@ -104,7 +104,7 @@ pub fn ensure_and_lock(
         }
         DbConnection::Postgres(c) => {
             diesel::insert_into(moderations::table).values(values).on_conflict(target).do_nothing().execute(c)?;
-            diesel::sql_query("SELECT id FROM moderations WHERE target_kind = $1 AND target_id = $2 FOR UPDATE")
+            diesel::sql_query("SELECT id FROM moderations WHERE target_kind = $1 AND target_id = $2 FOR NO KEY UPDATE")
                 .bind::<diesel::sql_types::Text, _>(Stored(kind))
                 .bind::<diesel::sql_types::Text, _>(Stored(target_id))
                 .execute(c)?
@@ -208,7 +208,11 @@ pub fn queue(
         query = query.filter(moderations::space_id.eq_any(ids));
     }
     match state {
-        QueueState::Open => query = query.filter(moderations::open_reports.gt(0)),
+        // Written as the partial indexes `moderations_open*` are, so both
+        // databases read the open entries from them instead of every row.
+        QueueState::Open => {
+            query = query.filter(diesel::dsl::sql::<diesel::sql_types::Bool>("moderations.open_reports > 0"))
+        }
         QueueState::Hidden => {
             let proposal = moderations::target_kind
                 .eq(Stored(TargetKind::Proposal))

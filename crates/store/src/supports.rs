@@ -123,10 +123,12 @@ pub fn lock_tally(tx: &mut Tx<'_>, user_id: Uuid, space_id: Uuid) -> Result<i32,
         (Text, Stored(space_id)),
     )?;
     if let DbConnection::Postgres(c) = tx.conn() {
-        diesel::sql_query("SELECT supports FROM support_tallies WHERE user_id = $1 AND space_id = $2 FOR NO KEY UPDATE")
-            .bind::<Text, _>(Stored(user_id))
-            .bind::<Text, _>(Stored(space_id))
-            .execute(c)?;
+        diesel::sql_query(
+            "SELECT supports FROM support_tallies WHERE user_id = $1 AND space_id = $2 FOR NO KEY UPDATE",
+        )
+        .bind::<Text, _>(Stored(user_id))
+        .bind::<Text, _>(Stored(space_id))
+        .execute(c)?;
     }
     tally(tx, user_id, space_id)
 }
