@@ -164,9 +164,58 @@ fn audit_log_shows_public_entries_to_all_and_the_rest_to_staff(backend: Backend)
     assert_eq!(second_page.expect(200)["items"][0]["action"], "proposal.created");
 }
 
+/// The actions the public log shows about one target.
+fn actions_about(app: &TestApp, reader: Option<&TestUser>, target: &str) -> Vec<String> {
+    let page = app.get("/api/v1/audit?limit=100", reader.map(|u| u.token.as_str()));
+    page.expect(200)["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["target_id"] == target)
+        .map(|e| e["action"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+/// What moderation hid leaves the public audit log with it (a hidden
+/// proposal's title, a hidden comment's author): only the moderation acts
+/// stay public. Staff keep the whole record, and unhiding brings it back.
+fn hidden_content_leaves_the_public_audit_log(backend: Backend) {
+    let app = TestApp::spawn(backend);
+    let admin = app.admin();
+    app.space(&admin, "spazio", json!({}));
+    let author = app.participant("autore");
+    let proposal =
+        app.proposal(&author, "spazio", "Un titolo offensivo da nascondere")["id"].as_str().unwrap().to_owned();
+    let comment = app
+        .post(
+            &format!("/api/v1/proposals/{proposal}/comments"),
+            Some(&author.token),
+            json!({ "body": "Un commento da nascondere." }),
+        )
+        .expect(201)["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert_eq!(actions_about(&app, None, &proposal), ["proposal.created"]);
+    assert_eq!(actions_about(&app, None, &comment), ["comment.created"]);
+
+    app.post(&format!("/api/v1/moderation/comments/{comment}/hide"), Some(&admin.token), json!({})).expect(200);
+    app.post(&format!("/api/v1/moderation/proposals/{proposal}/hide"), Some(&admin.token), json!({})).expect(200);
+    let reader = app.participant("lettrice");
+    for who in [None, Some(&reader), Some(&author)] {
+        assert_eq!(actions_about(&app, who, &proposal), ["content.hidden"]);
+        assert_eq!(actions_about(&app, who, &comment), ["content.hidden"]);
+    }
+    assert_eq!(actions_about(&app, Some(&admin), &proposal), ["content.hidden", "proposal.created"]);
+
+    app.post(&format!("/api/v1/moderation/proposals/{proposal}/unhide"), Some(&admin.token), json!({})).expect(200);
+    assert_eq!(actions_about(&app, None, &proposal), ["content.unhidden", "content.hidden", "proposal.created"]);
+}
+
 backend_tests!(
     audit_log_shows_public_entries_to_all_and_the_rest_to_staff,
     audit_chain_verifies_and_names_the_first_broken_link,
     demo_data_leaves_a_valid_audit_chain,
     hidden_amendments_stay_out_of_the_audit_log_until_decided,
+    hidden_content_leaves_the_public_audit_log,
 );

@@ -573,6 +573,49 @@ fn a_minimum_change_during_supports_keeps_counters_exact(backend: Backend) {
     app.assert_counters_consistent();
 }
 
+/// A proposal hidden by moderation takes no support and no re-confirmation,
+/// but its supporters can still withdraw, so a hidden item never holds a
+/// slot of their per-space limit; anyone else still finds nothing there.
+fn supporters_of_a_hidden_proposal_can_still_withdraw(backend: Backend) {
+    let w = world(backend, json!({ "support_limit_per_user": 1 }));
+    let app = &w.app;
+    let citizen = app.participant("cittadina");
+    put(app, &citizen, &w.proposal).expect(201);
+    app.post(&format!("/api/v1/moderation/proposals/{}/hide", w.proposal), Some(&w.staff.token), json!({})).expect(200);
+    let other = id_of(&app.proposal(&w.author, SPACE, "Una fontanella in piazza Maggiore"));
+    put(app, &citizen, &other).expect_problem(409, "support_limit_reached");
+    put(app, &citizen, &w.proposal).expect_problem(404, "not_found");
+    let stranger = app.participant("estraneo");
+    del(app, &stranger, &w.proposal).expect_problem(404, "not_found");
+    put(app, &stranger, &w.proposal).expect_problem(404, "not_found");
+    del(app, &citizen, &w.proposal).expect(204);
+    put(app, &citizen, &other).expect(201);
+    app.assert_counters_consistent();
+}
+
+/// A supporter crossing the minimum moves the count of a proposal already
+/// answered (counters always equal their rows), but it never becomes
+/// qualified after the fact; an open one does.
+fn only_open_proposals_qualify(backend: Backend) {
+    let w = world(backend, json!({ "minimum_supports_per_user": 2, "support_threshold": 1 }));
+    let app = &w.app;
+    let citizen = app.participant("cittadino");
+    put(app, &citizen, &w.proposal).expect(201);
+    app.post(
+        &format!("/api/v1/moderation/proposals/{}/answer", w.proposal),
+        Some(&w.staff.token),
+        json!({ "state": "accepted", "answer": "Accolta dalla giunta." }),
+    )
+    .expect(200);
+    let second = id_of(&app.proposal(&w.author, SPACE, "Una fontanella in piazza Maggiore"));
+    put(app, &citizen, &second).expect(201);
+    let answered = proposal(app, &w.proposal, None);
+    assert_eq!(counters(app, &w.proposal), (1, 1));
+    assert!(answered["qualified_at"].is_null(), "{answered}");
+    assert!(!proposal(app, &second, None)["qualified_at"].is_null());
+    app.assert_counters_consistent();
+}
+
 backend_tests!(
     a_minimum_change_during_supports_keeps_counters_exact,
     every_role_supports_and_withdraws_idempotently,
@@ -586,4 +629,6 @@ backend_tests!(
     counters_equal_rows_under_concurrent_supports_and_withdrawals,
     the_threshold_is_never_exceeded,
     counters_follow_concurrent_minimum_crossings,
+    supporters_of_a_hidden_proposal_can_still_withdraw,
+    only_open_proposals_qualify
 );
