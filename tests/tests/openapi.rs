@@ -351,6 +351,81 @@ fn exercise(app: &TestApp) -> Vec<(String, String, Reply)> {
         Some(json!({"settings": {"proposals_open": "yes"}})),
         &[],
     );
+    // Supports.
+    let other_token = Some(other.token.as_str());
+    let support = format!("/api/v1/proposals/{id}/support");
+    call("PUT", &support, other_token, None, &[]);
+    call("PUT", &support, other_token, None, &[]);
+    call("PUT", &support, None, None, &[]);
+    call("PUT", &format!("{missing}/support"), other_token, None, &[]);
+    call("GET", &format!("/api/v1/proposals/{id}/supporters"), None, None, &[]);
+    call("GET", &format!("/api/v1/proposals/{id}/supporters?limit=0&cursor=bogus"), None, None, &[]);
+    call("DELETE", &support, other_token, None, &[]);
+    call("DELETE", &support, other_token, None, &[]);
+    // Comments and votes.
+    let comments = format!("/api/v1/proposals/{id}/comments");
+    let comment =
+        call("POST", &comments, other_token, Some(json!({"body": "Sono d'accordo.", "alignment": "in_favor"})), &[]);
+    assert_eq!(comment.status, 201, "{}", comment.body);
+    let comment_id = comment.body["id"].as_str().unwrap_or_default().to_owned();
+    call("POST", &comments, other_token, Some(json!({"body": "", "alignment": "forse"})), &[]);
+    call("POST", &comments, None, Some(json!({"body": "Anonimo"})), &[]);
+    call("GET", &comments, None, None, &[]);
+    call("GET", &format!("{comments}?order=nope&limit=101"), None, None, &[]);
+    call("GET", &format!("{comments}?parent_id={comment_id}&order=best"), token, None, &[]);
+    call("GET", &format!("/api/v1/amendments/{amendment_id}/comments"), None, None, &[]);
+    call(
+        "POST",
+        &format!("/api/v1/amendments/{amendment_id}/comments"),
+        token,
+        Some(json!({"body": "Sull'emendamento."})),
+        &[],
+    );
+    let one = format!("/api/v1/comments/{comment_id}");
+    call("GET", &one, None, None, &[]);
+    call("GET", "/api/v1/comments/00000000-0000-7000-8000-000000000000", None, None, &[]);
+    call("PATCH", &one, other_token, Some(json!({"body": "Sono molto d'accordo.", "revision": 1})), &[]);
+    call("PATCH", &one, other_token, Some(json!({"body": "Di nuovo.", "revision": 1})), &[]);
+    call("PATCH", &one, token, Some(json!({"body": "Non mio."})), &[]);
+    call("GET", &format!("{one}/revisions"), None, None, &[]);
+    call("PUT", &format!("{one}/vote"), token, Some(json!({"value": 1})), &[]);
+    call("PUT", &format!("{one}/vote"), other_token, Some(json!({"value": 1})), &[]);
+    call("PUT", &format!("{one}/vote"), token, Some(json!({"value": 5})), &[]);
+    // Reports and content moderation.
+    let report = json!({"target": {"kind": "comment", "id": comment_id}, "reason": "spam", "details": "Pubblicità."});
+    assert_eq!(call("POST", "/api/v1/reports", token, Some(report.clone()), &[]).status, 201);
+    call("POST", "/api/v1/reports", token, Some(report), &[]);
+    call(
+        "POST",
+        "/api/v1/reports",
+        None,
+        Some(json!({"target": {"kind": "comment", "id": comment_id}, "reason": "spam"})),
+        &[],
+    );
+    call("POST", "/api/v1/reports", token, Some(json!({"target": {"kind": "space", "id": id}, "reason": "noia"})), &[]);
+    call("GET", "/api/v1/moderation/reports", Some(&admin.token), None, &[]);
+    call("GET", "/api/v1/moderation/reports?state=hidden&cursor=bogus", Some(&admin.token), None, &[]);
+    call("GET", "/api/v1/moderation/reports", token, None, &[]);
+    call("POST", &format!("/api/v1/moderation/comments/{comment_id}/hide"), token, None, &[]);
+    call(
+        "POST",
+        &format!("/api/v1/moderation/comments/{comment_id}/hide"),
+        Some(&admin.token),
+        Some(json!({"note": "Spam."})),
+        &[],
+    );
+    call("POST", &format!("/api/v1/moderation/comments/{comment_id}/unhide"), Some(&admin.token), None, &[]);
+    call("POST", &format!("/api/v1/moderation/comments/{comment_id}/dismiss"), Some(&admin.token), None, &[]);
+    call(
+        "POST",
+        "/api/v1/moderation/comments/00000000-0000-7000-8000-000000000000/hide",
+        Some(&admin.token),
+        None,
+        &[],
+    );
+    call("DELETE", &one, token, None, &[]);
+    call("DELETE", &one, other_token, None, &[]);
+    call("DELETE", &one, other_token, None, &[]);
     call("GET", "/api/v1/audit", None, None, &[]);
     call("GET", "/api/v1/audit?cursor=bogus", None, None, &[]);
     call("GET", "/api/v1/audit/verify", None, None, &[]);
