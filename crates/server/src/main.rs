@@ -33,6 +33,11 @@ enum Command {
         #[arg(long, required = true)]
         demo: bool,
     },
+    /// Recount every denormalised counter (supports, comments, replies,
+    /// votes, open reports) from its rows and list any that disagree; exits
+    /// with an error when one does. Scans whole tables: run it when the
+    /// platform is quiet.
+    CheckCounters,
     /// Manage accounts.
     Admin {
         #[command(subcommand)]
@@ -84,6 +89,15 @@ fn main() -> anyhow::Result<()> {
             let store = open_store(&settings)?;
             let state = app::state(store, &settings.jwt_secret()?, &settings.reference_prefix);
             report_demo(seed::load_demo(&state)?);
+        }
+        Command::CheckCounters => {
+            let store = open_store(&settings)?;
+            let mismatches = store.read(|tx| emenda_store::consistency::recount(tx))?;
+            for m in &mismatches {
+                println!("{}.{} of {}: {} by its rows, {} stored", m.table, m.column, m.id, m.expected, m.found);
+            }
+            anyhow::ensure!(mismatches.is_empty(), "{} counters disagree with their rows", mismatches.len());
+            println!("every counter equals its rows");
         }
         Command::Admin { command: AdminCommand::Create { email, password, nickname, display_name } } => {
             let store = open_store(&settings)?;
