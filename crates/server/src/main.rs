@@ -92,7 +92,7 @@ fn main() -> anyhow::Result<()> {
         }
         Command::CheckCounters => {
             let store = open_store(&settings)?;
-            let mismatches = store.read(|tx| emenda_store::consistency::recount(tx))?;
+            let mismatches = store.read(emenda_store::consistency::recount)?;
             for m in &mismatches {
                 println!("{}.{} of {}: {} by its rows, {} stored", m.table, m.column, m.id, m.expected, m.found);
             }
