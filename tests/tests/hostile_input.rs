@@ -95,4 +95,24 @@ fn misleading_text_is_refused_or_normalised(backend: Backend) {
     register("nuova@example.it", "Nuova Utente").expect(201);
 }
 
-backend_tests!(nul_is_refused_everywhere, misleading_text_is_refused_or_normalised);
+/// An id that is not a UUID is named where it was sent, however deep in
+/// the body, and nothing is written.
+fn malformed_ids_in_bodies_name_their_field(backend: Backend) {
+    let app = TestApp::spawn(backend);
+    let admin = app.admin();
+    app.space(&admin, "spazio", json!({}));
+    let user = app.participant("cittadina");
+    let proposal = app.proposal(&user, "spazio", "Una panchina nuova in piazza")["id"].as_str().unwrap().to_owned();
+    let comments = format!("/api/v1/proposals/{proposal}/comments");
+    let reply = app.post(&comments, Some(&user.token), json!({ "body": "Un commento", "parent_id": "nope" }));
+    refused(&reply, "parent_id", "invalid_format");
+    let report = json!({ "target": { "kind": "comment", "id": "zz" }, "reason": "spam" });
+    refused(&app.post("/api/v1/reports", Some(&user.token), report), "target.id", "invalid_format");
+    assert_eq!(app.get(&comments, None).expect(200)["items"].as_array().unwrap().len(), 0);
+}
+
+backend_tests!(
+    nul_is_refused_everywhere,
+    misleading_text_is_refused_or_normalised,
+    malformed_ids_in_bodies_name_their_field
+);

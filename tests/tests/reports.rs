@@ -495,6 +495,42 @@ fn blocking_without_content_keeps_it(backend: Backend) {
     assert!(public_proposal_ids(&w.app).contains(&w.proposal));
 }
 
+/// Under a hidden proposal nobody participates: its space's staff see it
+/// to moderate it, not to support, comment or vote there (`content_hidden`).
+/// Staff confirming reports
+/// that already hid an item record `reports.upheld`, so the item's hidden
+/// and unhidden entries alternate.
+fn hidden_items_take_no_participation_and_confirmations_are_upholdings(backend: Backend) {
+    let w = world(backend, 2);
+    let reader = w.app.participant("lettore");
+    let mine = comment(&w.app, &w.proposal, None, None, &reader).to_string();
+    let theirs = comment(&w.app, &w.proposal, None, None, &w.author).to_string();
+    act(&w.app, Some(&w.staff), "hide", "proposals", &w.proposal).expect(200);
+    let support = format!("/api/v1/proposals/{}/support", w.proposal);
+    w.app.call("PUT", &support, Some(&w.staff.token), None).expect_problem(409, "content_hidden");
+    w.app.call("PUT", &support, Some(&w.admin.token), None).expect_problem(409, "content_hidden");
+    w.app.call("PUT", &support, Some(&reader.token), None).expect_problem(404, "not_found");
+    let comments = format!("/api/v1/proposals/{}/comments", w.proposal);
+    w.app
+        .post(&comments, Some(&w.staff.token), json!({ "body": "Commento dello staff" }))
+        .expect_problem(409, "content_hidden");
+    let vote = format!("/api/v1/comments/{theirs}/vote");
+    w.app.call("PUT", &vote, Some(&w.staff.token), Some(&json!({ "value": 1 }))).expect_problem(409, "content_hidden");
+    // Its participants do not see it at all meanwhile, their own words included.
+    w.app
+        .call("DELETE", &format!("/api/v1/comments/{mine}"), Some(&reader.token), None)
+        .expect_problem(404, "not_found");
+    act(&w.app, Some(&w.staff), "unhide", "proposals", &w.proposal).expect(200);
+    w.app.call("PUT", &vote, Some(&w.staff.token), Some(&json!({ "value": 1 }))).expect(200);
+
+    for who in [&reader, &w.admin] {
+        report(&w.app, who, "comment", &theirs, "spam").expect(201);
+    }
+    act(&w.app, Some(&w.staff), "hide", "comments", &theirs).expect(200);
+    assert_eq!(audit_actions(&w.app, &theirs), ["reports.upheld", "content.hidden"]);
+    w.app.assert_counters_consistent();
+}
+
 backend_tests!(
     the_nth_report_hides_a_proposal,
     the_nth_report_hides_an_amendment,
@@ -503,5 +539,6 @@ backend_tests!(
     every_role_on_every_endpoint,
     dismissing_unhides_only_what_reports_hid,
     blocking_with_content_hides_it_and_unblocking_restores_exactly_that,
-    blocking_without_content_keeps_it
+    blocking_without_content_keeps_it,
+    hidden_items_take_no_participation_and_confirmations_are_upholdings
 );

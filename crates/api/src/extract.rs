@@ -289,6 +289,13 @@ fn check(
         return;
     }
     match value {
+        // An id that is not one: named here, since serde's own refusal
+        // would not say which field it was.
+        Value::String(text)
+            if schema.get("format").and_then(Value::as_str) == Some("uuid") && uuid::Uuid::parse_str(text).is_err() =>
+        {
+            errors.push(field_error(path, FieldCode::InvalidFormat, "must be a UUID"));
+        }
         // Lengths as the domain counts them (characters, trimmed), so a
         // body with a wrong type and a short title reports both at once.
         // A blank text is left to the domain, which may call it `required`.

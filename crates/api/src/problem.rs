@@ -108,6 +108,7 @@ pub fn status_of(code: ErrorCode) -> StatusCode {
         | C::CommentDeleted
         | C::CommentHidden
         | C::StaleRevision
+        | C::ContentHidden
         | C::AlreadyReported
         | C::CannotReportOwn => StatusCode::CONFLICT,
         C::PreconditionFailed => StatusCode::PRECONDITION_FAILED,

@@ -65,6 +65,9 @@ string_enum! {
         ContentUnhidden => "content.unhidden",
         /// Staff dismissed an item's open reports.
         ReportsDismissed => "reports.dismissed",
+        /// Staff confirmed the open reports of an item that was already
+        /// hidden (by those reports): it stays hidden, the reports are upheld.
+        ReportsUpheld => "reports.upheld",
     }
 }
 

@@ -111,6 +111,8 @@ string_enum! {
         /// The body is over the size limit.
         PayloadTooLarge => "payload_too_large",
         // Reports and moderation: their refusal codes go here.
+        /// The item is hidden by moderation: it takes no supports, comments or votes until unhidden.
+        ContentHidden => "content_hidden",
         /// One report per participant and item.
         AlreadyReported => "already_reported",
         /// Nobody reports their own content.

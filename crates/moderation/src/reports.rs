@@ -323,11 +323,12 @@ impl ReportService {
                     } else {
                         0
                     };
+                    // The hidden/unhidden entries of an item alternate: a
+                    // hide that only confirms the reports that already hid
+                    // it is recorded as their upholding.
+                    let action = if changed { AuditAction::ContentHidden } else { AuditAction::ReportsUpheld };
                     (changed || upheld > 0).then(|| {
-                        (
-                            AuditAction::ContentHidden,
-                            serde_json::json!({ "automatic": false, "note": note, "upheld_reports": upheld }),
-                        )
+                        (action, serde_json::json!({ "automatic": false, "note": note, "upheld_reports": upheld }))
                     })
                 }
                 StaffAction::Unhide => {

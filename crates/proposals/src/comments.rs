@@ -197,22 +197,38 @@ fn resolve_target(
     target: CommentTarget<'_>,
     actor: Option<&Actor>,
     lock: bool,
-) -> ServiceResult<(ProposalRecord, SpaceRecord, Option<Uuid>)> {
+) -> ServiceResult<(ProposalRecord, SpaceRecord, Option<Uuid>, bool)> {
     match target {
         CommentTarget::Proposal(key) => {
             let proposal =
                 if lock { lock_visible_proposal(tx, key, actor)? } else { load_visible_proposal(tx, key, actor)? };
             let space = space_of(tx, proposal.space_id)?;
-            Ok((proposal, space, None))
+            let hidden = proposal.hidden;
+            Ok((proposal, space, None, hidden))
         }
         CommentTarget::Amendment(id) => {
             // A hidden amendment, and so its thread, exists only for staff
             // of its space: the amendment visibility helpers decide that.
             let (amendment, proposal, space) =
                 if lock { lock_visible_amendment(tx, id, actor)? } else { load_visible_amendment(tx, id, actor)? };
-            Ok((proposal, space, Some(amendment.id)))
+            let hidden = proposal.hidden || amendment.hidden;
+            Ok((proposal, space, Some(amendment.id), hidden))
         }
     }
+}
+
+/// A thread under a hidden proposal or amendment is reachable by staff of
+/// its space only, and only to moderate: no one comments, edits or votes
+/// there until it is unhidden (its counters stay as moderation froze them).
+fn ensure_thread_not_hidden(hidden: bool) -> ServiceResult<()> {
+    if hidden {
+        return Err(DomainError::conflict(
+            ErrorCode::ContentHidden,
+            "the item is hidden by moderation: it takes no comments or votes until it is unhidden",
+        )
+        .into());
+    }
+    Ok(())
 }
 
 /// The comment `id` and its space, as `actor` may see them (the proposal
@@ -223,7 +239,7 @@ fn resolve_comment(
     id: Uuid,
     actor: Option<&Actor>,
     lock: bool,
-) -> ServiceResult<(CommentRecord, SpaceRecord)> {
+) -> ServiceResult<(CommentRecord, SpaceRecord, bool)> {
     let not_found = || ServiceError::from(DomainError::not_found("comment"));
     let comment = comments::find_by_id(tx, id)?.ok_or_else(not_found)?;
     let proposal_key = comment.proposal_id.to_string();
@@ -231,12 +247,12 @@ fn resolve_comment(
         Some(amendment) => CommentTarget::Amendment(amendment),
         None => CommentTarget::Proposal(&proposal_key),
     };
-    let (_, space, _) = resolve_target(tx, target, actor, lock).map_err(|e| match e {
+    let (_, space, _, hidden) = resolve_target(tx, target, actor, lock).map_err(|e| match e {
         ServiceError::Rule(DomainError::NotFound { .. }) => not_found(),
         other => other,
     })?;
     let comment = if lock { comments::find_by_id(tx, id)?.ok_or_else(not_found)? } else { comment };
-    Ok((comment, space))
+    Ok((comment, space, hidden))
 }
 
 fn comment_target(comment: &CommentRecord) -> AuditTarget {
@@ -279,7 +295,8 @@ impl CommentService {
         let (body,) = Validation::new().field("body", CommentBody::parse(&request.body)).finish()?;
         let alignment = request.alignment.unwrap_or(Alignment::Neutral);
         self.ctx.write_as(actor, |tx| {
-            let (proposal, space, amendment_id) = resolve_target(tx, target, Some(actor), true)?;
+            let (proposal, space, amendment_id, hidden) = resolve_target(tx, target, Some(actor), true)?;
+            ensure_thread_not_hidden(hidden)?;
             ensure_can_comment(&space.settings, proposal.state)?;
             let parent = match request.parent_id {
                 None => None,
@@ -342,7 +359,7 @@ impl CommentService {
         limit: i64,
     ) -> ServiceResult<Vec<CommentView>> {
         self.ctx.store.read(|tx| {
-            let (proposal, space, amendment_id) = resolve_target(tx, target, actor, false)?;
+            let (proposal, space, amendment_id, _) = resolve_target(tx, target, actor, false)?;
             let thread_key = match parent_id {
                 None => amendment_id.unwrap_or(proposal.id),
                 Some(parent_id) => {
@@ -391,7 +408,7 @@ impl CommentService {
     /// One comment, as `actor` may see it.
     pub fn get(&self, id: Uuid, actor: Option<&Actor>) -> ServiceResult<CommentView> {
         self.ctx.store.read(|tx| {
-            let (comment, space) = resolve_comment(tx, id, actor, false)?;
+            let (comment, space, _) = resolve_comment(tx, id, actor, false)?;
             Ok(self.views(tx, vec![comment], actor, space.id)?.remove(0))
         })
     }
@@ -406,7 +423,7 @@ impl CommentService {
         limit: i64,
     ) -> ServiceResult<Vec<RevisionView>> {
         self.ctx.store.read(|tx| {
-            let (comment, space) = resolve_comment(tx, id, actor, false)?;
+            let (comment, space, _) = resolve_comment(tx, id, actor, false)?;
             if !comment.is_live() && !sees_hidden(actor, space.id) {
                 return Err(DomainError::not_found("comment").into());
             }
@@ -424,7 +441,8 @@ impl CommentService {
             );
         }
         self.ctx.write_as(actor, |tx| {
-            let (_, space) = resolve_comment(tx, id, Some(actor), true)?;
+            let (_, space, hidden) = resolve_comment(tx, id, Some(actor), true)?;
+            ensure_thread_not_hidden(hidden)?;
             let comment = comments::find_for_update(tx, id)?.ok_or_else(|| DomainError::not_found("comment"))?;
             ensure_comment_author(actor, comment.author_id)?;
             ensure_live(comment.deleted_at.is_some(), comment.hidden)?;
@@ -460,7 +478,7 @@ impl CommentService {
     /// words back.
     pub fn delete(&self, actor: &Actor, id: Uuid) -> ServiceResult<CommentView> {
         self.ctx.write_as(actor, |tx| {
-            let (comment, space) = resolve_comment(tx, id, Some(actor), true)?;
+            let (comment, space, _) = resolve_comment(tx, id, Some(actor), true)?;
             let comment = comments::lock_path(tx, &comment)?.ok_or_else(|| DomainError::not_found("comment"))?;
             ensure_comment_author(actor, comment.author_id)?;
             if comment.deleted_at.is_some() {
@@ -490,7 +508,8 @@ impl CommentService {
     pub fn vote(&self, actor: &Actor, id: Uuid, value: i64) -> ServiceResult<VoteView> {
         let (new,) = Validation::new().field("value", Vote::parse_request(value)).finish()?;
         self.ctx.write_as(actor, |tx| {
-            let (_, space) = resolve_comment(tx, id, Some(actor), false)?;
+            let (_, space, hidden) = resolve_comment(tx, id, Some(actor), false)?;
+            ensure_thread_not_hidden(hidden)?;
             let comment = comments::find_for_update(tx, id)?.ok_or_else(|| DomainError::not_found("comment"))?;
             ensure_can_vote(actor, comment.author_id)?;
             ensure_live(comment.deleted_at.is_some(), comment.hidden)?;

@@ -16,7 +16,7 @@ use emenda_domain::support::{
     counts, ensure_can_list_supporters, ensure_can_support, ensure_can_withdraw, ensure_room_for_new, on_support,
     on_withdraw, CountChange,
 };
-use emenda_domain::DomainError;
+use emenda_domain::{DomainError, ErrorCode};
 use emenda_service::views::{MySupport, Proposal, Supporter};
 use emenda_service::{ServiceContext, ServiceResult};
 use emenda_store::proposals::{self as proposal_rows, ProposalRecord};
@@ -146,9 +146,18 @@ impl SupportService {
                 !exists && on_support(minimum, tally) == CountChange::All
             })?;
             let Locked { tally, space, proposal, proposals } = locked;
-            if proposal.hidden && !actor.is_staff_of(space.id) {
-                // Reached only to withdraw from it: no support, no re-confirmation.
-                return Err(DomainError::not_found("proposal").into());
+            if proposal.hidden {
+                // A supporter reaches it only to withdraw; staff of the
+                // space see it, but to moderate, not to support it.
+                return Err(if actor.is_staff_of(space.id) {
+                    DomainError::conflict(
+                        ErrorCode::ContentHidden,
+                        "the proposal is hidden by moderation: it takes no supports until it is unhidden",
+                    )
+                } else {
+                    DomainError::not_found("proposal")
+                }
+                .into());
             }
             let settings = &space.settings;
             ensure_can_support(actor, settings, proposal.state)?;

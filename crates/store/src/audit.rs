@@ -332,10 +332,15 @@ pub struct AuditReader {
 /// The entries that stay public about an item even while it is hidden:
 /// the moderation acts themselves.
 fn moderation_actions() -> Vec<Stored<AuditAction>> {
-    [AuditAction::ContentHidden, AuditAction::ContentUnhidden, AuditAction::ReportsDismissed]
-        .into_iter()
-        .map(Stored)
-        .collect()
+    [
+        AuditAction::ContentHidden,
+        AuditAction::ContentUnhidden,
+        AuditAction::ReportsDismissed,
+        AuditAction::ReportsUpheld,
+    ]
+    .into_iter()
+    .map(Stored)
+    .collect()
 }
 
 /// entries only when the reader may see them. Entries about an amendment
