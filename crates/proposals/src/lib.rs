@@ -21,6 +21,7 @@ use emenda_domain::policy::Actor;
 use emenda_domain::reference::looks_like_reference;
 use emenda_domain::DomainError;
 use emenda_service::ServiceResult;
+use emenda_store::proposal_view::ProposalKey;
 use emenda_store::proposals::{self as proposal_rows, ProposalRecord};
 use emenda_store::Tx;
 use uuid::Uuid;
@@ -36,13 +37,29 @@ pub fn load_visible_proposal(tx: &mut Tx<'_>, key: &str, actor: Option<&Actor>) 
 /// taking back their support); everything else goes through
 /// [`load_visible_proposal`].
 pub fn find_by_key(tx: &mut Tx<'_>, key: &str) -> ServiceResult<Option<ProposalRecord>> {
-    Ok(if let Ok(id) = Uuid::parse_str(key) {
-        proposal_rows::find_by_id(tx, id)?
+    Ok(match proposal_key(key) {
+        Some(ProposalKey::Id(id)) => proposal_rows::find_by_id(tx, id)?,
+        Some(ProposalKey::Reference(reference)) => proposal_rows::find_by_reference(tx, reference)?,
+        None => None,
+    })
+}
+
+/// How `key` names a proposal: a UUID or a reference code; `None` when it
+/// can be neither (no proposal has that name).
+pub fn proposal_key(key: &str) -> Option<ProposalKey<'_>> {
+    if let Ok(id) = Uuid::parse_str(key) {
+        Some(ProposalKey::Id(id))
     } else if looks_like_reference(key) {
-        proposal_rows::find_by_reference(tx, key)?
+        Some(ProposalKey::Reference(key))
     } else {
         None
-    })
+    }
+}
+
+/// Whether `actor` may see a proposal with this hidden flag in this space:
+/// hidden proposals exist only for staff of their space.
+pub fn may_see(hidden: bool, space_id: Uuid, actor: Option<&Actor>) -> bool {
+    !hidden || actor.is_some_and(|a| a.is_staff_of(space_id))
 }
 
 /// Like [`load_visible_proposal`], for writes that depend on the proposal's
@@ -56,7 +73,7 @@ pub fn lock_visible_proposal(tx: &mut Tx<'_>, key: &str, actor: Option<&Actor>) 
 
 fn visible(found: Option<ProposalRecord>, actor: Option<&Actor>) -> ServiceResult<ProposalRecord> {
     match found {
-        Some(p) if !p.hidden || actor.is_some_and(|a| a.is_staff_of(p.space_id)) => Ok(p),
+        Some(p) if may_see(p.hidden, p.space_id, actor) => Ok(p),
         _ => Err(DomainError::not_found("proposal").into()),
     }
 }

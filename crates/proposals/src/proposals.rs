@@ -2,7 +2,7 @@
 
 use crate::amendments::close_open_amendments;
 use crate::supports::my_support;
-use crate::{load_visible_proposal, lock_visible_proposal};
+use crate::{load_visible_proposal, lock_visible_proposal, may_see, proposal_key};
 use emenda_domain::amendment::AmendmentState;
 use emenda_domain::audit::AuditAction;
 use emenda_domain::policy::{ensure_author, ensure_can_propose, Actor};
@@ -14,14 +14,15 @@ use emenda_domain::reference::format_reference;
 use emenda_domain::values::{validate_text, Summary};
 use emenda_domain::DomainError;
 use emenda_service::views::{Answer, Author, MySupport, Proposal, Version};
-use emenda_service::{AuditTarget, ServiceContext, ServiceResult};
+use emenda_service::{AuditTarget, ServiceContext, ServiceError, ServiceResult};
 use emenda_store::answers;
+use emenda_store::proposal_view::{self, ProposalKey, ProposalPage};
 use emenda_store::proposals::{
     self as rows, NewProposal, ProposalCursor, ProposalFilter, ProposalRecord, ProposalSort,
 };
 use emenda_store::spaces::SpaceRecord;
 use emenda_store::versions::{self, NewVersion};
-use emenda_store::{amendments, sequences, spaces, Tx};
+use emenda_store::{sequences, spaces, Tx};
 use uuid::Uuid;
 
 /// A proposal as a reader sees it: state, current text and authors.
@@ -41,6 +42,21 @@ pub struct ProposalView {
     pub amendment_counts: Vec<(AmendmentState, i64)>,
     /// The caller's support, when signed in and supporting.
     pub my_support: Option<MySupport>,
+}
+
+impl ProposalView {
+    /// The view of a page read in one statement, with the caller's support.
+    fn from_page(page: ProposalPage, my_support: Option<MySupport>) -> Self {
+        ProposalView {
+            proposal: page.proposal.into(),
+            space_slug: page.space_slug,
+            current: page.current.into(),
+            authors: page.authors.into_iter().map(Author::from).collect(),
+            answer: page.answer.map(Answer::from),
+            amendment_counts: page.amendment_counts,
+            my_support,
+        }
+    }
 }
 
 /// An author's edit.
@@ -74,26 +90,17 @@ impl ProposalService {
     }
 
     fn view(&self, tx: &mut Tx<'_>, proposal: ProposalRecord, actor: Option<&Actor>) -> ServiceResult<ProposalView> {
-        let current = versions::get(tx, proposal.id, proposal.current_version)?
-            .ok_or_else(|| DomainError::not_found("version"))?;
-        let space = spaces::find_by_id(tx, proposal.space_id)?.ok_or_else(|| DomainError::not_found("space"))?;
+        let page =
+            proposal_view::find(tx, ProposalKey::Id(proposal.id))?.ok_or_else(|| DomainError::not_found("proposal"))?;
         let my_support = match actor {
-            Some(actor) => my_support(tx, &proposal, &space, actor.user_id)?,
+            Some(actor) => {
+                let space =
+                    spaces::find_by_id(tx, proposal.space_id)?.ok_or_else(|| DomainError::not_found("space"))?;
+                my_support(tx, &page.proposal, &space, actor.user_id)?
+            }
             None => None,
         };
-        let space_slug = space.slug;
-        let authors = rows::authors(tx, proposal.id)?.into_iter().map(Author::from).collect();
-        let answer = answers::list(tx, proposal.id)?.into_iter().next().map(Answer::from);
-        let amendment_counts = amendments::counts_by_state(tx, proposal.id)?;
-        Ok(ProposalView {
-            proposal: proposal.into(),
-            space_slug,
-            current: current.into(),
-            authors,
-            answer,
-            amendment_counts,
-            my_support,
-        })
+        Ok(ProposalView::from_page(page, my_support))
     }
 
     /// A proposal as readers see it, inside the caller's transaction
@@ -178,9 +185,24 @@ impl ProposalService {
 
     /// A proposal by id or reference, as `actor` may see it.
     pub fn get(&self, key: &str, actor: Option<&Actor>) -> ServiceResult<ProposalView> {
+        let not_found = || ServiceError::from(DomainError::not_found("proposal"));
+        let key = proposal_key(key).ok_or_else(not_found)?;
+        let visible = |page: Option<ProposalPage>| match page {
+            Some(page) if may_see(page.proposal.hidden, page.proposal.space_id, actor) => Ok(page),
+            _ => Err(not_found()),
+        };
+        let Some(actor) = actor else {
+            // An anonymous page is one statement: one round trip, its own
+            // snapshot, no transaction around it.
+            let page = self.ctx.store.read_statement(|tx| Ok::<_, ServiceError>(proposal_view::find(tx, key)?))?;
+            return Ok(ProposalView::from_page(visible(page)?, None));
+        };
         self.ctx.store.read(|tx| {
-            let proposal = load_visible_proposal(tx, key, actor)?;
-            self.view(tx, proposal, actor)
+            let page = visible(proposal_view::find(tx, key)?)?;
+            let space =
+                spaces::find_by_id(tx, page.proposal.space_id)?.ok_or_else(|| DomainError::not_found("space"))?;
+            let mine = my_support(tx, &page.proposal, &space, actor.user_id)?;
+            Ok(ProposalView::from_page(page, mine))
         })
     }
 

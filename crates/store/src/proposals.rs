@@ -68,7 +68,7 @@ pub struct NewProposal<'a> {
 
 #[derive(Queryable, Selectable)]
 #[diesel(table_name = proposals)]
-struct ProposalRow {
+pub(crate) struct ProposalRow {
     id: Stored<Uuid>,
     reference: String,
     space_id: Stored<Uuid>,

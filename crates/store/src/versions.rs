@@ -127,7 +127,7 @@ pub fn append(tx: &mut Tx<'_>, version: &NewVersion<'_>) -> Result<String, Store
 /// A version as read back, with its editor's nickname.
 #[derive(Queryable, Selectable)]
 #[diesel(table_name = proposal_versions)]
-struct VersionRow {
+pub(crate) struct VersionRow {
     proposal_id: Stored<Uuid>,
     number: i32,
     title: String,

@@ -1,0 +1,175 @@
+//! A proposal page in one statement: the proposal, its current version,
+//! its space's slug, its authors, its latest answer and its amendment
+//! counts. Read alone, one statement is its own snapshot, so the page
+//! costs one round trip instead of a transaction around seven queries.
+//!
+//! The authors and the answer come back as JSON text built by the
+//! database (the one place the two dialects differ: `json_array` and
+//! `json_group_array` on SQLite, `json_build_array` and `json_agg` on
+//! PostgreSQL); the counts are four scalar subqueries.
+
+use crate::answers::AnswerRecord;
+use crate::connection::DbConnection;
+use crate::proposals::{AuthorRecord, ProposalRecord, ProposalRow};
+use crate::schema::{proposal_versions, proposals, spaces, users};
+use crate::types::Stored;
+use crate::versions::{VersionRecord, VersionRow};
+use crate::{StoreError, Tx};
+use chrono::{DateTime, Utc};
+use diesel::dsl::sql;
+use diesel::prelude::*;
+use diesel::sql_types::{BigInt, Nullable, Text};
+use emenda_domain::amendment::AmendmentState;
+use emenda_domain::proposal::ProposalState;
+use uuid::Uuid;
+
+/// How a reader named the proposal.
+#[derive(Debug, Clone, Copy)]
+pub enum ProposalKey<'a> {
+    /// Its UUID.
+    Id(Uuid),
+    /// Its reference code.
+    Reference(&'a str),
+}
+
+/// Everything a proposal page shows about the proposal itself.
+#[derive(Debug, Clone)]
+pub struct ProposalPage {
+    /// State and counters.
+    pub proposal: ProposalRecord,
+    /// The current version, full text.
+    pub current: VersionRecord,
+    /// The space's slug.
+    pub space_slug: String,
+    /// Creator and co-authors, in the order they joined.
+    pub authors: Vec<AuthorRecord>,
+    /// The answer in force, if any (the latest).
+    pub answer: Option<AnswerRecord>,
+    /// Visible amendments per state, states with none left out.
+    pub amendment_counts: Vec<(AmendmentState, i64)>,
+}
+
+struct Dialect {
+    authors: &'static str,
+    answer: &'static str,
+}
+
+const SQLITE: Dialect = Dialect {
+    authors: "(SELECT json_group_array(json_array(pa.user_id, u.nickname, u.display_name, pa.kind, pa.added_at)) \
+              FROM proposal_authors pa JOIN users u ON u.id = pa.user_id WHERE pa.proposal_id = proposals.id)",
+    answer: "(SELECT json_array(an.id, an.state, an.answer, an.staff_id, u.display_name, an.created_at) \
+             FROM proposal_answers an JOIN users u ON u.id = an.staff_id \
+             WHERE an.proposal_id = proposals.id ORDER BY an.id DESC LIMIT 1)",
+};
+
+const POSTGRES: Dialect = Dialect {
+    authors: "(SELECT COALESCE(json_agg(json_build_array(pa.user_id, u.nickname, u.display_name, pa.kind, \
+              pa.added_at)), '[]'::json)::text \
+              FROM proposal_authors pa JOIN users u ON u.id = pa.user_id WHERE pa.proposal_id = proposals.id)",
+    answer: "(SELECT json_build_array(an.id, an.state, an.answer, an.staff_id, u.display_name, an.created_at)::text \
+             FROM proposal_answers an JOIN users u ON u.id = an.staff_id \
+             WHERE an.proposal_id = proposals.id ORDER BY an.id DESC LIMIT 1)",
+};
+
+/// How many visible amendments of the proposal are in `state`.
+fn count_in(state: &str) -> String {
+    format!(
+        "(SELECT COUNT(*) FROM amendments a WHERE a.proposal_id = proposals.id AND NOT a.hidden AND a.state = '{state}')"
+    )
+}
+
+type AuthorTuple = (String, String, String, String, String);
+type AnswerTuple = (String, String, String, String, String, String);
+
+fn corrupt(what: &str, error: impl std::fmt::Display) -> StoreError {
+    StoreError::Corrupt(format!("{what}: {error}"))
+}
+
+fn uuid(text: &str, what: &str) -> Result<Uuid, StoreError> {
+    Uuid::parse_str(text).map_err(|e| corrupt(what, e))
+}
+
+fn instant(text: &str, what: &str) -> Result<DateTime<Utc>, StoreError> {
+    DateTime::parse_from_rfc3339(text).map(|t| t.with_timezone(&Utc)).map_err(|e| corrupt(what, e))
+}
+
+fn authors(json: &str) -> Result<Vec<AuthorRecord>, StoreError> {
+    let mut rows: Vec<AuthorTuple> = serde_json::from_str(json).map_err(|e| corrupt("proposal authors", e))?;
+    // The order they joined in, as the authors list has always given it.
+    rows.sort_by(|a, b| (&a.4, &a.0).cmp(&(&b.4, &b.0)));
+    rows.into_iter()
+        .map(|(user_id, nickname, display_name, kind, _)| {
+            Ok(AuthorRecord { user_id: uuid(&user_id, "author id")?, nickname, display_name, kind })
+        })
+        .collect()
+}
+
+fn answer(json: Option<&str>, proposal_id: Uuid) -> Result<Option<AnswerRecord>, StoreError> {
+    let Some(json) = json else { return Ok(None) };
+    let (id, state, answer, staff_id, staff_name, created_at): AnswerTuple =
+        serde_json::from_str(json).map_err(|e| corrupt("proposal answer", e))?;
+    Ok(Some(AnswerRecord {
+        id: uuid(&id, "answer id")?,
+        proposal_id,
+        state: ProposalState::parse(&state).ok_or_else(|| corrupt("answer state", state))?,
+        answer,
+        staff_id: uuid(&staff_id, "answer staff id")?,
+        staff_name,
+        created_at: instant(&created_at, "answer time")?,
+    }))
+}
+
+/// The proposal page for `key`, hidden or not (the caller applies the
+/// visibility rule), in one statement. Run it alone on a connection
+/// (`Store::read_statement`) to read in one round trip, or inside a read
+/// transaction with the caller's other reads.
+pub fn find(tx: &mut Tx<'_>, key: ProposalKey<'_>) -> Result<Option<ProposalPage>, StoreError> {
+    let dialect = match tx.conn() {
+        DbConnection::Sqlite(_) => &SQLITE,
+        DbConnection::Postgres(_) => &POSTGRES,
+    };
+    let states =
+        [AmendmentState::Evaluating, AmendmentState::Accepted, AmendmentState::Rejected, AmendmentState::Withdrawn];
+    let mut query = proposals::table
+        .inner_join(spaces::table)
+        .inner_join(
+            proposal_versions::table.on(proposal_versions::proposal_id
+                .eq(proposals::id)
+                .and(proposal_versions::number.eq(proposals::current_version))),
+        )
+        .inner_join(users::table.on(users::id.eq(proposal_versions::editor_id)))
+        .select((
+            ProposalRow::as_select(),
+            VersionRow::as_select(),
+            spaces::slug,
+            sql::<Text>(dialect.authors),
+            sql::<Nullable<Text>>(dialect.answer),
+            sql::<BigInt>(&count_in(states[0].as_str())),
+            sql::<BigInt>(&count_in(states[1].as_str())),
+            sql::<BigInt>(&count_in(states[2].as_str())),
+            sql::<BigInt>(&count_in(states[3].as_str())),
+        ))
+        .limit(1)
+        .into_boxed();
+    query = match key {
+        ProposalKey::Id(id) => query.filter(proposals::id.eq(Stored(id))),
+        ProposalKey::Reference(reference) => query.filter(proposals::reference.eq(reference.to_owned())),
+    };
+    type Row = (ProposalRow, VersionRow, String, String, Option<String>, i64, i64, i64, i64);
+    let rows: Vec<Row> = query.load(tx.conn())?;
+    let Some((proposal, version, space_slug, authors_json, answer_json, n0, n1, n2, n3)) = rows.into_iter().next()
+    else {
+        return Ok(None);
+    };
+    let proposal = ProposalRecord::from(proposal);
+    let answer = answer(answer_json.as_deref(), proposal.id)?;
+    let amendment_counts = states.into_iter().zip([n0, n1, n2, n3]).filter(|(_, n)| *n > 0).collect();
+    Ok(Some(ProposalPage {
+        proposal,
+        current: VersionRecord::from(version),
+        space_slug,
+        authors: authors(&authors_json)?,
+        answer,
+        amendment_counts,
+    }))
+}
