@@ -289,13 +289,14 @@ impl AccountService {
     /// Loads a user whose token was verified, with roles read now; blocked
     /// or deleted accounts are refused.
     pub fn signed_in_user(&self, user_id: Uuid) -> ServiceResult<SignedInUser> {
-        self.ctx.store.read(|tx| {
-            let user = users::find_by_id(tx, user_id)?
+        // One statement (the user with their grants): one round trip per
+        // authenticated request, no transaction around it.
+        self.ctx.store.read_statement(|tx| {
+            let (user, roles) = users::find_with_roles(tx, user_id)?
                 .ok_or_else(|| AccessError::token(ErrorCode::TokenInvalid, "the account no longer exists"))?;
             if user.blocked_at.is_some() {
                 return Err(blocked().into());
             }
-            let roles = roles::grants_of(tx, user.id)?;
             Ok(SignedInUser { user: user.into(), roles })
         })
     }

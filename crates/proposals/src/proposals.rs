@@ -300,9 +300,10 @@ impl ProposalService {
         after: Option<ProposalCursor>,
         limit: i64,
     ) -> ServiceResult<Vec<Proposal>> {
-        self.ctx
-            .store
-            .read(|tx| Ok(rows::list(tx, filter, sort, after, limit)?.into_iter().map(Proposal::from).collect()))
+        // One statement: its own snapshot, so no transaction around it.
+        self.ctx.store.read_statement(|tx| {
+            Ok(rows::list(tx, filter, sort, after, limit)?.into_iter().map(Proposal::from).collect())
+        })
     }
 
     /// The id of a space, for list filters given by slug.

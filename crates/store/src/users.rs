@@ -1,10 +1,11 @@
 //! Users and sign-in attempts.
 
-use crate::schema::{login_attempts, users};
+use crate::schema::{login_attempts, role_grants, users};
 use crate::types::Stored;
 use crate::{StoreError, Tx};
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
+use emenda_domain::policy::{Role, RoleGrant};
 use uuid::Uuid;
 
 /// A user as stored.
@@ -127,6 +128,26 @@ pub fn lock_for_share(tx: &mut Tx<'_>, id: Uuid) -> Result<Option<UserRecord>, S
             .execute(connection)?;
     }
     find_by_id(tx, id)
+}
+
+/// The user and every role they hold, in one statement (a left join on the
+/// grants, oldest grant first), so authenticating a request costs one
+/// round trip: authorization reads roles from the database every time.
+pub fn find_with_roles(tx: &mut Tx<'_>, id: Uuid) -> Result<Option<(UserRecord, Vec<RoleGrant>)>, StoreError> {
+    type Row = (UserRow, Option<Stored<Role>>, Option<Stored<Uuid>>);
+    let rows: Vec<Row> = users::table
+        .left_join(role_grants::table)
+        .filter(users::id.eq(Stored(id)))
+        .order(role_grants::created_at.asc())
+        .select((UserRow::as_select(), role_grants::role.nullable(), role_grants::space_id.nullable()))
+        .load(tx.conn())?;
+    let mut rows = rows.into_iter();
+    let Some((user, first_role, first_space)) = rows.next() else { return Ok(None) };
+    let grants = std::iter::once((first_role, first_space))
+        .chain(rows.map(|(_, role, space)| (role, space)))
+        .filter_map(|(role, space)| role.map(|role| RoleGrant { role: role.0, space_id: space.map(|s| s.0) }))
+        .collect();
+    Ok(Some((UserRecord::from(user), grants)))
 }
 
 /// The user with this (lower-cased) e-mail.
