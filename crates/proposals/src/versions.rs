@@ -1,13 +1,14 @@
 //! Reading a proposal's history: versions, diffs between any two, and the
 //! re-verification of the hash chain.
 
-use crate::load_visible_proposal;
+use crate::{load_visible_proposal, may_see, proposal_key};
 use emenda_domain::diff::{diff_texts, Granularity, TextDiff};
 use emenda_domain::history::{verify_chain, ChainReport, HashEncoding, HashedVersion, StoredVersion};
 use emenda_domain::policy::Actor;
 use emenda_domain::{DomainError, FieldCode};
 use emenda_service::views::Version;
-use emenda_service::{ServiceContext, ServiceResult};
+use emenda_service::{ServiceContext, ServiceError, ServiceResult};
+use emenda_store::proposal_view;
 use emenda_store::versions::{self, VersionRecord};
 use emenda_store::Tx;
 
@@ -52,12 +53,23 @@ impl HistoryService {
 
     /// One version.
     pub fn get(&self, key: &str, actor: Option<&Actor>, number: i32) -> ServiceResult<Version> {
-        self.ctx.store.read(|tx| {
-            let proposal = load_visible_proposal(tx, key, actor)?;
-            versions::get(tx, proposal.id, number)?
-                .map(Version::from)
-                .ok_or_else(|| DomainError::not_found("version").into())
-        })
+        let proposal_not_found = || ServiceError::from(DomainError::not_found("proposal"));
+        let parsed = proposal_key(key).ok_or_else(proposal_not_found)?;
+        // One statement: the version with its proposal's visibility.
+        let found = self
+            .ctx
+            .store
+            .read_statement(|tx| Ok::<_, ServiceError>(proposal_view::find_version(tx, parsed, number)?))?;
+        match found {
+            Some((version, hidden, space_id)) if may_see(hidden, space_id, actor) => Ok(Version::from(version)),
+            Some(_) => Err(proposal_not_found()),
+            // No such version; whether the proposal exists (and may be
+            // seen) decides which of the two is missing.
+            None => self.ctx.store.read(|tx| {
+                load_visible_proposal(tx, key, actor)?;
+                Err(DomainError::not_found("version").into())
+            }),
+        }
     }
 
     /// The difference between versions `from` and `to` (default: the one

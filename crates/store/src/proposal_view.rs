@@ -173,3 +173,27 @@ pub fn find(tx: &mut Tx<'_>, key: ProposalKey<'_>) -> Result<Option<ProposalPage
         amendment_counts,
     }))
 }
+
+/// Version `number` of the proposal `key`, with what the visibility rule
+/// needs (the proposal's hidden flag and space), in one statement: a
+/// version page costs one round trip. Versions never change once written,
+/// and the flag is read in the same snapshot as the text.
+pub fn find_version(
+    tx: &mut Tx<'_>,
+    key: ProposalKey<'_>,
+    number: i32,
+) -> Result<Option<(VersionRecord, bool, Uuid)>, StoreError> {
+    let mut query = proposal_versions::table
+        .inner_join(users::table.on(users::id.eq(proposal_versions::editor_id)))
+        .inner_join(proposals::table.on(proposals::id.eq(proposal_versions::proposal_id)))
+        .filter(proposal_versions::number.eq(number))
+        .select((VersionRow::as_select(), proposals::hidden, proposals::space_id))
+        .limit(1)
+        .into_boxed();
+    query = match key {
+        ProposalKey::Id(id) => query.filter(proposals::id.eq(Stored(id))),
+        ProposalKey::Reference(reference) => query.filter(proposals::reference.eq(reference.to_owned())),
+    };
+    let rows: Vec<(VersionRow, bool, Stored<Uuid>)> = query.load(tx.conn())?;
+    Ok(rows.into_iter().next().map(|(version, hidden, space)| (VersionRecord::from(version), hidden, space.0)))
+}
