@@ -111,7 +111,18 @@ pub fn markdown(meta: &serde_json::Value, runs: &[Run]) -> String {
     let mut out = String::new();
     let backend = meta.get("backend").and_then(|b| b.as_str()).unwrap_or("?");
     let _ = writeln!(out, "# Emenda load run ({backend})\n");
-    for key in ["date", "commit", "proposals", "duration_s", "quick", "server_peak_rss_mb", "baseline_peak_rss_mb"] {
+    for key in [
+        "date",
+        "commit",
+        "machine",
+        "proposals",
+        "duration_s",
+        "quick",
+        "server_peak_rss_mb",
+        "baseline_peak_rss_mb",
+        "counters_exact_after_load",
+        "list_deep_offset",
+    ] {
         if let Some(value) = meta.get(key) {
             let _ = writeln!(out, "- {key}: {value}");
         }
