@@ -32,9 +32,9 @@ pub struct BaselineOptions {
     pub workers: Option<usize>,
 }
 
-/// A JSON document of exactly `size` bytes (at least 12).
+/// A JSON document of exactly `size` bytes (at least 11).
 fn padded_document(size: usize) -> Vec<u8> {
-    let filler = size.saturating_sub(12).max(0);
+    let filler = size.saturating_sub(11);
     format!("{{\"body\":\"{}\"}}", "x".repeat(filler)).into_bytes()
 }
 
@@ -47,7 +47,9 @@ async fn document(body: web::Data<Vec<u8>>) -> HttpResponse {
 
 async fn insert(store: web::Data<Store>) -> HttpResponse {
     let outcome = web::block(move || {
-        store.write(|tx| -> Result<(), StoreError> { bulk::insert_scratch(tx, Uuid::now_v7(), SCRATCH_BODY, Utc::now()) })
+        store.write(|tx| -> Result<(), StoreError> {
+            bulk::insert_scratch(tx, Uuid::now_v7(), SCRATCH_BODY, Utc::now())
+        })
     })
     .await;
     match outcome {
@@ -89,7 +91,7 @@ mod tests {
 
     #[test]
     fn generated_documents_have_the_asked_size_and_are_json() {
-        for size in [12, 1_500, 20_000] {
+        for size in [11, 1_500, 20_000] {
             let doc = padded_document(size);
             assert_eq!(doc.len(), size);
             assert!(serde_json::from_slice::<serde_json::Value>(&doc).is_ok());

@@ -17,9 +17,7 @@ use emenda_domain::comment::Alignment;
 use emenda_domain::proposal::VersionKind;
 use emenda_domain::reference::format_reference;
 use emenda_domain::space::SpaceSettings;
-use emenda_store::bulk::{
-    self, BulkAmendment, BulkComment, BulkProposal, BulkSupport, BulkUser, BulkVersion,
-};
+use emenda_store::bulk::{self, BulkAmendment, BulkComment, BulkProposal, BulkSupport, BulkUser, BulkVersion};
 use emenda_store::spaces::{self, SpaceRecord};
 use emenda_store::{consistency, sequences, DatabaseTarget, Store, StoreError};
 use serde::Serialize;

@@ -82,9 +82,7 @@ impl Run {
 /// Computes each run's ratio to its baseline at the same connection count.
 pub fn add_ratios(runs: &mut [Run]) {
     let baseline = |runs: &[Run], kind: &str, connections: u32| {
-        runs.iter()
-            .find(|r| r.kind == kind && r.connections == connections && !r.failed())
-            .map(|r| r.measured.rps)
+        runs.iter().find(|r| r.kind == kind && r.connections == connections && !r.failed()).map(|r| r.measured.rps)
     };
     let ratios: Vec<Option<f64>> = runs
         .iter()
@@ -157,7 +155,10 @@ pub fn markdown(meta: &serde_json::Value, runs: &[Run]) -> String {
     }
     let noisy: Vec<&Run> = runs.iter().filter(|r| r.noisy()).collect();
     if !noisy.is_empty() {
-        let _ = writeln!(out, "\n**Warning: some responses were not 2xx.** req/s counts 2xx responses only; latencies cover all.\n");
+        let _ = writeln!(
+            out,
+            "\n**Warning: some responses were not 2xx.** req/s counts 2xx responses only; latencies cover all.\n"
+        );
         for run in noisy {
             let _ = writeln!(
                 out,

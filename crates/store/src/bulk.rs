@@ -459,16 +459,20 @@ pub fn create_scratch_table(tx: &mut Tx<'_>) -> Result<(), StoreError> {
 pub fn insert_scratch(tx: &mut Tx<'_>, id: Uuid, body: &str, at: DateTime<Utc>) -> Result<(), StoreError> {
     let (id, at) = (Stored(id).text(), Stored(at).text());
     match tx.conn() {
-        DbConnection::Postgres(c) => diesel::sql_query("INSERT INTO bench_scratch (id, body, created_at) VALUES ($1, $2, $3)")
-            .bind::<diesel::sql_types::Text, _>(id)
-            .bind::<diesel::sql_types::Text, _>(body)
-            .bind::<diesel::sql_types::Text, _>(at)
-            .execute(c)?,
-        DbConnection::Sqlite(c) => diesel::sql_query("INSERT INTO bench_scratch (id, body, created_at) VALUES (?, ?, ?)")
-            .bind::<diesel::sql_types::Text, _>(id)
-            .bind::<diesel::sql_types::Text, _>(body)
-            .bind::<diesel::sql_types::Text, _>(at)
-            .execute(c)?,
+        DbConnection::Postgres(c) => {
+            diesel::sql_query("INSERT INTO bench_scratch (id, body, created_at) VALUES ($1, $2, $3)")
+                .bind::<diesel::sql_types::Text, _>(id)
+                .bind::<diesel::sql_types::Text, _>(body)
+                .bind::<diesel::sql_types::Text, _>(at)
+                .execute(c)?
+        }
+        DbConnection::Sqlite(c) => {
+            diesel::sql_query("INSERT INTO bench_scratch (id, body, created_at) VALUES (?, ?, ?)")
+                .bind::<diesel::sql_types::Text, _>(id)
+                .bind::<diesel::sql_types::Text, _>(body)
+                .bind::<diesel::sql_types::Text, _>(at)
+                .execute(c)?
+        }
     };
     Ok(())
 }
