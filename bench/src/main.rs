@@ -1,0 +1,52 @@
+//! `emenda-bench`: the load harness's own binary (see `bench/README.md`).
+//! It fills a database fast, serves the bare baselines Emenda is compared
+//! with, and writes the report; `bench/run` drives the load with wrk.
+
+mod baseline;
+mod fill;
+mod report;
+mod text;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Debug, Parser)]
+#[command(name = "emenda-bench", about = "Load harness for Emenda")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Create, migrate and fill a database with a realistic data set.
+    Fill(fill::FillOptions),
+    /// Serve the baselines: a bare JSON handler and a raw single-row insert.
+    Baseline(baseline::BaselineOptions),
+    /// Write latest.json and latest.md from the recorded runs.
+    Report(report::ReportOptions),
+}
+
+fn main() -> anyhow::Result<()> {
+    match Cli::parse().command {
+        Command::Fill(options) => {
+            let manifest = fill::fill(&options)?;
+            let c = &manifest.counts;
+            println!(
+                "filled {} in {:.1} s (recount {:.1} s, every counter equals its rows): {} users, {} proposals, {} versions ({} MB of text), {} supports, {} comments, {} amendments",
+                manifest.backend,
+                manifest.fill_seconds,
+                manifest.recount_seconds,
+                c.users,
+                c.proposals,
+                c.versions,
+                c.version_bytes / 1_000_000,
+                c.supports,
+                c.comments,
+                c.amendments
+            );
+        }
+        Command::Baseline(options) => baseline::serve(&options)?,
+        Command::Report(options) => report::report(&options)?,
+    }
+    Ok(())
+}
