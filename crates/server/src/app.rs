@@ -127,10 +127,16 @@ pub fn state_with_limits(store: Store, jwt_secret: &[u8], reference_prefix: &str
 
 /// Binds the server; returns it (to be awaited) and the address it got.
 pub fn server(store: Store, options: &ServerOptions) -> std::io::Result<(Server, SocketAddr)> {
+    // Database work runs on each worker's blocking threads, and no more of
+    // it can run at once than the pool has connections: threads beyond
+    // that only wait for one, each holding its stack and a malloc arena.
+    // So the threads are sized by the pool, and the rest queue as tasks.
+    let workers = options.workers.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let blocking_threads = usize::try_from(store.max_connections()).unwrap_or(usize::MAX).div_ceil(workers).max(2);
     let state =
         web::Data::new(state_with_limits(store, &options.jwt_secret, &options.reference_prefix, options.rate_limits));
     let web_dir = options.web_dir.clone();
-    let mut http = HttpServer::new(move || {
+    let http = HttpServer::new(move || {
         let index = web_dir.join("index.html");
         App::new()
             .wrap_fn(emenda_api::http::head_as_get)
@@ -153,10 +159,9 @@ pub fn server(store: Store, options: &ServerOptions) -> std::io::Result<(Server,
                 },
             )))
     })
-    .shutdown_timeout(10);
-    if let Some(workers) = options.workers {
-        http = http.workers(workers);
-    }
+    .shutdown_timeout(10)
+    .workers(workers)
+    .worker_max_blocking_threads(blocking_threads);
     let http = http.bind(&options.bind)?;
     let address = http.addrs().first().copied().ok_or_else(|| std::io::Error::other("no address bound"))?;
     Ok((http.run(), address))

@@ -115,6 +115,12 @@ impl Store {
         self.backend
     }
 
+    /// How many connections the pool may hold: the most database work that
+    /// can run at once, which the server sizes its blocking threads by.
+    pub fn max_connections(&self) -> u32 {
+        self.pool.max_size()
+    }
+
     /// Applies every pending migration for this backend; returns how many ran.
     pub fn migrate(&self) -> Result<usize, StoreError> {
         let mut connection = self.connection()?;
