@@ -1,6 +1,8 @@
 //! Schema migrations, embedded in the binary: one set per backend, kept in
 //! step (a test compares a backend-neutral description of the resulting
 //! schemas: columns, keys, indexes, constraints and immutability triggers).
+//! Tables only: a view (`proposal_pages`) is where the dialects are allowed
+//! to differ, and what it returns is checked through the API on both.
 
 use crate::connection::DbConnection;
 use crate::error::StoreError;
@@ -57,7 +59,9 @@ const POSTGRES_COLUMNS: &str = "SELECT c.table_name::text AS a, c.column_name::t
        WHERE tc.constraint_type = 'PRIMARY KEY' AND tc.table_schema = c.table_schema \
         AND tc.table_name = c.table_name AND k.column_name = c.column_name), '0') AS f \
      FROM information_schema.columns c WHERE c.table_schema = current_schema() \
-     AND c.table_name != '__diesel_schema_migrations'";
+     AND c.table_name != '__diesel_schema_migrations' \
+     AND c.table_name IN (SELECT t.table_name FROM information_schema.tables t \
+       WHERE t.table_schema = current_schema() AND t.table_type = 'BASE TABLE')";
 
 const SQLITE_FOREIGN_KEYS: &str = "SELECT m.name AS a, f.\"from\" AS b, f.\"table\" AS c, f.\"to\" AS d, \
      f.on_delete AS e, NULL AS f FROM sqlite_master m JOIN pragma_foreign_key_list(m.name) f WHERE ";

@@ -4,21 +4,21 @@
 //! costs one round trip instead of a transaction around seven queries.
 //!
 //! The authors and the answer come back as JSON text built by the
-//! database (the one place the two dialects differ: `json_array` and
-//! `json_group_array` on SQLite, `json_build_array` and `json_agg` on
-//! PostgreSQL); the counts are four scalar subqueries.
+//! database, and the amendment counts as four scalar subqueries, through
+//! the `proposal_pages` view: the one place the two dialects differ
+//! (`json_group_array` on SQLite, `json_agg` on PostgreSQL) lives in the
+//! view's migrations, and the query here is one typed statement, which
+//! each connection prepares once and keeps (a statement with SQL fragments
+//! written in the code would be prepared again on every call).
 
 use crate::answers::AnswerRecord;
-use crate::connection::DbConnection;
 use crate::proposals::{AuthorRecord, ProposalRecord, ProposalRow};
-use crate::schema::{proposal_versions, proposals, spaces, users};
+use crate::schema::{proposal_pages, proposal_versions, proposals, spaces, users};
 use crate::types::Stored;
 use crate::versions::{VersionRecord, VersionRow};
 use crate::{StoreError, Tx};
 use chrono::{DateTime, Utc};
-use diesel::dsl::sql;
 use diesel::prelude::*;
-use diesel::sql_types::{BigInt, Nullable, Text};
 use emenda_domain::amendment::AmendmentState;
 use emenda_domain::proposal::ProposalState;
 use uuid::Uuid;
@@ -47,35 +47,6 @@ pub struct ProposalPage {
     pub answer: Option<AnswerRecord>,
     /// Visible amendments per state, states with none left out.
     pub amendment_counts: Vec<(AmendmentState, i64)>,
-}
-
-struct Dialect {
-    authors: &'static str,
-    answer: &'static str,
-}
-
-const SQLITE: Dialect = Dialect {
-    authors: "(SELECT json_group_array(json_array(pa.user_id, u.nickname, u.display_name, pa.kind, pa.added_at)) \
-              FROM proposal_authors pa JOIN users u ON u.id = pa.user_id WHERE pa.proposal_id = proposals.id)",
-    answer: "(SELECT json_array(an.id, an.state, an.answer, an.staff_id, u.display_name, an.created_at) \
-             FROM proposal_answers an JOIN users u ON u.id = an.staff_id \
-             WHERE an.proposal_id = proposals.id ORDER BY an.id DESC LIMIT 1)",
-};
-
-const POSTGRES: Dialect = Dialect {
-    authors: "(SELECT COALESCE(json_agg(json_build_array(pa.user_id, u.nickname, u.display_name, pa.kind, \
-              pa.added_at)), '[]'::json)::text \
-              FROM proposal_authors pa JOIN users u ON u.id = pa.user_id WHERE pa.proposal_id = proposals.id)",
-    answer: "(SELECT json_build_array(an.id, an.state, an.answer, an.staff_id, u.display_name, an.created_at)::text \
-             FROM proposal_answers an JOIN users u ON u.id = an.staff_id \
-             WHERE an.proposal_id = proposals.id ORDER BY an.id DESC LIMIT 1)",
-};
-
-/// How many visible amendments of the proposal are in `state`.
-fn count_in(state: &str) -> String {
-    format!(
-        "(SELECT COUNT(*) FROM amendments a WHERE a.proposal_id = proposals.id AND NOT a.hidden AND a.state = '{state}')"
-    )
 }
 
 type AuthorTuple = (String, String, String, String, String);
@@ -124,12 +95,6 @@ fn answer(json: Option<&str>, proposal_id: Uuid) -> Result<Option<AnswerRecord>,
 /// (`Store::read_statement`) to read in one round trip, or inside a read
 /// transaction with the caller's other reads.
 pub fn find(tx: &mut Tx<'_>, key: ProposalKey<'_>) -> Result<Option<ProposalPage>, StoreError> {
-    let dialect = match tx.conn() {
-        DbConnection::Sqlite(_) => &SQLITE,
-        DbConnection::Postgres(_) => &POSTGRES,
-    };
-    let states =
-        [AmendmentState::Evaluating, AmendmentState::Accepted, AmendmentState::Rejected, AmendmentState::Withdrawn];
     let mut query = proposals::table
         .inner_join(spaces::table)
         .inner_join(
@@ -138,16 +103,14 @@ pub fn find(tx: &mut Tx<'_>, key: ProposalKey<'_>) -> Result<Option<ProposalPage
                 .and(proposal_versions::number.eq(proposals::current_version))),
         )
         .inner_join(users::table.on(users::id.eq(proposal_versions::editor_id)))
+        .inner_join(proposal_pages::table.on(proposal_pages::proposal_id.eq(proposals::id)))
         .select((
             ProposalRow::as_select(),
             VersionRow::as_select(),
             spaces::slug,
-            sql::<Text>(dialect.authors),
-            sql::<Nullable<Text>>(dialect.answer),
-            sql::<BigInt>(&count_in(states[0].as_str())),
-            sql::<BigInt>(&count_in(states[1].as_str())),
-            sql::<BigInt>(&count_in(states[2].as_str())),
-            sql::<BigInt>(&count_in(states[3].as_str())),
+            proposal_pages::authors,
+            proposal_pages::answer,
+            (proposal_pages::evaluating, proposal_pages::accepted, proposal_pages::rejected, proposal_pages::withdrawn),
         ))
         .limit(1)
         .into_boxed();
@@ -155,14 +118,16 @@ pub fn find(tx: &mut Tx<'_>, key: ProposalKey<'_>) -> Result<Option<ProposalPage
         ProposalKey::Id(id) => query.filter(proposals::id.eq(Stored(id))),
         ProposalKey::Reference(reference) => query.filter(proposals::reference.eq(reference.to_owned())),
     };
-    type Row = (ProposalRow, VersionRow, String, String, Option<String>, i64, i64, i64, i64);
+    type Row = (ProposalRow, VersionRow, String, String, Option<String>, (i64, i64, i64, i64));
     let rows: Vec<Row> = query.load(tx.conn())?;
-    let Some((proposal, version, space_slug, authors_json, answer_json, n0, n1, n2, n3)) = rows.into_iter().next()
+    let Some((proposal, version, space_slug, authors_json, answer_json, (n0, n1, n2, n3))) = rows.into_iter().next()
     else {
         return Ok(None);
     };
     let proposal = ProposalRecord::from(proposal);
     let answer = answer(answer_json.as_deref(), proposal.id)?;
+    let states =
+        [AmendmentState::Evaluating, AmendmentState::Accepted, AmendmentState::Rejected, AmendmentState::Withdrawn];
     let amendment_counts = states.into_iter().zip([n0, n1, n2, n3]).filter(|(_, n)| *n > 0).collect();
     Ok(Some(ProposalPage {
         proposal,

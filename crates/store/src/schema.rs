@@ -282,6 +282,19 @@ diesel::table! {
     }
 }
 
+// A view (see the `proposal_pages` migration): read-only.
+diesel::table! {
+    proposal_pages (proposal_id) {
+        proposal_id -> Text,
+        authors -> Text,
+        answer -> Nullable<Text>,
+        evaluating -> BigInt,
+        accepted -> BigInt,
+        rejected -> BigInt,
+        withdrawn -> BigInt,
+    }
+}
+
 diesel::joinable!(proposals -> spaces (space_id));
 diesel::joinable!(proposal_authors -> proposals (proposal_id));
 diesel::joinable!(proposal_authors -> users (user_id));
@@ -317,4 +330,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     comment_votes,
     moderations,
     reports,
+    proposal_pages,
 );

@@ -1,0 +1,1 @@
+DROP VIEW proposal_pages;
