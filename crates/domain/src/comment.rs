@@ -118,6 +118,19 @@ pub fn ensure_live(deleted: bool, hidden: bool) -> Result<(), DomainError> {
     Ok(())
 }
 
+/// A thread under a hidden proposal or amendment is reachable by staff of
+/// its space only, and only to moderate: no one comments, edits or votes
+/// there until it is unhidden (its counters stay as moderation froze them).
+pub fn ensure_thread_not_hidden(hidden: bool) -> Result<(), DomainError> {
+    if hidden {
+        return Err(DomainError::conflict(
+            ErrorCode::ContentHidden,
+            "the item is hidden by moderation: it takes no comments or votes until it is unhidden",
+        ));
+    }
+    Ok(())
+}
+
 /// Nobody votes on their own comment (as in Decidim): a vote is another
 /// reader's judgement.
 pub fn ensure_can_vote(actor: &Actor, author_id: Uuid) -> Result<(), DomainError> {
@@ -224,6 +237,13 @@ mod tests {
     use crate::policy::{Role, RoleGrant};
     use proptest::prelude::*;
     use std::collections::HashMap;
+
+    #[test]
+    fn a_hidden_thread_takes_nothing_new() {
+        assert!(ensure_thread_not_hidden(false).is_ok());
+        let refused = ensure_thread_not_hidden(true).unwrap_err();
+        assert_eq!(refused.code(), ErrorCode::ContentHidden);
+    }
 
     #[test]
     fn replies_stop_at_depth_three() {

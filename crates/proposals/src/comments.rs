@@ -15,8 +15,8 @@ use chrono::{DateTime, Utc};
 use emenda_domain::audit::AuditAction;
 use emenda_domain::comment::{
     ensure_can_comment, ensure_can_vote, ensure_comment_author, ensure_comments_open, ensure_current_revision,
-    ensure_live, ensure_same_thread, reply_depth, sees_hidden, vote_delta, Alignment, CommentBody, CommentCursor,
-    CommentOrder, Vote,
+    ensure_live, ensure_same_thread, ensure_thread_not_hidden, reply_depth, sees_hidden, vote_delta, Alignment,
+    CommentBody, CommentCursor, CommentOrder, Vote,
 };
 use emenda_domain::error::Validation;
 use emenda_domain::policy::Actor;
@@ -215,20 +215,6 @@ fn resolve_target(
             Ok((proposal, space, Some(amendment.id), hidden))
         }
     }
-}
-
-/// A thread under a hidden proposal or amendment is reachable by staff of
-/// its space only, and only to moderate: no one comments, edits or votes
-/// there until it is unhidden (its counters stay as moderation froze them).
-fn ensure_thread_not_hidden(hidden: bool) -> ServiceResult<()> {
-    if hidden {
-        return Err(DomainError::conflict(
-            ErrorCode::ContentHidden,
-            "the item is hidden by moderation: it takes no comments or votes until it is unhidden",
-        )
-        .into());
-    }
-    Ok(())
 }
 
 /// The comment `id` and its space, as `actor` may see them (the proposal

@@ -304,24 +304,3 @@ pub fn mark_promoted(tx: &mut Tx<'_>, id: Uuid, proposal_id: Uuid, at: DateTime<
     .execute(tx.conn())?;
     Ok(updated == 1)
 }
-
-/// One state and how many amendments are in it.
-#[derive(Queryable, Selectable)]
-#[diesel(table_name = amendments)]
-struct StateCountRow {
-    state: Stored<AmendmentState>,
-    #[diesel(select_expression = diesel::dsl::count_star(), select_expression_type = diesel::dsl::CountStar)]
-    count: i64,
-}
-
-/// How many visible (not hidden) amendments a proposal has in each state:
-/// hidden amendments leave the public counts.
-pub fn counts_by_state(tx: &mut Tx<'_>, proposal_id: Uuid) -> Result<Vec<(AmendmentState, i64)>, StoreError> {
-    let rows: Vec<StateCountRow> = amendments::table
-        .filter(amendments::proposal_id.eq(Stored(proposal_id)))
-        .filter(amendments::hidden.eq(false))
-        .group_by(amendments::state)
-        .select(StateCountRow::as_select())
-        .load(tx.conn())?;
-    Ok(rows.into_iter().map(|row| (row.state.0, row.count)).collect())
-}
