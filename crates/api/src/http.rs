@@ -118,10 +118,25 @@ fn parse_list(text: &str) -> Option<Condition> {
 /// value that is serialized as the body means the tag changes whenever any
 /// field does, and cannot drift as fields are added.
 pub fn strong_etag<T: Serialize>(prefix: &str, representation: &T) -> EntityTag {
-    let json = serde_json::to_vec(representation).unwrap_or_default();
-    let digest = Sha256::digest(&json);
+    tagged_json(prefix, representation).tag
+}
+
+/// A representation serialized once, with the strong tag of exactly those
+/// bytes ([`strong_etag`]): a response that carries both costs one
+/// serialization, not two.
+pub struct TaggedJson {
+    /// The entity tag of `body`.
+    pub tag: EntityTag,
+    /// The JSON body.
+    pub body: Vec<u8>,
+}
+
+/// Serializes `representation` and tags the bytes (see [`TaggedJson`]).
+pub fn tagged_json<T: Serialize>(prefix: &str, representation: &T) -> TaggedJson {
+    let body = serde_json::to_vec(representation).unwrap_or_default();
+    let digest = Sha256::digest(&body);
     let hex: String = digest.iter().take(16).map(|b| format!("{b:02x}")).collect();
-    EntityTag { weak: false, opaque: format!("{prefix}-{hex}") }
+    TaggedJson { tag: EntityTag { weak: false, opaque: format!("{prefix}-{hex}") }, body }
 }
 
 impl std::fmt::Display for EntityTag {

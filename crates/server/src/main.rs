@@ -72,6 +72,12 @@ fn open_store(settings: &Settings) -> anyhow::Result<Store> {
     if applied > 0 {
         tracing::info!(applied, "migrations applied");
     }
+    if !store.plans_are_stable().context("reading the database's build options")? {
+        tracing::warn!(
+            "SQLite was built without its query planner stability guarantee (build Emenda from its \
+             workspace, which sets LIBSQLITE3_FLAGS): statements are planned again on every call"
+        );
+    }
     Ok(store)
 }
 

@@ -95,31 +95,42 @@ fn answer(json: Option<&str>, proposal_id: Uuid) -> Result<Option<AnswerRecord>,
 /// (`Store::read_statement`) to read in one round trip, or inside a read
 /// transaction with the caller's other reads.
 pub fn find(tx: &mut Tx<'_>, key: ProposalKey<'_>) -> Result<Option<ProposalPage>, StoreError> {
-    let mut query = proposals::table
-        .inner_join(spaces::table)
-        .inner_join(
-            proposal_versions::table.on(proposal_versions::proposal_id
-                .eq(proposals::id)
-                .and(proposal_versions::number.eq(proposals::current_version))),
-        )
-        .inner_join(users::table.on(users::id.eq(proposal_versions::editor_id)))
-        .inner_join(proposal_pages::table.on(proposal_pages::proposal_id.eq(proposals::id)))
-        .select((
-            ProposalRow::as_select(),
-            VersionRow::as_select(),
-            spaces::slug,
-            proposal_pages::authors,
-            proposal_pages::answer,
-            (proposal_pages::evaluating, proposal_pages::accepted, proposal_pages::rejected, proposal_pages::withdrawn),
-        ))
-        .limit(1)
-        .into_boxed();
-    query = match key {
-        ProposalKey::Id(id) => query.filter(proposals::id.eq(Stored(id))),
-        ProposalKey::Reference(reference) => query.filter(proposals::reference.eq(reference.to_owned())),
-    };
+    // One statement per kind of key rather than one boxed query: a boxed
+    // query's SQL is built again on every call to find its cached
+    // statement; these have a fixed SQL the cache finds by type.
+    macro_rules! page {
+        ($filter:expr) => {
+            proposals::table
+                .inner_join(spaces::table)
+                .inner_join(
+                    proposal_versions::table.on(proposal_versions::proposal_id
+                        .eq(proposals::id)
+                        .and(proposal_versions::number.eq(proposals::current_version))),
+                )
+                .inner_join(users::table.on(users::id.eq(proposal_versions::editor_id)))
+                .inner_join(proposal_pages::table.on(proposal_pages::proposal_id.eq(proposals::id)))
+                .filter($filter)
+                .select((
+                    ProposalRow::as_select(),
+                    VersionRow::as_select(),
+                    spaces::slug,
+                    proposal_pages::authors,
+                    proposal_pages::answer,
+                    (
+                        proposal_pages::evaluating,
+                        proposal_pages::accepted,
+                        proposal_pages::rejected,
+                        proposal_pages::withdrawn,
+                    ),
+                ))
+                .limit(1)
+        };
+    }
     type Row = (ProposalRow, VersionRow, String, String, Option<String>, (i64, i64, i64, i64));
-    let rows: Vec<Row> = query.load(tx.conn())?;
+    let rows: Vec<Row> = match key {
+        ProposalKey::Id(id) => page!(proposals::id.eq(Stored(id))).load(tx.conn())?,
+        ProposalKey::Reference(reference) => page!(proposals::reference.eq(reference)).load(tx.conn())?,
+    };
     let Some((proposal, version, space_slug, authors_json, answer_json, (n0, n1, n2, n3))) = rows.into_iter().next()
     else {
         return Ok(None);
@@ -148,17 +159,21 @@ pub fn find_version(
     key: ProposalKey<'_>,
     number: i32,
 ) -> Result<Option<(VersionRecord, bool, Uuid)>, StoreError> {
-    let mut query = proposal_versions::table
-        .inner_join(users::table.on(users::id.eq(proposal_versions::editor_id)))
-        .inner_join(proposals::table.on(proposals::id.eq(proposal_versions::proposal_id)))
-        .filter(proposal_versions::number.eq(number))
-        .select((VersionRow::as_select(), proposals::hidden, proposals::space_id))
-        .limit(1)
-        .into_boxed();
-    query = match key {
-        ProposalKey::Id(id) => query.filter(proposals::id.eq(Stored(id))),
-        ProposalKey::Reference(reference) => query.filter(proposals::reference.eq(reference.to_owned())),
+    // One statement per kind of key, for the reason given in [`find`].
+    macro_rules! version {
+        ($filter:expr) => {
+            proposal_versions::table
+                .inner_join(users::table.on(users::id.eq(proposal_versions::editor_id)))
+                .inner_join(proposals::table.on(proposals::id.eq(proposal_versions::proposal_id)))
+                .filter(proposal_versions::number.eq(number))
+                .filter($filter)
+                .select((VersionRow::as_select(), proposals::hidden, proposals::space_id))
+                .limit(1)
+        };
+    }
+    let rows: Vec<(VersionRow, bool, Stored<Uuid>)> = match key {
+        ProposalKey::Id(id) => version!(proposals::id.eq(Stored(id))).load(tx.conn())?,
+        ProposalKey::Reference(reference) => version!(proposals::reference.eq(reference)).load(tx.conn())?,
     };
-    let rows: Vec<(VersionRow, bool, Stored<Uuid>)> = query.load(tx.conn())?;
     Ok(rows.into_iter().next().map(|(version, hidden, space)| (VersionRecord::from(version), hidden, space.0)))
 }

@@ -91,3 +91,12 @@ backend_tests!(
     concurrent_sequence_numbers_are_unique_and_gap_free,
     version_compare_and_set_lets_one_writer_win,
 );
+
+/// The SQLite compiled in keeps each statement's plan (see
+/// `.cargo/config.toml`): without it every cached statement with a bound
+/// `LIMIT` is parsed and planned again on each call.
+#[test]
+fn sqlite_plans_are_stable() {
+    let db = TestDatabase::new(Backend::Sqlite);
+    assert!(db.store().plans_are_stable().unwrap(), "SQLite was built without SQLITE_ENABLE_QPSG");
+}

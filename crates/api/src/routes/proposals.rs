@@ -7,7 +7,7 @@ use crate::http::{self, Condition, EntityTag};
 use crate::pagination::{self, CursorScope, Page};
 use crate::problem::{ApiError, ApiResult};
 use crate::state::AppState;
-use actix_web::http::header;
+use actix_web::http::header::{self, ContentType};
 use actix_web::{get, post, web, HttpRequest, HttpResponse};
 use chrono::{DateTime, Utc};
 use emenda_domain::amendment::AmendmentState;
@@ -274,7 +274,7 @@ impl From<MySupport> for MySupportDto {
 /// cannot fall behind when fields are added; the version number in front
 /// is what an edit's `If-Match` is checked against.
 pub fn etag(dto: &ProposalDto) -> EntityTag {
-    http::strong_etag(&format!("v{}", dto.current_version), dto)
+    tagged(dto).tag
 }
 
 /// The version number a tag issued by [`etag`] embeds; `None` for weak
@@ -290,8 +290,13 @@ fn version_from_etag(tag: &EntityTag) -> Option<i32> {
 
 /// Answers with a proposal and its `ETag`.
 pub(crate) fn with_etag(mut response: actix_web::HttpResponseBuilder, view: ProposalView) -> HttpResponse {
-    let dto = ProposalDto::from(view);
-    response.insert_header((header::ETAG, etag(&dto).to_string())).json(dto)
+    let tagged = tagged(&ProposalDto::from(view));
+    response.insert_header((header::ETAG, tagged.tag.to_string())).content_type(ContentType::json()).body(tagged.body)
+}
+
+/// The proposal's JSON and its tag (see [`etag`]) from one serialization.
+fn tagged(dto: &ProposalDto) -> http::TaggedJson {
+    http::tagged_json(&format!("v{}", dto.current_version), dto)
 }
 
 /// List parameters.
@@ -448,8 +453,7 @@ pub async fn get_proposal(
     req: HttpRequest,
 ) -> ApiResult<HttpResponse> {
     let view = blocking(move || state.proposals.get(&id, user.actor().as_ref())).await?;
-    let dto = ProposalDto::from(view);
-    let tag = etag(&dto);
+    let http::TaggedJson { tag, body } = tagged(&ProposalDto::from(view));
     // A malformed If-None-Match is ignored: the full answer is always safe.
     let unchanged = Condition::from_headers(req.headers(), &header::IF_NONE_MATCH)
         .and_then(Result::ok)
@@ -457,7 +461,7 @@ pub async fn get_proposal(
     if unchanged {
         return Ok(HttpResponse::NotModified().insert_header((header::ETAG, tag.to_string())).finish());
     }
-    Ok(HttpResponse::Ok().insert_header((header::ETAG, tag.to_string())).json(dto))
+    Ok(HttpResponse::Ok().insert_header((header::ETAG, tag.to_string())).content_type(ContentType::json()).body(body))
 }
 
 /// An author's edit: the whole new text, and the version it is based on.
