@@ -160,6 +160,13 @@ pub fn build_pool(target: &DatabaseTarget, max_size: Option<u32>) -> Result<Pool
         // (about one `migrate` in five on PostgreSQL). With no spare kept, a
         // connection is opened only while a caller waits for it.
         .min_idle(Some(0))
+        // No `SELECT 1` before each use: on PostgreSQL that test was a
+        // round trip of its own in front of every one-statement read,
+        // doubling its cost. A connection that broke is found by the
+        // query that meets it: diesel marks it broken, the pool drops it
+        // (`has_broken`) and that one request answers 503
+        // `database_unavailable`; the next gets a new connection.
+        .test_on_check_out(false)
         .connection_timeout(Duration::from_secs(10))
         .build(ConnectionManager { target: target.clone() })
         .map_err(|e| StoreError::Unavailable(Box::new(e)))
