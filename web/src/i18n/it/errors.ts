@@ -83,3 +83,8 @@ export const errors = {
   'field.invalid': 'Valore non valido.',
   'field.taken': 'Già in uso.',
 };
+
+// The compiler checks that every problem and field code of the API has a message.
+import type { components } from '../../api/schema';
+type Codes = `error.${components['schemas']['ErrorCode']}` | `field.${components['schemas']['FieldCode']}`;
+export const everyCode: Record<Codes, string> = errors;
