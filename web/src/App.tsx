@@ -30,7 +30,7 @@ function Header() {
           <div class="it-header-slim-wrapper-content">
             <span class="navbar-brand">{t('app.owner')}</span>
             <div class="it-header-slim-right-zone gap-3">
-              <button type="button" class="btn btn-link text-white p-0 slim-link" lang={other} onClick={() => setLang(other)}>
+              <button type="button" class="slim-link" lang={other} onClick={() => setLang(other)}>
                 {t('lang.switch')}
               </button>
               {me ? (
@@ -40,7 +40,7 @@ function Header() {
                   </a>
                   <button
                     type="button"
-                    class="btn btn-link text-white p-0 slim-link"
+                    class="slim-link"
                     onClick={async () => {
                       await api.logout();
                       announce(t('auth.signedOut'));

@@ -1,5 +1,6 @@
 // The diff between any two versions (da, a in the query string), inline or
 // side by side, by word or by line.
+import { useState } from 'preact/hooks';
 import { api } from '../api/client';
 import type { Diff, Proposal } from '../api/types';
 import { t } from '../i18n';
@@ -10,6 +11,70 @@ import { ErrorAlert, Loading, PageTitle } from '../components/ui';
 
 function defaultLayout(): 'inline' | 'side' {
   return typeof window !== 'undefined' && window.matchMedia?.('(min-width: 992px)').matches ? 'side' : 'inline';
+}
+
+
+function CompareForm(props: { versions: number[]; from: number; to: number; layout: string; granularity: string }) {
+  const { versions } = props;
+  const [f, setF] = useState(String(props.from));
+  const [tt, setT] = useState(String(props.to));
+  const [l, setL] = useState(props.layout);
+  const [g, setG] = useState(props.granularity);
+  const onSubmit = (event: Event) => {
+    event.preventDefault();
+    setQuery({ da: f, a: tt, vista: l, dettaglio: g }, { replace: false });
+  };
+  return (
+        <form class="row g-3 align-items-end mb-3" onSubmit={onSubmit}>
+        <div class="col-6 col-md-2">
+          <label for="diff-from" class="form-label active">
+            {t('diff.from')}
+          </label>
+          <select id="diff-from" name="da" class="form-control" value={f} onChange={(e) => setF(e.currentTarget.value)}>
+            {versions.map((v) => (
+              <option key={v} value={v}>
+                {t('diff.version', { n: v })}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="col-6 col-md-2">
+          <label for="diff-to" class="form-label active">
+            {t('diff.to')}
+          </label>
+          <select id="diff-to" name="a" class="form-control" value={tt} onChange={(e) => setT(e.currentTarget.value)}>
+            {versions.map((v) => (
+              <option key={v} value={v}>
+                {t('diff.version', { n: v })}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="col-6 col-md-3">
+          <label for="diff-layout" class="form-label active">
+            {t('diff.layout')}
+          </label>
+          <select id="diff-layout" name="vista" class="form-control" value={l} onChange={(e) => setL(e.currentTarget.value)}>
+            <option value="inline">{t('diff.inline')}</option>
+            <option value="side">{t('diff.sideBySide')}</option>
+          </select>
+        </div>
+        <div class="col-6 col-md-3">
+          <label for="diff-granularity" class="form-label active">
+            {t('diff.granularity')}
+          </label>
+          <select id="diff-granularity" name="dettaglio" class="form-control" value={g} onChange={(e) => setG(e.currentTarget.value)}>
+            <option value="word">{t('diff.word')}</option>
+            <option value="line">{t('diff.line')}</option>
+          </select>
+        </div>
+        <div class="col-12 col-md-2">
+          <button type="submit" class="btn btn-primary">
+            {t('diff.show')}
+          </button>
+        </div>
+      </form>
+  );
 }
 
 export function Compare({ reference, query }: { reference: string; query: URLSearchParams }) {
@@ -28,11 +93,6 @@ export function Compare({ reference, query }: { reference: string; query: URLSea
   if (!proposal.data) return <Loading />;
   const p = proposal.data;
   const versions = Array.from({ length: p.current_version }, (_, i) => i + 1);
-  const onSubmit = (event: Event) => {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget as HTMLFormElement);
-    setQuery({ da: String(form.get('da')), a: String(form.get('a')), vista: String(form.get('vista')), dettaglio: String(form.get('dettaglio')) }, { replace: false });
-  };
   return (
     <>
       <p>
@@ -41,55 +101,7 @@ export function Compare({ reference, query }: { reference: string; query: URLSea
       <PageTitle title={`${t('diff.title')}: ${p.title}`}>
         {t('diff.title')}: {p.title}
       </PageTitle>
-      <form class="row g-3 align-items-end mb-3" onSubmit={onSubmit} key={`${from}-${to}-${layout}-${granularity}`}>
-        <div class="col-6 col-md-2">
-          <label for="diff-from" class="form-label active">
-            {t('diff.from')}
-          </label>
-          <select id="diff-from" name="da" class="form-control" value={String(from)}>
-            {versions.map((v) => (
-              <option key={v} value={v}>
-                {t('diff.version', { n: v })}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="col-6 col-md-2">
-          <label for="diff-to" class="form-label active">
-            {t('diff.to')}
-          </label>
-          <select id="diff-to" name="a" class="form-control" value={String(to)}>
-            {versions.map((v) => (
-              <option key={v} value={v}>
-                {t('diff.version', { n: v })}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="col-6 col-md-3">
-          <label for="diff-layout" class="form-label active">
-            {t('diff.layout')}
-          </label>
-          <select id="diff-layout" name="vista" class="form-control" value={layout}>
-            <option value="inline">{t('diff.inline')}</option>
-            <option value="side">{t('diff.sideBySide')}</option>
-          </select>
-        </div>
-        <div class="col-6 col-md-3">
-          <label for="diff-granularity" class="form-label active">
-            {t('diff.granularity')}
-          </label>
-          <select id="diff-granularity" name="dettaglio" class="form-control" value={granularity}>
-            <option value="word">{t('diff.word')}</option>
-            <option value="line">{t('diff.line')}</option>
-          </select>
-        </div>
-        <div class="col-12 col-md-2">
-          <button type="submit" class="btn btn-primary">
-            {t('diff.show')}
-          </button>
-        </div>
-      </form>
+      <CompareForm key={`${from}-${to}-${layout}-${granularity}`} versions={versions} from={from} to={to} layout={layout} granularity={granularity} />
       <p class="small text-secondary">{t('diff.legend')}</p>
       {from === to && <p>{t('diff.same')}</p>}
       <ErrorAlert error={diff.error} />

@@ -1,6 +1,7 @@
 // A space: description, the settings that matter to a citizen, and its
 // proposals with filters (state, qualified, sort) and cursor pages, all in
 // the query string so a shared link opens the same list.
+import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api/client';
 import type { Page, ProposalSummary, Space as SpaceT } from '../api/types';
 import { t, type Key } from '../i18n';
@@ -50,17 +51,18 @@ export function Space({ slug, query }: { slug: string; query: URLSearchParams })
   const listHref = (changes: Record<string, string | undefined>) =>
     href('space', { slug }, { stato: state, soglia: qualified, ordine: sort === 'recent' ? undefined : sort, ...changes });
 
+  const [fState, setFState] = useState(state);
+  const [fQualified, setFQualified] = useState(qualified);
+  const [fSort, setFSort] = useState(sort);
+  // Back and forward change the address: the form follows it.
+  useEffect(() => {
+    setFState(state);
+    setFQualified(qualified);
+    setFSort(sort);
+  }, [state, qualified, sort]);
   const onFilter = (event: Event) => {
     event.preventDefault();
-    const form = new FormData(event.currentTarget as HTMLFormElement);
-    navigate(
-      listHref({
-        stato: String(form.get('stato') ?? ''),
-        soglia: String(form.get('soglia') ?? ''),
-        ordine: form.get('ordine') === 'recent' ? undefined : String(form.get('ordine')),
-        pagina: undefined,
-      }),
-    );
+    navigate(listHref({ stato: fState, soglia: fQualified, ordine: fSort === 'recent' ? undefined : fSort, pagina: undefined }));
   };
 
   if (space.error) return <ErrorAlert error={space.error} />;
@@ -102,7 +104,7 @@ export function Space({ slug, query }: { slug: string; query: URLSearchParams })
             <label for="f-state" class="form-label active">
               {t('filter.state')}
             </label>
-            <select id="f-state" name="stato" class="form-control" value={state}>
+            <select id="f-state" name="stato" class="form-control" value={fState} onChange={(e) => setFState(e.currentTarget.value)}>
               <option value="">{t('filter.any')}</option>
               {STATES.map((v) => (
                 <option key={v} value={v}>
@@ -115,7 +117,7 @@ export function Space({ slug, query }: { slug: string; query: URLSearchParams })
             <label for="f-qualified" class="form-label active">
               {t('filter.qualified')}
             </label>
-            <select id="f-qualified" name="soglia" class="form-control" value={qualified}>
+            <select id="f-qualified" name="soglia" class="form-control" value={fQualified} onChange={(e) => setFQualified(e.currentTarget.value)}>
               <option value="">{t('filter.any')}</option>
               <option value="si">{t('filter.qualifiedYes')}</option>
               <option value="no">{t('filter.qualifiedNo')}</option>
@@ -125,7 +127,7 @@ export function Space({ slug, query }: { slug: string; query: URLSearchParams })
             <label for="f-sort" class="form-label active">
               {t('filter.sort')}
             </label>
-            <select id="f-sort" name="ordine" class="form-control" value={sort}>
+            <select id="f-sort" name="ordine" class="form-control" value={fSort} onChange={(e) => setFSort(e.currentTarget.value)}>
               {SORTS.map((v) => (
                 <option key={v} value={v}>
                   {t(`filter.${v}` as Key)}

@@ -1,0 +1,84 @@
+// Every screen, in Italian and in English, anonymous and signed in: zero
+// axe violations (WCAG 2.1 AA), at desk and at phone width.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { CITIZEN, apiCall, expectAccessible, screenshot, setup, signIn } from './harness.mjs';
+
+let h;
+let ref;
+let amendmentId;
+before(async () => {
+  h = await setup();
+  const list = await apiCall(h.url, 'GET', '/api/v1/proposals?sort=most_commented&limit=1');
+  ref = list.body.items[0].reference;
+  const amendments = await apiCall(h.url, 'GET', '/api/v1/proposals?limit=50');
+  for (const p of amendments.body.items) {
+    const a = await apiCall(h.url, 'GET', `/api/v1/proposals/${p.id}/amendments`);
+    if (a.body.items.length) {
+      amendmentId = a.body.items[0].id;
+      break;
+    }
+  }
+});
+after(async () => h?.stop());
+
+const anonymous = () => [
+  ['home', '/', 'h1'],
+  ['space', '/spazi/bilancio-partecipativo-2026', 'h1'],
+  ['proposal', `/proposte/${ref}`, '#comments-title'],
+  ['versions', `/proposte/${ref}/versioni`, '.version-timeline'],
+  ['compare', `/proposte/${ref}/confronto?da=1&a=2&vista=side`, '.diff'],
+  ['compare-inline', `/proposte/${ref}/confronto?da=1&a=2&vista=inline&dettaglio=line`, '.diff'],
+  ['verify', `/proposte/${ref}/verifica`, '.alert'],
+  ['amendment', `/emendamenti/${amendmentId}`, '#am-changes-title'],
+  ['audit', '/registro', 'table'],
+  ['sign-in', '/accedi', 'form'],
+  ['sign-up', '/registrati', 'form'],
+  ['not-found', '/nessuna-pagina', 'h1'],
+];
+
+for (const lang of ['it', 'en']) {
+  test(`every screen has zero axe violations (${lang}, anonymous)`, async () => {
+    const page = await h.newPage({ lang });
+    for (const [name, path, ready] of anonymous()) {
+      await page.goto(path);
+      await page.locator(ready).first().waitFor();
+      assert.equal(await page.locator('html').getAttribute('lang'), lang);
+      await expectAccessible(page, `${name} (${lang})`);
+      await screenshot(page, `screen-${name}-${lang}`);
+    }
+    await page.context().close();
+  });
+
+  test(`signed-in screens have zero axe violations (${lang})`, async () => {
+    const page = await h.newPage({ lang });
+    await signIn(page, CITIZEN);
+    for (const [name, path, ready] of [
+      ['proposal-signed-in', `/proposte/${ref}`, '#new-comment-body'],
+      ['new-proposal', '/nuova-proposta', '#ed-title'],
+      ['amend', `/proposte/${ref}/emenda`, '#am-title'],
+      ['profile', '/profilo', 'h1'],
+    ]) {
+      await page.goto(path);
+      await page.locator(ready).first().waitFor();
+      await expectAccessible(page, `${name} (${lang})`);
+      await screenshot(page, `screen-${name}-${lang}`);
+    }
+    await page.context().close();
+  });
+
+  test(`the proposal page is usable at 320 px (${lang})`, async () => {
+    const page = await h.newPage({ lang, width: 320, height: 640 });
+    await page.goto(`/proposte/${ref}`);
+    await page.locator('#comments-title').waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `horizontal scroll of ${overflow}px at 320px`);
+    await expectAccessible(page, `proposal at 320px (${lang})`);
+    await screenshot(page, `screen-proposal-320-${lang}`);
+    await page.context().close();
+  });
+}
+
+test('no script errors on any screen', () => {
+  assert.deepEqual(h.pageErrors, []);
+});
