@@ -5,7 +5,7 @@ import { api } from './api/client';
 import { t, setLang, lang, type Lang } from './i18n';
 import { useLang, useMe, isStaff } from './hooks';
 import { href, match, navigate, useLocation, type Location } from './router';
-import { LiveRegion, announce, PageTitle } from './components/ui';
+import { LiveRegion, announce, PageTitle, focusTitleWhenReady } from './components/ui';
 import { Home } from './screens/Home';
 import { Space } from './screens/Space';
 import { Proposal } from './screens/Proposal';
@@ -194,9 +194,13 @@ export function App() {
       first.current = false;
       return;
     }
-    const focus = () => (document.getElementById('page-title') ?? document.getElementById('main'))?.focus();
-    const id = setTimeout(focus, 0);
-    return () => clearTimeout(id);
+    // The title of a page still loading takes the focus when it appears.
+    const title = document.getElementById('page-title');
+    if (title) title.focus();
+    else {
+      document.getElementById('main')?.focus();
+      focusTitleWhenReady();
+    }
   }, [location.path]);
   return (
     <>

@@ -1,7 +1,7 @@
 // Small shared pieces: error alerts from problem codes, state badges with
 // text, form fields with labels and errors, the live region, loading.
 import type { ComponentChildren } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError } from '../api/client';
 import { errorMessage, fieldMessage, t, type Key } from '../i18n';
 
@@ -97,13 +97,27 @@ export function Field({ id, label, hint, error, field, children }: FieldProps) {
   );
 }
 
-/** A page title that also names the document. */
+let titleFocusPending = false;
+
+/** After a navigation: the next page title to appear takes the focus. */
+export function focusTitleWhenReady() {
+  titleFocusPending = true;
+}
+
+/** A page title that also names the document (and takes the focus after a navigation). */
 export function PageTitle({ children, title }: { children: ComponentChildren; title: string }) {
+  const ref = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     document.title = `${title} · ${t('app.name')}`;
   }, [title]);
+  useEffect(() => {
+    if (titleFocusPending) {
+      titleFocusPending = false;
+      ref.current?.focus();
+    }
+  }, []);
   return (
-    <h1 id="page-title" tabIndex={-1}>
+    <h1 id="page-title" tabIndex={-1} ref={ref}>
       {children}
     </h1>
   );

@@ -13,6 +13,49 @@ import { Comments } from '../components/Comments';
 import { ReportButton } from '../components/Report';
 import { announce, ErrorAlert, Loading, PageTitle, StateBadge } from '../components/ui';
 
+type Segment = NonNullable<A['merged_preview']>['body_segments'][number];
+
+const CONTEXT = 80;
+
+/** Each conflict with the text around it, as base, current and proposed. */
+function Conflicts({ segments }: { segments: Segment[] }) {
+  const conflicts = segments.flatMap((s, i) => (s.kind === 'conflict' ? [{ s, i }] : []));
+  if (conflicts.length === 0) return null;
+  const around = (i: number) => {
+    const before = segments[i - 1];
+    const after = segments[i + 1];
+    const b = before?.kind === 'agreed' ? before.text : '';
+    const f = after?.kind === 'agreed' ? after.text : '';
+    return { before: (b.length > CONTEXT ? '…' : '') + b.slice(-CONTEXT), after: f.slice(0, CONTEXT) + (f.length > CONTEXT ? '…' : '') };
+  };
+  return (
+    <>
+      <h3 class="h5">{t('amendment.conflicts')}</h3>
+      {conflicts.map(({ s, i }) => {
+        if (s.kind !== 'conflict') return null;
+        const c = around(i);
+        const column = (label: string, text: string) => (
+          <div class="col-md-4">
+            <p class="diff-side-label">{label}</p>
+            <div class="diff-text">
+              {c.before}
+              <mark>{text}</mark>
+              {c.after}
+            </div>
+          </div>
+        );
+        return (
+          <div key={i} class="row g-2 mb-3 conflict">
+            {column(t('amendment.conflictBase'), s.base)}
+            {column(t('amendment.conflictCurrent'), s.current)}
+            {column(t('amendment.conflictProposed'), s.proposed)}
+          </div>
+        );
+      })}
+    </>
+  );
+}
+
 export function Amendment({ id }: { id: string }) {
   const me = useMe();
   const data = useLoad((signal) => api.get<A>(`/api/v1/amendments/${encodeURIComponent(id)}`, undefined, signal), [id]);
@@ -66,27 +109,7 @@ export function Amendment({ id }: { id: string }) {
             {t('amendment.mergeability', { n: a.current_version })}
           </h2>
           <p class={`alert ${a.mergeability === 'conflict' ? 'alert-warning' : 'alert-info'}`}>{t(`amendment.merge.${a.mergeability}` as Key)}</p>
-          {a.conflicts.length > 0 && (
-            <>
-              <h3 class="h5">{t('amendment.conflicts')}</h3>
-              {a.conflicts.map((c, i) => (
-                <div key={i} class="row g-2 mb-3 conflict">
-                  <div class="col-md-4">
-                    <p class="diff-side-label">{t('amendment.conflictBase')}</p>
-                    <div class="diff-text">{c.base}</div>
-                  </div>
-                  <div class="col-md-4">
-                    <p class="diff-side-label">{t('amendment.conflictCurrent')}</p>
-                    <div class="diff-text">{c.current}</div>
-                  </div>
-                  <div class="col-md-4">
-                    <p class="diff-side-label">{t('amendment.conflictProposed')}</p>
-                    <div class="diff-text">{c.proposed}</div>
-                  </div>
-                </div>
-              ))}
-            </>
-          )}
+          {a.merged_preview && <Conflicts segments={[...a.merged_preview.title_segments, ...a.merged_preview.body_segments]} />}
         </section>
       )}
       <section aria-labelledby="am-changes-title" class="mb-4 diff">

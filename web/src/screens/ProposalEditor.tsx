@@ -66,6 +66,8 @@ export function ProposalEditor({ reference, space: initialSpace }: { reference?:
         });
         announce(t('editor.saved'));
         navigate(href('proposal', { ref: saved.reference }));
+      } else if (!spaceSlug) {
+        setError(new ApiError(422, 'validation_failed', [{ field: 'space', code: 'required' }]));
       } else {
         const created = await api.send<Proposal>('POST', `/api/v1/spaces/${encodeURIComponent(spaceSlug)}/proposals`, { title: currentTitle, body: currentBody });
         announce(t('editor.published'));
