@@ -4,7 +4,7 @@
 // staff resolve it by giving the final text.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { STAFF, apiCall, apiLogin, apiRegister, expectAccessible, screenshot, setup, signIn } from './harness.mjs';
+import { STAFF, apiCall, apiRegister, expectAccessible, screenshot, setup, signIn } from './harness.mjs';
 
 let h;
 before(async () => {
@@ -51,10 +51,16 @@ test('amendment flow: amend, accept, new version by the amender; a conflict reso
   });
   assert.equal(second.status, 201, JSON.stringify(second.body));
 
-  // Staff accept the first.
-  const staff = await apiLogin(h.url, STAFF);
-  const accepted = await apiCall(h.url, 'POST', `/api/v1/moderation/amendments/${amendmentId}/accept`, staff, {});
-  assert.equal(accepted.status, 200, JSON.stringify(accepted.body));
+  // Staff accept the first from the queue, after looking at its diff in place.
+  const desk = await h.newPage();
+  await signIn(desk, STAFF);
+  await desk.goto('/staff/emendamenti');
+  const row = desk.locator(`#emendamento-${amendmentId}`);
+  await row.getByRole('button', { name: 'Mostra le modifiche' }).click();
+  await row.locator('ins', { hasText: 'domenica' }).first().waitFor();
+  await expectAccessible(desk, 'staff amendment queue');
+  await row.getByRole('button', { name: 'Accetta' }).click();
+  await desk.getByText('Emendamento accettato: la proposta è alla versione 2.').waitFor();
 
   await page.goto(`/proposte/${ref}`);
   await page.getByText('Versione 2 di 2').waitFor();
@@ -72,14 +78,23 @@ test('amendment flow: amend, accept, new version by the amender; a conflict reso
   await page.locator('.conflict').getByText('sabato mattina').first().waitFor();
   await expectAccessible(page, 'conflicting amendment');
 
-  // Staff resolve it by hand: accepting as is is refused, the final text goes through.
-  const refused = await apiCall(h.url, 'POST', `/api/v1/moderation/amendments/${second.body.id}/accept`, staff, {});
-  assert.equal(refused.status, 409);
-  assert.equal(refused.body.code, 'merge_conflict');
-  const resolved = await apiCall(h.url, 'POST', `/api/v1/moderation/amendments/${second.body.id}/accept`, staff, {
-    body: BODY.replace('aperta la sera', 'aperta la sera, la domenica e il sabato mattina'),
-  });
-  assert.equal(resolved.status, 200, JSON.stringify(resolved.body));
+  // Staff resolve it by hand: accepting as is meets the conflict, the editor
+  // is prefilled with the merge, the final text goes through.
+  await desk.goto('/staff/emendamenti');
+  const conflicted = desk.locator(`#emendamento-${second.body.id}`);
+  await conflicted.getByText('In conflitto con la versione attuale').waitFor();
+  await conflicted.getByRole('button', { name: 'Accetta', exact: true }).click();
+  await conflicted.getByRole('heading', { name: 'Risolvi i conflitti' }).waitFor();
+  const finalBody = conflicted.locator('textarea[id^="final-body-"]');
+  assert.match(await finalBody.inputValue(), /aperta anche il sabato mattina\./);
+  await conflicted.getByRole('button', { name: 'Tieni il testo attuale' }).click();
+  assert.match(await finalBody.inputValue(), /aperta anche il sabato sera e la domenica\./);
+  await expectAccessible(desk, 'staff conflict resolution');
+  await finalBody.fill(BODY.replace('aperta la sera', 'aperta la sera, la domenica e il sabato mattina'));
+  await conflicted.getByRole('button', { name: 'Accetta con questo testo' }).click();
+  await desk.getByText('Emendamento accettato: la proposta è alla versione 3.').waitFor();
+  await screenshot(desk, 'amendment-flow-staff');
+
   await page.goto(`/proposte/${ref}`);
   await page.getByText('Versione 3 di 3').waitFor();
   await page.getByText('aperta la sera, la domenica e il sabato mattina').first().waitFor();

@@ -2,7 +2,7 @@
 // axe violations (WCAG 2.1 AA), at desk and at phone width.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CITIZEN, apiCall, expectAccessible, screenshot, setup, signIn } from './harness.mjs';
+import { ADMIN, CITIZEN, STAFF, apiCall, expectAccessible, screenshot, setup, signIn } from './harness.mjs';
 
 let h;
 let ref;
@@ -64,6 +64,28 @@ for (const lang of ['it', 'en']) {
       await expectAccessible(page, `${name} (${lang})`);
       await screenshot(page, `screen-${name}-${lang}`);
     }
+    await page.context().close();
+  });
+
+  test(`staff console screens have zero axe violations (${lang})`, async () => {
+    const page = await h.newPage({ lang });
+    await signIn(page, STAFF);
+    for (const [name, path, ready] of [
+      ['staff-amendments', '/staff/emendamenti', '.staff-nav'],
+      ['staff-reports', '/staff/segnalazioni?stato=all', '.staff-row'],
+      ['staff-answers', `/staff/risposte?proposta=${ref}`, '#answer-text'],
+    ]) {
+      await page.goto(path);
+      await page.locator(ready).first().waitFor();
+      await expectAccessible(page, `${name} (${lang})`);
+      await screenshot(page, `screen-${name}-${lang}`);
+    }
+    await page.getByRole('button', { name: lang === 'it' ? 'Esci' : 'Sign out' }).click();
+    await signIn(page, ADMIN);
+    await page.goto('/staff/utenti');
+    await page.locator('#user-id').waitFor();
+    await expectAccessible(page, `staff-users (${lang})`);
+    await screenshot(page, `screen-staff-users-${lang}`);
     await page.context().close();
   });
 

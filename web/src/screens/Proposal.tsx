@@ -6,7 +6,7 @@ import { useState } from 'preact/hooks';
 import { api, ApiError } from '../api/client';
 import type { Answer, AmendmentSummary, Comment, Page, Proposal as P, Space, Support, Supporter } from '../api/types';
 import { t, tn, formatDate, formatNumber } from '../i18n';
-import { useLoad, useMe } from '../hooks';
+import { isStaff, useLoad, useMe } from '../hooks';
 import { href } from '../router';
 import { renderMarkdown } from '../markdown';
 import { announce, ErrorAlert, Loading, PageTitle, StateBadge } from '../components/ui';
@@ -307,6 +307,11 @@ export function Proposal({ reference }: { reference: string }) {
                 {t('proposal.verify')}
               </a>
               {me && !isAuthor && <ReportButton kind="proposal" id={proposal.id} label={t('report.proposal')} />}
+              {isStaff(me, proposal.space_id) && (
+                <a class="btn btn-link btn-sm p-0" href={href('staffAnswers', {}, { proposta: proposal.reference })}>
+                  {t('staff.answerThis')}
+                </a>
+              )}
             </div>
           </section>
         </div>

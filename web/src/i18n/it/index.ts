@@ -6,5 +6,6 @@ import { proposal } from './proposal';
 import { comments } from './comments';
 import { forms } from './forms';
 import { audit } from './audit';
+import { staff } from './staff';
 
-export const it = { ...common, ...errors, ...lists, ...proposal, ...comments, ...forms, ...audit };
+export const it = { ...common, ...errors, ...lists, ...proposal, ...comments, ...forms, ...audit, ...staff };
