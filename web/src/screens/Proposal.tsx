@@ -210,6 +210,8 @@ function AnswerBox({ proposal }: { proposal: P }) {
         <summary>{t('proposal.previousAnswers')}</summary>
         {older === null ? (
           <Loading />
+        ) : older.length === 0 ? (
+          <p class="small">{t('proposal.noPreviousAnswers')}</p>
         ) : (
           <ul>
             {older.map((o) => (

@@ -12,6 +12,7 @@ export const proposal: Record<keyof typeof it, string> = {
   'proposal.answer': 'Official answer',
   'proposal.answerBy': 'Answer by {name}, {date}',
   'proposal.previousAnswers': 'Previous answers',
+  'proposal.noPreviousAnswers': 'No earlier answers.',
   'proposal.edit': 'Edit the proposal',
   'proposal.verify': 'Verify the integrity of the history',
   'proposal.hiddenNotice': 'This proposal is hidden by moderation: only staff see it.',

@@ -11,6 +11,7 @@ export const proposal = {
   'proposal.answer': 'Risposta ufficiale',
   'proposal.answerBy': 'Risposta di {name}, {date}',
   'proposal.previousAnswers': 'Risposte precedenti',
+  'proposal.noPreviousAnswers': 'Nessuna risposta precedente.',
   'proposal.edit': 'Modifica la proposta',
   'proposal.verify': 'Verifica l’integrità della storia',
   'proposal.hiddenNotice': 'Questa proposta è nascosta dalla moderazione: la vede solo lo staff.',
