@@ -136,6 +136,8 @@ test('citizen flow: sign up, create, edit, history, diff, support, comment, repl
   await mine.getByRole('button', { name: 'Salva' }).click();
   await page.getByText('Ottima idea: servono anche fontanelle e ombra.').waitFor();
   await mine.getByText('(modificato)').first().waitFor();
+  await mine.getByText('Mostra le versioni precedenti').first().click();
+  await mine.locator('.comment-revisions li').first().getByText('Ottima idea: servono anche fontanelle.').waitFor();
   await expectAccessible(page, 'proposal with own comments');
 
   // Vote on and report another person's comment.

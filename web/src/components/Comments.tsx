@@ -129,6 +129,42 @@ function useCommentList(base: string, order: string, parentId?: string) {
   return { items, setItems, next, error, loading, load };
 }
 
+type Revision = { revision: number; body: string; alignment: string; created_at: string };
+
+/** The earlier revisions of an edited comment, loaded on demand. */
+function Revisions({ id }: { id: string }) {
+  const [items, setItems] = useState<Revision[] | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  return (
+    <details
+      class="comment-revisions small"
+      onToggle={async (e) => {
+        if (!(e.currentTarget as HTMLDetailsElement).open || items) return;
+        try {
+          setItems((await api.get<Page<Revision>>(`/api/v1/comments/${id}/revisions`, { limit: 100 })).items);
+        } catch (err) {
+          setError(err as ApiError);
+        }
+      }}
+    >
+      <summary>{t('comments.revisions')}</summary>
+      <ErrorAlert error={error} />
+      {items && (
+        <ol>
+          {items.map((r) => (
+            <li key={r.revision}>
+              <p class="mb-0 text-secondary">
+                {t('comments.revision', { n: r.revision, date: formatDateTime(r.created_at) })} · {t(`comments.alignment.${r.alignment}` as Key)}
+              </p>
+              <div class="markdown" dangerouslySetInnerHTML={{ __html: renderMarkdown(r.body) }} />
+            </li>
+          ))}
+        </ol>
+      )}
+    </details>
+  );
+}
+
 function CommentItem({ comment, props, onChange }: { comment: Comment; props: ThreadProps; onChange: (c: Comment) => void }) {
   const me = useMe();
   const [mode, setMode] = useState<'view' | 'reply' | 'edit'>('view');
@@ -196,6 +232,7 @@ function CommentItem({ comment, props, onChange }: { comment: Comment; props: Th
             ) : (
               <div class="markdown comment-body" dangerouslySetInnerHTML={{ __html: renderMarkdown(comment.body ?? '') }} />
             )}
+            {comment.edited && mode !== 'edit' && <Revisions key={comment.revision} id={comment.id} />}
           </>
         ) : (
           <p class="text-secondary fst-italic">{comment.deleted ? t('comments.deleted') : t('comments.hidden')}</p>

@@ -25,6 +25,8 @@ export const comments: Record<keyof typeof it, string> = {
   'comments.deleteConfirm': 'Delete the comment? A placeholder stays with its replies.',
   'comments.report': 'Report',
   'comments.edited': 'edited',
+  'comments.revisions': 'Show earlier versions',
+  'comments.revision': 'Revision {n}, {date}',
   'comments.deleted': 'Comment deleted by its author.',
   'comments.hidden': 'Comment hidden by moderation.',
   'comments.up': 'Vote up',

@@ -24,6 +24,8 @@ export const comments = {
   'comments.deleteConfirm': 'Eliminare il commento? Resterà un segnaposto con le sue risposte.',
   'comments.report': 'Segnala',
   'comments.edited': 'modificato',
+  'comments.revisions': 'Mostra le versioni precedenti',
+  'comments.revision': 'Versione {n}, {date}',
   'comments.deleted': 'Commento eliminato dal suo autore.',
   'comments.hidden': 'Commento nascosto dalla moderazione.',
   'comments.up': 'Voto positivo',
