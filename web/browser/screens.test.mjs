@@ -35,6 +35,7 @@ const anonymous = () => [
   ['sign-in', '/accedi', 'form'],
   ['sign-up', '/registrati', 'form'],
   ['not-found', '/nessuna-pagina', 'h1'],
+  ['unknown-proposal', '/proposte/EMD-PROP-1999-1-1', 'h1'],
 ];
 
 for (const lang of ['it', 'en']) {
@@ -100,6 +101,31 @@ for (const lang of ['it', 'en']) {
     await page.context().close();
   });
 }
+
+test('the space list keeps its filters and pages in the address', async () => {
+  const page = await h.newPage();
+  await page.goto('/spazi/bilancio-partecipativo-2026');
+  await page.locator('.proposal-list').waitFor();
+  await page.locator('#f-sort').selectOption('most_supported');
+  await page.locator('#f-state').selectOption('published');
+  await page.getByRole('button', { name: 'Applica' }).click();
+  await page.waitForURL(/stato=published&ordine=most_supported/);
+  const first = await page.locator('.proposal-list .card-title').first().textContent();
+  const all = await page.locator('.proposal-list .badge', { hasText: 'Accolta' }).count();
+  assert.equal(all, 0, 'only published proposals');
+  // A shared link opens the same list.
+  const other = await h.newPage();
+  await other.goto(page.url());
+  await other.locator('.proposal-list').waitFor();
+  assert.equal(await other.locator('.proposal-list .card-title').first().textContent(), first);
+  assert.equal(await other.locator('#f-sort').inputValue(), 'most_supported');
+  // Back returns to the unfiltered list, and its form follows.
+  await page.goBack();
+  await page.waitForURL((u) => !u.search.includes('stato'));
+  assert.equal(await page.locator('#f-state').inputValue(), '');
+  await page.context().close();
+  await other.context().close();
+});
 
 test('no script errors on any screen', () => {
   assert.deepEqual(h.pageErrors, []);

@@ -122,3 +122,15 @@ export function PageTitle({ children, title }: { children: ComponentChildren; ti
     </h1>
   );
 }
+
+/** A screen that could not load: a title and the error in words, with a way on. */
+export function ErrorPage({ error }: { error: ApiError }) {
+  const title = error.code === 'not_found' ? t('common.notFoundTitle') : t('common.errorTitle');
+  return (
+    <>
+      <PageTitle title={title}>{title}</PageTitle>
+      <ErrorAlert error={error} />
+      <a href="/">{t('common.backHome')}</a>
+    </>
+  );
+}

@@ -11,7 +11,7 @@ import { renderMarkdown } from '../markdown';
 import { DiffView } from '../components/Diff';
 import { Comments } from '../components/Comments';
 import { ReportButton } from '../components/Report';
-import { announce, ErrorAlert, Loading, PageTitle, StateBadge } from '../components/ui';
+import { announce, ErrorAlert, Loading, PageTitle, StateBadge, ErrorPage } from '../components/ui';
 
 type Segment = NonNullable<A['merged_preview']>['body_segments'][number];
 
@@ -61,7 +61,7 @@ export function Amendment({ id }: { id: string }) {
   const data = useLoad((signal) => api.get<A>(`/api/v1/amendments/${encodeURIComponent(id)}`, undefined, signal), [id]);
   const [error, setError] = useState<ApiError | null>(null);
   const [layout, setLayout] = useState<'inline' | 'side'>('inline');
-  if (data.error) return <ErrorAlert error={data.error} />;
+  if (data.error) return <ErrorPage error={data.error} />;
   if (!data.data) return <Loading />;
   const a = data.data;
   const s = a;

@@ -8,7 +8,7 @@ import { useLoad, useMe } from '../hooks';
 import { href, navigate } from '../router';
 import { diffTexts } from '../diff';
 import { DiffView } from '../components/Diff';
-import { announce, ErrorAlert, Field, Loading, PageTitle } from '../components/ui';
+import { announce, ErrorAlert, Field, Loading, PageTitle, ErrorPage } from '../components/ui';
 
 export function AmendmentEditor({ reference }: { reference: string }) {
   const me = useMe();
@@ -23,7 +23,7 @@ export function AmendmentEditor({ reference }: { reference: string }) {
   const currentBody = body ?? p?.body ?? '';
   const liveTitle = useMemo(() => (p ? diffTexts(p.title, currentTitle) : []), [p, currentTitle]);
   const liveBody = useMemo(() => (p ? diffTexts(p.body, currentBody) : []), [p, currentBody]);
-  if (proposal.error) return <ErrorAlert error={proposal.error} />;
+  if (proposal.error) return <ErrorPage error={proposal.error} />;
   if (!p) return <Loading />;
   const heading = t('amend.title', { title: p.title });
   if (!me)

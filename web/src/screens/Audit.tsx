@@ -6,7 +6,7 @@ import type { AuditEntry, Page } from '../api/types';
 import type { Schemas } from '../api/client';
 import { t, formatDateTime } from '../i18n';
 import { useLoad } from '../hooks';
-import { ErrorAlert, Loading, PageTitle } from '../components/ui';
+import { Loading, PageTitle, ErrorPage } from '../components/ui';
 
 function details(d: unknown): string {
   if (!d || typeof d !== 'object') return '';
@@ -28,7 +28,7 @@ export function Audit({ query }: { query: URLSearchParams }) {
   );
   const [more, setMore] = useState<AuditEntry[]>([]);
   const [next, setNext] = useState<string | null | undefined>(undefined);
-  if (data.error) return <ErrorAlert error={data.error} />;
+  if (data.error) return <ErrorPage error={data.error} />;
   if (!data.data) return <Loading />;
   const [page, report] = data.data;
   const cursor = next === undefined ? page.next_cursor : next;

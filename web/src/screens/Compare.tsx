@@ -7,7 +7,7 @@ import { t } from '../i18n';
 import { useLoad } from '../hooks';
 import { href, setQuery } from '../router';
 import { DiffView } from '../components/Diff';
-import { ErrorAlert, Loading, PageTitle } from '../components/ui';
+import { ErrorAlert, Loading, PageTitle, ErrorPage } from '../components/ui';
 
 function defaultLayout(): 'inline' | 'side' {
   return typeof window !== 'undefined' && window.matchMedia?.('(min-width: 992px)').matches ? 'side' : 'inline';
@@ -89,7 +89,7 @@ export function Compare({ reference, query }: { reference: string; query: URLSea
     (signal) => (proposal.data && from !== to ? api.get<Diff>(`${base}/diff`, { from, to, granularity }, signal) : Promise.resolve(null)),
     [reference, from, to, granularity, !!proposal.data],
   );
-  if (proposal.error) return <ErrorAlert error={proposal.error} />;
+  if (proposal.error) return <ErrorPage error={proposal.error} />;
   if (!proposal.data) return <Loading />;
   const p = proposal.data;
   const versions = Array.from({ length: p.current_version }, (_, i) => i + 1);

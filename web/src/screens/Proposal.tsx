@@ -9,7 +9,7 @@ import { t, tn, formatDate, formatNumber } from '../i18n';
 import { isStaff, useLoad, useMe } from '../hooks';
 import { href } from '../router';
 import { renderMarkdown } from '../markdown';
-import { announce, ErrorAlert, Loading, PageTitle, StateBadge } from '../components/ui';
+import { announce, ErrorAlert, Loading, PageTitle, StateBadge, ErrorPage } from '../components/ui';
 import { Comments } from '../components/Comments';
 import { ReportButton } from '../components/Report';
 
@@ -239,7 +239,7 @@ export function Proposal({ reference }: { reference: string }) {
     (signal) => (proposal ? api.get<Space>(`/api/v1/spaces/${proposal.space_slug}`, undefined, signal) : Promise.resolve(null)),
     [proposal?.space_slug],
   );
-  if (data.error) return <ErrorAlert error={data.error} />;
+  if (data.error) return <ErrorPage error={data.error} />;
   if (!proposal || !data.data) return <Loading />;
   const set = (p: P) => data.set([p, data.data![1]]);
   const creators = proposal.authors.filter((a) => a.kind === 'creator');

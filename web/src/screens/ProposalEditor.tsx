@@ -9,7 +9,7 @@ import { useLoad, useMe } from '../hooks';
 import { href, navigate } from '../router';
 import { diffTexts } from '../diff';
 import { DiffView } from '../components/Diff';
-import { announce, ErrorAlert, Field, Loading, PageTitle } from '../components/ui';
+import { announce, ErrorAlert, Field, Loading, PageTitle, ErrorPage } from '../components/ui';
 
 interface Conflict {
   from: number;
@@ -48,7 +48,7 @@ export function ProposalEditor({ reference, space: initialSpace }: { reference?:
         <a href={href('signIn', {}, { da: window.location.pathname + window.location.search })}>{t('common.signInToAct')}</a>
       </>
     );
-  if (original.error) return <ErrorAlert error={original.error} />;
+  if (original.error) return <ErrorPage error={original.error} />;
   if (editing && !p) return <Loading />;
   const openSpaces = spaces.data?.items.filter((s) => s.settings.proposals_open) ?? [];
 

@@ -8,7 +8,7 @@ import { t, type Key } from '../i18n';
 import { useLoad } from '../hooks';
 import { href, navigate } from '../router';
 import { renderMarkdown } from '../markdown';
-import { ErrorAlert, Loading, PageTitle } from '../components/ui';
+import { ErrorAlert, Loading, PageTitle, ErrorPage } from '../components/ui';
 import { ProposalCards } from '../components/ProposalList';
 
 const STATES = ['published', 'evaluating', 'accepted', 'rejected', 'withdrawn'];
@@ -65,7 +65,7 @@ export function Space({ slug, query }: { slug: string; query: URLSearchParams })
     navigate(listHref({ stato: fState, soglia: fQualified, ordine: fSort === 'recent' ? undefined : fSort, pagina: undefined }));
   };
 
-  if (space.error) return <ErrorAlert error={space.error} />;
+  if (space.error) return <ErrorPage error={space.error} />;
   if (!space.data) return <Loading />;
   const s = space.data;
   return (
@@ -143,7 +143,7 @@ export function Space({ slug, query }: { slug: string; query: URLSearchParams })
         </form>
         <ErrorAlert error={list.error} />
         {list.loading && <Loading />}
-        {list.data && (
+        {list.data && !list.loading && (
           <>
             {list.data.items.length === 0 ? <p>{t('list.empty')}</p> : <ProposalCards items={list.data.items} />}
             <nav class="d-flex gap-3 mt-3" aria-label={t('space.proposals')}>

@@ -5,7 +5,7 @@ import type { Schemas } from '../api/client';
 import { t } from '../i18n';
 import { useLoad } from '../hooks';
 import { href } from '../router';
-import { ErrorAlert, Loading, PageTitle } from '../components/ui';
+import { Loading, PageTitle, ErrorPage } from '../components/ui';
 
 export function Verify({ reference }: { reference: string }) {
   const base = `/api/v1/proposals/${encodeURIComponent(reference)}`;
@@ -18,7 +18,7 @@ export function Verify({ reference }: { reference: string }) {
       ]),
     [reference],
   );
-  if (data.error) return <ErrorAlert error={data.error} />;
+  if (data.error) return <ErrorPage error={data.error} />;
   if (!data.data) return <Loading />;
   const [p, history, audit] = data.data;
   return (

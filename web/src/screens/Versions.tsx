@@ -5,7 +5,7 @@ import type { Page, Proposal, VersionSummary } from '../api/types';
 import { t, formatDateTime, type Key } from '../i18n';
 import { useLoad } from '../hooks';
 import { href } from '../router';
-import { ErrorAlert, Loading, PageTitle } from '../components/ui';
+import { Loading, PageTitle, ErrorPage } from '../components/ui';
 
 export function Versions({ reference }: { reference: string }) {
   const base = `/api/v1/proposals/${encodeURIComponent(reference)}`;
@@ -13,7 +13,7 @@ export function Versions({ reference }: { reference: string }) {
     (signal) => Promise.all([api.get<Proposal>(base, undefined, signal), api.get<Page<VersionSummary>>(`${base}/versions`, { limit: 100 }, signal)]),
     [reference],
   );
-  if (data.error) return <ErrorAlert error={data.error} />;
+  if (data.error) return <ErrorPage error={data.error} />;
   if (!data.data) return <Loading />;
   const [proposal, versions] = data.data;
   const items = [...versions.items].sort((a, b) => b.number - a.number);
