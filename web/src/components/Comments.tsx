@@ -341,7 +341,6 @@ export function Comments({ base, count, open, returnTo, first }: { base: string;
   };
   useEffect(() => {
     if (!first) void load('oldest', null);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [base]);
   const props: ThreadProps = { base, open, returnTo };
   const update = (n: Comment) => setItems((old) => old.map((x) => (x.id === n.id ? n : x)));
