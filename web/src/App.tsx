@@ -17,7 +17,7 @@ import { AmendmentEditor } from './screens/AmendmentEditor';
 import { Amendment } from './screens/Amendment';
 import { Audit } from './screens/Audit';
 import { SignIn, SignUp, Profile } from './screens/Auth';
-import { staffScreen } from './staff';
+import { Lazy } from './components/Lazy';
 
 function Header() {
   const me = useMe();
@@ -179,7 +179,8 @@ function Screen({ location }: { location: Location }) {
     case 'profile':
       return <Profile />;
     default:
-      return staffScreen(m.name, q) ?? <NotFound />;
+      // The staff console is its own chunk: citizens never download it.
+      return m.name.startsWith('staff') ? <Lazy load={() => import('./staff')} render={(staff) => staff.staffScreen(m.name, q) ?? <NotFound />} /> : <NotFound />;
   }
 }
 
