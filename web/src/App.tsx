@@ -42,7 +42,7 @@ function Header() {
                     type="button"
                     class="slim-link"
                     onClick={async () => {
-                      await api.logout();
+                      await api.logout().catch(() => undefined);
                       announce(t('auth.signedOut'));
                       navigate('/');
                     }}

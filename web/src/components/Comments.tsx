@@ -200,6 +200,7 @@ function CommentItem({ comment, props, onChange }: { comment: Comment; props: Th
   };
   const openReplies = () => {
     setShowReplies(true);
+    // useCommentList.load catches its own errors.
     if (replies.next === undefined) void replies.load(undefined, true);
   };
 

@@ -79,7 +79,8 @@ export function Audit({ query }: { query: URLSearchParams }) {
           type="button"
           class="btn btn-outline-primary btn-sm"
           onClick={async () => {
-            const p = await api.get<Page<AuditEntry>>('/api/v1/audit', { space, limit: 50, cursor });
+            const p = await api.get<Page<AuditEntry>>('/api/v1/audit', { space, limit: 50, cursor }).catch(() => null);
+            if (!p) return;
             setMore((m) => [...m, ...p.items]);
             setNext(p.next_cursor ?? null);
           }}

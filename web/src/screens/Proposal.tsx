@@ -136,7 +136,8 @@ function Supporters({ proposal, count }: { proposal: P; count: number }) {
           type="button"
           class="btn btn-link btn-sm p-0"
           onClick={async () => {
-            const page = await api.get<Page<Supporter>>(`/api/v1/proposals/${proposal.id}/supporters`, { limit: 20, cursor });
+            const page = await api.get<Page<Supporter>>(`/api/v1/proposals/${proposal.id}/supporters`, { limit: 20, cursor }).catch(() => null);
+            if (!page) return;
             setMore((m) => [...m, ...page.items]);
             setNext(page.next_cursor ?? null);
           }}
@@ -202,7 +203,7 @@ function AnswerBox({ proposal }: { proposal: P }) {
       <details
         onToggle={async (e) => {
           if ((e.currentTarget as HTMLDetailsElement).open && !older) {
-            const all = await api.get<Answer[]>(`/api/v1/proposals/${proposal.id}/answers`);
+            const all = await api.get<Answer[]>(`/api/v1/proposals/${proposal.id}/answers`).catch(() => [answer]);
             setOlder(all.slice(1));
           }
         }}

@@ -78,12 +78,16 @@ export function ProposalEditor({ reference, space: initialSpace }: { reference?:
       if (p && (err.code === 'stale_version' || err.code === 'precondition_failed')) {
         // Show what changed between the version the edit was based on and
         // the current one; the author's text stays in the form.
-        const latest = await api.get<Proposal>(`/api/v1/proposals/${p.id}`);
-        const diff = await api.get<Diff>(`/api/v1/proposals/${p.id}/diff`, { from: basedOn, to: latest.current_version });
-        setConflict({ from: basedOn, to: latest.current_version, diff });
-        setBaseVersion(latest.current_version);
-        setBaseTitle(latest.title);
-        setBaseBody(latest.body);
+        try {
+          const latest = await api.get<Proposal>(`/api/v1/proposals/${p.id}`);
+          const diff = await api.get<Diff>(`/api/v1/proposals/${p.id}/diff`, { from: basedOn, to: latest.current_version });
+          setConflict({ from: basedOn, to: latest.current_version, diff });
+          setBaseVersion(latest.current_version);
+          setBaseTitle(latest.title);
+          setBaseBody(latest.body);
+        } catch {
+          /* the error below still says the proposal changed */
+        }
       }
       setError(err);
     } finally {
@@ -111,7 +115,7 @@ export function ProposalEditor({ reference, space: initialSpace }: { reference?:
           <DiffView ops={conflict.diff.body.ops} layout="inline" label={t('diff.bodyField')} />
         </section>
       )}
-      <ErrorAlert error={conflict ? null : error} />
+      <ErrorAlert error={conflict && (error?.code === 'stale_version' || error?.code === 'precondition_failed') ? null : error} />
       <form onSubmit={submit} class="editor-form" noValidate>
         {!editing && (
           <Field id="ed-space" label={t('editor.space')} error={error} field="space">
