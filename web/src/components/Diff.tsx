@@ -24,6 +24,11 @@ function OpView({ op }: { op: Op }) {
   return <span>{op.text}</span>;
 }
 
+/** One insertion or deletion on its own (excerpts). */
+export function DiffOpInline({ op, text }: { op: 'insert' | 'delete'; text: string }) {
+  return <OpView op={{ op, text }} />;
+}
+
 function Fold({ segment }: { segment: Extract<Segment, { kind: 'fold' }> }) {
   const [open, setOpen] = useState(false);
   if (open) return <span>{segment.text}</span>;

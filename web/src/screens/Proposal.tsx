@@ -4,13 +4,14 @@
 // fetched together (one round trip each, in parallel); the rest follows.
 import { useState } from 'preact/hooks';
 import { api, ApiError } from '../api/client';
-import type { Answer, AmendmentSummary, Comment, Page, Proposal as P, Space, Support, Supporter } from '../api/types';
+import type { Amendment as AmendmentDetail, Answer, AmendmentSummary, Comment, Page, Proposal as P, Space, Support, Supporter } from '../api/types';
 import { t, tn, formatDate, formatNumber } from '../i18n';
 import { isStaff, useLoad, useMe } from '../hooks';
 import { href } from '../router';
 import { renderMarkdown } from '../markdown';
 import { announce, ErrorAlert, Loading, PageTitle, StateBadge, ErrorPage } from '../components/ui';
 import { Comments } from '../components/Comments';
+import { DiffOpInline } from '../components/Diff';
 import { ReportButton } from '../components/Report';
 
 const OPEN = ['published', 'evaluating'];
@@ -149,6 +150,22 @@ function Supporters({ proposal, count }: { proposal: P; count: number }) {
   );
 }
 
+/** A short excerpt of what an amendment changes: the first removed and inserted words. */
+function AmendmentExcerpt({ id }: { id: string }) {
+  const detail = useLoad((signal) => api.get<AmendmentDetail>(`/api/v1/amendments/${id}`, undefined, signal), [id]);
+  if (!detail.data) return null;
+  const ops = [...detail.data.diff.title.ops, ...detail.data.diff.body.ops];
+  const clip = (text: string) => (text.length > 90 ? `${text.slice(0, 89)}…` : text);
+  const removed = ops.find((o) => o.op === 'delete');
+  const inserted = ops.find((o) => o.op === 'insert');
+  if (!removed && !inserted) return null;
+  return (
+    <p class="small mb-0 amendment-excerpt">
+      {removed && <DiffOpInline op="delete" text={clip(removed.text.trim())} />} {inserted && <DiffOpInline op="insert" text={clip(inserted.text.trim())} />}
+    </p>
+  );
+}
+
 function Amendments({ proposal, space }: { proposal: P; space: Space | null }) {
   const me = useMe();
   const list = useLoad((signal) => api.get<Page<AmendmentSummary>>(`/api/v1/proposals/${proposal.id}/amendments`, { limit: 50 }, signal), [proposal.id]);
@@ -164,7 +181,7 @@ function Amendments({ proposal, space }: { proposal: P; space: Space | null }) {
       {list.data && list.data.items.length === 0 && <p>{t('amendments.empty')}</p>}
       {list.data && list.data.items.length > 0 && (
         <ul class="list-unstyled amendment-list">
-          {list.data.items.map((am) => (
+          {list.data.items.map((am, index) => (
             <li key={am.id} class="mb-3">
               <div class="d-flex flex-wrap gap-2 align-items-center">
                 <StateBadge state={am.state} amendment />
@@ -174,6 +191,7 @@ function Amendments({ proposal, space }: { proposal: P; space: Space | null }) {
                 {t('common.by', { name: am.author_nickname })} · {t('amendments.onVersion', { n: am.base_version })}
                 {am.resulting_version ? ` · ${t('amendments.resulting', { n: am.resulting_version })}` : ''}
               </p>
+              {index < 5 && <AmendmentExcerpt id={am.id} />}
               {am.state === 'rejected' && am.decision_reason && <p class="small mb-0">{t('amendments.reason', { reason: am.decision_reason })}</p>}
             </li>
           ))}
