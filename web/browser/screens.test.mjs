@@ -2,13 +2,18 @@
 // axe violations (WCAG 2.1 AA), at desk and at phone width.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ADMIN, CITIZEN, STAFF, apiCall, expectAccessible, screenshot, setup, signIn } from './harness.mjs';
+import { ADMIN, CITIZEN, PASSWORD, STAFF, apiCall, expectAccessible, screenshot, setup, signIn } from './harness.mjs';
 
 let h;
 let ref;
 let amendmentId;
+let ownRef;
 before(async () => {
   h = await setup();
+  const token = (await apiCall(h.url, 'POST', '/api/v1/auth/login', null, { email: CITIZEN, password: PASSWORD })).body.access_token;
+  const me = await apiCall(h.url, 'GET', '/api/v1/me', token);
+  const own = await apiCall(h.url, 'GET', `/api/v1/proposals?author=${me.body.id}&state=published&limit=1`);
+  ownRef = own.body.items[0].reference;
   const list = await apiCall(h.url, 'GET', '/api/v1/proposals?sort=most_commented&limit=1');
   ref = list.body.items[0].reference;
   const amendments = await apiCall(h.url, 'GET', '/api/v1/proposals?limit=50');
@@ -59,6 +64,7 @@ for (const lang of ['it', 'en']) {
       ['new-proposal', '/nuova-proposta', '#ed-title'],
       ['amend', `/proposte/${ref}/emenda`, '#am-title'],
       ['profile', '/profilo', 'h1'],
+      ['edit', `/proposte/${ownRef}/modifica`, '#ed-body'],
     ]) {
       await page.goto(path);
       await page.locator(ready).first().waitFor();
@@ -98,6 +104,14 @@ for (const lang of ['it', 'en']) {
     assert.ok(overflow <= 0, `horizontal scroll of ${overflow}px at 320px`);
     await expectAccessible(page, `proposal at 320px (${lang})`);
     await screenshot(page, `screen-proposal-320-${lang}`);
+    // On a phone the diff is inline unless asked otherwise.
+    await page.goto(`/proposte/${ref}/confronto?da=1&a=2`);
+    await page.locator('.diff').waitFor();
+    assert.equal(await page.locator('#diff-layout').inputValue(), 'inline');
+    const wide = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(wide <= 0, `horizontal scroll of ${wide}px on the diff at 320px`);
+    await expectAccessible(page, `diff at 320px (${lang})`);
+    await screenshot(page, `screen-compare-320-${lang}`);
     await page.context().close();
   });
 }
