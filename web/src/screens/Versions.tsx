@@ -24,33 +24,43 @@ export function Versions({ reference }: { reference: string }) {
       </p>
       <PageTitle title={t('versions.title', { title: proposal.title })}>{t('versions.title', { title: proposal.title })}</PageTitle>
       <h2 class="h4">{t('versions.heading')}</h2>
-      <ol class="version-timeline">
-        {items.map((v) => (
-          <li key={v.number} class="version-item">
-            <div class="version-point" aria-hidden="true" />
-            <div class="card card-bg p-3">
-              <h3 class="h5 mb-1">
-                {t('versions.entry', { n: v.number })}
-                {v.number === proposal.current_version && <span class="badge bg-primary ms-2">{t('versions.current')}</span>}
-              </h3>
-              <p class="mb-1">
-                <strong>{t(`versions.kind.${v.kind}` as Key)}</strong> · {t('versions.by', { name: v.editor_nickname })} ·{' '}
-                <time dateTime={v.created_at}>{formatDateTime(v.created_at)}</time>
-              </p>
-              {v.summary && <p class="mb-1">{v.summary}</p>}
-              <p class="mb-0 d-flex flex-wrap gap-3">
-                {v.amendment_id && <a href={href('amendment', { id: v.amendment_id })}>{t('versions.fromAmendment')}</a>}
-                {v.number > 1 && (
-                  <a href={href('compare', { ref: proposal.reference }, { da: v.number - 1, a: v.number })}>
-                    {t('versions.compareWithPrevious')}
-                    <span class="visually-hidden"> ({t('versions.entry', { n: v.number })})</span>
-                  </a>
-                )}
-              </p>
-            </div>
-          </li>
-        ))}
-      </ol>
+      <div class="it-timeline-wrapper">
+        <ol class="row list-unstyled version-timeline-bi">
+          {items.map((v) => (
+            <li key={v.number} class="col-12 version-item">
+              <div class="timeline-element">
+                <h3 class={`it-pin-wrapper${v.number === proposal.current_version ? ' it-now' : ''}`}>
+                  <div class="pin-icon" aria-hidden="true" />
+                  <div class="pin-text">
+                    <span>
+                      {t('versions.entry', { n: v.number })}
+                      {v.number === proposal.current_version && ` · ${t('versions.current')}`}
+                    </span>
+                  </div>
+                </h3>
+                <div class="card card-bg">
+                  <div class="card-body">
+                    <p class="mb-1">
+                      <strong>{t(`versions.kind.${v.kind}` as Key)}</strong> · {t('versions.by', { name: v.editor_nickname })} ·{' '}
+                      <time dateTime={v.created_at}>{formatDateTime(v.created_at)}</time>
+                    </p>
+                    {v.summary && <p class="mb-1">{v.summary}</p>}
+                    <p class="mb-0 d-flex flex-wrap gap-3">
+                      {v.amendment_id && <a href={href('amendment', { id: v.amendment_id })}>{t('versions.fromAmendment')}</a>}
+                      {v.number > 1 && (
+                        <a href={href('compare', { ref: proposal.reference }, { da: v.number - 1, a: v.number })}>
+                          {t('versions.compareWithPrevious')}
+                          <span class="visually-hidden"> ({t('versions.entry', { n: v.number })})</span>
+                        </a>
+                      )}
+                    </p>
+                  </div>
+                </div>
+              </div>
+            </li>
+          ))}
+        </ol>
+      </div>
       <p>
         <a href={href('verify', { ref: proposal.reference })}>{t('proposal.verify')}</a>
       </p>
