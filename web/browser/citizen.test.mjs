@@ -167,11 +167,20 @@ test('citizen flow: sign up, create, edit, history, diff, support, comment, repl
   await mine.locator('.replies').getByRole('button', { name: 'Elimina' }).click();
   await page.getByText('Commento eliminato dal suo autore.').waitFor();
 
+  // Withdraw the proposal: it says so, and takes no more comments.
+  await page.goto(`/proposte/${ref}`);
+  page.once('dialog', (d) => d.accept());
+  await page.getByRole('button', { name: 'Ritira la proposta' }).click();
+  await page.getByText('Proposta ritirata.').waitFor();
+  await page.locator('.badge', { hasText: 'Ritirata' }).first().waitFor();
+  assert.equal(await page.locator('#new-comment-body').count(), 0);
+
   // Sign out.
   await page.getByRole('button', { name: 'Esci' }).first().click();
   await page.getByRole('link', { name: 'Accedi' }).first().waitFor();
   await page.goto(`/proposte/${ref}`);
-  await page.getByRole('link', { name: 'Accedi per partecipare' }).first().waitFor();
+  await page.locator('.badge', { hasText: 'Ritirata' }).first().waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Ritira la proposta' }).count(), 0);
   await screenshot(page, 'citizen-flow');
   assert.deepEqual(h.pageErrors, []);
 });

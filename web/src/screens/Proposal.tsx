@@ -248,6 +248,7 @@ function AnswerBox({ proposal }: { proposal: P }) {
 
 export function Proposal({ reference }: { reference: string }) {
   const me = useMe();
+  const [actionError, setActionError] = useState<ApiError | null>(null);
   const base = `/api/v1/proposals/${encodeURIComponent(reference)}`;
   const data = useLoad(
     (signal) => Promise.all([api.get<P>(base, undefined, signal), api.get<Page<Comment>>(`${base}/comments`, { limit: 20 }, signal)]),
@@ -318,11 +319,29 @@ export function Proposal({ reference }: { reference: string }) {
               {t('proposal.text')}
             </h2>
             <div class="markdown proposal-text" dangerouslySetInnerHTML={{ __html: renderMarkdown(proposal.body) }} />
+            <ErrorAlert error={actionError} />
             <div class="d-flex flex-wrap gap-3 mt-3">
               {isAuthor && proposal.state === 'published' && (
                 <a class="btn btn-outline-primary btn-sm" href={href('edit', { ref: proposal.reference })}>
                   {t('proposal.edit')}
                 </a>
+              )}
+              {isAuthor && OPEN.includes(proposal.state) && (
+                <button
+                  type="button"
+                  class="btn btn-outline-danger btn-sm"
+                  onClick={async () => {
+                    if (!window.confirm(t('proposal.withdrawConfirm'))) return;
+                    try {
+                      set(await api.send<P>('POST', `/api/v1/proposals/${proposal.id}/withdraw`));
+                      announce(t('proposal.withdrawn'));
+                    } catch (e) {
+                      setActionError(e as ApiError);
+                    }
+                  }}
+                >
+                  {t('proposal.withdraw')}
+                </button>
               )}
               <a class="btn btn-link btn-sm p-0" href={href('verify', { ref: proposal.reference })}>
                 {t('proposal.verify')}
