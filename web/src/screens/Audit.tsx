@@ -4,7 +4,7 @@ import { useState } from 'preact/hooks';
 import { api } from '../api/client';
 import type { AuditEntry, Page } from '../api/types';
 import type { Schemas } from '../api/client';
-import { t, formatDateTime } from '../i18n';
+import { t, has, formatDateTime } from '../i18n';
 import { useLoad } from '../hooks';
 import { Loading, PageTitle, ErrorPage } from '../components/ui';
 
@@ -64,7 +64,8 @@ export function Audit({ query }: { query: URLSearchParams }) {
                     <time dateTime={e.created_at}>{formatDateTime(e.created_at)}</time>
                   </td>
                   <td>
-                    <code>{e.action}</code>
+                    {has(`audit.action.${e.action}`) && <span class="d-block">{t(`audit.action.${e.action}` as Parameters<typeof t>[0])}</span>}
+                    <code class="small">{e.action}</code>
                   </td>
                   <td>{e.target_kind}</td>
                   <td class="small">{details(e.details)}</td>
