@@ -6,6 +6,7 @@ import type { AuditEntry, Page } from '../api/types';
 import type { Schemas } from '../api/client';
 import { t, has, formatDateTime } from '../i18n';
 import { useLoad } from '../hooks';
+import { href } from '../router';
 import { Loading, PageTitle, ErrorPage } from '../components/ui';
 
 function details(d: unknown): string {
@@ -14,6 +15,12 @@ function details(d: unknown): string {
     .filter(([, v]) => v !== null && v !== undefined && typeof v !== 'object')
     .map(([k, v]) => `${k}: ${String(v)}`)
     .join(' · ');
+}
+
+/** The proposal an entry is about, when its details name one. */
+function reference(d: unknown): string | null {
+  const r = d && typeof d === 'object' ? (d as Record<string, unknown>).proposal_reference ?? (d as Record<string, unknown>).reference : null;
+  return typeof r === 'string' ? r : null;
 }
 
 export function Audit({ query }: { query: URLSearchParams }) {
@@ -67,8 +74,15 @@ export function Audit({ query }: { query: URLSearchParams }) {
                     {has(`audit.action.${e.action}`) && <span class="d-block">{t(`audit.action.${e.action}` as Parameters<typeof t>[0])}</span>}
                     <code class="small">{e.action}</code>
                   </td>
-                  <td>{e.target_kind}</td>
-                  <td class="small">{details(e.details)}</td>
+                  <td>{has(`staff.kind.${e.target_kind}`) ? t(`staff.kind.${e.target_kind}` as Parameters<typeof t>[0]) : e.target_kind}</td>
+                  <td class="small">
+                    {reference(e.details) && (
+                      <a class="d-block" href={href('proposal', { ref: reference(e.details)! })}>
+                        {reference(e.details)}
+                      </a>
+                    )}
+                    {details(e.details)}
+                  </td>
                 </tr>
               ))}
             </tbody>
