@@ -111,10 +111,10 @@ test('citizen flow: sign up, create, edit, history, diff, support, comment, repl
   // Back and forward keep the chosen versions.
   await page.goBack();
   await page.waitForURL(/da=3&a=4/);
-  assert.equal(await page.locator('#diff-from').inputValue(), '3');
+  await page.waitForFunction(() => document.querySelector('#diff-from')?.value === '3');
   await page.goForward();
   await page.waitForURL(/da=1&a=4/);
-  assert.equal(await page.locator('#diff-from').inputValue(), '1');
+  await page.waitForFunction(() => document.querySelector('#diff-from')?.value === '1');
 
   // Comment, then reply to it.
   await page.goto(`/proposte/${ref}`);
