@@ -29,6 +29,9 @@ export async function setup() {
     }, lang);
     const page = await context.newPage();
     page.on('pageerror', (e) => pageErrors.push(String(e)));
+    page.on('requestfailed', (r) => {
+      if (/ERR_CONNECTION_REFUSED/.test(r.failure()?.errorText ?? '')) console.error(`server unreachable; its last log:\n${server.lastLog()}`);
+    });
     return page;
   }
   return {
@@ -36,6 +39,8 @@ export async function setup() {
     browser,
     newPage,
     pageErrors,
+    /** The server's last log lines (for a failure that looks like it went away). */
+    serverLog: server.lastLog,
     async stop() {
       await browser.close();
       await server.stop();

@@ -62,5 +62,7 @@ export async function startServer({ webDir = join(repo, 'web', 'dist'), env = {}
     }
     rmSync(dataDir, { recursive: true, force: true });
   };
-  return { url, stop };
+  // What the server said last, for a test that fails because it went away.
+  const lastLog = () => log;
+  return { url, stop, lastLog };
 }
