@@ -18,6 +18,9 @@ use std::path::PathBuf;
 use tracing::Span;
 use tracing_actix_web::{RequestId, RootSpanBuilder, TracingLogger};
 
+#[path = "web_assets.rs"]
+pub mod web_assets;
+
 /// What the HTTP server needs besides the store.
 #[derive(Debug, Clone)]
 pub struct ServerOptions {
@@ -27,7 +30,7 @@ pub struct ServerOptions {
     pub jwt_secret: Vec<u8>,
     /// Reference code prefix.
     pub reference_prefix: String,
-    /// Folder of the web app.
+    /// Folder of the web app; empty: the app embedded in the binary.
     pub web_dir: PathBuf,
     /// Worker threads (default: one per core).
     pub workers: Option<usize>,
@@ -155,27 +158,31 @@ pub fn server(store: Store, options: &ServerOptions) -> std::io::Result<(Server,
         web::Data::new(state_with_limits(store, &options.jwt_secret, &options.reference_prefix, options.rate_limits));
     let web_dir = options.web_dir.clone();
     let http = HttpServer::new(move || {
-        let index = web_dir.join("index.html");
-        App::new()
+        let app = App::new()
             .wrap_fn(emenda_api::http::head_as_get)
             .wrap(security_headers())
             .wrap_fn(errors_on_the_request_line)
             .wrap_fn(echo_request_id)
             .wrap(TracingLogger::<RequestSpan>::new())
             .app_data(state.clone())
-            .configure(emenda_api::configure)
-            .service(Files::new("/", web_dir.clone()).index_file("index.html").default_handler(fn_service(
-                move |req: ServiceRequest| {
-                    // Client-side routes (/proposals/…) get the app's page.
-                    let index = index.clone();
-                    async move {
-                        let (req, _) = req.into_parts();
-                        let file = NamedFile::open_async(index).await?;
-                        let response = file.into_response(&req);
-                        Ok(ServiceResponse::new(req, response))
-                    }
-                },
-            )))
+            .configure(emenda_api::configure);
+        if web_dir.as_os_str().is_empty() {
+            // The app built into the binary.
+            return app.default_service(web::to(web_assets::serve));
+        }
+        let index = web_dir.join("index.html");
+        app.service(Files::new("/", web_dir.clone()).index_file("index.html").default_handler(fn_service(
+            move |req: ServiceRequest| {
+                // Client-side routes (/proposte/…) get the app's page.
+                let index = index.clone();
+                async move {
+                    let (req, _) = req.into_parts();
+                    let file = NamedFile::open_async(index).await?;
+                    let response = file.into_response(&req);
+                    Ok(ServiceResponse::new(req, response))
+                }
+            },
+        )))
     })
     .shutdown_timeout(10)
     .workers(workers)

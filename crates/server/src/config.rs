@@ -25,7 +25,8 @@ pub struct Settings {
     /// First part of proposal reference codes.
     #[arg(long, env = "EMENDA_REFERENCE_PREFIX", default_value = "EMD", global = true)]
     pub reference_prefix: String,
-    /// Folder of the built web app (default: `web/dist`, else `web`).
+    /// Serve the web app from this folder instead of the copy built into
+    /// the binary (for working on the app: `web/dist` after `npm run build`).
     #[arg(long, env = "EMENDA_WEB_DIR", global = true)]
     pub web_dir: Option<PathBuf>,
     /// Sign-up, sign-in and refresh requests per minute per client address.
@@ -102,16 +103,10 @@ impl Settings {
         }
     }
 
-    /// The folder the web app is served from.
+    /// The folder the web app is served from; empty for the app built into
+    /// the binary (the default), so the binary alone is the product.
     pub fn web_dir(&self) -> PathBuf {
-        self.web_dir.clone().unwrap_or_else(|| {
-            let built = PathBuf::from("web/dist");
-            if built.join("index.html").exists() {
-                built
-            } else {
-                PathBuf::from("web")
-            }
-        })
+        self.web_dir.clone().unwrap_or_default()
     }
 }
 

@@ -1,0 +1,98 @@
+// Shared by the browser tests: a real emenda server with the demo data, the
+// Debian Chromium driven by playwright-core, axe checks and screenshots.
+import { chromium } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import assert from 'node:assert/strict';
+import { repo, startServer } from '../scripts/server.mjs';
+
+export const PASSWORD = 'emenda-demo-2026';
+export const STAFF = 'partecipazione@emenda.example';
+export const ADMIN = 'admin@emenda.example';
+export const CITIZEN = 'giulia_rinaldi@emenda.example';
+const results = join(repo, 'web', 'test-results');
+mkdirSync(results, { recursive: true });
+
+/** Starts the server and the browser; returns helpers and a stop(). */
+export async function setup() {
+  const server = await startServer();
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+  const pageErrors = [];
+  async function newPage({ lang = 'it', width = 1280, height = 900 } = {}) {
+    const context = await browser.newContext({ viewport: { width, height }, baseURL: server.url, locale: lang === 'en' ? 'en-GB' : 'it-IT' });
+    await context.addInitScript((l) => {
+      if (!localStorage.getItem('emenda.lang')) localStorage.setItem('emenda.lang', l);
+    }, lang);
+    const page = await context.newPage();
+    page.on('pageerror', (e) => pageErrors.push(String(e)));
+    page.on('requestfailed', (r) => {
+      if (/ERR_CONNECTION_REFUSED/.test(r.failure()?.errorText ?? '')) console.error(`server unreachable; its last log:\n${server.lastLog()}`);
+    });
+    return page;
+  }
+  return {
+    url: server.url,
+    browser,
+    newPage,
+    pageErrors,
+    /** The server's last log lines (for a failure that looks like it went away). */
+    serverLog: server.lastLog,
+    async stop() {
+      await browser.close();
+      await server.stop();
+    },
+  };
+}
+
+/** Zero axe violations (WCAG 2.1 A and AA) on the page as it is now. */
+export async function expectAccessible(page, label) {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const summary = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('\n    ')}`);
+  assert.deepEqual(summary, [], `axe violations on ${label}:\n${summary.join('\n')}`);
+  return result.passes.length;
+}
+
+/** Saves a screenshot of the page under web/test-results/. */
+export async function screenshot(page, name) {
+  await page.screenshot({ path: join(results, `${name}.png`), fullPage: true });
+}
+
+/** Signs in through the form. */
+export async function signIn(page, email, password = PASSWORD) {
+  await page.goto('/accedi');
+  await page.locator('#si-email').fill(email);
+  await page.locator('#si-password').fill(password);
+  await page.locator('form button[type=submit]').click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/accedi'));
+}
+
+/** A session token for API calls the test makes directly (as staff, say). */
+export async function apiLogin(url, email, password = PASSWORD) {
+  const r = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  assert.equal(r.status, 200, `login ${email}`);
+  return (await r.json()).access_token;
+}
+
+/** Calls the API directly. */
+export async function apiCall(url, method, path, token, body) {
+  const r = await fetch(`${url}${path}`, {
+    method,
+    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await r.text();
+  return { status: r.status, body: text ? JSON.parse(text) : null };
+}
+
+/** Registers a fresh participant through the API. */
+export async function apiRegister(url, name) {
+  const nickname = `u${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
+  const email = `${nickname}@example.org`;
+  const r = await apiCall(url, 'POST', '/api/v1/auth/register', null, { email, password: PASSWORD, nickname, display_name: name });
+  assert.equal(r.status, 201, JSON.stringify(r.body));
+  return { email, nickname, token: await apiLogin(url, email) };
+}

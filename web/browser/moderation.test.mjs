@@ -1,0 +1,96 @@
+// The moderation flow: reports hide a comment (it stays as a placeholder),
+// staff unhide it, and it is back for everyone.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ADMIN, STAFF, apiCall, apiRegister, expectAccessible, screenshot, setup, signIn } from './harness.mjs';
+
+let h;
+before(async () => {
+  h = await setup();
+});
+after(async () => h?.stop());
+
+test('moderation flow: three reports hide a comment, staff unhide it', async () => {
+  const author = await apiRegister(h.url, 'Giorgio Neri');
+  const created = await apiCall(h.url, 'POST', '/api/v1/spaces/bilancio-partecipativo-2026/proposals', author.token, {
+    title: 'Fontanelle pubbliche nei giardini del quartiere',
+    body: 'Proponiamo tre fontanelle di acqua potabile nei giardini pubblici.',
+  });
+  assert.equal(created.status, 201);
+  const ref = created.body.reference;
+  const troll = await apiRegister(h.url, 'Troll');
+  const comment = await apiCall(h.url, 'POST', `/api/v1/proposals/${created.body.id}/comments`, troll.token, { body: 'Compratevi una bottiglia!' });
+  assert.equal(comment.status, 201);
+
+  const page = await h.newPage();
+  await page.goto(`/proposte/${ref}`);
+  await page.getByText('Compratevi una bottiglia!').waitFor();
+
+  // Three participants report it: the third report hides it.
+  for (const name of ['Uno', 'Due', 'Tre']) {
+    const reporter = await apiRegister(h.url, name);
+    const r = await apiCall(h.url, 'POST', '/api/v1/reports', reporter.token, { target: { kind: 'comment', id: comment.body.id }, reason: 'offensive' });
+    assert.equal(r.status, 201, JSON.stringify(r.body));
+  }
+  await page.reload();
+  await page.getByText('Commento nascosto dalla moderazione.').waitFor();
+  assert.equal(await page.getByText('Compratevi una bottiglia!').count(), 0);
+  await expectAccessible(page, 'proposal with a hidden comment');
+
+  // Staff find it among the hidden items and unhide it: it is back.
+  const desk = await h.newPage();
+  await signIn(desk, STAFF);
+  await desk.goto('/staff/segnalazioni?stato=hidden');
+  const entry = desk.locator('.staff-row', { hasText: 'Compratevi una bottiglia!' });
+  await entry.getByText('Offensivo — ').first().waitFor();
+  await expectAccessible(desk, 'staff report queue');
+  await entry.getByRole('button', { name: 'Rendi visibile' }).click();
+  await desk.getByText('Fatto: l’elenco è aggiornato.').waitFor();
+  await desk.locator('.staff-row', { hasText: 'Compratevi una bottiglia!' }).waitFor({ state: 'detached' });
+  await screenshot(desk, 'moderation-flow-staff');
+  await page.reload();
+  await page.getByText('Compratevi una bottiglia!').waitFor();
+
+  // The public log shows both moderation steps.
+  await page.goto('/registro');
+  await page.getByText('content.unhidden').first().waitFor();
+  await page.getByText('content.hidden').first().waitFor();
+  await screenshot(page, 'moderation-flow');
+  assert.deepEqual(h.pageErrors, []);
+});
+
+test('staff answer a proposal, and verify and block a user, from the console', async () => {
+  const author = await apiRegister(h.url, 'Rita Bianchi');
+  const created = await apiCall(h.url, 'POST', '/api/v1/spaces/bilancio-partecipativo-2026/proposals', author.token, {
+    title: 'Un orto condiviso dietro la biblioteca',
+    body: 'Proponiamo un orto condiviso nel cortile dietro la biblioteca comunale.',
+  });
+  assert.equal(created.status, 201);
+  const desk = await h.newPage();
+  await signIn(desk, STAFF);
+  await desk.goto(`/proposte/${created.body.reference}`);
+  await desk.getByRole('link', { name: 'Rispondi a questa proposta' }).click();
+  await desk.locator('#answer-text').waitFor();
+  await desk.locator('#answer-state').selectOption('accepted');
+  await desk.locator('#answer-text').fill('Accolta: i lavori partiranno in primavera.');
+  await desk.getByRole('button', { name: 'Pubblica la risposta' }).click();
+  await desk.getByText('Risposta pubblicata.').waitFor();
+  await desk.goto(`/proposte/${created.body.reference}`);
+  await desk.getByRole('heading', { name: /Risposta ufficiale/ }).waitFor();
+  await desk.getByText('Accolta: i lavori partiranno in primavera.').waitFor();
+
+  // An administrator verifies, then blocks the author with a public justification.
+  const me = await apiCall(h.url, 'GET', '/api/v1/me', author.token);
+  await desk.getByRole('button', { name: 'Esci' }).click();
+  await signIn(desk, ADMIN);
+  await desk.goto(`/staff/utenti?utente=${me.body.id}`);
+  await desk.getByRole('button', { name: 'Verifica l’identità' }).click();
+  await desk.getByText('Fatto.').waitFor();
+  assert.equal((await apiCall(h.url, 'GET', '/api/v1/me', author.token)).body.verified, true);
+  await desk.locator('#block-justification').fill('Messaggi ripetuti fuori tema.');
+  await desk.getByRole('button', { name: 'Blocca l’utente' }).click();
+  await desk.getByText('Fatto.').waitFor();
+  assert.equal((await apiCall(h.url, 'GET', '/api/v1/me', author.token)).body.code, 'account_blocked');
+  await screenshot(desk, 'staff-answer-and-users');
+  assert.deepEqual(h.pageErrors, []);
+});

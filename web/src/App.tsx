@@ -1,0 +1,219 @@
+// The frame (header slim + center, navigation, footer, live region) and the
+// screen for the current address.
+import { useEffect, useRef } from 'preact/hooks';
+import { api } from './api/client';
+import { t, setLang, lang, type Lang } from './i18n';
+import { useLang, useMe, isStaff } from './hooks';
+import { href, match, navigate, useLocation, type Location } from './router';
+import { LiveRegion, announce, PageTitle, focusTitleWhenReady } from './components/ui';
+import { Home } from './screens/Home';
+import { Space } from './screens/Space';
+import { Proposal } from './screens/Proposal';
+import { Versions } from './screens/Versions';
+import { Compare } from './screens/Compare';
+import { Verify } from './screens/Verify';
+import { ProposalEditor } from './screens/ProposalEditor';
+import { AmendmentEditor } from './screens/AmendmentEditor';
+import { Amendment } from './screens/Amendment';
+import { Audit } from './screens/Audit';
+import { SignIn, SignUp, Profile } from './screens/Auth';
+import { Lazy } from './components/Lazy';
+
+function Header() {
+  const me = useMe();
+  const current = lang();
+  const other: Lang = current === 'it' ? 'en' : 'it';
+  return (
+    <header class="it-header-wrapper">
+      <div class="it-header-slim-wrapper">
+        <div class="container">
+          <div class="it-header-slim-wrapper-content">
+            <span class="navbar-brand">{t('app.owner')}</span>
+            <div class="it-header-slim-right-zone gap-3">
+              <button type="button" class="slim-link" lang={other} onClick={() => setLang(other)}>
+                {t('lang.switch')}
+              </button>
+              {me ? (
+                <>
+                  <a class="slim-link" href={href('profile')}>
+                    {me.display_name}
+                  </a>
+                  <button
+                    type="button"
+                    class="slim-link"
+                    onClick={async () => {
+                      await api.logout().catch(() => undefined);
+                      announce(t('auth.signedOut'));
+                      navigate('/');
+                    }}
+                  >
+                    {t('nav.signOut')}
+                  </button>
+                </>
+              ) : (
+                <>
+                  <a class="slim-link" href={href('signIn')}>
+                    {t('nav.signIn')}
+                  </a>
+                  <a class="slim-link" href={href('signUp')}>
+                    {t('nav.signUp')}
+                  </a>
+                </>
+              )}
+            </div>
+          </div>
+        </div>
+      </div>
+      <div class="it-nav-wrapper">
+        <div class="it-header-center-wrapper">
+          <div class="container">
+            <div class="it-header-center-content-wrapper">
+              <div class="it-brand-wrapper">
+                <a href="/">
+                  <div class="it-brand-text">
+                    <div class="it-brand-title">{t('app.name')}</div>
+                    <div class="it-brand-tagline d-none d-md-block">{t('app.tagline')}</div>
+                  </div>
+                </a>
+              </div>
+            </div>
+          </div>
+        </div>
+        <nav class="app-nav" aria-label={t('nav.main')}>
+          <div class="container">
+            <ul>
+              <li>
+                <a href="/">{t('nav.home')}</a>
+              </li>
+              <li>
+                <a href={href('newProposal')}>{t('nav.new')}</a>
+              </li>
+              <li>
+                <a href={href('audit')}>{t('nav.audit')}</a>
+              </li>
+              {isStaff(me) && (
+                <li>
+                  <a href={href('staffAmendments')}>{t('nav.staff')}</a>
+                </li>
+              )}
+            </ul>
+          </div>
+        </nav>
+      </div>
+    </header>
+  );
+}
+
+function Footer() {
+  return (
+    <footer class="it-footer">
+      <div class="it-footer-main">
+        <div class="container">
+          <div class="row py-4">
+            <div class="col-md-8">
+              <p class="h4 text-white">{t('app.name')}</p>
+              <p>{t('footer.about')}</p>
+            </div>
+            <div class="col-md-4">
+              <p class="h5 text-white">{t('footer.links')}</p>
+              <ul class="footer-list">
+                <li>
+                  <a href={href('audit')}>{t('footer.audit')}</a>
+                </li>
+                <li>
+                  <a href="/api/openapi.json" target="_blank" rel="noopener">
+                    {t('footer.api')}
+                  </a>
+                </li>
+              </ul>
+            </div>
+          </div>
+        </div>
+      </div>
+    </footer>
+  );
+}
+
+function NotFound() {
+  return (
+    <>
+      <PageTitle title={t('common.notFoundTitle')}>{t('common.notFoundTitle')}</PageTitle>
+      <p>{t('common.notFoundText')}</p>
+      <a href="/">{t('common.backHome')}</a>
+    </>
+  );
+}
+
+function Screen({ location }: { location: Location }) {
+  const m = match(location.path);
+  if (!m) return <NotFound />;
+  const p = m.params;
+  const q = location.query;
+  switch (m.name) {
+    case 'home':
+      return <Home />;
+    case 'space':
+      return <Space slug={p.slug} query={q} />;
+    case 'proposal':
+      return <Proposal reference={p.ref} />;
+    case 'versions':
+      return <Versions reference={p.ref} />;
+    case 'compare':
+      return <Compare reference={p.ref} query={q} />;
+    case 'verify':
+      return <Verify reference={p.ref} />;
+    case 'newProposal':
+      return <ProposalEditor space={q.get('spazio') ?? undefined} />;
+    case 'edit':
+      return <ProposalEditor reference={p.ref} />;
+    case 'amend':
+      return <AmendmentEditor reference={p.ref} />;
+    case 'amendment':
+      return <Amendment id={p.id} />;
+    case 'audit':
+      return <Audit query={q} />;
+    case 'signIn':
+      return <SignIn next={q.get('da') ?? undefined} />;
+    case 'signUp':
+      return <SignUp next={q.get('da') ?? undefined} />;
+    case 'profile':
+      return <Profile />;
+    default:
+      // The staff console is its own chunk: citizens never download it.
+      return m.name.startsWith('staff') ? <Lazy load={() => import('./staff')} render={(staff) => staff.staffScreen(m.name, q) ?? <NotFound />} /> : <NotFound />;
+  }
+}
+
+export function App() {
+  useLang();
+  const location = useLocation();
+  const first = useRef(true);
+  // After a navigation, focus goes to the new page's title (or main) so
+  // keyboard and screen-reader users start at the new content.
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    // The title of a page still loading takes the focus when it appears.
+    const title = document.getElementById('page-title');
+    if (title) title.focus();
+    else {
+      document.getElementById('main')?.focus();
+      focusTitleWhenReady();
+    }
+  }, [location.path]);
+  return (
+    <>
+      <a class="skip-link" href="#main">
+        {t('nav.skip')}
+      </a>
+      <Header />
+      <main id="main" tabIndex={-1} class="container my-4">
+        <LiveRegion />
+        <Screen location={location} />
+      </main>
+      <Footer />
+    </>
+  );
+}

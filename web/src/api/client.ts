@@ -1,0 +1,260 @@
+// A thin typed client over the Emenda API: fetch, problem+json errors turned
+// into `ApiError` (branch on `code`, never on `detail`), the access token kept
+// in memory only, the refresh token rotated through /auth/refresh, and a
+// request that meets a 401 retried once after a refresh.
+import type { components } from './schema';
+
+export type Schemas = components['schemas'];
+export type Me = Schemas['MeDto'];
+export type Session = Schemas['SessionDto'];
+
+/** One invalid field of a `validation_failed` problem. */
+export interface FieldError {
+  field: string;
+  code: string;
+  message?: string;
+}
+
+/** An error answer of the API (or the network), by its problem `code`. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly fields: FieldError[];
+  /** The whole problem document, for codes that carry more (conflicts, current_version). */
+  readonly problem: Record<string, unknown>;
+
+  constructor(status: number, code: string, fields: FieldError[] = [], problem: Record<string, unknown> = {}) {
+    super(code);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.fields = fields;
+    this.problem = problem;
+  }
+
+  /** The code of the first error on `field`, if any. */
+  fieldCode(field: string): string | undefined {
+    return this.fields.find((f) => f.field === field)?.code;
+  }
+}
+
+/** Where the refresh token survives a reload (the access token never does). */
+export interface TokenStorage {
+  get(): string | null;
+  set(token: string | null): void;
+}
+
+/** Keeps the refresh token in localStorage under one key. */
+export function localTokenStorage(key = 'emenda.refresh'): TokenStorage {
+  return {
+    get: () => {
+      try {
+        return localStorage.getItem(key);
+      } catch {
+        return null;
+      }
+    },
+    set: (token) => {
+      try {
+        if (token) localStorage.setItem(key, token);
+        else localStorage.removeItem(key);
+      } catch {
+        /* storage unavailable: the session lasts as long as the page */
+      }
+    },
+  };
+}
+
+/** Keeps the refresh token in memory (tests, private windows). */
+export function memoryTokenStorage(initial: string | null = null): TokenStorage {
+  let token = initial;
+  return { get: () => token, set: (t) => (token = t) };
+}
+
+export type Query = Record<string, string | number | boolean | null | undefined>;
+
+export interface RequestOptions {
+  query?: Query;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** Send no token even when signed in. */
+  anonymous?: boolean;
+  signal?: AbortSignal;
+}
+
+/** A successful answer: its body (null for 204), status and ETag. */
+export interface ApiResponse<T> {
+  data: T;
+  status: number;
+  etag: string | null;
+}
+
+export interface ClientOptions {
+  fetch?: typeof fetch;
+  base?: string;
+  storage?: TokenStorage;
+}
+
+type Listener = (me: Me | null) => void;
+
+/** Builds `path?query`, leaving out empty values. */
+export function withQuery(path: string, query?: Query): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) {
+    if (v === undefined || v === null || v === '') continue;
+    params.set(k, String(v));
+  }
+  const s = params.toString();
+  return s ? `${path}?${s}` : path;
+}
+
+/** Turns a failed response into an ApiError, whatever its body. */
+export async function toApiError(response: Response): Promise<ApiError> {
+  let problem: Record<string, unknown> = {};
+  try {
+    problem = (await response.json()) as Record<string, unknown>;
+  } catch {
+    /* not JSON: the status decides */
+  }
+  const code = typeof problem.code === 'string' ? problem.code : response.status >= 500 ? 'internal_error' : 'unknown';
+  const fields = Array.isArray(problem.errors) ? (problem.errors as FieldError[]) : [];
+  return new ApiError(response.status, code, fields, problem);
+}
+
+export class Api {
+  private readonly fetchImpl: typeof fetch;
+  private readonly base: string;
+  private readonly storage: TokenStorage;
+  private access: string | null = null;
+  private refreshing: Promise<boolean> | null = null;
+  private listeners = new Set<Listener>();
+  /** The signed-in user, or null. */
+  me: Me | null = null;
+
+  constructor(options: ClientOptions = {}) {
+    this.fetchImpl = options.fetch ?? ((...args) => globalThis.fetch(...args));
+    this.base = options.base ?? '';
+    this.storage = options.storage ?? localTokenStorage();
+  }
+
+  /** Called with the user whenever signing in or out changes it. */
+  onSession(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private setSession(session: Session | null) {
+    this.access = session?.access_token ?? null;
+    this.storage.set(session?.refresh_token ?? null);
+    this.me = session?.user ?? null;
+    for (const l of this.listeners) l(this.me);
+  }
+
+  /** Whether a refresh token is kept (a session may be restored). */
+  hasStoredSession(): boolean {
+    return this.storage.get() !== null;
+  }
+
+  private async raw(method: string, path: string, options: RequestOptions, token: string | null): Promise<Response> {
+    const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
+    if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+    if (token) headers.Authorization = `Bearer ${token}`;
+    try {
+      return await this.fetchImpl(this.base + withQuery(path, options.query), {
+        method,
+        headers,
+        body: options.body === undefined ? undefined : JSON.stringify(options.body),
+        signal: options.signal,
+      });
+    } catch (e) {
+      if ((e as Error)?.name === 'AbortError') throw e;
+      throw new ApiError(0, 'network_error');
+    }
+  }
+
+  /** Exchanges the refresh token for a new pair; one exchange at a time. */
+  refresh(): Promise<boolean> {
+    if (!this.refreshing) {
+      this.refreshing = (async () => {
+        const token = this.storage.get();
+        if (!token) return false;
+        const response = await this.raw('POST', '/api/v1/auth/refresh', { body: { refresh_token: token } }, null);
+        if (!response.ok) {
+          const error = await toApiError(response);
+          // Only a refusal of the token ends the session; a network or server
+          // failure keeps it for the next try.
+          if (response.status === 401 || response.status === 403) this.setSession(null);
+          else throw error;
+          return false;
+        }
+        this.setSession((await response.json()) as Session);
+        return true;
+      })().finally(() => {
+        this.refreshing = null;
+      });
+    }
+    return this.refreshing;
+  }
+
+  /** Sends a request; on 401 with a session, refreshes once and retries. */
+  async request<T>(method: string, path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> {
+    if (!options.anonymous && this.refreshing) await this.refreshing.catch(() => false);
+    const token = options.anonymous ? null : this.access;
+    let response = await this.raw(method, path, options, token);
+    if (response.status === 401 && !options.anonymous && this.storage.get() && !path.startsWith('/api/v1/auth/')) {
+      if (await this.refresh()) response = await this.raw(method, path, options, this.access);
+    }
+    if (!response.ok && response.status !== 304) throw await toApiError(response);
+    const text = response.status === 204 || response.status === 304 ? '' : await response.text();
+    return {
+      data: (text ? JSON.parse(text) : null) as T,
+      status: response.status,
+      etag: response.headers.get('ETag'),
+    };
+  }
+
+  async get<T>(path: string, query?: Query, signal?: AbortSignal): Promise<T> {
+    return (await this.request<T>('GET', path, { query, signal })).data;
+  }
+
+  async send<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown, headers?: Record<string, string>): Promise<T> {
+    return (await this.request<T>(method, path, { body, headers })).data;
+  }
+
+  /** Signs in; the session is kept. */
+  async login(email: string, password: string): Promise<Me> {
+    const { data } = await this.request<Session>('POST', '/api/v1/auth/login', { body: { email, password }, anonymous: true });
+    this.setSession(data);
+    return data.user;
+  }
+
+  /** Creates an account and signs in with it. */
+  async register(body: Schemas['RegisterRequest']): Promise<Me> {
+    await this.request('POST', '/api/v1/auth/register', { body, anonymous: true });
+    return this.login(body.email, body.password);
+  }
+
+  /** Ends the session on the server (best effort) and here. */
+  async logout(): Promise<void> {
+    const token = this.storage.get();
+    this.setSession(null);
+    if (token) {
+      await this.raw('POST', '/api/v1/auth/logout', { body: { refresh_token: token } }, null).catch(() => undefined);
+    }
+  }
+
+  /** Restores the session kept from a previous visit, if any. */
+  async restore(): Promise<Me | null> {
+    if (!this.hasStoredSession()) return null;
+    try {
+      await this.refresh();
+    } catch {
+      /* the server is unreachable: stay anonymous for now */
+    }
+    return this.me;
+  }
+}
+
+/** The app's one client. */
+export const api = new Api();

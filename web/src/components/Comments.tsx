@@ -1,0 +1,410 @@
+// Threaded comments: roots with "load more", replies fetched per comment to
+// depth 3, alignment, votes, reply, edit, delete and report.
+import { useEffect, useState } from 'preact/hooks';
+import { api, ApiError } from '../api/client';
+import type { Comment, Page } from '../api/types';
+import { t, tn, formatDateTime, type Key } from '../i18n';
+import { useMe } from '../hooks';
+import { renderMarkdown } from '../markdown';
+import { href } from '../router';
+import { announce, ErrorAlert } from './ui';
+import { ReportButton } from './Report';
+
+const ALIGNMENTS = ['in_favor', 'neutral', 'against'] as const;
+const ORDERS = ['oldest', 'newest', 'best', 'most_discussed'] as const;
+const MAX_DEPTH = 3;
+
+interface ThreadProps {
+  base: string;
+  open: boolean;
+  returnTo: string;
+}
+
+interface Editor {
+  body: string;
+  alignment: string;
+}
+
+/** The form to write (or edit) a comment. */
+function CommentForm({
+  id,
+  initial,
+  submitLabel,
+  onSubmit,
+  onCancel,
+}: {
+  id: string;
+  initial?: Editor;
+  submitLabel: string;
+  onSubmit: (value: Editor) => Promise<void>;
+  onCancel?: () => void;
+}) {
+  const [body, setBody] = useState(initial?.body ?? '');
+  const [alignment, setAlignment] = useState(initial?.alignment ?? 'neutral');
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await onSubmit({ body, alignment });
+      setBody('');
+    } catch (e) {
+      setError(e as ApiError);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const bodyError = error?.fieldCode('body');
+  return (
+    <form class="comment-form" onSubmit={submit}>
+      <ErrorAlert error={error} />
+      <div class="form-group mb-3">
+        <label for={`${id}-body`} class="form-label active">
+          {t('comments.body')}
+        </label>
+        <textarea
+          id={`${id}-body`}
+          class={`form-control${bodyError ? ' is-invalid' : ''}`}
+          rows={3}
+          maxLength={2000}
+          required
+          value={body}
+          aria-invalid={!!bodyError}
+          onInput={(e) => setBody(e.currentTarget.value)}
+        />
+        <small class="form-text">{t('common.characters', { n: body.length, max: 2000 })}</small>
+      </div>
+      <fieldset class="mb-3">
+        <legend class="form-label h6">{t('comments.alignment')}</legend>
+        <div class="d-flex flex-wrap gap-3">
+          {ALIGNMENTS.map((a) => (
+            <div class="form-check form-check-inline" key={a}>
+              <input
+                type="radio"
+                id={`${id}-al-${a}`}
+                name={`${id}-alignment`}
+                value={a}
+                checked={alignment === a}
+                onChange={() => setAlignment(a)}
+              />
+              <label for={`${id}-al-${a}`}>{t(`comments.alignment.${a}` as Key)}</label>
+            </div>
+          ))}
+        </div>
+      </fieldset>
+      <div class="d-flex gap-2">
+        <button type="submit" class="btn btn-primary btn-sm" disabled={busy || !body.trim()}>
+          {submitLabel}
+        </button>
+        {onCancel && (
+          <button type="button" class="btn btn-outline-secondary btn-sm" onClick={onCancel}>
+            {t('common.cancel')}
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}
+
+function useCommentList(base: string, order: string, parentId?: string) {
+  const [items, setItems] = useState<Comment[]>([]);
+  const [next, setNext] = useState<string | null | undefined>(undefined);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [loading, setLoading] = useState(false);
+  const load = async (cursor?: string | null, reset = false) => {
+    setLoading(true);
+    setError(null);
+    try {
+      const page = await api.get<Page<Comment>>(`${base}/comments`, { order, parent_id: parentId, cursor: cursor ?? undefined, limit: 20 });
+      setItems((old) => (reset ? page.items : [...old, ...page.items]));
+      setNext(page.next_cursor ?? null);
+    } catch (e) {
+      setError(e as ApiError);
+    } finally {
+      setLoading(false);
+    }
+  };
+  return { items, setItems, next, error, loading, load };
+}
+
+type Revision = { revision: number; body: string; alignment: string; created_at: string };
+
+/** The earlier revisions of an edited comment, loaded on demand. */
+function Revisions({ id }: { id: string }) {
+  const [items, setItems] = useState<Revision[] | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  return (
+    <details
+      class="comment-revisions small"
+      onToggle={async (e) => {
+        if (!(e.currentTarget as HTMLDetailsElement).open || items) return;
+        try {
+          setItems((await api.get<Page<Revision>>(`/api/v1/comments/${id}/revisions`, { limit: 100 })).items);
+        } catch (err) {
+          setError(err as ApiError);
+        }
+      }}
+    >
+      <summary>{t('comments.revisions')}</summary>
+      <ErrorAlert error={error} />
+      {items && (
+        <ol>
+          {items.map((r) => (
+            <li key={r.revision}>
+              <p class="mb-0 text-secondary">
+                {t('comments.revision', { n: r.revision, date: formatDateTime(r.created_at) })} · {t(`comments.alignment.${r.alignment}` as Key)}
+              </p>
+              <div class="markdown" dangerouslySetInnerHTML={{ __html: renderMarkdown(r.body) }} />
+            </li>
+          ))}
+        </ol>
+      )}
+    </details>
+  );
+}
+
+function CommentItem({ comment, props, onChange }: { comment: Comment; props: ThreadProps; onChange: (c: Comment) => void }) {
+  const me = useMe();
+  const [mode, setMode] = useState<'view' | 'reply' | 'edit'>('view');
+  const [showReplies, setShowReplies] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const replies = useCommentList(props.base, 'oldest', comment.id);
+  const mine = !!me && comment.author?.id === me.id;
+  const live = !comment.deleted && !comment.hidden;
+  const name = comment.author?.display_name ?? '';
+
+  const vote = async (value: number) => {
+    setError(null);
+    try {
+      const v = await api.send<{ up: number; down: number; score: number; my_vote: number | null }>('PUT', `/api/v1/comments/${comment.id}/vote`, {
+        value: comment.my_vote === value ? 0 : value,
+      });
+      onChange({ ...comment, votes: { up: v.up, down: v.down, score: v.score }, my_vote: v.my_vote });
+      announce(t('comments.voted'));
+    } catch (e) {
+      setError(e as ApiError);
+    }
+  };
+  const remove = async () => {
+    if (!window.confirm(t('comments.deleteConfirm'))) return;
+    setError(null);
+    try {
+      const c = await api.send<Comment>('DELETE', `/api/v1/comments/${comment.id}`);
+      onChange(c ?? { ...comment, deleted: true, body: null, author: null, alignment: null });
+      announce(t('comments.removed'));
+    } catch (e) {
+      setError(e as ApiError);
+    }
+  };
+  const openReplies = () => {
+    setShowReplies(true);
+    // useCommentList.load catches its own errors.
+    if (replies.next === undefined) void replies.load(undefined, true);
+  };
+
+  return (
+    <li class={`comment depth-${comment.depth}`} id={`commento-${comment.id}`}>
+      <article aria-label={live ? t('common.by', { name }) : undefined}>
+        {live ? (
+          <>
+            <header class="d-flex flex-wrap gap-2 align-items-center">
+              <strong>{name}</strong>
+              {comment.alignment && <span class={`chip-alignment al-${comment.alignment}`}>{t(`comments.alignment.${comment.alignment}` as Key)}</span>}
+              <time class="text-secondary small" dateTime={comment.created_at}>
+                {formatDateTime(comment.created_at)}
+              </time>
+              {comment.edited && <span class="text-secondary small">({t('comments.edited')})</span>}
+            </header>
+            {mode === 'edit' ? (
+              <CommentForm
+                id={`edit-${comment.id}`}
+                initial={{ body: comment.body ?? '', alignment: comment.alignment ?? 'neutral' }}
+                submitLabel={t('common.save')}
+                onCancel={() => setMode('view')}
+                onSubmit={async (v) => {
+                  const c = await api.send<Comment>('PATCH', `/api/v1/comments/${comment.id}`, { body: v.body, alignment: v.alignment, revision: comment.revision });
+                  onChange(c);
+                  setMode('view');
+                  announce(t('comments.saved'));
+                }}
+              />
+            ) : (
+              <div class="markdown comment-body" dangerouslySetInnerHTML={{ __html: renderMarkdown(comment.body ?? '') }} />
+            )}
+            {comment.edited && mode !== 'edit' && <Revisions key={comment.revision} id={comment.id} />}
+          </>
+        ) : (
+          <p class="text-secondary fst-italic">{comment.deleted ? t('comments.deleted') : t('comments.hidden')}</p>
+        )}
+        <ErrorAlert error={error} />
+        <div class="comment-actions d-flex flex-wrap gap-3 align-items-center">
+          <span class="visually-hidden">{t('comments.votes', { up: comment.votes.up, down: comment.votes.down })}</span>
+          {live && me && !mine ? (
+            <>
+              <button type="button" class="btn btn-link btn-sm p-0" aria-pressed={comment.my_vote === 1} onClick={() => vote(1)}>
+                <span aria-hidden="true">▲ </span>
+                {t('comments.up')} ({comment.votes.up})
+              </button>
+              <button type="button" class="btn btn-link btn-sm p-0" aria-pressed={comment.my_vote === -1} onClick={() => vote(-1)}>
+                <span aria-hidden="true">▼ </span>
+                {t('comments.down')} ({comment.votes.down})
+              </button>
+            </>
+          ) : (
+            <span class="small text-secondary" aria-hidden="true">
+              ▲ {comment.votes.up} ▼ {comment.votes.down}
+            </span>
+          )}
+          {live && props.open && me && comment.depth < MAX_DEPTH && (
+            <button type="button" class="btn btn-link btn-sm p-0" onClick={() => setMode('reply')} aria-expanded={mode === 'reply'}>
+              {t('comments.reply')}
+            </button>
+          )}
+          {live && mine && props.open && (
+            <button type="button" class="btn btn-link btn-sm p-0" onClick={() => setMode('edit')}>
+              {t('comments.edit')}
+            </button>
+          )}
+          {live && mine && (
+            <button type="button" class="btn btn-link btn-sm p-0" onClick={remove}>
+              {t('comments.delete')}
+            </button>
+          )}
+          {live && me && !mine && <ReportButton kind="comment" id={comment.id} />}
+        </div>
+        {mode === 'reply' && (
+          <div class="ms-3 mt-2">
+            <p class="h6">{t('comments.replyTo', { name })}</p>
+            <CommentForm
+              id={`reply-${comment.id}`}
+              submitLabel={t('comments.publish')}
+              onCancel={() => setMode('view')}
+              onSubmit={async (v) => {
+                const c = await api.send<Comment>('POST', `${props.base}/comments`, { body: v.body, alignment: v.alignment, parent_id: comment.id });
+                setMode('view');
+                setShowReplies(true);
+                replies.setItems((old) => [...old, c]);
+                if (replies.next === undefined) void replies.load(undefined, true);
+                onChange({ ...comment, replies_count: comment.replies_count + 1 });
+                announce(t('comments.posted'));
+              }}
+            />
+          </div>
+        )}
+      </article>
+      {comment.replies_count > 0 && !showReplies && (
+        <button type="button" class="btn btn-link btn-sm p-0 ms-3" onClick={openReplies}>
+          {tn('comments.replies', comment.replies_count)}
+        </button>
+      )}
+      {showReplies && (
+        <>
+          <ErrorAlert error={replies.error} />
+          <ul class="comment-list replies">
+            {replies.items.map((r) => (
+              <CommentItem key={r.id} comment={r} props={props} onChange={(c) => replies.setItems((old) => old.map((x) => (x.id === c.id ? c : x)))} />
+            ))}
+          </ul>
+          {replies.next && (
+            <button type="button" class="btn btn-link btn-sm" disabled={replies.loading} onClick={() => replies.load(replies.next)}>
+              {t('common.loadMore')}
+            </button>
+          )}
+        </>
+      )}
+    </li>
+  );
+}
+
+/** The comments section of a proposal or amendment; `first` is the first page when the caller already has it. */
+export function Comments({ base, count, open, returnTo, first }: { base: string; count?: number; open: boolean; returnTo: string; first?: Page<Comment> | null }) {
+  const me = useMe();
+  const [order, setOrder] = useState<string>('oldest');
+  const [total, setTotal] = useState(count);
+  const [items, setItems] = useState<Comment[]>(first?.items ?? []);
+  const [next, setNext] = useState<string | null>(first?.next_cursor ?? null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [loading, setLoading] = useState(false);
+  const load = async (o: string, cursor: string | null) => {
+    setLoading(true);
+    setError(null);
+    try {
+      const page = await api.get<Page<Comment>>(`${base}/comments`, { order: o, cursor: cursor ?? undefined, limit: 20 });
+      setItems((old) => (cursor ? [...old, ...page.items] : page.items));
+      setNext(page.next_cursor ?? null);
+    } catch (e) {
+      setError(e as ApiError);
+    } finally {
+      setLoading(false);
+    }
+  };
+  useEffect(() => {
+    if (!first) void load('oldest', null);
+  }, [base]);
+  const props: ThreadProps = { base, open, returnTo };
+  const update = (n: Comment) => setItems((old) => old.map((x) => (x.id === n.id ? n : x)));
+  return (
+    <section aria-labelledby="comments-title" class="mt-5">
+      <h2 id="comments-title">{total === undefined ? t('comments.heading') : t('comments.title', { n: total })}</h2>
+      <div class="mb-3 comment-order">
+        <label for="comment-order" class="form-label active">
+          {t('comments.order')}
+        </label>
+        <select
+          id="comment-order"
+          class="form-control"
+          value={order}
+          onChange={(e) => {
+            const o = e.currentTarget.value;
+            setOrder(o);
+            void load(o, null);
+          }}
+        >
+          {ORDERS.map((o) => (
+            <option key={o} value={o}>
+              {t(`comments.order.${o}` as Key)}
+            </option>
+          ))}
+        </select>
+      </div>
+      {open && me && (
+        <div class="card card-bg p-3 mb-4">
+          <h3 class="h6">{t('comments.new')}</h3>
+          <CommentForm
+            id="new-comment"
+            submitLabel={t('comments.publish')}
+            onSubmit={async (v) => {
+              const c = await api.send<Comment>('POST', `${base}/comments`, { body: v.body, alignment: v.alignment });
+              setItems((old) => (order === 'newest' ? [c, ...old] : [...old, c]));
+              setTotal((n) => (n === undefined ? n : n + 1));
+              announce(t('comments.posted'));
+            }}
+          />
+        </div>
+      )}
+      {open && !me && (
+        <p>
+          <a href={href('signIn', {}, { da: returnTo })}>{t('common.signInToAct')}</a>
+        </p>
+      )}
+      {!open && <p class="text-secondary">{t('comments.closed')}</p>}
+      <ErrorAlert error={error} />
+      {items.length === 0 && !loading ? (
+        <p>{t('comments.empty')}</p>
+      ) : (
+        <ul class="comment-list">
+          {items.map((c) => (
+            <CommentItem key={c.id} comment={c} props={props} onChange={update} />
+          ))}
+        </ul>
+      )}
+      {next && (
+        <button type="button" class="btn btn-outline-primary btn-sm" disabled={loading} onClick={() => load(order, next)}>
+          {t('common.loadMore')}
+        </button>
+      )}
+    </section>
+  );
+}

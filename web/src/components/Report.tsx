@@ -1,0 +1,79 @@
+// Reporting a proposal, amendment or comment: reason and details, in place.
+import { useState } from 'preact/hooks';
+import { api, ApiError } from '../api/client';
+import { t, type Key } from '../i18n';
+import { announce, ErrorAlert, Field } from './ui';
+
+const REASONS = ['spam', 'offensive', 'does_not_belong', 'other'];
+
+export function ReportButton({ kind, id, label }: { kind: 'proposal' | 'amendment' | 'comment'; id: string; label?: string }) {
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('spam');
+  const [details, setDetails] = useState('');
+  const [error, setError] = useState<ApiError | null>(null);
+  const [done, setDone] = useState(false);
+  const [busy, setBusy] = useState(false);
+  if (done) return <span class="text-secondary small">{t('report.sent')}</span>;
+  if (!open)
+    return (
+      <button type="button" class="btn btn-link btn-sm p-0" onClick={() => setOpen(true)} aria-expanded="false">
+        {label ?? t('comments.report')}
+      </button>
+    );
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await api.send('POST', '/api/v1/reports', { target: { kind, id }, reason, details: details.trim() || undefined });
+      setDone(true);
+      announce(t('report.sent'));
+    } catch (e) {
+      setError(e as ApiError);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const base = `report-${id}`;
+  return (
+    <form class="report-form card card-bg p-3 my-2" onSubmit={submit}>
+      <fieldset>
+        <legend class="h6">{t('report.title')}</legend>
+        <ErrorAlert error={error} />
+        <Field id={`${base}-reason`} label={t('report.reason')} error={error} field="reason">
+          {(d) => (
+            <select id={`${base}-reason`} class="form-control" value={reason} aria-describedby={d} onChange={(e) => setReason(e.currentTarget.value)}>
+              {REASONS.map((r) => (
+                <option key={r} value={r}>
+                  {t(`report.reason.${r}` as Key)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field id={`${base}-details`} label={t('report.details')} error={error} field="details">
+          {(d, invalid) => (
+            <textarea
+              id={`${base}-details`}
+              class={`form-control${invalid ? ' is-invalid' : ''}`}
+              rows={3}
+              maxLength={1000}
+              value={details}
+              aria-describedby={d}
+              aria-invalid={invalid}
+              onInput={(e) => setDetails(e.currentTarget.value)}
+            />
+          )}
+        </Field>
+        <div class="d-flex gap-2">
+          <button type="submit" class="btn btn-primary btn-sm" disabled={busy}>
+            {t('report.send')}
+          </button>
+          <button type="button" class="btn btn-outline-secondary btn-sm" onClick={() => setOpen(false)}>
+            {t('common.cancel')}
+          </button>
+        </div>
+      </fieldset>
+    </form>
+  );
+}

@@ -1,0 +1,136 @@
+// Small shared pieces: error alerts from problem codes, state badges with
+// text, form fields with labels and errors, the live region, loading.
+import type { ComponentChildren } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { ApiError } from '../api/client';
+import { errorMessage, fieldMessage, t, type Key } from '../i18n';
+
+const announceListeners = new Set<(m: string) => void>();
+
+/** Says `message` to screen readers (and shows it) through the live region. */
+export function announce(message: string) {
+  for (const l of announceListeners) l(message);
+}
+
+/** The page's one polite live region for async results. */
+export function LiveRegion() {
+  const [message, setMessage] = useState('');
+  useEffect(() => {
+    const l = (m: string) => {
+      setMessage('');
+      setTimeout(() => setMessage(m), 50);
+    };
+    announceListeners.add(l);
+    return () => {
+      announceListeners.delete(l);
+    };
+  }, []);
+  return (
+    <div class="live-region" role="status" aria-live="polite" aria-atomic="true">
+      {message && <div class="alert alert-success my-2">{message}</div>}
+    </div>
+  );
+}
+
+/** An API error in the user's language, from its code. */
+export function ErrorAlert({ error }: { error: ApiError | null | undefined }) {
+  if (!error) return null;
+  return (
+    <div class="alert alert-danger" role="alert">
+      {errorMessage(error.code)}
+    </div>
+  );
+}
+
+export function Loading() {
+  return (
+    <p class="text-secondary" role="status">
+      {t('common.loading')}
+    </p>
+  );
+}
+
+const stateClass: Record<string, string> = {
+  published: 'bg-primary',
+  evaluating: 'bg-warning text-dark',
+  accepted: 'bg-success',
+  rejected: 'bg-danger',
+  withdrawn: 'bg-secondary',
+};
+
+/** A state as a badge: colour and words. */
+export function StateBadge({ state, amendment }: { state: string; amendment?: boolean }) {
+  const key = `${amendment ? 'amendmentState' : 'state'}.${state}` as Key;
+  return <span class={`badge ${stateClass[state] ?? 'bg-secondary'}`}>{t(key)}</span>;
+}
+
+interface FieldProps {
+  id: string;
+  label: string;
+  hint?: string;
+  error?: ApiError | null;
+  field?: string;
+  children: (describedBy: string | undefined, invalid: boolean) => ComponentChildren;
+}
+
+/** A labelled form field with its hint and its error from the API. */
+export function Field({ id, label, hint, error, field, children }: FieldProps) {
+  const code = error && field ? error.fieldCode(field) : undefined;
+  const ids = [hint ? `${id}-hint` : '', code ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <div class="form-group mb-4">
+      <label for={id} class="form-label active">
+        {label}
+      </label>
+      {children(ids, !!code)}
+      {hint && (
+        <small id={`${id}-hint`} class="form-text">
+          {hint}
+        </small>
+      )}
+      {code && (
+        <div id={`${id}-error`} class="invalid-feedback d-block">
+          {fieldMessage(code)}
+        </div>
+      )}
+    </div>
+  );
+}
+
+let titleFocusPending = false;
+
+/** After a navigation: the next page title to appear takes the focus. */
+export function focusTitleWhenReady() {
+  titleFocusPending = true;
+}
+
+/** A page title that also names the document (and takes the focus after a navigation). */
+export function PageTitle({ children, title }: { children: ComponentChildren; title: string }) {
+  const ref = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    document.title = `${title} · ${t('app.name')}`;
+  }, [title]);
+  useEffect(() => {
+    if (titleFocusPending) {
+      titleFocusPending = false;
+      ref.current?.focus();
+    }
+  }, []);
+  return (
+    <h1 id="page-title" tabIndex={-1} ref={ref}>
+      {children}
+    </h1>
+  );
+}
+
+/** A screen that could not load: a title and the error in words, with a way on. */
+export function ErrorPage({ error }: { error: ApiError }) {
+  const title = error.code === 'not_found' ? t('common.notFoundTitle') : t('common.errorTitle');
+  return (
+    <>
+      <PageTitle title={title}>{title}</PageTitle>
+      <ErrorAlert error={error} />
+      <a href="/">{t('common.backHome')}</a>
+    </>
+  );
+}

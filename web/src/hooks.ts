@@ -1,0 +1,55 @@
+// Hooks shared by the screens: the current language, the signed-in user, and
+// loading data from the API with its state.
+import { useEffect, useState, useCallback } from 'preact/hooks';
+import { api, ApiError, type Me } from './api/client';
+import { lang, onLang, type Lang } from './i18n';
+
+/** Re-renders the caller when the language changes. */
+export function useLang(): Lang {
+  const [l, setL] = useState(lang());
+  useEffect(() => onLang(setL), []);
+  return l;
+}
+
+/** The signed-in user (null when anonymous); re-renders on sign in and out. */
+export function useMe(): Me | null {
+  const [me, setMe] = useState(api.me);
+  useEffect(() => api.onSession(setMe), []);
+  return me;
+}
+
+export interface Loaded<T> {
+  data: T | null;
+  error: ApiError | null;
+  loading: boolean;
+  reload: () => void;
+  set: (data: T) => void;
+}
+
+/** Runs `load` whenever `deps` change (or the user signs in or out). */
+export function useLoad<T>(load: (signal: AbortSignal) => Promise<T>, deps: unknown[]): Loaded<T> {
+  const me = useMe();
+  const [state, setState] = useState<{ data: T | null; error: ApiError | null; loading: boolean }>({ data: null, error: null, loading: true });
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    const controller = new AbortController();
+    setState((s) => ({ ...s, loading: true, error: null }));
+    load(controller.signal).then(
+      (data) => !controller.signal.aborted && setState({ data, error: null, loading: false }),
+      (error) => {
+        if (controller.signal.aborted) return;
+        setState({ data: null, error: error instanceof ApiError ? error : new ApiError(0, 'unknown'), loading: false });
+      },
+    );
+    return () => controller.abort();
+  }, [...deps, tick, me?.id]);
+  const reload = useCallback(() => setTick((n) => n + 1), []);
+  const set = useCallback((data: T) => setState({ data, error: null, loading: false }), []);
+  return { ...state, reload, set };
+}
+
+/** Whether the user has staff powers (anywhere, or in the given space). */
+export function isStaff(me: Me | null, spaceId?: string): boolean {
+  if (!me) return false;
+  return me.roles.some((r) => r.role === 'admin' || (r.role === 'staff' && (!spaceId || !r.space_id || r.space_id === spaceId)));
+}

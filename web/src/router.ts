@@ -1,0 +1,140 @@
+// A tiny router: real URLs with Italian paths, history back/forward, and the
+// screen's state (versions compared, sort, filters, page) in the query string.
+import { useEffect, useState } from 'preact/hooks';
+
+export interface Route {
+  name: string;
+  pattern: string;
+}
+
+/** The app's addresses (SPA.md). */
+export const routes: Route[] = [
+  { name: 'home', pattern: '/' },
+  { name: 'space', pattern: '/spazi/:slug' },
+  { name: 'newProposal', pattern: '/nuova-proposta' },
+  { name: 'proposal', pattern: '/proposte/:ref' },
+  { name: 'versions', pattern: '/proposte/:ref/versioni' },
+  { name: 'compare', pattern: '/proposte/:ref/confronto' },
+  { name: 'edit', pattern: '/proposte/:ref/modifica' },
+  { name: 'amend', pattern: '/proposte/:ref/emenda' },
+  { name: 'verify', pattern: '/proposte/:ref/verifica' },
+  { name: 'amendment', pattern: '/emendamenti/:id' },
+  { name: 'audit', pattern: '/registro' },
+  { name: 'signIn', pattern: '/accedi' },
+  { name: 'signUp', pattern: '/registrati' },
+  { name: 'profile', pattern: '/profilo' },
+  { name: 'staffAmendments', pattern: '/staff/emendamenti' },
+  { name: 'staffReports', pattern: '/staff/segnalazioni' },
+  { name: 'staffUsers', pattern: '/staff/utenti' },
+  { name: 'staffAnswers', pattern: '/staff/risposte' },
+];
+
+export interface Match {
+  name: string;
+  params: Record<string, string>;
+}
+
+/** Matches a path against the routes; null when none does. */
+export function match(path: string, table: Route[] = routes): Match | null {
+  const parts = split(path);
+  for (const route of table) {
+    const pattern = split(route.pattern);
+    if (pattern.length !== parts.length) continue;
+    const params: Record<string, string> = {};
+    let ok = true;
+    for (let i = 0; i < pattern.length; i++) {
+      if (pattern[i].startsWith(':')) {
+        try {
+          params[pattern[i].slice(1)] = decodeURIComponent(parts[i]);
+        } catch {
+          ok = false;
+          break;
+        }
+      } else if (pattern[i] !== parts[i]) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) return { name: route.name, params };
+  }
+  return null;
+}
+
+function split(path: string): string[] {
+  return path.split('/').filter(Boolean);
+}
+
+/** Builds the path of a route from its parameters and an optional query. */
+export function href(name: string, params: Record<string, string | number> = {}, query?: Record<string, string | number | undefined | null>): string {
+  const route = routes.find((r) => r.name === name);
+  if (!route) throw new Error(`unknown route ${name}`);
+  const path = route.pattern.replace(/:(\w+)/g, (_, k: string) => encodeURIComponent(String(params[k] ?? '')));
+  if (!query) return path;
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
+  const s = q.toString();
+  return s ? `${path}?${s}` : path;
+}
+
+export interface Location {
+  path: string;
+  query: URLSearchParams;
+}
+
+const listeners = new Set<() => void>();
+
+function current(): Location {
+  return { path: window.location.pathname, query: new URLSearchParams(window.location.search) };
+}
+
+/** Goes to `to` (a path with its query); `replace` keeps history clean for filter changes. */
+export function navigate(to: string, options: { replace?: boolean } = {}) {
+  if (options.replace) window.history.replaceState(null, '', to);
+  else window.history.pushState(null, '', to);
+  if (!options.replace) window.scrollTo(0, 0);
+  for (const l of listeners) l();
+}
+
+/** Changes the query string of the current address (state in the URL). */
+export function setQuery(changes: Record<string, string | number | null | undefined>, options: { replace?: boolean } = { replace: true }) {
+  const q = new URLSearchParams(window.location.search);
+  for (const [k, v] of Object.entries(changes)) {
+    if (v === null || v === undefined || v === '') q.delete(k);
+    else q.set(k, String(v));
+  }
+  const s = q.toString();
+  navigate(window.location.pathname + (s ? `?${s}` : ''), options);
+}
+
+/** Follows same-origin links without reloading the page. */
+export function interceptLinks(root: Document = document) {
+  root.addEventListener('click', (event) => {
+    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    const a = (event.target as Element | null)?.closest?.('a');
+    if (!a || a.target || a.hasAttribute('download')) return;
+    const url = new URL(a.href, window.location.href);
+    if (url.origin !== window.location.origin || url.pathname.startsWith('/api/')) return;
+    event.preventDefault();
+    if (url.pathname === window.location.pathname && url.search === window.location.search && url.hash) {
+      document.getElementById(url.hash.slice(1))?.focus();
+      return;
+    }
+    navigate(url.pathname + url.search + url.hash);
+  });
+  window.addEventListener('popstate', () => {
+    for (const l of listeners) l();
+  });
+}
+
+/** The current location; re-renders on every navigation. */
+export function useLocation(): Location {
+  const [loc, setLoc] = useState(current);
+  useEffect(() => {
+    const l = () => setLoc(current());
+    listeners.add(l);
+    return () => {
+      listeners.delete(l);
+    };
+  }, []);
+  return loc;
+}

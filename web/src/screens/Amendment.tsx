@@ -1,0 +1,141 @@
+// An amendment: its diff against its base, the rationale, its state and
+// decision, and (while evaluated) whether it still applies to the current
+// version, with the conflicts when it does not.
+import { useState } from 'preact/hooks';
+import { api, ApiError } from '../api/client';
+import type { Amendment as A } from '../api/types';
+import { t, formatDate, type Key } from '../i18n';
+import { useLoad, useMe } from '../hooks';
+import { href } from '../router';
+import { renderMarkdown } from '../markdown';
+import { DiffView } from '../components/Diff';
+import { Comments } from '../components/Comments';
+import { ReportButton } from '../components/Report';
+import { announce, ErrorAlert, Loading, PageTitle, StateBadge, ErrorPage } from '../components/ui';
+
+type Segment = NonNullable<A['merged_preview']>['body_segments'][number];
+
+const CONTEXT = 80;
+
+/** Each conflict with the text around it, as base, current and proposed. */
+function Conflicts({ segments }: { segments: Segment[] }) {
+  const conflicts = segments.flatMap((s, i) => (s.kind === 'conflict' ? [{ s, i }] : []));
+  if (conflicts.length === 0) return null;
+  const around = (i: number) => {
+    const before = segments[i - 1];
+    const after = segments[i + 1];
+    const b = before?.kind === 'agreed' ? before.text : '';
+    const f = after?.kind === 'agreed' ? after.text : '';
+    return { before: (b.length > CONTEXT ? '…' : '') + b.slice(-CONTEXT), after: f.slice(0, CONTEXT) + (f.length > CONTEXT ? '…' : '') };
+  };
+  return (
+    <>
+      <h3 class="h5">{t('amendment.conflicts')}</h3>
+      {conflicts.map(({ s, i }) => {
+        if (s.kind !== 'conflict') return null;
+        const c = around(i);
+        const column = (label: string, text: string) => (
+          <div class="col-md-4">
+            <p class="diff-side-label">{label}</p>
+            <div class="diff-text">
+              {c.before}
+              <mark>{text}</mark>
+              {c.after}
+            </div>
+          </div>
+        );
+        return (
+          <div key={i} class="row g-2 mb-3 conflict">
+            {column(t('amendment.conflictBase'), s.base)}
+            {column(t('amendment.conflictCurrent'), s.current)}
+            {column(t('amendment.conflictProposed'), s.proposed)}
+          </div>
+        );
+      })}
+    </>
+  );
+}
+
+export function Amendment({ id }: { id: string }) {
+  const me = useMe();
+  const data = useLoad((signal) => api.get<A>(`/api/v1/amendments/${encodeURIComponent(id)}`, undefined, signal), [id]);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [layout, setLayout] = useState<'inline' | 'side'>('inline');
+  if (data.error) return <ErrorPage error={data.error} />;
+  if (!data.data) return <Loading />;
+  const a = data.data;
+  const s = a;
+  const mine = !!me && me.id === s.author_id;
+  const withdraw = async () => {
+    setError(null);
+    try {
+      await api.send('POST', `/api/v1/amendments/${s.id}/withdraw`);
+      announce(t('amendment.withdrawn'));
+      data.reload();
+    } catch (e) {
+      setError(e as ApiError);
+    }
+  };
+  const heading = t('amendment.title', { title: s.title });
+  return (
+    <>
+      <p>
+        <a href={href('proposal', { ref: a.proposal_reference })}>← {t('amendment.back')}</a>
+      </p>
+      <div class="d-flex flex-wrap gap-2 align-items-center mb-2">
+        <StateBadge state={s.state} amendment />
+        {s.hidden && <span class="badge bg-dark">{t('hidden.badge')}</span>}
+        <span class="ref-code">{t('amendment.to', { ref: a.proposal_reference })}</span>
+      </div>
+      <PageTitle title={heading}>{heading}</PageTitle>
+      <p class="text-secondary">{t('amendment.author', { name: s.author_nickname, date: formatDate(s.created_at), n: s.base_version })}</p>
+      {s.decided_at && (
+        <p>
+          {t('amendment.decided', { date: formatDate(s.decided_at) })}
+          {s.resulting_version ? ` · ${t('amendments.resulting', { n: s.resulting_version })}` : ''}
+          {s.decision_reason ? ` · ${t('amendments.reason', { reason: s.decision_reason })}` : ''}
+        </p>
+      )}
+      <ErrorAlert error={error} />
+      <section aria-labelledby="am-rationale-title" class="mb-4">
+        <h2 id="am-rationale-title" class="h4">
+          {t('amendment.rationale')}
+        </h2>
+        <div class="markdown" dangerouslySetInnerHTML={{ __html: renderMarkdown(a.rationale) }} />
+      </section>
+      {a.mergeability && (
+        <section aria-labelledby="am-merge-title" class="mb-4">
+          <h2 id="am-merge-title" class="h4">
+            {t('amendment.mergeability', { n: a.current_version })}
+          </h2>
+          <p class={`alert ${a.mergeability === 'conflict' ? 'alert-warning' : 'alert-info'}`}>{t(`amendment.merge.${a.mergeability}` as Key)}</p>
+          {a.merged_preview && <Conflicts segments={[...a.merged_preview.title_segments, ...a.merged_preview.body_segments]} />}
+        </section>
+      )}
+      <section aria-labelledby="am-changes-title" class="mb-4 diff">
+        <h2 id="am-changes-title" class="h4">
+          {t('amendment.changes')}
+        </h2>
+        <div class="btn-group mb-3" role="group" aria-label={t('diff.layout')}>
+          <button type="button" class={`btn btn-sm ${layout === 'inline' ? 'btn-primary' : 'btn-outline-primary'}`} aria-pressed={layout === 'inline'} onClick={() => setLayout('inline')}>
+            {t('diff.inline')}
+          </button>
+          <button type="button" class={`btn btn-sm ${layout === 'side' ? 'btn-primary' : 'btn-outline-primary'}`} aria-pressed={layout === 'side'} onClick={() => setLayout('side')}>
+            {t('diff.sideBySide')}
+          </button>
+        </div>
+        <DiffView ops={a.diff.title.ops} layout={layout} from={s.base_version} label={t('diff.titleField')} />
+        <DiffView ops={a.diff.body.ops} layout={layout} from={s.base_version} label={t('diff.bodyField')} />
+      </section>
+      <div class="d-flex gap-3 mb-4">
+        {mine && s.state === 'evaluating' && (
+          <button type="button" class="btn btn-outline-primary btn-sm" onClick={withdraw}>
+            {t('amendment.withdraw')}
+          </button>
+        )}
+        {me && !mine && <ReportButton kind="amendment" id={s.id} />}
+      </div>
+      <Comments base={`/api/v1/amendments/${s.id}`} open={s.state === 'evaluating'} returnTo={href('amendment', { id: s.id })} />
+    </>
+  );
+}

@@ -1,0 +1,161 @@
+// Sign in, sign up (then signed in), and the own profile with sign out.
+import { useState } from 'preact/hooks';
+import { api, ApiError } from '../api/client';
+import { t, formatDate } from '../i18n';
+import { useMe } from '../hooks';
+import { href, navigate } from '../router';
+import { announce, ErrorAlert, Field, PageTitle } from '../components/ui';
+
+/** Only paths of this app are followed after signing in. */
+function safeNext(next?: string): string {
+  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
+}
+
+export function SignIn({ next }: { next?: string }) {
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const me = await api.login(email, password);
+      announce(t('auth.signedIn', { name: me.display_name }));
+      navigate(safeNext(next));
+    } catch (e) {
+      setError(e as ApiError);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div class="row">
+      <div class="col-md-8 col-lg-6">
+        <PageTitle title={t('auth.signInTitle')}>{t('auth.signInTitle')}</PageTitle>
+        <ErrorAlert error={error} />
+        <form onSubmit={submit} noValidate>
+          <Field id="si-email" label={t('auth.email')} error={error} field="email">
+            {(d, invalid) => (
+              <input id="si-email" type="email" autoComplete="email" class="form-control" required value={email} aria-describedby={d} aria-invalid={invalid} onInput={(e) => setEmail(e.currentTarget.value)} />
+            )}
+          </Field>
+          <Field id="si-password" label={t('auth.password')} error={error} field="password">
+            {(d, invalid) => (
+              <input
+                id="si-password"
+                type="password"
+                autoComplete="current-password"
+                class="form-control"
+                required
+                value={password}
+                aria-describedby={d}
+                aria-invalid={invalid}
+                onInput={(e) => setPassword(e.currentTarget.value)}
+              />
+            )}
+          </Field>
+          <button type="submit" class="btn btn-primary" disabled={busy}>
+            {t('auth.signIn')}
+          </button>
+        </form>
+        <p class="mt-4">
+          {t('auth.noAccount')} <a href={href('signUp', {}, { da: next })}>{t('nav.signUp')}</a>
+        </p>
+      </div>
+    </div>
+  );
+}
+
+export function SignUp({ next }: { next?: string }) {
+  const [form, setForm] = useState({ email: '', password: '', nickname: '', display_name: '' });
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const set = (k: keyof typeof form) => (e: Event) => setForm({ ...form, [k]: (e.currentTarget as HTMLInputElement).value });
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const me = await api.register(form);
+      announce(t('auth.signedIn', { name: me.display_name }));
+      navigate(safeNext(next));
+    } catch (e) {
+      setError(e as ApiError);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const input = (id: string, k: keyof typeof form, label: string, type: 'text' | 'email' | 'password', autoComplete: string, hint?: string) => (
+    <Field id={id} label={label} hint={hint} error={error} field={k}>
+      {(d, invalid) => (
+        <input
+          id={id}
+          type={type as 'text'}
+          autoComplete={autoComplete}
+          class={`form-control${invalid ? ' is-invalid' : ''}`}
+          required
+          value={form[k]}
+          aria-describedby={d}
+          aria-invalid={invalid}
+          onInput={set(k)}
+        />
+      )}
+    </Field>
+  );
+  return (
+    <div class="row">
+      <div class="col-md-8 col-lg-6">
+        <PageTitle title={t('auth.signUpTitle')}>{t('auth.signUpTitle')}</PageTitle>
+        <ErrorAlert error={error} />
+        <form onSubmit={submit} noValidate>
+          {input('su-display', 'display_name', t('auth.displayName'), 'text', 'name')}
+          {input('su-nickname', 'nickname', t('auth.nickname'), 'text', 'username', t('auth.nicknameHint'))}
+          {input('su-email', 'email', t('auth.email'), 'email', 'email')}
+          {input('su-password', 'password', t('auth.password'), 'password', 'new-password', t('auth.passwordHint'))}
+          <button type="submit" class="btn btn-primary" disabled={busy}>
+            {t('auth.signUp')}
+          </button>
+        </form>
+        <p class="mt-4">
+          {t('auth.haveAccount')} <a href={href('signIn', {}, { da: next })}>{t('nav.signIn')}</a>
+        </p>
+      </div>
+    </div>
+  );
+}
+
+export function Profile() {
+  const me = useMe();
+  if (!me)
+    return (
+      <>
+        <PageTitle title={t('profile.title')}>{t('profile.title')}</PageTitle>
+        <a href={href('signIn', {}, { da: href('profile') })}>{t('common.signInToAct')}</a>
+      </>
+    );
+  return (
+    <>
+      <PageTitle title={t('profile.title')}>{me.display_name}</PageTitle>
+      <ul class="list-unstyled">
+        <li>{t('profile.nickname', { nickname: me.nickname })}</li>
+        <li>{t('profile.email', { email: me.email })}</li>
+        <li>{me.verified ? t('profile.verified') : t('profile.notVerified')}</li>
+        {me.roles.length > 0 && <li>{t('profile.roles', { roles: me.roles.map((r) => r.role).join(', ') })}</li>}
+        <li>{t('profile.since', { date: formatDate(me.created_at) })}</li>
+      </ul>
+      <button
+        type="button"
+        class="btn btn-outline-primary"
+        onClick={async () => {
+          await api.logout();
+          announce(t('auth.signedOut'));
+          navigate('/');
+        }}
+      >
+        {t('nav.signOut')}
+      </button>
+    </>
+  );
+}

@@ -1,0 +1,117 @@
+// The diff between any two versions (da, a in the query string), inline or
+// side by side, by word or by line.
+import { useState } from 'preact/hooks';
+import { api } from '../api/client';
+import type { Diff, Proposal } from '../api/types';
+import { t } from '../i18n';
+import { useLoad } from '../hooks';
+import { href, setQuery } from '../router';
+import { DiffView } from '../components/Diff';
+import { ErrorAlert, Loading, PageTitle, ErrorPage } from '../components/ui';
+
+function defaultLayout(): 'inline' | 'side' {
+  return typeof window !== 'undefined' && window.matchMedia?.('(min-width: 992px)').matches ? 'side' : 'inline';
+}
+
+
+function CompareForm(props: { versions: number[]; from: number; to: number; layout: string; granularity: string }) {
+  const { versions } = props;
+  const [f, setF] = useState(String(props.from));
+  const [tt, setT] = useState(String(props.to));
+  const [l, setL] = useState(props.layout);
+  const [g, setG] = useState(props.granularity);
+  const onSubmit = (event: Event) => {
+    event.preventDefault();
+    setQuery({ da: f, a: tt, vista: l, dettaglio: g }, { replace: false });
+  };
+  return (
+        <form class="row g-3 align-items-end mb-3" onSubmit={onSubmit}>
+        <div class="col-6 col-md-2">
+          <label for="diff-from" class="form-label active">
+            {t('diff.from')}
+          </label>
+          <select id="diff-from" name="da" class="form-control" value={f} onChange={(e) => setF(e.currentTarget.value)}>
+            {versions.map((v) => (
+              <option key={v} value={v}>
+                {t('diff.version', { n: v })}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="col-6 col-md-2">
+          <label for="diff-to" class="form-label active">
+            {t('diff.to')}
+          </label>
+          <select id="diff-to" name="a" class="form-control" value={tt} onChange={(e) => setT(e.currentTarget.value)}>
+            {versions.map((v) => (
+              <option key={v} value={v}>
+                {t('diff.version', { n: v })}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="col-6 col-md-3">
+          <label for="diff-layout" class="form-label active">
+            {t('diff.layout')}
+          </label>
+          <select id="diff-layout" name="vista" class="form-control" value={l} onChange={(e) => setL(e.currentTarget.value)}>
+            <option value="inline">{t('diff.inline')}</option>
+            <option value="side">{t('diff.sideBySide')}</option>
+          </select>
+        </div>
+        <div class="col-6 col-md-3">
+          <label for="diff-granularity" class="form-label active">
+            {t('diff.granularity')}
+          </label>
+          <select id="diff-granularity" name="dettaglio" class="form-control" value={g} onChange={(e) => setG(e.currentTarget.value)}>
+            <option value="word">{t('diff.word')}</option>
+            <option value="line">{t('diff.line')}</option>
+          </select>
+        </div>
+        <div class="col-12 col-md-2">
+          <button type="submit" class="btn btn-primary">
+            {t('diff.show')}
+          </button>
+        </div>
+      </form>
+  );
+}
+
+export function Compare({ reference, query }: { reference: string; query: URLSearchParams }) {
+  const base = `/api/v1/proposals/${encodeURIComponent(reference)}`;
+  const proposal = useLoad((signal) => api.get<Proposal>(base, undefined, signal), [reference]);
+  const current = proposal.data?.current_version ?? 1;
+  const to = Number(query.get('a') ?? current) || current;
+  const from = Number(query.get('da') ?? Math.max(1, to - 1)) || 1;
+  const layout = (query.get('vista') as 'inline' | 'side' | null) ?? defaultLayout();
+  const granularity = query.get('dettaglio') === 'line' ? 'line' : 'word';
+  const diff = useLoad(
+    (signal) => (proposal.data && from !== to ? api.get<Diff>(`${base}/diff`, { from, to, granularity }, signal) : Promise.resolve(null)),
+    [reference, from, to, granularity, !!proposal.data],
+  );
+  if (proposal.error) return <ErrorPage error={proposal.error} />;
+  if (!proposal.data) return <Loading />;
+  const p = proposal.data;
+  const versions = Array.from({ length: p.current_version }, (_, i) => i + 1);
+  return (
+    <>
+      <p>
+        <a href={href('proposal', { ref: p.reference })}>← {t('versions.back')}</a> · <a href={href('versions', { ref: p.reference })}>{t('proposal.seeVersions')}</a>
+      </p>
+      <PageTitle title={`${t('diff.title')}: ${p.title}`}>
+        {t('diff.title')}: {p.title}
+      </PageTitle>
+      <CompareForm key={`${from}-${to}-${layout}-${granularity}`} versions={versions} from={from} to={to} layout={layout} granularity={granularity} />
+      <p class="small text-secondary">{t('diff.legend')}</p>
+      {from === to && <p>{t('diff.same')}</p>}
+      <ErrorAlert error={diff.error} />
+      {diff.loading && from !== to && <Loading />}
+      {diff.data && (
+        <section aria-label={t('diff.title')} class="diff">
+          <DiffView ops={diff.data.title.ops} layout={layout} from={diff.data.from} to={diff.data.to} label={t('diff.titleField')} />
+          <DiffView ops={diff.data.body.ops} layout={layout} from={diff.data.from} to={diff.data.to} label={t('diff.bodyField')} />
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,373 @@
+// The proposal page, in the order of SPA.md: reference, state and space;
+// title, version badge, dates and authors; the official answer; the text;
+// supports; amendments; comments. The proposal and its first comments are
+// fetched together (one round trip each, in parallel); the rest follows.
+import { useState } from 'preact/hooks';
+import { api, ApiError } from '../api/client';
+import type { Amendment as AmendmentDetail, Answer, AmendmentSummary, Comment, Page, Proposal as P, Space, Support, Supporter } from '../api/types';
+import { t, tn, formatDate, formatNumber } from '../i18n';
+import { isStaff, useLoad, useMe } from '../hooks';
+import { href } from '../router';
+import { renderMarkdown } from '../markdown';
+import { announce, ErrorAlert, Loading, PageTitle, StateBadge, ErrorPage } from '../components/ui';
+import { Comments } from '../components/Comments';
+import { DiffOpInline } from '../components/Diff';
+import { ReportButton } from '../components/Report';
+
+const OPEN = ['published', 'evaluating'];
+
+function SupportBox({ proposal, space, onChange }: { proposal: P; space: Space | null; onChange: (p: P) => void }) {
+  const me = useMe();
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const threshold = space?.settings.support_threshold ?? 0;
+  const count = proposal.counters.supports;
+  const mine = proposal.my_support;
+  const open = !!space?.settings.supports_open && OPEN.includes(proposal.state);
+  const needsVerification = !!space?.settings.verification_required_to_support && !!me && !me.verified;
+  const returnTo = href('proposal', { ref: proposal.reference });
+
+  const act = async (method: 'PUT' | 'DELETE') => {
+    setBusy(true);
+    setError(null);
+    try {
+      if (method === 'PUT') {
+        const s = await api.send<Support>('PUT', `/api/v1/proposals/${proposal.id}/support`);
+        onChange({
+          ...proposal,
+          my_support: s.my_support,
+          qualified_at: s.qualified_at,
+          counters: { ...proposal.counters, supports: s.supports_count, supports_given: s.supports_given },
+        });
+        announce(t('supports.given'));
+      } else {
+        await api.send('DELETE', `/api/v1/proposals/${proposal.id}/support`);
+        const fresh = await api.get<P>(`/api/v1/proposals/${proposal.id}`);
+        onChange(fresh);
+        announce(t('supports.withdrawn'));
+      }
+    } catch (e) {
+      setError(e as ApiError);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section aria-labelledby="supports-title" class="card card-bg p-3 mb-4">
+      <h2 id="supports-title" class="h4">
+        {t('supports.title')}
+      </h2>
+      <p class="h5">{tn('supports.count', count)}</p>
+      {threshold > 0 && (
+        <div class="mb-3">
+          <div class="progress" role="progressbar" aria-label={t('supports.progress')} aria-valuemin={0} aria-valuemax={threshold} aria-valuenow={Math.min(count, threshold)}>
+            <div class="progress-bar" style={{ width: `${Math.min(100, (count / threshold) * 100)}%` }} />
+          </div>
+          <p class="small mt-1 mb-0">{t('supports.threshold', { n: formatNumber(count), threshold: formatNumber(threshold) })}</p>
+        </div>
+      )}
+      {proposal.qualified_at && <p class="small">{t('supports.qualified', { date: formatDate(proposal.qualified_at) })}</p>}
+      <ErrorAlert error={error} />
+      {mine && (
+        <div class="mb-2">
+          <p class="mb-1">{t('supports.youSupport', { n: mine.version })}</p>
+          {mine.pending && space && <p class="small">{t('supports.pending', { n: space.settings.minimum_supports_per_user })}</p>}
+          {mine.version < mine.current_version && (
+            <p class="alert alert-info py-2">
+              {t('supports.behind', { from: mine.version, to: mine.current_version })} —{' '}
+              <a href={href('compare', { ref: proposal.reference }, { da: mine.version, a: mine.current_version })}>{t('supports.seeChanges')}</a>
+            </p>
+          )}
+        </div>
+      )}
+      {!me && open && <a href={href('signIn', {}, { da: returnTo })}>{t('common.signInToAct')}</a>}
+      {me && open && needsVerification && !mine && <p>{t('supports.verificationNeeded')}</p>}
+      {me && open && (!needsVerification || mine) && (
+        <div class="d-flex flex-wrap gap-2">
+          {!mine && (
+            <button type="button" class="btn btn-primary" disabled={busy} onClick={() => act('PUT')}>
+              {t('supports.support')}
+            </button>
+          )}
+          {mine && mine.version < mine.current_version && (
+            <button type="button" class="btn btn-primary" disabled={busy} onClick={() => act('PUT')}>
+              {t('supports.confirm', { n: mine.current_version })}
+            </button>
+          )}
+          {mine && (
+            <button type="button" class="btn btn-outline-primary" disabled={busy} onClick={() => act('DELETE')}>
+              {t('supports.withdraw')}
+            </button>
+          )}
+        </div>
+      )}
+      {space && !space.settings.supports_open && <p class="text-secondary mb-0">{t('supports.closed')}</p>}
+    </section>
+  );
+}
+
+function Supporters({ proposal, count }: { proposal: P; count: number }) {
+  const list = useLoad((signal) => api.get<Page<Supporter>>(`/api/v1/proposals/${proposal.id}/supporters`, { limit: 20 }, signal), [proposal.id, count]);
+  const [more, setMore] = useState<Supporter[]>([]);
+  const [next, setNext] = useState<string | null | undefined>(undefined);
+  const cursor = next === undefined ? list.data?.next_cursor : next;
+  return (
+    <section aria-labelledby="supporters-title" class="mb-4">
+      <h2 id="supporters-title" class="h5">
+        {t('supporters.title')}
+      </h2>
+      {list.error?.code === 'supporters_private' ? (
+        <p>{t('supporters.private')}</p>
+      ) : (
+        <ErrorAlert error={list.error} />
+      )}
+      {list.data && list.data.items.length === 0 && <p>{t('supporters.empty')}</p>}
+      {list.data && list.data.items.length > 0 && (
+        <ul class="supporter-list">
+          {[...list.data.items, ...more].map((s) => (
+            <li key={s.user.id}>
+              {s.user.display_name} <span class="text-secondary small">({t('supporters.onVersion', { n: s.version })})</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {cursor && (
+        <button
+          type="button"
+          class="btn btn-link btn-sm p-0"
+          onClick={async () => {
+            const page = await api.get<Page<Supporter>>(`/api/v1/proposals/${proposal.id}/supporters`, { limit: 20, cursor }).catch(() => null);
+            if (!page) return;
+            setMore((m) => [...m, ...page.items]);
+            setNext(page.next_cursor ?? null);
+          }}
+        >
+          {t('common.loadMore')}
+        </button>
+      )}
+    </section>
+  );
+}
+
+/** A short excerpt of what an amendment changes: the first removed and inserted words. */
+function AmendmentExcerpt({ id }: { id: string }) {
+  const detail = useLoad((signal) => api.get<AmendmentDetail>(`/api/v1/amendments/${id}`, undefined, signal), [id]);
+  if (!detail.data) return null;
+  const ops = [...detail.data.diff.title.ops, ...detail.data.diff.body.ops];
+  const clip = (text: string) => (text.length > 90 ? `${text.slice(0, 89)}…` : text);
+  const removed = ops.find((o) => o.op === 'delete');
+  const inserted = ops.find((o) => o.op === 'insert');
+  if (!removed && !inserted) return null;
+  return (
+    <p class="small mb-0 amendment-excerpt">
+      {removed && <DiffOpInline op="delete" text={clip(removed.text.trim())} />} {inserted && <DiffOpInline op="insert" text={clip(inserted.text.trim())} />}
+    </p>
+  );
+}
+
+function Amendments({ proposal, space }: { proposal: P; space: Space | null }) {
+  const me = useMe();
+  const list = useLoad((signal) => api.get<Page<AmendmentSummary>>(`/api/v1/proposals/${proposal.id}/amendments`, { limit: 50 }, signal), [proposal.id]);
+  const a = proposal.amendments;
+  const total = a.evaluating + a.accepted + a.rejected + a.withdrawn;
+  const canAmend = !!space?.settings.amendments_open && OPEN.includes(proposal.state);
+  return (
+    <section aria-labelledby="amendments-title" class="mb-4">
+      <h2 id="amendments-title" class="h4">
+        {t('amendments.title', { n: total })}
+      </h2>
+      <ErrorAlert error={list.error} />
+      {list.data && list.data.items.length === 0 && <p>{t('amendments.empty')}</p>}
+      {list.data && list.data.items.length > 0 && (
+        <ul class="list-unstyled amendment-list">
+          {list.data.items.map((am, index) => (
+            <li key={am.id} class="mb-3">
+              <div class="d-flex flex-wrap gap-2 align-items-center">
+                <StateBadge state={am.state} amendment />
+                <a href={href('amendment', { id: am.id })}>{am.title}</a>
+              </div>
+              <p class="small text-secondary mb-0">
+                {t('common.by', { name: am.author_nickname })} · {t('amendments.onVersion', { n: am.base_version })}
+                {am.resulting_version ? ` · ${t('amendments.resulting', { n: am.resulting_version })}` : ''}
+              </p>
+              {index < 5 && <AmendmentExcerpt id={am.id} />}
+              {am.state === 'rejected' && am.decision_reason && <p class="small mb-0">{t('amendments.reason', { reason: am.decision_reason })}</p>}
+            </li>
+          ))}
+        </ul>
+      )}
+      {canAmend && me && (
+        <a class="btn btn-outline-primary btn-sm" href={href('amend', { ref: proposal.reference })}>
+          {t('amendments.propose')}
+        </a>
+      )}
+      {canAmend && !me && <a href={href('signIn', {}, { da: href('amend', { ref: proposal.reference }) })}>{t('common.signInToAct')}</a>}
+    </section>
+  );
+}
+
+function AnswerBox({ proposal }: { proposal: P }) {
+  const [older, setOlder] = useState<Answer[] | null>(null);
+  const answer = proposal.answer;
+  if (!answer) return null;
+  return (
+    <section aria-labelledby="answer-title" class="callout-answer card card-bg p-3 mb-4">
+      <h2 id="answer-title" class="h4">
+        {t('proposal.answer')} <StateBadge state={answer.state} />
+      </h2>
+      <p class="small text-secondary">{t('proposal.answerBy', { name: answer.staff_name, date: formatDate(answer.created_at) })}</p>
+      <div class="markdown" dangerouslySetInnerHTML={{ __html: renderMarkdown(answer.answer) }} />
+      <details
+        onToggle={async (e) => {
+          if ((e.currentTarget as HTMLDetailsElement).open && !older) {
+            const all = await api.get<Answer[]>(`/api/v1/proposals/${proposal.id}/answers`).catch(() => [answer]);
+            setOlder(all.slice(1));
+          }
+        }}
+      >
+        <summary>{t('proposal.previousAnswers')}</summary>
+        {older === null ? (
+          <Loading />
+        ) : older.length === 0 ? (
+          <p class="small">{t('proposal.noPreviousAnswers')}</p>
+        ) : (
+          <ul>
+            {older.map((o) => (
+              <li key={o.created_at}>
+                <StateBadge state={o.state} /> {t('proposal.answerBy', { name: o.staff_name, date: formatDate(o.created_at) })}
+                <div class="markdown" dangerouslySetInnerHTML={{ __html: renderMarkdown(o.answer) }} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </details>
+    </section>
+  );
+}
+
+export function Proposal({ reference }: { reference: string }) {
+  const me = useMe();
+  const [actionError, setActionError] = useState<ApiError | null>(null);
+  const base = `/api/v1/proposals/${encodeURIComponent(reference)}`;
+  const data = useLoad(
+    (signal) => Promise.all([api.get<P>(base, undefined, signal), api.get<Page<Comment>>(`${base}/comments`, { limit: 20 }, signal)]),
+    [reference],
+  );
+  const proposal = data.data?.[0] ?? null;
+  const space = useLoad(
+    (signal) => (proposal ? api.get<Space>(`/api/v1/spaces/${proposal.space_slug}`, undefined, signal) : Promise.resolve(null)),
+    [proposal?.space_slug],
+  );
+  if (data.error) return <ErrorPage error={data.error} />;
+  if (!proposal || !data.data) return <Loading />;
+  const set = (p: P) => data.set([p, data.data![1]]);
+  const creators = proposal.authors.filter((a) => a.kind === 'creator');
+  const coauthors = proposal.authors.filter((a) => a.kind !== 'creator');
+  const isAuthor = !!me && proposal.authors.some((a) => a.user_id === me.id);
+  const s = space.data;
+  return (
+    <>
+      <nav aria-label={t('nav.breadcrumb')} class="breadcrumb-container">
+        <ol class="breadcrumb">
+          <li class="breadcrumb-item">
+            <a href="/">{t('nav.home')}</a>
+          </li>
+          <li class="breadcrumb-item">
+            <a href={href('space', { slug: proposal.space_slug })}>{s?.title ?? proposal.space_slug}</a>
+          </li>
+          <li class="breadcrumb-item active" aria-current="page">
+            {proposal.reference}
+          </li>
+        </ol>
+      </nav>
+      <div class="d-flex flex-wrap gap-2 align-items-center mb-2">
+        <span class="ref-code">{t('proposal.reference', { ref: proposal.reference })}</span>
+        <StateBadge state={proposal.state} />
+        {proposal.hidden && <span class="badge bg-dark">{t('hidden.badge')}</span>}
+        <span class="small">{t('proposal.space', { name: s?.title ?? proposal.space_slug })}</span>
+      </div>
+      <PageTitle title={proposal.title}>{proposal.title}</PageTitle>
+      {proposal.hidden && <p class="alert alert-warning">{t('proposal.hiddenNotice')}</p>}
+      <p class="version-badge">
+        <span class="badge bg-secondary">{t('proposal.versionBadge', { n: proposal.current_version, total: proposal.current_version })}</span>{' '}
+        — <a href={href('versions', { ref: proposal.reference })}>{t('proposal.seeVersions')}</a>
+      </p>
+      <dl class="proposal-meta">
+        <div>
+          <dt class="visually-hidden">{t('proposal.createdOn', { date: '' })}</dt>
+          <dd>
+            <time dateTime={proposal.created_at}>{t('proposal.createdOn', { date: formatDate(proposal.created_at) })}</time>
+          </dd>
+        </div>
+        <div>
+          <dt>{t('proposal.authors')}</dt>
+          <dd>{creators.map((a) => a.display_name).join(', ')}</dd>
+        </div>
+        {coauthors.length > 0 && (
+          <div>
+            <dt>{t('proposal.editedBy')}</dt>
+            <dd>{coauthors.map((a) => a.display_name).join(', ')}</dd>
+          </div>
+        )}
+      </dl>
+      <AnswerBox proposal={proposal} />
+      <div class="row">
+        <div class="col-lg-8">
+          <section aria-labelledby="text-title" class="mb-4">
+            <h2 id="text-title" class="visually-hidden">
+              {t('proposal.text')}
+            </h2>
+            <div class="markdown proposal-text" dangerouslySetInnerHTML={{ __html: renderMarkdown(proposal.body) }} />
+            <ErrorAlert error={actionError} />
+            <div class="d-flex flex-wrap gap-3 mt-3">
+              {isAuthor && proposal.state === 'published' && (
+                <a class="btn btn-outline-primary btn-sm" href={href('edit', { ref: proposal.reference })}>
+                  {t('proposal.edit')}
+                </a>
+              )}
+              {isAuthor && OPEN.includes(proposal.state) && (
+                <button
+                  type="button"
+                  class="btn btn-outline-danger btn-sm"
+                  onClick={async () => {
+                    if (!window.confirm(t('proposal.withdrawConfirm'))) return;
+                    try {
+                      set(await api.send<P>('POST', `/api/v1/proposals/${proposal.id}/withdraw`));
+                      announce(t('proposal.withdrawn'));
+                    } catch (e) {
+                      setActionError(e as ApiError);
+                    }
+                  }}
+                >
+                  {t('proposal.withdraw')}
+                </button>
+              )}
+              <a class="btn btn-link btn-sm p-0" href={href('verify', { ref: proposal.reference })}>
+                {t('proposal.verify')}
+              </a>
+              {me && !isAuthor && <ReportButton kind="proposal" id={proposal.id} label={t('report.proposal')} />}
+              {isStaff(me, proposal.space_id) && (
+                <a class="btn btn-link btn-sm p-0" href={href('staffAnswers', {}, { proposta: proposal.reference })}>
+                  {t('staff.answerThis')}
+                </a>
+              )}
+            </div>
+          </section>
+        </div>
+        <div class="col-lg-4">
+          <SupportBox proposal={proposal} space={s} onChange={set} />
+          {(s?.settings.supporters_public ?? true) && <Supporters proposal={proposal} count={proposal.counters.supports} />}
+          <Amendments proposal={proposal} space={s} />
+        </div>
+      </div>
+      <Comments
+        base={base}
+        count={proposal.counters.comments}
+        open={!!s?.settings.comments_open && proposal.state !== 'withdrawn' && !proposal.hidden}
+        returnTo={href('proposal', { ref: proposal.reference })}
+        first={data.data[1]}
+      />
+    </>
+  );
+}

@@ -1,0 +1,193 @@
+// Create a proposal, or edit one: the edit shows a live diff against the
+// version it is based on, and on 409/412 shows what changed meanwhile while
+// keeping the author's text.
+import { useMemo, useState } from 'preact/hooks';
+import { api, ApiError } from '../api/client';
+import type { Diff, Page, Proposal, Space } from '../api/types';
+import { t } from '../i18n';
+import { useLoad, useMe } from '../hooks';
+import { href, navigate } from '../router';
+import { diffTexts } from '../diff';
+import { DiffView } from '../components/Diff';
+import { announce, ErrorAlert, Field, Loading, PageTitle, ErrorPage } from '../components/ui';
+
+interface Conflict {
+  from: number;
+  to: number;
+  diff: Diff;
+}
+
+export function ProposalEditor({ reference, space: initialSpace }: { reference?: string; space?: string }) {
+  const me = useMe();
+  const editing = !!reference;
+  const base = reference ? `/api/v1/proposals/${encodeURIComponent(reference)}` : '';
+  const original = useLoad((signal) => (reference ? api.get<Proposal>(base, undefined, signal) : Promise.resolve(null)), [reference]);
+  const spaces = useLoad((signal) => (editing ? Promise.resolve(null) : api.get<Page<Space>>('/api/v1/spaces', { limit: 100 }, signal)), [editing]);
+  const [spaceSlug, setSpaceSlug] = useState(initialSpace ?? '');
+  const [title, setTitle] = useState<string | null>(null);
+  const [body, setBody] = useState<string | null>(null);
+  const [summary, setSummary] = useState('');
+  const [baseVersion, setBaseVersion] = useState<number | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [conflict, setConflict] = useState<Conflict | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const p = original.data;
+  const currentTitle = title ?? p?.title ?? '';
+  const currentBody = body ?? p?.body ?? '';
+  const basedOn = baseVersion ?? p?.current_version ?? 0;
+  const [baseTitle, setBaseTitle] = useState<string | null>(null);
+  const [baseBody, setBaseBody] = useState<string | null>(null);
+  const liveTitle = useMemo(() => (p ? diffTexts(baseTitle ?? p.title, currentTitle) : []), [p, baseTitle, currentTitle]);
+  const liveBody = useMemo(() => (p ? diffTexts(baseBody ?? p.body, currentBody) : []), [p, baseBody, currentBody]);
+
+  if (!me)
+    return (
+      <>
+        <PageTitle title={t(editing ? 'editor.editTitle' : 'editor.newTitle')}>{t(editing ? 'editor.editTitle' : 'editor.newTitle')}</PageTitle>
+        <a href={href('signIn', {}, { da: window.location.pathname + window.location.search })}>{t('common.signInToAct')}</a>
+      </>
+    );
+  if (original.error) return <ErrorPage error={original.error} />;
+  if (editing && !p) return <Loading />;
+  const openSpaces = spaces.data?.items.filter((s) => s.settings.proposals_open) ?? [];
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      if (editing && p) {
+        const saved = await api.send<Proposal>('POST', `/api/v1/proposals/${p.id}/versions`, {
+          title: currentTitle,
+          body: currentBody,
+          summary: summary.trim() || undefined,
+          base_version: basedOn,
+        });
+        announce(t('editor.saved'));
+        navigate(href('proposal', { ref: saved.reference }));
+      } else if (!spaceSlug) {
+        setError(new ApiError(422, 'validation_failed', [{ field: 'space', code: 'required' }]));
+      } else {
+        const created = await api.send<Proposal>('POST', `/api/v1/spaces/${encodeURIComponent(spaceSlug)}/proposals`, { title: currentTitle, body: currentBody });
+        announce(t('editor.published'));
+        navigate(href('proposal', { ref: created.reference }));
+      }
+    } catch (e) {
+      const err = e as ApiError;
+      if (p && (err.code === 'stale_version' || err.code === 'precondition_failed')) {
+        // Show what changed between the version the edit was based on and
+        // the current one; the author's text stays in the form.
+        try {
+          const latest = await api.get<Proposal>(`/api/v1/proposals/${p.id}`);
+          const diff = await api.get<Diff>(`/api/v1/proposals/${p.id}/diff`, { from: basedOn, to: latest.current_version });
+          setConflict({ from: basedOn, to: latest.current_version, diff });
+          setBaseVersion(latest.current_version);
+          setBaseTitle(latest.title);
+          setBaseBody(latest.body);
+        } catch {
+          /* the error below still says the proposal changed */
+        }
+      }
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const heading = editing ? t('editor.editTitle') : t('editor.newTitle');
+  return (
+    <>
+      {p && (
+        <p>
+          <a href={href('proposal', { ref: p.reference })}>← {t('versions.back')}</a>
+        </p>
+      )}
+      <PageTitle title={heading}>{heading}</PageTitle>
+      {p && <p class="lead">{p.title}</p>}
+      {conflict && (
+        <section class="alert alert-warning" aria-labelledby="conflict-title">
+          <h2 id="conflict-title" class="h5">
+            {t('editor.meanwhile', { from: conflict.from, to: conflict.to })}
+          </h2>
+          <p>{t('editor.conflict', { n: conflict.to })}</p>
+          <DiffView ops={conflict.diff.title.ops} layout="inline" label={t('diff.titleField')} />
+          <DiffView ops={conflict.diff.body.ops} layout="inline" label={t('diff.bodyField')} />
+        </section>
+      )}
+      <ErrorAlert error={conflict && (error?.code === 'stale_version' || error?.code === 'precondition_failed') ? null : error} />
+      <form onSubmit={submit} class="editor-form" noValidate>
+        {!editing && (
+          <Field id="ed-space" label={t('editor.space')} error={error} field="space">
+            {(d) => (
+              <select id="ed-space" class="form-control" required value={spaceSlug} aria-describedby={d} onChange={(e) => setSpaceSlug(e.currentTarget.value)}>
+                <option value="">{t('editor.chooseSpace')}</option>
+                {openSpaces.map((s) => (
+                  <option key={s.slug} value={s.slug}>
+                    {s.title}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        )}
+        <Field id="ed-title" label={t('editor.title')} hint={t('editor.titleHint')} error={error} field="title">
+          {(d, invalid) => (
+            <input
+              id="ed-title"
+              type="text"
+              class={`form-control${invalid ? ' is-invalid' : ''}`}
+              required
+              minLength={10}
+              maxLength={150}
+              value={currentTitle}
+              aria-describedby={d}
+              aria-invalid={invalid}
+              onInput={(e) => setTitle(e.currentTarget.value)}
+            />
+          )}
+        </Field>
+        <Field id="ed-body" label={t('editor.body')} hint={t('editor.bodyHint')} error={error} field="body">
+          {(d, invalid) => (
+            <textarea
+              id="ed-body"
+              class={`form-control${invalid ? ' is-invalid' : ''}`}
+              rows={14}
+              required
+              maxLength={20000}
+              value={currentBody}
+              aria-describedby={d}
+              aria-invalid={invalid}
+              onInput={(e) => setBody(e.currentTarget.value)}
+            />
+          )}
+        </Field>
+        {editing && (
+          <Field id="ed-summary" label={t('editor.summary')} error={error} field="summary">
+            {(d) => (
+              <input id="ed-summary" type="text" class="form-control" maxLength={300} value={summary} aria-describedby={d} onInput={(e) => setSummary(e.currentTarget.value)} />
+            )}
+          </Field>
+        )}
+        {editing && (
+          <section aria-labelledby="preview-title" class="mb-4">
+            <h2 id="preview-title" class="h5">
+              {t('editor.preview', { n: basedOn })}
+            </h2>
+            {liveTitle.some((o) => o.op !== 'equal') || liveBody.some((o) => o.op !== 'equal') ? (
+              <div class="diff">
+                <DiffView ops={liveTitle} layout="inline" label={t('diff.titleField')} />
+                <DiffView ops={liveBody} layout="inline" label={t('diff.bodyField')} />
+              </div>
+            ) : (
+              <p class="text-secondary">{t('editor.noChanges')}</p>
+            )}
+          </section>
+        )}
+        <button type="submit" class="btn btn-primary" disabled={busy}>
+          {editing ? t('editor.saveVersion') : t('editor.publish')}
+        </button>
+      </form>
+    </>
+  );
+}

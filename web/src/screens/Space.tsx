@@ -1,0 +1,158 @@
+// A space: description, the settings that matter to a citizen, and its
+// proposals with filters (state, qualified, sort) and cursor pages, all in
+// the query string so a shared link opens the same list.
+import { useEffect, useState } from 'preact/hooks';
+import { api } from '../api/client';
+import type { Page, ProposalSummary, Space as SpaceT } from '../api/types';
+import { t, type Key } from '../i18n';
+import { useLoad } from '../hooks';
+import { href, navigate } from '../router';
+import { renderMarkdown } from '../markdown';
+import { ErrorAlert, Loading, PageTitle, ErrorPage } from '../components/ui';
+import { ProposalCards } from '../components/ProposalList';
+
+const STATES = ['published', 'evaluating', 'accepted', 'rejected', 'withdrawn'];
+const SORTS = ['recent', 'most_supported', 'most_commented'];
+
+export function SpaceSettings({ space }: { space: SpaceT }) {
+  const s = space.settings;
+  const items: string[] = [
+    t(s.proposals_open ? 'space.proposalsOpen' : 'space.proposalsClosed'),
+    t(s.supports_open ? 'space.supportsOpen' : 'space.supportsClosed'),
+  ];
+  if (s.support_threshold > 0) items.push(t('space.threshold', { n: s.support_threshold }));
+  if (s.support_limit_per_user > 0) items.push(t('space.limit', { n: s.support_limit_per_user }));
+  if (s.verification_required_to_support) items.push(t('space.verification'));
+  if (s.amendments_open) items.push(t('space.amendmentsOpen'));
+  return (
+    <ul class="space-settings">
+      {items.map((i) => (
+        <li key={i}>{i}</li>
+      ))}
+    </ul>
+  );
+}
+
+export function Space({ slug, query }: { slug: string; query: URLSearchParams }) {
+  const state = query.get('stato') ?? '';
+  const qualified = query.get('soglia') ?? '';
+  const sort = query.get('ordine') ?? 'recent';
+  const cursor = query.get('pagina') ?? '';
+  const space = useLoad((signal) => api.get<SpaceT>(`/api/v1/spaces/${encodeURIComponent(slug)}`, undefined, signal), [slug]);
+  const list = useLoad(
+    (signal) =>
+      api.get<Page<ProposalSummary>>(
+        '/api/v1/proposals',
+        { space: slug, state, qualified: qualified === 'si' ? true : qualified === 'no' ? false : undefined, sort, cursor, limit: 20 },
+        signal,
+      ),
+    [slug, state, qualified, sort, cursor],
+  );
+  const listHref = (changes: Record<string, string | undefined>) =>
+    href('space', { slug }, { stato: state, soglia: qualified, ordine: sort === 'recent' ? undefined : sort, ...changes });
+
+  const [fState, setFState] = useState(state);
+  const [fQualified, setFQualified] = useState(qualified);
+  const [fSort, setFSort] = useState(sort);
+  // Back and forward change the address: the form follows it.
+  useEffect(() => {
+    setFState(state);
+    setFQualified(qualified);
+    setFSort(sort);
+  }, [state, qualified, sort]);
+  const onFilter = (event: Event) => {
+    event.preventDefault();
+    navigate(listHref({ stato: fState, soglia: fQualified, ordine: fSort === 'recent' ? undefined : fSort, pagina: undefined }));
+  };
+
+  if (space.error) return <ErrorPage error={space.error} />;
+  if (!space.data) return <Loading />;
+  const s = space.data;
+  return (
+    <>
+      <nav aria-label={t('nav.breadcrumb')} class="breadcrumb-container">
+        <ol class="breadcrumb">
+          <li class="breadcrumb-item">
+            <a href="/">{t('nav.home')}</a>
+          </li>
+          <li class="breadcrumb-item active" aria-current="page">
+            {s.title}
+          </li>
+        </ol>
+      </nav>
+      <PageTitle title={s.title}>{s.title}</PageTitle>
+      <div class="row">
+        <div class="col-lg-8">
+          <div class="markdown" dangerouslySetInnerHTML={{ __html: renderMarkdown(s.description) }} />
+        </div>
+        <aside class="col-lg-4" aria-labelledby="settings-title">
+          <h2 id="settings-title" class="h5">
+            {t('space.settings')}
+          </h2>
+          <SpaceSettings space={s} />
+          {s.settings.proposals_open && (
+            <a class="btn btn-primary" href={href('newProposal', {}, { spazio: slug })}>
+              {t('space.newProposal')}
+            </a>
+          )}
+        </aside>
+      </div>
+      <section aria-labelledby="proposals-title" class="mt-4">
+        <h2 id="proposals-title">{t('space.proposals')}</h2>
+        <form class="filters row g-3 align-items-end mb-4" onSubmit={onFilter} aria-label={t('filter.title')}>
+          <div class="col-sm-4 col-lg-3">
+            <label for="f-state" class="form-label active">
+              {t('filter.state')}
+            </label>
+            <select id="f-state" name="stato" class="form-control" value={fState} onChange={(e) => setFState(e.currentTarget.value)}>
+              <option value="">{t('filter.any')}</option>
+              {STATES.map((v) => (
+                <option key={v} value={v}>
+                  {t(`state.${v}` as Key)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div class="col-sm-4 col-lg-3">
+            <label for="f-qualified" class="form-label active">
+              {t('filter.qualified')}
+            </label>
+            <select id="f-qualified" name="soglia" class="form-control" value={fQualified} onChange={(e) => setFQualified(e.currentTarget.value)}>
+              <option value="">{t('filter.any')}</option>
+              <option value="si">{t('filter.qualifiedYes')}</option>
+              <option value="no">{t('filter.qualifiedNo')}</option>
+            </select>
+          </div>
+          <div class="col-sm-4 col-lg-3">
+            <label for="f-sort" class="form-label active">
+              {t('filter.sort')}
+            </label>
+            <select id="f-sort" name="ordine" class="form-control" value={fSort} onChange={(e) => setFSort(e.currentTarget.value)}>
+              {SORTS.map((v) => (
+                <option key={v} value={v}>
+                  {t(`filter.${v}` as Key)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div class="col-sm-12 col-lg-3">
+            <button type="submit" class="btn btn-outline-primary">
+              {t('filter.apply')}
+            </button>
+          </div>
+        </form>
+        <ErrorAlert error={list.error} />
+        {list.loading && <Loading />}
+        {list.data && !list.loading && (
+          <>
+            {list.data.items.length === 0 ? <p>{t('list.empty')}</p> : <ProposalCards items={list.data.items} />}
+            <nav class="d-flex gap-3 mt-3" aria-label={t('space.proposals')}>
+              {cursor && <a href={listHref({ pagina: undefined })}>{t('common.firstPage')}</a>}
+              {list.data.next_cursor && <a href={listHref({ pagina: list.data.next_cursor })}>{t('common.nextPage')}</a>}
+            </nav>
+          </>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,45 @@
+// Says in words whether a proposal's history (and the public log) is intact.
+import { api } from '../api/client';
+import type { Proposal } from '../api/types';
+import type { Schemas } from '../api/client';
+import { t } from '../i18n';
+import { useLoad } from '../hooks';
+import { href } from '../router';
+import { Loading, PageTitle, ErrorPage } from '../components/ui';
+
+export function Verify({ reference }: { reference: string }) {
+  const base = `/api/v1/proposals/${encodeURIComponent(reference)}`;
+  const data = useLoad(
+    (signal) =>
+      Promise.all([
+        api.get<Proposal>(base, undefined, signal),
+        api.get<Schemas['ChainReport']>(`${base}/history/verify`, undefined, signal),
+        api.get<Schemas['AuditChainReport']>('/api/v1/audit/verify', undefined, signal),
+      ]),
+    [reference],
+  );
+  if (data.error) return <ErrorPage error={data.error} />;
+  if (!data.data) return <Loading />;
+  const [p, history, audit] = data.data;
+  return (
+    <>
+      <p>
+        <a href={href('proposal', { ref: p.reference })}>← {t('versions.back')}</a>
+      </p>
+      <PageTitle title={`${t('verify.title')}: ${p.title}`}>
+        {t('verify.title')}: {p.title}
+      </PageTitle>
+      <div class={`alert ${history.valid ? 'alert-success' : 'alert-danger'}`} role="status">
+        <p class="mb-0 fw-semibold">{history.valid ? t('verify.intact', { n: history.versions }) : t('verify.broken', { n: history.first_invalid ?? 0 })}</p>
+      </div>
+      <p>{t('verify.explain')}</p>
+      <h2 class="h4">{t('verify.audit')}</h2>
+      <p class={audit.valid ? '' : 'text-danger fw-semibold'}>
+        {audit.valid ? t('verify.auditIntact', { n: audit.entries }) : t('verify.auditBroken', { n: audit.first_invalid ?? 0 })}
+      </p>
+      <p>
+        <a href={href('versions', { ref: p.reference })}>{t('proposal.seeVersions')}</a> · <a href={href('audit')}>{t('nav.audit')}</a>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,228 @@
+// The amendment queue, oldest first: each row with the proposal, the
+// mergeability, the diff expandable in place, accept, reject (reason
+// required) and, for a conflict, an editor for the final text prefilled with
+// the merge.
+import { useState } from 'preact/hooks';
+import { api, ApiError, type Schemas } from '../api/client';
+import type { Amendment, Page } from '../api/types';
+import { t, formatDate, type Key } from '../i18n';
+import { useLoad } from '../hooks';
+import { href } from '../router';
+import { DiffView } from '../components/Diff';
+import { announce, ErrorAlert, Loading } from '../components/ui';
+import { StaffFrame } from './Frame';
+
+type QueueItem = Schemas['QueueItemDto'];
+type Segment = Schemas['MergeSegment'];
+
+/** The merged text with each conflict taken from the chosen side. */
+export function mergeText(segments: Segment[], choices: Record<number, 'current' | 'proposed'>): string {
+  return segments.map((s, i) => (s.kind === 'agreed' ? s.text : s[choices[i] ?? 'proposed'])).join('');
+}
+
+function Resolve({ amendment, onDone }: { amendment: Amendment; onDone: (version: number) => void }) {
+  const preview = amendment.merged_preview;
+  const [titleChoices, setTitleChoices] = useState<Record<number, 'current' | 'proposed'>>({});
+  const [bodyChoices, setBodyChoices] = useState<Record<number, 'current' | 'proposed'>>({});
+  const [title, setTitle] = useState(() => mergeText(preview?.title_segments ?? [], {}));
+  const [body, setBody] = useState(() => mergeText(preview?.body_segments ?? [], {}));
+  const [error, setError] = useState<ApiError | null>(null);
+  if (!preview) return null;
+  const choose = (field: 'title' | 'body', index: number, side: 'current' | 'proposed') => {
+    if (field === 'title') {
+      const next = { ...titleChoices, [index]: side };
+      setTitleChoices(next);
+      setTitle(mergeText(preview.title_segments, next));
+    } else {
+      const next = { ...bodyChoices, [index]: side };
+      setBodyChoices(next);
+      setBody(mergeText(preview.body_segments, next));
+    }
+  };
+  let n = 0;
+  const conflicts = (['title', 'body'] as const).flatMap((field) =>
+    (field === 'title' ? preview.title_segments : preview.body_segments).flatMap((s, i) => (s.kind === 'conflict' ? [{ field, i, s, n: ++n }] : [])),
+  );
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    setError(null);
+    try {
+      const r = await api.send<Schemas['AcceptedDto']>('POST', `/api/v1/moderation/amendments/${amendment.id}/accept`, { title, body });
+      onDone(r.version?.number ?? 0);
+    } catch (e) {
+      setError(e as ApiError);
+    }
+  };
+  const id = amendment.id;
+  return (
+    <form class="card card-bg p-3 my-3" onSubmit={submit}>
+      <h3 class="h5">{t('staff.resolveTitle')}</h3>
+      <p>{t('staff.resolveIntro')}</p>
+      {conflicts.map(({ field, i, s, n }) =>
+        s.kind === 'conflict' ? (
+          <fieldset key={`${field}-${i}`} class="mb-3">
+            <legend class="h6">{t('staff.conflictN', { n })}</legend>
+            <div class="row g-2 conflict">
+              {(
+                [
+                  ['amendment.conflictBase', s.base],
+                  ['amendment.conflictCurrent', s.current],
+                  ['amendment.conflictProposed', s.proposed],
+                ] as [Key, string][]
+              ).map(([label, text]) => (
+                <div class="col-md-4" key={label}>
+                  <p class="diff-side-label">{t(label)}</p>
+                  <div class="diff-text">{text}</div>
+                </div>
+              ))}
+            </div>
+            <div class="d-flex flex-wrap gap-2 mt-2">
+              <button type="button" class="btn btn-outline-primary btn-sm" onClick={() => choose(field, i, 'current')}>
+                {t('staff.useCurrent')}
+              </button>
+              <button type="button" class="btn btn-outline-primary btn-sm" onClick={() => choose(field, i, 'proposed')}>
+                {t('staff.useProposed')}
+              </button>
+            </div>
+          </fieldset>
+        ) : null,
+      )}
+      <ErrorAlert error={error} />
+      <div class="form-group mb-3">
+        <label for={`final-title-${id}`} class="form-label active">
+          {t('staff.finalTitle')}
+        </label>
+        <input id={`final-title-${id}`} class="form-control" value={title} onInput={(e) => setTitle(e.currentTarget.value)} />
+      </div>
+      <div class="form-group mb-3">
+        <label for={`final-body-${id}`} class="form-label active">
+          {t('staff.finalBody')}
+        </label>
+        <textarea id={`final-body-${id}`} class="form-control" rows={10} value={body} onInput={(e) => setBody(e.currentTarget.value)} />
+      </div>
+      <button type="submit" class="btn btn-primary">
+        {t('staff.acceptResolved')}
+      </button>
+    </form>
+  );
+}
+
+function Row({ item, onDecided }: { item: QueueItem; onDecided: () => void }) {
+  const [open, setOpen] = useState(false);
+  const [detail, setDetail] = useState<Amendment | null>(null);
+  const [rejecting, setRejecting] = useState(false);
+  const [reason, setReason] = useState('');
+  const [resolving, setResolving] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const load = async () => {
+    const a = await api.get<Amendment>(`/api/v1/amendments/${item.id}`);
+    setDetail(a);
+    return a;
+  };
+  const toggle = async () => {
+    if (!open && !detail) await load().catch((e) => setError(e as ApiError));
+    setOpen(!open);
+  };
+  const accept = async () => {
+    setError(null);
+    try {
+      const r = await api.send<Schemas['AcceptedDto']>('POST', `/api/v1/moderation/amendments/${item.id}/accept`, {});
+      announce(t('staff.accepted', { n: r.version?.number ?? 0 }));
+      onDecided();
+    } catch (e) {
+      const err = e as ApiError;
+      if (err.code === 'merge_conflict') {
+        await load();
+        setOpen(true);
+        setResolving(true);
+      } else setError(err);
+    }
+  };
+  const reject = async (event: Event) => {
+    event.preventDefault();
+    setError(null);
+    try {
+      await api.send('POST', `/api/v1/moderation/amendments/${item.id}/reject`, { reason });
+      announce(t('staff.rejected'));
+      onDecided();
+    } catch (e) {
+      setError(e as ApiError);
+    }
+  };
+  const merge = item.mergeability ?? 'up_to_date';
+  return (
+    <li class="card card-bg mb-3 staff-row" id={`emendamento-${item.id}`}>
+      <div class="card-body">
+        <div class="d-flex flex-wrap gap-2 align-items-center mb-1">
+          <span class="ref-code">{item.proposal_reference}</span>
+          <span class={`badge ${merge === 'conflict' ? 'bg-warning text-dark' : 'bg-success'}`}>{t(`amendment.merge.${merge}` as Key)}</span>
+        </div>
+        <h2 class="h5">
+          <a href={href('amendment', { id: item.id })}>{item.title}</a>
+        </h2>
+        <p class="small mb-2">
+          {item.proposal_title} · {t('common.by', { name: item.author_nickname })} · {t('amendments.onVersion', { n: item.base_version })} ·{' '}
+          {formatDate(item.created_at)}
+        </p>
+        <ErrorAlert error={error} />
+        <div class="d-flex flex-wrap gap-2">
+          <button type="button" class="btn btn-outline-primary btn-sm" aria-expanded={open} onClick={toggle}>
+            {open ? t('staff.hideDiff') : t('staff.showDiff')}
+          </button>
+          <button type="button" class="btn btn-primary btn-sm" onClick={accept}>
+            {t('staff.accept')}
+          </button>
+          <button type="button" class="btn btn-outline-danger btn-sm" aria-expanded={rejecting} onClick={() => setRejecting(!rejecting)}>
+            {t('staff.reject')}
+          </button>
+        </div>
+        {rejecting && (
+          <form class="mt-3" onSubmit={reject}>
+            <div class="form-group mb-2">
+              <label for={`reason-${item.id}`} class="form-label active">
+                {t('staff.rejectReason')}
+              </label>
+              <textarea id={`reason-${item.id}`} class="form-control" rows={2} required value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
+            </div>
+            <button type="submit" class="btn btn-danger btn-sm" disabled={!reason.trim()}>
+              {t('staff.confirmReject')}
+            </button>
+          </form>
+        )}
+        {open && detail && (
+          <div class="mt-3 diff">
+            <DiffView ops={detail.diff.title.ops} layout="inline" label={t('diff.titleField')} />
+            <DiffView ops={detail.diff.body.ops} layout="inline" label={t('diff.bodyField')} />
+          </div>
+        )}
+        {(resolving || (open && detail?.mergeability === 'conflict')) && detail && (
+          <Resolve
+            amendment={detail}
+            onDone={(n) => {
+              announce(t('staff.accepted', { n }));
+              onDecided();
+            }}
+          />
+        )}
+      </div>
+    </li>
+  );
+}
+
+export function StaffAmendments() {
+  const queue = useLoad((signal) => api.get<Page<QueueItem>>('/api/v1/moderation/amendments', { limit: 50 }, signal), []);
+  return (
+    <StaffFrame current="staffAmendments">
+      <ErrorAlert error={queue.error} />
+      {queue.loading && !queue.data && <Loading />}
+      {queue.data && queue.data.items.length === 0 && <p>{t('staff.queueEmpty')}</p>}
+      {queue.data && (
+        <ul class="list-unstyled">
+          {queue.data.items.map((item) => (
+            <Row key={item.id} item={item} onDecided={queue.reload} />
+          ))}
+        </ul>
+      )}
+    </StaffFrame>
+  );
+}

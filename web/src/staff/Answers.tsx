@@ -1,0 +1,95 @@
+// Answering a proposal: its reference, the outcome and the official text.
+import { useState } from 'preact/hooks';
+import { api, ApiError } from '../api/client';
+import type { Proposal } from '../api/types';
+import { t, type Key } from '../i18n';
+import { href, setQuery } from '../router';
+import { useLoad } from '../hooks';
+import { announce, ErrorAlert, Field, StateBadge } from '../components/ui';
+import { StaffFrame } from './Frame';
+
+const OUTCOMES = ['evaluating', 'accepted', 'rejected'];
+
+export function StaffAnswers({ query }: { query: URLSearchParams }) {
+  const ref = query.get('proposta') ?? '';
+  const [input, setInput] = useState(ref);
+  const proposal = useLoad((signal) => (ref ? api.get<Proposal>(`/api/v1/proposals/${encodeURIComponent(ref)}`, undefined, signal) : Promise.resolve(null)), [ref]);
+  const [state, setState] = useState('evaluating');
+  const [answer, setAnswer] = useState('');
+  const [error, setError] = useState<ApiError | null>(null);
+  const p = proposal.data;
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    if (!p) return;
+    setError(null);
+    try {
+      await api.send('POST', `/api/v1/moderation/proposals/${p.id}/answer`, { state, answer });
+      announce(t('staff.answered'));
+      setAnswer('');
+      proposal.reload();
+    } catch (e) {
+      setError(e as ApiError);
+    }
+  };
+  return (
+    <StaffFrame current="staffAnswers">
+      <form
+        class="row g-2 align-items-end mb-4"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setQuery({ proposta: input.trim() }, { replace: false });
+        }}
+      >
+        <div class="col-sm-8">
+          <label for="answer-ref" class="form-label active">
+            {t('staff.answerRef')}
+          </label>
+          <input id="answer-ref" class="form-control" value={input} onInput={(e) => setInput(e.currentTarget.value)} />
+        </div>
+        <div class="col-sm-4">
+          <button type="submit" class="btn btn-outline-primary">
+            {t('staff.load')}
+          </button>
+        </div>
+      </form>
+      <ErrorAlert error={proposal.error} />
+      {p && (
+        <section aria-labelledby="answer-proposal">
+          <h2 id="answer-proposal" class="h4">
+            <a href={href('proposal', { ref: p.reference })}>{p.title}</a> <StateBadge state={p.state} />
+          </h2>
+          <ErrorAlert error={error} />
+          <form onSubmit={submit}>
+            <Field id="answer-state" label={t('staff.answerState')} error={error} field="state">
+              {(d) => (
+                <select id="answer-state" class="form-control" value={state} aria-describedby={d} onChange={(e) => setState(e.currentTarget.value)}>
+                  {OUTCOMES.map((o) => (
+                    <option key={o} value={o}>
+                      {t(`state.${o}` as Key)}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field id="answer-text" label={t('staff.answerText')} error={error} field="answer">
+              {(d, invalid) => (
+                <textarea
+                  id="answer-text"
+                  class={`form-control${invalid ? ' is-invalid' : ''}`}
+                  rows={6}
+                  value={answer}
+                  aria-describedby={d}
+                  aria-invalid={invalid}
+                  onInput={(e) => setAnswer(e.currentTarget.value)}
+                />
+              )}
+            </Field>
+            <button type="submit" class="btn btn-primary" disabled={!answer.trim()}>
+              {t('staff.publishAnswer')}
+            </button>
+          </form>
+        </section>
+      )}
+    </StaffFrame>
+  );
+}

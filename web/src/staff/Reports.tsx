@@ -1,0 +1,111 @@
+// The report queue, one entry per item with the item shown: hide, unhide,
+// dismiss; open, hidden or all items.
+import { useState } from 'preact/hooks';
+import { api, ApiError, type Schemas } from '../api/client';
+import type { Page } from '../api/types';
+import { t, formatDateTime, type Key } from '../i18n';
+import { useLoad } from '../hooks';
+import { href, setQuery } from '../router';
+import { announce, ErrorAlert, Loading } from '../components/ui';
+import { StaffFrame } from './Frame';
+
+type Item = Schemas['ModerationItemDto'];
+const STATES = ['open', 'hidden', 'all'];
+const PLURAL: Record<string, string> = { proposal: 'proposals', amendment: 'amendments', comment: 'comments' };
+
+function Entry({ item, onChange }: { item: Item; onChange: () => void }) {
+  const [error, setError] = useState<ApiError | null>(null);
+  const act = async (action: 'hide' | 'unhide' | 'dismiss') => {
+    setError(null);
+    try {
+      await api.send('POST', `/api/v1/moderation/${PLURAL[item.target.kind]}/${item.target.id}/${action}`, {});
+      announce(t('staff.moderated'));
+      onChange();
+    } catch (e) {
+      setError(e as ApiError);
+    }
+  };
+  const link =
+    item.target.kind === 'amendment' ? href('amendment', { id: item.target.id }) : item.proposal_id ? href('proposal', { ref: item.proposal_id }) : undefined;
+  return (
+    <li class="card card-bg mb-3 staff-row">
+      <div class="card-body">
+        <div class="d-flex flex-wrap gap-2 align-items-center mb-1">
+          <span class="badge bg-secondary">{t(`staff.kind.${item.target.kind}` as Key)}</span>
+          {item.hidden && <span class="badge bg-dark">{t('staff.hiddenNow')}</span>}
+          <span class="small">{t('staff.openReports', { n: item.open_reports })}</span>
+        </div>
+        <blockquote class="report-preview">{item.preview?.text ?? '—'}</blockquote>
+        {item.preview && (
+          <p class="small mb-1">
+            {t('staff.by', { name: item.preview.author_nickname })} ·{' '}
+            <a href={href('staffUsers', {}, { utente: item.preview.author_id })}>{t('staff.manageAuthor')}</a>
+          </p>
+        )}
+        <p class="small mb-1">{t('staff.reasons', { ...item.reasons })}</p>
+        <ul class="small">
+          {item.latest_reports.map((r) => (
+            <li key={r.id}>
+              {t(`report.reason.${r.reason}` as Key)} — {r.reporter_nickname}, {formatDateTime(r.created_at)}
+              {r.details ? `: ${r.details}` : ''}
+            </li>
+          ))}
+        </ul>
+        <ErrorAlert error={error} />
+        <div class="d-flex flex-wrap gap-2">
+          {link && (
+            <a class="btn btn-outline-secondary btn-sm" href={link}>
+              {t('staff.openItem')}
+            </a>
+          )}
+          {!item.hidden && (
+            <button type="button" class="btn btn-danger btn-sm" onClick={() => act('hide')}>
+              {t('staff.hide')}
+            </button>
+          )}
+          {item.hidden && (
+            <button type="button" class="btn btn-primary btn-sm" onClick={() => act('unhide')}>
+              {t('staff.unhide')}
+            </button>
+          )}
+          {item.open_reports > 0 && (
+            <button type="button" class="btn btn-outline-primary btn-sm" onClick={() => act('dismiss')}>
+              {t('staff.dismiss')}
+            </button>
+          )}
+        </div>
+      </div>
+    </li>
+  );
+}
+
+export function StaffReports({ query }: { query: URLSearchParams }) {
+  const state = query.get('stato') ?? 'open';
+  const list = useLoad((signal) => api.get<Page<Item>>('/api/v1/moderation/reports', { state, limit: 50 }, signal), [state]);
+  return (
+    <StaffFrame current="staffReports">
+      <div class="mb-3 comment-order">
+        <label for="report-state" class="form-label active">
+          {t('staff.reportState')}
+        </label>
+        <select id="report-state" class="form-control" value={state} onChange={(e) => setQuery({ stato: e.currentTarget.value === 'open' ? null : e.currentTarget.value }, { replace: false })}>
+          {STATES.map((s) => (
+            <option key={s} value={s}>
+              {t(`staff.reportState.${s}` as Key)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <ErrorAlert error={list.error} />
+      {list.loading && !list.data && <Loading />}
+      {list.data && list.data.items.length === 0 && <p>{t('staff.reportsEmpty')}</p>}
+      {list.data && (
+        <ul class="list-unstyled">
+          {list.data.items.map((item) => (
+            <Entry key={item.id} item={item} onChange={list.reload} />
+          ))}
+        </ul>
+      )}
+    </StaffFrame>
+  );
+}

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const SRC = join(process.cwd(), 'src');
+import { catalogues, errorMessage, fieldMessage, formatDate, formatNumber, setLang, lang, t, tn } from '../src/i18n';
+
+describe('message catalogue', () => {
+  it('has every key in both languages, none empty', () => {
+    const it = Object.keys(catalogues.it).sort();
+    const en = Object.keys(catalogues.en).sort();
+    expect(en).toEqual(it);
+    for (const l of ['it', 'en'] as const) for (const [k, v] of Object.entries(catalogues[l])) expect(v.trim(), `${l} ${k}`).not.toBe('');
+  });
+
+  it('uses the same placeholders in both languages', () => {
+    const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    for (const k of Object.keys(catalogues.it) as (keyof typeof catalogues.it)[]) expect(names(catalogues.en[k]), k).toEqual(names(catalogues.it[k]));
+  });
+
+  it('has a message for every problem code and field code of the API', () => {
+    const schema = readFileSync(join(SRC, 'api', 'schema.ts'), 'utf8');
+    const problem = schema.match(/ ErrorCode: ([^;]+);/);
+    expect(problem).not.toBeNull();
+    const codes = [...problem![1].matchAll(/"(\w+)"/g)].map((m) => m[1]);
+    expect(codes.length).toBeGreaterThan(40);
+    for (const c of codes) expect(catalogues.it, c).toHaveProperty(`error.${c}`);
+    const field = schema.match(/ FieldCode: ([^;]+);/);
+    const fieldCodes = [...field![1].matchAll(/"(\w+)"/g)].map((m) => m[1]);
+    expect(fieldCodes.length).toBeGreaterThan(10);
+    for (const c of fieldCodes) expect(catalogues.it, c).toHaveProperty(`field.${c}`);
+  });
+
+  it('every key the screens use exists', () => {
+    const keys = new Set(Object.keys(catalogues.it));
+    const files: string[] = [];
+    const walk = (dir: string) => {
+      for (const e of readdirSync(dir, { withFileTypes: true })) {
+        if (e.isDirectory() && e.name !== 'i18n') walk(join(dir, e.name));
+        else if (/\.tsx?$/.test(e.name)) files.push(readFileSync(join(dir, e.name), 'utf8'));
+      }
+    };
+    walk(SRC);
+    for (const f of files) for (const m of f.matchAll(/\bt\('([\w.]+)'/g)) expect(keys.has(m[1]), m[1]).toBe(true);
+  });
+
+  it('shows API errors from the code in the current language, never the detail', () => {
+    setLang('it');
+    expect(errorMessage('stale_version')).toBe('Nel frattempo la proposta è stata modificata.');
+    expect(errorMessage('no_such_code')).toBe(t('error.unknown'));
+    expect(fieldMessage('too_short')).toBe('Troppo corto.');
+    setLang('en');
+    expect(errorMessage('stale_version')).toBe('The proposal was changed meanwhile.');
+    expect(lang()).toBe('en');
+    expect(localStorage.getItem('emenda.lang')).toBe('en');
+    expect(document.documentElement.lang).toBe('en');
+    setLang('it');
+  });
+
+  it('formats dates, numbers and plurals by language', () => {
+    setLang('it');
+    expect(formatDate('2022-06-20T10:00:00Z')).toBe('20 giugno 2022');
+    expect(formatNumber(12345)).toBe('12.345');
+    expect(tn('supports.count', 1)).toBe('1 adesione');
+    expect(tn('supports.count', 12345)).toBe('12.345 adesioni');
+    expect(t('proposal.versionBadge', { n: 7, total: 7 })).toBe('Versione 7 di 7');
+    setLang('en');
+    expect(formatDate('2022-06-20T10:00:00Z')).toBe('20 June 2022');
+    expect(formatNumber(12345)).toBe('12,345');
+    expect(tn('supports.count', 1)).toBe('1 support');
+    setLang('it');
+  });
+});

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { renderMarkdown, safeUrl } from '../src/markdown';
+
+describe('markdown', () => {
+  it('renders Markdown', () => {
+    const html = renderMarkdown('# Titolo\n\n**grassetto** e [link](https://example.org)\n\n- uno\n- due');
+    expect(html).toContain('<h3>Titolo</h3>');
+    expect(html).toContain('<strong>grassetto</strong>');
+    expect(html).toContain('<a href="https://example.org" rel="nofollow ugc noopener">link</a>');
+    expect(html).toContain('<li>uno</li>');
+  });
+
+  it('never passes raw HTML through', () => {
+    const html = renderMarkdown('<script>alert(1)</script>\n\nciao <img src=x onerror=alert(1)> <b>x</b>');
+    expect(html).not.toContain('<script');
+    expect(html).not.toContain('<img');
+    expect(html).not.toContain('<b>');
+    expect(html).toContain('&lt;script&gt;');
+  });
+
+  it('drops dangerous link and image addresses', () => {
+    expect(renderMarkdown('[x](javascript:alert(1))')).not.toContain('href');
+    expect(renderMarkdown('[x](JaVaScRiPt:alert(1))')).not.toContain('href');
+    expect(renderMarkdown('![x](data:image/svg+xml;base64,AAAA)')).not.toContain('<img');
+    expect(renderMarkdown('[x](/proposte/A "t\\"x")')).toContain('href="/proposte/A"');
+    expect(safeUrl('mailto:a@b.it')).toBe(true);
+    expect(safeUrl('vbscript:x')).toBe(false);
+    expect(safeUrl('#top')).toBe(true);
+  });
+
+  it('escapes attribute quotes in addresses', () => {
+    const html = renderMarkdown('[x](https://e.org/"onmouseover="alert(1))');
+    expect(html).not.toMatch(/"onmouseover=/);
+  });
+});

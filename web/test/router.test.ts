@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { href, match, routes } from '../src/router';
+
+describe('router', () => {
+  it('matches the Italian addresses with their parameters', () => {
+    expect(match('/')).toEqual({ name: 'home', params: {} });
+    expect(match('/spazi/bilancio-2026')).toEqual({ name: 'space', params: { slug: 'bilancio-2026' } });
+    expect(match('/proposte/EMD-PROP-2026-11-7')).toEqual({ name: 'proposal', params: { ref: 'EMD-PROP-2026-11-7' } });
+    expect(match('/proposte/EMD-PROP-2026-11-7/versioni')?.name).toBe('versions');
+    expect(match('/proposte/EMD-PROP-2026-11-7/confronto')?.name).toBe('compare');
+    expect(match('/proposte/X/emenda')?.name).toBe('amend');
+    expect(match('/proposte/X/verifica')?.name).toBe('verify');
+    expect(match('/emendamenti/0190-abc')).toEqual({ name: 'amendment', params: { id: '0190-abc' } });
+    expect(match('/nuova-proposta')?.name).toBe('newProposal');
+    expect(match('/registro')?.name).toBe('audit');
+    expect(match('/accedi')?.name).toBe('signIn');
+    expect(match('/registrati')?.name).toBe('signUp');
+    expect(match('/profilo')?.name).toBe('profile');
+    expect(match('/staff/emendamenti')?.name).toBe('staffAmendments');
+  });
+
+  it('tolerates a trailing slash and refuses unknown paths', () => {
+    expect(match('/registro/')?.name).toBe('audit');
+    expect(match('/proposte')).toBeNull();
+    expect(match('/proposte/X/altro')).toBeNull();
+    expect(match('/nope')).toBeNull();
+  });
+
+  it('decodes parameters and survives malformed escapes', () => {
+    expect(match('/spazi/caf%C3%A9')?.params.slug).toBe('café');
+    expect(match('/spazi/%E0%A4%A')).toBeNull();
+  });
+
+  it('builds addresses with encoded parameters and the query string', () => {
+    expect(href('compare', { ref: 'EMD-PROP-1' }, { da: 1, a: 7 })).toBe('/proposte/EMD-PROP-1/confronto?da=1&a=7');
+    expect(href('space', { slug: 'a b' }, { stato: '', pagina: undefined })).toBe('/spazi/a%20b');
+    expect(() => href('nope')).toThrow();
+  });
+
+  it('round-trips every route', () => {
+    for (const r of routes) {
+      const path = href(r.name, { slug: 's', ref: 'R', id: 'i' });
+      expect(match(path)?.name).toBe(r.name);
+    }
+  });
+});

@@ -1,0 +1,33 @@
+import { defineConfig } from 'vite';
+import preact from '@preact/preset-vite';
+
+// The API runs on the same origin in production (one binary); in development
+// `EMENDA_API` points the dev server's proxy at a running `emenda serve`.
+const api = process.env.EMENDA_API ?? 'http://127.0.0.1:8080';
+
+export default defineConfig({
+  // The app's page lives in src/ so that web/index.html stays the placeholder
+  // the server shows when the app has not been built.
+  root: 'src',
+  publicDir: false,
+  plugins: [preact()],
+  build: {
+    outDir: '../dist',
+    emptyOutDir: true,
+    assetsDir: 'assets',
+    target: 'es2020',
+    cssCodeSplit: false,
+    reportCompressedSize: false,
+  },
+  css: {
+    preprocessorOptions: {
+      scss: {
+        quietDeps: true,
+        silenceDeprecations: ['import', 'global-builtin', 'color-functions', 'legacy-js-api', 'slash-div', 'abs-percent', 'function-units', 'if-function'],
+      },
+    },
+  },
+  server: {
+    proxy: { '/api': api, '/healthz': api, '/readyz': api },
+  },
+});
