@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Runs every test of Emenda: formatting and lints, domain unit and property
 # tests, store tests and end-to-end HTTP tests, each of the latter on both
-# SQLite and PostgreSQL (every test gets its own fresh database).
+# SQLite and PostgreSQL (every test gets its own fresh database); then the
+# web app's check (web/scripts/test.sh: API types current, type check, unit
+# tests, build, size budget, and the browser tests in Debian's Chromium
+# against a real `emenda` on SQLite with the demo data).
 #
 # PostgreSQL: EMENDA_TEST_POSTGRES_URL (default postgres://postgres@127.0.0.1:5432/test)
 # must point at a server where the tests may create and drop databases. A
@@ -37,3 +40,15 @@ if cargo nextest --version >/dev/null 2>&1; then
 else
   cargo test --workspace --locked --no-fail-fast
 fi
+
+# The web app, against the binary built from this tree.
+if ! command -v npm >/dev/null 2>&1; then
+  echo "npm is missing: the web app's tests need Node 20 and npm" >&2
+  exit 1
+fi
+if [ -z "${CHROMIUM:-}" ] && [ ! -x /usr/bin/chromium ]; then
+  echo "Chromium is missing: apt-get install -y chromium (the browser tests drive it)" >&2
+  exit 1
+fi
+cargo build --locked --bin emenda
+EMENDA_BIN="$PWD/target/debug/emenda" bash web/scripts/test.sh

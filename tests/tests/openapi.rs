@@ -743,7 +743,38 @@ fn openapi_describes_every_route(backend: Backend) {
     assert!(doc["components"]["securitySchemes"]["bearer"].is_object());
 }
 
+/// Every `$ref` names a schema the document defines: a dangling one makes
+/// client generators (the web app's typed client) refuse the document.
+fn every_reference_resolves(backend: Backend) {
+    fn references(value: &Value, out: &mut Vec<String>) {
+        match value {
+            Value::Object(map) => {
+                if let Some(Value::String(target)) = map.get("$ref") {
+                    out.push(target.clone());
+                }
+                map.values().for_each(|v| references(v, out));
+            }
+            Value::Array(items) => items.iter().for_each(|v| references(v, out)),
+            _ => {}
+        }
+    }
+    let app = TestApp::spawn(backend);
+    let doc = document(&app);
+    let mut targets = Vec::new();
+    references(&doc, &mut targets);
+    assert!(!targets.is_empty());
+    let dangling: Vec<&String> = targets
+        .iter()
+        .filter(|target| {
+            let name = target.strip_prefix("#/components/schemas/").unwrap_or(target.as_str());
+            !doc["components"]["schemas"][name].is_object()
+        })
+        .collect();
+    assert!(dangling.is_empty(), "undefined schemas: {dangling:?}");
+}
+
 backend_tests!(
+    every_reference_resolves,
     openapi_describes_every_route,
     openapi_promises_what_the_server_does,
     the_same_mistake_gets_the_same_shape,

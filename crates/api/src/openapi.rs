@@ -367,7 +367,7 @@ impl Modify for SettingLimits {
         crate::routes::reports::unhide_item,
         crate::routes::reports::dismiss_item,
     ),
-    components(schemas(crate::problem::Problem))
+    components(schemas(crate::problem::Problem, crate::routes::reports::ModeratedKind))
 )]
 pub struct ApiDoc;
 

@@ -1496,6 +1496,11 @@ export interface components {
             /** @description The resulting title as agreed pieces and conflicts. */
             title_segments: components["schemas"]["MergeSegment"][];
         };
+        /**
+         * @description The kinds of item staff moderate, as the path names them.
+         * @enum {string}
+         */
+        ModeratedKind: "proposals" | "amendments" | "comments";
         /** @description One item in the report queue. */
         ModerationItemDto: {
             /** @description Hidden now. */
@@ -5096,7 +5101,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                kind: unknown;
+                kind: components["schemas"]["ModeratedKind"];
                 id: string;
             };
             cookie?: never;
@@ -5218,7 +5223,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                kind: unknown;
+                kind: components["schemas"]["ModeratedKind"];
                 id: string;
             };
             cookie?: never;
@@ -5340,7 +5345,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                kind: unknown;
+                kind: components["schemas"]["ModeratedKind"];
                 id: string;
             };
             cookie?: never;
