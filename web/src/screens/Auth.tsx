@@ -3,13 +3,8 @@ import { useState } from 'preact/hooks';
 import { api, ApiError } from '../api/client';
 import { t, formatDate } from '../i18n';
 import { useMe } from '../hooks';
-import { href, navigate } from '../router';
+import { href, navigate, safeNext } from '../router';
 import { announce, ErrorAlert, Field, PageTitle } from '../components/ui';
-
-/** Only paths of this app are followed after signing in. */
-function safeNext(next?: string): string {
-  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
-}
 
 export function SignIn({ next }: { next?: string }) {
   const [email, setEmail] = useState('');
