@@ -108,8 +108,8 @@ export function Compare({ reference, query }: { reference: string; query: URLSea
       {diff.loading && from !== to && <Loading />}
       {diff.data && (
         <section aria-label={t('diff.title')} class="diff">
-          <DiffView ops={diff.data.title.ops} layout={layout} from={diff.data.from} to={diff.data.to} label={t('diff.titleField')} />
-          <DiffView ops={diff.data.body.ops} layout={layout} from={diff.data.from} to={diff.data.to} label={t('diff.bodyField')} />
+          <DiffView ops={diff.data.title.ops} layout={layout} from={diff.data.from} to={diff.data.to} label={t('diff.titleField')} level={2} />
+          <DiffView ops={diff.data.body.ops} layout={layout} from={diff.data.from} to={diff.data.to} label={t('diff.bodyField')} level={2} />
         </section>
       )}
     </>

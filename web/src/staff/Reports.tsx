@@ -4,7 +4,7 @@ import { useState } from 'preact/hooks';
 import { api, ApiError, type Schemas } from '../api/client';
 import type { Page } from '../api/types';
 import { t, formatDateTime, type Key } from '../i18n';
-import { useLoad } from '../hooks';
+import { useLoad, useFocusAfterReload } from '../hooks';
 import { href, setQuery } from '../router';
 import { announce, ErrorAlert, Loading } from '../components/ui';
 import { StaffFrame } from './Frame';
@@ -28,7 +28,7 @@ function Entry({ item, onChange }: { item: Item; onChange: () => void }) {
   const link =
     item.target.kind === 'amendment' ? href('amendment', { id: item.target.id }) : item.proposal_id ? href('proposal', { ref: item.proposal_id }) : undefined;
   return (
-    <li class="card card-bg mb-3 staff-row">
+    <li class="card card-bg mb-3 staff-row" id={`segnalazione-${item.id}`} tabIndex={-1}>
       <div class="card-body">
         <div class="d-flex flex-wrap gap-2 align-items-center mb-1">
           <span class="badge bg-secondary">{t(`staff.kind.${item.target.kind}` as Key)}</span>
@@ -82,6 +82,14 @@ function Entry({ item, onChange }: { item: Item; onChange: () => void }) {
 export function StaffReports({ query }: { query: URLSearchParams }) {
   const state = query.get('stato') ?? 'open';
   const list = useLoad((signal) => api.get<Page<Item>>('/api/v1/moderation/reports', { state, limit: 50 }, signal), [state]);
+  const focusAfter = useFocusAfterReload(list);
+  // After a decision the entry stays (all items) or leaves the list: the
+  // focus stays on it, or goes to the next one.
+  const decided = (index: number) => {
+    const items = list.data?.items ?? [];
+    focusAfter([items[index], items[index + 1], items[index - 1]].map((i) => i && `segnalazione-${i.id}`));
+    list.reload();
+  };
   return (
     <StaffFrame current="staffReports">
       <div class="mb-3 comment-order">
@@ -101,8 +109,8 @@ export function StaffReports({ query }: { query: URLSearchParams }) {
       {list.data && list.data.items.length === 0 && <p>{t('staff.reportsEmpty')}</p>}
       {list.data && (
         <ul class="list-unstyled">
-          {list.data.items.map((item) => (
-            <Entry key={item.id} item={item} onChange={list.reload} />
+          {list.data.items.map((item, index) => (
+            <Entry key={item.id} item={item} onChange={() => decided(index)} />
           ))}
         </ul>
       )}

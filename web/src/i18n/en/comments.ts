@@ -17,6 +17,7 @@ export const comments: Record<keyof typeof it, string> = {
   'comments.alignment.against': 'Against',
   'comments.publish': 'Post the comment',
   'comments.reply': 'Reply',
+  'comments.repliesList': 'Replies',
   'comments.replyTo': 'Reply to {name}',
   'comments.replies.one': 'Show {n} reply',
   'comments.replies.other': 'Show {n} replies',

@@ -16,6 +16,7 @@ export const comments = {
   'comments.alignment.against': 'Contrario',
   'comments.publish': 'Pubblica il commento',
   'comments.reply': 'Rispondi',
+  'comments.repliesList': 'Risposte',
   'comments.replyTo': 'Rispondi a {name}',
   'comments.replies.one': 'Mostra {n} risposta',
   'comments.replies.other': 'Mostra {n} risposte',
