@@ -160,7 +160,7 @@ function Revisions({ id }: { id: string }) {
           {items.map((r) => (
             <li key={r.revision}>
               <p class="mb-0 text-secondary">
-                {t('comments.revision', { n: r.revision, date: formatDateTime(r.created_at) })} · {t(`comments.alignment.${r.alignment}` as Key)}
+                {t('comments.revision', { n: r.revision, date: formatDateTime(r.created_at) })}{t('common.separator')}{t(`comments.alignment.${r.alignment}` as Key)}
               </p>
               <div class="markdown" dangerouslySetInnerHTML={{ __html: renderMarkdown(r.body) }} />
             </li>
@@ -266,17 +266,17 @@ function CommentItem({ comment, props, onChange }: { comment: Comment; props: Th
           {live && me && !mine ? (
             <>
               <button type="button" class="btn btn-link btn-sm p-0" aria-pressed={comment.my_vote === 1} onClick={() => vote(1)}>
-                <span aria-hidden="true">▲ </span>
+                <span aria-hidden="true">{t('comments.upArrow')} </span>
                 {t('comments.up')} ({comment.votes.up})
               </button>
               <button type="button" class="btn btn-link btn-sm p-0" aria-pressed={comment.my_vote === -1} onClick={() => vote(-1)}>
-                <span aria-hidden="true">▼ </span>
+                <span aria-hidden="true">{t('comments.downArrow')} </span>
                 {t('comments.down')} ({comment.votes.down})
               </button>
             </>
           ) : (
             <span class="small text-secondary" aria-hidden="true">
-              ▲ {comment.votes.up} ▼ {comment.votes.down}
+              {t('comments.voteCounts', { up: comment.votes.up, down: comment.votes.down })}
             </span>
           )}
           {live && props.open && me && comment.depth < MAX_DEPTH && (

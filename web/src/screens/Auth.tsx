@@ -137,7 +137,7 @@ export function Profile() {
         <li>{t('profile.nickname', { nickname: me.nickname })}</li>
         <li>{t('profile.email', { email: me.email })}</li>
         <li>{me.verified ? t('profile.verified') : t('profile.notVerified')}</li>
-        {me.roles.length > 0 && <li>{t('profile.roles', { roles: me.roles.map((r) => r.role).join(', ') })}</li>}
+        {me.roles.length > 0 && <li>{t('profile.roles', { roles: me.roles.map((r) => t(`profile.role.${r.role}`)).join(t('common.listSeparator')) })}</li>}
         <li>{t('profile.since', { date: formatDate(me.created_at) })}</li>
       </ul>
       <button

@@ -96,7 +96,7 @@ export function Compare({ reference, query }: { reference: string; query: URLSea
   return (
     <>
       <p>
-        <a href={href('proposal', { ref: p.reference })}>← {t('versions.back')}</a> · <a href={href('versions', { ref: p.reference })}>{t('proposal.seeVersions')}</a>
+        <a href={href('proposal', { ref: p.reference })}><span aria-hidden="true">{t('common.backArrow')}</span> {t('versions.back')}</a>{t('common.separator')}<a href={href('versions', { ref: p.reference })}>{t('proposal.seeVersions')}</a>
       </p>
       <PageTitle title={`${t('diff.title')}: ${p.title}`}>
         {t('diff.title')}: {p.title}

@@ -75,7 +75,7 @@ function SupportBox({ proposal, space, onChange }: { proposal: P; space: Space |
           {mine.pending && space && <p class="small">{t('supports.pending', { n: space.settings.minimum_supports_per_user })}</p>}
           {mine.version < mine.current_version && (
             <p class="alert alert-info py-2">
-              {t('supports.behind', { from: mine.version, to: mine.current_version })} —{' '}
+              {t('supports.behind', { from: mine.version, to: mine.current_version })}{t('common.dash')}
               <a href={href('compare', { ref: proposal.reference }, { da: mine.version, a: mine.current_version })}>{t('supports.seeChanges')}</a>
             </p>
           )}
@@ -188,8 +188,8 @@ function Amendments({ proposal, space }: { proposal: P; space: Space | null }) {
                 <a href={href('amendment', { id: am.id })}>{am.title}</a>
               </div>
               <p class="small text-secondary mb-0">
-                {t('common.by', { name: am.author_nickname })} · {t('amendments.onVersion', { n: am.base_version })}
-                {am.resulting_version ? ` · ${t('amendments.resulting', { n: am.resulting_version })}` : ''}
+                {t('common.by', { name: am.author_nickname })}{t('common.separator')}{t('amendments.onVersion', { n: am.base_version })}
+                {am.resulting_version ? `${t('common.separator')}${t('amendments.resulting', { n: am.resulting_version })}` : ''}
               </p>
               {index < 5 && <AmendmentExcerpt id={am.id} />}
               {am.state === 'rejected' && am.decision_reason && <p class="small mb-0">{t('amendments.reason', { reason: am.decision_reason })}</p>}
@@ -286,8 +286,8 @@ export function Proposal({ reference }: { reference: string }) {
       <PageTitle title={proposal.title}>{proposal.title}</PageTitle>
       {proposal.hidden && <p class="alert alert-warning">{t('proposal.hiddenNotice')}</p>}
       <p class="version-badge">
-        <span class="badge bg-secondary">{t('proposal.versionBadge', { n: proposal.current_version, total: proposal.current_version })}</span>{' '}
-        — <a href={href('versions', { ref: proposal.reference })}>{t('proposal.seeVersions')}</a>
+        <span class="badge bg-secondary">{t('proposal.versionBadge', { n: proposal.current_version, total: proposal.current_version })}</span>
+        {t('common.dash')}<a href={href('versions', { ref: proposal.reference })}>{t('proposal.seeVersions')}</a>
       </p>
       <dl class="proposal-meta">
         <div>

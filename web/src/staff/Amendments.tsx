@@ -161,7 +161,7 @@ function Row({ item, onDecided }: { item: QueueItem; onDecided: () => void }) {
           <a href={href('amendment', { id: item.id })}>{item.title}</a>
         </h2>
         <p class="small mb-2">
-          {item.proposal_title} · {t('common.by', { name: item.author_nickname })} · {t('amendments.onVersion', { n: item.base_version })} ·{' '}
+          {item.proposal_title}{t('common.separator')}{t('common.by', { name: item.author_nickname })}{t('common.separator')}{t('amendments.onVersion', { n: item.base_version })}{t('common.separator')}
           {formatDate(item.created_at)}
         </p>
         <ErrorAlert error={error} />

@@ -35,10 +35,10 @@ function Entry({ item, onChange }: { item: Item; onChange: () => void }) {
           {item.hidden && <span class="badge bg-dark">{t('staff.hiddenNow')}</span>}
           <span class="small">{t('staff.openReports', { n: item.open_reports })}</span>
         </div>
-        <blockquote class="report-preview">{item.preview?.text ?? '—'}</blockquote>
+        <blockquote class="report-preview">{item.preview?.text ?? t('common.none')}</blockquote>
         {item.preview && (
           <p class="small mb-1">
-            {t('staff.by', { name: item.preview.author_nickname })} ·{' '}
+            {t('staff.by', { name: item.preview.author_nickname })}{t('common.separator')}
             <a href={href('staffUsers', {}, { utente: item.preview.author_id })}>{t('staff.manageAuthor')}</a>
           </p>
         )}
@@ -46,8 +46,12 @@ function Entry({ item, onChange }: { item: Item; onChange: () => void }) {
         <ul class="small">
           {item.latest_reports.map((r) => (
             <li key={r.id}>
-              {t(`report.reason.${r.reason}` as Key)} — {r.reporter_nickname}, {formatDateTime(r.created_at)}
-              {r.details ? `: ${r.details}` : ''}
+              {t(r.details ? 'staff.reportLineDetails' : 'staff.reportLine', {
+                reason: t(`report.reason.${r.reason}` as Key),
+                name: r.reporter_nickname,
+                date: formatDateTime(r.created_at),
+                details: r.details ?? '',
+              })}
             </li>
           ))}
         </ul>
