@@ -49,7 +49,7 @@ test('citizen flow: sign up, create, edit, history, diff, support, comment, repl
   await page.getByRole('button', { name: 'Sostieni questa proposta' }).click();
   await page.getByText('Adesione registrata.').waitFor();
   await page.getByText('1 adesione', { exact: true }).waitFor();
-  await page.getByText('Sostieni questa proposta (versione 1).').waitFor();
+  await page.getByText('Hai sostenuto la versione 1.', { exact: true }).waitFor();
 
   // Edit with the live diff.
   await page.getByRole('link', { name: 'Modifica la proposta' }).click();
@@ -68,7 +68,7 @@ test('citizen flow: sign up, create, edit, history, diff, support, comment, repl
   await page.locator('ins', { hasText: 'quartiere' }).first().waitFor();
   await page.goBack();
   await page.getByRole('button', { name: 'Conferma la tua adesione alla versione 2' }).click();
-  await page.getByText('Sostieni questa proposta (versione 2).').waitFor();
+  await page.getByText('Hai sostenuto la versione 2.', { exact: true }).waitFor();
 
   // A 409: someone else's edit lands while this one is being written.
   await page.getByRole('link', { name: 'Modifica la proposta' }).click();

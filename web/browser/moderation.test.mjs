@@ -53,8 +53,11 @@ test('moderation flow: three reports hide a comment, staff unhide it', async () 
 
   // The public log shows both moderation steps.
   await page.goto('/registro');
-  await page.getByText('content.unhidden').first().waitFor();
-  await page.getByText('content.hidden').first().waitFor();
+  await page.getByRole('cell', { name: 'Contenuto di nuovo visibile', exact: true }).first().waitFor();
+  await page.getByRole('cell', { name: 'Contenuto nascosto', exact: true }).first().waitFor();
+  // In words from the catalogue, not as raw codes.
+  assert.equal(await page.getByText('content.hidden').count(), 0);
+  assert.equal(await page.getByText('proposal_id:').count(), 0);
   await screenshot(page, 'moderation-flow');
   assert.deepEqual(h.pageErrors, []);
 });

@@ -149,27 +149,30 @@ function Screen({ location }: { location: Location }) {
   if (!m) return <NotFound />;
   const p = m.params;
   const q = location.query;
+  // Screens bound to an address parameter are keyed by it: going from one
+  // proposal (or space, amendment) straight to another mounts a fresh screen,
+  // so nothing loaded or typed for the first carries over to the second.
   switch (m.name) {
     case 'home':
       return <Home />;
     case 'space':
-      return <Space slug={p.slug} query={q} />;
+      return <Space key={p.slug} slug={p.slug} query={q} />;
     case 'proposal':
-      return <Proposal reference={p.ref} />;
+      return <Proposal key={p.ref} reference={p.ref} />;
     case 'versions':
-      return <Versions reference={p.ref} />;
+      return <Versions key={p.ref} reference={p.ref} />;
     case 'compare':
-      return <Compare reference={p.ref} query={q} />;
+      return <Compare key={p.ref} reference={p.ref} query={q} />;
     case 'verify':
-      return <Verify reference={p.ref} />;
+      return <Verify key={p.ref} reference={p.ref} />;
     case 'newProposal':
       return <ProposalEditor space={q.get('spazio') ?? undefined} />;
     case 'edit':
-      return <ProposalEditor reference={p.ref} />;
+      return <ProposalEditor key={p.ref} reference={p.ref} />;
     case 'amend':
-      return <AmendmentEditor reference={p.ref} />;
+      return <AmendmentEditor key={p.ref} reference={p.ref} />;
     case 'amendment':
-      return <Amendment id={p.id} />;
+      return <Amendment key={p.id} id={p.id} />;
     case 'audit':
       return <Audit query={q} />;
     case 'signIn':

@@ -1,6 +1,6 @@
 // Hooks shared by the screens: the current language, the signed-in user, and
 // loading data from the API with its state.
-import { useEffect, useState, useCallback } from 'preact/hooks';
+import { useEffect, useState, useCallback, useRef } from 'preact/hooks';
 import { api, ApiError, type Me } from './api/client';
 import { lang, onLang, type Lang } from './i18n';
 
@@ -52,4 +52,30 @@ export function useLoad<T>(load: (signal: AbortSignal) => Promise<T>, deps: unkn
 export function isStaff(me: Me | null, spaceId?: string): boolean {
   if (!me) return false;
   return me.roles.some((r) => r.role === 'admin' || (r.role === 'staff' && (!spaceId || !r.space_id || r.space_id === spaceId)));
+}
+
+/**
+ * After an action reloads a list (a queue row decided), where the focus goes
+ * once the new list is shown: the first of `ids` still on the page (the row
+ * itself, then the next, then the previous), else the page title. Without
+ * this the focus would fall to the document when the row it was on goes.
+ */
+export function useFocusAfterReload(list: { data: unknown; loading: boolean }): (ids: (string | undefined)[]) => void {
+  const pending = useRef<(string | undefined)[] | null>(null);
+  useEffect(() => {
+    if (!pending.current || list.loading) return;
+    const ids = pending.current;
+    pending.current = null;
+    for (const id of ids) {
+      const el = id ? document.getElementById(id) : null;
+      if (el) {
+        el.focus();
+        return;
+      }
+    }
+    document.getElementById('page-title')?.focus();
+  }, [list.data, list.loading]);
+  return useCallback((ids) => {
+    pending.current = ids;
+  }, []);
 }

@@ -1,6 +1,7 @@
 // Markdown from users rendered safely with `marked`: raw HTML is never
 // passed through (every HTML token is escaped and shown as text), links and
-// images keep only http(s), mailto and same-site addresses, and headings
+// images keep only http(s), mailto and same-site addresses (an image from
+// another site, which the CSP would block, becomes a link), and headings
 // start at h3 so user text never breaks the page's outline.
 import { Marked, type Tokens } from 'marked';
 
@@ -17,6 +18,15 @@ export function safeUrl(href: string): boolean {
   if (/^(https?:|mailto:)/i.test(trimmed)) return true;
   // Relative addresses (no scheme at all before the first / ? #).
   return !/^[^/?#]*:/.test(trimmed);
+}
+
+/** Whether an address points at this site (an image the CSP lets load). */
+export function sameOrigin(href: string, origin: string = globalThis.location?.origin ?? 'http://localhost'): boolean {
+  try {
+    return new URL(href.trim(), origin).origin === origin;
+  } catch {
+    return false;
+  }
 }
 
 const marked = new Marked({
@@ -40,6 +50,10 @@ const marked = new Marked({
     image({ href, title, text }: Tokens.Image) {
       if (!safeUrl(href)) return escapeHtml(text);
       const t = title ? ` title="${escapeHtml(title)}"` : '';
+      // The CSP lets images load from this site only (img-src 'self'): an
+      // image from elsewhere would show broken, so it becomes a link to it,
+      // named by its alt text.
+      if (!sameOrigin(href)) return `<a href="${escapeHtml(href)}"${t} rel="nofollow ugc noopener">${escapeHtml(text.trim() || href)}</a>`;
       return `<img src="${escapeHtml(href)}" alt="${escapeHtml(text)}"${t} loading="lazy">`;
     },
   },

@@ -138,3 +138,20 @@ export function useLocation(): Location {
   }, []);
   return loc;
 }
+
+/**
+ * Where to go after signing in: only a path of this site. `next` comes from
+ * the address (`?da=`), so anyone can craft it; "//evil.com", "/\\evil.com"
+ * and "https://evil.com" would leave the site, and are replaced by the home.
+ */
+export function safeNext(next: string | undefined | null, origin: string = window.location.origin): string {
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
+  let url: URL;
+  try {
+    url = new URL(next, origin);
+  } catch {
+    return '/';
+  }
+  if (url.origin !== origin) return '/';
+  return url.pathname + url.search + url.hash;
+}

@@ -44,6 +44,34 @@ describe('message catalogue', () => {
     for (const f of files) for (const m of f.matchAll(/\bt\('([\w.]+)'/g)) expect(keys.has(m[1]), m[1]).toBe(true);
   });
 
+  it('keeps punctuation and arrows the user sees in the messages, not in the screens', () => {
+    const offenders: string[] = [];
+    const walk = (dir: string) => {
+      for (const e of readdirSync(dir, { withFileTypes: true })) {
+        if (e.isDirectory() && e.name !== 'i18n') walk(join(dir, e.name));
+        else if (/\.tsx$/.test(e.name)) {
+          const code = readFileSync(join(dir, e.name), 'utf8')
+            .split('\n')
+            .filter((line) => !/^\s*(\/\/|\*|\/\*)/.test(line));
+          code.forEach((line, i) => {
+            if (/[·—←→▲▼]/.test(line)) offenders.push(`${e.name}:${i + 1}: ${line.trim()}`);
+          });
+        }
+      }
+    };
+    walk(SRC);
+    expect(offenders).toEqual([]);
+  });
+
+  it('names audit actions, kinds and detail fields from the catalogue, even unknown ones', () => {
+    setLang('it');
+    expect(t('audit.action.other', { code: 'x.y' })).toBe('Altra azione (x.y)');
+    expect(t('profile.role.admin')).toBe('amministrazione');
+    setLang('en');
+    expect(t('audit.kind.other', { kind: 'widget' })).toBe('Other (widget)');
+    setLang('it');
+  });
+
   it('shows API errors from the code in the current language, never the detail', () => {
     setLang('it');
     expect(errorMessage('stale_version')).toBe('Nel frattempo la proposta è stata modificata.');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown, safeUrl } from '../src/markdown';
+import { renderMarkdown, safeUrl, sameOrigin } from '../src/markdown';
 
 describe('markdown', () => {
   it('renders Markdown', () => {
@@ -31,5 +31,18 @@ describe('markdown', () => {
   it('escapes attribute quotes in addresses', () => {
     const html = renderMarkdown('[x](https://e.org/"onmouseover="alert(1))');
     expect(html).not.toMatch(/"onmouseover=/);
+  });
+
+  it('turns images from other sites (blocked by the CSP) into links named by their alt text', () => {
+    const outside = renderMarkdown('![Pianta del viale](https://example.org/pianta.png)');
+    expect(outside).not.toContain('<img');
+    expect(outside).toContain('<a href="https://example.org/pianta.png" rel="nofollow ugc noopener">Pianta del viale</a>');
+    expect(renderMarkdown('![](http://example.org/x.png)')).toContain('>http://example.org/x.png</a>');
+    expect(renderMarkdown('![x](//example.org/x.png)')).not.toContain('<img');
+    const here = renderMarkdown(`![Logo](/static/logo.png) ![Qui](${location.origin}/a.png)`);
+    expect(here).toContain('<img src="/static/logo.png" alt="Logo" loading="lazy">');
+    expect(here).toContain(`<img src="${location.origin}/a.png" alt="Qui"`);
+    expect(sameOrigin('/x', 'https://emenda.example')).toBe(true);
+    expect(sameOrigin('https://evil.example/x', 'https://emenda.example')).toBe(false);
   });
 });

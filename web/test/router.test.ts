@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { href, match, routes } from '../src/router';
+import { href, match, routes, safeNext } from '../src/router';
 
 describe('router', () => {
   it('matches the Italian addresses with their parameters', () => {
@@ -41,6 +41,19 @@ describe('router', () => {
     for (const r of routes) {
       const path = href(r.name, { slug: 's', ref: 'R', id: 'i' });
       expect(match(path)?.name).toBe(r.name);
+    }
+  });
+});
+
+describe('safeNext (where to go after signing in)', () => {
+  const origin = 'https://emenda.example';
+  it('follows a path of this site, with its query', () => {
+    expect(safeNext('/proposte/x', origin)).toBe('/proposte/x');
+    expect(safeNext('/proposte/EMD-PROP-2026-1/confronto?da=1&a=2', origin)).toBe('/proposte/EMD-PROP-2026-1/confronto?da=1&a=2');
+  });
+  it('refuses anything that could leave the site', () => {
+    for (const next of ['/\\evil.com', '//evil.com', 'https://evil.com', '/\t/evil.com', '\\\\evil.com', 'javascript:alert(1)', '', undefined, null]) {
+      expect(safeNext(next, origin), String(next)).toBe('/');
     }
   });
 });

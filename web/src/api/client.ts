@@ -89,10 +89,27 @@ export interface ApiResponse<T> {
   etag: string | null;
 }
 
+/**
+ * A lock shared by every tab of the site (the Web Locks API's shape): the
+ * server revokes the whole token family when a refresh token is used twice,
+ * so two tabs must never exchange the same one.
+ */
+export interface Locks {
+  request<T>(name: string, callback: () => Promise<T>): Promise<T>;
+}
+
+/** The browser's `navigator.locks`, when there is one. */
+function browserLocks(): Locks | null {
+  const locks = (globalThis as { navigator?: { locks?: Locks } }).navigator?.locks;
+  return locks && typeof locks.request === 'function' ? locks : null;
+}
+
 export interface ClientOptions {
   fetch?: typeof fetch;
   base?: string;
   storage?: TokenStorage;
+  /** Serialises refreshes across tabs; `navigator.locks` by default, null for none. */
+  locks?: Locks | null;
 }
 
 type Listener = (me: Me | null) => void;
@@ -126,6 +143,7 @@ export class Api {
   private readonly fetchImpl: typeof fetch;
   private readonly base: string;
   private readonly storage: TokenStorage;
+  private readonly locks: Locks | null;
   private access: string | null = null;
   private refreshing: Promise<boolean> | null = null;
   private listeners = new Set<Listener>();
@@ -136,6 +154,7 @@ export class Api {
     this.fetchImpl = options.fetch ?? ((...args) => globalThis.fetch(...args));
     this.base = options.base ?? '';
     this.storage = options.storage ?? localTokenStorage();
+    this.locks = options.locks === undefined ? browserLocks() : options.locks;
   }
 
   /** Called with the user whenever signing in or out changes it. */
@@ -173,28 +192,58 @@ export class Api {
     }
   }
 
-  /** Exchanges the refresh token for a new pair; one exchange at a time. */
+  /**
+   * Exchanges the refresh token for a new pair: one exchange at a time in
+   * this tab, and one at a time across tabs under a shared lock.
+   */
   refresh(): Promise<boolean> {
     if (!this.refreshing) {
-      this.refreshing = (async () => {
-        const token = this.storage.get();
-        if (!token) return false;
-        const response = await this.raw('POST', '/api/v1/auth/refresh', { body: { refresh_token: token } }, null);
-        if (!response.ok) {
-          const error = await toApiError(response);
-          // Only a refusal of the token ends the session; a network or server
-          // failure keeps it for the next try.
-          if (response.status === 401 || response.status === 403) this.setSession(null);
-          else throw error;
-          return false;
-        }
-        this.setSession((await response.json()) as Session);
-        return true;
-      })().finally(() => {
+      const run = () => this.exchange();
+      this.refreshing = (this.locks ? this.locks.request('emenda.refresh', run) : run()).finally(() => {
         this.refreshing = null;
       });
     }
     return this.refreshing;
+  }
+
+  /**
+   * The exchange itself, run under the lock. The stored token is read here,
+   * inside the lock: if another tab rotated it meanwhile, the new one is
+   * used. A refusal ends the session only when the refused token is still
+   * the stored one; otherwise another tab has signed in or rotated it, and
+   * the newer token gets one try.
+   */
+  private async exchange(): Promise<boolean> {
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const token = this.storage.get();
+      if (!token) {
+        if (this.me || this.access) this.endLocalSession();
+        return false;
+      }
+      const response = await this.raw('POST', '/api/v1/auth/refresh', { body: { refresh_token: token } }, null);
+      if (response.ok) {
+        const fresh = (await response.json()) as Session;
+        this.setSession(fresh);
+        return true;
+      }
+      const error = await toApiError(response);
+      // Only a refusal of the token ends the session; a network or server
+      // failure keeps it for the next try.
+      if (response.status !== 401 && response.status !== 403) throw error;
+      if (this.storage.get() === token) {
+        this.setSession(null);
+        return false;
+      }
+    }
+    this.endLocalSession();
+    return false;
+  }
+
+  /** Forgets this tab's session without touching the token other tabs share. */
+  private endLocalSession() {
+    this.access = null;
+    this.me = null;
+    for (const l of this.listeners) l(null);
   }
 
   /** Sends a request; on 401 with a session, refreshes once and retries. */

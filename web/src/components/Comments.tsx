@@ -1,6 +1,6 @@
 // Threaded comments: roots with "load more", replies fetched per comment to
 // depth 3, alignment, votes, reply, edit, delete and report.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, ApiError } from '../api/client';
 import type { Comment, Page } from '../api/types';
 import { t, tn, formatDateTime, type Key } from '../i18n';
@@ -32,14 +32,20 @@ function CommentForm({
   submitLabel,
   onSubmit,
   onCancel,
+  autoFocus,
 }: {
   id: string;
   initial?: Editor;
   submitLabel: string;
   onSubmit: (value: Editor) => Promise<void>;
   onCancel?: () => void;
+  /** Take the focus when shown (a form that replaced the button that opened it). */
+  autoFocus?: boolean;
 }) {
   const [body, setBody] = useState(initial?.body ?? '');
+  useEffect(() => {
+    if (autoFocus) document.getElementById(`${id}-body`)?.focus();
+  }, []);
   const [alignment, setAlignment] = useState(initial?.alignment ?? 'neutral');
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -154,7 +160,7 @@ function Revisions({ id }: { id: string }) {
           {items.map((r) => (
             <li key={r.revision}>
               <p class="mb-0 text-secondary">
-                {t('comments.revision', { n: r.revision, date: formatDateTime(r.created_at) })} · {t(`comments.alignment.${r.alignment}` as Key)}
+                {t('comments.revision', { n: r.revision, date: formatDateTime(r.created_at) })}{t('common.separator')}{t(`comments.alignment.${r.alignment}` as Key)}
               </p>
               <div class="markdown" dangerouslySetInnerHTML={{ __html: renderMarkdown(r.body) }} />
             </li>
@@ -171,6 +177,15 @@ function CommentItem({ comment, props, onChange }: { comment: Comment; props: Th
   const [showReplies, setShowReplies] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const replies = useCommentList(props.base, 'oldest', comment.id);
+  // Where the focus goes after a control replaces itself: the reply or edit
+  // button again (cancel, saved), the replies shown, or the comment itself
+  // (deleted, its buttons gone).
+  const focusNext = useRef<'reply' | 'edit' | 'replies' | 'comment' | null>(null);
+  useEffect(() => {
+    const target = focusNext.current;
+    focusNext.current = null;
+    if (target) document.getElementById(`commento-${comment.id}-${target}`)?.focus();
+  });
   const mine = !!me && comment.author?.id === me.id;
   const live = !comment.deleted && !comment.hidden;
   const name = comment.author?.display_name ?? '';
@@ -192,6 +207,7 @@ function CommentItem({ comment, props, onChange }: { comment: Comment; props: Th
     setError(null);
     try {
       const c = await api.send<Comment>('DELETE', `/api/v1/comments/${comment.id}`);
+      focusNext.current = 'comment';
       onChange(c ?? { ...comment, deleted: true, body: null, author: null, alignment: null });
       announce(t('comments.removed'));
     } catch (e) {
@@ -199,6 +215,7 @@ function CommentItem({ comment, props, onChange }: { comment: Comment; props: Th
     }
   };
   const openReplies = () => {
+    focusNext.current = 'replies';
     setShowReplies(true);
     // useCommentList.load catches its own errors.
     if (replies.next === undefined) void replies.load(undefined, true);
@@ -206,7 +223,7 @@ function CommentItem({ comment, props, onChange }: { comment: Comment; props: Th
 
   return (
     <li class={`comment depth-${comment.depth}`} id={`commento-${comment.id}`}>
-      <article aria-label={live ? t('common.by', { name }) : undefined}>
+      <article aria-label={live ? t('common.by', { name }) : undefined} id={`commento-${comment.id}-comment`} tabIndex={-1}>
         {live ? (
           <>
             <header class="d-flex flex-wrap gap-2 align-items-center">
@@ -222,9 +239,14 @@ function CommentItem({ comment, props, onChange }: { comment: Comment; props: Th
                 id={`edit-${comment.id}`}
                 initial={{ body: comment.body ?? '', alignment: comment.alignment ?? 'neutral' }}
                 submitLabel={t('common.save')}
-                onCancel={() => setMode('view')}
+                autoFocus
+                onCancel={() => {
+                  focusNext.current = 'edit';
+                  setMode('view');
+                }}
                 onSubmit={async (v) => {
                   const c = await api.send<Comment>('PATCH', `/api/v1/comments/${comment.id}`, { body: v.body, alignment: v.alignment, revision: comment.revision });
+                  focusNext.current = 'edit';
                   onChange(c);
                   setMode('view');
                   announce(t('comments.saved'));
@@ -244,26 +266,26 @@ function CommentItem({ comment, props, onChange }: { comment: Comment; props: Th
           {live && me && !mine ? (
             <>
               <button type="button" class="btn btn-link btn-sm p-0" aria-pressed={comment.my_vote === 1} onClick={() => vote(1)}>
-                <span aria-hidden="true">▲ </span>
+                <span aria-hidden="true">{t('comments.upArrow')} </span>
                 {t('comments.up')} ({comment.votes.up})
               </button>
               <button type="button" class="btn btn-link btn-sm p-0" aria-pressed={comment.my_vote === -1} onClick={() => vote(-1)}>
-                <span aria-hidden="true">▼ </span>
+                <span aria-hidden="true">{t('comments.downArrow')} </span>
                 {t('comments.down')} ({comment.votes.down})
               </button>
             </>
           ) : (
             <span class="small text-secondary" aria-hidden="true">
-              ▲ {comment.votes.up} ▼ {comment.votes.down}
+              {t('comments.voteCounts', { up: comment.votes.up, down: comment.votes.down })}
             </span>
           )}
           {live && props.open && me && comment.depth < MAX_DEPTH && (
-            <button type="button" class="btn btn-link btn-sm p-0" onClick={() => setMode('reply')} aria-expanded={mode === 'reply'}>
+            <button type="button" class="btn btn-link btn-sm p-0" id={`commento-${comment.id}-reply`} onClick={() => setMode('reply')} aria-expanded={mode === 'reply'}>
               {t('comments.reply')}
             </button>
           )}
           {live && mine && props.open && (
-            <button type="button" class="btn btn-link btn-sm p-0" onClick={() => setMode('edit')}>
+            <button type="button" class="btn btn-link btn-sm p-0" id={`commento-${comment.id}-edit`} onClick={() => setMode('edit')}>
               {t('comments.edit')}
             </button>
           )}
@@ -280,9 +302,14 @@ function CommentItem({ comment, props, onChange }: { comment: Comment; props: Th
             <CommentForm
               id={`reply-${comment.id}`}
               submitLabel={t('comments.publish')}
-              onCancel={() => setMode('view')}
+              autoFocus
+              onCancel={() => {
+                focusNext.current = 'reply';
+                setMode('view');
+              }}
               onSubmit={async (v) => {
                 const c = await api.send<Comment>('POST', `${props.base}/comments`, { body: v.body, alignment: v.alignment, parent_id: comment.id });
+                focusNext.current = 'replies';
                 setMode('view');
                 setShowReplies(true);
                 replies.setItems((old) => [...old, c]);
@@ -302,7 +329,7 @@ function CommentItem({ comment, props, onChange }: { comment: Comment; props: Th
       {showReplies && (
         <>
           <ErrorAlert error={replies.error} />
-          <ul class="comment-list replies">
+          <ul class="comment-list replies" id={`commento-${comment.id}-replies`} tabIndex={-1} aria-label={t('comments.repliesList')}>
             {replies.items.map((r) => (
               <CommentItem key={r.id} comment={r} props={props} onChange={(c) => replies.setItems((old) => old.map((x) => (x.id === c.id ? c : x)))} />
             ))}

@@ -1,6 +1,6 @@
 // Renders a diff: insertions underlined, deletions struck through, each with
 // visually hidden "inserito"/"rimosso" text, so colour is never the only cue.
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { fold, side, type Op, type Segment } from '../diff';
 import { t } from '../i18n';
 
@@ -31,7 +31,17 @@ export function DiffOpInline({ op, text }: { op: 'insert' | 'delete'; text: stri
 
 function Fold({ segment }: { segment: Extract<Segment, { kind: 'fold' }> }) {
   const [open, setOpen] = useState(false);
-  if (open) return <span>{segment.text}</span>;
+  const revealed = useRef<HTMLSpanElement>(null);
+  // The button is replaced by the lines it stood for: the focus goes to them.
+  useEffect(() => {
+    if (open) revealed.current?.focus();
+  }, [open]);
+  if (open)
+    return (
+      <span ref={revealed} tabIndex={-1} class="diff-unfolded">
+        {segment.text}
+      </span>
+    );
   return (
     <span class="diff-fold">
       <button type="button" class="btn btn-link btn-sm p-0" onClick={() => setOpen(true)}>
@@ -56,21 +66,24 @@ export interface DiffViewProps {
   from?: number;
   to?: number;
   label: string;
+  /** The heading level of the field's name: 2 on a page of its own (compare), 3 inside a section. */
+  level?: 2 | 3;
 }
 
 /** One field's diff (title or body). */
-export function DiffView({ ops, layout, from, to, label }: DiffViewProps) {
+export function DiffView({ ops, layout, from, to, label, level = 3 }: DiffViewProps) {
+  const H = level === 2 ? 'h2' : 'h3';
   if (!ops.some((o) => o.op !== 'equal'))
     return (
       <div class="diff-field">
-        <h3 class="h6">{label}</h3>
+        <H class="h6">{label}</H>
         <p class="text-secondary">{t('diff.noChange')}</p>
       </div>
     );
   if (layout === 'side')
     return (
       <div class="diff-field">
-        <h3 class="h6">{label}</h3>
+        <H class="h6">{label}</H>
         <div class="row g-2">
           <div class="col-md-6">
             <p class="diff-side-label">{from !== undefined ? t('diff.before', { n: from }) : t('diff.removed')}</p>
@@ -89,7 +102,7 @@ export function DiffView({ ops, layout, from, to, label }: DiffViewProps) {
     );
   return (
     <div class="diff-field">
-      <h3 class="h6">{label}</h3>
+      <H class="h6">{label}</H>
       <div class="diff-text">
         <Ops ops={ops} />
       </div>

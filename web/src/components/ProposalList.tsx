@@ -22,7 +22,7 @@ export function ProposalCards({ items, headingLevel = 3 }: { items: ProposalSumm
                 <a href={href('proposal', { ref: p.reference })}>{p.title}</a>
               </H>
               <p class="card-text mb-0">
-                {tn('supports.count', p.supports_count)} · {tn('list.comments', p.comments_count)} · {t('list.version', { n: p.current_version })} ·{' '}
+                {tn('supports.count', p.supports_count)}{t('common.separator')}{tn('list.comments', p.comments_count)}{t('common.separator')}{t('list.version', { n: p.current_version })}{t('common.separator')}
                 <time dateTime={p.created_at}>{formatDate(p.created_at)}</time>
               </p>
             </div>

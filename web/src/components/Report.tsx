@@ -1,5 +1,5 @@
 // Reporting a proposal, amendment or comment: reason and details, in place.
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, ApiError } from '../api/client';
 import { t, type Key } from '../i18n';
 import { announce, ErrorAlert, Field } from './ui';
@@ -13,10 +13,38 @@ export function ReportButton({ kind, id, label }: { kind: 'proposal' | 'amendmen
   const [error, setError] = useState<ApiError | null>(null);
   const [done, setDone] = useState(false);
   const [busy, setBusy] = useState(false);
-  if (done) return <span class="text-secondary small">{t('report.sent')}</span>;
+  // The button and the form replace each other: the focus follows (first
+  // field when the form opens, the button again on cancel, the confirmation
+  // once sent), never falling back to the top of the page.
+  const focus = useRef<'field' | 'button' | 'sent' | null>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  const sent = useRef<HTMLSpanElement>(null);
+  const base = `report-${id}`;
+  useEffect(() => {
+    const target = focus.current;
+    focus.current = null;
+    if (target === 'field') document.getElementById(`${base}-reason`)?.focus();
+    else if (target === 'button') button.current?.focus();
+    else if (target === 'sent') sent.current?.focus();
+  }, [open, done]);
+  if (done)
+    return (
+      <span class="text-secondary small" tabIndex={-1} ref={sent}>
+        {t('report.sent')}
+      </span>
+    );
   if (!open)
     return (
-      <button type="button" class="btn btn-link btn-sm p-0" onClick={() => setOpen(true)} aria-expanded="false">
+      <button
+        type="button"
+        class="btn btn-link btn-sm p-0"
+        ref={button}
+        onClick={() => {
+          focus.current = 'field';
+          setOpen(true);
+        }}
+        aria-expanded="false"
+      >
         {label ?? t('comments.report')}
       </button>
     );
@@ -26,6 +54,7 @@ export function ReportButton({ kind, id, label }: { kind: 'proposal' | 'amendmen
     setError(null);
     try {
       await api.send('POST', '/api/v1/reports', { target: { kind, id }, reason, details: details.trim() || undefined });
+      focus.current = 'sent';
       setDone(true);
       announce(t('report.sent'));
     } catch (e) {
@@ -34,7 +63,6 @@ export function ReportButton({ kind, id, label }: { kind: 'proposal' | 'amendmen
       setBusy(false);
     }
   };
-  const base = `report-${id}`;
   return (
     <form class="report-form card card-bg p-3 my-2" onSubmit={submit}>
       <fieldset>
@@ -69,7 +97,14 @@ export function ReportButton({ kind, id, label }: { kind: 'proposal' | 'amendmen
           <button type="submit" class="btn btn-primary btn-sm" disabled={busy}>
             {t('report.send')}
           </button>
-          <button type="button" class="btn btn-outline-secondary btn-sm" onClick={() => setOpen(false)}>
+          <button
+            type="button"
+            class="btn btn-outline-secondary btn-sm"
+            onClick={() => {
+              focus.current = 'button';
+              setOpen(false);
+            }}
+          >
             {t('common.cancel')}
           </button>
         </div>

@@ -108,7 +108,7 @@ export function focusTitleWhenReady() {
 export function PageTitle({ children, title }: { children: ComponentChildren; title: string }) {
   const ref = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
-    document.title = `${title} · ${t('app.name')}`;
+    document.title = t('app.documentTitle', { title, app: t('app.name') });
   }, [title]);
   useEffect(() => {
     if (titleFocusPending) {

@@ -80,7 +80,7 @@ export function Amendment({ id }: { id: string }) {
   return (
     <>
       <p>
-        <a href={href('proposal', { ref: a.proposal_reference })}>← {t('amendment.back')}</a>
+        <a href={href('proposal', { ref: a.proposal_reference })}><span aria-hidden="true">{t('common.backArrow')}</span> {t('amendment.back')}</a>
       </p>
       <div class="d-flex flex-wrap gap-2 align-items-center mb-2">
         <StateBadge state={s.state} amendment />
@@ -92,8 +92,8 @@ export function Amendment({ id }: { id: string }) {
       {s.decided_at && (
         <p>
           {t('amendment.decided', { date: formatDate(s.decided_at) })}
-          {s.resulting_version ? ` · ${t('amendments.resulting', { n: s.resulting_version })}` : ''}
-          {s.decision_reason ? ` · ${t('amendments.reason', { reason: s.decision_reason })}` : ''}
+          {s.resulting_version ? `${t('common.separator')}${t('amendments.resulting', { n: s.resulting_version })}` : ''}
+          {s.decision_reason ? `${t('common.separator')}${t('amendments.reason', { reason: s.decision_reason })}` : ''}
         </p>
       )}
       <ErrorAlert error={error} />

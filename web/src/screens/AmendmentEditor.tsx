@@ -55,7 +55,7 @@ export function AmendmentEditor({ reference }: { reference: string }) {
   return (
     <>
       <p>
-        <a href={href('proposal', { ref: p.reference })}>← {t('versions.back')}</a>
+        <a href={href('proposal', { ref: p.reference })}><span aria-hidden="true">{t('common.backArrow')}</span> {t('versions.back')}</a>
       </p>
       <PageTitle title={heading}>{heading}</PageTitle>
       <p>{t('amend.intro')}</p>

@@ -4,17 +4,41 @@ import { useState } from 'preact/hooks';
 import { api } from '../api/client';
 import type { AuditEntry, Page } from '../api/types';
 import type { Schemas } from '../api/client';
-import { t, has, formatDateTime } from '../i18n';
+import { t, has, formatDateTime, formatNumber } from '../i18n';
 import { useLoad } from '../hooks';
 import { href } from '../router';
 import { Loading, PageTitle, ErrorPage } from '../components/ui';
 
+/** A detail's value in words: yes/no, a state or role by its name, numbers localised. */
+function value(v: string | number | boolean): string {
+  if (typeof v === 'boolean') return t(v ? 'common.yes' : 'common.no');
+  if (typeof v === 'number') return formatNumber(v);
+  for (const key of [`state.${v}`, `profile.role.${v}`, `amendment.merge.${v}`]) if (has(key)) return t(key);
+  return v;
+}
+
+/** An entry's details, each named from the catalogue (the reference is shown as a link). */
 function details(d: unknown): string {
   if (!d || typeof d !== 'object') return '';
   return Object.entries(d as Record<string, unknown>)
-    .filter(([, v]) => v !== null && v !== undefined && typeof v !== 'object')
-    .map(([k, v]) => `${k}: ${String(v)}`)
-    .join(' · ');
+    .filter(([k, v]) => v !== null && v !== undefined && typeof v !== 'object' && k !== 'reference' && k !== 'proposal_reference')
+    .map(([k, v]) => {
+      const field = `audit.field.${k}`;
+      const name = has(field) ? t(field) : t('audit.field.other', { key: k });
+      return t('audit.detail', { name, value: value(v as string | number | boolean) });
+    })
+    .join(t('common.separator'));
+}
+
+/** An action or a kind by its name; one the catalogue does not know yet, said as such. */
+function actionName(action: string): string {
+  const key = `audit.action.${action}`;
+  return has(key) ? t(key) : t('audit.action.other', { code: action });
+}
+
+function kindName(kind: string): string {
+  const key = `audit.kind.${kind}`;
+  return has(key) ? t(key) : t('audit.kind.other', { kind });
 }
 
 /** The proposal an entry is about, when its details name one. */
@@ -70,11 +94,8 @@ export function Audit({ query }: { query: URLSearchParams }) {
                   <td>
                     <time dateTime={e.created_at}>{formatDateTime(e.created_at)}</time>
                   </td>
-                  <td>
-                    {has(`audit.action.${e.action}`) && <span class="d-block">{t(`audit.action.${e.action}` as Parameters<typeof t>[0])}</span>}
-                    <code class="small">{e.action}</code>
-                  </td>
-                  <td>{has(`staff.kind.${e.target_kind}`) ? t(`staff.kind.${e.target_kind}` as Parameters<typeof t>[0]) : e.target_kind}</td>
+                  <td>{actionName(e.action)}</td>
+                  <td>{kindName(e.target_kind)}</td>
                   <td class="small">
                     {reference(e.details) && (
                       <a class="d-block" href={href('proposal', { ref: reference(e.details)! })}>

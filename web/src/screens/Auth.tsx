@@ -3,13 +3,8 @@ import { useState } from 'preact/hooks';
 import { api, ApiError } from '../api/client';
 import { t, formatDate } from '../i18n';
 import { useMe } from '../hooks';
-import { href, navigate } from '../router';
+import { href, navigate, safeNext } from '../router';
 import { announce, ErrorAlert, Field, PageTitle } from '../components/ui';
-
-/** Only paths of this app are followed after signing in. */
-function safeNext(next?: string): string {
-  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
-}
 
 export function SignIn({ next }: { next?: string }) {
   const [email, setEmail] = useState('');
@@ -142,7 +137,7 @@ export function Profile() {
         <li>{t('profile.nickname', { nickname: me.nickname })}</li>
         <li>{t('profile.email', { email: me.email })}</li>
         <li>{me.verified ? t('profile.verified') : t('profile.notVerified')}</li>
-        {me.roles.length > 0 && <li>{t('profile.roles', { roles: me.roles.map((r) => r.role).join(', ') })}</li>}
+        {me.roles.length > 0 && <li>{t('profile.roles', { roles: me.roles.map((r) => t(`profile.role.${r.role}`)).join(t('common.listSeparator')) })}</li>}
         <li>{t('profile.since', { date: formatDate(me.created_at) })}</li>
       </ul>
       <button

@@ -96,7 +96,7 @@ export function Compare({ reference, query }: { reference: string; query: URLSea
   return (
     <>
       <p>
-        <a href={href('proposal', { ref: p.reference })}>← {t('versions.back')}</a> · <a href={href('versions', { ref: p.reference })}>{t('proposal.seeVersions')}</a>
+        <a href={href('proposal', { ref: p.reference })}><span aria-hidden="true">{t('common.backArrow')}</span> {t('versions.back')}</a>{t('common.separator')}<a href={href('versions', { ref: p.reference })}>{t('proposal.seeVersions')}</a>
       </p>
       <PageTitle title={`${t('diff.title')}: ${p.title}`}>
         {t('diff.title')}: {p.title}
@@ -108,8 +108,8 @@ export function Compare({ reference, query }: { reference: string; query: URLSea
       {diff.loading && from !== to && <Loading />}
       {diff.data && (
         <section aria-label={t('diff.title')} class="diff">
-          <DiffView ops={diff.data.title.ops} layout={layout} from={diff.data.from} to={diff.data.to} label={t('diff.titleField')} />
-          <DiffView ops={diff.data.body.ops} layout={layout} from={diff.data.from} to={diff.data.to} label={t('diff.bodyField')} />
+          <DiffView ops={diff.data.title.ops} layout={layout} from={diff.data.from} to={diff.data.to} label={t('diff.titleField')} level={2} />
+          <DiffView ops={diff.data.body.ops} layout={layout} from={diff.data.from} to={diff.data.to} label={t('diff.bodyField')} level={2} />
         </section>
       )}
     </>

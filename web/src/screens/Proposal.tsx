@@ -71,11 +71,11 @@ function SupportBox({ proposal, space, onChange }: { proposal: P; space: Space |
       <ErrorAlert error={error} />
       {mine && (
         <div class="mb-2">
-          <p class="mb-1">{t('supports.youSupport', { n: mine.version })}</p>
+          {mine.version >= mine.current_version && <p class="mb-1">{t('supports.youSupport', { n: mine.version })}</p>}
           {mine.pending && space && <p class="small">{t('supports.pending', { n: space.settings.minimum_supports_per_user })}</p>}
           {mine.version < mine.current_version && (
             <p class="alert alert-info py-2">
-              {t('supports.behind', { from: mine.version, to: mine.current_version })} —{' '}
+              {t('supports.behind', { from: mine.version, to: mine.current_version })}{t('common.dash')}
               <a href={href('compare', { ref: proposal.reference }, { da: mine.version, a: mine.current_version })}>{t('supports.seeChanges')}</a>
             </p>
           )}
@@ -188,8 +188,8 @@ function Amendments({ proposal, space }: { proposal: P; space: Space | null }) {
                 <a href={href('amendment', { id: am.id })}>{am.title}</a>
               </div>
               <p class="small text-secondary mb-0">
-                {t('common.by', { name: am.author_nickname })} · {t('amendments.onVersion', { n: am.base_version })}
-                {am.resulting_version ? ` · ${t('amendments.resulting', { n: am.resulting_version })}` : ''}
+                {t('common.by', { name: am.author_nickname })}{t('common.separator')}{t('amendments.onVersion', { n: am.base_version })}
+                {am.resulting_version ? `${t('common.separator')}${t('amendments.resulting', { n: am.resulting_version })}` : ''}
               </p>
               {index < 5 && <AmendmentExcerpt id={am.id} />}
               {am.state === 'rejected' && am.decision_reason && <p class="small mb-0">{t('amendments.reason', { reason: am.decision_reason })}</p>}
@@ -208,9 +208,16 @@ function Amendments({ proposal, space }: { proposal: P; space: Space | null }) {
 }
 
 function AnswerBox({ proposal }: { proposal: P }) {
-  const [older, setOlder] = useState<Answer[] | null>(null);
   const answer = proposal.answer;
+  // The API does not say whether the answer was revised: the history is
+  // fetched after the page is shown, and the section appears only if there
+  // is an earlier answer to show.
+  const history = useLoad(
+    (signal) => (answer ? api.get<Answer[]>(`/api/v1/proposals/${proposal.id}/answers`, undefined, signal) : Promise.resolve([] as Answer[])),
+    [proposal.id, answer?.created_at],
+  );
   if (!answer) return null;
+  const older = (history.data ?? []).slice(1);
   return (
     <section aria-labelledby="answer-title" class="callout-answer card card-bg p-3 mb-4">
       <h2 id="answer-title" class="h4">
@@ -218,20 +225,9 @@ function AnswerBox({ proposal }: { proposal: P }) {
       </h2>
       <p class="small text-secondary">{t('proposal.answerBy', { name: answer.staff_name, date: formatDate(answer.created_at) })}</p>
       <div class="markdown" dangerouslySetInnerHTML={{ __html: renderMarkdown(answer.answer) }} />
-      <details
-        onToggle={async (e) => {
-          if ((e.currentTarget as HTMLDetailsElement).open && !older) {
-            const all = await api.get<Answer[]>(`/api/v1/proposals/${proposal.id}/answers`).catch(() => [answer]);
-            setOlder(all.slice(1));
-          }
-        }}
-      >
-        <summary>{t('proposal.previousAnswers')}</summary>
-        {older === null ? (
-          <Loading />
-        ) : older.length === 0 ? (
-          <p class="small">{t('proposal.noPreviousAnswers')}</p>
-        ) : (
+      {older.length > 0 && (
+        <details>
+          <summary>{t('proposal.previousAnswers', { n: older.length })}</summary>
           <ul>
             {older.map((o) => (
               <li key={o.created_at}>
@@ -240,8 +236,8 @@ function AnswerBox({ proposal }: { proposal: P }) {
               </li>
             ))}
           </ul>
-        )}
-      </details>
+        </details>
+      )}
     </section>
   );
 }
@@ -290,14 +286,14 @@ export function Proposal({ reference }: { reference: string }) {
       <PageTitle title={proposal.title}>{proposal.title}</PageTitle>
       {proposal.hidden && <p class="alert alert-warning">{t('proposal.hiddenNotice')}</p>}
       <p class="version-badge">
-        <span class="badge bg-secondary">{t('proposal.versionBadge', { n: proposal.current_version, total: proposal.current_version })}</span>{' '}
-        — <a href={href('versions', { ref: proposal.reference })}>{t('proposal.seeVersions')}</a>
+        <span class="badge bg-secondary">{t('proposal.versionBadge', { n: proposal.current_version, total: proposal.current_version })}</span>
+        {t('common.dash')}<a href={href('versions', { ref: proposal.reference })}>{t('proposal.seeVersions')}</a>
       </p>
       <dl class="proposal-meta">
         <div>
-          <dt class="visually-hidden">{t('proposal.createdOn', { date: '' })}</dt>
+          <dt>{t('proposal.created')}</dt>
           <dd>
-            <time dateTime={proposal.created_at}>{t('proposal.createdOn', { date: formatDate(proposal.created_at) })}</time>
+            <time dateTime={proposal.created_at}>{formatDate(proposal.created_at)}</time>
           </dd>
         </div>
         <div>

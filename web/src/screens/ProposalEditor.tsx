@@ -100,7 +100,7 @@ export function ProposalEditor({ reference, space: initialSpace }: { reference?:
     <>
       {p && (
         <p>
-          <a href={href('proposal', { ref: p.reference })}>← {t('versions.back')}</a>
+          <a href={href('proposal', { ref: p.reference })}><span aria-hidden="true">{t('common.backArrow')}</span> {t('versions.back')}</a>
         </p>
       )}
       <PageTitle title={heading}>{heading}</PageTitle>

@@ -24,7 +24,7 @@ export function Verify({ reference }: { reference: string }) {
   return (
     <>
       <p>
-        <a href={href('proposal', { ref: p.reference })}>← {t('versions.back')}</a>
+        <a href={href('proposal', { ref: p.reference })}><span aria-hidden="true">{t('common.backArrow')}</span> {t('versions.back')}</a>
       </p>
       <PageTitle title={`${t('verify.title')}: ${p.title}`}>
         {t('verify.title')}: {p.title}
@@ -38,7 +38,7 @@ export function Verify({ reference }: { reference: string }) {
         {audit.valid ? t('verify.auditIntact', { n: audit.entries }) : t('verify.auditBroken', { n: audit.first_invalid ?? 0 })}
       </p>
       <p>
-        <a href={href('versions', { ref: p.reference })}>{t('proposal.seeVersions')}</a> · <a href={href('audit')}>{t('nav.audit')}</a>
+        <a href={href('versions', { ref: p.reference })}>{t('proposal.seeVersions')}</a>{t('common.separator')}<a href={href('audit')}>{t('nav.audit')}</a>
       </p>
     </>
   );

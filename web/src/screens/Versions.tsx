@@ -20,7 +20,7 @@ export function Versions({ reference }: { reference: string }) {
   return (
     <>
       <p>
-        <a href={href('proposal', { ref: proposal.reference })}>← {t('versions.back')}</a>
+        <a href={href('proposal', { ref: proposal.reference })}><span aria-hidden="true">{t('common.backArrow')}</span> {t('versions.back')}</a>
       </p>
       <PageTitle title={t('versions.title', { title: proposal.title })}>{t('versions.title', { title: proposal.title })}</PageTitle>
       <h2 class="h4">{t('versions.heading')}</h2>
@@ -34,14 +34,14 @@ export function Versions({ reference }: { reference: string }) {
                   <div class="pin-text">
                     <span>
                       {t('versions.entry', { n: v.number })}
-                      {v.number === proposal.current_version && ` · ${t('versions.current')}`}
+                      {v.number === proposal.current_version && `${t('common.separator')}${t('versions.current')}`}
                     </span>
                   </div>
                 </h3>
                 <div class="card card-bg">
                   <div class="card-body">
                     <p class="mb-1">
-                      <strong>{t(`versions.kind.${v.kind}` as Key)}</strong> · {t('versions.by', { name: v.editor_nickname })} ·{' '}
+                      <strong>{t(`versions.kind.${v.kind}` as Key)}</strong>{t('common.separator')}{t('versions.by', { name: v.editor_nickname })}{t('common.separator')}
                       <time dateTime={v.created_at}>{formatDateTime(v.created_at)}</time>
                     </p>
                     {v.summary && <p class="mb-1">{v.summary}</p>}

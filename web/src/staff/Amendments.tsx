@@ -6,7 +6,7 @@ import { useState } from 'preact/hooks';
 import { api, ApiError, type Schemas } from '../api/client';
 import type { Amendment, Page } from '../api/types';
 import { t, formatDate, type Key } from '../i18n';
-import { useLoad } from '../hooks';
+import { useLoad, useFocusAfterReload } from '../hooks';
 import { href } from '../router';
 import { DiffView } from '../components/Diff';
 import { announce, ErrorAlert, Loading } from '../components/ui';
@@ -151,7 +151,7 @@ function Row({ item, onDecided }: { item: QueueItem; onDecided: () => void }) {
   };
   const merge = item.mergeability ?? 'up_to_date';
   return (
-    <li class="card card-bg mb-3 staff-row" id={`emendamento-${item.id}`}>
+    <li class="card card-bg mb-3 staff-row" id={`emendamento-${item.id}`} tabIndex={-1}>
       <div class="card-body">
         <div class="d-flex flex-wrap gap-2 align-items-center mb-1">
           <span class="ref-code">{item.proposal_reference}</span>
@@ -161,7 +161,7 @@ function Row({ item, onDecided }: { item: QueueItem; onDecided: () => void }) {
           <a href={href('amendment', { id: item.id })}>{item.title}</a>
         </h2>
         <p class="small mb-2">
-          {item.proposal_title} · {t('common.by', { name: item.author_nickname })} · {t('amendments.onVersion', { n: item.base_version })} ·{' '}
+          {item.proposal_title}{t('common.separator')}{t('common.by', { name: item.author_nickname })}{t('common.separator')}{t('amendments.onVersion', { n: item.base_version })}{t('common.separator')}
           {formatDate(item.created_at)}
         </p>
         <ErrorAlert error={error} />
@@ -211,6 +211,13 @@ function Row({ item, onDecided }: { item: QueueItem; onDecided: () => void }) {
 
 export function StaffAmendments() {
   const queue = useLoad((signal) => api.get<Page<QueueItem>>('/api/v1/moderation/amendments', { limit: 50 }, signal), []);
+  const focusAfter = useFocusAfterReload(queue);
+  // A decided amendment leaves the queue: the focus goes to the next one.
+  const decided = (index: number) => {
+    const items = queue.data?.items ?? [];
+    focusAfter([items[index], items[index + 1], items[index - 1]].map((i) => i && `emendamento-${i.id}`));
+    queue.reload();
+  };
   return (
     <StaffFrame current="staffAmendments">
       <ErrorAlert error={queue.error} />
@@ -218,8 +225,8 @@ export function StaffAmendments() {
       {queue.data && queue.data.items.length === 0 && <p>{t('staff.queueEmpty')}</p>}
       {queue.data && (
         <ul class="list-unstyled">
-          {queue.data.items.map((item) => (
-            <Row key={item.id} item={item} onDecided={queue.reload} />
+          {queue.data.items.map((item, index) => (
+            <Row key={item.id} item={item} onDecided={() => decided(index)} />
           ))}
         </ul>
       )}

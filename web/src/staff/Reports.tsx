@@ -4,7 +4,7 @@ import { useState } from 'preact/hooks';
 import { api, ApiError, type Schemas } from '../api/client';
 import type { Page } from '../api/types';
 import { t, formatDateTime, type Key } from '../i18n';
-import { useLoad } from '../hooks';
+import { useLoad, useFocusAfterReload } from '../hooks';
 import { href, setQuery } from '../router';
 import { announce, ErrorAlert, Loading } from '../components/ui';
 import { StaffFrame } from './Frame';
@@ -28,17 +28,17 @@ function Entry({ item, onChange }: { item: Item; onChange: () => void }) {
   const link =
     item.target.kind === 'amendment' ? href('amendment', { id: item.target.id }) : item.proposal_id ? href('proposal', { ref: item.proposal_id }) : undefined;
   return (
-    <li class="card card-bg mb-3 staff-row">
+    <li class="card card-bg mb-3 staff-row" id={`segnalazione-${item.id}`} tabIndex={-1}>
       <div class="card-body">
         <div class="d-flex flex-wrap gap-2 align-items-center mb-1">
           <span class="badge bg-secondary">{t(`staff.kind.${item.target.kind}` as Key)}</span>
           {item.hidden && <span class="badge bg-dark">{t('staff.hiddenNow')}</span>}
           <span class="small">{t('staff.openReports', { n: item.open_reports })}</span>
         </div>
-        <blockquote class="report-preview">{item.preview?.text ?? '—'}</blockquote>
+        <blockquote class="report-preview">{item.preview?.text ?? t('common.none')}</blockquote>
         {item.preview && (
           <p class="small mb-1">
-            {t('staff.by', { name: item.preview.author_nickname })} ·{' '}
+            {t('staff.by', { name: item.preview.author_nickname })}{t('common.separator')}
             <a href={href('staffUsers', {}, { utente: item.preview.author_id })}>{t('staff.manageAuthor')}</a>
           </p>
         )}
@@ -46,8 +46,12 @@ function Entry({ item, onChange }: { item: Item; onChange: () => void }) {
         <ul class="small">
           {item.latest_reports.map((r) => (
             <li key={r.id}>
-              {t(`report.reason.${r.reason}` as Key)} — {r.reporter_nickname}, {formatDateTime(r.created_at)}
-              {r.details ? `: ${r.details}` : ''}
+              {t(r.details ? 'staff.reportLineDetails' : 'staff.reportLine', {
+                reason: t(`report.reason.${r.reason}` as Key),
+                name: r.reporter_nickname,
+                date: formatDateTime(r.created_at),
+                details: r.details ?? '',
+              })}
             </li>
           ))}
         </ul>
@@ -82,6 +86,14 @@ function Entry({ item, onChange }: { item: Item; onChange: () => void }) {
 export function StaffReports({ query }: { query: URLSearchParams }) {
   const state = query.get('stato') ?? 'open';
   const list = useLoad((signal) => api.get<Page<Item>>('/api/v1/moderation/reports', { state, limit: 50 }, signal), [state]);
+  const focusAfter = useFocusAfterReload(list);
+  // After a decision the entry stays (all items) or leaves the list: the
+  // focus stays on it, or goes to the next one.
+  const decided = (index: number) => {
+    const items = list.data?.items ?? [];
+    focusAfter([items[index], items[index + 1], items[index - 1]].map((i) => i && `segnalazione-${i.id}`));
+    list.reload();
+  };
   return (
     <StaffFrame current="staffReports">
       <div class="mb-3 comment-order">
@@ -101,8 +113,8 @@ export function StaffReports({ query }: { query: URLSearchParams }) {
       {list.data && list.data.items.length === 0 && <p>{t('staff.reportsEmpty')}</p>}
       {list.data && (
         <ul class="list-unstyled">
-          {list.data.items.map((item) => (
-            <Entry key={item.id} item={item} onChange={list.reload} />
+          {list.data.items.map((item, index) => (
+            <Entry key={item.id} item={item} onChange={() => decided(index)} />
           ))}
         </ul>
       )}

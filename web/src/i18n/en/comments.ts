@@ -17,6 +17,7 @@ export const comments: Record<keyof typeof it, string> = {
   'comments.alignment.against': 'Against',
   'comments.publish': 'Post the comment',
   'comments.reply': 'Reply',
+  'comments.repliesList': 'Replies',
   'comments.replyTo': 'Reply to {name}',
   'comments.replies.one': 'Show {n} reply',
   'comments.replies.other': 'Show {n} replies',
@@ -47,4 +48,7 @@ export const comments: Record<keyof typeof it, string> = {
   'report.send': 'Send the report',
   'report.sent': 'Report sent: staff will look at it.',
   'report.proposal': 'Report the proposal',
+  'comments.upArrow': '▲',
+  'comments.downArrow': '▼',
+  'comments.voteCounts': '▲ {up} ▼ {down}',
 };

@@ -51,4 +51,12 @@ export const common: Record<keyof typeof it, string> = {
   'amendmentState.rejected': 'Rejected',
   'amendmentState.withdrawn': 'Withdrawn',
   'hidden.badge': 'Hidden by moderation',
+  'common.separator': ' · ',
+  'common.listSeparator': ', ',
+  'common.dash': ' — ',
+  'common.backArrow': '←',
+  'common.none': '—',
+  'common.yes': 'yes',
+  'common.no': 'no',
+  'app.documentTitle': '{title} · {app}',
 };

@@ -63,4 +63,6 @@ export const forms: Record<keyof typeof it, string> = {
   'amendment.withdraw': 'Withdraw the amendment',
   'amendment.withdrawn': 'Amendment withdrawn.',
   'amendment.back': 'Back to the proposal',
+  'profile.role.staff': 'staff',
+  'profile.role.admin': 'administration',
 };

@@ -59,4 +59,6 @@ export const staff: Record<keyof typeof it, string> = {
   'staff.publishAnswer': 'Publish the answer',
   'staff.answered': 'Answer published.',
   'staff.answerThis': 'Answer this proposal',
+  'staff.reportLine': '{reason} — {name}, {date}',
+  'staff.reportLineDetails': '{reason} — {name}, {date}: {details}',
 };

@@ -16,6 +16,7 @@ export const comments = {
   'comments.alignment.against': 'Contrario',
   'comments.publish': 'Pubblica il commento',
   'comments.reply': 'Rispondi',
+  'comments.repliesList': 'Risposte',
   'comments.replyTo': 'Rispondi a {name}',
   'comments.replies.one': 'Mostra {n} risposta',
   'comments.replies.other': 'Mostra {n} risposte',
@@ -46,4 +47,7 @@ export const comments = {
   'report.send': 'Invia la segnalazione',
   'report.sent': 'Segnalazione inviata: lo staff la esaminerà.',
   'report.proposal': 'Segnala la proposta',
+  'comments.upArrow': '▲',
+  'comments.downArrow': '▼',
+  'comments.voteCounts': '▲ {up} ▼ {down}',
 };

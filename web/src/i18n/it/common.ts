@@ -50,4 +50,12 @@ export const common = {
   'amendmentState.rejected': 'Respinto',
   'amendmentState.withdrawn': 'Ritirato',
   'hidden.badge': 'Nascosto dalla moderazione',
+  'common.separator': ' · ',
+  'common.listSeparator': ', ',
+  'common.dash': ' — ',
+  'common.backArrow': '←',
+  'common.none': '—',
+  'common.yes': 'sì',
+  'common.no': 'no',
+  'app.documentTitle': '{title} · {app}',
 };

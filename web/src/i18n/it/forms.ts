@@ -62,4 +62,6 @@ export const forms = {
   'amendment.withdraw': "Ritira l'emendamento",
   'amendment.withdrawn': 'Emendamento ritirato.',
   'amendment.back': 'Torna alla proposta',
+  'profile.role.staff': 'staff',
+  'profile.role.admin': 'amministrazione',
 };

@@ -1,0 +1,60 @@
+// The proposal page's copy: "Creato il" with its date, "Hai sostenuto la
+// versione N" (not the button's words again), and the earlier official
+// answers only when the answer was revised.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { STAFF, apiCall, apiLogin, apiRegister, expectAccessible, screenshot, setup, signIn } from './harness.mjs';
+
+let h;
+before(async () => {
+  h = await setup();
+});
+after(async () => h?.stop());
+
+test('created date, own support and earlier answers on the proposal page', async () => {
+  const author = await apiRegister(h.url, 'Paolo Gialli');
+  const create = async (title) => {
+    const r = await apiCall(h.url, 'POST', '/api/v1/spaces/bilancio-partecipativo-2026/proposals', author.token, {
+      title,
+      body: 'Un testo abbastanza lungo per essere accettato come proposta di prova.',
+    });
+    assert.equal(r.status, 201, JSON.stringify(r.body));
+    return r.body;
+  };
+  const once = await create('Una proposta con una sola risposta ufficiale');
+  const twice = await create('Una proposta con la risposta ufficiale rivista');
+  const staff = await apiLogin(h.url, STAFF);
+  const answer = (p, state, text) => apiCall(h.url, 'POST', `/api/v1/moderation/proposals/${p.id}/answer`, staff, { state, answer: text });
+  assert.equal((await answer(once, 'evaluating', 'La stiamo valutando.')).status < 300, true);
+  assert.equal((await answer(twice, 'evaluating', 'Prima risposta: la valutiamo.')).status < 300, true);
+  assert.equal((await answer(twice, 'evaluating', 'Seconda risposta: serve un sopralluogo.')).status < 300, true);
+
+  const page = await h.newPage();
+  await page.goto(`/proposte/${once.reference}`);
+  await page.getByText('La stiamo valutando.').waitFor();
+  // "Creato il" is a label followed by the date itself.
+  const created = page.locator('.proposal-meta div', { has: page.locator('dt', { hasText: 'Creato il' }) });
+  assert.match(await created.locator('dd').textContent(), /\d{4}/);
+  // The answer history is fetched after the page; with one answer nothing appears.
+  await page.waitForLoadState('networkidle');
+  assert.equal(await page.getByText('Risposte precedenti').count(), 0, 'no earlier answers, no section');
+
+  await page.goto(`/proposte/${twice.reference}`);
+  await page.getByText('Seconda risposta: serve un sopralluogo.').waitFor();
+  await page.getByText('Risposte precedenti (1)').click();
+  await page.getByText('Prima risposta: la valutiamo.').waitFor();
+  await expectAccessible(page, 'proposal with a revised answer');
+
+  // Supporting shows "Hai sostenuto la versione 1", not the button's label.
+  await signIn(page, author.email);
+  await page.goto(`/proposte/${once.reference}`);
+  await page.getByRole('button', { name: 'Sostieni questa proposta' }).click();
+  await page.getByText('Hai sostenuto la versione 1.', { exact: true }).waitFor();
+  assert.equal(await page.getByText('Sostieni questa proposta', { exact: false }).count(), 0);
+  await screenshot(page, 'proposal-page-copy');
+  await page.context().close();
+});
+
+test('no script errors on the proposal page', () => {
+  assert.deepEqual(h.pageErrors, []);
+});
