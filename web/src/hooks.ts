@@ -4,6 +4,29 @@ import { useEffect, useState, useCallback, useRef } from 'preact/hooks';
 import { api, ApiError, type Me } from './api/client';
 import { lang, onLang, type Lang } from './i18n';
 
+/**
+ * A form's submission: `busy` while `action` runs (so the button can be
+ * disabled), and the API's error when it fails, for the form to show by
+ * field. Every form that only sends and reports uses it.
+ */
+export function useSubmit(action: () => Promise<void>) {
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async (event?: Event) => {
+    event?.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await action();
+    } catch (e) {
+      setError(e as ApiError);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { error, busy, submit };
+}
+
 /** Re-renders the caller when the language changes. */
 export function useLang(): Lang {
   const [l, setL] = useState(lang());

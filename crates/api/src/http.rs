@@ -113,17 +113,11 @@ fn parse_list(text: &str) -> Option<Condition> {
     (!tags.is_empty()).then_some(Condition::Tags(tags))
 }
 
-/// A strong entity tag derived from the representation itself:
-/// `"<prefix>-<first 128 bits of SHA-256 of its JSON>"`. Hashing the very
-/// value that is serialized as the body means the tag changes whenever any
-/// field does, and cannot drift as fields are added.
-pub fn strong_etag<T: Serialize>(prefix: &str, representation: &T) -> EntityTag {
-    tagged_json(prefix, representation).tag
-}
-
-/// A representation serialized once, with the strong tag of exactly those
-/// bytes ([`strong_etag`]): a response that carries both costs one
-/// serialization, not two.
+/// A representation serialized once, with a strong entity tag derived from
+/// exactly those bytes: `"<prefix>-<first 128 bits of SHA-256 of the
+/// JSON>"`. Hashing the very bytes sent as the body means the tag changes
+/// whenever any field does, cannot drift as fields are added, and costs no
+/// second serialization.
 pub struct TaggedJson {
     /// The entity tag of `body`.
     pub tag: EntityTag,
@@ -330,10 +324,12 @@ mod tests {
 
     #[test]
     fn strong_tags_follow_the_representation() {
-        let a = strong_etag("v1", &serde_json::json!({ "n": 1 }));
-        let b = strong_etag("v1", &serde_json::json!({ "n": 2 }));
+        let tagged = tagged_json("v1", &serde_json::json!({ "n": 1 }));
+        assert_eq!(tagged.body, br#"{"n":1}"#);
+        let a = tagged.tag;
+        let b = tagged_json("v1", &serde_json::json!({ "n": 2 })).tag;
         assert_ne!(a, b);
-        assert_eq!(a, strong_etag("v1", &serde_json::json!({ "n": 1 })));
+        assert_eq!(a, tagged_json("v1", &serde_json::json!({ "n": 1 })).tag);
         assert!(a.to_string().starts_with("\"v1-") && a.opaque.len() == 3 + 32);
         assert_eq!(EntityTag::parse(&a.to_string()), Some(a));
     }

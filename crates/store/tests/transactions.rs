@@ -100,3 +100,38 @@ fn sqlite_plans_are_stable() {
     let db = TestDatabase::new(Backend::Sqlite);
     assert!(db.store().plans_are_stable().unwrap(), "SQLite was built without SQLITE_ENABLE_QPSG");
 }
+
+/// The pool does not test a connection before handing it out (that was a
+/// round trip in front of every read). A connection the server closed is
+/// found by the request that meets it, which fails once; the pool drops it
+/// and the next request gets a new one, so a database restart costs one
+/// failed request per pooled connection, never a pool of dead ones.
+#[test]
+fn a_connection_the_server_closed_costs_one_request() {
+    let db = TestDatabase::new(Backend::Postgres);
+    let store = db.store();
+    // One pooled connection, idle.
+    store.read(|tx| users::find_by_email(tx, "nobody@example.it")).unwrap();
+    let other = db.store();
+    let close_others = || {
+        emenda_store::testing::execute_raw(
+            &other,
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity \
+             WHERE datname = current_database() AND pid <> pg_backend_pid()",
+        )
+        .unwrap()
+    };
+    close_others();
+    let met = store.read(|tx| users::find_by_email(tx, "nobody@example.it"));
+    assert!(met.is_err(), "the closed connection was handed out and failed");
+    for _ in 0..3 {
+        store.read(|tx| users::find_by_email(tx, "nobody@example.it")).expect("a new connection");
+    }
+    // The same for a one-statement read, which runs outside a transaction.
+    close_others();
+    let met = store.read_statement(|tx| users::find_by_email(tx, "nobody@example.it"));
+    assert!(met.is_err(), "the closed connection was handed out and failed");
+    for _ in 0..3 {
+        store.read_statement(|tx| users::find_by_email(tx, "nobody@example.it")).expect("a new connection");
+    }
+}

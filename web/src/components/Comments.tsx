@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, ApiError } from '../api/client';
 import type { Comment, Page } from '../api/types';
 import { t, tn, formatDateTime, type Key } from '../i18n';
-import { useMe } from '../hooks';
+import { useMe, useSubmit } from '../hooks';
 import { renderMarkdown } from '../markdown';
 import { href } from '../router';
 import { announce, ErrorAlert } from './ui';
@@ -47,21 +47,10 @@ function CommentForm({
     if (autoFocus) document.getElementById(`${id}-body`)?.focus();
   }, []);
   const [alignment, setAlignment] = useState(initial?.alignment ?? 'neutral');
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await onSubmit({ body, alignment });
-      setBody('');
-    } catch (e) {
-      setError(e as ApiError);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { error, busy, submit } = useSubmit(async () => {
+    await onSubmit({ body, alignment });
+    setBody('');
+  });
   const bodyError = error?.fieldCode('body');
   return (
     <form class="comment-form" onSubmit={submit}>
@@ -114,17 +103,22 @@ function CommentForm({
   );
 }
 
-function useCommentList(base: string, order: string, parentId?: string) {
-  const [items, setItems] = useState<Comment[]>([]);
-  const [next, setNext] = useState<string | null | undefined>(undefined);
+/**
+ * A list of comments (a proposal's, or one comment's replies) read page by
+ * page: `load(null)` reads the first page again, `load(cursor)` appends the
+ * next. `first` is a first page already read with the proposal.
+ */
+function useCommentList(base: string, parentId?: string, first?: Page<Comment> | null) {
+  const [items, setItems] = useState<Comment[]>(first?.items ?? []);
+  const [next, setNext] = useState<string | null | undefined>(first ? (first.next_cursor ?? null) : undefined);
   const [error, setError] = useState<ApiError | null>(null);
   const [loading, setLoading] = useState(false);
-  const load = async (cursor?: string | null, reset = false) => {
+  const load = async (cursor?: string | null, order = 'oldest') => {
     setLoading(true);
     setError(null);
     try {
       const page = await api.get<Page<Comment>>(`${base}/comments`, { order, parent_id: parentId, cursor: cursor ?? undefined, limit: 20 });
-      setItems((old) => (reset ? page.items : [...old, ...page.items]));
+      setItems((old) => (cursor ? [...old, ...page.items] : page.items));
       setNext(page.next_cursor ?? null);
     } catch (e) {
       setError(e as ApiError);
@@ -176,7 +170,7 @@ function CommentItem({ comment, props, onChange }: { comment: Comment; props: Th
   const [mode, setMode] = useState<'view' | 'reply' | 'edit'>('view');
   const [showReplies, setShowReplies] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
-  const replies = useCommentList(props.base, 'oldest', comment.id);
+  const replies = useCommentList(props.base, comment.id);
   // Where the focus goes after a control replaces itself: the reply or edit
   // button again (cancel, saved), the replies shown, or the comment itself
   // (deleted, its buttons gone).
@@ -218,7 +212,7 @@ function CommentItem({ comment, props, onChange }: { comment: Comment; props: Th
     focusNext.current = 'replies';
     setShowReplies(true);
     // useCommentList.load catches its own errors.
-    if (replies.next === undefined) void replies.load(undefined, true);
+    if (replies.next === undefined) void replies.load(null);
   };
 
   return (
@@ -313,7 +307,7 @@ function CommentItem({ comment, props, onChange }: { comment: Comment; props: Th
                 setMode('view');
                 setShowReplies(true);
                 replies.setItems((old) => [...old, c]);
-                if (replies.next === undefined) void replies.load(undefined, true);
+                if (replies.next === undefined) void replies.load(null);
                 onChange({ ...comment, replies_count: comment.replies_count + 1 });
                 announce(t('comments.posted'));
               }}
@@ -350,25 +344,9 @@ export function Comments({ base, count, open, returnTo, first }: { base: string;
   const me = useMe();
   const [order, setOrder] = useState<string>('oldest');
   const [total, setTotal] = useState(count);
-  const [items, setItems] = useState<Comment[]>(first?.items ?? []);
-  const [next, setNext] = useState<string | null>(first?.next_cursor ?? null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [loading, setLoading] = useState(false);
-  const load = async (o: string, cursor: string | null) => {
-    setLoading(true);
-    setError(null);
-    try {
-      const page = await api.get<Page<Comment>>(`${base}/comments`, { order: o, cursor: cursor ?? undefined, limit: 20 });
-      setItems((old) => (cursor ? [...old, ...page.items] : page.items));
-      setNext(page.next_cursor ?? null);
-    } catch (e) {
-      setError(e as ApiError);
-    } finally {
-      setLoading(false);
-    }
-  };
+  const { items, setItems, next, error, loading, load } = useCommentList(base, undefined, first);
   useEffect(() => {
-    if (!first) void load('oldest', null);
+    if (!first) void load(null);
   }, [base]);
   const props: ThreadProps = { base, open, returnTo };
   const update = (n: Comment) => setItems((old) => old.map((x) => (x.id === n.id ? n : x)));
@@ -386,7 +364,7 @@ export function Comments({ base, count, open, returnTo, first }: { base: string;
           onChange={(e) => {
             const o = e.currentTarget.value;
             setOrder(o);
-            void load(o, null);
+            void load(null, o);
           }}
         >
           {ORDERS.map((o) => (
@@ -428,7 +406,7 @@ export function Comments({ base, count, open, returnTo, first }: { base: string;
         </ul>
       )}
       {next && (
-        <button type="button" class="btn btn-outline-primary btn-sm" disabled={loading} onClick={() => load(order, next)}>
+        <button type="button" class="btn btn-outline-primary btn-sm" disabled={loading} onClick={() => load(next, order)}>
           {t('common.loadMore')}
         </button>
       )}

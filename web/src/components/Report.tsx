@@ -1,6 +1,7 @@
 // Reporting a proposal, amendment or comment: reason and details, in place.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { api, ApiError } from '../api/client';
+import { api } from '../api/client';
+import { useSubmit } from '../hooks';
 import { t, type Key } from '../i18n';
 import { announce, ErrorAlert, Field } from './ui';
 
@@ -10,9 +11,7 @@ export function ReportButton({ kind, id, label }: { kind: 'proposal' | 'amendmen
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('spam');
   const [details, setDetails] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
   const [done, setDone] = useState(false);
-  const [busy, setBusy] = useState(false);
   // The button and the form replace each other: the focus follows (first
   // field when the form opens, the button again on cancel, the confirmation
   // once sent), never falling back to the top of the page.
@@ -20,6 +19,12 @@ export function ReportButton({ kind, id, label }: { kind: 'proposal' | 'amendmen
   const button = useRef<HTMLButtonElement>(null);
   const sent = useRef<HTMLSpanElement>(null);
   const base = `report-${id}`;
+  const { error, busy, submit } = useSubmit(async () => {
+    await api.send('POST', '/api/v1/reports', { target: { kind, id }, reason, details: details.trim() || undefined });
+    focus.current = 'sent';
+    setDone(true);
+    announce(t('report.sent'));
+  });
   useEffect(() => {
     const target = focus.current;
     focus.current = null;
@@ -48,21 +53,6 @@ export function ReportButton({ kind, id, label }: { kind: 'proposal' | 'amendmen
         {label ?? t('comments.report')}
       </button>
     );
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await api.send('POST', '/api/v1/reports', { target: { kind, id }, reason, details: details.trim() || undefined });
-      focus.current = 'sent';
-      setDone(true);
-      announce(t('report.sent'));
-    } catch (e) {
-      setError(e as ApiError);
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
     <form class="report-form card card-bg p-3 my-2" onSubmit={submit}>
       <fieldset>

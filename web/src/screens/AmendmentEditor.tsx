@@ -1,14 +1,13 @@
 // The amendment editor: the proposal's current text to change, the
 // rationale, and a live diff against the version it is based on.
-import { useMemo, useState } from 'preact/hooks';
-import { api, ApiError } from '../api/client';
+import { useState } from 'preact/hooks';
+import { api } from '../api/client';
 import type { Amendment, Proposal } from '../api/types';
 import { t } from '../i18n';
-import { useLoad, useMe } from '../hooks';
+import { useLoad, useMe, useSubmit } from '../hooks';
 import { href, navigate } from '../router';
-import { diffTexts } from '../diff';
-import { DiffView } from '../components/Diff';
 import { announce, ErrorAlert, Field, Loading, PageTitle, ErrorPage } from '../components/ui';
+import { LiveDiff, TitleBodyFields } from '../components/TextEditor';
 
 export function AmendmentEditor({ reference }: { reference: string }) {
   const me = useMe();
@@ -16,13 +15,20 @@ export function AmendmentEditor({ reference }: { reference: string }) {
   const [title, setTitle] = useState<string | null>(null);
   const [body, setBody] = useState<string | null>(null);
   const [rationale, setRationale] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, busy, submit } = useSubmit(async () => {
+    if (!p) return;
+    const a = await api.send<Amendment>('POST', `/api/v1/proposals/${p.id}/amendments`, {
+      title: currentTitle,
+      body: currentBody,
+      rationale,
+      base_version: p.current_version,
+    });
+    announce(t('amend.sent'));
+    navigate(href('amendment', { id: a.id }));
+  });
   const p = proposal.data;
   const currentTitle = title ?? p?.title ?? '';
   const currentBody = body ?? p?.body ?? '';
-  const liveTitle = useMemo(() => (p ? diffTexts(p.title, currentTitle) : []), [p, currentTitle]);
-  const liveBody = useMemo(() => (p ? diffTexts(p.body, currentBody) : []), [p, currentBody]);
   if (proposal.error) return <ErrorPage error={proposal.error} />;
   if (!p) return <Loading />;
   const heading = t('amend.title', { title: p.title });
@@ -33,25 +39,6 @@ export function AmendmentEditor({ reference }: { reference: string }) {
         <a href={href('signIn', {}, { da: href('amend', { ref: p.reference }) })}>{t('common.signInToAct')}</a>
       </>
     );
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const a = await api.send<Amendment>('POST', `/api/v1/proposals/${p.id}/amendments`, {
-        title: currentTitle,
-        body: currentBody,
-        rationale,
-        base_version: p.current_version,
-      });
-      announce(t('amend.sent'));
-      navigate(href("amendment", { id: a.id }));
-    } catch (e) {
-      setError(e as ApiError);
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
     <>
       <p>
@@ -61,34 +48,7 @@ export function AmendmentEditor({ reference }: { reference: string }) {
       <p>{t('amend.intro')}</p>
       <ErrorAlert error={error} />
       <form onSubmit={submit} noValidate>
-        <Field id="am-title" label={t('editor.title')} hint={t('editor.titleHint')} error={error} field="title">
-          {(d, invalid) => (
-            <input
-              id="am-title"
-              type="text"
-              class={`form-control${invalid ? ' is-invalid' : ''}`}
-              maxLength={150}
-              value={currentTitle}
-              aria-describedby={d}
-              aria-invalid={invalid}
-              onInput={(e) => setTitle(e.currentTarget.value)}
-            />
-          )}
-        </Field>
-        <Field id="am-body" label={t('editor.body')} hint={t('editor.bodyHint')} error={error} field="body">
-          {(d, invalid) => (
-            <textarea
-              id="am-body"
-              class={`form-control${invalid ? ' is-invalid' : ''}`}
-              rows={14}
-              maxLength={20000}
-              value={currentBody}
-              aria-describedby={d}
-              aria-invalid={invalid}
-              onInput={(e) => setBody(e.currentTarget.value)}
-            />
-          )}
-        </Field>
+        <TitleBodyFields idPrefix="am" title={currentTitle} body={currentBody} onTitle={setTitle} onBody={setBody} error={error} />
         <Field id="am-rationale" label={t('amend.rationale')} hint={t('amend.rationaleHint')} error={error} field="rationale">
           {(d, invalid) => (
             <textarea
@@ -103,19 +63,7 @@ export function AmendmentEditor({ reference }: { reference: string }) {
             />
           )}
         </Field>
-        <section aria-labelledby="am-preview" class="mb-4">
-          <h2 id="am-preview" class="h5">
-            {t('amend.preview', { n: p.current_version })}
-          </h2>
-          {liveTitle.some((o) => o.op !== 'equal') || liveBody.some((o) => o.op !== 'equal') ? (
-            <div class="diff">
-              <DiffView ops={liveTitle} layout="inline" label={t('diff.titleField')} />
-              <DiffView ops={liveBody} layout="inline" label={t('diff.bodyField')} />
-            </div>
-          ) : (
-            <p class="text-secondary">{t('editor.noChanges')}</p>
-          )}
-        </section>
+        <LiveDiff id="am-preview" heading={t('amend.preview', { n: p.current_version })} base={p} title={currentTitle} body={currentBody} />
         <button type="submit" class="btn btn-primary" disabled={busy}>
           {t('amend.submit')}
         </button>

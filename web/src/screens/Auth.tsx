@@ -1,30 +1,19 @@
 // Sign in, sign up (then signed in), and the own profile with sign out.
 import { useState } from 'preact/hooks';
-import { api, ApiError } from '../api/client';
+import { api } from '../api/client';
 import { t, formatDate } from '../i18n';
-import { useMe } from '../hooks';
+import { useMe, useSubmit } from '../hooks';
 import { href, navigate, safeNext } from '../router';
 import { announce, ErrorAlert, Field, PageTitle } from '../components/ui';
 
 export function SignIn({ next }: { next?: string }) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const me = await api.login(email, password);
-      announce(t('auth.signedIn', { name: me.display_name }));
-      navigate(safeNext(next));
-    } catch (e) {
-      setError(e as ApiError);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { error, busy, submit } = useSubmit(async () => {
+    const me = await api.login(email, password);
+    announce(t('auth.signedIn', { name: me.display_name }));
+    navigate(safeNext(next));
+  });
   return (
     <div class="row">
       <div class="col-md-8 col-lg-6">
@@ -65,23 +54,12 @@ export function SignIn({ next }: { next?: string }) {
 
 export function SignUp({ next }: { next?: string }) {
   const [form, setForm] = useState({ email: '', password: '', nickname: '', display_name: '' });
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
   const set = (k: keyof typeof form) => (e: Event) => setForm({ ...form, [k]: (e.currentTarget as HTMLInputElement).value });
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const me = await api.register(form);
-      announce(t('auth.signedIn', { name: me.display_name }));
-      navigate(safeNext(next));
-    } catch (e) {
-      setError(e as ApiError);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { error, busy, submit } = useSubmit(async () => {
+    const me = await api.register(form);
+    announce(t('auth.signedIn', { name: me.display_name }));
+    navigate(safeNext(next));
+  });
   const input = (id: string, k: keyof typeof form, label: string, type: 'text' | 'email' | 'password', autoComplete: string, hint?: string) => (
     <Field id={id} label={label} hint={hint} error={error} field={k}>
       {(d, invalid) => (

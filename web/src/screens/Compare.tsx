@@ -14,8 +14,34 @@ function defaultLayout(): 'inline' | 'side' {
 }
 
 
+/** One labelled choice of the compare form. */
+function Choice(props: {
+  id: string;
+  name: string;
+  label: string;
+  value: string;
+  options: [string, string][];
+  onChange: (value: string) => void;
+  wide?: boolean;
+}) {
+  return (
+    <div class={props.wide ? 'col-6 col-md-3' : 'col-6 col-md-2'}>
+      <label for={props.id} class="form-label active">
+        {props.label}
+      </label>
+      <select id={props.id} name={props.name} class="form-control" value={props.value} onChange={(e) => props.onChange(e.currentTarget.value)}>
+        {props.options.map(([value, label]) => (
+          <option key={value} value={value}>
+            {label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 function CompareForm(props: { versions: number[]; from: number; to: number; layout: string; granularity: string }) {
-  const { versions } = props;
+  const versions: [string, string][] = props.versions.map((v) => [String(v), t('diff.version', { n: v })]);
   const [f, setF] = useState(String(props.from));
   const [tt, setT] = useState(String(props.to));
   const [l, setL] = useState(props.layout);
@@ -25,55 +51,39 @@ function CompareForm(props: { versions: number[]; from: number; to: number; layo
     setQuery({ da: f, a: tt, vista: l, dettaglio: g }, { replace: false });
   };
   return (
-        <form class="row g-3 align-items-end mb-3" onSubmit={onSubmit}>
-        <div class="col-6 col-md-2">
-          <label for="diff-from" class="form-label active">
-            {t('diff.from')}
-          </label>
-          <select id="diff-from" name="da" class="form-control" value={f} onChange={(e) => setF(e.currentTarget.value)}>
-            {versions.map((v) => (
-              <option key={v} value={v}>
-                {t('diff.version', { n: v })}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="col-6 col-md-2">
-          <label for="diff-to" class="form-label active">
-            {t('diff.to')}
-          </label>
-          <select id="diff-to" name="a" class="form-control" value={tt} onChange={(e) => setT(e.currentTarget.value)}>
-            {versions.map((v) => (
-              <option key={v} value={v}>
-                {t('diff.version', { n: v })}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="col-6 col-md-3">
-          <label for="diff-layout" class="form-label active">
-            {t('diff.layout')}
-          </label>
-          <select id="diff-layout" name="vista" class="form-control" value={l} onChange={(e) => setL(e.currentTarget.value)}>
-            <option value="inline">{t('diff.inline')}</option>
-            <option value="side">{t('diff.sideBySide')}</option>
-          </select>
-        </div>
-        <div class="col-6 col-md-3">
-          <label for="diff-granularity" class="form-label active">
-            {t('diff.granularity')}
-          </label>
-          <select id="diff-granularity" name="dettaglio" class="form-control" value={g} onChange={(e) => setG(e.currentTarget.value)}>
-            <option value="word">{t('diff.word')}</option>
-            <option value="line">{t('diff.line')}</option>
-          </select>
-        </div>
-        <div class="col-12 col-md-2">
-          <button type="submit" class="btn btn-primary">
-            {t('diff.show')}
-          </button>
-        </div>
-      </form>
+    <form class="row g-3 align-items-end mb-3" onSubmit={onSubmit}>
+      <Choice id="diff-from" name="da" label={t('diff.from')} value={f} options={versions} onChange={setF} />
+      <Choice id="diff-to" name="a" label={t('diff.to')} value={tt} options={versions} onChange={setT} />
+      <Choice
+        id="diff-layout"
+        name="vista"
+        label={t('diff.layout')}
+        value={l}
+        options={[
+          ['inline', t('diff.inline')],
+          ['side', t('diff.sideBySide')],
+        ]}
+        onChange={setL}
+        wide
+      />
+      <Choice
+        id="diff-granularity"
+        name="dettaglio"
+        label={t('diff.granularity')}
+        value={g}
+        options={[
+          ['word', t('diff.word')],
+          ['line', t('diff.line')],
+        ]}
+        onChange={setG}
+        wide
+      />
+      <div class="col-12 col-md-2">
+        <button type="submit" class="btn btn-primary">
+          {t('diff.show')}
+        </button>
+      </div>
+    </form>
   );
 }
 

@@ -1,15 +1,15 @@
 // Create a proposal, or edit one: the edit shows a live diff against the
 // version it is based on, and on 409/412 shows what changed meanwhile while
 // keeping the author's text.
-import { useMemo, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { api, ApiError } from '../api/client';
 import type { Diff, Page, Proposal, Space } from '../api/types';
 import { t } from '../i18n';
 import { useLoad, useMe } from '../hooks';
 import { href, navigate } from '../router';
-import { diffTexts } from '../diff';
 import { DiffView } from '../components/Diff';
 import { announce, ErrorAlert, Field, Loading, PageTitle, ErrorPage } from '../components/ui';
+import { LiveDiff, TitleBodyFields } from '../components/TextEditor';
 
 interface Conflict {
   from: number;
@@ -38,8 +38,6 @@ export function ProposalEditor({ reference, space: initialSpace }: { reference?:
   const basedOn = baseVersion ?? p?.current_version ?? 0;
   const [baseTitle, setBaseTitle] = useState<string | null>(null);
   const [baseBody, setBaseBody] = useState<string | null>(null);
-  const liveTitle = useMemo(() => (p ? diffTexts(baseTitle ?? p.title, currentTitle) : []), [p, baseTitle, currentTitle]);
-  const liveBody = useMemo(() => (p ? diffTexts(baseBody ?? p.body, currentBody) : []), [p, baseBody, currentBody]);
 
   if (!me)
     return (
@@ -131,37 +129,7 @@ export function ProposalEditor({ reference, space: initialSpace }: { reference?:
             )}
           </Field>
         )}
-        <Field id="ed-title" label={t('editor.title')} hint={t('editor.titleHint')} error={error} field="title">
-          {(d, invalid) => (
-            <input
-              id="ed-title"
-              type="text"
-              class={`form-control${invalid ? ' is-invalid' : ''}`}
-              required
-              minLength={10}
-              maxLength={150}
-              value={currentTitle}
-              aria-describedby={d}
-              aria-invalid={invalid}
-              onInput={(e) => setTitle(e.currentTarget.value)}
-            />
-          )}
-        </Field>
-        <Field id="ed-body" label={t('editor.body')} hint={t('editor.bodyHint')} error={error} field="body">
-          {(d, invalid) => (
-            <textarea
-              id="ed-body"
-              class={`form-control${invalid ? ' is-invalid' : ''}`}
-              rows={14}
-              required
-              maxLength={20000}
-              value={currentBody}
-              aria-describedby={d}
-              aria-invalid={invalid}
-              onInput={(e) => setBody(e.currentTarget.value)}
-            />
-          )}
-        </Field>
+        <TitleBodyFields idPrefix="ed" title={currentTitle} body={currentBody} onTitle={setTitle} onBody={setBody} error={error} required />
         {editing && (
           <Field id="ed-summary" label={t('editor.summary')} error={error} field="summary">
             {(d) => (
@@ -169,20 +137,14 @@ export function ProposalEditor({ reference, space: initialSpace }: { reference?:
             )}
           </Field>
         )}
-        {editing && (
-          <section aria-labelledby="preview-title" class="mb-4">
-            <h2 id="preview-title" class="h5">
-              {t('editor.preview', { n: basedOn })}
-            </h2>
-            {liveTitle.some((o) => o.op !== 'equal') || liveBody.some((o) => o.op !== 'equal') ? (
-              <div class="diff">
-                <DiffView ops={liveTitle} layout="inline" label={t('diff.titleField')} />
-                <DiffView ops={liveBody} layout="inline" label={t('diff.bodyField')} />
-              </div>
-            ) : (
-              <p class="text-secondary">{t('editor.noChanges')}</p>
-            )}
-          </section>
+        {editing && p && (
+          <LiveDiff
+            id="preview-title"
+            heading={t('editor.preview', { n: basedOn })}
+            base={{ title: baseTitle ?? p.title, body: baseBody ?? p.body }}
+            title={currentTitle}
+            body={currentBody}
+          />
         )}
         <button type="submit" class="btn btn-primary" disabled={busy}>
           {editing ? t('editor.saveVersion') : t('editor.publish')}
