@@ -2,6 +2,7 @@
 --   wrk -s bench/lua/scenario.lua URL -- <mode> [files and values]
 -- Modes:
 --   get <paths file>                       GET each path in turn
+--   get_as <tokens file> <paths file>      the same, signed in with the first token
 --   insert                                 POST /insert (the raw-insert baseline)
 --   post_proposal <tokens file> <space>    POST /api/v1/spaces/<space>/proposals
 --   support <tokens file> <ids file> <offset>
@@ -55,6 +56,8 @@ function init(args)
   counter = 0
   if mode == "get" then
     paths = lines(args[2])
+  elseif mode == "get_as" then
+    tokens, paths = lines(args[2]), lines(args[3])
   elseif mode == "insert" then
     -- nothing to read
   elseif mode == "post_proposal" then
@@ -82,6 +85,8 @@ function request()
   counter = counter + 1
   if mode == "get" then
     return wrk.format("GET", paths[(counter % #paths) + 1])
+  elseif mode == "get_as" then
+    return wrk.format("GET", paths[(counter % #paths) + 1], bearer(tokens[1]))
   elseif mode == "insert" then
     return wrk.format("POST", "/insert", { ["Content-Type"] = "application/json" }, "{}")
   elseif mode == "post_proposal" then

@@ -174,6 +174,32 @@ fn etag_covers_the_whole_representation(backend: Backend) {
     assert_eq!(w.get(&[]).etag(), edited.etag(), "the edit answers with the tag GET gives");
 }
 
+/// The proposal answers with its space's name and rules, so a page can
+/// draw its actions from one response; a change of the rules is a change
+/// of the representation (a new tag, no 304), while the edit precondition,
+/// which names the text version, still holds.
+fn the_proposal_carries_its_space_rules(backend: Backend) {
+    let w = world(backend);
+    let first = w.get(&[]);
+    let space = first.expect(200)["space"].clone();
+    assert_eq!(space["slug"], "giardini");
+    assert_eq!(space["title"], "Spazio giardini");
+    assert_eq!(space["settings"]["supports_open"], true);
+    assert_eq!(space["settings"]["support_threshold"], 0);
+    assert!(space.get("description").is_none(), "the description stays on the space's page");
+    let tag = first.etag();
+
+    let admin = w.app.login("admin@example.it");
+    let rules = json!({ "settings": { "supports_open": false, "support_threshold": 250 } });
+    w.app.call("PATCH", "/api/v1/spaces/giardini", Some(&admin.token), Some(&rules)).expect(200);
+    let after = w.get(&[("If-None-Match", &tag)]);
+    let settings = after.expect(200)["space"]["settings"].clone();
+    assert_eq!((settings["supports_open"].clone(), settings["support_threshold"].clone()), (json!(false), json!(250)));
+    assert_ne!(after.etag(), tag);
+    assert!(after.etag().starts_with("\"v1-"));
+    w.edit("Un testo nuovo e abbastanza lungo per la proposta.", None, &[("If-Match", &tag)]).expect(201);
+}
+
 /// Point 2: `If-Match` is evaluated even with `base_version`; the two must
 /// agree; a failed `If-Match` is 412, a stale `base_version` stays 409, a
 /// malformed `If-Match` is 400.
@@ -470,6 +496,7 @@ fn private_answers_are_never_stored(backend: Backend) {
 }
 
 backend_tests!(
+    the_proposal_carries_its_space_rules,
     etag_covers_the_whole_representation,
     if_match_must_hold_and_agree_with_base_version,
     conditional_get_follows_rfc_9110,

@@ -5,6 +5,7 @@
 
 #![allow(clippy::unwrap_used)] // Tests fail loudly on anything unexpected.
 
+use emenda_accounts::tokens::hash_refresh_token;
 use emenda_store::Backend;
 use emenda_tests::{backend_tests, Reply, TestApp, TestUser, PASSWORD};
 use serde_json::json;
@@ -371,7 +372,41 @@ fn block_with_content_and_the_users_own_writes_leave_nothing_visible(backend: Ba
     s.app.assert_counters_consistent();
 }
 
+/// Two exchanges of one refresh token at once (two tabs, or a retry while
+/// the first answer is on its way): whatever the interleaving, the sign-in
+/// ends with exactly one live refresh token, never two branches.
+fn parallel_refreshes_of_one_token_leave_one_live_token(backend: Backend) {
+    let app = Arc::new(TestApp::spawn(backend));
+    let user = app.participant("schede");
+    for _ in 0..ROUNDS {
+        let session = app.login(&user.email);
+        let refresh = |token: String| {
+            move |app: &TestApp| app.post("/api/v1/auth/refresh", None, json!({ "refresh_token": token }))
+        };
+        let (a, b) = race(&app, refresh(session.refresh.clone()), refresh(session.refresh.clone()));
+        let issued: Vec<String> = [&a, &b]
+            .iter()
+            .filter(|r| r.status == 200)
+            .map(|r| r.body["refresh_token"].as_str().unwrap().to_owned())
+            .collect();
+        assert!(!issued.is_empty(), "one exchange at least succeeds: {} {}", a.status, b.status);
+        let live = app
+            .store
+            .read(|tx| {
+                let mut live = 0;
+                for token in &issued {
+                    let record = emenda_store::tokens::find_by_hash(tx, &hash_refresh_token(token))?.unwrap();
+                    live += usize::from(record.used_at.is_none() && record.revoked_at.is_none());
+                }
+                Ok::<_, emenda_store::StoreError>(live)
+            })
+            .unwrap();
+        assert_eq!(live, 1, "statuses {} and {}", a.status, b.status);
+    }
+}
+
 backend_tests!(
+    parallel_refreshes_of_one_token_leave_one_live_token,
     edit_and_withdraw_never_leave_an_edit_after_the_withdrawal,
     edit_and_answer_never_leave_an_edit_after_the_answer,
     amend_and_withdraw_leave_no_open_amendment,

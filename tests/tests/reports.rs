@@ -531,7 +531,31 @@ fn hidden_items_take_no_participation_and_confirmations_are_upholdings(backend: 
     w.app.assert_counters_consistent();
 }
 
+/// Each queue entry names its proposal's reference code, the address of
+/// its public page, whatever kind the reported item is.
+fn queue_entries_name_their_proposal_reference(backend: Backend) {
+    let w = world(backend, 5);
+    let reporter = w.app.participant("segnalatrice");
+    let amender = w.app.participant("emendatrice");
+    let amendment = amendment(&w, &amender);
+    let comment = comment(&w.app, &w.proposal, None, None, &w.author);
+    report(&w.app, &reporter, "proposal", &w.proposal, "spam").expect(201);
+    report(&w.app, &reporter, "amendment", &amendment, "spam").expect(201);
+    report(&w.app, &reporter, "comment", &comment.to_string(), "spam").expect(201);
+    let reference = w.app.get(&format!("/api/v1/proposals/{}", w.proposal), None).expect(200)["reference"].clone();
+    assert!(reference.as_str().is_some_and(|r| r.starts_with("TST-")), "{reference}");
+    let queue = w.app.get("/api/v1/moderation/reports", Some(&w.staff.token));
+    let items = queue.expect(200)["items"].as_array().unwrap().clone();
+    let kinds: Vec<&str> = items.iter().map(|i| i["target"]["kind"].as_str().unwrap()).collect();
+    assert_eq!(kinds, ["proposal", "amendment", "comment"]);
+    for entry in &items {
+        assert_eq!(entry["proposal_reference"], reference, "{entry}");
+        assert_eq!(entry["proposal_id"].as_str(), Some(w.proposal.as_str()));
+    }
+}
+
 backend_tests!(
+    queue_entries_name_their_proposal_reference,
     the_nth_report_hides_a_proposal,
     the_nth_report_hides_an_amendment,
     the_nth_report_hides_a_comment_and_unhiding_restores_its_counters,

@@ -206,7 +206,72 @@ fn closed_proposals_close_their_amendments_for_good(backend: Backend) {
         .expect_problem(409, "amendment_closed_with_proposal");
 }
 
+fn register(app: &TestApp, email: &str, nickname: &str, display_name: &str) {
+    let body = json!({ "email": email, "password": PASSWORD, "nickname": nickname, "display_name": display_name });
+    app.post("/api/v1/auth/register", None, body).expect(201);
+}
+
+fn nicknames(reply: &emenda_tests::Reply) -> Vec<String> {
+    reply.expect(200)["items"].as_array().unwrap().iter().map(|u| u["nickname"].as_str().unwrap().to_owned()).collect()
+}
+
+/// Admins find people by the start of a nickname or e-mail, or by part of
+/// the name, in any case; `%` and `_` are plain characters; pages follow
+/// one another; nobody else may search.
+fn admins_find_people_to_act_on(backend: Backend) {
+    let app = TestApp::spawn(backend);
+    let admin = app.admin();
+    register(&app, "giulia.rinaldi@comune.example", "giulia_r", "Giulia Rinaldi");
+    register(&app, "g.bianchi@posta.example", "gbianchi", "Giorgio Bianchi");
+    register(&app, "marta@posta.example", "marta", "Marta Rinaldini");
+    register(&app, "sconto@posta.example", "sconto50", "Sconto 50% Rinaldi");
+    let search = |q: &str| app.get(&format!("/api/v1/moderation/users?q={q}"), Some(&admin.token));
+
+    assert_eq!(nicknames(&search("GIU")), ["giulia_r"], "nickname prefix, any case");
+    assert_eq!(nicknames(&search("g.bian")), ["gbianchi"], "e-mail prefix");
+    assert_eq!(nicknames(&search("rinald")), ["giulia_r", "marta", "sconto50"], "part of the name");
+    assert_eq!(nicknames(&search("posta")), Vec::<String>::new(), "e-mails match from their start only");
+    assert_eq!(nicknames(&search("50%25")), ["sconto50"], "a literal percent sign");
+    assert_eq!(nicknames(&search("%25bianchi")), Vec::<String>::new(), "% is no wildcard");
+    assert_eq!(nicknames(&search("g_")), Vec::<String>::new(), "_ is no wildcard");
+    let found = search("giulia_");
+    let entry = &found.expect(200)["items"][0];
+    assert_eq!(entry["email"], "giulia.rinaldi@comune.example");
+    assert_eq!((entry["blocked"].clone(), entry["verified_at"].clone()), (json!(false), Value::Null));
+
+    // Everyone, a page at a time, in nickname order.
+    let first = app.get("/api/v1/moderation/users?limit=2", Some(&admin.token));
+    assert_eq!(nicknames(&first), ["admin", "gbianchi"]);
+    let cursor = first.body["next_cursor"].as_str().unwrap().to_owned();
+    let second = app.get(&format!("/api/v1/moderation/users?limit=2&cursor={cursor}"), Some(&admin.token));
+    assert_eq!(nicknames(&second), ["giulia_r", "marta"]);
+    let third = app.get(
+        &format!("/api/v1/moderation/users?limit=2&cursor={}", second.body["next_cursor"].as_str().unwrap()),
+        Some(&admin.token),
+    );
+    assert_eq!(nicknames(&third), ["sconto50"]);
+    assert!(third.body["next_cursor"].is_null());
+    let other = app.get(&format!("/api/v1/moderation/users?q=g&cursor={cursor}"), Some(&admin.token));
+    assert_eq!(other.expect_problem(422, "validation_failed")["errors"][0]["code"], "invalid_cursor");
+
+    let long = app.get(&format!("/api/v1/moderation/users?q={}", "a".repeat(101)), Some(&admin.token));
+    let error = &long.expect_problem(422, "validation_failed")["errors"][0];
+    assert_eq!((error["field"].as_str(), error["code"].as_str()), (Some("q"), Some("too_long")));
+    app.get("/api/v1/moderation/users?q=a%0Ab", Some(&admin.token)).expect_problem(422, "validation_failed");
+
+    app.get("/api/v1/moderation/users", None).expect_problem(401, "unauthenticated");
+    let citizen = app.login("marta@posta.example");
+    app.get("/api/v1/moderation/users?q=g", Some(&citizen.token)).expect_problem(403, "admin_only");
+    app.space(&admin, "spazio", json!({}));
+    let staff = app.login("g.bianchi@posta.example");
+    let grant = json!({ "role": "staff", "space": "spazio" });
+    let roles = format!("/api/v1/moderation/users/{}/roles", staff.id);
+    app.call("PUT", &roles, Some(&admin.token), Some(&grant)).expect(200);
+    app.get("/api/v1/moderation/users?q=g", Some(&staff.token)).expect_problem(403, "admin_only");
+}
+
 backend_tests!(
+    admins_find_people_to_act_on,
     admin_is_global_only,
     verification_opens_the_gates_that_need_it,
     a_block_ends_every_session_at_once,

@@ -2,10 +2,11 @@
 
 use crate::passwords::{decoy_hash, hash_password, verify_password};
 use crate::tokens::{hash_refresh_token, random_secret, JwtKeys};
-use chrono::Duration;
+use chrono::{DateTime, Duration, Utc};
 use emenda_domain::audit::AuditAction;
 use emenda_domain::error::Validation;
 use emenda_domain::policy::{Actor, Role, RoleGrant};
+use emenda_domain::session::{judge_replay, Replay, SpentToken, REFRESH_RETRY_GRACE};
 use emenda_domain::values::{validate_password, DisplayName, Email, Nickname};
 use emenda_domain::{DomainError, ErrorCode};
 use emenda_service::views::User;
@@ -26,6 +27,9 @@ pub struct AuthSettings {
     pub max_failed_logins: i64,
     /// The window failed sign-ins are counted in.
     pub failure_window: Duration,
+    /// How soon after an exchange a spent refresh token may come back as a
+    /// lost answer retried rather than a copy.
+    pub refresh_retry_grace: Duration,
 }
 
 impl Default for AuthSettings {
@@ -35,6 +39,7 @@ impl Default for AuthSettings {
             refresh_ttl: Duration::days(30),
             max_failed_logins: 10,
             failure_window: Duration::minutes(15),
+            refresh_retry_grace: REFRESH_RETRY_GRACE,
         }
     }
 }
@@ -194,7 +199,9 @@ impl AccountService {
                 return Err(blocked().into());
             }
             let roles = roles::grants_of(tx, user.id)?;
-            self.start_session(tx, SignedInUser { user: user.into(), roles }, self.ctx.ids.new_id())
+            let now = self.ctx.clock.now();
+            let ids = (self.ctx.ids.new_id(), self.ctx.ids.new_id());
+            self.start_session(tx, SignedInUser { user: user.into(), roles }, ids, now)
         })
     }
 
@@ -202,15 +209,15 @@ impl AccountService {
         &self,
         tx: &mut emenda_store::Tx<'_>,
         user: SignedInUser,
-        family_id: Uuid,
+        (family_id, token_id): (Uuid, Uuid),
+        now: DateTime<Utc>,
     ) -> ServiceResult<Session> {
-        let now = self.ctx.clock.now();
         let refresh_token = random_secret().map_err(|e| InternalError::new("drawing a refresh token", e))?;
         let token_hash = hash_refresh_token(&refresh_token);
         tokens::insert(
             tx,
             &NewRefreshToken {
-                id: self.ctx.ids.new_id(),
+                id: token_id,
                 user_id: user.user.id,
                 family_id,
                 token_hash: &token_hash,
@@ -224,37 +231,53 @@ impl AccountService {
 
     /// Exchanges a refresh token for a new pair. A token works once: if a
     /// spent or revoked token comes back, someone copied it, so its whole
-    /// family is revoked and both holders must sign in again.
+    /// family is revoked and both holders must sign in again. The one
+    /// exception is a lost answer retried at once (see
+    /// [`emenda_domain::session`]): exchanged again, its unused successor
+    /// retired.
     pub fn refresh(&self, refresh_token: &str) -> ServiceResult<Session> {
         let token_hash = hash_refresh_token(refresh_token);
-        let now = self.ctx.clock.now();
         let outcome = self.ctx.store.write(|tx| -> ServiceResult<RefreshOutcome> {
-            let Some(token) = tokens::find_by_hash(tx, &token_hash)? else {
+            let Some(found) = tokens::find_by_hash(tx, &token_hash)? else {
                 return Err(invalid_refresh().into());
             };
             // The user row is locked before the token is spent, the same
             // order a block takes (user, then tokens): a block and a refresh
-            // are serialised and never deadlock.
-            let user = users::find_for_update(tx, token.user_id)?.ok_or_else(invalid_refresh)?;
+            // are serialised and never deadlock. Refreshes of one user are
+            // serialised too, so the token read again under the lock is
+            // the truth, not what a concurrent refresh has since changed.
+            let user = users::find_for_update(tx, found.user_id)?.ok_or_else(invalid_refresh)?;
             if user.blocked_at.is_some() {
                 return Err(blocked().into());
             }
-            if token.used_at.is_some() || token.revoked_at.is_some() || !tokens::spend(tx, token.id, now)? {
-                tokens::revoke_family(tx, token.family_id, now)?;
-                return Ok(RefreshOutcome::Reused);
-            }
-            if token.expires_at <= now {
-                return Err(AccessError::token(
-                    ErrorCode::TokenExpired,
-                    "the refresh token has expired; sign in again",
-                )
-                .into());
+            let token = tokens::find_by_hash(tx, &token_hash)?.ok_or_else(invalid_refresh)?;
+            let now = self.ctx.clock.now();
+            let successor_id = self.ctx.ids.new_id();
+            if token.used_at.is_some() || token.revoked_at.is_some() {
+                if !self.retire_lost_successor(tx, &token, now)? {
+                    tokens::revoke_family(tx, token.family_id, now)?;
+                    return Ok(RefreshOutcome::Reused);
+                }
+                tokens::set_successor(tx, token.id, successor_id)?;
+            } else {
+                if token.expires_at <= now {
+                    return Err(AccessError::token(
+                        ErrorCode::TokenExpired,
+                        "the refresh token has expired; sign in again",
+                    )
+                    .into());
+                }
+                if !tokens::spend(tx, token.id, now, successor_id)? {
+                    tokens::revoke_family(tx, token.family_id, now)?;
+                    return Ok(RefreshOutcome::Reused);
+                }
             }
             let roles = roles::grants_of(tx, user.id)?;
             Ok(RefreshOutcome::Rotated(Box::new(self.start_session(
                 tx,
                 SignedInUser { user: user.into(), roles },
-                token.family_id,
+                (token.family_id, successor_id),
+                now,
             )?)))
         })?;
         match outcome {
@@ -264,6 +287,30 @@ impl AccountService {
                 "this refresh token was already used; every session it belongs to is now closed",
             )
             .into()),
+        }
+    }
+
+    /// For a token seen before: whether it is a lost answer retried (then
+    /// its unused successor is retired here, and the caller issues a new
+    /// one) rather than a copy.
+    fn retire_lost_successor(
+        &self,
+        tx: &mut emenda_store::Tx<'_>,
+        token: &tokens::RefreshTokenRecord,
+        now: DateTime<Utc>,
+    ) -> ServiceResult<bool> {
+        let successor = match token.successor_id {
+            Some(id) => tokens::find(tx, id)?,
+            None => None,
+        };
+        let spent = SpentToken {
+            used_at: token.used_at,
+            revoked: token.revoked_at.is_some(),
+            successor_unused: successor.as_ref().is_some_and(|s| s.used_at.is_none() && s.revoked_at.is_none()),
+        };
+        match (judge_replay(spent, now, self.settings.refresh_retry_grace), successor) {
+            (Replay::ExchangeAgain, Some(successor)) => Ok(tokens::retire_unused(tx, successor.id, now)?),
+            _ => Ok(false),
         }
     }
 

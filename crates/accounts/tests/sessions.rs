@@ -77,4 +77,65 @@ fn access_and_refresh_tokens_expire(backend: Backend) {
     assert_eq!(refused(accounts.refresh(&rotated.refresh_token).unwrap_err()).code(), "token_expired");
 }
 
-backend_tests!(throttling_ends_with_its_window, access_and_refresh_tokens_expire);
+/// A reload at the moment of a rotation loses the answer: the client comes
+/// back with the token it already spent. Within the grace window, with the
+/// successor never used, it gets a new pair instead of a revoked family;
+/// the retired successor, if it ever turns up, is a copy.
+fn a_lost_rotation_answer_may_be_retried_within_the_grace(backend: Backend) {
+    let db = TestDatabase::new(backend);
+    let (accounts, clock, _) = service(&db);
+    register(&accounts);
+    let session = accounts.login("anna@example.it", "una-password-lunga").unwrap();
+    let lost = accounts.refresh(&session.refresh_token).unwrap();
+    clock.advance(Duration::seconds(5));
+    let lost_again = accounts.refresh(&session.refresh_token).unwrap();
+    clock.advance(Duration::seconds(5));
+    let retried = accounts.refresh(&session.refresh_token).unwrap();
+    assert_ne!(retried.refresh_token, lost.refresh_token);
+    assert_ne!(retried.refresh_token, lost_again.refresh_token);
+    let next = accounts.refresh(&retried.refresh_token).unwrap();
+    // The successor whose answer was lost was retired: if it comes back,
+    // someone holds a copy, and the whole sign-in ends.
+    assert_eq!(refused(accounts.refresh(&lost.refresh_token).unwrap_err()).code(), "token_reused");
+    assert_eq!(refused(accounts.refresh(&next.refresh_token).unwrap_err()).code(), "token_reused");
+}
+
+/// The grace covers one lost answer, soon after the exchange, whose
+/// successor nobody used; any other replay revokes the family.
+fn replays_outside_the_grace_revoke_the_family(backend: Backend) {
+    let db = TestDatabase::new(backend);
+    let (accounts, clock, _) = service(&db);
+    register(&accounts);
+    let too_late = accounts.login("anna@example.it", "una-password-lunga").unwrap();
+    let successor = accounts.refresh(&too_late.refresh_token).unwrap();
+    clock.advance(Duration::seconds(31));
+    assert_eq!(refused(accounts.refresh(&too_late.refresh_token).unwrap_err()).code(), "token_reused");
+    assert_eq!(refused(accounts.refresh(&successor.refresh_token).unwrap_err()).code(), "token_reused");
+
+    let received = accounts.login("anna@example.it", "una-password-lunga").unwrap();
+    let used = accounts.refresh(&received.refresh_token).unwrap();
+    let latest = accounts.refresh(&used.refresh_token).unwrap();
+    assert_eq!(refused(accounts.refresh(&received.refresh_token).unwrap_err()).code(), "token_reused");
+    assert_eq!(refused(accounts.refresh(&latest.refresh_token).unwrap_err()).code(), "token_reused");
+
+    // The window counts from the first exchange, not from each retry.
+    let retried = accounts.login("anna@example.it", "una-password-lunga").unwrap();
+    accounts.refresh(&retried.refresh_token).unwrap();
+    clock.advance(Duration::seconds(20));
+    let retry = accounts.refresh(&retried.refresh_token).unwrap();
+    clock.advance(Duration::seconds(20));
+    assert_eq!(refused(accounts.refresh(&retried.refresh_token).unwrap_err()).code(), "token_reused");
+    assert_eq!(refused(accounts.refresh(&retry.refresh_token).unwrap_err()).code(), "token_reused");
+
+    let signed_out = accounts.login("anna@example.it", "una-password-lunga").unwrap();
+    let user_id = accounts.authenticate(&signed_out.access_token).unwrap().user.id;
+    accounts.logout(user_id, &signed_out.refresh_token).unwrap();
+    assert_eq!(refused(accounts.refresh(&signed_out.refresh_token).unwrap_err()).code(), "token_reused");
+}
+
+backend_tests!(
+    throttling_ends_with_its_window,
+    access_and_refresh_tokens_expire,
+    a_lost_rotation_answer_may_be_retried_within_the_grace,
+    replays_outside_the_grace_revoke_the_family
+);

@@ -358,6 +358,7 @@ impl Modify for SettingLimits {
         crate::routes::audit::verify_audit,
         crate::routes::roles::grant_role,
         crate::routes::roles::revoke_role,
+        crate::routes::users::search_users,
         crate::routes::users::verify_user,
         crate::routes::users::block_user,
         crate::routes::users::unblock_user,

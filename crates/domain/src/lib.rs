@@ -22,6 +22,7 @@ pub mod moderation;
 pub mod policy;
 pub mod proposal;
 pub mod reference;
+pub mod session;
 pub mod space;
 pub mod support;
 pub mod values;

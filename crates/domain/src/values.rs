@@ -368,9 +368,60 @@ pub fn validate_password(raw: &str) -> Result<(), DomainError> {
     length_between("password", raw, 10, 128)
 }
 
+/// What staff type to find a person: matched against the start of a
+/// nickname or an e-mail address and anywhere in a display name. Lower
+/// case (nicknames and addresses are stored so), trimmed, one line, 1 to
+/// 100 characters: a bounded pattern, since every search reads the users
+/// table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchTerm(String);
+
+impl SearchTerm {
+    /// Validates the `q` of a search; blank means "no filter" (`None`).
+    pub fn parse(raw: &str) -> Result<Option<Self>, DomainError> {
+        ensure_no_nul("q", raw)?;
+        let term = trim_blank(raw);
+        if term.is_empty() {
+            return Ok(None);
+        }
+        ensure_one_line("q", term)?;
+        length_between("q", term, 1, 100)?;
+        Ok(Some(Self(term.to_lowercase())))
+    }
+
+    /// The term as typed, lower-cased.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The term as a `LIKE` pattern fragment: `%`, `_` and the escape
+    /// character `\` itself match only themselves.
+    pub fn like_escaped(&self) -> String {
+        let mut escaped = String::with_capacity(self.0.len());
+        for c in self.0.chars() {
+            if matches!(c, '%' | '_' | '\\') {
+                escaped.push('\\');
+            }
+            escaped.push(c);
+        }
+        escaped
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn search_terms_are_bounded_and_escaped() {
+        assert_eq!(SearchTerm::parse("  ").unwrap(), None);
+        let term = SearchTerm::parse(" Giulia_50%\\ ").unwrap().unwrap();
+        assert_eq!(term.as_str(), "giulia_50%\\");
+        assert_eq!(term.like_escaped(), "giulia\\_50\\%\\\\");
+        assert_eq!(code(SearchTerm::parse(&"a".repeat(101)).unwrap_err()), "too_long");
+        assert_eq!(code(SearchTerm::parse("a\nb").unwrap_err()), "invalid_characters");
+        assert_eq!(code(SearchTerm::parse("a\0b").unwrap_err()), "invalid_characters");
+    }
 
     fn code(err: DomainError) -> &'static str {
         match err {

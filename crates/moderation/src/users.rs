@@ -5,7 +5,7 @@
 
 use emenda_domain::audit::AuditAction;
 use emenda_domain::policy::{ensure_admin, ensure_admins_remain, Actor};
-use emenda_domain::values::StaffText;
+use emenda_domain::values::{SearchTerm, StaffText};
 use emenda_domain::{DomainError, ErrorCode};
 use emenda_service::views::User;
 use emenda_service::{AuditTarget, ServiceContext, ServiceResult};
@@ -103,6 +103,21 @@ impl UserModerationService {
 
     fn user(tx: &mut Tx<'_>, user_id: Uuid) -> ServiceResult<UserRecord> {
         Ok(users::find_by_id(tx, user_id)?.ok_or_else(|| DomainError::not_found("user"))?)
+    }
+
+    /// Finds people for an admin to act on: a page of users by nickname
+    /// whose nickname or e-mail starts with `term` or whose display name
+    /// contains it (everyone for `None`), after the nickname `after`.
+    pub fn search(
+        &self,
+        actor: &Actor,
+        term: Option<&SearchTerm>,
+        after: Option<&str>,
+        limit: i64,
+    ) -> ServiceResult<Vec<User>> {
+        ensure_admin(actor)?;
+        let found = self.ctx.store.read(|tx| users::search(tx, term, after, limit))?;
+        Ok(found.into_iter().map(User::from).collect())
     }
 
     /// Marks a user's identity as verified. Verifying twice changes nothing.

@@ -13,7 +13,7 @@ use emenda_domain::proposal::{
 use emenda_domain::reference::format_reference;
 use emenda_domain::values::{validate_text, Summary};
 use emenda_domain::DomainError;
-use emenda_service::views::{Answer, Author, MySupport, Proposal, Version};
+use emenda_service::views::{Answer, Author, MySupport, Proposal, Space, Version};
 use emenda_service::{AuditTarget, ServiceContext, ServiceError, ServiceResult};
 use emenda_store::answers;
 use emenda_store::proposal_view::{self, ProposalKey, ProposalPage};
@@ -30,8 +30,8 @@ use uuid::Uuid;
 pub struct ProposalView {
     /// State and counters.
     pub proposal: Proposal,
-    /// The space's slug.
-    pub space_slug: String,
+    /// Its space, whose rules the page's actions depend on.
+    pub space: Space,
     /// The current version, full text.
     pub current: Version,
     /// Creator and co-authors.
@@ -49,7 +49,7 @@ impl ProposalView {
     fn from_page(page: ProposalPage, my_support: Option<MySupport>) -> Self {
         ProposalView {
             proposal: page.proposal.into(),
-            space_slug: page.space_slug,
+            space: page.space.into(),
             current: page.current.into(),
             authors: page.authors.into_iter().map(Author::from).collect(),
             answer: page.answer.map(Answer::from),

@@ -181,7 +181,7 @@ fn promotion_is_audited_and_stays_in_the_space(backend: Backend) {
     let promoted = w.amendments.promote(&amender, amendment).unwrap();
     let created = &promoted.proposal;
     assert_eq!(created.space_id, space.id, "a promotion stays in the original's space");
-    assert_eq!(promoted.space_slug, space.slug);
+    assert_eq!(promoted.space.slug, space.slug);
     assert_eq!(created.derived_from, Some(original.id));
     assert_eq!(created.creator_id, amender.user_id);
     assert_ne!(created.reference, original.reference);

@@ -361,6 +361,8 @@ pub struct TargetPreview {
     pub id: Uuid,
     /// The proposal it is or belongs to.
     pub proposal_id: Uuid,
+    /// That proposal's reference code, which its public address uses.
+    pub proposal_reference: String,
     /// A title, or a comment's body (`None` for a deleted comment).
     pub text: Option<String>,
     /// Its author.
@@ -376,7 +378,7 @@ pub struct TargetPreview {
 /// Previews of the items of one kind: one query per kind for a page.
 pub fn previews(tx: &mut Tx<'_>, kind: TargetKind, ids: &[Uuid]) -> Result<Vec<TargetPreview>, StoreError> {
     let ids: Vec<Stored<Uuid>> = ids.iter().copied().map(Stored).collect();
-    type Row = (Stored<Uuid>, Stored<Uuid>, Option<String>, Stored<Uuid>, String, bool, bool);
+    type Row = (Stored<Uuid>, Stored<Uuid>, String, Option<String>, Stored<Uuid>, String, bool, bool);
     let rows: Vec<Row> = match kind {
         TargetKind::Proposal => proposals::table
             .inner_join(users::table.on(users::id.eq(proposals::creator_id)))
@@ -384,6 +386,7 @@ pub fn previews(tx: &mut Tx<'_>, kind: TargetKind, ids: &[Uuid]) -> Result<Vec<T
             .select((
                 proposals::id,
                 proposals::id,
+                proposals::reference,
                 proposals::title.nullable(),
                 proposals::creator_id,
                 users::nickname,
@@ -393,10 +396,12 @@ pub fn previews(tx: &mut Tx<'_>, kind: TargetKind, ids: &[Uuid]) -> Result<Vec<T
             .load(tx.conn())?,
         TargetKind::Amendment => amendments::table
             .inner_join(users::table.on(users::id.eq(amendments::author_id)))
+            .inner_join(proposals::table.on(proposals::id.eq(amendments::proposal_id)))
             .filter(amendments::id.eq_any(ids))
             .select((
                 amendments::id,
                 amendments::proposal_id,
+                proposals::reference,
                 amendments::title.nullable(),
                 amendments::author_id,
                 users::nickname,
@@ -405,13 +410,16 @@ pub fn previews(tx: &mut Tx<'_>, kind: TargetKind, ids: &[Uuid]) -> Result<Vec<T
             ))
             .load(tx.conn())?,
         TargetKind::Comment => {
-            type CommentRow = (Stored<Uuid>, Stored<Uuid>, String, Option<String>, Stored<Uuid>, String, bool, bool);
+            type CommentRow =
+                (Stored<Uuid>, Stored<Uuid>, String, String, Option<String>, Stored<Uuid>, String, bool, bool);
             let rows: Vec<CommentRow> = comments::table
                 .inner_join(users::table.on(users::id.eq(comments::author_id)))
+                .inner_join(proposals::table.on(proposals::id.eq(comments::proposal_id)))
                 .filter(comments::id.eq_any(ids))
                 .select((
                     comments::id,
                     comments::proposal_id,
+                    proposals::reference,
                     comments::body,
                     comments::deleted_at,
                     comments::author_id,
@@ -421,22 +429,25 @@ pub fn previews(tx: &mut Tx<'_>, kind: TargetKind, ids: &[Uuid]) -> Result<Vec<T
                 ))
                 .load(tx.conn())?;
             rows.into_iter()
-                .map(|(id, proposal, body, deleted, author, nickname, hidden, by_block)| {
-                    (id, proposal, deleted.is_none().then_some(body), author, nickname, hidden, by_block)
+                .map(|(id, proposal, reference, body, deleted, author, nickname, hidden, by_block)| {
+                    (id, proposal, reference, deleted.is_none().then_some(body), author, nickname, hidden, by_block)
                 })
                 .collect()
         }
     };
     Ok(rows
         .into_iter()
-        .map(|(id, proposal_id, text, author_id, author_nickname, hidden, hidden_by_block)| TargetPreview {
-            id: id.0,
-            proposal_id: proposal_id.0,
-            text,
-            author_id: author_id.0,
-            author_nickname,
-            hidden,
-            hidden_by_block,
+        .map(|(id, proposal_id, proposal_reference, text, author_id, author_nickname, hidden, hidden_by_block)| {
+            TargetPreview {
+                id: id.0,
+                proposal_id: proposal_id.0,
+                proposal_reference,
+                text,
+                author_id: author_id.0,
+                author_nickname,
+                hidden,
+                hidden_by_block,
+            }
         })
         .collect())
 }

@@ -1,5 +1,5 @@
 //! A proposal page in one statement: the proposal, its current version,
-//! its space's slug, its authors, its latest answer and its amendment
+//! its space (the rules the page's buttons depend on), its authors, its latest answer and its amendment
 //! counts. Read alone, one statement is its own snapshot, so the page
 //! costs one round trip instead of a transaction around seven queries.
 //!
@@ -14,6 +14,7 @@
 use crate::answers::AnswerRecord;
 use crate::proposals::{AuthorRecord, ProposalRecord, ProposalRow};
 use crate::schema::{proposal_pages, proposal_versions, proposals, spaces, users};
+use crate::spaces::{SpaceRecord, SpaceRow};
 use crate::types::Stored;
 use crate::versions::{VersionRecord, VersionRow};
 use crate::{StoreError, Tx};
@@ -39,8 +40,10 @@ pub struct ProposalPage {
     pub proposal: ProposalRecord,
     /// The current version, full text.
     pub current: VersionRecord,
-    /// The space's slug.
-    pub space_slug: String,
+    /// Its space: the page shows its name and obeys its rules (supports
+    /// open, threshold, amendments open), so the reader needs no second
+    /// request before the buttons are right.
+    pub space: SpaceRecord,
     /// Creator and co-authors, in the order they joined.
     pub authors: Vec<AuthorRecord>,
     /// The answer in force, if any (the latest).
@@ -113,7 +116,7 @@ pub fn find(tx: &mut Tx<'_>, key: ProposalKey<'_>) -> Result<Option<ProposalPage
                 .select((
                     ProposalRow::as_select(),
                     VersionRow::as_select(),
-                    spaces::slug,
+                    SpaceRow::as_select(),
                     proposal_pages::authors,
                     proposal_pages::answer,
                     (
@@ -126,13 +129,12 @@ pub fn find(tx: &mut Tx<'_>, key: ProposalKey<'_>) -> Result<Option<ProposalPage
                 .limit(1)
         };
     }
-    type Row = (ProposalRow, VersionRow, String, String, Option<String>, (i64, i64, i64, i64));
+    type Row = (ProposalRow, VersionRow, SpaceRow, String, Option<String>, (i64, i64, i64, i64));
     let rows: Vec<Row> = match key {
         ProposalKey::Id(id) => page!(proposals::id.eq(Stored(id))).load(tx.conn())?,
         ProposalKey::Reference(reference) => page!(proposals::reference.eq(reference)).load(tx.conn())?,
     };
-    let Some((proposal, version, space_slug, authors_json, answer_json, (n0, n1, n2, n3))) = rows.into_iter().next()
-    else {
+    let Some((proposal, version, space, authors_json, answer_json, (n0, n1, n2, n3))) = rows.into_iter().next() else {
         return Ok(None);
     };
     let proposal = ProposalRecord::from(proposal);
@@ -143,7 +145,7 @@ pub fn find(tx: &mut Tx<'_>, key: ProposalKey<'_>) -> Result<Option<ProposalPage
     Ok(Some(ProposalPage {
         proposal,
         current: VersionRecord::from(version),
-        space_slug,
+        space: SpaceRecord::from(space),
         authors: authors(&authors_json)?,
         answer,
         amendment_counts,

@@ -60,6 +60,7 @@ diesel::table! {
         expires_at -> Text,
         used_at -> Nullable<Text>,
         revoked_at -> Nullable<Text>,
+        successor_id -> Nullable<Text>,
     }
 }
 

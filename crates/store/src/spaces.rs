@@ -29,7 +29,7 @@ pub struct SpaceRecord {
 
 #[derive(Queryable, Selectable)]
 #[diesel(table_name = spaces)]
-struct SpaceRow {
+pub(crate) struct SpaceRow {
     id: Stored<Uuid>,
     slug: String,
     title: String,

@@ -23,6 +23,8 @@ pub struct RefreshTokenRecord {
     pub used_at: Option<DateTime<Utc>>,
     /// When it was revoked.
     pub revoked_at: Option<DateTime<Utc>>,
+    /// The token it was last exchanged for.
+    pub successor_id: Option<Uuid>,
 }
 
 /// What issuing a token writes.
@@ -67,6 +69,7 @@ struct TokenRow {
     expires_at: Stored<DateTime<Utc>>,
     used_at: Option<Stored<DateTime<Utc>>>,
     revoked_at: Option<Stored<DateTime<Utc>>>,
+    successor_id: Option<Stored<Uuid>>,
 }
 
 impl From<TokenRow> for RefreshTokenRecord {
@@ -78,6 +81,7 @@ impl From<TokenRow> for RefreshTokenRecord {
             expires_at: row.expires_at.0,
             used_at: row.used_at.map(|t| t.0),
             revoked_at: row.revoked_at.map(|t| t.0),
+            successor_id: row.successor_id.map(|t| t.0),
         }
     }
 }
@@ -92,17 +96,52 @@ pub fn find_by_hash(tx: &mut Tx<'_>, token_hash: &str) -> Result<Option<RefreshT
     Ok(row.map(RefreshTokenRecord::from))
 }
 
-/// Marks a live token spent. Returns `false` when it was already spent or
-/// revoked, which is how two concurrent refreshes with one token are told
-/// apart: only one of them gets `true`.
-pub fn spend(tx: &mut Tx<'_>, id: Uuid, at: DateTime<Utc>) -> Result<bool, StoreError> {
+/// Marks a live token spent for `successor_id`. Returns `false` when it
+/// was already spent or revoked, which is how two concurrent refreshes
+/// with one token are told apart: only one of them gets `true`.
+pub fn spend(tx: &mut Tx<'_>, id: Uuid, at: DateTime<Utc>, successor_id: Uuid) -> Result<bool, StoreError> {
     let updated = diesel::update(
         refresh_tokens::table
             .filter(refresh_tokens::id.eq(Stored(id)))
             .filter(refresh_tokens::used_at.is_null())
             .filter(refresh_tokens::revoked_at.is_null()),
     )
-    .set(refresh_tokens::used_at.eq(Stored(at)))
+    .set((refresh_tokens::used_at.eq(Stored(at)), refresh_tokens::successor_id.eq(Stored(successor_id))))
+    .execute(tx.conn())?;
+    Ok(updated == 1)
+}
+
+/// The token with this id.
+pub fn find(tx: &mut Tx<'_>, id: Uuid) -> Result<Option<RefreshTokenRecord>, StoreError> {
+    let row: Option<TokenRow> = refresh_tokens::table
+        .filter(refresh_tokens::id.eq(Stored(id)))
+        .select(TokenRow::as_select())
+        .first(tx.conn())
+        .optional()?;
+    Ok(row.map(RefreshTokenRecord::from))
+}
+
+/// Names the token a spent token was exchanged for again (a lost answer
+/// retried): the spent token keeps its spending time, so the grace for
+/// retries still counts from the first exchange.
+pub fn set_successor(tx: &mut Tx<'_>, id: Uuid, successor_id: Uuid) -> Result<(), StoreError> {
+    diesel::update(refresh_tokens::table.filter(refresh_tokens::id.eq(Stored(id))))
+        .set(refresh_tokens::successor_id.eq(Stored(successor_id)))
+        .execute(tx.conn())?;
+    Ok(())
+}
+
+/// Retires a live, unused token (a successor whose answer was lost).
+/// Returns `false` when it was used or revoked meanwhile, so a retry and a
+/// use of the successor cannot both win.
+pub fn retire_unused(tx: &mut Tx<'_>, id: Uuid, at: DateTime<Utc>) -> Result<bool, StoreError> {
+    let updated = diesel::update(
+        refresh_tokens::table
+            .filter(refresh_tokens::id.eq(Stored(id)))
+            .filter(refresh_tokens::used_at.is_null())
+            .filter(refresh_tokens::revoked_at.is_null()),
+    )
+    .set(refresh_tokens::revoked_at.eq(Stored(at)))
     .execute(tx.conn())?;
     Ok(updated == 1)
 }

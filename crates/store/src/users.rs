@@ -6,6 +6,7 @@ use crate::{StoreError, Tx};
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use emenda_domain::policy::{Role, RoleGrant};
+use emenda_domain::values::SearchTerm;
 use uuid::Uuid;
 
 /// A user as stored.
@@ -260,4 +261,40 @@ pub fn recent_failures(
         .load(tx.conn())?;
     let oldest = times.first().map(|t| t.0);
     Ok((i64::try_from(times.len()).unwrap_or(i64::MAX), oldest))
+}
+
+diesel::define_sql_function! {
+    /// Lower case, on both backends (ASCII only on SQLite, whose `LIKE`
+    /// ignores ASCII case anyway).
+    fn lower(text: diesel::sql_types::Text) -> diesel::sql_types::Text;
+}
+
+/// A page of users for staff, by nickname: those whose nickname or e-mail
+/// starts with `term` or whose display name contains it (every user when
+/// `term` is `None`), after the nickname `after`. One statement with fixed
+/// SQL; it reads the users in nickname order until the page is full, so its
+/// worst case (a term nobody matches) is one pass over the table.
+pub fn search(
+    tx: &mut Tx<'_>,
+    term: Option<&SearchTerm>,
+    after: Option<&str>,
+    limit: i64,
+) -> Result<Vec<UserRecord>, StoreError> {
+    let escaped = term.map(SearchTerm::like_escaped).unwrap_or_default();
+    let prefix = format!("{escaped}%");
+    let inside = format!("%{escaped}%");
+    let rows: Vec<UserRow> = users::table
+        .filter(
+            users::nickname.like(&prefix).escape('\\').or(users::email.like(&prefix).escape('\\')).or(lower(
+                users::display_name,
+            )
+            .like(&inside)
+            .escape('\\')),
+        )
+        .filter(users::nickname.gt(after.unwrap_or("")))
+        .order(users::nickname.asc())
+        .select(UserRow::as_select())
+        .limit(limit)
+        .load(tx.conn())?;
+    Ok(rows.into_iter().map(UserRecord::from).collect())
 }

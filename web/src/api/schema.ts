@@ -338,6 +338,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/moderation/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Finds accounts by nickname, e-mail or name, in nickname order (admins). */
+        get: operations["search_users"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/moderation/users/{id}/block": {
         parameters: {
             query?: never;
@@ -820,6 +837,19 @@ export interface components {
             /** @description The amendment, now accepted. */
             amendment: components["schemas"]["AmendmentSummaryDto"];
             version?: null | components["schemas"]["VersionSummaryDto"];
+        };
+        /**
+         * @description An account as admins find it: its standing and its e-mail, which only
+         *     the person and admins see.
+         */
+        AccountDto: components["schemas"]["AccountStandingDto"] & {
+            /**
+             * Format: date-time
+             * @description Registration time.
+             */
+            created_at: string;
+            /** @description E-mail address. */
+            email: string;
         };
         /** @description A user's standing, as admins see it after a change. */
         AccountStandingDto: components["schemas"]["UserDto"] & {
@@ -1530,6 +1560,8 @@ export interface components {
              * @description The proposal it is or belongs to.
              */
             proposal_id?: string | null;
+            /** @description That proposal's reference code, for its public address. */
+            proposal_reference?: string | null;
             /** @description Every report of the item, by reason. */
             reasons: components["schemas"]["ReasonCountsDto"];
             /**
@@ -1579,6 +1611,13 @@ export interface components {
          * @enum {string}
          */
         OpKind: "equal" | "insert" | "delete";
+        /** @description One page of a list. */
+        Page_AccountDto: {
+            /** @description The items of this page. */
+            items: components["schemas"]["AccountDto"][];
+            /** @description Pass as `cursor` to get the next page; absent on the last page. */
+            next_cursor?: string | null;
+        };
         /** @description One page of a list. */
         Page_AmendmentSummaryDto: {
             /** @description The items of this page. */
@@ -1767,11 +1806,16 @@ export interface components {
             /** @description Reference code, e.g. `EMD-PROP-2026-11-42`. */
             reference: string;
             /**
+             * @description The space's name and rules, so a page can draw its actions (support
+             *     open? threshold? amendments open?) from this one response.
+             */
+            space: components["schemas"]["ProposalSpaceDto"];
+            /**
              * Format: uuid
              * @description Space id.
              */
             space_id: string;
-            /** @description Space slug. */
+            /** @description Space slug (also in `space`). */
             space_slug: string;
             /** @description State. */
             state: components["schemas"]["ProposalState"];
@@ -1782,6 +1826,19 @@ export interface components {
              * @description Last change.
              */
             updated_at: string;
+        };
+        /**
+         * @description The space of a proposal, as its page needs it: the name for the
+         *     breadcrumb and the rules its buttons obey (the description is on the
+         *     space's own page).
+         */
+        ProposalSpaceDto: {
+            /** @description The rules of participation in force. */
+            settings: components["schemas"]["SpaceSettings"];
+            /** @description URL name. */
+            slug: string;
+            /** @description Title. */
+            title: string;
         };
         /**
          * @description Where a proposal stands.
@@ -4501,6 +4558,83 @@ export interface operations {
                 };
             };
             /** @description One or more fields (body, query or path) are invalid (`validation_failed`); `errors` lists each. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A failure on the platform's side (`internal_error`); the log has the cause. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached or is busy, or the server is overloaded (`database_unavailable`, `database_busy`, `overloaded`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    search_users: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Start of a nickname or e-mail, or part of a display name; any case,
+                 *     up to 100 characters. Blank or absent lists everyone.
+                 */
+                q?: string | null;
+                /** @description Page size, 1 to 100 (default 20). */
+                limit?: number | null;
+                /** @description `next_cursor` of the previous page, unchanged. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of matching accounts, by nickname. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_AccountDto"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired (`unauthenticated`, `token_invalid`, `token_expired`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only administrators may do this (`admin_only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `q` is too long or holds control characters (`validation_failed`, field `q`). */
             422: {
                 headers: {
                     [name: string]: unknown;

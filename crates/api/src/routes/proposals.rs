@@ -13,6 +13,7 @@ use chrono::{DateTime, Utc};
 use emenda_domain::amendment::AmendmentState;
 use emenda_domain::listing::{ProposalCursor, ProposalFilter, ProposalSort};
 use emenda_domain::proposal::{ProposalState, VersionKind};
+use emenda_domain::space::SpaceSettings;
 use emenda_domain::{DomainError, FieldCode};
 use emenda_proposals::proposals::ProposalEdit;
 use emenda_proposals::ProposalView;
@@ -151,6 +152,19 @@ impl AmendmentCountsDto {
     }
 }
 
+/// The space of a proposal, as its page needs it: the name for the
+/// breadcrumb and the rules its buttons obey (the description is on the
+/// space's own page).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ProposalSpaceDto {
+    /// URL name.
+    pub slug: String,
+    /// Title.
+    pub title: String,
+    /// The rules of participation in force.
+    pub settings: SpaceSettings,
+}
+
 /// A proposal with its current text.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ProposalDto {
@@ -160,8 +174,11 @@ pub struct ProposalDto {
     pub reference: String,
     /// Space id.
     pub space_id: Uuid,
-    /// Space slug.
+    /// Space slug (also in `space`).
     pub space_slug: String,
+    /// The space's name and rules, so a page can draw its actions (support
+    /// open? threshold? amendments open?) from this one response.
+    pub space: ProposalSpaceDto,
     /// State.
     pub state: ProposalState,
     /// Current version number; versions run 1..current_version.
@@ -204,7 +221,8 @@ impl From<ProposalView> for ProposalDto {
             id: p.id,
             reference: p.reference,
             space_id: p.space_id,
-            space_slug: v.space_slug,
+            space_slug: v.space.slug.clone(),
+            space: ProposalSpaceDto { slug: v.space.slug, title: v.space.title, settings: v.space.settings },
             state: p.state,
             current_version: p.current_version,
             title: v.current.title,

@@ -170,6 +170,8 @@ pub struct ModerationItemDto {
     pub space_id: Uuid,
     /// The proposal it is or belongs to.
     pub proposal_id: Option<Uuid>,
+    /// That proposal's reference code, for its public address.
+    pub proposal_reference: Option<String>,
     /// Title or body preview and author.
     pub preview: Option<PreviewDto>,
     /// Hidden now.
@@ -203,6 +205,7 @@ impl From<QueueEntry> for ModerationItemDto {
             target: TargetDto { kind: m.target_kind, id: m.target_id },
             space_id: m.space_id,
             proposal_id: e.preview.as_ref().map(|p| p.proposal_id),
+            proposal_reference: e.preview.as_ref().map(|p| p.proposal_reference.clone()),
             hidden: e.preview.as_ref().is_some_and(|p| p.hidden),
             hidden_by_block: e.preview.as_ref().is_some_and(|p| p.hidden_by_block),
             preview: e.preview.map(|p| PreviewDto {

@@ -2,15 +2,17 @@
 //! justification, unblock.
 
 use crate::auth::CurrentUser;
-use crate::extract::{blocking, Body};
+use crate::extract::{blocking, Body, Query};
+use crate::pagination::{self, CursorScope, Page};
 use crate::problem::ApiResult;
 use crate::routes::auth::UserDto;
 use crate::state::AppState;
-use actix_web::{post, web, HttpResponse};
+use actix_web::{get, post, web, HttpResponse};
 use chrono::{DateTime, Utc};
+use emenda_domain::values::SearchTerm;
 use emenda_service::views::User;
 use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
+use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
 /// A user's standing, as admins see it after a change.
@@ -36,6 +38,63 @@ impl From<&User> for AccountStandingDto {
             blocked_at: user.blocked_at,
         }
     }
+}
+
+/// An account as admins find it: its standing and its e-mail, which only
+/// the person and admins see.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AccountDto {
+    /// Standing.
+    #[serde(flatten)]
+    pub standing: AccountStandingDto,
+    /// E-mail address.
+    pub email: String,
+    /// Registration time.
+    pub created_at: DateTime<Utc>,
+}
+
+/// User search parameters.
+#[derive(Debug, Deserialize, IntoParams)]
+pub struct UserSearchQuery {
+    /// Start of a nickname or e-mail, or part of a display name; any case,
+    /// up to 100 characters. Blank or absent lists everyone.
+    #[param(max_length = 100)]
+    pub q: Option<String>,
+    /// Page size, 1 to 100 (default 20).
+    #[param(minimum = 1, maximum = 100)]
+    pub limit: Option<i64>,
+    /// `next_cursor` of the previous page, unchanged.
+    #[param(pattern = "^[A-Za-z0-9_-]*$")]
+    pub cursor: Option<String>,
+}
+
+/// Finds accounts by nickname, e-mail or name, in nickname order (admins).
+#[utoipa::path(get, path = "/api/v1/moderation/users", tag = "moderation", params(UserSearchQuery),
+    security(("bearer" = [])),
+    responses((status = 200, description = "A page of matching accounts, by nickname.", body = Page<AccountDto>),
+        (status = 403, description = "Only administrators may do this (`admin_only`)."),
+        (status = 422, description = "`q` is too long or holds control characters (`validation_failed`, field `q`).")))]
+#[get("/moderation/users")]
+pub async fn search_users(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    query: Query<UserSearchQuery>,
+) -> ApiResult<HttpResponse> {
+    let query = query.into_inner();
+    let limit = pagination::limit(query.limit)?;
+    let term = SearchTerm::parse(query.q.as_deref().unwrap_or(""))?;
+    let scope = CursorScope::new("user_search").with("q", &term.as_ref().map(SearchTerm::as_str));
+    let after: Option<String> = scope.decode(query.cursor.as_deref())?;
+    let found =
+        blocking(move || state.user_moderation.search(&user.actor(), term.as_ref(), after.as_deref(), limit + 1))
+            .await?;
+    Ok(HttpResponse::Ok().json(pagination::page(
+        found,
+        limit,
+        &scope,
+        |u| u.nickname.clone(),
+        |u| AccountDto { standing: AccountStandingDto::from(&u), email: u.email, created_at: u.created_at },
+    )))
 }
 
 /// Why a user is blocked; shown publicly in the audit log.
@@ -110,5 +169,5 @@ pub async fn unblock_user(
 
 /// Registers the routes.
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.service(verify_user).service(block_user).service(unblock_user);
+    cfg.service(search_users).service(verify_user).service(block_user).service(unblock_user);
 }
