@@ -82,17 +82,24 @@ test('staff answer a proposal, and verify and block a user, from the console', a
   await desk.getByRole('heading', { name: /Risposta ufficiale/ }).waitFor();
   await desk.getByText('Accolta: i lavori partiranno in primavera.').waitFor();
 
-  // An administrator verifies, then blocks the author with a public justification.
-  const me = await apiCall(h.url, 'GET', '/api/v1/me', author.token);
+  // An administrator finds the author by name, verifies, then blocks them
+  // with a public justification.
   await desk.getByRole('button', { name: 'Esci' }).click();
   await signIn(desk, ADMIN);
-  await desk.goto(`/staff/utenti?utente=${me.body.id}`);
-  await desk.getByRole('button', { name: 'Verifica l’identità' }).click();
-  await desk.getByText('Fatto.').waitFor();
+  await desk.goto('/staff/utenti');
+  await desk.locator('#user-search').fill('rita bian');
+  await desk.getByRole('button', { name: 'Cerca', exact: true }).click();
+  await desk.waitForURL(/[?&]q=rita/);
+  const row = desk.locator('.staff-row', { hasText: `@${author.nickname}` });
+  await row.getByText('Identità non verificata').waitFor();
+  await row.getByRole('button', { name: `Verifica l’identità di ${author.nickname}` }).click();
+  await row.getByText(/Identità verificata il/).waitFor();
   assert.equal((await apiCall(h.url, 'GET', '/api/v1/me', author.token)).body.verified, true);
-  await desk.locator('#block-justification').fill('Messaggi ripetuti fuori tema.');
-  await desk.getByRole('button', { name: 'Blocca l’utente' }).click();
-  await desk.getByText('Fatto.').waitFor();
+  await row.getByText('Blocca l’utente').click();
+  await row.getByLabel(/Motivazione del blocco/).fill('Messaggi ripetuti fuori tema.');
+  await row.getByRole('button', { name: `Blocca ${author.nickname}` }).click();
+  await row.getByText(/Bloccata dal/).waitFor();
+  await row.getByRole('button', { name: `Sblocca ${author.nickname}` }).waitFor();
   assert.equal((await apiCall(h.url, 'GET', '/api/v1/me', author.token)).body.code, 'account_blocked');
   await screenshot(desk, 'staff-answer-and-users');
   assert.deepEqual(h.pageErrors, []);

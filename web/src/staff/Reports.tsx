@@ -26,7 +26,7 @@ function Entry({ item, onChange }: { item: Item; onChange: () => void }) {
     }
   };
   const link =
-    item.target.kind === 'amendment' ? href('amendment', { id: item.target.id }) : item.proposal_id ? href('proposal', { ref: item.proposal_id }) : undefined;
+    item.target.kind === 'amendment' ? href('amendment', { id: item.target.id }) : item.proposal_reference ? href('proposal', { ref: item.proposal_reference }) : undefined;
   return (
     <li class="card card-bg mb-3 staff-row" id={`segnalazione-${item.id}`} tabIndex={-1}>
       <div class="card-body">
@@ -39,7 +39,7 @@ function Entry({ item, onChange }: { item: Item; onChange: () => void }) {
         {item.preview && (
           <p class="small mb-1">
             {t('staff.by', { name: item.preview.author_nickname })}{t('common.separator')}
-            <a href={href('staffUsers', {}, { utente: item.preview.author_id })}>{t('staff.manageAuthor')}</a>
+            <a href={href('staffUsers', {}, { q: item.preview.author_nickname })}>{t('staff.manageAuthor')}</a>
           </p>
         )}
         <p class="small mb-1">{t('staff.reasons', { ...item.reasons })}</p>

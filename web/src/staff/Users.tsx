@@ -1,52 +1,45 @@
-// Acting on one user (reached from the report queue): verify, block with a
-// public justification (optionally hiding their content), unblock.
-import { useState } from 'preact/hooks';
-import { api, ApiError } from '../api/client';
-import { t } from '../i18n';
+// Finding and acting on people (admins): search by nickname, e-mail or
+// name (the address keeps the search, so the report queue can link to an
+// author), then verify, block with a public justification (optionally
+// hiding their content) or unblock, each on the person's own row.
+import { useEffect, useState } from 'preact/hooks';
+import { api, ApiError, type Schemas } from '../api/client';
+import type { Page } from '../api/types';
+import { t, formatDate } from '../i18n';
+import { useLoad } from '../hooks';
 import { setQuery } from '../router';
-import { announce, ErrorAlert, Field } from '../components/ui';
+import { announce, ErrorAlert, Field, Loading } from '../components/ui';
 import { StaffFrame } from './Frame';
 
-export function StaffUsers({ query }: { query: URLSearchParams }) {
-  const [id, setId] = useState(query.get('utente') ?? '');
+type Account = Schemas['AccountDto'];
+type Standing = Schemas['AccountStandingDto'];
+
+function BlockForm({ account, onDone }: { account: Account; onDone: (s: Standing) => void }) {
   const [justification, setJustification] = useState('');
   const [hideContent, setHideContent] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
-  const act = async (action: 'verify' | 'block' | 'unblock') => {
-    setError(null);
-    try {
-      const body = action === 'block' ? { justification, hide_content: hideContent } : {};
-      await api.send('POST', `/api/v1/moderation/users/${encodeURIComponent(id.trim())}/${action}`, body);
-      setQuery({ utente: id.trim() });
-      announce(t('staff.userDone'));
-    } catch (e) {
-      setError(e as ApiError);
-    }
-  };
+  const id = `block-${account.id}`;
   return (
-    <StaffFrame current="staffUsers">
-      <ErrorAlert error={error} />
-      <Field id="user-id" label={t('staff.userId')} hint={t('staff.userHint')} error={error} field="id">
-        {(d) => <input id="user-id" class="form-control" value={id} aria-describedby={d} onInput={(e) => setId(e.currentTarget.value)} />}
-      </Field>
-      <div class="d-flex flex-wrap gap-2 mb-4">
-        <button type="button" class="btn btn-primary btn-sm" disabled={!id.trim()} onClick={() => act('verify')}>
-          {t('staff.verify')}
-        </button>
-        <button type="button" class="btn btn-outline-primary btn-sm" disabled={!id.trim()} onClick={() => act('unblock')}>
-          {t('staff.unblock')}
-        </button>
-      </div>
+    <details class="mt-2">
+      <summary>{t('staff.block')}</summary>
       <form
-        onSubmit={(e) => {
+        class="mt-2"
+        onSubmit={async (e) => {
           e.preventDefault();
-          void act('block');
+          setError(null);
+          try {
+            const body = { justification, hide_content: hideContent };
+            onDone(await api.send<Standing>('POST', `/api/v1/moderation/users/${account.id}/block`, body));
+          } catch (err) {
+            setError(err as ApiError);
+          }
         }}
       >
-        <Field id="block-justification" label={t('staff.justification')} error={error} field="justification">
+        <ErrorAlert error={error} />
+        <Field id={`${id}-why`} label={t('staff.justification')} error={error} field="justification">
           {(d, invalid) => (
             <textarea
-              id="block-justification"
+              id={`${id}-why`}
               class={`form-control${invalid ? ' is-invalid' : ''}`}
               rows={3}
               value={justification}
@@ -57,13 +50,137 @@ export function StaffUsers({ query }: { query: URLSearchParams }) {
           )}
         </Field>
         <div class="form-check mb-3">
-          <input id="block-hide" type="checkbox" checked={hideContent} onChange={(e) => setHideContent(e.currentTarget.checked)} />
-          <label for="block-hide">{t('staff.hideContent')}</label>
+          <input id={`${id}-hide`} type="checkbox" checked={hideContent} onChange={(e) => setHideContent(e.currentTarget.checked)} />
+          <label for={`${id}-hide`}>{t('staff.hideContent')}</label>
         </div>
-        <button type="submit" class="btn btn-danger btn-sm" disabled={!id.trim() || !justification.trim()}>
-          {t('staff.block')}
+        <button type="submit" class="btn btn-danger btn-sm" disabled={!justification.trim()}>
+          {t('staff.blockNamed', { name: account.nickname })}
         </button>
       </form>
+    </details>
+  );
+}
+
+function AccountRow({ initial }: { initial: Account }) {
+  const [account, setAccount] = useState(initial);
+  const [error, setError] = useState<ApiError | null>(null);
+  const update = (standing: Standing) => {
+    setAccount({ ...account, ...standing });
+    announce(t('staff.userDone'));
+  };
+  const act = async (action: 'verify' | 'unblock') => {
+    setError(null);
+    try {
+      update(await api.send<Standing>('POST', `/api/v1/moderation/users/${account.id}/${action}`, {}));
+    } catch (e) {
+      setError(e as ApiError);
+    }
+  };
+  return (
+    <li class="card card-bg mb-3 staff-row">
+      <div class="card-body">
+        <h2 class="h5 mb-1">
+          {account.display_name} <span class="text-secondary">@{account.nickname}</span>
+        </h2>
+        <p class="small mb-2">
+          {account.email}
+          {t('common.separator')}
+          {t('staff.registered', { date: formatDate(account.created_at) })}
+        </p>
+        <p class="d-flex flex-wrap gap-2 mb-2">
+          <span class={`badge ${account.verified_at ? 'bg-success' : 'bg-secondary'}`}>
+            {account.verified_at ? t('staff.verifiedOn', { date: formatDate(account.verified_at) }) : t('staff.notVerified')}
+          </span>
+          {account.blocked && account.blocked_at && <span class="badge bg-danger">{t('staff.blockedOn', { date: formatDate(account.blocked_at) })}</span>}
+        </p>
+        <ErrorAlert error={error} />
+        <div class="d-flex flex-wrap gap-2">
+          {!account.verified_at && (
+            <button type="button" class="btn btn-primary btn-sm" onClick={() => act('verify')}>
+              {t('staff.verifyNamed', { name: account.nickname })}
+            </button>
+          )}
+          {account.blocked && (
+            <button type="button" class="btn btn-outline-primary btn-sm" onClick={() => act('unblock')}>
+              {t('staff.unblockNamed', { name: account.nickname })}
+            </button>
+          )}
+        </div>
+        {!account.blocked && <BlockForm account={account} onDone={update} />}
+      </div>
+    </li>
+  );
+}
+
+export function StaffUsers({ query }: { query: URLSearchParams }) {
+  const q = query.get('q') ?? '';
+  const [text, setText] = useState(q);
+  const first = useLoad((signal) => api.get<Page<Account>>('/api/v1/moderation/users', { q: q || undefined, limit: 20 }, signal), [q]);
+  const [more, setMore] = useState<Account[]>([]);
+  const [next, setNext] = useState<string | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [loading, setLoading] = useState(false);
+  useEffect(() => {
+    setMore([]);
+    setNext(first.data?.next_cursor ?? null);
+  }, [first.data]);
+  useEffect(() => setText(q), [q]);
+
+  const loadMore = async () => {
+    setLoading(true);
+    setError(null);
+    try {
+      const page = await api.get<Page<Account>>('/api/v1/moderation/users', { q: q || undefined, limit: 20, cursor: next ?? undefined });
+      setMore((old) => [...old, ...page.items]);
+      setNext(page.next_cursor ?? null);
+    } catch (e) {
+      setError(e as ApiError);
+    } finally {
+      setLoading(false);
+    }
+  };
+  const items = [...(first.data?.items ?? []), ...more];
+
+  return (
+    <StaffFrame current="staffUsers">
+      <form
+        role="search"
+        class="mt-5 mb-4"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setQuery({ q: text.trim() }, { replace: false });
+        }}
+      >
+        <Field id="user-search" label={t('staff.searchUsers')} hint={t('staff.searchUsersHint')} error={first.error} field="q">
+          {(d) => <input id="user-search" type="search" class="form-control" value={text} aria-describedby={d} maxLength={100} onInput={(e) => setText(e.currentTarget.value)} />}
+        </Field>
+        <button type="submit" class="btn btn-primary btn-sm">
+          {t('staff.search')}
+        </button>
+      </form>
+      <ErrorAlert error={first.error} />
+      {first.loading && !first.data ? (
+        <Loading />
+      ) : (
+        <section aria-live="polite" aria-busy={first.loading}>
+          <p class="small">{q ? t('staff.usersFound', { q }) : t('staff.allUsers')}</p>
+          {items.length === 0 ? (
+            <p>{t('staff.noUsers')}</p>
+          ) : (
+            <ul class="list-unstyled">
+              {items.map((a) => (
+                <AccountRow key={a.id} initial={a} />
+              ))}
+            </ul>
+          )}
+          <ErrorAlert error={error} />
+          {next && (
+            <button type="button" class="btn btn-outline-primary btn-sm" disabled={loading} onClick={loadMore}>
+              {t('common.loadMore')}
+            </button>
+          )}
+        </section>
+      )}
     </StaffFrame>
   );
 }
