@@ -128,9 +128,15 @@ pub struct TaggedJson {
 /// Serializes `representation` and tags the bytes (see [`TaggedJson`]).
 pub fn tagged_json<T: Serialize>(prefix: &str, representation: &T) -> TaggedJson {
     let body = serde_json::to_vec(representation).unwrap_or_default();
-    let digest = Sha256::digest(&body);
+    TaggedJson { tag: content_tag(prefix, &body), body }
+}
+
+/// The strong entity tag of exactly these bytes: `"<prefix>-<first 128
+/// bits of their SHA-256>"`. Equal bytes, equal tag, on every instance.
+pub fn content_tag(prefix: &str, bytes: &[u8]) -> EntityTag {
+    let digest = Sha256::digest(bytes);
     let hex: String = digest.iter().take(16).map(|b| format!("{b:02x}")).collect();
-    TaggedJson { tag: EntityTag { weak: false, opaque: format!("{prefix}-{hex}") }, body }
+    EntityTag { weak: false, opaque: format!("{prefix}-{hex}") }
 }
 
 impl std::fmt::Display for EntityTag {

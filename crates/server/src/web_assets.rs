@@ -1,11 +1,14 @@
 //! The web app embedded in the binary (built and listed by `build.rs`), so
 //! one binary is the whole product. Client-side routes fall back to
 //! `index.html`; hashed assets under `/assets/` are cached for a year, the
-//! page itself is always revalidated so a new release is picked up at once.
+//! page itself is always revalidated so a new release is picked up at once,
+//! and carries an `ETag`, so revalidating it costs a 304 without a body.
 
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::http::Method;
 use actix_web::{HttpRequest, HttpResponse};
+use emenda_api::http::{content_tag, Condition, EntityTag};
+use std::sync::OnceLock;
 
 include!(concat!(env!("OUT_DIR"), "/web_assets.rs"));
 
@@ -44,24 +47,40 @@ pub async fn serve(request: HttpRequest) -> HttpResponse {
     }
     let name = request.path().trim_start_matches('/');
     let name = if name.is_empty() { "index.html" } else { name };
-    if let Some(bytes) = file(name) {
-        let cache = if name.starts_with("assets/") { IMMUTABLE } else { REVALIDATE };
-        return respond(name, bytes, cache);
+    if let Some(index) = FILES.iter().position(|(path, _)| *path == name) {
+        return respond(&request, index);
     }
     if name.starts_with("assets/") {
         return HttpResponse::NotFound().content_type("text/plain; charset=utf-8").body("not found");
     }
-    match file("index.html") {
-        Some(bytes) => respond("index.html", bytes, REVALIDATE),
+    match FILES.iter().position(|(path, _)| *path == "index.html") {
+        Some(index) => respond(&request, index),
         None => HttpResponse::NotFound().finish(),
     }
 }
 
-fn respond(name: &str, bytes: &'static [u8], cache: &'static str) -> HttpResponse {
-    HttpResponse::Ok()
-        .insert_header((header::CONTENT_TYPE, HeaderValue::from_static(content_type(name))))
-        .insert_header((header::CACHE_CONTROL, HeaderValue::from_static(cache)))
-        .body(bytes)
+/// The tags of the embedded files, in the order of `FILES`, computed once.
+fn tags() -> &'static [EntityTag] {
+    static TAGS: OnceLock<Vec<EntityTag>> = OnceLock::new();
+    TAGS.get_or_init(|| FILES.iter().map(|(_, bytes)| content_tag("app", bytes)).collect())
+}
+
+/// The file `FILES[index]`, or 304 when `If-None-Match` names its tag.
+fn respond(request: &HttpRequest, index: usize) -> HttpResponse {
+    let (name, bytes) = FILES[index];
+    let tag = &tags()[index];
+    let cache = if name.starts_with("assets/") { IMMUTABLE } else { REVALIDATE };
+    let unchanged = Condition::from_headers(request.headers(), &header::IF_NONE_MATCH)
+        .and_then(Result::ok)
+        .is_some_and(|condition| condition.matches_weakly(tag));
+    let mut response = if unchanged { HttpResponse::NotModified() } else { HttpResponse::Ok() };
+    response
+        .insert_header((header::ETAG, tag.to_string()))
+        .insert_header((header::CACHE_CONTROL, HeaderValue::from_static(cache)));
+    if unchanged {
+        return response.finish();
+    }
+    response.insert_header((header::CONTENT_TYPE, HeaderValue::from_static(content_type(name)))).body(bytes)
 }
 
 #[cfg(test)]
@@ -92,6 +111,32 @@ mod tests {
         assert_eq!(missing.status(), StatusCode::NOT_FOUND);
         let post = http_test::call_service(&app, http_test::TestRequest::post().uri("/").to_request()).await;
         assert_eq!(post.status(), StatusCode::METHOD_NOT_ALLOWED);
+    }
+
+    #[actix_web::test]
+    async fn the_page_revalidates_with_its_tag() {
+        let app = http_test::init_service(App::new().default_service(web::to(serve))).await;
+        let first = http_test::call_service(&app, http_test::TestRequest::get().uri("/registro").to_request()).await;
+        let tag = first.headers().get(header::ETAG).and_then(|v| v.to_str().ok()).map(str::to_owned);
+        let tag = tag.expect("the page has an ETag");
+        assert!(tag.starts_with("\"app-"), "{tag}");
+        let again = http_test::call_service(
+            &app,
+            http_test::TestRequest::get()
+                .uri("/proposte/EMD-PROP-2026-11-7")
+                .insert_header((header::IF_NONE_MATCH, tag.as_str()))
+                .to_request(),
+        )
+        .await;
+        assert_eq!(again.status(), StatusCode::NOT_MODIFIED, "every client route is the same page");
+        assert_eq!(again.headers().get(header::ETAG).and_then(|v| v.to_str().ok()), Some(tag.as_str()));
+        assert!(http_test::read_body(again).await.is_empty());
+        let other = http_test::call_service(
+            &app,
+            http_test::TestRequest::get().uri("/").insert_header((header::IF_NONE_MATCH, "\"app-0000\"")).to_request(),
+        )
+        .await;
+        assert_eq!(other.status(), StatusCode::OK, "a stale tag gets the page");
     }
 
     #[actix_web::test]
