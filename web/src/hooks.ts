@@ -35,10 +35,27 @@ export function useLang(): Lang {
 }
 
 /** The signed-in user (null when anonymous); re-renders on sign in and out. */
+export interface SessionState {
+  /** The signed-in user, or null. */
+  me: Me | null;
+  /** A kept session is being restored: whether someone is signed in is not known yet. */
+  restoring: boolean;
+}
+
+/** The session as the client has it; re-renders on sign in and out and when a restore ends. */
+export function useSession(): SessionState {
+  const [state, setState] = useState<SessionState>(() => ({ me: api.me, restoring: api.restoring }));
+  useEffect(() => {
+    const sync = () => setState((s) => (s.me === api.me && s.restoring === api.restoring ? s : { me: api.me, restoring: api.restoring }));
+    // The session may have changed between the first render and now.
+    sync();
+    return api.onSession(sync);
+  }, []);
+  return state;
+}
+
 export function useMe(): Me | null {
-  const [me, setMe] = useState(api.me);
-  useEffect(() => api.onSession(setMe), []);
-  return me;
+  return useSession().me;
 }
 
 export interface Loaded<T> {

@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, ApiError } from '../api/client';
 import type { Comment, Page } from '../api/types';
 import { t, tn, formatDateTime, type Key } from '../i18n';
-import { useMe, useSubmit } from '../hooks';
+import { useMe, useSession, useSubmit } from '../hooks';
 import { renderMarkdown } from '../markdown';
 import { href } from '../router';
 import { announce, ErrorAlert } from './ui';
@@ -341,7 +341,7 @@ function CommentItem({ comment, props, onChange }: { comment: Comment; props: Th
 
 /** The comments section of a proposal or amendment; `first` is the first page when the caller already has it. */
 export function Comments({ base, count, open, returnTo, first }: { base: string; count?: number; open: boolean; returnTo: string; first?: Page<Comment> | null }) {
-  const me = useMe();
+  const { me, restoring } = useSession();
   const [order, setOrder] = useState<string>('oldest');
   const [total, setTotal] = useState(count);
   const { items, setItems, next, error, loading, load } = useCommentList(base, undefined, first);
@@ -389,7 +389,7 @@ export function Comments({ base, count, open, returnTo, first }: { base: string;
           />
         </div>
       )}
-      {open && !me && (
+      {open && !me && !restoring && (
         <p>
           <a href={href('signIn', {}, { da: returnTo })}>{t('common.signInToAct')}</a>
         </p>

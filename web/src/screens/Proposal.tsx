@@ -6,7 +6,7 @@ import { useState } from 'preact/hooks';
 import { api, ApiError } from '../api/client';
 import type { Amendment as AmendmentDetail, Answer, AmendmentSummary, Comment, Page, Proposal as P, Space, Support, Supporter } from '../api/types';
 import { t, tn, formatDate, formatNumber } from '../i18n';
-import { isStaff, useLoad, useMe } from '../hooks';
+import { isStaff, useLoad, useMe, useSession } from '../hooks';
 import { href } from '../router';
 import { renderMarkdown } from '../markdown';
 import { announce, ErrorAlert, Loading, PageTitle, StateBadge, ErrorPage } from '../components/ui';
@@ -17,7 +17,7 @@ import { ReportButton } from '../components/Report';
 const OPEN = ['published', 'evaluating'];
 
 function SupportBox({ proposal, space, onChange }: { proposal: P; space: Space | null; onChange: (p: P) => void }) {
-  const me = useMe();
+  const { me, restoring } = useSession();
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const threshold = space?.settings.support_threshold ?? 0;
@@ -81,7 +81,7 @@ function SupportBox({ proposal, space, onChange }: { proposal: P; space: Space |
           )}
         </div>
       )}
-      {!me && open && <a href={href('signIn', {}, { da: returnTo })}>{t('common.signInToAct')}</a>}
+      {!me && !restoring && open && <a href={href('signIn', {}, { da: returnTo })}>{t('common.signInToAct')}</a>}
       {me && open && needsVerification && !mine && <p>{t('supports.verificationNeeded')}</p>}
       {me && open && (!needsVerification || mine) && (
         <div class="d-flex flex-wrap gap-2">
@@ -167,7 +167,7 @@ function AmendmentExcerpt({ id }: { id: string }) {
 }
 
 function Amendments({ proposal, space }: { proposal: P; space: Space | null }) {
-  const me = useMe();
+  const { me, restoring } = useSession();
   const list = useLoad((signal) => api.get<Page<AmendmentSummary>>(`/api/v1/proposals/${proposal.id}/amendments`, { limit: 50 }, signal), [proposal.id]);
   const a = proposal.amendments;
   const total = a.evaluating + a.accepted + a.rejected + a.withdrawn;
@@ -202,7 +202,7 @@ function Amendments({ proposal, space }: { proposal: P; space: Space | null }) {
           {t('amendments.propose')}
         </a>
       )}
-      {canAmend && !me && <a href={href('signIn', {}, { da: href('amend', { ref: proposal.reference }) })}>{t('common.signInToAct')}</a>}
+      {canAmend && !me && !restoring && <a href={href('signIn', {}, { da: href('amend', { ref: proposal.reference }) })}>{t('common.signInToAct')}</a>}
     </section>
   );
 }
