@@ -1,5 +1,6 @@
 // Small shared pieces: error alerts from problem codes, state badges with
-// text, form fields with labels and errors, the live region, loading.
+// text, form fields with labels and errors, the live region, loading, and
+// the breadcrumb.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError } from '../api/client';
@@ -132,5 +133,32 @@ export function ErrorPage({ error }: { error: ApiError }) {
       <ErrorAlert error={error} />
       <a href="/">{t('common.backHome')}</a>
     </>
+  );
+}
+
+export interface Crumb {
+  label: string;
+  /** Where it leads; the last crumb is the page itself and has none. */
+  href?: string;
+}
+
+/** Where the page sits: the home first, the page itself last (marked as the current page). */
+export function Breadcrumb({ items }: { items: Crumb[] }) {
+  return (
+    <nav aria-label={t('nav.breadcrumb')} class="breadcrumb-container">
+      <ol class="breadcrumb">
+        {[{ label: t('nav.home'), href: '/' }, ...items].map((c, i, all) =>
+          i === all.length - 1 ? (
+            <li key={i} class="breadcrumb-item active" aria-current="page">
+              {c.label}
+            </li>
+          ) : (
+            <li key={i} class="breadcrumb-item">
+              <a href={c.href}>{c.label}</a>
+            </li>
+          ),
+        )}
+      </ol>
+    </nav>
   );
 }

@@ -9,7 +9,7 @@ import { t, tn, formatDate, formatNumber } from '../i18n';
 import { isStaff, useLoad, useMe, useSession } from '../hooks';
 import { href } from '../router';
 import { renderMarkdown } from '../markdown';
-import { announce, ErrorAlert, Loading, PageTitle, StateBadge, ErrorPage } from '../components/ui';
+import { announce, Breadcrumb, ErrorAlert, Loading, PageTitle, StateBadge, ErrorPage } from '../components/ui';
 import { Comments } from '../components/Comments';
 import { DiffOpInline } from '../components/Diff';
 import { ReportButton } from '../components/Report';
@@ -264,19 +264,7 @@ export function Proposal({ reference }: { reference: string }) {
   const s = space.data;
   return (
     <>
-      <nav aria-label={t('nav.breadcrumb')} class="breadcrumb-container">
-        <ol class="breadcrumb">
-          <li class="breadcrumb-item">
-            <a href="/">{t('nav.home')}</a>
-          </li>
-          <li class="breadcrumb-item">
-            <a href={href('space', { slug: proposal.space_slug })}>{s?.title ?? proposal.space_slug}</a>
-          </li>
-          <li class="breadcrumb-item active" aria-current="page">
-            {proposal.reference}
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumb items={[{ label: s?.title ?? proposal.space_slug, href: href('space', { slug: proposal.space_slug }) }, { label: proposal.reference }]} />
       <div class="d-flex flex-wrap gap-2 align-items-center mb-2">
         <span class="ref-code">{t('proposal.reference', { ref: proposal.reference })}</span>
         <StateBadge state={proposal.state} />
