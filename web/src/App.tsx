@@ -165,7 +165,7 @@ function Screen({ location }: { location: Location }) {
   // so nothing loaded or typed for the first carries over to the second.
   switch (m.name) {
     case 'home':
-      return <Home />;
+      return <Home query={q} />;
     case 'space':
       return <Space key={p.slug} slug={p.slug} query={q} />;
     case 'proposal':
