@@ -14,9 +14,9 @@ export const CITIZEN = 'giulia_rinaldi@emenda.example';
 const results = join(repo, 'web', 'test-results');
 mkdirSync(results, { recursive: true });
 
-/** Starts the server and the browser; returns helpers and a stop(). */
-export async function setup() {
-  const server = await startServer();
+/** Starts the server (with `env` added to its environment) and the browser; returns helpers and a stop(). */
+export async function setup({ env = {} } = {}) {
+  const server = await startServer({ env });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],

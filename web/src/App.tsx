@@ -3,9 +3,10 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { api } from './api/client';
 import { t, setLang, lang, type Lang } from './i18n';
-import { useLang, useMe, isStaff } from './hooks';
+import { useLang, useSession, isStaff } from './hooks';
 import { href, match, navigate, useLocation, type Location } from './router';
-import { LiveRegion, announce, PageTitle, focusTitleWhenReady } from './components/ui';
+import type { ComponentChildren } from 'preact';
+import { LiveRegion, announce, PageTitle, focusTitleWhenReady, Loading } from './components/ui';
 import { Home } from './screens/Home';
 import { Space } from './screens/Space';
 import { Proposal } from './screens/Proposal';
@@ -20,7 +21,7 @@ import { SignIn, SignUp, Profile } from './screens/Auth';
 import { Lazy } from './components/Lazy';
 
 function Header() {
-  const me = useMe();
+  const { me, restoring } = useSession();
   const current = lang();
   const other: Lang = current === 'it' ? 'en' : 'it';
   return (
@@ -50,7 +51,7 @@ function Header() {
                     {t('nav.signOut')}
                   </button>
                 </>
-              ) : (
+              ) : restoring ? null : (
                 <>
                   <a class="slim-link" href={href('signIn')}>
                     {t('nav.signIn')}
@@ -144,6 +145,16 @@ function NotFound() {
   );
 }
 
+/**
+ * A screen that needs a session (own account, editors, staff console):
+ * while a kept session is restored it shows "loading", never the "sign in"
+ * it would show to someone anonymous.
+ */
+function NeedsSession({ children }: { children: ComponentChildren }) {
+  const { restoring } = useSession();
+  return restoring ? <Loading /> : <>{children}</>;
+}
+
 function Screen({ location }: { location: Location }) {
   const m = match(location.path);
   if (!m) return <NotFound />;
@@ -154,7 +165,7 @@ function Screen({ location }: { location: Location }) {
   // so nothing loaded or typed for the first carries over to the second.
   switch (m.name) {
     case 'home':
-      return <Home />;
+      return <Home query={q} />;
     case 'space':
       return <Space key={p.slug} slug={p.slug} query={q} />;
     case 'proposal':
@@ -166,11 +177,23 @@ function Screen({ location }: { location: Location }) {
     case 'verify':
       return <Verify key={p.ref} reference={p.ref} />;
     case 'newProposal':
-      return <ProposalEditor space={q.get('spazio') ?? undefined} />;
+      return (
+        <NeedsSession>
+          <ProposalEditor space={q.get('spazio') ?? undefined} />
+        </NeedsSession>
+      );
     case 'edit':
-      return <ProposalEditor key={p.ref} reference={p.ref} />;
+      return (
+        <NeedsSession>
+          <ProposalEditor key={p.ref} reference={p.ref} />
+        </NeedsSession>
+      );
     case 'amend':
-      return <AmendmentEditor key={p.ref} reference={p.ref} />;
+      return (
+        <NeedsSession>
+          <AmendmentEditor key={p.ref} reference={p.ref} />
+        </NeedsSession>
+      );
     case 'amendment':
       return <Amendment key={p.id} id={p.id} />;
     case 'audit':
@@ -180,10 +203,19 @@ function Screen({ location }: { location: Location }) {
     case 'signUp':
       return <SignUp next={q.get('da') ?? undefined} />;
     case 'profile':
-      return <Profile />;
+      return (
+        <NeedsSession>
+          <Profile />
+        </NeedsSession>
+      );
     default:
-      // The staff console is its own chunk: citizens never download it.
-      return m.name.startsWith('staff') ? <Lazy load={() => import('./staff')} render={(staff) => staff.staffScreen(m.name, q) ?? <NotFound />} /> : <NotFound />;
+      // The staff console is its own chunk: citizens never download it. It
+      // is fetched while the session is restored.
+      return m.name.startsWith('staff') ? (
+        <Lazy load={() => import('./staff')} render={(staff) => <NeedsSession>{staff.staffScreen(m.name, q) ?? <NotFound />}</NeedsSession>} />
+      ) : (
+        <NotFound />
+      );
   }
 }
 

@@ -108,7 +108,111 @@ export function fold(ops: Op[], context = 2): Segment[] {
   return out;
 }
 
-/** The ops one side of a side-by-side view shows. */
-export function side(ops: Op[], which: 'before' | 'after'): Op[] {
-  return ops.filter((o) => o.op === 'equal' || o.op === (which === 'before' ? 'delete' : 'insert'));
+/** One row of a side-by-side view: a line of the old text and a line of the new. */
+export interface SideRow {
+  /** The line before (equal and deleted parts), or null for an empty cell. */
+  before: Op[] | null;
+  /** The line after (equal and inserted parts), or null for an empty cell. */
+  after: Op[] | null;
+  /** Whether the row shows a change (else the line is the same on both sides). */
+  changed: boolean;
+}
+
+/**
+ * Pairs the lines of both sides for a side-by-side view, row by row: an
+ * unchanged line sits on one row in both columns; a changed region puts its
+ * old lines next to its new ones, in order, and the shorter side gets empty
+ * cells, so the columns never drift. Line ends are not part of the cells.
+ */
+export function pairRows(ops: Op[]): SideRow[] {
+  const rows: SideRow[] = [];
+  let before: Op[][] = [];
+  let after: Op[][] = [];
+  let lineBefore: Op[] = [];
+  let lineAfter: Op[] = [];
+  let changed = false;
+  const add = (line: Op[], op: OpKind, text: string) => {
+    if (!text) return;
+    const last = line[line.length - 1];
+    if (last && last.op === op) last.text += text;
+    else line.push({ op, text });
+  };
+  // A region (an unchanged line, or changed lines) becomes its rows.
+  const flush = () => {
+    // An unfinished line (the text's last, without a line end) is still a line.
+    if (lineBefore.length) before.push(lineBefore);
+    if (lineAfter.length) after.push(lineAfter);
+    for (let i = 0; i < Math.max(before.length, after.length); i++) rows.push({ before: before[i] ?? null, after: after[i] ?? null, changed });
+    before = [];
+    after = [];
+    lineBefore = [];
+    lineAfter = [];
+    changed = false;
+  };
+  for (const op of ops) {
+    // Each piece ends at a line end, or is the last of the op.
+    for (const piece of op.text.split(/(?<=\n)/)) {
+      if (!piece) continue;
+      const ends = piece.endsWith('\n');
+      const text = ends ? piece.slice(0, -1) : piece;
+      if (op.op === 'equal') {
+        // Both sides at the start of a line: the changes so far are a region of their own.
+        if (changed && !lineBefore.length && !lineAfter.length) flush();
+        add(lineBefore, 'equal', text);
+        add(lineAfter, 'equal', text);
+        if (ends) {
+          // Both lines end together: the region ends here.
+          before.push(lineBefore);
+          after.push(lineAfter);
+          lineBefore = [];
+          lineAfter = [];
+          flush();
+        }
+      } else {
+        changed = true;
+        const line = op.op === 'delete' ? lineBefore : lineAfter;
+        add(line, op.op, text);
+        if (ends) {
+          // An empty line still takes a row.
+          if (!line.length) line.push({ op: op.op, text: '' });
+          if (op.op === 'delete') {
+            before.push(lineBefore);
+            lineBefore = [];
+          } else {
+            after.push(lineAfter);
+            lineAfter = [];
+          }
+        }
+      }
+    }
+  }
+  flush();
+  return rows;
+}
+
+export type RowSegment = { kind: 'row'; row: SideRow } | { kind: 'fold'; rows: SideRow[] };
+
+/** Folds long runs of unchanged rows as `fold` folds lines, keeping `context` rows next to the changes. */
+export function foldRows(rows: SideRow[], context = 2): RowSegment[] {
+  const out: RowSegment[] = [];
+  let start = 0;
+  while (start < rows.length) {
+    if (rows[start].changed) {
+      out.push({ kind: 'row', row: rows[start++] });
+      continue;
+    }
+    let end = start;
+    while (end < rows.length && !rows[end].changed) end++;
+    const keepBefore = start === 0 ? 0 : context;
+    const keepAfter = end === rows.length ? 0 : context;
+    const run = rows.slice(start, end);
+    if (run.length <= keepBefore + keepAfter + 2) for (const row of run) out.push({ kind: 'row', row });
+    else {
+      for (const row of run.slice(0, keepBefore)) out.push({ kind: 'row', row });
+      out.push({ kind: 'fold', rows: run.slice(keepBefore, run.length - keepAfter) });
+      for (const row of run.slice(run.length - keepAfter)) out.push({ kind: 'row', row });
+    }
+    start = end;
+  }
+  return out;
 }

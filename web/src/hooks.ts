@@ -1,7 +1,8 @@
-// Hooks shared by the screens: the current language, the signed-in user, and
-// loading data from the API with its state.
+// Hooks shared by the screens: the current language, the signed-in user,
+// loading data from the API with its state, and lists read page by page.
 import { useEffect, useState, useCallback, useRef } from 'preact/hooks';
 import { api, ApiError, type Me } from './api/client';
+import type { Page } from './api/types';
 import { lang, onLang, type Lang } from './i18n';
 
 /**
@@ -34,11 +35,28 @@ export function useLang(): Lang {
   return l;
 }
 
+export interface SessionState {
+  /** The signed-in user, or null. */
+  me: Me | null;
+  /** A kept session is being restored: whether someone is signed in is not known yet. */
+  restoring: boolean;
+}
+
+/** The session as the client has it; re-renders on sign in and out and when a restore ends. */
+export function useSession(): SessionState {
+  const [state, setState] = useState<SessionState>(() => ({ me: api.me, restoring: api.restoring }));
+  useEffect(() => {
+    const sync = () => setState((s) => (s.me === api.me && s.restoring === api.restoring ? s : { me: api.me, restoring: api.restoring }));
+    // The session may have changed between the first render and now.
+    sync();
+    return api.onSession(sync);
+  }, []);
+  return state;
+}
+
 /** The signed-in user (null when anonymous); re-renders on sign in and out. */
 export function useMe(): Me | null {
-  const [me, setMe] = useState(api.me);
-  useEffect(() => api.onSession(setMe), []);
-  return me;
+  return useSession().me;
 }
 
 export interface Loaded<T> {
@@ -69,6 +87,158 @@ export function useLoad<T>(load: (signal: AbortSignal) => Promise<T>, deps: unkn
   const reload = useCallback(() => setTick((n) => n + 1), []);
   const set = useCallback((data: T) => setState({ data, error: null, loading: false }), []);
   return { ...state, reload, set };
+}
+
+export interface Pages<T> {
+  /** The items of every page read so far, in order. */
+  items: T[];
+  /** Whether the list goes on (a "load more" is due). */
+  more: boolean;
+  /** Whether the first page has arrived. */
+  loaded: boolean;
+  /** Whether a page is being read. */
+  loading: boolean;
+  /** How many pages are shown. */
+  pages: number;
+  error: ApiError | null;
+  /** Reads the next page and appends it; resolves to the number of items added. */
+  loadMore: () => Promise<number>;
+  /** Reads the list again, as many pages as are shown (a queue after a decision keeps its place). */
+  reload: () => void;
+  /** Changes the items shown (an item added, edited or gone) without reading again. */
+  update: (change: (items: T[]) => T[]) => void;
+}
+
+export interface PagesOptions<T> {
+  /** A first page the caller already read (with the proposal): shown instead of reading it; a new one replaces the list. */
+  first?: Page<T> | null;
+  /** False until the list is wanted (replies not yet opened). */
+  enabled?: boolean;
+  /** How many pages to read at first (a count kept in the address). */
+  pages?: number;
+  /** Told how many pages are shown whenever that changes (to keep it in the address). */
+  onPages?: (pages: number) => void;
+  /** Identifies an item, so a page never repeats one already shown (an item added here that the next page also holds). */
+  key?: (item: T) => string;
+}
+
+interface PagesState<T> {
+  items: T[];
+  next: string | null;
+  loaded: boolean;
+  loading: boolean;
+  error: ApiError | null;
+}
+
+const asApiError = (e: unknown) => (e instanceof ApiError ? e : new ApiError(0, 'unknown'));
+
+/**
+ * A list read page by page through the API's cursors: the first page when
+ * `deps` change (or the user signs in or out), the next on `loadMore`. What
+ * is shown stays on screen while the list is read again. Every long list of
+ * the app uses it (comments, replies, supporters, amendments, versions, the
+ * staff queues, the latest proposals).
+ */
+export function usePages<T>(
+  load: (cursor: string | undefined, signal: AbortSignal) => Promise<Page<T>>,
+  deps: unknown[],
+  options: PagesOptions<T> = {},
+): Pages<T> {
+  const me = useMe();
+  const { first, enabled = true, key } = options;
+  const [state, setState] = useState<PagesState<T>>(() => ({
+    items: first?.items ?? [],
+    next: first?.next_cursor ?? null,
+    loaded: !!first,
+    loading: false,
+    error: null,
+  }));
+  const [tick, setTick] = useState(0);
+  const latest = useRef(load);
+  latest.current = load;
+  const onPages = useRef(options.onPages);
+  onPages.current = options.onPages;
+  const current = useRef(state);
+  current.current = state;
+  // Each read of the list is one run; the answers of an older run are dropped.
+  const run = useRef(0);
+  const shown = useRef(Math.max(1, options.pages ?? 1));
+  const usedFirst = useRef<Page<T> | null>(null);
+  const lastDeps = useRef<unknown[] | null>(null);
+  useEffect(() => {
+    if (!enabled) return;
+    const id = ++run.current;
+    if (first && first !== usedFirst.current) {
+      usedFirst.current = first;
+      lastDeps.current = deps;
+      shown.current = 1;
+      setState({ items: first.items, next: first.next_cursor ?? null, loaded: true, loading: false, error: null });
+      return;
+    }
+    // Another list (new deps) starts empty at its first page. The same list
+    // read again (a reload, another user) reads as many pages as are shown,
+    // and stays on screen meanwhile; the first read reads `pages`.
+    const other = lastDeps.current !== null && (lastDeps.current.length !== deps.length || deps.some((d, i) => d !== lastDeps.current![i]));
+    lastDeps.current = deps;
+    const wanted = other ? 1 : shown.current;
+    const controller = new AbortController();
+    setState((s) => (other ? { items: [], next: null, loaded: false, loading: true, error: null } : { ...s, loading: true, error: null }));
+    (async () => {
+      let items: T[] = [];
+      let next: string | null = null;
+      let read = 0;
+      do {
+        const page = await latest.current(next ?? undefined, controller.signal);
+        items = items.concat(page.items);
+        next = page.next_cursor ?? null;
+        read++;
+      } while (read < wanted && next);
+      return { items, next, read };
+    })().then(
+      ({ items, next, read }) => {
+        if (id !== run.current || controller.signal.aborted) return;
+        if (shown.current !== read) onPages.current?.(read);
+        shown.current = read;
+        setState({ items, next, loaded: true, loading: false, error: null });
+      },
+      (error) => {
+        if (id !== run.current || controller.signal.aborted) return;
+        setState((s) => ({ ...s, loading: false, error: asApiError(error) }));
+      },
+    );
+    return () => controller.abort();
+    // A caller that passes the first page reads again through it when the user changes.
+  }, [...deps, tick, enabled, first, first ? null : me?.id]);
+
+  const loadMore = useCallback(async () => {
+    const { next, loading } = current.current;
+    if (!next || loading) return 0;
+    const id = run.current;
+    setState((s) => ({ ...s, loading: true, error: null }));
+    try {
+      const page = await latest.current(next, new AbortController().signal);
+      if (id !== run.current) return 0;
+      shown.current += 1;
+      onPages.current?.(shown.current);
+      const seen = key ? new Set(current.current.items.map(key)) : null;
+      const fresh = seen ? page.items.filter((i) => !seen.has(key!(i))) : page.items;
+      setState((s) => ({ items: [...s.items, ...fresh], next: page.next_cursor ?? null, loaded: true, loading: false, error: null }));
+      return fresh.length;
+    } catch (e) {
+      if (id === run.current) setState((s) => ({ ...s, loading: false, error: asApiError(e) }));
+      return 0;
+    }
+  }, [key]);
+  // Answers that arrive after the screen is gone are dropped.
+  useEffect(
+    () => () => {
+      run.current++;
+    },
+    [],
+  );
+  const reload = useCallback(() => setTick((n) => n + 1), []);
+  const update = useCallback((change: (items: T[]) => T[]) => setState((s) => ({ ...s, items: change(s.items) })), []);
+  return { items: state.items, more: !!state.next, loaded: state.loaded, loading: state.loading, pages: shown.current, error: state.error, loadMore, reload, update };
 }
 
 /** Whether the user has staff powers (anywhere, or in the given space). */

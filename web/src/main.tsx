@@ -10,6 +10,9 @@ import { App } from './App';
 
 document.documentElement.lang = lang();
 interceptLinks();
-// A kept session is restored before the first render, so the first screen
-// is already the signed-in one.
-api.restore().finally(() => render(<App />, document.getElementById('app')!));
+// The first screen is drawn at once, while a kept session is restored: its
+// reads go out in parallel with the refresh and are answered as to anyone;
+// when the session arrives, the screens read again and the signed-in parts
+// appear. Screens that need a session wait for the restore (`restoring`).
+void api.restore();
+render(<App />, document.getElementById('app')!);

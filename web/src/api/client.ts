@@ -1,7 +1,9 @@
 // A thin typed client over the Emenda API: fetch, problem+json errors turned
 // into `ApiError` (branch on `code`, never on `detail`), the access token kept
 // in memory only, the refresh token rotated through /auth/refresh, and a
-// request that meets a 401 retried once after a refresh.
+// request that meets a 401 retried once after a refresh. While a kept session
+// is being restored, reads go out at once (answered as to anyone) and writes
+// wait for it.
 import type { components } from './schema';
 
 export type Schemas = components['schemas'];
@@ -114,6 +116,9 @@ export interface ClientOptions {
 
 type Listener = (me: Me | null) => void;
 
+/** Reads never change anything: they need not wait for a session being restored. */
+const READS = new Set(['GET', 'HEAD']);
+
 /** Builds `path?query`, leaving out empty values. */
 export function withQuery(path: string, query?: Query): string {
   if (!query) return path;
@@ -149,6 +154,8 @@ export class Api {
   private listeners = new Set<Listener>();
   /** The signed-in user, or null. */
   me: Me | null = null;
+  /** Whether a session kept from a previous visit is being restored (`restore()` runs). */
+  restoring = false;
 
   constructor(options: ClientOptions = {}) {
     this.fetchImpl = options.fetch ?? ((...args) => globalThis.fetch(...args));
@@ -157,7 +164,7 @@ export class Api {
     this.locks = options.locks === undefined ? browserLocks() : options.locks;
   }
 
-  /** Called with the user whenever signing in or out changes it. */
+  /** Called with the user whenever signing in or out, or the end of a restore, changes it. */
   onSession(listener: Listener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -167,6 +174,10 @@ export class Api {
     this.access = session?.access_token ?? null;
     this.storage.set(session?.refresh_token ?? null);
     this.me = session?.user ?? null;
+    this.emit();
+  }
+
+  private emit() {
     for (const l of this.listeners) l(this.me);
   }
 
@@ -243,16 +254,27 @@ export class Api {
   private endLocalSession() {
     this.access = null;
     this.me = null;
-    for (const l of this.listeners) l(null);
+    this.emit();
   }
 
-  /** Sends a request; on 401 with a session, refreshes once and retries. */
+  /**
+   * Sends a request; on 401 with a session, refreshes once and retries.
+   *
+   * While a refresh runs, a write, or a read that would carry the (expiring)
+   * access token, waits for it. A read without a token (the first screen of
+   * a returning user, while the kept session is restored) goes out at once
+   * and is answered as to anyone; the screens read again when the session
+   * arrives. A 401 to a request sent before the session changed is retried
+   * with the new token, without another refresh.
+   */
   async request<T>(method: string, path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> {
-    if (!options.anonymous && this.refreshing) await this.refreshing.catch(() => false);
+    if (!options.anonymous && this.refreshing && (!READS.has(method) || this.access)) await this.refreshing.catch(() => false);
     const token = options.anonymous ? null : this.access;
     let response = await this.raw(method, path, options, token);
     if (response.status === 401 && !options.anonymous && this.storage.get() && !path.startsWith('/api/v1/auth/')) {
-      if (await this.refresh()) response = await this.raw(method, path, options, this.access);
+      if (this.refreshing) await this.refreshing.catch(() => false);
+      if (this.access && this.access !== token) response = await this.raw(method, path, options, this.access);
+      else if (await this.refresh()) response = await this.raw(method, path, options, this.access);
     }
     if (!response.ok && response.status !== 304) throw await toApiError(response);
     const text = response.status === 204 || response.status === 304 ? '' : await response.text();
@@ -293,13 +315,22 @@ export class Api {
     }
   }
 
-  /** Restores the session kept from a previous visit, if any. */
+  /**
+   * Restores the session kept from a previous visit, if any. `restoring` is
+   * true meanwhile, so screens that need a session wait instead of asking
+   * to sign in; public screens need not wait.
+   */
   async restore(): Promise<Me | null> {
     if (!this.hasStoredSession()) return null;
+    this.restoring = true;
+    this.emit();
     try {
       await this.refresh();
     } catch {
       /* the server is unreachable: stay anonymous for now */
+    } finally {
+      this.restoring = false;
+      this.emit();
     }
     return this.me;
   }

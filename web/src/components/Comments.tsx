@@ -4,10 +4,10 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, ApiError } from '../api/client';
 import type { Comment, Page } from '../api/types';
 import { t, tn, formatDateTime, type Key } from '../i18n';
-import { useMe, useSubmit } from '../hooks';
+import { useMe, usePages, useSession, useSubmit } from '../hooks';
 import { renderMarkdown } from '../markdown';
 import { href } from '../router';
-import { announce, ErrorAlert } from './ui';
+import { announce, ErrorAlert, LoadMore } from './ui';
 import { ReportButton } from './Report';
 
 const ALIGNMENTS = ['in_favor', 'neutral', 'against'] as const;
@@ -105,28 +105,16 @@ function CommentForm({
 
 /**
  * A list of comments (a proposal's, or one comment's replies) read page by
- * page: `load(null)` reads the first page again, `load(cursor)` appends the
- * next. `first` is a first page already read with the proposal.
+ * page in `order`. `first` is a first page already read with the proposal
+ * (oldest first); `enabled` false until the list is wanted.
  */
-function useCommentList(base: string, parentId?: string, first?: Page<Comment> | null) {
-  const [items, setItems] = useState<Comment[]>(first?.items ?? []);
-  const [next, setNext] = useState<string | null | undefined>(first ? (first.next_cursor ?? null) : undefined);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [loading, setLoading] = useState(false);
-  const load = async (cursor?: string | null, order = 'oldest') => {
-    setLoading(true);
-    setError(null);
-    try {
-      const page = await api.get<Page<Comment>>(`${base}/comments`, { order, parent_id: parentId, cursor: cursor ?? undefined, limit: 20 });
-      setItems((old) => (cursor ? [...old, ...page.items] : page.items));
-      setNext(page.next_cursor ?? null);
-    } catch (e) {
-      setError(e as ApiError);
-    } finally {
-      setLoading(false);
-    }
-  };
-  return { items, setItems, next, error, loading, load };
+function useCommentList(base: string, options: { parentId?: string; order?: string; first?: Page<Comment> | null; enabled?: boolean } = {}) {
+  const { parentId, order = 'oldest', first, enabled } = options;
+  return usePages(
+    (cursor, signal) => api.get<Page<Comment>>(`${base}/comments`, { order, parent_id: parentId, cursor, limit: 20 }, signal),
+    [base, parentId, order],
+    { first: order === 'oldest' ? first : null, enabled, key: (c) => c.id },
+  );
 }
 
 type Revision = { revision: number; body: string; alignment: string; created_at: string };
@@ -170,7 +158,7 @@ function CommentItem({ comment, props, onChange }: { comment: Comment; props: Th
   const [mode, setMode] = useState<'view' | 'reply' | 'edit'>('view');
   const [showReplies, setShowReplies] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
-  const replies = useCommentList(props.base, comment.id);
+  const replies = useCommentList(props.base, { parentId: comment.id, enabled: showReplies });
   // Where the focus goes after a control replaces itself: the reply or edit
   // button again (cancel, saved), the replies shown, or the comment itself
   // (deleted, its buttons gone).
@@ -211,8 +199,6 @@ function CommentItem({ comment, props, onChange }: { comment: Comment; props: Th
   const openReplies = () => {
     focusNext.current = 'replies';
     setShowReplies(true);
-    // useCommentList.load catches its own errors.
-    if (replies.next === undefined) void replies.load(null);
   };
 
   return (
@@ -305,9 +291,9 @@ function CommentItem({ comment, props, onChange }: { comment: Comment; props: Th
                 const c = await api.send<Comment>('POST', `${props.base}/comments`, { body: v.body, alignment: v.alignment, parent_id: comment.id });
                 focusNext.current = 'replies';
                 setMode('view');
+                // Replies not read yet are read now, the new one with them.
+                if (replies.loaded) replies.update((old) => [...old, c]);
                 setShowReplies(true);
-                replies.setItems((old) => [...old, c]);
-                if (replies.next === undefined) void replies.load(null);
                 onChange({ ...comment, replies_count: comment.replies_count + 1 });
                 announce(t('comments.posted'));
               }}
@@ -322,17 +308,13 @@ function CommentItem({ comment, props, onChange }: { comment: Comment; props: Th
       )}
       {showReplies && (
         <>
-          <ErrorAlert error={replies.error} />
+          {!replies.loaded && <ErrorAlert error={replies.error} />}
           <ul class="comment-list replies" id={`commento-${comment.id}-replies`} tabIndex={-1} aria-label={t('comments.repliesList')}>
             {replies.items.map((r) => (
-              <CommentItem key={r.id} comment={r} props={props} onChange={(c) => replies.setItems((old) => old.map((x) => (x.id === c.id ? c : x)))} />
+              <CommentItem key={r.id} comment={r} props={props} onChange={(c) => replies.update((old) => old.map((x) => (x.id === c.id ? c : x)))} />
             ))}
           </ul>
-          {replies.next && (
-            <button type="button" class="btn btn-link btn-sm" disabled={replies.loading} onClick={() => replies.load(replies.next)}>
-              {t('common.loadMore')}
-            </button>
-          )}
+          <LoadMore pages={replies} listId={`commento-${comment.id}-replies`} label={t('comments.moreReplies')} />
         </>
       )}
     </li>
@@ -341,15 +323,15 @@ function CommentItem({ comment, props, onChange }: { comment: Comment; props: Th
 
 /** The comments section of a proposal or amendment; `first` is the first page when the caller already has it. */
 export function Comments({ base, count, open, returnTo, first }: { base: string; count?: number; open: boolean; returnTo: string; first?: Page<Comment> | null }) {
-  const me = useMe();
+  const { me, restoring } = useSession();
   const [order, setOrder] = useState<string>('oldest');
   const [total, setTotal] = useState(count);
-  const { items, setItems, next, error, loading, load } = useCommentList(base, undefined, first);
-  useEffect(() => {
-    if (!first) void load(null);
-  }, [base]);
+  // The first page comes with the proposal (read again when the user signs
+  // in or out); another order, or a list without one, is read here.
+  const list = useCommentList(base, { order, first });
+  const { items, update } = list;
   const props: ThreadProps = { base, open, returnTo };
-  const update = (n: Comment) => setItems((old) => old.map((x) => (x.id === n.id ? n : x)));
+  const replace = (n: Comment) => update((old) => old.map((x) => (x.id === n.id ? n : x)));
   return (
     <section aria-labelledby="comments-title" class="mt-5">
       <h2 id="comments-title">{total === undefined ? t('comments.heading') : t('comments.title', { n: total })}</h2>
@@ -361,11 +343,7 @@ export function Comments({ base, count, open, returnTo, first }: { base: string;
           id="comment-order"
           class="form-control"
           value={order}
-          onChange={(e) => {
-            const o = e.currentTarget.value;
-            setOrder(o);
-            void load(null, o);
-          }}
+          onChange={(e) => setOrder(e.currentTarget.value)}
         >
           {ORDERS.map((o) => (
             <option key={o} value={o}>
@@ -382,34 +360,30 @@ export function Comments({ base, count, open, returnTo, first }: { base: string;
             submitLabel={t('comments.publish')}
             onSubmit={async (v) => {
               const c = await api.send<Comment>('POST', `${base}/comments`, { body: v.body, alignment: v.alignment });
-              setItems((old) => (order === 'newest' ? [c, ...old] : [...old, c]));
+              update((old) => (order === 'newest' ? [c, ...old] : [...old, c]));
               setTotal((n) => (n === undefined ? n : n + 1));
               announce(t('comments.posted'));
             }}
           />
         </div>
       )}
-      {open && !me && (
+      {open && !me && !restoring && (
         <p>
           <a href={href('signIn', {}, { da: returnTo })}>{t('common.signInToAct')}</a>
         </p>
       )}
       {!open && <p class="text-secondary">{t('comments.closed')}</p>}
-      <ErrorAlert error={error} />
-      {items.length === 0 && !loading ? (
+      {!list.loaded && <ErrorAlert error={list.error} />}
+      {items.length === 0 && list.loaded ? (
         <p>{t('comments.empty')}</p>
       ) : (
-        <ul class="comment-list">
+        <ul class="comment-list" id="comment-list" tabIndex={-1} aria-label={t('comments.heading')}>
           {items.map((c) => (
-            <CommentItem key={c.id} comment={c} props={props} onChange={update} />
+            <CommentItem key={c.id} comment={c} props={props} onChange={replace} />
           ))}
         </ul>
       )}
-      {next && (
-        <button type="button" class="btn btn-outline-primary btn-sm" disabled={loading} onClick={() => load(next, order)}>
-          {t('common.loadMore')}
-        </button>
-      )}
+      <LoadMore pages={list} listId="comment-list" label={t('comments.more')} />
     </section>
   );
 }

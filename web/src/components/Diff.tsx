@@ -1,15 +1,20 @@
 // Renders a diff: insertions underlined, deletions struck through, each with
 // visually hidden "inserito"/"rimosso" text, so colour is never the only cue.
-import { useEffect, useRef, useState } from 'preact/hooks';
-import { fold, side, type Op, type Segment } from '../diff';
+// Side by side is a table with one row per pair of lines, so the columns
+// never drift apart.
+import type { Ref } from 'preact';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { fold, foldRows, pairRows, type Op, type Segment, type SideRow } from '../diff';
 import { t } from '../i18n';
 
 function OpView({ op }: { op: Op }) {
+  // An empty line inserted or removed (side by side) is named, not left silent.
+  const text = op.text || <span class="visually-hidden">{t('diff.blankLine')}</span>;
   if (op.op === 'insert')
     return (
       <ins class="diff-ins">
         <span class="visually-hidden">[{t('diff.inserted')}: </span>
-        {op.text}
+        {text}
         <span class="visually-hidden">]</span>
       </ins>
     );
@@ -17,7 +22,7 @@ function OpView({ op }: { op: Op }) {
     return (
       <del class="diff-del">
         <span class="visually-hidden">[{t('diff.removed')}: </span>
-        {op.text}
+        {text}
         <span class="visually-hidden">]</span>
       </del>
     );
@@ -60,6 +65,75 @@ function Ops({ ops }: { ops: Op[] }) {
   );
 }
 
+/** One side of a row: the line, or an empty cell where the other side has more lines. */
+function Cell({ line, focusRef }: { line: Op[] | null; focusRef?: Ref<HTMLTableCellElement> }) {
+  if (!line)
+    return (
+      <td class="diff-empty" ref={focusRef} tabIndex={focusRef ? -1 : undefined}>
+        <span class="visually-hidden">{t('diff.noLine')}</span>
+      </td>
+    );
+  return (
+    <td ref={focusRef} tabIndex={focusRef ? -1 : undefined}>
+      {line.map((op, i) => (
+        <OpView key={i} op={op} />
+      ))}
+    </td>
+  );
+}
+
+function Row({ row, focusRef }: { row: SideRow; focusRef?: Ref<HTMLTableCellElement> }) {
+  return (
+    <tr class={row.changed ? 'diff-changed' : undefined}>
+      <Cell line={row.before} focusRef={focusRef} />
+      <Cell line={row.after} />
+    </tr>
+  );
+}
+
+/** Unchanged rows folded behind "mostra N righe"; once shown, the focus goes to the first of them. */
+function FoldRows({ rows }: { rows: SideRow[] }) {
+  const [open, setOpen] = useState(false);
+  const first = useRef<HTMLTableCellElement>(null);
+  useEffect(() => {
+    if (open) first.current?.focus();
+  }, [open]);
+  if (open)
+    return (
+      <>
+        {rows.map((row, i) => (
+          <Row key={i} row={row} focusRef={i === 0 ? first : undefined} />
+        ))}
+      </>
+    );
+  return (
+    <tr class="diff-fold-row">
+      <td colSpan={2}>
+        <button type="button" class="btn btn-link btn-sm p-0" onClick={() => setOpen(true)}>
+          {t('diff.fold', { n: rows.length })}
+        </button>
+      </td>
+    </tr>
+  );
+}
+
+/** Side by side: one table row per pair of lines, the columns named by version. */
+function SideBySide({ ops, from, to, label }: { ops: Op[]; from?: number; to?: number; label: string }) {
+  const rows = useMemo(() => foldRows(pairRows(ops)), [ops]);
+  return (
+    <table class="diff-table">
+      <caption class="visually-hidden">{label}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{from !== undefined ? t('diff.before', { n: from }) : t('diff.original')}</th>
+          <th scope="col">{to !== undefined ? t('diff.after', { n: to }) : t('diff.proposed')}</th>
+        </tr>
+      </thead>
+      <tbody>{rows.map((s, i) => (s.kind === 'fold' ? <FoldRows key={i} rows={s.rows} /> : <Row key={i} row={s.row} />))}</tbody>
+    </table>
+  );
+}
+
 export interface DiffViewProps {
   ops: Op[];
   layout: 'inline' | 'side';
@@ -84,20 +158,7 @@ export function DiffView({ ops, layout, from, to, label, level = 3 }: DiffViewPr
     return (
       <div class="diff-field">
         <H class="h6">{label}</H>
-        <div class="row g-2">
-          <div class="col-md-6">
-            <p class="diff-side-label">{from !== undefined ? t('diff.before', { n: from }) : t('diff.removed')}</p>
-            <div class="diff-text">
-              <Ops ops={side(ops, 'before')} />
-            </div>
-          </div>
-          <div class="col-md-6">
-            <p class="diff-side-label">{to !== undefined ? t('diff.after', { n: to }) : t('diff.inserted')}</p>
-            <div class="diff-text">
-              <Ops ops={side(ops, 'after')} />
-            </div>
-          </div>
-        </div>
+        <SideBySide ops={ops} from={from} to={to} label={label} />
       </div>
     );
   return (

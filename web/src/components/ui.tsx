@@ -1,9 +1,11 @@
 // Small shared pieces: error alerts from problem codes, state badges with
-// text, form fields with labels and errors, the live region, loading.
+// text, form fields with labels and errors, the live region, loading, the
+// breadcrumb, and "load more" under a list read page by page.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError } from '../api/client';
-import { errorMessage, fieldMessage, t, type Key } from '../i18n';
+import { errorMessage, fieldMessage, t, tn, type Key } from '../i18n';
+import type { Pages } from '../hooks';
 
 const announceListeners = new Set<(m: string) => void>();
 
@@ -131,6 +133,70 @@ export function ErrorPage({ error }: { error: ApiError }) {
       <PageTitle title={title}>{title}</PageTitle>
       <ErrorAlert error={error} />
       <a href="/">{t('common.backHome')}</a>
+    </>
+  );
+}
+
+export interface Crumb {
+  label: string;
+  /** Where it leads; the last crumb is the page itself and has none. */
+  href?: string;
+}
+
+/** Where the page sits: the home first, the page itself last (marked as the current page). */
+export function Breadcrumb({ items }: { items: Crumb[] }) {
+  return (
+    <nav aria-label={t('nav.breadcrumb')} class="breadcrumb-container">
+      <ol class="breadcrumb">
+        {[{ label: t('nav.home'), href: '/' }, ...items].map((c, i, all) =>
+          i === all.length - 1 ? (
+            <li key={i} class="breadcrumb-item active" aria-current="page">
+              {c.label}
+            </li>
+          ) : (
+            <li key={i} class="breadcrumb-item">
+              <a href={c.href}>{c.label}</a>
+            </li>
+          ),
+        )}
+      </ol>
+    </nav>
+  );
+}
+
+/**
+ * "Load more" under a list read page by page (`usePages`), with the error
+ * of a page that failed. The number of items added is said through the live
+ * region; when the last page arrives the button goes, and the focus it had
+ * moves to the list (`listId`, focusable with tabIndex -1).
+ */
+export function LoadMore({ pages, listId, label }: { pages: Pick<Pages<unknown>, 'more' | 'loading' | 'loaded' | 'error' | 'loadMore'>; listId?: string; label?: string }) {
+  const button = useRef<HTMLButtonElement>(null);
+  const focusList = useRef(false);
+  useEffect(() => {
+    if (!focusList.current || pages.loading) return;
+    focusList.current = false;
+    if (!pages.more && listId) document.getElementById(listId)?.focus();
+  });
+  return (
+    <>
+      {pages.loaded && <ErrorAlert error={pages.error} />}
+      {pages.more && (
+        <button
+          type="button"
+          ref={button}
+          class="btn btn-outline-primary btn-sm load-more"
+          aria-disabled={pages.loading}
+          onClick={async () => {
+            if (pages.loading) return;
+            focusList.current = document.activeElement === button.current;
+            const n = await pages.loadMore();
+            if (n > 0) announce(tn('common.loadedMore', n));
+          }}
+        >
+          {label ?? t('common.loadMore')}
+        </button>
+      )}
     </>
   );
 }

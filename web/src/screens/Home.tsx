@@ -1,55 +1,69 @@
-// Home: the open processes (spaces) and the latest proposals.
+// Home: the open processes (spaces) and the latest proposals, read page by
+// page; how many pages are shown is kept in the address (`?pagine=3`), so a
+// reload or a shared link opens the same list.
 import { api } from '../api/client';
 import type { Page, ProposalSummary, Space } from '../api/types';
 import { t } from '../i18n';
-import { useLoad } from '../hooks';
-import { href } from '../router';
-import { ErrorAlert, Loading, PageTitle } from '../components/ui';
+import { useLoad, usePages } from '../hooks';
+import { href, setQuery } from '../router';
+import { ErrorAlert, Loading, LoadMore, PageTitle } from '../components/ui';
 import { ProposalCards } from '../components/ProposalList';
 
-export function Home() {
-  const data = useLoad(
-    (signal) =>
-      Promise.all([
-        api.get<Page<Space>>('/api/v1/spaces', { limit: 50 }, signal),
-        api.get<Page<ProposalSummary>>('/api/v1/proposals', { limit: 6, sort: 'recent' }, signal),
-      ]),
-    [],
-  );
+/** Proposals per page of the latest list. */
+const LATEST = 10;
+/** The most pages an address may ask for at once. */
+const MAX_PAGES = 10;
+
+export function Home({ query }: { query?: URLSearchParams }) {
+  const spaces = useLoad((signal) => api.get<Page<Space>>('/api/v1/spaces', { limit: 50 }, signal), []);
+  const asked = Math.trunc(Number(query?.get('pagine') ?? 1));
+  const latest = usePages((cursor, signal) => api.get<Page<ProposalSummary>>('/api/v1/proposals', { limit: LATEST, sort: 'recent', cursor }, signal), [], {
+    pages: asked >= 1 ? Math.min(asked, MAX_PAGES) : 1,
+    onPages: (n) => setQuery({ pagine: n > 1 ? n : null }),
+    key: (p) => p.id,
+  });
   return (
     <>
       <PageTitle title={t('home.title')}>{t('home.title')}</PageTitle>
       <p class="lead">{t('home.intro')}</p>
-      <ErrorAlert error={data.error} />
-      {data.loading && !data.data && <Loading />}
-      {data.data && (
-        <>
-          <section aria-labelledby="spaces-title" class="mb-5">
-            <h2 id="spaces-title">{t('home.spaces')}</h2>
-            {data.data[0].items.length === 0 ? (
-              <p>{t('home.noSpaces')}</p>
-            ) : (
-              <ul class="list-unstyled row g-3">
-                {data.data[0].items.map((s) => (
-                  <li key={s.id} class="col-12 col-md-6 col-lg-4">
-                    <article class="card card-bg h-100">
-                      <div class="card-body">
-                        <h3 class="card-title h5">
-                          <a href={href('space', { slug: s.slug })}>{s.title}</a>
-                        </h3>
-                        <p class="card-text">{excerpt(s.description)}</p>
-                      </div>
-                    </article>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </section>
-          <section aria-labelledby="latest-title">
-            <h2 id="latest-title">{t('home.latest')}</h2>
-            {data.data[1].items.length === 0 ? <p>{t('list.empty')}</p> : <ProposalCards items={data.data[1].items} />}
-          </section>
-        </>
+      <ErrorAlert error={spaces.error} />
+      {spaces.loading && !spaces.data && <Loading />}
+      {spaces.data && (
+        <section aria-labelledby="spaces-title" class="mb-5">
+          <h2 id="spaces-title">{t('home.spaces')}</h2>
+          {spaces.data.items.length === 0 ? (
+            <p>{t('home.noSpaces')}</p>
+          ) : (
+            <ul class="list-unstyled row g-3">
+              {spaces.data.items.map((s) => (
+                <li key={s.id} class="col-12 col-md-6 col-lg-4">
+                  <article class="card card-bg h-100">
+                    <div class="card-body">
+                      <h3 class="card-title h5">
+                        <a href={href('space', { slug: s.slug })}>{s.title}</a>
+                      </h3>
+                      <p class="card-text">{excerpt(s.description)}</p>
+                    </div>
+                  </article>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+      {(spaces.data || spaces.error) && (
+        <section aria-labelledby="latest-title">
+          <h2 id="latest-title">{t('home.latest')}</h2>
+          {!latest.loaded && <ErrorAlert error={latest.error} />}
+          {!latest.loaded && !latest.error && <Loading />}
+          {latest.loaded && latest.items.length === 0 && <p>{t('list.empty')}</p>}
+          {latest.items.length > 0 && (
+            <div id="latest-list" tabIndex={-1}>
+              <ProposalCards items={latest.items} />
+            </div>
+          )}
+          <LoadMore pages={latest} listId="latest-list" label={t('home.more')} />
+        </section>
       )}
     </>
   );

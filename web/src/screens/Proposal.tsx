@@ -6,10 +6,10 @@ import { useState } from 'preact/hooks';
 import { api, ApiError } from '../api/client';
 import type { Amendment as AmendmentDetail, Answer, AmendmentSummary, Comment, Page, Proposal as P, Space, Support, Supporter } from '../api/types';
 import { t, tn, formatDate, formatNumber } from '../i18n';
-import { isStaff, useLoad, useMe } from '../hooks';
+import { isStaff, useLoad, useMe, usePages, useSession } from '../hooks';
 import { href } from '../router';
 import { renderMarkdown } from '../markdown';
-import { announce, ErrorAlert, Loading, PageTitle, StateBadge, ErrorPage } from '../components/ui';
+import { announce, Breadcrumb, ErrorAlert, Loading, LoadMore, PageTitle, StateBadge, ErrorPage } from '../components/ui';
 import { Comments } from '../components/Comments';
 import { DiffOpInline } from '../components/Diff';
 import { ReportButton } from '../components/Report';
@@ -17,7 +17,7 @@ import { ReportButton } from '../components/Report';
 const OPEN = ['published', 'evaluating'];
 
 function SupportBox({ proposal, space, onChange }: { proposal: P; space: Space | null; onChange: (p: P) => void }) {
-  const me = useMe();
+  const { me, restoring } = useSession();
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const threshold = space?.settings.support_threshold ?? 0;
@@ -81,7 +81,7 @@ function SupportBox({ proposal, space, onChange }: { proposal: P; space: Space |
           )}
         </div>
       )}
-      {!me && open && <a href={href('signIn', {}, { da: returnTo })}>{t('common.signInToAct')}</a>}
+      {!me && !restoring && open && <a href={href('signIn', {}, { da: returnTo })}>{t('common.signInToAct')}</a>}
       {me && open && needsVerification && !mine && <p>{t('supports.verificationNeeded')}</p>}
       {me && open && (!needsVerification || mine) && (
         <div class="d-flex flex-wrap gap-2">
@@ -108,44 +108,28 @@ function SupportBox({ proposal, space, onChange }: { proposal: P; space: Space |
 }
 
 function Supporters({ proposal, count }: { proposal: P; count: number }) {
-  const list = useLoad((signal) => api.get<Page<Supporter>>(`/api/v1/proposals/${proposal.id}/supporters`, { limit: 20 }, signal), [proposal.id, count]);
-  const [more, setMore] = useState<Supporter[]>([]);
-  const [next, setNext] = useState<string | null | undefined>(undefined);
-  const cursor = next === undefined ? list.data?.next_cursor : next;
+  const list = usePages(
+    (cursor, signal) => api.get<Page<Supporter>>(`/api/v1/proposals/${proposal.id}/supporters`, { limit: 20, cursor }, signal),
+    [proposal.id, count],
+    { key: (s) => s.user.id },
+  );
   return (
     <section aria-labelledby="supporters-title" class="mb-4">
       <h2 id="supporters-title" class="h5">
         {t('supporters.title')}
       </h2>
-      {list.error?.code === 'supporters_private' ? (
-        <p>{t('supporters.private')}</p>
-      ) : (
-        <ErrorAlert error={list.error} />
-      )}
-      {list.data && list.data.items.length === 0 && <p>{t('supporters.empty')}</p>}
-      {list.data && list.data.items.length > 0 && (
-        <ul class="supporter-list">
-          {[...list.data.items, ...more].map((s) => (
+      {list.error?.code === 'supporters_private' ? <p>{t('supporters.private')}</p> : !list.loaded && <ErrorAlert error={list.error} />}
+      {list.loaded && list.items.length === 0 && !list.error && <p>{t('supporters.empty')}</p>}
+      {list.items.length > 0 && (
+        <ul class="supporter-list" id="supporter-list" tabIndex={-1}>
+          {list.items.map((s) => (
             <li key={s.user.id}>
               {s.user.display_name} <span class="text-secondary small">({t('supporters.onVersion', { n: s.version })})</span>
             </li>
           ))}
         </ul>
       )}
-      {cursor && (
-        <button
-          type="button"
-          class="btn btn-link btn-sm p-0"
-          onClick={async () => {
-            const page = await api.get<Page<Supporter>>(`/api/v1/proposals/${proposal.id}/supporters`, { limit: 20, cursor }).catch(() => null);
-            if (!page) return;
-            setMore((m) => [...m, ...page.items]);
-            setNext(page.next_cursor ?? null);
-          }}
-        >
-          {t('common.loadMore')}
-        </button>
-      )}
+      <LoadMore pages={list} listId="supporter-list" label={t('supporters.more')} />
     </section>
   );
 }
@@ -167,8 +151,12 @@ function AmendmentExcerpt({ id }: { id: string }) {
 }
 
 function Amendments({ proposal, space }: { proposal: P; space: Space | null }) {
-  const me = useMe();
-  const list = useLoad((signal) => api.get<Page<AmendmentSummary>>(`/api/v1/proposals/${proposal.id}/amendments`, { limit: 50 }, signal), [proposal.id]);
+  const { me, restoring } = useSession();
+  const list = usePages(
+    (cursor, signal) => api.get<Page<AmendmentSummary>>(`/api/v1/proposals/${proposal.id}/amendments`, { limit: 20, cursor }, signal),
+    [proposal.id],
+    { key: (a) => a.id },
+  );
   const a = proposal.amendments;
   const total = a.evaluating + a.accepted + a.rejected + a.withdrawn;
   const canAmend = !!space?.settings.amendments_open && OPEN.includes(proposal.state);
@@ -177,11 +165,11 @@ function Amendments({ proposal, space }: { proposal: P; space: Space | null }) {
       <h2 id="amendments-title" class="h4">
         {t('amendments.title', { n: total })}
       </h2>
-      <ErrorAlert error={list.error} />
-      {list.data && list.data.items.length === 0 && <p>{t('amendments.empty')}</p>}
-      {list.data && list.data.items.length > 0 && (
-        <ul class="list-unstyled amendment-list">
-          {list.data.items.map((am, index) => (
+      {!list.loaded && <ErrorAlert error={list.error} />}
+      {list.loaded && list.items.length === 0 && <p>{t('amendments.empty')}</p>}
+      {list.items.length > 0 && (
+        <ul class="list-unstyled amendment-list" id="amendment-list" tabIndex={-1}>
+          {list.items.map((am, index) => (
             <li key={am.id} class="mb-3">
               <div class="d-flex flex-wrap gap-2 align-items-center">
                 <StateBadge state={am.state} amendment />
@@ -197,12 +185,15 @@ function Amendments({ proposal, space }: { proposal: P; space: Space | null }) {
           ))}
         </ul>
       )}
+      <div class="mb-3">
+        <LoadMore pages={list} listId="amendment-list" label={t('amendments.more')} />
+      </div>
       {canAmend && me && (
         <a class="btn btn-outline-primary btn-sm" href={href('amend', { ref: proposal.reference })}>
           {t('amendments.propose')}
         </a>
       )}
-      {canAmend && !me && <a href={href('signIn', {}, { da: href('amend', { ref: proposal.reference }) })}>{t('common.signInToAct')}</a>}
+      {canAmend && !me && !restoring && <a href={href('signIn', {}, { da: href('amend', { ref: proposal.reference }) })}>{t('common.signInToAct')}</a>}
     </section>
   );
 }
@@ -264,19 +255,7 @@ export function Proposal({ reference }: { reference: string }) {
   const s = space.data;
   return (
     <>
-      <nav aria-label={t('nav.breadcrumb')} class="breadcrumb-container">
-        <ol class="breadcrumb">
-          <li class="breadcrumb-item">
-            <a href="/">{t('nav.home')}</a>
-          </li>
-          <li class="breadcrumb-item">
-            <a href={href('space', { slug: proposal.space_slug })}>{s?.title ?? proposal.space_slug}</a>
-          </li>
-          <li class="breadcrumb-item active" aria-current="page">
-            {proposal.reference}
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumb items={[{ label: s?.title ?? proposal.space_slug, href: href('space', { slug: proposal.space_slug }) }, { label: proposal.reference }]} />
       <div class="d-flex flex-wrap gap-2 align-items-center mb-2">
         <span class="ref-code">{t('proposal.reference', { ref: proposal.reference })}</span>
         <StateBadge state={proposal.state} />

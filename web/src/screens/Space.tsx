@@ -8,7 +8,7 @@ import { t, type Key } from '../i18n';
 import { useLoad } from '../hooks';
 import { href, navigate } from '../router';
 import { renderMarkdown } from '../markdown';
-import { ErrorAlert, Loading, PageTitle, ErrorPage } from '../components/ui';
+import { Breadcrumb, ErrorAlert, Loading, PageTitle, ErrorPage } from '../components/ui';
 import { ProposalCards } from '../components/ProposalList';
 
 const STATES = ['published', 'evaluating', 'accepted', 'rejected', 'withdrawn'];
@@ -70,16 +70,7 @@ export function Space({ slug, query }: { slug: string; query: URLSearchParams })
   const s = space.data;
   return (
     <>
-      <nav aria-label={t('nav.breadcrumb')} class="breadcrumb-container">
-        <ol class="breadcrumb">
-          <li class="breadcrumb-item">
-            <a href="/">{t('nav.home')}</a>
-          </li>
-          <li class="breadcrumb-item active" aria-current="page">
-            {s.title}
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumb items={[{ label: s.title }]} />
       <PageTitle title={s.title}>{s.title}</PageTitle>
       <div class="row">
         <div class="col-lg-8">

@@ -1,22 +1,24 @@
-// The version history as a timeline: who, when, what kind of change, from
-// which amendment, each linked to its diff with the previous version.
+// The version history as a timeline, oldest first (the API's order, read
+// page by page): who, when, what kind of change, from which amendment, each
+// linked to its diff with the previous version.
 import { api } from '../api/client';
 import type { Page, Proposal, VersionSummary } from '../api/types';
 import { t, formatDateTime, type Key } from '../i18n';
-import { useLoad } from '../hooks';
+import { useLoad, usePages } from '../hooks';
 import { href } from '../router';
-import { Loading, PageTitle, ErrorPage } from '../components/ui';
+import { Loading, LoadMore, PageTitle, ErrorPage } from '../components/ui';
 
 export function Versions({ reference }: { reference: string }) {
   const base = `/api/v1/proposals/${encodeURIComponent(reference)}`;
-  const data = useLoad(
-    (signal) => Promise.all([api.get<Proposal>(base, undefined, signal), api.get<Page<VersionSummary>>(`${base}/versions`, { limit: 100 }, signal)]),
-    [reference],
-  );
+  // The proposal and the first page of versions are read in parallel.
+  const data = useLoad((signal) => api.get<Proposal>(base, undefined, signal), [reference]);
+  const versions = usePages((cursor, signal) => api.get<Page<VersionSummary>>(`${base}/versions`, { limit: 50, cursor }, signal), [reference], {
+    key: (v) => String(v.number),
+  });
   if (data.error) return <ErrorPage error={data.error} />;
-  if (!data.data) return <Loading />;
-  const [proposal, versions] = data.data;
-  const items = [...versions.items].sort((a, b) => b.number - a.number);
+  if (!data.data || !versions.loaded) return versions.error ? <ErrorPage error={versions.error} /> : <Loading />;
+  const proposal = data.data;
+  const items = versions.items;
   return (
     <>
       <p>
@@ -25,7 +27,7 @@ export function Versions({ reference }: { reference: string }) {
       <PageTitle title={t('versions.title', { title: proposal.title })}>{t('versions.title', { title: proposal.title })}</PageTitle>
       <h2 class="h4">{t('versions.heading')}</h2>
       <div class="it-timeline-wrapper">
-        <ol class="row list-unstyled version-timeline-bi">
+        <ol class="row list-unstyled version-timeline-bi" id="version-list" tabIndex={-1}>
           {items.map((v) => (
             <li key={v.number} class="col-12 version-item">
               <div class="timeline-element">
@@ -60,6 +62,9 @@ export function Versions({ reference }: { reference: string }) {
             </li>
           ))}
         </ol>
+      </div>
+      <div class="mb-4">
+        <LoadMore pages={versions} listId="version-list" label={t('versions.more')} />
       </div>
       <p>
         <a href={href('verify', { ref: proposal.reference })}>{t('proposal.verify')}</a>

@@ -6,10 +6,10 @@ import { useState } from 'preact/hooks';
 import { api, ApiError, type Schemas } from '../api/client';
 import type { Amendment, Page } from '../api/types';
 import { t, formatDate, type Key } from '../i18n';
-import { useLoad, useFocusAfterReload } from '../hooks';
+import { usePages, useFocusAfterReload } from '../hooks';
 import { href } from '../router';
 import { DiffView } from '../components/Diff';
-import { announce, ErrorAlert, Loading } from '../components/ui';
+import { announce, ErrorAlert, Loading, LoadMore } from '../components/ui';
 import { StaffFrame } from './Frame';
 
 type QueueItem = Schemas['QueueItemDto'];
@@ -210,26 +210,30 @@ function Row({ item, onDecided }: { item: QueueItem; onDecided: () => void }) {
 }
 
 export function StaffAmendments() {
-  const queue = useLoad((signal) => api.get<Page<QueueItem>>('/api/v1/moderation/amendments', { limit: 50 }, signal), []);
-  const focusAfter = useFocusAfterReload(queue);
-  // A decided amendment leaves the queue: the focus goes to the next one.
+  const queue = usePages((cursor, signal) => api.get<Page<QueueItem>>('/api/v1/moderation/amendments', { limit: 20, cursor }, signal), [], {
+    key: (i) => i.id,
+  });
+  const focusAfter = useFocusAfterReload({ data: queue.items, loading: queue.loading });
+  // A decided amendment leaves the queue, and the others may now conflict:
+  // the pages shown are read again, and the focus goes to the next one.
   const decided = (index: number) => {
-    const items = queue.data?.items ?? [];
+    const items = queue.items;
     focusAfter([items[index], items[index + 1], items[index - 1]].map((i) => i && `emendamento-${i.id}`));
     queue.reload();
   };
   return (
     <StaffFrame current="staffAmendments">
-      <ErrorAlert error={queue.error} />
-      {queue.loading && !queue.data && <Loading />}
-      {queue.data && queue.data.items.length === 0 && <p>{t('staff.queueEmpty')}</p>}
-      {queue.data && (
-        <ul class="list-unstyled">
-          {queue.data.items.map((item, index) => (
+      {!queue.loaded && <ErrorAlert error={queue.error} />}
+      {!queue.loaded && !queue.error && <Loading />}
+      {queue.loaded && queue.items.length === 0 && <p>{t('staff.queueEmpty')}</p>}
+      {queue.items.length > 0 && (
+        <ul class="list-unstyled" id="amendment-queue" tabIndex={-1} aria-label={t('staff.amendments')}>
+          {queue.items.map((item, index) => (
             <Row key={item.id} item={item} onDecided={() => decided(index)} />
           ))}
         </ul>
       )}
+      <LoadMore pages={queue} listId="amendment-queue" label={t('staff.moreAmendments')} />
     </StaffFrame>
   );
 }

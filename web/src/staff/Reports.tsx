@@ -4,9 +4,9 @@ import { useState } from 'preact/hooks';
 import { api, ApiError, type Schemas } from '../api/client';
 import type { Page } from '../api/types';
 import { t, formatDateTime, type Key } from '../i18n';
-import { useLoad, useFocusAfterReload } from '../hooks';
+import { usePages, useFocusAfterReload } from '../hooks';
 import { href, setQuery } from '../router';
-import { announce, ErrorAlert, Loading } from '../components/ui';
+import { announce, ErrorAlert, Loading, LoadMore } from '../components/ui';
 import { StaffFrame } from './Frame';
 
 type Item = Schemas['ModerationItemDto'];
@@ -85,12 +85,14 @@ function Entry({ item, onChange }: { item: Item; onChange: () => void }) {
 
 export function StaffReports({ query }: { query: URLSearchParams }) {
   const state = query.get('stato') ?? 'open';
-  const list = useLoad((signal) => api.get<Page<Item>>('/api/v1/moderation/reports', { state, limit: 50 }, signal), [state]);
-  const focusAfter = useFocusAfterReload(list);
+  const list = usePages((cursor, signal) => api.get<Page<Item>>('/api/v1/moderation/reports', { state, limit: 20, cursor }, signal), [state], {
+    key: (i) => i.id,
+  });
+  const focusAfter = useFocusAfterReload({ data: list.items, loading: list.loading });
   // After a decision the entry stays (all items) or leaves the list: the
   // focus stays on it, or goes to the next one.
   const decided = (index: number) => {
-    const items = list.data?.items ?? [];
+    const items = list.items;
     focusAfter([items[index], items[index + 1], items[index - 1]].map((i) => i && `segnalazione-${i.id}`));
     list.reload();
   };
@@ -108,16 +110,17 @@ export function StaffReports({ query }: { query: URLSearchParams }) {
           ))}
         </select>
       </div>
-      <ErrorAlert error={list.error} />
-      {list.loading && !list.data && <Loading />}
-      {list.data && list.data.items.length === 0 && <p>{t('staff.reportsEmpty')}</p>}
-      {list.data && (
-        <ul class="list-unstyled">
-          {list.data.items.map((item, index) => (
+      {!list.loaded && <ErrorAlert error={list.error} />}
+      {!list.loaded && !list.error && <Loading />}
+      {list.loaded && list.items.length === 0 && <p>{t('staff.reportsEmpty')}</p>}
+      {list.items.length > 0 && (
+        <ul class="list-unstyled" id="report-queue" tabIndex={-1} aria-label={t('staff.reports')}>
+          {list.items.map((item, index) => (
             <Entry key={item.id} item={item} onChange={() => decided(index)} />
           ))}
         </ul>
       )}
+      <LoadMore pages={list} listId="report-queue" label={t('staff.moreReports')} />
     </StaffFrame>
   );
 }

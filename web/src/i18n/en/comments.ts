@@ -3,6 +3,8 @@ import type { comments as it } from '../it/comments';
 export const comments: Record<keyof typeof it, string> = {
   'comments.title': 'Comments ({n})',
   'comments.heading': 'Comments',
+  'comments.more': 'Load more comments',
+  'comments.moreReplies': 'Load more replies',
   'comments.empty': 'No comments yet. Start the discussion.',
   'comments.order': 'Sort',
   'comments.order.oldest': 'Oldest',

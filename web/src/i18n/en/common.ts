@@ -25,6 +25,8 @@ export const common: Record<keyof typeof it, string> = {
   'footer.links': 'Links',
   'common.loading': 'Loading…',
   'common.loadMore': 'Load more',
+  'common.loadedMore.one': '{n} more item loaded.',
+  'common.loadedMore.other': '{n} more items loaded.',
   'common.nextPage': 'Next page',
   'common.firstPage': 'First page',
   'common.save': 'Save',

@@ -5,6 +5,7 @@ export const lists: Record<keyof typeof it, string> = {
   'home.intro': "Read citizens' proposals, see how they changed, support them and comment.",
   'home.spaces': 'Open processes',
   'home.latest': 'Latest proposals',
+  'home.more': 'Load more proposals',
   'home.noSpaces': 'There are no open processes yet. Come back soon.',
   'home.allProposals': 'All proposals of “{name}”',
   'space.settings': 'How to take part',

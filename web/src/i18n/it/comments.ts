@@ -2,6 +2,8 @@
 export const comments = {
   'comments.title': 'Commenti ({n})',
   'comments.heading': 'Commenti',
+  'comments.more': 'Carica altri commenti',
+  'comments.moreReplies': 'Carica altre risposte',
   'comments.empty': 'Nessun commento ancora. Apri tu la discussione.',
   'comments.order': 'Ordina',
   'comments.order.oldest': 'Meno recenti',

@@ -24,6 +24,8 @@ export const common = {
   'footer.links': 'Collegamenti',
   'common.loading': 'Caricamento…',
   'common.loadMore': 'Carica altri',
+  'common.loadedMore.one': '{n} altro elemento caricato.',
+  'common.loadedMore.other': 'Altri {n} elementi caricati.',
   'common.nextPage': 'Pagina successiva',
   'common.firstPage': 'Prima pagina',
   'common.save': 'Salva',

@@ -4,6 +4,7 @@ export const lists = {
   'home.intro': 'Leggi le proposte dei cittadini, guarda come sono cambiate, sostienile e commentale.',
   'home.spaces': 'Processi aperti',
   'home.latest': 'Ultime proposte',
+  'home.more': 'Carica altre proposte',
   'home.noSpaces': 'Non ci sono ancora processi aperti. Torna presto.',
   'home.allProposals': 'Tutte le proposte di «{name}»',
   'space.settings': 'Come si partecipa',
