@@ -5,7 +5,7 @@
 // through the API (with the sign-up limit raised for the many participants).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { STAFF, apiCall, apiLogin, apiRegister, expectAccessible, screenshot, setup, signIn } from './harness.mjs';
+import { ADMIN, STAFF, apiCall, apiLogin, apiRegister, expectAccessible, screenshot, setup, signIn } from './harness.mjs';
 
 let h;
 let long; // a proposal with 21 supporters, 21 amendments and 21 comments
@@ -142,6 +142,22 @@ for (const lang of ['it', 'en']) {
     await page.context().close();
   });
 }
+
+test('the people an admin finds load more, a search at a time', async () => {
+  const admin = await apiLogin(h.url, ADMIN);
+  const found = (await apiCall(h.url, 'GET', '/api/v1/moderation/users?q=partecipante&limit=100', admin)).body.items.length;
+  assert.equal(found, 21, 'the 21 participants of this run match their name');
+  const page = await h.newPage();
+  await signIn(page, ADMIN);
+  await page.goto('/staff/utenti?q=partecipante');
+  const rows = '#user-list > li';
+  await page.locator(rows).first().waitFor();
+  assert.equal(await page.locator(rows).count(), 20);
+  assert.equal(await loadMore(page, 'Carica altre persone', rows, 20), 21);
+  assert.equal(await page.getByRole('button', { name: 'Carica altre persone' }).count(), 0, 'the list ends');
+  await expectAccessible(page, 'people found, two pages');
+  await page.context().close();
+});
 
 test('a decision in the queue keeps the pages shown', async () => {
   const staff = await apiLogin(h.url, STAFF);

@@ -55,6 +55,41 @@ test('created date, own support and earlier answers on the proposal page', async
   await page.context().close();
 });
 
+test('the proposal and its first comments are all the page needs before its actions work', async () => {
+  const author = await apiRegister(h.url, 'Sara Neri');
+  const reader = await apiRegister(h.url, 'Luca Verdi');
+  const r = await apiCall(h.url, 'POST', '/api/v1/spaces/bilancio-partecipativo-2026/proposals', author.token, {
+    title: 'Una fontanella nel parco della stazione',
+    body: 'Proponiamo una fontanella di acqua potabile vicino ai giochi del parco.',
+  });
+  assert.equal(r.status, 201, JSON.stringify(r.body));
+  const page = await h.newPage();
+  await signIn(page, reader.email);
+  // Every other API request is held: the supporters, the amendments, any
+  // space or answer read. The page must still be whole and its actions live.
+  const base = `/api/v1/proposals/${r.body.reference}`;
+  const held = [];
+  const requested = [];
+  await page.route('**/api/v1/**', (route) => {
+    const url = new URL(route.request().url());
+    requested.push(url.pathname);
+    const proposal = [base, `/api/v1/proposals/${r.body.id}`];
+    const needed = proposal.some((p) => url.pathname === p || url.pathname === `${p}/comments`) || url.pathname === '/api/v1/auth/refresh';
+    if (needed) return route.continue();
+    held.push(route);
+  });
+  await page.goto(`/proposte/${r.body.reference}`);
+  await page.getByRole('heading', { name: 'Una fontanella nel parco della stazione' }).waitFor();
+  await page.getByRole('button', { name: 'Sostieni questa proposta' }).waitFor();
+  await page.locator('#new-comment-body').waitFor();
+  await page.getByRole('progressbar').waitFor();
+  await page.getByRole('link', { name: 'Bilancio partecipativo 2026 – Quartiere Navile' }).first().waitFor();
+  assert.equal(requested.filter((p) => p.startsWith('/api/v1/spaces/')).length, 0, `no space read: ${requested.join(', ')}`);
+  for (const route of held) await route.continue();
+  await page.unroute('**/api/v1/**');
+  await page.context().close();
+});
+
 test('no script errors on the proposal page', () => {
   assert.deepEqual(h.pageErrors, []);
 });

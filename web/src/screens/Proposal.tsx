@@ -1,10 +1,12 @@
 // The proposal page, in the order of SPA.md: reference, state and space;
 // title, version badge, dates and authors; the official answer; the text;
 // supports; amendments; comments. The proposal and its first comments are
-// fetched together (one round trip each, in parallel); the rest follows.
+// fetched together (one round trip each, in parallel; the proposal brings
+// its space's name and rules, so every action is right at once); the
+// lists of supporters and amendments follow.
 import { useState } from 'preact/hooks';
 import { api, ApiError } from '../api/client';
-import type { Amendment as AmendmentDetail, Answer, AmendmentSummary, Comment, Page, Proposal as P, Space, Support, Supporter } from '../api/types';
+import type { Amendment as AmendmentDetail, Answer, AmendmentSummary, Comment, Page, Proposal as P, Support, Supporter } from '../api/types';
 import { t, tn, formatDate, formatNumber } from '../i18n';
 import { isStaff, useLoad, useMe, usePages, useSession } from '../hooks';
 import { href } from '../router';
@@ -16,15 +18,15 @@ import { ReportButton } from '../components/Report';
 
 const OPEN = ['published', 'evaluating'];
 
-function SupportBox({ proposal, space, onChange }: { proposal: P; space: Space | null; onChange: (p: P) => void }) {
+function SupportBox({ proposal, space, onChange }: { proposal: P; space: P['space']; onChange: (p: P) => void }) {
   const { me, restoring } = useSession();
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
-  const threshold = space?.settings.support_threshold ?? 0;
+  const threshold = space.settings.support_threshold ?? 0;
   const count = proposal.counters.supports;
   const mine = proposal.my_support;
-  const open = !!space?.settings.supports_open && OPEN.includes(proposal.state);
-  const needsVerification = !!space?.settings.verification_required_to_support && !!me && !me.verified;
+  const open = !!space.settings.supports_open && OPEN.includes(proposal.state);
+  const needsVerification = !!space.settings.verification_required_to_support && !!me && !me.verified;
   const returnTo = href('proposal', { ref: proposal.reference });
 
   const act = async (method: 'PUT' | 'DELETE') => {
@@ -72,7 +74,7 @@ function SupportBox({ proposal, space, onChange }: { proposal: P; space: Space |
       {mine && (
         <div class="mb-2">
           {mine.version >= mine.current_version && <p class="mb-1">{t('supports.youSupport', { n: mine.version })}</p>}
-          {mine.pending && space && <p class="small">{t('supports.pending', { n: space.settings.minimum_supports_per_user })}</p>}
+          {mine.pending && <p class="small">{t('supports.pending', { n: space.settings.minimum_supports_per_user })}</p>}
           {mine.version < mine.current_version && (
             <p class="alert alert-info py-2">
               {t('supports.behind', { from: mine.version, to: mine.current_version })}{t('common.dash')}
@@ -102,7 +104,7 @@ function SupportBox({ proposal, space, onChange }: { proposal: P; space: Space |
           )}
         </div>
       )}
-      {space && !space.settings.supports_open && <p class="text-secondary mb-0">{t('supports.closed')}</p>}
+      {!space.settings.supports_open && <p class="text-secondary mb-0">{t('supports.closed')}</p>}
     </section>
   );
 }
@@ -150,7 +152,7 @@ function AmendmentExcerpt({ id }: { id: string }) {
   );
 }
 
-function Amendments({ proposal, space }: { proposal: P; space: Space | null }) {
+function Amendments({ proposal, space }: { proposal: P; space: P['space'] }) {
   const { me, restoring } = useSession();
   const list = usePages(
     (cursor, signal) => api.get<Page<AmendmentSummary>>(`/api/v1/proposals/${proposal.id}/amendments`, { limit: 20, cursor }, signal),
@@ -159,7 +161,7 @@ function Amendments({ proposal, space }: { proposal: P; space: Space | null }) {
   );
   const a = proposal.amendments;
   const total = a.evaluating + a.accepted + a.rejected + a.withdrawn;
-  const canAmend = !!space?.settings.amendments_open && OPEN.includes(proposal.state);
+  const canAmend = !!space.settings.amendments_open && OPEN.includes(proposal.state);
   return (
     <section aria-labelledby="amendments-title" class="mb-4">
       <h2 id="amendments-title" class="h4">
@@ -242,25 +244,23 @@ export function Proposal({ reference }: { reference: string }) {
     [reference],
   );
   const proposal = data.data?.[0] ?? null;
-  const space = useLoad(
-    (signal) => (proposal ? api.get<Space>(`/api/v1/spaces/${proposal.space_slug}`, undefined, signal) : Promise.resolve(null)),
-    [proposal?.space_slug],
-  );
   if (data.error) return <ErrorPage error={data.error} />;
   if (!proposal || !data.data) return <Loading />;
   const set = (p: P) => data.set([p, data.data![1]]);
   const creators = proposal.authors.filter((a) => a.kind === 'creator');
   const coauthors = proposal.authors.filter((a) => a.kind !== 'creator');
   const isAuthor = !!me && proposal.authors.some((a) => a.user_id === me.id);
-  const s = space.data;
+  // The space's name and rules come with the proposal: the actions are
+  // right after this one round trip.
+  const s = proposal.space;
   return (
     <>
-      <Breadcrumb items={[{ label: s?.title ?? proposal.space_slug, href: href('space', { slug: proposal.space_slug }) }, { label: proposal.reference }]} />
+      <Breadcrumb items={[{ label: s.title, href: href('space', { slug: proposal.space_slug }) }, { label: proposal.reference }]} />
       <div class="d-flex flex-wrap gap-2 align-items-center mb-2">
         <span class="ref-code">{t('proposal.reference', { ref: proposal.reference })}</span>
         <StateBadge state={proposal.state} />
         {proposal.hidden && <span class="badge bg-dark">{t('hidden.badge')}</span>}
-        <span class="small">{t('proposal.space', { name: s?.title ?? proposal.space_slug })}</span>
+        <span class="small">{t('proposal.space', { name: s.title })}</span>
       </div>
       <PageTitle title={proposal.title}>{proposal.title}</PageTitle>
       {proposal.hidden && <p class="alert alert-warning">{t('proposal.hiddenNotice')}</p>}
@@ -332,14 +332,14 @@ export function Proposal({ reference }: { reference: string }) {
         </div>
         <div class="col-lg-4">
           <SupportBox proposal={proposal} space={s} onChange={set} />
-          {(s?.settings.supporters_public ?? true) && <Supporters proposal={proposal} count={proposal.counters.supports} />}
+          {s.settings.supporters_public && <Supporters proposal={proposal} count={proposal.counters.supports} />}
           <Amendments proposal={proposal} space={s} />
         </div>
       </div>
       <Comments
         base={base}
         count={proposal.counters.comments}
-        open={!!s?.settings.comments_open && proposal.state !== 'withdrawn' && !proposal.hidden}
+        open={s.settings.comments_open && proposal.state !== 'withdrawn' && !proposal.hidden}
         returnTo={href('proposal', { ref: proposal.reference })}
         first={data.data[1]}
       />

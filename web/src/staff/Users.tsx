@@ -6,9 +6,9 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError, type Schemas } from '../api/client';
 import type { Page } from '../api/types';
 import { t, formatDate } from '../i18n';
-import { useLoad } from '../hooks';
+import { usePages } from '../hooks';
 import { setQuery } from '../router';
-import { announce, ErrorAlert, Field, Loading } from '../components/ui';
+import { announce, ErrorAlert, Field, LoadMore, Loading } from '../components/ui';
 import { StaffFrame } from './Frame';
 
 type Account = Schemas['AccountDto'];
@@ -115,31 +115,10 @@ function AccountRow({ initial }: { initial: Account }) {
 export function StaffUsers({ query }: { query: URLSearchParams }) {
   const q = query.get('q') ?? '';
   const [text, setText] = useState(q);
-  const first = useLoad((signal) => api.get<Page<Account>>('/api/v1/moderation/users', { q: q || undefined, limit: 20 }, signal), [q]);
-  const [more, setMore] = useState<Account[]>([]);
-  const [next, setNext] = useState<string | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [loading, setLoading] = useState(false);
-  useEffect(() => {
-    setMore([]);
-    setNext(first.data?.next_cursor ?? null);
-  }, [first.data]);
   useEffect(() => setText(q), [q]);
-
-  const loadMore = async () => {
-    setLoading(true);
-    setError(null);
-    try {
-      const page = await api.get<Page<Account>>('/api/v1/moderation/users', { q: q || undefined, limit: 20, cursor: next ?? undefined });
-      setMore((old) => [...old, ...page.items]);
-      setNext(page.next_cursor ?? null);
-    } catch (e) {
-      setError(e as ApiError);
-    } finally {
-      setLoading(false);
-    }
-  };
-  const items = [...(first.data?.items ?? []), ...more];
+  const list = usePages((cursor, signal) => api.get<Page<Account>>('/api/v1/moderation/users', { q: q || undefined, limit: 20, cursor }, signal), [q], {
+    key: (a) => a.id,
+  });
 
   return (
     <StaffFrame current="staffUsers">
@@ -151,34 +130,28 @@ export function StaffUsers({ query }: { query: URLSearchParams }) {
           setQuery({ q: text.trim() }, { replace: false });
         }}
       >
-        <Field id="user-search" label={t('staff.searchUsers')} hint={t('staff.searchUsersHint')} error={first.error} field="q">
+        <Field id="user-search" label={t('staff.searchUsers')} hint={t('staff.searchUsersHint')} error={list.error} field="q">
           {(d) => <input id="user-search" type="search" class="form-control" value={text} aria-describedby={d} maxLength={100} onInput={(e) => setText(e.currentTarget.value)} />}
         </Field>
         <button type="submit" class="btn btn-primary btn-sm">
           {t('staff.search')}
         </button>
       </form>
-      <ErrorAlert error={first.error} />
-      {first.loading && !first.data ? (
-        <Loading />
-      ) : (
-        <section aria-live="polite" aria-busy={first.loading}>
+      {!list.loaded && <ErrorAlert error={list.error} />}
+      {!list.loaded && !list.error && <Loading />}
+      {list.loaded && (
+        <section aria-live="polite" aria-busy={list.loading}>
           <p class="small">{q ? t('staff.usersFound', { q }) : t('staff.allUsers')}</p>
-          {items.length === 0 ? (
+          {list.items.length === 0 ? (
             <p>{t('staff.noUsers')}</p>
           ) : (
-            <ul class="list-unstyled">
-              {items.map((a) => (
+            <ul class="list-unstyled" id="user-list" tabIndex={-1} aria-label={t('staff.users')}>
+              {list.items.map((a) => (
                 <AccountRow key={a.id} initial={a} />
               ))}
             </ul>
           )}
-          <ErrorAlert error={error} />
-          {next && (
-            <button type="button" class="btn btn-outline-primary btn-sm" disabled={loading} onClick={loadMore}>
-              {t('common.loadMore')}
-            </button>
-          )}
+          <LoadMore pages={list} listId="user-list" label={t('staff.moreUsers')} />
         </section>
       )}
     </StaffFrame>

@@ -29,6 +29,7 @@ export const staff: Record<keyof typeof it, string> = {
   'staff.conflictN': 'Conflict {n}',
   'staff.reportsEmpty': 'No reports in this list.',
   'staff.moreReports': 'Load more reports',
+  'staff.moreUsers': 'Load more people',
   'staff.reportState': 'Show',
   'staff.reportState.open': 'To review',
   'staff.reportState.hidden': 'Hidden',

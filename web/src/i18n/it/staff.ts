@@ -28,6 +28,7 @@ export const staff = {
   'staff.conflictN': 'Conflitto {n}',
   'staff.reportsEmpty': 'Nessuna segnalazione in questo elenco.',
   'staff.moreReports': 'Carica altre segnalazioni',
+  'staff.moreUsers': 'Carica altre persone',
   'staff.reportState': 'Mostra',
   'staff.reportState.open': 'Da esaminare',
   'staff.reportState.hidden': 'Nascosti',
