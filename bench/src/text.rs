@@ -216,6 +216,18 @@ pub fn title(rng: &mut Rng) -> String {
     words.chars().take(90).collect::<String>().trim_end().to_owned()
 }
 
+/// The longest body the platform takes (characters), which every
+/// generated version and amendment keeps to: a larger one could not have
+/// been written through the API, and the merge refuses it on read.
+pub const MAX_BODY_CHARS: usize = 20_000;
+
+/// Drops trailing paragraphs until the body fits [`MAX_BODY_CHARS`].
+fn fit(paragraphs: &mut Vec<String>) {
+    while paragraphs.len() > 1 && join(paragraphs).chars().count() > MAX_BODY_CHARS {
+        paragraphs.pop();
+    }
+}
+
 /// A Markdown body of about `bytes` bytes, as paragraphs.
 pub fn body(rng: &mut Rng, bytes: usize) -> Vec<String> {
     let mut paragraphs = Vec::new();
@@ -225,6 +237,7 @@ pub fn body(rng: &mut Rng, bytes: usize) -> Vec<String> {
         size += p.len() + 2;
         paragraphs.push(p);
     }
+    fit(&mut paragraphs);
     paragraphs
 }
 
@@ -239,6 +252,7 @@ pub fn edit(rng: &mut Rng, paragraphs: &mut Vec<String>) {
     } else if paragraphs.len() > 2 && rng.chance(0.2) {
         paragraphs.remove(rng.below(paragraphs.len()));
     }
+    fit(paragraphs);
 }
 
 /// Joins paragraphs into Markdown.
@@ -251,6 +265,16 @@ mod tests {
     use super::*;
 
     #[test]
+    fn bodies_never_outgrow_what_the_platform_takes() {
+        let mut rng = Rng::new(11);
+        let mut paragraphs = body(&mut rng, 20_000);
+        for _ in 0..200 {
+            assert!(join(&paragraphs).chars().count() <= MAX_BODY_CHARS);
+            edit(&mut rng, &mut paragraphs);
+        }
+    }
+
+    #[test]
     fn the_same_seed_gives_the_same_text() {
         let (mut a, mut b) = (Rng::new(7), Rng::new(7));
         assert_eq!(join(&body(&mut a, 3000)), join(&body(&mut b, 3000)));
@@ -261,7 +285,8 @@ mod tests {
         let mut rng = Rng::new(1);
         let mut paragraphs = body(&mut rng, 20_000);
         let before = join(&paragraphs);
-        assert!((20_000..23_000).contains(&before.len()), "{}", before.len());
+        let chars = before.chars().count();
+        assert!((19_000..=MAX_BODY_CHARS).contains(&chars), "{chars}");
         edit(&mut rng, &mut paragraphs);
         assert_ne!(before, join(&paragraphs));
     }
