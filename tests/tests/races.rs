@@ -405,7 +405,38 @@ fn parallel_refreshes_of_one_token_leave_one_live_token(backend: Backend) {
     }
 }
 
+/// A sign-out and a refresh of the same sign-in at once: whichever goes
+/// first, nothing of that sign-in is live afterwards (a refresh that
+/// committed a new token just before must not leave it behind).
+fn logout_and_refresh_at_once_leave_nothing_live(backend: Backend) {
+    let app = Arc::new(TestApp::spawn(backend));
+    let user = app.participant("uscita");
+    for _ in 0..30 {
+        let session = app.login(&user.email);
+        let (token, refresh) = (session.token.clone(), session.refresh.clone());
+        let logout = {
+            let refresh = refresh.clone();
+            move |app: &TestApp| app.post("/api/v1/auth/logout", Some(&token), json!({ "refresh_token": refresh }))
+        };
+        let rotate = move |app: &TestApp| app.post("/api/v1/auth/refresh", None, json!({ "refresh_token": refresh }));
+        let (out, rotated) = race(&app, logout, rotate);
+        out.expect(204);
+        if rotated.status == 200 {
+            let issued = rotated.body["refresh_token"].as_str().unwrap().to_owned();
+            let record = app
+                .store
+                .read(|tx| emenda_store::tokens::find_by_hash(tx, &hash_refresh_token(&issued)))
+                .unwrap()
+                .unwrap();
+            assert!(record.revoked_at.is_some(), "a token issued during the sign-out outlived it");
+        } else {
+            assert_eq!(rotated.code(), "token_reused");
+        }
+    }
+}
+
 backend_tests!(
+    logout_and_refresh_at_once_leave_nothing_live,
     parallel_refreshes_of_one_token_leave_one_live_token,
     edit_and_withdraw_never_leave_an_edit_after_the_withdrawal,
     edit_and_answer_never_leave_an_edit_after_the_answer,

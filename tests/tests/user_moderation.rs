@@ -262,6 +262,7 @@ fn admins_find_people_to_act_on(backend: Backend) {
     app.get("/api/v1/moderation/users", None).expect_problem(401, "unauthenticated");
     let citizen = app.login("marta@posta.example");
     app.get("/api/v1/moderation/users?q=g", Some(&citizen.token)).expect_problem(403, "admin_only");
+    app.get("/api/v1/moderation/users?q=a%0Ab", Some(&citizen.token)).expect_problem(403, "admin_only");
     app.space(&admin, "spazio", json!({}));
     let staff = app.login("g.bianchi@posta.example");
     let grant = json!({ "role": "staff", "space": "spazio" });

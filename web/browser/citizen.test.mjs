@@ -175,9 +175,16 @@ test('citizen flow: sign up, create, edit, history, diff, support, comment, repl
   await page.locator('.badge', { hasText: 'Ritirata' }).first().waitFor();
   assert.equal(await page.locator('#new-comment-body').count(), 0);
 
-  // Sign out.
+  // Sign out: the sign-in ends on the server too, so the kept refresh
+  // token no longer works.
+  const kept = await page.evaluate(() => localStorage.getItem('emenda.refresh'));
+  assert.ok(kept);
   await page.getByRole('button', { name: 'Esci' }).first().click();
   await page.getByRole('link', { name: 'Accedi' }).first().waitFor();
+  await page.waitForFunction(() => !localStorage.getItem('emenda.refresh'));
+  await page.waitForLoadState('networkidle');
+  const replay = await apiCall(h.url, 'POST', '/api/v1/auth/refresh', null, { refresh_token: kept });
+  assert.equal(replay.status, 401);
   await page.goto(`/proposte/${ref}`);
   await page.locator('.badge', { hasText: 'Ritirata' }).first().waitFor();
   assert.equal(await page.getByRole('button', { name: 'Ritira la proposta' }).count(), 0);

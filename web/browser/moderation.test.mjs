@@ -94,6 +94,9 @@ test('staff answer a proposal, and verify and block a user, from the console', a
   await row.getByText('Identità non verificata').waitFor();
   await row.getByRole('button', { name: `Verifica l’identità di ${author.nickname}` }).click();
   await row.getByText(/Identità verificata il/).waitFor();
+  // The button is gone: the focus is on the person's name, not lost.
+  await desk.waitForFunction(() => document.activeElement?.tagName === 'H2');
+  assert.match(await desk.evaluate(() => document.activeElement?.textContent ?? ''), /Rita Bianchi/);
   assert.equal((await apiCall(h.url, 'GET', '/api/v1/me', author.token)).body.verified, true);
   await row.getByText('Blocca l’utente').click();
   await row.getByLabel(/Motivazione del blocco/).fill('Messaggi ripetuti fuori tema.');

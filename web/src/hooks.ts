@@ -241,6 +241,11 @@ export function usePages<T>(
   return { items: state.items, more: !!state.next, loaded: state.loaded, loading: state.loading, pages: shown.current, error: state.error, loadMore, reload, update };
 }
 
+/** Whether the user is an administrator (the accounts screen is theirs). */
+export function isAdmin(me: Me | null): boolean {
+  return !!me?.roles.some((r) => r.role === 'admin');
+}
+
 /** Whether the user has staff powers (anywhere, or in the given space). */
 export function isStaff(me: Me | null, spaceId?: string): boolean {
   if (!me) return false;

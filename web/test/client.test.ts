@@ -147,6 +147,8 @@ describe('api client', () => {
     await api.logout();
     expect(calls[1].url).toBe('/api/v1/auth/logout');
     expect(JSON.parse(String(calls[1].init.body))).toEqual({ refresh_token: 'R1' });
+    // The server only ends a session for its owner: the access token goes too.
+    expect((calls[1].init.headers as Record<string, string>).Authorization).toBe('Bearer A1');
     expect(storage.get()).toBeNull();
     expect(api.me).toBeNull();
   });

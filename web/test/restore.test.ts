@@ -65,6 +65,24 @@ describe('restoring a kept session', () => {
     expect(server.sent.find((s) => s.method === 'PUT')?.at).toBe('after');
   });
 
+  it('asks again with the session for what was not found without it during the restore', async () => {
+    const server = heldRefresh();
+    const hidden = (async (url: string, init: RequestInit) => {
+      const auth = (init.headers as Record<string, string>).Authorization;
+      if (url === '/api/v1/proposals/HIDDEN') return auth === 'Bearer A2' ? json(200, { hidden: true }) : json(404, { code: 'not_found' });
+      return server.fetchImpl(url, init);
+    }) as unknown as typeof fetch;
+    const api = new Api({ fetch: hidden, storage: memoryTokenStorage('R1'), locks: null });
+    void api.restore();
+    const read = api.get<{ hidden: boolean }>('/api/v1/proposals/HIDDEN');
+    await tick();
+    server.release();
+    expect((await read).hidden).toBe(true);
+    // Without a kept session a 404 stays a 404.
+    const anonymous = new Api({ fetch: hidden, storage: memoryTokenStorage(null), locks: null });
+    await expect(anonymous.get('/api/v1/proposals/HIDDEN')).rejects.toMatchObject({ status: 404 });
+  });
+
   it('retries a read refused during the restore once the session is there, without a second refresh', async () => {
     const server = heldRefresh();
     const api = new Api({ fetch: server.fetchImpl, storage: memoryTokenStorage('R1'), locks: null });

@@ -320,6 +320,10 @@ impl AccountService {
         let token_hash = hash_refresh_token(refresh_token);
         let now = self.ctx.clock.now();
         self.ctx.store.write(|tx| {
+            // Under the user's row lock, like a refresh: a refresh of this
+            // family in flight commits its new token before the family is
+            // revoked, or starts after and finds its token revoked.
+            users::find_for_update(tx, user_id)?;
             if let Some(token) = tokens::find_by_hash(tx, &token_hash)?.filter(|t| t.user_id == user_id) {
                 tokens::revoke_family(tx, token.family_id, now)?;
             }

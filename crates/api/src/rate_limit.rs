@@ -67,14 +67,20 @@ fn decoded_path(raw: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-/// Reads whose cost grows with the texts involved: a diff, an amendment
-/// (its diff and merge assessment), a history or audit-chain verification.
+/// Reads whose cost grows with the texts or tables involved: a diff, an
+/// amendment (its diff and merge assessment), a history or audit-chain
+/// verification, and the account search (one pass over the users at its
+/// worst).
 pub(crate) fn is_expensive_read(path: &str) -> bool {
     let Some(rest) = path.strip_prefix("/api/v1/") else { return false };
     let segments: Vec<&str> = rest.trim_end_matches('/').split('/').collect();
     matches!(
         segments.as_slice(),
-        ["proposals", _, "diff"] | ["proposals", _, "history", "verify"] | ["amendments", _] | ["audit", "verify"]
+        ["proposals", _, "diff"]
+            | ["proposals", _, "history", "verify"]
+            | ["amendments", _]
+            | ["audit", "verify"]
+            | ["moderation", "users"]
     )
 }
 
@@ -200,10 +206,17 @@ mod tests {
             "/api/v1/proposals/x/history/verify",
             "/api/v1/amendments/0193",
             "/api/v1/audit/verify",
+            "/api/v1/moderation/users",
         ] {
             assert!(is_expensive_read(path), "{path}");
         }
-        for path in ["/api/v1/proposals", "/api/v1/proposals/x", "/api/v1/amendments/x/comments", "/api/v1/audit"] {
+        for path in [
+            "/api/v1/proposals",
+            "/api/v1/proposals/x",
+            "/api/v1/amendments/x/comments",
+            "/api/v1/audit",
+            "/api/v1/moderation/users/x/verify",
+        ] {
             assert!(!is_expensive_read(path), "{path}");
         }
     }

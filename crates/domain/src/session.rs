@@ -13,15 +13,21 @@
 //! within seconds. Inside that grace window, counted from the first
 //! exchange, with the latest successor still unused, the server retires
 //! that successor and exchanges again (as often as the client retries in
-//! the window). A thief replaying inside the window gains nothing lasting:
-//! the legitimate client's next refresh presents a retired successor,
-//! which is a replay, and the family is revoked.
+//! the window). What a thief replaying inside the window gains is what a
+//! thief who copied the live token gains, which no rotation scheme can
+//! tell from its owner: a session that lasts until the owner refreshes
+//! again (presenting a retired token, which revokes the family), or for as
+//! long as the thief keeps refreshing if the owner never comes back; and
+//! an access token that works until it expires (at most 15 minutes), since
+//! access tokens are checked by signature, not against the family.
 
 use chrono::{DateTime, Duration, Utc};
 
-/// How long after an exchange a lost answer may be retried: long enough
-/// for a reload, short enough that a copied token is almost never inside it.
-pub const REFRESH_RETRY_GRACE: Duration = Duration::seconds(30);
+/// How long after an exchange a lost answer may be retried: a reload takes
+/// a second or two before the new page sends its refresh; every second
+/// more is a second in which a copy of the spent token would be taken for
+/// the real client.
+pub const REFRESH_RETRY_GRACE: Duration = Duration::seconds(10);
 
 /// What the server does with a refresh token it has seen before.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,8 +75,8 @@ mod tests {
     fn a_lost_answer_is_exchanged_again() {
         let token = SpentToken { used_at: Some(at(0)), revoked: false, successor_unused: true };
         assert_eq!(judge_replay(token, at(2), REFRESH_RETRY_GRACE), Replay::ExchangeAgain);
-        assert_eq!(judge_replay(token, at(30), REFRESH_RETRY_GRACE), Replay::ExchangeAgain);
-        assert_eq!(judge_replay(token, at(31), REFRESH_RETRY_GRACE), Replay::RevokeFamily);
+        assert_eq!(judge_replay(token, at(10), REFRESH_RETRY_GRACE), Replay::ExchangeAgain);
+        assert_eq!(judge_replay(token, at(11), REFRESH_RETRY_GRACE), Replay::RevokeFamily);
     }
 
     #[test]
@@ -95,7 +101,7 @@ mod tests {
         ) {
             let token = SpentToken { used_at: used.map(at), revoked, successor_unused };
             let verdict = judge_replay(token, at(now), REFRESH_RETRY_GRACE);
-            let innocent = used.is_some_and(|u| (0..=30).contains(&(now - u))) && !revoked && successor_unused;
+            let innocent = used.is_some_and(|u| (0..=10).contains(&(now - u))) && !revoked && successor_unused;
             prop_assert_eq!(verdict == Replay::ExchangeAgain, innocent);
         }
     }

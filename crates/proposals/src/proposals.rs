@@ -13,14 +13,14 @@ use emenda_domain::proposal::{
 use emenda_domain::reference::format_reference;
 use emenda_domain::values::{validate_text, Summary};
 use emenda_domain::DomainError;
-use emenda_service::views::{Answer, Author, MySupport, Proposal, Space, Version};
+use emenda_service::views::{Answer, Author, MySupport, Proposal, Version};
 use emenda_service::{AuditTarget, ServiceContext, ServiceError, ServiceResult};
 use emenda_store::answers;
 use emenda_store::proposal_view::{self, ProposalKey, ProposalPage};
 use emenda_store::proposals::{
     self as rows, NewProposal, ProposalCursor, ProposalFilter, ProposalRecord, ProposalSort,
 };
-use emenda_store::spaces::SpaceRecord;
+use emenda_store::spaces::{SpaceRecord, SpaceRules};
 use emenda_store::versions::{self, NewVersion};
 use emenda_store::{sequences, spaces, Tx};
 use uuid::Uuid;
@@ -30,8 +30,8 @@ use uuid::Uuid;
 pub struct ProposalView {
     /// State and counters.
     pub proposal: Proposal,
-    /// Its space, whose rules the page's actions depend on.
-    pub space: Space,
+    /// Its space's name and rules, which the page's actions depend on.
+    pub space: SpaceRules,
     /// The current version, full text.
     pub current: Version,
     /// Creator and co-authors.
@@ -49,7 +49,7 @@ impl ProposalView {
     fn from_page(page: ProposalPage, my_support: Option<MySupport>) -> Self {
         ProposalView {
             proposal: page.proposal.into(),
-            space: page.space.into(),
+            space: page.space,
             current: page.current.into(),
             authors: page.authors.into_iter().map(Author::from).collect(),
             answer: page.answer.map(Answer::from),

@@ -14,7 +14,7 @@
 use crate::answers::AnswerRecord;
 use crate::proposals::{AuthorRecord, ProposalRecord, ProposalRow};
 use crate::schema::{proposal_pages, proposal_versions, proposals, spaces, users};
-use crate::spaces::{SpaceRecord, SpaceRow};
+use crate::spaces::{SettingsRow, SpaceRules};
 use crate::types::Stored;
 use crate::versions::{VersionRecord, VersionRow};
 use crate::{StoreError, Tx};
@@ -43,7 +43,7 @@ pub struct ProposalPage {
     /// Its space: the page shows its name and obeys its rules (supports
     /// open, threshold, amendments open), so the reader needs no second
     /// request before the buttons are right.
-    pub space: SpaceRecord,
+    pub space: SpaceRules,
     /// Creator and co-authors, in the order they joined.
     pub authors: Vec<AuthorRecord>,
     /// The answer in force, if any (the latest).
@@ -116,7 +116,9 @@ pub fn find(tx: &mut Tx<'_>, key: ProposalKey<'_>) -> Result<Option<ProposalPage
                 .select((
                     ProposalRow::as_select(),
                     VersionRow::as_select(),
-                    SpaceRow::as_select(),
+                    spaces::slug,
+                    spaces::title,
+                    SettingsRow::as_select(),
                     proposal_pages::authors,
                     proposal_pages::answer,
                     (
@@ -129,12 +131,14 @@ pub fn find(tx: &mut Tx<'_>, key: ProposalKey<'_>) -> Result<Option<ProposalPage
                 .limit(1)
         };
     }
-    type Row = (ProposalRow, VersionRow, SpaceRow, String, Option<String>, (i64, i64, i64, i64));
+    type Row = (ProposalRow, VersionRow, String, String, SettingsRow, String, Option<String>, (i64, i64, i64, i64));
     let rows: Vec<Row> = match key {
         ProposalKey::Id(id) => page!(proposals::id.eq(Stored(id))).load(tx.conn())?,
         ProposalKey::Reference(reference) => page!(proposals::reference.eq(reference)).load(tx.conn())?,
     };
-    let Some((proposal, version, space, authors_json, answer_json, (n0, n1, n2, n3))) = rows.into_iter().next() else {
+    let Some((proposal, version, space_slug, space_title, settings, authors_json, answer_json, (n0, n1, n2, n3))) =
+        rows.into_iter().next()
+    else {
         return Ok(None);
     };
     let proposal = ProposalRecord::from(proposal);
@@ -145,7 +149,7 @@ pub fn find(tx: &mut Tx<'_>, key: ProposalKey<'_>) -> Result<Option<ProposalPage
     Ok(Some(ProposalPage {
         proposal,
         current: VersionRecord::from(version),
-        space: SpaceRecord::from(space),
+        space: SpaceRules { slug: space_slug, title: space_title, settings: settings.into() },
         authors: authors(&authors_json)?,
         answer,
         amendment_counts,

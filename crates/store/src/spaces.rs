@@ -27,13 +27,35 @@ pub struct SpaceRecord {
     pub updated_at: DateTime<Utc>,
 }
 
+/// A space's name and rules without its description: what a proposal's
+/// page needs of it, read with the proposal.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SpaceRules {
+    /// URL name.
+    pub slug: String,
+    /// Title.
+    pub title: String,
+    /// Settings.
+    pub settings: SpaceSettings,
+}
+
 #[derive(Queryable, Selectable)]
 #[diesel(table_name = spaces)]
-pub(crate) struct SpaceRow {
+struct SpaceRow {
     id: Stored<Uuid>,
     slug: String,
     title: String,
     description: String,
+    #[diesel(embed)]
+    settings: SettingsRow,
+    created_at: Stored<DateTime<Utc>>,
+    updated_at: Stored<DateTime<Utc>>,
+}
+
+/// The settings columns, read on their own with a proposal's page.
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = spaces)]
+pub(crate) struct SettingsRow {
     proposals_open: bool,
     supports_open: bool,
     amendments_open: bool,
@@ -47,8 +69,26 @@ pub(crate) struct SpaceRow {
     amendments_visibility: Stored<AmendmentsVisibility>,
     max_reports_before_hiding: i32,
     minimum_supports_per_user: i32,
-    created_at: Stored<DateTime<Utc>>,
-    updated_at: Stored<DateTime<Utc>>,
+}
+
+impl From<SettingsRow> for SpaceSettings {
+    fn from(row: SettingsRow) -> Self {
+        SpaceSettings {
+            proposals_open: row.proposals_open,
+            supports_open: row.supports_open,
+            amendments_open: row.amendments_open,
+            comments_open: row.comments_open,
+            support_limit_per_user: row.support_limit_per_user,
+            support_threshold: row.support_threshold,
+            supports_beyond_threshold: row.supports_beyond_threshold,
+            verification_required_to_propose: row.verification_required_to_propose,
+            verification_required_to_support: row.verification_required_to_support,
+            supporters_public: row.supporters_public,
+            amendments_visibility: row.amendments_visibility.0,
+            max_reports_before_hiding: row.max_reports_before_hiding,
+            minimum_supports_per_user: row.minimum_supports_per_user,
+        }
+    }
 }
 
 #[derive(Insertable, AsChangeset)]
@@ -105,21 +145,7 @@ impl From<SpaceRow> for SpaceRecord {
             slug: row.slug,
             title: row.title,
             description: row.description,
-            settings: SpaceSettings {
-                proposals_open: row.proposals_open,
-                supports_open: row.supports_open,
-                amendments_open: row.amendments_open,
-                comments_open: row.comments_open,
-                support_limit_per_user: row.support_limit_per_user,
-                support_threshold: row.support_threshold,
-                supports_beyond_threshold: row.supports_beyond_threshold,
-                verification_required_to_propose: row.verification_required_to_propose,
-                verification_required_to_support: row.verification_required_to_support,
-                supporters_public: row.supporters_public,
-                amendments_visibility: row.amendments_visibility.0,
-                max_reports_before_hiding: row.max_reports_before_hiding,
-                minimum_supports_per_user: row.minimum_supports_per_user,
-            },
+            settings: row.settings.into(),
             created_at: row.created_at.0,
             updated_at: row.updated_at.0,
         }

@@ -265,12 +265,19 @@ export class Api {
    * a returning user, while the kept session is restored) goes out at once
    * and is answered as to anyone; the screens read again when the session
    * arrives. A 401 to a request sent before the session changed is retried
-   * with the new token, without another refresh.
+   * with the new token, without another refresh; so is a 403 or 404 to a
+   * read sent without a token during the refresh (a hidden proposal staff
+   * open in a new tab is "not found" to anyone, not to them).
    */
   async request<T>(method: string, path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> {
     if (!options.anonymous && this.refreshing && (!READS.has(method) || this.access)) await this.refreshing.catch(() => false);
     const token = options.anonymous ? null : this.access;
+    const restoring = !options.anonymous && !token ? this.refreshing : null;
     let response = await this.raw(method, path, options, token);
+    if (restoring && (response.status === 403 || response.status === 404)) {
+      await restoring.catch(() => false);
+      if (this.access) response = await this.raw(method, path, options, this.access);
+    }
     if (response.status === 401 && !options.anonymous && this.storage.get() && !path.startsWith('/api/v1/auth/')) {
       if (this.refreshing) await this.refreshing.catch(() => false);
       if (this.access && this.access !== token) response = await this.raw(method, path, options, this.access);
@@ -306,13 +313,22 @@ export class Api {
     return this.login(body.email, body.password);
   }
 
-  /** Ends the session on the server (best effort) and here. */
+  /**
+   * Ends the session on the server (best effort) and here. The server wants
+   * the access token with the refresh token, so both are taken before the
+   * session is cleared; it runs under the refresh lock, so another tab's
+   * refresh cannot store a new token of this sign-in meanwhile.
+   */
   async logout(): Promise<void> {
-    const token = this.storage.get();
-    this.setSession(null);
-    if (token) {
-      await this.raw('POST', '/api/v1/auth/logout', { body: { refresh_token: token } }, null).catch(() => undefined);
-    }
+    const run = async () => {
+      const token = this.storage.get();
+      const access = this.access;
+      this.setSession(null);
+      if (token && access) {
+        await this.raw('POST', '/api/v1/auth/logout', { body: { refresh_token: token } }, access).catch(() => undefined);
+      }
+    };
+    await (this.locks ? this.locks.request('emenda.refresh', run) : run());
   }
 
   /**

@@ -2,7 +2,7 @@
 // refusal for people without staff powers (the server enforces it anyway).
 import type { ComponentChildren } from 'preact';
 import { t, type Key } from '../i18n';
-import { isStaff, useMe } from '../hooks';
+import { isAdmin, isStaff, useMe } from '../hooks';
 import { href } from '../router';
 import { PageTitle } from '../components/ui';
 
@@ -28,7 +28,7 @@ export function StaffFrame({ current, children }: { current: string; children: C
     <>
       <nav aria-label={t('staff.nav')} class="staff-nav mb-3">
         <ul>
-          {SECTIONS.filter(([name]) => name !== 'staffUsers' || me?.roles.some((r) => r.role === 'admin')).map(([name, key]) => (
+          {SECTIONS.filter(([name]) => name !== 'staffUsers' || isAdmin(me)).map(([name, key]) => (
             <li key={name}>
               <a href={href(name)} aria-current={name === current ? 'page' : undefined}>
                 {t(key)}

@@ -4,7 +4,7 @@ import { useState } from 'preact/hooks';
 import { api, ApiError, type Schemas } from '../api/client';
 import type { Page } from '../api/types';
 import { t, formatDateTime, type Key } from '../i18n';
-import { usePages, useFocusAfterReload } from '../hooks';
+import { isAdmin, usePages, useFocusAfterReload, useMe } from '../hooks';
 import { href, setQuery } from '../router';
 import { announce, ErrorAlert, Loading, LoadMore } from '../components/ui';
 import { StaffFrame } from './Frame';
@@ -14,6 +14,7 @@ const STATES = ['open', 'hidden', 'all'];
 const PLURAL: Record<string, string> = { proposal: 'proposals', amendment: 'amendments', comment: 'comments' };
 
 function Entry({ item, onChange }: { item: Item; onChange: () => void }) {
+  const me = useMe();
   const [error, setError] = useState<ApiError | null>(null);
   const act = async (action: 'hide' | 'unhide' | 'dismiss') => {
     setError(null);
@@ -38,8 +39,13 @@ function Entry({ item, onChange }: { item: Item; onChange: () => void }) {
         <blockquote class="report-preview">{item.preview?.text ?? t('common.none')}</blockquote>
         {item.preview && (
           <p class="small mb-1">
-            {t('staff.by', { name: item.preview.author_nickname })}{t('common.separator')}
-            <a href={href('staffUsers', {}, { q: item.preview.author_nickname })}>{t('staff.manageAuthor')}</a>
+            {t('staff.by', { name: item.preview.author_nickname })}
+            {isAdmin(me) && (
+              <>
+                {t('common.separator')}
+                <a href={href('staffUsers', {}, { q: item.preview.author_nickname })}>{t('staff.manageAuthor')}</a>
+              </>
+            )}
           </p>
         )}
         <p class="small mb-1">{t('staff.reasons', { ...item.reasons })}</p>

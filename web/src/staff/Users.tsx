@@ -2,7 +2,7 @@
 // name (the address keeps the search, so the report queue can link to an
 // author), then verify, block with a public justification (optionally
 // hiding their content) or unblock, each on the person's own row.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, ApiError, type Schemas } from '../api/client';
 import type { Page } from '../api/types';
 import { t, formatDate } from '../i18n';
@@ -64,9 +64,13 @@ function BlockForm({ account, onDone }: { account: Account; onDone: (s: Standing
 function AccountRow({ initial }: { initial: Account }) {
   const [account, setAccount] = useState(initial);
   const [error, setError] = useState<ApiError | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // The control just used is replaced (verify, unblock) or closed (block):
+  // the focus goes to the person's name, where the new standing follows.
   const update = (standing: Standing) => {
     setAccount({ ...account, ...standing });
     announce(t('staff.userDone'));
+    requestAnimationFrame(() => heading.current?.focus());
   };
   const act = async (action: 'verify' | 'unblock') => {
     setError(null);
@@ -79,7 +83,7 @@ function AccountRow({ initial }: { initial: Account }) {
   return (
     <li class="card card-bg mb-3 staff-row">
       <div class="card-body">
-        <h2 class="h5 mb-1">
+        <h2 class="h5 mb-1" ref={heading} tabIndex={-1}>
           {account.display_name} <span class="text-secondary">@{account.nickname}</span>
         </h2>
         <p class="small mb-2">
@@ -140,7 +144,7 @@ export function StaffUsers({ query }: { query: URLSearchParams }) {
       {!list.loaded && <ErrorAlert error={list.error} />}
       {!list.loaded && !list.error && <Loading />}
       {list.loaded && (
-        <section aria-live="polite" aria-busy={list.loading}>
+        <section aria-busy={list.loading}>
           <p class="small">{q ? t('staff.usersFound', { q }) : t('staff.allUsers')}</p>
           {list.items.length === 0 ? (
             <p>{t('staff.noUsers')}</p>

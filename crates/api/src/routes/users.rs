@@ -9,6 +9,7 @@ use crate::routes::auth::UserDto;
 use crate::state::AppState;
 use actix_web::{get, post, web, HttpResponse};
 use chrono::{DateTime, Utc};
+use emenda_domain::policy::ensure_admin;
 use emenda_domain::values::SearchTerm;
 use emenda_service::views::User;
 use serde::{Deserialize, Serialize};
@@ -80,6 +81,9 @@ pub async fn search_users(
     user: CurrentUser,
     query: Query<UserSearchQuery>,
 ) -> ApiResult<HttpResponse> {
+    // Who may search is answered before the term is read: a non-admin
+    // learns nothing from its checks.
+    ensure_admin(&user.actor())?;
     let query = query.into_inner();
     let limit = pagination::limit(query.limit)?;
     let term = SearchTerm::parse(query.q.as_deref().unwrap_or(""))?;
