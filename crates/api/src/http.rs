@@ -113,6 +113,15 @@ fn parse_list(text: &str) -> Option<Condition> {
     (!tags.is_empty()).then_some(Condition::Tags(tags))
 }
 
+/// Whether the client's `If-None-Match` names `current`: the answer is then
+/// 304 without a body. Weak comparison (RFC 9110 §13.1.2); a malformed
+/// header is ignored, since the full answer is always safe.
+pub fn still_fresh(headers: &HeaderMap, current: &EntityTag) -> bool {
+    Condition::from_headers(headers, &header::IF_NONE_MATCH)
+        .and_then(Result::ok)
+        .is_some_and(|condition| condition.matches_weakly(current))
+}
+
 /// A representation serialized once, with a strong entity tag derived from
 /// exactly those bytes: `"<prefix>-<first 128 bits of SHA-256 of the
 /// JSON>"`. Hashing the very bytes sent as the body means the tag changes

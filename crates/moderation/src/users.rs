@@ -106,17 +106,14 @@ impl UserModerationService {
     }
 
     /// Finds people for an admin to act on: a page of users by nickname
-    /// whose nickname or e-mail starts with `term` or whose display name
-    /// contains it (everyone for `None`), after the nickname `after`.
-    pub fn search(
-        &self,
-        actor: &Actor,
-        term: Option<&SearchTerm>,
-        after: Option<&str>,
-        limit: i64,
-    ) -> ServiceResult<Vec<User>> {
+    /// whose nickname or e-mail starts with `q` or whose display name
+    /// contains it (everyone for a blank `q`), after the nickname `after`.
+    /// Who may search is answered before `q` is read: a non-admin learns
+    /// nothing from its checks.
+    pub fn search(&self, actor: &Actor, q: &str, after: Option<&str>, limit: i64) -> ServiceResult<Vec<User>> {
         ensure_admin(actor)?;
-        let found = self.ctx.store.read(|tx| users::search(tx, term, after, limit))?;
+        let term = SearchTerm::parse(q)?;
+        let found = self.ctx.store.read(|tx| users::search(tx, term.as_ref(), after, limit))?;
         Ok(found.into_iter().map(User::from).collect())
     }
 

@@ -7,7 +7,7 @@
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::http::Method;
 use actix_web::{HttpRequest, HttpResponse};
-use emenda_api::http::{content_tag, Condition, EntityTag};
+use emenda_api::http::{content_tag, still_fresh, EntityTag};
 use std::sync::OnceLock;
 
 include!(concat!(env!("OUT_DIR"), "/web_assets.rs"));
@@ -70,9 +70,7 @@ fn respond(request: &HttpRequest, index: usize) -> HttpResponse {
     let (name, bytes) = FILES[index];
     let tag = &tags()[index];
     let cache = if name.starts_with("assets/") { IMMUTABLE } else { REVALIDATE };
-    let unchanged = Condition::from_headers(request.headers(), &header::IF_NONE_MATCH)
-        .and_then(Result::ok)
-        .is_some_and(|condition| condition.matches_weakly(tag));
+    let unchanged = still_fresh(request.headers(), tag);
     let mut response = if unchanged { HttpResponse::NotModified() } else { HttpResponse::Ok() };
     response
         .insert_header((header::ETAG, tag.to_string()))

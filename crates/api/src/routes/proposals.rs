@@ -472,11 +472,7 @@ pub async fn get_proposal(
 ) -> ApiResult<HttpResponse> {
     let view = blocking(move || state.proposals.get(&id, user.actor().as_ref())).await?;
     let http::TaggedJson { tag, body } = tagged(&ProposalDto::from(view));
-    // A malformed If-None-Match is ignored: the full answer is always safe.
-    let unchanged = Condition::from_headers(req.headers(), &header::IF_NONE_MATCH)
-        .and_then(Result::ok)
-        .is_some_and(|condition| condition.matches_weakly(&tag));
-    if unchanged {
+    if http::still_fresh(req.headers(), &tag) {
         return Ok(HttpResponse::NotModified().insert_header((header::ETAG, tag.to_string())).finish());
     }
     Ok(HttpResponse::Ok().insert_header((header::ETAG, tag.to_string())).content_type(ContentType::json()).body(body))
