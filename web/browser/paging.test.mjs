@@ -159,6 +159,18 @@ test('the people an admin finds load more, a search at a time', async () => {
   await page.context().close();
 });
 
+test('the public audit log loads more', async () => {
+  const total = (await apiCall(h.url, 'GET', '/api/v1/audit?limit=100')).body.items.length;
+  assert.ok(total > 50, `${total} entries`);
+  const page = await h.newPage();
+  await page.goto('/registro');
+  const rows = '#audit-list tbody tr';
+  await page.locator(rows).first().waitFor();
+  assert.equal(await page.locator(rows).count(), 50);
+  assert.ok((await loadMore(page, 'Carica altri', rows, 50)) > 50);
+  await page.context().close();
+});
+
 test('a decision in the queue keeps the pages shown', async () => {
   const staff = await apiLogin(h.url, STAFF);
   const reported = (await apiCall(h.url, 'GET', '/api/v1/moderation/reports?limit=100', staff)).body.items.length;

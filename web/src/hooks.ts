@@ -6,26 +6,36 @@ import type { Page } from './api/types';
 import { lang, onLang, type Lang } from './i18n';
 
 /**
- * A form's submission: `busy` while `action` runs (so the button can be
- * disabled), and the API's error when it fails, for the form to show by
- * field. Every form that only sends and reports uses it.
+ * A form's submission, or an action's: `busy` while `action` runs (so the
+ * button can be disabled), and the API's error when it fails, for the form
+ * to show by field. A second call while one runs is dropped, so a double
+ * click sends once. `submit` is for a form's `onSubmit`; `run` passes the
+ * action its arguments (which of a row's buttons was pressed). Every form
+ * and action that only sends and reports uses it.
  */
-export function useSubmit(action: () => Promise<void>) {
+export function useSubmit<A extends unknown[] = []>(action: (...args: A) => Promise<void>) {
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
-  const submit = async (event?: Event) => {
-    event?.preventDefault();
+  const running = useRef(false);
+  const run = async (...args: A) => {
+    if (running.current) return;
+    running.current = true;
     setBusy(true);
     setError(null);
     try {
-      await action();
+      await action(...args);
     } catch (e) {
       setError(e as ApiError);
     } finally {
+      running.current = false;
       setBusy(false);
     }
   };
-  return { error, busy, submit };
+  const submit = (event?: Event) => {
+    event?.preventDefault();
+    return run(...([] as unknown as A));
+  };
+  return { error, busy, submit, run };
 }
 
 /** Re-renders the caller when the language changes. */

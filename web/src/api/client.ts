@@ -203,6 +203,11 @@ export class Api {
     }
   }
 
+  /** Runs `work` holding the cross-tab refresh lock, when there is one. */
+  private underRefreshLock<T>(work: () => Promise<T>): Promise<T> {
+    return this.locks ? this.locks.request('emenda.refresh', work) : work();
+  }
+
   /**
    * Exchanges the refresh token for a new pair: one exchange at a time in
    * this tab, and one at a time across tabs under a shared lock.
@@ -210,7 +215,7 @@ export class Api {
   refresh(): Promise<boolean> {
     if (!this.refreshing) {
       const run = () => this.exchange();
-      this.refreshing = (this.locks ? this.locks.request('emenda.refresh', run) : run()).finally(() => {
+      this.refreshing = this.underRefreshLock(run).finally(() => {
         this.refreshing = null;
       });
     }
@@ -328,7 +333,7 @@ export class Api {
         await this.raw('POST', '/api/v1/auth/logout', { body: { refresh_token: token } }, access).catch(() => undefined);
       }
     };
-    await (this.locks ? this.locks.request('emenda.refresh', run) : run());
+    await this.underRefreshLock(run);
   }
 
   /**

@@ -3,7 +3,7 @@
 import { useMemo } from 'preact/hooks';
 import type { ApiError } from '../api/client';
 import { t } from '../i18n';
-import { diffTexts } from '../diff';
+import { changed, diffTexts } from '../diff';
 import { DiffView } from './Diff';
 import { Field } from './ui';
 
@@ -65,7 +65,7 @@ export function LiveDiff(props: { id: string; heading: string; base: { title: st
       <h2 id={props.id} class="h5">
         {props.heading}
       </h2>
-      {title.some((o) => o.op !== 'equal') || body.some((o) => o.op !== 'equal') ? (
+      {changed(title) || changed(body) ? (
         <div class="diff">
           <DiffView ops={title} layout="inline" label={t('diff.titleField')} />
           <DiffView ops={body} layout="inline" label={t('diff.bodyField')} />

@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError } from '../api/client';
 import { errorMessage, fieldMessage, t, tn, type Key } from '../i18n';
 import type { Pages } from '../hooks';
+import { href } from '../router';
 
 const announceListeners = new Set<(m: string) => void>();
 
@@ -198,5 +199,14 @@ export function LoadMore({ pages, listId, label }: { pages: Pick<Pages<unknown>,
         </button>
       )}
     </>
+  );
+}
+
+/** The link back to a proposal's page that its sub-pages (versions, diff, editors, verification) start with. */
+export function BackToProposal({ reference, label }: { reference: string; label: string }) {
+  return (
+    <a href={href('proposal', { ref: reference })}>
+      <span aria-hidden="true">{t('common.backArrow')}</span> {label}
+    </a>
   );
 }

@@ -11,7 +11,7 @@ import { renderMarkdown } from '../markdown';
 import { DiffView } from '../components/Diff';
 import { Comments } from '../components/Comments';
 import { ReportButton } from '../components/Report';
-import { announce, ErrorAlert, Loading, PageTitle, StateBadge, ErrorPage } from '../components/ui';
+import { announce, ErrorAlert, Loading, PageTitle, StateBadge, ErrorPage, BackToProposal } from '../components/ui';
 
 type Segment = NonNullable<A['merged_preview']>['body_segments'][number];
 
@@ -80,7 +80,7 @@ export function Amendment({ id }: { id: string }) {
   return (
     <>
       <p>
-        <a href={href('proposal', { ref: a.proposal_reference })}><span aria-hidden="true">{t('common.backArrow')}</span> {t('amendment.back')}</a>
+        <BackToProposal reference={a.proposal_reference} label={t('amendment.back')} />
       </p>
       <div class="d-flex flex-wrap gap-2 align-items-center mb-2">
         <StateBadge state={s.state} amendment />

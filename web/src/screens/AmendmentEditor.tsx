@@ -6,7 +6,7 @@ import type { Amendment, Proposal } from '../api/types';
 import { t } from '../i18n';
 import { useLoad, useMe, useSubmit } from '../hooks';
 import { href, navigate } from '../router';
-import { announce, ErrorAlert, Field, Loading, PageTitle, ErrorPage } from '../components/ui';
+import { announce, ErrorAlert, Field, Loading, PageTitle, ErrorPage, BackToProposal } from '../components/ui';
 import { LiveDiff, TitleBodyFields } from '../components/TextEditor';
 
 export function AmendmentEditor({ reference }: { reference: string }) {
@@ -42,7 +42,7 @@ export function AmendmentEditor({ reference }: { reference: string }) {
   return (
     <>
       <p>
-        <a href={href('proposal', { ref: p.reference })}><span aria-hidden="true">{t('common.backArrow')}</span> {t('versions.back')}</a>
+        <BackToProposal reference={p.reference} label={t('versions.back')} />
       </p>
       <PageTitle title={heading}>{heading}</PageTitle>
       <p>{t('amend.intro')}</p>

@@ -1,13 +1,12 @@
 // The public audit log, newest first, with "load more", and the result of
 // re-checking its hash chain.
-import { useState } from 'preact/hooks';
 import { api } from '../api/client';
 import type { AuditEntry, Page } from '../api/types';
 import type { Schemas } from '../api/client';
 import { t, has, formatDateTime, formatNumber } from '../i18n';
-import { useLoad } from '../hooks';
+import { useLoad, usePages } from '../hooks';
 import { href } from '../router';
-import { Loading, PageTitle, ErrorPage } from '../components/ui';
+import { Loading, LoadMore, PageTitle, ErrorPage } from '../components/ui';
 
 /** A detail's value in words: yes/no, a state or role by its name, numbers localised. */
 function value(v: string | number | boolean): string {
@@ -49,35 +48,31 @@ function reference(d: unknown): string | null {
 
 export function Audit({ query }: { query: URLSearchParams }) {
   const space = query.get('spazio') ?? undefined;
-  const data = useLoad(
-    (signal) =>
-      Promise.all([
-        api.get<Page<AuditEntry>>('/api/v1/audit', { space, limit: 50 }, signal),
-        api.get<Schemas['AuditChainReport']>('/api/v1/audit/verify', undefined, signal),
-      ]),
-    [space],
-  );
-  const [more, setMore] = useState<AuditEntry[]>([]);
-  const [next, setNext] = useState<string | null | undefined>(undefined);
-  if (data.error) return <ErrorPage error={data.error} />;
-  if (!data.data) return <Loading />;
-  const [page, report] = data.data;
-  const cursor = next === undefined ? page.next_cursor : next;
-  const items = [...page.items, ...more];
+  // The chain's verification covers the whole log: read once, not again
+  // for each space chosen.
+  const report = useLoad((signal) => api.get<Schemas['AuditChainReport']>('/api/v1/audit/verify', undefined, signal), []);
+  const entries = usePages((cursor, signal) => api.get<Page<AuditEntry>>('/api/v1/audit', { space, limit: 50, cursor }, signal), [space], {
+    key: (e) => e.id,
+  });
+  const error = report.error ?? (entries.loaded ? null : entries.error);
+  if (error) return <ErrorPage error={error} />;
+  if (!report.data || !entries.loaded) return <Loading />;
+  const items = entries.items;
+  const chain = report.data;
   return (
     <>
       <PageTitle title={t('audit.title')}>{t('audit.title')}</PageTitle>
       <p>{t('audit.intro')}</p>
-      <section aria-labelledby="audit-verify" class={`alert ${report.valid ? 'alert-success' : 'alert-danger'}`}>
+      <section aria-labelledby="audit-verify" class={`alert ${chain.valid ? 'alert-success' : 'alert-danger'}`}>
         <h2 id="audit-verify" class="h5">
           {t('audit.verifyTitle')}
         </h2>
-        <p class="mb-0">{report.valid ? t('verify.auditIntact', { n: report.entries }) : t('verify.auditBroken', { n: report.first_invalid ?? 0 })}</p>
+        <p class="mb-0">{chain.valid ? t('verify.auditIntact', { n: chain.entries }) : t('verify.auditBroken', { n: chain.first_invalid ?? 0 })}</p>
       </section>
       {items.length === 0 ? (
         <p>{t('audit.empty')}</p>
       ) : (
-        <div class="table-responsive">
+        <div class="table-responsive" id="audit-list" tabIndex={-1}>
           <table class="table audit-table">
             <caption class="visually-hidden">{t('audit.title')}</caption>
             <thead>
@@ -110,20 +105,7 @@ export function Audit({ query }: { query: URLSearchParams }) {
           </table>
         </div>
       )}
-      {cursor && (
-        <button
-          type="button"
-          class="btn btn-outline-primary btn-sm"
-          onClick={async () => {
-            const p = await api.get<Page<AuditEntry>>('/api/v1/audit', { space, limit: 50, cursor }).catch(() => null);
-            if (!p) return;
-            setMore((m) => [...m, ...p.items]);
-            setNext(p.next_cursor ?? null);
-          }}
-        >
-          {t('common.loadMore')}
-        </button>
-      )}
+      <LoadMore pages={entries} listId="audit-list" />
     </>
   );
 }

@@ -7,7 +7,7 @@ import { t } from '../i18n';
 import { useLoad } from '../hooks';
 import { href, setQuery } from '../router';
 import { DiffView } from '../components/Diff';
-import { ErrorAlert, Loading, PageTitle, ErrorPage } from '../components/ui';
+import { ErrorAlert, Loading, PageTitle, ErrorPage, BackToProposal } from '../components/ui';
 
 function defaultLayout(): 'inline' | 'side' {
   return typeof window !== 'undefined' && window.matchMedia?.('(min-width: 992px)').matches ? 'side' : 'inline';
@@ -106,7 +106,7 @@ export function Compare({ reference, query }: { reference: string; query: URLSea
   return (
     <>
       <p>
-        <a href={href('proposal', { ref: p.reference })}><span aria-hidden="true">{t('common.backArrow')}</span> {t('versions.back')}</a>{t('common.separator')}<a href={href('versions', { ref: p.reference })}>{t('proposal.seeVersions')}</a>
+        <BackToProposal reference={p.reference} label={t('versions.back')} />{t('common.separator')}<a href={href('versions', { ref: p.reference })}>{t('proposal.seeVersions')}</a>
       </p>
       <PageTitle title={`${t('diff.title')}: ${p.title}`}>
         {t('diff.title')}: {p.title}

@@ -4,7 +4,7 @@
 // fetched together (one round trip each, in parallel; the proposal brings
 // its space's name and rules, so every action is right at once); the
 // lists of supporters and amendments follow.
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, ApiError } from '../api/client';
 import type { Amendment as AmendmentDetail, Answer, AmendmentSummary, Comment, Page, Proposal as P, Support, Supporter } from '../api/types';
 import { t, tn, formatDate, formatNumber } from '../i18n';
@@ -112,9 +112,17 @@ function SupportBox({ proposal, space, onChange }: { proposal: P; space: P['spac
 function Supporters({ proposal, count }: { proposal: P; count: number }) {
   const list = usePages(
     (cursor, signal) => api.get<Page<Supporter>>(`/api/v1/proposals/${proposal.id}/supporters`, { limit: 20, cursor }, signal),
-    [proposal.id, count],
+    [proposal.id],
     { key: (s) => s.user.id },
   );
+  // A support given or withdrawn here: the pages shown are read again,
+  // staying on screen meanwhile.
+  const seen = useRef(count);
+  useEffect(() => {
+    if (seen.current === count) return;
+    seen.current = count;
+    list.reload();
+  }, [count]);
   return (
     <section aria-labelledby="supporters-title" class="mb-4">
       <h2 id="supporters-title" class="h5">

@@ -8,7 +8,7 @@ import { t } from '../i18n';
 import { useLoad, useMe } from '../hooks';
 import { href, navigate } from '../router';
 import { DiffView } from '../components/Diff';
-import { announce, ErrorAlert, Field, Loading, PageTitle, ErrorPage } from '../components/ui';
+import { announce, ErrorAlert, Field, Loading, PageTitle, ErrorPage, BackToProposal } from '../components/ui';
 import { LiveDiff, TitleBodyFields } from '../components/TextEditor';
 
 interface Conflict {
@@ -98,7 +98,7 @@ export function ProposalEditor({ reference, space: initialSpace }: { reference?:
     <>
       {p && (
         <p>
-          <a href={href('proposal', { ref: p.reference })}><span aria-hidden="true">{t('common.backArrow')}</span> {t('versions.back')}</a>
+          <BackToProposal reference={p.reference} label={t('versions.back')} />
         </p>
       )}
       <PageTitle title={heading}>{heading}</PageTitle>

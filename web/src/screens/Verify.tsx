@@ -5,7 +5,7 @@ import type { Schemas } from '../api/client';
 import { t } from '../i18n';
 import { useLoad } from '../hooks';
 import { href } from '../router';
-import { Loading, PageTitle, ErrorPage } from '../components/ui';
+import { Loading, PageTitle, ErrorPage, BackToProposal } from '../components/ui';
 
 export function Verify({ reference }: { reference: string }) {
   const base = `/api/v1/proposals/${encodeURIComponent(reference)}`;
@@ -24,7 +24,7 @@ export function Verify({ reference }: { reference: string }) {
   return (
     <>
       <p>
-        <a href={href('proposal', { ref: p.reference })}><span aria-hidden="true">{t('common.backArrow')}</span> {t('versions.back')}</a>
+        <BackToProposal reference={p.reference} label={t('versions.back')} />
       </p>
       <PageTitle title={`${t('verify.title')}: ${p.title}`}>
         {t('verify.title')}: {p.title}

@@ -6,7 +6,7 @@ import type { Page, Proposal, VersionSummary } from '../api/types';
 import { t, formatDateTime, type Key } from '../i18n';
 import { useLoad, usePages } from '../hooks';
 import { href } from '../router';
-import { Loading, LoadMore, PageTitle, ErrorPage } from '../components/ui';
+import { Loading, LoadMore, PageTitle, ErrorPage, BackToProposal } from '../components/ui';
 
 export function Versions({ reference }: { reference: string }) {
   const base = `/api/v1/proposals/${encodeURIComponent(reference)}`;
@@ -22,7 +22,7 @@ export function Versions({ reference }: { reference: string }) {
   return (
     <>
       <p>
-        <a href={href('proposal', { ref: proposal.reference })}><span aria-hidden="true">{t('common.backArrow')}</span> {t('versions.back')}</a>
+        <BackToProposal reference={proposal.reference} label={t('versions.back')} />
       </p>
       <PageTitle title={t('versions.title', { title: proposal.title })}>{t('versions.title', { title: proposal.title })}</PageTitle>
       <h2 class="h4">{t('versions.heading')}</h2>

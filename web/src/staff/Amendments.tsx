@@ -6,11 +6,12 @@ import { useState } from 'preact/hooks';
 import { api, ApiError, type Schemas } from '../api/client';
 import type { Amendment, Page } from '../api/types';
 import { t, formatDate, type Key } from '../i18n';
-import { usePages, useFocusAfterReload } from '../hooks';
+import { useSubmit } from '../hooks';
 import { href } from '../router';
 import { DiffView } from '../components/Diff';
-import { announce, ErrorAlert, Loading, LoadMore } from '../components/ui';
+import { announce, ErrorAlert } from '../components/ui';
 import { StaffFrame } from './Frame';
+import { StaffQueue } from './Queue';
 
 type QueueItem = Schemas['QueueItemDto'];
 type Segment = Schemas['MergeSegment'];
@@ -22,37 +23,22 @@ export function mergeText(segments: Segment[], choices: Record<number, 'current'
 
 function Resolve({ amendment, onDone }: { amendment: Amendment; onDone: (version: number) => void }) {
   const preview = amendment.merged_preview;
-  const [titleChoices, setTitleChoices] = useState<Record<number, 'current' | 'proposed'>>({});
-  const [bodyChoices, setBodyChoices] = useState<Record<number, 'current' | 'proposed'>>({});
+  const [choices, setChoices] = useState<Record<'title' | 'body', Record<number, 'current' | 'proposed'>>>({ title: {}, body: {} });
   const [title, setTitle] = useState(() => mergeText(preview?.title_segments ?? [], {}));
   const [body, setBody] = useState(() => mergeText(preview?.body_segments ?? [], {}));
-  const [error, setError] = useState<ApiError | null>(null);
+  const { error, submit } = useSubmit(async () => {
+    const r = await api.send<Schemas['AcceptedDto']>('POST', `/api/v1/moderation/amendments/${amendment.id}/accept`, { title, body });
+    onDone(r.version?.number ?? 0);
+  });
   if (!preview) return null;
+  const segments = { title: preview.title_segments, body: preview.body_segments };
   const choose = (field: 'title' | 'body', index: number, side: 'current' | 'proposed') => {
-    if (field === 'title') {
-      const next = { ...titleChoices, [index]: side };
-      setTitleChoices(next);
-      setTitle(mergeText(preview.title_segments, next));
-    } else {
-      const next = { ...bodyChoices, [index]: side };
-      setBodyChoices(next);
-      setBody(mergeText(preview.body_segments, next));
-    }
+    const next = { ...choices[field], [index]: side };
+    setChoices({ ...choices, [field]: next });
+    (field === 'title' ? setTitle : setBody)(mergeText(segments[field], next));
   };
   let n = 0;
-  const conflicts = (['title', 'body'] as const).flatMap((field) =>
-    (field === 'title' ? preview.title_segments : preview.body_segments).flatMap((s, i) => (s.kind === 'conflict' ? [{ field, i, s, n: ++n }] : [])),
-  );
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    setError(null);
-    try {
-      const r = await api.send<Schemas['AcceptedDto']>('POST', `/api/v1/moderation/amendments/${amendment.id}/accept`, { title, body });
-      onDone(r.version?.number ?? 0);
-    } catch (e) {
-      setError(e as ApiError);
-    }
-  };
+  const conflicts = (['title', 'body'] as const).flatMap((field) => segments[field].flatMap((s, i) => (s.kind === 'conflict' ? [{ field, i, s, n: ++n }] : [])));
   const id = amendment.id;
   return (
     <form class="card card-bg p-3 my-3" onSubmit={submit}>
@@ -113,42 +99,36 @@ function Row({ item, onDecided }: { item: QueueItem; onDecided: () => void }) {
   const [rejecting, setRejecting] = useState(false);
   const [reason, setReason] = useState('');
   const [resolving, setResolving] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const [loadError, setLoadError] = useState<ApiError | null>(null);
   const load = async () => {
     const a = await api.get<Amendment>(`/api/v1/amendments/${item.id}`);
     setDetail(a);
     return a;
   };
   const toggle = async () => {
-    if (!open && !detail) await load().catch((e) => setError(e as ApiError));
+    if (!open && !detail) await load().catch((e) => setLoadError(e as ApiError));
     setOpen(!open);
   };
-  const accept = async () => {
-    setError(null);
+  // A plain acceptance that meets a conflict opens the editor for the
+  // final text instead of failing.
+  const { error, run: decide } = useSubmit(async (decision: 'accept' | 'reject') => {
+    if (decision === 'reject') {
+      await api.send('POST', `/api/v1/moderation/amendments/${item.id}/reject`, { reason });
+      announce(t('staff.rejected'));
+      onDecided();
+      return;
+    }
     try {
       const r = await api.send<Schemas['AcceptedDto']>('POST', `/api/v1/moderation/amendments/${item.id}/accept`, {});
       announce(t('staff.accepted', { n: r.version?.number ?? 0 }));
       onDecided();
     } catch (e) {
-      const err = e as ApiError;
-      if (err.code === 'merge_conflict') {
-        await load();
-        setOpen(true);
-        setResolving(true);
-      } else setError(err);
+      if ((e as ApiError).code !== 'merge_conflict') throw e;
+      await load();
+      setOpen(true);
+      setResolving(true);
     }
-  };
-  const reject = async (event: Event) => {
-    event.preventDefault();
-    setError(null);
-    try {
-      await api.send('POST', `/api/v1/moderation/amendments/${item.id}/reject`, { reason });
-      announce(t('staff.rejected'));
-      onDecided();
-    } catch (e) {
-      setError(e as ApiError);
-    }
-  };
+  });
   const merge = item.mergeability ?? 'up_to_date';
   return (
     <li class="card card-bg mb-3 staff-row" id={`emendamento-${item.id}`} tabIndex={-1}>
@@ -164,12 +144,12 @@ function Row({ item, onDecided }: { item: QueueItem; onDecided: () => void }) {
           {item.proposal_title}{t('common.separator')}{t('common.by', { name: item.author_nickname })}{t('common.separator')}{t('amendments.onVersion', { n: item.base_version })}{t('common.separator')}
           {formatDate(item.created_at)}
         </p>
-        <ErrorAlert error={error} />
+        <ErrorAlert error={error ?? loadError} />
         <div class="d-flex flex-wrap gap-2">
           <button type="button" class="btn btn-outline-primary btn-sm" aria-expanded={open} onClick={toggle}>
             {open ? t('staff.hideDiff') : t('staff.showDiff')}
           </button>
-          <button type="button" class="btn btn-primary btn-sm" onClick={accept}>
+          <button type="button" class="btn btn-primary btn-sm" onClick={() => decide('accept')}>
             {t('staff.accept')}
           </button>
           <button type="button" class="btn btn-outline-danger btn-sm" aria-expanded={rejecting} onClick={() => setRejecting(!rejecting)}>
@@ -177,7 +157,13 @@ function Row({ item, onDecided }: { item: QueueItem; onDecided: () => void }) {
           </button>
         </div>
         {rejecting && (
-          <form class="mt-3" onSubmit={reject}>
+          <form
+            class="mt-3"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void decide('reject');
+            }}
+          >
             <div class="form-group mb-2">
               <label for={`reason-${item.id}`} class="form-label active">
                 {t('staff.rejectReason')}
@@ -210,30 +196,19 @@ function Row({ item, onDecided }: { item: QueueItem; onDecided: () => void }) {
 }
 
 export function StaffAmendments() {
-  const queue = usePages((cursor, signal) => api.get<Page<QueueItem>>('/api/v1/moderation/amendments', { limit: 20, cursor }, signal), [], {
-    key: (i) => i.id,
-  });
-  const focusAfter = useFocusAfterReload({ data: queue.items, loading: queue.loading });
-  // A decided amendment leaves the queue, and the others may now conflict:
-  // the pages shown are read again, and the focus goes to the next one.
-  const decided = (index: number) => {
-    const items = queue.items;
-    focusAfter([items[index], items[index + 1], items[index - 1]].map((i) => i && `emendamento-${i.id}`));
-    queue.reload();
-  };
+  // A decided amendment leaves the queue, and the others may now conflict.
   return (
     <StaffFrame current="staffAmendments">
-      {!queue.loaded && <ErrorAlert error={queue.error} />}
-      {!queue.loaded && !queue.error && <Loading />}
-      {queue.loaded && queue.items.length === 0 && <p>{t('staff.queueEmpty')}</p>}
-      {queue.items.length > 0 && (
-        <ul class="list-unstyled" id="amendment-queue" tabIndex={-1} aria-label={t('staff.amendments')}>
-          {queue.items.map((item, index) => (
-            <Row key={item.id} item={item} onDecided={() => decided(index)} />
-          ))}
-        </ul>
-      )}
-      <LoadMore pages={queue} listId="amendment-queue" label={t('staff.moreAmendments')} />
+      <StaffQueue<QueueItem>
+        load={(cursor, signal) => api.get<Page<QueueItem>>('/api/v1/moderation/amendments', { limit: 20, cursor }, signal)}
+        deps={[]}
+        listId="amendment-queue"
+        rowPrefix="emendamento"
+        label={t('staff.amendments')}
+        empty={t('staff.queueEmpty')}
+        more={t('staff.moreAmendments')}
+        row={(item, decided) => <Row item={item} onDecided={decided} />}
+      />
     </StaffFrame>
   );
 }

@@ -1,10 +1,10 @@
 // Answering a proposal: its reference, the outcome and the official text.
 import { useState } from 'preact/hooks';
-import { api, ApiError } from '../api/client';
+import { api } from '../api/client';
 import type { Proposal } from '../api/types';
 import { t, type Key } from '../i18n';
 import { href, setQuery } from '../router';
-import { useLoad } from '../hooks';
+import { useLoad, useSubmit } from '../hooks';
 import { announce, ErrorAlert, Field, StateBadge } from '../components/ui';
 import { StaffFrame } from './Frame';
 
@@ -16,21 +16,14 @@ export function StaffAnswers({ query }: { query: URLSearchParams }) {
   const proposal = useLoad((signal) => (ref ? api.get<Proposal>(`/api/v1/proposals/${encodeURIComponent(ref)}`, undefined, signal) : Promise.resolve(null)), [ref]);
   const [state, setState] = useState('evaluating');
   const [answer, setAnswer] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
   const p = proposal.data;
-  const submit = async (event: Event) => {
-    event.preventDefault();
+  const { error, submit } = useSubmit(async () => {
     if (!p) return;
-    setError(null);
-    try {
-      await api.send('POST', `/api/v1/moderation/proposals/${p.id}/answer`, { state, answer });
-      announce(t('staff.answered'));
-      setAnswer('');
-      proposal.reload();
-    } catch (e) {
-      setError(e as ApiError);
-    }
-  };
+    await api.send('POST', `/api/v1/moderation/proposals/${p.id}/answer`, { state, answer });
+    announce(t('staff.answered'));
+    setAnswer('');
+    proposal.reload();
+  });
   return (
     <StaffFrame current="staffAnswers">
       <form

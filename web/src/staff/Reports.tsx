@@ -1,13 +1,13 @@
 // The report queue, one entry per item with the item shown: hide, unhide,
 // dismiss; open, hidden or all items.
-import { useState } from 'preact/hooks';
-import { api, ApiError, type Schemas } from '../api/client';
+import { api, type Schemas } from '../api/client';
 import type { Page } from '../api/types';
 import { t, formatDateTime, type Key } from '../i18n';
-import { isAdmin, usePages, useFocusAfterReload, useMe } from '../hooks';
+import { isAdmin, useMe, useSubmit } from '../hooks';
 import { href, setQuery } from '../router';
-import { announce, ErrorAlert, Loading, LoadMore } from '../components/ui';
+import { announce, ErrorAlert } from '../components/ui';
 import { StaffFrame } from './Frame';
+import { StaffQueue } from './Queue';
 
 type Item = Schemas['ModerationItemDto'];
 const STATES = ['open', 'hidden', 'all'];
@@ -15,17 +15,11 @@ const PLURAL: Record<string, string> = { proposal: 'proposals', amendment: 'amen
 
 function Entry({ item, onChange }: { item: Item; onChange: () => void }) {
   const me = useMe();
-  const [error, setError] = useState<ApiError | null>(null);
-  const act = async (action: 'hide' | 'unhide' | 'dismiss') => {
-    setError(null);
-    try {
-      await api.send('POST', `/api/v1/moderation/${PLURAL[item.target.kind]}/${item.target.id}/${action}`, {});
-      announce(t('staff.moderated'));
-      onChange();
-    } catch (e) {
-      setError(e as ApiError);
-    }
-  };
+  const { error, run: act } = useSubmit(async (action: 'hide' | 'unhide' | 'dismiss') => {
+    await api.send('POST', `/api/v1/moderation/${PLURAL[item.target.kind]}/${item.target.id}/${action}`, {});
+    announce(t('staff.moderated'));
+    onChange();
+  });
   const link =
     item.target.kind === 'amendment' ? href('amendment', { id: item.target.id }) : item.proposal_reference ? href('proposal', { ref: item.proposal_reference }) : undefined;
   return (
@@ -91,17 +85,7 @@ function Entry({ item, onChange }: { item: Item; onChange: () => void }) {
 
 export function StaffReports({ query }: { query: URLSearchParams }) {
   const state = query.get('stato') ?? 'open';
-  const list = usePages((cursor, signal) => api.get<Page<Item>>('/api/v1/moderation/reports', { state, limit: 20, cursor }, signal), [state], {
-    key: (i) => i.id,
-  });
-  const focusAfter = useFocusAfterReload({ data: list.items, loading: list.loading });
-  // After a decision the entry stays (all items) or leaves the list: the
-  // focus stays on it, or goes to the next one.
-  const decided = (index: number) => {
-    const items = list.items;
-    focusAfter([items[index], items[index + 1], items[index - 1]].map((i) => i && `segnalazione-${i.id}`));
-    list.reload();
-  };
+  // After a decision the entry stays (all items) or leaves the list.
   return (
     <StaffFrame current="staffReports">
       <div class="mb-3 comment-order">
@@ -116,17 +100,16 @@ export function StaffReports({ query }: { query: URLSearchParams }) {
           ))}
         </select>
       </div>
-      {!list.loaded && <ErrorAlert error={list.error} />}
-      {!list.loaded && !list.error && <Loading />}
-      {list.loaded && list.items.length === 0 && <p>{t('staff.reportsEmpty')}</p>}
-      {list.items.length > 0 && (
-        <ul class="list-unstyled" id="report-queue" tabIndex={-1} aria-label={t('staff.reports')}>
-          {list.items.map((item, index) => (
-            <Entry key={item.id} item={item} onChange={() => decided(index)} />
-          ))}
-        </ul>
-      )}
-      <LoadMore pages={list} listId="report-queue" label={t('staff.moreReports')} />
+      <StaffQueue<Item>
+        load={(cursor, signal) => api.get<Page<Item>>('/api/v1/moderation/reports', { state, limit: 20, cursor }, signal)}
+        deps={[state]}
+        listId="report-queue"
+        rowPrefix="segnalazione"
+        label={t('staff.reports')}
+        empty={t('staff.reportsEmpty')}
+        more={t('staff.moreReports')}
+        row={(item, decided) => <Entry item={item} onChange={decided} />}
+      />
     </StaffFrame>
   );
 }

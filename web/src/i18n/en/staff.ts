@@ -16,7 +16,6 @@ export const staff: Record<keyof typeof it, string> = {
   'staff.reject': 'Reject',
   'staff.rejectReason': 'Reason for rejecting (required, public)',
   'staff.confirmReject': 'Confirm the rejection',
-  'staff.note': 'Note (optional)',
   'staff.accepted': 'Amendment accepted: the proposal is at version {n}.',
   'staff.rejected': 'Amendment rejected.',
   'staff.resolveTitle': 'Resolve the conflicts',

@@ -15,7 +15,6 @@ export const staff = {
   'staff.reject': 'Respingi',
   'staff.rejectReason': 'Motivazione del rifiuto (obbligatoria, pubblica)',
   'staff.confirmReject': 'Conferma il rifiuto',
-  'staff.note': 'Nota (facoltativa)',
   'staff.accepted': 'Emendamento accettato: la proposta è alla versione {n}.',
   'staff.rejected': 'Emendamento respinto.',
   'staff.resolveTitle': 'Risolvi i conflitti',
