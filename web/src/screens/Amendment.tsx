@@ -4,6 +4,7 @@
 import { useState } from 'preact/hooks';
 import { api, ApiError } from '../api/client';
 import type { Amendment as A } from '../api/types';
+import { ConflictColumns } from '../components/Conflict';
 import { t, formatDate, type Key } from '../i18n';
 import { useLoad, useMe } from '../hooks';
 import { href } from '../router';
@@ -17,41 +18,31 @@ type Segment = NonNullable<A['merged_preview']>['body_segments'][number];
 
 const CONTEXT = 80;
 
-/** Each conflict with the text around it, as base, current and proposed. */
-function Conflicts({ segments }: { segments: Segment[] }) {
-  const conflicts = segments.flatMap((s, i) => (s.kind === 'conflict' ? [{ s, i }] : []));
-  if (conflicts.length === 0) return null;
-  const around = (i: number) => {
+/**
+ * Each conflict with the text around it, as base, current and proposed.
+ * The title's and the body's segments are read apart, so the text around
+ * a conflict is always from its own field.
+ */
+export function Conflicts({ fields }: { fields: Segment[][] }) {
+  const around = (segments: Segment[], i: number) => {
     const before = segments[i - 1];
     const after = segments[i + 1];
     const b = before?.kind === 'agreed' ? before.text : '';
     const f = after?.kind === 'agreed' ? after.text : '';
     return { before: (b.length > CONTEXT ? '…' : '') + b.slice(-CONTEXT), after: f.slice(0, CONTEXT) + (f.length > CONTEXT ? '…' : '') };
   };
+  const conflicts = fields.flatMap((segments, f) => segments.flatMap((s, i) => (s.kind === 'conflict' ? [{ s, key: `${f}-${i}`, ...around(segments, i) }] : [])));
+  if (conflicts.length === 0) return null;
   return (
     <>
       <h3 class="h5">{t('amendment.conflicts')}</h3>
-      {conflicts.map(({ s, i }) => {
-        if (s.kind !== 'conflict') return null;
-        const c = around(i);
-        const column = (label: string, text: string) => (
-          <div class="col-md-4">
-            <p class="diff-side-label">{label}</p>
-            <div class="diff-text">
-              {c.before}
-              <mark>{text}</mark>
-              {c.after}
-            </div>
+      {conflicts.map(({ s, key, before, after }) =>
+        s.kind === 'conflict' ? (
+          <div key={key} class="mb-3">
+            <ConflictColumns conflict={s} before={before} after={after} />
           </div>
-        );
-        return (
-          <div key={i} class="row g-2 mb-3 conflict">
-            {column(t('amendment.conflictBase'), s.base)}
-            {column(t('amendment.conflictCurrent'), s.current)}
-            {column(t('amendment.conflictProposed'), s.proposed)}
-          </div>
-        );
-      })}
+        ) : null,
+      )}
     </>
   );
 }
@@ -109,7 +100,7 @@ export function Amendment({ id }: { id: string }) {
             {t('amendment.mergeability', { n: a.current_version })}
           </h2>
           <p class={`alert ${a.mergeability === 'conflict' ? 'alert-warning' : 'alert-info'}`}>{t(`amendment.merge.${a.mergeability}` as Key)}</p>
-          {a.merged_preview && <Conflicts segments={[...a.merged_preview.title_segments, ...a.merged_preview.body_segments]} />}
+          {a.merged_preview && <Conflicts fields={[a.merged_preview.title_segments, a.merged_preview.body_segments]} />}
         </section>
       )}
       <section aria-labelledby="am-changes-title" class="mb-4 diff">

@@ -12,6 +12,7 @@ import { DiffView } from '../components/Diff';
 import { announce, ErrorAlert } from '../components/ui';
 import { StaffFrame } from './Frame';
 import { StaffQueue } from './Queue';
+import { ConflictColumns } from '../components/Conflict';
 
 type QueueItem = Schemas['QueueItemDto'];
 type Segment = Schemas['MergeSegment'];
@@ -48,20 +49,7 @@ function Resolve({ amendment, onDone }: { amendment: Amendment; onDone: (version
         s.kind === 'conflict' ? (
           <fieldset key={`${field}-${i}`} class="mb-3">
             <legend class="h6">{t('staff.conflictN', { n })}</legend>
-            <div class="row g-2 conflict">
-              {(
-                [
-                  ['amendment.conflictBase', s.base],
-                  ['amendment.conflictCurrent', s.current],
-                  ['amendment.conflictProposed', s.proposed],
-                ] as [Key, string][]
-              ).map(([label, text]) => (
-                <div class="col-md-4" key={label}>
-                  <p class="diff-side-label">{t(label)}</p>
-                  <div class="diff-text">{text}</div>
-                </div>
-              ))}
-            </div>
+            <ConflictColumns conflict={s} />
             <div class="d-flex flex-wrap gap-2 mt-2">
               <button type="button" class="btn btn-outline-primary btn-sm" onClick={() => choose(field, i, 'current')}>
                 {t('staff.useCurrent')}
