@@ -435,7 +435,148 @@ fn logout_and_refresh_at_once_leave_nothing_live(backend: Backend) {
     }
 }
 
+/// A write that a space setting gates, and the setting that closes it.
+#[derive(Clone, Copy, Debug)]
+enum Gate {
+    Comments,
+    Votes,
+    Amendments,
+    Proposals,
+}
+
+impl Gate {
+    /// The setting that closes the gate.
+    fn setting(self) -> &'static str {
+        match self {
+            Gate::Comments | Gate::Votes => "comments_open",
+            Gate::Amendments => "amendments_open",
+            Gate::Proposals => "proposals_open",
+        }
+    }
+
+    /// The audit action of a write through the gate.
+    fn action(self) -> &'static str {
+        match self {
+            Gate::Comments => "comment.created",
+            Gate::Votes => "comment.voted",
+            Gate::Amendments => "amendment.created",
+            Gate::Proposals => "proposal.created",
+        }
+    }
+
+    /// The refusal once the gate is closed.
+    fn refusal(self) -> &'static str {
+        match self {
+            Gate::Comments | Gate::Votes => "comments_closed",
+            Gate::Amendments => "amendments_closed",
+            Gate::Proposals => "proposals_closed",
+        }
+    }
+}
+
+/// Writers that a space setting gates, raced against the change that
+/// closes it: none may land after the closing in the audit log's order
+/// (the public record of a deadline). Each writer either commits before
+/// the closing or is refused with the gate's code.
+fn writes_in_flight_never_land_after_their_gate_closes(backend: Backend, gate: Gate) {
+    const WRITERS: usize = 8;
+    let s = scene(backend);
+    let writers: Vec<TestUser> = (0..WRITERS).map(|i| s.app.participant(&format!("partecipante{i}"))).collect();
+    let mut landed = 0;
+    for round in 0..ROUNDS {
+        let open = json!({ "settings": { gate.setting(): true } });
+        s.app.call("PATCH", "/api/v1/spaces/spazio", Some(&s.staff.token), Some(&open)).expect(200);
+        let proposal = publish(&s, round);
+        let comment = s
+            .app
+            .post(
+                &format!("/api/v1/proposals/{proposal}/comments"),
+                Some(&s.author.token),
+                json!({ "body": "Da votare" }),
+            )
+            .expect(201)["id"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        let barrier = Arc::new(Barrier::new(WRITERS + 1));
+        let mut threads = Vec::new();
+        for (i, writer) in writers.iter().enumerate() {
+            let (app, barrier, token) = (s.app.clone(), barrier.clone(), writer.token.clone());
+            let (proposal, comment) = (proposal.clone(), comment.clone());
+            threads.push(std::thread::spawn(move || {
+                barrier.wait();
+                match gate {
+                    Gate::Comments => app.post(
+                        &format!("/api/v1/proposals/{proposal}/comments"),
+                        Some(&token),
+                        json!({ "body": format!("Commento {i}") }),
+                    ),
+                    Gate::Votes => app.call(
+                        "PUT",
+                        &format!("/api/v1/comments/{comment}/vote"),
+                        Some(&token),
+                        Some(&json!({ "value": 1 })),
+                    ),
+                    Gate::Amendments => app.post(
+                        &format!("/api/v1/proposals/{proposal}/amendments"),
+                        Some(&token),
+                        json!({ "title": format!("Titolo emendato {i}"), "body": "Il testo emendato.", "base_version": 1, "rationale": "Per chiarezza." }),
+                    ),
+                    Gate::Proposals => app.post(
+                        "/api/v1/spaces/spazio/proposals",
+                        Some(&token),
+                        json!({ "title": format!("Proposta dell'ultimo minuto {i}"), "body": "Arrivata mentre si chiudeva." }),
+                    ),
+                }
+            }));
+        }
+        let closer = {
+            let (app, barrier, token) = (s.app.clone(), barrier.clone(), s.staff.token.clone());
+            let close = json!({ "settings": { gate.setting(): false } });
+            std::thread::spawn(move || {
+                barrier.wait();
+                app.call("PATCH", "/api/v1/spaces/spazio", Some(&token), Some(&close))
+            })
+        };
+        for reply in threads.into_iter().map(|t| t.join().unwrap()) {
+            if reply.status < 300 {
+                landed += 1;
+            } else {
+                reply.expect_problem(403, gate.refusal());
+            }
+        }
+        closer.join().unwrap().expect(200);
+        let log = s.app.store.read(|tx| emenda_store::audit::chain_page(tx, 0, i64::MAX)).unwrap();
+        let closing = log.iter().rev().find(|e| e.action == "space.updated").unwrap().seq;
+        let late: Vec<_> = log.iter().filter(|e| e.seq > closing && e.action == gate.action()).collect();
+        assert!(late.is_empty(), "{gate:?}, round {round}: {} writes landed after the closing", late.len());
+    }
+    // The race is real only if some writers beat the closing.
+    assert!(landed > 0, "{gate:?}: no writer ever landed before the closing");
+    s.app.assert_counters_consistent();
+}
+
+fn comments_never_land_after_comments_close(backend: Backend) {
+    writes_in_flight_never_land_after_their_gate_closes(backend, Gate::Comments);
+}
+
+fn votes_never_land_after_comments_close(backend: Backend) {
+    writes_in_flight_never_land_after_their_gate_closes(backend, Gate::Votes);
+}
+
+fn amendments_never_land_after_amendments_close(backend: Backend) {
+    writes_in_flight_never_land_after_their_gate_closes(backend, Gate::Amendments);
+}
+
+fn proposals_never_land_after_proposals_close(backend: Backend) {
+    writes_in_flight_never_land_after_their_gate_closes(backend, Gate::Proposals);
+}
+
 backend_tests!(
+    comments_never_land_after_comments_close,
+    votes_never_land_after_comments_close,
+    amendments_never_land_after_amendments_close,
+    proposals_never_land_after_proposals_close,
     logout_and_refresh_at_once_leave_nothing_live,
     parallel_refreshes_of_one_token_leave_one_live_token,
     edit_and_withdraw_never_leave_an_edit_after_the_withdrawal,

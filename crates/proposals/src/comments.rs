@@ -494,8 +494,12 @@ impl CommentService {
     pub fn vote(&self, actor: &Actor, id: Uuid, value: i64) -> ServiceResult<VoteView> {
         let (new,) = Validation::new().field("value", Vote::parse_request(value)).finish()?;
         self.ctx.write_as(actor, |tx| {
-            let (_, space, hidden) = resolve_comment(tx, id, Some(actor), false)?;
+            let (comment, _, hidden) = resolve_comment(tx, id, Some(actor), false)?;
             ensure_thread_not_hidden(hidden)?;
+            // `comments_open` is read under the space's share lock (a vote
+            // is ordered against a closing of comments), then the comment's
+            // row is locked: space before comment, as every writer.
+            let space = spaces::lock_for_share(tx, comment.space_id)?.ok_or_else(|| DomainError::not_found("space"))?;
             let comment = comments::find_for_update(tx, id)?.ok_or_else(|| DomainError::not_found("comment"))?;
             ensure_can_vote(actor, comment.author_id)?;
             ensure_live(comment.deleted_at.is_some(), comment.hidden)?;

@@ -23,6 +23,7 @@ use emenda_domain::DomainError;
 use emenda_service::ServiceResult;
 use emenda_store::proposal_view::ProposalKey;
 use emenda_store::proposals::{self as proposal_rows, ProposalRecord};
+use emenda_store::spaces as space_rows;
 use emenda_store::Tx;
 use uuid::Uuid;
 
@@ -66,9 +67,19 @@ pub fn may_see(hidden: bool, space_id: Uuid, actor: Option<&Actor>) -> bool {
 /// state: the row is locked first and read again under the lock, so the
 /// caller decides on what is committed and concurrent writers of the same
 /// proposal queue (see `docs/architecture.md`, Concurrency).
+///
+/// Before the proposal, its space's row is taken in share mode: every write
+/// on a proposal may depend on a space setting (`comments_open`,
+/// `amendments_open`, `max_reports_before_hiding`, …), and a settings change
+/// holds that row exclusively. A write in flight therefore commits before
+/// a closing that follows it, or waits for the closing and reads the new
+/// settings (the caller reads the space after this returns): nothing lands
+/// after a deadline in the log's order. Space before proposal is the order
+/// a settings change takes too, so the two never wait on each other.
 pub fn lock_visible_proposal(tx: &mut Tx<'_>, key: &str, actor: Option<&Actor>) -> ServiceResult<ProposalRecord> {
-    let id = load_visible_proposal(tx, key, actor)?.id;
-    visible(proposal_rows::find_for_update(tx, id)?, actor)
+    let found = load_visible_proposal(tx, key, actor)?;
+    space_rows::lock_for_share(tx, found.space_id)?;
+    visible(proposal_rows::find_for_update(tx, found.id)?, actor)
 }
 
 fn visible(found: Option<ProposalRecord>, actor: Option<&Actor>) -> ServiceResult<ProposalRecord> {

@@ -119,7 +119,11 @@ impl ProposalService {
     pub fn create(&self, actor: &Actor, space_slug: &str, title: &str, body: &str) -> ServiceResult<ProposalView> {
         let (title, body) = validate_text(title, body)?;
         self.ctx.write_as(actor, |tx| {
-            let space = spaces::find_by_slug(tx, space_slug)?.ok_or_else(|| DomainError::not_found("space"))?;
+            let not_found = || DomainError::not_found("space");
+            let space = spaces::find_by_slug(tx, space_slug)?.ok_or_else(not_found)?;
+            // `proposals_open` is read under the space's share lock, so a
+            // closing of the space is ordered against this publication.
+            let space = spaces::lock_for_share(tx, space.id)?.ok_or_else(not_found)?;
             let proposal = self.publish(tx, actor, &space, title.as_str(), body.as_str(), None)?;
             self.view(tx, proposal, Some(actor))
         })
