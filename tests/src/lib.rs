@@ -1,6 +1,7 @@
 //! End-to-end test harness: a real `emenda` HTTP server on a free port over
 //! a fresh database (SQLite or PostgreSQL), and a small client to talk to it.
 
+use emenda_api::connections::ConnectionLimits;
 use emenda_api::rate_limit::RateLimits;
 use emenda_server::app::{self, ServerOptions};
 use emenda_store::testing::TestDatabase;
@@ -82,21 +83,34 @@ fn web_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../web")
 }
 
+/// Request-rate limits too high for any test to reach.
+pub fn generous_rate_limits() -> RateLimits {
+    RateLimits {
+        auth_per_minute: 100_000,
+        writes_per_minute: 100_000,
+        expensive_reads_per_minute: 100_000,
+        trust_proxy_headers: false,
+    }
+}
+
 impl TestApp {
     /// Starts a server on a fresh database of `backend`, with rate limits
     /// too high for any test to reach.
     pub fn spawn(backend: Backend) -> Self {
-        let generous = RateLimits {
-            auth_per_minute: 100_000,
-            writes_per_minute: 100_000,
-            expensive_reads_per_minute: 100_000,
-            trust_proxy_headers: false,
-        };
-        Self::spawn_with_limits(backend, generous)
+        Self::spawn_with_limits(backend, generous_rate_limits())
     }
 
     /// Starts a server on a fresh database of `backend` with these limits.
+    /// Every test's requests come from one address, so no connection limit
+    /// applies per address here (the connection tests set their own).
     pub fn spawn_with_limits(backend: Backend, rate_limits: RateLimits) -> Self {
+        let connections = ConnectionLimits { per_address: 0, ..ConnectionLimits::default() };
+        Self::spawn_with_options(backend, rate_limits, connections)
+    }
+
+    /// Starts a server on a fresh database of `backend` with these request
+    /// and connection limits.
+    pub fn spawn_with_options(backend: Backend, rate_limits: RateLimits, connections: ConnectionLimits) -> Self {
         let database = TestDatabase::new(backend);
         let store = database.store();
         let options = ServerOptions {
@@ -106,6 +120,7 @@ impl TestApp {
             web_dir: web_dir(),
             workers: Some(2),
             rate_limits,
+            connections,
         };
         let (sender, receiver) = mpsc::channel();
         let server_store = store.clone();

@@ -4,9 +4,14 @@
 
 #![allow(clippy::unwrap_used)] // Tests fail loudly on anything unexpected.
 
+use emenda_api::connections::ConnectionLimits;
 use emenda_store::Backend;
-use emenda_tests::{backend_tests, TestApp, TestUser, PASSWORD};
+use emenda_tests::{backend_tests, generous_rate_limits, TestApp, TestUser, PASSWORD};
 use serde_json::{json, Value};
+use socket2::{Domain, Socket, Type};
+use std::io::{Read, Write};
+use std::net::{SocketAddr, TcpStream};
+use std::time::{Duration, Instant};
 
 const TITLE: &str = "Un giardino condiviso in via Fioravanti";
 
@@ -495,7 +500,105 @@ fn private_answers_are_never_stored(backend: Backend) {
     assert!(not_modified.list("Vary").iter().any(|v| v.eq_ignore_ascii_case("authorization")));
 }
 
+/// A raw TCP connection to the test server from `source`, another address
+/// of the loopback range, so that one client's connection limit is not
+/// the test runner's.
+fn connect_from(app: &TestApp, source: [u8; 4]) -> TcpStream {
+    let server: SocketAddr = app.base.trim_start_matches("http://").parse().unwrap();
+    let socket = Socket::new(Domain::IPV4, Type::STREAM, None).unwrap();
+    socket.bind(&SocketAddr::from((source, 0)).into()).unwrap();
+    socket.connect(&server.into()).unwrap();
+    let stream: TcpStream = socket.into();
+    stream.set_read_timeout(Some(Duration::from_secs(15))).unwrap();
+    stream
+}
+
+/// Reads until the server closes the connection: the whole answer.
+fn read_to_close(stream: &mut TcpStream) -> String {
+    let mut answer = Vec::new();
+    stream.read_to_end(&mut answer).unwrap();
+    String::from_utf8_lossy(&answer).into_owned()
+}
+
+/// The problem code in an answer read off the wire.
+fn wire_code(answer: &str) -> String {
+    let body = answer.split_once("\r\n\r\n").map_or("", |(_, body)| body);
+    let problem: Value = serde_json::from_str(body).unwrap_or(Value::Null);
+    problem["code"].as_str().unwrap_or_default().to_owned()
+}
+
+/// A client that opens connections and stalls in the middle of a body
+/// holds at most its address's share of connections, each for the body
+/// timeout; its next connections are refused on arrival with a problem
+/// answer, and everyone else is served meanwhile.
+fn stalled_uploads_cannot_starve_other_clients(backend: Backend) {
+    const PER_ADDRESS: usize = 12;
+    let limits = ConnectionLimits { per_address: PER_ADDRESS, total: 1_000, body_timeout: Duration::from_secs(2) };
+    let app = TestApp::spawn_with_options(backend, generous_rate_limits(), limits);
+    let attacker = [127, 0, 0, 2];
+    let started = Instant::now();
+    let mut held: Vec<TcpStream> = (0..PER_ADDRESS)
+        .map(|_| {
+            let mut stream = connect_from(&app, attacker);
+            stream
+                .write_all(b"POST /api/v1/auth/login HTTP/1.1\r\nHost: emenda\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"email\":")
+                .unwrap();
+            stream
+        })
+        .collect();
+    // Over its share, the attacker is answered at once and cut off.
+    for _ in 0..20 {
+        let answer = read_to_close(&mut connect_from(&app, attacker));
+        assert!(answer.starts_with("HTTP/1.1 429 "), "{answer}");
+        assert_eq!(wire_code(&answer), "rate_limited", "{answer}");
+        assert!(answer.to_ascii_lowercase().contains("retry-after: 5"), "{answer}");
+    }
+    // Everyone else is served while the attacker holds its maximum.
+    app.get("/healthz", None).expect(200);
+    app.get("/api/v1/spaces", None).expect(200);
+    assert!(started.elapsed() < Duration::from_secs(2), "served before the stalled bodies expired");
+    // Each stalled body ends with 408 and a closed connection.
+    for stream in &mut held {
+        let answer = read_to_close(stream);
+        assert!(answer.starts_with("HTTP/1.1 408 "), "{answer}");
+        assert_eq!(wire_code(&answer), "request_timeout", "{answer}");
+    }
+    let waited = started.elapsed();
+    assert!(waited >= Duration::from_millis(1_900) && waited < Duration::from_secs(10), "{waited:?}");
+    // Their places are given back: the address is served again.
+    let mut again = connect_from(&app, attacker);
+    again.write_all(b"GET /healthz HTTP/1.1\r\nHost: emenda\r\nConnection: close\r\n\r\n").unwrap();
+    let answer = read_to_close(&mut again);
+    assert!(answer.starts_with("HTTP/1.1 200 "), "{answer}");
+}
+
+/// Over the total, a connection from anywhere is answered 503 `overloaded`
+/// on arrival; once connections close, the server takes new ones again.
+fn connections_over_the_total_are_refused_in_words(backend: Backend) {
+    const TOTAL: usize = 6;
+    let limits = ConnectionLimits { per_address: 0, total: TOTAL, body_timeout: Duration::from_secs(2) };
+    let app = TestApp::spawn_with_options(backend, generous_rate_limits(), limits);
+    let idle: Vec<TcpStream> = (0..TOTAL).map(|i| connect_from(&app, [127, 0, 1, 1 + i as u8])).collect();
+    let answer = read_to_close(&mut connect_from(&app, [127, 0, 2, 1]));
+    assert!(answer.starts_with("HTTP/1.1 503 "), "{answer}");
+    assert_eq!(wire_code(&answer), "overloaded", "{answer}");
+    drop(idle);
+    let deadline = Instant::now() + Duration::from_secs(5);
+    loop {
+        let mut stream = connect_from(&app, [127, 0, 2, 1]);
+        stream.write_all(b"GET /healthz HTTP/1.1\r\nHost: emenda\r\nConnection: close\r\n\r\n").unwrap();
+        let answer = read_to_close(&mut stream);
+        if answer.starts_with("HTTP/1.1 200 ") {
+            break;
+        }
+        assert!(Instant::now() < deadline, "closed connections never gave their places back: {answer}");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
 backend_tests!(
+    stalled_uploads_cannot_starve_other_clients,
+    connections_over_the_total_are_refused_in_words,
     the_proposal_carries_its_space_rules,
     etag_covers_the_whole_representation,
     if_match_must_hold_and_agree_with_base_version,

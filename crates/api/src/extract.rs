@@ -41,6 +41,9 @@ fn json_error(error: JsonPayloadError) -> ApiError {
         JsonPayloadError::ContentType => {
             ApiError::new(ErrorCode::UnsupportedMediaType, "send the body as application/json")
         }
+        JsonPayloadError::Payload(error) if crate::connections::is_body_timeout(&error) => {
+            crate::connections::body_timeout_error()
+        }
         // Bodies are read as any JSON value first (see [`Body`]), so what
         // is left here is a body that is not JSON at all, or one that
         // ended early. serde's own words stay out of the answer.

@@ -7,6 +7,7 @@
 use crate::problem::ApiError;
 use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
+use actix_web::error::PayloadError;
 use actix_web::middleware::Next;
 use actix_web::{web, ResponseError};
 use emenda_domain::{ErrorCode, FieldCode};
@@ -80,11 +81,15 @@ pub async fn refuse_nul(
         // whole is refused here, never passed on truncated or empty.
         let body = match req.extract::<web::Bytes>().await {
             Ok(body) => body,
-            Err(_) => {
-                let refusal = ApiError::new(
-                    ErrorCode::PayloadTooLarge,
-                    format!("the request body is larger than {} bytes", crate::JSON_LIMIT_BYTES),
-                );
+            Err(error) => {
+                let refusal = if error.as_error::<PayloadError>().is_some_and(crate::connections::is_body_timeout) {
+                    crate::connections::body_timeout_error()
+                } else {
+                    ApiError::new(
+                        ErrorCode::PayloadTooLarge,
+                        format!("the request body is larger than {} bytes", crate::JSON_LIMIT_BYTES),
+                    )
+                };
                 return Ok(req.into_response(refusal.error_response()));
             }
         };

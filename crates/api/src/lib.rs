@@ -3,6 +3,7 @@
 //! problem+json). The OpenAPI document is generated from these handlers.
 
 pub mod auth;
+pub mod connections;
 pub mod extract;
 pub mod http;
 pub mod input;
@@ -52,6 +53,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .wrap(actix_web::middleware::from_fn(auth::authenticate))
                 .wrap(actix_web::middleware::from_fn(rate_limit::enforce))
                 .wrap(actix_web::middleware::from_fn(http::cache_headers))
+                .wrap(actix_web::middleware::from_fn(connections::bound_body_time))
                 .configure(routes::auth::configure)
                 .configure(routes::spaces::configure)
                 .configure(routes::proposals::configure)

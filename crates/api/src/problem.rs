@@ -118,6 +118,7 @@ pub fn status_of(code: ErrorCode) -> StatusCode {
         C::RateLimited | C::TooManyAttempts => StatusCode::TOO_MANY_REQUESTS,
         C::InternalError => StatusCode::INTERNAL_SERVER_ERROR,
         C::DatabaseUnavailable | C::DatabaseBusy | C::Overloaded => StatusCode::SERVICE_UNAVAILABLE,
+        C::RequestTimeout => StatusCode::REQUEST_TIMEOUT,
     }
 }
 
@@ -174,6 +175,18 @@ impl ApiError {
         error
     }
 
+    /// The same problem in other words (the code, and so the status, stay).
+    pub fn with_detail(mut self, detail: impl Into<String>) -> Self {
+        self.problem.detail = detail.into();
+        self
+    }
+
+    /// The problem document as JSON text, for answers written outside
+    /// actix-web's response path (a connection refused on arrival).
+    pub fn problem_json(&self) -> String {
+        serde_json::to_string(&*self.problem).unwrap_or_default()
+    }
+
     /// The stable code.
     pub fn code(&self) -> ErrorCode {
         self.problem.code
@@ -204,6 +217,11 @@ impl ResponseError for ApiError {
         }
         if self.status == StatusCode::UNAUTHORIZED {
             response.insert_header((header::WWW_AUTHENTICATE, "Bearer"));
+        }
+        if self.status == StatusCode::REQUEST_TIMEOUT {
+            // The rest of a stalled body is never read: the connection
+            // cannot carry another request, so it ends with this answer.
+            response.force_close();
         }
         response.json(&*self.problem)
     }

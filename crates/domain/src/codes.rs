@@ -133,6 +133,8 @@ string_enum! {
         DatabaseBusy => "database_busy",
         /// The server is overloaded; retry.
         Overloaded => "overloaded",
+        /// The request body did not arrive within the body timeout.
+        RequestTimeout => "request_timeout",
     }
 }
 

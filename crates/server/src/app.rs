@@ -9,6 +9,7 @@ use actix_web::middleware::DefaultHeaders;
 use actix_web::{web, App, HttpServer};
 use actix_web::{HttpMessage, HttpResponse};
 use emenda_accounts::{AccountService, AuthSettings, JwtKeys};
+use emenda_api::connections::{ConnectionLimits, ConnectionTracker};
 use emenda_api::rate_limit::RateLimits;
 use emenda_api::AppState;
 use emenda_service::ServiceContext;
@@ -36,6 +37,35 @@ pub struct ServerOptions {
     pub workers: Option<usize>,
     /// Request-rate limits.
     pub rate_limits: RateLimits,
+    /// Connection limits and the body timeout.
+    pub connections: ConnectionLimits,
+}
+
+/// The process's soft limit on open files, where the system says
+/// (`/proc/self/limits` on Linux); `None` elsewhere.
+fn open_file_limit() -> Option<usize> {
+    let limits = std::fs::read_to_string("/proc/self/limits").ok()?;
+    let line = limits.lines().find(|line| line.starts_with("Max open files"))?;
+    line.split_whitespace().nth(3)?.parse().ok()
+}
+
+/// The connection limits, with the total lowered to leave room under the
+/// open-file limit for the database pool, the log and the web app's files:
+/// past it, accepting fails and nobody gets an answer at all.
+fn fitted_limits(mut limits: ConnectionLimits, reserved: usize) -> ConnectionLimits {
+    if let Some(files) = open_file_limit() {
+        let room = files.saturating_sub(reserved).max(1);
+        if limits.total == 0 || limits.total > room {
+            tracing::warn!(
+                configured = limits.total,
+                open_file_limit = files,
+                lowered_to = room,
+                "EMENDA_MAX_CONNECTIONS lowered to fit the open-file limit (raise `ulimit -n` to allow more)"
+            );
+            limits.total = room;
+        }
+    }
+    limits
 }
 
 /// Returns the request id that every log line of the request carries as
@@ -153,10 +183,14 @@ pub fn server(store: Store, options: &ServerOptions) -> std::io::Result<(Server,
     // that only wait for one, each holding its stack and a malloc arena.
     // So the threads are sized by the pool, and the rest queue as tasks.
     let workers = options.workers.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
-    let blocking_threads = usize::try_from(store.max_connections()).unwrap_or(usize::MAX).div_ceil(workers).max(2);
+    let store_connections = store.max_connections();
+    let blocking_threads = usize::try_from(store_connections).unwrap_or(usize::MAX).div_ceil(workers).max(2);
     let state =
         web::Data::new(state_with_limits(store, &options.jwt_secret, &options.reference_prefix, options.rate_limits));
     let web_dir = options.web_dir.clone();
+    let reserved = usize::try_from(store_connections).unwrap_or(usize::MAX).saturating_add(64);
+    let limits = fitted_limits(options.connections, reserved);
+    let tracker = ConnectionTracker::new(limits);
     let http = HttpServer::new(move || {
         let app = App::new()
             .wrap_fn(emenda_api::http::head_as_get)
@@ -165,6 +199,7 @@ pub fn server(store: Store, options: &ServerOptions) -> std::io::Result<(Server,
             .wrap_fn(echo_request_id)
             .wrap(TracingLogger::<RequestSpan>::new())
             .app_data(state.clone())
+            .app_data(limits)
             .configure(emenda_api::configure);
         if web_dir.as_os_str().is_empty() {
             // The app built into the binary.
@@ -184,6 +219,7 @@ pub fn server(store: Store, options: &ServerOptions) -> std::io::Result<(Server,
             },
         )))
     })
+    .on_connect(move |connection, extensions| tracker.on_connect(connection, extensions))
     .shutdown_timeout(10)
     .workers(workers)
     .worker_max_blocking_threads(blocking_threads);

@@ -2,6 +2,7 @@
 
 use anyhow::{bail, Context};
 use clap::Args;
+use emenda_api::connections::ConnectionLimits;
 use emenda_api::rate_limit::RateLimits;
 use emenda_store::DatabaseTarget;
 use std::path::{Path, PathBuf};
@@ -43,6 +44,17 @@ pub struct Settings {
     /// proxy that sets them).
     #[arg(long, env = "EMENDA_TRUST_PROXY_HEADERS", default_value_t = false, global = true)]
     pub trust_proxy_headers: bool,
+    /// Open connections in all (0 = no limit); lowered at start to fit the
+    /// process's open-file limit.
+    #[arg(long, env = "EMENDA_MAX_CONNECTIONS", default_value_t = 8_000, global = true)]
+    pub max_connections: usize,
+    /// Open connections from one client address (0 = no limit: set it so
+    /// behind a proxy, where every client has the proxy's address).
+    #[arg(long, env = "EMENDA_MAX_CONNECTIONS_PER_ADDRESS", default_value_t = 256, global = true)]
+    pub max_connections_per_address: usize,
+    /// Seconds a request body may take to arrive once its head has.
+    #[arg(long, env = "EMENDA_BODY_TIMEOUT", default_value_t = 10, global = true)]
+    pub body_timeout: u64,
 }
 
 impl Settings {
@@ -61,6 +73,9 @@ impl Settings {
         }
         if self.rate_limit_auth == 0 || self.rate_limit_writes == 0 || self.rate_limit_expensive_reads == 0 {
             bail!("EMENDA_RATE_LIMIT_AUTH, EMENDA_RATE_LIMIT_WRITES and EMENDA_RATE_LIMIT_EXPENSIVE_READS must be at least 1");
+        }
+        if !(1..=300).contains(&self.body_timeout) {
+            bail!("EMENDA_BODY_TIMEOUT must be 1 to 300 seconds");
         }
         Ok(())
     }
@@ -100,6 +115,15 @@ impl Settings {
             writes_per_minute: self.rate_limit_writes,
             expensive_reads_per_minute: self.rate_limit_expensive_reads,
             trust_proxy_headers: self.trust_proxy_headers,
+        }
+    }
+
+    /// The connection limits and the body timeout.
+    pub fn connection_limits(&self) -> ConnectionLimits {
+        ConnectionLimits {
+            per_address: self.max_connections_per_address,
+            total: self.max_connections,
+            body_timeout: std::time::Duration::from_secs(self.body_timeout),
         }
     }
 

@@ -126,6 +126,7 @@ fn main() -> anyhow::Result<()> {
                 web_dir: settings.web_dir(),
                 workers: None,
                 rate_limits: settings.rate_limits(),
+                connections: settings.connection_limits(),
             };
             actix_web::rt::System::new().block_on(async move {
                 let (server, address) = app::server(store, &options).context("binding the server")?;
