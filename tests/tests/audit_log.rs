@@ -212,7 +212,107 @@ fn hidden_content_leaves_the_public_audit_log(backend: Backend) {
     assert_eq!(actions_about(&app, None, &proposal), ["content.unhidden", "content.hidden", "proposal.created"]);
 }
 
+/// Every entry in the anonymous list of the space, as (action, target).
+fn public_entries(app: &TestApp, reader: Option<&TestUser>) -> Vec<(String, String)> {
+    let page = app.get("/api/v1/audit?space=spazio&limit=100", reader.map(|u| u.token.as_str()));
+    page.expect(200)["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["action"].as_str().unwrap().to_owned(), e["target_id"].as_str().unwrap().to_owned()))
+        .collect()
+}
+
+/// A proposal with a comment, an amendment and a comment on the amendment.
+struct Thread {
+    app: TestApp,
+    admin: TestUser,
+    proposal: String,
+    comment: String,
+    amendment: String,
+    amendment_comment: String,
+}
+
+fn thread(backend: Backend) -> Thread {
+    let app = TestApp::spawn(backend);
+    let admin = app.admin();
+    app.space(&admin, "spazio", json!({}));
+    let author = app.participant("autore");
+    let amender = app.participant("emendatrice");
+    let proposal = app.proposal(&author, "spazio", "Una proposta da nascondere")["id"].as_str().unwrap().to_owned();
+    let id = |reply: &Value| reply["id"].as_str().unwrap().to_owned();
+    let comment = id(app
+        .post(
+            &format!("/api/v1/proposals/{proposal}/comments"),
+            Some(&amender.token),
+            json!({ "body": "Sulla proposta." }),
+        )
+        .expect(201));
+    let amendment = id(app
+        .post(
+            &format!("/api/v1/proposals/{proposal}/amendments"),
+            Some(&amender.token),
+            json!({ "title": "Una proposta emendata", "body": "Il testo emendato.", "base_version": 1, "rationale": "Più chiara." }),
+        )
+        .expect(201));
+    let amendment_comment = id(app
+        .post(
+            &format!("/api/v1/amendments/{amendment}/comments"),
+            Some(&author.token),
+            json!({ "body": "Sull'emendamento." }),
+        )
+        .expect(201));
+    Thread { app, admin, proposal, comment, amendment, amendment_comment }
+}
+
+/// The entries left about `targets` for `reader`, moderation acts aside.
+fn left_about(t: &Thread, reader: Option<&TestUser>, targets: &[&str]) -> Vec<(String, String)> {
+    public_entries(&t.app, reader)
+        .into_iter()
+        .filter(|(action, target)| targets.contains(&target.as_str()) && !action.starts_with("content."))
+        .collect()
+}
+
+/// A hidden proposal takes out of the public log every entry about what
+/// is inside it: its amendments, its comments, the comments on its
+/// amendments (each item answers 404 to the same readers); unhiding
+/// brings them back, and staff read them throughout.
+fn a_hidden_proposal_hides_the_entries_of_everything_inside_it(backend: Backend) {
+    let t = thread(backend);
+    let inside = [t.proposal.as_str(), &t.comment, &t.amendment, &t.amendment_comment];
+    assert_eq!(left_about(&t, None, &inside).len(), 4, "all public before");
+    t.app
+        .post(&format!("/api/v1/moderation/proposals/{}/hide", t.proposal), Some(&t.admin.token), json!({}))
+        .expect(200);
+    let reader = t.app.participant("lettore");
+    for who in [None, Some(&reader)] {
+        assert_eq!(left_about(&t, who, &inside), vec![], "nothing inside a hidden proposal stays listed");
+        t.app.get(&format!("/api/v1/amendments/{}", t.amendment), who.map(|u| u.token.as_str())).expect(404);
+        t.app.get(&format!("/api/v1/comments/{}", t.comment), who.map(|u| u.token.as_str())).expect(404);
+    }
+    assert_eq!(left_about(&t, Some(&t.admin), &inside).len(), 4, "staff read the whole record");
+    t.app
+        .post(&format!("/api/v1/moderation/proposals/{}/unhide", t.proposal), Some(&t.admin.token), json!({}))
+        .expect(200);
+    assert_eq!(left_about(&t, None, &inside).len(), 4, "unhiding brings them back");
+}
+
+/// A hidden amendment takes its comments' entries with it; the proposal
+/// and its own comments stay.
+fn a_hidden_amendment_hides_the_entries_of_its_comments(backend: Backend) {
+    let t = thread(backend);
+    t.app
+        .post(&format!("/api/v1/moderation/amendments/{}/hide", t.amendment), Some(&t.admin.token), json!({}))
+        .expect(200);
+    assert_eq!(left_about(&t, None, &[&t.amendment, &t.amendment_comment]), vec![]);
+    assert_eq!(left_about(&t, None, &[&t.proposal, &t.comment]).len(), 2, "the rest stays public");
+    t.app.get(&format!("/api/v1/comments/{}", t.amendment_comment), None).expect(404);
+    assert_eq!(left_about(&t, Some(&t.admin), &[&t.amendment, &t.amendment_comment]).len(), 2);
+}
+
 backend_tests!(
+    a_hidden_proposal_hides_the_entries_of_everything_inside_it,
+    a_hidden_amendment_hides_the_entries_of_its_comments,
     audit_log_shows_public_entries_to_all_and_the_rest_to_staff,
     audit_chain_verifies_and_names_the_first_broken_link,
     demo_data_leaves_a_valid_audit_chain,

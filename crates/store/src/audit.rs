@@ -396,33 +396,46 @@ pub fn list(
         query =
             query.filter(audit_log::target_kind.ne(COMMENT_TARGET).or(audit_log::target_id.ne_all(private_comments)));
         // What moderation hid leaves the public log too (its title, its
-        // author), except the moderation entries themselves, which are
+        // author), and so does everything inside it, transitively: the
+        // amendments and comments of a hidden proposal, the comments of a
+        // hidden amendment. Only the moderation entries themselves stay,
         // public by rule. Staff of the item's space still read all of it.
-        let hidden_proposals = proposals::table
-            .filter(proposals::hidden)
-            .filter(proposals::space_id.ne_all(staff_spaces.clone()))
-            .select(proposals::id);
-        let hidden_amendments = amendments::table
-            .inner_join(proposals::table)
-            .filter(amendments::hidden)
-            .filter(proposals::space_id.ne_all(staff_spaces.clone()))
-            .select(amendments::id);
+        macro_rules! hidden_proposals {
+            () => {
+                proposals::table
+                    .filter(proposals::hidden)
+                    .filter(proposals::space_id.ne_all(staff_spaces.clone()))
+                    .select(proposals::id)
+            };
+        }
+        macro_rules! hidden_amendments {
+            () => {
+                amendments::table
+                    .inner_join(proposals::table)
+                    .filter(proposals::space_id.ne_all(staff_spaces.clone()))
+                    .filter(amendments::hidden.or(proposals::hidden))
+            };
+        }
         let hidden_comments = comments::table
-            .filter(comments::hidden)
-            .filter(comments::space_id.ne_all(staff_spaces))
+            .filter(comments::space_id.ne_all(staff_spaces.clone()))
+            .filter(
+                comments::hidden
+                    .or(comments::proposal_id.eq_any(hidden_proposals!()))
+                    .or(comments::amendment_id.eq_any(hidden_amendments!().select(amendments::id.nullable()))),
+            )
             .select(comments::id);
         query = query
             .filter(
                 audit_log::action
                     .eq_any(moderation_actions())
                     .or(audit_log::target_kind.ne(PROPOSAL_TARGET))
-                    .or(audit_log::target_id.ne_all(hidden_proposals)),
+                    .or(audit_log::target_id.ne_all(hidden_proposals!())),
             )
             .filter(
                 audit_log::action
                     .eq_any(moderation_actions())
                     .or(audit_log::target_kind.ne(AMENDMENT_TARGET))
-                    .or(audit_log::target_id.ne_all(hidden_amendments)),
+                    .or(audit_log::target_id.ne_all(hidden_amendments!().select(amendments::id))),
             )
             .filter(
                 audit_log::action
