@@ -270,6 +270,42 @@ fn only_staff_of_the_space_decide(backend: Backend) {
     accept(&w, &w.admin, &second, json!({})).expect(200);
 }
 
+/// Where amendments are visible to their authors only, the counts on the
+/// proposal follow the reader as the list does: nothing for anonymous
+/// readers, participants or staff of another space (and the anonymous
+/// representation, so its ETag, does not change), their own for the
+/// amender, all for staff of the space.
+fn private_amendments_stay_out_of_the_counts(backend: Backend) {
+    let w = world(backend, json!({ "amendments_visibility": "participants" }));
+    let amender = w.app.participant("emendatore");
+    let other = w.app.participant("curioso");
+    w.app.space(&w.admin, "altro", json!({}));
+    let elsewhere = w.app.participant("ufficio_altrove");
+    w.app
+        .call(
+            "PUT",
+            &format!("/api/v1/moderation/users/{}/roles", elsewhere.id),
+            Some(&w.admin.token),
+            Some(&json!({ "role": "staff", "space": "altro" })),
+        )
+        .expect(200);
+    let path = format!("/api/v1/proposals/{}", w.proposal);
+    let before = w.app.get(&path, None);
+    id_of(&amend(&w, &amender, &BODY.replace("giardino", "orto"), 1));
+    let counts =
+        |who: Option<&TestUser>| w.app.get(&path, who.map(|u| u.token.as_str())).expect(200)["amendments"].clone();
+    for who in [None, Some(&other), Some(&elsewhere), Some(&w.author)] {
+        let seen = counts(who);
+        assert_eq!(seen["evaluating"], 0, "a private amendment counted for {:?}: {seen}", who.map(|u| &u.email));
+    }
+    let after = w.app.get(&path, None);
+    assert_eq!(after.body, before.body, "the anonymous representation is unchanged");
+    assert_eq!(after.etag, before.etag, "and so is its tag");
+    for who in [&amender, &w.staff, &w.admin] {
+        assert_eq!(counts(Some(who))["evaluating"], 1, "{} sees it counted", who.email);
+    }
+}
+
 fn amendment_requests_follow_the_rules(backend: Backend) {
     let w = world(backend, json!({ "amendments_visibility": "participants" }));
     let amender = w.app.participant("emendatore");
@@ -548,6 +584,7 @@ fn the_queue_and_the_audit_log_carry_what_readers_need(backend: Backend) {
 }
 
 backend_tests!(
+    private_amendments_stay_out_of_the_counts,
     the_queue_and_the_audit_log_carry_what_readers_need,
     concurrent_acceptances_of_different_amendments_all_land,
     participant_to_staff_flow,

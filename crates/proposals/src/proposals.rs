@@ -3,7 +3,7 @@
 use crate::amendments::close_open_amendments;
 use crate::supports::my_support;
 use crate::{load_visible_proposal, lock_visible_proposal, may_see, proposal_key};
-use emenda_domain::amendment::AmendmentState;
+use emenda_domain::amendment::{list_scope, AmendmentState, ListScope};
 use emenda_domain::audit::AuditAction;
 use emenda_domain::policy::{ensure_author, ensure_can_propose, Actor};
 use emenda_domain::proposal::{
@@ -22,7 +22,7 @@ use emenda_store::proposals::{
 };
 use emenda_store::spaces::{SpaceRecord, SpaceRules};
 use emenda_store::versions::{self, NewVersion};
-use emenda_store::{sequences, spaces, Tx};
+use emenda_store::{amendments, sequences, spaces, Tx};
 use uuid::Uuid;
 
 /// A proposal as a reader sees it: state, current text and authors.
@@ -72,6 +72,19 @@ pub struct ProposalEdit {
     pub base_version: i32,
 }
 
+/// The page with the amendment counts `reader` may see: where amendments
+/// are visible to their authors only, a reader who is not staff of the
+/// space counts their own (an anonymous reader none), as the list shows
+/// them; a count of the others' would tell what the list keeps private.
+fn counts_for_reader(tx: &mut Tx<'_>, mut page: ProposalPage, reader: Option<&Actor>) -> ServiceResult<ProposalPage> {
+    page.amendment_counts = match list_scope(&page.space.settings, reader, page.proposal.space_id) {
+        ListScope::All => page.amendment_counts,
+        ListScope::Nothing => Vec::new(),
+        ListScope::AuthoredBy(author) => amendments::count_by_state_of_author(tx, page.proposal.id, author)?,
+    };
+    Ok(page)
+}
+
 /// Proposals.
 #[derive(Debug, Clone)]
 pub struct ProposalService {
@@ -100,6 +113,7 @@ impl ProposalService {
             }
             None => None,
         };
+        let page = counts_for_reader(tx, page, actor)?;
         Ok(ProposalView::from_page(page, my_support))
     }
 
@@ -199,13 +213,18 @@ impl ProposalService {
             // An anonymous page is one statement: one round trip, its own
             // snapshot, no transaction around it.
             let page = self.ctx.store.read_statement(|tx| Ok::<_, ServiceError>(proposal_view::find(tx, key)?))?;
-            return Ok(ProposalView::from_page(visible(page)?, None));
+            let mut page = visible(page)?;
+            if list_scope(&page.space.settings, None, page.proposal.space_id) != ListScope::All {
+                page.amendment_counts.clear();
+            }
+            return Ok(ProposalView::from_page(page, None));
         };
         self.ctx.store.read(|tx| {
             let page = visible(proposal_view::find(tx, key)?)?;
             let space =
                 spaces::find_by_id(tx, page.proposal.space_id)?.ok_or_else(|| DomainError::not_found("space"))?;
             let mine = my_support(tx, &page.proposal, &space, actor.user_id)?;
+            let page = counts_for_reader(tx, page, Some(actor))?;
             Ok(ProposalView::from_page(page, mine))
         })
     }

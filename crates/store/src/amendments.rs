@@ -210,6 +210,26 @@ pub fn list_for_proposal(
     Ok(query.load::<AmendmentRow>(tx.conn())?.into_iter().map(AmendmentRecord::from).collect())
 }
 
+/// How many of one author's visible (not hidden) amendments of a proposal
+/// are in each state, states with none left out: the counts a participant
+/// sees where amendments are visible to their authors only.
+pub fn count_by_state_of_author(
+    tx: &mut Tx<'_>,
+    proposal_id: Uuid,
+    author_id: Uuid,
+) -> Result<Vec<(AmendmentState, i64)>, StoreError> {
+    let rows: Vec<(Stored<AmendmentState>, i64)> = amendments::table
+        .filter(amendments::proposal_id.eq(Stored(proposal_id)))
+        .filter(amendments::author_id.eq(Stored(author_id)))
+        .filter(amendments::hidden.eq(false))
+        .group_by(amendments::state)
+        .select((amendments::state, diesel::dsl::count_star()))
+        .load(tx.conn())?;
+    let mut counts: Vec<(AmendmentState, i64)> = rows.into_iter().map(|(state, n)| (state.0, n)).collect();
+    counts.sort_by_key(|(state, _)| AmendmentState::ALL.iter().position(|s| s == state));
+    Ok(counts)
+}
+
 /// Amendments in a state across proposals, oldest first: the staff queue.
 /// `spaces` limits it to proposals of those spaces (`None`: all).
 pub fn queue(
