@@ -111,7 +111,34 @@ fn malformed_ids_in_bodies_name_their_field(backend: Backend) {
     assert_eq!(app.get(&comments, None).expect(200)["items"].as_array().unwrap().len(), 0);
 }
 
+/// Every bad query parameter is named, each under its own name, whatever
+/// else is wrong beside it; a parameter the list does not take is refused
+/// like a body field the request does not take; a version number in the
+/// path obeys the same range as everywhere else.
+fn query_and_path_errors_name_every_parameter(backend: Backend) {
+    let app = TestApp::spawn(backend);
+    let admin = app.admin();
+    app.space(&admin, "spazio", json!({}));
+    let author = app.participant("autrice");
+    let proposal = app.proposal(&author, "spazio", "Una proposta con una versione")["id"].as_str().unwrap().to_owned();
+    refused(&app.get("/api/v1/proposals?qualified=maybe", None), "qualified", "malformed");
+    let both = app.get("/api/v1/proposals?qualified=maybe&limit=0&state=nowhere", None);
+    refused(&both, "qualified", "malformed");
+    refused(&both, "limit", "out_of_range");
+    refused(&both, "state", "invalid_choice");
+    assert_eq!(both.body["errors"].as_array().unwrap().len(), 3, "{}", both.body);
+    refused(&app.get("/api/v1/proposals?sate=accepted", None), "sate", "malformed");
+    app.get("/api/v1/proposals?qualified=true&limit=5", None).expect(200);
+    for number in ["0", "-1", "2147483648", "99999999999999999999"] {
+        refused(&app.get(&format!("/api/v1/proposals/{proposal}/versions/{number}"), None), "n", "out_of_range");
+    }
+    refused(&app.get(&format!("/api/v1/proposals/{proposal}/versions/uno"), None), "n", "malformed");
+    app.get(&format!("/api/v1/proposals/{proposal}/versions/1"), None).expect(200);
+    app.get(&format!("/api/v1/proposals/{proposal}/versions/2"), None).expect_problem(404, "not_found");
+}
+
 backend_tests!(
+    query_and_path_errors_name_every_parameter,
     nul_is_refused_everywhere,
     misleading_text_is_refused_or_normalised,
     malformed_ids_in_bodies_name_their_field

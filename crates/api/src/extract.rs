@@ -369,8 +369,10 @@ fn check(
 
 /// Query parameters checked against the `IntoParams` description of `T`
 /// (the one the document shows) before they are deserialized, so every
-/// bad parameter is reported at once with a stable code. Parameters a
-/// list does not know are ignored, as they always were.
+/// bad parameter is reported at once with a stable code, each under its
+/// own name. A parameter the route does not take is `malformed`, as a body
+/// field the request does not take is: a misspelt `sate=accepted` must not
+/// silently list everything.
 #[derive(Debug)]
 pub struct Query<T>(pub T);
 
@@ -414,9 +416,12 @@ pub fn query_from_str<T: DeserializeOwned + IntoParams>(query: &str) -> Result<T
         .map_err(|_| ApiError::invalid_field("query", FieldCode::Malformed, "the query string is not well formed"))?
         .into_inner();
     let mut errors = Vec::new();
+    let mut known = Vec::new();
     for parameter in T::into_params(|| Some(ParameterIn::Query)) {
         let Ok(parameter) = serde_json::to_value(&parameter) else { continue };
-        let name = parameter.get("name").and_then(Value::as_str).unwrap_or_default();
+        let name = parameter.get("name").and_then(Value::as_str).unwrap_or_default().to_owned();
+        let name = name.as_str();
+        known.push(name.to_owned());
         let schema = parameter.get("schema").cloned().unwrap_or(Value::Null);
         let values: Vec<&str> = pairs.iter().filter(|(key, _)| key == name).map(|(_, v)| v.as_str()).collect();
         match values.as_slice() {
@@ -428,6 +433,13 @@ pub fn query_from_str<T: DeserializeOwned + IntoParams>(query: &str) -> Result<T
             [one] => check_query_value(name, one, &schema, &mut errors),
             _ => errors.push(field_error(name, FieldCode::Malformed, "give this parameter once")),
         }
+    }
+    let mut unknown: Vec<&str> =
+        pairs.iter().map(|(key, _)| key.as_str()).filter(|k| !known.iter().any(|n| n == k)).collect();
+    unknown.sort_unstable();
+    unknown.dedup();
+    for name in unknown {
+        errors.push(field_error(name, FieldCode::Malformed, "is not a parameter of this request"));
     }
     if !errors.is_empty() {
         return Err(ApiError::invalid_fields(errors));
@@ -450,6 +462,12 @@ fn check_query_value(name: &str, raw: &str, schema: &Value, errors: &mut Vec<Pro
         let (min, max) = bounds(schema);
         if min.is_some_and(|min| n < min) || max.is_some_and(|max| n > max) {
             errors.push(field_error(name, FieldCode::OutOfRange, range_message(min, max)));
+        }
+        return;
+    }
+    if types.contains(&"boolean") {
+        if !matches!(raw, "true" | "false") {
+            errors.push(field_error(name, FieldCode::Malformed, "must be true or false"));
         }
         return;
     }

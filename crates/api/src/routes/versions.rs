@@ -3,13 +3,14 @@
 use crate::auth::MaybeUser;
 use crate::extract::{blocking, Query};
 use crate::pagination::{self, CursorScope, Page};
-use crate::problem::ApiResult;
+use crate::problem::{ApiError, ApiResult};
 use crate::state::AppState;
 use actix_web::{get, web, HttpResponse};
 use chrono::{DateTime, Utc};
 use emenda_domain::diff::{Granularity, TextDiff};
 use emenda_domain::history::ChainReport;
 use emenda_domain::proposal::VersionKind;
+use emenda_domain::FieldCode;
 use emenda_service::views::Version;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -97,17 +98,36 @@ pub async fn list_versions(
     Ok(HttpResponse::Ok().json(pagination::page(rows, limit, &scope, |v| v.number, |v| version_summary(&v))))
 }
 
+/// A version number from the path: a whole number from 1 to 2³¹−1, else
+/// 422 naming `n` (`malformed` or `out_of_range`), as the same number in a
+/// query string or a body is refused; a well-formed number that is not a
+/// version of the proposal is 404.
+fn version_number(raw: &str) -> ApiResult<i32> {
+    let malformed = || ApiError::invalid_field("n", FieldCode::Malformed, "must be a whole number");
+    let out_of_range =
+        || ApiError::invalid_field("n", FieldCode::OutOfRange, format!("must be between 1 and {}", i32::MAX));
+    let digits = raw.strip_prefix('-').unwrap_or(raw);
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(malformed());
+    }
+    match raw.parse::<i32>() {
+        Ok(n) if n >= 1 => Ok(n),
+        _ => Err(out_of_range()),
+    }
+}
+
 /// One version with its text.
 #[utoipa::path(get, path = "/api/v1/proposals/{id}/versions/{n}", tag = "history",
-    params(("id" = String, Path, description = "UUID or reference code"), ("n" = i32, Path, description = "Version number, from 1")),
+    params(("id" = String, Path, description = "UUID or reference code"), ("n" = i32, Path, minimum = 1, description = "Version number, from 1")),
     responses((status = 200, description = "The version with its text.", body = VersionDto)))]
 #[get("/proposals/{id}/versions/{n}")]
 pub async fn get_version(
     state: web::Data<AppState>,
     user: MaybeUser,
-    path: web::Path<(String, i32)>,
+    path: web::Path<(String, String)>,
 ) -> ApiResult<HttpResponse> {
     let (id, number) = path.into_inner();
+    let number = version_number(&number)?;
     let v = blocking(move || state.history.get(&id, user.actor().as_ref(), number)).await?;
     Ok(HttpResponse::Ok().json(VersionDto { meta: version_summary(&v), title: v.title, body: v.body }))
 }
