@@ -121,6 +121,7 @@ impl TestApp {
             workers: Some(2),
             rate_limits,
             connections,
+            edit_limits: emenda_domain::proposal::EditLimits::default(),
         };
         let (sender, receiver) = mpsc::channel();
         let server_store = store.clone();

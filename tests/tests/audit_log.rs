@@ -310,7 +310,76 @@ fn a_hidden_amendment_hides_the_entries_of_its_comments(backend: Backend) {
     assert_eq!(left_about(&t, Some(&t.admin), &[&t.amendment, &t.amendment_comment]).len(), 2);
 }
 
+/// The public check of the chain: one bounded segment per call, followed
+/// by `last_seq`/`last_hash` until `complete`; a bad start is 422 naming
+/// its field.
+fn the_chain_is_verified_segment_by_segment(backend: Backend) {
+    let app = TestApp::spawn(backend);
+    let admin = app.admin();
+    app.space(&admin, "spazio", json!({}));
+    let whole = app.get("/api/v1/audit/verify", None);
+    let whole = whole.expect(200);
+    assert_eq!((whole["valid"].as_bool(), whole["complete"].as_bool()), (Some(true), Some(true)), "{whole}");
+    let last = whole["last_seq"].as_i64().unwrap();
+    assert!(last >= 2, "{whole}");
+    let hash = whole["last_hash"].as_str().unwrap().to_owned();
+    let at_end = app.get(&format!("/api/v1/audit/verify?after={last}&hash={hash}"), None);
+    assert_eq!(at_end.expect(200)["entries"], 0);
+    let problem = |path: &str, field: &str, code: &str| {
+        let body = app.get(path, None);
+        let body = body.expect_problem(422, "validation_failed");
+        assert!(body["errors"].as_array().unwrap().iter().any(|e| e["field"] == field && e["code"] == code), "{body}");
+    };
+    problem("/api/v1/audit/verify?after=1", "hash", "required");
+    problem(&format!("/api/v1/audit/verify?after={}&hash={hash}", last + 1), "after", "out_of_range");
+    problem("/api/v1/audit/verify?after=1&hash=XYZ", "hash", "invalid_format");
+    let forged = app.get(&format!("/api/v1/audit/verify?after=1&hash={}", "0".repeat(64)), None);
+    assert_eq!((forged.body["valid"].as_bool(), forged.body["first_invalid"].as_i64()), (Some(false), Some(2)));
+}
+
+/// Entries that carry long texts end a page early: the page stays within
+/// its byte budget, and paging still reaches every entry once.
+fn pages_of_the_log_are_bounded_by_bytes(backend: Backend) {
+    let app = TestApp::spawn(backend);
+    let long = "è".repeat(20_000);
+    for n in 0..40u128 {
+        let entry = emenda_store::audit::AuditEntry {
+            id: uuid::Uuid::now_v7(),
+            actor_id: None,
+            action: emenda_domain::audit::AuditAction::SpaceCreated,
+            target_kind: "space".to_owned(),
+            target_id: uuid::Uuid::from_u128(n + 1),
+            space_id: None,
+            details: json!({ "note": long }),
+            visibility: emenda_domain::audit::AuditVisibility::Public,
+            created_at: chrono::Utc::now(),
+        };
+        app.store.write(|tx| emenda_store::audit::insert(tx, &entry)).unwrap();
+    }
+    let mut seen = std::collections::HashSet::new();
+    let mut path = "/api/v1/audit?limit=100".to_owned();
+    let mut pages = 0;
+    loop {
+        let page = app.get(&path, None);
+        let body = page.expect(200);
+        let size = body.to_string().len();
+        assert!(size < 400 * 1024, "a page of {size} bytes");
+        for item in body["items"].as_array().unwrap() {
+            assert!(seen.insert(item["id"].as_str().unwrap().to_owned()), "an entry came twice");
+        }
+        pages += 1;
+        match body["next_cursor"].as_str() {
+            Some(cursor) => path = format!("/api/v1/audit?limit=100&cursor={cursor}"),
+            None => break,
+        }
+    }
+    assert_eq!(seen.len(), 40, "every entry once");
+    assert!(pages >= 4, "40 entries of 40 KB need several pages: {pages}");
+}
+
 backend_tests!(
+    the_chain_is_verified_segment_by_segment,
+    pages_of_the_log_are_bounded_by_bytes,
     a_hidden_proposal_hides_the_entries_of_everything_inside_it,
     a_hidden_amendment_hides_the_entries_of_its_comments,
     audit_log_shows_public_entries_to_all_and_the_rest_to_staff,

@@ -326,7 +326,38 @@ fn spa_and_unknown_paths(backend: Backend) {
     assert_eq!(app.get("/readyz", None).expect(200)["status"], "ready");
 }
 
+/// A proposal takes so many author edits an hour: the next is 429
+/// `edit_rate_limited` with `Retry-After`, and nothing is written.
+fn edits_are_limited_per_hour(backend: Backend) {
+    let app = TestApp::spawn(backend);
+    let admin = app.admin();
+    app.space(&admin, "spazio", json!({}));
+    let author = app.participant("autrice");
+    let id = app.proposal(&author, "spazio", "Una proposta riscritta spesso")["id"].as_str().unwrap().to_owned();
+    let edit = |base: i64| {
+        app.post(
+            &format!("/api/v1/proposals/{id}/versions"),
+            Some(&author.token),
+            json!({ "title": format!("Riscrittura numero {base}"), "body": format!("Il testo alla versione {}.", base + 1), "base_version": base }),
+        )
+    };
+    let per_hour = emenda_domain::proposal::EditLimits::default().per_hour as i64;
+    for base in 1..=per_hour {
+        edit(base).expect(201);
+    }
+    let refused = edit(per_hour + 1);
+    refused.expect_problem(429, "edit_rate_limited");
+    let retry_after: u64 = refused.retry_after.as_deref().unwrap().parse().unwrap();
+    assert!(
+        (3_500..=3_600).contains(&retry_after),
+        "the first edit of the hour leaves it in about an hour: {retry_after}"
+    );
+    let proposal = app.get(&format!("/api/v1/proposals/{id}"), None);
+    assert_eq!(proposal.expect(200)["current_version"], per_hour + 1, "nothing was written");
+}
+
 backend_tests!(
+    edits_are_limited_per_hour,
     full_flow,
     refusals,
     verification_requirement,

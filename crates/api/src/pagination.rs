@@ -121,9 +121,55 @@ pub fn page<R, T: ToSchema, C: Serialize>(
     Page { items: rows.into_iter().map(to_item).collect(), next_cursor }
 }
 
+/// Like [`page`], for items whose size varies by orders of magnitude (an
+/// audit entry may carry a 20,000-character reason): the page also ends
+/// once the items' `size` adds up to `budget` bytes, so a response stays
+/// bounded by bytes as well as by count. The item that crosses the budget
+/// is kept, so every page holds at least one and paging always advances.
+pub fn page_within<R, T: ToSchema, C: Serialize>(
+    mut rows: Vec<R>,
+    limit: i64,
+    budget: usize,
+    size: impl Fn(&R) -> usize,
+    scope: &CursorScope,
+    position: impl Fn(&R) -> C,
+    to_item: impl Fn(R) -> T,
+) -> Page<T> {
+    let mut used = 0;
+    let within = rows
+        .iter()
+        .position(|row| {
+            let over = used >= budget;
+            used += size(row);
+            over
+        })
+        .unwrap_or(rows.len());
+    let limit = usize::try_from(limit).unwrap_or(usize::MAX);
+    let more = rows.len() > within.min(limit);
+    rows.truncate(within.min(limit));
+    let next_cursor = if more { rows.last().map(|r| scope.encode(&position(r))) } else { None };
+    Page { items: rows.into_iter().map(to_item).collect(), next_cursor }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pages_end_at_their_byte_budget_and_always_advance() {
+        let scope = CursorScope::new("sizes");
+        let sized = |sizes: &[usize], budget| {
+            let rows: Vec<(usize, usize)> = sizes.iter().copied().enumerate().collect();
+            let page = page_within(rows, 100, budget, |r| r.1, &scope, |r| r.0, |r| r.0 as i64);
+            (page.items, page.next_cursor.is_some())
+        };
+        assert_eq!(sized(&[10, 10, 10], 100), (vec![0, 1, 2], false));
+        assert_eq!(sized(&[60, 60, 60], 100), (vec![0, 1], true), "the item crossing the budget is the last");
+        assert_eq!(sized(&[500, 1], 100), (vec![0], true), "one oversized item still makes a page");
+        let rows: Vec<(usize, usize)> = (0..5).map(|i| (i, 1)).collect();
+        let page = page_within(rows, 3, 100, |r| r.1, &scope, |r| r.0, |r| r.0 as i64);
+        assert_eq!((page.items, page.next_cursor.is_some()), (vec![0, 1, 2], true), "the count still bounds a page");
+    }
 
     #[test]
     fn cursors_only_work_in_their_scope() {

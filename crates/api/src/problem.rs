@@ -108,6 +108,7 @@ pub fn status_of(code: ErrorCode) -> StatusCode {
         | C::CommentDeleted
         | C::CommentHidden
         | C::StaleRevision
+        | C::EditLimitReached
         | C::ContentHidden
         | C::AlreadyReported
         | C::CannotReportOwn => StatusCode::CONFLICT,
@@ -115,7 +116,7 @@ pub fn status_of(code: ErrorCode) -> StatusCode {
         C::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
         C::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
         C::ValidationFailed => StatusCode::UNPROCESSABLE_ENTITY,
-        C::RateLimited | C::TooManyAttempts => StatusCode::TOO_MANY_REQUESTS,
+        C::RateLimited | C::TooManyAttempts | C::EditRateLimited => StatusCode::TOO_MANY_REQUESTS,
         C::InternalError => StatusCode::INTERNAL_SERVER_ERROR,
         C::DatabaseUnavailable | C::DatabaseBusy | C::Overloaded => StatusCode::SERVICE_UNAVAILABLE,
         C::RequestTimeout => StatusCode::REQUEST_TIMEOUT,
@@ -244,6 +245,7 @@ impl From<DomainError> for ApiError {
             }
             DomainError::StaleVersion { current } => api.problem.current_version = Some(current),
             DomainError::MergeConflict(conflicts) => api.problem.conflicts = Some(conflicts),
+            DomainError::TooSoon { retry_after, .. } => api.retry_after = Some(retry_after),
             DomainError::Forbidden { .. }
             | DomainError::NotFound { .. }
             | DomainError::Conflict { field: None, .. } => {}

@@ -2,6 +2,7 @@
 
 use crate::rate_limit::{Limiters, RateLimits};
 use emenda_accounts::AccountService;
+use emenda_domain::proposal::EditLimits;
 use emenda_moderation::{
     AnswerService, AuditService, DecisionService, ReportService, RoleService, UserModerationService,
 };
@@ -48,8 +49,14 @@ pub struct AppState {
 
 impl AppState {
     /// Builds every service over one context.
-    pub fn new(ctx: ServiceContext, accounts: AccountService, reference_prefix: &str, limits: RateLimits) -> Self {
-        let proposals = ProposalService::new(ctx.clone(), reference_prefix);
+    pub fn new(
+        ctx: ServiceContext,
+        accounts: AccountService,
+        reference_prefix: &str,
+        limits: RateLimits,
+        edit_limits: EditLimits,
+    ) -> Self {
+        let proposals = ProposalService::new(ctx.clone(), reference_prefix).with_edit_limits(edit_limits);
         Self {
             accounts,
             spaces: SpaceService::new(ctx.clone()),

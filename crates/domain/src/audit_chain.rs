@@ -5,6 +5,8 @@
 //! named. Fields are hashed as the exact stored text, not as parsed values,
 //! so that even a change that would parse to the same value is caught.
 
+use crate::codes::FieldCode;
+use crate::error::{DomainError, FieldError};
 use sha2::{Digest, Sha256};
 
 /// The version tag that starts every encoding; a new encoding gets a new tag
@@ -76,15 +78,27 @@ pub fn entry_hash(entry: &HashedAuditEntry<'_>) -> String {
     digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// The outcome of re-checking the audit chain, as the public verify
-/// endpoint reports it.
+/// The outcome of re-checking the audit chain, or one segment of it, as
+/// the public verify endpoint reports it. A segment starts after an entry
+/// the caller verified before (its number and stored hash, which the
+/// caller brings back: the server keeps nothing between calls), so the
+/// work of one call is bounded whatever the log's length, and the whole
+/// chain is checked by following `last_seq`/`last_hash` until `complete`.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AuditChainReport {
-    /// Every link holds.
+    /// Every link checked holds; when `complete`, also the end of the chain
+    /// and the count of unchained entries.
     pub valid: bool,
     /// How many chained entries were checked.
     pub entries: u64,
+    /// The number of the last entry checked (the `after` of the next call).
+    pub last_seq: i64,
+    /// The stored hash of that entry (the `hash` of the next call).
+    pub last_hash: Option<String>,
+    /// This segment reached the end of the chain, which was compared with
+    /// the recorded head: nothing is left to check.
+    pub complete: bool,
     /// The sequence number of the first entry that does not hold (or that
     /// is missing), if any. Null when the chain holds, including when the
     /// only fault is an unchained entry added after the chain began (then
@@ -107,6 +121,46 @@ pub struct ChainHead<'a> {
     pub legacy_entries: u64,
 }
 
+/// How many entries one verification call checks at most: the work of a
+/// call is bounded however long the log grows (a few milliseconds of
+/// hashing for ordinary entries).
+pub const VERIFY_SEGMENT: i64 = 1_000;
+
+/// Where a verification segment starts: after entry `after`, whose stored
+/// hash (`hash`, as the previous segment reported it) the next entry must
+/// link to. `after` is 0 (the chain's start, no hash) or the number of an
+/// entry that exists (`head_seq` is the last one); a hash is 64 lower-case
+/// hex digits. Every fault is reported with its field.
+pub fn segment_start(after: i64, hash: Option<&str>, head_seq: i64) -> Result<(i64, Option<&str>), DomainError> {
+    let mut errors = Vec::new();
+    if !(0..=head_seq.max(0)).contains(&after) {
+        errors.push(FieldError::new(
+            "after",
+            FieldCode::OutOfRange,
+            format!("must be between 0 and {}", head_seq.max(0)),
+        ));
+    }
+    match hash {
+        None if after > 0 => errors.push(FieldError::new(
+            "hash",
+            FieldCode::Required,
+            "give the last_hash the previous segment reported",
+        )),
+        Some(_) if after == 0 => {
+            errors.push(FieldError::new("hash", FieldCode::NotAllowed, "the chain's start has no previous hash"))
+        }
+        Some(h) if h.len() != 64 || !h.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)) => {
+            errors.push(FieldError::new("hash", FieldCode::InvalidFormat, "must be 64 lower-case hex digits"))
+        }
+        _ => {}
+    }
+    if errors.is_empty() {
+        Ok((after, hash))
+    } else {
+        Err(DomainError::Invalid(errors))
+    }
+}
+
 /// Checks a chain fed in sequence order, one entry at a time, so that a log
 /// of any length is verified in bounded memory.
 #[derive(Debug, Clone, Default)]
@@ -121,6 +175,12 @@ impl ChainVerifier {
     /// A verifier expecting the chain's first entry.
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// A verifier expecting the entry after `seq`, whose stored hash the
+    /// caller verified earlier (0 and `None`: the chain's first entry).
+    pub fn resume(seq: i64, hash: Option<&str>) -> Self {
+        Self { last_seq: seq, last_hash: hash.map(str::to_owned), ..Self::default() }
     }
 
     /// Checks the next entry: its number follows the previous one, it links
@@ -165,7 +225,30 @@ impl ChainVerifier {
         };
         let first_invalid = self.first_invalid.or(tail);
         let valid = first_invalid.is_none() && unchained == head.legacy_entries;
-        AuditChainReport { valid, entries: self.entries, first_invalid, unchained }
+        AuditChainReport {
+            valid,
+            entries: self.entries,
+            last_seq: self.last_seq,
+            last_hash: self.last_hash,
+            complete: true,
+            first_invalid,
+            unchained,
+        }
+    }
+
+    /// The report of a segment that stopped before the end of the chain:
+    /// only the links checked are judged; `unchained` is counted as at the
+    /// end, so a reader sees it from the first call.
+    pub fn pause(self, unchained: u64) -> AuditChainReport {
+        AuditChainReport {
+            valid: self.first_invalid.is_none(),
+            entries: self.entries,
+            last_seq: self.last_seq,
+            last_hash: self.last_hash,
+            complete: false,
+            first_invalid: self.first_invalid,
+            unchained,
+        }
     }
 }
 
@@ -215,8 +298,49 @@ mod tests {
             verifier.push(&sample(seq, previous), hash);
         }
         let report = verifier.finish(&head(3, Some(&hashes[2])), 0);
-        assert_eq!(report, AuditChainReport { valid: true, entries: 3, first_invalid: None, unchained: 0 });
+        assert!(report.complete && report.valid && report.entries == 3 && report.first_invalid.is_none());
+        assert_eq!(report.last_hash.as_deref(), Some(hashes[2].as_str()));
         assert_eq!(hashes[0].len(), 64);
+    }
+
+    #[test]
+    fn a_chain_checked_in_segments_agrees_with_one_pass() {
+        let hashes = chain(5);
+        let feed = |verifier: &mut ChainVerifier, seqs: std::ops::RangeInclusive<i64>| {
+            for seq in seqs {
+                let i = usize::try_from(seq - 1).unwrap_or_default();
+                let previous = if i == 0 { None } else { Some(hashes[i - 1].as_str()) };
+                verifier.push(&sample(seq, previous), &hashes[i]);
+            }
+        };
+        let mut first = ChainVerifier::new();
+        feed(&mut first, 1..=2);
+        let paused = first.pause(0);
+        assert!(paused.valid && !paused.complete && paused.last_seq == 2);
+        let mut second = ChainVerifier::resume(paused.last_seq, paused.last_hash.as_deref());
+        feed(&mut second, 3..=5);
+        let report = second.finish(&head(5, Some(&hashes[4])), 0);
+        assert!(report.valid && report.complete && report.entries == 3);
+        // A segment resumed from a hash the chain does not hold fails at once.
+        let mut forged = ChainVerifier::resume(2, Some(&hashes[0]));
+        feed(&mut forged, 3..=5);
+        assert_eq!(forged.finish(&head(5, Some(&hashes[4])), 0).first_invalid, Some(3));
+    }
+
+    #[test]
+    fn segment_starts_are_checked_with_their_fields() {
+        let hash = "a".repeat(64);
+        assert!(segment_start(0, None, 10).is_ok());
+        assert!(segment_start(10, Some(&hash), 10).is_ok());
+        let fields = |after, hash: Option<&str>| match segment_start(after, hash, 10) {
+            Err(DomainError::Invalid(errors)) => errors.into_iter().map(|e| (e.field, e.code)).collect::<Vec<_>>(),
+            other => panic!("expected a refusal, got {other:?}"),
+        };
+        assert_eq!(fields(11, Some(&hash)), [("after".to_owned(), FieldCode::OutOfRange)]);
+        assert_eq!(fields(-1, None), [("after".to_owned(), FieldCode::OutOfRange)]);
+        assert_eq!(fields(3, None), [("hash".to_owned(), FieldCode::Required)]);
+        assert_eq!(fields(0, Some(&hash)), [("hash".to_owned(), FieldCode::NotAllowed)]);
+        assert_eq!(fields(3, Some("ABC")), [("hash".to_owned(), FieldCode::InvalidFormat)]);
     }
 
     #[test]

@@ -123,6 +123,12 @@ string_enum! {
         ValidationFailed => "validation_failed",
         /// Too many requests from this client: see `Retry-After`.
         RateLimited => "rate_limited",
+        /// The proposal's authors edited it as often as an hour allows: see
+        /// `Retry-After`.
+        EditRateLimited => "edit_rate_limited",
+        /// The proposal's authors edited it as often as a proposal may be
+        /// edited; amendments and new proposals remain.
+        EditLimitReached => "edit_limit_reached",
         /// Too many failed sign-ins for this e-mail: see `Retry-After`.
         TooManyAttempts => "too_many_attempts",
         /// A failure on the platform's side; the log has the cause.

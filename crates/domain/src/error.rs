@@ -65,6 +65,16 @@ pub enum DomainError {
         /// The field at fault, when one input causes it.
         field: Option<&'static str>,
     },
+    /// Allowed again later: a rule limits how often this may happen.
+    #[error("{message}")]
+    TooSoon {
+        /// Stable code, e.g. `edit_rate_limited`.
+        code: ErrorCode,
+        /// Explanation.
+        message: String,
+        /// Seconds until it is allowed again.
+        retry_after: u64,
+    },
 }
 
 impl DomainError {
@@ -72,7 +82,9 @@ impl DomainError {
     pub fn code(&self) -> ErrorCode {
         match self {
             DomainError::Invalid(_) => ErrorCode::ValidationFailed,
-            DomainError::Forbidden { code, .. } | DomainError::Conflict { code, .. } => *code,
+            DomainError::Forbidden { code, .. }
+            | DomainError::Conflict { code, .. }
+            | DomainError::TooSoon { code, .. } => *code,
             DomainError::NotFound { .. } => ErrorCode::NotFound,
             DomainError::StaleVersion { .. } => ErrorCode::StaleVersion,
             DomainError::MergeConflict(_) => ErrorCode::MergeConflict,

@@ -3,6 +3,7 @@
 use crate::codes::{ErrorCode, FieldCode};
 use crate::error::DomainError;
 use crate::string_enum;
+use chrono::{DateTime, Utc};
 
 string_enum! {
     /// Where a proposal stands.
@@ -64,6 +65,56 @@ impl ProposalState {
 /// state found something else).
 pub fn state_changed() -> DomainError {
     DomainError::conflict(ErrorCode::StateChanged, "the proposal changed state meanwhile")
+}
+
+/// How often a proposal's authors may edit it. Each edit is a version kept
+/// forever and re-hashed by every history check, so a proposal must not
+/// gain hundreds of versions in seconds, nor without end (accepted
+/// amendments add versions too, each decided by a person).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EditLimits {
+    /// Author edits in any hour.
+    pub per_hour: usize,
+    /// Author edits in all.
+    pub total: usize,
+}
+
+impl Default for EditLimits {
+    fn default() -> Self {
+        Self { per_hour: 10, total: 200 }
+    }
+}
+
+/// An author may edit again unless the proposal had `per_hour` author
+/// edits in the hour before `now` (`edit_rate_limited`, with the seconds
+/// until the oldest of them leaves the hour) or `total` in all
+/// (`edit_limit_reached`). `edit_times` are its author edits, oldest first.
+pub fn ensure_may_edit_again(
+    edit_times: &[DateTime<Utc>],
+    now: DateTime<Utc>,
+    limits: EditLimits,
+) -> Result<(), DomainError> {
+    if edit_times.len() >= limits.total {
+        return Err(DomainError::conflict(
+            ErrorCode::EditLimitReached,
+            format!("a proposal takes at most {} edits; publish a new proposal or request amendments", limits.total),
+        ));
+    }
+    let hour_ago = now - chrono::Duration::hours(1);
+    let recent: Vec<&DateTime<Utc>> = edit_times.iter().filter(|t| **t > hour_ago).collect();
+    if limits.per_hour > 0 && recent.len() >= limits.per_hour {
+        let frees_at = *recent[recent.len() - limits.per_hour] + chrono::Duration::hours(1);
+        let retry_after = u64::try_from((frees_at - now).num_seconds().max(1)).unwrap_or(1);
+        return Err(DomainError::TooSoon {
+            code: ErrorCode::EditRateLimited,
+            message: format!(
+                "a proposal takes at most {} edits an hour; try again in {retry_after} seconds",
+                limits.per_hour
+            ),
+            retry_after,
+        });
+    }
+    Ok(())
 }
 
 /// An author may edit only while the proposal is `published`: never after an
@@ -148,6 +199,26 @@ pub fn ensure_changes(old_title: &str, old_body: &str, new_title: &str, new_body
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn edits_are_limited_per_hour_and_in_all() {
+        let limits = EditLimits { per_hour: 3, total: 5 };
+        let now = chrono::DateTime::parse_from_rfc3339("2026-12-06T12:00:00Z").map(|t| t.with_timezone(&Utc));
+        let now = now.unwrap_or_default();
+        let minutes_ago = |m: i64| now - chrono::Duration::minutes(m);
+        assert!(ensure_may_edit_again(&[minutes_ago(50), minutes_ago(10)], now, limits).is_ok());
+        match ensure_may_edit_again(&[minutes_ago(50), minutes_ago(20), minutes_ago(10)], now, limits) {
+            Err(DomainError::TooSoon { code, retry_after, .. }) => {
+                assert_eq!(code, ErrorCode::EditRateLimited);
+                assert_eq!(retry_after, 10 * 60, "the oldest of the hour's edits leaves it in 10 minutes");
+            }
+            other => panic!("expected a wait, got {other:?}"),
+        }
+        assert!(ensure_may_edit_again(&[minutes_ago(90), minutes_ago(20), minutes_ago(10)], now, limits).is_ok());
+        let five: Vec<_> = (0..5).map(|i| minutes_ago(600 + i)).collect();
+        let refused = ensure_may_edit_again(&five, now, limits).err().map(|e| e.code());
+        assert_eq!(refused, Some(ErrorCode::EditLimitReached));
+    }
 
     #[test]
     fn only_published_proposals_are_editable() {

@@ -1,16 +1,12 @@
 //! Reading the audit log: public entries for everyone, all for staff, and
 //! the public re-verification of its hash chain.
 
-use emenda_domain::audit_chain::AuditChainReport;
+use emenda_domain::audit_chain::{segment_start, AuditChainReport, VERIFY_SEGMENT};
 use emenda_domain::policy::{can_read_staff_audit, Actor, StaffScope};
 use emenda_service::views::AuditRecordView;
 use emenda_service::{ServiceContext, ServiceResult};
 use emenda_store::audit::{self, AuditReader};
 use uuid::Uuid;
-
-/// How many entries verification holds in memory at once: the log is
-/// streamed in pages of this size, in chain order.
-const VERIFY_PAGE: i64 = 1_000;
 
 /// Reads the audit log.
 #[derive(Debug, Clone)]
@@ -45,9 +41,16 @@ impl AuditService {
         })
     }
 
-    /// Re-verifies the whole chain, streamed in pages within one snapshot:
-    /// anyone may check that no entry was changed, removed or inserted.
-    pub fn verify(&self) -> ServiceResult<AuditChainReport> {
-        self.ctx.store.read(|tx| Ok(audit::verify(tx, VERIFY_PAGE)?))
+    /// Re-verifies one segment of the chain (at most [`VERIFY_SEGMENT`]
+    /// entries after entry `after`, linking to the `hash` the caller
+    /// verified there) within one snapshot: anyone may check, call after
+    /// call, that no entry was changed, removed or inserted, and no call
+    /// costs more than a segment.
+    pub fn verify(&self, after: i64, hash: Option<&str>) -> ServiceResult<AuditChainReport> {
+        self.ctx.store.read(|tx| {
+            let head = audit::head(tx)?;
+            let (after, hash) = segment_start(after, hash, head.seq)?;
+            Ok(audit::verify_segment(tx, after, hash, VERIFY_SEGMENT)?)
+        })
     }
 }

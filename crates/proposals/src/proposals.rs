@@ -7,8 +7,8 @@ use emenda_domain::amendment::{list_scope, AmendmentState, ListScope};
 use emenda_domain::audit::AuditAction;
 use emenda_domain::policy::{ensure_author, ensure_can_propose, Actor};
 use emenda_domain::proposal::{
-    ensure_changes, ensure_current_base, ensure_editable, ensure_withdrawable, state_changed, ProposalState,
-    VersionKind,
+    ensure_changes, ensure_current_base, ensure_editable, ensure_may_edit_again, ensure_withdrawable, state_changed,
+    EditLimits, ProposalState, VersionKind,
 };
 use emenda_domain::reference::format_reference;
 use emenda_domain::values::{validate_text, Summary};
@@ -90,6 +90,7 @@ fn counts_for_reader(tx: &mut Tx<'_>, mut page: ProposalPage, reader: Option<&Ac
 pub struct ProposalService {
     ctx: ServiceContext,
     reference_prefix: String,
+    edit_limits: EditLimits,
 }
 
 fn proposal_target(proposal: &ProposalRecord) -> AuditTarget {
@@ -99,7 +100,15 @@ fn proposal_target(proposal: &ProposalRecord) -> AuditTarget {
 impl ProposalService {
     /// The service; `reference_prefix` starts every reference code.
     pub fn new(ctx: ServiceContext, reference_prefix: impl Into<String>) -> Self {
-        Self { ctx, reference_prefix: reference_prefix.into() }
+        Self { ctx, reference_prefix: reference_prefix.into(), edit_limits: EditLimits::default() }
+    }
+
+    /// The same service with other edit limits (an installation may lift
+    /// them for a drafting workshop; the load harness does, to measure the
+    /// edit path itself).
+    pub fn with_edit_limits(mut self, edit_limits: EditLimits) -> Self {
+        self.edit_limits = edit_limits;
+        self
     }
 
     fn view(&self, tx: &mut Tx<'_>, proposal: ProposalRecord, actor: Option<&Actor>) -> ServiceResult<ProposalView> {
@@ -240,10 +249,13 @@ impl ProposalService {
             ensure_author(rows::is_author(tx, proposal.id, actor.user_id)?)?;
             ensure_editable(proposal.state)?;
             ensure_current_base(edit.base_version, proposal.current_version)?;
+            // Judged under the proposal's lock, so parallel edits cannot
+            // all pass the count.
+            let now = self.ctx.clock.now();
+            ensure_may_edit_again(&versions::edit_times(tx, proposal.id)?, now, self.edit_limits)?;
             let current = versions::get(tx, proposal.id, proposal.current_version)?
                 .ok_or_else(|| DomainError::not_found("version"))?;
             ensure_changes(&current.title, &current.body, title.as_str(), body.as_str())?;
-            let now = self.ctx.clock.now();
             if !rows::advance_version(
                 tx,
                 proposal.id,

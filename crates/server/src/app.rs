@@ -12,6 +12,7 @@ use emenda_accounts::{AccountService, AuthSettings, JwtKeys};
 use emenda_api::connections::{ConnectionLimits, ConnectionTracker};
 use emenda_api::rate_limit::RateLimits;
 use emenda_api::AppState;
+use emenda_domain::proposal::EditLimits;
 use emenda_service::ServiceContext;
 use emenda_store::Store;
 use std::net::SocketAddr;
@@ -39,6 +40,8 @@ pub struct ServerOptions {
     pub rate_limits: RateLimits,
     /// Connection limits and the body timeout.
     pub connections: ConnectionLimits,
+    /// How often a proposal's authors may edit it.
+    pub edit_limits: EditLimits,
 }
 
 /// The process's soft limit on open files, where the system says
@@ -166,14 +169,20 @@ fn security_headers() -> DefaultHeaders {
 
 /// Builds every service over `store`, with the default rate limits.
 pub fn state(store: Store, jwt_secret: &[u8], reference_prefix: &str) -> AppState {
-    state_with_limits(store, jwt_secret, reference_prefix, RateLimits::default())
+    state_with_limits(store, jwt_secret, reference_prefix, RateLimits::default(), EditLimits::default())
 }
 
 /// Builds every service over `store`.
-pub fn state_with_limits(store: Store, jwt_secret: &[u8], reference_prefix: &str, limits: RateLimits) -> AppState {
+pub fn state_with_limits(
+    store: Store,
+    jwt_secret: &[u8],
+    reference_prefix: &str,
+    limits: RateLimits,
+    edit_limits: EditLimits,
+) -> AppState {
     let ctx = ServiceContext::new(store);
     let accounts = AccountService::new(ctx.clone(), JwtKeys::from_secret(jwt_secret), AuthSettings::default());
-    AppState::new(ctx, accounts, reference_prefix, limits)
+    AppState::new(ctx, accounts, reference_prefix, limits, edit_limits)
 }
 
 /// Binds the server; returns it (to be awaited) and the address it got.
@@ -185,8 +194,13 @@ pub fn server(store: Store, options: &ServerOptions) -> std::io::Result<(Server,
     let workers = options.workers.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
     let store_connections = store.max_connections();
     let blocking_threads = usize::try_from(store_connections).unwrap_or(usize::MAX).div_ceil(workers).max(2);
-    let state =
-        web::Data::new(state_with_limits(store, &options.jwt_secret, &options.reference_prefix, options.rate_limits));
+    let state = web::Data::new(state_with_limits(
+        store,
+        &options.jwt_secret,
+        &options.reference_prefix,
+        options.rate_limits,
+        options.edit_limits,
+    ));
     let web_dir = options.web_dir.clone();
     let reserved = usize::try_from(store_connections).unwrap_or(usize::MAX).saturating_add(64);
     let limits = fitted_limits(options.connections, reserved);

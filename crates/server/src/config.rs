@@ -4,6 +4,7 @@ use anyhow::{bail, Context};
 use clap::Args;
 use emenda_api::connections::ConnectionLimits;
 use emenda_api::rate_limit::RateLimits;
+use emenda_domain::proposal::EditLimits;
 use emenda_store::DatabaseTarget;
 use std::path::{Path, PathBuf};
 
@@ -55,6 +56,12 @@ pub struct Settings {
     /// Seconds a request body may take to arrive once its head has.
     #[arg(long, env = "EMENDA_BODY_TIMEOUT", default_value_t = 10, global = true)]
     pub body_timeout: u64,
+    /// Author edits a proposal takes in any hour (0 = no hourly limit).
+    #[arg(long, env = "EMENDA_EDITS_PER_HOUR", default_value_t = 10, global = true)]
+    pub edits_per_hour: usize,
+    /// Author edits a proposal takes in all.
+    #[arg(long, env = "EMENDA_MAX_EDITS", default_value_t = 200, global = true)]
+    pub max_edits: usize,
 }
 
 impl Settings {
@@ -116,6 +123,11 @@ impl Settings {
             expensive_reads_per_minute: self.rate_limit_expensive_reads,
             trust_proxy_headers: self.trust_proxy_headers,
         }
+    }
+
+    /// How often a proposal's authors may edit it.
+    pub fn edit_limits(&self) -> EditLimits {
+        EditLimits { per_hour: self.edits_per_hour, total: self.max_edits }
     }
 
     /// The connection limits and the body timeout.

@@ -127,6 +127,7 @@ fn main() -> anyhow::Result<()> {
                 workers: None,
                 rate_limits: settings.rate_limits(),
                 connections: settings.connection_limits(),
+                edit_limits: settings.edit_limits(),
             };
             actix_web::rt::System::new().block_on(async move {
                 let (server, address) = app::server(store, &options).context("binding the server")?;

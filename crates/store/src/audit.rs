@@ -213,26 +213,63 @@ pub fn unchained_count(tx: &mut Tx<'_>) -> Result<i64, StoreError> {
 /// and the pages it compares are of the same moment even while entries are
 /// appended; SQLite read transactions see one snapshot already.
 pub fn verify(tx: &mut Tx<'_>, page_size: i64) -> Result<AuditChainReport, StoreError> {
+    verify_from(tx, ChainVerifier::new(), page_size, None)
+}
+
+/// Re-verifies at most `limit` entries after entry `after`, whose stored
+/// hash the caller verified before (`after_hash`; 0 and `None` for the
+/// chain's start): one bounded segment of [`verify`], with the same
+/// snapshot rule. The report says whether it reached the end.
+pub fn verify_segment(
+    tx: &mut Tx<'_>,
+    after: i64,
+    after_hash: Option<&str>,
+    limit: i64,
+) -> Result<AuditChainReport, StoreError> {
+    verify_from(tx, ChainVerifier::resume(after, after_hash), limit, Some(limit))
+}
+
+/// Feeds the verifier pages of `page_size` entries until the end of the
+/// chain, or until `budget` entries were checked.
+fn verify_from(
+    tx: &mut Tx<'_>,
+    mut verifier: ChainVerifier,
+    page_size: i64,
+    budget: Option<i64>,
+) -> Result<AuditChainReport, StoreError> {
     if let DbConnection::Postgres(c) = tx.conn() {
         c.batch_execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")?;
     }
     let head = head(tx)?;
-    let unchained = unchained_count(tx)?;
+    let count = |n: i64| u64::try_from(n).map_err(|_| StoreError::Corrupt(format!("negative count {n}")));
+    let unchained = count(unchained_count(tx)?)?;
     let page_size = page_size.max(1);
-    let mut verifier = ChainVerifier::new();
+    let mut checked = 0;
     loop {
         let page = chain_page(tx, verifier.last_seq(), page_size)?;
         for row in &page {
             verifier.push(&row.fields(), &row.entry_hash);
         }
-        if i64::try_from(page.len()).unwrap_or(i64::MAX) < page_size {
+        checked += i64::try_from(page.len()).unwrap_or(i64::MAX);
+        let at_end = i64::try_from(page.len()).unwrap_or(i64::MAX) < page_size;
+        if at_end {
+            break;
+        }
+        if budget.is_some_and(|budget| checked >= budget) {
+            if verifier.last_seq() < head.seq {
+                return Ok(verifier.pause(unchained));
+            }
+            // At the recorded head: one more entry, if any, is one too
+            // many, and finishing names it.
+            for row in chain_page(tx, verifier.last_seq(), 1)? {
+                verifier.push(&row.fields(), &row.entry_hash);
+            }
             break;
         }
     }
-    let count = |n: i64| u64::try_from(n).map_err(|_| StoreError::Corrupt(format!("negative count {n}")));
     let head =
         ChainHead { seq: head.seq, hash: head.entry_hash.as_deref(), legacy_entries: count(head.legacy_entries)? };
-    Ok(verifier.finish(&head, count(unchained)?))
+    Ok(verifier.finish(&head, unchained))
 }
 
 /// An entry's chain fields as read back: text, deliberately unparsed, so

@@ -179,6 +179,19 @@ fn versions_of(proposal_id: Stored<Uuid>) -> _ {
         .filter(proposal_versions::proposal_id.eq(proposal_id))
 }
 
+/// When the proposal's author edits (versions of kind `edited`) were
+/// made, oldest first: what the edit rate is judged on. At most
+/// `MAX_AUTHOR_EDITS` rows, as no more are ever taken.
+pub fn edit_times(tx: &mut Tx<'_>, proposal_id: Uuid) -> Result<Vec<DateTime<Utc>>, StoreError> {
+    let times: Vec<Stored<DateTime<Utc>>> = proposal_versions::table
+        .filter(proposal_versions::proposal_id.eq(Stored(proposal_id)))
+        .filter(proposal_versions::kind.eq(Stored(VersionKind::Edited)))
+        .order(proposal_versions::number.asc())
+        .select(proposal_versions::created_at)
+        .load(tx.conn())?;
+    Ok(times.into_iter().map(|t| t.0).collect())
+}
+
 /// One version.
 pub fn get(tx: &mut Tx<'_>, proposal_id: Uuid, number: i32) -> Result<Option<VersionRecord>, StoreError> {
     let rows: Vec<VersionRow> = versions_of(Stored(proposal_id))

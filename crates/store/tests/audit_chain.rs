@@ -16,6 +16,12 @@ use emenda_store::testing::{execute_raw, TestDatabase};
 use emenda_store::{answers, backend_tests, versions, Backend, Store, StoreError};
 use uuid::Uuid;
 
+/// The outcome of a whole-chain check, as (valid, entries, first invalid, unchained).
+fn summary(report: &AuditChainReport) -> (bool, u64, Option<i64>, u64) {
+    assert!(report.complete, "a whole-chain check reaches the end");
+    (report.valid, report.entries, report.first_invalid, report.unchained)
+}
+
 fn entry(n: u128) -> AuditEntry {
     AuditEntry {
         id: Uuid::now_v7(),
@@ -48,7 +54,7 @@ fn chain(store: &Store) -> Vec<ChainRow> {
 fn appends_form_one_verified_chain(backend: Backend) {
     let db = TestDatabase::new(backend);
     let store = db.store();
-    assert_eq!(verify(&store, 1000), AuditChainReport { valid: true, entries: 0, first_invalid: None, unchained: 0 });
+    assert_eq!(summary(&verify(&store, 1000)), (true, 0, None, 0));
     append(&store, 7);
     let rows = chain(&store);
     assert_eq!(rows.iter().map(|r| r.seq).collect::<Vec<_>>(), (1..=7).collect::<Vec<_>>());
@@ -58,10 +64,7 @@ fn appends_form_one_verified_chain(backend: Backend) {
     }
     // Small pages exercise the streaming: 7 entries in pages of 3 and of 7.
     for page in [1, 3, 7, 1000] {
-        assert_eq!(
-            verify(&store, page),
-            AuditChainReport { valid: true, entries: 7, first_invalid: None, unchained: 0 }
-        );
+        assert_eq!(summary(&verify(&store, page)), (true, 7, None, 0));
     }
     // A rolled-back append gives its number back.
     let failed: Result<(), StoreError> = store.write(|tx| {
@@ -72,6 +75,41 @@ fn appends_form_one_verified_chain(backend: Backend) {
     append(&store, 1);
     assert_eq!(chain(&store).last().unwrap().seq, 8);
     assert!(verify(&store, 2).valid);
+}
+
+/// A long log is checked in bounded segments: each call checks at most its
+/// budget, hands over the last number and hash, and the segments together
+/// find what one pass finds (here a changed entry in the second segment).
+fn long_logs_are_verified_in_bounded_segments(backend: Backend) {
+    let db = TestDatabase::new(backend);
+    let store = db.store();
+    append(&store, 25);
+    let segment =
+        |after: i64, hash: Option<&str>| store.read(|tx| audit::verify_segment(tx, after, hash, 10)).expect("segment");
+    let mut reports = vec![segment(0, None)];
+    while !reports.last().unwrap().complete {
+        let last = reports.last().unwrap();
+        assert!(last.valid && last.entries <= 10, "{last:?}");
+        reports.push(segment(last.last_seq, last.last_hash.clone().as_deref()));
+    }
+    assert_eq!(
+        reports.iter().map(|r| (r.last_seq, r.complete)).collect::<Vec<_>>(),
+        [(10, false), (20, false), (25, true)]
+    );
+    assert!(reports.iter().all(|r| r.valid));
+    // A segment resumed from a hash that is not the entry's own fails at
+    // its first link: the caller cannot skip the part it did not check.
+    let forged = segment(15, reports[0].last_hash.as_deref());
+    assert_eq!((forged.valid, forged.first_invalid), (false, Some(16)));
+    let unguard = match backend {
+        Backend::Sqlite => "DROP TRIGGER audit_log_no_update",
+        Backend::Postgres => "ALTER TABLE audit_log DISABLE TRIGGER audit_log_immutable",
+    };
+    execute_raw(&store, unguard).unwrap();
+    execute_raw(&store, "UPDATE audit_log SET details = '{\"n\":\"forged\"}' WHERE seq = 14").unwrap();
+    let second = segment(reports[0].last_seq, reports[0].last_hash.as_deref());
+    assert_eq!((second.valid, second.first_invalid), (false, Some(14)));
+    assert_eq!(summary(&verify(&store, 1000)).2, Some(14), "one pass agrees");
 }
 
 fn concurrent_appends_never_fork(backend: Backend) {
@@ -97,7 +135,7 @@ fn concurrent_appends_never_fork(backend: Backend) {
     }
     let total = THREADS as u64 * EACH as u64;
     let report = verify(&store, 10);
-    assert_eq!(report, AuditChainReport { valid: true, entries: total, first_invalid: None, unchained: 0 });
+    assert_eq!(summary(&report), (true, total, None, 0));
     let rows = chain(&store);
     let mut links: Vec<Option<String>> = rows.iter().map(|r| r.previous_hash.clone()).collect();
     links.sort();
@@ -247,6 +285,7 @@ fn replace_cannot_rewrite_versions_or_answers(backend: Backend) {
 }
 
 backend_tests!(
+    long_logs_are_verified_in_bounded_segments,
     appends_form_one_verified_chain,
     concurrent_appends_never_fork,
     tampering_is_detected_and_the_first_broken_link_named,

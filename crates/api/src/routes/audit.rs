@@ -68,7 +68,8 @@ pub struct AuditQuery {
     pub cursor: Option<String>,
 }
 
-/// The audit log, newest first.
+/// The audit log, newest first. A page ends early (with `next_cursor`)
+/// once its entries' details pass 256 KiB.
 #[utoipa::path(get, path = "/api/v1/audit", tag = "transparency", params(AuditQuery),
     responses((status = 200, description = "A page of entries, newest first.", body = Page<AuditEntryDto>),
         (status = 404, description = "The `space` filter names no space (`not_found`).")))]
@@ -87,17 +88,41 @@ pub async fn list_audit(
         state.audit.list(user.actor().as_ref(), space_id, before, limit + 1)
     })
     .await?;
-    Ok(HttpResponse::Ok().json(pagination::page(rows, limit, &scope, |e| e.id, AuditEntryDto::from)))
+    let details_size = |e: &AuditRecordView| serde_json::to_string(&e.details).map_or(0, |text| text.len());
+    let page =
+        pagination::page_within(rows, limit, PAGE_DETAILS_BYTES, details_size, &scope, |e| e.id, AuditEntryDto::from);
+    Ok(HttpResponse::Ok().json(page))
 }
 
-/// Re-verifies the audit log's hash chain, so anyone can check that no
-/// entry was changed, removed or slipped in. Public: the chain covers
-/// staff-only entries too, but the report names only sequence numbers.
-#[utoipa::path(get, path = "/api/v1/audit/verify", tag = "transparency",
-    responses((status = 200, description = "The result of the check.", body = AuditChainReport)))]
+/// How many bytes of details one page of the log carries before it ends
+/// early: an entry's details can hold a 20,000-character reason or note,
+/// and a hundred of those made an 8 MiB page.
+const PAGE_DETAILS_BYTES: usize = 256 * 1024;
+
+/// Where a verification segment starts.
+#[derive(Debug, Deserialize, IntoParams)]
+pub struct VerifyQuery {
+    /// The `last_seq` of the previous segment; 0 or absent: the start.
+    #[param(minimum = 0)]
+    pub after: Option<i64>,
+    /// The `last_hash` of the previous segment (with `after` above 0).
+    #[param(pattern = "^[0-9a-f]{64}$")]
+    pub hash: Option<String>,
+}
+
+/// Re-verifies the audit log's hash chain, one segment of at most 1,000
+/// entries per call, so anyone can check that no entry was changed,
+/// removed or slipped in, and no call costs more as the log grows. Follow
+/// `last_seq` and `last_hash` into `after` and `hash` until `complete`.
+/// Public: the chain covers staff-only entries too, but the report names
+/// only sequence numbers.
+#[utoipa::path(get, path = "/api/v1/audit/verify", tag = "transparency", params(VerifyQuery),
+    responses((status = 200, description = "The result of the check of this segment.", body = AuditChainReport),
+        (status = 422, description = "`after` is not an entry, or `hash` is missing or malformed (`validation_failed`).")))]
 #[get("/audit/verify")]
-pub async fn verify_audit(state: web::Data<AppState>) -> ApiResult<HttpResponse> {
-    let report = blocking(move || state.audit.verify()).await?;
+pub async fn verify_audit(state: web::Data<AppState>, query: Query<VerifyQuery>) -> ApiResult<HttpResponse> {
+    let VerifyQuery { after, hash } = query.into_inner();
+    let report = blocking(move || state.audit.verify(after.unwrap_or(0), hash.as_deref())).await?;
     Ok(HttpResponse::Ok().json(report))
 }
 
