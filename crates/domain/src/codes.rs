@@ -123,7 +123,8 @@ string_enum! {
         ValidationFailed => "validation_failed",
         /// Too many requests from this client: see `Retry-After`.
         RateLimited => "rate_limited",
-        /// Too many failed sign-ins for this e-mail: see `Retry-After`.
+        /// Too many failed sign-ins for this e-mail from this address: see
+        /// `Retry-After`.
         TooManyAttempts => "too_many_attempts",
         /// A failure on the platform's side; the log has the cause.
         InternalError => "internal_error",

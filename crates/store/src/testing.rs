@@ -251,6 +251,26 @@ pub fn execute_raw(store: &Store, sql: &str) -> Result<usize, StoreError> {
     })
 }
 
+/// Moves every recorded sign-in attempt `by` into the past: for the
+/// sign-in throttling, which only compares these times with the clock, as
+/// if that much time had passed, so a test over HTTP need not sleep.
+pub fn age_sign_in_attempts(store: &Store, by: chrono::Duration) -> Result<usize, StoreError> {
+    use crate::schema::login_attempts;
+    use crate::types::Stored;
+    use chrono::{DateTime, Utc};
+    use diesel::prelude::*;
+    store.write(|tx| {
+        let rows: Vec<(Stored<uuid::Uuid>, Stored<DateTime<Utc>>)> =
+            login_attempts::table.select((login_attempts::id, login_attempts::created_at)).load(tx.conn())?;
+        for (id, at) in &rows {
+            diesel::update(login_attempts::table.filter(login_attempts::id.eq(id)))
+                .set(login_attempts::created_at.eq(Stored(at.0 - by)))
+                .execute(tx.conn())?;
+        }
+        Ok(rows.len())
+    })
+}
+
 /// Declares each listed `fn name(backend: Backend)` as two tests, one per
 /// backend: `sqlite::name` and `postgres::name`.
 #[macro_export]
