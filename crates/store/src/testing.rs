@@ -251,6 +251,19 @@ pub fn execute_raw(store: &Store, sql: &str) -> Result<usize, StoreError> {
     })
 }
 
+/// Runs `work` while a write transaction holds `table` against writes
+/// (reads go on): requests that write to it pile up and are let go
+/// together when `work` returns, so a race test can make them meet. On
+/// SQLite the write transaction holds the whole database.
+pub fn while_table_is_held<T>(store: &Store, table: &str, work: impl FnOnce() -> T) -> Result<T, StoreError> {
+    store.write(|tx| {
+        if let DbConnection::Postgres(connection) = tx.conn() {
+            connection.batch_execute(&format!("LOCK TABLE {table} IN EXCLUSIVE MODE"))?;
+        }
+        Ok(work())
+    })
+}
+
 /// Moves every recorded sign-in attempt `by` into the past: for the
 /// sign-in throttling, which only compares these times with the clock, as
 /// if that much time had passed, so a test over HTTP need not sleep.
