@@ -96,26 +96,6 @@ fn login_refresh_logout(backend: Backend) {
         .expect_problem(401, "unauthenticated");
 }
 
-fn repeated_failures_are_throttled(backend: Backend) {
-    let app = TestApp::spawn(backend);
-    app.participant("bersaglio");
-    for _ in 0..10 {
-        app.post(
-            "/api/v1/auth/login",
-            None,
-            json!({ "email": "bersaglio@example.it", "password": "tentativo-sbagliato" }),
-        )
-        .expect_problem(401, "invalid_credentials");
-    }
-    let limited =
-        app.post("/api/v1/auth/login", None, json!({ "email": "bersaglio@example.it", "password": PASSWORD }));
-    limited.expect_problem(429, "too_many_attempts");
-    let retry: u64 = limited.retry_after.as_deref().expect("Retry-After").parse().expect("seconds");
-    assert!((1..=900).contains(&retry), "{retry}");
-    // Another account is not affected.
-    app.participant("altro");
-}
-
 fn roles_are_read_on_every_request(backend: Backend) {
     let app = TestApp::spawn(backend);
     let admin = app.admin();
@@ -250,7 +230,6 @@ backend_tests!(
     request_rates_are_limited,
     registration_rules,
     login_refresh_logout,
-    repeated_failures_are_throttled,
     roles_are_read_on_every_request,
     spaces_crud,
 );

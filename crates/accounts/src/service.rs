@@ -7,6 +7,7 @@ use emenda_domain::audit::AuditAction;
 use emenda_domain::error::Validation;
 use emenda_domain::policy::{Actor, Role, RoleGrant};
 use emenda_domain::session::{judge_replay, Replay, SpentToken, REFRESH_RETRY_GRACE};
+use emenda_domain::sign_in::{address_key, judge_sign_in, SignInLimits, SignInVerdict};
 use emenda_domain::values::{validate_password, DisplayName, Email, Nickname};
 use emenda_domain::{DomainError, ErrorCode};
 use emenda_service::views::User;
@@ -14,6 +15,7 @@ use emenda_service::{AccessError, AuditTarget, InternalError, ServiceContext, Se
 use emenda_store::tokens::NewRefreshToken;
 use emenda_store::users::NewUser;
 use emenda_store::{roles, tokens, users, StoreError};
+use std::net::IpAddr;
 use uuid::Uuid;
 
 /// Lifetimes and limits of sessions.
@@ -23,10 +25,9 @@ pub struct AuthSettings {
     pub access_ttl: Duration,
     /// How long a refresh token works if unused.
     pub refresh_ttl: Duration,
-    /// Failed sign-ins per e-mail allowed inside `failure_window`.
-    pub max_failed_logins: i64,
-    /// The window failed sign-ins are counted in.
-    pub failure_window: Duration,
+    /// When a sign-in attempt may go ahead, per account and client
+    /// address (see [`emenda_domain::sign_in`]).
+    pub sign_in: SignInLimits,
     /// How soon after an exchange a spent refresh token may come back as a
     /// lost answer retried rather than a copy.
     pub refresh_retry_grace: Duration,
@@ -37,8 +38,7 @@ impl Default for AuthSettings {
         Self {
             access_ttl: Duration::minutes(15),
             refresh_ttl: Duration::days(30),
-            max_failed_logins: 10,
-            failure_window: Duration::minutes(15),
+            sign_in: SignInLimits::default(),
             refresh_retry_grace: REFRESH_RETRY_GRACE,
         }
     }
@@ -157,34 +157,39 @@ impl AccountService {
         }
     }
 
-    /// Signs in with e-mail and password. After too many failures for one
-    /// e-mail, refuses for a while whatever the password.
-    pub fn login(&self, email: &str, password: &str) -> ServiceResult<Session> {
+    /// Signs in with e-mail and password from a client `address`. After
+    /// too many failures for this e-mail from this address, or from
+    /// addresses it never signed in from, refuses for a while whatever the
+    /// password (see [`emenda_domain::sign_in`]).
+    pub fn login(&self, email: &str, password: &str, address: IpAddr) -> ServiceResult<Session> {
         let email = email.trim().to_lowercase();
+        let address = address_key(address);
         let attempt_id = self.ctx.ids.new_id();
-        // The attempt is counted (as a failure) before the password is
-        // checked, in one transaction under the e-mail's lock: parallel
-        // guesses cannot all pass the limit check before any is recorded.
+        let limits = &self.settings.sign_in;
+        // The attempt is judged and recorded (as a failure) before the
+        // password is checked, in one transaction under the e-mail's lock:
+        // parallel guesses cannot all be judged before any is recorded.
         let user = self.ctx.store.write(|tx| {
             users::lock_sign_in(tx, &email)?;
             // The time is read once the lock is held, so a wait for the
             // pool or the lock does not date the attempt in the past.
             let now = self.ctx.clock.now();
-            let since = now - self.settings.failure_window;
-            users::forget_login_attempts(tx, &email, since)?;
-            let (failures, oldest) = users::recent_failures(tx, &email, since)?;
-            if failures >= self.settings.max_failed_logins {
-                let free_at = oldest.unwrap_or(now) + self.settings.failure_window;
-                let retry_after = u64::try_from((free_at - now).num_seconds().max(1)).unwrap_or(1);
-                return Err(ServiceError::from(AccessError::TooManyAttempts { retry_after }));
+            let (failures_before, successes_before) = limits.forget_before(now);
+            users::forget_login_attempts(tx, &email, failures_before, successes_before)?;
+            let history = users::login_attempts(tx, &email)?;
+            if let SignInVerdict::Wait { seconds } = judge_sign_in(&history, &address, now, limits) {
+                return Err(ServiceError::from(AccessError::TooManyAttempts { retry_after: seconds }));
             }
-            users::record_login_attempt(tx, attempt_id, &email, false, now)?;
+            users::record_login_attempt(tx, attempt_id, &email, &address, false, now)?;
             Ok(users::find_by_email(tx, &email)?)
         })?;
         let stored_hash = user.as_ref().map_or(decoy_hash(), |u| u.password_hash.as_str());
         let password_ok = verify_password(password, stored_hash) && user.is_some();
         if password_ok {
-            self.ctx.store.write(|tx| users::mark_login_succeeded(tx, attempt_id))?;
+            self.ctx.store.write(|tx| {
+                users::lock_sign_in(tx, &email)?;
+                users::mark_login_succeeded(tx, attempt_id, &email, &address)
+            })?;
         }
         let Some(user) = user.filter(|_| password_ok) else {
             return Err(AccessError::InvalidCredentials.into());

@@ -10,7 +10,11 @@ use emenda_service::AccessError;
 use emenda_service::{ServiceContext, ServiceError};
 use emenda_store::testing::TestDatabase;
 use emenda_store::{backend_tests, users, Backend};
+use std::net::IpAddr;
 use std::sync::Arc;
+
+const OWNER: IpAddr = IpAddr::V4(std::net::Ipv4Addr::new(192, 0, 2, 10));
+const STRANGER: IpAddr = IpAddr::V4(std::net::Ipv4Addr::new(203, 0, 113, 9));
 
 fn service(db: &TestDatabase) -> (AccountService, Arc<ManualClock>, ServiceContext) {
     let clock = Arc::new(ManualClock::new(Utc.with_ymd_and_hms(2026, 11, 25, 9, 0, 0).unwrap()));
@@ -37,36 +41,78 @@ fn refused(error: ServiceError) -> AccessError {
     }
 }
 
-fn throttling_ends_with_its_window(backend: Backend) {
+/// The waits a stranger at `STRANGER` meets guessing `email`'s password
+/// until the cap: each guess made as soon as it is let through.
+fn waits_until_the_cap(accounts: &AccountService, clock: &ManualClock, email: &str) -> Vec<u64> {
+    let mut waits = Vec::new();
+    loop {
+        match refused(accounts.login(email, "sbagliata", STRANGER).unwrap_err()) {
+            AccessError::InvalidCredentials => {}
+            AccessError::TooManyAttempts { retry_after } if retry_after <= 64 => {
+                waits.push(retry_after);
+                clock.advance(Duration::seconds(i64::try_from(retry_after).unwrap()));
+            }
+            AccessError::TooManyAttempts { retry_after } => {
+                waits.push(retry_after);
+                return waits;
+            }
+            other => panic!("unexpected refusal {other:?}"),
+        }
+    }
+}
+
+fn throttling_is_per_address_and_ends_with_its_window(backend: Backend) {
     let db = TestDatabase::new(backend);
     let (accounts, clock, ctx) = service(&db);
     register(&accounts);
-    for _ in 0..10 {
+    accounts.login("anna@example.it", "una-password-lunga", OWNER).unwrap();
+    // Three free failures, then 1 s, 2 s, … 64 s, then ten failures in
+    // 127 s: the stranger waits until the first leaves the window.
+    assert_eq!(waits_until_the_cap(&accounts, &clock, "anna@example.it"), [1, 2, 4, 8, 16, 32, 64, 900 - 127]);
+    // The owner, at the address they signed in from, is not delayed at all.
+    accounts.login("anna@example.it", "una-password-lunga", OWNER).unwrap();
+    // An e-mail nobody registered meets exactly the same waits.
+    assert_eq!(waits_until_the_cap(&accounts, &clock, "nessuno@example.it"), [1, 2, 4, 8, 16, 32, 64, 900 - 127]);
+    clock.advance(Duration::minutes(16));
+    assert_eq!(
+        refused(accounts.login("anna@example.it", "sbagliata", STRANGER).unwrap_err()),
+        AccessError::InvalidCredentials
+    );
+    // What is left: the owner's address once (its latest success) and the
+    // new failure; failures older than the window are forgotten.
+    let left = ctx.store.read(|tx| users::login_attempts(tx, "anna@example.it")).unwrap();
+    let summary: Vec<(&str, bool)> = left.iter().map(|a| (a.address.as_str(), a.succeeded)).collect();
+    assert_eq!(summary, [("192.0.2.10", true), ("203.0.113.9", false)]);
+}
+
+/// Mistakes at the owner's own address cost a short pause, and the right
+/// password there forgives them.
+fn a_success_forgives_its_addresss_failures(backend: Backend) {
+    let db = TestDatabase::new(backend);
+    let (accounts, clock, _) = service(&db);
+    register(&accounts);
+    for _ in 0..3 {
+        refused(accounts.login("anna@example.it", "sbagliata", OWNER).unwrap_err());
+    }
+    assert_eq!(
+        refused(accounts.login("anna@example.it", "una-password-lunga", OWNER).unwrap_err()),
+        AccessError::TooManyAttempts { retry_after: 1 }
+    );
+    clock.advance(Duration::seconds(1));
+    accounts.login("anna@example.it", "una-password-lunga", OWNER).unwrap();
+    for _ in 0..3 {
         assert_eq!(
-            refused(accounts.login("anna@example.it", "sbagliata").unwrap_err()),
+            refused(accounts.login("anna@example.it", "sbagliata", OWNER).unwrap_err()),
             AccessError::InvalidCredentials
         );
-        clock.advance(Duration::seconds(30));
     }
-    let AccessError::TooManyAttempts { retry_after } =
-        refused(accounts.login("anna@example.it", "una-password-lunga").unwrap_err())
-    else {
-        panic!("expected a rate limit")
-    };
-    // The oldest failure was 5 minutes ago: the window frees in 10 minutes.
-    assert_eq!(retry_after, 600);
-    clock.advance(Duration::minutes(16));
-    accounts.login("anna@example.it", "una-password-lunga").unwrap();
-    let since = Utc.with_ymd_and_hms(2000, 1, 1, 0, 0, 0).unwrap();
-    let (kept, _) = ctx.store.read(|tx| users::recent_failures(tx, "anna@example.it", since)).unwrap();
-    assert_eq!(kept, 0, "failures older than the window are forgotten");
 }
 
 fn access_and_refresh_tokens_expire(backend: Backend) {
     let db = TestDatabase::new(backend);
     let (accounts, clock, _) = service(&db);
     register(&accounts);
-    let session = accounts.login("anna@example.it", "una-password-lunga").unwrap();
+    let session = accounts.login("anna@example.it", "una-password-lunga", OWNER).unwrap();
     assert_eq!(session.expires_in, 900);
     accounts.authenticate(&session.access_token).unwrap();
     clock.advance(Duration::minutes(16));
@@ -85,7 +131,7 @@ fn a_lost_rotation_answer_may_be_retried_within_the_grace(backend: Backend) {
     let db = TestDatabase::new(backend);
     let (accounts, clock, _) = service(&db);
     register(&accounts);
-    let session = accounts.login("anna@example.it", "una-password-lunga").unwrap();
+    let session = accounts.login("anna@example.it", "una-password-lunga", OWNER).unwrap();
     let lost = accounts.refresh(&session.refresh_token).unwrap();
     clock.advance(Duration::seconds(4));
     let lost_again = accounts.refresh(&session.refresh_token).unwrap();
@@ -106,20 +152,20 @@ fn replays_outside_the_grace_revoke_the_family(backend: Backend) {
     let db = TestDatabase::new(backend);
     let (accounts, clock, _) = service(&db);
     register(&accounts);
-    let too_late = accounts.login("anna@example.it", "una-password-lunga").unwrap();
+    let too_late = accounts.login("anna@example.it", "una-password-lunga", OWNER).unwrap();
     let successor = accounts.refresh(&too_late.refresh_token).unwrap();
     clock.advance(Duration::seconds(11));
     assert_eq!(refused(accounts.refresh(&too_late.refresh_token).unwrap_err()).code(), "token_reused");
     assert_eq!(refused(accounts.refresh(&successor.refresh_token).unwrap_err()).code(), "token_reused");
 
-    let received = accounts.login("anna@example.it", "una-password-lunga").unwrap();
+    let received = accounts.login("anna@example.it", "una-password-lunga", OWNER).unwrap();
     let used = accounts.refresh(&received.refresh_token).unwrap();
     let latest = accounts.refresh(&used.refresh_token).unwrap();
     assert_eq!(refused(accounts.refresh(&received.refresh_token).unwrap_err()).code(), "token_reused");
     assert_eq!(refused(accounts.refresh(&latest.refresh_token).unwrap_err()).code(), "token_reused");
 
     // The window counts from the first exchange, not from each retry.
-    let retried = accounts.login("anna@example.it", "una-password-lunga").unwrap();
+    let retried = accounts.login("anna@example.it", "una-password-lunga", OWNER).unwrap();
     accounts.refresh(&retried.refresh_token).unwrap();
     clock.advance(Duration::seconds(6));
     let retry = accounts.refresh(&retried.refresh_token).unwrap();
@@ -127,14 +173,15 @@ fn replays_outside_the_grace_revoke_the_family(backend: Backend) {
     assert_eq!(refused(accounts.refresh(&retried.refresh_token).unwrap_err()).code(), "token_reused");
     assert_eq!(refused(accounts.refresh(&retry.refresh_token).unwrap_err()).code(), "token_reused");
 
-    let signed_out = accounts.login("anna@example.it", "una-password-lunga").unwrap();
+    let signed_out = accounts.login("anna@example.it", "una-password-lunga", OWNER).unwrap();
     let user_id = accounts.authenticate(&signed_out.access_token).unwrap().user.id;
     accounts.logout(user_id, &signed_out.refresh_token).unwrap();
     assert_eq!(refused(accounts.refresh(&signed_out.refresh_token).unwrap_err()).code(), "token_reused");
 }
 
 backend_tests!(
-    throttling_ends_with_its_window,
+    throttling_is_per_address_and_ends_with_its_window,
+    a_success_forgives_its_addresss_failures,
     access_and_refresh_tokens_expire,
     a_lost_rotation_answer_may_be_retried_within_the_grace,
     replays_outside_the_grace_revoke_the_family

@@ -7,11 +7,12 @@
 use crate::problem::ApiError;
 use crate::state::AppState;
 use actix_web::body::{BoxBody, MessageBody};
+use actix_web::dev::Payload;
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::Method;
 use actix_web::middleware::Next;
 use actix_web::web;
-use actix_web::ResponseError;
+use actix_web::{FromRequest, HttpRequest, ResponseError};
 use emenda_domain::ErrorCode;
 use governor::clock::{Clock, DefaultClock};
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
@@ -84,6 +85,35 @@ pub(crate) fn is_expensive_read(path: &str) -> bool {
     )
 }
 
+/// The client's address: the peer, or with `trust_proxy_headers` the
+/// address the proxy names in `Forwarded`/`X-Forwarded-For`.
+fn client_address(req: &HttpRequest, trust_proxy_headers: bool) -> IpAddr {
+    let forwarded =
+        trust_proxy_headers.then(|| req.connection_info().realip_remote_addr().map(str::to_owned)).flatten();
+    forwarded
+        .and_then(|text| {
+            text.parse::<IpAddr>().ok().or_else(|| text.parse::<std::net::SocketAddr>().ok().map(|a| a.ip()))
+        })
+        .or_else(|| req.peer_addr().map(|a| a.ip()))
+        .unwrap_or(IpAddr::from([0, 0, 0, 0]))
+}
+
+/// The client's address for a handler, derived as the limiters derive it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ClientAddress(pub IpAddr);
+
+impl FromRequest for ClientAddress {
+    type Error = ApiError;
+    type Future = std::future::Ready<Result<Self, ApiError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        std::future::ready(match req.app_data::<web::Data<AppState>>() {
+            Some(state) => Ok(ClientAddress(state.limiters.client_address(req))),
+            None => Err(ApiError::new(ErrorCode::InternalError, "no state")),
+        })
+    }
+}
+
 /// The limiters of one instance.
 pub struct Limiters {
     settings: RateLimits,
@@ -119,25 +149,17 @@ impl Limiters {
         ApiError::rate_limited(seconds.max(1))
     }
 
-    fn client_address(&self, req: &ServiceRequest) -> IpAddr {
-        let forwarded = self
-            .settings
-            .trust_proxy_headers
-            .then(|| req.connection_info().realip_remote_addr().map(str::to_owned))
-            .flatten();
-        forwarded
-            .and_then(|text| {
-                text.parse::<IpAddr>().ok().or_else(|| text.parse::<std::net::SocketAddr>().ok().map(|a| a.ip()))
-            })
-            .or_else(|| req.peer_addr().map(|a| a.ip()))
-            .unwrap_or(IpAddr::from([0, 0, 0, 0]))
+    /// The address a request comes from, as every per-address limit
+    /// (these and the sign-in throttling) counts it.
+    pub fn client_address(&self, req: &HttpRequest) -> IpAddr {
+        client_address(req, self.settings.trust_proxy_headers)
     }
 
     /// Admits or refuses one request.
     fn admit(&self, req: &ServiceRequest, state: &AppState) -> Result<(), ApiError> {
         if matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
             if is_expensive_read(&decoded_path(req.path())) {
-                let address = self.client_address(req);
+                let address = self.client_address(req.request());
                 self.expensive_reads.check_key(&address).map_err(Self::refused)?;
                 if self.expensive_reads.len() > 50_000 {
                     self.expensive_reads.retain_recent();
@@ -145,7 +167,7 @@ impl Limiters {
             }
             return Ok(());
         }
-        let address = self.client_address(req);
+        let address = self.client_address(req.request());
         if decoded_path(req.path()).starts_with("/api/v1/auth/") {
             return self.auth.check_key(&address).map_err(Self::refused);
         }

@@ -129,7 +129,8 @@ string_enum! {
         /// The proposal's authors edited it as often as a proposal may be
         /// edited; amendments and new proposals remain.
         EditLimitReached => "edit_limit_reached",
-        /// Too many failed sign-ins for this e-mail: see `Retry-After`.
+        /// Too many failed sign-ins for this e-mail from this address: see
+        /// `Retry-After`.
         TooManyAttempts => "too_many_attempts",
         /// A failure on the platform's side; the log has the cause.
         InternalError => "internal_error",

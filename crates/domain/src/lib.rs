@@ -23,6 +23,7 @@ pub mod policy;
 pub mod proposal;
 pub mod reference;
 pub mod session;
+pub mod sign_in;
 pub mod space;
 pub mod support;
 pub mod values;

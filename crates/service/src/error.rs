@@ -23,7 +23,8 @@ pub enum AccessError {
         /// Explanation.
         message: String,
     },
-    /// Too many failed sign-ins for one e-mail; try again later.
+    /// Too many failed sign-ins for one e-mail from this client address
+    /// (or from addresses it never signed in from); try again later.
     #[error("too many failed sign-ins; try again in {retry_after} seconds")]
     TooManyAttempts {
         /// Seconds until an attempt is let through again.

@@ -70,6 +70,7 @@ diesel::table! {
         email -> Text,
         succeeded -> Bool,
         created_at -> Text,
+        address -> Text,
     }
 }
 

@@ -251,6 +251,39 @@ pub fn execute_raw(store: &Store, sql: &str) -> Result<usize, StoreError> {
     })
 }
 
+/// Runs `work` while a write transaction holds `table` against writes
+/// (reads go on): requests that write to it pile up and are let go
+/// together when `work` returns, so a race test can make them meet. On
+/// SQLite the write transaction holds the whole database.
+pub fn while_table_is_held<T>(store: &Store, table: &str, work: impl FnOnce() -> T) -> Result<T, StoreError> {
+    store.write(|tx| {
+        if let DbConnection::Postgres(connection) = tx.conn() {
+            connection.batch_execute(&format!("LOCK TABLE {table} IN EXCLUSIVE MODE"))?;
+        }
+        Ok(work())
+    })
+}
+
+/// Moves every recorded sign-in attempt `by` into the past: for the
+/// sign-in throttling, which only compares these times with the clock, as
+/// if that much time had passed, so a test over HTTP need not sleep.
+pub fn age_sign_in_attempts(store: &Store, by: chrono::Duration) -> Result<usize, StoreError> {
+    use crate::schema::login_attempts;
+    use crate::types::Stored;
+    use chrono::{DateTime, Utc};
+    use diesel::prelude::*;
+    store.write(|tx| {
+        let rows: Vec<(Stored<uuid::Uuid>, Stored<DateTime<Utc>>)> =
+            login_attempts::table.select((login_attempts::id, login_attempts::created_at)).load(tx.conn())?;
+        for (id, at) in &rows {
+            diesel::update(login_attempts::table.filter(login_attempts::id.eq(id)))
+                .set(login_attempts::created_at.eq(Stored(at.0 - by)))
+                .execute(tx.conn())?;
+        }
+        Ok(rows.len())
+    })
+}
+
 /// Declares each listed `fn name(backend: Backend)` as two tests, one per
 /// backend: `sqlite::name` and `postgres::name`.
 #[macro_export]

@@ -6,6 +6,7 @@ use crate::{StoreError, Tx};
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use emenda_domain::policy::{Role, RoleGrant};
+use emenda_domain::sign_in::SignInAttempt;
 use emenda_domain::values::SearchTerm;
 use uuid::Uuid;
 
@@ -192,11 +193,12 @@ pub fn nickname_taken(tx: &mut Tx<'_>, nickname: &str) -> Result<bool, StoreErro
 }
 
 /// Serialises sign-in attempts for one e-mail until the transaction ends,
-/// so that counting recent failures and recording a new attempt is one
-/// step: however many guesses arrive at once, no more than the limit are
-/// let through. PostgreSQL takes a transaction-scoped advisory lock keyed
-/// by the e-mail (there may be no user row to lock: unknown e-mails are
-/// throttled too); SQLite's write transaction already holds the write lock.
+/// so that judging the recent attempts and recording a new one is one
+/// step: however many guesses arrive at once, each is judged with every
+/// one before it recorded. PostgreSQL takes a transaction-scoped advisory
+/// lock keyed by the e-mail (there may be no user row to lock: unknown
+/// e-mails are throttled too); SQLite's write transaction already holds
+/// the write lock.
 pub fn lock_sign_in(tx: &mut Tx<'_>, email: &str) -> Result<(), StoreError> {
     if let crate::connection::DbConnection::Postgres(connection) = tx.conn() {
         diesel::sql_query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))::text")
@@ -206,19 +208,31 @@ pub fn lock_sign_in(tx: &mut Tx<'_>, email: &str) -> Result<(), StoreError> {
     Ok(())
 }
 
-/// Marks a recorded attempt as successful once the password checked out.
-pub fn mark_login_succeeded(tx: &mut Tx<'_>, id: Uuid) -> Result<(), StoreError> {
+/// Marks a recorded attempt as successful once the password checked out,
+/// and forgets the e-mail's other attempts from the same address: its
+/// failures are forgiven (whoever knows the password gains nothing by
+/// guessing) and its older success is superseded, so an account keeps one
+/// row per address it signs in from.
+pub fn mark_login_succeeded(tx: &mut Tx<'_>, id: Uuid, email: &str, address: &str) -> Result<(), StoreError> {
     diesel::update(login_attempts::table.filter(login_attempts::id.eq(Stored(id))))
         .set(login_attempts::succeeded.eq(true))
         .execute(tx.conn())?;
+    diesel::delete(
+        login_attempts::table
+            .filter(login_attempts::email.eq(email))
+            .filter(login_attempts::address.eq(address))
+            .filter(login_attempts::id.ne(Stored(id))),
+    )
+    .execute(tx.conn())?;
     Ok(())
 }
 
-/// Records a sign-in attempt, for throttling.
+/// Records a sign-in attempt from a client address, for throttling.
 pub fn record_login_attempt(
     tx: &mut Tx<'_>,
     id: Uuid,
     email: &str,
+    address: &str,
     succeeded: bool,
     at: DateTime<Utc>,
 ) -> Result<(), StoreError> {
@@ -226,6 +240,7 @@ pub fn record_login_attempt(
         .values((
             login_attempts::id.eq(Stored(id)),
             login_attempts::email.eq(email),
+            login_attempts::address.eq(address),
             login_attempts::succeeded.eq(succeeded),
             login_attempts::created_at.eq(Stored(at)),
         ))
@@ -233,34 +248,37 @@ pub fn record_login_attempt(
     Ok(())
 }
 
-/// Forgets sign-in attempts for an e-mail older than `before`: they no
-/// longer count towards any limit, and keeping them would let anyone grow
-/// the table without bound.
-pub fn forget_login_attempts(tx: &mut Tx<'_>, email: &str, before: DateTime<Utc>) -> Result<usize, StoreError> {
+/// Forgets an e-mail's failed sign-ins older than `failures_before` and
+/// successful ones older than `successes_before`: they no longer count
+/// for anything, and keeping them would let anyone grow the table without
+/// bound.
+pub fn forget_login_attempts(
+    tx: &mut Tx<'_>,
+    email: &str,
+    failures_before: DateTime<Utc>,
+    successes_before: DateTime<Utc>,
+) -> Result<usize, StoreError> {
     Ok(diesel::delete(
-        login_attempts::table
-            .filter(login_attempts::email.eq(email))
-            .filter(login_attempts::created_at.lt(Stored(before))),
+        login_attempts::table.filter(login_attempts::email.eq(email)).filter(
+            login_attempts::succeeded
+                .eq(false)
+                .and(login_attempts::created_at.lt(Stored(failures_before)))
+                .or(login_attempts::succeeded.eq(true).and(login_attempts::created_at.lt(Stored(successes_before)))),
+        ),
     )
     .execute(tx.conn())?)
 }
 
-/// Failed sign-ins for an e-mail since `since`, and the oldest of them (so
-/// the caller can say when the window frees up).
-pub fn recent_failures(
-    tx: &mut Tx<'_>,
-    email: &str,
-    since: DateTime<Utc>,
-) -> Result<(i64, Option<DateTime<Utc>>), StoreError> {
-    let times: Vec<Stored<DateTime<Utc>>> = login_attempts::table
+/// Every recorded sign-in attempt for an e-mail, oldest first. Once the
+/// stale ones are forgotten these are few: the throttling caps the
+/// failures, and each address keeps one success.
+pub fn login_attempts(tx: &mut Tx<'_>, email: &str) -> Result<Vec<SignInAttempt>, StoreError> {
+    let rows: Vec<(String, bool, Stored<DateTime<Utc>>)> = login_attempts::table
         .filter(login_attempts::email.eq(email))
-        .filter(login_attempts::succeeded.eq(false))
-        .filter(login_attempts::created_at.ge(Stored(since)))
         .order(login_attempts::created_at.asc())
-        .select(login_attempts::created_at)
+        .select((login_attempts::address, login_attempts::succeeded, login_attempts::created_at))
         .load(tx.conn())?;
-    let oldest = times.first().map(|t| t.0);
-    Ok((i64::try_from(times.len()).unwrap_or(i64::MAX), oldest))
+    Ok(rows.into_iter().map(|(address, succeeded, at)| SignInAttempt { address, succeeded, at: at.0 }).collect())
 }
 
 diesel::define_sql_function! {

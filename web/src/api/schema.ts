@@ -3133,7 +3133,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests from this client (`rate_limited`), or too many failed sign-ins for this e-mail (`too_many_attempts`); see `Retry-After`. */
+            /** @description Too many requests from this client (`rate_limited`), or too many failed sign-ins for this e-mail from this address or from addresses it never signed in from (`too_many_attempts`); see `Retry-After`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before trying again. */

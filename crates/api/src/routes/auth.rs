@@ -3,6 +3,7 @@
 use crate::auth::CurrentUser;
 use crate::extract::{blocking, Body};
 use crate::problem::ApiResult;
+use crate::rate_limit::ClientAddress;
 use crate::state::AppState;
 use actix_web::{get, post, web, HttpResponse};
 use chrono::{DateTime, Utc};
@@ -163,11 +164,15 @@ pub async fn register(state: web::Data<AppState>, body: Body<RegisterRequest>) -
     responses((status = 200, description = "The session's tokens and the user.", body = SessionDto),
         (status = 401, description = "Wrong e-mail or password (`invalid_credentials`, never saying which)."),
         (status = 403, description = "The account is blocked (`account_blocked`)."),
-        (status = 429, description = "Too many requests from this client (`rate_limited`), or too many failed sign-ins for this e-mail (`too_many_attempts`); see `Retry-After`.")))]
+        (status = 429, description = "Too many requests from this client (`rate_limited`), or too many failed sign-ins for this e-mail from this address or from addresses it never signed in from (`too_many_attempts`); see `Retry-After`.")))]
 #[post("/auth/login")]
-pub async fn login(state: web::Data<AppState>, body: Body<LoginRequest>) -> ApiResult<HttpResponse> {
+pub async fn login(
+    state: web::Data<AppState>,
+    address: ClientAddress,
+    body: Body<LoginRequest>,
+) -> ApiResult<HttpResponse> {
     let body = body.into_inner();
-    let session = blocking(move || state.accounts.login(&body.email, &body.password)).await?;
+    let session = blocking(move || state.accounts.login(&body.email, &body.password, address.0)).await?;
     Ok(HttpResponse::Ok().json(SessionDto::from(session)))
 }
 
