@@ -205,8 +205,8 @@ export function LoadMore({ pages, listId, label }: { pages: Pick<Pages<unknown>,
 /** The link back to a proposal's page that its sub-pages (versions, diff, editors, verification) start with. */
 export function BackToProposal({ reference, label }: { reference: string; label: string }) {
   return (
-    <a href={href('proposal', { ref: reference })}>
-      <span aria-hidden="true">{t('common.backArrow')}</span> {label}
+    <a class="back-link" href={href('proposal', { ref: reference })}>
+      {label}
     </a>
   );
 }
