@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
 import { repo, startServer } from '../scripts/server.mjs';
+import { expectContrast } from './contrast.mjs';
 
 export const PASSWORD = 'emenda-demo-2026';
 export const STAFF = 'partecipazione@emenda.example';
@@ -67,7 +68,8 @@ for (const r of AXE_CONTRAST_REVIEWED) assert.ok(r.selector && r.reason, `a revi
  * Zero axe violations (WCAG 2.1 A and AA) on the page as it is now, no
  * colour-contrast result axe left undecided ("incomplete") unless reviewed
  * above (axe files text it cannot see the background of there, and counting
- * violations alone once let a 2.39:1 badge through).
+ * violations alone once let a 2.39:1 badge through), and our own contrast
+ * check over every visible text (./contrast.mjs).
  */
 export async function expectAccessible(page, label) {
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
@@ -79,6 +81,7 @@ export async function expectAccessible(page, label) {
     .filter((n) => !AXE_CONTRAST_REVIEWED.some((a) => n.target.join(' ').includes(a.selector)))
     .map((n) => `${n.target.join(' ')}: ${n.any.map((c) => c.message).join('; ')}\n    ${n.html.slice(0, 120)}`);
   assert.deepEqual(undecided, [], `axe could not decide the colour contrast on ${label} (fix the cause, or review and list it in AXE_CONTRAST_REVIEWED):\n${undecided.join('\n')}`);
+  await expectContrast(page, label);
   return result.passes.length;
 }
 
