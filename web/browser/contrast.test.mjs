@@ -66,3 +66,11 @@ test('text in its focus state is checked', async () => {
   assert.equal(lines.length, 1, lines.join('\n'));
   assert.match(lines[0], /"focus me" #ffffff on #ffff00 .* \(focus\)$/);
 });
+
+test('a reviewed place excuses only an undecided result, never a measured one', async () => {
+  await page.setContent(`<input class="is-invalid" value="typed over an icon" style="background:#fff url('data:image/gif;base64,R0lGODlhAQABAAAAACw=') no-repeat right">
+    <p class="is-invalid" style="color:#999">pale grey</p>`);
+  const lines = problems(await measure(page, { focus: false }));
+  assert.equal(lines.length, 1, lines.join('\n'));
+  assert.match(lines[0], /"pale grey"/);
+});

@@ -56,13 +56,22 @@ export async function setup({ env = {} } = {}) {
 
 /**
  * Nodes whose colour-contrast axe could not decide and a person reviewed and
- * found fine: { selector (a substring of axe's target), reason }. Empty: each
- * cause found so far was fixed instead (a badge's text sticking out of it, a
- * timeline line drawn as a background, alert icons as backgrounds, lone
- * arrows, a label over a heading, a diff span starting with a line break).
+ * found fine: { selector (a substring of axe's target or of the node's
+ * HTML), because (a substring of axe's message), reason }. Keep it short:
+ * each other cause found was fixed instead (a badge's text sticking out of
+ * it, a timeline line drawn as a background, alert icons as backgrounds,
+ * lone arrows, a label over a heading, a diff span starting with a line
+ * break).
  */
-export const AXE_CONTRAST_REVIEWED = [];
-for (const r of AXE_CONTRAST_REVIEWED) assert.ok(r.selector && r.reason, `a reviewed axe node needs a selector and a reason: ${JSON.stringify(r)}`);
+export const AXE_CONTRAST_REVIEWED = [
+  {
+    selector: 'is-invalid',
+    because: 'background image',
+    reason:
+      "Bootstrap Italia's error icon is a background image at the right end of an invalid field, inside padding that keeps the typed text clear of it; the text is on the field's white (our own check lists it the same way).",
+  },
+];
+for (const r of AXE_CONTRAST_REVIEWED) assert.ok(r.selector && r.because && r.reason, `a reviewed axe node needs a selector, a cause and a reason: ${JSON.stringify(r)}`);
 
 /**
  * Zero axe violations (WCAG 2.1 A and AA) on the page as it is now, no
@@ -78,7 +87,7 @@ export async function expectAccessible(page, label) {
   const undecided = result.incomplete
     .filter((r) => r.id === 'color-contrast')
     .flatMap((r) => r.nodes)
-    .filter((n) => !AXE_CONTRAST_REVIEWED.some((a) => n.target.join(' ').includes(a.selector)))
+    .filter((n) => !AXE_CONTRAST_REVIEWED.some((a) => `${n.target.join(' ')} ${n.html}`.includes(a.selector) && n.any.some((c) => c.message.includes(a.because))))
     .map((n) => `${n.target.join(' ')}: ${n.any.map((c) => c.message).join('; ')}\n    ${n.html.slice(0, 120)}`);
   assert.deepEqual(undecided, [], `axe could not decide the colour contrast on ${label} (fix the cause, or review and list it in AXE_CONTRAST_REVIEWED):\n${undecided.join('\n')}`);
   await expectContrast(page, label);
