@@ -227,8 +227,10 @@ function collect({ focus }) {
       if (document.activeElement !== el) continue;
       samples = samples.concat([el, ...el.querySelectorAll('*')].flatMap((e) => samplesOf(e, 'focus')));
     }
-    if (before instanceof HTMLElement) before.focus({ preventScroll: true });
-    else document.activeElement?.blur?.();
+    // Focus goes back where it was, or nowhere: a test may look at it next,
+    // and the screenshot should not show a focus ring the user never moved.
+    if (before instanceof HTMLElement && before !== document.body) before.focus({ preventScroll: true });
+    else if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
   }
   return samples.map(({ el, ...s }) => s);
 }

@@ -74,3 +74,12 @@ test('a reviewed place excuses only an undecided result, never a measured one', 
   assert.equal(lines.length, 1, lines.join('\n'));
   assert.match(lines[0], /"pale grey"/);
 });
+
+test('the focus pass leaves the focus where it was', async () => {
+  await page.setContent(`<p><a href="#a" id="a">one</a> <a href="#b" id="b">two</a></p>`);
+  await measure(page);
+  assert.equal(await page.evaluate(() => document.activeElement === document.body), true);
+  await page.focus('#a');
+  await measure(page);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'a');
+});
