@@ -1,8 +1,10 @@
 // Every screen, in Italian and in English, anonymous and signed in: zero
-// axe violations (WCAG 2.1 AA), at desk and at phone width.
+// axe violations (WCAG 2.1 AA), no colour contrast axe could not decide, and
+// every visible text at least 4.5:1 by our own check, at desk and at phone
+// width; and every kind of badge among them.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ADMIN, CITIZEN, PASSWORD, STAFF, apiCall, expectAccessible, screenshot, setup, signIn } from './harness.mjs';
+import { ADMIN, CITIZEN, PASSWORD, STAFF, apiCall, apiLogin, apiRegister, expectAccessible, screenshot, setup, signIn } from './harness.mjs';
 
 let h;
 let ref;
@@ -27,6 +29,15 @@ before(async () => {
 });
 after(async () => h?.stop());
 
+// The badges each language's screens showed, as "class text", so the last
+// test can tell that every state's colours went through the checks.
+const badges = { it: new Set(), en: new Set() };
+async function check(page, label, lang) {
+  await expectAccessible(page, label);
+  for (const b of await page.locator('.badge').evaluateAll((els) => els.map((e) => `${[...e.classList].filter((c) => c.startsWith('bg-')).join(' ')} ${e.textContent.trim()}`)))
+    badges[lang].add(b.replace(/\d.*$/, '').trim());
+}
+
 const anonymous = () => [
   ['home', '/', 'h1'],
   ['space', '/spazi/bilancio-partecipativo-2026', 'h1'],
@@ -50,7 +61,7 @@ for (const lang of ['it', 'en']) {
       await page.goto(path);
       await page.locator(ready).first().waitFor();
       assert.equal(await page.locator('html').getAttribute('lang'), lang);
-      await expectAccessible(page, `${name} (${lang})`);
+      await check(page, `${name} (${lang})`, lang);
       await screenshot(page, `screen-${name}-${lang}`);
     }
     await page.context().close();
@@ -68,7 +79,7 @@ for (const lang of ['it', 'en']) {
     ]) {
       await page.goto(path);
       await page.locator(ready).first().waitFor();
-      await expectAccessible(page, `${name} (${lang})`);
+      await check(page, `${name} (${lang})`, lang);
       await screenshot(page, `screen-${name}-${lang}`);
     }
     await page.context().close();
@@ -84,14 +95,14 @@ for (const lang of ['it', 'en']) {
     ]) {
       await page.goto(path);
       await page.locator(ready).first().waitFor();
-      await expectAccessible(page, `${name} (${lang})`);
+      await check(page, `${name} (${lang})`, lang);
       await screenshot(page, `screen-${name}-${lang}`);
     }
     await page.getByRole('button', { name: lang === 'it' ? 'Esci' : 'Sign out' }).click();
     await signIn(page, ADMIN);
     await page.goto('/staff/utenti?q=a');
     await page.locator('.staff-row').first().waitFor();
-    await expectAccessible(page, `staff-users (${lang})`);
+    await check(page, `staff-users (${lang})`, lang);
     await screenshot(page, `screen-staff-users-${lang}`);
     await page.context().close();
   });
@@ -102,7 +113,7 @@ for (const lang of ['it', 'en']) {
     await page.locator('#comments-title').waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(overflow <= 0, `horizontal scroll of ${overflow}px at 320px`);
-    await expectAccessible(page, `proposal at 320px (${lang})`);
+    await check(page, `proposal at 320px (${lang})`, lang);
     await screenshot(page, `screen-proposal-320-${lang}`);
     // On a phone the diff is inline unless asked otherwise.
     await page.goto(`/proposte/${ref}/confronto?da=1&a=2`);
@@ -110,7 +121,7 @@ for (const lang of ['it', 'en']) {
     assert.equal(await page.locator('#diff-layout').inputValue(), 'inline');
     const wide = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(wide <= 0, `horizontal scroll of ${wide}px on the diff at 320px`);
-    await expectAccessible(page, `diff at 320px (${lang})`);
+    await check(page, `diff at 320px (${lang})`, lang);
     await screenshot(page, `screen-compare-320-${lang}`);
     await page.context().close();
   });
@@ -140,6 +151,72 @@ test('the space list keeps its filters and pages in the address', async () => {
   await page.context().close();
   await other.context().close();
 });
+
+// The states the demo data lacks: a withdrawn proposal, one hidden by
+// moderation (its marker), a blocked account.
+let withdrawn;
+let hidden;
+let blocked;
+test('set up a withdrawn proposal, a hidden one and a blocked account', async () => {
+  const author = await apiRegister(h.url, 'Marta Colombo');
+  const make = async (title) => {
+    const r = await apiCall(h.url, 'POST', '/api/v1/spaces/bilancio-partecipativo-2026/proposals', author.token, { title, body: `${title}: una proposta di prova per i colori.` });
+    assert.equal(r.status, 201, JSON.stringify(r.body));
+    return r.body;
+  };
+  withdrawn = await make('Una fontana in piazza');
+  assert.equal((await apiCall(h.url, 'POST', `/api/v1/proposals/${withdrawn.id}/withdraw`, author.token)).status, 200);
+  hidden = await make('Un parcheggio per biciclette');
+  const staff = await apiLogin(h.url, STAFF);
+  const hide = await apiCall(h.url, 'POST', `/api/v1/moderation/proposals/${hidden.id}/hide`, staff, { note: 'Prova dei colori.' });
+  assert.equal(hide.status, 200, JSON.stringify(hide.body));
+  const admin = await apiLogin(h.url, ADMIN);
+  blocked = author.nickname;
+  const me = await apiCall(h.url, 'GET', '/api/v1/me', author.token);
+  const block = await apiCall(h.url, 'POST', `/api/v1/moderation/users/${me.body.id}/block`, admin, { justification: 'Prova dei colori.' });
+  assert.equal(block.status, 200, JSON.stringify(block.body));
+});
+
+for (const lang of ['it', 'en']) {
+  test(`badges in the states the demo lacks pass the checks (${lang})`, async () => {
+    const page = await h.newPage({ lang });
+    await page.goto(`/proposte/${withdrawn.reference}`);
+    await page.locator('#comments-title').waitFor();
+    await check(page, `withdrawn proposal (${lang})`, lang);
+    await page.goto('/spazi/bilancio-partecipativo-2026?stato=withdrawn');
+    await page.locator('.proposal-list').waitFor();
+    await check(page, `withdrawn proposals (${lang})`, lang);
+    await screenshot(page, `screen-space-withdrawn-${lang}`);
+    await signIn(page, ADMIN);
+    await page.goto(`/proposte/${hidden.reference}`);
+    await page.locator('#comments-title').waitFor();
+    await check(page, `hidden proposal (${lang})`, lang);
+    await screenshot(page, `screen-proposal-hidden-${lang}`);
+    await page.goto(`/staff/utenti?q=${blocked}`);
+    await page.locator('.staff-row .badge.bg-danger').waitFor();
+    await check(page, `blocked account (${lang})`, lang);
+    await screenshot(page, `screen-staff-users-blocked-${lang}`);
+    await page.context().close();
+  });
+}
+
+// Each badge's colours on the screens above, by class and (the start of) its words.
+const expectedBadges = {
+  it: ['bg-primary Pubblicata', 'bg-warning In valutazione', 'bg-success Accolta', 'bg-danger Respinta', 'bg-secondary Ritirata', 'bg-success Soglia raggiunta',
+    'bg-success Accettato', 'bg-danger Respinto', 'bg-secondary Ritirato', 'bg-success Basato sulla versione attuale', 'bg-success Basato su una versione precedente',
+    'bg-warning In conflitto', 'bg-dark Nascosto dalla moderazione', 'bg-dark Nascosto', 'bg-secondary Versione', 'bg-secondary Commento',
+    'bg-success Identità verificata', 'bg-secondary Identità non verificata', 'bg-danger Bloccata dal'],
+  en: ['bg-primary Published', 'bg-warning Under evaluation', 'bg-success Accepted', 'bg-danger Rejected', 'bg-secondary Withdrawn', 'bg-success Threshold reached',
+    'bg-success Based on the current version', 'bg-success Based on an earlier version', 'bg-warning Conflicts', 'bg-dark Hidden by moderation', 'bg-dark Hidden',
+    'bg-secondary Version', 'bg-secondary Comment', 'bg-success Identity verified', 'bg-secondary Identity not verified', 'bg-danger Blocked since'],
+};
+for (const lang of ['it', 'en']) {
+  test(`the checks saw a badge of every kind (${lang})`, () => {
+    const seen = [...badges[lang]];
+    const missing = expectedBadges[lang].filter((b) => !seen.some((s) => s.startsWith(b)));
+    assert.deepEqual(missing, [], `badges no screen showed (seen: ${seen.join(', ')})`);
+  });
+}
 
 test('no script errors on any screen', () => {
   assert.deepEqual(h.pageErrors, []);

@@ -245,12 +245,10 @@ function CommentItem({ comment, props, onChange }: { comment: Comment; props: Th
           <span class="visually-hidden">{t('comments.votes', { up: comment.votes.up, down: comment.votes.down })}</span>
           {live && me && !mine ? (
             <>
-              <button type="button" class="btn btn-link btn-sm p-0" aria-pressed={comment.my_vote === 1} onClick={() => vote(1)}>
-                <span aria-hidden="true">{t('comments.upArrow')} </span>
+              <button type="button" class="btn btn-link btn-sm p-0 vote-up" aria-pressed={comment.my_vote === 1} onClick={() => vote(1)}>
                 {t('comments.up')} ({comment.votes.up})
               </button>
-              <button type="button" class="btn btn-link btn-sm p-0" aria-pressed={comment.my_vote === -1} onClick={() => vote(-1)}>
-                <span aria-hidden="true">{t('comments.downArrow')} </span>
+              <button type="button" class="btn btn-link btn-sm p-0 vote-down" aria-pressed={comment.my_vote === -1} onClick={() => vote(-1)}>
                 {t('comments.down')} ({comment.votes.down})
               </button>
             </>

@@ -26,7 +26,9 @@ function OpView({ op }: { op: Op }) {
         <span class="visually-hidden">]</span>
       </del>
     );
-  return <span>{op.text}</span>;
+  // Unwrapped: a span starting with a line break has a box that misses its
+  // own first characters, and axe then takes the text for overlapped.
+  return <>{op.text}</>;
 }
 
 /** One insertion or deletion on its own (excerpts). */

@@ -123,7 +123,7 @@ function Row({ item, onDecided }: { item: QueueItem; onDecided: () => void }) {
       <div class="card-body">
         <div class="d-flex flex-wrap gap-2 align-items-center mb-1">
           <span class="ref-code">{item.proposal_reference}</span>
-          <span class={`badge ${merge === 'conflict' ? 'bg-warning text-dark' : 'bg-success'}`}>{t(`amendment.merge.${merge}` as Key)}</span>
+          <span class={`badge ${merge === 'conflict' ? 'bg-warning' : 'bg-success'}`}>{t(`amendment.merge.${merge}` as Key)}</span>
         </div>
         <h2 class="h5">
           <a href={href('amendment', { id: item.id })}>{item.title}</a>

@@ -50,7 +50,5 @@ export const comments: Record<keyof typeof it, string> = {
   'report.send': 'Send the report',
   'report.sent': 'Report sent: staff will look at it.',
   'report.proposal': 'Report the proposal',
-  'comments.upArrow': '▲',
-  'comments.downArrow': '▼',
   'comments.voteCounts': '▲ {up} ▼ {down}',
 };

@@ -56,7 +56,6 @@ export const common: Record<keyof typeof it, string> = {
   'common.separator': ' · ',
   'common.listSeparator': ', ',
   'common.dash': ' — ',
-  'common.backArrow': '←',
   'common.none': '—',
   'common.yes': 'yes',
   'common.no': 'no',

@@ -49,7 +49,5 @@ export const comments = {
   'report.send': 'Invia la segnalazione',
   'report.sent': 'Segnalazione inviata: lo staff la esaminerà.',
   'report.proposal': 'Segnala la proposta',
-  'comments.upArrow': '▲',
-  'comments.downArrow': '▼',
   'comments.voteCounts': '▲ {up} ▼ {down}',
 };

@@ -55,7 +55,6 @@ export const common = {
   'common.separator': ' · ',
   'common.listSeparator': ', ',
   'common.dash': ' — ',
-  'common.backArrow': '←',
   'common.none': '—',
   'common.yes': 'sì',
   'common.no': 'no',
