@@ -78,7 +78,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The audit log, newest first. */
+        /**
+         * The audit log, newest first. A page ends early (with `next_cursor`)
+         *     once its entries' details pass 256 KiB.
+         */
         get: operations["list_audit"];
         put?: never;
         post?: never;
@@ -96,9 +99,12 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Re-verifies the audit log's hash chain, so anyone can check that no
-         *     entry was changed, removed or slipped in. Public: the chain covers
-         *     staff-only entries too, but the report names only sequence numbers.
+         * Re-verifies the audit log's hash chain, one segment of at most 1,000
+         *     entries per call, so anyone can check that no entry was changed,
+         *     removed or slipped in, and no call costs more as the log grows. Follow
+         *     `last_seq` and `last_hash` into `after` and `hash` until `complete`.
+         *     Public: the chain covers staff-only entries too, but the report names
+         *     only sequence numbers.
          */
         get: operations["verify_audit"];
         put?: never;
@@ -1039,10 +1045,19 @@ export interface components {
          */
         AnswerState: "evaluating" | "accepted" | "rejected";
         /**
-         * @description The outcome of re-checking the audit chain, as the public verify
-         *     endpoint reports it.
+         * @description The outcome of re-checking the audit chain, or one segment of it, as
+         *     the public verify endpoint reports it. A segment starts after an entry
+         *     the caller verified before (its number and stored hash, which the
+         *     caller brings back: the server keeps nothing between calls), so the
+         *     work of one call is bounded whatever the log's length, and the whole
+         *     chain is checked by following `last_seq`/`last_hash` until `complete`.
          */
         AuditChainReport: {
+            /**
+             * @description This segment reached the end of the chain, which was compared with
+             *     the recorded head: nothing is left to check.
+             */
+            complete: boolean;
             /**
              * Format: int64
              * @description How many chained entries were checked.
@@ -1056,13 +1071,23 @@ export interface components {
              *     `valid` is false and `unchained` shows the count).
              */
             first_invalid?: number | null;
+            /** @description The stored hash of that entry (the `hash` of the next call). */
+            last_hash?: string | null;
+            /**
+             * Format: int64
+             * @description The number of the last entry checked (the `after` of the next call).
+             */
+            last_seq: number;
             /**
              * Format: int64
              * @description Entries recorded before the chain existed (an upgraded installation);
              *     they are not covered by it. Always 0 on a database created with it.
              */
             unchained: number;
-            /** @description Every link holds. */
+            /**
+             * @description Every link checked holds; when `complete`, also the end of the chain
+             *     and the count of unchained entries.
+             */
             valid: boolean;
         };
         /** @description One recorded state change. */
@@ -1430,7 +1455,7 @@ export interface components {
          * @description The `code` of a problem response.
          * @enum {string}
          */
-        ErrorCode: "malformed_request" | "malformed_if_match" | "unauthenticated" | "invalid_credentials" | "token_invalid" | "token_expired" | "token_reused" | "admin_only" | "staff_only" | "not_author" | "not_amendment_author" | "own_amendment" | "proposals_closed" | "amendments_closed" | "verification_required" | "account_blocked" | "not_found" | "method_not_allowed" | "stale_version" | "merge_conflict" | "proposal_withdrawn" | "proposal_answered" | "proposal_closed" | "proposal_changed" | "state_changed" | "amendment_open_exists" | "amendment_decided" | "amendment_withdrawn" | "amendment_not_rejected" | "amendment_promoted" | "amendment_closed_with_proposal" | "supports_closed" | "support_limit_reached" | "support_threshold_reached" | "supporters_private" | "email_taken" | "nickname_taken" | "slug_taken" | "cannot_revoke_self" | "cannot_block_self" | "last_admin" | "duplicate" | "comments_closed" | "not_comment_author" | "own_comment" | "comment_deleted" | "comment_hidden" | "stale_revision" | "precondition_failed" | "payload_too_large" | "content_hidden" | "already_reported" | "cannot_report_own" | "unsupported_media_type" | "validation_failed" | "rate_limited" | "too_many_attempts" | "internal_error" | "database_unavailable" | "database_busy" | "overloaded";
+        ErrorCode: "malformed_request" | "malformed_if_match" | "unauthenticated" | "invalid_credentials" | "token_invalid" | "token_expired" | "token_reused" | "admin_only" | "staff_only" | "not_author" | "not_amendment_author" | "own_amendment" | "proposals_closed" | "amendments_closed" | "verification_required" | "account_blocked" | "not_found" | "method_not_allowed" | "stale_version" | "merge_conflict" | "proposal_withdrawn" | "proposal_answered" | "proposal_closed" | "proposal_changed" | "state_changed" | "amendment_open_exists" | "amendment_decided" | "amendment_withdrawn" | "amendment_not_rejected" | "amendment_promoted" | "amendment_closed_with_proposal" | "supports_closed" | "support_limit_reached" | "support_threshold_reached" | "supporters_private" | "email_taken" | "nickname_taken" | "slug_taken" | "cannot_revoke_self" | "cannot_block_self" | "last_admin" | "duplicate" | "comments_closed" | "not_comment_author" | "own_comment" | "comment_deleted" | "comment_hidden" | "stale_revision" | "precondition_failed" | "payload_too_large" | "content_hidden" | "already_reported" | "cannot_report_own" | "unsupported_media_type" | "validation_failed" | "rate_limited" | "edit_rate_limited" | "edit_limit_reached" | "too_many_attempts" | "internal_error" | "database_unavailable" | "database_busy" | "overloaded" | "request_timeout";
         /**
          * @description The `code` of one invalid field in a `validation_failed` problem.
          * @enum {string}
@@ -2999,14 +3024,19 @@ export interface operations {
     };
     verify_audit: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The `last_seq` of the previous segment; 0 or absent: the start. */
+                after?: number | null;
+                /** @description The `last_hash` of the previous segment (with `after` above 0). */
+                hash?: string | null;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The result of the check. */
+            /** @description The result of the check of this segment. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3017,6 +3047,15 @@ export interface operations {
             };
             /** @description A token was sent and it is invalid or expired (`token_invalid`, `token_expired`); send none to read anonymously. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `after` is not an entry, or `hash` is missing or malformed (`validation_failed`). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -2,7 +2,7 @@
 // re-checking its hash chain.
 import { api } from '../api/client';
 import type { AuditEntry, Page } from '../api/types';
-import type { Schemas } from '../api/client';
+import { readAuditSegment, verifyAuditChain } from '../api/chain';
 import { t, has, formatDateTime, formatNumber } from '../i18n';
 import { useLoad, usePages } from '../hooks';
 import { href } from '../router';
@@ -50,7 +50,7 @@ export function Audit({ query }: { query: URLSearchParams }) {
   const space = query.get('spazio') ?? undefined;
   // The chain's verification covers the whole log: read once, not again
   // for each space chosen.
-  const report = useLoad((signal) => api.get<Schemas['AuditChainReport']>('/api/v1/audit/verify', undefined, signal), []);
+  const report = useLoad((signal) => verifyAuditChain(readAuditSegment, signal), []);
   const entries = usePages((cursor, signal) => api.get<Page<AuditEntry>>('/api/v1/audit', { space, limit: 50, cursor }, signal), [space], {
     key: (e) => e.id,
   });

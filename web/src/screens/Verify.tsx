@@ -2,6 +2,7 @@
 import { api } from '../api/client';
 import type { Proposal } from '../api/types';
 import type { Schemas } from '../api/client';
+import { readAuditSegment, verifyAuditChain } from '../api/chain';
 import { t } from '../i18n';
 import { useLoad } from '../hooks';
 import { href } from '../router';
@@ -14,7 +15,7 @@ export function Verify({ reference }: { reference: string }) {
       Promise.all([
         api.get<Proposal>(base, undefined, signal),
         api.get<Schemas['ChainReport']>(`${base}/history/verify`, undefined, signal),
-        api.get<Schemas['AuditChainReport']>('/api/v1/audit/verify', undefined, signal),
+        verifyAuditChain(readAuditSegment, signal),
       ]),
     [reference],
   );
