@@ -25,6 +25,7 @@ pub mod reference;
 pub mod session;
 pub mod space;
 pub mod support;
+pub mod text;
 pub mod values;
 
 pub use error::{DomainError, ErrorCode, FieldCode, FieldError};
