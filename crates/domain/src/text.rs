@@ -22,6 +22,7 @@
 
 use crate::codes::FieldCode;
 use crate::error::DomainError;
+use std::sync::{Mutex, PoisonError};
 use unicode_properties::{GeneralCategoryGroup, UnicodeGeneralCategory};
 
 /// How many lines a text may have.
@@ -94,6 +95,8 @@ pub const RATIONALE: TextRule = free(10, 2_000, Lines::Many, false, false);
 pub const STAFF_TEXT: TextRule = free(1, 20_000, Lines::Many, false, false);
 /// A comment (Markdown).
 pub const COMMENT_BODY: TextRule = free(1, 2_000, Lines::Many, false, false);
+/// An optional note from staff (Markdown); blank means none.
+pub const STAFF_NOTE: TextRule = free(0, 20_000, Lines::Many, false, false);
 /// A report's details, possibly empty.
 pub const REPORT_DETAILS: TextRule = free(0, 1_000, Lines::Many, false, false);
 
@@ -146,6 +149,12 @@ pub fn is_bidi_control(c: char) -> bool {
 /// Whitespace or an invisible character: what trimming removes.
 pub fn is_blank(c: char) -> bool {
     c.is_whitespace() || is_invisible(c)
+}
+
+/// Whether a text is empty once trimmed: an optional text that is blank
+/// counts as absent.
+pub fn is_blank_text(text: &str) -> bool {
+    text.chars().all(is_blank)
 }
 
 /// A combining mark (general category M): shown on the character before it.
@@ -232,6 +241,19 @@ impl TextRule {
     /// for a required text something visible: a letter or digit where
     /// [`TextRule::needs_letter`], else a character that trimming keeps.
     pub fn pattern(&self) -> String {
+        // Scanning every code point takes a while, and the document is
+        // built on every request for it: each rule's pattern is kept.
+        static PATTERNS: Mutex<Vec<(TextRule, String)>> = Mutex::new(Vec::new());
+        let mut known = PATTERNS.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some((_, pattern)) = known.iter().find(|(rule, _)| rule == self) {
+            return pattern.clone();
+        }
+        let pattern = self.build_pattern();
+        known.push((*self, pattern.clone()));
+        pattern
+    }
+
+    fn build_pattern(&self) -> String {
         let allowed = class(true, |c| self.refuses(c), "");
         let blank_ends = class(false, |c| is_blank(c) && !self.refuses(c), "");
         match self.alphabet {
@@ -478,6 +500,7 @@ mod pattern_tests {
             ("staff text", STAFF_TEXT),
             ("comment", COMMENT_BODY),
             ("report details", REPORT_DETAILS),
+            ("staff note", STAFF_NOTE),
         ]
     }
 
