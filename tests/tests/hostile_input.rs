@@ -5,8 +5,9 @@
 #![allow(clippy::unwrap_used)] // Tests fail loudly on anything unexpected.
 
 use emenda_store::Backend;
-use emenda_tests::{backend_tests, Reply, TestApp, PASSWORD};
+use emenda_tests::{backend_tests, Reply, TestApp, TestUser, PASSWORD};
 use serde_json::json;
+use std::sync::{Arc, Barrier};
 
 #[track_caller]
 fn refused(reply: &Reply, field: &str, code: &str) {
@@ -137,9 +138,156 @@ fn query_and_path_errors_name_every_parameter(backend: Backend) {
     app.get(&format!("/api/v1/proposals/{proposal}/versions/2"), None).expect_problem(404, "not_found");
 }
 
+/// Direction marks and controls named by the rules.
+const DIRECTION: &[char] = &[
+    '\u{200E}', '\u{200F}', '\u{061C}', '\u{202A}', '\u{202B}', '\u{202C}', '\u{202D}', '\u{202E}', '\u{2066}',
+    '\u{2067}', '\u{2068}', '\u{2069}',
+];
+
+/// Characters that show nothing, or a blank.
+const BLANK: &[&str] = &[
+    "\u{3164}",
+    "\u{115F}",
+    "\u{1160}",
+    "\u{FFA0}",
+    "\u{2800}",
+    "\u{00AD}",
+    "\u{E0041}",
+    "\u{E007F}",
+    "\u{E0001}",
+    "\u{FE0F}",
+    "\u{E0100}",
+    "\u{200B}",
+    "\u{FEFF}",
+    "\u{0301}",
+    "\u{3164}\u{0301}",
+    "\u{2800}\u{20DD}",
+];
+
+fn register(app: &TestApp, nickname: &str, display_name: &str) -> Reply {
+    app.post(
+        "/api/v1/auth/register",
+        None,
+        json!({
+            "email": format!("{nickname}@example.it"),
+            "password": PASSWORD,
+            "nickname": nickname,
+            "display_name": display_name,
+        }),
+    )
+}
+
+fn grant(app: &TestApp, admin: &TestUser, user_id: &str, role: &str) -> Reply {
+    app.call(
+        "PUT",
+        &format!("/api/v1/moderation/users/{user_id}/roles"),
+        Some(&admin.token),
+        Some(&json!({ "role": role })),
+    )
+}
+
+/// Titles and names refuse every direction mark, and one made only of
+/// characters that show nothing (or of punctuation) names nothing.
+fn blank_and_direction_marks_are_refused_in_titles_and_names(backend: Backend) {
+    let app = TestApp::spawn(backend);
+    let admin = app.admin();
+    app.space(&admin, "spazio", json!({}));
+    let user = app.participant("cittadina");
+    let publish = |title: &str| {
+        let body = "Un testo abbastanza lungo per essere valido.";
+        app.post("/api/v1/spaces/spazio/proposals", Some(&user.token), json!({ "title": title, "body": body }))
+    };
+    for (i, c) in DIRECTION.iter().enumerate() {
+        refused(&publish(&format!("Piste ciclabili{c} in centro")), "title", "invalid_characters");
+        refused(&register(&app, &format!("nome{i}"), &format!("Mario{c} Rossi")), "display_name", "invalid_characters");
+    }
+    for (i, blank) in BLANK.iter().enumerate() {
+        refused(&publish(&blank.repeat(12)), "title", "too_short");
+        refused(&register(&app, &format!("vuoto{i}"), &blank.repeat(3)), "display_name", "too_short");
+    }
+    refused(&publish("!!!!!!!!!!!!"), "title", "no_letters");
+    refused(&register(&app, "puntini", "..."), "display_name", "no_letters");
+    assert_eq!(app.get("/api/v1/proposals", None).expect(200)["items"], json!([]), "nothing was stored");
+    let kept = register(&app, "mario", "\u{3164} Mario Rossi \u{200B}");
+    assert_eq!(kept.expect(201)["display_name"], "Mario Rossi", "blank ends are trimmed");
+}
+
+/// Nobody may register a name that looks like a staff member's or an
+/// admin's: not with an invisible character, another case, or look-alike
+/// letters; similar but different names stay free.
+fn names_that_look_like_staff_are_reserved(backend: Backend) {
+    let app = TestApp::spawn(backend);
+    let admin = app.admin();
+    let staff = register(&app, "ufficio", "Ufficio Partecipazione").expect(201)["id"].as_str().unwrap().to_owned();
+    grant(&app, &admin, &staff, "staff").expect(200);
+    let city = register(&app, "comune", "Amministrazione comunale").expect(201)["id"].as_str().unwrap().to_owned();
+    grant(&app, &admin, &city, "admin").expect(200);
+    let look_alikes = [
+        "Ufficio\u{200B} Partecipazione",
+        "Ufficio  Partecipazione",
+        "UFFICIO PARTECIPAZIONE",
+        "ufficio partecipazione",
+        "Uffıcio Partecipazione",
+        "Uffici\u{043E} Partecipazione",
+        "Ufficio Partecipazi0ne",
+        "\u{FF35}fficio Partecipazione",
+        "Ufficio\u{00AD}Partecipazione",
+        "Amministrazione\u{200B} comunale",
+        "AMMINISTRAZIONE COMUNALE",
+        "Arnministrazione comunale",
+        "Admin",
+        "\u{0410}dmin",
+    ];
+    for (i, name) in look_alikes.iter().enumerate() {
+        refused(&register(&app, &format!("sosia{i}"), name), "display_name", "name_reserved");
+    }
+    for nickname in ["uffici0", "cornune", "adrnin"] {
+        refused(&register(&app, nickname, "Un nome qualsiasi"), "nickname", "name_reserved");
+    }
+    for (i, name) in ["Ufficio Partecipazione Giovani", "Ufficio Protocollo", "Amministrazione provinciale", "Adam"]
+        .iter()
+        .enumerate()
+    {
+        register(&app, &format!("simile{i}"), name).expect(201);
+    }
+    // A grant would make a look-alike of an existing name staff: refused.
+    let mario = register(&app, "mario", "Mario Rossi").expect(201)["id"].as_str().unwrap().to_owned();
+    register(&app, "mario_r", "MARIO ROSSI").expect(201);
+    refused(&grant(&app, &admin, &mario, "staff"), "id", "name_reserved");
+}
+
+/// Registrations of look-alikes racing the grant that would reserve the
+/// name: never both a look-alike account and the grant.
+fn look_alike_registrations_racing_a_grant_never_both_land(backend: Backend) {
+    let app = Arc::new(TestApp::spawn(backend));
+    let admin = app.admin();
+    for round in 0..6 {
+        let name = format!("Ufficio Numero {round}");
+        let staff = register(&app, &format!("staff{round}"), &name).expect(201)["id"].as_str().unwrap().to_owned();
+        let barrier = Arc::new(Barrier::new(5));
+        let registrations: Vec<_> = (0..4)
+            .map(|i| {
+                let (app, barrier) = (app.clone(), barrier.clone());
+                let alike = format!("UFFICIO NUMERO {round}");
+                std::thread::spawn(move || {
+                    barrier.wait();
+                    register(&app, &format!("sosia{round}x{i}"), &alike).status
+                })
+            })
+            .collect();
+        barrier.wait();
+        let granted = grant(&app, &admin, &staff, "staff").status == 200;
+        let registered = registrations.into_iter().map(|t| t.join().unwrap()).filter(|s| *s == 201).count();
+        assert!(!(granted && registered > 0), "round {round}: grant and {registered} look-alikes both landed");
+    }
+}
+
 backend_tests!(
     query_and_path_errors_name_every_parameter,
     nul_is_refused_everywhere,
     misleading_text_is_refused_or_normalised,
-    malformed_ids_in_bodies_name_their_field
+    malformed_ids_in_bodies_name_their_field,
+    blank_and_direction_marks_are_refused_in_titles_and_names,
+    names_that_look_like_staff_are_reserved,
+    look_alike_registrations_racing_a_grant_never_both_land
 );

@@ -9,7 +9,7 @@ use emenda_domain::policy::{Actor, Role, RoleGrant};
 use emenda_domain::session::{judge_replay, Replay, SpentToken, REFRESH_RETRY_GRACE};
 use emenda_domain::sign_in::{address_key, judge_sign_in, SignInLimits, SignInVerdict};
 use emenda_domain::values::{validate_password, DisplayName, Email, Nickname};
-use emenda_domain::{DomainError, ErrorCode};
+use emenda_domain::{DomainError, ErrorCode, FieldCode};
 use emenda_service::views::User;
 use emenda_service::{AccessError, AuditTarget, InternalError, ServiceContext, ServiceError, ServiceResult};
 use emenda_store::tokens::NewRefreshToken;
@@ -128,6 +128,19 @@ impl AccountService {
             if users::nickname_taken(tx, nickname.as_str())? {
                 return Err(taken(ErrorCode::NicknameTaken, "nickname", "this nickname is taken"));
             }
+            // Held to the end of the transaction, so a grant that would
+            // make a look-alike staff waits for this registration or is
+            // seen by it (the lock table in docs/architecture.md).
+            users::lock_reserved_names(tx, false)?;
+            let (name_reserved, nickname_reserved) =
+                users::reserved_look_alikes(tx, display_name.as_str(), nickname.as_str())?;
+            let reserved = |field| {
+                DomainError::invalid(field, FieldCode::NameReserved, "looks like the name of a staff member or admin")
+            };
+            Validation::new()
+                .rule("nickname", if nickname_reserved { Err(reserved("nickname")) } else { Ok(()) })
+                .rule("display_name", if name_reserved { Err(reserved("display_name")) } else { Ok(()) })
+                .finish()?;
             let user = NewUser {
                 id,
                 email: email.as_str(),
@@ -375,6 +388,9 @@ impl AccountService {
         let now = self.ctx.clock.now();
         let grant = RoleGrant { role: Role::Admin, space_id: None };
         self.ctx.store.write(|tx| {
+            // Ordered against registrations like any grant; the operator's
+            // choice of admin is not second-guessed for look-alikes.
+            users::lock_reserved_names(tx, true)?;
             if roles::grant(tx, self.ctx.ids.new_id(), user_id, grant, None, now)? {
                 self.ctx.audit(
                     tx,

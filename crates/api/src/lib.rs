@@ -13,6 +13,7 @@ pub mod problem;
 pub mod rate_limit;
 pub mod routes;
 pub mod state;
+pub mod text_schema;
 
 pub use state::AppState;
 

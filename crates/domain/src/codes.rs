@@ -186,6 +186,12 @@ string_enum! {
         Invalid => "invalid",
         /// Already used by someone else (an e-mail, a nickname, a slug).
         Taken => "taken",
+        /// A title or a name without a visible letter or digit.
+        NoLetters => "no_letters",
+        /// A name that looks like (has the confusable skeleton of) a staff
+        /// member's or an admin's, or a role grant that would make such a
+        /// look-alike: only one of them may be shown so.
+        NameReserved => "name_reserved",
     }
 }
 

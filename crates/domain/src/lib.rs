@@ -26,6 +26,7 @@ pub mod session;
 pub mod sign_in;
 pub mod space;
 pub mod support;
+pub mod text;
 pub mod values;
 
 pub use error::{DomainError, ErrorCode, FieldCode, FieldError};

@@ -7,7 +7,6 @@
 use crate::codes::{ErrorCode, FieldCode};
 use crate::error::DomainError;
 use crate::string_enum;
-use crate::values::multi_line;
 
 string_enum! {
     /// Why a participant reports an item.
@@ -73,7 +72,7 @@ string_enum! {
 }
 
 /// Longest report details, in characters.
-pub const MAX_DETAILS: usize = 1_000;
+pub const MAX_DETAILS: usize = crate::text::REPORT_DETAILS.max;
 
 /// How many characters of a comment body the staff queue shows.
 pub const PREVIEW_CHARS: usize = 200;
@@ -83,7 +82,7 @@ pub const PREVIEW_CHARS: usize = 200;
 /// that says nothing by itself). Absent or blank details are stored as
 /// the empty string.
 pub fn validate_details(reason: ReportReason, details: Option<&str>) -> Result<String, DomainError> {
-    let text = multi_line("details", details.unwrap_or_default(), 0, MAX_DETAILS)?;
+    let text = crate::text::REPORT_DETAILS.check("details", details.unwrap_or_default())?;
     if text.is_empty() && reason == ReportReason::Other {
         return Err(DomainError::invalid("details", FieldCode::Required, "say what is wrong when the reason is other"));
     }

@@ -1,61 +1,14 @@
 //! Value types that can only hold valid values: once a `Title` exists it is
-//! known to be trimmed and of an acceptable length, so no layer above has to
-//! check again.
-//!
-//! Text hygiene, common to every value: NUL (which PostgreSQL text cannot
-//! hold) is refused first, with `invalid_characters`. One-line fields refuse
-//! every control character and the line and paragraph separators U+2028 and
-//! U+2029; titles and names also refuse direction overrides and isolates
-//! (U+202A–U+202E, U+2066–U+2069), and are trimmed of zero-width characters
-//! (U+200B–U+200D, U+2060, U+FEFF) as of spaces, so an invisible title is
-//! empty. Multi-line texts turn CRLF and lone CR into `\n` and refuse control
-//! characters other than `\n` and `\t` (C1 included, e.g. U+0085).
+//! known to be trimmed, of an acceptable length and free of refused
+//! characters, so no layer above has to check again. Each type checks its
+//! input against one rule of [`crate::text`] (which characters are refused,
+//! what is trimmed, the lengths, whether a visible letter is needed), the
+//! same data the OpenAPI document's constraints are derived from.
 
 use crate::codes::FieldCode;
 use crate::error::DomainError;
-
-fn char_len(text: &str) -> usize {
-    text.chars().count()
-}
-
-fn length_between(field: &str, text: &str, min: usize, max: usize) -> Result<(), DomainError> {
-    let len = char_len(text);
-    if len < min {
-        Err(DomainError::invalid(field, FieldCode::TooShort, format!("must be at least {min} characters")))
-    } else if len > max {
-        Err(DomainError::invalid(field, FieldCode::TooLong, format!("must be at most {max} characters")))
-    } else {
-        Ok(())
-    }
-}
-
-/// Characters that take no space on screen: zero-width space, joiners, word
-/// joiner, byte-order mark. A text made only of these (and spaces) is empty.
-fn is_invisible(c: char) -> bool {
-    matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}')
-}
-
-/// Bidirectional embeddings, overrides and isolates: they can make a name or
-/// a title read differently from what it is.
-fn is_bidi_control(c: char) -> bool {
-    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
-}
-
-/// Trims whitespace and invisible characters from both ends.
-fn trim_blank(text: &str) -> &str {
-    text.trim_matches(|c: char| c.is_whitespace() || is_invisible(c))
-}
-
-/// Refuses the NUL character (U+0000), which PostgreSQL text cannot hold, in
-/// any input: the API calls this for path and query parameters, the value
-/// types below for every field, before anything reaches the database.
-pub fn ensure_no_nul(field: &str, value: &str) -> Result<(), DomainError> {
-    if value.contains('\0') {
-        Err(DomainError::invalid(field, FieldCode::InvalidCharacters, "must not contain the NUL character"))
-    } else {
-        Ok(())
-    }
-}
+pub use crate::text::ensure_no_nul;
+use crate::text::{self as rules, char_len, is_blank, is_invisible, length_between};
 
 /// One-line fields: no control character (C0, DEL, C1) and no line or
 /// paragraph separator (U+2028, U+2029).
@@ -69,51 +22,6 @@ fn ensure_one_line(field: &str, text: &str) -> Result<(), DomainError> {
     } else {
         Ok(())
     }
-}
-
-/// Names and titles: no character that changes the reading direction.
-fn ensure_no_bidi(field: &str, text: &str) -> Result<(), DomainError> {
-    if text.chars().any(is_bidi_control) {
-        Err(DomainError::invalid(
-            field,
-            FieldCode::InvalidCharacters,
-            "must not contain invisible characters that change the text direction",
-        ))
-    } else {
-        Ok(())
-    }
-}
-
-/// Validates a one-line text: NUL, then trimming (of spaces and invisible
-/// characters), length, control characters and, for names and titles,
-/// direction controls.
-fn one_line(field: &str, raw: &str, min: usize, max: usize, names: bool) -> Result<String, DomainError> {
-    ensure_no_nul(field, raw)?;
-    let text = trim_blank(raw);
-    length_between(field, text, min, max)?;
-    ensure_one_line(field, text)?;
-    if names {
-        ensure_no_bidi(field, text)?;
-    }
-    Ok(text.to_owned())
-}
-
-/// Validates a multi-line text: NUL refused; CRLF and lone CR become `\n`;
-/// trimmed; length counted after that; control characters other than `\n`
-/// and `\t` (C0, DEL, C1 such as U+0085) refused.
-pub(crate) fn multi_line(field: &str, raw: &str, min: usize, max: usize) -> Result<String, DomainError> {
-    ensure_no_nul(field, raw)?;
-    let normalised = raw.replace("\r\n", "\n").replace('\r', "\n");
-    let text = normalised.trim();
-    length_between(field, text, min, max)?;
-    if text.chars().any(|c| c.is_control() && !matches!(c, '\n' | '\t')) {
-        return Err(DomainError::invalid(
-            field,
-            FieldCode::InvalidCharacters,
-            "must not contain control characters (only line breaks and tabs are allowed)",
-        ));
-    }
-    Ok(text.to_owned())
 }
 
 macro_rules! text_value {
@@ -197,7 +105,7 @@ impl Title {
     /// Validates a title for `field`: 10 to 150 characters once spaces and
     /// invisible characters are trimmed, one line, no direction controls.
     pub fn parse_field(field: &str, raw: &str) -> Result<Self, DomainError> {
-        one_line(field, raw, 10, 150, true).map(Self)
+        rules::TITLE.check(field, raw).map(Self)
     }
 
     /// Validates the `title` field.
@@ -209,7 +117,7 @@ impl Title {
 impl Body {
     /// Validates a body for `field`; line endings are normalised to `\n`.
     pub fn parse_field(field: &str, raw: &str) -> Result<Self, DomainError> {
-        multi_line(field, raw, 15, 20_000).map(Self)
+        rules::BODY.check(field, raw).map(Self)
     }
 
     /// Validates the `body` field.
@@ -219,20 +127,9 @@ impl Body {
 }
 
 impl Nickname {
-    /// Validates the `nickname` field.
+    /// Validates the `nickname` field ([`rules::NICKNAME`]); stored lower-case.
     pub fn parse(raw: &str) -> Result<Self, DomainError> {
-        let text = one_line("nickname", raw, 0, usize::MAX, true)?.to_lowercase();
-        length_between("nickname", &text, 3, 20)?;
-        let starts_with_letter = text.chars().next().is_some_and(|c| c.is_ascii_lowercase());
-        let rest_ok = text.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
-        if !starts_with_letter || !rest_ok {
-            return Err(DomainError::invalid(
-                "nickname",
-                FieldCode::InvalidCharacters,
-                "use letters a-z, digits and _, starting with a letter",
-            ));
-        }
-        Ok(Self(text))
+        rules::NICKNAME.check("nickname", raw).map(|text| Self(text.to_ascii_lowercase()))
     }
 }
 
@@ -240,7 +137,7 @@ impl DisplayName {
     /// Validates the `display_name` field: 1 to 60 visible characters, one
     /// line, no direction controls.
     pub fn parse(raw: &str) -> Result<Self, DomainError> {
-        one_line("display_name", raw, 1, 60, true).map(Self)
+        rules::DISPLAY_NAME.check("display_name", raw).map(Self)
     }
 }
 
@@ -256,7 +153,7 @@ impl Email {
         let text = raw.trim().to_lowercase();
         let invalid = || DomainError::invalid("email", FieldCode::InvalidFormat, "is not a valid e-mail address");
         ensure_one_line("email", &text)?;
-        if char_len(&text) > 254 || text.chars().any(|c| c.is_whitespace() || is_invisible(c)) {
+        if char_len(&text) > rules::EMAIL_MAX || text.chars().any(|c| c.is_whitespace() || is_invisible(c)) {
             return Err(invalid());
         }
         let (local, domain) = text.split_once('@').ok_or_else(invalid)?;
@@ -281,18 +178,9 @@ impl Email {
 }
 
 impl Slug {
-    /// Validates the `slug` field.
+    /// Validates the `slug` field ([`rules::SLUG`]).
     pub fn parse(raw: &str) -> Result<Self, DomainError> {
-        let text = one_line("slug", raw, 3, 60, false)?;
-        let chars_ok = text.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
-        if !chars_ok || text.starts_with('-') || text.ends_with('-') || text.contains("--") {
-            return Err(DomainError::invalid(
-                "slug",
-                FieldCode::InvalidCharacters,
-                "use a-z, 0-9 and single hyphens inside",
-            ));
-        }
-        Ok(Self(text))
+        rules::SLUG.check("slug", raw).map(Self)
     }
 }
 
@@ -300,14 +188,14 @@ impl SpaceTitle {
     /// Validates a space's `title` field: 3 to 150 visible characters, one
     /// line, no direction controls.
     pub fn parse(raw: &str) -> Result<Self, DomainError> {
-        one_line("title", raw, 3, 150, true).map(Self)
+        rules::SPACE_TITLE.check("title", raw).map(Self)
     }
 }
 
 impl Description {
     /// Validates a space's `description` field (line endings normalised).
     pub fn parse(raw: &str) -> Result<Self, DomainError> {
-        multi_line("description", raw, 0, 20_000).map(Self)
+        rules::DESCRIPTION.check("description", raw).map(Self)
     }
 }
 
@@ -318,17 +206,17 @@ impl Summary {
             return Ok(None);
         };
         ensure_no_nul("summary", raw)?;
-        if trim_blank(raw).is_empty() {
+        if raw.trim_matches(is_blank).is_empty() {
             return Ok(None);
         }
-        one_line("summary", raw, 1, 300, false).map(|text| Some(Self(text)))
+        rules::SUMMARY.check("summary", raw).map(|text| Some(Self(text)))
     }
 }
 
 impl Rationale {
     /// Validates the `rationale` field (line endings normalised).
     pub fn parse(raw: &str) -> Result<Self, DomainError> {
-        multi_line("rationale", raw, 10, 2_000).map(Self)
+        rules::RATIONALE.check("rationale", raw).map(Self)
     }
 }
 
@@ -337,10 +225,10 @@ impl StaffText {
     /// `field` (line endings normalised).
     pub fn parse_field(field: &str, raw: &str) -> Result<Self, DomainError> {
         ensure_no_nul(field, raw)?;
-        if trim_blank(raw).is_empty() {
+        if raw.trim_matches(is_blank).is_empty() {
             return Err(DomainError::invalid(field, FieldCode::Required, "is required and shown publicly"));
         }
-        multi_line(field, raw, 1, 20_000).map(Self)
+        rules::STAFF_TEXT.check(field, raw).map(Self)
     }
 }
 
@@ -349,10 +237,10 @@ impl CommentBody {
     /// characters once trimmed, no control characters but line breaks and tabs.
     pub fn parse(raw: &str) -> Result<Self, DomainError> {
         ensure_no_nul("body", raw)?;
-        if trim_blank(raw).is_empty() {
+        if raw.trim_matches(is_blank).is_empty() {
             return Err(DomainError::invalid("body", FieldCode::Required, "is required"));
         }
-        multi_line("body", raw, 1, 2_000).map(Self)
+        rules::COMMENT_BODY.check("body", raw).map(Self)
     }
 }
 
@@ -365,7 +253,7 @@ pub fn validate_text(title: &str, body: &str) -> Result<(Title, Body), DomainErr
 /// guessing; composition rules only annoy people into worse passwords.
 pub fn validate_password(raw: &str) -> Result<(), DomainError> {
     ensure_no_nul("password", raw)?;
-    length_between("password", raw, 10, 128)
+    length_between("password", raw, rules::PASSWORD_LENGTH.0, rules::PASSWORD_LENGTH.1)
 }
 
 /// What staff type to find a person: matched against the start of a
@@ -380,12 +268,12 @@ impl SearchTerm {
     /// Validates the `q` of a search; blank means "no filter" (`None`).
     pub fn parse(raw: &str) -> Result<Option<Self>, DomainError> {
         ensure_no_nul("q", raw)?;
-        let term = trim_blank(raw);
+        let term = raw.trim_matches(is_blank);
         if term.is_empty() {
             return Ok(None);
         }
         ensure_one_line("q", term)?;
-        length_between("q", term, 1, 100)?;
+        length_between("q", term, 1, rules::SEARCH_TERM_MAX)?;
         Ok(Some(Self(term.to_lowercase())))
     }
 
@@ -569,6 +457,32 @@ mod tests {
         }
         assert_eq!(code(Email::parse("mario\u{2028}@comune.it").unwrap_err()), "invalid_characters");
         assert_eq!(code(Email::parse("mario\u{85}@comune.it").unwrap_err()), "invalid_characters");
+    }
+
+    #[test]
+    fn titles_and_names_refuse_direction_marks_and_need_a_visible_letter() {
+        for bad in ['\u{200E}', '\u{200F}', '\u{061C}', '\u{202A}', '\u{202E}', '\u{2066}', '\u{2069}'] {
+            let title = format!("Piste ciclabili{bad} in centro");
+            assert_eq!(code(Title::parse(&title).unwrap_err()), "invalid_characters", "title with {bad:?}");
+            assert_eq!(code(DisplayName::parse(&format!("Mario{bad} Rossi")).unwrap_err()), "invalid_characters");
+            assert_eq!(code(SpaceTitle::parse(&title).unwrap_err()), "invalid_characters");
+        }
+        let blanks = ['\u{3164}', '\u{115F}', '\u{1160}', '\u{FFA0}', '\u{2800}', '\u{00AD}', '\u{E0041}', '\u{E007F}'];
+        for blank in blanks {
+            let only = blank.to_string().repeat(12);
+            assert_eq!(code(Title::parse(&only).unwrap_err()), "too_short", "title of {blank:?}");
+            assert_eq!(code(DisplayName::parse(&only).unwrap_err()), "too_short", "name of {blank:?}");
+            let with_marks = format!("{blank}\u{0301}\u{FE0F}").repeat(6);
+            assert!(Title::parse(&with_marks).is_err(), "title of {with_marks:?}");
+            assert!(DisplayName::parse(&with_marks).is_err(), "name of {with_marks:?}");
+            assert_eq!(DisplayName::parse(&format!("{blank} Mario Rossi {blank}")).unwrap().as_str(), "Mario Rossi");
+        }
+        assert_eq!(code(DisplayName::parse("\u{0301}\u{0301}\u{0301}").unwrap_err()), "too_short");
+        assert_eq!(code(DisplayName::parse("...").unwrap_err()), "no_letters");
+        assert_eq!(code(Title::parse("!!!!!!!!!!!!").unwrap_err()), "no_letters");
+        assert_eq!(code(Title::parse("\u{3164}\u{0301}!!!!!!!!!!!!").unwrap_err()), "no_letters");
+        assert!(DisplayName::parse("Zoë 🚲").is_ok() && DisplayName::parse("7").is_ok());
+        assert!(Title::parse("Più alberi in via Saragozza").is_ok());
     }
 
     #[test]

@@ -149,7 +149,11 @@ impl DecisionService {
             .optional("body", acceptance.body.as_deref().map(Body::parse))
             .optional(
                 "note",
-                acceptance.note.as_deref().filter(|n| !n.trim().is_empty()).map(|n| StaffText::parse_field("note", n)),
+                acceptance
+                    .note
+                    .as_deref()
+                    .filter(|n| !emenda_domain::text::is_blank_text(n))
+                    .map(|n| StaffText::parse_field("note", n)),
             )
             .finish()?;
         let (sent_title, sent_body, note) = (sent_title.as_ref(), sent_body.as_ref(), note.as_ref());

@@ -300,7 +300,10 @@ impl ReportService {
             return Err(staff_only().into());
         }
         let (note,) = Validation::new()
-            .optional("note", note.filter(|n| !n.trim().is_empty()).map(|n| StaffText::parse_field("note", n)))
+            .optional(
+                "note",
+                note.filter(|n| !emenda_domain::text::is_blank_text(n)).map(|n| StaffText::parse_field("note", n)),
+            )
             .finish()?;
         let note = note.as_ref().map(StaffText::as_str);
         self.ctx.write_as(actor, |tx| {

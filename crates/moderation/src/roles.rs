@@ -5,9 +5,9 @@ use emenda_domain::audit::AuditAction;
 use emenda_domain::policy::{
     ensure_admin, ensure_admins_remain, ensure_can_revoke, ensure_grant_scope, Actor, Role, RoleGrant,
 };
-use emenda_domain::DomainError;
+use emenda_domain::{DomainError, FieldCode};
 use emenda_service::{AuditTarget, ServiceContext, ServiceResult};
-use emenda_store::{roles, spaces, users};
+use emenda_store::{roles, spaces, users, Tx};
 use uuid::Uuid;
 
 /// Roles.
@@ -74,6 +74,7 @@ impl RoleService {
             let grant = RoleGrant { role, space_id };
             ensure_grant_scope(grant)?;
             let changed = if add {
+                ensure_unmistakable(tx, user_id)?;
                 roles::grant(tx, self.ctx.ids.new_id(), user_id, grant, Some(actor.user_id), now)?
             } else {
                 ensure_can_revoke(actor, user_id, grant)?;
@@ -94,4 +95,26 @@ impl RoleService {
             Ok(roles::grants_of(tx, user_id)?)
         })
     }
+}
+
+/// Refuses to make someone staff or admin while another account's display
+/// name or nickname looks like theirs. Letting it through would leave
+/// an ordinary account, or a second staff member, shown as that person:
+/// exactly the impersonation the reservation exists to prevent. Refusing
+/// costs the admin a clear `name_reserved` and the new staff member an
+/// account with a distinct name, which is the safer failure. A user who
+/// already holds a role was checked when first given one. The names are
+/// locked exclusively first, so no registration of a look-alike slips in
+/// between the check and the grant.
+fn ensure_unmistakable(tx: &mut Tx<'_>, user_id: Uuid) -> ServiceResult<()> {
+    users::lock_reserved_names(tx, true)?;
+    if roles::grants_of(tx, user_id)?.is_empty() && users::has_look_alike(tx, user_id)? {
+        return Err(DomainError::invalid(
+            "id",
+            FieldCode::NameReserved,
+            "another account's name looks like this user's; a staff name must be unmistakable",
+        )
+        .into());
+    }
+    Ok(())
 }

@@ -74,6 +74,8 @@ pub fn insert_users(tx: &mut Tx<'_>, rows: &[BulkUser], password_hash: &str) -> 
                     users::nickname.eq(&u.nickname),
                     users::display_name.eq(&u.display_name),
                     users::password_hash.eq(password_hash),
+                    users::name_skeleton.eq(emenda_domain::text::name_skeleton(&u.display_name)),
+                    users::nickname_skeleton.eq(emenda_domain::text::name_skeleton(&u.nickname)),
                     users::created_at.eq(Stored(u.created_at)),
                     users::updated_at.eq(Stored(u.created_at)),
                 )

@@ -18,7 +18,9 @@ pub(crate) fn run(connection: &mut DbConnection) -> Result<usize, StoreError> {
         DbConnection::Sqlite(c) => c.run_pending_migrations(SQLITE).map(|v| v.len()),
         DbConnection::Postgres(c) => c.run_pending_migrations(POSTGRES).map(|v| v.len()),
     };
-    applied.map_err(|e| StoreError::Migration(e.to_string()))
+    let applied = applied.map_err(|e| StoreError::Migration(e.to_string()))?;
+    crate::users::fill_skeletons(connection)?;
+    Ok(applied)
 }
 
 /// One row of a schema query: every value as text (numbers are cast), so

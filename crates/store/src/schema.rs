@@ -12,6 +12,8 @@ diesel::table! {
         blocked_at -> Nullable<Text>,
         created_at -> Text,
         updated_at -> Text,
+        name_skeleton -> Nullable<Text>,
+        nickname_skeleton -> Nullable<Text>,
     }
 }
 

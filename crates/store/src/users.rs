@@ -7,6 +7,7 @@ use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use emenda_domain::policy::{Role, RoleGrant};
 use emenda_domain::sign_in::SignInAttempt;
+use emenda_domain::text::name_skeleton;
 use emenda_domain::values::SearchTerm;
 use uuid::Uuid;
 
@@ -86,6 +87,8 @@ pub fn insert(tx: &mut Tx<'_>, user: &NewUser<'_>) -> Result<(), StoreError> {
             users::nickname.eq(user.nickname),
             users::display_name.eq(user.display_name),
             users::password_hash.eq(user.password_hash),
+            users::name_skeleton.eq(name_skeleton(user.display_name)),
+            users::nickname_skeleton.eq(name_skeleton(user.nickname)),
             users::created_at.eq(&now),
             users::updated_at.eq(&now),
         ))
@@ -315,4 +318,78 @@ pub fn search(
         .limit(limit)
         .load(tx.conn())?;
     Ok(rows.into_iter().map(UserRecord::from).collect())
+}
+
+/// Orders registrations against role grants, so that a name checked as
+/// free of look-alikes stays so until the transaction ends: registrations
+/// take the lock shared (they do not exclude each other), a grant that
+/// makes someone staff takes it exclusively. On SQLite the write
+/// transaction already holds the database's write lock.
+pub fn lock_reserved_names(tx: &mut Tx<'_>, exclusive: bool) -> Result<(), StoreError> {
+    if let crate::connection::DbConnection::Postgres(connection) = tx.conn() {
+        let query = if exclusive {
+            "SELECT pg_advisory_xact_lock(hashtextextended('emenda.reserved_names', 0))::text"
+        } else {
+            "SELECT pg_advisory_xact_lock_shared(hashtextextended('emenda.reserved_names', 0))::text"
+        };
+        diesel::sql_query(query).execute(connection)?;
+    }
+    Ok(())
+}
+
+/// Which of a display name and a nickname look like (share the skeleton
+/// of) those of a user holding any role: `(display name, nickname)`.
+pub fn reserved_look_alikes(tx: &mut Tx<'_>, display_name: &str, nickname: &str) -> Result<(bool, bool), StoreError> {
+    let holders = role_grants::table.select(role_grants::user_id);
+    let name: Option<Stored<Uuid>> = users::table
+        .filter(users::name_skeleton.eq(name_skeleton(display_name)))
+        .filter(users::id.eq_any(holders))
+        .select(users::id)
+        .first(tx.conn())
+        .optional()?;
+    let holders = role_grants::table.select(role_grants::user_id);
+    let nick: Option<Stored<Uuid>> = users::table
+        .filter(users::nickname_skeleton.eq(name_skeleton(nickname)))
+        .filter(users::id.eq_any(holders))
+        .select(users::id)
+        .first(tx.conn())
+        .optional()?;
+    Ok((name.is_some(), nick.is_some()))
+}
+
+/// Whether another user's display name or nickname looks like this
+/// user's (shares its skeleton).
+pub fn has_look_alike(tx: &mut Tx<'_>, user_id: Uuid) -> Result<bool, StoreError> {
+    let own: Option<(Option<String>, Option<String>)> = users::table
+        .filter(users::id.eq(Stored(user_id)))
+        .select((users::name_skeleton, users::nickname_skeleton))
+        .first(tx.conn())
+        .optional()?;
+    let Some((name, nick)) = own else { return Ok(false) };
+    let other: Option<Stored<Uuid>> = users::table
+        .filter(users::id.ne(Stored(user_id)))
+        .filter(users::name_skeleton.eq(name).or(users::nickname_skeleton.eq(nick)))
+        .select(users::id)
+        .first(tx.conn())
+        .optional()?;
+    Ok(other.is_some())
+}
+
+/// Fills the skeletons of users stored before they existed (see the
+/// `name_skeletons` migration); returns how many were filled. Run after
+/// every migration, so it finds nothing once done.
+pub(crate) fn fill_skeletons(connection: &mut crate::connection::DbConnection) -> Result<usize, StoreError> {
+    let missing: Vec<(Stored<Uuid>, String, String)> = users::table
+        .filter(users::name_skeleton.is_null().or(users::nickname_skeleton.is_null()))
+        .select((users::id, users::display_name, users::nickname))
+        .load(connection)?;
+    for (id, display_name, nickname) in &missing {
+        diesel::update(users::table.filter(users::id.eq(id)))
+            .set((
+                users::name_skeleton.eq(name_skeleton(display_name)),
+                users::nickname_skeleton.eq(name_skeleton(nickname)),
+            ))
+            .execute(connection)?;
+    }
+    Ok(missing.len())
 }

@@ -828,14 +828,11 @@ export interface components {
          *     }
          */
         AcceptRequest: {
-            /** @description Final text, resolving conflicts: 15 to 20,000 characters. */
+            /** @description Text in Markdown: 15 to 20,000 characters once trimmed; line breaks and tabs allowed, no other control character. */
             body?: string | null;
-            /**
-             * @description Note recorded with the decision, shown publicly: up to 20,000
-             *     characters; blank means none.
-             */
+            /** @description Note in Markdown; blank means none: up to 20,000 characters; line breaks and tabs allowed, no other control character. */
             note?: string | null;
-            /** @description Final title, resolving conflicts: 10 to 150 characters. */
+            /** @description Title: 10 to 150 characters once trimmed; one line; no direction marks or controls; at least one visible letter or digit. */
             title?: string | null;
         };
         /** @description The outcome of an acceptance. */
@@ -1032,7 +1029,7 @@ export interface components {
          *     }
          */
         AnswerRequest: {
-            /** @description Official text (Markdown), shown publicly: 1 to 20,000 characters. */
+            /** @description Public text in Markdown: 1 to 20,000 characters once trimmed; line breaks and tabs allowed, no other control character. */
             answer: string;
             /** @description The state the answer puts the proposal in. */
             state: components["schemas"]["AnswerState"];
@@ -1152,7 +1149,7 @@ export interface components {
              *     visible now (unblocking shows exactly those again). Default false.
              */
             hide_content?: boolean;
-            /** @description Public justification: 1 to 20,000 characters. */
+            /** @description Public text in Markdown: 1 to 20,000 characters once trimmed; line breaks and tabs allowed, no other control character. */
             justification: string;
         };
         /** @description The outcome of re-checking a history. */
@@ -1333,11 +1330,11 @@ export interface components {
              * @description The version the text was written against.
              */
             base_version: number;
-            /** @description Proposed text (the whole text), Markdown: 15 to 20,000 characters. */
+            /** @description Text in Markdown: 15 to 20,000 characters once trimmed; line breaks and tabs allowed, no other control character. */
             body: string;
-            /** @description Why the change is needed: 10 to 2,000 characters. */
+            /** @description Why the change is needed, in Markdown: 10 to 2,000 characters once trimmed; line breaks and tabs allowed, no other control character. */
             rationale: string;
-            /** @description Proposed title (the whole title): 10 to 150 characters once trimmed. */
+            /** @description Title: 10 to 150 characters once trimmed; one line; no direction marks or controls; at least one visible letter or digit. */
             title: string;
         };
         /**
@@ -1349,7 +1346,7 @@ export interface components {
          */
         CreateCommentRequest: {
             alignment?: null | components["schemas"]["Alignment"];
-            /** @description Markdown source: 1 to 2,000 characters once trimmed. */
+            /** @description Comment in Markdown: 1 to 2,000 characters once trimmed; line breaks and tabs allowed, no other control character. */
             body: string;
             /**
              * Format: uuid
@@ -1365,9 +1362,9 @@ export interface components {
          *     }
          */
         CreateProposalRequest: {
-            /** @description Text in Markdown: 15 to 20,000 characters once trimmed. */
+            /** @description Text in Markdown: 15 to 20,000 characters once trimmed; line breaks and tabs allowed, no other control character. */
             body: string;
-            /** @description Title: 10 to 150 characters once trimmed, one line. */
+            /** @description Title: 10 to 150 characters once trimmed; one line; no direction marks or controls; at least one visible letter or digit. */
             title: string;
         };
         /**
@@ -1382,13 +1379,13 @@ export interface components {
          *     }
          */
         CreateSpaceRequest: {
-            /** @description Markdown description, up to 20,000 characters. */
+            /** @description Description in Markdown: up to 20,000 characters; line breaks and tabs allowed, no other control character. */
             description?: string;
             /** @description Settings; omitted ones take their defaults. */
             settings?: components["schemas"]["SpaceSettings"];
-            /** @description URL name: 3 to 60 of `a-z`, `0-9` and single hyphens inside. */
+            /** @description The space's URL name: 3 to 60 characters once trimmed; one line; no direction marks or controls; `a-z`, `0-9` and single inner hyphens. */
             slug: string;
-            /** @description Title: 3 to 150 characters once trimmed, one line. */
+            /** @description The space's title: 3 to 150 characters once trimmed; one line; no direction marks or controls; at least one visible letter or digit. */
             title: string;
         };
         /** @description The difference between two versions. */
@@ -1420,8 +1417,8 @@ export interface components {
         /** @description An edit of one's own comment: a new body, a new alignment, or both. */
         EditCommentRequest: {
             alignment?: null | components["schemas"]["Alignment"];
-            /** @description New Markdown source: 1 to 2,000 characters once trimmed. */
-            body?: string | null;
+            /** @description Comment in Markdown: 1 to 2,000 characters once trimmed; line breaks and tabs allowed, no other control character. */
+            body?: string;
             /**
              * Format: int32
              * @description The revision edited; `stale_revision` (409) if it is no longer current.
@@ -1444,11 +1441,11 @@ export interface components {
              *     carries the proposal's `ETag`.
              */
             base_version?: number | null;
-            /** @description New text in Markdown: 15 to 20,000 characters once trimmed. */
+            /** @description Text in Markdown: 15 to 20,000 characters once trimmed; line breaks and tabs allowed, no other control character. */
             body: string;
-            /** @description What changed, in one line of up to 300 characters; blank means none. */
+            /** @description What changed; blank means none: up to 300 characters; one line; no direction marks or controls. */
             summary?: string | null;
-            /** @description New title: 10 to 150 characters once trimmed, one line. */
+            /** @description Title: 10 to 150 characters once trimmed; one line; no direction marks or controls; at least one visible letter or digit. */
             title: string;
         };
         /**
@@ -1460,7 +1457,7 @@ export interface components {
          * @description The `code` of one invalid field in a `validation_failed` problem.
          * @enum {string}
          */
-        FieldCode: "too_short" | "too_long" | "invalid_characters" | "invalid_format" | "out_of_range" | "required" | "unchanged" | "unknown_version" | "malformed" | "invalid_cursor" | "invalid_choice" | "not_allowed" | "text_too_large" | "too_deep" | "invalid_etag" | "mismatch" | "not_found" | "invalid" | "taken";
+        FieldCode: "too_short" | "too_long" | "invalid_characters" | "invalid_format" | "out_of_range" | "required" | "unchanged" | "unknown_version" | "malformed" | "invalid_cursor" | "invalid_choice" | "not_allowed" | "text_too_large" | "too_deep" | "invalid_etag" | "mismatch" | "not_found" | "invalid" | "taken" | "no_letters" | "name_reserved";
         /** @description A conflict in one field. */
         FieldConflict: components["schemas"]["Conflict"] & {
             /** @description `title` or `body`. */
@@ -1599,7 +1596,7 @@ export interface components {
         };
         /** @description An optional note, kept in the public audit entry. */
         ModerationNoteRequest: {
-            /** @description Up to 20,000 characters; blank means none. */
+            /** @description Note in Markdown; blank means none: up to 20,000 characters; line breaks and tabs allowed, no other control character. */
             note?: string | null;
         };
         /** @description The caller's own support of a proposal. */
@@ -1999,14 +1996,11 @@ export interface components {
          *     }
          */
         RegisterRequest: {
-            /** @description Name shown next to contributions: 1 to 60 characters, one line. */
+            /** @description Name shown next to contributions: 1 to 60 characters once trimmed; one line; no direction marks or controls; at least one visible letter or digit. */
             display_name: string;
             /** @description E-mail, used to sign in; never shown publicly. At most 254 characters. */
             email: string;
-            /**
-             * @description Public handle: 3 to 20 of `a-z`, `0-9` and `_`, starting with a
-             *     letter (stored lower-case).
-             */
+            /** @description Public handle: 3 to 20 characters once trimmed; one line; no direction marks or controls; `a-z`, `0-9` and `_`, starting with a letter (stored lower-case); at least one visible letter or digit. */
             nickname: string;
             /** @description 10 to 128 characters. */
             password: string;
@@ -2018,7 +2012,7 @@ export interface components {
          *     }
          */
         RejectRequest: {
-            /** @description Public reason: 1 to 20,000 characters. */
+            /** @description Public text in Markdown: 1 to 20,000 characters once trimmed; line breaks and tabs allowed, no other control character. */
             reason: string;
         };
         /** @description A report as recorded. */
@@ -2058,7 +2052,7 @@ export interface components {
          *     }
          */
         ReportRequestDto: {
-            /** @description What is wrong: up to 1,000 characters; required when `reason` is `other`. */
+            /** @description What is wrong, in Markdown (required when the reason is `other`): up to 1,000 characters; line breaks and tabs allowed, no other control character. */
             details?: string | null;
             /** @description Why. */
             reason: components["schemas"]["ReportReason"];
@@ -2326,10 +2320,10 @@ export interface components {
         };
         /** @description Changes to a space; omitted fields stay as they are. */
         UpdateSpaceRequest: {
-            /** @description New Markdown description, up to 20,000 characters. */
+            /** @description Description in Markdown: up to 20,000 characters; line breaks and tabs allowed, no other control character. */
             description?: string | null;
             settings?: null | components["schemas"]["SettingsPatch"];
-            /** @description New title: 3 to 150 characters once trimmed, one line. */
+            /** @description The space's title: 3 to 150 characters once trimmed; one line; no direction marks or controls; at least one visible letter or digit. */
             title?: string | null;
         };
         /** @description A user as others see them. */

@@ -170,25 +170,13 @@ impl From<AmendmentView> for AmendmentDto {
 }))]
 pub struct CreateAmendmentRequest {
     /// Proposed title (the whole title): 10 to 150 characters once trimmed.
-    #[schema(
-        min_length = 10,
-        max_length = 150,
-        pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029\\u061C\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069]*$"
-    )]
+    #[schema(schema_with = crate::text_schema::title)]
     pub title: String,
     /// Proposed text (the whole text), Markdown: 15 to 20,000 characters.
-    #[schema(
-        min_length = 15,
-        max_length = 20000,
-        pattern = "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"
-    )]
+    #[schema(schema_with = crate::text_schema::body)]
     pub body: String,
     /// Why the change is needed: 10 to 2,000 characters.
-    #[schema(
-        min_length = 10,
-        max_length = 2000,
-        pattern = "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"
-    )]
+    #[schema(schema_with = crate::text_schema::rationale)]
     pub rationale: String,
     /// The version the text was written against.
     #[schema(minimum = 1)]

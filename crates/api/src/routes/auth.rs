@@ -26,21 +26,17 @@ use uuid::Uuid;
 }))]
 pub struct RegisterRequest {
     /// E-mail, used to sign in; never shown publicly. At most 254 characters.
-    #[schema(max_length = 254)]
+    #[schema(schema_with = crate::text_schema::email)]
     pub email: String,
     /// 10 to 128 characters.
-    #[schema(min_length = 10, max_length = 128)]
+    #[schema(schema_with = crate::text_schema::password)]
     pub password: String,
     /// Public handle: 3 to 20 of `a-z`, `0-9` and `_`, starting with a
     /// letter (stored lower-case).
-    #[schema(min_length = 3, max_length = 20, pattern = "^[A-Za-z][A-Za-z0-9_]*$")]
+    #[schema(schema_with = crate::text_schema::nickname)]
     pub nickname: String,
     /// Name shown next to contributions: 1 to 60 characters, one line.
-    #[schema(
-        min_length = 1,
-        max_length = 60,
-        pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029\\u061C\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069]*$"
-    )]
+    #[schema(schema_with = crate::text_schema::display_name)]
     pub display_name: String,
 }
 

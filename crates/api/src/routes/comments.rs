@@ -106,11 +106,7 @@ impl From<CommentView> for CommentDto {
 #[schema(example = json!({ "body": "Sono d'accordo, ma servono anche panchine.", "alignment": "in_favor" }))]
 pub struct CreateCommentRequest {
     /// Markdown source: 1 to 2,000 characters once trimmed.
-    #[schema(
-        min_length = 1,
-        max_length = 2000,
-        pattern = "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"
-    )]
+    #[schema(schema_with = crate::text_schema::comment_body)]
     pub body: String,
     /// Where the author stands; `neutral` when absent.
     pub alignment: Option<Alignment>,
@@ -123,11 +119,7 @@ pub struct CreateCommentRequest {
 #[serde(deny_unknown_fields)]
 pub struct EditCommentRequest {
     /// New Markdown source: 1 to 2,000 characters once trimmed.
-    #[schema(
-        min_length = 1,
-        max_length = 2000,
-        pattern = "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"
-    )]
+    #[schema(schema_with = crate::text_schema::comment_body)]
     pub body: Option<String>,
     /// New alignment.
     pub alignment: Option<Alignment>,

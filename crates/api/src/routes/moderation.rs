@@ -91,22 +91,14 @@ pub async fn amendment_queue(
 #[schema(example = json!({ "note": "Accolto dopo la riunione del 12 novembre." }))]
 pub struct AcceptRequest {
     /// Final title, resolving conflicts: 10 to 150 characters.
-    #[schema(
-        min_length = 10,
-        max_length = 150,
-        pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029\\u061C\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069]*$"
-    )]
+    #[schema(schema_with = crate::text_schema::optional_title)]
     pub title: Option<String>,
     /// Final text, resolving conflicts: 15 to 20,000 characters.
-    #[schema(
-        min_length = 15,
-        max_length = 20000,
-        pattern = "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"
-    )]
+    #[schema(schema_with = crate::text_schema::optional_body)]
     pub body: Option<String>,
     /// Note recorded with the decision, shown publicly: up to 20,000
     /// characters; blank means none.
-    #[schema(max_length = 20000, pattern = "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$")]
+    #[schema(schema_with = crate::text_schema::staff_note)]
     pub note: Option<String>,
 }
 
@@ -147,11 +139,7 @@ pub async fn accept_amendment(
 #[schema(example = json!({ "reason": "La via è troppo stretta per venti alberi." }))]
 pub struct RejectRequest {
     /// Public reason: 1 to 20,000 characters.
-    #[schema(
-        min_length = 1,
-        max_length = 20000,
-        pattern = "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"
-    )]
+    #[schema(schema_with = crate::text_schema::staff_text)]
     pub reason: String,
 }
 
@@ -181,11 +169,7 @@ pub struct AnswerRequest {
     /// The state the answer puts the proposal in.
     pub state: AnswerState,
     /// Official text (Markdown), shown publicly: 1 to 20,000 characters.
-    #[schema(
-        min_length = 1,
-        max_length = 20000,
-        pattern = "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"
-    )]
+    #[schema(schema_with = crate::text_schema::staff_text)]
     pub answer: String,
 }
 

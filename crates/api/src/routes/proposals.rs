@@ -417,18 +417,10 @@ pub async fn list_proposals(state: web::Data<AppState>, query: Query<ProposalLis
 }))]
 pub struct CreateProposalRequest {
     /// Title: 10 to 150 characters once trimmed, one line.
-    #[schema(
-        min_length = 10,
-        max_length = 150,
-        pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029\\u061C\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069]*$"
-    )]
+    #[schema(schema_with = crate::text_schema::title)]
     pub title: String,
     /// Text in Markdown: 15 to 20,000 characters once trimmed.
-    #[schema(
-        min_length = 15,
-        max_length = 20000,
-        pattern = "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"
-    )]
+    #[schema(schema_with = crate::text_schema::body)]
     pub body: String,
 }
 
@@ -489,24 +481,13 @@ pub async fn get_proposal(
 }))]
 pub struct EditProposalRequest {
     /// New title: 10 to 150 characters once trimmed, one line.
-    #[schema(
-        min_length = 10,
-        max_length = 150,
-        pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029\\u061C\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069]*$"
-    )]
+    #[schema(schema_with = crate::text_schema::title)]
     pub title: String,
     /// New text in Markdown: 15 to 20,000 characters once trimmed.
-    #[schema(
-        min_length = 15,
-        max_length = 20000,
-        pattern = "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"
-    )]
+    #[schema(schema_with = crate::text_schema::body)]
     pub body: String,
     /// What changed, in one line of up to 300 characters; blank means none.
-    #[schema(
-        max_length = 300,
-        pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029\\u061C\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069]*$"
-    )]
+    #[schema(schema_with = crate::text_schema::summary)]
     pub summary: Option<String>,
     /// The version the edit starts from; may be left out when `If-Match`
     /// carries the proposal's `ETag`.

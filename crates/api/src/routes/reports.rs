@@ -35,7 +35,7 @@ pub struct ReportRequestDto {
     /// Why.
     pub reason: ReportReason,
     /// What is wrong: up to 1,000 characters; required when `reason` is `other`.
-    #[schema(max_length = 1000, pattern = "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$")]
+    #[schema(schema_with = crate::text_schema::report_details)]
     pub details: Option<String>,
 }
 
@@ -249,7 +249,7 @@ pub async fn report_queue(
 #[serde(deny_unknown_fields)]
 pub struct ModerationNoteRequest {
     /// Up to 20,000 characters; blank means none.
-    #[schema(max_length = 20000, pattern = "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$")]
+    #[schema(schema_with = crate::text_schema::staff_note)]
     pub note: Option<String>,
 }
 

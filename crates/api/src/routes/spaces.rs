@@ -58,18 +58,14 @@ impl From<Space> for SpaceDto {
 }))]
 pub struct CreateSpaceRequest {
     /// URL name: 3 to 60 of `a-z`, `0-9` and single hyphens inside.
-    #[schema(min_length = 3, max_length = 60, pattern = "^[a-z0-9]+(-[a-z0-9]+)*$")]
+    #[schema(schema_with = crate::text_schema::slug)]
     pub slug: String,
     /// Title: 3 to 150 characters once trimmed, one line.
-    #[schema(
-        min_length = 3,
-        max_length = 150,
-        pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029\\u061C\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069]*$"
-    )]
+    #[schema(schema_with = crate::text_schema::space_title)]
     pub title: String,
     /// Markdown description, up to 20,000 characters.
     #[serde(default)]
-    #[schema(max_length = 20000, pattern = "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$")]
+    #[schema(schema_with = crate::text_schema::description)]
     pub description: String,
     /// Settings; omitted ones take their defaults.
     #[serde(default)]
@@ -81,14 +77,10 @@ pub struct CreateSpaceRequest {
 #[serde(deny_unknown_fields)]
 pub struct UpdateSpaceRequest {
     /// New title: 3 to 150 characters once trimmed, one line.
-    #[schema(
-        min_length = 3,
-        max_length = 150,
-        pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029\\u061C\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069]*$"
-    )]
+    #[schema(schema_with = crate::text_schema::optional_space_title)]
     pub title: Option<String>,
     /// New Markdown description, up to 20,000 characters.
-    #[schema(max_length = 20000, pattern = "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$")]
+    #[schema(schema_with = crate::text_schema::optional_description)]
     pub description: Option<String>,
     /// Settings to change.
     pub settings: Option<SettingsPatch>,

@@ -99,11 +99,7 @@ pub async fn search_users(
 #[serde(deny_unknown_fields)]
 pub struct BlockRequest {
     /// Public justification: 1 to 20,000 characters.
-    #[schema(
-        min_length = 1,
-        max_length = 20000,
-        pattern = "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"
-    )]
+    #[schema(schema_with = crate::text_schema::staff_text)]
     pub justification: String,
     /// Also hide every proposal, amendment and comment of the user that is
     /// visible now (unblocking shows exactly those again). Default false.

@@ -81,6 +81,8 @@ export const errors: Record<keyof typeof it, string> = {
   'field.not_allowed': 'Not allowed.',
   'field.text_too_large': 'Too long to compare.',
   'field.too_deep': 'Replies cannot go this deep.',
+  'field.no_letters': 'Use at least one letter or digit.',
+  'field.name_reserved': 'This name looks like the name of a staff member or administrator; choose another.',
   'field.invalid_etag': 'Not a valid value.',
   'field.mismatch': 'The values disagree.',
   'field.not_found': 'Not found.',

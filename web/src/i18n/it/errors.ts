@@ -80,6 +80,8 @@ export const errors = {
   'field.not_allowed': 'Non consentito.',
   'field.text_too_large': 'Testo troppo lungo da confrontare.',
   'field.too_deep': 'Non si può rispondere a questa profondità.',
+  'field.no_letters': 'Usa almeno una lettera o una cifra.',
+  'field.name_reserved': 'Questo nome somiglia a quello di un membro dello staff o di un amministratore: scegline un altro.',
   'field.invalid_etag': 'Valore non valido.',
   'field.mismatch': 'Valori in disaccordo.',
   'field.not_found': 'Non trovato.',
