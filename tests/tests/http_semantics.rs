@@ -631,7 +631,35 @@ fn connections_over_the_total_are_refused_in_words(backend: Backend) {
     }
 }
 
+/// What the HTTP parser refuses before any handler runs (an address over
+/// 64 KiB, a head over 128 KiB) is answered in problem+json too, with its
+/// status, and the connection closes.
+fn requests_too_large_to_parse_are_refused_in_words(backend: Backend) {
+    let app = TestApp::spawn(backend);
+    let send = |request: Vec<u8>| {
+        let mut stream = connect_from(&app, [127, 0, 0, 1]);
+        // The server stops reading at its limit: the rest may not go out.
+        let _ = stream.write_all(&request);
+        read_to_close(&mut stream)
+    };
+    let long_address = format!("GET /api/v1/spaces?q={} HTTP/1.1\r\nHost: emenda\r\n\r\n", "a".repeat(100 * 1024));
+    let answer = send(long_address.into_bytes());
+    assert!(answer.starts_with("HTTP/1.1 400 "), "{answer}");
+    assert!(answer.contains("application/problem+json"), "{answer}");
+    assert_eq!(wire_code(&answer), "malformed_request", "{answer}");
+    let huge_header = format!(
+        "GET /api/v1/spaces HTTP/1.1\r\nHost: emenda\r\nAuthorization: Bearer {}\r\n\r\n",
+        "x".repeat(1024 * 1024)
+    );
+    let answer = send(huge_header.into_bytes());
+    assert!(answer.starts_with("HTTP/1.1 431 "), "{answer}");
+    assert_eq!(wire_code(&answer), "request_head_too_large", "{answer}");
+    // Ordinary errors keep their own bodies, untouched.
+    app.get("/api/v1/nowhere", None).expect_problem(404, "not_found");
+}
+
 backend_tests!(
+    requests_too_large_to_parse_are_refused_in_words,
     stalled_uploads_cannot_starve_other_clients,
     connections_over_the_total_are_refused_in_words,
     the_proposal_carries_its_space_rules,

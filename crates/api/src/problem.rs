@@ -120,6 +120,7 @@ pub fn status_of(code: ErrorCode) -> StatusCode {
         C::InternalError => StatusCode::INTERNAL_SERVER_ERROR,
         C::DatabaseUnavailable | C::DatabaseBusy | C::Overloaded => StatusCode::SERVICE_UNAVAILABLE,
         C::RequestTimeout => StatusCode::REQUEST_TIMEOUT,
+        C::RequestHeadTooLarge => StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE,
     }
 }
 

@@ -8,7 +8,8 @@ use crate::string_enum;
 string_enum! {
     /// The `code` of a problem response.
     pub enum ErrorCode {
-        /// The body is not JSON, or not the JSON expected.
+        /// The body is not JSON, or the request could not be read as HTTP
+        /// at all (e.g. an address longer than 65,534 bytes).
         MalformedRequest => "malformed_request",
         /// `If-Match` is neither `*` nor a list of entity tags.
         MalformedIfMatch => "malformed_if_match",
@@ -140,6 +141,9 @@ string_enum! {
         DatabaseBusy => "database_busy",
         /// The server is overloaded; retry.
         Overloaded => "overloaded",
+        /// The request's head (address and headers) is larger than the
+        /// server reads.
+        RequestHeadTooLarge => "request_head_too_large",
         /// The request body did not arrive within the body timeout.
         RequestTimeout => "request_timeout",
     }

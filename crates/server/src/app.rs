@@ -2,11 +2,16 @@
 //! and the single-page app served beside the API.
 
 use actix_files::{Files, NamedFile};
+use actix_http::error::DispatchError;
+use actix_http::{Extensions, HttpService};
+use actix_service::{map_config, IntoServiceFactory, ServiceFactoryExt};
 use actix_web::body::MessageBody;
+use actix_web::dev::AppConfig;
 use actix_web::dev::{fn_service, Response, Server, Service, ServiceRequest, ServiceResponse};
 use actix_web::http::header::{HeaderName, HeaderValue};
 use actix_web::middleware::DefaultHeaders;
-use actix_web::{web, App, HttpServer};
+use actix_web::rt::net::TcpStream;
+use actix_web::{web, App};
 use actix_web::{HttpMessage, HttpResponse};
 use emenda_accounts::{AccountService, AuthSettings, JwtKeys};
 use emenda_api::connections::{ConnectionLimits, ConnectionTracker};
@@ -17,11 +22,15 @@ use emenda_service::ServiceContext;
 use emenda_store::Store;
 use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::time::Duration;
 use tracing::Span;
 use tracing_actix_web::{RequestId, RootSpanBuilder, TracingLogger};
+use wire::ProblemSocket;
 
 #[path = "web_assets.rs"]
 pub mod web_assets;
+#[path = "wire.rs"]
+pub mod wire;
 
 /// What the HTTP server needs besides the store.
 #[derive(Debug, Clone)]
@@ -205,7 +214,7 @@ pub fn server(store: Store, options: &ServerOptions) -> std::io::Result<(Server,
     let reserved = usize::try_from(store_connections).unwrap_or(usize::MAX).saturating_add(64);
     let limits = fitted_limits(options.connections, reserved);
     let tracker = ConnectionTracker::new(limits);
-    let http = HttpServer::new(move || {
+    let app = move || {
         let app = App::new()
             .wrap_fn(emenda_api::http::head_as_get)
             .wrap(security_headers())
@@ -232,14 +241,39 @@ pub fn server(store: Store, options: &ServerOptions) -> std::io::Result<(Server,
                 }
             },
         )))
-    })
-    .on_connect(move |connection, extensions| tracker.on_connect(connection, extensions))
-    .shutdown_timeout(10)
-    .workers(workers)
-    .worker_max_blocking_threads(blocking_threads);
-    let http = http.bind(&options.bind)?;
-    let address = http.addrs().first().copied().ok_or_else(|| std::io::Error::other("no address bound"))?;
-    Ok((http.run(), address))
+    };
+    let listener = std::net::TcpListener::bind(&options.bind)?;
+    let address = listener.local_addr()?;
+    // actix-web's `HttpServer`, assembled by hand for one difference: each
+    // accepted socket is wrapped (`wire::ProblemSocket`) so that even the
+    // HTTP parser's own refusals answer in problem+json. The timeouts are
+    // actix-web's defaults: a request head within 5 s, an idle kept-alive
+    // connection closed after 5 s.
+    let server = actix_server::Server::build()
+        .workers(workers)
+        .worker_max_blocking_threads(blocking_threads)
+        .shutdown_timeout(10)
+        .listen("emenda", listener, move || {
+            let tracker = tracker.clone();
+            let factory = app().into_factory().map_err(|error: actix_web::Error| error.error_response());
+            let http = HttpService::build()
+                .keep_alive(Duration::from_secs(5))
+                .client_request_timeout(Duration::from_secs(5))
+                .local_addr(address)
+                .on_connect_ext(move |io: &ProblemSocket, extensions: &mut Extensions| {
+                    if let Some(socket) = io.socket() {
+                        tracker.on_connect(socket, extensions);
+                    }
+                })
+                .h1(map_config(factory, move |()| AppConfig::default()));
+            fn_service(|stream: TcpStream| async move {
+                let peer = stream.peer_addr().ok();
+                Ok::<_, DispatchError>((ProblemSocket::new(stream), peer))
+            })
+            .and_then(http)
+        })?
+        .run();
+    Ok((server, address))
 }
 
 #[cfg(test)]
