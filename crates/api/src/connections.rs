@@ -13,7 +13,9 @@
 //!
 //! Request heads have their own deadline in actix-web
 //! (`client_request_timeout`, 5 s), and idle keep-alive connections theirs
-//! (5 s), so every connection either works or goes within a bounded time.
+//! (5 s). One case has none: a chunked body sent to a route that never
+//! reads it is drained by actix-http with no timer, so such a connection
+//! is bounded only by the per-address count.
 //! Counting happens when a connection is accepted, before a byte of it is
 //! read; a refused connection holds its file handle only for the time it
 //! takes to write one short answer. The counts are per instance.
@@ -25,6 +27,7 @@ use actix_web::error::PayloadError;
 use actix_web::middleware::Next;
 use actix_web::web::Bytes;
 use actix_web::HttpMessage;
+use emenda_domain::sign_in::client_network;
 use emenda_domain::ErrorCode;
 use futures_core::Stream;
 use parking_lot::Mutex;
@@ -139,9 +142,14 @@ impl ConnectionTracker {
     /// in the connection's extensions until it closes) or answers the
     /// refusal on the socket and shuts it, before any of it is read.
     pub fn on_connect(self: &Arc<Self>, connection: &dyn Any, extensions: &mut Extensions) {
-        let Some(stream) = connection.downcast_ref::<actix_web::rt::net::TcpStream>() else { return };
+        let Some(stream) = connection.downcast_ref::<actix_web::rt::net::TcpStream>() else {
+            tracing::warn!("a connection of an unknown kind is not counted against the connection limits");
+            return;
+        };
         let Ok(peer) = stream.peer_addr() else { return };
-        match self.admit(peer.ip()) {
+        // An IPv6 client holds a whole /64: counted as one.
+        let address = client_network(peer.ip());
+        match self.admit(address) {
             Ok(slot) => {
                 extensions.insert(slot);
             }
@@ -153,7 +161,7 @@ impl ConnectionTracker {
                 let socket = socket2::SockRef::from(stream);
                 let _ = socket.send(&refusal_response(refusal));
                 let _ = socket.shutdown(Shutdown::Both);
-                self.report(refusal, peer.ip());
+                self.report(refusal, address);
             }
         }
     }
@@ -216,17 +224,20 @@ pub async fn bound_body_time(
 ) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
     let timeout = req.app_data::<ConnectionLimits>().copied().unwrap_or_default().body_timeout;
     let payload = req.take_payload();
-    let deadline = Box::pin(actix_web::rt::time::sleep(timeout));
     let bounded: Pin<Box<dyn Stream<Item = Result<Bytes, PayloadError>>>> =
-        Box::pin(DeadlinePayload { inner: payload, deadline, expired: false });
+        Box::pin(DeadlinePayload { inner: payload, timeout, deadline: None, expired: false });
     req.set_payload(Payload::from(bounded));
     next.call(req).await
 }
 
-/// A request body that fails with `TimedOut` once its deadline passes.
+/// A request body that fails with `TimedOut` once its deadline passes. The
+/// clock starts when the body is first read, so time the request spent
+/// waiting (for a database connection to check its token, say) is not
+/// charged to the client.
 struct DeadlinePayload {
     inner: Payload,
-    deadline: Pin<Box<actix_web::rt::time::Sleep>>,
+    timeout: Duration,
+    deadline: Option<Pin<Box<actix_web::rt::time::Sleep>>>,
     expired: bool,
 }
 
@@ -240,7 +251,9 @@ impl Stream for DeadlinePayload {
         if let Poll::Ready(item) = Pin::new(&mut self.inner).poll_next(cx) {
             return Poll::Ready(item);
         }
-        if self.deadline.as_mut().poll(cx).is_ready() {
+        let timeout = self.timeout;
+        let deadline = self.deadline.get_or_insert_with(|| Box::pin(actix_web::rt::time::sleep(timeout)));
+        if deadline.as_mut().poll(cx).is_ready() {
             self.expired = true;
             let error = std::io::Error::new(std::io::ErrorKind::TimedOut, "the request body did not arrive in time");
             return Poll::Ready(Some(Err(PayloadError::Io(error))));

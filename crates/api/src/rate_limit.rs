@@ -13,6 +13,7 @@ use actix_web::http::Method;
 use actix_web::middleware::Next;
 use actix_web::web;
 use actix_web::{FromRequest, HttpRequest, ResponseError};
+use emenda_domain::sign_in::client_network;
 use emenda_domain::ErrorCode;
 use governor::clock::{Clock, DefaultClock};
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
@@ -85,17 +86,42 @@ pub(crate) fn is_expensive_read(path: &str) -> bool {
     )
 }
 
+/// An address as a proxy writes it: bare, with a port, in brackets or
+/// quotes (`"[2001:db8::1]:443"`).
+fn parse_address(text: &str) -> Option<IpAddr> {
+    let text = text.trim().trim_matches('"');
+    text.parse::<IpAddr>()
+        .ok()
+        .or_else(|| text.parse::<std::net::SocketAddr>().ok().map(|a| a.ip()))
+        .or_else(|| text.strip_prefix('[').and_then(|t| t.strip_suffix(']')).and_then(|t| t.parse().ok()))
+}
+
+/// The address the nearest proxy received the request from: the LAST
+/// `for=` of `Forwarded`, else the last entry of `X-Forwarded-For`. A
+/// proxy appends what it saw and keeps whatever the client sent before
+/// it, so only the last entry is the proxy's word; the first is the
+/// client's, and taking it would let anyone choose their own address (and
+/// spend someone else's sign-in budget).
+fn nearest_forwarded(req: &HttpRequest) -> Option<IpAddr> {
+    let last_value = |name: &str| {
+        req.headers().get_all(name).filter_map(|v| v.to_str().ok()).flat_map(|v| v.split(',')).last().map(str::to_owned)
+    };
+    if let Some(element) = last_value("forwarded") {
+        return element
+            .split(';')
+            .find_map(|pair| pair.trim().strip_prefix("for=").or_else(|| pair.trim().strip_prefix("For=")))
+            .and_then(parse_address);
+    }
+    last_value("x-forwarded-for").as_deref().and_then(parse_address)
+}
+
 /// The client's address: the peer, or with `trust_proxy_headers` the
-/// address the proxy names in `Forwarded`/`X-Forwarded-For`.
+/// address the nearest proxy names (see [`nearest_forwarded`]); then the
+/// client's network ([`client_network`]: an IPv6 /64 is one client).
 fn client_address(req: &HttpRequest, trust_proxy_headers: bool) -> IpAddr {
-    let forwarded =
-        trust_proxy_headers.then(|| req.connection_info().realip_remote_addr().map(str::to_owned)).flatten();
-    forwarded
-        .and_then(|text| {
-            text.parse::<IpAddr>().ok().or_else(|| text.parse::<std::net::SocketAddr>().ok().map(|a| a.ip()))
-        })
-        .or_else(|| req.peer_addr().map(|a| a.ip()))
-        .unwrap_or(IpAddr::from([0, 0, 0, 0]))
+    let forwarded = trust_proxy_headers.then(|| nearest_forwarded(req)).flatten();
+    let address = forwarded.or_else(|| req.peer_addr().map(|a| a.ip())).unwrap_or(IpAddr::from([0, 0, 0, 0]));
+    client_network(address)
 }
 
 /// The client's address for a handler, derived as the limiters derive it.
@@ -211,6 +237,22 @@ pub async fn enforce(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_the_nearest_proxys_word_counts() {
+        let peer: std::net::SocketAddr = "192.0.2.9:5000".parse().unwrap_or_else(|_| unreachable!());
+        let request = |name: &str, value: &str| {
+            actix_web::test::TestRequest::default().insert_header((name, value)).peer_addr(peer).to_http_request()
+        };
+        let ip = |text: &str| text.parse::<IpAddr>().unwrap_or_else(|_| unreachable!());
+        // A client that writes its own header gets it kept in front: ignored.
+        let spoofed = request("x-forwarded-for", "203.0.113.5, 198.51.100.7");
+        assert_eq!(client_address(&spoofed, true), ip("198.51.100.7"));
+        assert_eq!(client_address(&spoofed, false), ip("192.0.2.9"), "headers count only behind a proxy");
+        let forwarded = request("forwarded", "for=203.0.113.5, for=\"[2001:db8:1:2:3:4:5:6]:443\";proto=https");
+        assert_eq!(client_address(&forwarded, true), ip("2001:db8:1:2::"), "an IPv6 client is its /64");
+        assert_eq!(client_address(&request("x-forwarded-for", "not an address"), true), ip("192.0.2.9"));
+    }
 
     #[test]
     fn escaped_paths_are_classified_like_plain_ones() {

@@ -94,7 +94,7 @@ pub fn ensure_may_edit_again(
     now: DateTime<Utc>,
     limits: EditLimits,
 ) -> Result<(), DomainError> {
-    if edit_times.len() >= limits.total {
+    if limits.total > 0 && edit_times.len() >= limits.total {
         return Err(DomainError::conflict(
             ErrorCode::EditLimitReached,
             format!("a proposal takes at most {} edits; publish a new proposal or request amendments", limits.total),

@@ -107,22 +107,32 @@ pub enum SignInVerdict {
     },
 }
 
+/// The network one client is taken to be: an IPv4 address itself, an
+/// IPv6 address its /64 (one household or device gets a whole /64 and may
+/// change addresses inside it at will), an IPv4-mapped IPv6 address its
+/// IPv4 address. Every per-address count keys on this.
+pub fn client_network(address: IpAddr) -> IpAddr {
+    match address {
+        IpAddr::V4(v4) => IpAddr::V4(v4),
+        IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+            Some(v4) => IpAddr::V4(v4),
+            None => {
+                let s = v6.segments();
+                IpAddr::V6(std::net::Ipv6Addr::new(s[0], s[1], s[2], s[3], 0, 0, 0, 0))
+            }
+        },
+    }
+}
+
 /// The address an attempt is counted under. IPv6 hosts usually hold a
 /// whole /64 and change addresses inside it (privacy extensions), so an
 /// IPv6 address counts as its /64: one budget per host, and the owner's
 /// device stays known when its address changes. An IPv4 address mapped
 /// into IPv6 counts as the IPv4 address.
 pub fn address_key(address: IpAddr) -> String {
-    match address {
+    match client_network(address) {
         IpAddr::V4(v4) => v4.to_string(),
-        IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
-            Some(v4) => v4.to_string(),
-            None => {
-                let s = v6.segments();
-                let network = std::net::Ipv6Addr::new(s[0], s[1], s[2], s[3], 0, 0, 0, 0);
-                format!("{network}/64")
-            }
-        },
+        IpAddr::V6(network) => format!("{network}/64"),
     }
 }
 

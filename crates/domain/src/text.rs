@@ -157,6 +157,35 @@ pub fn is_blank_text(text: &str) -> bool {
     text.chars().all(is_blank)
 }
 
+/// Characters that change how the character before them is drawn (emoji
+/// and text presentation, glyph variants, the tags of a subdivision flag,
+/// the joiner inside an emoji sequence): blank alone, part of what they
+/// follow otherwise.
+fn is_extender(c: char) -> bool {
+    matches!(c, '\u{FE00}'..='\u{FE0F}' | '\u{E0100}'..='\u{E01EF}' | '\u{E0020}'..='\u{E007F}' | '\u{200D}')
+}
+
+/// Trims blank characters from the end, but keeps extenders that belong
+/// to a visible character before them: "Parco ❤️" keeps its emoji heart
+/// (U+2764 U+FE0F), a flag keeps its tags, "Titolo \u{FE0F}" loses the
+/// lone selector with the space.
+fn trim_end_blank(text: &str) -> &str {
+    let mut end = text.len();
+    while let Some(c) = text[..end].chars().next_back() {
+        if !is_blank(c) {
+            break;
+        }
+        if is_extender(c) {
+            let base = text[..end].chars().rev().find(|ch| !is_extender(*ch));
+            if base.is_some_and(|b| !is_blank(b)) {
+                break;
+            }
+        }
+        end -= c.len_utf8();
+    }
+    &text[..end]
+}
+
 /// A combining mark (general category M): shown on the character before it.
 pub fn is_mark(c: char) -> bool {
     c.general_category_group() == GeneralCategoryGroup::Mark
@@ -233,7 +262,13 @@ impl TextRule {
     /// the start (nothing is there for them to combine with).
     fn trim<'a>(&self, text: &'a str) -> &'a str {
         let lone_marks = self.alphabet == Alphabet::Any;
-        text.trim_start_matches(|c: char| is_blank(c) || (lone_marks && is_mark(c))).trim_end_matches(is_blank)
+        let start = text.trim_start_matches(|c: char| is_blank(c) || (lone_marks && is_mark(c)));
+        // Handles and slugs take no emoji: every blank goes from their end.
+        if lone_marks {
+            trim_end_blank(start)
+        } else {
+            start.trim_end_matches(is_blank)
+        }
     }
 
     /// The rule's characters as an ECMA-262 pattern (Unicode mode) over the
@@ -366,6 +401,20 @@ pub fn name_skeleton(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn emoji_and_real_names_keep_what_they_are_made_of() {
+        let title = |raw: &str| crate::values::Title::parse(raw).map(|t| t.into_inner());
+        assert_eq!(title("Un parco per tutti ❤️").ok().as_deref(), Some("Un parco per tutti ❤️"));
+        assert_eq!(title("Più alberi in città 🌳 ☀️").ok().as_deref(), Some("Più alberi in città 🌳 ☀️"));
+        let flag = "Gemellaggio con la Scozia 🏴\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}";
+        assert_eq!(title(flag).ok().as_deref(), Some(flag));
+        assert_eq!(title("Titolo della proposta \u{FE0F}").ok().as_deref(), Some("Titolo della proposta"));
+        for name in ["Nicolò Bianchi", "Nicolo\u{300} Bianchi", "Anna D'Angelo", "Anna D’Angelo", "Sant'Anna Pro Loco"]
+        {
+            assert!(crate::values::DisplayName::parse(name).is_ok(), "{name}");
+        }
+    }
 
     #[test]
     fn look_alike_names_share_a_skeleton() {

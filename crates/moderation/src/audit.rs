@@ -3,6 +3,7 @@
 
 use emenda_domain::audit_chain::{segment_start, AuditChainReport, VERIFY_SEGMENT};
 use emenda_domain::policy::{can_read_staff_audit, Actor, StaffScope};
+use emenda_domain::{DomainError, FieldCode};
 use emenda_service::views::AuditRecordView;
 use emenda_service::{ServiceContext, ServiceResult};
 use emenda_store::audit::{self, AuditReader};
@@ -50,6 +51,20 @@ impl AuditService {
         self.ctx.store.read(|tx| {
             let head = audit::head(tx)?;
             let (after, hash) = segment_start(after, hash, head.seq)?;
+            // A resume point that is not what the log holds is the caller's
+            // mistake (or a shared link), not a broken chain: refused, so
+            // no report ever says "broken" because of what a caller sent.
+            if let Some(hash) = hash {
+                let stored = audit::chain_page(tx, after - 1, 1)?.into_iter().next().map(|row| row.entry_hash);
+                if stored.as_deref() != Some(hash) {
+                    return Err(DomainError::invalid(
+                        "hash",
+                        FieldCode::Mismatch,
+                        format!("is not the hash of entry {after}; verify again from the start"),
+                    )
+                    .into());
+                }
+            }
             Ok(audit::verify_segment(tx, after, hash, VERIFY_SEGMENT)?)
         })
     }

@@ -59,7 +59,7 @@ pub struct Settings {
     /// Author edits a proposal takes in any hour (0 = no hourly limit).
     #[arg(long, env = "EMENDA_EDITS_PER_HOUR", default_value_t = 10, global = true)]
     pub edits_per_hour: usize,
-    /// Author edits a proposal takes in all.
+    /// Author edits a proposal takes in all (0 = no limit).
     #[arg(long, env = "EMENDA_MAX_EDITS", default_value_t = 200, global = true)]
     pub max_edits: usize,
 }

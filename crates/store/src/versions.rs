@@ -180,8 +180,8 @@ fn versions_of(proposal_id: Stored<Uuid>) -> _ {
 }
 
 /// When the proposal's author edits (versions of kind `edited`) were
-/// made, oldest first: what the edit rate is judged on. At most
-/// `MAX_AUTHOR_EDITS` rows, as no more are ever taken.
+/// made, oldest first: what the edit rate is judged on. As many rows as
+/// the edit limit allows (200 by default), as no more are ever taken.
 pub fn edit_times(tx: &mut Tx<'_>, proposal_id: Uuid) -> Result<Vec<DateTime<Utc>>, StoreError> {
     let times: Vec<Stored<DateTime<Utc>>> = proposal_versions::table
         .filter(proposal_versions::proposal_id.eq(Stored(proposal_id)))

@@ -18,8 +18,11 @@ export async function verifyAuditChain(read: SegmentReader, signal?: AbortSignal
   let report = await read({}, signal);
   let entries = report.entries;
   while (report.valid && !report.complete && report.last_hash) {
-    report = await read({ after: report.last_seq, hash: report.last_hash }, signal);
+    const from = report.last_seq;
+    report = await read({ after: from, hash: report.last_hash }, signal);
     entries += report.entries;
+    // A segment that does not move on would loop for ever: stop there.
+    if (report.last_seq <= from && !report.complete) break;
   }
   return { ...report, entries };
 }
