@@ -213,6 +213,13 @@ pub fn server(store: Store, options: &ServerOptions) -> std::io::Result<(Server,
     let web_dir = options.web_dir.clone();
     let reserved = usize::try_from(store_connections).unwrap_or(usize::MAX).saturating_add(64);
     let limits = fitted_limits(options.connections, reserved);
+    if options.rate_limits.trust_proxy_headers && limits.per_address > 0 {
+        tracing::warn!(
+            per_address = limits.per_address,
+            "behind a proxy every connection comes from the proxy's address: the per-address connection limit \
+             applies to the proxy (set EMENDA_MAX_CONNECTIONS_PER_ADDRESS=0 and limit clients in the proxy)"
+        );
+    }
     let tracker = ConnectionTracker::new(limits);
     let app = move || {
         let app = App::new()
