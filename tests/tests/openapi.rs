@@ -4,7 +4,7 @@
 #![allow(clippy::unwrap_used)] // Tests fail loudly on anything unexpected.
 
 use emenda_api::text_schema::{RULES, RULE_EXTENSION};
-use emenda_domain::text::{Alphabet, TextRule, EMAIL_MAX, PASSWORD_LENGTH};
+use emenda_domain::text::{samples, EMAIL_MAX, PASSWORD_LENGTH};
 use emenda_store::Backend;
 use emenda_tests::{backend_tests, Reply, TestApp, TestUser};
 use serde_json::{json, Value};
@@ -775,89 +775,6 @@ fn every_reference_resolves(backend: Backend) {
     assert!(dangling.is_empty(), "undefined schemas: {dangling:?}");
 }
 
-/// Characters every text rule has to decide on: each one the rules name,
-/// and some that must stay allowed.
-const HOSTILE: &[char] = &[
-    '\u{1}',
-    '\t',
-    '\n',
-    '\r',
-    '\u{1B}',
-    '\u{7F}',
-    '\u{80}',
-    '\u{85}',
-    '\u{9F}',
-    '\u{2028}',
-    '\u{2029}',
-    '\u{061C}',
-    '\u{200E}',
-    '\u{200F}',
-    '\u{202A}',
-    '\u{202B}',
-    '\u{202C}',
-    '\u{202D}',
-    '\u{202E}',
-    '\u{2066}',
-    '\u{2067}',
-    '\u{2068}',
-    '\u{2069}',
-    '\u{200B}',
-    '\u{200C}',
-    '\u{200D}',
-    '\u{2060}',
-    '\u{FEFF}',
-    '\u{115F}',
-    '\u{1160}',
-    '\u{3164}',
-    '\u{FFA0}',
-    '\u{2800}',
-    '\u{00AD}',
-    '\u{E0001}',
-    '\u{E0041}',
-    '\u{E007F}',
-    '\u{FE0F}',
-    '\u{E0100}',
-    '\u{180B}',
-    '\u{034F}',
-    '\u{0301}',
-    '\u{0489}',
-    '\u{20DD}',
-    ' ',
-    '\u{A0}',
-    '\u{3000}',
-    '.',
-    '!',
-    '-',
-    '_',
-    '😀',
-    'à',
-    'Z',
-    '7',
-    '\u{24B6}',
-    '\u{0660}',
-];
-
-/// Samples for a rule: each hostile character alone and repeated, at the
-/// ends of and inside a valid text, and with combining marks.
-fn text_samples(rule: &TextRule) -> Vec<String> {
-    let base: String = match rule.alphabet {
-        Alphabet::Handle => "mario_rossi".into(),
-        Alphabet::Slug => "bilancio-2026".into(),
-        Alphabet::Any => "Piste ciclabili in centro".chars().cycle().take(rule.min.max(25)).collect(),
-    };
-    let fill = rule.min.max(3);
-    let mut samples = vec![base.clone(), String::new(), "a".repeat(fill), ".!-".repeat(fill)];
-    for &c in HOSTILE {
-        let (head, tail) = base.split_at(base.len() / 2);
-        samples.push(c.to_string().repeat(fill));
-        samples.push(format!("{c}{base}"));
-        samples.push(format!("{base}{c}"));
-        samples.push(format!("{head}{c}{tail}"));
-        samples.push(format!("{c}\u{0301}").repeat(fill));
-    }
-    samples
-}
-
 /// Every request property bound to a text rule (`x-text-rule`) carries
 /// the rule's own lengths and pattern, and the pattern, run as ECMA-262 in
 /// Unicode mode as a client's validator would, accepts exactly the samples
@@ -882,7 +799,7 @@ fn text_constraints_are_the_domains(backend: Backend) {
             let pattern = property["pattern"].as_str().unwrap();
             assert_eq!(pattern, rule.pattern(), "{schema}.{field}");
             let regex = regress::Regex::with_flags(pattern, "u").unwrap();
-            for sample in text_samples(rule) {
+            for sample in samples(rule) {
                 let length = sample.chars().count();
                 let schema_says = regex.find(&sample).is_some() && (min..=max).contains(&length);
                 let domain_says = rule.check(field, &sample).is_ok();

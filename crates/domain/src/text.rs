@@ -447,93 +447,97 @@ mod tests {
     }
 }
 
+/// Every character the text rules name, and a few that must stay allowed:
+/// what the rules, and the schema patterns derived from them, are tested
+/// on, here and against the served API document.
+pub const HOSTILE: &[char] = &[
+    '\u{0}',
+    '\u{1}',
+    '\t',
+    '\n',
+    '\r',
+    '\u{1B}',
+    '\u{7F}',
+    '\u{80}',
+    '\u{85}',
+    '\u{9F}',
+    '\u{2028}',
+    '\u{2029}',
+    '\u{061C}',
+    '\u{200E}',
+    '\u{200F}',
+    '\u{202A}',
+    '\u{202B}',
+    '\u{202C}',
+    '\u{202D}',
+    '\u{202E}',
+    '\u{2066}',
+    '\u{2067}',
+    '\u{2068}',
+    '\u{2069}',
+    '\u{200B}',
+    '\u{200C}',
+    '\u{200D}',
+    '\u{2060}',
+    '\u{FEFF}',
+    '\u{115F}',
+    '\u{1160}',
+    '\u{3164}',
+    '\u{FFA0}',
+    '\u{2800}',
+    '\u{00AD}',
+    '\u{E0001}',
+    '\u{E0041}',
+    '\u{E007F}',
+    '\u{FE0F}',
+    '\u{E0100}',
+    '\u{180B}',
+    '\u{034F}',
+    '\u{0301}',
+    '\u{0489}',
+    '\u{20DD}',
+    ' ',
+    '\u{A0}',
+    '\u{3000}',
+    '.',
+    '!',
+    '-',
+    '_',
+    '😀',
+    'à',
+    'Z',
+    '7',
+    '\u{24B6}',
+    '\u{0660}',
+];
+
+/// Samples for a rule: each [`HOSTILE`] character alone, repeated, at the
+/// ends of and inside a valid text, with combining marks, and several of
+/// them together.
+pub fn samples(rule: &TextRule) -> Vec<String> {
+    let base = match rule.alphabet {
+        Alphabet::Handle => "mario_rossi".to_owned(),
+        Alphabet::Slug => "bilancio-2026".to_owned(),
+        Alphabet::Any => "Piste ciclabili in centro".chars().cycle().take(rule.min.max(25)).collect(),
+    };
+    let mut out = vec![base.clone(), String::new(), "a".repeat(rule.min.max(1))];
+    for &c in HOSTILE {
+        let (head, tail) = base.split_at(base.len() / 2);
+        out.push(c.to_string().repeat(rule.min.max(3)));
+        out.push(format!("{c}{base}"));
+        out.push(format!("{base}{c}"));
+        out.push(format!("{head}{c}{tail}"));
+        out.push(format!("{c}\u{0301}{c}").repeat(rule.min.max(3)));
+        out.push(format!("{c}\u{0301}").repeat(rule.min.max(3)));
+    }
+    out.push("\u{3164}\u{2800}\u{00AD}\u{E0041}\u{0301}".repeat(rule.min.max(3)));
+    out.push(".!-".repeat(rule.min.max(3)));
+    out
+}
+
 #[cfg(test)]
 mod pattern_tests {
     use super::*;
-
-    /// Every character the rules name, and a few that must stay allowed.
-    pub(crate) const HOSTILE: &[char] = &[
-        '\u{0}',
-        '\u{1}',
-        '\t',
-        '\n',
-        '\r',
-        '\u{1B}',
-        '\u{7F}',
-        '\u{80}',
-        '\u{85}',
-        '\u{9F}',
-        '\u{2028}',
-        '\u{2029}',
-        '\u{061C}',
-        '\u{200E}',
-        '\u{200F}',
-        '\u{202A}',
-        '\u{202B}',
-        '\u{202C}',
-        '\u{202D}',
-        '\u{202E}',
-        '\u{2066}',
-        '\u{2067}',
-        '\u{2068}',
-        '\u{2069}',
-        '\u{200B}',
-        '\u{200C}',
-        '\u{200D}',
-        '\u{2060}',
-        '\u{FEFF}',
-        '\u{115F}',
-        '\u{1160}',
-        '\u{3164}',
-        '\u{FFA0}',
-        '\u{2800}',
-        '\u{00AD}',
-        '\u{E0001}',
-        '\u{E0041}',
-        '\u{E007F}',
-        '\u{FE0F}',
-        '\u{E0100}',
-        '\u{180B}',
-        '\u{034F}',
-        '\u{0301}',
-        '\u{0489}',
-        '\u{20DD}',
-        ' ',
-        '\u{A0}',
-        '\u{3000}',
-        '.',
-        '!',
-        '-',
-        '_',
-        '😀',
-        'à',
-        'Z',
-        '7',
-        '\u{24B6}',
-        '\u{0660}',
-    ];
-
-    /// Samples for a rule: each character alone, repeated, at the ends of
-    /// and inside a valid text, and several of them together.
-    pub(crate) fn samples(rule: &TextRule) -> Vec<String> {
-        let base = match rule.alphabet {
-            Alphabet::Handle => "mario_rossi".to_owned(),
-            Alphabet::Slug => "bilancio-2026".to_owned(),
-            Alphabet::Any => "Piste ciclabili in centro".chars().cycle().take(rule.min.max(25)).collect(),
-        };
-        let mut out = vec![base.clone(), String::new(), "a".repeat(rule.min.max(1))];
-        for &c in HOSTILE {
-            let (head, tail) = base.split_at(base.len() / 2);
-            out.push(c.to_string().repeat(rule.min.max(3)));
-            out.push(format!("{c}{base}"));
-            out.push(format!("{base}{c}"));
-            out.push(format!("{head}{c}{tail}"));
-            out.push(format!("{c}\u{0301}{c}").repeat(rule.min.max(3)));
-        }
-        out.push("\u{3164}\u{2800}\u{00AD}\u{E0041}\u{0301}".repeat(rule.min.max(3)));
-        out.push(".!-".repeat(rule.min.max(3)));
-        out
-    }
 
     pub(crate) fn all_rules() -> Vec<(&'static str, TextRule)> {
         vec![
