@@ -61,6 +61,7 @@ export const errors: Record<keyof typeof it, string> = {
   'error.rate_limited': 'Too many requests: wait a moment and try again.',
   'error.edit_rate_limited': 'This proposal was edited too often in the last hour: try again later.',
   'error.edit_limit_reached': 'This proposal has reached its maximum number of edits: request an amendment or publish a new proposal.',
+  'error.request_head_too_large': 'The request is too large to be read: try a shorter address.',
   'error.request_timeout': 'The request did not arrive whole in time: check your connection and try again.',
   'error.too_many_attempts': 'Too many sign-in attempts: try again later.',
   'error.internal_error': 'The service failed. Please try again later.',

@@ -60,6 +60,7 @@ export const errors = {
   'error.rate_limited': 'Troppe richieste: attendi qualche istante e riprova.',
   'error.edit_rate_limited': 'Questa proposta è stata modificata troppe volte nell’ultima ora: riprova più tardi.',
   'error.edit_limit_reached': 'Questa proposta ha raggiunto il numero massimo di modifiche: proponi un emendamento o una nuova proposta.',
+  'error.request_head_too_large': 'La richiesta è troppo grande per essere letta: prova un indirizzo più corto.',
   'error.request_timeout': 'La richiesta non è arrivata per intero in tempo: controlla la connessione e riprova.',
   'error.too_many_attempts': 'Troppi tentativi di accesso: riprova più tardi.',
   'error.internal_error': 'Si è verificato un errore del servizio. Riprova più tardi.',
