@@ -2,7 +2,8 @@
 // the latest proposals (the pages shown kept in the address), a proposal's
 // amendments, supporters and comments, its version timeline, and the staff
 // amendment and report queues. The lists are made longer than one page
-// through the API (with the sign-up limit raised for the many participants).
+// through the API (with the sign-up limit raised for the many participants,
+// and the hourly edit limit lifted for the proposal edited 50 times).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ADMIN, STAFF, apiCall, apiLogin, apiRegister, expectAccessible, screenshot, setup, signIn } from './harness.mjs';
@@ -14,7 +15,7 @@ const SPACE = 'bilancio-partecipativo-2026';
 const BODY = 'Proponiamo di piantare alberi lungo il viale, con panchine e fontanelle.\n\nLa manutenzione è affidata al quartiere.';
 
 before(async () => {
-  h = await setup({ env: { EMENDA_RATE_LIMIT_AUTH: '1000', EMENDA_RATE_LIMIT_WRITES: '1000' } });
+  h = await setup({ env: { EMENDA_RATE_LIMIT_AUTH: '1000', EMENDA_RATE_LIMIT_WRITES: '1000', EMENDA_EDITS_PER_HOUR: '0' } });
   const author = await apiRegister(h.url, 'Marta Verdi');
   const create = async (title) => {
     const r = await apiCall(h.url, 'POST', `/api/v1/spaces/${SPACE}/proposals`, author.token, { title, body: BODY });
