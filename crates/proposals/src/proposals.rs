@@ -220,12 +220,12 @@ impl ProposalService {
         };
         let Some(actor) = actor else {
             // An anonymous page is one statement: one round trip, its own
-            // snapshot, no transaction around it.
-            let page = self.ctx.store.read_statement(|tx| Ok::<_, ServiceError>(proposal_view::find(tx, key)?))?;
-            let mut page = visible(page)?;
-            if list_scope(&page.space.settings, None, page.proposal.space_id) != ListScope::All {
-                page.amendment_counts.clear();
-            }
+            // snapshot, no transaction around it (an anonymous reader's
+            // counts are all or none, which needs no second query).
+            let page = self.ctx.store.read_statement(|tx| {
+                let page = visible(proposal_view::find(tx, key)?)?;
+                counts_for_reader(tx, page, None)
+            })?;
             return Ok(ProposalView::from_page(page, None));
         };
         self.ctx.store.read(|tx| {

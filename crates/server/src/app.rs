@@ -255,7 +255,8 @@ pub fn server(store: Store, options: &ServerOptions) -> std::io::Result<(Server,
     // accepted socket is wrapped (`wire::ProblemSocket`) so that even the
     // HTTP parser's own refusals answer in problem+json. The timeouts are
     // actix-web's defaults: a request head within 5 s, an idle kept-alive
-    // connection closed after 5 s.
+    // connection closed after 5 s, a refused connection's input drained for
+    // up to 1 s before it closes.
     let server = actix_server::Server::build()
         .workers(workers)
         .worker_max_blocking_threads(blocking_threads)
@@ -266,6 +267,10 @@ pub fn server(store: Store, options: &ServerOptions) -> std::io::Result<(Server,
             let http = HttpService::build()
                 .keep_alive(Duration::from_secs(5))
                 .client_request_timeout(Duration::from_secs(5))
+                // Before closing a connection whose body was refused unread,
+                // read and drop the rest for up to a second, so the client
+                // gets the answer rather than a reset (`HttpServer`'s default).
+                .client_disconnect_timeout(Duration::from_secs(1))
                 .local_addr(address)
                 .on_connect_ext(move |io: &ProblemSocket, extensions: &mut Extensions| {
                     if let Some(socket) = io.socket() {
