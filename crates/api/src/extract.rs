@@ -15,7 +15,8 @@ use crate::problem::{ApiError, ApiResult, ProblemField};
 use actix_web::dev::Payload;
 use actix_web::error::{JsonPayloadError, PathError, QueryPayloadError};
 use actix_web::{web, FromRequest, HttpRequest};
-use emenda_domain::{ErrorCode, FieldCode};
+use emenda_domain::reference::ProposalKey;
+use emenda_domain::{DomainError, ErrorCode, FieldCode};
 use emenda_service::ServiceResult;
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
@@ -69,6 +70,31 @@ pub fn query_config() -> web::QueryConfig {
 pub fn path_config() -> web::PathConfig {
     web::PathConfig::default()
         .error_handler(|_: PathError, _| ApiError::new(ErrorCode::NotFound, "no such resource").into())
+}
+
+/// The proposal a path names in its `{id}` segment (a UUID or a reference
+/// code), parsed once where it comes in so that services take a typed key.
+/// A segment that can be neither names no proposal: 404, like one that
+/// names a proposal that does not exist.
+#[derive(Debug, Clone)]
+pub struct ProposalPath(pub ProposalKey);
+
+impl std::ops::Deref for ProposalPath {
+    type Target = ProposalKey;
+
+    fn deref(&self) -> &ProposalKey {
+        &self.0
+    }
+}
+
+impl FromRequest for ProposalPath {
+    type Error = ApiError;
+    type Future = std::future::Ready<Result<Self, ApiError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let key = req.match_info().get("id").and_then(ProposalKey::parse);
+        std::future::ready(key.map(ProposalPath).ok_or_else(|| DomainError::not_found("proposal").into()))
+    }
 }
 
 /// A JSON request body checked against the OpenAPI schema of `T` before

@@ -4,8 +4,9 @@
 //! personal data out of shared caches.
 
 use crate::problem::{ApiError, Problem};
+use crate::route_table::RouteTable;
 use actix_web::body::{BoxBody, MessageBody};
-use actix_web::dev::{ResourceDef, Service, ServiceRequest, ServiceResponse};
+use actix_web::dev::{Service, ServiceRequest, ServiceResponse};
 use actix_web::http::header::{self, HeaderMap, HeaderValue};
 use actix_web::http::{Method, StatusCode};
 use actix_web::middleware::Next;
@@ -14,7 +15,6 @@ use emenda_domain::ErrorCode;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use std::future::Future;
-use std::sync::OnceLock;
 
 /// One entity tag of a conditional header, e.g. `W/"v3-…"`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -184,61 +184,10 @@ pub fn malformed_if_match() -> ApiError {
     ApiError::new(ErrorCode::MalformedIfMatch, "If-Match must be `*` or a list of entity tags such as \"v3-…\"")
 }
 
-/// The methods of every documented path, from the OpenAPI document, so
-/// that the answer for a wrong method cannot drift from the routes.
-fn route_table() -> &'static [(ResourceDef, Vec<Method>)] {
-    static TABLE: OnceLock<Vec<(ResourceDef, Vec<Method>)>> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        use utoipa::OpenApi;
-        let doc = crate::openapi::ApiDoc::openapi();
-        let mut table: Vec<(ResourceDef, Vec<Method>)> = doc
-            .paths
-            .paths
-            .iter()
-            .map(|(path, item)| {
-                let methods = [
-                    (Method::GET, item.get.is_some()),
-                    (Method::POST, item.post.is_some()),
-                    (Method::PUT, item.put.is_some()),
-                    (Method::PATCH, item.patch.is_some()),
-                    (Method::DELETE, item.delete.is_some()),
-                ]
-                .into_iter()
-                .filter_map(|(method, present)| present.then_some(method))
-                .collect();
-                (ResourceDef::new(path.as_str()), methods)
-            })
-            .collect();
-        table.push((ResourceDef::new("/api/openapi.json"), vec![Method::GET]));
-        table
-    })
-}
-
-/// The methods `path` answers to (with `HEAD` wherever `GET` is), in the
-/// order of RFC 9110; empty when no route has this path.
-pub fn allowed_methods(path: &str) -> Vec<Method> {
-    let mut allowed: Vec<Method> = Vec::new();
-    for (resource, methods) in route_table() {
-        if resource.is_match(path) {
-            for method in methods {
-                if !allowed.contains(method) {
-                    allowed.push(method.clone());
-                }
-            }
-        }
-    }
-    if allowed.contains(&Method::GET) {
-        allowed.push(Method::HEAD);
-    }
-    let order = [Method::GET, Method::HEAD, Method::POST, Method::PUT, Method::PATCH, Method::DELETE];
-    allowed.sort_by_key(|m| order.iter().position(|o| o == m));
-    allowed
-}
-
 /// The answer for a request no route took: 405 with `Allow` when the path
 /// exists under other methods, 404 otherwise; always problem+json.
-pub fn no_route(path: &str) -> HttpResponse {
-    let allowed = allowed_methods(path);
+pub fn no_route(routes: &RouteTable, path: &str) -> HttpResponse {
+    let allowed = routes.allowed_methods(path);
     if allowed.is_empty() {
         return ApiError::new(ErrorCode::NotFound, "no such API resource").error_response();
     }
@@ -347,14 +296,5 @@ mod tests {
         assert_eq!(a, tagged_json("v1", &serde_json::json!({ "n": 1 })).tag);
         assert!(a.to_string().starts_with("\"v1-") && a.opaque.len() == 3 + 32);
         assert_eq!(EntityTag::parse(&a.to_string()), Some(a));
-    }
-
-    #[test]
-    fn wrong_methods_name_the_allowed_ones() {
-        let names = |path: &str| allowed_methods(path).iter().map(|m| m.as_str().to_owned()).collect::<Vec<_>>();
-        assert_eq!(names("/api/v1/proposals/EMD-1/versions"), ["GET", "HEAD", "POST"]);
-        assert_eq!(names("/api/v1/proposals"), ["GET", "HEAD"]);
-        assert_eq!(names("/api/openapi.json"), ["GET", "HEAD"]);
-        assert!(names("/api/v2/proposals").is_empty());
     }
 }

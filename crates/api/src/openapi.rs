@@ -9,8 +9,7 @@
 //! walking the document: a new route gets them without anyone having to
 //! remember.
 
-use crate::rate_limit;
-use actix_web::HttpResponse;
+use crate::route_table::RateClass;
 use utoipa::openapi::header::HeaderBuilder;
 use utoipa::openapi::path::{Operation, PathItem};
 use utoipa::openapi::response::{Response, ResponseBuilder};
@@ -67,10 +66,14 @@ impl Kind {
             path_id: path.contains('{'),
             body: operation.request_body.is_some(),
             query,
-            rate_limited: api && (method != "get" || rate_limit::is_expensive_read(path)),
+            rate_limited: api && RateClass::of(&method_of(method), operation) != RateClass::Free,
             database: path != "/healthz",
         }
     }
+}
+
+fn method_of(name: &str) -> actix_web::http::Method {
+    name.to_ascii_uppercase().parse().unwrap_or(actix_web::http::Method::GET)
 }
 
 fn retry_after() -> utoipa::openapi::header::Header {
@@ -300,7 +303,9 @@ impl Modify for SettingLimits {
     }
 }
 
-/// Every documented path of the API.
+/// The document's fixed parts: what the API is, and the schemas no
+/// operation refers to by type. The operations come from the routes as
+/// they are registered (`routes::document`).
 #[derive(OpenApi)]
 #[openapi(
     info(
@@ -308,73 +313,19 @@ impl Modify for SettingLimits {
         description = "Civic participation: proposals as immutable versions, amendments, supports, comments and moderation.\n\n\
             Every error is `application/problem+json` (the `Problem` schema): branch on its `code`. \
             Invalid input is 422 `validation_failed` listing every field at fault in `errors`; only a body that is not JSON at all is 400 `malformed_request`. \
-            A known path called with a method it does not take answers 405 `method_not_allowed` with an `Allow` header (the `MethodNotAllowed` response); an unknown path under `/api` answers 404 `not_found`."
-    ),
-    modifiers(&BearerAuth, &StandardResponses, &SettingLimits, &PlainDescriptions),
-    paths(
-        crate::routes::health::healthz,
-        crate::routes::health::readyz,
-        crate::routes::auth::register,
-        crate::routes::auth::login,
-        crate::routes::auth::refresh,
-        crate::routes::auth::logout,
-        crate::routes::auth::me,
-        crate::routes::spaces::list_spaces,
-        crate::routes::spaces::create_space,
-        crate::routes::spaces::get_space,
-        crate::routes::spaces::update_space,
-        crate::routes::proposals::list_proposals,
-        crate::routes::proposals::create_proposal,
-        crate::routes::proposals::get_proposal,
-        crate::routes::proposals::edit_proposal,
-        crate::routes::proposals::withdraw_proposal,
-        crate::routes::versions::list_versions,
-        crate::routes::versions::get_version,
-        crate::routes::versions::diff_versions,
-        crate::routes::versions::verify_history,
-        crate::routes::proposals::list_answers,
-        crate::routes::supports::support_proposal,
-        crate::routes::supports::unsupport_proposal,
-        crate::routes::supports::list_supporters,
-        crate::routes::amendments::create_amendment,
-        crate::routes::amendments::list_amendments,
-        crate::routes::amendments::get_amendment,
-        crate::routes::amendments::withdraw_amendment,
-        crate::routes::amendments::promote_amendment,
-        crate::routes::comments::create_proposal_comment,
-        crate::routes::comments::list_proposal_comments,
-        crate::routes::comments::create_amendment_comment,
-        crate::routes::comments::list_amendment_comments,
-        crate::routes::comments::get_comment,
-        crate::routes::comments::edit_comment,
-        crate::routes::comments::delete_comment,
-        crate::routes::comments::list_comment_revisions,
-        crate::routes::comments::vote_comment,
-        crate::routes::moderation::amendment_queue,
-        crate::routes::moderation::accept_amendment,
-        crate::routes::moderation::reject_amendment,
-        crate::routes::moderation::answer_proposal,
-        crate::routes::audit::list_audit,
-        crate::routes::audit::verify_audit,
-        crate::routes::roles::grant_role,
-        crate::routes::roles::revoke_role,
-        crate::routes::users::search_users,
-        crate::routes::users::verify_user,
-        crate::routes::users::block_user,
-        crate::routes::users::unblock_user,
-        crate::routes::reports::create_report,
-        crate::routes::reports::report_queue,
-        crate::routes::reports::hide_item,
-        crate::routes::reports::unhide_item,
-        crate::routes::reports::dismiss_item,
+            A known path called with a method it does not take answers 405 `method_not_allowed` with an `Allow` header (the `MethodNotAllowed` response); an unknown path under `/api` answers 404 `not_found`.\n\n\
+            Writes are rate-limited per user (or per address when anonymous); an operation whose `x-rate-limit` extension says `auth` or `expensive` is counted per address in that budget instead, and reads without it are not counted."
     ),
     components(schemas(crate::problem::Problem, crate::routes::reports::ModeratedKind))
 )]
 pub struct ApiDoc;
 
-/// The OpenAPI document.
-pub async fn openapi_json() -> HttpResponse {
-    HttpResponse::Ok().json(ApiDoc::openapi())
+/// Finishes a document whose operations were collected: security scheme,
+/// the standard error answers, the settings' ranges, plain descriptions.
+pub fn finish(document: &mut utoipa::openapi::OpenApi) {
+    for modifier in [&BearerAuth as &dyn Modify, &StandardResponses, &SettingLimits, &PlainDescriptions] {
+        modifier.modify(document);
+    }
 }
 
 #[cfg(test)]

@@ -5,14 +5,14 @@
 //! bounds the total without any shared state.
 
 use crate::problem::ApiError;
-use crate::state::AppState;
+use crate::route_table::{RateClass, RouteTable};
 use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::Payload;
 use actix_web::dev::{ServiceRequest, ServiceResponse};
-use actix_web::http::Method;
 use actix_web::middleware::Next;
 use actix_web::web;
 use actix_web::{FromRequest, HttpRequest, ResponseError};
+use emenda_accounts::AccountService;
 use emenda_domain::sign_in::client_network;
 use emenda_domain::ErrorCode;
 use governor::clock::{Clock, DefaultClock};
@@ -50,7 +50,7 @@ impl Default for RateLimits {
 /// The path as the router sees it: `%XX` escapes decoded, so a client
 /// cannot slip past a limit by spelling a path differently
 /// (`/api/v1/%61mendments/…` routes like `/api/v1/amendments/…`).
-fn decoded_path(raw: &str) -> String {
+pub(crate) fn decoded_path(raw: &str) -> String {
     let bytes = raw.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
@@ -67,23 +67,6 @@ fn decoded_path(raw: &str) -> String {
         i += 1;
     }
     String::from_utf8_lossy(&out).into_owned()
-}
-
-/// Reads whose cost grows with the texts or tables involved: a diff, an
-/// amendment (its diff and merge assessment), a history or audit-chain
-/// verification, and the account search (one pass over the users at its
-/// worst).
-pub(crate) fn is_expensive_read(path: &str) -> bool {
-    let Some(rest) = path.strip_prefix("/api/v1/") else { return false };
-    let segments: Vec<&str> = rest.trim_end_matches('/').split('/').collect();
-    matches!(
-        segments.as_slice(),
-        ["proposals", _, "diff"]
-            | ["proposals", _, "history", "verify"]
-            | ["amendments", _]
-            | ["audit", "verify"]
-            | ["moderation", "users"]
-    )
 }
 
 /// An address as a proxy writes it: bare, with a port, in brackets or
@@ -133,8 +116,8 @@ impl FromRequest for ClientAddress {
     type Future = std::future::Ready<Result<Self, ApiError>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        std::future::ready(match req.app_data::<web::Data<AppState>>() {
-            Some(state) => Ok(ClientAddress(state.limiters.client_address(req))),
+        std::future::ready(match req.app_data::<web::Data<Limiters>>() {
+            Some(limiters) => Ok(ClientAddress(limiters.client_address(req))),
             None => Err(ApiError::new(ErrorCode::InternalError, "no state")),
         })
     }
@@ -143,6 +126,10 @@ impl FromRequest for ClientAddress {
 /// The limiters of one instance.
 pub struct Limiters {
     settings: RateLimits,
+    /// Tells whose token a write carries, to count it against its user.
+    accounts: AccountService,
+    /// Which class each operation is counted in.
+    routes: &'static RouteTable,
     auth: DefaultKeyedRateLimiter<IpAddr>,
     writes: DefaultKeyedRateLimiter<String>,
     expensive_reads: DefaultKeyedRateLimiter<IpAddr>,
@@ -159,10 +146,13 @@ fn per_minute(n: u32) -> Quota {
 }
 
 impl Limiters {
-    /// Limiters with these settings.
-    pub fn new(settings: RateLimits) -> Self {
+    /// Limiters with these settings, counting each request in the class
+    /// `routes` gives its operation; `accounts` reads the tokens.
+    pub fn new(settings: RateLimits, accounts: AccountService, routes: &'static RouteTable) -> Self {
         Self {
             settings,
+            accounts,
+            routes,
             auth: RateLimiter::keyed(per_minute(settings.auth_per_minute)),
             writes: RateLimiter::keyed(per_minute(settings.writes_per_minute)),
             expensive_reads: RateLimiter::keyed(per_minute(settings.expensive_reads_per_minute)),
@@ -181,39 +171,41 @@ impl Limiters {
         client_address(req, self.settings.trust_proxy_headers)
     }
 
-    /// Admits or refuses one request.
-    fn admit(&self, req: &ServiceRequest, state: &AppState) -> Result<(), ApiError> {
-        if matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
-            if is_expensive_read(&decoded_path(req.path())) {
-                let address = self.client_address(req.request());
-                self.expensive_reads.check_key(&address).map_err(Self::refused)?;
+    /// Admits or refuses one request, in the class the route table
+    /// gives its operation.
+    fn admit(&self, req: &ServiceRequest) -> Result<(), ApiError> {
+        let class = self.routes.rate_class(req.method(), &decoded_path(req.path()));
+        let address = || self.client_address(req.request());
+        match class {
+            RateClass::Free => Ok(()),
+            RateClass::ExpensiveRead => {
+                self.expensive_reads.check_key(&address()).map_err(Self::refused)?;
                 if self.expensive_reads.len() > 50_000 {
                     self.expensive_reads.retain_recent();
                 }
+                Ok(())
             }
-            return Ok(());
+            RateClass::Auth => self.auth.check_key(&address()).map_err(Self::refused),
+            RateClass::Write => {
+                let user = req
+                    .headers()
+                    .get(actix_web::http::header::AUTHORIZATION)
+                    .and_then(|v| v.to_str().ok())
+                    .and_then(|v| v.split_once(' ').map(|(_, token)| token.trim().to_owned()))
+                    .and_then(|token| self.accounts.verify_access_token(&token).ok());
+                let key = match user {
+                    Some(id) => format!("user:{id}"),
+                    None => format!("ip:{}", address()),
+                };
+                self.writes.check_key(&key).map_err(Self::refused)?;
+                // Forget idle clients now and then, so memory stays bounded.
+                if self.writes.len() > 50_000 {
+                    self.writes.retain_recent();
+                    self.auth.retain_recent();
+                }
+                Ok(())
+            }
         }
-        let address = self.client_address(req.request());
-        if decoded_path(req.path()).starts_with("/api/v1/auth/") {
-            return self.auth.check_key(&address).map_err(Self::refused);
-        }
-        let user = req
-            .headers()
-            .get(actix_web::http::header::AUTHORIZATION)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.split_once(' ').map(|(_, token)| token.trim().to_owned()))
-            .and_then(|token| state.accounts.verify_access_token(&token).ok());
-        let key = match user {
-            Some(id) => format!("user:{id}"),
-            None => format!("ip:{address}"),
-        };
-        self.writes.check_key(&key).map_err(Self::refused)?;
-        // Forget idle clients now and then, so memory stays bounded.
-        if self.writes.len() > 50_000 {
-            self.writes.retain_recent();
-            self.auth.retain_recent();
-        }
-        Ok(())
     }
 }
 
@@ -224,8 +216,8 @@ pub async fn enforce(
     req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
-    let verdict = match req.app_data::<web::Data<AppState>>() {
-        Some(state) => state.limiters.admit(&req, state),
+    let verdict = match req.app_data::<web::Data<Limiters>>() {
+        Some(limiters) => limiters.admit(&req),
         None => Err(ApiError::new(ErrorCode::InternalError, "no state")),
     };
     if let Err(refusal) = verdict {
@@ -252,36 +244,5 @@ mod tests {
         let forwarded = request("forwarded", "for=203.0.113.5, for=\"[2001:db8:1:2:3:4:5:6]:443\";proto=https");
         assert_eq!(client_address(&forwarded, true), ip("2001:db8:1:2::"), "an IPv6 client is its /64");
         assert_eq!(client_address(&request("x-forwarded-for", "not an address"), true), ip("192.0.2.9"));
-    }
-
-    #[test]
-    fn escaped_paths_are_classified_like_plain_ones() {
-        assert_eq!(decoded_path("/api/v1/%61mendments/x"), "/api/v1/amendments/x");
-        assert_eq!(decoded_path("/api/v1/proposals/X/%64iff"), "/api/v1/proposals/X/diff");
-        assert_eq!(decoded_path("/a%2"), "/a%2");
-        assert!(is_expensive_read(&decoded_path("/api/v1/%61mendments/0193")));
-        assert!(decoded_path("/api/v1/%61uth/login").starts_with("/api/v1/auth/"));
-    }
-
-    #[test]
-    fn expensive_reads_are_recognised() {
-        for path in [
-            "/api/v1/proposals/EMD-PROP-2026-11-1/diff",
-            "/api/v1/proposals/x/history/verify",
-            "/api/v1/amendments/0193",
-            "/api/v1/audit/verify",
-            "/api/v1/moderation/users",
-        ] {
-            assert!(is_expensive_read(path), "{path}");
-        }
-        for path in [
-            "/api/v1/proposals",
-            "/api/v1/proposals/x",
-            "/api/v1/amendments/x/comments",
-            "/api/v1/audit",
-            "/api/v1/moderation/users/x/verify",
-        ] {
-            assert!(!is_expensive_read(path), "{path}");
-        }
     }
 }

@@ -1,6 +1,7 @@
 //! What handlers share: one instance of each service.
 
 use crate::rate_limit::{Limiters, RateLimits};
+use crate::route_table::RouteTable;
 use emenda_accounts::AccountService;
 use emenda_domain::proposal::EditLimits;
 use emenda_moderation::{
@@ -48,14 +49,17 @@ pub struct AppState {
 }
 
 impl AppState {
-    /// Builds every service over one context.
+    /// Builds every service over one context; `routes` is the API's route
+    /// table (`routes::table`), which the rate limiter counts by.
     pub fn new(
         ctx: ServiceContext,
         accounts: AccountService,
         reference_prefix: &str,
         limits: RateLimits,
         edit_limits: EditLimits,
+        routes: &'static RouteTable,
     ) -> Self {
+        let limiters = Arc::new(Limiters::new(limits, accounts.clone(), routes));
         let proposals = ProposalService::new(ctx.clone(), reference_prefix).with_edit_limits(edit_limits);
         Self {
             accounts,
@@ -72,7 +76,7 @@ impl AppState {
             user_moderation: UserModerationService::new(ctx.clone()),
             reports: ReportService::new(ctx.clone()),
             ctx,
-            limiters: Arc::new(Limiters::new(limits)),
+            limiters,
         }
     }
 }

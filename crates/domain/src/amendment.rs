@@ -2,8 +2,10 @@
 //! against the version they saw, decided once by staff.
 
 use crate::codes::{ErrorCode, FieldCode};
+pub use crate::conflict::FieldConflict;
 use crate::error::DomainError;
-use crate::merge::{ensure_mergeable, merge3, Conflict, MergeOutcome, MergeSegment};
+use crate::merge::{ensure_mergeable, merge3, MergeOutcome, MergeSegment};
+use crate::policy::ensure_staff_of;
 use crate::policy::Actor;
 use crate::proposal::ProposalState;
 use crate::space::SpaceSettings;
@@ -33,17 +35,6 @@ string_enum! {
         /// The proposal changed since, in the same places.
         Conflict => "conflict",
     }
-}
-
-/// A conflict in one field.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct FieldConflict {
-    /// `title` or `body`.
-    pub field: String,
-    /// The conflicting region.
-    #[serde(flatten)]
-    pub conflict: Conflict,
 }
 
 /// What accepting an amendment now would produce.
@@ -239,15 +230,6 @@ pub fn ensure_can_decide(actor: &Actor, space_id: uuid::Uuid, author_id: uuid::U
         return Err(DomainError::forbidden(ErrorCode::OwnAmendment, "staff may not decide their own amendment"));
     }
     Ok(())
-}
-
-/// Staff decide amendments and answer proposals of their space.
-pub fn ensure_staff_of(actor: &Actor, space_id: uuid::Uuid) -> Result<(), DomainError> {
-    if actor.is_staff_of(space_id) {
-        Ok(())
-    } else {
-        Err(DomainError::forbidden(ErrorCode::StaffOnly, "only staff of this space may do this"))
-    }
 }
 
 /// Who sees an amendment: everyone, unless the space limits amendments to

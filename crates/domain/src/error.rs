@@ -54,7 +54,7 @@ pub enum DomainError {
     },
     /// Accepting an amendment would need a choice only a person can make.
     #[error("the amendment conflicts with changes made since it was written")]
-    MergeConflict(Vec<crate::amendment::FieldConflict>),
+    MergeConflict(Vec<crate::conflict::FieldConflict>),
     /// The operation conflicts with the current state of the data.
     #[error("{message}")]
     Conflict {

@@ -12,6 +12,7 @@ mod bounded;
 pub mod clock;
 pub mod codes;
 pub mod comment;
+pub mod conflict;
 pub mod diff;
 pub mod error;
 pub mod history;

@@ -19,29 +19,13 @@
 
 use crate::bounded::{self, Budget};
 use crate::codes::FieldCode;
+pub use crate::conflict::Conflict;
 use crate::error::DomainError;
 use similar::DiffOp;
 
 /// The longest text, in characters, that a merge accepts: the longest body a
 /// version can have.
 pub const MAX_MERGE_CHARS: usize = 20_000;
-
-/// A region both sides changed differently.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct Conflict {
-    /// The region as it was in the base text.
-    pub base: String,
-    /// What the current version has there.
-    pub current: String,
-    /// What the amendment proposes there.
-    pub proposed: String,
-    /// Offset of the region in the base text, in characters (Unicode scalar
-    /// values), not bytes.
-    pub base_start: usize,
-    /// Offset just past the region in the base text, in characters.
-    pub base_end: usize,
-}
 
 /// A piece of a merged text: either agreed by both sides, or a conflict whose
 /// side a person must choose. Concatenating the agreed texts with one chosen

@@ -164,6 +164,16 @@ pub fn ensure_author(is_author: bool) -> Result<(), DomainError> {
     }
 }
 
+/// Staff of a space decide its amendments, answer its proposals and
+/// moderate its content; everyone else is refused (`staff_only`).
+pub fn ensure_staff_of(actor: &Actor, space_id: Uuid) -> Result<(), DomainError> {
+    if actor.is_staff_of(space_id) {
+        Ok(())
+    } else {
+        Err(DomainError::forbidden(ErrorCode::StaffOnly, "only staff of this space may do this"))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,6 +2,47 @@
 //! and council minutes, so they must be stable, unique and easy to read.
 
 use chrono::{DateTime, Datelike, Utc};
+use uuid::Uuid;
+
+/// How a caller names a proposal: by its UUID or by its reference code.
+/// Parsed once, where the name comes in (a path segment), so an id that is
+/// already known travels as an id and never goes back to text.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum ProposalKey {
+    /// Its UUID.
+    Id(Uuid),
+    /// Its reference code (checked for shape, not for existence).
+    Reference(String),
+}
+
+impl ProposalKey {
+    /// Reads a UUID or a reference code; `None` when `text` can be neither,
+    /// so no proposal has that name and no query need look for it.
+    pub fn parse(text: &str) -> Option<Self> {
+        if let Ok(id) = Uuid::parse_str(text) {
+            Some(Self::Id(id))
+        } else if looks_like_reference(text) {
+            Some(Self::Reference(text.to_owned()))
+        } else {
+            None
+        }
+    }
+}
+
+impl From<Uuid> for ProposalKey {
+    fn from(id: Uuid) -> Self {
+        Self::Id(id)
+    }
+}
+
+impl std::fmt::Display for ProposalKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Id(id) => id.fmt(f),
+            Self::Reference(reference) => f.write_str(reference),
+        }
+    }
+}
 
 /// Checks a configured prefix: 1 to 16 ASCII letters or digits.
 pub fn is_valid_prefix(prefix: &str) -> bool {
@@ -51,5 +92,13 @@ mod tests {
             assert!(!looks_like_reference(text), "{text}");
         }
         assert!(is_valid_prefix("EMD") && !is_valid_prefix("") && !is_valid_prefix("A-B"));
+    }
+
+    #[test]
+    fn keys_are_ids_or_references_or_nothing() {
+        let id = "0190b8f4-7d1e-7000-8000-000000000000";
+        assert_eq!(ProposalKey::parse(id).map(|k| k.to_string()).as_deref(), Some(id));
+        assert!(matches!(ProposalKey::parse("EMD-PROP-2026-11-1"), Some(ProposalKey::Reference(_))));
+        assert_eq!(ProposalKey::parse("not a proposal"), None);
     }
 }

@@ -3,22 +3,23 @@
 //! amendment is decided exactly once, whoever clicks at the same moment.
 
 use emenda_domain::amendment::{
-    already_decided, ensure_can_decide, ensure_decidable, ensure_evaluating, ensure_staff_of, AmendmentState,
-    Mergeability,
+    already_decided, ensure_can_decide, ensure_decidable, ensure_evaluating, AmendmentState, Mergeability,
 };
 use emenda_domain::audit::AuditAction;
 use emenda_domain::error::Validation;
-use emenda_domain::policy::{Actor, StaffScope};
+use emenda_domain::policy::{ensure_staff_of, Actor, StaffScope};
 use emenda_domain::proposal::{ProposalState, VersionKind};
 use emenda_domain::values::{validate_text, Body, StaffText, Title};
 use emenda_domain::{DomainError, ErrorCode};
 use emenda_proposals::amendments::{assess_against_current, lock_visible_amendment};
+use emenda_proposals::lifecycle::{self, NextVersion};
+use emenda_proposals::LockedProposal;
 use emenda_service::views::{Amendment, Version};
 use emenda_service::{AuditTarget, ServiceContext, ServiceResult};
 use emenda_store::amendments::{self, AmendmentRecord};
 use emenda_store::proposals::{self as proposal_rows, ProposalRecord};
 use emenda_store::spaces;
-use emenda_store::versions::{self, NewVersion};
+use emenda_store::versions;
 use uuid::Uuid;
 
 /// What staff send to accept an amendment.
@@ -65,12 +66,6 @@ pub struct DecisionService {
 
 fn amendment_target(amendment: &AmendmentRecord, proposal: &ProposalRecord) -> AuditTarget {
     AuditTarget { kind: "amendment", id: amendment.id, space_id: Some(proposal.space_id) }
-}
-
-/// The compare-and-set found another version: only possible if a writer
-/// skipped the proposal lock, so it is reported, never retried blindly.
-fn proposal_moved_on() -> DomainError {
-    DomainError::conflict(ErrorCode::ProposalChanged, "the proposal changed while deciding; try again")
 }
 
 /// The spaces a staff queue covers: `space_slug` only (the caller must be
@@ -161,7 +156,7 @@ impl DecisionService {
             // The proposal is locked before anything is read: acceptances
             // of different amendments, edits and withdrawals of the proposal
             // queue, and each sees the version the one before it wrote.
-            let (amendment, proposal, space) = lock_visible_amendment(tx, id, Some(actor))?;
+            let (amendment, LockedProposal { proposal, space }) = lock_visible_amendment(tx, id, Some(actor))?;
             ensure_can_decide(actor, space.id, amendment.author_id)?;
             ensure_decidable(amendment.state, proposal.state)?;
             let (assessment, current) = assess_against_current(tx, &amendment, &proposal)?;
@@ -176,21 +171,13 @@ impl DecisionService {
             let resulting = if unchanged {
                 current.number
             } else {
-                if !proposal_rows::advance_version(
+                lifecycle::append_version(
+                    &self.ctx,
                     tx,
-                    proposal.id,
-                    current.number,
-                    &ProposalState::OPEN,
-                    title.as_str(),
-                    now,
-                )? {
-                    return Err(proposal_moved_on().into());
-                }
-                versions::append(
-                    tx,
-                    &NewVersion {
-                        proposal_id: proposal.id,
-                        number: current.number + 1,
+                    &proposal,
+                    &NextVersion {
+                        base: current.number,
+                        allowed_states: &ProposalState::OPEN,
                         title: title.as_str(),
                         body: body.as_str(),
                         editor_id: amendment.author_id,
@@ -198,10 +185,8 @@ impl DecisionService {
                         amendment_id: Some(amendment.id),
                         accepted_by: Some(actor.user_id),
                         summary: None,
-                        created_at: now,
                     },
-                )?;
-                current.number + 1
+                )?
             };
             amendments::set_resulting_version(tx, id, resulting)?;
             proposal_rows::add_author(tx, proposal.id, amendment.author_id, "coauthor", now)?;
@@ -228,7 +213,7 @@ impl DecisionService {
     pub fn reject(&self, actor: &Actor, id: Uuid, reason: &str) -> ServiceResult<Amendment> {
         let reason = StaffText::parse_field("reason", reason)?;
         self.ctx.write_as(actor, |tx| {
-            let (amendment, proposal, space) = lock_visible_amendment(tx, id, Some(actor))?;
+            let (amendment, LockedProposal { proposal, space }) = lock_visible_amendment(tx, id, Some(actor))?;
             ensure_can_decide(actor, space.id, amendment.author_id)?;
             ensure_evaluating(amendment.state)?;
             let now = self.ctx.clock.now();

@@ -7,18 +7,18 @@
 //! `audit_head`), so concurrent reports hide an item exactly once.
 
 use crate::decisions::queue_spaces;
-use emenda_domain::amendment::ensure_staff_of;
 use emenda_domain::audit::AuditAction;
 use emenda_domain::error::Validation;
 use emenda_domain::moderation::{
     already_reported, dismiss_unhides, ensure_not_own, hide_change, preview, report_hides, validate_details,
     QueueState, ReportReason, ReportState, TargetKind,
 };
+use emenda_domain::policy::ensure_staff_of;
 use emenda_domain::policy::Actor;
 use emenda_domain::values::StaffText;
 use emenda_domain::{DomainError, ErrorCode};
 use emenda_proposals::amendments::{load_visible_amendment, lock_visible_amendment};
-use emenda_proposals::lock_visible_proposal;
+use emenda_proposals::{lock_visible_proposal, LockedProposal, ProposalKey};
 use emenda_service::{AuditTarget, ServiceContext, ServiceError, ServiceResult};
 use emenda_store::comments::{self as comment_rows, CommentRecord};
 use emenda_store::hiding;
@@ -26,7 +26,7 @@ use emenda_store::moderation::{self as rows, NewReport};
 /// The records a queue entry is made of (plain data, no storage types).
 pub use emenda_store::moderation::{ModerationRecord, ReportRecord, TargetPreview};
 use emenda_store::proposals as proposal_rows;
-use emenda_store::spaces::{self, SpaceRecord};
+use emenda_store::spaces::SpaceRecord;
 use emenda_store::{StoreError, Tx};
 use std::collections::HashMap;
 use uuid::Uuid;
@@ -118,10 +118,6 @@ fn kind_name(kind: TargetKind) -> &'static str {
     }
 }
 
-fn space_of(tx: &mut Tx<'_>, space_id: Uuid) -> ServiceResult<SpaceRecord> {
-    Ok(spaces::find_by_id(tx, space_id)?.ok_or_else(|| DomainError::not_found("space"))?)
-}
-
 /// Locks an item as `actor` may see it: its proposal row first, then (for
 /// a comment) the comment rows root-first, and reads it under those locks.
 /// Hidden items exist only for staff of their space; a comment belongs to
@@ -129,8 +125,7 @@ fn space_of(tx: &mut Tx<'_>, space_id: Uuid) -> ServiceResult<SpaceRecord> {
 fn lock_target(tx: &mut Tx<'_>, actor: &Actor, kind: TargetKind, id: Uuid) -> ServiceResult<Target> {
     match kind {
         TargetKind::Proposal => {
-            let proposal = lock_visible_proposal(tx, &id.to_string(), Some(actor))?;
-            let space = space_of(tx, proposal.space_id)?;
+            let LockedProposal { space, .. } = lock_visible_proposal(tx, &ProposalKey::Id(id), Some(actor))?;
             let (hidden, hidden_by_block) = hidden_state(tx, kind, id)?;
             Ok(Target {
                 kind,
@@ -143,7 +138,7 @@ fn lock_target(tx: &mut Tx<'_>, actor: &Actor, kind: TargetKind, id: Uuid) -> Se
             })
         }
         TargetKind::Amendment => {
-            let (amendment, _, space) = lock_visible_amendment(tx, id, Some(actor))?;
+            let (amendment, LockedProposal { space, .. }) = lock_visible_amendment(tx, id, Some(actor))?;
             Ok(Target {
                 kind,
                 id,
@@ -157,12 +152,12 @@ fn lock_target(tx: &mut Tx<'_>, actor: &Actor, kind: TargetKind, id: Uuid) -> Se
         TargetKind::Comment => {
             let gone = || ServiceError::from(DomainError::not_found("comment"));
             let comment = comment_rows::find_by_id(tx, id)?.ok_or_else(gone)?;
-            lock_visible_proposal(tx, &comment.proposal_id.to_string(), Some(actor)).map_err(|_| gone())?;
+            let LockedProposal { space, .. } =
+                lock_visible_proposal(tx, &ProposalKey::Id(comment.proposal_id), Some(actor)).map_err(|_| gone())?;
             if let Some(amendment) = comment.amendment_id {
                 load_visible_amendment(tx, amendment, Some(actor)).map_err(|_| gone())?;
             }
             let comment = comment_rows::lock_path(tx, &comment)?.ok_or_else(gone)?;
-            let space = space_of(tx, comment.space_id)?;
             if comment.hidden && !actor.is_staff_of(space.id) {
                 return Err(gone());
             }

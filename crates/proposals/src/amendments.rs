@@ -4,7 +4,7 @@
 
 use crate::analysis::{self, AmendmentDiff};
 use crate::proposals::{ProposalService, ProposalView};
-use crate::{load_visible_proposal, lock_visible_proposal};
+use crate::{load_visible_proposal, lock_visible_proposal, LockedProposal, ProposalKey};
 use emenda_domain::amendment::{
     already_decided, assess, can_see, ensure_amendment_author, ensure_can_amend, ensure_changes_base,
     ensure_evaluating, ensure_promotable, list_scope, AmendmentState, Assessment, ListScope, Texts,
@@ -61,14 +61,21 @@ pub fn load_visible_amendment(
     actor: Option<&Actor>,
 ) -> ServiceResult<(AmendmentRecord, ProposalRecord, SpaceRecord)> {
     let amendment = amendments::find_by_id(tx, id)?.ok_or_else(|| DomainError::not_found("amendment"))?;
-    let proposal = load_visible_proposal(tx, &amendment.proposal_id.to_string(), actor)
+    let proposal = load_visible_proposal(tx, &ProposalKey::Id(amendment.proposal_id), actor)
         .map_err(|_| ServiceError::from(DomainError::not_found("amendment")))?;
     let space = spaces::find_by_id(tx, proposal.space_id)?.ok_or_else(|| DomainError::not_found("space"))?;
+    ensure_visible(&amendment, &space, actor)?;
+    Ok((amendment, proposal, space))
+}
+
+/// The amendment rules of who sees what: a `participants` space shows an
+/// amendment to its author and staff only, and a hidden one is staff's.
+fn ensure_visible(amendment: &AmendmentRecord, space: &SpaceRecord, actor: Option<&Actor>) -> ServiceResult<()> {
     let staff = actor.is_some_and(|a| a.is_staff_of(space.id));
     if !can_see(&space.settings, actor, space.id, amendment.author_id) || (amendment.hidden && !staff) {
         return Err(DomainError::not_found("amendment").into());
     }
-    Ok((amendment, proposal, space))
+    Ok(())
 }
 
 fn version(tx: &mut Tx<'_>, proposal_id: Uuid, number: i32) -> ServiceResult<VersionRecord> {
@@ -119,47 +126,22 @@ fn amendment_target(amendment_id: Uuid, proposal: &ProposalRecord) -> AuditTarge
     AuditTarget { kind: "amendment", id: amendment_id, space_id: Some(proposal.space_id) }
 }
 
-/// Like [`load_visible_amendment`], for writes: the proposal row is locked
-/// first (the locking rule), then the amendment is read under that lock,
-/// so a decision, a withdrawal or a promotion sees every change committed
-/// to the proposal and its amendments before it.
+/// Like [`load_visible_amendment`], for writes: the proposal is locked
+/// first (the locking rule, [`lock_visible_proposal`]), then the amendment
+/// is read under that lock, so a decision, a withdrawal or a promotion sees
+/// every change committed to the proposal and its amendments before it.
+/// Nothing is read twice.
 pub fn lock_visible_amendment(
     tx: &mut Tx<'_>,
     id: Uuid,
     actor: Option<&Actor>,
-) -> ServiceResult<(AmendmentRecord, ProposalRecord, SpaceRecord)> {
-    let (amendment, _, _) = load_visible_amendment(tx, id, actor)?;
-    lock_visible_proposal(tx, &amendment.proposal_id.to_string(), actor)
-        .map_err(|_| ServiceError::from(DomainError::not_found("amendment")))?;
-    load_visible_amendment(tx, id, actor)
-}
-
-/// Rejects every open amendment of a proposal that has just closed
-/// (withdrawn, or answered accepted or rejected) with a public `reason`,
-/// in the caller's transaction, which holds the proposal's lock. Such
-/// amendments are marked so they cannot be promoted: nobody judged them.
-pub fn close_open_amendments(
-    ctx: &ServiceContext,
-    tx: &mut Tx<'_>,
-    actor: &Actor,
-    proposal: &ProposalRecord,
-    reason: &str,
-) -> ServiceResult<()> {
-    let open =
-        amendments::list_for_proposal(tx, proposal.id, Some(AmendmentState::Evaluating), None, true, None, i64::MAX)?;
-    let now = ctx.clock.now();
-    for amendment in open {
-        if amendments::close_with_proposal(tx, amendment.id, actor.user_id, reason, now)? {
-            ctx.audit(
-                tx,
-                Some(actor.user_id),
-                AuditAction::AmendmentRejected,
-                amendment_target(amendment.id, proposal),
-                serde_json::json!({ "proposal_id": proposal.id, "proposal_reference": proposal.reference, "reason": reason }),
-            )?;
-        }
-    }
-    Ok(())
+) -> ServiceResult<(AmendmentRecord, LockedProposal)> {
+    let not_found = || ServiceError::from(DomainError::not_found("amendment"));
+    let proposal_id = amendments::proposal_of(tx, id)?.ok_or_else(not_found)?;
+    let locked = lock_visible_proposal(tx, &ProposalKey::Id(proposal_id), actor).map_err(|_| not_found())?;
+    let amendment = amendments::find_by_id(tx, id)?.ok_or_else(not_found)?;
+    ensure_visible(&amendment, &locked.space, actor)?;
+    Ok((amendment, locked))
 }
 
 /// Amendments, participant side.
@@ -207,7 +189,7 @@ impl AmendmentService {
     pub fn create(
         &self,
         actor: &Actor,
-        proposal_key: &str,
+        proposal_key: &ProposalKey,
         request: &AmendmentRequest,
     ) -> ServiceResult<AmendmentView> {
         let ((title, body), rationale) = Validation::new()
@@ -218,8 +200,7 @@ impl AmendmentService {
             DomainError::conflict(ErrorCode::AmendmentOpenExists, "you already have an open amendment on this proposal")
         };
         let result = self.ctx.write_as(actor, |tx| {
-            let proposal = lock_visible_proposal(tx, proposal_key, Some(actor))?;
-            let space = spaces::find_by_id(tx, proposal.space_id)?.ok_or_else(|| DomainError::not_found("space"))?;
+            let LockedProposal { proposal, space } = lock_visible_proposal(tx, proposal_key, Some(actor))?;
             ensure_can_amend(actor, &space.settings, proposal.state)?;
             ensure_existing_version("base_version", request.base_version, proposal.current_version)?;
             let base = version(tx, proposal.id, request.base_version)?;
@@ -276,7 +257,7 @@ impl AmendmentService {
     /// A proposal's amendments, oldest first, as `actor` may see them.
     pub fn list(
         &self,
-        proposal_key: &str,
+        proposal_key: &ProposalKey,
         actor: Option<&Actor>,
         state: Option<AmendmentState>,
         after: Option<Uuid>,
@@ -301,7 +282,7 @@ impl AmendmentService {
     /// Its author withdraws an amendment under evaluation.
     pub fn withdraw(&self, actor: &Actor, id: Uuid) -> ServiceResult<AmendmentView> {
         self.ctx.write_as(actor, |tx| {
-            let (amendment, proposal, _) = lock_visible_amendment(tx, id, Some(actor))?;
+            let (amendment, LockedProposal { proposal, .. }) = lock_visible_amendment(tx, id, Some(actor))?;
             ensure_amendment_author(actor, amendment.author_id)?;
             ensure_evaluating(amendment.state)?;
             let now = self.ctx.clock.now();
@@ -324,7 +305,8 @@ impl AmendmentService {
     /// the same space, linked to the original.
     pub fn promote(&self, actor: &Actor, id: Uuid) -> ServiceResult<ProposalView> {
         self.ctx.write_as(actor, |tx| {
-            let (amendment, original, space) = lock_visible_amendment(tx, id, Some(actor))?;
+            let (amendment, LockedProposal { proposal: original, space }) =
+                lock_visible_amendment(tx, id, Some(actor))?;
             ensure_amendment_author(actor, amendment.author_id)?;
             ensure_promotable(amendment.state, amendment.promoted_proposal_id.is_some(), amendment.closed_by_proposal)?;
             let created = self.proposals.publish(

@@ -10,7 +10,7 @@
 //! transition.
 
 use crate::amendments::{load_visible_amendment, lock_visible_amendment};
-use crate::{load_visible_proposal, lock_visible_proposal};
+use crate::{load_visible_proposal, lock_visible_proposal, ProposalKey};
 use chrono::{DateTime, Utc};
 use emenda_domain::audit::AuditAction;
 use emenda_domain::comment::{
@@ -32,7 +32,7 @@ use uuid::Uuid;
 #[derive(Debug, Clone, Copy)]
 pub enum CommentTarget<'a> {
     /// A proposal, by UUID or reference code.
-    Proposal(&'a str),
+    Proposal(&'a ProposalKey),
     /// An amendment.
     Amendment(Uuid),
 }
@@ -200,17 +200,26 @@ fn resolve_target(
 ) -> ServiceResult<(ProposalRecord, SpaceRecord, Option<Uuid>, bool)> {
     match target {
         CommentTarget::Proposal(key) => {
-            let proposal =
-                if lock { lock_visible_proposal(tx, key, actor)? } else { load_visible_proposal(tx, key, actor)? };
-            let space = space_of(tx, proposal.space_id)?;
+            let (proposal, space) = if lock {
+                let locked = lock_visible_proposal(tx, key, actor)?;
+                (locked.proposal, locked.space)
+            } else {
+                let proposal = load_visible_proposal(tx, key, actor)?;
+                let space = space_of(tx, proposal.space_id)?;
+                (proposal, space)
+            };
             let hidden = proposal.hidden;
             Ok((proposal, space, None, hidden))
         }
         CommentTarget::Amendment(id) => {
             // A hidden amendment, and so its thread, exists only for staff
             // of its space: the amendment visibility helpers decide that.
-            let (amendment, proposal, space) =
-                if lock { lock_visible_amendment(tx, id, actor)? } else { load_visible_amendment(tx, id, actor)? };
+            let (amendment, proposal, space) = if lock {
+                let (amendment, locked) = lock_visible_amendment(tx, id, actor)?;
+                (amendment, locked.proposal, locked.space)
+            } else {
+                load_visible_amendment(tx, id, actor)?
+            };
             let hidden = proposal.hidden || amendment.hidden;
             Ok((proposal, space, Some(amendment.id), hidden))
         }
@@ -228,7 +237,7 @@ fn resolve_comment(
 ) -> ServiceResult<(CommentRecord, SpaceRecord, bool)> {
     let not_found = || ServiceError::from(DomainError::not_found("comment"));
     let comment = comments::find_by_id(tx, id)?.ok_or_else(not_found)?;
-    let proposal_key = comment.proposal_id.to_string();
+    let proposal_key = ProposalKey::Id(comment.proposal_id);
     let target = match comment.amendment_id {
         Some(amendment) => CommentTarget::Amendment(amendment),
         None => CommentTarget::Proposal(&proposal_key),

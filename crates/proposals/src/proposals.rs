@@ -1,14 +1,14 @@
 //! Publishing, reading, editing and withdrawing proposals.
 
-use crate::amendments::close_open_amendments;
+use crate::lifecycle::{self, NextVersion};
 use crate::supports::my_support;
-use crate::{load_visible_proposal, lock_visible_proposal, may_see, proposal_key};
+use crate::{load_visible_proposal, lock_visible_proposal, may_see, LockedProposal, ProposalKey};
 use emenda_domain::amendment::{list_scope, AmendmentState, ListScope};
 use emenda_domain::audit::AuditAction;
 use emenda_domain::policy::{ensure_author, ensure_can_propose, Actor};
 use emenda_domain::proposal::{
-    ensure_changes, ensure_current_base, ensure_editable, ensure_may_edit_again, ensure_withdrawable, state_changed,
-    EditLimits, ProposalState, VersionKind,
+    ensure_changes, ensure_current_base, ensure_editable, ensure_may_edit_again, ensure_withdrawable, EditLimits,
+    ProposalState, VersionKind,
 };
 use emenda_domain::reference::format_reference;
 use emenda_domain::values::{validate_text, Summary};
@@ -16,7 +16,7 @@ use emenda_domain::DomainError;
 use emenda_service::views::{Answer, Author, MySupport, Proposal, Version};
 use emenda_service::{AuditTarget, ServiceContext, ServiceError, ServiceResult};
 use emenda_store::answers;
-use emenda_store::proposal_view::{self, ProposalKey, ProposalPage};
+use emenda_store::proposal_view::{self, ProposalPage};
 use emenda_store::proposals::{
     self as rows, NewProposal, ProposalCursor, ProposalFilter, ProposalRecord, ProposalSort,
 };
@@ -112,8 +112,8 @@ impl ProposalService {
     }
 
     fn view(&self, tx: &mut Tx<'_>, proposal: ProposalRecord, actor: Option<&Actor>) -> ServiceResult<ProposalView> {
-        let page =
-            proposal_view::find(tx, ProposalKey::Id(proposal.id))?.ok_or_else(|| DomainError::not_found("proposal"))?;
+        let page = proposal_view::find(tx, &ProposalKey::Id(proposal.id))?
+            .ok_or_else(|| DomainError::not_found("proposal"))?;
         let my_support = match actor {
             Some(actor) => {
                 let space =
@@ -211,9 +211,8 @@ impl ProposalService {
     }
 
     /// A proposal by id or reference, as `actor` may see it.
-    pub fn get(&self, key: &str, actor: Option<&Actor>) -> ServiceResult<ProposalView> {
+    pub fn get(&self, key: &ProposalKey, actor: Option<&Actor>) -> ServiceResult<ProposalView> {
         let not_found = || ServiceError::from(DomainError::not_found("proposal"));
-        let key = proposal_key(key).ok_or_else(not_found)?;
         let visible = |page: Option<ProposalPage>| match page {
             Some(page) if may_see(page.proposal.hidden, page.proposal.space_id, actor) => Ok(page),
             _ => Err(not_found()),
@@ -241,39 +240,27 @@ impl ProposalService {
     /// An author's edit: a new version, accepted only when based on the
     /// current one. Concurrent edits from the same base: exactly one wins,
     /// the others get `stale_version` with the new current number.
-    pub fn edit(&self, actor: &Actor, key: &str, edit: &ProposalEdit) -> ServiceResult<ProposalView> {
+    pub fn edit(&self, actor: &Actor, key: &ProposalKey, edit: &ProposalEdit) -> ServiceResult<ProposalView> {
         let (title, body) = validate_text(&edit.title, &edit.body)?;
         let summary = Summary::parse_optional(edit.summary.as_deref())?;
         self.ctx.write_as(actor, |tx| {
-            let proposal = lock_visible_proposal(tx, key, Some(actor))?;
+            let LockedProposal { proposal, .. } = lock_visible_proposal(tx, key, Some(actor))?;
             ensure_author(rows::is_author(tx, proposal.id, actor.user_id)?)?;
             ensure_editable(proposal.state)?;
             ensure_current_base(edit.base_version, proposal.current_version)?;
             // Judged under the proposal's lock, so parallel edits cannot
             // all pass the count.
-            let now = self.ctx.clock.now();
-            ensure_may_edit_again(&versions::edit_times(tx, proposal.id)?, now, self.edit_limits)?;
+            ensure_may_edit_again(&versions::edit_times(tx, proposal.id)?, self.ctx.clock.now(), self.edit_limits)?;
             let current = versions::get(tx, proposal.id, proposal.current_version)?
                 .ok_or_else(|| DomainError::not_found("version"))?;
             ensure_changes(&current.title, &current.body, title.as_str(), body.as_str())?;
-            if !rows::advance_version(
+            let number = lifecycle::append_version(
+                &self.ctx,
                 tx,
-                proposal.id,
-                edit.base_version,
-                &ProposalState::EDITABLE,
-                title.as_str(),
-                now,
-            )? {
-                let current =
-                    rows::find_by_id(tx, proposal.id)?.map_or(proposal.current_version, |p| p.current_version);
-                return Err(DomainError::StaleVersion { current }.into());
-            }
-            let number = edit.base_version + 1;
-            versions::append(
-                tx,
-                &NewVersion {
-                    proposal_id: proposal.id,
-                    number,
+                &proposal,
+                &NextVersion {
+                    base: edit.base_version,
+                    allowed_states: &ProposalState::EDITABLE,
                     title: title.as_str(),
                     body: body.as_str(),
                     editor_id: actor.user_id,
@@ -281,7 +268,6 @@ impl ProposalService {
                     amendment_id: None,
                     accepted_by: None,
                     summary: summary.as_ref().map(Summary::as_str),
-                    created_at: now,
                 },
             )?;
             self.ctx.audit(
@@ -291,22 +277,17 @@ impl ProposalService {
                 proposal_target(&proposal),
                 serde_json::json!({ "reference": proposal.reference, "version": number }),
             )?;
-            let proposal = rows::find_by_id(tx, proposal.id)?.ok_or_else(|| DomainError::not_found("proposal"))?;
             self.view(tx, proposal, Some(actor))
         })
     }
 
     /// An author withdraws the proposal.
-    pub fn withdraw(&self, actor: &Actor, key: &str) -> ServiceResult<ProposalView> {
+    pub fn withdraw(&self, actor: &Actor, key: &ProposalKey) -> ServiceResult<ProposalView> {
         self.ctx.write_as(actor, |tx| {
-            let proposal = lock_visible_proposal(tx, key, Some(actor))?;
+            let LockedProposal { proposal, .. } = lock_visible_proposal(tx, key, Some(actor))?;
             ensure_author(rows::is_author(tx, proposal.id, actor.user_id)?)?;
             ensure_withdrawable(proposal.state)?;
-            let now = self.ctx.clock.now();
-            if !rows::change_state(tx, proposal.id, &ProposalState::OPEN, ProposalState::Withdrawn, now)? {
-                return Err(state_changed().into());
-            }
-            close_open_amendments(&self.ctx, tx, actor, &proposal, "proposal withdrawn")?;
+            lifecycle::change_state(&self.ctx, tx, actor, &proposal, &ProposalState::OPEN, ProposalState::Withdrawn)?;
             self.ctx.audit(
                 tx,
                 Some(actor.user_id),
@@ -314,13 +295,12 @@ impl ProposalService {
                 proposal_target(&proposal),
                 serde_json::json!({ "reference": proposal.reference, "from": proposal.state }),
             )?;
-            let proposal = rows::find_by_id(tx, proposal.id)?.ok_or_else(|| DomainError::not_found("proposal"))?;
             self.view(tx, proposal, Some(actor))
         })
     }
 
     /// Every official answer of a proposal, newest (the one in force) first.
-    pub fn answers(&self, key: &str, actor: Option<&Actor>) -> ServiceResult<Vec<Answer>> {
+    pub fn answers(&self, key: &ProposalKey, actor: Option<&Actor>) -> ServiceResult<Vec<Answer>> {
         self.ctx.store.read(|tx| {
             let proposal = load_visible_proposal(tx, key, actor)?;
             Ok(answers::list(tx, proposal.id)?.into_iter().map(Answer::from).collect())

@@ -10,7 +10,7 @@
 //! are high-volume personal acts, published by the supports export instead
 //! (docs/domain.md).
 
-use crate::{find_by_key, load_visible_proposal};
+use crate::{find_by_key, load_visible_proposal, ProposalKey};
 use emenda_domain::policy::Actor;
 use emenda_domain::support::{
     counts, ensure_can_list_supporters, ensure_can_support, ensure_can_withdraw, ensure_room_for_new, on_support,
@@ -95,7 +95,7 @@ impl SupportService {
     /// no new support nor a re-confirmation (`support` refuses it as not
     /// found), but its supporters may still withdraw, so moderation never traps a
     /// slot of their per-space limit.
-    fn find(tx: &mut Tx<'_>, key: &str, actor: &Actor) -> ServiceResult<ProposalRecord> {
+    fn find(tx: &mut Tx<'_>, key: &ProposalKey, actor: &Actor) -> ServiceResult<ProposalRecord> {
         let found = find_by_key(tx, key)?;
         if let Some(proposal) = &found {
             if proposal.hidden
@@ -117,7 +117,7 @@ impl SupportService {
         &self,
         tx: &mut Tx<'_>,
         actor: &Actor,
-        key: &str,
+        key: &ProposalKey,
         crossing: impl FnOnce(i32, i32, bool) -> bool,
     ) -> ServiceResult<(Locked, bool)> {
         let found = Self::find(tx, key, actor)?;
@@ -131,7 +131,7 @@ impl SupportService {
             ids.dedup();
         }
         proposal_rows::lock_many(tx, &ids)?;
-        let proposal = Self::find(tx, &found.id.to_string(), actor)?;
+        let proposal = Self::find(tx, &ProposalKey::Id(found.id), actor)?;
         Ok((Locked { tally, space, proposal, proposals: ids }, exists))
     }
 
@@ -140,7 +140,7 @@ impl SupportService {
     /// verification is required and missing, the proposal is no longer
     /// open, the participant reached the space's limit, or the proposal its
     /// threshold (without `supports_beyond_threshold`).
-    pub fn support(&self, actor: &Actor, key: &str) -> ServiceResult<SupportOutcome> {
+    pub fn support(&self, actor: &Actor, key: &ProposalKey) -> ServiceResult<SupportOutcome> {
         self.ctx.write_as(actor, |tx| {
             let (locked, exists) = self.lock(tx, actor, key, |minimum, tally, exists| {
                 !exists && on_support(minimum, tally) == CountChange::All
@@ -189,7 +189,7 @@ impl SupportService {
     /// not an error). Refused when supports are closed or the proposal is
     /// no longer open. When the participant drops below the space's
     /// minimum, every support they keep there stops counting.
-    pub fn withdraw(&self, actor: &Actor, key: &str) -> ServiceResult<Proposal> {
+    pub fn withdraw(&self, actor: &Actor, key: &ProposalKey) -> ServiceResult<Proposal> {
         self.ctx.write_as(actor, |tx| {
             let (locked, exists) = self.lock(tx, actor, key, |minimum, tally, exists| {
                 exists && on_withdraw(minimum, tally) == CountChange::All
@@ -217,7 +217,7 @@ impl SupportService {
     /// when the space makes them public or the caller is staff of it.
     pub fn supporters(
         &self,
-        key: &str,
+        key: &ProposalKey,
         actor: Option<&Actor>,
         after: Option<SupporterCursor>,
         limit: i64,

@@ -1,7 +1,7 @@
 //! Reading a proposal's history: versions, diffs between any two, and the
 //! re-verification of the hash chain.
 
-use crate::{load_visible_proposal, may_see, proposal_key};
+use crate::{load_visible_proposal, may_see, ProposalKey};
 use emenda_domain::diff::{diff_texts, Granularity, TextDiff};
 use emenda_domain::history::{verify_chain, ChainReport, HashEncoding, HashedVersion, StoredVersion};
 use emenda_domain::policy::Actor;
@@ -44,7 +44,13 @@ impl HistoryService {
     }
 
     /// Versions after number `after`, oldest first.
-    pub fn list(&self, key: &str, actor: Option<&Actor>, after: i32, limit: i64) -> ServiceResult<Vec<Version>> {
+    pub fn list(
+        &self,
+        key: &ProposalKey,
+        actor: Option<&Actor>,
+        after: i32,
+        limit: i64,
+    ) -> ServiceResult<Vec<Version>> {
         self.ctx.store.read(|tx| {
             let proposal = load_visible_proposal(tx, key, actor)?;
             Ok(versions::list(tx, proposal.id, after, limit)?.into_iter().map(Version::from).collect())
@@ -52,14 +58,11 @@ impl HistoryService {
     }
 
     /// One version.
-    pub fn get(&self, key: &str, actor: Option<&Actor>, number: i32) -> ServiceResult<Version> {
+    pub fn get(&self, key: &ProposalKey, actor: Option<&Actor>, number: i32) -> ServiceResult<Version> {
         let proposal_not_found = || ServiceError::from(DomainError::not_found("proposal"));
-        let parsed = proposal_key(key).ok_or_else(proposal_not_found)?;
         // One statement: the version with its proposal's visibility.
-        let found = self
-            .ctx
-            .store
-            .read_statement(|tx| Ok::<_, ServiceError>(proposal_view::find_version(tx, parsed, number)?))?;
+        let found =
+            self.ctx.store.read_statement(|tx| Ok::<_, ServiceError>(proposal_view::find_version(tx, key, number)?))?;
         match found {
             Some((version, hidden, space_id)) if may_see(hidden, space_id, actor) => Ok(Version::from(version)),
             Some(_) => Err(proposal_not_found()),
@@ -76,7 +79,7 @@ impl HistoryService {
     /// before the current, and the current).
     pub fn diff(
         &self,
-        key: &str,
+        key: &ProposalKey,
         actor: Option<&Actor>,
         from: Option<i32>,
         to: Option<i32>,
@@ -100,7 +103,7 @@ impl HistoryService {
     }
 
     /// Re-reads every version and re-checks the chain.
-    pub fn verify(&self, key: &str, actor: Option<&Actor>) -> ServiceResult<ChainReport> {
+    pub fn verify(&self, key: &ProposalKey, actor: Option<&Actor>) -> ServiceResult<ChainReport> {
         let all = self.ctx.store.read(|tx| {
             let proposal = load_visible_proposal(tx, key, actor)?;
             let mut all = Vec::new();

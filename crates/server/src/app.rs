@@ -191,7 +191,7 @@ pub fn state_with_limits(
 ) -> AppState {
     let ctx = ServiceContext::new(store);
     let accounts = AccountService::new(ctx.clone(), JwtKeys::from_secret(jwt_secret), AuthSettings::default());
-    AppState::new(ctx, accounts, reference_prefix, limits, edit_limits)
+    AppState::new(ctx, accounts, reference_prefix, limits, edit_limits, emenda_api::routes::table())
 }
 
 /// Binds the server; returns it (to be awaited) and the address it got.
@@ -229,6 +229,7 @@ pub fn server(store: Store, options: &ServerOptions) -> std::io::Result<(Server,
             .wrap_fn(echo_request_id)
             .wrap(TracingLogger::<RequestSpan>::new())
             .app_data(state.clone())
+            .app_data(web::Data::from(state.limiters.clone()))
             .app_data(limits)
             .configure(emenda_api::configure);
         if web_dir.as_os_str().is_empty() {

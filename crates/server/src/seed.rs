@@ -14,6 +14,7 @@ use emenda_moderation::decisions::Acceptance;
 use emenda_proposals::amendments::{AmendmentRequest, AmendmentView};
 use emenda_proposals::proposals::ProposalEdit;
 use emenda_proposals::spaces::NewSpace;
+use emenda_proposals::ProposalKey;
 
 mod participation;
 
@@ -237,7 +238,7 @@ pub fn load_demo(state: &AppState) -> anyhow::Result<bool> {
         let author = &citizens[proposal.author];
         let slug = &spaces[proposal.space].slug;
         let view = state.proposals.create(author, slug, proposal.title, proposal.body)?;
-        published.push(view.proposal.id.to_string());
+        published.push(ProposalKey::Id(view.proposal.id));
         let (mut title, mut body) = (proposal.title.to_owned(), proposal.body.to_owned());
         for (version, (find, replace, summary)) in (1..).zip(proposal.edits.iter()) {
             if title.contains(find) {
@@ -251,7 +252,7 @@ pub fn load_demo(state: &AppState) -> anyhow::Result<bool> {
                 summary: Some((*summary).to_owned()),
                 base_version: version,
             };
-            state.proposals.edit(author, &view.proposal.id.to_string(), &edit)?;
+            state.proposals.edit(author, &ProposalKey::Id(view.proposal.id), &edit)?;
         }
     }
     let staff_actor = actor_of(state, staff.id)?;
@@ -267,7 +268,7 @@ pub fn load_demo(state: &AppState) -> anyhow::Result<bool> {
 fn amend(
     state: &AppState,
     who: &Actor,
-    proposal: &str,
+    proposal: &ProposalKey,
     base: Option<i32>,
     (find, replace): (&str, &str),
     rationale: &str,
@@ -298,7 +299,7 @@ fn load_amendments(
     state: &AppState,
     citizens: &[Actor],
     staff: &Actor,
-    proposals: &[String],
+    proposals: &[ProposalKey],
 ) -> anyhow::Result<uuid::Uuid> {
     let (garden, library, zone30) = (&proposals[0], &proposals[2], &proposals[6]);
     let accepted = amend(
@@ -371,7 +372,7 @@ fn load_amendments(
 }
 
 /// Official answers: one proposal being evaluated, one accepted, one rejected.
-fn load_answers(state: &AppState, staff: &Actor, proposals: &[String]) -> anyhow::Result<()> {
+fn load_answers(state: &AppState, staff: &Actor, proposals: &[ProposalKey]) -> anyhow::Result<()> {
     state.answers.answer(
         staff,
         &proposals[6],

@@ -166,6 +166,17 @@ pub fn find_by_id(tx: &mut Tx<'_>, id: Uuid) -> Result<Option<AmendmentRecord>, 
     Ok(rows.into_iter().next().map(AmendmentRecord::from))
 }
 
+/// The proposal an amendment belongs to: what a writer needs to lock
+/// before it reads the amendment itself.
+pub fn proposal_of(tx: &mut Tx<'_>, id: Uuid) -> Result<Option<Uuid>, StoreError> {
+    let rows: Vec<Stored<Uuid>> = amendments::table
+        .filter(amendments::id.eq(Stored(id)))
+        .select(amendments::proposal_id)
+        .limit(1)
+        .load(tx.conn())?;
+    Ok(rows.into_iter().next().map(|id| id.0))
+}
+
 /// Whether the author has an amendment under evaluation on the proposal.
 pub fn has_open(tx: &mut Tx<'_>, proposal_id: Uuid, author_id: Uuid) -> Result<bool, StoreError> {
     let count: i64 = amendments::table

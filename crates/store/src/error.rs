@@ -1,6 +1,5 @@
 //! Storage failures.
 
-use crate::types::CorruptValue;
 use emenda_domain::ErrorCode;
 use thiserror::Error;
 
@@ -82,4 +81,15 @@ fn corrupt_value(cause: &(dyn std::error::Error + 'static)) -> Option<String> {
         current = error.source();
     }
     None
+}
+
+/// Stored text that is not what its column holds. Carried as the cause of
+/// diesel's deserialisation error and turned into `StoreError::Corrupt`.
+#[derive(Debug, thiserror::Error)]
+#[error("not a {kind}: {text}")]
+pub(crate) struct CorruptValue {
+    /// The type expected ([`StoredText::KIND`]).
+    pub(crate) kind: &'static str,
+    /// The text found.
+    pub(crate) text: String,
 }

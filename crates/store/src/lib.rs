@@ -6,6 +6,7 @@
 pub mod amendments;
 pub mod answers;
 pub mod audit;
+#[cfg(feature = "bulk")]
 pub mod bulk;
 pub mod comments;
 mod connection;

@@ -22,16 +22,8 @@ use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use emenda_domain::amendment::AmendmentState;
 use emenda_domain::proposal::ProposalState;
+use emenda_domain::reference::ProposalKey;
 use uuid::Uuid;
-
-/// How a reader named the proposal.
-#[derive(Debug, Clone, Copy)]
-pub enum ProposalKey<'a> {
-    /// Its UUID.
-    Id(Uuid),
-    /// Its reference code.
-    Reference(&'a str),
-}
 
 /// Everything a proposal page shows about the proposal itself.
 #[derive(Debug, Clone)]
@@ -97,7 +89,7 @@ fn answer(json: Option<&str>, proposal_id: Uuid) -> Result<Option<AnswerRecord>,
 /// visibility rule), in one statement. Run it alone on a connection
 /// (`Store::read_statement`) to read in one round trip, or inside a read
 /// transaction with the caller's other reads.
-pub fn find(tx: &mut Tx<'_>, key: ProposalKey<'_>) -> Result<Option<ProposalPage>, StoreError> {
+pub fn find(tx: &mut Tx<'_>, key: &ProposalKey) -> Result<Option<ProposalPage>, StoreError> {
     // One statement per kind of key rather than one boxed query: a boxed
     // query's SQL is built again on every call to find its cached
     // statement; these have a fixed SQL the cache finds by type.
@@ -133,8 +125,8 @@ pub fn find(tx: &mut Tx<'_>, key: ProposalKey<'_>) -> Result<Option<ProposalPage
     }
     type Row = (ProposalRow, VersionRow, String, String, SettingsRow, String, Option<String>, (i64, i64, i64, i64));
     let rows: Vec<Row> = match key {
-        ProposalKey::Id(id) => page!(proposals::id.eq(Stored(id))).load(tx.conn())?,
-        ProposalKey::Reference(reference) => page!(proposals::reference.eq(reference)).load(tx.conn())?,
+        ProposalKey::Id(id) => page!(proposals::id.eq(Stored(*id))).load(tx.conn())?,
+        ProposalKey::Reference(reference) => page!(proposals::reference.eq(reference.as_str())).load(tx.conn())?,
     };
     let Some((proposal, version, space_slug, space_title, settings, authors_json, answer_json, (n0, n1, n2, n3))) =
         rows.into_iter().next()
@@ -162,7 +154,7 @@ pub fn find(tx: &mut Tx<'_>, key: ProposalKey<'_>) -> Result<Option<ProposalPage
 /// and the flag is read in the same snapshot as the text.
 pub fn find_version(
     tx: &mut Tx<'_>,
-    key: ProposalKey<'_>,
+    key: &ProposalKey,
     number: i32,
 ) -> Result<Option<(VersionRecord, bool, Uuid)>, StoreError> {
     // One statement per kind of key, for the reason given in [`find`].
@@ -178,8 +170,8 @@ pub fn find_version(
         };
     }
     let rows: Vec<(VersionRow, bool, Stored<Uuid>)> = match key {
-        ProposalKey::Id(id) => version!(proposals::id.eq(Stored(id))).load(tx.conn())?,
-        ProposalKey::Reference(reference) => version!(proposals::reference.eq(reference)).load(tx.conn())?,
+        ProposalKey::Id(id) => version!(proposals::id.eq(Stored(*id))).load(tx.conn())?,
+        ProposalKey::Reference(reference) => version!(proposals::reference.eq(reference.as_str())).load(tx.conn())?,
     };
     Ok(rows.into_iter().next().map(|(version, hidden, space)| (VersionRecord::from(version), hidden, space.0)))
 }

@@ -7,6 +7,7 @@ use crate::{StoreError, Tx};
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use emenda_domain::proposal::ProposalState;
+use emenda_domain::reference::ProposalKey;
 use uuid::Uuid;
 
 /// A proposal as stored: its current state and counters. The text lives in
@@ -190,11 +191,35 @@ pub fn find_by_reference(tx: &mut Tx<'_>, reference: &str) -> Result<Option<Prop
 /// database's only write lock.
 pub fn find_for_update(tx: &mut Tx<'_>, id: Uuid) -> Result<Option<ProposalRecord>, StoreError> {
     if let DbConnection::Postgres(connection) = tx.conn() {
-        diesel::sql_query("SELECT id FROM proposals WHERE id = $1 FOR NO KEY UPDATE")
-            .bind::<diesel::sql_types::Text, _>(Stored(id))
-            .execute(connection)?;
+        // One statement: the lock and the read it protects.
+        return Ok(first(
+            proposals::table
+                .filter(proposals::id.eq(Stored(id)))
+                .select(ProposalRow::as_select())
+                .for_no_key_update()
+                .load(connection)?,
+        ));
     }
     find_by_id(tx, id)
+}
+
+/// The id and the space of the proposal `key` names, read without a lock:
+/// what a writer needs to take its locks in order (the space, then the
+/// proposal) before it reads anything it will decide on.
+pub fn locate(tx: &mut Tx<'_>, key: &ProposalKey) -> Result<Option<(Uuid, Uuid)>, StoreError> {
+    let rows: Vec<(Stored<Uuid>, Stored<Uuid>)> = match key {
+        ProposalKey::Id(id) => proposals::table
+            .filter(proposals::id.eq(Stored(*id)))
+            .select((proposals::id, proposals::space_id))
+            .limit(1)
+            .load(tx.conn())?,
+        ProposalKey::Reference(reference) => proposals::table
+            .filter(proposals::reference.eq(reference.as_str()))
+            .select((proposals::id, proposals::space_id))
+            .limit(1)
+            .load(tx.conn())?,
+    };
+    Ok(rows.into_iter().next().map(|(id, space)| (id.0, space.0)))
 }
 
 /// Locks several proposals' rows in one statement, in ascending id order

@@ -198,9 +198,14 @@ pub fn find_for_update(tx: &mut Tx<'_>, slug: &str) -> Result<Option<SpaceRecord
 /// SQLite's write transaction already holds the write lock.
 pub fn lock_for_share(tx: &mut Tx<'_>, id: Uuid) -> Result<Option<SpaceRecord>, StoreError> {
     if let crate::connection::DbConnection::Postgres(connection) = tx.conn() {
-        diesel::sql_query("SELECT id FROM spaces WHERE id = $1 FOR SHARE")
-            .bind::<diesel::sql_types::Text, _>(Stored(id))
-            .execute(connection)?;
+        // One statement: the lock and the read it protects.
+        return Ok(first(
+            spaces::table
+                .filter(spaces::id.eq(Stored(id)))
+                .select(SpaceRow::as_select())
+                .for_share()
+                .load(connection)?,
+        ));
     }
     find_by_id(tx, id)
 }

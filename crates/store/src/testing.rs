@@ -251,6 +251,21 @@ pub fn execute_raw(store: &Store, sql: &str) -> Result<usize, StoreError> {
     })
 }
 
+/// The first column of every row a raw query returns, as text (the query
+/// names it `value`): how a test reads what is stored, exactly as stored.
+pub fn query_text(store: &Store, sql: &str) -> Result<Vec<String>, StoreError> {
+    #[derive(diesel::QueryableByName)]
+    struct Row {
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        value: String,
+    }
+    let rows: Vec<Row> = store.read(|tx| match tx.conn() {
+        DbConnection::Sqlite(c) => diesel::sql_query(sql).load(c).map_err(StoreError::from),
+        DbConnection::Postgres(c) => diesel::sql_query(sql).load(c).map_err(StoreError::from),
+    })?;
+    Ok(rows.into_iter().map(|row| row.value).collect())
+}
+
 /// Runs `work` while a write transaction holds `table` against writes
 /// (reads go on): requests that write to it pile up and are let go
 /// together when `work` returns, so a race test can make them meet. On
@@ -281,6 +296,66 @@ pub fn age_sign_in_attempts(store: &Store, by: chrono::Duration) -> Result<usize
                 .execute(tx.conn())?;
         }
         Ok(rows.len())
+    })
+}
+
+thread_local! {
+    /// The statements this thread's connections ran while recording.
+    static RECORDED: std::cell::RefCell<Option<Vec<String>>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Hands every connection opened after the first call a hook that notes
+/// the SQL of each statement it starts, while its thread records.
+fn install_query_hook() {
+    static INSTALLED: OnceLock<()> = OnceLock::new();
+    INSTALLED.get_or_init(|| {
+        fn hook() -> Option<Box<dyn diesel::connection::Instrumentation>> {
+            Some(Box::new(|event: diesel::connection::InstrumentationEvent<'_>| {
+                if let diesel::connection::InstrumentationEvent::StartQuery { query, .. } = event {
+                    RECORDED.with(|recorded| {
+                        if let Some(statements) = recorded.borrow_mut().as_mut() {
+                            statements.push(query.to_string());
+                        }
+                    });
+                }
+            }))
+        }
+        diesel::connection::set_default_instrumentation(hook).expect("install the query hook");
+    });
+}
+
+/// Runs `work` and returns, with its result, the SQL of every statement
+/// this thread ran meanwhile, in order: how a test counts the queries an
+/// operation costs (the services run on the caller's thread). Connections
+/// opened before the first call are not watched, so call
+/// [`watch_queries`] before the database is opened.
+pub fn record_queries<T>(work: impl FnOnce() -> T) -> (T, Vec<String>) {
+    install_query_hook();
+    RECORDED.with(|recorded| *recorded.borrow_mut() = Some(Vec::new()));
+    let result = work();
+    let statements = RECORDED.with(|recorded| recorded.borrow_mut().take()).unwrap_or_default();
+    (result, statements)
+}
+
+/// Makes every connection opened from now on watchable by
+/// [`record_queries`].
+pub fn watch_queries() {
+    install_query_hook();
+}
+
+/// Whether a statement reads or writes `table` (by name, quoted or not).
+pub fn touches_table(statement: &str, table: &str) -> bool {
+    let lower = statement.to_ascii_lowercase();
+    ["from", "update", "into", "join"].iter().any(|verb| {
+        [
+            format!("{verb} \"{table}\""),
+            format!("{verb} `{table}`"),
+            format!("{verb} {table} "),
+            format!("{verb} {table}\n"),
+        ]
+        .iter()
+        .any(|needle| lower.contains(needle.as_str()))
+            || lower.ends_with(&format!("{verb} {table}"))
     })
 }
 

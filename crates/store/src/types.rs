@@ -10,6 +10,7 @@
 //! is never guessed at, and never panics.
 
 use crate::connection::MultiBackend;
+use crate::error::CorruptValue;
 use chrono::{DateTime, Utc};
 use diesel::backend::Backend;
 use diesel::deserialize::{self, FromSql, FromSqlRow};
@@ -106,17 +107,6 @@ impl<T: StoredText> Stored<T> {
     }
 }
 
-/// Stored text that is not what its column holds. Carried as the cause of
-/// diesel's deserialisation error and turned into `StoreError::Corrupt`.
-#[derive(Debug, thiserror::Error)]
-#[error("not a {kind}: {text}")]
-pub(crate) struct CorruptValue {
-    /// The type expected ([`StoredText::KIND`]).
-    pub(crate) kind: &'static str,
-    /// The text found.
-    pub(crate) text: String,
-}
-
 /// One reading for every backend: whatever the backend hands over as text
 /// is parsed by the type.
 impl<T: StoredText, DB: Backend> FromSql<Text, DB> for Stored<T>
@@ -182,74 +172,4 @@ mod tests {
         assert_eq!(AmendmentState::from_text("maybe"), None);
         assert_eq!(serde_json::Value::from_text("{"), None);
     }
-}
-
-/// The same, through diesel, against a real database of each backend.
-#[cfg(all(test, feature = "testing"))]
-#[allow(clippy::unwrap_used)] // Tests fail loudly on anything unexpected.
-mod database_tests {
-    use crate::schema::{spaces, users};
-    use crate::testing::{execute_raw, TestDatabase};
-    use crate::{spaces as space_queries, users as user_queries, Backend, Store, StoreError};
-    use chrono::{TimeZone, Utc};
-    use diesel::prelude::*;
-    use uuid::Uuid;
-
-    fn seed_user(store: &Store) -> Uuid {
-        let id = Uuid::now_v7();
-        let created_at = Utc.with_ymd_and_hms(2026, 11, 25, 10, 0, 0).unwrap() + chrono::Duration::nanoseconds(5_999);
-        let user = user_queries::NewUser {
-            id,
-            email: "a@example.it",
-            nickname: "a",
-            display_name: "A",
-            password_hash: "x",
-            created_at,
-        };
-        store.write(|tx| user_queries::insert(tx, &user)).unwrap();
-        id
-    }
-
-    /// Typed writes store exactly the text the storage decisions name.
-    fn typed_values_are_stored_as_their_exact_text(backend: Backend) {
-        let database = TestDatabase::new(backend);
-        let store = database.store();
-        let id = seed_user(&store);
-        let space = space_queries::SpaceRecord {
-            id: Uuid::now_v7(),
-            slug: "s".into(),
-            title: "S".into(),
-            description: String::new(),
-            settings: Default::default(),
-            created_at: Utc::now(),
-            updated_at: Utc::now(),
-        };
-        store.write(|tx| space_queries::insert(tx, &space)).unwrap();
-        let (stored_id, created_at): (String, String) = store
-            .read(|tx| users::table.select((users::id, users::created_at)).first(tx.conn()).map_err(StoreError::from))
-            .unwrap();
-        assert_eq!(stored_id, id.hyphenated().to_string());
-        assert_eq!(created_at, "2026-11-25T10:00:00.000005Z");
-        let visibility: String = store
-            .read(|tx| spaces::table.select(spaces::amendments_visibility).first(tx.conn()).map_err(StoreError::from))
-            .unwrap();
-        assert_eq!(visibility, space.settings.amendments_visibility.as_str());
-        let read = store.read(|tx| user_queries::find_by_id(tx, id)).unwrap().unwrap();
-        assert_eq!(read.created_at.timestamp_subsec_micros(), 5);
-    }
-
-    /// Text that is not of its column's type is corrupt data, reported as
-    /// such, and never a panic.
-    fn unparsable_text_is_reported_as_corrupt(backend: Backend) {
-        let database = TestDatabase::new(backend);
-        let store = database.store();
-        let id = seed_user(&store);
-        execute_raw(&store, "UPDATE users SET verified_at = 'yesterday'").unwrap();
-        match store.read(|tx| user_queries::find_by_id(tx, id)) {
-            Err(StoreError::Corrupt(message)) => assert_eq!(message, "verified_at: not a timestamp: yesterday"),
-            other => panic!("expected corrupt data, got {other:?}"),
-        }
-    }
-
-    crate::backend_tests!(typed_values_are_stored_as_their_exact_text, unparsable_text_is_reported_as_corrupt);
 }

@@ -2,7 +2,7 @@
 //! preview, withdraw, promote.
 
 use crate::auth::{CurrentUser, MaybeUser};
-use crate::extract::{blocking, Body, Query};
+use crate::extract::{blocking, Body, ProposalPath, Query};
 use crate::pagination::{self, CursorScope, Page};
 use crate::problem::ApiResult;
 use crate::routes::proposals::{with_etag, ProposalDto};
@@ -16,6 +16,7 @@ use emenda_proposals::amendments::{AmendmentRequest, AmendmentView};
 use emenda_service::views::Amendment;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
+use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
 /// An amendment in a list or a queue.
@@ -184,7 +185,7 @@ pub struct CreateAmendmentRequest {
 }
 
 /// Requests an amendment.
-#[utoipa::path(post, path = "/api/v1/proposals/{id}/amendments", tag = "amendments",
+#[utoipa::path(tag = "amendments",
     params(("id" = String, Path, description = "UUID or reference code")), request_body = CreateAmendmentRequest,
     security(("bearer" = [])),
     responses((status = 201, description = "The amendment, under evaluation.", body = AmendmentDto),
@@ -194,7 +195,7 @@ pub struct CreateAmendmentRequest {
 pub async fn create_amendment(
     state: web::Data<AppState>,
     user: CurrentUser,
-    id: web::Path<String>,
+    id: ProposalPath,
     body: Body<CreateAmendmentRequest>,
 ) -> ApiResult<HttpResponse> {
     let body = body.into_inner();
@@ -223,19 +224,19 @@ pub struct AmendmentListQuery {
 }
 
 /// A proposal's amendments, oldest first (as the space's visibility allows).
-#[utoipa::path(get, path = "/api/v1/proposals/{id}/amendments", tag = "amendments",
+#[utoipa::path(tag = "amendments",
     params(("id" = String, Path, description = "UUID or reference code"), AmendmentListQuery),
     responses((status = 200, description = "A page of amendments.", body = Page<AmendmentSummaryDto>)))]
 #[get("/proposals/{id}/amendments")]
 pub async fn list_amendments(
     state: web::Data<AppState>,
     user: MaybeUser,
-    id: web::Path<String>,
+    id: ProposalPath,
     query: Query<AmendmentListQuery>,
 ) -> ApiResult<HttpResponse> {
     let query = query.into_inner();
     let limit = pagination::limit(query.limit)?;
-    let scope = CursorScope::new("proposal_amendments").with("proposal", &id.trim()).with("state", &query.state);
+    let scope = CursorScope::new("proposal_amendments").with("proposal", &id.to_string()).with("state", &query.state);
     let after: Option<Uuid> = scope.decode(query.cursor.as_deref())?;
     let rows =
         blocking(move || state.amendments.list(&id, user.actor().as_ref(), query.state, after, limit + 1)).await?;
@@ -243,7 +244,7 @@ pub async fn list_amendments(
 }
 
 /// One amendment with diff, mergeability, conflicts and merged preview.
-#[utoipa::path(get, path = "/api/v1/amendments/{id}", tag = "amendments", params(("id" = Uuid, Path)),
+#[utoipa::path(extensions(("x-rate-limit" = json!("expensive"))), tag = "amendments", params(("id" = Uuid, Path)),
     responses((status = 200, description = "The amendment with its diff and, while evaluated, its mergeability.", body = AmendmentDto)))]
 #[get("/amendments/{id}")]
 pub async fn get_amendment(
@@ -256,7 +257,7 @@ pub async fn get_amendment(
 }
 
 /// Its author withdraws an amendment under evaluation.
-#[utoipa::path(post, path = "/api/v1/amendments/{id}/withdraw", tag = "amendments", params(("id" = Uuid, Path)),
+#[utoipa::path(tag = "amendments", params(("id" = Uuid, Path)),
     security(("bearer" = [])),
     responses((status = 200, description = "The amendment, now withdrawn.", body = AmendmentDto),
         (status = 403, description = "Only its author may withdraw it (`not_amendment_author`)."),
@@ -272,7 +273,7 @@ pub async fn withdraw_amendment(
 }
 
 /// Its author turns a rejected amendment into a new proposal (once).
-#[utoipa::path(post, path = "/api/v1/amendments/{id}/promote", tag = "amendments", params(("id" = Uuid, Path)),
+#[utoipa::path(tag = "amendments", params(("id" = Uuid, Path)),
     security(("bearer" = [])),
     responses((status = 201, description = "The new proposal.", body = ProposalDto,
             headers(("ETag" = String, description = "Entity tag of the new proposal."))),
@@ -289,7 +290,7 @@ pub async fn promote_amendment(
 }
 
 /// Registers the routes.
-pub fn configure(cfg: &mut web::ServiceConfig) {
+pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(create_amendment)
         .service(list_amendments)
         .service(get_amendment)

@@ -13,6 +13,7 @@ use emenda_domain::audit_chain::AuditChainReport;
 use emenda_service::views::AuditRecordView;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
+use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
 /// One recorded state change.
@@ -70,7 +71,7 @@ pub struct AuditQuery {
 
 /// The audit log, newest first. A page ends early (with `next_cursor`)
 /// once its entries' details pass 256 KiB.
-#[utoipa::path(get, path = "/api/v1/audit", tag = "transparency", params(AuditQuery),
+#[utoipa::path(tag = "transparency", params(AuditQuery),
     responses((status = 200, description = "A page of entries, newest first.", body = Page<AuditEntryDto>),
         (status = 404, description = "The `space` filter names no space (`not_found`).")))]
 #[get("/audit")]
@@ -116,7 +117,7 @@ pub struct VerifyQuery {
 /// `last_seq` and `last_hash` into `after` and `hash` until `complete`.
 /// Public: the chain covers staff-only entries too, but the report names
 /// only sequence numbers.
-#[utoipa::path(get, path = "/api/v1/audit/verify", tag = "transparency", params(VerifyQuery),
+#[utoipa::path(extensions(("x-rate-limit" = json!("expensive"))), tag = "transparency", params(VerifyQuery),
     responses((status = 200, description = "The result of the check of this segment.", body = AuditChainReport),
         (status = 422, description = "`after` is not an entry, or `hash` is missing or malformed (`validation_failed`).")))]
 #[get("/audit/verify")]
@@ -127,6 +128,6 @@ pub async fn verify_audit(state: web::Data<AppState>, query: Query<VerifyQuery>)
 }
 
 /// Registers the routes.
-pub fn configure(cfg: &mut web::ServiceConfig) {
+pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(list_audit).service(verify_audit);
 }

@@ -13,6 +13,7 @@ use emenda_domain::policy::RoleGrant;
 use emenda_service::views::User;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
+use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
 /// Registration form.
@@ -139,7 +140,7 @@ impl From<Session> for SessionDto {
 }
 
 /// Creates a participant account.
-#[utoipa::path(post, path = "/api/v1/auth/register", tag = "auth", request_body = RegisterRequest,
+#[utoipa::path(extensions(("x-rate-limit" = json!("auth"))), tag = "auth", request_body = RegisterRequest,
     responses((status = 201, description = "The new account.", body = UserDto),
         (status = 409, description = "The e-mail or the nickname is taken (`email_taken`, `nickname_taken`).")))]
 #[post("/auth/register")]
@@ -156,7 +157,7 @@ pub async fn register(state: web::Data<AppState>, body: Body<RegisterRequest>) -
 }
 
 /// Signs in.
-#[utoipa::path(post, path = "/api/v1/auth/login", tag = "auth", request_body = LoginRequest,
+#[utoipa::path(extensions(("x-rate-limit" = json!("auth"))), tag = "auth", request_body = LoginRequest,
     responses((status = 200, description = "The session's tokens and the user.", body = SessionDto),
         (status = 401, description = "Wrong e-mail or password (`invalid_credentials`, never saying which)."),
         (status = 403, description = "The account is blocked (`account_blocked`)."),
@@ -173,7 +174,7 @@ pub async fn login(
 }
 
 /// Rotates a refresh token.
-#[utoipa::path(post, path = "/api/v1/auth/refresh", tag = "auth", request_body = RefreshRequest,
+#[utoipa::path(extensions(("x-rate-limit" = json!("auth"))), tag = "auth", request_body = RefreshRequest,
     responses((status = 200, description = "A new pair of tokens; the one sent is spent.", body = SessionDto),
         (status = 401, description = "The refresh token is invalid, expired or reused (`token_invalid`, `token_expired`, `token_reused`); reuse closes its whole sign-in."),
         (status = 403, description = "The account is blocked (`account_blocked`).")))]
@@ -185,7 +186,7 @@ pub async fn refresh(state: web::Data<AppState>, body: Body<RefreshRequest>) -> 
 }
 
 /// Revokes the session of a refresh token.
-#[utoipa::path(post, path = "/api/v1/auth/logout", tag = "auth", request_body = RefreshRequest,
+#[utoipa::path(extensions(("x-rate-limit" = json!("auth"))), tag = "auth", request_body = RefreshRequest,
     security(("bearer" = [])), responses((status = 204, description = "Signed out: the refresh token no longer works.")))]
 #[post("/auth/logout")]
 pub async fn logout(
@@ -200,7 +201,7 @@ pub async fn logout(
 }
 
 /// The caller's profile and roles.
-#[utoipa::path(get, path = "/api/v1/me", tag = "auth", security(("bearer" = [])),
+#[utoipa::path(tag = "auth", security(("bearer" = [])),
     responses((status = 200, description = "The caller.", body = MeDto)))]
 #[get("/me")]
 pub async fn me(user: CurrentUser) -> HttpResponse {
@@ -208,6 +209,6 @@ pub async fn me(user: CurrentUser) -> HttpResponse {
 }
 
 /// Registers the routes.
-pub fn configure(cfg: &mut web::ServiceConfig) {
+pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(register).service(login).service(refresh).service(logout).service(me);
 }

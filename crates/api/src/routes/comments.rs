@@ -2,16 +2,18 @@
 //! comment, its revisions, edits, deletion and votes.
 
 use crate::auth::{CurrentUser, MaybeUser};
-use crate::extract::{blocking, Body, Query};
+use crate::extract::{blocking, Body, ProposalPath, Query};
 use crate::pagination::{self, CursorScope, Page};
 use crate::problem::ApiResult;
 use crate::state::AppState;
 use actix_web::{delete, get, patch, post, put, web, HttpResponse};
 use chrono::{DateTime, Utc};
 use emenda_domain::comment::{Alignment, CommentCursor, CommentOrder};
+use emenda_domain::reference::ProposalKey;
 use emenda_proposals::comments::{CommentEdit, CommentRequest, CommentTarget, CommentView, RevisionView, VoteView};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
+use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
 /// A comment's author.
@@ -214,7 +216,7 @@ fn create(
 
 /// A thread target as it came in the path.
 enum TargetKey {
-    Proposal(String),
+    Proposal(ProposalKey),
     Amendment(Uuid),
 }
 
@@ -228,7 +230,7 @@ impl TargetKey {
 
     fn scope(&self, query: &CommentListQuery, order: CommentOrder) -> CursorScope {
         let scope = match self {
-            TargetKey::Proposal(key) => CursorScope::new("proposal_comments").with("proposal", &key.trim()),
+            TargetKey::Proposal(key) => CursorScope::new("proposal_comments").with("proposal", &key.to_string()),
             TargetKey::Amendment(id) => CursorScope::new("amendment_comments").with("amendment", id),
         };
         scope.with("order", &order).with("parent_id", &query.parent_id)
@@ -254,7 +256,7 @@ async fn list(
 }
 
 /// Comments on a proposal (or replies to one of them).
-#[utoipa::path(post, path = "/api/v1/proposals/{id}/comments", tag = "comments",
+#[utoipa::path(tag = "comments",
     params(("id" = String, Path, description = "UUID or reference code")), request_body = CreateCommentRequest,
     security(("bearer" = [])),
     responses((status = 201, description = "The comment.", body = CommentDto),
@@ -264,29 +266,29 @@ async fn list(
 pub async fn create_proposal_comment(
     state: web::Data<AppState>,
     user: CurrentUser,
-    id: web::Path<String>,
+    id: ProposalPath,
     body: Body<CreateCommentRequest>,
 ) -> ApiResult<HttpResponse> {
-    let work = create(state, user, TargetKey::Proposal(id.into_inner()), body.into_inner());
+    let work = create(state, user, TargetKey::Proposal(id.0), body.into_inner());
     Ok(HttpResponse::Created().json(CommentDto::from(blocking(work).await?)))
 }
 
 /// A page of a proposal's comments: roots, or the direct replies of `parent_id`.
-#[utoipa::path(get, path = "/api/v1/proposals/{id}/comments", tag = "comments",
+#[utoipa::path(tag = "comments",
     params(("id" = String, Path, description = "UUID or reference code"), CommentListQuery),
     responses((status = 200, description = "A page of comments.", body = Page<CommentDto>)))]
 #[get("/proposals/{id}/comments")]
 pub async fn list_proposal_comments(
     state: web::Data<AppState>,
     user: MaybeUser,
-    id: web::Path<String>,
+    id: ProposalPath,
     query: Query<CommentListQuery>,
 ) -> ApiResult<HttpResponse> {
-    list(state, user, TargetKey::Proposal(id.into_inner()), query.into_inner()).await
+    list(state, user, TargetKey::Proposal(id.0), query.into_inner()).await
 }
 
 /// Comments on an amendment (or replies to one of them).
-#[utoipa::path(post, path = "/api/v1/amendments/{id}/comments", tag = "comments",
+#[utoipa::path(tag = "comments",
     params(("id" = Uuid, Path)), request_body = CreateCommentRequest, security(("bearer" = [])),
     responses((status = 201, description = "The comment.", body = CommentDto),
         (status = 403, description = "The space takes no comments (`comments_closed`), or the account is blocked."),
@@ -303,7 +305,7 @@ pub async fn create_amendment_comment(
 }
 
 /// A page of an amendment's comments (as the amendment's visibility allows).
-#[utoipa::path(get, path = "/api/v1/amendments/{id}/comments", tag = "comments",
+#[utoipa::path(tag = "comments",
     params(("id" = Uuid, Path), CommentListQuery),
     responses((status = 200, description = "A page of comments.", body = Page<CommentDto>)))]
 #[get("/amendments/{id}/comments")]
@@ -317,7 +319,7 @@ pub async fn list_amendment_comments(
 }
 
 /// One comment.
-#[utoipa::path(get, path = "/api/v1/comments/{id}", tag = "comments", params(("id" = Uuid, Path)),
+#[utoipa::path(tag = "comments", params(("id" = Uuid, Path)),
     responses((status = 200, description = "The comment (a placeholder if deleted or hidden).", body = CommentDto)))]
 #[get("/comments/{id}")]
 pub async fn get_comment(state: web::Data<AppState>, user: MaybeUser, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
@@ -326,7 +328,7 @@ pub async fn get_comment(state: web::Data<AppState>, user: MaybeUser, id: web::P
 }
 
 /// Its author edits a comment; every revision is kept.
-#[utoipa::path(patch, path = "/api/v1/comments/{id}", tag = "comments", params(("id" = Uuid, Path)),
+#[utoipa::path(tag = "comments", params(("id" = Uuid, Path)),
     request_body = EditCommentRequest, security(("bearer" = [])),
     responses((status = 200, description = "The comment at its new revision.", body = CommentDto),
         (status = 403, description = "Not its author (`not_comment_author`), or comments closed (`comments_closed`)."),
@@ -345,7 +347,7 @@ pub async fn edit_comment(
 }
 
 /// Its author deletes a comment; a placeholder stays in the thread.
-#[utoipa::path(delete, path = "/api/v1/comments/{id}", tag = "comments", params(("id" = Uuid, Path)),
+#[utoipa::path(tag = "comments", params(("id" = Uuid, Path)),
     security(("bearer" = [])),
     responses((status = 200, description = "The placeholder.", body = CommentDto),
         (status = 403, description = "Not its author (`not_comment_author`); staff hide comments instead."),
@@ -362,7 +364,7 @@ pub async fn delete_comment(
 
 /// A comment's revisions, oldest first (a deleted or hidden comment's only
 /// for staff of its space).
-#[utoipa::path(get, path = "/api/v1/comments/{id}/revisions", tag = "comments",
+#[utoipa::path(tag = "comments",
     params(("id" = Uuid, Path), RevisionListQuery),
     responses((status = 200, description = "A page of revisions.", body = Page<CommentRevisionDto>)))]
 #[get("/comments/{id}/revisions")]
@@ -382,7 +384,7 @@ pub async fn list_comment_revisions(
 }
 
 /// Votes a comment up (1) or down (-1), or removes the vote (0); not one's own.
-#[utoipa::path(put, path = "/api/v1/comments/{id}/vote", tag = "comments", params(("id" = Uuid, Path)),
+#[utoipa::path(tag = "comments", params(("id" = Uuid, Path)),
     request_body = VoteRequest, security(("bearer" = [])),
     responses((status = 200, description = "The comment's votes and the caller's vote.", body = VoteDto),
         (status = 403, description = "One's own comment (`own_comment`), or comments closed (`comments_closed`)."),
@@ -400,7 +402,7 @@ pub async fn vote_comment(
 }
 
 /// Registers the routes.
-pub fn configure(cfg: &mut web::ServiceConfig) {
+pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(create_proposal_comment)
         .service(list_proposal_comments)
         .service(create_amendment_comment)

@@ -2,7 +2,7 @@
 //! queue, accept, reject, and official answers to proposals.
 
 use crate::auth::CurrentUser;
-use crate::extract::{blocking, Body, Query};
+use crate::extract::{blocking, Body, ProposalPath, Query};
 use crate::pagination::{self, CursorScope, Page};
 use crate::problem::ApiResult;
 use crate::routes::amendments::AmendmentSummaryDto;
@@ -15,6 +15,7 @@ use emenda_domain::proposal::ProposalState;
 use emenda_moderation::decisions::{Acceptance, QueueItem};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
+use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
 /// Queue parameters.
@@ -63,7 +64,7 @@ impl From<QueueItem> for QueueItemDto {
 }
 
 /// The amendments waiting for a decision, oldest first (staff).
-#[utoipa::path(get, path = "/api/v1/moderation/amendments", tag = "moderation", params(QueueQuery),
+#[utoipa::path(tag = "moderation", params(QueueQuery),
     security(("bearer" = [])),
     responses((status = 200, description = "A page of the queue, oldest first.", body = Page<QueueItemDto>),
         (status = 403, description = "Only staff may see the queue (`staff_only`)."),
@@ -112,7 +113,7 @@ pub struct AcceptedDto {
 }
 
 /// Accepts an amendment (staff of the space).
-#[utoipa::path(post, path = "/api/v1/moderation/amendments/{id}/accept", tag = "moderation", params(("id" = Uuid, Path)),
+#[utoipa::path(tag = "moderation", params(("id" = Uuid, Path)),
     request_body = AcceptRequest, security(("bearer" = [])),
     responses((status = 200, description = "The accepted amendment and the version it produced.", body = AcceptedDto),
         (status = 403, description = "Only staff of the space may decide (`staff_only`), and not on their own amendment (`own_amendment`)."),
@@ -144,7 +145,7 @@ pub struct RejectRequest {
 }
 
 /// Rejects an amendment with a public reason (staff of the space).
-#[utoipa::path(post, path = "/api/v1/moderation/amendments/{id}/reject", tag = "moderation", params(("id" = Uuid, Path)),
+#[utoipa::path(tag = "moderation", params(("id" = Uuid, Path)),
     request_body = RejectRequest, security(("bearer" = [])),
     responses((status = 200, description = "The rejected amendment.", body = AmendmentSummaryDto),
         (status = 403, description = "Only staff of the space may decide (`staff_only`), and not on their own amendment (`own_amendment`)."),
@@ -198,7 +199,7 @@ impl From<AnswerState> for ProposalState {
 }
 
 /// Answers a proposal (staff of the space).
-#[utoipa::path(post, path = "/api/v1/moderation/proposals/{id}/answer", tag = "moderation",
+#[utoipa::path(tag = "moderation",
     params(("id" = String, Path, description = "UUID or reference code")), request_body = AnswerRequest,
     security(("bearer" = [])),
     responses((status = 200, description = "The proposal with its answer.", body = ProposalDto),
@@ -208,7 +209,7 @@ impl From<AnswerState> for ProposalState {
 pub async fn answer_proposal(
     state: web::Data<AppState>,
     user: CurrentUser,
-    id: web::Path<String>,
+    id: ProposalPath,
     body: Body<AnswerRequest>,
 ) -> ApiResult<HttpResponse> {
     let body = body.into_inner();
@@ -217,6 +218,6 @@ pub async fn answer_proposal(
 }
 
 /// Registers the routes.
-pub fn configure(cfg: &mut web::ServiceConfig) {
+pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(amendment_queue).service(accept_amendment).service(reject_amendment).service(answer_proposal);
 }

@@ -2,7 +2,7 @@
 //! withdraw.
 
 use crate::auth::{CurrentUser, MaybeUser};
-use crate::extract::{blocking, Body, Query};
+use crate::extract::{blocking, Body, ProposalPath, Query};
 use crate::http::{self, Condition, EntityTag};
 use crate::pagination::{self, CursorScope, Page};
 use crate::problem::{ApiError, ApiResult};
@@ -22,6 +22,7 @@ use emenda_service::views::{Answer, MySupport};
 use emenda_service::ServiceError;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
+use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
 /// A proposal in a list.
@@ -375,7 +376,7 @@ fn parse_sort(sort: Option<&str>) -> Result<ProposalSort, ApiError> {
 }
 
 /// Lists visible proposals.
-#[utoipa::path(get, path = "/api/v1/proposals", tag = "proposals", params(ProposalListQuery),
+#[utoipa::path(tag = "proposals", params(ProposalListQuery),
     responses((status = 200, description = "A page of proposals.", body = Page<ProposalSummaryDto>),
         (status = 404, description = "The `space` filter names no space (`not_found`).")))]
 #[get("/proposals")]
@@ -425,7 +426,7 @@ pub struct CreateProposalRequest {
 }
 
 /// Publishes a proposal in a space.
-#[utoipa::path(post, path = "/api/v1/spaces/{slug}/proposals", tag = "proposals", params(("slug" = String, Path)),
+#[utoipa::path(tag = "proposals", params(("slug" = String, Path)),
     request_body = CreateProposalRequest, security(("bearer" = [])),
     responses((status = 201, description = "The proposal, with its first version.", body = ProposalDto,
             headers(("ETag" = String, description = "Entity tag of the representation, for `If-Match` and `If-None-Match`."),
@@ -447,7 +448,7 @@ pub async fn create_proposal(
 }
 
 /// A proposal by UUID or reference code.
-#[utoipa::path(get, path = "/api/v1/proposals/{id}", tag = "proposals",
+#[utoipa::path(tag = "proposals",
     params(("id" = String, Path, description = "UUID or reference code"),
         ("If-None-Match" = Option<String>, Header, description = "Entity tags (or `*`) the client holds; when one matches, the answer is 304 without a body. Weak comparison; an unparseable value is ignored.")),
     responses((status = 200, description = "The proposal with its current text.", body = ProposalDto,
@@ -459,7 +460,7 @@ pub async fn create_proposal(
 pub async fn get_proposal(
     state: web::Data<AppState>,
     user: MaybeUser,
-    id: web::Path<String>,
+    id: ProposalPath,
     req: HttpRequest,
 ) -> ApiResult<HttpResponse> {
     let view = blocking(move || state.proposals.get(&id, user.actor().as_ref())).await?;
@@ -496,7 +497,7 @@ pub struct EditProposalRequest {
 }
 
 /// Publishes a new version (authors, while `published`).
-#[utoipa::path(post, path = "/api/v1/proposals/{id}/versions", tag = "proposals",
+#[utoipa::path(tag = "proposals",
     params(("id" = String, Path, description = "UUID or reference code"),
         ("If-Match" = Option<String>, Header, description = "The proposal's `ETag` the edit is based on (strong comparison); `*` only says it exists, so `base_version` is then still needed.")),
     request_body = EditProposalRequest, security(("bearer" = [])),
@@ -511,7 +512,7 @@ pub struct EditProposalRequest {
 pub async fn edit_proposal(
     state: web::Data<AppState>,
     user: CurrentUser,
-    id: web::Path<String>,
+    id: ProposalPath,
     body: Body<EditProposalRequest>,
     req: HttpRequest,
 ) -> ApiResult<HttpResponse> {
@@ -608,7 +609,7 @@ enum EditOutcome {
 }
 
 /// Withdraws a proposal (authors).
-#[utoipa::path(post, path = "/api/v1/proposals/{id}/withdraw", tag = "proposals",
+#[utoipa::path(tag = "proposals",
     params(("id" = String, Path, description = "UUID or reference code")), security(("bearer" = [])),
     responses((status = 200, description = "The proposal, now withdrawn.", body = ProposalDto,
             headers(("ETag" = String, description = "Entity tag of the new representation."))),
@@ -618,28 +619,24 @@ enum EditOutcome {
 pub async fn withdraw_proposal(
     state: web::Data<AppState>,
     user: CurrentUser,
-    id: web::Path<String>,
+    id: ProposalPath,
 ) -> ApiResult<HttpResponse> {
     let view = blocking(move || state.proposals.withdraw(&user.actor(), &id)).await?;
     Ok(with_etag(HttpResponse::Ok(), view))
 }
 
 /// Every official answer of a proposal, newest (the one in force) first.
-#[utoipa::path(get, path = "/api/v1/proposals/{id}/answers", tag = "proposals",
+#[utoipa::path(tag = "proposals",
     params(("id" = String, Path, description = "UUID or reference code")),
     responses((status = 200, description = "Every answer, newest first.", body = Vec<AnswerDto>)))]
 #[get("/proposals/{id}/answers")]
-pub async fn list_answers(
-    state: web::Data<AppState>,
-    user: MaybeUser,
-    id: web::Path<String>,
-) -> ApiResult<HttpResponse> {
+pub async fn list_answers(state: web::Data<AppState>, user: MaybeUser, id: ProposalPath) -> ApiResult<HttpResponse> {
     let answers = blocking(move || state.proposals.answers(&id, user.actor().as_ref())).await?;
     Ok(HttpResponse::Ok().json(answers.into_iter().map(AnswerDto::from).collect::<Vec<_>>()))
 }
 
 /// Registers the routes.
-pub fn configure(cfg: &mut web::ServiceConfig) {
+pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(list_answers)
         .service(list_proposals)
         .service(create_proposal)

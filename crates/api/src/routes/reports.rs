@@ -13,6 +13,7 @@ use emenda_domain::ErrorCode;
 use emenda_moderation::reports::{QueueEntry, ReportRecord, ReportRequest, ReportView, StaffAction};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
+use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
 /// The item a report or a moderation names.
@@ -71,7 +72,7 @@ impl From<ReportView> for ReportDto {
 
 /// Reports an item (once per participant and item). The report that
 /// brings the item to the space's `max_reports_before_hiding` hides it.
-#[utoipa::path(post, path = "/api/v1/reports", tag = "reports", request_body = ReportRequestDto,
+#[utoipa::path(tag = "reports", request_body = ReportRequestDto,
     security(("bearer" = [])),
     responses((status = 201, description = "The report.", body = ReportDto),
         (status = 404, description = "No such item, or one the caller cannot see (hidden, deleted, or an amendment the space keeps private) (`not_found`)."),
@@ -223,7 +224,7 @@ impl From<QueueEntry> for ModerationItemDto {
 
 /// The report queue, one entry per item, oldest first (staff, of the
 /// spaces they have staff powers in).
-#[utoipa::path(get, path = "/api/v1/moderation/reports", tag = "moderation", params(ReportQueueQuery),
+#[utoipa::path(tag = "moderation", params(ReportQueueQuery),
     security(("bearer" = [])),
     responses((status = 200, description = "A page of the queue, oldest item first.", body = Page<ModerationItemDto>),
         (status = 403, description = "Only staff may see the queue (`staff_only`)."),
@@ -282,7 +283,7 @@ async fn act(
 /// Hides an item (staff of its space): it leaves public lists and counts
 /// (a comment leaves a placeholder); its open reports are upheld.
 /// Hiding a hidden item changes nothing.
-#[utoipa::path(post, path = "/api/v1/moderation/{kind}/{id}/hide", tag = "moderation",
+#[utoipa::path(tag = "moderation",
     params(("kind" = ModeratedKind, Path), ("id" = Uuid, Path)),
     request_body(content = Option<ModerationNoteRequest>, description = "Optional `{note}`."), security(("bearer" = [])),
     responses((status = 200, description = "The item's queue entry now.", body = ModerationItemDto),
@@ -300,7 +301,7 @@ pub async fn hide_item(
 /// Shows a hidden item again (staff of its space), however it was hidden
 /// (its block mark is cleared); counters are restored and its open
 /// reports dismissed. Unhiding a visible item changes nothing.
-#[utoipa::path(post, path = "/api/v1/moderation/{kind}/{id}/unhide", tag = "moderation",
+#[utoipa::path(tag = "moderation",
     params(("kind" = ModeratedKind, Path), ("id" = Uuid, Path)),
     request_body(content = Option<ModerationNoteRequest>, description = "Optional `{note}`."), security(("bearer" = [])),
     responses((status = 200, description = "The item's queue entry now.", body = ModerationItemDto),
@@ -317,7 +318,7 @@ pub async fn unhide_item(
 
 /// Dismisses an item's open reports (staff of its space); an item those
 /// reports hid automatically becomes visible again.
-#[utoipa::path(post, path = "/api/v1/moderation/{kind}/{id}/dismiss", tag = "moderation",
+#[utoipa::path(tag = "moderation",
     params(("kind" = ModeratedKind, Path), ("id" = Uuid, Path)),
     request_body(content = Option<ModerationNoteRequest>, description = "Optional `{note}`."), security(("bearer" = [])),
     responses((status = 200, description = "The item's queue entry now.", body = ModerationItemDto),
@@ -333,6 +334,6 @@ pub async fn dismiss_item(
 }
 
 /// Registers the routes.
-pub fn configure(cfg: &mut web::ServiceConfig) {
+pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(create_report).service(report_queue).service(hide_item).service(unhide_item).service(dismiss_item);
 }

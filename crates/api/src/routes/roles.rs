@@ -8,6 +8,7 @@ use actix_web::{delete, put, web, HttpResponse};
 use emenda_domain::policy::{Role, RoleGrant};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
+use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
 /// A role, everywhere or in one space.
@@ -49,7 +50,7 @@ async fn change(
 }
 
 /// Grants a role (idempotent).
-#[utoipa::path(put, path = "/api/v1/moderation/users/{id}/roles", tag = "moderation", params(("id" = Uuid, Path)),
+#[utoipa::path(tag = "moderation", params(("id" = Uuid, Path)),
     request_body = RoleRequest, security(("bearer" = [])),
     responses((status = 200, description = "The user's roles now.", body = UserRolesDto),
         (status = 403, description = "Only administrators may do this (`admin_only`)."),
@@ -65,7 +66,7 @@ pub async fn grant_role(
 }
 
 /// Revokes a role (idempotent).
-#[utoipa::path(delete, path = "/api/v1/moderation/users/{id}/roles", tag = "moderation", params(("id" = Uuid, Path)),
+#[utoipa::path(tag = "moderation", params(("id" = Uuid, Path)),
     request_body = RoleRequest, security(("bearer" = [])),
     responses((status = 200, description = "The user's roles now.", body = UserRolesDto),
         (status = 403, description = "Only administrators may do this (`admin_only`)."),
@@ -81,6 +82,6 @@ pub async fn revoke_role(
 }
 
 /// Registers the routes.
-pub fn configure(cfg: &mut web::ServiceConfig) {
+pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(grant_role).service(revoke_role);
 }

@@ -12,6 +12,7 @@ use emenda_proposals::spaces::{NewSpace, SpaceChange};
 use emenda_service::views::Space;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
+use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
 /// A space.
@@ -98,7 +99,7 @@ pub struct ListQuery {
 }
 
 /// Lists spaces, oldest first.
-#[utoipa::path(get, path = "/api/v1/spaces", tag = "spaces", params(ListQuery),
+#[utoipa::path(tag = "spaces", params(ListQuery),
     responses((status = 200, description = "A page of spaces.", body = Page<SpaceDto>)))]
 #[get("/spaces")]
 pub async fn list_spaces(state: web::Data<AppState>, query: Query<ListQuery>) -> ApiResult<HttpResponse> {
@@ -110,7 +111,7 @@ pub async fn list_spaces(state: web::Data<AppState>, query: Query<ListQuery>) ->
 }
 
 /// Creates a space (admins).
-#[utoipa::path(post, path = "/api/v1/spaces", tag = "spaces", request_body = CreateSpaceRequest, security(("bearer" = [])),
+#[utoipa::path(tag = "spaces", request_body = CreateSpaceRequest, security(("bearer" = [])),
     responses((status = 201, description = "The new space.", body = SpaceDto),
         (status = 403, description = "Only administrators may create spaces (`admin_only`)."),
         (status = 409, description = "The slug is taken (`slug_taken`).")))]
@@ -127,7 +128,7 @@ pub async fn create_space(
 }
 
 /// One space with its settings.
-#[utoipa::path(get, path = "/api/v1/spaces/{slug}", tag = "spaces", params(("slug" = String, Path)),
+#[utoipa::path(tag = "spaces", params(("slug" = String, Path)),
     responses((status = 200, description = "The space.", body = SpaceDto)))]
 #[get("/spaces/{slug}")]
 pub async fn get_space(state: web::Data<AppState>, slug: web::Path<String>) -> ApiResult<HttpResponse> {
@@ -136,7 +137,7 @@ pub async fn get_space(state: web::Data<AppState>, slug: web::Path<String>) -> A
 }
 
 /// Changes a space's texts or settings (admins).
-#[utoipa::path(patch, path = "/api/v1/spaces/{slug}", tag = "spaces", params(("slug" = String, Path)),
+#[utoipa::path(tag = "spaces", params(("slug" = String, Path)),
     request_body = UpdateSpaceRequest, security(("bearer" = [])),
     responses((status = 200, description = "The space as changed.", body = SpaceDto),
         (status = 403, description = "Only administrators may change spaces (`admin_only`).")))]
@@ -154,6 +155,6 @@ pub async fn update_space(
 }
 
 /// Registers the routes.
-pub fn configure(cfg: &mut web::ServiceConfig) {
+pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(list_spaces).service(create_space).service(get_space).service(update_space);
 }

@@ -2,7 +2,7 @@
 //! proposal's counted supporters.
 
 use crate::auth::{CurrentUser, MaybeUser};
-use crate::extract::{blocking, Query};
+use crate::extract::{blocking, ProposalPath, Query};
 use crate::pagination::{self, CursorScope, Page};
 use crate::problem::ApiResult;
 use crate::routes::proposals::MySupportDto;
@@ -13,6 +13,7 @@ use emenda_proposals::supports::SupporterCursor;
 use emenda_service::views::Supporter;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
+use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
 /// The caller's support and the proposal's counters after the request.
@@ -64,7 +65,7 @@ impl From<Supporter> for SupporterDto {
 
 /// Gives a support on the proposal's current version, or re-confirms the
 /// caller's support on it. Idempotent.
-#[utoipa::path(put, path = "/api/v1/proposals/{id}/support", tag = "supports",
+#[utoipa::path(tag = "supports",
     params(("id" = String, Path, description = "UUID or reference code")), security(("bearer" = [])),
     responses(
         (status = 201, description = "A new support, pinned to the current version.", body = SupportDto),
@@ -76,7 +77,7 @@ impl From<Supporter> for SupporterDto {
 pub async fn support_proposal(
     state: web::Data<AppState>,
     user: CurrentUser,
-    id: web::Path<String>,
+    id: ProposalPath,
 ) -> ApiResult<HttpResponse> {
     let outcome = blocking(move || state.supports.support(&user.actor(), &id)).await?;
     let dto = SupportDto {
@@ -91,7 +92,7 @@ pub async fn support_proposal(
 
 /// Withdraws the caller's support. Idempotent: 204 whether or not there
 /// was one.
-#[utoipa::path(delete, path = "/api/v1/proposals/{id}/support", tag = "supports",
+#[utoipa::path(tag = "supports",
     params(("id" = String, Path, description = "UUID or reference code")), security(("bearer" = [])),
     responses(
         (status = 204, description = "The caller does not support the proposal (any more)."),
@@ -102,7 +103,7 @@ pub async fn support_proposal(
 pub async fn unsupport_proposal(
     state: web::Data<AppState>,
     user: CurrentUser,
-    id: web::Path<String>,
+    id: ProposalPath,
 ) -> ApiResult<HttpResponse> {
     blocking(move || state.supports.withdraw(&user.actor(), &id)).await?;
     Ok(HttpResponse::NoContent().finish())
@@ -127,7 +128,7 @@ struct CursorPosition {
 
 /// The proposal's counted supporters, oldest support first; pending
 /// supports (below the space's minimum) are not listed.
-#[utoipa::path(get, path = "/api/v1/proposals/{id}/supporters", tag = "supports",
+#[utoipa::path(tag = "supports",
     params(("id" = String, Path, description = "UUID or reference code"), SupportersQuery),
     responses(
         (status = 200, description = "A page of supporters.", body = Page<SupporterDto>),
@@ -137,12 +138,12 @@ struct CursorPosition {
 pub async fn list_supporters(
     state: web::Data<AppState>,
     user: MaybeUser,
-    id: web::Path<String>,
+    id: ProposalPath,
     query: Query<SupportersQuery>,
 ) -> ApiResult<HttpResponse> {
     let query = query.into_inner();
     let limit = pagination::limit(query.limit)?;
-    let scope = CursorScope::new("supporters").with("proposal", &id.as_str());
+    let scope = CursorScope::new("supporters").with("proposal", &id.to_string());
     let after = scope
         .decode::<CursorPosition>(query.cursor.as_deref())?
         .map(|c| SupporterCursor { supported_at: c.at, user_id: c.id });
@@ -152,6 +153,6 @@ pub async fn list_supporters(
 }
 
 /// Registers the routes.
-pub fn configure(cfg: &mut web::ServiceConfig) {
+pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(support_proposal).service(unsupport_proposal).service(list_supporters);
 }

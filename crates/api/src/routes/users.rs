@@ -12,6 +12,7 @@ use chrono::{DateTime, Utc};
 use emenda_service::views::User;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
+use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
 /// A user's standing, as admins see it after a change.
@@ -68,7 +69,7 @@ pub struct UserSearchQuery {
 }
 
 /// Finds accounts by nickname, e-mail or name, in nickname order (admins).
-#[utoipa::path(get, path = "/api/v1/moderation/users", tag = "moderation", params(UserSearchQuery),
+#[utoipa::path(extensions(("x-rate-limit" = json!("expensive"))), tag = "moderation", params(UserSearchQuery),
     security(("bearer" = [])),
     responses((status = 200, description = "A page of matching accounts, by nickname.", body = Page<AccountDto>),
         (status = 403, description = "Only administrators may do this (`admin_only`)."),
@@ -108,7 +109,7 @@ pub struct BlockRequest {
 }
 
 /// Verifies a user's identity (idempotent).
-#[utoipa::path(post, path = "/api/v1/moderation/users/{id}/verify", tag = "moderation", params(("id" = Uuid, Path)),
+#[utoipa::path(tag = "moderation", params(("id" = Uuid, Path)),
     security(("bearer" = [])),
     responses((status = 200, description = "The user's standing now.", body = AccountStandingDto),
         (status = 403, description = "Only administrators may do this (`admin_only`).")))]
@@ -124,7 +125,7 @@ pub async fn verify_user(
 }
 
 /// Blocks a user: their sessions end at once (idempotent).
-#[utoipa::path(post, path = "/api/v1/moderation/users/{id}/block", tag = "moderation", params(("id" = Uuid, Path)),
+#[utoipa::path(tag = "moderation", params(("id" = Uuid, Path)),
     request_body = BlockRequest, security(("bearer" = [])),
     responses((status = 200, description = "The user's standing now.", body = AccountStandingDto),
         (status = 403, description = "Only administrators may do this (`admin_only`)."),
@@ -145,7 +146,7 @@ pub async fn block_user(
 }
 
 /// Lifts a block (idempotent).
-#[utoipa::path(post, path = "/api/v1/moderation/users/{id}/unblock", tag = "moderation", params(("id" = Uuid, Path)),
+#[utoipa::path(tag = "moderation", params(("id" = Uuid, Path)),
     security(("bearer" = [])),
     responses((status = 200, description = "The user's standing now.", body = AccountStandingDto),
         (status = 403, description = "Only administrators may do this (`admin_only`).")))]
@@ -161,6 +162,6 @@ pub async fn unblock_user(
 }
 
 /// Registers the routes.
-pub fn configure(cfg: &mut web::ServiceConfig) {
+pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(search_users).service(verify_user).service(block_user).service(unblock_user);
 }

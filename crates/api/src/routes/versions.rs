@@ -1,7 +1,7 @@
 //! A proposal's history: versions, diffs and chain verification.
 
 use crate::auth::MaybeUser;
-use crate::extract::{blocking, Query};
+use crate::extract::{blocking, ProposalPath, Query};
 use crate::pagination::{self, CursorScope, Page};
 use crate::problem::{ApiError, ApiResult};
 use crate::state::AppState;
@@ -14,6 +14,7 @@ use emenda_domain::FieldCode;
 use emenda_service::views::Version;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
+use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
 /// A version without its text.
@@ -81,18 +82,18 @@ pub struct VersionListQuery {
 }
 
 /// Versions, oldest first.
-#[utoipa::path(get, path = "/api/v1/proposals/{id}/versions", tag = "history",
+#[utoipa::path(tag = "history",
     params(("id" = String, Path, description = "UUID or reference code"), VersionListQuery),
     responses((status = 200, description = "A page of versions, oldest first.", body = Page<VersionSummaryDto>)))]
 #[get("/proposals/{id}/versions")]
 pub async fn list_versions(
     state: web::Data<AppState>,
     user: MaybeUser,
-    id: web::Path<String>,
+    id: ProposalPath,
     query: Query<VersionListQuery>,
 ) -> ApiResult<HttpResponse> {
     let limit = pagination::limit(query.limit)?;
-    let scope = CursorScope::new("versions").with("proposal", &id.trim());
+    let scope = CursorScope::new("versions").with("proposal", &id.to_string());
     let after: i32 = scope.decode(query.cursor.as_deref())?.unwrap_or(0);
     let rows = blocking(move || state.history.list(&id, user.actor().as_ref(), after, limit + 1)).await?;
     Ok(HttpResponse::Ok().json(pagination::page(rows, limit, &scope, |v| v.number, |v| version_summary(&v))))
@@ -117,17 +118,17 @@ fn version_number(raw: &str) -> ApiResult<i32> {
 }
 
 /// One version with its text.
-#[utoipa::path(get, path = "/api/v1/proposals/{id}/versions/{n}", tag = "history",
+#[utoipa::path(tag = "history",
     params(("id" = String, Path, description = "UUID or reference code"), ("n" = i32, Path, minimum = 1, description = "Version number, from 1")),
     responses((status = 200, description = "The version with its text.", body = VersionDto)))]
 #[get("/proposals/{id}/versions/{n}")]
 pub async fn get_version(
     state: web::Data<AppState>,
     user: MaybeUser,
+    id: ProposalPath,
     path: web::Path<(String, String)>,
 ) -> ApiResult<HttpResponse> {
-    let (id, number) = path.into_inner();
-    let number = version_number(&number)?;
+    let number = version_number(&path.1)?;
     let v = blocking(move || state.history.get(&id, user.actor().as_ref(), number)).await?;
     Ok(HttpResponse::Ok().json(VersionDto { meta: version_summary(&v), title: v.title, body: v.body }))
 }
@@ -162,14 +163,14 @@ pub struct DiffDto {
 }
 
 /// Compares two versions.
-#[utoipa::path(get, path = "/api/v1/proposals/{id}/diff", tag = "history",
+#[utoipa::path(extensions(("x-rate-limit" = json!("expensive"))), tag = "history",
     params(("id" = String, Path, description = "UUID or reference code"), DiffQuery),
     responses((status = 200, description = "The difference between the two versions.", body = DiffDto)))]
 #[get("/proposals/{id}/diff")]
 pub async fn diff_versions(
     state: web::Data<AppState>,
     user: MaybeUser,
-    id: web::Path<String>,
+    id: ProposalPath,
     query: Query<DiffQuery>,
 ) -> ApiResult<HttpResponse> {
     let query = query.into_inner();
@@ -186,20 +187,16 @@ pub async fn diff_versions(
 }
 
 /// Re-verifies the hash chain of every version.
-#[utoipa::path(get, path = "/api/v1/proposals/{id}/history/verify", tag = "history",
+#[utoipa::path(extensions(("x-rate-limit" = json!("expensive"))), tag = "history",
     params(("id" = String, Path, description = "UUID or reference code")),
     responses((status = 200, description = "The result of the check.", body = ChainReport)))]
 #[get("/proposals/{id}/history/verify")]
-pub async fn verify_history(
-    state: web::Data<AppState>,
-    user: MaybeUser,
-    id: web::Path<String>,
-) -> ApiResult<HttpResponse> {
+pub async fn verify_history(state: web::Data<AppState>, user: MaybeUser, id: ProposalPath) -> ApiResult<HttpResponse> {
     let report = blocking(move || state.history.verify(&id, user.actor().as_ref())).await?;
     Ok(HttpResponse::Ok().json(report))
 }
 
 /// Registers the routes.
-pub fn configure(cfg: &mut web::ServiceConfig) {
+pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(list_versions).service(get_version).service(diff_versions).service(verify_history);
 }

@@ -13,6 +13,7 @@ use emenda_domain::policy::Actor;
 use emenda_moderation::reports::ReportRequest;
 use emenda_proposals::comments::{CommentEdit, CommentRequest, CommentTarget, CommentView};
 use emenda_proposals::proposals::ProposalEdit;
+use emenda_proposals::ProposalKey;
 use uuid::Uuid;
 
 /// Proposal indices in the demo list (see `PROPOSALS`).
@@ -25,7 +26,7 @@ const CYCLE_LANES: usize = 7;
 /// Supports: the garden reaches the space's threshold (qualified), the
 /// underpass is edited after two citizens supported it (their support is
 /// on an older version), and a few more proposals have some support.
-pub(super) fn load_supports(state: &AppState, citizens: &[Actor], proposals: &[String]) -> anyhow::Result<()> {
+pub(super) fn load_supports(state: &AppState, citizens: &[Actor], proposals: &[ProposalKey]) -> anyhow::Result<()> {
     for citizen in &citizens[1..] {
         state.supports.support(citizen, &proposals[GARDEN])?;
     }
@@ -76,7 +77,7 @@ fn comment(
 pub(super) fn load_comments(
     state: &AppState,
     citizens: &[Actor],
-    proposals: &[String],
+    proposals: &[ProposalKey],
     open_amendment: Uuid,
 ) -> anyhow::Result<()> {
     use Alignment::{Against, InFavor, Neutral};
@@ -208,7 +209,7 @@ pub(super) fn load_comments(
 fn load_reports(
     state: &AppState,
     citizens: &[Actor],
-    proposals: &[String],
+    proposals: &[ProposalKey],
     heated: &CommentView,
 ) -> anyhow::Result<()> {
     let spammer = state.accounts.register(&Registration {

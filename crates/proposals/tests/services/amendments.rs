@@ -5,9 +5,6 @@
 
 #![allow(clippy::unwrap_used)] // Tests fail loudly on anything unexpected.
 
-mod common;
-
-use common::{code, field_codes, race, World, BODY, WHY};
 use emenda_domain::amendment::AmendmentState;
 use emenda_domain::audit::AuditAction;
 use emenda_domain::proposal::{ProposalState, VersionKind};
@@ -15,7 +12,9 @@ use emenda_domain::space::{AmendmentsVisibility, SettingsPatch, SpaceSettings};
 use emenda_proposals::amendments::AmendmentRequest;
 use emenda_proposals::proposals::ProposalEdit;
 use emenda_proposals::spaces::SpaceChange;
+use emenda_proposals::ProposalKey;
 use emenda_store::{amendments as amendment_rows, backend_tests, Backend};
+use emenda_test_support::{code, field_codes, race, World, BODY, WHY};
 use std::sync::Barrier;
 use uuid::Uuid;
 
@@ -51,7 +50,7 @@ fn requests_name_an_existing_base_and_change_something(backend: Backend) {
     w.proposals
         .edit(
             &author,
-            &id.to_string(),
+            &ProposalKey::Id(id),
             &ProposalEdit {
                 title: TITLE.into(),
                 body: "Un testo nuovo.\n\nCon due paragrafi.".into(),
@@ -63,7 +62,7 @@ fn requests_name_an_existing_base_and_change_something(backend: Backend) {
     assert_eq!(field_codes(w.amend(&amender, id, 1, BODY)), [("body".to_owned(), "unchanged")]);
     let stale_base = w.amend(&amender, id, 1, "Piantare querce lungo il viale.").unwrap();
     assert_eq!((stale_base.amendment.base_version, stale_base.current_version), (1, 2));
-    assert!(w.amendments.list(&id.to_string(), Some(&w.admin), None, None, 10).unwrap().len() == 1);
+    assert!(w.amendments.list(&ProposalKey::Id(id), Some(&w.admin), None, None, 10).unwrap().len() == 1);
 }
 
 fn requests_need_an_open_proposal_and_space(backend: Backend) {
@@ -72,7 +71,7 @@ fn requests_need_an_open_proposal_and_space(backend: Backend) {
     let author = w.participant("autrice");
     let amender = w.participant("emendatore");
     let withdrawn = w.publish(&author, &space, TITLE).proposal.id;
-    w.proposals.withdraw(&author, &withdrawn.to_string()).unwrap();
+    w.proposals.withdraw(&author, &ProposalKey::Id(withdrawn)).unwrap();
     assert_eq!(code(w.amend(&amender, withdrawn, 1, "Piantare querce lungo il viale.")), "proposal_closed");
 
     let open = w.publish(&author, &space, "Panchine nel parco giochi").proposal.id;
@@ -84,7 +83,7 @@ fn requests_need_an_open_proposal_and_space(backend: Backend) {
     assert_eq!(code(w.amend(&amender, open, 1, "Piantare querce lungo il viale.")), "amendments_closed");
     let request =
         AmendmentRequest { title: TITLE.into(), body: "Testo".into(), rationale: "corta".into(), base_version: 1 };
-    let fields = field_codes(w.amendments.create(&amender, &open.to_string(), &request));
+    let fields = field_codes(w.amendments.create(&amender, &ProposalKey::Id(open), &request));
     assert!(fields.contains(&("rationale".to_owned(), "too_short")), "{fields:?}");
     assert!(fields.contains(&("body".to_owned(), "too_short")), "every invalid field at once: {fields:?}");
 }
@@ -114,7 +113,7 @@ fn racing_requests_leave_exactly_one_open_amendment(backend: Backend) {
     for refused in results.into_iter().filter(Result::is_err) {
         assert_eq!(code(refused), "amendment_open_exists");
     }
-    let open = w.amendments.list(&id.to_string(), None, Some(AmendmentState::Evaluating), None, 100).unwrap();
+    let open = w.amendments.list(&ProposalKey::Id(id), None, Some(AmendmentState::Evaluating), None, 100).unwrap();
     assert_eq!(open.len(), 1);
     // Once it is decided, the participant may ask again.
     reject_in_store(&w, open[0].id, w.admin.user_id);
@@ -133,7 +132,7 @@ fn staff_of_another_space_do_not_see_participants_only_amendments(backend: Backe
     let stranger = w.participant("curioso");
     let id = w.publish(&author, &space, TITLE).proposal.id;
     let amendment = w.amend(&amender, id, 1, "Piantare querce lungo il viale.").unwrap().amendment.id;
-    let key = id.to_string();
+    let key = ProposalKey::Id(id);
 
     for reader in [Some(&amender), Some(&own_staff), Some(&w.admin)] {
         assert_eq!(w.amendments.get(amendment, reader).unwrap().amendment.id, amendment);
@@ -243,8 +242,8 @@ fn amend_and_withdraw_leave_no_open_amendment(backend: Backend) {
             base_version: 1,
         };
         let (amended, withdrawn) = race(
-            || w.amendments.create(&amender, &id.to_string(), &request),
-            || w.proposals.withdraw(&author, &id.to_string()),
+            || w.amendments.create(&amender, &ProposalKey::Id(id), &request),
+            || w.proposals.withdraw(&author, &ProposalKey::Id(id)),
         );
         withdrawn.unwrap();
         match amended {
@@ -257,7 +256,7 @@ fn amend_and_withdraw_leave_no_open_amendment(backend: Backend) {
             // Withdrawn first: the request saw it.
             Err(error) => assert_eq!(code::<()>(Err(error)), "proposal_closed", "round {round}"),
         }
-        let open = w.amendments.list(&id.to_string(), None, Some(AmendmentState::Evaluating), None, 10).unwrap();
+        let open = w.amendments.list(&ProposalKey::Id(id), None, Some(AmendmentState::Evaluating), None, 10).unwrap();
         assert!(open.is_empty(), "round {round}: an open amendment on a withdrawn proposal");
     }
 }

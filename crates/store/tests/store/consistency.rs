@@ -4,10 +4,8 @@
 
 #![allow(clippy::unwrap_used)] // Tests fail loudly on anything unexpected.
 
-mod common;
-
+use crate::common::{seed_proposal, seed_user};
 use chrono::Utc;
-use common::{seed_proposal, seed_user};
 use emenda_domain::comment::{Alignment, VoteDelta};
 use emenda_domain::moderation::{ReportReason, TargetKind};
 use emenda_store::comments::{self, NewComment};

@@ -5,9 +5,6 @@
 
 #![allow(clippy::unwrap_used)] // Tests fail loudly on anything unexpected.
 
-mod common;
-
-use common::{code, field_codes, Moderation, World};
 use emenda_domain::amendment::{AmendmentState, Mergeability};
 use emenda_domain::audit::AuditAction;
 use emenda_domain::proposal::{ProposalState, VersionKind};
@@ -15,8 +12,11 @@ use emenda_domain::space::{AmendmentsVisibility, SpaceSettings};
 use emenda_domain::DomainError;
 use emenda_moderation::decisions::Acceptance;
 use emenda_proposals::proposals::ProposalEdit;
+use emenda_proposals::ProposalKey;
 use emenda_service::ServiceError;
+use emenda_store::testing::{record_queries, touches_table, watch_queries};
 use emenda_store::{backend_tests, proposals as proposal_rows, Backend};
+use emenda_test_support::{code, field_codes, Moderation, World};
 
 const TITLE: &str = "Alberi nel viale della stazione";
 const OTHER_COST: &str = "Piantare alberi lungo il viale della stazione.\n\nCosto previsto: 60.000 euro.";
@@ -37,7 +37,7 @@ fn accepting_on_a_closed_proposal_is_refused(backend: Backend) {
     // with it, so they are already decided.
     let withdrawn = w.publish(&author, &space, TITLE).proposal.id;
     let closed_with_it = w.amend(&amender, withdrawn, 1, OTHER_COST).unwrap().amendment.id;
-    w.proposals.withdraw(&author, &withdrawn.to_string()).unwrap();
+    w.proposals.withdraw(&author, &ProposalKey::Id(withdrawn)).unwrap();
     assert_eq!(code(m.decisions.accept(&staff, closed_with_it, &Acceptance::default())), "amendment_decided");
 
     // The decision still checks the proposal itself: a proposal closed
@@ -65,7 +65,7 @@ fn an_acceptance_that_changes_nothing_adds_no_version(backend: Backend) {
     let id = w.publish(&author, &space, TITLE).proposal.id;
     let amendment = w.amend(&amender, id, 1, OTHER_COST).unwrap().amendment.id;
     // The author makes the very change the amendment asks for.
-    w.proposals.edit(&author, &id.to_string(), &author_edit(1, OTHER_COST)).unwrap();
+    w.proposals.edit(&author, &ProposalKey::Id(id), &author_edit(1, OTHER_COST)).unwrap();
     let preview = w.amendments.get(amendment, Some(&staff)).unwrap().assessment.unwrap();
     assert_eq!(preview.mergeability, Mergeability::Clean);
 
@@ -88,6 +88,26 @@ fn an_acceptance_that_changes_nothing_adds_no_version(backend: Backend) {
     assert_eq!(accepted.amendment.decision_reason.as_deref(), Some("Resta com'è"));
 }
 
+/// The lock path loads each row once: the proposal's space and row are
+/// located, locked and read, and the acceptance advances the version,
+/// each in one statement: three on the proposals table in all, on both
+/// backends (before the one write path, about eight, five of them on
+/// the same proposal).
+fn a_decision_reads_and_writes_its_proposal_in_three_statements(backend: Backend) {
+    watch_queries();
+    let w = World::new(backend);
+    let m = Moderation::of(&w);
+    let space = w.space("viali", SpaceSettings::default());
+    let staff = w.staff_of("funzionaria", &space);
+    let id = w.publish(&w.participant("autrice"), &space, TITLE).proposal.id;
+    let amendment = w.amend(&w.participant("emendatore"), id, 1, OTHER_COST).unwrap().amendment.id;
+    let (accepted, statements) = record_queries(|| m.decisions.accept(&staff, amendment, &Acceptance::default()));
+    assert_eq!(accepted.unwrap().amendment.resulting_version, Some(2));
+    let on_proposals: Vec<&String> = statements.iter().filter(|s| touches_table(s, "proposals")).collect();
+    assert!(on_proposals.len() <= 3, "{} statements on proposals: {on_proposals:#?}", on_proposals.len());
+    assert!(!statements.is_empty(), "the recorder saw the decision");
+}
+
 fn acceptance_writes_the_amenders_version_and_makes_a_coauthor(backend: Backend) {
     let w = World::new(backend);
     let m = Moderation::of(&w);
@@ -105,7 +125,7 @@ fn acceptance_writes_the_amenders_version_and_makes_a_coauthor(backend: Backend)
     assert_eq!(accepted.amendment.resulting_version, Some(2));
 
     // The co-author now edits and withdraws like the creator.
-    let key = id.to_string();
+    let key = ProposalKey::Id(id);
     let edited = w.proposals.edit(&amender, &key, &author_edit(2, "Il testo rivisto dal coautore.")).unwrap();
     assert_eq!(edited.current.number, 3);
     w.proposals.withdraw(&amender, &key).unwrap();
@@ -122,7 +142,7 @@ fn a_conflict_writes_nothing_until_staff_send_the_text(backend: Backend) {
     let id = w.publish(&author, &space, TITLE).proposal.id;
     let amendment = w.amend(&amender, id, 1, OTHER_COST).unwrap().amendment.id;
     let fifty = "Piantare alberi lungo il viale della stazione.\n\nCosto previsto: 50.000 euro.";
-    w.proposals.edit(&author, &id.to_string(), &author_edit(1, fifty)).unwrap();
+    w.proposals.edit(&author, &ProposalKey::Id(id), &author_edit(1, fifty)).unwrap();
 
     let refused = m.decisions.accept(&staff, amendment, &Acceptance::default()).unwrap_err();
     let ServiceError::Rule(DomainError::MergeConflict(open)) = refused else { panic!("{refused:?}") };
@@ -206,6 +226,7 @@ fn rejections_give_a_public_reason_and_decisions_happen_once(backend: Backend) {
 }
 
 backend_tests!(
+    a_decision_reads_and_writes_its_proposal_in_three_statements,
     accepting_on_a_closed_proposal_is_refused,
     an_acceptance_that_changes_nothing_adds_no_version,
     acceptance_writes_the_amenders_version_and_makes_a_coauthor,

@@ -4,10 +4,8 @@
 
 #![allow(clippy::unwrap_used)] // Tests fail loudly on anything unexpected.
 
-mod common;
-
+use crate::common::{refusal, seed_proposal};
 use chrono::{TimeZone, Utc};
-use common::{refusal, seed_proposal};
 use emenda_domain::audit::{AuditAction, AuditVisibility};
 use emenda_domain::audit_chain::AuditChainReport;
 use emenda_domain::proposal::{ProposalState, VersionKind};

@@ -4,9 +4,7 @@
 
 #![allow(clippy::unwrap_used)] // Tests fail loudly on anything unexpected.
 
-mod common;
-
-use common::seed_user;
+use crate::common::seed_user;
 use emenda_store::testing::{execute_raw, TestDatabase};
 use emenda_store::{backend_tests, Backend};
 

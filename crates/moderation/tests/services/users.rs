@@ -5,15 +5,13 @@
 
 #![allow(clippy::unwrap_used)] // Tests fail loudly on anything unexpected.
 
-mod common;
-
 use chrono::Duration;
-use common::{code, field_codes, person, Moderation, World};
 use emenda_domain::audit::{AuditAction, AuditVisibility};
 use emenda_domain::policy::{Role, RoleGrant};
 use emenda_domain::space::SpaceSettings;
 use emenda_store::tokens::{self, NewRefreshToken};
 use emenda_store::{backend_tests, Backend};
+use emenda_test_support::{code, field_codes, person, Moderation, World};
 use uuid::Uuid;
 
 fn only_admins_moderate_accounts(backend: Backend) {

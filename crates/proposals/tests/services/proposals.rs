@@ -4,17 +4,16 @@
 
 #![allow(clippy::unwrap_used)] // Tests fail loudly on anything unexpected.
 
-mod common;
-
-use common::{code, field_codes, race, World, BODY};
 use emenda_domain::amendment::AmendmentState;
 use emenda_domain::audit::AuditAction;
 use emenda_domain::proposal::{ProposalState, VersionKind};
 use emenda_domain::space::SpaceSettings;
 use emenda_domain::DomainError;
 use emenda_proposals::proposals::ProposalEdit;
+use emenda_proposals::ProposalKey;
 use emenda_service::ServiceError;
 use emenda_store::{backend_tests, proposals as proposal_rows, Backend};
+use emenda_test_support::{code, field_codes, race, World, BODY};
 
 fn edit(base_version: i32, body: &str) -> ProposalEdit {
     ProposalEdit {
@@ -38,13 +37,14 @@ fn coauthors_edit_and_withdraw(backend: Backend) {
     let now = w.ctx.clock.now();
     w.ctx.store.write(|tx| proposal_rows::add_author(tx, id, coauthor.user_id, "coauthor", now)).unwrap();
 
-    let edited = w.proposals.edit(&coauthor, &id.to_string(), &edit(1, "Un testo riscritto dal coautore.")).unwrap();
+    let edited =
+        w.proposals.edit(&coauthor, &ProposalKey::Id(id), &edit(1, "Un testo riscritto dal coautore.")).unwrap();
     assert_eq!(edited.proposal.current_version, 2);
     assert_eq!(edited.current.editor_id, coauthor.user_id);
     assert_eq!(edited.current.kind, VersionKind::Edited);
     assert_eq!(edited.current.summary.as_deref(), Some("Più chiaro"));
 
-    let withdrawn = w.proposals.withdraw(&coauthor, &id.to_string()).unwrap();
+    let withdrawn = w.proposals.withdraw(&coauthor, &ProposalKey::Id(id)).unwrap();
     assert_eq!(withdrawn.proposal.state, ProposalState::Withdrawn);
     assert_eq!(
         w.actions_on(id),
@@ -57,12 +57,13 @@ fn staff_who_are_not_authors_neither_edit_nor_withdraw(backend: Backend) {
     let space = w.space("viali", SpaceSettings::default());
     let author = w.participant("autrice");
     let staff = w.staff_of("funzionario", &space);
-    let id = w.publish(&author, &space, TITLE).proposal.id.to_string();
+    let proposal = w.publish(&author, &space, TITLE).proposal.id;
+    let id = ProposalKey::Id(proposal);
     for outsider in [&staff, &w.admin, &w.participant("vicino")] {
         assert_eq!(code(w.proposals.edit(outsider, &id, &edit(1, "Un testo che non è suo."))), "not_author");
         assert_eq!(code(w.proposals.withdraw(outsider, &id)), "not_author");
     }
-    let view = w.proposal(id.parse().unwrap());
+    let view = w.proposal(proposal);
     assert_eq!((view.proposal.state, view.proposal.current_version), (ProposalState::Published, 1));
 }
 
@@ -72,7 +73,7 @@ fn an_edit_that_changes_nothing_is_unchanged(backend: Backend) {
     let author = w.participant("autrice");
     let id = w.publish(&author, &space, TITLE).proposal.id;
     let same = edit(1, BODY);
-    assert_eq!(field_codes(w.proposals.edit(&author, &id.to_string(), &same)), [("body".to_owned(), "unchanged")]);
+    assert_eq!(field_codes(w.proposals.edit(&author, &ProposalKey::Id(id), &same)), [("body".to_owned(), "unchanged")]);
     assert_eq!(w.versions(id).len(), 1, "no version was written");
 }
 
@@ -80,7 +81,7 @@ fn edits_name_an_existing_current_base(backend: Backend) {
     let w = World::new(backend);
     let space = w.space("viali", SpaceSettings::default());
     let author = w.participant("autrice");
-    let id = w.publish(&author, &space, TITLE).proposal.id.to_string();
+    let id = ProposalKey::Id(w.publish(&author, &space, TITLE).proposal.id);
     w.proposals.edit(&author, &id, &edit(1, "Seconda stesura del testo.")).unwrap();
     for beyond in [3, 99, 0, -1] {
         assert_eq!(
@@ -104,7 +105,7 @@ fn edits_and_withdrawals_follow_the_state(backend: Backend) {
         .store
         .write(|tx| proposal_rows::change_state(tx, evaluated, &ProposalState::OPEN, ProposalState::Evaluating, now))
         .unwrap();
-    let key = evaluated.to_string();
+    let key = ProposalKey::Id(evaluated);
     assert_eq!(code(w.proposals.edit(&author, &key, &edit(1, "Un testo dopo la risposta."))), "proposal_answered");
     // Withdrawing stays possible while staff evaluate.
     w.proposals.withdraw(&author, &key).unwrap();
@@ -120,7 +121,7 @@ fn withdrawing_rejects_the_open_amendments(backend: Backend) {
     let amender = w.participant("emendatore");
     let id = w.publish(&author, &space, TITLE).proposal.id;
     let open = w.amend(&amender, id, 1, "Piantare querce lungo il viale.").unwrap().amendment.id;
-    w.proposals.withdraw(&author, &id.to_string()).unwrap();
+    w.proposals.withdraw(&author, &ProposalKey::Id(id)).unwrap();
     let closed = w.amendments.get(open, Some(&amender)).unwrap().amendment;
     assert_eq!(closed.state, AmendmentState::Rejected);
     assert_eq!(closed.decision_reason.as_deref(), Some("proposal withdrawn"));
@@ -151,7 +152,7 @@ fn edit_and_withdraw_never_leave_an_edit_after_the_withdrawal(backend: Backend) 
     let author = w.participant("autrice");
     for round in 0..ROUNDS {
         let id = w.publish(&author, &space, &format!("Proposta contesa numero {round}")).proposal.id;
-        let key = id.to_string();
+        let key = ProposalKey::Id(id);
         let (edited, withdrawn) = race(
             || w.proposals.edit(&author, &key, &edit(1, "Il testo modificato dall'autrice.")),
             || w.proposals.withdraw(&author, &key),

@@ -1,17 +1,14 @@
 //! What every service test starts from: a fresh, migrated database on one
 //! backend, the services built over it the way `server::app::state` builds
 //! them, and helpers that add people, spaces, proposals and amendments.
-//! The moderation tests include this file too, so their world is the same.
-
-// Each test binary uses its own part of the fixture.
-#![allow(dead_code)]
+//! The moderation tests start from the same world.
 
 use emenda_domain::audit::AuditAction;
 use emenda_domain::policy::{Actor, Role, RoleGrant, StaffScope};
 use emenda_domain::space::SpaceSettings;
 use emenda_proposals::amendments::{AmendmentRequest, AmendmentView};
 use emenda_proposals::spaces::NewSpace;
-use emenda_proposals::{AmendmentService, ProposalService, ProposalView, SpaceService};
+use emenda_proposals::{AmendmentService, ProposalKey, ProposalService, ProposalView, SpaceService};
 use emenda_service::views::Space;
 use emenda_service::{ServiceContext, ServiceError, ServiceResult};
 use emenda_store::audit::{self, AuditEntry, AuditReader};
@@ -95,12 +92,12 @@ impl World {
             rationale: WHY.into(),
             base_version,
         };
-        self.amendments.create(author, &proposal.to_string(), &request)
+        self.amendments.create(author, &ProposalKey::Id(proposal), &request)
     }
 
     /// A proposal as its admin sees it now.
     pub fn proposal(&self, id: Uuid) -> ProposalView {
-        self.proposals.get(&id.to_string(), Some(&self.admin)).expect("read the proposal")
+        self.proposals.get(&ProposalKey::Id(id), Some(&self.admin)).expect("read the proposal")
     }
 
     /// Every version of a proposal, oldest first.

@@ -4,14 +4,12 @@
 
 #![allow(clippy::unwrap_used)] // Tests fail loudly on anything unexpected.
 
-mod common;
-
-use common::{person, Moderation, World};
 use emenda_domain::audit::{AuditAction, AuditVisibility};
 use emenda_domain::policy::{Role, RoleGrant};
 use emenda_domain::space::SpaceSettings;
 use emenda_service::AuditTarget;
 use emenda_store::{backend_tests, Backend};
+use emenda_test_support::{person, Moderation, World};
 use uuid::Uuid;
 
 fn space_staff_read_staff_entries_of_their_space_only(backend: Backend) {

@@ -1,16 +1,6 @@
-//! The proposal tests' world (people, spaces, proposals, amendments over a
-//! fresh database on one backend), shared rather than copied so both crates'
-//! tests start from the same fixture, plus the moderation services built
-//! over the same context.
+//! The moderation services over a world's context.
 
-// Each test binary uses its own part of the fixture.
-#![allow(dead_code)]
-
-#[path = "../../../proposals/tests/common/mod.rs"]
-mod world;
-
-pub use world::*;
-
+use crate::world::World;
 use emenda_moderation::{AnswerService, AuditService, DecisionService, RoleService, UserModerationService};
 
 /// The moderation services over a world's context, built the way

@@ -3,10 +3,8 @@
 
 #![allow(clippy::unwrap_used)] // Tests fail loudly on anything unexpected.
 
-mod common;
-
+use crate::common::{seed_proposal, seed_user};
 use chrono::Utc;
-use common::{seed_proposal, seed_user};
 use emenda_domain::proposal::ProposalState;
 use emenda_store::testing::TestDatabase;
 use emenda_store::{backend_tests, proposals, sequences, users, Backend, StoreError};

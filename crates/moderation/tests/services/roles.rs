@@ -5,13 +5,11 @@
 
 #![allow(clippy::unwrap_used)] // Tests fail loudly on anything unexpected.
 
-mod common;
-
-use common::{code, field_codes, person, Moderation, World};
 use emenda_domain::audit::{AuditAction, AuditVisibility};
 use emenda_domain::policy::{Role, RoleGrant};
 use emenda_domain::space::SpaceSettings;
 use emenda_store::{backend_tests, Backend};
+use emenda_test_support::{code, field_codes, person, Moderation, World};
 use uuid::Uuid;
 
 fn only_admins_grant_and_revoke(backend: Backend) {

@@ -5,15 +5,14 @@
 
 #![allow(clippy::unwrap_used)] // Tests fail loudly on anything unexpected.
 
-mod common;
-
-use common::{code, field_codes, Moderation, World};
 use emenda_domain::amendment::AmendmentState;
 use emenda_domain::audit::AuditAction;
 use emenda_domain::proposal::ProposalState;
 use emenda_domain::space::SpaceSettings;
 use emenda_proposals::proposals::ProposalEdit;
+use emenda_proposals::ProposalKey;
 use emenda_store::{backend_tests, Backend};
+use emenda_test_support::{code, field_codes, Moderation, World};
 
 const TITLE: &str = "Alberi nel viale della stazione";
 const OTHER: &str = "Piantare querce lungo il viale della stazione.";
@@ -24,7 +23,7 @@ fn only_staff_of_the_space_answer(backend: Backend) {
     let space = w.space("viali", SpaceSettings::default());
     let elsewhere = w.space("altrove", SpaceSettings::default());
     let author = w.participant("autrice");
-    let id = w.publish(&author, &space, TITLE).proposal.id.to_string();
+    let id = ProposalKey::Id(w.publish(&author, &space, TITLE).proposal.id);
     for outsider in [&author, &w.staff_of("estraneo", &elsewhere)] {
         assert_eq!(code(m.answers.answer(outsider, &id, ProposalState::Accepted, "Approvata.")), "staff_only");
     }
@@ -33,7 +32,7 @@ fn only_staff_of_the_space_answer(backend: Backend) {
     assert_eq!(view.proposal.state, ProposalState::Evaluating);
     assert_eq!(view.answer.unwrap().staff_id, staff.user_id);
     // Global staff and admins answer everywhere.
-    let global = common::person(
+    let global = emenda_test_support::person(
         &w.ctx,
         "globale",
         &[emenda_domain::policy::RoleGrant { role: emenda_domain::policy::Role::Staff, space_id: None }],
@@ -47,7 +46,7 @@ fn answers_set_a_state_with_a_text(backend: Backend) {
     let m = Moderation::of(&w);
     let space = w.space("viali", SpaceSettings::default());
     let staff = w.staff_of("funzionaria", &space);
-    let id = w.publish(&w.participant("autrice"), &space, TITLE).proposal.id.to_string();
+    let id = ProposalKey::Id(w.publish(&w.participant("autrice"), &space, TITLE).proposal.id);
     for state in [ProposalState::Published, ProposalState::Withdrawn] {
         assert_eq!(
             field_codes(m.answers.answer(&staff, &id, state, "Testo.")),
@@ -68,7 +67,7 @@ fn answers_are_appended_and_the_latest_is_in_force(backend: Backend) {
     let staff = w.staff_of("funzionaria", &space);
     let author = w.participant("autrice");
     let proposal = w.publish(&author, &space, TITLE).proposal.id;
-    let id = proposal.to_string();
+    let id = ProposalKey::Id(proposal);
     m.answers.answer(&staff, &id, ProposalState::Evaluating, "La stiamo valutando.").unwrap();
     // Once answered, the text is frozen for its authors.
     let edit = ProposalEdit { title: TITLE.into(), body: OTHER.into(), summary: None, base_version: 1 };
@@ -97,7 +96,7 @@ fn a_withdrawn_proposal_takes_no_answer(backend: Backend) {
     let space = w.space("viali", SpaceSettings::default());
     let staff = w.staff_of("funzionaria", &space);
     let author = w.participant("autrice");
-    let id = w.publish(&author, &space, TITLE).proposal.id.to_string();
+    let id = ProposalKey::Id(w.publish(&author, &space, TITLE).proposal.id);
     w.proposals.withdraw(&author, &id).unwrap();
     assert_eq!(code(m.answers.answer(&staff, &id, ProposalState::Accepted, "Approvata.")), "proposal_withdrawn");
     assert!(answers_of(&w, &id).is_empty());
@@ -111,7 +110,7 @@ fn a_final_answer_closes_open_amendments_for_good(backend: Backend) {
     let author = w.participant("autrice");
     let amender = w.participant("emendatore");
     let proposal = w.publish(&author, &space, TITLE).proposal.id;
-    let id = proposal.to_string();
+    let id = ProposalKey::Id(proposal);
     let amendment = w.amend(&amender, proposal, 1, OTHER).unwrap().amendment.id;
     // Evaluating keeps the proposal open to amendments.
     m.answers.answer(&staff, &id, ProposalState::Evaluating, "La stiamo valutando.").unwrap();
@@ -130,7 +129,7 @@ fn a_final_answer_closes_open_amendments_for_good(backend: Backend) {
 }
 
 /// Every answer of a proposal, newest first, as anyone reads them.
-fn answers_of(w: &World, key: &str) -> Vec<emenda_service::views::Answer> {
+fn answers_of(w: &World, key: &ProposalKey) -> Vec<emenda_service::views::Answer> {
     w.proposals.answers(key, None).unwrap()
 }
 

@@ -1,0 +1,4 @@
+//! The proposal services' rules on both backends, below HTTP, in one binary.
+
+mod amendments;
+mod proposals;

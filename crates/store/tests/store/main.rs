@@ -1,0 +1,12 @@
+//! The store's tests on both backends, in one binary: schema parity,
+//! transactions, immutability triggers, the audit chain, read snapshots and
+//! the counter consistency check.
+
+mod audit_chain;
+mod common;
+mod consistency;
+mod immutability;
+mod read_snapshots;
+mod schema;
+mod stored_values;
+mod transactions;

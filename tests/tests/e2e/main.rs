@@ -1,0 +1,20 @@
+//! Every end-to-end test in one binary (one link instead of one per file):
+//! each module starts real `emenda` servers over real sockets, on both
+//! backends, through the harness in `emenda-tests`.
+
+mod accounts_and_sessions;
+mod amendments;
+mod audit_log;
+mod comments;
+mod demo_data;
+mod error_codes;
+mod hostile_input;
+mod http_semantics;
+mod no_lost_updates;
+mod openapi;
+mod proposals;
+mod races;
+mod reports;
+mod sign_in_throttling;
+mod supports;
+mod user_moderation;
