@@ -4,7 +4,7 @@
 //! copied by hand. Fields name one of these functions through
 //! `#[schema(schema_with = …)]`; the request extractor and the OpenAPI
 //! document both read the result. Each schema carries the rule's name in
-//! `x-text-rule`, which `tests/tests/openapi.rs` uses to check the
+//! `x-text-rule`, which `tests/tests/e2e/openapi.rs` uses to check the
 //! document against the domain.
 
 use emenda_domain::text::{self as rules, Alphabet, Lines, TextRule};

@@ -180,13 +180,15 @@ pub fn find_by_reference(tx: &mut Tx<'_>, reference: &str) -> Result<Option<Prop
     ))
 }
 
-/// Locks the proposal's row until the transaction ends and reads it again.
+/// Locks the proposal's row until the transaction ends and reads it under
+/// the lock, in one statement.
 ///
 /// This is the locking rule every write that depends on a proposal's state
 /// follows (edits, withdrawals, answers, amendment requests and decisions):
 /// lock first, then read the state, then decide. Concurrent writers of one
 /// proposal therefore queue and each sees what the previous one committed.
-/// PostgreSQL takes a row lock (`SELECT … FOR UPDATE`); SQLite needs nothing,
+/// PostgreSQL takes a row lock (`SELECT … FOR NO KEY UPDATE`, which leaves
+/// inserts that reference the proposal free); SQLite needs nothing,
 /// because a write transaction begins `IMMEDIATE` and so already holds the
 /// database's only write lock.
 pub fn find_for_update(tx: &mut Tx<'_>, id: Uuid) -> Result<Option<ProposalRecord>, StoreError> {

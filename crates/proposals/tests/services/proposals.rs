@@ -1,6 +1,6 @@
 //! The proposal service's rules on both backends, below HTTP: who may edit
 //! and withdraw, what an edit must name and change, and the edit ×
-//! withdraw race at service level (a second line to `tests/tests/races.rs`).
+//! withdraw race at service level (a second line to `tests/tests/e2e/races.rs`).
 
 #![allow(clippy::unwrap_used)] // Tests fail loudly on anything unexpected.
 
