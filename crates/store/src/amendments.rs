@@ -11,7 +11,7 @@ use uuid::Uuid;
 /// An amendment as stored.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AmendmentRecord {
-    /// Id.
+    /// UUID v7: ordering by id is ordering by creation, which keyset pagination relies on.
     pub id: Uuid,
     /// The proposal it amends.
     pub proposal_id: Uuid,
@@ -27,7 +27,7 @@ pub struct AmendmentRecord {
     pub body: String,
     /// Why.
     pub rationale: String,
-    /// State.
+    /// Where it is in its life; the domain says which changes are allowed.
     pub state: AmendmentState,
     /// Staff member who decided (or the author who withdrew).
     pub decided_by: Option<Uuid>,
@@ -57,11 +57,11 @@ pub struct AmendmentRecord {
 /// What requesting an amendment writes.
 #[derive(Debug, Clone)]
 pub struct NewAmendment<'a> {
-    /// Id.
+    /// UUID v7: ordering by id is ordering by creation, which keyset pagination relies on.
     pub id: Uuid,
     /// Proposal.
     pub proposal_id: Uuid,
-    /// Author.
+    /// Who wrote it; what an author may do with it follows from this.
     pub author_id: Uuid,
     /// Base version.
     pub base_version: i32,

@@ -24,7 +24,7 @@ pub struct AnswerRecord {
     pub staff_id: Uuid,
     /// Their display name.
     pub staff_name: String,
-    /// When.
+    /// When it was written (UTC, stored with microseconds).
     pub created_at: DateTime<Utc>,
 }
 

@@ -40,7 +40,7 @@ pub struct AuditEntry {
     pub details: serde_json::Value,
     /// Who may read it.
     pub visibility: AuditVisibility,
-    /// When.
+    /// When it was written (UTC, stored with microseconds).
     pub created_at: DateTime<Utc>,
 }
 

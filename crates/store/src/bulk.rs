@@ -49,7 +49,7 @@ macro_rules! batch {
 /// A user account.
 #[derive(Debug, Clone)]
 pub struct BulkUser {
-    /// Id.
+    /// UUID v7: ordering by id is ordering by creation, which keyset pagination relies on.
     pub id: Uuid,
     /// Lower-cased e-mail.
     pub email: String,
@@ -103,13 +103,13 @@ pub fn reserve_sequence(tx: &mut Tx<'_>, name: &str, count: i64) -> Result<i64, 
 /// A published proposal with its counters already computed.
 #[derive(Debug, Clone)]
 pub struct BulkProposal {
-    /// Id.
+    /// UUID v7: ordering by id is ordering by creation, which keyset pagination relies on.
     pub id: Uuid,
     /// Reference code (from a number of [`reserve_sequence`]).
     pub reference: String,
     /// The number inside the reference.
     pub sequence: i64,
-    /// Space.
+    /// The space whose settings govern it.
     pub space_id: Uuid,
     /// Creator, written as its only author.
     pub creator_id: Uuid,
@@ -176,7 +176,7 @@ pub struct BulkVersion {
     pub proposal_id: Uuid,
     /// 1..n.
     pub number: i32,
-    /// Title.
+    /// The full title, as the version holds it.
     pub title: String,
     /// Markdown body.
     pub body: String,
@@ -263,7 +263,7 @@ pub struct BulkSupport {
     pub space_id: Uuid,
     /// The version supported.
     pub version: i32,
-    /// When.
+    /// When it was written (UTC, stored with microseconds).
     pub created_at: DateTime<Utc>,
 }
 
@@ -310,11 +310,11 @@ pub fn insert_tallies(tx: &mut Tx<'_>, rows: &[(Uuid, Uuid, i32)]) -> Result<(),
 /// An amendment under evaluation, with its live comment count.
 #[derive(Debug, Clone)]
 pub struct BulkAmendment {
-    /// Id.
+    /// UUID v7: ordering by id is ordering by creation, which keyset pagination relies on.
     pub id: Uuid,
     /// Proposal.
     pub proposal_id: Uuid,
-    /// Author.
+    /// Who wrote it; what an author may do with it follows from this.
     pub author_id: Uuid,
     /// The version it changes.
     pub base_version: i32,
@@ -359,7 +359,7 @@ pub fn insert_amendments(tx: &mut Tx<'_>, rows: &[BulkAmendment]) -> Result<(), 
 /// A live comment (never edited, deleted or hidden) with its reply count.
 #[derive(Debug, Clone)]
 pub struct BulkComment {
-    /// Id.
+    /// UUID v7: ordering by id is ordering by creation, which keyset pagination relies on.
     pub id: Uuid,
     /// Proposal.
     pub proposal_id: Uuid,
@@ -371,7 +371,7 @@ pub struct BulkComment {
     pub parent: Option<(Uuid, String)>,
     /// Depth (0 for a root).
     pub depth: i32,
-    /// Author.
+    /// Who wrote it; what an author may do with it follows from this.
     pub author_id: Uuid,
     /// Alignment.
     pub alignment: Alignment,

@@ -34,7 +34,7 @@ pub struct CommentRecord {
     pub path: String,
     /// 0 for a root, up to 3.
     pub depth: i32,
-    /// Author.
+    /// Who wrote it; what an author may do with it follows from this.
     pub author_id: Uuid,
     /// Author's nickname.
     pub author_nickname: String,
@@ -155,7 +155,7 @@ fn with_authors() -> _ {
 /// What creating a comment writes.
 #[derive(Debug, Clone)]
 pub struct NewComment<'a> {
-    /// Id.
+    /// UUID v7: ordering by id is ordering by creation, which keyset pagination relies on.
     pub id: Uuid,
     /// Proposal.
     pub proposal_id: Uuid,
@@ -167,7 +167,7 @@ pub struct NewComment<'a> {
     pub parent: Option<(Uuid, &'a str)>,
     /// Depth (0 for a root).
     pub depth: i32,
-    /// Author.
+    /// Who wrote it; what an author may do with it follows from this.
     pub author_id: Uuid,
     /// Alignment.
     pub alignment: Alignment,

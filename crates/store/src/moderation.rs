@@ -116,7 +116,7 @@ pub fn ensure_and_lock(
 /// What reporting writes.
 #[derive(Debug, Clone)]
 pub struct NewReport<'a> {
-    /// Id.
+    /// UUID v7: ordering by id is ordering by creation, which keyset pagination relies on.
     pub id: Uuid,
     /// The item's moderation row.
     pub moderation_id: Uuid,
@@ -126,7 +126,7 @@ pub struct NewReport<'a> {
     pub reason: ReportReason,
     /// Validated details (may be empty).
     pub details: &'a str,
-    /// When.
+    /// When it was written (UTC, stored with microseconds).
     pub created_at: DateTime<Utc>,
 }
 
@@ -267,7 +267,7 @@ pub fn reason_counts(tx: &mut Tx<'_>, ids: &[Uuid]) -> Result<Vec<(Uuid, ReportR
 /// One report as staff see it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReportRecord {
-    /// Id.
+    /// UUID v7: ordering by id is ordering by creation, which keyset pagination relies on.
     pub id: Uuid,
     /// The item's moderation row.
     pub moderation_id: Uuid,
@@ -281,7 +281,7 @@ pub struct ReportRecord {
     pub details: String,
     /// Open, upheld or dismissed.
     pub state: ReportState,
-    /// When.
+    /// When it was written (UTC, stored with microseconds).
     pub created_at: DateTime<Utc>,
 }
 

@@ -14,15 +14,15 @@ use uuid::Uuid;
 /// its versions; `title` is the current version's, kept here for lists.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProposalRecord {
-    /// Id.
+    /// UUID v7: ordering by id is ordering by creation, which keyset pagination relies on.
     pub id: Uuid,
-    /// Reference code.
+    /// The human reference code (`EMD-PROP-2026-11-42`): unique, quoted in letters and minutes.
     pub reference: String,
-    /// Space.
+    /// The space whose settings govern it.
     pub space_id: Uuid,
     /// Who published it.
     pub creator_id: Uuid,
-    /// State.
+    /// Where it is in its life; the domain says which changes are allowed.
     pub state: ProposalState,
     /// Number of the current version.
     pub current_version: i32,
@@ -49,13 +49,13 @@ pub struct ProposalRecord {
 /// What publishing writes.
 #[derive(Debug, Clone)]
 pub struct NewProposal<'a> {
-    /// Id.
+    /// UUID v7: ordering by id is ordering by creation, which keyset pagination relies on.
     pub id: Uuid,
-    /// Reference code.
+    /// The human reference code (`EMD-PROP-2026-11-42`): unique, quoted in letters and minutes.
     pub reference: &'a str,
     /// The sequence number inside the reference.
     pub sequence: i64,
-    /// Space.
+    /// The space whose settings govern it.
     pub space_id: Uuid,
     /// Creator.
     pub creator_id: Uuid,
@@ -289,11 +289,11 @@ pub fn change_state(
 /// One author of a proposal, with what readers need to show them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AuthorRecord {
-    /// User id.
+    /// The person, by id.
     pub user_id: Uuid,
-    /// Nickname.
+    /// The public handle: unique, lower case.
     pub nickname: String,
-    /// Display name.
+    /// The name shown beside their words.
     pub display_name: String,
     /// `creator` or `coauthor`.
     pub kind: String,

@@ -11,15 +11,15 @@ use uuid::Uuid;
 /// A space as stored.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SpaceRecord {
-    /// Id.
+    /// UUID v7: ordering by id is ordering by creation, which keyset pagination relies on.
     pub id: Uuid,
     /// URL name.
     pub slug: String,
-    /// Title.
+    /// The space's name, shown on its page and above its proposals.
     pub title: String,
     /// Markdown description.
     pub description: String,
-    /// Settings.
+    /// The rules the space's proposals obey.
     pub settings: SpaceSettings,
     /// Creation time.
     pub created_at: DateTime<Utc>,
@@ -33,9 +33,9 @@ pub struct SpaceRecord {
 pub struct SpaceRules {
     /// URL name.
     pub slug: String,
-    /// Title.
+    /// The space's name, shown on its page and above its proposals.
     pub title: String,
-    /// Settings.
+    /// The rules the space's proposals obey.
     pub settings: SpaceSettings,
 }
 

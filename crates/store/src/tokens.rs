@@ -11,7 +11,7 @@ use uuid::Uuid;
 /// A refresh token as stored.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RefreshTokenRecord {
-    /// Id.
+    /// UUID v7: ordering by id is ordering by creation, which keyset pagination relies on.
     pub id: Uuid,
     /// Owner.
     pub user_id: Uuid,
@@ -30,7 +30,7 @@ pub struct RefreshTokenRecord {
 /// What issuing a token writes.
 #[derive(Debug, Clone)]
 pub struct NewRefreshToken<'a> {
-    /// Id.
+    /// UUID v7: ordering by id is ordering by creation, which keyset pagination relies on.
     pub id: Uuid,
     /// Owner.
     pub user_id: Uuid,

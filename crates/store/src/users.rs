@@ -14,7 +14,7 @@ use uuid::Uuid;
 /// A user as stored.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UserRecord {
-    /// Id.
+    /// UUID v7: ordering by id is ordering by creation, which keyset pagination relies on.
     pub id: Uuid,
     /// Lower-cased e-mail.
     pub email: String,
@@ -35,7 +35,7 @@ pub struct UserRecord {
 /// What registering writes.
 #[derive(Debug, Clone)]
 pub struct NewUser<'a> {
-    /// Id.
+    /// UUID v7: ordering by id is ordering by creation, which keyset pagination relies on.
     pub id: Uuid,
     /// Validated, lower-cased e-mail.
     pub email: &'a str,

@@ -18,7 +18,7 @@ pub struct VersionRecord {
     pub proposal_id: Uuid,
     /// 1..n.
     pub number: i32,
-    /// Title.
+    /// The full title, as the version holds it.
     pub title: String,
     /// Markdown body.
     pub body: String,
@@ -53,13 +53,13 @@ pub struct NewVersion<'a> {
     pub proposal_id: Uuid,
     /// Its number.
     pub number: i32,
-    /// Title.
+    /// The full title, as the version holds it.
     pub title: &'a str,
-    /// Body.
+    /// The full body, Markdown.
     pub body: &'a str,
     /// Editor.
     pub editor_id: Uuid,
-    /// Kind.
+    /// Why the version exists (created, edited, amendment accepted): the history shows it.
     pub kind: VersionKind,
     /// Amendment it came from.
     pub amendment_id: Option<Uuid>,
