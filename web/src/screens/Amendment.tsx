@@ -49,7 +49,7 @@ export function Conflicts({ fields }: { fields: Segment[][] }) {
 
 export function Amendment({ id }: { id: string }) {
   const me = useMe();
-  const data = useLoad((signal) => api.get<A>(`/api/v1/amendments/${encodeURIComponent(id)}`, undefined, signal), [id]);
+  const data = useLoad((signal) => api.get('/api/v1/amendments/{id}', { path: { id }, signal }), [id]);
   const [error, setError] = useState<ApiError | null>(null);
   const [layout, setLayout] = useState<'inline' | 'side'>('inline');
   if (data.error) return <ErrorPage error={data.error} />;
@@ -60,7 +60,7 @@ export function Amendment({ id }: { id: string }) {
   const withdraw = async () => {
     setError(null);
     try {
-      await api.send('POST', `/api/v1/amendments/${s.id}/withdraw`);
+      await api.post('/api/v1/amendments/{id}/withdraw', { path: { id: s.id } });
       announce(t('amendment.withdrawn'));
       data.reload();
     } catch (e) {
@@ -126,7 +126,7 @@ export function Amendment({ id }: { id: string }) {
         )}
         {me && !mine && <ReportButton kind="amendment" id={s.id} />}
       </div>
-      <Comments base={`/api/v1/amendments/${s.id}`} open={s.state === 'evaluating'} returnTo={href('amendment', { id: s.id })} />
+      <Comments target={{ kind: 'amendment', id: s.id }} open={s.state === 'evaluating'} returnTo={href('amendment', { id: s.id })} />
     </>
   );
 }

@@ -2,7 +2,6 @@
 // rationale, and a live diff against the version it is based on.
 import { useState } from 'preact/hooks';
 import { api } from '../api/client';
-import type { Amendment, Proposal } from '../api/types';
 import { t } from '../i18n';
 import { useLoad, useMe, useSubmit } from '../hooks';
 import { href, navigate } from '../router';
@@ -11,17 +10,15 @@ import { LiveDiff, TitleBodyFields } from '../components/TextEditor';
 
 export function AmendmentEditor({ reference }: { reference: string }) {
   const me = useMe();
-  const proposal = useLoad((signal) => api.get<Proposal>(`/api/v1/proposals/${encodeURIComponent(reference)}`, undefined, signal), [reference]);
+  const proposal = useLoad((signal) => api.get('/api/v1/proposals/{id}', { path: { id: reference }, signal }), [reference]);
   const [title, setTitle] = useState<string | null>(null);
   const [body, setBody] = useState<string | null>(null);
   const [rationale, setRationale] = useState('');
   const { error, busy, submit } = useSubmit(async () => {
     if (!p) return;
-    const a = await api.send<Amendment>('POST', `/api/v1/proposals/${p.id}/amendments`, {
-      title: currentTitle,
-      body: currentBody,
-      rationale,
-      base_version: p.current_version,
+    const a = await api.post('/api/v1/proposals/{id}/amendments', {
+      path: { id: p.id },
+      body: { title: currentTitle, body: currentBody, rationale, base_version: p.current_version },
     });
     announce(t('amend.sent'));
     navigate(href('amendment', { id: a.id }));

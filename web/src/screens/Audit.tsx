@@ -1,7 +1,6 @@
 // The public audit log, newest first, with "load more", and the result of
 // re-checking its hash chain.
 import { api } from '../api/client';
-import type { AuditEntry, Page } from '../api/types';
 import { readAuditSegment, verifyAuditChain } from '../api/chain';
 import { t, has, formatDateTime, formatNumber } from '../i18n';
 import { useLoad, usePages } from '../hooks';
@@ -51,7 +50,7 @@ export function Audit({ query }: { query: URLSearchParams }) {
   // The chain's verification covers the whole log: read once, not again
   // for each space chosen.
   const report = useLoad((signal) => verifyAuditChain(readAuditSegment, signal), []);
-  const entries = usePages((cursor, signal) => api.get<Page<AuditEntry>>('/api/v1/audit', { space, limit: 50, cursor }, signal), [space], {
+  const entries = usePages((cursor, signal) => api.get('/api/v1/audit', { query: { space, limit: 50, cursor }, signal }), [space], {
     key: (e) => e.id,
   });
   const error = report.error ?? (entries.loaded ? null : entries.error);

@@ -2,7 +2,6 @@
 // side by side, by word or by line.
 import { useState } from 'preact/hooks';
 import { api } from '../api/client';
-import type { Diff, Proposal } from '../api/types';
 import { t } from '../i18n';
 import { useLoad } from '../hooks';
 import { href, setQuery } from '../router';
@@ -88,15 +87,15 @@ function CompareForm(props: { versions: number[]; from: number; to: number; layo
 }
 
 export function Compare({ reference, query }: { reference: string; query: URLSearchParams }) {
-  const base = `/api/v1/proposals/${encodeURIComponent(reference)}`;
-  const proposal = useLoad((signal) => api.get<Proposal>(base, undefined, signal), [reference]);
+  const path = { id: reference };
+  const proposal = useLoad((signal) => api.get('/api/v1/proposals/{id}', { path, signal }), [reference]);
   const current = proposal.data?.current_version ?? 1;
   const to = Number(query.get('a') ?? current) || current;
   const from = Number(query.get('da') ?? Math.max(1, to - 1)) || 1;
   const layout = (query.get('vista') as 'inline' | 'side' | null) ?? defaultLayout();
   const granularity = query.get('dettaglio') === 'line' ? 'line' : 'word';
   const diff = useLoad(
-    (signal) => (proposal.data && from !== to ? api.get<Diff>(`${base}/diff`, { from, to, granularity }, signal) : Promise.resolve(null)),
+    (signal) => (proposal.data && from !== to ? api.get('/api/v1/proposals/{id}/diff', { path, query: { from, to, granularity }, signal }) : Promise.resolve(null)),
     [reference, from, to, granularity, !!proposal.data],
   );
   if (proposal.error) return <ErrorPage error={proposal.error} />;

@@ -6,7 +6,7 @@
 // lists of supporters and amendments follow.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, ApiError } from '../api/client';
-import type { Amendment as AmendmentDetail, Answer, AmendmentSummary, Comment, Page, Proposal as P, Support, Supporter } from '../api/types';
+import type { Answer, Proposal as P } from '../api/types';
 import { t, tn, formatDate, formatNumber } from '../i18n';
 import { isStaff, useLoad, useMe, usePages, useSession } from '../hooks';
 import { href } from '../router';
@@ -34,7 +34,7 @@ function SupportBox({ proposal, space, onChange }: { proposal: P; space: P['spac
     setError(null);
     try {
       if (method === 'PUT') {
-        const s = await api.send<Support>('PUT', `/api/v1/proposals/${proposal.id}/support`);
+        const s = await api.put('/api/v1/proposals/{id}/support', { path: { id: proposal.id } });
         onChange({
           ...proposal,
           my_support: s.my_support,
@@ -43,8 +43,8 @@ function SupportBox({ proposal, space, onChange }: { proposal: P; space: P['spac
         });
         announce(t('supports.given'));
       } else {
-        await api.send('DELETE', `/api/v1/proposals/${proposal.id}/support`);
-        const fresh = await api.get<P>(`/api/v1/proposals/${proposal.id}`);
+        await api.delete('/api/v1/proposals/{id}/support', { path: { id: proposal.id } });
+        const fresh = await api.get('/api/v1/proposals/{id}', { path: { id: proposal.id } });
         onChange(fresh);
         announce(t('supports.withdrawn'));
       }
@@ -111,7 +111,7 @@ function SupportBox({ proposal, space, onChange }: { proposal: P; space: P['spac
 
 function Supporters({ proposal, count }: { proposal: P; count: number }) {
   const list = usePages(
-    (cursor, signal) => api.get<Page<Supporter>>(`/api/v1/proposals/${proposal.id}/supporters`, { limit: 20, cursor }, signal),
+    (cursor, signal) => api.get('/api/v1/proposals/{id}/supporters', { path: { id: proposal.id }, query: { limit: 20, cursor }, signal }),
     [proposal.id],
     { key: (s) => s.user.id },
   );
@@ -146,7 +146,7 @@ function Supporters({ proposal, count }: { proposal: P; count: number }) {
 
 /** A short excerpt of what an amendment changes: the first removed and inserted words. */
 function AmendmentExcerpt({ id }: { id: string }) {
-  const detail = useLoad((signal) => api.get<AmendmentDetail>(`/api/v1/amendments/${id}`, undefined, signal), [id]);
+  const detail = useLoad((signal) => api.get('/api/v1/amendments/{id}', { path: { id }, signal }), [id]);
   if (!detail.data) return null;
   const ops = [...detail.data.diff.title.ops, ...detail.data.diff.body.ops];
   const clip = (text: string) => (text.length > 90 ? `${text.slice(0, 89)}…` : text);
@@ -163,7 +163,7 @@ function AmendmentExcerpt({ id }: { id: string }) {
 function Amendments({ proposal, space }: { proposal: P; space: P['space'] }) {
   const { me, restoring } = useSession();
   const list = usePages(
-    (cursor, signal) => api.get<Page<AmendmentSummary>>(`/api/v1/proposals/${proposal.id}/amendments`, { limit: 20, cursor }, signal),
+    (cursor, signal) => api.get('/api/v1/proposals/{id}/amendments', { path: { id: proposal.id }, query: { limit: 20, cursor }, signal }),
     [proposal.id],
     { key: (a) => a.id },
   );
@@ -214,7 +214,7 @@ function AnswerBox({ proposal }: { proposal: P }) {
   // fetched after the page is shown, and the section appears only if there
   // is an earlier answer to show.
   const history = useLoad(
-    (signal) => (answer ? api.get<Answer[]>(`/api/v1/proposals/${proposal.id}/answers`, undefined, signal) : Promise.resolve([] as Answer[])),
+    (signal) => (answer ? api.get('/api/v1/proposals/{id}/answers', { path: { id: proposal.id }, signal }) : Promise.resolve<Answer[]>([])),
     [proposal.id, answer?.created_at],
   );
   if (!answer) return null;
@@ -246,9 +246,9 @@ function AnswerBox({ proposal }: { proposal: P }) {
 export function Proposal({ reference }: { reference: string }) {
   const me = useMe();
   const [actionError, setActionError] = useState<ApiError | null>(null);
-  const base = `/api/v1/proposals/${encodeURIComponent(reference)}`;
+  const path = { id: reference };
   const data = useLoad(
-    (signal) => Promise.all([api.get<P>(base, undefined, signal), api.get<Page<Comment>>(`${base}/comments`, { limit: 20 }, signal)]),
+    (signal) => Promise.all([api.get('/api/v1/proposals/{id}', { path, signal }), api.get('/api/v1/proposals/{id}/comments', { path, query: { limit: 20 }, signal })]),
     [reference],
   );
   const proposal = data.data?.[0] ?? null;
@@ -316,7 +316,7 @@ export function Proposal({ reference }: { reference: string }) {
                   onClick={async () => {
                     if (!window.confirm(t('proposal.withdrawConfirm'))) return;
                     try {
-                      set(await api.send<P>('POST', `/api/v1/proposals/${proposal.id}/withdraw`));
+                      set(await api.post('/api/v1/proposals/{id}/withdraw', { path: { id: proposal.id } }));
                       announce(t('proposal.withdrawn'));
                     } catch (e) {
                       setActionError(e as ApiError);
@@ -345,7 +345,7 @@ export function Proposal({ reference }: { reference: string }) {
         </div>
       </div>
       <Comments
-        base={base}
+        target={{ kind: 'proposal', id: reference }}
         count={proposal.counters.comments}
         open={s.settings.comments_open && proposal.state !== 'withdrawn' && !proposal.hidden}
         returnTo={href('proposal', { ref: proposal.reference })}

@@ -3,7 +3,7 @@
 // keeping the author's text.
 import { useState } from 'preact/hooks';
 import { api, ApiError } from '../api/client';
-import type { Diff, Page, Proposal, Space } from '../api/types';
+import type { Diff } from '../api/types';
 import { t } from '../i18n';
 import { useLoad, useMe } from '../hooks';
 import { href, navigate } from '../router';
@@ -20,9 +20,8 @@ interface Conflict {
 export function ProposalEditor({ reference, space: initialSpace }: { reference?: string; space?: string }) {
   const me = useMe();
   const editing = !!reference;
-  const base = reference ? `/api/v1/proposals/${encodeURIComponent(reference)}` : '';
-  const original = useLoad((signal) => (reference ? api.get<Proposal>(base, undefined, signal) : Promise.resolve(null)), [reference]);
-  const spaces = useLoad((signal) => (editing ? Promise.resolve(null) : api.get<Page<Space>>('/api/v1/spaces', { limit: 100 }, signal)), [editing]);
+  const original = useLoad((signal) => (reference ? api.get('/api/v1/proposals/{id}', { path: { id: reference }, signal }) : Promise.resolve(null)), [reference]);
+  const spaces = useLoad((signal) => (editing ? Promise.resolve(null) : api.get('/api/v1/spaces', { query: { limit: 100 }, signal })), [editing]);
   const [spaceSlug, setSpaceSlug] = useState(initialSpace ?? '');
   const [title, setTitle] = useState<string | null>(null);
   const [body, setBody] = useState<string | null>(null);
@@ -56,18 +55,16 @@ export function ProposalEditor({ reference, space: initialSpace }: { reference?:
     setError(null);
     try {
       if (editing && p) {
-        const saved = await api.send<Proposal>('POST', `/api/v1/proposals/${p.id}/versions`, {
-          title: currentTitle,
-          body: currentBody,
-          summary: summary.trim() || undefined,
-          base_version: basedOn,
+        const saved = await api.post('/api/v1/proposals/{id}/versions', {
+          path: { id: p.id },
+          body: { title: currentTitle, body: currentBody, summary: summary.trim() || undefined, base_version: basedOn },
         });
         announce(t('editor.saved'));
         navigate(href('proposal', { ref: saved.reference }));
       } else if (!spaceSlug) {
         setError(new ApiError(422, 'validation_failed', [{ field: 'space', code: 'required' }]));
       } else {
-        const created = await api.send<Proposal>('POST', `/api/v1/spaces/${encodeURIComponent(spaceSlug)}/proposals`, { title: currentTitle, body: currentBody });
+        const created = await api.post('/api/v1/spaces/{slug}/proposals', { path: { slug: spaceSlug }, body: { title: currentTitle, body: currentBody } });
         announce(t('editor.published'));
         navigate(href('proposal', { ref: created.reference }));
       }
@@ -77,8 +74,8 @@ export function ProposalEditor({ reference, space: initialSpace }: { reference?:
         // Show what changed between the version the edit was based on and
         // the current one; the author's text stays in the form.
         try {
-          const latest = await api.get<Proposal>(`/api/v1/proposals/${p.id}`);
-          const diff = await api.get<Diff>(`/api/v1/proposals/${p.id}/diff`, { from: basedOn, to: latest.current_version });
+          const latest = await api.get('/api/v1/proposals/{id}', { path: { id: p.id } });
+          const diff = await api.get('/api/v1/proposals/{id}/diff', { path: { id: p.id }, query: { from: basedOn, to: latest.current_version } });
           setConflict({ from: basedOn, to: latest.current_version, diff });
           setBaseVersion(latest.current_version);
           setBaseTitle(latest.title);

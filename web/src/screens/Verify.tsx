@@ -1,7 +1,5 @@
 // Says in words whether a proposal's history (and the public log) is intact.
 import { api } from '../api/client';
-import type { Proposal } from '../api/types';
-import type { Schemas } from '../api/client';
 import { readAuditSegment, verifyAuditChain } from '../api/chain';
 import { t } from '../i18n';
 import { useLoad } from '../hooks';
@@ -9,12 +7,12 @@ import { href } from '../router';
 import { Loading, PageTitle, ErrorPage, BackToProposal } from '../components/ui';
 
 export function Verify({ reference }: { reference: string }) {
-  const base = `/api/v1/proposals/${encodeURIComponent(reference)}`;
+  const path = { id: reference };
   const data = useLoad(
     (signal) =>
       Promise.all([
-        api.get<Proposal>(base, undefined, signal),
-        api.get<Schemas['ChainReport']>(`${base}/history/verify`, undefined, signal),
+        api.get('/api/v1/proposals/{id}', { path, signal }),
+        api.get('/api/v1/proposals/{id}/history/verify', { path, signal }),
         verifyAuditChain(readAuditSegment, signal),
       ]),
     [reference],
