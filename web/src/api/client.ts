@@ -154,6 +154,7 @@ export class Api {
   private access: string | null = null;
   private refreshing: Promise<boolean> | null = null;
   private listeners = new Set<Listener>();
+  private writeListeners = new Set<() => void>();
   /** The signed-in user, or null. */
   me: Me | null = null;
   /** Whether a session kept from a previous visit is being restored (`restore()` runs). */
@@ -170,6 +171,12 @@ export class Api {
   onSession(listener: Listener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** Called after every write the server accepted (so what was read before can be marked stale). */
+  onWrite(listener: () => void): () => void {
+    this.writeListeners.add(listener);
+    return () => this.writeListeners.delete(listener);
   }
 
   private setSession(session: Session | null) {
@@ -315,6 +322,7 @@ export class Api {
       anonymous: i.anonymous,
       signal: i.signal,
     });
+    if (method !== 'get') for (const l of [...this.writeListeners]) l();
     // The server answers what its OpenAPI document says (`npm run check:api`
     // keeps the two in step): the body is the operation's.
     return answer as ApiResponse<DataOf<Op<M, P>>>;

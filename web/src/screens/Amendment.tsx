@@ -6,7 +6,7 @@ import { api, ApiError } from '../api/client';
 import type { Amendment as A } from '../api/types';
 import { ConflictColumns } from '../components/Conflict';
 import { t, formatDate, type Key } from '../i18n';
-import { useLoad, useMe } from '../hooks';
+import { useMe, useQuery } from '../hooks';
 import { href } from '../router';
 import { renderMarkdown } from '../markdown';
 import { DiffView } from '../components/Diff';
@@ -49,7 +49,7 @@ export function Conflicts({ fields }: { fields: Segment[][] }) {
 
 export function Amendment({ id }: { id: string }) {
   const me = useMe();
-  const data = useLoad((signal) => api.get('/api/v1/amendments/{id}', { path: { id }, signal }), [id]);
+  const data = useQuery('/api/v1/amendments/{id}', { path: { id } });
   const [error, setError] = useState<ApiError | null>(null);
   const [layout, setLayout] = useState<'inline' | 'side'>('inline');
   if (data.error) return <ErrorPage error={data.error} />;

@@ -3,7 +3,7 @@
 import { api } from '../api/client';
 import { readAuditSegment, verifyAuditChain } from '../api/chain';
 import { t, has, formatDateTime, formatNumber } from '../i18n';
-import { useLoad, usePages } from '../hooks';
+import { useCached, usePages } from '../hooks';
 import { href } from '../router';
 import { Loading, LoadMore, PageTitle, ErrorPage } from '../components/ui';
 
@@ -48,8 +48,8 @@ function reference(d: unknown): string | null {
 export function Audit({ query }: { query: URLSearchParams }) {
   const space = query.get('spazio') ?? undefined;
   // The chain's verification covers the whole log: read once, not again
-  // for each space chosen.
-  const report = useLoad((signal) => verifyAuditChain(readAuditSegment, signal), []);
+  // for each space chosen (nor for the proposal's verification page).
+  const report = useCached(['audit', 'chain'], () => verifyAuditChain(readAuditSegment));
   const entries = usePages((cursor, signal) => api.get('/api/v1/audit', { query: { space, limit: 50, cursor }, signal }), [space], {
     key: (e) => e.id,
   });

@@ -3,7 +3,7 @@
 // reload or a shared link opens the same list.
 import { api } from '../api/client';
 import { t } from '../i18n';
-import { useLoad, usePages } from '../hooks';
+import { usePages, useQuery } from '../hooks';
 import { href, setQuery } from '../router';
 import { ErrorAlert, Loading, LoadMore, PageTitle } from '../components/ui';
 import { ProposalCards } from '../components/ProposalList';
@@ -14,7 +14,7 @@ const LATEST = 10;
 const MAX_PAGES = 10;
 
 export function Home({ query }: { query?: URLSearchParams }) {
-  const spaces = useLoad((signal) => api.get('/api/v1/spaces', { query: { limit: 50 }, signal }), []);
+  const spaces = useQuery('/api/v1/spaces', { query: { limit: 50 } });
   const asked = Math.trunc(Number(query?.get('pagine') ?? 1));
   const latest = usePages((cursor, signal) => api.get('/api/v1/proposals', { query: { limit: LATEST, sort: 'recent', cursor }, signal }), [], {
     pages: asked >= 1 ? Math.min(asked, MAX_PAGES) : 1,

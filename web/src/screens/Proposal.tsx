@@ -3,12 +3,15 @@
 // supports; amendments; comments. The proposal and its first comments are
 // fetched together (one round trip each, in parallel; the proposal brings
 // its space's name and rules, so every action is right at once); the
-// lists of supporters and amendments follow.
-import { useEffect, useRef, useState } from 'preact/hooks';
+// lists of supporters and amendments follow. The proposal is read through
+// the cache, so its other screens (history, diff, editors) reuse it, and a
+// change made here replaces it or reads it again.
+import { keyOf, proposalChanged } from '../api/queries';
+import { useState } from 'preact/hooks';
 import { api, ApiError } from '../api/client';
 import type { Answer, Proposal as P } from '../api/types';
 import { t, tn, formatDate, formatNumber } from '../i18n';
-import { isStaff, useLoad, useMe, usePages, useSession } from '../hooks';
+import { isStaff, useCached, useMe, usePages, useQuery, useSession } from '../hooks';
 import { href } from '../router';
 import { renderMarkdown } from '../markdown';
 import { announce, Breadcrumb, ErrorAlert, Loading, LoadMore, PageTitle, StateBadge, ErrorPage } from '../components/ui';
@@ -35,17 +38,18 @@ function SupportBox({ proposal, space, onChange }: { proposal: P; space: P['spac
     try {
       if (method === 'PUT') {
         const s = await api.put('/api/v1/proposals/{id}/support', { path: { id: proposal.id } });
-        onChange({
+        const fresh = {
           ...proposal,
           my_support: s.my_support,
           qualified_at: s.qualified_at,
           counters: { ...proposal.counters, supports: s.supports_count, supports_given: s.supports_given },
-        });
+        };
+        onChange(fresh);
+        void proposalChanged(proposal, { fresh, parts: ['supporters'] });
         announce(t('supports.given'));
       } else {
         await api.delete('/api/v1/proposals/{id}/support', { path: { id: proposal.id } });
-        const fresh = await api.get('/api/v1/proposals/{id}', { path: { id: proposal.id } });
-        onChange(fresh);
+        await proposalChanged(proposal, { parts: ['supporters'] });
         announce(t('supports.withdrawn'));
       }
     } catch (e) {
@@ -109,20 +113,15 @@ function SupportBox({ proposal, space, onChange }: { proposal: P; space: P['spac
   );
 }
 
-function Supporters({ proposal, count }: { proposal: P; count: number }) {
+function Supporters({ proposal }: { proposal: P }) {
+  // A support given or withdrawn here invalidates the list: the pages shown
+  // are read again, staying on screen meanwhile.
+  const path = { id: proposal.id };
   const list = usePages(
-    (cursor, signal) => api.get('/api/v1/proposals/{id}/supporters', { path: { id: proposal.id }, query: { limit: 20, cursor }, signal }),
+    (cursor, signal) => api.get('/api/v1/proposals/{id}/supporters', { path, query: { limit: 20, cursor }, signal }),
     [proposal.id],
-    { key: (s) => s.user.id },
+    { key: (s) => s.user.id, watch: keyOf('/api/v1/proposals/{id}/supporters', { path }) },
   );
-  // A support given or withdrawn here: the pages shown are read again,
-  // staying on screen meanwhile.
-  const seen = useRef(count);
-  useEffect(() => {
-    if (seen.current === count) return;
-    seen.current = count;
-    list.reload();
-  }, [count]);
   return (
     <section aria-labelledby="supporters-title" class="mb-4">
       <h2 id="supporters-title" class="h5">
@@ -146,7 +145,7 @@ function Supporters({ proposal, count }: { proposal: P; count: number }) {
 
 /** A short excerpt of what an amendment changes: the first removed and inserted words. */
 function AmendmentExcerpt({ id }: { id: string }) {
-  const detail = useLoad((signal) => api.get('/api/v1/amendments/{id}', { path: { id }, signal }), [id]);
+  const detail = useQuery('/api/v1/amendments/{id}', { path: { id } });
   if (!detail.data) return null;
   const ops = [...detail.data.diff.title.ops, ...detail.data.diff.body.ops];
   const clip = (text: string) => (text.length > 90 ? `${text.slice(0, 89)}…` : text);
@@ -162,11 +161,11 @@ function AmendmentExcerpt({ id }: { id: string }) {
 
 function Amendments({ proposal, space }: { proposal: P; space: P['space'] }) {
   const { me, restoring } = useSession();
-  const list = usePages(
-    (cursor, signal) => api.get('/api/v1/proposals/{id}/amendments', { path: { id: proposal.id }, query: { limit: 20, cursor }, signal }),
-    [proposal.id],
-    { key: (a) => a.id },
-  );
+  const path = { id: proposal.id };
+  const list = usePages((cursor, signal) => api.get('/api/v1/proposals/{id}/amendments', { path, query: { limit: 20, cursor }, signal }), [proposal.id], {
+    key: (a) => a.id,
+    watch: keyOf('/api/v1/proposals/{id}/amendments', { path }),
+  });
   const a = proposal.amendments;
   const total = a.evaluating + a.accepted + a.rejected + a.withdrawn;
   const canAmend = !!space.settings.amendments_open && OPEN.includes(proposal.state);
@@ -212,13 +211,13 @@ function AnswerBox({ proposal }: { proposal: P }) {
   const answer = proposal.answer;
   // The API does not say whether the answer was revised: the history is
   // fetched after the page is shown, and the section appears only if there
-  // is an earlier answer to show.
-  const history = useLoad(
-    (signal) => (answer ? api.get('/api/v1/proposals/{id}/answers', { path: { id: proposal.id }, signal }) : Promise.resolve<Answer[]>([])),
-    [proposal.id, answer?.created_at],
+  // is an earlier answer to show. A new answer is another list.
+  const path = { id: proposal.id };
+  const history = useCached(answer ? [...keyOf('/api/v1/proposals/{id}/answers', { path }), answer.created_at] : null, () =>
+    api.get('/api/v1/proposals/{id}/answers', { path }),
   );
   if (!answer) return null;
-  const older = (history.data ?? []).slice(1);
+  const older: Answer[] = (history.data ?? []).slice(1);
   return (
     <section aria-labelledby="answer-title" class="callout-answer card card-bg p-3 mb-4">
       <h2 id="answer-title" class="h4">
@@ -247,14 +246,14 @@ export function Proposal({ reference }: { reference: string }) {
   const me = useMe();
   const [actionError, setActionError] = useState<ApiError | null>(null);
   const path = { id: reference };
-  const data = useLoad(
-    (signal) => Promise.all([api.get('/api/v1/proposals/{id}', { path, signal }), api.get('/api/v1/proposals/{id}/comments', { path, query: { limit: 20 }, signal })]),
-    [reference],
-  );
-  const proposal = data.data?.[0] ?? null;
-  if (data.error) return <ErrorPage error={data.error} />;
-  if (!proposal || !data.data) return <Loading />;
-  const set = (p: P) => data.set([p, data.data![1]]);
+  // Two reads in parallel, each through the cache.
+  const data = useQuery('/api/v1/proposals/{id}', { path });
+  const comments = useQuery('/api/v1/proposals/{id}/comments', { path, query: { limit: 20 } });
+  const proposal = data.data;
+  const error = data.error ?? comments.error;
+  if (error) return <ErrorPage error={error} />;
+  if (!proposal || !comments.data) return <Loading />;
+  const set = (p: P) => data.set(p);
   const creators = proposal.authors.filter((a) => a.kind === 'creator');
   const coauthors = proposal.authors.filter((a) => a.kind !== 'creator');
   const isAuthor = !!me && proposal.authors.some((a) => a.user_id === me.id);
@@ -316,7 +315,9 @@ export function Proposal({ reference }: { reference: string }) {
                   onClick={async () => {
                     if (!window.confirm(t('proposal.withdrawConfirm'))) return;
                     try {
-                      set(await api.post('/api/v1/proposals/{id}/withdraw', { path: { id: proposal.id } }));
+                      const fresh = await api.post('/api/v1/proposals/{id}/withdraw', { path: { id: proposal.id } });
+                      set(fresh);
+                      void proposalChanged(proposal, { fresh });
                       announce(t('proposal.withdrawn'));
                     } catch (e) {
                       setActionError(e as ApiError);
@@ -340,7 +341,7 @@ export function Proposal({ reference }: { reference: string }) {
         </div>
         <div class="col-lg-4">
           <SupportBox proposal={proposal} space={s} onChange={set} />
-          {s.settings.supporters_public && <Supporters proposal={proposal} count={proposal.counters.supports} />}
+          {s.settings.supporters_public && <Supporters proposal={proposal} />}
           <Amendments proposal={proposal} space={s} />
         </div>
       </div>
@@ -349,7 +350,7 @@ export function Proposal({ reference }: { reference: string }) {
         count={proposal.counters.comments}
         open={s.settings.comments_open && proposal.state !== 'withdrawn' && !proposal.hidden}
         returnTo={href('proposal', { ref: proposal.reference })}
-        first={data.data[1]}
+        first={comments.data}
       />
     </>
   );

@@ -5,7 +5,8 @@ import { useState } from 'preact/hooks';
 import { api, ApiError } from '../api/client';
 import type { Diff } from '../api/types';
 import { t } from '../i18n';
-import { useLoad, useMe } from '../hooks';
+import { useMe, useQuery } from '../hooks';
+import { proposalChanged } from '../api/queries';
 import { href, navigate } from '../router';
 import { DiffView } from '../components/Diff';
 import { announce, ErrorAlert, Field, Loading, PageTitle, ErrorPage, BackToProposal } from '../components/ui';
@@ -20,8 +21,8 @@ interface Conflict {
 export function ProposalEditor({ reference, space: initialSpace }: { reference?: string; space?: string }) {
   const me = useMe();
   const editing = !!reference;
-  const original = useLoad((signal) => (reference ? api.get('/api/v1/proposals/{id}', { path: { id: reference }, signal }) : Promise.resolve(null)), [reference]);
-  const spaces = useLoad((signal) => (editing ? Promise.resolve(null) : api.get('/api/v1/spaces', { query: { limit: 100 }, signal })), [editing]);
+  const original = useQuery('/api/v1/proposals/{id}', reference ? { path: { id: reference } } : null);
+  const spaces = useQuery('/api/v1/spaces', editing ? null : { query: { limit: 100 } });
   const [spaceSlug, setSpaceSlug] = useState(initialSpace ?? '');
   const [title, setTitle] = useState<string | null>(null);
   const [body, setBody] = useState<string | null>(null);
@@ -59,12 +60,14 @@ export function ProposalEditor({ reference, space: initialSpace }: { reference?:
           path: { id: p.id },
           body: { title: currentTitle, body: currentBody, summary: summary.trim() || undefined, base_version: basedOn },
         });
+        void proposalChanged(saved, { fresh: saved });
         announce(t('editor.saved'));
         navigate(href('proposal', { ref: saved.reference }));
       } else if (!spaceSlug) {
         setError(new ApiError(422, 'validation_failed', [{ field: 'space', code: 'required' }]));
       } else {
         const created = await api.post('/api/v1/spaces/{slug}/proposals', { path: { slug: spaceSlug }, body: { title: currentTitle, body: currentBody } });
+        void proposalChanged(created, { fresh: created });
         announce(t('editor.published'));
         navigate(href('proposal', { ref: created.reference }));
       }

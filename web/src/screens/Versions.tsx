@@ -3,15 +3,17 @@
 // linked to its diff with the previous version.
 import { api } from '../api/client';
 import { t, formatDateTime, type Key } from '../i18n';
-import { useLoad, usePages } from '../hooks';
+import { usePages, useQuery } from '../hooks';
+import { keyOf } from '../api/queries';
 import { href } from '../router';
 import { Loading, LoadMore, PageTitle, ErrorPage, BackToProposal } from '../components/ui';
 
 export function Versions({ reference }: { reference: string }) {
   const path = { id: reference };
   // The proposal and the first page of versions are read in parallel.
-  const data = useLoad((signal) => api.get('/api/v1/proposals/{id}', { path, signal }), [reference]);
+  const data = useQuery('/api/v1/proposals/{id}', { path });
   const versions = usePages((cursor, signal) => api.get('/api/v1/proposals/{id}/versions', { path, query: { limit: 50, cursor }, signal }), [reference], {
+    watch: keyOf('/api/v1/proposals/{id}/versions', { path }),
     key: (v) => String(v.number),
   });
   if (data.error) return <ErrorPage error={data.error} />;

@@ -4,7 +4,8 @@ import { api } from '../api/client';
 import type { Body } from '../api/paths';
 import { t, type Key } from '../i18n';
 import { href, setQuery } from '../router';
-import { useLoad, useSubmit } from '../hooks';
+import { useQuery, useSubmit } from '../hooks';
+import { proposalChanged } from '../api/queries';
 import { announce, ErrorAlert, Field, StateBadge } from '../components/ui';
 import { StaffFrame } from './Frame';
 
@@ -15,7 +16,7 @@ const OUTCOMES: readonly Outcome[] = ['evaluating', 'accepted', 'rejected'];
 export function StaffAnswers({ query }: { query: URLSearchParams }) {
   const ref = query.get('proposta') ?? '';
   const [input, setInput] = useState(ref);
-  const proposal = useLoad((signal) => (ref ? api.get('/api/v1/proposals/{id}', { path: { id: ref }, signal }) : Promise.resolve(null)), [ref]);
+  const proposal = useQuery('/api/v1/proposals/{id}', ref ? { path: { id: ref } } : null);
   const [state, setState] = useState<Outcome>('evaluating');
   const [answer, setAnswer] = useState('');
   const p = proposal.data;
@@ -24,7 +25,8 @@ export function StaffAnswers({ query }: { query: URLSearchParams }) {
     await api.post('/api/v1/moderation/proposals/{id}/answer', { path: { id: p.id }, body: { state, answer } });
     announce(t('staff.answered'));
     setAnswer('');
-    proposal.reload();
+    // The proposal shown here (by whichever code was typed) and its answers are read again.
+    void proposalChanged(p, { parts: ['answers'], address: ref });
   });
   return (
     <StaffFrame current="staffAnswers">
