@@ -12,6 +12,14 @@ export type Params = Record<string, string | number>;
 export const catalogues: Record<Lang, Record<Key, string>> = { it, en };
 export const languages: Lang[] = ['it', 'en'];
 
+/** A part of the catalogue beyond the main one, loaded with the screens that need it. */
+export type Part = 'staff';
+
+/** Loads the messages of `part` (the whole catalogue is in the main bundle for now). */
+export function loadMessages(_part?: Part): Promise<void> {
+  return Promise.resolve();
+}
+
 const STORAGE_KEY = 'emenda.lang';
 const listeners = new Set<(lang: Lang) => void>();
 
