@@ -5,6 +5,13 @@ import preact from '@preact/preset-vite';
 // `EMENDA_API` points the dev server's proxy at a running `emenda serve`.
 const api = process.env.EMENDA_API ?? 'http://127.0.0.1:8080';
 
+/** The chunk of a part of the catalogue: i18n-it, i18n-en-staff… */
+function messagesChunk(id: string): string | null {
+  const m = /[\\/]i18n[\\/](it|en)[\\/](\w+)\./.exec(id);
+  if (!m) return null;
+  return m[2] === 'staff' ? `i18n-${m[1]}-staff` : `i18n-${m[1]}`;
+}
+
 export default defineConfig({
   // The app's page lives in src/ so that web/index.html stays the placeholder
   // the server shows when the app has not been built.
@@ -29,6 +36,8 @@ export default defineConfig({
           groups: [
             { name: 'staff', test: /[\\/]src[\\/]staff[\\/]/, includeDependenciesRecursively: false },
             { name: 'screens', test: /[\\/]src[\\/](screens[\\/]|components[\\/](?!ui\.|Lazy\.))/, includeDependenciesRecursively: false },
+            // Each part of the catalogue in each language (src/i18n/index.ts) is a chunk named for it.
+            { name: messagesChunk, debugName: 'i18n', test: /[\\/]i18n[\\/](it|en)[\\/]/ },
           ],
         },
       },

@@ -333,7 +333,7 @@ export function Proposal({ reference }: { reference: string }) {
               {me && !isAuthor && <ReportButton kind="proposal" id={proposal.id} label={t('report.proposal')} />}
               {isStaff(me, proposal.space_id) && (
                 <a class="btn btn-link btn-sm p-0" href={href('staffAnswers', {}, { proposta: proposal.reference })}>
-                  {t('staff.answerThis')}
+                  {t('proposal.answerThis')}
                 </a>
               )}
             </div>
