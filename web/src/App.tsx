@@ -3,7 +3,8 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { api } from './api/client';
 import { t, setLang, lang, type Lang } from './i18n';
-import { useLang, useSession, isStaff } from './hooks';
+import { useLang, useSession } from './hooks';
+import { isStaff } from './policy';
 import { href, loadScreen, match, navigate, routes, useLocation, type Location } from './router';
 import type { Screen as RouteEntry } from './routes';
 import type { ComponentChildren } from 'preact';

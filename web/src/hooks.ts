@@ -284,17 +284,6 @@ export function usePages<T>(
   return { items: state.items, more: !!state.next, loaded: state.loaded, loading: state.loading, pages: shown.current, error: state.error, loadMore, reload, update };
 }
 
-/** Whether the user is an administrator (the accounts screen is theirs). */
-export function isAdmin(me: Me | null): boolean {
-  return !!me?.roles.some((r) => r.role === 'admin');
-}
-
-/** Whether the user has staff powers (anywhere, or in the given space). */
-export function isStaff(me: Me | null, spaceId?: string): boolean {
-  if (!me) return false;
-  return me.roles.some((r) => r.role === 'admin' || (r.role === 'staff' && (!spaceId || !r.space_id || r.space_id === spaceId)));
-}
-
 /**
  * After an action reloads a list (a queue row decided), where the focus goes
  * once the new list is shown: the first of `ids` still on the page (the row

@@ -10,6 +10,7 @@ import { renderMarkdown } from '../markdown';
 import { href } from '../router';
 import { announce, ErrorAlert, LoadMore } from './ui';
 import { ReportButton } from './Report';
+import * as may from '../policy';
 
 type NewComment = Body<'post', '/api/v1/proposals/{id}/comments'>;
 type Alignment = NonNullable<NewComment['alignment']>;
@@ -17,7 +18,6 @@ type Order = NonNullable<Query<'get', '/api/v1/proposals/{id}/comments'>['order'
 
 const ALIGNMENTS: readonly Alignment[] = ['in_favor', 'neutral', 'against'];
 const ORDERS: readonly Order[] = ['oldest', 'newest', 'best', 'most_discussed'];
-const MAX_DEPTH = 3;
 
 /** What the comments are on: a proposal (by id or reference) or an amendment. */
 export interface Target {
@@ -188,8 +188,7 @@ function CommentItem({ comment, props, onChange }: { comment: Comment; props: Th
     focusNext.current = null;
     if (target) document.getElementById(`commento-${comment.id}-${target}`)?.focus();
   });
-  const mine = !!me && comment.author?.id === me.id;
-  const live = !comment.deleted && !comment.hidden;
+  const live = may.isLive(comment);
   const name = comment.author?.display_name ?? '';
 
   const vote = async (value: number) => {
@@ -261,7 +260,7 @@ function CommentItem({ comment, props, onChange }: { comment: Comment; props: Th
         <ErrorAlert error={error} />
         <div class="comment-actions d-flex flex-wrap gap-3 align-items-center">
           <span class="visually-hidden">{t('comments.votes', { up: comment.votes.up, down: comment.votes.down })}</span>
-          {live && me && !mine ? (
+          {may.canVote(comment, me) ? (
             <>
               <button type="button" class="btn btn-link btn-sm p-0 vote-up" aria-pressed={comment.my_vote === 1} onClick={() => vote(1)}>
                 {t('comments.up')} ({comment.votes.up})
@@ -275,22 +274,22 @@ function CommentItem({ comment, props, onChange }: { comment: Comment; props: Th
               {t('comments.voteCounts', { up: comment.votes.up, down: comment.votes.down })}
             </span>
           )}
-          {live && props.open && me && comment.depth < MAX_DEPTH && (
+          {may.canReply(comment, props.open, me) && (
             <button type="button" class="btn btn-link btn-sm p-0" id={`commento-${comment.id}-reply`} onClick={() => setMode('reply')} aria-expanded={mode === 'reply'}>
               {t('comments.reply')}
             </button>
           )}
-          {live && mine && props.open && (
+          {may.canEditComment(comment, props.open, me) && (
             <button type="button" class="btn btn-link btn-sm p-0" id={`commento-${comment.id}-edit`} onClick={() => setMode('edit')}>
               {t('comments.edit')}
             </button>
           )}
-          {live && mine && (
+          {may.canDeleteComment(comment, me) && (
             <button type="button" class="btn btn-link btn-sm p-0" onClick={remove}>
               {t('comments.delete')}
             </button>
           )}
-          {live && me && !mine && <ReportButton kind="comment" id={comment.id} />}
+          {may.canReportComment(comment, me) && <ReportButton kind="comment" id={comment.id} />}
         </div>
         {mode === 'reply' && (
           <div class="ms-3 mt-2">
@@ -368,7 +367,7 @@ export function Comments({ target, count, open, returnTo, first }: { target: Tar
           ))}
         </select>
       </div>
-      {open && me && (
+      {may.canComment(open, me) && (
         <div class="card card-bg p-3 mb-4">
           <h3 class="h6">{t('comments.new')}</h3>
           <CommentForm

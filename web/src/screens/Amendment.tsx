@@ -13,6 +13,7 @@ import { DiffView } from '../components/Diff';
 import { Comments } from '../components/Comments';
 import { ReportButton } from '../components/Report';
 import { announce, ErrorAlert, Loading, PageTitle, StateBadge, ErrorPage, BackToProposal } from '../components/ui';
+import * as may from '../policy';
 
 type Segment = NonNullable<A['merged_preview']>['body_segments'][number];
 
@@ -56,7 +57,6 @@ export function Amendment({ id }: { id: string }) {
   if (!data.data) return <Loading />;
   const a = data.data;
   const s = a;
-  const mine = !!me && me.id === s.author_id;
   const withdraw = async () => {
     setError(null);
     try {
@@ -119,14 +119,14 @@ export function Amendment({ id }: { id: string }) {
         <DiffView ops={a.diff.body.ops} layout={layout} from={s.base_version} label={t('diff.bodyField')} />
       </section>
       <div class="d-flex gap-3 mb-4">
-        {mine && s.state === 'evaluating' && (
+        {may.canWithdrawAmendment(s, me) && (
           <button type="button" class="btn btn-outline-primary btn-sm" onClick={withdraw}>
             {t('amendment.withdraw')}
           </button>
         )}
-        {me && !mine && <ReportButton kind="amendment" id={s.id} />}
+        {may.canReportAmendment(s, me) && <ReportButton kind="amendment" id={s.id} />}
       </div>
-      <Comments target={{ kind: 'amendment', id: s.id }} open={s.state === 'evaluating'} returnTo={href('amendment', { id: s.id })} />
+      <Comments target={{ kind: 'amendment', id: s.id }} open={may.amendmentCommentsOpen(s)} returnTo={href('amendment', { id: s.id })} />
     </>
   );
 }

@@ -11,15 +11,14 @@ import { useState } from 'preact/hooks';
 import { api, ApiError } from '../api/client';
 import type { Answer, Proposal as P } from '../api/types';
 import { t, tn, formatDate, formatNumber } from '../i18n';
-import { isStaff, useCached, useMe, usePages, useQuery, useSession } from '../hooks';
+import { useCached, useMe, usePages, useQuery, useSession } from '../hooks';
+import * as may from '../policy';
 import { href } from '../router';
 import { renderMarkdown } from '../markdown';
 import { announce, Breadcrumb, ErrorAlert, Loading, LoadMore, PageTitle, StateBadge, ErrorPage } from '../components/ui';
 import { Comments } from '../components/Comments';
 import { DiffOpInline } from '../components/Diff';
 import { ReportButton } from '../components/Report';
-
-const OPEN = ['published', 'evaluating'];
 
 function SupportBox({ proposal, space, onChange }: { proposal: P; space: P['space']; onChange: (p: P) => void }) {
   const { me, restoring } = useSession();
@@ -28,8 +27,6 @@ function SupportBox({ proposal, space, onChange }: { proposal: P; space: P['spac
   const threshold = space.settings.support_threshold ?? 0;
   const count = proposal.counters.supports;
   const mine = proposal.my_support;
-  const open = !!space.settings.supports_open && OPEN.includes(proposal.state);
-  const needsVerification = !!space.settings.verification_required_to_support && !!me && !me.verified;
   const returnTo = href('proposal', { ref: proposal.reference });
 
   const act = async (method: 'PUT' | 'DELETE') => {
@@ -87,21 +84,21 @@ function SupportBox({ proposal, space, onChange }: { proposal: P; space: P['spac
           )}
         </div>
       )}
-      {!me && !restoring && open && <a href={href('signIn', {}, { da: returnTo })}>{t('common.signInToAct')}</a>}
-      {me && open && needsVerification && !mine && <p>{t('supports.verificationNeeded')}</p>}
-      {me && open && (!needsVerification || mine) && (
+      {!me && !restoring && may.supportsOpen(proposal, space) && <a href={href('signIn', {}, { da: returnTo })}>{t('common.signInToAct')}</a>}
+      {may.mustVerifyToSupport(proposal, space, me) && <p>{t('supports.verificationNeeded')}</p>}
+      {(may.canSupport(proposal, space, me) || may.canWithdrawSupport(proposal, space, me)) && (
         <div class="d-flex flex-wrap gap-2">
-          {!mine && (
+          {may.canSupport(proposal, space, me) && (
             <button type="button" class="btn btn-primary" disabled={busy} onClick={() => act('PUT')}>
               {t('supports.support')}
             </button>
           )}
-          {mine && mine.version < mine.current_version && (
+          {mine && may.canConfirmSupport(proposal, space, me) && (
             <button type="button" class="btn btn-primary" disabled={busy} onClick={() => act('PUT')}>
               {t('supports.confirm', { n: mine.current_version })}
             </button>
           )}
-          {mine && (
+          {may.canWithdrawSupport(proposal, space, me) && (
             <button type="button" class="btn btn-outline-primary" disabled={busy} onClick={() => act('DELETE')}>
               {t('supports.withdraw')}
             </button>
@@ -168,7 +165,6 @@ function Amendments({ proposal, space }: { proposal: P; space: P['space'] }) {
   });
   const a = proposal.amendments;
   const total = a.evaluating + a.accepted + a.rejected + a.withdrawn;
-  const canAmend = !!space.settings.amendments_open && OPEN.includes(proposal.state);
   return (
     <section aria-labelledby="amendments-title" class="mb-4">
       <h2 id="amendments-title" class="h4">
@@ -197,12 +193,12 @@ function Amendments({ proposal, space }: { proposal: P; space: P['space'] }) {
       <div class="mb-3">
         <LoadMore pages={list} listId="amendment-list" label={t('amendments.more')} />
       </div>
-      {canAmend && me && (
+      {may.canAmend(proposal, space, me) && (
         <a class="btn btn-outline-primary btn-sm" href={href('amend', { ref: proposal.reference })}>
           {t('amendments.propose')}
         </a>
       )}
-      {canAmend && !me && !restoring && <a href={href('signIn', {}, { da: href('amend', { ref: proposal.reference }) })}>{t('common.signInToAct')}</a>}
+      {may.amendmentsOpen(proposal, space) && !me && !restoring && <a href={href('signIn', {}, { da: href('amend', { ref: proposal.reference }) })}>{t('common.signInToAct')}</a>}
     </section>
   );
 }
@@ -256,7 +252,6 @@ export function Proposal({ reference }: { reference: string }) {
   const set = (p: P) => data.set(p);
   const creators = proposal.authors.filter((a) => a.kind === 'creator');
   const coauthors = proposal.authors.filter((a) => a.kind !== 'creator');
-  const isAuthor = !!me && proposal.authors.some((a) => a.user_id === me.id);
   // The space's name and rules come with the proposal: the actions are
   // right after this one round trip.
   const s = proposal.space;
@@ -303,12 +298,12 @@ export function Proposal({ reference }: { reference: string }) {
             <div class="markdown proposal-text" dangerouslySetInnerHTML={{ __html: renderMarkdown(proposal.body) }} />
             <ErrorAlert error={actionError} />
             <div class="d-flex flex-wrap gap-3 mt-3">
-              {isAuthor && proposal.state === 'published' && (
+              {may.canEdit(proposal, me) && (
                 <a class="btn btn-outline-primary btn-sm" href={href('edit', { ref: proposal.reference })}>
                   {t('proposal.edit')}
                 </a>
               )}
-              {isAuthor && OPEN.includes(proposal.state) && (
+              {may.canWithdraw(proposal, me) && (
                 <button
                   type="button"
                   class="btn btn-outline-danger btn-sm"
@@ -330,8 +325,8 @@ export function Proposal({ reference }: { reference: string }) {
               <a class="btn btn-link btn-sm p-0" href={href('verify', { ref: proposal.reference })}>
                 {t('proposal.verify')}
               </a>
-              {me && !isAuthor && <ReportButton kind="proposal" id={proposal.id} label={t('report.proposal')} />}
-              {isStaff(me, proposal.space_id) && (
+              {may.canReportProposal(proposal, me) && <ReportButton kind="proposal" id={proposal.id} label={t('report.proposal')} />}
+              {may.canAnswer(proposal, me) && (
                 <a class="btn btn-link btn-sm p-0" href={href('staffAnswers', {}, { proposta: proposal.reference })}>
                   {t('proposal.answerThis')}
                 </a>
@@ -341,14 +336,14 @@ export function Proposal({ reference }: { reference: string }) {
         </div>
         <div class="col-lg-4">
           <SupportBox proposal={proposal} space={s} onChange={set} />
-          {s.settings.supporters_public && <Supporters proposal={proposal} />}
+          {may.canSeeSupporters(s) && <Supporters proposal={proposal} />}
           <Amendments proposal={proposal} space={s} />
         </div>
       </div>
       <Comments
         target={{ kind: 'proposal', id: reference }}
         count={proposal.counters.comments}
-        open={s.settings.comments_open && proposal.state !== 'withdrawn' && !proposal.hidden}
+        open={may.proposalCommentsOpen(proposal, s)}
         returnTo={href('proposal', { ref: proposal.reference })}
         first={comments.data}
       />

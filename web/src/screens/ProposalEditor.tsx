@@ -11,6 +11,7 @@ import { href, navigate } from '../router';
 import { DiffView } from '../components/Diff';
 import { announce, ErrorAlert, Field, Loading, PageTitle, ErrorPage, BackToProposal } from '../components/ui';
 import { LiveDiff, TitleBodyFields } from '../components/TextEditor';
+import * as may from '../policy';
 
 interface Conflict {
   from: number;
@@ -48,7 +49,7 @@ export function ProposalEditor({ reference, space: initialSpace }: { reference?:
     );
   if (original.error) return <ErrorPage error={original.error} />;
   if (editing && !p) return <Loading />;
-  const openSpaces = spaces.data?.items.filter((s) => s.settings.proposals_open) ?? [];
+  const openSpaces = spaces.data?.items.filter(may.canPropose) ?? [];
 
   const submit = async (event: Event) => {
     event.preventDefault();

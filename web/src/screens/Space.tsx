@@ -10,6 +10,7 @@ import { href, navigate } from '../router';
 import { renderMarkdown } from '../markdown';
 import { Breadcrumb, ErrorAlert, Loading, PageTitle, ErrorPage } from '../components/ui';
 import { ProposalCards } from '../components/ProposalList';
+import * as may from '../policy';
 
 type Filters = Query<'get', '/api/v1/proposals'>;
 
@@ -86,7 +87,7 @@ export function Space({ slug, query }: { slug: string; query: URLSearchParams })
             {t('space.settings')}
           </h2>
           <SpaceSettings space={s} />
-          {s.settings.proposals_open && (
+          {may.canPropose(s) && (
             <a class="btn btn-primary" href={href('newProposal', {}, { spazio: slug })}>
               {t('space.newProposal')}
             </a>

@@ -8,10 +8,11 @@ import { useQuery, useSubmit } from '../hooks';
 import { proposalChanged } from '../api/queries';
 import { announce, ErrorAlert, Field, StateBadge } from '../components/ui';
 import { StaffFrame } from './Frame';
+import { ANSWER_STATES } from '../policy';
 
 type Outcome = Body<'post', '/api/v1/moderation/proposals/{id}/answer'>['state'];
 
-const OUTCOMES: readonly Outcome[] = ['evaluating', 'accepted', 'rejected'];
+const OUTCOMES: readonly Outcome[] = ANSWER_STATES;
 
 export function StaffAnswers({ query }: { query: URLSearchParams }) {
   const ref = query.get('proposta') ?? '';

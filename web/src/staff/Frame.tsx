@@ -3,7 +3,8 @@
 // powers (the server enforces it anyway).
 import type { ComponentChildren } from 'preact';
 import { t } from '../i18n';
-import { isAdmin, isStaff, useMe } from '../hooks';
+import { useMe } from '../hooks';
+import { isAdmin, isStaff } from '../policy';
 import { href, routes, type RouteName } from '../router';
 import type { Screen } from '../routes';
 import { PageTitle } from '../components/ui';

@@ -4,7 +4,8 @@ import { api } from '../api/client';
 import type { Query } from '../api/paths';
 import type { ModerationItem as Item } from '../api/types';
 import { t, formatDateTime, type Key } from '../i18n';
-import { isAdmin, useMe, useSubmit } from '../hooks';
+import { useMe, useSubmit } from '../hooks';
+import { canDismiss, canHide, canUnhide, isAdmin } from '../policy';
 import { href, setQuery } from '../router';
 import { announce, ErrorAlert } from '../components/ui';
 import { StaffFrame } from './Frame';
@@ -67,17 +68,17 @@ function Entry({ item, onChange }: { item: Item; onChange: () => void }) {
               {t('staff.openItem')}
             </a>
           )}
-          {!item.hidden && (
+          {canHide(item) && (
             <button type="button" class="btn btn-danger btn-sm" onClick={() => act('hide')}>
               {t('staff.hide')}
             </button>
           )}
-          {item.hidden && (
+          {canUnhide(item) && (
             <button type="button" class="btn btn-primary btn-sm" onClick={() => act('unhide')}>
               {t('staff.unhide')}
             </button>
           )}
-          {item.open_reports > 0 && (
+          {canDismiss(item) && (
             <button type="button" class="btn btn-outline-primary btn-sm" onClick={() => act('dismiss')}>
               {t('staff.dismiss')}
             </button>

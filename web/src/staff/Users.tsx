@@ -10,6 +10,7 @@ import { usePages } from '../hooks';
 import { setQuery } from '../router';
 import { announce, ErrorAlert, Field, LoadMore, Loading } from '../components/ui';
 import { StaffFrame } from './Frame';
+import { canBlock, canUnblock, canVerifyAccount } from '../policy';
 
 function BlockForm({ account, onDone }: { account: Account; onDone: (s: Standing) => void }) {
   const [justification, setJustification] = useState('');
@@ -96,18 +97,18 @@ function AccountRow({ initial }: { initial: Account }) {
         </p>
         <ErrorAlert error={error} />
         <div class="d-flex flex-wrap gap-2">
-          {!account.verified_at && (
+          {canVerifyAccount(account) && (
             <button type="button" class="btn btn-primary btn-sm" onClick={() => act('verify')}>
               {t('staff.verifyNamed', { name: account.nickname })}
             </button>
           )}
-          {account.blocked && (
+          {canUnblock(account) && (
             <button type="button" class="btn btn-outline-primary btn-sm" onClick={() => act('unblock')}>
               {t('staff.unblockNamed', { name: account.nickname })}
             </button>
           )}
         </div>
-        {!account.blocked && <BlockForm account={account} onDone={update} />}
+        {canBlock(account) && <BlockForm account={account} onDone={update} />}
       </div>
     </li>
   );
