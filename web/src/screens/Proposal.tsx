@@ -20,7 +20,8 @@ import { Comments } from '../components/Comments';
 import { DiffOpInline } from '../components/Diff';
 import { ReportButton } from '../components/Report';
 
-function SupportBox({ proposal, space, onChange }: { proposal: P; space: P['space']; onChange: (p: P) => void }) {
+/** `address`: what the page read the proposal by (its reference, or its id), where a change puts the new proposal. */
+function SupportBox({ proposal, space, address }: { proposal: P; space: P['space']; address: string }) {
   const { me, restoring } = useSession();
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -41,12 +42,11 @@ function SupportBox({ proposal, space, onChange }: { proposal: P; space: P['spac
           qualified_at: s.qualified_at,
           counters: { ...proposal.counters, supports: s.supports_count, supports_given: s.supports_given },
         };
-        onChange(fresh);
-        void proposalChanged(proposal, { fresh, parts: ['supporters'] });
+        void proposalChanged(proposal, { fresh, parts: ['supporters'], address });
         announce(t('supports.given'));
       } else {
         await api.delete('/api/v1/proposals/{id}/support', { path: { id: proposal.id } });
-        await proposalChanged(proposal, { parts: ['supporters'] });
+        await proposalChanged(proposal, { parts: ['supporters'], address });
         announce(t('supports.withdrawn'));
       }
     } catch (e) {
@@ -249,7 +249,6 @@ export function Proposal({ reference }: { reference: string }) {
   const error = data.error ?? comments.error;
   if (error) return <ErrorPage error={error} />;
   if (!proposal || !comments.data) return <Loading />;
-  const set = (p: P) => data.set(p);
   const creators = proposal.authors.filter((a) => a.kind === 'creator');
   const coauthors = proposal.authors.filter((a) => a.kind !== 'creator');
   // The space's name and rules come with the proposal: the actions are
@@ -311,8 +310,7 @@ export function Proposal({ reference }: { reference: string }) {
                     if (!window.confirm(t('proposal.withdrawConfirm'))) return;
                     try {
                       const fresh = await api.post('/api/v1/proposals/{id}/withdraw', { path: { id: proposal.id } });
-                      set(fresh);
-                      void proposalChanged(proposal, { fresh });
+                      void proposalChanged(proposal, { fresh, address: reference });
                       announce(t('proposal.withdrawn'));
                     } catch (e) {
                       setActionError(e as ApiError);
@@ -335,7 +333,7 @@ export function Proposal({ reference }: { reference: string }) {
           </section>
         </div>
         <div class="col-lg-4">
-          <SupportBox proposal={proposal} space={s} onChange={set} />
+          <SupportBox proposal={proposal} space={s} address={reference} />
           {may.canSeeSupporters(s) && <Supporters proposal={proposal} />}
           <Amendments proposal={proposal} space={s} />
         </div>
