@@ -30,14 +30,19 @@ describe('message catalogue', () => {
   });
 
   it('has a message for every problem code and field code of the API', () => {
+    // The codes are found from an error answer, whatever the schemas are named:
+    // the problem document's `code`, and its field errors' `code`.
     const schema = readFileSync(join(SRC, 'api', 'schema.ts'), 'utf8');
-    const problem = schema.match(/ ErrorCode: ([^;]+);/);
-    expect(problem).not.toBeNull();
-    const codes = [...problem![1].matchAll(/"(\w+)"/g)].map((m) => m[1]);
+    const block = (name: string) => schema.match(new RegExp(`\\n        ${name}: \\{([\\s\\S]*?)\\n        \\};`))?.[1] ?? '';
+    const ref = (text: string, field: string) => text.match(new RegExp(`\\b${field}(?:\\?)?: components\\["schemas"\\]\\["(\\w+)"\\]`))?.[1] ?? '';
+    const union = (name: string) => [...(schema.match(new RegExp(` ${name}: ([^;]+);`))?.[1] ?? '').matchAll(/"(\w+)"/g)].map((m) => m[1]);
+    const problem = schema.match(/"application\/problem\+json": components\["schemas"\]\["(\w+)"\]/)?.[1] ?? '';
+    expect(problem).not.toBe('');
+    const codes = union(ref(block(problem), 'code'));
     expect(codes.length).toBeGreaterThan(40);
     for (const c of codes) expect(catalogues.it, c).toHaveProperty(`error.${c}`);
-    const field = schema.match(/ FieldCode: ([^;]+);/);
-    const fieldCodes = [...field![1].matchAll(/"(\w+)"/g)].map((m) => m[1]);
+    const fieldSchema = block(problem).match(/\berrors\?: components\["schemas"\]\["(\w+)"\]\[\]/)?.[1] ?? '';
+    const fieldCodes = union(ref(block(fieldSchema), 'code'));
     expect(fieldCodes.length).toBeGreaterThan(10);
     for (const c of fieldCodes) expect(catalogues.it, c).toHaveProperty(`field.${c}`);
   });
