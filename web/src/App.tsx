@@ -1,23 +1,14 @@
 // The frame (header slim + center, navigation, footer, live region) and the
-// screen for the current address.
+// screen for the current address (from the route table, routes.tsx).
 import { useEffect, useRef } from 'preact/hooks';
 import { api } from './api/client';
 import { t, setLang, lang, type Lang } from './i18n';
-import { useLang, useSession, isStaff } from './hooks';
-import { href, match, navigate, useLocation, type Location } from './router';
+import { useLang, useSession } from './hooks';
+import { isStaff } from './policy';
+import { href, loadScreen, match, navigate, routes, useLocation, type Location } from './router';
+import type { Screen as RouteEntry } from './routes';
 import type { ComponentChildren } from 'preact';
 import { LiveRegion, announce, PageTitle, focusTitleWhenReady, Loading } from './components/ui';
-import { Home } from './screens/Home';
-import { Space } from './screens/Space';
-import { Proposal } from './screens/Proposal';
-import { Versions } from './screens/Versions';
-import { Compare } from './screens/Compare';
-import { Verify } from './screens/Verify';
-import { ProposalEditor } from './screens/ProposalEditor';
-import { AmendmentEditor } from './screens/AmendmentEditor';
-import { Amendment } from './screens/Amendment';
-import { Audit } from './screens/Audit';
-import { SignIn, SignUp, Profile } from './screens/Auth';
 import { Lazy } from './components/Lazy';
 
 function Header() {
@@ -155,68 +146,26 @@ function NeedsSession({ children }: { children: ComponentChildren }) {
   return restoring ? <Loading /> : <>{children}</>;
 }
 
+/**
+ * The screen for the address, from the route table (routes.tsx): its chunk
+ * (and the messages it needs) loaded on demand, its props from the address.
+ * A screen bound to an address parameter is keyed by it: going from one
+ * proposal (or space, amendment) straight to another mounts a fresh screen,
+ * so nothing loaded or typed for the first carries over to the second.
+ */
 function Screen({ location }: { location: Location }) {
   const m = match(location.path);
   if (!m) return <NotFound />;
-  const p = m.params;
-  const q = location.query;
-  // Screens bound to an address parameter are keyed by it: going from one
-  // proposal (or space, amendment) straight to another mounts a fresh screen,
-  // so nothing loaded or typed for the first carries over to the second.
-  switch (m.name) {
-    case 'home':
-      return <Home query={q} />;
-    case 'space':
-      return <Space key={p.slug} slug={p.slug} query={q} />;
-    case 'proposal':
-      return <Proposal key={p.ref} reference={p.ref} />;
-    case 'versions':
-      return <Versions key={p.ref} reference={p.ref} />;
-    case 'compare':
-      return <Compare key={p.ref} reference={p.ref} query={q} />;
-    case 'verify':
-      return <Verify key={p.ref} reference={p.ref} />;
-    case 'newProposal':
-      return (
-        <NeedsSession>
-          <ProposalEditor space={q.get('spazio') ?? undefined} />
-        </NeedsSession>
-      );
-    case 'edit':
-      return (
-        <NeedsSession>
-          <ProposalEditor key={p.ref} reference={p.ref} />
-        </NeedsSession>
-      );
-    case 'amend':
-      return (
-        <NeedsSession>
-          <AmendmentEditor key={p.ref} reference={p.ref} />
-        </NeedsSession>
-      );
-    case 'amendment':
-      return <Amendment key={p.id} id={p.id} />;
-    case 'audit':
-      return <Audit query={q} />;
-    case 'signIn':
-      return <SignIn next={q.get('da') ?? undefined} />;
-    case 'signUp':
-      return <SignUp next={q.get('da') ?? undefined} />;
-    case 'profile':
-      return (
-        <NeedsSession>
-          <Profile />
-        </NeedsSession>
-      );
-    default:
-      // The staff console is its own chunk: citizens never download it. It
-      // is fetched while the session is restored.
-      return m.name.startsWith('staff') ? (
-        <Lazy load={() => import('./staff')} render={(staff) => <NeedsSession>{staff.staffScreen(m.name, q) ?? <NotFound />}</NeedsSession>} />
-      ) : (
-        <NotFound />
-      );
-  }
+  const route: RouteEntry = routes[m.name];
+  const at = { params: m.params, query: location.query };
+  return (
+    <Lazy
+      key={`${m.name} ${JSON.stringify(m.params)}`}
+      id={m.name}
+      load={() => loadScreen(m.name)}
+      render={(module) => (route.session ? <NeedsSession>{route.view(module, at)}</NeedsSession> : route.view(module, at))}
+    />
+  );
 }
 
 export function App() {

@@ -1,7 +1,10 @@
 // Hooks shared by the screens: the current language, the signed-in user,
-// loading data from the API with its state, and lists read page by page.
-import { useEffect, useState, useCallback, useRef } from 'preact/hooks';
+// reads of the API through the cache with their state, and lists read page
+// by page.
+import { useEffect, useState, useCallback, useReducer, useRef } from 'preact/hooks';
 import { api, ApiError, type Me } from './api/client';
+import { cache, keyOf, type Key } from './api/queries';
+import type { DataOf, Init, InitArgs, Op, PathOf } from './api/paths';
 import type { Page } from './api/types';
 import { lang, onLang, type Lang } from './i18n';
 
@@ -73,30 +76,58 @@ export interface Loaded<T> {
   data: T | null;
   error: ApiError | null;
   loading: boolean;
+  /** Reads it again (what is shown stays meanwhile). */
   reload: () => void;
+  /** Replaces it (a write answered with the new representation), for every screen showing it. */
   set: (data: T) => void;
 }
 
-/** Runs `load` whenever `deps` change (or the user signs in or out). */
-export function useLoad<T>(load: (signal: AbortSignal) => Promise<T>, deps: unknown[]): Loaded<T> {
-  const me = useMe();
-  const [state, setState] = useState<{ data: T | null; error: ApiError | null; loading: boolean }>({ data: null, error: null, loading: true });
-  const [tick, setTick] = useState(0);
+const asApiError = (e: unknown) => (e instanceof ApiError ? e : new ApiError(0, 'unknown'));
+
+/**
+ * A read through the cache (api/queries.ts), under `key`; null reads
+ * nothing (not wanted yet). Every screen showing the same key shares one
+ * read; a change elsewhere that invalidates it reads it again here, and so
+ * does another user signing in or out.
+ */
+export function useCached<T>(key: Key | null, fetcher: () => Promise<T>): Loaded<T> {
+  const [, bump] = useReducer((n: number) => n + 1, 0);
+  const redraw = () => bump(0);
+  const latest = useRef(fetcher);
+  latest.current = fetcher;
+  const hash = key ? JSON.stringify(key) : null;
+  // Until this key's read is asked for, a read that is due counts as loading.
+  const asked = useRef<string | null>(null);
   useEffect(() => {
-    const controller = new AbortController();
-    setState((s) => ({ ...s, loading: true, error: null }));
-    load(controller.signal).then(
-      (data) => !controller.signal.aborted && setState({ data, error: null, loading: false }),
-      (error) => {
-        if (controller.signal.aborted) return;
-        setState({ data: null, error: error instanceof ApiError ? error : new ApiError(0, 'unknown'), loading: false });
-      },
-    );
-    return () => controller.abort();
-  }, [...deps, tick, me?.id]);
-  const reload = useCallback(() => setTick((n) => n + 1), []);
-  const set = useCallback((data: T) => setState({ data, error: null, loading: false }), []);
-  return { ...state, reload, set };
+    if (!key) return;
+    const off = cache.subscribe(key, redraw);
+    asked.current = hash;
+    cache.read(key, () => latest.current()).catch(() => undefined);
+    redraw();
+    return off;
+  }, [hash]);
+  const reload = useCallback(() => {
+    if (key) void cache.invalidate(key, { exact: true });
+  }, [hash]);
+  const set = useCallback((data: T) => key && cache.set(key, data), [hash]);
+  if (!key) return { data: null, error: null, loading: false, reload, set };
+  const s = cache.peek<T>(key);
+  return {
+    data: s.data ?? null,
+    error: s.error === undefined ? null : asApiError(s.error),
+    loading: s.loading || (asked.current !== hash && s.due),
+    reload,
+    set,
+  };
+}
+
+/**
+ * A GET of the API through the cache, typed by its operation: `init` is
+ * the call's parameters, or null while it is not wanted.
+ */
+export function useQuery<P extends PathOf<'get'>>(path: P, init: Init<Op<'get', P>> | null): Loaded<DataOf<Op<'get', P>>> {
+  const params = init as { path?: Record<string, string>; query?: Record<string, string | number | boolean | null | undefined> } | null;
+  return useCached(params ? keyOf(path, params) : null, () => api.get(path, ...([init] as InitArgs<Op<'get', P>>)));
 }
 
 export interface Pages<T> {
@@ -130,6 +161,8 @@ export interface PagesOptions<T> {
   onPages?: (pages: number) => void;
   /** Identifies an item, so a page never repeats one already shown (an item added here that the next page also holds). */
   key?: (item: T) => string;
+  /** A cache key (api/queries.ts): an invalidation that covers it reads the list again. */
+  watch?: Key;
 }
 
 interface PagesState<T> {
@@ -139,8 +172,6 @@ interface PagesState<T> {
   loading: boolean;
   error: ApiError | null;
 }
-
-const asApiError = (e: unknown) => (e instanceof ApiError ? e : new ApiError(0, 'unknown'));
 
 /**
  * A list read page by page through the API's cursors: the first page when
@@ -247,19 +278,10 @@ export function usePages<T>(
     [],
   );
   const reload = useCallback(() => setTick((n) => n + 1), []);
+  const watched = options.watch ? JSON.stringify(options.watch) : null;
+  useEffect(() => (options.watch ? cache.watch(options.watch, reload) : undefined), [watched]);
   const update = useCallback((change: (items: T[]) => T[]) => setState((s) => ({ ...s, items: change(s.items) })), []);
   return { items: state.items, more: !!state.next, loaded: state.loaded, loading: state.loading, pages: shown.current, error: state.error, loadMore, reload, update };
-}
-
-/** Whether the user is an administrator (the accounts screen is theirs). */
-export function isAdmin(me: Me | null): boolean {
-  return !!me?.roles.some((r) => r.role === 'admin');
-}
-
-/** Whether the user has staff powers (anywhere, or in the given space). */
-export function isStaff(me: Me | null, spaceId?: string): boolean {
-  if (!me) return false;
-  return me.roles.some((r) => r.role === 'admin' || (r.role === 'staff' && (!spaceId || !r.space_id || r.space_id === spaceId)));
 }
 
 /**

@@ -1,44 +1,23 @@
 // A tiny router: real URLs with Italian paths, history back/forward, and the
 // screen's state (versions compared, sort, filters, page) in the query string.
 import { useEffect, useState } from 'preact/hooks';
+import { routes, type Params, type RouteName, type RoutePath, type Screen } from './routes';
+import { loadMessages } from './i18n';
 
-export interface Route {
-  name: string;
-  pattern: string;
-}
-
-/** The app's addresses (SPA.md). */
-export const routes: Route[] = [
-  { name: 'home', pattern: '/' },
-  { name: 'space', pattern: '/spazi/:slug' },
-  { name: 'newProposal', pattern: '/nuova-proposta' },
-  { name: 'proposal', pattern: '/proposte/:ref' },
-  { name: 'versions', pattern: '/proposte/:ref/versioni' },
-  { name: 'compare', pattern: '/proposte/:ref/confronto' },
-  { name: 'edit', pattern: '/proposte/:ref/modifica' },
-  { name: 'amend', pattern: '/proposte/:ref/emenda' },
-  { name: 'verify', pattern: '/proposte/:ref/verifica' },
-  { name: 'amendment', pattern: '/emendamenti/:id' },
-  { name: 'audit', pattern: '/registro' },
-  { name: 'signIn', pattern: '/accedi' },
-  { name: 'signUp', pattern: '/registrati' },
-  { name: 'profile', pattern: '/profilo' },
-  { name: 'staffAmendments', pattern: '/staff/emendamenti' },
-  { name: 'staffReports', pattern: '/staff/segnalazioni' },
-  { name: 'staffUsers', pattern: '/staff/utenti' },
-  { name: 'staffAnswers', pattern: '/staff/risposte' },
-];
+export { routes, type RouteName } from './routes';
 
 export interface Match {
-  name: string;
+  name: RouteName;
   params: Record<string, string>;
 }
 
-/** Matches a path against the routes; null when none does. */
-export function match(path: string, table: Route[] = routes): Match | null {
+const names = Object.keys(routes) as RouteName[];
+
+/** Matches a path against the route table (routes.tsx); null when none does. */
+export function match(path: string): Match | null {
   const parts = split(path);
-  for (const route of table) {
-    const pattern = split(route.pattern);
+  for (const name of names) {
+    const pattern = split(routes[name].path);
     if (pattern.length !== parts.length) continue;
     const params: Record<string, string> = {};
     let ok = true;
@@ -55,7 +34,7 @@ export function match(path: string, table: Route[] = routes): Match | null {
         break;
       }
     }
-    if (ok) return { name: route.name, params };
+    if (ok) return { name, params };
   }
   return null;
 }
@@ -64,11 +43,37 @@ function split(path: string): string[] {
   return path.split('/').filter(Boolean);
 }
 
+const loading = new Map<RouteName, Promise<unknown>>();
+
+/**
+ * Loads a screen's chunk and the messages it needs, once (main.tsx starts
+ * the first screen's while the catalogue loads); a chunk that failed to
+ * load is tried again next time.
+ */
+export function loadScreen(name: RouteName): Promise<unknown> {
+  let pending = loading.get(name);
+  if (!pending) {
+    const route: Screen = routes[name];
+    pending = Promise.all([route.load(), loadMessages(route.messages)]).then(([module]) => module);
+    pending.catch(() => loading.delete(name));
+    loading.set(name, pending);
+  }
+  return pending;
+}
+
+export type QueryValues = Record<string, string | number | undefined | null>;
+
+/** A route's parameters: required when its address names some (checked by tsc). */
+type HrefArgs<N extends RouteName> = [keyof Params<RoutePath<N>>] extends [never]
+  ? [params?: Record<string, never>, query?: QueryValues]
+  : [params: Params<RoutePath<N>>, query?: QueryValues];
+
 /** Builds the path of a route from its parameters and an optional query. */
-export function href(name: string, params: Record<string, string | number> = {}, query?: Record<string, string | number | undefined | null>): string {
-  const route = routes.find((r) => r.name === name);
-  if (!route) throw new Error(`unknown route ${name}`);
-  const path = route.pattern.replace(/:(\w+)/g, (_, k: string) => encodeURIComponent(String(params[k] ?? '')));
+export function href<N extends RouteName>(name: N, ...[params, query]: HrefArgs<N>): string {
+  const route = routes[name];
+  if (!route) throw new Error(`unknown route ${String(name)}`);
+  const values: Record<string, string> = params ?? {};
+  const path = route.path.replace(/:(\w+)/g, (_, k: string) => encodeURIComponent(values[k] ?? ''));
   if (!query) return path;
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== null && v !== '') q.set(k, String(v));

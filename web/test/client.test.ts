@@ -48,7 +48,7 @@ describe('api client', () => {
         }),
     ]);
     const api = new Api({ fetch: fetchImpl, storage: memoryTokenStorage() });
-    const error = await api.send('POST', '/api/v1/spaces/x/proposals', { title: 'a' }).catch((e: ApiError) => e) as ApiError;
+    const error = await api.post('/api/v1/spaces/{slug}/proposals', { path: { slug: 'x' }, body: { title: 'a', body: 'b' } }).catch((e: ApiError) => e) as ApiError;
     expect(error).toBeInstanceOf(ApiError);
     expect(error.status).toBe(422);
     expect(error.code).toBe('validation_failed');
@@ -75,7 +75,7 @@ describe('api client', () => {
     const me = await api.login('g@e.it', 'password-123');
     expect(me.nickname).toBe('giulia');
     expect(storage.get()).toBe('R1');
-    await api.get('/api/v1/proposals', { limit: 5, cursor: undefined });
+    await api.get('/api/v1/proposals', { query: { limit: 5, cursor: undefined } });
     expect(calls[1].url).toBe('/api/v1/proposals?limit=5');
     expect(auth(calls[1])).toBe('Bearer A1');
   });
@@ -112,9 +112,9 @@ describe('api client', () => {
       return token === 'Bearer A2' ? json(200, { url }) : json(401, { code: 'unauthenticated' });
     }) as unknown as typeof fetch;
     const api = new Api({ fetch: fetchImpl, storage });
-    const [a, b] = await Promise.all([api.get('/api/v1/a'), api.get('/api/v1/b')]);
-    expect(a).toEqual({ url: '/api/v1/a' });
-    expect(b).toEqual({ url: '/api/v1/b' });
+    const [a, b] = await Promise.all([api.get('/api/v1/proposals/{id}', { path: { id: 'a' } }), api.get('/api/v1/proposals/{id}', { path: { id: 'b' } })]);
+    expect(a).toEqual({ url: '/api/v1/proposals/a' });
+    expect(b).toEqual({ url: '/api/v1/proposals/b' });
     expect(refreshes).toBe(1);
   });
 
@@ -134,8 +134,8 @@ describe('api client', () => {
   it('answers 204 with null and returns the ETag', async () => {
     const { fetchImpl } = fake([() => new Response(null, { status: 204 }), () => json(200, { id: 'p' }, { ETag: '"v3-abc"' })]);
     const api = new Api({ fetch: fetchImpl, storage: memoryTokenStorage() });
-    expect(await api.send('DELETE', '/api/v1/proposals/p/support')).toBeNull();
-    const r = await api.request('GET', '/api/v1/proposals/p');
+    expect(await api.delete('/api/v1/proposals/{id}/support', { path: { id: 'p' } })).toBeNull();
+    const r = await api.request('get', '/api/v1/proposals/{id}', { path: { id: 'p' } });
     expect(r.etag).toBe('"v3-abc"');
   });
 
@@ -151,6 +151,22 @@ describe('api client', () => {
     expect((calls[1].init.headers as Record<string, string>).Authorization).toBe('Bearer A1');
     expect(storage.get()).toBeNull();
     expect(api.me).toBeNull();
+  });
+
+  it('fills path parameters (encoded) and sends the typed body and headers', async () => {
+    const { calls, fetchImpl } = fake([() => json(201, { id: 'p', reference: 'EMD-1' })]);
+    const api = new Api({ fetch: fetchImpl, storage: memoryTokenStorage() });
+    await api.post('/api/v1/proposals/{id}/versions', {
+      path: { id: 'EMD PROP/1' },
+      body: { title: 'Titolo', body: 'Testo', base_version: 2 },
+      header: { 'If-Match': '"v2-abc"' },
+    });
+    expect(calls[0].url).toBe('/api/v1/proposals/EMD%20PROP%2F1/versions');
+    expect(calls[0].init.method).toBe('POST');
+    expect(JSON.parse(String(calls[0].init.body))).toEqual({ title: 'Titolo', body: 'Testo', base_version: 2 });
+    const headers = calls[0].init.headers as Record<string, string>;
+    expect(headers['If-Match']).toBe('"v2-abc"');
+    expect(headers['Content-Type']).toBe('application/json');
   });
 
   it('builds query strings without empty values', () => {

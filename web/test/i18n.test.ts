@@ -3,45 +3,67 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 const SRC = join(process.cwd(), 'src');
-import { catalogues, errorMessage, fieldMessage, formatDate, formatNumber, setLang, lang, t, tn } from '../src/i18n';
+import { errorMessage, fieldMessage, formatDate, formatNumber, setLang, lang, t, tn } from '../src/i18n';
+import { it as itMain } from '../src/i18n/it';
+import { en as enMain } from '../src/i18n/en';
+import { staff as itStaff } from '../src/i18n/it/staff';
+import { staff as enStaff } from '../src/i18n/en/staff';
+
+/** Each part of the catalogue (each a chunk per language), and the whole of each language. */
+const parts = { main: { it: itMain, en: enMain }, staff: { it: itStaff, en: enStaff } } as Record<string, Record<'it' | 'en', Record<string, string>>>;
+const catalogues = { it: { ...itMain, ...itStaff }, en: { ...enMain, ...enStaff } } as Record<'it' | 'en', Record<string, string>>;
 
 describe('message catalogue', () => {
-  it('has every key in both languages, none empty', () => {
-    const it = Object.keys(catalogues.it).sort();
-    const en = Object.keys(catalogues.en).sort();
-    expect(en).toEqual(it);
+  it('has every key in both languages, part by part, none empty', () => {
+    for (const [name, part] of Object.entries(parts)) expect(Object.keys(part.en).sort(), name).toEqual(Object.keys(part.it).sort());
     for (const l of ['it', 'en'] as const) for (const [k, v] of Object.entries(catalogues[l])) expect(v.trim(), `${l} ${k}`).not.toBe('');
+  });
+
+  it('keeps the staff console’s messages out of the main catalogue', () => {
+    expect(Object.keys(itStaff).every((k) => k.startsWith('staff.'))).toBe(true);
+    expect(Object.keys(itMain).filter((k) => k.startsWith('staff.'))).toEqual([]);
   });
 
   it('uses the same placeholders in both languages', () => {
     const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-    for (const k of Object.keys(catalogues.it) as (keyof typeof catalogues.it)[]) expect(names(catalogues.en[k]), k).toEqual(names(catalogues.it[k]));
+    for (const k of Object.keys(catalogues.it)) expect(names(catalogues.en[k]), k).toEqual(names(catalogues.it[k]));
   });
 
   it('has a message for every problem code and field code of the API', () => {
+    // The codes are found from an error answer, whatever the schemas are named:
+    // the problem document's `code`, and its field errors' `code`.
     const schema = readFileSync(join(SRC, 'api', 'schema.ts'), 'utf8');
-    const problem = schema.match(/ ErrorCode: ([^;]+);/);
-    expect(problem).not.toBeNull();
-    const codes = [...problem![1].matchAll(/"(\w+)"/g)].map((m) => m[1]);
+    const block = (name: string) => schema.match(new RegExp(`\\n        ${name}: \\{([\\s\\S]*?)\\n        \\};`))?.[1] ?? '';
+    const ref = (text: string, field: string) => text.match(new RegExp(`\\b${field}(?:\\?)?: components\\["schemas"\\]\\["(\\w+)"\\]`))?.[1] ?? '';
+    const union = (name: string) => [...(schema.match(new RegExp(` ${name}: ([^;]+);`))?.[1] ?? '').matchAll(/"(\w+)"/g)].map((m) => m[1]);
+    const problem = schema.match(/"application\/problem\+json": components\["schemas"\]\["(\w+)"\]/)?.[1] ?? '';
+    expect(problem).not.toBe('');
+    const codes = union(ref(block(problem), 'code'));
     expect(codes.length).toBeGreaterThan(40);
     for (const c of codes) expect(catalogues.it, c).toHaveProperty(`error.${c}`);
-    const field = schema.match(/ FieldCode: ([^;]+);/);
-    const fieldCodes = [...field![1].matchAll(/"(\w+)"/g)].map((m) => m[1]);
+    const fieldSchema = block(problem).match(/\berrors\?: components\["schemas"\]\["(\w+)"\]\[\]/)?.[1] ?? '';
+    const fieldCodes = union(ref(block(fieldSchema), 'code'));
     expect(fieldCodes.length).toBeGreaterThan(10);
     for (const c of fieldCodes) expect(catalogues.it, c).toHaveProperty(`field.${c}`);
   });
 
-  it('every key the screens use exists', () => {
-    const keys = new Set(Object.keys(catalogues.it));
-    const files: string[] = [];
+  it('every key the screens use exists, and only the staff console uses the staff part', () => {
+    const main = new Set(Object.keys(itMain));
+    const staff = new Set(Object.keys(itStaff));
+    const files: { path: string; text: string }[] = [];
     const walk = (dir: string) => {
       for (const e of readdirSync(dir, { withFileTypes: true })) {
         if (e.isDirectory() && e.name !== 'i18n') walk(join(dir, e.name));
-        else if (/\.tsx?$/.test(e.name)) files.push(readFileSync(join(dir, e.name), 'utf8'));
+        else if (/\.tsx?$/.test(e.name)) files.push({ path: join(dir, e.name), text: readFileSync(join(dir, e.name), 'utf8') });
       }
     };
     walk(SRC);
-    for (const f of files) for (const m of f.matchAll(/\bt\('([\w.]+)'/g)) expect(keys.has(m[1]), m[1]).toBe(true);
+    for (const { path, text } of files) {
+      const inStaff = path.startsWith(join(SRC, 'staff'));
+      // A key of the staff part used elsewhere would show as the key itself: that part is not loaded there.
+      for (const m of text.matchAll(/\bt\('([\w.]+)'/g)) expect(main.has(m[1]) || (inStaff && staff.has(m[1])), `${path}: ${m[1]}`).toBe(true);
+      for (const m of text.matchAll(/\bt\(`(staff\.)/g)) expect(inStaff, `${path}: ${m[0]}`).toBe(true);
+    }
   });
 
   it('keeps punctuation and arrows the user sees in the messages, not in the screens', () => {

@@ -32,6 +32,10 @@ function heldRefresh() {
 
 const tick = () => new Promise((r) => setTimeout(r, 5));
 
+/** What the fake server echoes instead of the operation's answer. */
+const echoed = (answer: unknown) => answer as { url: string; auth: string | null; hidden?: boolean };
+const proposal = (id: string) => ({ path: { id } });
+
 describe('restoring a kept session', () => {
   it('sends reads at once without a token while the refresh is held, and says it is restoring', async () => {
     const server = heldRefresh();
@@ -41,8 +45,8 @@ describe('restoring a kept session', () => {
     const restored = api.restore();
     expect(api.restoring).toBe(true);
     // The proposal is answered while the refresh is still held.
-    const proposal = await api.get<{ auth: string | null }>('/api/v1/proposals/EMD-1');
-    expect(proposal.auth).toBeNull();
+    const read = echoed(await api.get('/api/v1/proposals/{id}', proposal('EMD-1')));
+    expect(read.auth).toBeNull();
     expect(api.restoring).toBe(true);
     server.release();
     expect((await restored)?.id).toBe('u1');
@@ -50,14 +54,14 @@ describe('restoring a kept session', () => {
     expect(seen[0]).toBe(true);
     expect(seen[seen.length - 1]).toBe(false);
     // Once restored, reads carry the token.
-    expect((await api.get<{ auth: string | null }>('/api/v1/proposals/EMD-1')).auth).toBe('Bearer A2');
+    expect(echoed(await api.get('/api/v1/proposals/{id}', proposal('EMD-1'))).auth).toBe('Bearer A2');
   });
 
   it('makes writes wait for the restore and sends them with the new token', async () => {
     const server = heldRefresh();
     const api = new Api({ fetch: server.fetchImpl, storage: memoryTokenStorage('R1'), locks: null });
     void api.restore();
-    const write = api.send<{ auth: string | null }>('PUT', '/api/v1/proposals/p/support');
+    const write = api.put('/api/v1/proposals/{id}/support', proposal('p')).then(echoed);
     await tick();
     expect(server.sent.map((s) => s.url)).toEqual(['/api/v1/auth/refresh']);
     server.release();
@@ -74,20 +78,20 @@ describe('restoring a kept session', () => {
     }) as unknown as typeof fetch;
     const api = new Api({ fetch: hidden, storage: memoryTokenStorage('R1'), locks: null });
     void api.restore();
-    const read = api.get<{ hidden: boolean }>('/api/v1/proposals/HIDDEN');
+    const read = api.get('/api/v1/proposals/{id}', proposal('HIDDEN')).then(echoed);
     await tick();
     server.release();
     expect((await read).hidden).toBe(true);
     // Without a kept session a 404 stays a 404.
     const anonymous = new Api({ fetch: hidden, storage: memoryTokenStorage(null), locks: null });
-    await expect(anonymous.get('/api/v1/proposals/HIDDEN')).rejects.toMatchObject({ status: 404 });
+    await expect(anonymous.get('/api/v1/proposals/{id}', proposal('HIDDEN'))).rejects.toMatchObject({ status: 404 });
   });
 
   it('retries a read refused during the restore once the session is there, without a second refresh', async () => {
     const server = heldRefresh();
     const api = new Api({ fetch: server.fetchImpl, storage: memoryTokenStorage('R1'), locks: null });
     void api.restore();
-    const me = api.get<{ id: string }>('/api/v1/me');
+    const me = api.get('/api/v1/me');
     await tick();
     // The read went out (and was refused) while the refresh was held.
     expect(server.sent.map((s) => [s.url, s.at])).toEqual([
@@ -117,7 +121,7 @@ describe('restoring a kept session', () => {
     }) as unknown as typeof fetch;
     const api = new Api({ fetch: fetchImpl, storage: memoryTokenStorage('R1'), locks: null });
     const restored = api.restore();
-    const me = api.get<{ id: string }>('/api/v1/me');
+    const me = api.get('/api/v1/me');
     await restored;
     await tick();
     answerMe(json(401, { code: 'unauthenticated' }));
@@ -142,12 +146,12 @@ describe('restoring a kept session', () => {
     }) as unknown as typeof fetch;
     const api = new Api({ fetch: fetchImpl, storage: memoryTokenStorage(), locks: null });
     await api.login('g@e.it', 'password-123');
-    const first = api.get('/api/v1/a');
+    const first = api.get('/api/v1/proposals/{id}', proposal('a'));
     await tick();
     // A refresh is under way (the first read met a 401): the second waits for it.
-    const second = api.get('/api/v1/b');
+    const second = api.get('/api/v1/proposals/{id}', proposal('b'));
     await Promise.all([first, second]);
-    expect(calls.filter((c) => c.startsWith('/api/v1/b'))).toEqual(['/api/v1/b Bearer A2']);
+    expect(calls.filter((c) => c.startsWith('/api/v1/proposals/b'))).toEqual(['/api/v1/proposals/b Bearer A2']);
   });
 
   it('does not say it is restoring when there is no kept session', async () => {

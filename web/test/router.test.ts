@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { href, match, routes, safeNext } from '../src/router';
+import { href, match, routes, safeNext, type RouteName } from '../src/router';
 
 describe('router', () => {
   it('matches the Italian addresses with their parameters', () => {
@@ -34,14 +34,30 @@ describe('router', () => {
   it('builds addresses with encoded parameters and the query string', () => {
     expect(href('compare', { ref: 'EMD-PROP-1' }, { da: 1, a: 7 })).toBe('/proposte/EMD-PROP-1/confronto?da=1&a=7');
     expect(href('space', { slug: 'a b' }, { stato: '', pagina: undefined })).toBe('/spazi/a%20b');
+    // An unknown name, or a missing parameter, does not compile; at run time the name throws.
+    // @ts-expect-error: no such route
     expect(() => href('nope')).toThrow();
+    // @ts-expect-error: the proposal's address needs its reference
+    expect(href('proposal')).toBe('/proposte/');
   });
 
   it('round-trips every route', () => {
-    for (const r of routes) {
-      const path = href(r.name, { slug: 's', ref: 'R', id: 'i' });
-      expect(match(path)?.name).toBe(r.name);
+    for (const name of Object.keys(routes) as RouteName[]) {
+      const path = href(name as 'proposal', { slug: 's', ref: 'R', id: 'i' } as { ref: string });
+      expect(match(path)?.name).toBe(name);
     }
+  });
+
+  it('has one route per address, each loading its screen from a chunk', () => {
+    const paths = Object.values(routes).map((r) => r.path);
+    expect(new Set(paths).size).toBe(paths.length);
+    for (const r of Object.values(routes)) expect(typeof r.load).toBe('function');
+    expect(Object.values(routes).filter((r) => 'messages' in r && r.messages === 'staff').map((r) => r.path)).toEqual([
+      '/staff/emendamenti',
+      '/staff/segnalazioni',
+      '/staff/risposte',
+      '/staff/utenti',
+    ]);
   });
 });
 

@@ -2,9 +2,7 @@
 // one bounded segment per request, each resuming after the entry and hash
 // the previous one reported, until the server says the chain is complete.
 import { api } from './client';
-import type { Schemas } from './client';
-
-type Report = Schemas['AuditChainReport'];
+import type { AuditChainReport as Report } from './types';
 
 /** Reads one segment: after entry `after` (0: the start), linking to `hash`. */
 export type SegmentReader = (query: { after?: number; hash?: string }, signal?: AbortSignal) => Promise<Report>;
@@ -28,4 +26,4 @@ export async function verifyAuditChain(read: SegmentReader, signal?: AbortSignal
 }
 
 /** One segment from the server, for the screens that show the check. */
-export const readAuditSegment: SegmentReader = (query, signal) => api.get<Report>('/api/v1/audit/verify', query, signal);
+export const readAuditSegment: SegmentReader = (query, signal) => api.get('/api/v1/audit/verify', { query, signal });

@@ -3,12 +3,14 @@
 // in memory only, the refresh token rotated through /auth/refresh, and a
 // request that meets a 401 retried once after a refresh. While a kept session
 // is being restored, reads go out at once (answered as to anyone) and writes
-// wait for it.
-import type { components } from './schema';
+// wait for it. Every call names an operation of the generated `paths`
+// (`api.get('/api/v1/proposals/{id}', { path: { id } })`): its parameters,
+// body and answer are typed from it (paths.ts), so none is asserted here.
+import { fillPath, type DataOf, type InitArgs, type Init, type Method, type Op, type PathOf } from './paths';
+import type { Body, Data } from './paths';
 
-export type Schemas = components['schemas'];
-export type Me = Schemas['MeDto'];
-export type Session = Schemas['SessionDto'];
+export type Me = Data<'get', '/api/v1/me'>;
+export type Session = Data<'post', '/api/v1/auth/login'>;
 
 /** One invalid field of a `validation_failed` problem. */
 export interface FieldError {
@@ -75,11 +77,11 @@ export function memoryTokenStorage(initial: string | null = null): TokenStorage 
 
 export type Query = Record<string, string | number | boolean | null | undefined>;
 
-export interface RequestOptions {
-  query?: Query;
-  body?: unknown;
-  headers?: Record<string, string>;
-  /** Send no token even when signed in. */
+/** A request as sent: its address with the query string, the JSON to send (any operation's body), its headers. */
+interface Wire {
+  url: string;
+  json?: string;
+  headers?: Record<string, string | null | undefined>;
   anonymous?: boolean;
   signal?: AbortSignal;
 }
@@ -152,6 +154,7 @@ export class Api {
   private access: string | null = null;
   private refreshing: Promise<boolean> | null = null;
   private listeners = new Set<Listener>();
+  private writeListeners = new Set<() => void>();
   /** The signed-in user, or null. */
   me: Me | null = null;
   /** Whether a session kept from a previous visit is being restored (`restore()` runs). */
@@ -170,6 +173,12 @@ export class Api {
     return () => this.listeners.delete(listener);
   }
 
+  /** Called after every write the server accepted (so what was read before can be marked stale). */
+  onWrite(listener: () => void): () => void {
+    this.writeListeners.add(listener);
+    return () => this.writeListeners.delete(listener);
+  }
+
   private setSession(session: Session | null) {
     this.access = session?.access_token ?? null;
     this.storage.set(session?.refresh_token ?? null);
@@ -186,16 +195,17 @@ export class Api {
     return this.storage.get() !== null;
   }
 
-  private async raw(method: string, path: string, options: RequestOptions, token: string | null): Promise<Response> {
-    const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
-    if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  private async raw(method: string, wire: Wire, token: string | null): Promise<Response> {
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    for (const [k, v] of Object.entries(wire.headers ?? {})) if (v !== null && v !== undefined) headers[k] = v;
+    if (wire.json !== undefined) headers['Content-Type'] = 'application/json';
     if (token) headers.Authorization = `Bearer ${token}`;
     try {
-      return await this.fetchImpl(this.base + withQuery(path, options.query), {
+      return await this.fetchImpl(this.base + wire.url, {
         method,
         headers,
-        body: options.body === undefined ? undefined : JSON.stringify(options.body),
-        signal: options.signal,
+        body: wire.json,
+        signal: wire.signal,
       });
     } catch (e) {
       if ((e as Error)?.name === 'AbortError') throw e;
@@ -236,9 +246,10 @@ export class Api {
         if (this.me || this.access) this.endLocalSession();
         return false;
       }
-      const response = await this.raw('POST', '/api/v1/auth/refresh', { body: { refresh_token: token } }, null);
+      const body: Body<'post', '/api/v1/auth/refresh'> = { refresh_token: token };
+      const response = await this.raw('POST', { url: '/api/v1/auth/refresh', json: JSON.stringify(body) }, null);
       if (response.ok) {
-        const fresh = (await response.json()) as Session;
+        const fresh: Data<'post', '/api/v1/auth/refresh'> = await response.json();
         this.setSession(fresh);
         return true;
       }
@@ -274,47 +285,79 @@ export class Api {
    * read sent without a token during the refresh (a hidden proposal staff
    * open in a new tab is "not found" to anyone, not to them).
    */
-  async request<T>(method: string, path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> {
-    if (!options.anonymous && this.refreshing && (!READS.has(method) || this.access)) await this.refreshing.catch(() => false);
-    const token = options.anonymous ? null : this.access;
-    const restoring = !options.anonymous && !token ? this.refreshing : null;
-    let response = await this.raw(method, path, options, token);
+  private async send(method: string, wire: Wire): Promise<ApiResponse<unknown>> {
+    if (!wire.anonymous && this.refreshing && (!READS.has(method) || this.access)) await this.refreshing.catch(() => false);
+    const token = wire.anonymous ? null : this.access;
+    const restoring = !wire.anonymous && !token ? this.refreshing : null;
+    let response = await this.raw(method, wire, token);
     if (restoring && (response.status === 403 || response.status === 404)) {
       await restoring.catch(() => false);
-      if (this.access) response = await this.raw(method, path, options, this.access);
+      if (this.access) response = await this.raw(method, wire, this.access);
     }
-    if (response.status === 401 && !options.anonymous && this.storage.get() && !path.startsWith('/api/v1/auth/')) {
+    if (response.status === 401 && !wire.anonymous && this.storage.get() && !wire.url.startsWith('/api/v1/auth/')) {
       if (this.refreshing) await this.refreshing.catch(() => false);
-      if (this.access && this.access !== token) response = await this.raw(method, path, options, this.access);
-      else if (await this.refresh()) response = await this.raw(method, path, options, this.access);
+      if (this.access && this.access !== token) response = await this.raw(method, wire, this.access);
+      else if (await this.refresh()) response = await this.raw(method, wire, this.access);
     }
     if (!response.ok && response.status !== 304) throw await toApiError(response);
     const text = response.status === 204 || response.status === 304 ? '' : await response.text();
     return {
-      data: (text ? JSON.parse(text) : null) as T,
+      data: text ? JSON.parse(text) : null,
       status: response.status,
       etag: response.headers.get('ETag'),
     };
   }
 
-  async get<T>(path: string, query?: Query, signal?: AbortSignal): Promise<T> {
-    return (await this.request<T>('GET', path, { query, signal })).data;
+  /**
+   * Calls the operation at `method` `path` with its parameters and body;
+   * answers its body (typed by the operation), status and ETag. The typed
+   * shorthands below answer the body only.
+   */
+  async request<M extends Method, P extends PathOf<M>>(method: M, path: P, ...[init]: InitArgs<Op<M, P>>): Promise<ApiResponse<DataOf<Op<M, P>>>> {
+    const i = (init ?? {}) as Init<Op<M, P>> & { path?: Record<string, string | number>; query?: Query; header?: Record<string, string | null | undefined> };
+    const answer = await this.send(method.toUpperCase(), {
+      url: withQuery(fillPath(path, i.path), i.query),
+      json: i.body === undefined ? undefined : JSON.stringify(i.body),
+      headers: i.header,
+      anonymous: i.anonymous,
+      signal: i.signal,
+    });
+    if (method !== 'get') for (const l of [...this.writeListeners]) l();
+    // The server answers what its OpenAPI document says (`npm run check:api`
+    // keeps the two in step): the body is the operation's.
+    return answer as ApiResponse<DataOf<Op<M, P>>>;
   }
 
-  async send<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown, headers?: Record<string, string>): Promise<T> {
-    return (await this.request<T>(method, path, { body, headers })).data;
+  async get<P extends PathOf<'get'>>(path: P, ...init: InitArgs<Op<'get', P>>): Promise<DataOf<Op<'get', P>>> {
+    return (await this.request('get', path, ...init)).data;
+  }
+
+  async post<P extends PathOf<'post'>>(path: P, ...init: InitArgs<Op<'post', P>>): Promise<DataOf<Op<'post', P>>> {
+    return (await this.request('post', path, ...init)).data;
+  }
+
+  async put<P extends PathOf<'put'>>(path: P, ...init: InitArgs<Op<'put', P>>): Promise<DataOf<Op<'put', P>>> {
+    return (await this.request('put', path, ...init)).data;
+  }
+
+  async patch<P extends PathOf<'patch'>>(path: P, ...init: InitArgs<Op<'patch', P>>): Promise<DataOf<Op<'patch', P>>> {
+    return (await this.request('patch', path, ...init)).data;
+  }
+
+  async delete<P extends PathOf<'delete'>>(path: P, ...init: InitArgs<Op<'delete', P>>): Promise<DataOf<Op<'delete', P>>> {
+    return (await this.request('delete', path, ...init)).data;
   }
 
   /** Signs in; the session is kept. */
   async login(email: string, password: string): Promise<Me> {
-    const { data } = await this.request<Session>('POST', '/api/v1/auth/login', { body: { email, password }, anonymous: true });
-    this.setSession(data);
-    return data.user;
+    const session = await this.post('/api/v1/auth/login', { body: { email, password }, anonymous: true });
+    this.setSession(session);
+    return session.user;
   }
 
   /** Creates an account and signs in with it. */
-  async register(body: Schemas['RegisterRequest']): Promise<Me> {
-    await this.request('POST', '/api/v1/auth/register', { body, anonymous: true });
+  async register(body: Body<'post', '/api/v1/auth/register'>): Promise<Me> {
+    await this.post('/api/v1/auth/register', { body, anonymous: true });
     return this.login(body.email, body.password);
   }
 
@@ -330,7 +373,8 @@ export class Api {
       const access = this.access;
       this.setSession(null);
       if (token && access) {
-        await this.raw('POST', '/api/v1/auth/logout', { body: { refresh_token: token } }, access).catch(() => undefined);
+        const body: Body<'post', '/api/v1/auth/logout'> = { refresh_token: token };
+        await this.raw('POST', { url: '/api/v1/auth/logout', json: JSON.stringify(body) }, access).catch(() => undefined);
       }
     };
     await this.underRefreshLock(run);

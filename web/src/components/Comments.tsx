@@ -2,27 +2,44 @@
 // depth 3, alignment, votes, reply, edit, delete and report.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, ApiError } from '../api/client';
-import type { Comment, Page } from '../api/types';
+import type { Body, Query } from '../api/paths';
+import type { Comment, CommentRevision as Revision, Page } from '../api/types';
 import { t, tn, formatDateTime, type Key } from '../i18n';
 import { useMe, usePages, useSession, useSubmit } from '../hooks';
 import { renderMarkdown } from '../markdown';
 import { href } from '../router';
 import { announce, ErrorAlert, LoadMore } from './ui';
 import { ReportButton } from './Report';
+import * as may from '../policy';
 
-const ALIGNMENTS = ['in_favor', 'neutral', 'against'] as const;
-const ORDERS = ['oldest', 'newest', 'best', 'most_discussed'] as const;
-const MAX_DEPTH = 3;
+type NewComment = Body<'post', '/api/v1/proposals/{id}/comments'>;
+type Alignment = NonNullable<NewComment['alignment']>;
+type Order = NonNullable<Query<'get', '/api/v1/proposals/{id}/comments'>['order']>;
+
+const ALIGNMENTS: readonly Alignment[] = ['in_favor', 'neutral', 'against'];
+const ORDERS: readonly Order[] = ['oldest', 'newest', 'best', 'most_discussed'];
+
+/** What the comments are on: a proposal (by id or reference) or an amendment. */
+export interface Target {
+  kind: 'proposal' | 'amendment';
+  id: string;
+}
+
+/** Posts a comment (or a reply) on the target. */
+function postComment(target: Target, body: NewComment): Promise<Comment> {
+  const path = { id: target.id };
+  return target.kind === 'proposal' ? api.post('/api/v1/proposals/{id}/comments', { path, body }) : api.post('/api/v1/amendments/{id}/comments', { path, body });
+}
 
 interface ThreadProps {
-  base: string;
+  target: Target;
   open: boolean;
   returnTo: string;
 }
 
 interface Editor {
   body: string;
-  alignment: string;
+  alignment: Alignment;
 }
 
 /** The form to write (or edit) a comment. */
@@ -108,16 +125,19 @@ function CommentForm({
  * page in `order`. `first` is a first page already read with the proposal
  * (oldest first); `enabled` false until the list is wanted.
  */
-function useCommentList(base: string, options: { parentId?: string; order?: string; first?: Page<Comment> | null; enabled?: boolean } = {}) {
+function useCommentList(target: Target, options: { parentId?: string; order?: Order; first?: Page<Comment> | null; enabled?: boolean } = {}) {
   const { parentId, order = 'oldest', first, enabled } = options;
   return usePages(
-    (cursor, signal) => api.get<Page<Comment>>(`${base}/comments`, { order, parent_id: parentId, cursor, limit: 20 }, signal),
-    [base, parentId, order],
+    (cursor, signal) => {
+      const query = { order, parent_id: parentId, cursor, limit: 20 };
+      return target.kind === 'proposal'
+        ? api.get('/api/v1/proposals/{id}/comments', { path: { id: target.id }, query, signal })
+        : api.get('/api/v1/amendments/{id}/comments', { path: { id: target.id }, query, signal });
+    },
+    [target.kind, target.id, parentId, order],
     { first: order === 'oldest' ? first : null, enabled, key: (c) => c.id },
   );
 }
-
-type Revision = { revision: number; body: string; alignment: string; created_at: string };
 
 /** The earlier revisions of an edited comment, loaded on demand. */
 function Revisions({ id }: { id: string }) {
@@ -129,7 +149,7 @@ function Revisions({ id }: { id: string }) {
       onToggle={async (e) => {
         if (!(e.currentTarget as HTMLDetailsElement).open || items) return;
         try {
-          setItems((await api.get<Page<Revision>>(`/api/v1/comments/${id}/revisions`, { limit: 100 })).items);
+          setItems((await api.get('/api/v1/comments/{id}/revisions', { path: { id }, query: { limit: 100 } })).items);
         } catch (err) {
           setError(err as ApiError);
         }
@@ -158,7 +178,7 @@ function CommentItem({ comment, props, onChange }: { comment: Comment; props: Th
   const [mode, setMode] = useState<'view' | 'reply' | 'edit'>('view');
   const [showReplies, setShowReplies] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
-  const replies = useCommentList(props.base, { parentId: comment.id, enabled: showReplies });
+  const replies = useCommentList(props.target, { parentId: comment.id, enabled: showReplies });
   // Where the focus goes after a control replaces itself: the reply or edit
   // button again (cancel, saved), the replies shown, or the comment itself
   // (deleted, its buttons gone).
@@ -168,16 +188,13 @@ function CommentItem({ comment, props, onChange }: { comment: Comment; props: Th
     focusNext.current = null;
     if (target) document.getElementById(`commento-${comment.id}-${target}`)?.focus();
   });
-  const mine = !!me && comment.author?.id === me.id;
-  const live = !comment.deleted && !comment.hidden;
+  const live = may.isLive(comment);
   const name = comment.author?.display_name ?? '';
 
   const vote = async (value: number) => {
     setError(null);
     try {
-      const v = await api.send<{ up: number; down: number; score: number; my_vote: number | null }>('PUT', `/api/v1/comments/${comment.id}/vote`, {
-        value: comment.my_vote === value ? 0 : value,
-      });
+      const v = await api.put('/api/v1/comments/{id}/vote', { path: { id: comment.id }, body: { value: comment.my_vote === value ? 0 : value } });
       onChange({ ...comment, votes: { up: v.up, down: v.down, score: v.score }, my_vote: v.my_vote });
       announce(t('comments.voted'));
     } catch (e) {
@@ -188,7 +205,7 @@ function CommentItem({ comment, props, onChange }: { comment: Comment; props: Th
     if (!window.confirm(t('comments.deleteConfirm'))) return;
     setError(null);
     try {
-      const c = await api.send<Comment>('DELETE', `/api/v1/comments/${comment.id}`);
+      const c = await api.delete('/api/v1/comments/{id}', { path: { id: comment.id } });
       focusNext.current = 'comment';
       onChange(c ?? { ...comment, deleted: true, body: null, author: null, alignment: null });
       announce(t('comments.removed'));
@@ -225,7 +242,7 @@ function CommentItem({ comment, props, onChange }: { comment: Comment; props: Th
                   setMode('view');
                 }}
                 onSubmit={async (v) => {
-                  const c = await api.send<Comment>('PATCH', `/api/v1/comments/${comment.id}`, { body: v.body, alignment: v.alignment, revision: comment.revision });
+                  const c = await api.patch('/api/v1/comments/{id}', { path: { id: comment.id }, body: { body: v.body, alignment: v.alignment, revision: comment.revision } });
                   focusNext.current = 'edit';
                   onChange(c);
                   setMode('view');
@@ -243,7 +260,7 @@ function CommentItem({ comment, props, onChange }: { comment: Comment; props: Th
         <ErrorAlert error={error} />
         <div class="comment-actions d-flex flex-wrap gap-3 align-items-center">
           <span class="visually-hidden">{t('comments.votes', { up: comment.votes.up, down: comment.votes.down })}</span>
-          {live && me && !mine ? (
+          {may.canVote(comment, me) ? (
             <>
               <button type="button" class="btn btn-link btn-sm p-0 vote-up" aria-pressed={comment.my_vote === 1} onClick={() => vote(1)}>
                 {t('comments.up')} ({comment.votes.up})
@@ -257,22 +274,22 @@ function CommentItem({ comment, props, onChange }: { comment: Comment; props: Th
               {t('comments.voteCounts', { up: comment.votes.up, down: comment.votes.down })}
             </span>
           )}
-          {live && props.open && me && comment.depth < MAX_DEPTH && (
+          {may.canReply(comment, props.open, me) && (
             <button type="button" class="btn btn-link btn-sm p-0" id={`commento-${comment.id}-reply`} onClick={() => setMode('reply')} aria-expanded={mode === 'reply'}>
               {t('comments.reply')}
             </button>
           )}
-          {live && mine && props.open && (
+          {may.canEditComment(comment, props.open, me) && (
             <button type="button" class="btn btn-link btn-sm p-0" id={`commento-${comment.id}-edit`} onClick={() => setMode('edit')}>
               {t('comments.edit')}
             </button>
           )}
-          {live && mine && (
+          {may.canDeleteComment(comment, me) && (
             <button type="button" class="btn btn-link btn-sm p-0" onClick={remove}>
               {t('comments.delete')}
             </button>
           )}
-          {live && me && !mine && <ReportButton kind="comment" id={comment.id} />}
+          {may.canReportComment(comment, me) && <ReportButton kind="comment" id={comment.id} />}
         </div>
         {mode === 'reply' && (
           <div class="ms-3 mt-2">
@@ -286,7 +303,7 @@ function CommentItem({ comment, props, onChange }: { comment: Comment; props: Th
                 setMode('view');
               }}
               onSubmit={async (v) => {
-                const c = await api.send<Comment>('POST', `${props.base}/comments`, { body: v.body, alignment: v.alignment, parent_id: comment.id });
+                const c = await postComment(props.target, { body: v.body, alignment: v.alignment, parent_id: comment.id });
                 focusNext.current = 'replies';
                 setMode('view');
                 // Replies not read yet are read now, the new one with them.
@@ -320,15 +337,15 @@ function CommentItem({ comment, props, onChange }: { comment: Comment; props: Th
 }
 
 /** The comments section of a proposal or amendment; `first` is the first page when the caller already has it. */
-export function Comments({ base, count, open, returnTo, first }: { base: string; count?: number; open: boolean; returnTo: string; first?: Page<Comment> | null }) {
+export function Comments({ target, count, open, returnTo, first }: { target: Target; count?: number; open: boolean; returnTo: string; first?: Page<Comment> | null }) {
   const { me, restoring } = useSession();
-  const [order, setOrder] = useState<string>('oldest');
+  const [order, setOrder] = useState<Order>('oldest');
   const [total, setTotal] = useState(count);
   // The first page comes with the proposal (read again when the user signs
   // in or out); another order, or a list without one, is read here.
-  const list = useCommentList(base, { order, first });
+  const list = useCommentList(target, { order, first });
   const { items, update } = list;
-  const props: ThreadProps = { base, open, returnTo };
+  const props: ThreadProps = { target, open, returnTo };
   const replace = (n: Comment) => update((old) => old.map((x) => (x.id === n.id ? n : x)));
   return (
     <section aria-labelledby="comments-title" class="mt-5">
@@ -341,7 +358,7 @@ export function Comments({ base, count, open, returnTo, first }: { base: string;
           id="comment-order"
           class="form-control"
           value={order}
-          onChange={(e) => setOrder(e.currentTarget.value)}
+          onChange={(e) => setOrder(e.currentTarget.value as Order)}
         >
           {ORDERS.map((o) => (
             <option key={o} value={o}>
@@ -350,14 +367,14 @@ export function Comments({ base, count, open, returnTo, first }: { base: string;
           ))}
         </select>
       </div>
-      {open && me && (
+      {may.canComment(open, me) && (
         <div class="card card-bg p-3 mb-4">
           <h3 class="h6">{t('comments.new')}</h3>
           <CommentForm
             id="new-comment"
             submitLabel={t('comments.publish')}
             onSubmit={async (v) => {
-              const c = await api.send<Comment>('POST', `${base}/comments`, { body: v.body, alignment: v.alignment });
+              const c = await postComment(target, { body: v.body, alignment: v.alignment });
               update((old) => (order === 'newest' ? [c, ...old] : [...old, c]));
               setTotal((n) => (n === undefined ? n : n + 1));
               announce(t('comments.posted'));

@@ -1,18 +1,25 @@
-// Renders a part of the app that lives in a chunk loaded on demand: the
-// module is loaded once, then `render` runs on every render with the
-// current props, so address changes reach the screen.
+// Renders a part of the app that lives in a chunk loaded on demand (each
+// screen of the route table): the module is loaded once, then `render`
+// runs on every render with the current props, so address changes reach
+// the screen. A module already loaded (`id`) is drawn at once.
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError } from '../api/client';
 import { ErrorPage, Loading } from './ui';
 
-export function Lazy<M>({ load, render }: { load: () => Promise<M>; render: (module: M) => JSX.Element | null }) {
-  const [module, setModule] = useState<M | null>(null);
+const loaded = new Map<string, unknown>();
+
+export function Lazy<M>({ id, load, render }: { id: string; load: () => Promise<M>; render: (module: M) => JSX.Element | null }) {
+  const [module, setModule] = useState<M | null>(() => (loaded.get(id) as M | undefined) ?? null);
   const [failed, setFailed] = useState(false);
   useEffect(() => {
+    if (module) return;
     let live = true;
     load().then(
-      (m) => live && setModule(() => m),
+      (m) => {
+        loaded.set(id, m);
+        if (live) setModule(() => m);
+      },
       () => live && setFailed(true),
     );
     return () => {

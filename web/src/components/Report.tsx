@@ -1,15 +1,19 @@
 // Reporting a proposal, amendment or comment: reason and details, in place.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../api/client';
+import type { Body } from '../api/paths';
 import { useSubmit } from '../hooks';
 import { t, type Key } from '../i18n';
 import { announce, ErrorAlert, Field } from './ui';
 
-const REASONS = ['spam', 'offensive', 'does_not_belong', 'other'];
+type Report = Body<'post', '/api/v1/reports'>;
+type Reason = Report['reason'];
 
-export function ReportButton({ kind, id, label }: { kind: 'proposal' | 'amendment' | 'comment'; id: string; label?: string }) {
+const REASONS: readonly Reason[] = ['spam', 'offensive', 'does_not_belong', 'other'];
+
+export function ReportButton({ kind, id, label }: { kind: Report['target']['kind']; id: string; label?: string }) {
   const [open, setOpen] = useState(false);
-  const [reason, setReason] = useState('spam');
+  const [reason, setReason] = useState<Reason>('spam');
   const [details, setDetails] = useState('');
   const [done, setDone] = useState(false);
   // The button and the form replace each other: the focus follows (first
@@ -20,7 +24,7 @@ export function ReportButton({ kind, id, label }: { kind: 'proposal' | 'amendmen
   const sent = useRef<HTMLSpanElement>(null);
   const base = `report-${id}`;
   const { error, busy, submit } = useSubmit(async () => {
-    await api.send('POST', '/api/v1/reports', { target: { kind, id }, reason, details: details.trim() || undefined });
+    await api.post('/api/v1/reports', { body: { target: { kind, id }, reason, details: details.trim() || undefined } });
     focus.current = 'sent';
     setDone(true);
     announce(t('report.sent'));
@@ -60,7 +64,7 @@ export function ReportButton({ kind, id, label }: { kind: 'proposal' | 'amendmen
         <ErrorAlert error={error} />
         <Field id={`${base}-reason`} label={t('report.reason')} error={error} field="reason">
           {(d) => (
-            <select id={`${base}-reason`} class="form-control" value={reason} aria-describedby={d} onChange={(e) => setReason(e.currentTarget.value)}>
+            <select id={`${base}-reason`} class="form-control" value={reason} aria-describedby={d} onChange={(e) => setReason(e.currentTarget.value as Reason)}>
               {REASONS.map((r) => (
                 <option key={r} value={r}>
                   {t(`report.reason.${r}` as Key)}

@@ -1,16 +1,35 @@
-// One message catalogue: Italian by default, English switchable and
+// The message catalogue: Italian by default, English switchable and
 // remembered. Each screen module has its own file per language
 // (it/proposal.ts, en/proposal.ts); en/*.ts are typed against it/*.ts, so a
-// missing key is a type error, and a unit test checks both ways.
-import { it } from './it';
-import { en } from './en';
+// missing key is a type error, and a unit test checks both ways. Only the
+// current language is downloaded, in parts: the main catalogue before the
+// first screen is drawn, the staff console's messages with its screens
+// (routes.tsx names the part a screen needs); switching language loads the
+// parts already in use in the other language first.
+import type { it } from './it';
+import type { staff } from './it/staff';
 
 export type Lang = 'it' | 'en';
-export type Key = keyof typeof it;
+export type Key = keyof typeof it | keyof typeof staff;
 export type Params = Record<string, string | number>;
+type Messages = Partial<Record<Key, string>>;
 
-export const catalogues: Record<Lang, Record<Key, string>> = { it, en };
 export const languages: Lang[] = ['it', 'en'];
+
+/** A part of the catalogue: the main one, or one loaded with the screens that need it. */
+export type Part = 'main' | 'staff';
+
+/** Each part in each language is a chunk of its own. */
+const sources: Record<Part, Record<Lang, () => Promise<Messages>>> = {
+  main: { it: () => import('./it').then((m) => m.it), en: () => import('./en').then((m) => m.en) },
+  staff: { it: () => import('./it/staff').then((m) => m.staff), en: () => import('./en/staff').then((m) => m.staff) },
+};
+
+const messages: Record<Lang, Messages> = { it: {}, en: {} };
+const loading: Record<Lang, Map<Part, Promise<void>>> = { it: new Map(), en: new Map() };
+const loaded: Record<Lang, Set<Part>> = { it: new Set(), en: new Set() };
+/** The parts the app has asked for: a change of language loads them all in the new one. */
+const wanted = new Set<Part>();
 
 const STORAGE_KEY = 'emenda.lang';
 const listeners = new Set<(lang: Lang) => void>();
@@ -31,8 +50,37 @@ export function lang(): Lang {
   return current;
 }
 
-/** Switches the language, remembers it and re-renders the subscribers. */
-export function setLang(next: Lang) {
+/**
+ * Loads a part of the catalogue (the main one by default) in the current
+ * language, or in `l`; each part once.
+ */
+export function loadMessages(part: Part = 'main', l: Lang = current): Promise<void> {
+  wanted.add(part);
+  let pending = loading[l].get(part);
+  if (!pending) {
+    pending = sources[part][l]().then((m) => {
+      Object.assign(messages[l], m);
+      loaded[l].add(part);
+    });
+    // A part that failed to load (the network) is tried again next time.
+    pending.catch(() => loading[l].delete(part));
+    loading[l].set(part, pending);
+  }
+  return pending;
+}
+
+/**
+ * Switches the language once the parts in use are loaded in it (at once
+ * when they are), remembers it and re-renders the subscribers.
+ */
+export function setLang(next: Lang): Promise<void> {
+  const missing = [...wanted].filter((p) => !loaded[next].has(p));
+  if (missing.length > 0) return Promise.all(missing.map((p) => loadMessages(p, next))).then(() => setLang(next));
+  apply(next);
+  return Promise.resolve();
+}
+
+function apply(next: Lang) {
   current = next;
   try {
     localStorage.setItem(STORAGE_KEY, next);
@@ -58,12 +106,12 @@ export function format(message: string, params?: Params): string {
 
 /** The message for `key` in the current language. */
 export function t(key: Key, params?: Params): string {
-  return format(catalogues[current][key] ?? key, params);
+  return format(messages[current][key] ?? key, params);
 }
 
 /** Whether the catalogue has `key` (for keys built from API codes). */
 export function has(key: string): key is Key {
-  return key in catalogues[current];
+  return key in messages[current];
 }
 
 /** A plural message: `key.one` / `key.other` by Intl.PluralRules, with `{n}`. */

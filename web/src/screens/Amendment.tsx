@@ -6,13 +6,14 @@ import { api, ApiError } from '../api/client';
 import type { Amendment as A } from '../api/types';
 import { ConflictColumns } from '../components/Conflict';
 import { t, formatDate, type Key } from '../i18n';
-import { useLoad, useMe } from '../hooks';
+import { useMe, useQuery } from '../hooks';
 import { href } from '../router';
 import { renderMarkdown } from '../markdown';
 import { DiffView } from '../components/Diff';
 import { Comments } from '../components/Comments';
 import { ReportButton } from '../components/Report';
 import { announce, ErrorAlert, Loading, PageTitle, StateBadge, ErrorPage, BackToProposal } from '../components/ui';
+import * as may from '../policy';
 
 type Segment = NonNullable<A['merged_preview']>['body_segments'][number];
 
@@ -49,18 +50,17 @@ export function Conflicts({ fields }: { fields: Segment[][] }) {
 
 export function Amendment({ id }: { id: string }) {
   const me = useMe();
-  const data = useLoad((signal) => api.get<A>(`/api/v1/amendments/${encodeURIComponent(id)}`, undefined, signal), [id]);
+  const data = useQuery('/api/v1/amendments/{id}', { path: { id } });
   const [error, setError] = useState<ApiError | null>(null);
   const [layout, setLayout] = useState<'inline' | 'side'>('inline');
   if (data.error) return <ErrorPage error={data.error} />;
   if (!data.data) return <Loading />;
   const a = data.data;
   const s = a;
-  const mine = !!me && me.id === s.author_id;
   const withdraw = async () => {
     setError(null);
     try {
-      await api.send('POST', `/api/v1/amendments/${s.id}/withdraw`);
+      await api.post('/api/v1/amendments/{id}/withdraw', { path: { id: s.id } });
       announce(t('amendment.withdrawn'));
       data.reload();
     } catch (e) {
@@ -119,14 +119,14 @@ export function Amendment({ id }: { id: string }) {
         <DiffView ops={a.diff.body.ops} layout={layout} from={s.base_version} label={t('diff.bodyField')} />
       </section>
       <div class="d-flex gap-3 mb-4">
-        {mine && s.state === 'evaluating' && (
+        {may.canWithdrawAmendment(s, me) && (
           <button type="button" class="btn btn-outline-primary btn-sm" onClick={withdraw}>
             {t('amendment.withdraw')}
           </button>
         )}
-        {me && !mine && <ReportButton kind="amendment" id={s.id} />}
+        {may.canReportAmendment(s, me) && <ReportButton kind="amendment" id={s.id} />}
       </div>
-      <Comments base={`/api/v1/amendments/${s.id}`} open={s.state === 'evaluating'} returnTo={href('amendment', { id: s.id })} />
+      <Comments target={{ kind: 'amendment', id: s.id }} open={may.amendmentCommentsOpen(s)} returnTo={href('amendment', { id: s.id })} />
     </>
   );
 }

@@ -2,27 +2,27 @@
 // rationale, and a live diff against the version it is based on.
 import { useState } from 'preact/hooks';
 import { api } from '../api/client';
-import type { Amendment, Proposal } from '../api/types';
 import { t } from '../i18n';
-import { useLoad, useMe, useSubmit } from '../hooks';
+import { useMe, useQuery, useSubmit } from '../hooks';
+import { cache, keyOf } from '../api/queries';
 import { href, navigate } from '../router';
 import { announce, ErrorAlert, Field, Loading, PageTitle, ErrorPage, BackToProposal } from '../components/ui';
 import { LiveDiff, TitleBodyFields } from '../components/TextEditor';
 
 export function AmendmentEditor({ reference }: { reference: string }) {
   const me = useMe();
-  const proposal = useLoad((signal) => api.get<Proposal>(`/api/v1/proposals/${encodeURIComponent(reference)}`, undefined, signal), [reference]);
+  const proposal = useQuery('/api/v1/proposals/{id}', { path: { id: reference } });
   const [title, setTitle] = useState<string | null>(null);
   const [body, setBody] = useState<string | null>(null);
   const [rationale, setRationale] = useState('');
   const { error, busy, submit } = useSubmit(async () => {
     if (!p) return;
-    const a = await api.send<Amendment>('POST', `/api/v1/proposals/${p.id}/amendments`, {
-      title: currentTitle,
-      body: currentBody,
-      rationale,
-      base_version: p.current_version,
+    const a = await api.post('/api/v1/proposals/{id}/amendments', {
+      path: { id: p.id },
+      body: { title: currentTitle, body: currentBody, rationale, base_version: p.current_version },
     });
+    // The new amendment's page shows the write's answer at once.
+    cache.set(keyOf('/api/v1/amendments/{id}', { path: { id: a.id } }), a);
     announce(t('amend.sent'));
     navigate(href('amendment', { id: a.id }));
   });

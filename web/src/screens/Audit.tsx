@@ -1,10 +1,9 @@
 // The public audit log, newest first, with "load more", and the result of
 // re-checking its hash chain.
 import { api } from '../api/client';
-import type { AuditEntry, Page } from '../api/types';
 import { readAuditSegment, verifyAuditChain } from '../api/chain';
 import { t, has, formatDateTime, formatNumber } from '../i18n';
-import { useLoad, usePages } from '../hooks';
+import { useCached, usePages } from '../hooks';
 import { href } from '../router';
 import { Loading, LoadMore, PageTitle, ErrorPage } from '../components/ui';
 
@@ -49,9 +48,9 @@ function reference(d: unknown): string | null {
 export function Audit({ query }: { query: URLSearchParams }) {
   const space = query.get('spazio') ?? undefined;
   // The chain's verification covers the whole log: read once, not again
-  // for each space chosen.
-  const report = useLoad((signal) => verifyAuditChain(readAuditSegment, signal), []);
-  const entries = usePages((cursor, signal) => api.get<Page<AuditEntry>>('/api/v1/audit', { space, limit: 50, cursor }, signal), [space], {
+  // for each space chosen (nor for the proposal's verification page).
+  const report = useCached(['audit', 'chain'], () => verifyAuditChain(readAuditSegment));
+  const entries = usePages((cursor, signal) => api.get('/api/v1/audit', { query: { space, limit: 50, cursor }, signal }), [space], {
     key: (e) => e.id,
   });
   const error = report.error ?? (entries.loaded ? null : entries.error);

@@ -1,10 +1,8 @@
 // The diff between any two versions (da, a in the query string), inline or
 // side by side, by word or by line.
 import { useState } from 'preact/hooks';
-import { api } from '../api/client';
-import type { Diff, Proposal } from '../api/types';
 import { t } from '../i18n';
-import { useLoad } from '../hooks';
+import { useQuery } from '../hooks';
 import { href, setQuery } from '../router';
 import { DiffView } from '../components/Diff';
 import { ErrorAlert, Loading, PageTitle, ErrorPage, BackToProposal } from '../components/ui';
@@ -88,17 +86,14 @@ function CompareForm(props: { versions: number[]; from: number; to: number; layo
 }
 
 export function Compare({ reference, query }: { reference: string; query: URLSearchParams }) {
-  const base = `/api/v1/proposals/${encodeURIComponent(reference)}`;
-  const proposal = useLoad((signal) => api.get<Proposal>(base, undefined, signal), [reference]);
+  const path = { id: reference };
+  const proposal = useQuery('/api/v1/proposals/{id}', { path });
   const current = proposal.data?.current_version ?? 1;
   const to = Number(query.get('a') ?? current) || current;
   const from = Number(query.get('da') ?? Math.max(1, to - 1)) || 1;
   const layout = (query.get('vista') as 'inline' | 'side' | null) ?? defaultLayout();
   const granularity = query.get('dettaglio') === 'line' ? 'line' : 'word';
-  const diff = useLoad(
-    (signal) => (proposal.data && from !== to ? api.get<Diff>(`${base}/diff`, { from, to, granularity }, signal) : Promise.resolve(null)),
-    [reference, from, to, granularity, !!proposal.data],
-  );
+  const diff = useQuery('/api/v1/proposals/{id}/diff', proposal.data && from !== to ? { path, query: { from, to, granularity } } : null);
   if (proposal.error) return <ErrorPage error={proposal.error} />;
   if (!proposal.data) return <Loading />;
   const p = proposal.data;

@@ -2,9 +2,8 @@
 // page; how many pages are shown is kept in the address (`?pagine=3`), so a
 // reload or a shared link opens the same list.
 import { api } from '../api/client';
-import type { Page, ProposalSummary, Space } from '../api/types';
 import { t } from '../i18n';
-import { useLoad, usePages } from '../hooks';
+import { usePages, useQuery } from '../hooks';
 import { href, setQuery } from '../router';
 import { ErrorAlert, Loading, LoadMore, PageTitle } from '../components/ui';
 import { ProposalCards } from '../components/ProposalList';
@@ -15,9 +14,9 @@ const LATEST = 10;
 const MAX_PAGES = 10;
 
 export function Home({ query }: { query?: URLSearchParams }) {
-  const spaces = useLoad((signal) => api.get<Page<Space>>('/api/v1/spaces', { limit: 50 }, signal), []);
+  const spaces = useQuery('/api/v1/spaces', { query: { limit: 50 } });
   const asked = Math.trunc(Number(query?.get('pagine') ?? 1));
-  const latest = usePages((cursor, signal) => api.get<Page<ProposalSummary>>('/api/v1/proposals', { limit: LATEST, sort: 'recent', cursor }, signal), [], {
+  const latest = usePages((cursor, signal) => api.get('/api/v1/proposals', { query: { limit: LATEST, sort: 'recent', cursor }, signal }), [], {
     pages: asked >= 1 ? Math.min(asked, MAX_PAGES) : 1,
     onPages: (n) => setQuery({ pagine: n > 1 ? n : null }),
     key: (p) => p.id,

@@ -3,12 +3,16 @@
 // supports; amendments; comments. The proposal and its first comments are
 // fetched together (one round trip each, in parallel; the proposal brings
 // its space's name and rules, so every action is right at once); the
-// lists of supporters and amendments follow.
-import { useEffect, useRef, useState } from 'preact/hooks';
+// lists of supporters and amendments follow. The proposal is read through
+// the cache, so its other screens (history, diff, editors) reuse it, and a
+// change made here replaces it or reads it again.
+import { keyOf, proposalChanged } from '../api/queries';
+import { useState } from 'preact/hooks';
 import { api, ApiError } from '../api/client';
-import type { Amendment as AmendmentDetail, Answer, AmendmentSummary, Comment, Page, Proposal as P, Support, Supporter } from '../api/types';
+import type { Answer, Proposal as P } from '../api/types';
 import { t, tn, formatDate, formatNumber } from '../i18n';
-import { isStaff, useLoad, useMe, usePages, useSession } from '../hooks';
+import { useCached, useMe, usePages, useQuery, useSession } from '../hooks';
+import * as may from '../policy';
 import { href } from '../router';
 import { renderMarkdown } from '../markdown';
 import { announce, Breadcrumb, ErrorAlert, Loading, LoadMore, PageTitle, StateBadge, ErrorPage } from '../components/ui';
@@ -16,17 +20,14 @@ import { Comments } from '../components/Comments';
 import { DiffOpInline } from '../components/Diff';
 import { ReportButton } from '../components/Report';
 
-const OPEN = ['published', 'evaluating'];
-
-function SupportBox({ proposal, space, onChange }: { proposal: P; space: P['space']; onChange: (p: P) => void }) {
+/** `address`: what the page read the proposal by (its reference, or its id), where a change puts the new proposal. */
+function SupportBox({ proposal, space, address }: { proposal: P; space: P['space']; address: string }) {
   const { me, restoring } = useSession();
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const threshold = space.settings.support_threshold ?? 0;
   const count = proposal.counters.supports;
   const mine = proposal.my_support;
-  const open = !!space.settings.supports_open && OPEN.includes(proposal.state);
-  const needsVerification = !!space.settings.verification_required_to_support && !!me && !me.verified;
   const returnTo = href('proposal', { ref: proposal.reference });
 
   const act = async (method: 'PUT' | 'DELETE') => {
@@ -34,18 +35,18 @@ function SupportBox({ proposal, space, onChange }: { proposal: P; space: P['spac
     setError(null);
     try {
       if (method === 'PUT') {
-        const s = await api.send<Support>('PUT', `/api/v1/proposals/${proposal.id}/support`);
-        onChange({
+        const s = await api.put('/api/v1/proposals/{id}/support', { path: { id: proposal.id } });
+        const fresh = {
           ...proposal,
           my_support: s.my_support,
           qualified_at: s.qualified_at,
           counters: { ...proposal.counters, supports: s.supports_count, supports_given: s.supports_given },
-        });
+        };
+        void proposalChanged(proposal, { fresh, parts: ['supporters'], address });
         announce(t('supports.given'));
       } else {
-        await api.send('DELETE', `/api/v1/proposals/${proposal.id}/support`);
-        const fresh = await api.get<P>(`/api/v1/proposals/${proposal.id}`);
-        onChange(fresh);
+        await api.delete('/api/v1/proposals/{id}/support', { path: { id: proposal.id } });
+        await proposalChanged(proposal, { parts: ['supporters'], address });
         announce(t('supports.withdrawn'));
       }
     } catch (e) {
@@ -83,21 +84,21 @@ function SupportBox({ proposal, space, onChange }: { proposal: P; space: P['spac
           )}
         </div>
       )}
-      {!me && !restoring && open && <a href={href('signIn', {}, { da: returnTo })}>{t('common.signInToAct')}</a>}
-      {me && open && needsVerification && !mine && <p>{t('supports.verificationNeeded')}</p>}
-      {me && open && (!needsVerification || mine) && (
+      {!me && !restoring && may.supportsOpen(proposal, space) && <a href={href('signIn', {}, { da: returnTo })}>{t('common.signInToAct')}</a>}
+      {may.mustVerifyToSupport(proposal, space, me) && <p>{t('supports.verificationNeeded')}</p>}
+      {(may.canSupport(proposal, space, me) || may.canWithdrawSupport(proposal, space, me)) && (
         <div class="d-flex flex-wrap gap-2">
-          {!mine && (
+          {may.canSupport(proposal, space, me) && (
             <button type="button" class="btn btn-primary" disabled={busy} onClick={() => act('PUT')}>
               {t('supports.support')}
             </button>
           )}
-          {mine && mine.version < mine.current_version && (
+          {mine && may.canConfirmSupport(proposal, space, me) && (
             <button type="button" class="btn btn-primary" disabled={busy} onClick={() => act('PUT')}>
               {t('supports.confirm', { n: mine.current_version })}
             </button>
           )}
-          {mine && (
+          {may.canWithdrawSupport(proposal, space, me) && (
             <button type="button" class="btn btn-outline-primary" disabled={busy} onClick={() => act('DELETE')}>
               {t('supports.withdraw')}
             </button>
@@ -109,20 +110,15 @@ function SupportBox({ proposal, space, onChange }: { proposal: P; space: P['spac
   );
 }
 
-function Supporters({ proposal, count }: { proposal: P; count: number }) {
+function Supporters({ proposal }: { proposal: P }) {
+  // A support given or withdrawn here invalidates the list: the pages shown
+  // are read again, staying on screen meanwhile.
+  const path = { id: proposal.id };
   const list = usePages(
-    (cursor, signal) => api.get<Page<Supporter>>(`/api/v1/proposals/${proposal.id}/supporters`, { limit: 20, cursor }, signal),
+    (cursor, signal) => api.get('/api/v1/proposals/{id}/supporters', { path, query: { limit: 20, cursor }, signal }),
     [proposal.id],
-    { key: (s) => s.user.id },
+    { key: (s) => s.user.id, watch: keyOf('/api/v1/proposals/{id}/supporters', { path }) },
   );
-  // A support given or withdrawn here: the pages shown are read again,
-  // staying on screen meanwhile.
-  const seen = useRef(count);
-  useEffect(() => {
-    if (seen.current === count) return;
-    seen.current = count;
-    list.reload();
-  }, [count]);
   return (
     <section aria-labelledby="supporters-title" class="mb-4">
       <h2 id="supporters-title" class="h5">
@@ -146,7 +142,7 @@ function Supporters({ proposal, count }: { proposal: P; count: number }) {
 
 /** A short excerpt of what an amendment changes: the first removed and inserted words. */
 function AmendmentExcerpt({ id }: { id: string }) {
-  const detail = useLoad((signal) => api.get<AmendmentDetail>(`/api/v1/amendments/${id}`, undefined, signal), [id]);
+  const detail = useQuery('/api/v1/amendments/{id}', { path: { id } });
   if (!detail.data) return null;
   const ops = [...detail.data.diff.title.ops, ...detail.data.diff.body.ops];
   const clip = (text: string) => (text.length > 90 ? `${text.slice(0, 89)}…` : text);
@@ -162,14 +158,13 @@ function AmendmentExcerpt({ id }: { id: string }) {
 
 function Amendments({ proposal, space }: { proposal: P; space: P['space'] }) {
   const { me, restoring } = useSession();
-  const list = usePages(
-    (cursor, signal) => api.get<Page<AmendmentSummary>>(`/api/v1/proposals/${proposal.id}/amendments`, { limit: 20, cursor }, signal),
-    [proposal.id],
-    { key: (a) => a.id },
-  );
+  const path = { id: proposal.id };
+  const list = usePages((cursor, signal) => api.get('/api/v1/proposals/{id}/amendments', { path, query: { limit: 20, cursor }, signal }), [proposal.id], {
+    key: (a) => a.id,
+    watch: keyOf('/api/v1/proposals/{id}/amendments', { path }),
+  });
   const a = proposal.amendments;
   const total = a.evaluating + a.accepted + a.rejected + a.withdrawn;
-  const canAmend = !!space.settings.amendments_open && OPEN.includes(proposal.state);
   return (
     <section aria-labelledby="amendments-title" class="mb-4">
       <h2 id="amendments-title" class="h4">
@@ -198,12 +193,12 @@ function Amendments({ proposal, space }: { proposal: P; space: P['space'] }) {
       <div class="mb-3">
         <LoadMore pages={list} listId="amendment-list" label={t('amendments.more')} />
       </div>
-      {canAmend && me && (
+      {may.canAmend(proposal, space, me) && (
         <a class="btn btn-outline-primary btn-sm" href={href('amend', { ref: proposal.reference })}>
           {t('amendments.propose')}
         </a>
       )}
-      {canAmend && !me && !restoring && <a href={href('signIn', {}, { da: href('amend', { ref: proposal.reference }) })}>{t('common.signInToAct')}</a>}
+      {may.amendmentsOpen(proposal, space) && !me && !restoring && <a href={href('signIn', {}, { da: href('amend', { ref: proposal.reference }) })}>{t('common.signInToAct')}</a>}
     </section>
   );
 }
@@ -212,13 +207,13 @@ function AnswerBox({ proposal }: { proposal: P }) {
   const answer = proposal.answer;
   // The API does not say whether the answer was revised: the history is
   // fetched after the page is shown, and the section appears only if there
-  // is an earlier answer to show.
-  const history = useLoad(
-    (signal) => (answer ? api.get<Answer[]>(`/api/v1/proposals/${proposal.id}/answers`, undefined, signal) : Promise.resolve([] as Answer[])),
-    [proposal.id, answer?.created_at],
+  // is an earlier answer to show. A new answer is another list.
+  const path = { id: proposal.id };
+  const history = useCached(answer ? [...keyOf('/api/v1/proposals/{id}/answers', { path }), answer.created_at] : null, () =>
+    api.get('/api/v1/proposals/{id}/answers', { path }),
   );
   if (!answer) return null;
-  const older = (history.data ?? []).slice(1);
+  const older: Answer[] = (history.data ?? []).slice(1);
   return (
     <section aria-labelledby="answer-title" class="callout-answer card card-bg p-3 mb-4">
       <h2 id="answer-title" class="h4">
@@ -246,18 +241,16 @@ function AnswerBox({ proposal }: { proposal: P }) {
 export function Proposal({ reference }: { reference: string }) {
   const me = useMe();
   const [actionError, setActionError] = useState<ApiError | null>(null);
-  const base = `/api/v1/proposals/${encodeURIComponent(reference)}`;
-  const data = useLoad(
-    (signal) => Promise.all([api.get<P>(base, undefined, signal), api.get<Page<Comment>>(`${base}/comments`, { limit: 20 }, signal)]),
-    [reference],
-  );
-  const proposal = data.data?.[0] ?? null;
-  if (data.error) return <ErrorPage error={data.error} />;
-  if (!proposal || !data.data) return <Loading />;
-  const set = (p: P) => data.set([p, data.data![1]]);
+  const path = { id: reference };
+  // Two reads in parallel, each through the cache.
+  const data = useQuery('/api/v1/proposals/{id}', { path });
+  const comments = useQuery('/api/v1/proposals/{id}/comments', { path, query: { limit: 20 } });
+  const proposal = data.data;
+  const error = data.error ?? comments.error;
+  if (error) return <ErrorPage error={error} />;
+  if (!proposal || !comments.data) return <Loading />;
   const creators = proposal.authors.filter((a) => a.kind === 'creator');
   const coauthors = proposal.authors.filter((a) => a.kind !== 'creator');
-  const isAuthor = !!me && proposal.authors.some((a) => a.user_id === me.id);
   // The space's name and rules come with the proposal: the actions are
   // right after this one round trip.
   const s = proposal.space;
@@ -304,19 +297,20 @@ export function Proposal({ reference }: { reference: string }) {
             <div class="markdown proposal-text" dangerouslySetInnerHTML={{ __html: renderMarkdown(proposal.body) }} />
             <ErrorAlert error={actionError} />
             <div class="d-flex flex-wrap gap-3 mt-3">
-              {isAuthor && proposal.state === 'published' && (
+              {may.canEdit(proposal, me) && (
                 <a class="btn btn-outline-primary btn-sm" href={href('edit', { ref: proposal.reference })}>
                   {t('proposal.edit')}
                 </a>
               )}
-              {isAuthor && OPEN.includes(proposal.state) && (
+              {may.canWithdraw(proposal, me) && (
                 <button
                   type="button"
                   class="btn btn-outline-danger btn-sm"
                   onClick={async () => {
                     if (!window.confirm(t('proposal.withdrawConfirm'))) return;
                     try {
-                      set(await api.send<P>('POST', `/api/v1/proposals/${proposal.id}/withdraw`));
+                      const fresh = await api.post('/api/v1/proposals/{id}/withdraw', { path: { id: proposal.id } });
+                      void proposalChanged(proposal, { fresh, address: reference });
                       announce(t('proposal.withdrawn'));
                     } catch (e) {
                       setActionError(e as ApiError);
@@ -329,27 +323,27 @@ export function Proposal({ reference }: { reference: string }) {
               <a class="btn btn-link btn-sm p-0" href={href('verify', { ref: proposal.reference })}>
                 {t('proposal.verify')}
               </a>
-              {me && !isAuthor && <ReportButton kind="proposal" id={proposal.id} label={t('report.proposal')} />}
-              {isStaff(me, proposal.space_id) && (
+              {may.canReportProposal(proposal, me) && <ReportButton kind="proposal" id={proposal.id} label={t('report.proposal')} />}
+              {may.canAnswer(proposal, me) && (
                 <a class="btn btn-link btn-sm p-0" href={href('staffAnswers', {}, { proposta: proposal.reference })}>
-                  {t('staff.answerThis')}
+                  {t('proposal.answerThis')}
                 </a>
               )}
             </div>
           </section>
         </div>
         <div class="col-lg-4">
-          <SupportBox proposal={proposal} space={s} onChange={set} />
-          {s.settings.supporters_public && <Supporters proposal={proposal} count={proposal.counters.supports} />}
+          <SupportBox proposal={proposal} space={s} address={reference} />
+          {may.canSeeSupporters(s) && <Supporters proposal={proposal} />}
           <Amendments proposal={proposal} space={s} />
         </div>
       </div>
       <Comments
-        base={base}
+        target={{ kind: 'proposal', id: reference }}
         count={proposal.counters.comments}
-        open={s.settings.comments_open && proposal.state !== 'withdrawn' && !proposal.hidden}
+        open={may.proposalCommentsOpen(proposal, s)}
         returnTo={href('proposal', { ref: proposal.reference })}
-        first={data.data[1]}
+        first={comments.data}
       />
     </>
   );

@@ -3,13 +3,15 @@
 // keeping the author's text.
 import { useState } from 'preact/hooks';
 import { api, ApiError } from '../api/client';
-import type { Diff, Page, Proposal, Space } from '../api/types';
+import type { Diff } from '../api/types';
 import { t } from '../i18n';
-import { useLoad, useMe } from '../hooks';
+import { useMe, useQuery } from '../hooks';
+import { proposalChanged } from '../api/queries';
 import { href, navigate } from '../router';
 import { DiffView } from '../components/Diff';
 import { announce, ErrorAlert, Field, Loading, PageTitle, ErrorPage, BackToProposal } from '../components/ui';
 import { LiveDiff, TitleBodyFields } from '../components/TextEditor';
+import * as may from '../policy';
 
 interface Conflict {
   from: number;
@@ -20,9 +22,8 @@ interface Conflict {
 export function ProposalEditor({ reference, space: initialSpace }: { reference?: string; space?: string }) {
   const me = useMe();
   const editing = !!reference;
-  const base = reference ? `/api/v1/proposals/${encodeURIComponent(reference)}` : '';
-  const original = useLoad((signal) => (reference ? api.get<Proposal>(base, undefined, signal) : Promise.resolve(null)), [reference]);
-  const spaces = useLoad((signal) => (editing ? Promise.resolve(null) : api.get<Page<Space>>('/api/v1/spaces', { limit: 100 }, signal)), [editing]);
+  const original = useQuery('/api/v1/proposals/{id}', reference ? { path: { id: reference } } : null);
+  const spaces = useQuery('/api/v1/spaces', editing ? null : { query: { limit: 100 } });
   const [spaceSlug, setSpaceSlug] = useState(initialSpace ?? '');
   const [title, setTitle] = useState<string | null>(null);
   const [body, setBody] = useState<string | null>(null);
@@ -48,7 +49,7 @@ export function ProposalEditor({ reference, space: initialSpace }: { reference?:
     );
   if (original.error) return <ErrorPage error={original.error} />;
   if (editing && !p) return <Loading />;
-  const openSpaces = spaces.data?.items.filter((s) => s.settings.proposals_open) ?? [];
+  const openSpaces = spaces.data?.items.filter(may.canPropose) ?? [];
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -56,18 +57,18 @@ export function ProposalEditor({ reference, space: initialSpace }: { reference?:
     setError(null);
     try {
       if (editing && p) {
-        const saved = await api.send<Proposal>('POST', `/api/v1/proposals/${p.id}/versions`, {
-          title: currentTitle,
-          body: currentBody,
-          summary: summary.trim() || undefined,
-          base_version: basedOn,
+        const saved = await api.post('/api/v1/proposals/{id}/versions', {
+          path: { id: p.id },
+          body: { title: currentTitle, body: currentBody, summary: summary.trim() || undefined, base_version: basedOn },
         });
+        void proposalChanged(saved, { fresh: saved });
         announce(t('editor.saved'));
         navigate(href('proposal', { ref: saved.reference }));
       } else if (!spaceSlug) {
         setError(new ApiError(422, 'validation_failed', [{ field: 'space', code: 'required' }]));
       } else {
-        const created = await api.send<Proposal>('POST', `/api/v1/spaces/${encodeURIComponent(spaceSlug)}/proposals`, { title: currentTitle, body: currentBody });
+        const created = await api.post('/api/v1/spaces/{slug}/proposals', { path: { slug: spaceSlug }, body: { title: currentTitle, body: currentBody } });
+        void proposalChanged(created, { fresh: created });
         announce(t('editor.published'));
         navigate(href('proposal', { ref: created.reference }));
       }
@@ -77,8 +78,8 @@ export function ProposalEditor({ reference, space: initialSpace }: { reference?:
         // Show what changed between the version the edit was based on and
         // the current one; the author's text stays in the form.
         try {
-          const latest = await api.get<Proposal>(`/api/v1/proposals/${p.id}`);
-          const diff = await api.get<Diff>(`/api/v1/proposals/${p.id}/diff`, { from: basedOn, to: latest.current_version });
+          const latest = await api.get('/api/v1/proposals/{id}', { path: { id: p.id } });
+          const diff = await api.get('/api/v1/proposals/{id}/diff', { path: { id: p.id }, query: { from: basedOn, to: latest.current_version } });
           setConflict({ from: basedOn, to: latest.current_version, diff });
           setBaseVersion(latest.current_version);
           setBaseTitle(latest.title);

@@ -2,14 +2,17 @@
 // proposals with filters (state, qualified, sort) and cursor pages, all in
 // the query string so a shared link opens the same list.
 import { useEffect, useState } from 'preact/hooks';
-import { api } from '../api/client';
-import type { Page, ProposalSummary, Space as SpaceT } from '../api/types';
+import type { Query } from '../api/paths';
+import type { Space as SpaceT } from '../api/types';
 import { t, type Key } from '../i18n';
-import { useLoad } from '../hooks';
+import { useQuery } from '../hooks';
 import { href, navigate } from '../router';
 import { renderMarkdown } from '../markdown';
 import { Breadcrumb, ErrorAlert, Loading, PageTitle, ErrorPage } from '../components/ui';
 import { ProposalCards } from '../components/ProposalList';
+import * as may from '../policy';
+
+type Filters = Query<'get', '/api/v1/proposals'>;
 
 const STATES = ['published', 'evaluating', 'accepted', 'rejected', 'withdrawn'];
 const SORTS = ['recent', 'most_supported', 'most_commented'];
@@ -38,16 +41,19 @@ export function Space({ slug, query }: { slug: string; query: URLSearchParams })
   const qualified = query.get('soglia') ?? '';
   const sort = query.get('ordine') ?? 'recent';
   const cursor = query.get('pagina') ?? '';
-  const space = useLoad((signal) => api.get<SpaceT>(`/api/v1/spaces/${encodeURIComponent(slug)}`, undefined, signal), [slug]);
-  const list = useLoad(
-    (signal) =>
-      api.get<Page<ProposalSummary>>(
-        '/api/v1/proposals',
-        { space: slug, state, qualified: qualified === 'si' ? true : qualified === 'no' ? false : undefined, sort, cursor, limit: 20 },
-        signal,
-      ),
-    [slug, state, qualified, sort, cursor],
-  );
+  const space = useQuery('/api/v1/spaces/{slug}', { path: { slug } });
+  const list = useQuery('/api/v1/proposals', {
+    // The address may hold any value: it is sent as it is, and the
+    // server's refusal of one it does not know is shown.
+    query: {
+      space: slug,
+      state: (state || undefined) as Filters['state'],
+      qualified: qualified === 'si' ? true : qualified === 'no' ? false : undefined,
+      sort: sort as Filters['sort'],
+      cursor,
+      limit: 20,
+    },
+  });
   const listHref = (changes: Record<string, string | undefined>) =>
     href('space', { slug }, { stato: state, soglia: qualified, ordine: sort === 'recent' ? undefined : sort, ...changes });
 
@@ -81,7 +87,7 @@ export function Space({ slug, query }: { slug: string; query: URLSearchParams })
             {t('space.settings')}
           </h2>
           <SpaceSettings space={s} />
-          {s.settings.proposals_open && (
+          {may.canPropose(s) && (
             <a class="btn btn-primary" href={href('newProposal', {}, { spazio: slug })}>
               {t('space.newProposal')}
             </a>

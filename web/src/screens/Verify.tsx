@@ -1,27 +1,21 @@
 // Says in words whether a proposal's history (and the public log) is intact.
-import { api } from '../api/client';
-import type { Proposal } from '../api/types';
-import type { Schemas } from '../api/client';
 import { readAuditSegment, verifyAuditChain } from '../api/chain';
 import { t } from '../i18n';
-import { useLoad } from '../hooks';
+import { useCached, useQuery } from '../hooks';
 import { href } from '../router';
 import { Loading, PageTitle, ErrorPage, BackToProposal } from '../components/ui';
 
 export function Verify({ reference }: { reference: string }) {
-  const base = `/api/v1/proposals/${encodeURIComponent(reference)}`;
-  const data = useLoad(
-    (signal) =>
-      Promise.all([
-        api.get<Proposal>(base, undefined, signal),
-        api.get<Schemas['ChainReport']>(`${base}/history/verify`, undefined, signal),
-        verifyAuditChain(readAuditSegment, signal),
-      ]),
-    [reference],
-  );
-  if (data.error) return <ErrorPage error={data.error} />;
-  if (!data.data) return <Loading />;
-  const [p, history, audit] = data.data;
+  const path = { id: reference };
+  // Three reads in parallel, each through the cache (the proposal is its
+  // page's, the log's check the audit screen's).
+  const proposal = useQuery('/api/v1/proposals/{id}', { path });
+  const verified = useQuery('/api/v1/proposals/{id}/history/verify', { path });
+  const chain = useCached(['audit', 'chain'], () => verifyAuditChain(readAuditSegment));
+  const error = proposal.error ?? verified.error ?? chain.error;
+  if (error) return <ErrorPage error={error} />;
+  const [p, history, audit] = [proposal.data, verified.data, chain.data];
+  if (!p || !history || !audit) return <Loading />;
   return (
     <>
       <p>

@@ -2,17 +2,18 @@
 // page by page): who, when, what kind of change, from which amendment, each
 // linked to its diff with the previous version.
 import { api } from '../api/client';
-import type { Page, Proposal, VersionSummary } from '../api/types';
 import { t, formatDateTime, type Key } from '../i18n';
-import { useLoad, usePages } from '../hooks';
+import { usePages, useQuery } from '../hooks';
+import { keyOf } from '../api/queries';
 import { href } from '../router';
 import { Loading, LoadMore, PageTitle, ErrorPage, BackToProposal } from '../components/ui';
 
 export function Versions({ reference }: { reference: string }) {
-  const base = `/api/v1/proposals/${encodeURIComponent(reference)}`;
+  const path = { id: reference };
   // The proposal and the first page of versions are read in parallel.
-  const data = useLoad((signal) => api.get<Proposal>(base, undefined, signal), [reference]);
-  const versions = usePages((cursor, signal) => api.get<Page<VersionSummary>>(`${base}/versions`, { limit: 50, cursor }, signal), [reference], {
+  const data = useQuery('/api/v1/proposals/{id}', { path });
+  const versions = usePages((cursor, signal) => api.get('/api/v1/proposals/{id}/versions', { path, query: { limit: 50, cursor }, signal }), [reference], {
+    watch: keyOf('/api/v1/proposals/{id}/versions', { path }),
     key: (v) => String(v.number),
   });
   if (data.error) return <ErrorPage error={data.error} />;

@@ -3,8 +3,8 @@
 // required) and, for a conflict, an editor for the final text prefilled with
 // the merge.
 import { useState } from 'preact/hooks';
-import { api, ApiError, type Schemas } from '../api/client';
-import type { Amendment, Page } from '../api/types';
+import { api, ApiError } from '../api/client';
+import type { Amendment, MergeSegment as Segment, QueueItem } from '../api/types';
 import { t, formatDate, type Key } from '../i18n';
 import { useSubmit } from '../hooks';
 import { href } from '../router';
@@ -13,9 +13,6 @@ import { announce, ErrorAlert } from '../components/ui';
 import { StaffFrame } from './Frame';
 import { StaffQueue } from './Queue';
 import { ConflictColumns } from '../components/Conflict';
-
-type QueueItem = Schemas['QueueItemDto'];
-type Segment = Schemas['MergeSegment'];
 
 /** The merged text with each conflict taken from the chosen side. */
 export function mergeText(segments: Segment[], choices: Record<number, 'current' | 'proposed'>): string {
@@ -28,7 +25,7 @@ function Resolve({ amendment, onDone }: { amendment: Amendment; onDone: (version
   const [title, setTitle] = useState(() => mergeText(preview?.title_segments ?? [], {}));
   const [body, setBody] = useState(() => mergeText(preview?.body_segments ?? [], {}));
   const { error, submit } = useSubmit(async () => {
-    const r = await api.send<Schemas['AcceptedDto']>('POST', `/api/v1/moderation/amendments/${amendment.id}/accept`, { title, body });
+    const r = await api.post('/api/v1/moderation/amendments/{id}/accept', { path: { id: amendment.id }, body: { title, body } });
     onDone(r.version?.number ?? 0);
   });
   if (!preview) return null;
@@ -89,7 +86,7 @@ function Row({ item, onDecided }: { item: QueueItem; onDecided: () => void }) {
   const [resolving, setResolving] = useState(false);
   const [loadError, setLoadError] = useState<ApiError | null>(null);
   const load = async () => {
-    const a = await api.get<Amendment>(`/api/v1/amendments/${item.id}`);
+    const a = await api.get('/api/v1/amendments/{id}', { path: { id: item.id } });
     setDetail(a);
     return a;
   };
@@ -101,13 +98,13 @@ function Row({ item, onDecided }: { item: QueueItem; onDecided: () => void }) {
   // final text instead of failing.
   const { error, run: decide } = useSubmit(async (decision: 'accept' | 'reject') => {
     if (decision === 'reject') {
-      await api.send('POST', `/api/v1/moderation/amendments/${item.id}/reject`, { reason });
+      await api.post('/api/v1/moderation/amendments/{id}/reject', { path: { id: item.id }, body: { reason } });
       announce(t('staff.rejected'));
       onDecided();
       return;
     }
     try {
-      const r = await api.send<Schemas['AcceptedDto']>('POST', `/api/v1/moderation/amendments/${item.id}/accept`, {});
+      const r = await api.post('/api/v1/moderation/amendments/{id}/accept', { path: { id: item.id }, body: {} });
       announce(t('staff.accepted', { n: r.version?.number ?? 0 }));
       onDecided();
     } catch (e) {
@@ -188,7 +185,7 @@ export function StaffAmendments() {
   return (
     <StaffFrame current="staffAmendments">
       <StaffQueue<QueueItem>
-        load={(cursor, signal) => api.get<Page<QueueItem>>('/api/v1/moderation/amendments', { limit: 20, cursor }, signal)}
+        load={(cursor, signal) => api.get('/api/v1/moderation/amendments', { query: { limit: 20, cursor }, signal })}
         deps={[]}
         listId="amendment-queue"
         rowPrefix="emendamento"

@@ -1,28 +1,33 @@
 // Answering a proposal: its reference, the outcome and the official text.
 import { useState } from 'preact/hooks';
 import { api } from '../api/client';
-import type { Proposal } from '../api/types';
+import type { Body } from '../api/paths';
 import { t, type Key } from '../i18n';
 import { href, setQuery } from '../router';
-import { useLoad, useSubmit } from '../hooks';
+import { useQuery, useSubmit } from '../hooks';
+import { proposalChanged } from '../api/queries';
 import { announce, ErrorAlert, Field, StateBadge } from '../components/ui';
 import { StaffFrame } from './Frame';
+import { ANSWER_STATES } from '../policy';
 
-const OUTCOMES = ['evaluating', 'accepted', 'rejected'];
+type Outcome = Body<'post', '/api/v1/moderation/proposals/{id}/answer'>['state'];
+
+const OUTCOMES: readonly Outcome[] = ANSWER_STATES;
 
 export function StaffAnswers({ query }: { query: URLSearchParams }) {
   const ref = query.get('proposta') ?? '';
   const [input, setInput] = useState(ref);
-  const proposal = useLoad((signal) => (ref ? api.get<Proposal>(`/api/v1/proposals/${encodeURIComponent(ref)}`, undefined, signal) : Promise.resolve(null)), [ref]);
-  const [state, setState] = useState('evaluating');
+  const proposal = useQuery('/api/v1/proposals/{id}', ref ? { path: { id: ref } } : null);
+  const [state, setState] = useState<Outcome>('evaluating');
   const [answer, setAnswer] = useState('');
   const p = proposal.data;
   const { error, submit } = useSubmit(async () => {
     if (!p) return;
-    await api.send('POST', `/api/v1/moderation/proposals/${p.id}/answer`, { state, answer });
+    await api.post('/api/v1/moderation/proposals/{id}/answer', { path: { id: p.id }, body: { state, answer } });
     announce(t('staff.answered'));
     setAnswer('');
-    proposal.reload();
+    // The proposal shown here (by whichever code was typed) and its answers are read again.
+    void proposalChanged(p, { parts: ['answers'], address: ref });
   });
   return (
     <StaffFrame current="staffAnswers">
@@ -55,7 +60,7 @@ export function StaffAnswers({ query }: { query: URLSearchParams }) {
           <form onSubmit={submit}>
             <Field id="answer-state" label={t('staff.answerState')} error={error} field="state">
               {(d) => (
-                <select id="answer-state" class="form-control" value={state} aria-describedby={d} onChange={(e) => setState(e.currentTarget.value)}>
+                <select id="answer-state" class="form-control" value={state} aria-describedby={d} onChange={(e) => setState(e.currentTarget.value as Outcome)}>
                   {OUTCOMES.map((o) => (
                     <option key={o} value={o}>
                       {t(`state.${o}` as Key)}

@@ -1,21 +1,21 @@
-// The frame of every staff screen: the title, the sections, and the
-// refusal for people without staff powers (the server enforces it anyway).
+// The frame of every staff screen: the title, the sections (the staff
+// routes of the route table), and the refusal for people without staff
+// powers (the server enforces it anyway).
 import type { ComponentChildren } from 'preact';
-import { t, type Key } from '../i18n';
-import { isAdmin, isStaff, useMe } from '../hooks';
-import { href } from '../router';
+import { t } from '../i18n';
+import { useMe } from '../hooks';
+import { isAdmin, isStaff } from '../policy';
+import { href, routes, type RouteName } from '../router';
+import type { Screen } from '../routes';
 import { PageTitle } from '../components/ui';
 
-const SECTIONS: [string, Key][] = [
-  ['staffAmendments', 'staff.amendments'],
-  ['staffReports', 'staff.reports'],
-  ['staffAnswers', 'staff.answers'],
-  ['staffUsers', 'staff.users'],
-];
+type Section = { name: RouteName; title: NonNullable<Screen['section']>['title']; admin: boolean };
 
-export function StaffFrame({ current, children }: { current: string; children: ComponentChildren }) {
+const SECTIONS: Section[] = (Object.entries(routes) as [RouteName, Screen][]).flatMap(([name, r]) => (r.section ? [{ name, title: r.section.title, admin: !!r.section.admin }] : []));
+
+export function StaffFrame({ current, children }: { current: RouteName; children: ComponentChildren }) {
   const me = useMe();
-  const title = t(SECTIONS.find(([name]) => name === current)?.[1] ?? 'staff.title');
+  const title = t(SECTIONS.find((s) => s.name === current)?.title ?? 'staff.title');
   if (!isStaff(me))
     return (
       <>
@@ -28,10 +28,11 @@ export function StaffFrame({ current, children }: { current: string; children: C
     <>
       <nav aria-label={t('staff.nav')} class="staff-nav mb-3">
         <ul>
-          {SECTIONS.filter(([name]) => name !== 'staffUsers' || isAdmin(me)).map(([name, key]) => (
-            <li key={name}>
-              <a href={href(name)} aria-current={name === current ? 'page' : undefined}>
-                {t(key)}
+          {SECTIONS.filter((s) => !s.admin || isAdmin(me)).map((s) => (
+            <li key={s.name}>
+              {/* A section's address names no parameter. */}
+              <a href={routes[s.name].path} aria-current={s.name === current ? 'page' : undefined}>
+                {t(s.title)}
               </a>
             </li>
           ))}

@@ -1,22 +1,28 @@
 // The report queue, one entry per item with the item shown: hide, unhide,
 // dismiss; open, hidden or all items.
-import { api, type Schemas } from '../api/client';
-import type { Page } from '../api/types';
+import { api } from '../api/client';
+import type { Query } from '../api/paths';
+import type { ModerationItem as Item } from '../api/types';
 import { t, formatDateTime, type Key } from '../i18n';
-import { isAdmin, useMe, useSubmit } from '../hooks';
+import { useMe, useSubmit } from '../hooks';
+import { canDismiss, canHide, canUnhide, isAdmin } from '../policy';
 import { href, setQuery } from '../router';
 import { announce, ErrorAlert } from '../components/ui';
 import { StaffFrame } from './Frame';
 import { StaffQueue } from './Queue';
 
-type Item = Schemas['ModerationItemDto'];
-const STATES = ['open', 'hidden', 'all'];
-const PLURAL: Record<string, string> = { proposal: 'proposals', amendment: 'amendments', comment: 'comments' };
+type State = NonNullable<Query<'get', '/api/v1/moderation/reports'>['state']>;
+const STATES: readonly State[] = ['open', 'hidden', 'all'];
+/** The kind of an item as the moderation paths name it. */
+const PLURAL = { proposal: 'proposals', amendment: 'amendments', comment: 'comments' } as const;
 
 function Entry({ item, onChange }: { item: Item; onChange: () => void }) {
   const me = useMe();
   const { error, run: act } = useSubmit(async (action: 'hide' | 'unhide' | 'dismiss') => {
-    await api.send('POST', `/api/v1/moderation/${PLURAL[item.target.kind]}/${item.target.id}/${action}`, {});
+    const path = { kind: PLURAL[item.target.kind], id: item.target.id };
+    if (action === 'hide') await api.post('/api/v1/moderation/{kind}/{id}/hide', { path, body: {} });
+    else if (action === 'unhide') await api.post('/api/v1/moderation/{kind}/{id}/unhide', { path, body: {} });
+    else await api.post('/api/v1/moderation/{kind}/{id}/dismiss', { path, body: {} });
     announce(t('staff.moderated'));
     onChange();
   });
@@ -62,17 +68,17 @@ function Entry({ item, onChange }: { item: Item; onChange: () => void }) {
               {t('staff.openItem')}
             </a>
           )}
-          {!item.hidden && (
+          {canHide(item) && (
             <button type="button" class="btn btn-danger btn-sm" onClick={() => act('hide')}>
               {t('staff.hide')}
             </button>
           )}
-          {item.hidden && (
+          {canUnhide(item) && (
             <button type="button" class="btn btn-primary btn-sm" onClick={() => act('unhide')}>
               {t('staff.unhide')}
             </button>
           )}
-          {item.open_reports > 0 && (
+          {canDismiss(item) && (
             <button type="button" class="btn btn-outline-primary btn-sm" onClick={() => act('dismiss')}>
               {t('staff.dismiss')}
             </button>
@@ -84,7 +90,9 @@ function Entry({ item, onChange }: { item: Item; onChange: () => void }) {
 }
 
 export function StaffReports({ query }: { query: URLSearchParams }) {
-  const state = query.get('stato') ?? 'open';
+  // The address may hold any value: it is sent as it is, and the server's
+  // refusal of one it does not know is shown.
+  const state = (query.get('stato') ?? 'open') as State;
   // After a decision the entry stays (all items) or leaves the list.
   return (
     <StaffFrame current="staffReports">
@@ -101,7 +109,7 @@ export function StaffReports({ query }: { query: URLSearchParams }) {
         </select>
       </div>
       <StaffQueue<Item>
-        load={(cursor, signal) => api.get<Page<Item>>('/api/v1/moderation/reports', { state, limit: 20, cursor }, signal)}
+        load={(cursor, signal) => api.get('/api/v1/moderation/reports', { query: { state, limit: 20, cursor }, signal })}
         deps={[state]}
         listId="report-queue"
         rowPrefix="segnalazione"

@@ -3,16 +3,14 @@
 // author), then verify, block with a public justification (optionally
 // hiding their content) or unblock, each on the person's own row.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { api, ApiError, type Schemas } from '../api/client';
-import type { Page } from '../api/types';
+import { api, ApiError } from '../api/client';
+import type { Account, AccountStanding as Standing } from '../api/types';
 import { t, formatDate } from '../i18n';
 import { usePages } from '../hooks';
 import { setQuery } from '../router';
 import { announce, ErrorAlert, Field, LoadMore, Loading } from '../components/ui';
 import { StaffFrame } from './Frame';
-
-type Account = Schemas['AccountDto'];
-type Standing = Schemas['AccountStandingDto'];
+import { canBlock, canUnblock, canVerifyAccount } from '../policy';
 
 function BlockForm({ account, onDone }: { account: Account; onDone: (s: Standing) => void }) {
   const [justification, setJustification] = useState('');
@@ -28,8 +26,7 @@ function BlockForm({ account, onDone }: { account: Account; onDone: (s: Standing
           e.preventDefault();
           setError(null);
           try {
-            const body = { justification, hide_content: hideContent };
-            onDone(await api.send<Standing>('POST', `/api/v1/moderation/users/${account.id}/block`, body));
+            onDone(await api.post('/api/v1/moderation/users/{id}/block', { path: { id: account.id }, body: { justification, hide_content: hideContent } }));
           } catch (err) {
             setError(err as ApiError);
           }
@@ -75,7 +72,8 @@ function AccountRow({ initial }: { initial: Account }) {
   const act = async (action: 'verify' | 'unblock') => {
     setError(null);
     try {
-      update(await api.send<Standing>('POST', `/api/v1/moderation/users/${account.id}/${action}`, {}));
+      const path = { id: account.id };
+      update(await (action === 'verify' ? api.post('/api/v1/moderation/users/{id}/verify', { path }) : api.post('/api/v1/moderation/users/{id}/unblock', { path })));
     } catch (e) {
       setError(e as ApiError);
     }
@@ -99,18 +97,18 @@ function AccountRow({ initial }: { initial: Account }) {
         </p>
         <ErrorAlert error={error} />
         <div class="d-flex flex-wrap gap-2">
-          {!account.verified_at && (
+          {canVerifyAccount(account) && (
             <button type="button" class="btn btn-primary btn-sm" onClick={() => act('verify')}>
               {t('staff.verifyNamed', { name: account.nickname })}
             </button>
           )}
-          {account.blocked && (
+          {canUnblock(account) && (
             <button type="button" class="btn btn-outline-primary btn-sm" onClick={() => act('unblock')}>
               {t('staff.unblockNamed', { name: account.nickname })}
             </button>
           )}
         </div>
-        {!account.blocked && <BlockForm account={account} onDone={update} />}
+        {canBlock(account) && <BlockForm account={account} onDone={update} />}
       </div>
     </li>
   );
@@ -120,7 +118,7 @@ export function StaffUsers({ query }: { query: URLSearchParams }) {
   const q = query.get('q') ?? '';
   const [text, setText] = useState(q);
   useEffect(() => setText(q), [q]);
-  const list = usePages((cursor, signal) => api.get<Page<Account>>('/api/v1/moderation/users', { q: q || undefined, limit: 20, cursor }, signal), [q], {
+  const list = usePages((cursor, signal) => api.get('/api/v1/moderation/users', { query: { q: q || undefined, limit: 20, cursor }, signal }), [q], {
     key: (a) => a.id,
   });
 

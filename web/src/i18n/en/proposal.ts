@@ -92,4 +92,6 @@ export const proposal: Record<keyof typeof it, string> = {
   'verify.audit': 'Public log',
   'verify.auditIntact': 'The public log is intact: {n} entries verified.',
   'verify.auditBroken': 'Warning: the public log is NOT intact from entry {n}.',
+  // A link staff see on the proposal page, to the staff console's answer form.
+  'proposal.answerThis': 'Answer this proposal',
 };

@@ -69,7 +69,6 @@ export const staff: Record<keyof typeof it, string> = {
   'staff.answerText': 'Official answer',
   'staff.publishAnswer': 'Publish the answer',
   'staff.answered': 'Answer published.',
-  'staff.answerThis': 'Answer this proposal',
   'staff.reportLine': '{reason} — {name}, {date}',
   'staff.reportLineDetails': '{reason} — {name}, {date}: {details}',
 };

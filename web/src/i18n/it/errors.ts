@@ -91,6 +91,6 @@ export const errors = {
 };
 
 // The compiler checks that every problem and field code of the API has a message.
-import type { components } from '../../api/schema';
-type Codes = `error.${components['schemas']['ErrorCode']}` | `field.${components['schemas']['FieldCode']}`;
+import type { ErrorCode, FieldCode } from '../../api/types';
+type Codes = `error.${ErrorCode}` | `field.${FieldCode}`;
 export const everyCode: Record<Codes, string> = errors;

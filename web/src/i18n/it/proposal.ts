@@ -91,4 +91,6 @@ export const proposal = {
   'verify.audit': 'Registro pubblico',
   'verify.auditIntact': 'Il registro pubblico è integro: {n} voci verificate.',
   'verify.auditBroken': 'Attenzione: il registro pubblico NON è integro dalla voce {n}.',
+  // A link staff see on the proposal page, to the staff console's answer form.
+  'proposal.answerThis': 'Rispondi a questa proposta',
 };

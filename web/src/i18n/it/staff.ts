@@ -68,7 +68,6 @@ export const staff = {
   'staff.answerText': 'Risposta ufficiale',
   'staff.publishAnswer': 'Pubblica la risposta',
   'staff.answered': 'Risposta pubblicata.',
-  'staff.answerThis': 'Rispondi a questa proposta',
   'staff.reportLine': '{reason} — {name}, {date}',
   'staff.reportLineDetails': '{reason} — {name}, {date}: {details}',
 };

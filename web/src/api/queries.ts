@@ -1,0 +1,63 @@
+// The app's use of the cache (cache.ts): one cache for the whole app, the
+// key of a read (derived from its path, parameters and query, so
+// ['proposals', 'EMD-PROP-2026-1', 'comments', { limit: 20 }]), and what a
+// change makes stale:
+// - every write the server accepts marks everything stale without reading
+//   it again: what is on screen stays, anything shown next is read again
+//   (a write may change what many reads answered: counters, states, the
+//   audit log);
+// - what a change alters on screen is named where the change is made
+//   (`proposalChanged`), and read again at once, or replaced by the write's
+//   own answer;
+// - another user (signing in or out) makes every read wrong: what is shown
+//   is read again, the rest forgotten.
+import { api } from './client';
+import { Cache, type Key } from './cache';
+import type { Proposal } from './types';
+
+export type { Key } from './cache';
+
+export const cache = new Cache();
+
+type Params = Record<string, string | number | boolean | null | undefined>;
+
+/** The key of a GET: the path's segments after /api/v1/ with its parameters filled in, then the query (empty values left out). */
+export function keyOf(path: string, init?: { path?: Params; query?: Params } | null): Key {
+  const parts = path
+    .replace(/^\/api\/v1\//, '')
+    .split('/')
+    .map((segment) => (segment.startsWith('{') ? String(init?.path?.[segment.slice(1, -1)] ?? '') : segment));
+  const query = Object.fromEntries(Object.entries(init?.query ?? {}).filter(([, v]) => v !== undefined && v !== null && v !== ''));
+  return Object.keys(query).length > 0 ? [...parts, query] : parts;
+}
+
+let user = api.me?.id ?? null;
+api.onSession((me) => {
+  const id = me?.id ?? null;
+  if (id === user) return;
+  user = id;
+  void cache.invalidate(() => true, { forget: true });
+});
+api.onWrite(() => void cache.invalidate(() => true, { refetch: false }));
+
+/** The parts of a proposal read apart from it (each a key under the proposal's). */
+export type ProposalPart = 'supporters' | 'amendments' | 'answers' | 'versions' | 'comments' | 'history';
+
+/**
+ * A proposal changed here: the proposal (under its id, its reference, and
+ * the `address` a screen read it by) is replaced by `fresh`, the write's
+ * own answer, or else read again where it is shown; so are the `parts`
+ * named. Resolves when those reads are done.
+ */
+export function proposalChanged(
+  p: { id: string; reference: string },
+  { fresh, parts = [], address }: { fresh?: Proposal; parts?: ProposalPart[]; address?: string } = {},
+): Promise<void> {
+  const reads: Promise<void>[] = [];
+  for (const id of new Set([p.id, p.reference, address ?? p.id])) {
+    if (fresh) cache.set(['proposals', id], fresh);
+    else reads.push(cache.invalidate(['proposals', id], { exact: true }));
+    for (const part of parts) reads.push(cache.invalidate(['proposals', id, part]));
+  }
+  return Promise.all(reads).then(() => undefined);
+}

@@ -1,0 +1,192 @@
+// What the signed-in user may do, as the client works it out from a
+// proposal's state, its space's settings, an item's own state and the
+// user's roles: one function per question, and the screens ask only these.
+// The server decides every action anyway (a refused one comes back as a
+// problem with its code); when it says in the proposal what the caller may
+// do, the answers come from there, and the change is made in this file.
+import type { Me } from './api/client';
+import type { Account, Amendment, Comment, ModerationItem, Proposal } from './api/types';
+
+type User = Me | null;
+/** A space's rules, as the proposal brings them (`proposal.space`) or the space itself. */
+type Space = { settings: Proposal['space']['settings'] };
+type State = Proposal['state'];
+
+/** The states in which a proposal takes supports, amendments and its withdrawal. */
+const OPEN: readonly State[] = ['published', 'evaluating'];
+const isOpen = (p: Proposal) => OPEN.includes(p.state);
+
+/** The deepest a reply may sit in a thread. */
+const MAX_DEPTH = 3;
+
+// People
+
+/** An administrator (the accounts screen is theirs). */
+export function isAdmin(me: User): boolean {
+  return !!me?.roles.some((r) => r.role === 'admin');
+}
+
+/** Has staff powers anywhere, or in the space given. */
+export function isStaff(me: User, spaceId?: string): boolean {
+  if (!me) return false;
+  return me.roles.some((r) => r.role === 'admin' || (r.role === 'staff' && (!spaceId || !r.space_id || r.space_id === spaceId)));
+}
+
+/** One of the proposal's authors (its creator or a co-author from an accepted amendment). */
+export function isAuthor(p: Proposal, me: User): boolean {
+  return !!me && p.authors.some((a) => a.user_id === me.id);
+}
+
+// Spaces
+
+/** The space takes new proposals. */
+export function canPropose(space: Space): boolean {
+  return !!space.settings.proposals_open;
+}
+
+// Supports
+
+/** The proposal takes supports now (someone signed out is asked to sign in). */
+export function supportsOpen(p: Proposal, space: Space): boolean {
+  return !!space.settings.supports_open && isOpen(p);
+}
+
+/** The list of supporters may be read (the space makes it public). */
+export function canSeeSupporters(space: Space): boolean {
+  return !!space.settings.supporters_public;
+}
+
+/** Signed in, but the space wants a verified identity to support and the user's is not: said instead of the button. */
+export function mustVerifyToSupport(p: Proposal, space: Space, me: User): boolean {
+  return !!me && supportsOpen(p, space) && !!space.settings.verification_required_to_support && !me.verified && !p.my_support;
+}
+
+/** May support the proposal (not supported yet). */
+export function canSupport(p: Proposal, space: Space, me: User): boolean {
+  return !!me && supportsOpen(p, space) && !p.my_support && !(space.settings.verification_required_to_support && !me.verified);
+}
+
+/** Supported an earlier version, and may confirm the support on the current one. */
+export function canConfirmSupport(p: Proposal, space: Space, me: User): boolean {
+  const mine = p.my_support;
+  return !!me && supportsOpen(p, space) && !!mine && mine.version < mine.current_version;
+}
+
+/** May withdraw the support given. */
+export function canWithdrawSupport(p: Proposal, space: Space, me: User): boolean {
+  return !!me && supportsOpen(p, space) && !!p.my_support;
+}
+
+// The proposal itself
+
+/** The proposal takes amendments now (someone signed out is asked to sign in). */
+export function amendmentsOpen(p: Proposal, space: Space): boolean {
+  return !!space.settings.amendments_open && isOpen(p);
+}
+
+/** May propose an amendment. */
+export function canAmend(p: Proposal, space: Space, me: User): boolean {
+  return !!me && amendmentsOpen(p, space);
+}
+
+/** May publish a new version (an author, while the proposal is published). */
+export function canEdit(p: Proposal, me: User): boolean {
+  return isAuthor(p, me) && p.state === 'published';
+}
+
+/** May withdraw the proposal (an author, while it is open). */
+export function canWithdraw(p: Proposal, me: User): boolean {
+  return isAuthor(p, me) && isOpen(p);
+}
+
+/** May report the proposal (anyone signed in but its authors). */
+export function canReportProposal(p: Proposal, me: User): boolean {
+  return !!me && !isAuthor(p, me);
+}
+
+/** May give the proposal its official answer (staff of its space). */
+export function canAnswer(p: Proposal, me: User): boolean {
+  return isStaff(me, p.space_id);
+}
+
+/** The outcomes an official answer may give. */
+export const ANSWER_STATES = ['evaluating', 'accepted', 'rejected'] as const satisfies readonly State[];
+
+/** The proposal takes comments (whoever may write them). */
+export function proposalCommentsOpen(p: Proposal, space: Space): boolean {
+  return !!space.settings.comments_open && p.state !== 'withdrawn' && !p.hidden;
+}
+
+// Amendments
+
+/** The amendment's author. */
+function isAmendmentAuthor(a: Amendment, me: User): boolean {
+  return !!me && me.id === a.author_id;
+}
+
+/** May withdraw the amendment (its author, while it is evaluated). */
+export function canWithdrawAmendment(a: Amendment, me: User): boolean {
+  return isAmendmentAuthor(a, me) && a.state === 'evaluating';
+}
+
+/** May report the amendment (anyone signed in but its author). */
+export function canReportAmendment(a: Amendment, me: User): boolean {
+  return !!me && !isAmendmentAuthor(a, me);
+}
+
+/** The amendment takes comments (while it is evaluated). */
+export function amendmentCommentsOpen(a: Amendment): boolean {
+  return a.state === 'evaluating';
+}
+
+// Comments (`open`: the thread takes comments, from the two above)
+
+/** May write a comment in the thread. */
+export function canComment(open: boolean, me: User): boolean {
+  return open && !!me;
+}
+
+const isCommentAuthor = (c: Comment, me: User) => !!me && c.author?.id === me.id;
+/** Neither deleted nor hidden: its text and its actions are shown. */
+export const isLive = (c: Comment) => !c.deleted && !c.hidden;
+
+/** May vote on the comment (anyone signed in but its author). */
+export function canVote(c: Comment, me: User): boolean {
+  return isLive(c) && !!me && !isCommentAuthor(c, me);
+}
+
+/** May reply to the comment (not deeper than the thread allows). */
+export function canReply(c: Comment, open: boolean, me: User): boolean {
+  return isLive(c) && open && !!me && c.depth < MAX_DEPTH;
+}
+
+/** May edit the comment (its author, while the thread is open). */
+export function canEditComment(c: Comment, open: boolean, me: User): boolean {
+  return isLive(c) && isCommentAuthor(c, me) && open;
+}
+
+/** May delete the comment (its author). */
+export function canDeleteComment(c: Comment, me: User): boolean {
+  return isLive(c) && isCommentAuthor(c, me);
+}
+
+/** May report the comment (anyone signed in but its author). */
+export function canReportComment(c: Comment, me: User): boolean {
+  return isLive(c) && !!me && !isCommentAuthor(c, me);
+}
+
+// Moderation (the staff console)
+
+/** The reported item may be hidden (it is not). */
+export const canHide = (item: ModerationItem) => !item.hidden;
+/** The hidden item may be shown again. */
+export const canUnhide = (item: ModerationItem) => item.hidden;
+/** The item's open reports may be dismissed. */
+export const canDismiss = (item: ModerationItem) => item.open_reports > 0;
+
+/** The person's identity may be marked verified (it is not yet). */
+export const canVerifyAccount = (a: Account) => !a.verified_at;
+/** The person may be blocked (they are not). */
+export const canBlock = (a: Account) => !a.blocked;
+/** The blocked person may be unblocked. */
+export const canUnblock = (a: Account) => a.blocked;
