@@ -7,6 +7,7 @@ use emenda_domain::{DomainError, FieldCode};
 use emenda_service::views::AuditRecordView;
 use emenda_service::{ServiceContext, ServiceResult};
 use emenda_store::audit::{self, AuditReader};
+use emenda_store::HasStore;
 use uuid::Uuid;
 
 /// Reads the audit log.
@@ -37,7 +38,7 @@ impl AuditService {
             user_id: actor.map(|a| a.user_id),
             staff_scope: actor.map_or(StaffScope::Nowhere, Actor::staff_scope),
         };
-        self.ctx.store.read(|tx| {
+        self.ctx.store().read(|tx| {
             Ok(audit::list(tx, &reader, space_id, before, limit)?.into_iter().map(AuditRecordView::from).collect())
         })
     }
@@ -48,7 +49,7 @@ impl AuditService {
     /// call, that no entry was changed, removed or inserted, and no call
     /// costs more than a segment.
     pub fn verify(&self, after: i64, hash: Option<&str>) -> ServiceResult<AuditChainReport> {
-        self.ctx.store.read(|tx| {
+        self.ctx.store().read(|tx| {
             let head = audit::head(tx)?;
             let (after, hash) = segment_start(after, hash, head.seq)?;
             // A resume point that is not what the log holds is the caller's

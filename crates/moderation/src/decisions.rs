@@ -20,6 +20,7 @@ use emenda_store::amendments::{self, AmendmentRecord};
 use emenda_store::proposals::{self as proposal_rows, ProposalRecord};
 use emenda_store::spaces;
 use emenda_store::versions;
+use emenda_store::HasStore;
 use uuid::Uuid;
 
 /// What staff send to accept an amendment.
@@ -108,7 +109,7 @@ impl DecisionService {
         after: Option<Uuid>,
         limit: i64,
     ) -> ServiceResult<Vec<QueueItem>> {
-        self.ctx.store.read(|tx| {
+        self.ctx.store().read(|tx| {
             let spaces = queue_spaces(tx, actor, space_slug)?;
             let rows = amendments::queue(tx, spaces.as_deref(), state, after, limit)?;
             // One proposal read per item, and a merge assessment that the

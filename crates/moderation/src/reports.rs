@@ -27,6 +27,7 @@ use emenda_store::moderation::{self as rows, NewReport};
 pub use emenda_store::moderation::{ModerationRecord, ReportRecord, TargetPreview};
 use emenda_store::proposals as proposal_rows;
 use emenda_store::spaces::SpaceRecord;
+use emenda_store::HasStore;
 use emenda_store::{StoreError, Tx};
 use std::collections::HashMap;
 use uuid::Uuid;
@@ -258,7 +259,7 @@ impl ReportService {
         });
         match result {
             // Two reports of one participant racing: the unique index decides.
-            Err(ServiceError::Store(StoreError::Duplicate { .. })) => Err(already_reported().into()),
+            Err(error) if error.duplicate().is_some() => Err(already_reported().into()),
             other => other,
         }
     }
@@ -273,7 +274,7 @@ impl ReportService {
         after: Option<Uuid>,
         limit: i64,
     ) -> ServiceResult<Vec<QueueEntry>> {
-        self.ctx.store.read(|tx| {
+        self.ctx.store().read(|tx| {
             let spaces = queue_spaces(tx, actor, space_slug)?;
             let page = rows::queue(tx, spaces.as_deref(), state, after, limit)?;
             entries(tx, page)

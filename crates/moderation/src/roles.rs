@@ -7,6 +7,7 @@ use emenda_domain::policy::{
 };
 use emenda_domain::{DomainError, FieldCode};
 use emenda_service::{AuditTarget, ServiceContext, ServiceResult};
+use emenda_store::HasStore;
 use emenda_store::{roles, spaces, users, Tx};
 use uuid::Uuid;
 
@@ -60,7 +61,7 @@ impl RoleService {
             ensure_grant_scope(RoleGrant { role, space_id: Some(Uuid::nil()) })?;
         }
         let now = self.ctx.clock.now();
-        self.ctx.store.write(|tx| {
+        self.ctx.store().write(|tx| {
             // The locking rule: the admin grants are locked before the
             // caller's own power is checked again under that lock, so an
             // admin removed a moment ago cannot remove another.

@@ -22,6 +22,7 @@ use emenda_store::amendments::{self, AmendmentRecord, NewAmendment};
 use emenda_store::proposals::ProposalRecord;
 use emenda_store::spaces::{self, SpaceRecord};
 use emenda_store::versions::{self, VersionRecord};
+use emenda_store::HasStore;
 use emenda_store::{StoreError, Tx};
 use std::sync::Arc;
 use uuid::Uuid;
@@ -241,14 +242,14 @@ impl AmendmentService {
         });
         match result {
             // Two requests racing: the partial unique index decides.
-            Err(ServiceError::Store(StoreError::Duplicate { .. })) => Err(one_open().into()),
+            Err(error) if error.duplicate().is_some() => Err(one_open().into()),
             other => other,
         }
     }
 
     /// One amendment, as `actor` may see it.
     pub fn get(&self, id: Uuid, actor: Option<&Actor>) -> ServiceResult<AmendmentView> {
-        self.ctx.store.read(|tx| {
+        self.ctx.store().read(|tx| {
             let (amendment, proposal, _) = load_visible_amendment(tx, id, actor)?;
             self.view(tx, amendment, proposal)
         })
@@ -263,7 +264,7 @@ impl AmendmentService {
         after: Option<Uuid>,
         limit: i64,
     ) -> ServiceResult<Vec<Amendment>> {
-        self.ctx.store.read(|tx| {
+        self.ctx.store().read(|tx| {
             let proposal = load_visible_proposal(tx, proposal_key, actor)?;
             let space = spaces::find_by_id(tx, proposal.space_id)?.ok_or_else(|| DomainError::not_found("space"))?;
             let only_author = match list_scope(&space.settings, actor, space.id) {

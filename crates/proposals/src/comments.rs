@@ -25,6 +25,7 @@ use emenda_service::{AuditTarget, ServiceContext, ServiceError, ServiceResult};
 use emenda_store::comments::{self, CommentRecord, NewComment, RevisionRecord};
 use emenda_store::proposals::ProposalRecord;
 use emenda_store::spaces::{self, SpaceRecord};
+use emenda_store::HasStore;
 use emenda_store::Tx;
 use uuid::Uuid;
 
@@ -353,7 +354,7 @@ impl CommentService {
         after: Option<CommentCursor>,
         limit: i64,
     ) -> ServiceResult<Vec<CommentView>> {
-        self.ctx.store.read(|tx| {
+        self.ctx.store().read(|tx| {
             let (proposal, space, amendment_id, _) = resolve_target(tx, target, actor, false)?;
             let thread_key = match parent_id {
                 None => amendment_id.unwrap_or(proposal.id),
@@ -402,7 +403,7 @@ impl CommentService {
 
     /// One comment, as `actor` may see it.
     pub fn get(&self, id: Uuid, actor: Option<&Actor>) -> ServiceResult<CommentView> {
-        self.ctx.store.read(|tx| {
+        self.ctx.store().read(|tx| {
             let (comment, space, _) = resolve_comment(tx, id, actor, false)?;
             Ok(self.views(tx, vec![comment], actor, space.id)?.remove(0))
         })
@@ -417,7 +418,7 @@ impl CommentService {
         after: Option<i32>,
         limit: i64,
     ) -> ServiceResult<Vec<RevisionView>> {
-        self.ctx.store.read(|tx| {
+        self.ctx.store().read(|tx| {
             let (comment, space, _) = resolve_comment(tx, id, actor, false)?;
             if !comment.is_live() && !sees_hidden(actor, space.id) {
                 return Err(DomainError::not_found("comment").into());

@@ -22,6 +22,7 @@ use emenda_store::proposals::{
 };
 use emenda_store::spaces::{SpaceRecord, SpaceRules};
 use emenda_store::versions::{self, NewVersion};
+use emenda_store::HasStore;
 use emenda_store::{amendments, sequences, spaces, Tx};
 use uuid::Uuid;
 
@@ -221,13 +222,13 @@ impl ProposalService {
             // An anonymous page is one statement: one round trip, its own
             // snapshot, no transaction around it (an anonymous reader's
             // counts are all or none, which needs no second query).
-            let page = self.ctx.store.read_statement(|tx| {
+            let page = self.ctx.store().read_statement(|tx| {
                 let page = visible(proposal_view::find(tx, key)?)?;
                 counts_for_reader(tx, page, None)
             })?;
             return Ok(ProposalView::from_page(page, None));
         };
-        self.ctx.store.read(|tx| {
+        self.ctx.store().read(|tx| {
             let page = visible(proposal_view::find(tx, key)?)?;
             let space =
                 spaces::find_by_id(tx, page.proposal.space_id)?.ok_or_else(|| DomainError::not_found("space"))?;
@@ -301,7 +302,7 @@ impl ProposalService {
 
     /// Every official answer of a proposal, newest (the one in force) first.
     pub fn answers(&self, key: &ProposalKey, actor: Option<&Actor>) -> ServiceResult<Vec<Answer>> {
-        self.ctx.store.read(|tx| {
+        self.ctx.store().read(|tx| {
             let proposal = load_visible_proposal(tx, key, actor)?;
             Ok(answers::list(tx, proposal.id)?.into_iter().map(Answer::from).collect())
         })
@@ -316,13 +317,15 @@ impl ProposalService {
         limit: i64,
     ) -> ServiceResult<Vec<Proposal>> {
         // One statement: its own snapshot, so no transaction around it.
-        self.ctx.store.read_statement(|tx| {
+        self.ctx.store().read_statement(|tx| {
             Ok(rows::list(tx, filter, sort, after, limit)?.into_iter().map(Proposal::from).collect())
         })
     }
 
     /// The id of a space, for list filters given by slug.
     pub fn space_id(&self, slug: &str) -> ServiceResult<Uuid> {
-        self.ctx.store.read(|tx| Ok(spaces::find_by_slug(tx, slug)?.ok_or_else(|| DomainError::not_found("space"))?.id))
+        self.ctx
+            .store()
+            .read(|tx| Ok(spaces::find_by_slug(tx, slug)?.ok_or_else(|| DomainError::not_found("space"))?.id))
     }
 }

@@ -22,6 +22,7 @@ use emenda_service::{ServiceContext, ServiceResult};
 use emenda_store::proposals::{self as proposal_rows, ProposalRecord};
 use emenda_store::spaces::{self, SpaceRecord};
 use emenda_store::supports;
+use emenda_store::HasStore;
 use emenda_store::Tx;
 use uuid::Uuid;
 
@@ -222,7 +223,7 @@ impl SupportService {
         after: Option<SupporterCursor>,
         limit: i64,
     ) -> ServiceResult<Vec<Supporter>> {
-        self.ctx.store.read(|tx| {
+        self.ctx.store().read(|tx| {
             let proposal = load_visible_proposal(tx, key, actor)?;
             let space = spaces::find_by_id(tx, proposal.space_id)?.ok_or_else(|| DomainError::not_found("space"))?;
             ensure_can_list_supporters(&space.settings, actor, space.id)?;

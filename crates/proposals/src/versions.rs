@@ -10,6 +10,7 @@ use emenda_service::views::Version;
 use emenda_service::{ServiceContext, ServiceError, ServiceResult};
 use emenda_store::proposal_view;
 use emenda_store::versions::{self, VersionRecord};
+use emenda_store::HasStore;
 use emenda_store::Tx;
 
 /// Title and body differences between two versions.
@@ -51,7 +52,7 @@ impl HistoryService {
         after: i32,
         limit: i64,
     ) -> ServiceResult<Vec<Version>> {
-        self.ctx.store.read(|tx| {
+        self.ctx.store().read(|tx| {
             let proposal = load_visible_proposal(tx, key, actor)?;
             Ok(versions::list(tx, proposal.id, after, limit)?.into_iter().map(Version::from).collect())
         })
@@ -61,14 +62,16 @@ impl HistoryService {
     pub fn get(&self, key: &ProposalKey, actor: Option<&Actor>, number: i32) -> ServiceResult<Version> {
         let proposal_not_found = || ServiceError::from(DomainError::not_found("proposal"));
         // One statement: the version with its proposal's visibility.
-        let found =
-            self.ctx.store.read_statement(|tx| Ok::<_, ServiceError>(proposal_view::find_version(tx, key, number)?))?;
+        let found = self
+            .ctx
+            .store()
+            .read_statement(|tx| Ok::<_, ServiceError>(proposal_view::find_version(tx, key, number)?))?;
         match found {
             Some((version, hidden, space_id)) if may_see(hidden, space_id, actor) => Ok(Version::from(version)),
             Some(_) => Err(proposal_not_found()),
             // No such version; whether the proposal exists (and may be
             // seen) decides which of the two is missing.
-            None => self.ctx.store.read(|tx| {
+            None => self.ctx.store().read(|tx| {
                 load_visible_proposal(tx, key, actor)?;
                 Err(DomainError::not_found("version").into())
             }),
@@ -85,7 +88,7 @@ impl HistoryService {
         to: Option<i32>,
         granularity: Granularity,
     ) -> ServiceResult<VersionDiff> {
-        let (old, new) = self.ctx.store.read(|tx| {
+        let (old, new) = self.ctx.store().read(|tx| {
             let proposal = load_visible_proposal(tx, key, actor)?;
             let to = to.unwrap_or(proposal.current_version);
             let from = from.unwrap_or((to - 1).max(1));
@@ -104,7 +107,7 @@ impl HistoryService {
 
     /// Re-reads every version and re-checks the chain.
     pub fn verify(&self, key: &ProposalKey, actor: Option<&Actor>) -> ServiceResult<ChainReport> {
-        let all = self.ctx.store.read(|tx| {
+        let all = self.ctx.store().read(|tx| {
             let proposal = load_visible_proposal(tx, key, actor)?;
             let mut all = Vec::new();
             loop {

@@ -15,6 +15,7 @@ use emenda_store::audit::{self, AuditEntry, AuditReader};
 use emenda_store::testing::TestDatabase;
 use emenda_store::users::{self, NewUser};
 use emenda_store::versions::{self, VersionRecord};
+use emenda_store::HasStore;
 use emenda_store::{roles, Backend, StoreError};
 use std::sync::{Arc, Barrier};
 use uuid::Uuid;
@@ -45,7 +46,7 @@ impl World {
     /// The world on a fresh database of `backend`.
     pub fn new(backend: Backend) -> Self {
         let db = TestDatabase::new(backend);
-        let ctx = ServiceContext::new(db.store());
+        let ctx = ServiceContext::from(db.store());
         let proposals = ProposalService::new(ctx.clone(), "TST");
         let admin = person(&ctx, "admin", &[RoleGrant { role: Role::Admin, space_id: None }]);
         World {
@@ -102,14 +103,14 @@ impl World {
 
     /// Every version of a proposal, oldest first.
     pub fn versions(&self, proposal: Uuid) -> Vec<VersionRecord> {
-        self.ctx.store.read(|tx| versions::list(tx, proposal, 0, 1_000)).expect("read the versions")
+        self.ctx.store().read(|tx| versions::list(tx, proposal, 0, 1_000)).expect("read the versions")
     }
 
     /// Every audit entry about `target`, oldest first, as an admin reads them.
     pub fn audit_of(&self, target: Uuid) -> Vec<AuditEntry> {
         let reader = AuditReader { include_staff: true, user_id: None, staff_scope: StaffScope::Everywhere };
         let mut entries =
-            self.ctx.store.read(|tx| audit::list(tx, &reader, None, None, 1_000)).expect("read the audit log");
+            self.ctx.store().read(|tx| audit::list(tx, &reader, None, None, 1_000)).expect("read the audit log");
         entries.retain(|e| e.target_id == target);
         entries.reverse();
         entries
@@ -126,7 +127,7 @@ impl World {
 pub fn person(ctx: &ServiceContext, nickname: &str, grants: &[RoleGrant]) -> Actor {
     let id = Uuid::now_v7();
     let now = ctx.clock.now();
-    ctx.store
+    ctx.store()
         .write(|tx| {
             users::insert(
                 tx,

@@ -15,6 +15,7 @@ use emenda_proposals::proposals::ProposalEdit;
 use emenda_proposals::ProposalKey;
 use emenda_service::ServiceError;
 use emenda_store::testing::{record_queries, touches_table, watch_queries};
+use emenda_store::HasStore;
 use emenda_store::{backend_tests, proposals as proposal_rows, Backend};
 use emenda_test_support::{code, field_codes, Moderation, World};
 
@@ -47,7 +48,7 @@ fn accepting_on_a_closed_proposal_is_refused(backend: Backend) {
         let id = w.publish(&author, &space, TITLE).proposal.id;
         let amendment = w.amend(&amender, id, 1, OTHER_COST).unwrap().amendment.id;
         let now = w.ctx.clock.now();
-        w.ctx.store.write(|tx| proposal_rows::change_state(tx, id, &ProposalState::OPEN, closed, now)).unwrap();
+        w.ctx.store().write(|tx| proposal_rows::change_state(tx, id, &ProposalState::OPEN, closed, now)).unwrap();
         assert_eq!(code(m.decisions.accept(&staff, amendment, &Acceptance::default())), "proposal_closed", "{closed}");
         assert_eq!(w.versions(id).len(), 1);
         let still = w.amendments.get(amendment, None).unwrap().amendment;

@@ -8,6 +8,7 @@
 use emenda_domain::audit::{AuditAction, AuditVisibility};
 use emenda_domain::policy::{Role, RoleGrant};
 use emenda_domain::space::SpaceSettings;
+use emenda_store::HasStore;
 use emenda_store::{backend_tests, Backend};
 use emenda_test_support::{code, field_codes, person, Moderation, World};
 use uuid::Uuid;
@@ -82,7 +83,7 @@ fn admins_keep_their_own_admin_role_and_stale_admins_lose_power(backend: Backend
     // read again under the lock decide.
     assert_eq!(code(m.roles.revoke(&second, w.admin.user_id, Role::Admin, None)), "admin_only");
     assert_eq!(code(m.roles.grant(&second, second.user_id, Role::Admin, None)), "admin_only");
-    let grants_of = |user| w.ctx.store.read(|tx| emenda_store::roles::grants_of(tx, user)).unwrap();
+    let grants_of = |user| w.ctx.store().read(|tx| emenda_store::roles::grants_of(tx, user)).unwrap();
     assert_eq!(grants_of(w.admin.user_id), [RoleGrant { role: Role::Admin, space_id: None }]);
     assert!(grants_of(second.user_id).is_empty());
 }

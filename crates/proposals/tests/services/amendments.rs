@@ -13,6 +13,7 @@ use emenda_proposals::amendments::AmendmentRequest;
 use emenda_proposals::proposals::ProposalEdit;
 use emenda_proposals::spaces::SpaceChange;
 use emenda_proposals::ProposalKey;
+use emenda_store::HasStore;
 use emenda_store::{amendments as amendment_rows, backend_tests, Backend};
 use emenda_test_support::{code, field_codes, race, World, BODY, WHY};
 use std::sync::Barrier;
@@ -26,7 +27,7 @@ fn reject_in_store(w: &World, amendment: Uuid, staff: Uuid) {
     let now = w.ctx.clock.now();
     let decided = w
         .ctx
-        .store
+        .store()
         .write(|tx| amendment_rows::decide(tx, amendment, AmendmentState::Rejected, staff, Some("Non pertinente"), now))
         .unwrap();
     assert!(decided);

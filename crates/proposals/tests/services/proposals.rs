@@ -12,6 +12,7 @@ use emenda_domain::DomainError;
 use emenda_proposals::proposals::ProposalEdit;
 use emenda_proposals::ProposalKey;
 use emenda_service::ServiceError;
+use emenda_store::HasStore;
 use emenda_store::{backend_tests, proposals as proposal_rows, Backend};
 use emenda_test_support::{code, field_codes, race, World, BODY};
 
@@ -35,7 +36,7 @@ fn coauthors_edit_and_withdraw(backend: Backend) {
     // An accepted amendment makes its author a co-author (decisions.rs
     // shows the whole path); here the proposal service's side only.
     let now = w.ctx.clock.now();
-    w.ctx.store.write(|tx| proposal_rows::add_author(tx, id, coauthor.user_id, "coauthor", now)).unwrap();
+    w.ctx.store().write(|tx| proposal_rows::add_author(tx, id, coauthor.user_id, "coauthor", now)).unwrap();
 
     let edited =
         w.proposals.edit(&coauthor, &ProposalKey::Id(id), &edit(1, "Un testo riscritto dal coautore.")).unwrap();
@@ -102,7 +103,7 @@ fn edits_and_withdrawals_follow_the_state(backend: Backend) {
     let evaluated = w.publish(&author, &space, TITLE).proposal.id;
     let now = w.ctx.clock.now();
     w.ctx
-        .store
+        .store()
         .write(|tx| proposal_rows::change_state(tx, evaluated, &ProposalState::OPEN, ProposalState::Evaluating, now))
         .unwrap();
     let key = ProposalKey::Id(evaluated);
