@@ -2,6 +2,7 @@
 
 use crate::passwords::{decoy_hash, hash_password, verify_password};
 use crate::tokens::{hash_refresh_token, random_secret, JwtKeys};
+use crate::views::User;
 use chrono::{DateTime, Duration, Utc};
 use emenda_domain::audit::AuditAction;
 use emenda_domain::error::Validation;
@@ -10,7 +11,6 @@ use emenda_domain::session::{judge_replay, Replay, SpentToken, REFRESH_RETRY_GRA
 use emenda_domain::sign_in::{address_key, judge_sign_in, SignInLimits, SignInVerdict};
 use emenda_domain::values::{validate_password, DisplayName, Email, Nickname};
 use emenda_domain::{DomainError, ErrorCode, FieldCode};
-use emenda_service::views::User;
 use emenda_service::{AccessError, AuditTarget, InternalError, ServiceContext, ServiceError, ServiceResult};
 use emenda_store::tokens::NewRefreshToken;
 use emenda_store::users::NewUser;

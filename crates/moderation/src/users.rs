@@ -3,11 +3,11 @@
 //! sessions at once; every change is audited, and a block is public with
 //! its justification so that the power to silence is accountable.
 
+use emenda_accounts::User;
 use emenda_domain::audit::AuditAction;
 use emenda_domain::policy::{ensure_admin, ensure_admins_remain, Actor};
 use emenda_domain::values::{SearchTerm, StaffText};
 use emenda_domain::{DomainError, ErrorCode};
-use emenda_service::views::User;
 use emenda_service::{AuditTarget, ServiceContext, ServiceResult};
 use emenda_store::comments as comment_rows;
 use emenda_store::users::{self, UserRecord};

@@ -14,42 +14,8 @@ use emenda_store::audit::AuditEntry;
 use emenda_store::proposals::{AuthorRecord, ProposalRecord};
 use emenda_store::spaces::SpaceRecord;
 use emenda_store::supports::SupporterRecord;
-use emenda_store::users::UserRecord;
 use emenda_store::versions::VersionRecord;
 use uuid::Uuid;
-
-/// A person's account, without anything secret.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct User {
-    /// Id.
-    pub id: Uuid,
-    /// E-mail (shown only to the person and admins).
-    pub email: String,
-    /// Public handle.
-    pub nickname: String,
-    /// Shown name.
-    pub display_name: String,
-    /// When an admin verified the identity.
-    pub verified_at: Option<DateTime<Utc>>,
-    /// When the account was blocked, if it is.
-    pub blocked_at: Option<DateTime<Utc>>,
-    /// Registration time.
-    pub created_at: DateTime<Utc>,
-}
-
-impl From<UserRecord> for User {
-    fn from(r: UserRecord) -> Self {
-        Self {
-            id: r.id,
-            email: r.email,
-            nickname: r.nickname,
-            display_name: r.display_name,
-            verified_at: r.verified_at,
-            blocked_at: r.blocked_at,
-            created_at: r.created_at,
-        }
-    }
-}
 
 /// A participatory space and its settings.
 #[derive(Debug, Clone, PartialEq)]
