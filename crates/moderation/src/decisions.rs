@@ -13,8 +13,8 @@ use emenda_domain::values::{validate_text, Body, StaffText, Title};
 use emenda_domain::{DomainError, ErrorCode};
 use emenda_proposals::amendments::{assess_against_current, lock_visible_amendment};
 use emenda_proposals::lifecycle::{self, NextVersion};
+use emenda_proposals::views::{AmendmentSummary, VersionSummary};
 use emenda_proposals::LockedProposal;
-use emenda_service::views::{Amendment, Version};
 use emenda_service::{AuditTarget, ServiceContext, ServiceResult};
 use emenda_store::amendments::{self, AmendmentRecord};
 use emenda_store::proposals::{self as proposal_rows, ProposalRecord};
@@ -39,7 +39,7 @@ pub struct Acceptance {
 #[derive(Debug, Clone)]
 pub struct QueueItem {
     /// The amendment.
-    pub amendment: Amendment,
+    pub amendment: AmendmentSummary,
     /// The proposal's reference code.
     pub proposal_reference: String,
     /// The proposal's current title.
@@ -54,9 +54,9 @@ pub struct QueueItem {
 #[derive(Debug, Clone)]
 pub struct Accepted {
     /// The amendment, now accepted.
-    pub amendment: Amendment,
+    pub amendment: AmendmentSummary,
     /// The version it produced (`None` when its text was already current).
-    pub version: Option<Version>,
+    pub version: Option<VersionSummary>,
 }
 
 /// Amendment decisions.
@@ -206,12 +206,12 @@ impl DecisionService {
             )?;
             let amendment = amendments::find_by_id(tx, id)?.ok_or_else(|| DomainError::not_found("amendment"))?;
             let version = if unchanged { None } else { versions::get(tx, proposal.id, resulting)? };
-            Ok(Accepted { amendment: amendment.into(), version: version.map(Version::from) })
+            Ok(Accepted { amendment: amendment.into(), version: version.map(VersionSummary::from) })
         })
     }
 
     /// Rejects an amendment with a public reason.
-    pub fn reject(&self, actor: &Actor, id: Uuid, reason: &str) -> ServiceResult<Amendment> {
+    pub fn reject(&self, actor: &Actor, id: Uuid, reason: &str) -> ServiceResult<AmendmentSummary> {
         let reason = StaffText::parse_field("reason", reason)?;
         self.ctx.write_as(actor, |tx| {
             let (amendment, LockedProposal { proposal, space }) = lock_visible_amendment(tx, id, Some(actor))?;
@@ -233,7 +233,7 @@ impl DecisionService {
                 }),
             )?;
             Ok(amendments::find_by_id(tx, id)?
-                .map(Amendment::from)
+                .map(AmendmentSummary::from)
                 .ok_or_else(|| DomainError::not_found("amendment"))?)
         })
     }

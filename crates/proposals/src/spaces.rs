@@ -1,12 +1,12 @@
 //! Spaces: admins create and configure them; anyone reads them.
 
+use crate::views::Space;
 use emenda_domain::audit::AuditAction;
 use emenda_domain::error::Validation;
 use emenda_domain::policy::{ensure_admin, Actor};
 use emenda_domain::space::{SettingsPatch, SpaceSettings};
 use emenda_domain::values::{Description, Slug, SpaceTitle};
 use emenda_domain::{DomainError, ErrorCode};
-use emenda_service::views::Space;
 use emenda_service::{AuditTarget, ServiceContext, ServiceError, ServiceResult};
 use emenda_store::spaces::{self, SpaceRecord};
 use emenda_store::supports;

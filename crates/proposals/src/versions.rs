@@ -1,30 +1,17 @@
 //! Reading a proposal's history: versions, diffs between any two, and the
 //! re-verification of the hash chain.
 
+use crate::views::{Version, VersionDiff, VersionSummary};
 use crate::{load_visible_proposal, may_see, ProposalKey};
-use emenda_domain::diff::{diff_texts, Granularity, TextDiff};
+use emenda_domain::diff::{diff_texts, Granularity};
 use emenda_domain::history::{verify_chain, ChainReport, HashEncoding, HashedVersion, StoredVersion};
 use emenda_domain::policy::Actor;
 use emenda_domain::{DomainError, FieldCode};
-use emenda_service::views::Version;
 use emenda_service::{ServiceContext, ServiceError, ServiceResult};
 use emenda_store::proposal_view;
 use emenda_store::versions::{self, VersionRecord};
 use emenda_store::HasStore;
 use emenda_store::Tx;
-
-/// Title and body differences between two versions.
-#[derive(Debug, Clone)]
-pub struct VersionDiff {
-    /// Older version number.
-    pub from: i32,
-    /// Newer version number.
-    pub to: i32,
-    /// Title difference.
-    pub title: TextDiff,
-    /// Body difference.
-    pub body: TextDiff,
-}
 
 /// Reads history.
 #[derive(Debug, Clone)]
@@ -51,10 +38,10 @@ impl HistoryService {
         actor: Option<&Actor>,
         after: i32,
         limit: i64,
-    ) -> ServiceResult<Vec<Version>> {
+    ) -> ServiceResult<Vec<VersionSummary>> {
         self.ctx.store().read(|tx| {
             let proposal = load_visible_proposal(tx, key, actor)?;
-            Ok(versions::list(tx, proposal.id, after, limit)?.into_iter().map(Version::from).collect())
+            Ok(versions::list(tx, proposal.id, after, limit)?.into_iter().map(VersionSummary::from).collect())
         })
     }
 
@@ -100,6 +87,7 @@ impl HistoryService {
         Ok(VersionDiff {
             from: old.number,
             to: new.number,
+            granularity,
             title: diff_texts(&old.title, &new.title, granularity),
             body: diff_texts(&old.body, &new.body, granularity),
         })

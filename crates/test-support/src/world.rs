@@ -6,10 +6,10 @@
 use emenda_domain::audit::AuditAction;
 use emenda_domain::policy::{Actor, Role, RoleGrant, StaffScope};
 use emenda_domain::space::SpaceSettings;
-use emenda_proposals::amendments::{AmendmentRequest, AmendmentView};
+use emenda_proposals::amendments::AmendmentRequest;
 use emenda_proposals::spaces::NewSpace;
-use emenda_proposals::{AmendmentService, ProposalKey, ProposalService, ProposalView, SpaceService};
-use emenda_service::views::Space;
+use emenda_proposals::views::{Amendment, Proposal, Space};
+use emenda_proposals::{AmendmentService, ProposalKey, ProposalService, SpaceService};
 use emenda_service::{ServiceContext, ServiceError, ServiceResult};
 use emenda_store::audit::{self, AuditEntry, AuditReader};
 use emenda_store::testing::TestDatabase;
@@ -81,14 +81,14 @@ impl World {
     }
 
     /// A proposal published by `author` with [`BODY`].
-    pub fn publish(&self, author: &Actor, space: &Space, title: &str) -> ProposalView {
+    pub fn publish(&self, author: &Actor, space: &Space, title: &str) -> Proposal {
         self.proposals.create(author, &space.slug, title, BODY).expect("publish a proposal")
     }
 
     /// `author` asks to replace the body of `proposal` as of `base_version`.
-    pub fn amend(&self, author: &Actor, proposal: Uuid, base_version: i32, body: &str) -> ServiceResult<AmendmentView> {
+    pub fn amend(&self, author: &Actor, proposal: Uuid, base_version: i32, body: &str) -> ServiceResult<Amendment> {
         let request = AmendmentRequest {
-            title: self.proposal(proposal).current.title,
+            title: self.proposal(proposal).title,
             body: body.into(),
             rationale: WHY.into(),
             base_version,
@@ -97,7 +97,7 @@ impl World {
     }
 
     /// A proposal as its admin sees it now.
-    pub fn proposal(&self, id: Uuid) -> ProposalView {
+    pub fn proposal(&self, id: Uuid) -> Proposal {
         self.proposals.get(&ProposalKey::Id(id), Some(&self.admin)).expect("read the proposal")
     }
 

@@ -730,12 +730,12 @@ fn openapi_describes_every_route(backend: Backend) {
     }
     for schema in [
         "Problem",
-        "ProposalDto",
+        "Proposal",
         "TextDiff",
         "SpaceSettings",
         "SessionDto",
         "ChainReport",
-        "AmendmentDto",
+        "Amendment",
         "FieldConflict",
         "AcceptedDto",
         "AuditChainReport",

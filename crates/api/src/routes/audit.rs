@@ -90,8 +90,8 @@ pub async fn list_audit(
     })
     .await?;
     let details_size = |e: &AuditRecordView| serde_json::to_string(&e.details).map_or(0, |text| text.len());
-    let page =
-        pagination::page_within(rows, limit, PAGE_DETAILS_BYTES, details_size, &scope, |e| e.id, AuditEntryDto::from);
+    let page = pagination::page_within(rows, limit, PAGE_DETAILS_BYTES, details_size, &scope, |e| e.id)
+        .map(AuditEntryDto::from);
     Ok(HttpResponse::Ok().json(page))
 }
 

@@ -242,7 +242,7 @@ pub async fn report_queue(
     let after: Option<Uuid> = scope.decode(query.cursor.as_deref())?;
     let rows =
         blocking(move || state.reports.queue(&user.actor(), query.space.as_deref(), wanted, after, limit + 1)).await?;
-    Ok(HttpResponse::Ok().json(pagination::page(rows, limit, &scope, |e| e.moderation.id, ModerationItemDto::from)))
+    Ok(HttpResponse::Ok().json(pagination::page(rows, limit, &scope, |e| e.moderation.id).map(ModerationItemDto::from)))
 }
 
 /// An optional note, kept in the public audit entry.

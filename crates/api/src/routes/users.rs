@@ -46,7 +46,7 @@ pub async fn search_users(
     let scope = CursorScope::new("user_search").with("q", &q);
     let after: Option<String> = scope.decode(query.cursor.as_deref())?;
     let found = blocking(move || state.user_moderation.search(&user.actor(), &q, after.as_deref(), limit + 1)).await?;
-    Ok(HttpResponse::Ok().json(pagination::page(found, limit, &scope, |u| u.nickname.clone(), AccountDto::from)))
+    Ok(HttpResponse::Ok().json(pagination::page(found, limit, &scope, |u| u.nickname.clone()).map(AccountDto::from)))
 }
 
 /// Why a user is blocked; shown publicly in the audit log.
