@@ -1,7 +1,8 @@
 //! The layering, as the compiler enforces it: the API and the server do not
 //! depend on the store, so neither can name a store type (a record, the
 //! store's error, a transaction) and both reach the database through the
-//! services only.
+//! services only. A service crate that re-exported a store type would open
+//! that door again, so none may.
 
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -53,5 +54,33 @@ fn the_api_and_the_server_do_not_depend_on_the_store() {
             "{package} depends on emenda-store ({on_store:?}): it must reach the database through the services \
              (emenda-service's `Database` for what the binary needs)"
         );
+    }
+}
+
+/// The crates allowed to use the store, which must keep it to themselves.
+const SERVICE_CRATES: [&str; 4] = ["service", "accounts", "proposals", "moderation"];
+
+fn rust_files(folder: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(folder).expect("read a source folder") {
+        let path = entry.expect("a folder entry").path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+#[test]
+fn no_service_crate_re_exports_a_store_type() {
+    let mut files = Vec::new();
+    for krate in SERVICE_CRATES {
+        rust_files(&workspace().join("crates").join(krate).join("src"), &mut files);
+    }
+    assert!(files.len() > 10, "the service crates' sources were not found");
+    for file in files {
+        let text = std::fs::read_to_string(&file).expect("read a source file");
+        let compact = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(!compact.contains("pub use emenda_store"), "{} re-exports a store type", file.display());
     }
 }

@@ -2,8 +2,9 @@
 //! when the proposal moved on) and reject (with a public reason). Each
 //! amendment is decided exactly once, whoever clicks at the same moment.
 
+use crate::views::{Accepted, QueueItem};
 use emenda_domain::amendment::{
-    already_decided, ensure_can_decide, ensure_decidable, ensure_evaluating, AmendmentState, Mergeability,
+    already_decided, ensure_can_decide, ensure_decidable, ensure_evaluating, AmendmentState,
 };
 use emenda_domain::audit::AuditAction;
 use emenda_domain::error::Validation;
@@ -32,31 +33,6 @@ pub struct Acceptance {
     pub body: Option<String>,
     /// A note recorded with the decision.
     pub note: Option<String>,
-}
-
-/// An amendment in the staff queue, with what staff need to triage it
-/// without one more request per item.
-#[derive(Debug, Clone)]
-pub struct QueueItem {
-    /// The amendment.
-    pub amendment: AmendmentSummary,
-    /// The proposal's reference code.
-    pub proposal_reference: String,
-    /// The proposal's current title.
-    pub proposal_title: String,
-    /// The proposal's current version.
-    pub current_version: i32,
-    /// While evaluating: how it applies to the current version now.
-    pub mergeability: Option<Mergeability>,
-}
-
-/// The result of an acceptance.
-#[derive(Debug, Clone)]
-pub struct Accepted {
-    /// The amendment, now accepted.
-    pub amendment: AmendmentSummary,
-    /// The version it produced (`None` when its text was already current).
-    pub version: Option<VersionSummary>,
 }
 
 /// Amendment decisions.

@@ -1,6 +1,7 @@
 //! Granting and revoking roles (admins only). Every change is public in the
 //! audit log, so citizens can see who holds power where.
 
+use crate::views::UserRoles;
 use emenda_domain::audit::AuditAction;
 use emenda_domain::policy::{
     ensure_admin, ensure_admins_remain, ensure_can_revoke, ensure_grant_scope, Actor, Role, RoleGrant,
@@ -32,7 +33,7 @@ impl RoleService {
         user_id: Uuid,
         role: Role,
         space_slug: Option<&str>,
-    ) -> ServiceResult<Vec<RoleGrant>> {
+    ) -> ServiceResult<UserRoles> {
         self.change(actor, user_id, role, space_slug, true)
     }
 
@@ -43,7 +44,7 @@ impl RoleService {
         user_id: Uuid,
         role: Role,
         space_slug: Option<&str>,
-    ) -> ServiceResult<Vec<RoleGrant>> {
+    ) -> ServiceResult<UserRoles> {
         self.change(actor, user_id, role, space_slug, false)
     }
 
@@ -54,7 +55,7 @@ impl RoleService {
         role: Role,
         space_slug: Option<&str>,
         add: bool,
-    ) -> ServiceResult<Vec<RoleGrant>> {
+    ) -> ServiceResult<UserRoles> {
         ensure_admin(actor)?;
         if role == Role::Admin && space_slug.is_some() {
             // Refused before the slug is even looked up: admin is global.
@@ -93,7 +94,7 @@ impl RoleService {
                     serde_json::json!({ "role": role, "space_id": space_id }),
                 )?;
             }
-            Ok(roles::grants_of(tx, user_id)?)
+            Ok(UserRoles { user_id, roles: roles::grants_of(tx, user_id)? })
         })
     }
 }

@@ -8,7 +8,6 @@
 pub mod context;
 pub mod database;
 pub mod error;
-pub mod views;
 
 pub use context::{AuditTarget, ServiceContext};
 pub use database::Database;

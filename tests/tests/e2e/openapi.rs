@@ -737,7 +737,7 @@ fn openapi_describes_every_route(backend: Backend) {
         "ChainReport",
         "Amendment",
         "FieldConflict",
-        "AcceptedDto",
+        "Accepted",
         "AuditChainReport",
     ] {
         assert!(doc["components"]["schemas"][schema].is_object(), "schema {schema} missing");
