@@ -4,6 +4,7 @@
 use emenda_api::connections::ConnectionLimits;
 use emenda_api::rate_limit::RateLimits;
 use emenda_server::app::{self, ServerOptions};
+use emenda_service::Database;
 use emenda_store::testing::TestDatabase;
 use emenda_store::{Backend, Store};
 use serde_json::{json, Value};
@@ -127,7 +128,7 @@ impl TestApp {
         let server_store = store.clone();
         std::thread::spawn(move || {
             actix_web::rt::System::new().block_on(async move {
-                match app::server(server_store, &options) {
+                match app::server(Database::from(server_store), &options) {
                     Ok((server, address)) => {
                         let _ = sender.send(Ok(address));
                         let _ = server.await;
@@ -220,7 +221,7 @@ impl TestApp {
     /// Creates an administrator the way an operator does (the command
     /// line's code path) and signs them in.
     pub fn admin(&self) -> TestUser {
-        let state = app::state(self.store.clone(), b"unused here but long enough to sign", "TST");
+        let state = app::state(Database::from(self.store.clone()), b"unused here but long enough to sign", "TST");
         state
             .accounts
             .ensure_admin(&emenda_accounts::service::Registration {

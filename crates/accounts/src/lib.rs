@@ -5,6 +5,8 @@
 pub mod passwords;
 pub mod service;
 pub mod tokens;
+pub mod views;
 
 pub use service::{AccountService, AuthSettings, Session, SignedInUser};
 pub use tokens::JwtKeys;
+pub use views::User;

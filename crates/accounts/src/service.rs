@@ -2,6 +2,7 @@
 
 use crate::passwords::{decoy_hash, hash_password, verify_password};
 use crate::tokens::{hash_refresh_token, random_secret, JwtKeys};
+use crate::views::User;
 use chrono::{DateTime, Duration, Utc};
 use emenda_domain::audit::AuditAction;
 use emenda_domain::error::Validation;
@@ -10,11 +11,11 @@ use emenda_domain::session::{judge_replay, Replay, SpentToken, REFRESH_RETRY_GRA
 use emenda_domain::sign_in::{address_key, judge_sign_in, SignInLimits, SignInVerdict};
 use emenda_domain::values::{validate_password, DisplayName, Email, Nickname};
 use emenda_domain::{DomainError, ErrorCode, FieldCode};
-use emenda_service::views::User;
 use emenda_service::{AccessError, AuditTarget, InternalError, ServiceContext, ServiceError, ServiceResult};
 use emenda_store::tokens::NewRefreshToken;
 use emenda_store::users::NewUser;
-use emenda_store::{roles, tokens, users, StoreError};
+use emenda_store::HasStore;
+use emenda_store::{roles, tokens, users};
 use std::net::IpAddr;
 use uuid::Uuid;
 
@@ -121,7 +122,7 @@ impl AccountService {
             hash_password(&input.password).map_err(|e| InternalError::new("hashing a password", e.to_string()))?;
         let id = self.ctx.ids.new_id();
         let created_at = self.ctx.clock.now();
-        let result = self.ctx.store.write(|tx| {
+        let result = self.ctx.store().write(|tx| {
             if users::find_by_email(tx, email.as_str())?.is_some() {
                 return Err(taken(ErrorCode::EmailTaken, "email", "an account with this e-mail exists"));
             }
@@ -161,11 +162,13 @@ impl AccountService {
         });
         match result {
             // Two registrations racing for one e-mail: the database decides.
-            Err(ServiceError::Store(StoreError::Duplicate { constraint })) => Err(if constraint.contains("nickname") {
-                taken(ErrorCode::NicknameTaken, "nickname", "this nickname is taken")
-            } else {
-                taken(ErrorCode::EmailTaken, "email", "an account with this e-mail exists")
-            }),
+            Err(error) if error.duplicate().is_some() => {
+                Err(if error.duplicate().is_some_and(|constraint| constraint.contains("nickname")) {
+                    taken(ErrorCode::NicknameTaken, "nickname", "this nickname is taken")
+                } else {
+                    taken(ErrorCode::EmailTaken, "email", "an account with this e-mail exists")
+                })
+            }
             other => other,
         }
     }
@@ -182,7 +185,7 @@ impl AccountService {
         // The attempt is judged and recorded (as a failure) before the
         // password is checked, in one transaction under the e-mail's lock:
         // parallel guesses cannot all be judged before any is recorded.
-        let user = self.ctx.store.write(|tx| {
+        let user = self.ctx.store().write(|tx| {
             users::lock_sign_in(tx, &email)?;
             // The time is read once the lock is held, so a wait for the
             // pool or the lock does not date the attempt in the past.
@@ -199,7 +202,7 @@ impl AccountService {
         let stored_hash = user.as_ref().map_or(decoy_hash(), |u| u.password_hash.as_str());
         let password_ok = verify_password(password, stored_hash) && user.is_some();
         if password_ok {
-            self.ctx.store.write(|tx| {
+            self.ctx.store().write(|tx| {
                 users::lock_sign_in(tx, &email)?;
                 users::mark_login_succeeded(tx, attempt_id, &email, &address)
             })?;
@@ -211,7 +214,7 @@ impl AccountService {
         // state read again there: a block committed while the password was
         // being checked refuses the session, and a block that comes after
         // revokes the token written here.
-        self.ctx.store.write(|tx| {
+        self.ctx.store().write(|tx| {
             let user = users::find_for_update(tx, user.id)?.ok_or(AccessError::InvalidCredentials)?;
             if user.blocked_at.is_some() {
                 return Err(blocked().into());
@@ -255,7 +258,7 @@ impl AccountService {
     /// retired.
     pub fn refresh(&self, refresh_token: &str) -> ServiceResult<Session> {
         let token_hash = hash_refresh_token(refresh_token);
-        let outcome = self.ctx.store.write(|tx| -> ServiceResult<RefreshOutcome> {
+        let outcome = self.ctx.store().write(|tx| -> ServiceResult<RefreshOutcome> {
             let Some(found) = tokens::find_by_hash(tx, &token_hash)? else {
                 return Err(invalid_refresh().into());
             };
@@ -337,7 +340,7 @@ impl AccountService {
     pub fn logout(&self, user_id: Uuid, refresh_token: &str) -> ServiceResult<()> {
         let token_hash = hash_refresh_token(refresh_token);
         let now = self.ctx.clock.now();
-        self.ctx.store.write(|tx| {
+        self.ctx.store().write(|tx| {
             // Under the user's row lock, like a refresh: a refresh of this
             // family in flight commits its new token before the family is
             // revoked, or starts after and finds its token revoked.
@@ -360,7 +363,7 @@ impl AccountService {
     pub fn signed_in_user(&self, user_id: Uuid) -> ServiceResult<SignedInUser> {
         // One statement (the user with their grants): one round trip per
         // authenticated request, no transaction around it.
-        self.ctx.store.read_statement(|tx| {
+        self.ctx.store().read_statement(|tx| {
             let (user, roles) = users::find_with_roles(tx, user_id)?
                 .ok_or_else(|| AccessError::token(ErrorCode::TokenInvalid, "the account no longer exists"))?;
             if user.blocked_at.is_some() {
@@ -380,14 +383,14 @@ impl AccountService {
     /// needed and grants the global admin role. Returns the user id.
     pub fn ensure_admin(&self, registration: &Registration) -> ServiceResult<Uuid> {
         let email = Email::parse(&registration.email)?;
-        let existing = self.ctx.store.read(|tx| users::find_by_email(tx, email.as_str()))?;
+        let existing = self.ctx.store().read(|tx| users::find_by_email(tx, email.as_str()))?;
         let user_id = match existing {
             Some(user) => user.id,
             None => self.register(registration)?.id,
         };
         let now = self.ctx.clock.now();
         let grant = RoleGrant { role: Role::Admin, space_id: None };
-        self.ctx.store.write(|tx| {
+        self.ctx.store().write(|tx| {
             // Ordered against registrations like any grant; the operator's
             // choice of admin is not second-guessed for look-alikes.
             users::lock_reserved_names(tx, true)?;

@@ -5,10 +5,11 @@
 use chrono::{Duration, TimeZone, Utc};
 use emenda_accounts::service::Registration;
 use emenda_accounts::{AccountService, AuthSettings, JwtKeys};
-use emenda_domain::clock::{ManualClock, UuidV7};
+use emenda_domain::clock::ManualClock;
 use emenda_service::AccessError;
 use emenda_service::{ServiceContext, ServiceError};
 use emenda_store::testing::TestDatabase;
+use emenda_store::HasStore;
 use emenda_store::{backend_tests, users, Backend};
 use std::net::IpAddr;
 use std::sync::Arc;
@@ -18,7 +19,7 @@ const STRANGER: IpAddr = IpAddr::V4(std::net::Ipv4Addr::new(203, 0, 113, 9));
 
 fn service(db: &TestDatabase) -> (AccountService, Arc<ManualClock>, ServiceContext) {
     let clock = Arc::new(ManualClock::new(Utc.with_ymd_and_hms(2026, 11, 25, 9, 0, 0).unwrap()));
-    let ctx = ServiceContext { store: db.store(), clock: clock.clone(), ids: Arc::new(UuidV7) };
+    let ctx = ServiceContext::from(db.store()).with_clock(clock.clone());
     let keys = JwtKeys::from_secret(b"a secret for the session tests, long");
     (AccountService::new(ctx.clone(), keys, AuthSettings::default()), clock, ctx)
 }
@@ -80,7 +81,7 @@ fn throttling_is_per_address_and_ends_with_its_window(backend: Backend) {
     );
     // What is left: the owner's address once (its latest success) and the
     // new failure; failures older than the window are forgotten.
-    let left = ctx.store.read(|tx| users::login_attempts(tx, "anna@example.it")).unwrap();
+    let left = ctx.store().read(|tx| users::login_attempts(tx, "anna@example.it")).unwrap();
     let summary: Vec<(&str, bool)> = left.iter().map(|a| (a.address.as_str(), a.succeeded)).collect();
     assert_eq!(summary, [("192.0.2.10", true), ("203.0.113.9", false)]);
 }

@@ -1,17 +1,20 @@
 //! HTTP semantics shared by every route: entity tags and conditional
-//! requests (RFC 9110 §8.8 and §13), the answers for unknown paths and
-//! wrong methods, `HEAD`, and the caching headers that keep tokens and
-//! personal data out of shared caches.
+//! requests (RFC 9110 §8.8 and §13), a proposal's tagged representation
+//! (every answer that returns a whole proposal carries its tag), the
+//! answers for unknown paths and wrong methods, `HEAD`, and the caching
+//! headers that keep tokens and personal data out of shared caches.
 
 use crate::problem::{ApiError, Problem};
 use crate::route_table::RouteTable;
 use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{Service, ServiceRequest, ServiceResponse};
+use actix_web::http::header::ContentType;
 use actix_web::http::header::{self, HeaderMap, HeaderValue};
 use actix_web::http::{Method, StatusCode};
 use actix_web::middleware::Next;
-use actix_web::{HttpResponse, ResponseError};
+use actix_web::{HttpResponse, HttpResponseBuilder, ResponseError};
 use emenda_domain::ErrorCode;
+use emenda_proposals::views::Proposal;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use std::future::Future;
@@ -157,6 +160,35 @@ impl std::fmt::Display for EntityTag {
     }
 }
 
+/// A proposal's JSON and its entity tag, from one serialization: strong,
+/// `"v<current version>-<hash of the representation>"`. Hashing the
+/// representation itself means the tag changes whenever anything shown
+/// changes (state, text, answer, authors, counters, amendment counts,
+/// hidden, the reader's own support, …) and cannot fall behind when fields
+/// are added; the version number in front is what an edit's `If-Match` is
+/// checked against ([`version_from_etag`]).
+pub fn tagged_proposal(proposal: &Proposal) -> TaggedJson {
+    tagged_json(&format!("v{}", proposal.current_version), proposal)
+}
+
+/// The version number a tag issued by [`tagged_proposal`] embeds; `None`
+/// for weak tags (never usable with `If-Match`) and for tags of any other
+/// shape.
+pub fn version_from_etag(tag: &EntityTag) -> Option<i32> {
+    if tag.weak {
+        return None;
+    }
+    let (version, hash) = tag.opaque.strip_prefix('v')?.split_once('-')?;
+    let well_formed = hash.len() == 32 && hash.bytes().all(|b| b.is_ascii_hexdigit());
+    well_formed.then(|| version.parse().ok()).flatten()
+}
+
+/// Answers with a proposal and its `ETag`.
+pub fn with_proposal(mut response: HttpResponseBuilder, proposal: &Proposal) -> HttpResponse {
+    let tagged = tagged_proposal(proposal);
+    response.insert_header((header::ETAG, tagged.tag.to_string())).content_type(ContentType::json()).body(tagged.body)
+}
+
 /// A 412 problem: an `If-Match` precondition did not hold. It carries the
 /// current version and `ETag`, so the client can refetch and retry.
 pub fn precondition_failed(detail: &str, current_version: Option<i32>, current: Option<&EntityTag>) -> HttpResponse {
@@ -284,6 +316,15 @@ mod tests {
         assert!(list.matches_strongly(&current) && list.matches_weakly(&current));
         assert!(!Condition::Tags(vec![tag("x")]).matches_weakly(&current));
         assert!(Condition::Any.matches_strongly(&current));
+    }
+
+    #[test]
+    fn proposal_tags_carry_the_version() {
+        let tag = |text: &str| EntityTag::parse(text).unwrap_or(EntityTag { weak: false, opaque: String::new() });
+        assert_eq!(version_from_etag(&tag("\"v7-0123456789abcdef0123456789abcdef\"")), Some(7));
+        assert_eq!(version_from_etag(&tag("W/\"v7-0123456789abcdef0123456789abcdef\"")), None);
+        assert_eq!(version_from_etag(&tag("\"7.1732550000000000\"")), None);
+        assert_eq!(version_from_etag(&tag("\"v3-abc\"")), None);
     }
 
     #[test]

@@ -6,6 +6,7 @@
 
 pub mod auth;
 pub mod connections;
+pub mod dto;
 pub mod extract;
 pub mod http;
 pub mod input;

@@ -23,7 +23,7 @@ pub const MAX_LIMIT: i64 = 100;
 
 /// One page of a list.
 #[derive(Debug, Serialize, ToSchema)]
-pub struct Page<T: ToSchema> {
+pub struct Page<T> {
     /// The items of this page.
     pub items: Vec<T>,
     /// Pass as `cursor` to get the next page; absent on the last page.
@@ -105,20 +105,22 @@ fn invalid_cursor(message: &str) -> ApiError {
     ApiError::invalid_field("cursor", FieldCode::InvalidCursor, message)
 }
 
+impl<T> Page<T> {
+    /// The same page with each item shown another way (an API projection
+    /// of a view, where the wire shape differs).
+    pub fn map<U>(self, to_item: impl Fn(T) -> U) -> Page<U> {
+        Page { items: self.items.into_iter().map(to_item).collect(), next_cursor: self.next_cursor }
+    }
+}
+
 /// Builds a page from `limit + 1` fetched rows: the extra row only says
 /// there is more.
-pub fn page<R, T: ToSchema, C: Serialize>(
-    mut rows: Vec<R>,
-    limit: i64,
-    scope: &CursorScope,
-    position: impl Fn(&R) -> C,
-    to_item: impl Fn(R) -> T,
-) -> Page<T> {
+pub fn page<T, C: Serialize>(mut rows: Vec<T>, limit: i64, scope: &CursorScope, position: impl Fn(&T) -> C) -> Page<T> {
     let limit = usize::try_from(limit).unwrap_or(usize::MAX);
     let more = rows.len() > limit;
     rows.truncate(limit);
     let next_cursor = if more { rows.last().map(|r| scope.encode(&position(r))) } else { None };
-    Page { items: rows.into_iter().map(to_item).collect(), next_cursor }
+    Page { items: rows, next_cursor }
 }
 
 /// Like [`page`], for items whose size varies by orders of magnitude (an
@@ -126,14 +128,13 @@ pub fn page<R, T: ToSchema, C: Serialize>(
 /// once the items' `size` adds up to `budget` bytes, so a response stays
 /// bounded by bytes as well as by count. The item that crosses the budget
 /// is kept, so every page holds at least one and paging always advances.
-pub fn page_within<R, T: ToSchema, C: Serialize>(
-    mut rows: Vec<R>,
+pub fn page_within<T, C: Serialize>(
+    mut rows: Vec<T>,
     limit: i64,
     budget: usize,
-    size: impl Fn(&R) -> usize,
+    size: impl Fn(&T) -> usize,
     scope: &CursorScope,
-    position: impl Fn(&R) -> C,
-    to_item: impl Fn(R) -> T,
+    position: impl Fn(&T) -> C,
 ) -> Page<T> {
     let mut used = 0;
     let within = rows
@@ -148,7 +149,7 @@ pub fn page_within<R, T: ToSchema, C: Serialize>(
     let more = rows.len() > within.min(limit);
     rows.truncate(within.min(limit));
     let next_cursor = if more { rows.last().map(|r| scope.encode(&position(r))) } else { None };
-    Page { items: rows.into_iter().map(to_item).collect(), next_cursor }
+    Page { items: rows, next_cursor }
 }
 
 #[cfg(test)]
@@ -160,14 +161,14 @@ mod tests {
         let scope = CursorScope::new("sizes");
         let sized = |sizes: &[usize], budget| {
             let rows: Vec<(usize, usize)> = sizes.iter().copied().enumerate().collect();
-            let page = page_within(rows, 100, budget, |r| r.1, &scope, |r| r.0, |r| r.0 as i64);
+            let page = page_within(rows, 100, budget, |r| r.1, &scope, |r| r.0).map(|r| r.0 as i64);
             (page.items, page.next_cursor.is_some())
         };
         assert_eq!(sized(&[10, 10, 10], 100), (vec![0, 1, 2], false));
         assert_eq!(sized(&[60, 60, 60], 100), (vec![0, 1], true), "the item crossing the budget is the last");
         assert_eq!(sized(&[500, 1], 100), (vec![0], true), "one oversized item still makes a page");
         let rows: Vec<(usize, usize)> = (0..5).map(|i| (i, 1)).collect();
-        let page = page_within(rows, 3, 100, |r| r.1, &scope, |r| r.0, |r| r.0 as i64);
+        let page = page_within(rows, 3, 100, |r| r.1, &scope, |r| r.0).map(|r| r.0 as i64);
         assert_eq!((page.items, page.next_cursor.is_some()), (vec![0, 1, 2], true), "the count still bounds a page");
     }
 

@@ -278,8 +278,8 @@ impl From<ServiceError> for ApiError {
             ServiceError::Rule(rule) => rule.into(),
             ServiceError::Access(refusal) => refusal.into(),
             ServiceError::Store(store) => {
-                // Answered by its code, so this crate never names the
-                // store's types.
+                // Answered by its code: the store's error stays behind
+                // the services.
                 let code = store.code();
                 match code {
                     ErrorCode::DatabaseUnavailable | ErrorCode::DatabaseBusy => {

@@ -10,7 +10,7 @@ use emenda_moderation::{
 use emenda_proposals::{
     AmendmentService, CommentService, HistoryService, ProposalService, SpaceService, SupportService,
 };
-use emenda_service::ServiceContext;
+use emenda_service::Database;
 use std::sync::Arc;
 
 /// Application state, cloned into every worker.
@@ -42,17 +42,17 @@ pub struct AppState {
     pub user_moderation: UserModerationService,
     /// Reports and content moderation.
     pub reports: ReportService,
-    /// What every service shares (the database, for readiness checks).
-    pub ctx: ServiceContext,
+    /// The database, for readiness checks.
+    pub database: Database,
     /// Request-rate limits of this instance.
     pub limiters: Arc<Limiters>,
 }
 
 impl AppState {
-    /// Builds every service over one context; `routes` is the API's route
+    /// Builds every service over one database; `routes` is the API's route
     /// table (`routes::table`), which the rate limiter counts by.
     pub fn new(
-        ctx: ServiceContext,
+        database: Database,
         accounts: AccountService,
         reference_prefix: &str,
         limits: RateLimits,
@@ -60,6 +60,7 @@ impl AppState {
         routes: &'static RouteTable,
     ) -> Self {
         let limiters = Arc::new(Limiters::new(limits, accounts.clone(), routes));
+        let ctx = database.context();
         let proposals = ProposalService::new(ctx.clone(), reference_prefix).with_edit_limits(edit_limits);
         Self {
             accounts,
@@ -74,8 +75,8 @@ impl AppState {
             audit: AuditService::new(ctx.clone()),
             roles: RoleService::new(ctx.clone()),
             user_moderation: UserModerationService::new(ctx.clone()),
-            reports: ReportService::new(ctx.clone()),
-            ctx,
+            reports: ReportService::new(ctx),
+            database,
             limiters,
         }
     }

@@ -47,6 +47,18 @@ impl TargetKind {
     }
 }
 
+/// An item that is reported or moderated, by kind and id: what a report
+/// names, and what a queue entry is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Target {
+    /// `proposal`, `amendment` or `comment`.
+    pub kind: TargetKind,
+    /// Its id.
+    pub id: uuid::Uuid,
+}
+
 string_enum! {
     /// Where a report stands.
     pub enum ReportState {

@@ -7,7 +7,8 @@ use emenda_domain::policy::Actor;
 use emenda_domain::proposal::{ensure_answer_state, ensure_answerable, ProposalState};
 use emenda_domain::values::StaffText;
 use emenda_proposals::lifecycle;
-use emenda_proposals::{lock_visible_proposal, LockedProposal, ProposalKey, ProposalService, ProposalView};
+use emenda_proposals::views::Proposal;
+use emenda_proposals::{lock_visible_proposal, LockedProposal, ProposalKey, ProposalService};
 use emenda_service::{AuditTarget, ServiceContext, ServiceResult};
 use emenda_store::answers;
 
@@ -33,7 +34,7 @@ impl AnswerService {
         key: &ProposalKey,
         state: ProposalState,
         text: &str,
-    ) -> ServiceResult<ProposalView> {
+    ) -> ServiceResult<Proposal> {
         ensure_answer_state(state)?;
         let text = StaffText::parse_field("answer", text)?;
         self.ctx.write_as(actor, |tx| {

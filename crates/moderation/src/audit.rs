@@ -1,12 +1,13 @@
 //! Reading the audit log: public entries for everyone, all for staff, and
 //! the public re-verification of its hash chain.
 
+use crate::views::AuditEntry;
 use emenda_domain::audit_chain::{segment_start, AuditChainReport, VERIFY_SEGMENT};
 use emenda_domain::policy::{can_read_staff_audit, Actor, StaffScope};
 use emenda_domain::{DomainError, FieldCode};
-use emenda_service::views::AuditRecordView;
 use emenda_service::{ServiceContext, ServiceResult};
 use emenda_store::audit::{self, AuditReader};
+use emenda_store::HasStore;
 use uuid::Uuid;
 
 /// Reads the audit log.
@@ -31,14 +32,14 @@ impl AuditService {
         space_id: Option<Uuid>,
         before: Option<Uuid>,
         limit: i64,
-    ) -> ServiceResult<Vec<AuditRecordView>> {
+    ) -> ServiceResult<Vec<AuditEntry>> {
         let reader = AuditReader {
             include_staff: can_read_staff_audit(actor, space_id),
             user_id: actor.map(|a| a.user_id),
             staff_scope: actor.map_or(StaffScope::Nowhere, Actor::staff_scope),
         };
-        self.ctx.store.read(|tx| {
-            Ok(audit::list(tx, &reader, space_id, before, limit)?.into_iter().map(AuditRecordView::from).collect())
+        self.ctx.store().read(|tx| {
+            Ok(audit::list(tx, &reader, space_id, before, limit)?.into_iter().map(AuditEntry::from).collect())
         })
     }
 
@@ -48,7 +49,7 @@ impl AuditService {
     /// call, that no entry was changed, removed or inserted, and no call
     /// costs more than a segment.
     pub fn verify(&self, after: i64, hash: Option<&str>) -> ServiceResult<AuditChainReport> {
-        self.ctx.store.read(|tx| {
+        self.ctx.store().read(|tx| {
             let head = audit::head(tx)?;
             let (after, hash) = segment_start(after, hash, head.seq)?;
             // A resume point that is not what the log holds is the caller's

@@ -2,8 +2,9 @@
 //! when the proposal moved on) and reject (with a public reason). Each
 //! amendment is decided exactly once, whoever clicks at the same moment.
 
+use crate::views::{Accepted, QueueItem};
 use emenda_domain::amendment::{
-    already_decided, ensure_can_decide, ensure_decidable, ensure_evaluating, AmendmentState, Mergeability,
+    already_decided, ensure_can_decide, ensure_decidable, ensure_evaluating, AmendmentState,
 };
 use emenda_domain::audit::AuditAction;
 use emenda_domain::error::Validation;
@@ -13,13 +14,14 @@ use emenda_domain::values::{validate_text, Body, StaffText, Title};
 use emenda_domain::{DomainError, ErrorCode};
 use emenda_proposals::amendments::{assess_against_current, lock_visible_amendment};
 use emenda_proposals::lifecycle::{self, NextVersion};
+use emenda_proposals::views::{AmendmentSummary, VersionSummary};
 use emenda_proposals::LockedProposal;
-use emenda_service::views::{Amendment, Version};
 use emenda_service::{AuditTarget, ServiceContext, ServiceResult};
 use emenda_store::amendments::{self, AmendmentRecord};
 use emenda_store::proposals::{self as proposal_rows, ProposalRecord};
 use emenda_store::spaces;
 use emenda_store::versions;
+use emenda_store::HasStore;
 use uuid::Uuid;
 
 /// What staff send to accept an amendment.
@@ -31,31 +33,6 @@ pub struct Acceptance {
     pub body: Option<String>,
     /// A note recorded with the decision.
     pub note: Option<String>,
-}
-
-/// An amendment in the staff queue, with what staff need to triage it
-/// without one more request per item.
-#[derive(Debug, Clone)]
-pub struct QueueItem {
-    /// The amendment.
-    pub amendment: Amendment,
-    /// The proposal's reference code.
-    pub proposal_reference: String,
-    /// The proposal's current title.
-    pub proposal_title: String,
-    /// The proposal's current version.
-    pub current_version: i32,
-    /// While evaluating: how it applies to the current version now.
-    pub mergeability: Option<Mergeability>,
-}
-
-/// The result of an acceptance.
-#[derive(Debug, Clone)]
-pub struct Accepted {
-    /// The amendment, now accepted.
-    pub amendment: Amendment,
-    /// The version it produced (`None` when its text was already current).
-    pub version: Option<Version>,
 }
 
 /// Amendment decisions.
@@ -108,7 +85,7 @@ impl DecisionService {
         after: Option<Uuid>,
         limit: i64,
     ) -> ServiceResult<Vec<QueueItem>> {
-        self.ctx.store.read(|tx| {
+        self.ctx.store().read(|tx| {
             let spaces = queue_spaces(tx, actor, space_slug)?;
             let rows = amendments::queue(tx, spaces.as_deref(), state, after, limit)?;
             // One proposal read per item, and a merge assessment that the
@@ -205,12 +182,12 @@ impl DecisionService {
             )?;
             let amendment = amendments::find_by_id(tx, id)?.ok_or_else(|| DomainError::not_found("amendment"))?;
             let version = if unchanged { None } else { versions::get(tx, proposal.id, resulting)? };
-            Ok(Accepted { amendment: amendment.into(), version: version.map(Version::from) })
+            Ok(Accepted { amendment: amendment.into(), version: version.map(VersionSummary::from) })
         })
     }
 
     /// Rejects an amendment with a public reason.
-    pub fn reject(&self, actor: &Actor, id: Uuid, reason: &str) -> ServiceResult<Amendment> {
+    pub fn reject(&self, actor: &Actor, id: Uuid, reason: &str) -> ServiceResult<AmendmentSummary> {
         let reason = StaffText::parse_field("reason", reason)?;
         self.ctx.write_as(actor, |tx| {
             let (amendment, LockedProposal { proposal, space }) = lock_visible_amendment(tx, id, Some(actor))?;
@@ -232,7 +209,7 @@ impl DecisionService {
                 }),
             )?;
             Ok(amendments::find_by_id(tx, id)?
-                .map(Amendment::from)
+                .map(AmendmentSummary::from)
                 .ok_or_else(|| DomainError::not_found("amendment"))?)
         })
     }

@@ -1,7 +1,8 @@
 //! The moderation service: what staff and admins do to others' content and
 //! accounts, and the audit log that makes it accountable: amendment
 //! decisions, official answers, role grants, account verification and
-//! blocks, and audit reads (the report queue joins it when it is built).
+//! blocks, reports and the report queue, and audit reads. What it returns
+//! is a view (`views`), which the API sends as it is.
 
 pub mod answers;
 pub mod audit;
@@ -9,6 +10,7 @@ pub mod decisions;
 pub mod reports;
 pub mod roles;
 pub mod users;
+pub mod views;
 
 pub use answers::AnswerService;
 pub use audit::AuditService;

@@ -7,11 +7,12 @@
 //! `audit_head`), so concurrent reports hide an item exactly once.
 
 use crate::decisions::queue_spaces;
+use crate::views::{ModerationItem, Preview, QueueReport, ReasonCounts, Report};
 use emenda_domain::audit::AuditAction;
 use emenda_domain::error::Validation;
 use emenda_domain::moderation::{
     already_reported, dismiss_unhides, ensure_not_own, hide_change, preview, report_hides, validate_details,
-    QueueState, ReportReason, ReportState, TargetKind,
+    QueueState, ReportReason, ReportState, Target, TargetKind,
 };
 use emenda_domain::policy::ensure_staff_of;
 use emenda_domain::policy::Actor;
@@ -22,11 +23,10 @@ use emenda_proposals::{lock_visible_proposal, LockedProposal, ProposalKey};
 use emenda_service::{AuditTarget, ServiceContext, ServiceError, ServiceResult};
 use emenda_store::comments::{self as comment_rows, CommentRecord};
 use emenda_store::hiding;
-use emenda_store::moderation::{self as rows, NewReport};
-/// The records a queue entry is made of (plain data, no storage types).
-pub use emenda_store::moderation::{ModerationRecord, ReportRecord, TargetPreview};
+use emenda_store::moderation::{self as rows, ModerationRecord, NewReport, ReportRecord, TargetPreview};
 use emenda_store::proposals as proposal_rows;
 use emenda_store::spaces::SpaceRecord;
+use emenda_store::HasStore;
 use emenda_store::{StoreError, Tx};
 use std::collections::HashMap;
 use uuid::Uuid;
@@ -47,31 +47,6 @@ pub struct ReportRequest {
     pub details: Option<String>,
 }
 
-/// A report as recorded.
-#[derive(Debug, Clone)]
-pub struct ReportView {
-    /// The report.
-    pub report: ReportRecord,
-    /// What kind of item.
-    pub kind: TargetKind,
-    /// The item.
-    pub target_id: Uuid,
-}
-
-/// One item in the staff queue, with everything staff need to triage it
-/// in one request (batch-loaded for a page).
-#[derive(Debug, Clone)]
-pub struct QueueEntry {
-    /// The item's moderation row (kind, id, space, open reports).
-    pub moderation: ModerationRecord,
-    /// Title or body preview, author, hidden state (`None` if the item is gone).
-    pub preview: Option<TargetPreview>,
-    /// How many reports (any state) name each reason.
-    pub reasons: Vec<(ReportReason, i64)>,
-    /// The latest reports, newest first.
-    pub latest: Vec<ReportRecord>,
-}
-
 /// What staff do to an item.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StaffAction {
@@ -84,7 +59,7 @@ pub enum StaffAction {
 }
 
 /// An item locked for a change, with the facts the rules need.
-struct Target {
+struct LockedTarget {
     kind: TargetKind,
     id: Uuid,
     space: SpaceRecord,
@@ -94,7 +69,7 @@ struct Target {
     comment: Option<CommentRecord>,
 }
 
-impl Target {
+impl LockedTarget {
     fn audit_target(&self) -> AuditTarget {
         AuditTarget { kind: self.kind.as_str(), id: self.id, space_id: Some(self.space.id) }
     }
@@ -122,12 +97,12 @@ fn kind_name(kind: TargetKind) -> &'static str {
 /// a comment) the comment rows root-first, and reads it under those locks.
 /// Hidden items exist only for staff of their space; a comment belongs to
 /// its amendment's visibility too.
-fn lock_target(tx: &mut Tx<'_>, actor: &Actor, kind: TargetKind, id: Uuid) -> ServiceResult<Target> {
+fn lock_target(tx: &mut Tx<'_>, actor: &Actor, kind: TargetKind, id: Uuid) -> ServiceResult<LockedTarget> {
     match kind {
         TargetKind::Proposal => {
             let LockedProposal { space, .. } = lock_visible_proposal(tx, &ProposalKey::Id(id), Some(actor))?;
             let (hidden, hidden_by_block) = hidden_state(tx, kind, id)?;
-            Ok(Target {
+            Ok(LockedTarget {
                 kind,
                 id,
                 space,
@@ -139,7 +114,7 @@ fn lock_target(tx: &mut Tx<'_>, actor: &Actor, kind: TargetKind, id: Uuid) -> Se
         }
         TargetKind::Amendment => {
             let (amendment, LockedProposal { space, .. }) = lock_visible_amendment(tx, id, Some(actor))?;
-            Ok(Target {
+            Ok(LockedTarget {
                 kind,
                 id,
                 space,
@@ -161,7 +136,7 @@ fn lock_target(tx: &mut Tx<'_>, actor: &Actor, kind: TargetKind, id: Uuid) -> Se
             if comment.hidden && !actor.is_staff_of(space.id) {
                 return Err(gone());
             }
-            Ok(Target {
+            Ok(LockedTarget {
                 kind,
                 id,
                 space,
@@ -178,7 +153,7 @@ fn lock_target(tx: &mut Tx<'_>, actor: &Actor, kind: TargetKind, id: Uuid) -> Se
 /// returns whether it changed.
 fn set_hidden(
     tx: &mut Tx<'_>,
-    target: &Target,
+    target: &LockedTarget,
     hidden: bool,
     by_block: bool,
     at: chrono::DateTime<chrono::Utc>,
@@ -205,7 +180,7 @@ impl ReportService {
     /// A participant reports an item they can see, once. The report that
     /// brings the item's open reports to the space's limit hides it, in
     /// the same transaction (audited as hidden automatically).
-    pub fn report(&self, actor: &Actor, request: &ReportRequest) -> ServiceResult<ReportView> {
+    pub fn report(&self, actor: &Actor, request: &ReportRequest) -> ServiceResult<Report> {
         let (details,) = Validation::new()
             .field("details", validate_details(request.reason, request.details.as_deref()))
             .finish()?;
@@ -254,11 +229,18 @@ impl ReportService {
                 .into_iter()
                 .find(|r| r.id == report_id)
                 .ok_or_else(|| StoreError::Corrupt(format!("report {report_id} vanished")))?;
-            Ok(ReportView { report, kind: target.kind, target_id: target.id })
+            Ok(Report {
+                id: report.id,
+                target: Target { kind: target.kind, id: target.id },
+                reason: report.reason,
+                details: report.details,
+                state: report.state,
+                created_at: report.created_at,
+            })
         });
         match result {
             // Two reports of one participant racing: the unique index decides.
-            Err(ServiceError::Store(StoreError::Duplicate { .. })) => Err(already_reported().into()),
+            Err(error) if error.duplicate().is_some() => Err(already_reported().into()),
             other => other,
         }
     }
@@ -272,8 +254,8 @@ impl ReportService {
         state: QueueState,
         after: Option<Uuid>,
         limit: i64,
-    ) -> ServiceResult<Vec<QueueEntry>> {
-        self.ctx.store.read(|tx| {
+    ) -> ServiceResult<Vec<ModerationItem>> {
+        self.ctx.store().read(|tx| {
             let spaces = queue_spaces(tx, actor, space_slug)?;
             let page = rows::queue(tx, spaces.as_deref(), state, after, limit)?;
             entries(tx, page)
@@ -290,7 +272,7 @@ impl ReportService {
         kind: TargetKind,
         id: Uuid,
         note: Option<&str>,
-    ) -> ServiceResult<QueueEntry> {
+    ) -> ServiceResult<ModerationItem> {
         if !actor.is_any_staff() {
             return Err(staff_only().into());
         }
@@ -376,7 +358,7 @@ fn staff_only() -> DomainError {
 /// Builds queue entries for a page with one query per kind of data
 /// (reason counts, latest reports, previews per target kind), never one
 /// per item.
-fn entries(tx: &mut Tx<'_>, page: Vec<ModerationRecord>) -> ServiceResult<Vec<QueueEntry>> {
+fn entries(tx: &mut Tx<'_>, page: Vec<ModerationRecord>) -> ServiceResult<Vec<ModerationItem>> {
     let ids: Vec<Uuid> = page.iter().map(|m| m.id).collect();
     let mut reasons: HashMap<Uuid, Vec<(ReportReason, i64)>> = HashMap::new();
     for (moderation, reason, count) in rows::reason_counts(tx, &ids)? {
@@ -399,11 +381,26 @@ fn entries(tx: &mut Tx<'_>, page: Vec<ModerationRecord>) -> ServiceResult<Vec<Qu
     }
     Ok(page
         .into_iter()
-        .map(|moderation| QueueEntry {
-            preview: previews.remove(&(moderation.target_kind, moderation.target_id)),
-            reasons: reasons.remove(&moderation.id).unwrap_or_default(),
-            latest: latest.remove(&moderation.id).unwrap_or_default(),
-            moderation,
+        .map(|m| {
+            let preview = previews.remove(&(m.target_kind, m.target_id));
+            ModerationItem {
+                id: m.id,
+                target: Target { kind: m.target_kind, id: m.target_id },
+                space_id: m.space_id,
+                proposal_id: preview.as_ref().map(|p| p.proposal_id),
+                proposal_reference: preview.as_ref().map(|p| p.proposal_reference.clone()),
+                hidden: preview.as_ref().is_some_and(|p| p.hidden),
+                hidden_by_block: preview.as_ref().is_some_and(|p| p.hidden_by_block),
+                preview: preview.map(|p| Preview {
+                    text: p.text,
+                    author_id: p.author_id,
+                    author_nickname: p.author_nickname,
+                }),
+                open_reports: m.open_reports,
+                reasons: ReasonCounts::from_counts(&reasons.remove(&m.id).unwrap_or_default()),
+                latest_reports: latest.remove(&m.id).unwrap_or_default().into_iter().map(QueueReport::from).collect(),
+                last_reported_at: m.last_reported_at,
+            }
         })
         .collect())
 }

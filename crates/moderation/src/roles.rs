@@ -1,12 +1,14 @@
 //! Granting and revoking roles (admins only). Every change is public in the
 //! audit log, so citizens can see who holds power where.
 
+use crate::views::UserRoles;
 use emenda_domain::audit::AuditAction;
 use emenda_domain::policy::{
     ensure_admin, ensure_admins_remain, ensure_can_revoke, ensure_grant_scope, Actor, Role, RoleGrant,
 };
 use emenda_domain::{DomainError, FieldCode};
 use emenda_service::{AuditTarget, ServiceContext, ServiceResult};
+use emenda_store::HasStore;
 use emenda_store::{roles, spaces, users, Tx};
 use uuid::Uuid;
 
@@ -31,7 +33,7 @@ impl RoleService {
         user_id: Uuid,
         role: Role,
         space_slug: Option<&str>,
-    ) -> ServiceResult<Vec<RoleGrant>> {
+    ) -> ServiceResult<UserRoles> {
         self.change(actor, user_id, role, space_slug, true)
     }
 
@@ -42,7 +44,7 @@ impl RoleService {
         user_id: Uuid,
         role: Role,
         space_slug: Option<&str>,
-    ) -> ServiceResult<Vec<RoleGrant>> {
+    ) -> ServiceResult<UserRoles> {
         self.change(actor, user_id, role, space_slug, false)
     }
 
@@ -53,14 +55,14 @@ impl RoleService {
         role: Role,
         space_slug: Option<&str>,
         add: bool,
-    ) -> ServiceResult<Vec<RoleGrant>> {
+    ) -> ServiceResult<UserRoles> {
         ensure_admin(actor)?;
         if role == Role::Admin && space_slug.is_some() {
             // Refused before the slug is even looked up: admin is global.
             ensure_grant_scope(RoleGrant { role, space_id: Some(Uuid::nil()) })?;
         }
         let now = self.ctx.clock.now();
-        self.ctx.store.write(|tx| {
+        self.ctx.store().write(|tx| {
             // The locking rule: the admin grants are locked before the
             // caller's own power is checked again under that lock, so an
             // admin removed a moment ago cannot remove another.
@@ -92,7 +94,7 @@ impl RoleService {
                     serde_json::json!({ "role": role, "space_id": space_id }),
                 )?;
             }
-            Ok(roles::grants_of(tx, user_id)?)
+            Ok(UserRoles { user_id, roles: roles::grants_of(tx, user_id)? })
         })
     }
 }

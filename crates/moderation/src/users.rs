@@ -3,14 +3,15 @@
 //! sessions at once; every change is audited, and a block is public with
 //! its justification so that the power to silence is accountable.
 
+use emenda_accounts::User;
 use emenda_domain::audit::AuditAction;
 use emenda_domain::policy::{ensure_admin, ensure_admins_remain, Actor};
 use emenda_domain::values::{SearchTerm, StaffText};
 use emenda_domain::{DomainError, ErrorCode};
-use emenda_service::views::User;
 use emenda_service::{AuditTarget, ServiceContext, ServiceResult};
 use emenda_store::comments as comment_rows;
 use emenda_store::users::{self, UserRecord};
+use emenda_store::HasStore;
 use emenda_store::{hiding, proposals, roles, tokens, Tx};
 use uuid::Uuid;
 
@@ -113,14 +114,14 @@ impl UserModerationService {
     pub fn search(&self, actor: &Actor, q: &str, after: Option<&str>, limit: i64) -> ServiceResult<Vec<User>> {
         ensure_admin(actor)?;
         let term = SearchTerm::parse(q)?;
-        let found = self.ctx.store.read(|tx| users::search(tx, term.as_ref(), after, limit))?;
+        let found = self.ctx.store().read(|tx| users::search(tx, term.as_ref(), after, limit))?;
         Ok(found.into_iter().map(User::from).collect())
     }
 
     /// Marks a user's identity as verified. Verifying twice changes nothing.
     pub fn verify(&self, actor: &Actor, user_id: Uuid) -> ServiceResult<User> {
         ensure_admin(actor)?;
-        self.ctx.store.write(|tx| {
+        self.ctx.store().write(|tx| {
             self.lock_as_admin(tx, actor)?;
             Self::user(tx, user_id)?;
             if users::set_verified(tx, user_id, self.ctx.clock.now())? {
@@ -165,7 +166,7 @@ impl UserModerationService {
                 DomainError::conflict(ErrorCode::CannotBlockSelf, "an admin cannot block their own account").into()
             );
         }
-        self.ctx.store.write(|tx| {
+        self.ctx.store().write(|tx| {
             let admins = self.lock_as_admin(tx, actor)?;
             Self::user(tx, user_id)?;
             if admins.contains(&user_id) {
@@ -213,7 +214,7 @@ impl UserModerationService {
     /// reports hid) becomes visible again.
     pub fn unblock(&self, actor: &Actor, user_id: Uuid) -> ServiceResult<User> {
         ensure_admin(actor)?;
-        self.ctx.store.write(|tx| {
+        self.ctx.store().write(|tx| {
             self.lock_as_admin(tx, actor)?;
             Self::user(tx, user_id)?;
             let now = self.ctx.clock.now();

@@ -2,8 +2,9 @@
 //! base and a merge preview against the current version), withdraw, and
 //! promote a rejected one into a proposal of its own.
 
-use crate::analysis::{self, AmendmentDiff};
-use crate::proposals::{ProposalService, ProposalView};
+use crate::analysis;
+use crate::proposals::ProposalService;
+use crate::views::{Amendment, AmendmentDiff, AmendmentSummary, Proposal};
 use crate::{load_visible_proposal, lock_visible_proposal, LockedProposal, ProposalKey};
 use emenda_domain::amendment::{
     already_decided, assess, can_see, ensure_amendment_author, ensure_can_amend, ensure_changes_base,
@@ -16,12 +17,12 @@ use emenda_domain::policy::Actor;
 use emenda_domain::proposal::ensure_existing_version;
 use emenda_domain::values::{validate_text, Rationale};
 use emenda_domain::{DomainError, ErrorCode};
-use emenda_service::views::{Amendment, Proposal};
 use emenda_service::{AuditTarget, ServiceContext, ServiceError, ServiceResult};
 use emenda_store::amendments::{self, AmendmentRecord, NewAmendment};
 use emenda_store::proposals::ProposalRecord;
 use emenda_store::spaces::{self, SpaceRecord};
 use emenda_store::versions::{self, VersionRecord};
+use emenda_store::HasStore;
 use emenda_store::{StoreError, Tx};
 use std::sync::Arc;
 use uuid::Uuid;
@@ -37,21 +38,6 @@ pub struct AmendmentRequest {
     pub rationale: String,
     /// The version the participant read.
     pub base_version: i32,
-}
-
-/// An amendment with what a reader needs to judge it.
-#[derive(Debug, Clone)]
-pub struct AmendmentView {
-    /// The amendment.
-    pub amendment: Amendment,
-    /// The proposal it amends.
-    pub proposal: Proposal,
-    /// The proposal's current version number.
-    pub current_version: i32,
-    /// Title and body change against the base version.
-    pub diff: Arc<AmendmentDiff>,
-    /// While evaluating: how it would apply to the current version now.
-    pub assessment: Option<Arc<Assessment>>,
 }
 
 /// Loads the amendment, its proposal and its space, as `actor` may see them.
@@ -157,12 +143,7 @@ impl AmendmentService {
         Self { ctx, proposals }
     }
 
-    fn view(
-        &self,
-        tx: &mut Tx<'_>,
-        amendment: AmendmentRecord,
-        proposal: ProposalRecord,
-    ) -> ServiceResult<AmendmentView> {
+    fn view(&self, tx: &mut Tx<'_>, amendment: AmendmentRecord, proposal: ProposalRecord) -> ServiceResult<Amendment> {
         let assessment = if amendment.state == AmendmentState::Evaluating {
             let current = version(tx, proposal.id, proposal.current_version)?;
             Some(cached_assessment(tx, &amendment, &current)?)
@@ -176,13 +157,13 @@ impl AmendmentService {
                 body: diff_texts(&base.body, &amendment.body, Granularity::Word),
             })
         })?;
-        Ok(AmendmentView {
-            diff,
-            current_version: proposal.current_version,
-            assessment,
-            amendment: amendment.into(),
-            proposal: proposal.into(),
-        })
+        Ok(Amendment::new(
+            amendment,
+            proposal.reference,
+            proposal.current_version,
+            AmendmentDiff::clone(&diff),
+            assessment.as_deref(),
+        ))
     }
 
     /// Requests an amendment of a proposal.
@@ -191,7 +172,7 @@ impl AmendmentService {
         actor: &Actor,
         proposal_key: &ProposalKey,
         request: &AmendmentRequest,
-    ) -> ServiceResult<AmendmentView> {
+    ) -> ServiceResult<Amendment> {
         let ((title, body), rationale) = Validation::new()
             .field("body", validate_text(&request.title, &request.body))
             .field("rationale", Rationale::parse(&request.rationale))
@@ -241,14 +222,14 @@ impl AmendmentService {
         });
         match result {
             // Two requests racing: the partial unique index decides.
-            Err(ServiceError::Store(StoreError::Duplicate { .. })) => Err(one_open().into()),
+            Err(error) if error.duplicate().is_some() => Err(one_open().into()),
             other => other,
         }
     }
 
     /// One amendment, as `actor` may see it.
-    pub fn get(&self, id: Uuid, actor: Option<&Actor>) -> ServiceResult<AmendmentView> {
-        self.ctx.store.read(|tx| {
+    pub fn get(&self, id: Uuid, actor: Option<&Actor>) -> ServiceResult<Amendment> {
+        self.ctx.store().read(|tx| {
             let (amendment, proposal, _) = load_visible_amendment(tx, id, actor)?;
             self.view(tx, amendment, proposal)
         })
@@ -262,8 +243,8 @@ impl AmendmentService {
         state: Option<AmendmentState>,
         after: Option<Uuid>,
         limit: i64,
-    ) -> ServiceResult<Vec<Amendment>> {
-        self.ctx.store.read(|tx| {
+    ) -> ServiceResult<Vec<AmendmentSummary>> {
+        self.ctx.store().read(|tx| {
             let proposal = load_visible_proposal(tx, proposal_key, actor)?;
             let space = spaces::find_by_id(tx, proposal.space_id)?.ok_or_else(|| DomainError::not_found("space"))?;
             let only_author = match list_scope(&space.settings, actor, space.id) {
@@ -274,13 +255,13 @@ impl AmendmentService {
             let staff = actor.is_some_and(|a| a.is_staff_of(space.id));
             Ok(amendments::list_for_proposal(tx, proposal.id, state, only_author, staff, after, limit)?
                 .into_iter()
-                .map(Amendment::from)
+                .map(AmendmentSummary::from)
                 .collect())
         })
     }
 
     /// Its author withdraws an amendment under evaluation.
-    pub fn withdraw(&self, actor: &Actor, id: Uuid) -> ServiceResult<AmendmentView> {
+    pub fn withdraw(&self, actor: &Actor, id: Uuid) -> ServiceResult<Amendment> {
         self.ctx.write_as(actor, |tx| {
             let (amendment, LockedProposal { proposal, .. }) = lock_visible_amendment(tx, id, Some(actor))?;
             ensure_amendment_author(actor, amendment.author_id)?;
@@ -303,7 +284,7 @@ impl AmendmentService {
 
     /// Its author turns a rejected amendment, once, into a new proposal in
     /// the same space, linked to the original.
-    pub fn promote(&self, actor: &Actor, id: Uuid) -> ServiceResult<ProposalView> {
+    pub fn promote(&self, actor: &Actor, id: Uuid) -> ServiceResult<Proposal> {
         self.ctx.write_as(actor, |tx| {
             let (amendment, LockedProposal { proposal: original, space }) =
                 lock_visible_amendment(tx, id, Some(actor))?;

@@ -9,8 +9,8 @@
 //! reader hammering one amendment into a lookup. It is bounded by entries
 //! (oldest out first), so memory stays flat whatever readers ask for.
 
+use crate::views::AmendmentDiff;
 use emenda_domain::amendment::Assessment;
-use emenda_domain::diff::TextDiff;
 use std::collections::{HashMap, VecDeque};
 use std::hash::Hash;
 use std::sync::{Arc, Mutex, OnceLock};
@@ -44,15 +44,6 @@ impl<K: Hash + Eq + Clone, V> Bounded<K, V> {
             }
         }
     }
-}
-
-/// An amendment's change against its base version.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct AmendmentDiff {
-    /// Title change.
-    pub title: TextDiff,
-    /// Body change.
-    pub body: TextDiff,
 }
 
 struct Caches {

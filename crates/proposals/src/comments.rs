@@ -10,8 +10,8 @@
 //! transition.
 
 use crate::amendments::{load_visible_amendment, lock_visible_amendment};
+use crate::views::{Comment, CommentRevision, CommentVotes, Person, VoteOutcome};
 use crate::{load_visible_proposal, lock_visible_proposal, ProposalKey};
-use chrono::{DateTime, Utc};
 use emenda_domain::audit::AuditAction;
 use emenda_domain::comment::{
     ensure_can_comment, ensure_can_vote, ensure_comment_author, ensure_comments_open, ensure_current_revision,
@@ -22,9 +22,10 @@ use emenda_domain::error::Validation;
 use emenda_domain::policy::Actor;
 use emenda_domain::{DomainError, ErrorCode, FieldCode};
 use emenda_service::{AuditTarget, ServiceContext, ServiceError, ServiceResult};
-use emenda_store::comments::{self, CommentRecord, NewComment, RevisionRecord};
+use emenda_store::comments::{self, CommentRecord, NewComment};
 use emenda_store::proposals::ProposalRecord;
 use emenda_store::spaces::{self, SpaceRecord};
+use emenda_store::HasStore;
 use emenda_store::Tx;
 use uuid::Uuid;
 
@@ -59,114 +60,16 @@ pub struct CommentEdit {
     pub revision: Option<i32>,
 }
 
-/// A comment's author as readers see them.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CommentAuthor {
-    /// User id.
-    pub id: Uuid,
-    /// Nickname.
-    pub nickname: String,
-    /// Display name.
-    pub display_name: String,
-}
-
-/// A comment as one reader may see it. A deleted comment, and a hidden one
-/// for anyone but staff of its space, is a placeholder: no author,
-/// alignment or body.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CommentView {
-    /// Id.
-    pub id: Uuid,
-    /// Its proposal.
-    pub proposal_id: Uuid,
-    /// The amendment it is on, if any.
-    pub amendment_id: Option<Uuid>,
-    /// The comment it replies to.
-    pub parent_id: Option<Uuid>,
-    /// 0 for a root, up to 3.
-    pub depth: i32,
-    /// Author (placeholder: `None`).
-    pub author: Option<CommentAuthor>,
-    /// Alignment (placeholder: `None`).
-    pub alignment: Option<Alignment>,
-    /// Markdown source (placeholder: `None`).
-    pub body: Option<String>,
-    /// Creation time.
-    pub created_at: DateTime<Utc>,
-    /// Last edit.
-    pub edited_at: Option<DateTime<Utc>>,
-    /// Current revision.
-    pub revision: i32,
-    /// Deleted by its author.
-    pub deleted: bool,
-    /// Hidden by moderation.
-    pub hidden: bool,
-    /// Up votes.
-    pub up_votes: i32,
-    /// Down votes.
-    pub down_votes: i32,
-    /// Up minus down.
-    pub score: i32,
-    /// Live descendants at every depth.
-    pub replies_count: i32,
-    /// The reader's vote (1 or −1), when signed in and voted.
-    pub my_vote: Option<i32>,
-}
-
-impl CommentView {
-    /// The keyset position of this item in a list in `order`.
-    pub fn cursor(&self, order: CommentOrder) -> CommentCursor {
-        let key = match order {
-            CommentOrder::Oldest | CommentOrder::Newest => 0,
-            CommentOrder::Best => self.score,
-            CommentOrder::MostDiscussed => self.replies_count,
-        };
-        CommentCursor { key, id: self.id }
-    }
-}
-
-/// A comment's votes after a vote.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct VoteView {
-    /// Up votes.
-    pub up: i32,
-    /// Down votes.
-    pub down: i32,
-    /// Up minus down.
-    pub score: i32,
-    /// The voter's vote now (`None`: removed).
-    pub my_vote: Option<i32>,
-}
-
-/// One revision of a comment.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RevisionView {
-    /// Number, from 1.
-    pub revision: i32,
-    /// Markdown source.
-    pub body: String,
-    /// Alignment.
-    pub alignment: Alignment,
-    /// When it was written.
-    pub created_at: DateTime<Utc>,
-}
-
-impl From<RevisionRecord> for RevisionView {
-    fn from(r: RevisionRecord) -> Self {
-        Self { revision: r.revision, body: r.body, alignment: r.alignment, created_at: r.created_at }
-    }
-}
-
 /// Builds what `reader_sees_hidden` may see of `record`.
-fn view(record: CommentRecord, reader_sees_hidden: bool, my_vote: Option<i32>) -> CommentView {
+fn view(record: CommentRecord, reader_sees_hidden: bool, my_vote: Option<i32>) -> Comment {
     let shown = record.deleted_at.is_none() && (!record.hidden || reader_sees_hidden);
-    CommentView {
+    Comment {
         id: record.id,
         proposal_id: record.proposal_id,
         amendment_id: record.amendment_id,
         parent_id: record.parent_id,
         depth: record.depth,
-        author: shown.then_some(CommentAuthor {
+        author: shown.then_some(Person {
             id: record.author_id,
             nickname: record.author_nickname,
             display_name: record.author_display_name,
@@ -174,13 +77,12 @@ fn view(record: CommentRecord, reader_sees_hidden: bool, my_vote: Option<i32>) -
         alignment: shown.then_some(record.alignment),
         body: shown.then_some(record.body),
         created_at: record.created_at,
+        edited: record.edited_at.is_some(),
         edited_at: record.edited_at,
         revision: record.revision,
         deleted: record.deleted_at.is_some(),
         hidden: record.hidden,
-        up_votes: record.up_votes,
-        down_votes: record.down_votes,
-        score: record.score,
+        votes: CommentVotes { up: record.up_votes, down: record.down_votes, score: record.score },
         replies_count: record.replies_count,
         my_vote,
     }
@@ -281,12 +183,7 @@ impl CommentService {
 
     /// A participant comments on a proposal or an amendment, or replies
     /// to one of its comments.
-    pub fn create(
-        &self,
-        actor: &Actor,
-        target: CommentTarget<'_>,
-        request: &CommentRequest,
-    ) -> ServiceResult<CommentView> {
+    pub fn create(&self, actor: &Actor, target: CommentTarget<'_>, request: &CommentRequest) -> ServiceResult<Comment> {
         let (body,) = Validation::new().field("body", CommentBody::parse(&request.body)).finish()?;
         let alignment = request.alignment.unwrap_or(Alignment::Neutral);
         self.ctx.write_as(actor, |tx| {
@@ -352,8 +249,8 @@ impl CommentService {
         parent_id: Option<Uuid>,
         after: Option<CommentCursor>,
         limit: i64,
-    ) -> ServiceResult<Vec<CommentView>> {
-        self.ctx.store.read(|tx| {
+    ) -> ServiceResult<Vec<Comment>> {
+        self.ctx.store().read(|tx| {
             let (proposal, space, amendment_id, _) = resolve_target(tx, target, actor, false)?;
             let thread_key = match parent_id {
                 None => amendment_id.unwrap_or(proposal.id),
@@ -382,7 +279,7 @@ impl CommentService {
         rows: Vec<CommentRecord>,
         actor: Option<&Actor>,
         space_id: Uuid,
-    ) -> ServiceResult<Vec<CommentView>> {
+    ) -> ServiceResult<Vec<Comment>> {
         let votes: std::collections::HashMap<Uuid, i32> = match actor {
             Some(actor) => {
                 let ids: Vec<Uuid> = rows.iter().map(|c| c.id).collect();
@@ -401,8 +298,8 @@ impl CommentService {
     }
 
     /// One comment, as `actor` may see it.
-    pub fn get(&self, id: Uuid, actor: Option<&Actor>) -> ServiceResult<CommentView> {
-        self.ctx.store.read(|tx| {
+    pub fn get(&self, id: Uuid, actor: Option<&Actor>) -> ServiceResult<Comment> {
+        self.ctx.store().read(|tx| {
             let (comment, space, _) = resolve_comment(tx, id, actor, false)?;
             Ok(self.views(tx, vec![comment], actor, space.id)?.remove(0))
         })
@@ -416,19 +313,19 @@ impl CommentService {
         actor: Option<&Actor>,
         after: Option<i32>,
         limit: i64,
-    ) -> ServiceResult<Vec<RevisionView>> {
-        self.ctx.store.read(|tx| {
+    ) -> ServiceResult<Vec<CommentRevision>> {
+        self.ctx.store().read(|tx| {
             let (comment, space, _) = resolve_comment(tx, id, actor, false)?;
             if !comment.is_live() && !sees_hidden(actor, space.id) {
                 return Err(DomainError::not_found("comment").into());
             }
-            Ok(comments::revisions(tx, id, after, limit)?.into_iter().map(RevisionView::from).collect())
+            Ok(comments::revisions(tx, id, after, limit)?.into_iter().map(CommentRevision::from).collect())
         })
     }
 
     /// Its author edits a comment: a new revision with the new body and/or
     /// alignment.
-    pub fn edit(&self, actor: &Actor, id: Uuid, edit: &CommentEdit) -> ServiceResult<CommentView> {
+    pub fn edit(&self, actor: &Actor, id: Uuid, edit: &CommentEdit) -> ServiceResult<Comment> {
         let (body,) = Validation::new().optional("body", edit.body.as_deref().map(CommentBody::parse)).finish()?;
         if body.is_none() && edit.alignment.is_none() {
             return Err(
@@ -471,7 +368,7 @@ impl CommentService {
     /// replies stay where they are, and the counters drop if it was live.
     /// Allowed even with comments closed: authors can always take their
     /// words back.
-    pub fn delete(&self, actor: &Actor, id: Uuid) -> ServiceResult<CommentView> {
+    pub fn delete(&self, actor: &Actor, id: Uuid) -> ServiceResult<Comment> {
         self.ctx.write_as(actor, |tx| {
             let (comment, space, _) = resolve_comment(tx, id, Some(actor), true)?;
             let comment = comments::lock_path(tx, &comment)?.ok_or_else(|| DomainError::not_found("comment"))?;
@@ -500,7 +397,7 @@ impl CommentService {
     /// A participant votes a comment up (1) or down (−1), or removes their
     /// vote (0). The comment's row is locked before the old vote is read,
     /// so the counters move by exactly the difference.
-    pub fn vote(&self, actor: &Actor, id: Uuid, value: i64) -> ServiceResult<VoteView> {
+    pub fn vote(&self, actor: &Actor, id: Uuid, value: i64) -> ServiceResult<VoteOutcome> {
         let (new,) = Validation::new().field("value", Vote::parse_request(value)).finish()?;
         self.ctx.write_as(actor, |tx| {
             let (comment, _, hidden) = resolve_comment(tx, id, Some(actor), false)?;
@@ -527,7 +424,7 @@ impl CommentService {
                 )?;
             }
             let after = self.reload(tx, id)?;
-            Ok(VoteView { up: after.up_votes, down: after.down_votes, score: after.score, my_vote: new_value })
+            Ok(VoteOutcome { up: after.up_votes, down: after.down_votes, score: after.score, my_vote: new_value })
         })
     }
 }

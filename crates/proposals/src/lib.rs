@@ -1,6 +1,7 @@
-//! The proposal service: spaces, proposals and their versions (and, later,
-//! amendments, supports, comments and reports). Each operation is one
-//! transaction: load, let the domain decide, write, record in the audit log.
+//! The proposal service: spaces, proposals and their versions, amendments
+//! (participant side), supports and comments. Each operation is one
+//! transaction: load, let the domain decide, write, record in the audit
+//! log; what it returns is a view (`views`), which the API sends as it is.
 
 pub mod amendments;
 pub mod analysis;
@@ -10,10 +11,11 @@ pub mod proposals;
 pub mod spaces;
 pub mod supports;
 pub mod versions;
+pub mod views;
 
 pub use amendments::AmendmentService;
 pub use comments::CommentService;
-pub use proposals::{ProposalService, ProposalView};
+pub use proposals::ProposalService;
 pub use spaces::SpaceService;
 pub use supports::SupportService;
 pub use versions::HistoryService;

@@ -2,8 +2,9 @@
 
 use crate::lifecycle::{self, NextVersion};
 use crate::supports::my_support;
+use crate::views::{Answer, Proposal, ProposalSummary};
 use crate::{load_visible_proposal, lock_visible_proposal, may_see, LockedProposal, ProposalKey};
-use emenda_domain::amendment::{list_scope, AmendmentState, ListScope};
+use emenda_domain::amendment::{list_scope, ListScope};
 use emenda_domain::audit::AuditAction;
 use emenda_domain::policy::{ensure_author, ensure_can_propose, Actor};
 use emenda_domain::proposal::{
@@ -13,51 +14,17 @@ use emenda_domain::proposal::{
 use emenda_domain::reference::format_reference;
 use emenda_domain::values::{validate_text, Summary};
 use emenda_domain::DomainError;
-use emenda_service::views::{Answer, Author, MySupport, Proposal, Version};
 use emenda_service::{AuditTarget, ServiceContext, ServiceError, ServiceResult};
 use emenda_store::answers;
 use emenda_store::proposal_view::{self, ProposalPage};
 use emenda_store::proposals::{
     self as rows, NewProposal, ProposalCursor, ProposalFilter, ProposalRecord, ProposalSort,
 };
-use emenda_store::spaces::{SpaceRecord, SpaceRules};
+use emenda_store::spaces::SpaceRecord;
 use emenda_store::versions::{self, NewVersion};
+use emenda_store::HasStore;
 use emenda_store::{amendments, sequences, spaces, Tx};
 use uuid::Uuid;
-
-/// A proposal as a reader sees it: state, current text and authors.
-#[derive(Debug, Clone)]
-pub struct ProposalView {
-    /// State and counters.
-    pub proposal: Proposal,
-    /// Its space's name and rules, which the page's actions depend on.
-    pub space: SpaceRules,
-    /// The current version, full text.
-    pub current: Version,
-    /// Creator and co-authors.
-    pub authors: Vec<Author>,
-    /// The official answer in force, if any.
-    pub answer: Option<Answer>,
-    /// How many amendments are in each state.
-    pub amendment_counts: Vec<(AmendmentState, i64)>,
-    /// The caller's support, when signed in and supporting.
-    pub my_support: Option<MySupport>,
-}
-
-impl ProposalView {
-    /// The view of a page read in one statement, with the caller's support.
-    fn from_page(page: ProposalPage, my_support: Option<MySupport>) -> Self {
-        ProposalView {
-            proposal: page.proposal.into(),
-            space: page.space,
-            current: page.current.into(),
-            authors: page.authors.into_iter().map(Author::from).collect(),
-            answer: page.answer.map(Answer::from),
-            amendment_counts: page.amendment_counts,
-            my_support,
-        }
-    }
-}
 
 /// An author's edit.
 #[derive(Debug, Clone)]
@@ -111,7 +78,7 @@ impl ProposalService {
         self
     }
 
-    fn view(&self, tx: &mut Tx<'_>, proposal: ProposalRecord, actor: Option<&Actor>) -> ServiceResult<ProposalView> {
+    fn view(&self, tx: &mut Tx<'_>, proposal: ProposalRecord, actor: Option<&Actor>) -> ServiceResult<Proposal> {
         let page = proposal_view::find(tx, &ProposalKey::Id(proposal.id))?
             .ok_or_else(|| DomainError::not_found("proposal"))?;
         let my_support = match actor {
@@ -123,23 +90,23 @@ impl ProposalService {
             None => None,
         };
         let page = counts_for_reader(tx, page, actor)?;
-        Ok(ProposalView::from_page(page, my_support))
+        Ok(Proposal::from_page(page, my_support))
     }
 
     /// A proposal as readers see it, inside the caller's transaction
     /// (without anyone's own support: see [`ProposalService::view_for`]).
-    pub fn view_in(&self, tx: &mut Tx<'_>, proposal: ProposalRecord) -> ServiceResult<ProposalView> {
+    pub fn view_in(&self, tx: &mut Tx<'_>, proposal: ProposalRecord) -> ServiceResult<Proposal> {
         self.view(tx, proposal, None)
     }
 
     /// A proposal as `actor` sees it (with their own support), inside the
     /// caller's transaction.
-    pub fn view_for(&self, tx: &mut Tx<'_>, proposal: ProposalRecord, actor: &Actor) -> ServiceResult<ProposalView> {
+    pub fn view_for(&self, tx: &mut Tx<'_>, proposal: ProposalRecord, actor: &Actor) -> ServiceResult<Proposal> {
         self.view(tx, proposal, Some(actor))
     }
 
     /// Publishes a proposal in a space: version 1, a fresh reference code.
-    pub fn create(&self, actor: &Actor, space_slug: &str, title: &str, body: &str) -> ServiceResult<ProposalView> {
+    pub fn create(&self, actor: &Actor, space_slug: &str, title: &str, body: &str) -> ServiceResult<Proposal> {
         let (title, body) = validate_text(title, body)?;
         self.ctx.write_as(actor, |tx| {
             let not_found = || DomainError::not_found("space");
@@ -211,7 +178,7 @@ impl ProposalService {
     }
 
     /// A proposal by id or reference, as `actor` may see it.
-    pub fn get(&self, key: &ProposalKey, actor: Option<&Actor>) -> ServiceResult<ProposalView> {
+    pub fn get(&self, key: &ProposalKey, actor: Option<&Actor>) -> ServiceResult<Proposal> {
         let not_found = || ServiceError::from(DomainError::not_found("proposal"));
         let visible = |page: Option<ProposalPage>| match page {
             Some(page) if may_see(page.proposal.hidden, page.proposal.space_id, actor) => Ok(page),
@@ -221,26 +188,26 @@ impl ProposalService {
             // An anonymous page is one statement: one round trip, its own
             // snapshot, no transaction around it (an anonymous reader's
             // counts are all or none, which needs no second query).
-            let page = self.ctx.store.read_statement(|tx| {
+            let page = self.ctx.store().read_statement(|tx| {
                 let page = visible(proposal_view::find(tx, key)?)?;
                 counts_for_reader(tx, page, None)
             })?;
-            return Ok(ProposalView::from_page(page, None));
+            return Ok(Proposal::from_page(page, None));
         };
-        self.ctx.store.read(|tx| {
+        self.ctx.store().read(|tx| {
             let page = visible(proposal_view::find(tx, key)?)?;
             let space =
                 spaces::find_by_id(tx, page.proposal.space_id)?.ok_or_else(|| DomainError::not_found("space"))?;
             let mine = my_support(tx, &page.proposal, &space, actor.user_id)?;
             let page = counts_for_reader(tx, page, Some(actor))?;
-            Ok(ProposalView::from_page(page, mine))
+            Ok(Proposal::from_page(page, mine))
         })
     }
 
     /// An author's edit: a new version, accepted only when based on the
     /// current one. Concurrent edits from the same base: exactly one wins,
     /// the others get `stale_version` with the new current number.
-    pub fn edit(&self, actor: &Actor, key: &ProposalKey, edit: &ProposalEdit) -> ServiceResult<ProposalView> {
+    pub fn edit(&self, actor: &Actor, key: &ProposalKey, edit: &ProposalEdit) -> ServiceResult<Proposal> {
         let (title, body) = validate_text(&edit.title, &edit.body)?;
         let summary = Summary::parse_optional(edit.summary.as_deref())?;
         self.ctx.write_as(actor, |tx| {
@@ -282,7 +249,7 @@ impl ProposalService {
     }
 
     /// An author withdraws the proposal.
-    pub fn withdraw(&self, actor: &Actor, key: &ProposalKey) -> ServiceResult<ProposalView> {
+    pub fn withdraw(&self, actor: &Actor, key: &ProposalKey) -> ServiceResult<Proposal> {
         self.ctx.write_as(actor, |tx| {
             let LockedProposal { proposal, .. } = lock_visible_proposal(tx, key, Some(actor))?;
             ensure_author(rows::is_author(tx, proposal.id, actor.user_id)?)?;
@@ -301,7 +268,7 @@ impl ProposalService {
 
     /// Every official answer of a proposal, newest (the one in force) first.
     pub fn answers(&self, key: &ProposalKey, actor: Option<&Actor>) -> ServiceResult<Vec<Answer>> {
-        self.ctx.store.read(|tx| {
+        self.ctx.store().read(|tx| {
             let proposal = load_visible_proposal(tx, key, actor)?;
             Ok(answers::list(tx, proposal.id)?.into_iter().map(Answer::from).collect())
         })
@@ -314,15 +281,17 @@ impl ProposalService {
         sort: ProposalSort,
         after: Option<ProposalCursor>,
         limit: i64,
-    ) -> ServiceResult<Vec<Proposal>> {
+    ) -> ServiceResult<Vec<ProposalSummary>> {
         // One statement: its own snapshot, so no transaction around it.
-        self.ctx.store.read_statement(|tx| {
-            Ok(rows::list(tx, filter, sort, after, limit)?.into_iter().map(Proposal::from).collect())
+        self.ctx.store().read_statement(|tx| {
+            Ok(rows::list(tx, filter, sort, after, limit)?.into_iter().map(ProposalSummary::from).collect())
         })
     }
 
     /// The id of a space, for list filters given by slug.
     pub fn space_id(&self, slug: &str) -> ServiceResult<Uuid> {
-        self.ctx.store.read(|tx| Ok(spaces::find_by_slug(tx, slug)?.ok_or_else(|| DomainError::not_found("space"))?.id))
+        self.ctx
+            .store()
+            .read(|tx| Ok(spaces::find_by_slug(tx, slug)?.ok_or_else(|| DomainError::not_found("space"))?.id))
     }
 }

@@ -1,16 +1,16 @@
 //! Spaces: admins create and configure them; anyone reads them.
 
+use crate::views::Space;
 use emenda_domain::audit::AuditAction;
 use emenda_domain::error::Validation;
 use emenda_domain::policy::{ensure_admin, Actor};
 use emenda_domain::space::{SettingsPatch, SpaceSettings};
 use emenda_domain::values::{Description, Slug, SpaceTitle};
 use emenda_domain::{DomainError, ErrorCode};
-use emenda_service::views::Space;
 use emenda_service::{AuditTarget, ServiceContext, ServiceError, ServiceResult};
 use emenda_store::spaces::{self, SpaceRecord};
 use emenda_store::supports;
-use emenda_store::StoreError;
+use emenda_store::HasStore;
 use uuid::Uuid;
 
 /// A new space as sent by an admin.
@@ -77,7 +77,7 @@ impl SpaceService {
             message: "a space with this slug exists".into(),
             field: Some("slug"),
         };
-        let result = self.ctx.store.write(|tx| {
+        let result = self.ctx.store().write(|tx| {
             if spaces::find_by_slug(tx, &space.slug)?.is_some() {
                 return Err(slug_taken().into());
             }
@@ -92,7 +92,7 @@ impl SpaceService {
             Ok::<_, ServiceError>(())
         });
         match result {
-            Err(ServiceError::Store(StoreError::Duplicate { .. })) => Err(slug_taken().into()),
+            Err(error) if error.duplicate().is_some() => Err(slug_taken().into()),
             other => other.map(|()| Space::from(space)),
         }
     }
@@ -105,7 +105,7 @@ impl SpaceService {
             .optional("description", change.description.as_deref().map(Description::parse))
             .finish()?;
         self.ctx
-            .store
+            .store()
             .write(|tx| {
                 let mut space = spaces::find_for_update(tx, slug)?.ok_or_else(|| DomainError::not_found("space"))?;
                 if let Some(title) = title {
@@ -152,13 +152,13 @@ impl SpaceService {
     /// One space by slug.
     pub fn get(&self, slug: &str) -> ServiceResult<Space> {
         self.ctx
-            .store
+            .store()
             .read(|tx| spaces::find_by_slug(tx, slug)?.ok_or_else(|| DomainError::not_found("space").into()))
             .map(Space::from)
     }
 
     /// Spaces in creation order, after the cursor.
     pub fn list(&self, after: Option<Uuid>, limit: i64) -> ServiceResult<Vec<Space>> {
-        self.ctx.store.read(|tx| Ok(spaces::list(tx, after, limit)?.into_iter().map(Space::from).collect()))
+        self.ctx.store().read(|tx| Ok(spaces::list(tx, after, limit)?.into_iter().map(Space::from).collect()))
     }
 }

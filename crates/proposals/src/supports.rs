@@ -10,6 +10,7 @@
 //! are high-volume personal acts, published by the supports export instead
 //! (docs/domain.md).
 
+use crate::views::{MySupport, ProposalSummary, SupportOutcome, Supporter};
 use crate::{find_by_key, load_visible_proposal, ProposalKey};
 use emenda_domain::policy::Actor;
 use emenda_domain::support::{
@@ -17,24 +18,13 @@ use emenda_domain::support::{
     on_withdraw, CountChange,
 };
 use emenda_domain::{DomainError, ErrorCode};
-use emenda_service::views::{MySupport, Proposal, Supporter};
 use emenda_service::{ServiceContext, ServiceResult};
 use emenda_store::proposals::{self as proposal_rows, ProposalRecord};
 use emenda_store::spaces::{self, SpaceRecord};
 use emenda_store::supports;
+use emenda_store::HasStore;
 use emenda_store::Tx;
 use uuid::Uuid;
-
-/// What a support request ended with.
-#[derive(Debug, Clone)]
-pub struct SupportOutcome {
-    /// Whether the support is new (otherwise it was re-confirmed).
-    pub created: bool,
-    /// The caller's support as it stands now.
-    pub support: MySupport,
-    /// The proposal with its counters after the change.
-    pub proposal: Proposal,
-}
 
 /// Where the previous page of supporters ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -181,7 +171,14 @@ impl SupportService {
                 proposal_rows::find_by_id(tx, proposal.id)?.ok_or_else(|| DomainError::not_found("proposal"))?;
             let support =
                 my_support(tx, &proposal, &space, actor.user_id)?.ok_or_else(|| DomainError::not_found("support"))?;
-            Ok(SupportOutcome { created: !exists, support, proposal: proposal.into() })
+            Ok(SupportOutcome {
+                created: !exists,
+                proposal_id: proposal.id,
+                my_support: support,
+                supports_count: proposal.supports_count,
+                supports_given: proposal.supports_given,
+                qualified_at: proposal.qualified_at,
+            })
         })
     }
 
@@ -189,7 +186,7 @@ impl SupportService {
     /// not an error). Refused when supports are closed or the proposal is
     /// no longer open. When the participant drops below the space's
     /// minimum, every support they keep there stops counting.
-    pub fn withdraw(&self, actor: &Actor, key: &ProposalKey) -> ServiceResult<Proposal> {
+    pub fn withdraw(&self, actor: &Actor, key: &ProposalKey) -> ServiceResult<ProposalSummary> {
         self.ctx.write_as(actor, |tx| {
             let (locked, exists) = self.lock(tx, actor, key, |minimum, tally, exists| {
                 exists && on_withdraw(minimum, tally) == CountChange::All
@@ -222,7 +219,7 @@ impl SupportService {
         after: Option<SupporterCursor>,
         limit: i64,
     ) -> ServiceResult<Vec<Supporter>> {
-        self.ctx.store.read(|tx| {
+        self.ctx.store().read(|tx| {
             let proposal = load_visible_proposal(tx, key, actor)?;
             let space = spaces::find_by_id(tx, proposal.space_id)?.ok_or_else(|| DomainError::not_found("space"))?;
             ensure_can_list_supporters(&space.settings, actor, space.id)?;

@@ -1,29 +1,17 @@
 //! Reading a proposal's history: versions, diffs between any two, and the
 //! re-verification of the hash chain.
 
+use crate::views::{Version, VersionDiff, VersionSummary};
 use crate::{load_visible_proposal, may_see, ProposalKey};
-use emenda_domain::diff::{diff_texts, Granularity, TextDiff};
+use emenda_domain::diff::{diff_texts, Granularity};
 use emenda_domain::history::{verify_chain, ChainReport, HashEncoding, HashedVersion, StoredVersion};
 use emenda_domain::policy::Actor;
 use emenda_domain::{DomainError, FieldCode};
-use emenda_service::views::Version;
 use emenda_service::{ServiceContext, ServiceError, ServiceResult};
 use emenda_store::proposal_view;
 use emenda_store::versions::{self, VersionRecord};
+use emenda_store::HasStore;
 use emenda_store::Tx;
-
-/// Title and body differences between two versions.
-#[derive(Debug, Clone)]
-pub struct VersionDiff {
-    /// Older version number.
-    pub from: i32,
-    /// Newer version number.
-    pub to: i32,
-    /// Title difference.
-    pub title: TextDiff,
-    /// Body difference.
-    pub body: TextDiff,
-}
 
 /// Reads history.
 #[derive(Debug, Clone)]
@@ -50,10 +38,10 @@ impl HistoryService {
         actor: Option<&Actor>,
         after: i32,
         limit: i64,
-    ) -> ServiceResult<Vec<Version>> {
-        self.ctx.store.read(|tx| {
+    ) -> ServiceResult<Vec<VersionSummary>> {
+        self.ctx.store().read(|tx| {
             let proposal = load_visible_proposal(tx, key, actor)?;
-            Ok(versions::list(tx, proposal.id, after, limit)?.into_iter().map(Version::from).collect())
+            Ok(versions::list(tx, proposal.id, after, limit)?.into_iter().map(VersionSummary::from).collect())
         })
     }
 
@@ -61,14 +49,16 @@ impl HistoryService {
     pub fn get(&self, key: &ProposalKey, actor: Option<&Actor>, number: i32) -> ServiceResult<Version> {
         let proposal_not_found = || ServiceError::from(DomainError::not_found("proposal"));
         // One statement: the version with its proposal's visibility.
-        let found =
-            self.ctx.store.read_statement(|tx| Ok::<_, ServiceError>(proposal_view::find_version(tx, key, number)?))?;
+        let found = self
+            .ctx
+            .store()
+            .read_statement(|tx| Ok::<_, ServiceError>(proposal_view::find_version(tx, key, number)?))?;
         match found {
             Some((version, hidden, space_id)) if may_see(hidden, space_id, actor) => Ok(Version::from(version)),
             Some(_) => Err(proposal_not_found()),
             // No such version; whether the proposal exists (and may be
             // seen) decides which of the two is missing.
-            None => self.ctx.store.read(|tx| {
+            None => self.ctx.store().read(|tx| {
                 load_visible_proposal(tx, key, actor)?;
                 Err(DomainError::not_found("version").into())
             }),
@@ -85,7 +75,7 @@ impl HistoryService {
         to: Option<i32>,
         granularity: Granularity,
     ) -> ServiceResult<VersionDiff> {
-        let (old, new) = self.ctx.store.read(|tx| {
+        let (old, new) = self.ctx.store().read(|tx| {
             let proposal = load_visible_proposal(tx, key, actor)?;
             let to = to.unwrap_or(proposal.current_version);
             let from = from.unwrap_or((to - 1).max(1));
@@ -97,6 +87,7 @@ impl HistoryService {
         Ok(VersionDiff {
             from: old.number,
             to: new.number,
+            granularity,
             title: diff_texts(&old.title, &new.title, granularity),
             body: diff_texts(&old.body, &new.body, granularity),
         })
@@ -104,7 +95,7 @@ impl HistoryService {
 
     /// Re-reads every version and re-checks the chain.
     pub fn verify(&self, key: &ProposalKey, actor: Option<&Actor>) -> ServiceResult<ChainReport> {
-        let all = self.ctx.store.read(|tx| {
+        let all = self.ctx.store().read(|tx| {
             let proposal = load_visible_proposal(tx, key, actor)?;
             let mut all = Vec::new();
             loop {

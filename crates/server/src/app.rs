@@ -1,4 +1,4 @@
-//! Wiring: services over one store, the HTTP server with its middleware,
+//! Wiring: services over one database, the HTTP server with its middleware,
 //! and the single-page app served beside the API.
 
 use actix_files::{Files, NamedFile};
@@ -18,8 +18,7 @@ use emenda_api::connections::{ConnectionLimits, ConnectionTracker};
 use emenda_api::rate_limit::RateLimits;
 use emenda_api::AppState;
 use emenda_domain::proposal::EditLimits;
-use emenda_service::ServiceContext;
-use emenda_store::Store;
+use emenda_service::Database;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::time::Duration;
@@ -32,7 +31,7 @@ pub mod web_assets;
 #[path = "wire.rs"]
 pub mod wire;
 
-/// What the HTTP server needs besides the store.
+/// What the HTTP server needs besides the database.
 #[derive(Debug, Clone)]
 pub struct ServerOptions {
     /// Address to bind; port 0 picks a free one.
@@ -176,42 +175,41 @@ fn security_headers() -> DefaultHeaders {
         ))
 }
 
-/// Builds every service over `store`, with the default rate limits.
-pub fn state(store: Store, jwt_secret: &[u8], reference_prefix: &str) -> AppState {
-    state_with_limits(store, jwt_secret, reference_prefix, RateLimits::default(), EditLimits::default())
+/// Builds every service over `database`, with the default rate limits.
+pub fn state(database: Database, jwt_secret: &[u8], reference_prefix: &str) -> AppState {
+    state_with_limits(database, jwt_secret, reference_prefix, RateLimits::default(), EditLimits::default())
 }
 
-/// Builds every service over `store`.
+/// Builds every service over `database`.
 pub fn state_with_limits(
-    store: Store,
+    database: Database,
     jwt_secret: &[u8],
     reference_prefix: &str,
     limits: RateLimits,
     edit_limits: EditLimits,
 ) -> AppState {
-    let ctx = ServiceContext::new(store);
-    let accounts = AccountService::new(ctx.clone(), JwtKeys::from_secret(jwt_secret), AuthSettings::default());
-    AppState::new(ctx, accounts, reference_prefix, limits, edit_limits, emenda_api::routes::table())
+    let accounts = AccountService::new(database.context(), JwtKeys::from_secret(jwt_secret), AuthSettings::default());
+    AppState::new(database, accounts, reference_prefix, limits, edit_limits, emenda_api::routes::table())
 }
 
 /// Binds the server; returns it (to be awaited) and the address it got.
-pub fn server(store: Store, options: &ServerOptions) -> std::io::Result<(Server, SocketAddr)> {
+pub fn server(database: Database, options: &ServerOptions) -> std::io::Result<(Server, SocketAddr)> {
     // Database work runs on each worker's blocking threads, and no more of
     // it can run at once than the pool has connections: threads beyond
     // that only wait for one, each holding its stack and a malloc arena.
     // So the threads are sized by the pool, and the rest queue as tasks.
     let workers = options.workers.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
-    let store_connections = store.max_connections();
-    let blocking_threads = usize::try_from(store_connections).unwrap_or(usize::MAX).div_ceil(workers).max(2);
+    let pool_size = database.max_connections();
+    let blocking_threads = usize::try_from(pool_size).unwrap_or(usize::MAX).div_ceil(workers).max(2);
     let state = web::Data::new(state_with_limits(
-        store,
+        database,
         &options.jwt_secret,
         &options.reference_prefix,
         options.rate_limits,
         options.edit_limits,
     ));
     let web_dir = options.web_dir.clone();
-    let reserved = usize::try_from(store_connections).unwrap_or(usize::MAX).saturating_add(64);
+    let reserved = usize::try_from(pool_size).unwrap_or(usize::MAX).saturating_add(64);
     let limits = fitted_limits(options.connections, reserved);
     if options.rate_limits.trust_proxy_headers && limits.per_address > 0 {
         tracing::warn!(

@@ -5,7 +5,6 @@ use clap::Args;
 use emenda_api::connections::ConnectionLimits;
 use emenda_api::rate_limit::RateLimits;
 use emenda_domain::proposal::EditLimits;
-use emenda_store::DatabaseTarget;
 use std::path::{Path, PathBuf};
 
 /// Settings shared by every command.
@@ -65,11 +64,12 @@ pub struct Settings {
 }
 
 impl Settings {
-    /// Where the database is.
-    pub fn database(&self) -> DatabaseTarget {
+    /// Where the database is: `EMENDA_DATABASE_URL`, or `emenda.db` in
+    /// the data folder.
+    pub fn database_url(&self) -> String {
         match &self.database_url {
-            Some(url) if !url.trim().is_empty() => DatabaseTarget::parse(url.trim()),
-            _ => DatabaseTarget::parse(&self.data_dir.join("emenda.db").to_string_lossy()),
+            Some(url) if !url.trim().is_empty() => url.trim().to_owned(),
+            _ => self.data_dir.join("emenda.db").to_string_lossy().into_owned(),
         }
     }
 

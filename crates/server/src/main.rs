@@ -6,7 +6,7 @@ use emenda_accounts::service::Registration;
 use emenda_server::app::{self, ServerOptions};
 use emenda_server::config::Settings;
 use emenda_server::{seed, telemetry};
-use emenda_store::Store;
+use emenda_service::database::{self, Database};
 
 #[derive(Debug, Parser)]
 #[command(name = "emenda", version, about = "Civic participation: proposals, versions, amendments")]
@@ -64,21 +64,21 @@ enum AdminCommand {
     },
 }
 
-fn open_store(settings: &Settings) -> anyhow::Result<Store> {
-    let target = settings.database();
-    tracing::info!(database = %target.redacted(), "opening the database");
-    let store = Store::open(&target, None).context("opening the database")?;
-    let applied = store.migrate().context("migrating the database")?;
+fn open_database(settings: &Settings) -> anyhow::Result<Database> {
+    let url = settings.database_url();
+    tracing::info!(database = %database::redacted(&url), "opening the database");
+    let database = Database::open(&url).context("opening the database")?;
+    let applied = database.migrate().context("migrating the database")?;
     if applied > 0 {
         tracing::info!(applied, "migrations applied");
     }
-    if !store.plans_are_stable().context("reading the database's build options")? {
+    if !database.plans_are_stable().context("reading the database's build options")? {
         tracing::warn!(
             "SQLite was built without its query planner stability guarantee (build Emenda from its \
              workspace, which sets LIBSQLITE3_FLAGS): statements are planned again on every call"
         );
     }
-    Ok(store)
+    Ok(database)
 }
 
 fn main() -> anyhow::Result<()> {
@@ -88,17 +88,17 @@ fn main() -> anyhow::Result<()> {
     settings.validate()?;
     match cli.command.unwrap_or(Command::Serve { demo: false }) {
         Command::Migrate => {
-            open_store(&settings)?;
+            open_database(&settings)?;
             println!("database is up to date");
         }
         Command::Seed { .. } => {
-            let store = open_store(&settings)?;
-            let state = app::state(store, &settings.jwt_secret()?, &settings.reference_prefix);
+            let database = open_database(&settings)?;
+            let state = app::state(database, &settings.jwt_secret()?, &settings.reference_prefix);
             report_demo(seed::load_demo(&state)?);
         }
         Command::CheckCounters => {
-            let store = open_store(&settings)?;
-            let mismatches = store.read(emenda_store::consistency::recount)?;
+            let database = open_database(&settings)?;
+            let mismatches = database.recount_counters()?;
             for m in &mismatches {
                 println!("{}.{} of {}: {} by its rows, {} stored", m.table, m.column, m.id, m.expected, m.found);
             }
@@ -106,17 +106,17 @@ fn main() -> anyhow::Result<()> {
             println!("every counter equals its rows");
         }
         Command::Admin { command: AdminCommand::Create { email, password, nickname, display_name } } => {
-            let store = open_store(&settings)?;
-            let state = app::state(store, &settings.jwt_secret()?, &settings.reference_prefix);
+            let database = open_database(&settings)?;
+            let state = app::state(database, &settings.jwt_secret()?, &settings.reference_prefix);
             let registration = Registration { email, password, nickname, display_name };
             let id = state.accounts.ensure_admin(&registration).map_err(|e| anyhow::anyhow!("{e}"))?;
             println!("administrator {id} ready");
         }
         Command::Serve { demo } => {
-            let store = open_store(&settings)?;
+            let database = open_database(&settings)?;
             let secret = settings.jwt_secret()?;
             if demo {
-                let state = app::state(store.clone(), &secret, &settings.reference_prefix);
+                let state = app::state(database.clone(), &secret, &settings.reference_prefix);
                 report_demo(seed::load_demo(&state)?);
             }
             let options = ServerOptions {
@@ -130,7 +130,7 @@ fn main() -> anyhow::Result<()> {
                 edit_limits: settings.edit_limits(),
             };
             actix_web::rt::System::new().block_on(async move {
-                let (server, address) = app::server(store, &options).context("binding the server")?;
+                let (server, address) = app::server(database, &options).context("binding the server")?;
                 tracing::info!(%address, "Emenda is listening: open http://{address}/");
                 server.await.context("serving")
             })?;

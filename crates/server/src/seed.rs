@@ -11,9 +11,10 @@ use emenda_domain::policy::{Actor, Role};
 use emenda_domain::proposal::ProposalState;
 use emenda_domain::space::SpaceSettings;
 use emenda_moderation::decisions::Acceptance;
-use emenda_proposals::amendments::{AmendmentRequest, AmendmentView};
+use emenda_proposals::amendments::AmendmentRequest;
 use emenda_proposals::proposals::ProposalEdit;
 use emenda_proposals::spaces::NewSpace;
+use emenda_proposals::views::Amendment;
 use emenda_proposals::ProposalKey;
 
 mod participation;
@@ -238,7 +239,7 @@ pub fn load_demo(state: &AppState) -> anyhow::Result<bool> {
         let author = &citizens[proposal.author];
         let slug = &spaces[proposal.space].slug;
         let view = state.proposals.create(author, slug, proposal.title, proposal.body)?;
-        published.push(ProposalKey::Id(view.proposal.id));
+        published.push(ProposalKey::Id(view.id));
         let (mut title, mut body) = (proposal.title.to_owned(), proposal.body.to_owned());
         for (version, (find, replace, summary)) in (1..).zip(proposal.edits.iter()) {
             if title.contains(find) {
@@ -252,7 +253,7 @@ pub fn load_demo(state: &AppState) -> anyhow::Result<bool> {
                 summary: Some((*summary).to_owned()),
                 base_version: version,
             };
-            state.proposals.edit(author, &ProposalKey::Id(view.proposal.id), &edit)?;
+            state.proposals.edit(author, &ProposalKey::Id(view.id), &edit)?;
         }
     }
     let staff_actor = actor_of(state, staff.id)?;
@@ -272,9 +273,9 @@ fn amend(
     base: Option<i32>,
     (find, replace): (&str, &str),
     rationale: &str,
-) -> anyhow::Result<AmendmentView> {
+) -> anyhow::Result<Amendment> {
     let current = state.proposals.get(proposal, None)?;
-    let base = base.unwrap_or(current.proposal.current_version);
+    let base = base.unwrap_or(current.current_version);
     let version = state.history.get(proposal, None, base)?;
     anyhow::ensure!(version.body.contains(find), "demo amendment text not found: {find}");
     let request = AmendmentRequest {
@@ -286,8 +287,8 @@ fn amend(
     Ok(state.amendments.create(who, proposal, &request)?)
 }
 
-fn expect_mergeability(view: &AmendmentView, expected: Mergeability) -> anyhow::Result<()> {
-    let actual = view.assessment.as_ref().map(|a| a.mergeability);
+fn expect_mergeability(view: &Amendment, expected: Mergeability) -> anyhow::Result<()> {
+    let actual = view.mergeability;
     anyhow::ensure!(actual == Some(expected), "demo amendment should be {expected}, is {actual:?}");
     Ok(())
 }
@@ -313,7 +314,7 @@ fn load_amendments(
     expect_mergeability(&accepted, Mergeability::UpToDate)?;
     state.decisions.accept(
         staff,
-        accepted.amendment.id,
+        accepted.summary.id,
         &Acceptance { note: Some("Integrazione utile, accolta.".into()), ..Acceptance::default() },
     )?;
     let rejected = amend(
@@ -326,7 +327,7 @@ fn load_amendments(
     )?;
     state.decisions.reject(
         staff,
-        rejected.amendment.id,
+        rejected.summary.id,
         "I costi di riscaldamento superano il budget del bilancio partecipativo.",
     )?;
     let withdrawn = amend(
@@ -337,7 +338,7 @@ fn load_amendments(
         ("Costo stimato", "Costo complessivo stimato"),
         "Precisazione sul costo complessivo.",
     )?;
-    state.amendments.withdraw(&citizens[1], withdrawn.amendment.id)?;
+    state.amendments.withdraw(&citizens[1], withdrawn.summary.id)?;
 
     // Written against version 1; the proposal changed since in other words.
     let clean = amend(
@@ -368,7 +369,7 @@ fn load_amendments(
         "Senza controlli iniziali la zona 30 rischia di non essere rispettata.",
     )?;
     expect_mergeability(&open, Mergeability::UpToDate)?;
-    Ok(open.amendment.id)
+    Ok(open.summary.id)
 }
 
 /// Official answers: one proposal being evaluated, one accepted, one rejected.

@@ -3,8 +3,8 @@
 
 #![allow(clippy::unwrap_used)] // Tests fail loudly on anything unexpected.
 
-use emenda_store::testing::TestDatabase;
-use emenda_store::{backend_tests, Backend};
+use emenda_test_support::binary::{BinaryDatabase, Engine};
+use emenda_test_support::engine_tests;
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
@@ -36,13 +36,6 @@ fn run(command: &mut Command) -> Output {
     output
 }
 
-fn database_url(db: &TestDatabase, data: &Path) -> String {
-    match db.target.backend {
-        Backend::Sqlite => data.join("emenda.db").to_string_lossy().into_owned(),
-        Backend::Postgres => db.target.location.clone(),
-    }
-}
-
 struct Server(Child);
 
 impl Drop for Server {
@@ -52,13 +45,13 @@ impl Drop for Server {
     }
 }
 
-fn migrate_admin_and_serve(backend: Backend) {
-    let db = TestDatabase::new(backend);
+fn migrate_admin_and_serve(engine: Engine) {
+    let db = BinaryDatabase::new(engine);
     let data = temp_dir();
-    let url = database_url(&db, &data);
+    let url = db.url(&data);
     let migrated = run(emenda(&data).env("EMENDA_DATABASE_URL", &url).arg("migrate"));
     assert!(String::from_utf8_lossy(&migrated.stdout).contains("up to date"));
-    if backend == Backend::Sqlite {
+    if db.engine() == Engine::Sqlite {
         assert!(data.join("emenda.db").exists());
     }
     run(emenda(&data)
@@ -111,17 +104,17 @@ fn migrate_admin_and_serve(backend: Backend) {
 /// on PostgreSQL and crash about one run in five (SIGSEGV). Twenty-five runs
 /// of `migrate` make that show almost surely (it fails 2 runs in 2 with a
 /// spare connection kept).
-fn short_commands_exit_cleanly(backend: Backend) {
-    let db = TestDatabase::new(backend);
+fn short_commands_exit_cleanly(engine: Engine) {
+    let db = BinaryDatabase::new(engine);
     let data = temp_dir();
-    let url = database_url(&db, &data);
+    let url = db.url(&data);
     for _ in 0..25 {
         let output = emenda(&data).env("EMENDA_DATABASE_URL", &url).arg("migrate").output().unwrap();
         assert!(output.status.success(), "{:?}: {}", output.status, String::from_utf8_lossy(&output.stderr));
     }
 }
 
-backend_tests!(migrate_admin_and_serve, short_commands_exit_cleanly);
+engine_tests!(migrate_admin_and_serve, short_commands_exit_cleanly);
 
 #[test]
 fn a_development_secret_is_generated_once_and_kept_private() {

@@ -1,5 +1,8 @@
 //! What every service needs: the store, the clock and the id source, passed
-//! in so tests can fix time and ids.
+//! in so tests can fix time and ids. The store is private: the services
+//! reach it through [`emenda_store::HasStore`], which only crates that
+//! depend on the store can name (see `crate::database` for how the server
+//! gets a context without ever holding a store).
 
 use crate::error::{ServiceError, ServiceResult};
 use emenda_domain::audit::AuditAction;
@@ -8,15 +11,15 @@ use emenda_domain::policy::Actor;
 use emenda_domain::{DomainError, ErrorCode};
 use emenda_store::audit::{self, AuditEntry};
 use emenda_store::users;
-use emenda_store::{Store, StoreError, Tx};
+use emenda_store::{HasStore, Store, StoreError, Tx};
 use std::sync::Arc;
 use uuid::Uuid;
 
 /// Shared by all services; cheap to clone.
 #[derive(Clone)]
 pub struct ServiceContext {
-    /// The database.
-    pub store: Store,
+    /// The database, reached through [`HasStore`].
+    store: Store,
     /// Where "now" comes from.
     pub clock: Arc<dyn Clock>,
     /// Where new ids come from.
@@ -40,15 +43,24 @@ pub struct AuditTarget {
     pub space_id: Option<Uuid>,
 }
 
-impl ServiceContext {
-    /// The real clock and UUID v7 ids.
-    pub fn new(store: Store) -> Self {
+impl HasStore for ServiceContext {
+    fn store(&self) -> &Store {
+        &self.store
+    }
+}
+
+impl From<Store> for ServiceContext {
+    /// A context over `store` with the real clock and UUID v7 ids.
+    fn from(store: Store) -> Self {
         Self { store, clock: Arc::new(SystemClock), ids: Arc::new(UuidV7) }
     }
+}
 
-    /// Checks that the database answers (readiness probes).
-    pub fn ready(&self) -> Result<(), StoreError> {
-        self.store.ping()
+impl ServiceContext {
+    /// The same context with another clock (tests that move time).
+    pub fn with_clock(mut self, clock: Arc<dyn Clock>) -> Self {
+        self.clock = clock;
+        self
     }
 
     /// Runs `work` in one write transaction on behalf of `actor`, which

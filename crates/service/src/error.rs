@@ -68,6 +68,33 @@ impl InternalError {
     }
 }
 
+/// Storage failed: the database is unreachable or busy, a constraint
+/// refused a write, or what it holds does not parse. Opaque on purpose:
+/// the store's error stays the store's, and callers above the services
+/// answer by [`StorageError::code`] (its message and cause are for the
+/// log).
+#[derive(Debug, Error)]
+#[error(transparent)]
+pub struct StorageError(StoreError);
+
+impl StorageError {
+    /// The stable code: `database_unavailable`, `database_busy`,
+    /// `duplicate`, or `internal_error` for anything else.
+    pub fn code(&self) -> ErrorCode {
+        self.0.code()
+    }
+
+    /// The unique constraint a write ran into, when that is what failed:
+    /// a service turns two requests racing for one name into the rule's
+    /// own refusal (`slug_taken`, `already_reported`, …).
+    pub fn duplicate(&self) -> Option<&str> {
+        match &self.0 {
+            StoreError::Duplicate { constraint } => Some(constraint),
+            _ => None,
+        }
+    }
+}
+
 /// What every service operation returns on failure.
 #[derive(Debug, Error)]
 pub enum ServiceError {
@@ -79,10 +106,27 @@ pub enum ServiceError {
     Access(#[from] AccessError),
     /// Storage failed.
     #[error(transparent)]
-    Store(#[from] StoreError),
+    Store(#[from] StorageError),
     /// Something on the platform's side failed.
     #[error(transparent)]
     Internal(#[from] InternalError),
+}
+
+impl From<StoreError> for ServiceError {
+    fn from(error: StoreError) -> Self {
+        ServiceError::Store(StorageError(error))
+    }
+}
+
+impl ServiceError {
+    /// The unique constraint a write ran into, when that is what failed
+    /// (see [`StorageError::duplicate`]).
+    pub fn duplicate(&self) -> Option<&str> {
+        match self {
+            ServiceError::Store(storage) => storage.duplicate(),
+            _ => None,
+        }
+    }
 }
 
 /// Shorthand for service results.

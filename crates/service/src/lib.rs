@@ -6,8 +6,9 @@
 //! the store.
 
 pub mod context;
+pub mod database;
 pub mod error;
-pub mod views;
 
 pub use context::{AuditTarget, ServiceContext};
-pub use error::{AccessError, InternalError, ServiceError, ServiceResult};
+pub use database::Database;
+pub use error::{AccessError, InternalError, ServiceError, ServiceResult, StorageError};

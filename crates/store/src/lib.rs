@@ -62,6 +62,17 @@ fn create_private_file(path: &std::path::Path) -> std::io::Result<()> {
     }
 }
 
+/// Reaches the store inside a value that holds one: the services' shared
+/// context. It is a trait of this crate on purpose: a method of a trait
+/// can be called only where the trait can be named, so the crates that
+/// depend on the store (the services) reach the database through the
+/// context, and the crates that do not (the API, the server) hold the
+/// same context without any way to the store behind it.
+pub trait HasStore {
+    /// The store.
+    fn store(&self) -> &Store;
+}
+
 /// An open transaction. Query functions take `&mut Tx` so that every write
 /// of one operation commits or rolls back together.
 pub struct Tx<'a> {

@@ -2,6 +2,7 @@
 //! that the proposals and moderation tests start from the same world
 //! without including each other's files.
 
+pub mod binary;
 pub mod moderation;
 pub mod world;
 

@@ -6,15 +6,16 @@
 use emenda_domain::audit::AuditAction;
 use emenda_domain::policy::{Actor, Role, RoleGrant, StaffScope};
 use emenda_domain::space::SpaceSettings;
-use emenda_proposals::amendments::{AmendmentRequest, AmendmentView};
+use emenda_proposals::amendments::AmendmentRequest;
 use emenda_proposals::spaces::NewSpace;
-use emenda_proposals::{AmendmentService, ProposalKey, ProposalService, ProposalView, SpaceService};
-use emenda_service::views::Space;
+use emenda_proposals::views::{Amendment, Proposal, Space};
+use emenda_proposals::{AmendmentService, ProposalKey, ProposalService, SpaceService};
 use emenda_service::{ServiceContext, ServiceError, ServiceResult};
 use emenda_store::audit::{self, AuditEntry, AuditReader};
 use emenda_store::testing::TestDatabase;
 use emenda_store::users::{self, NewUser};
 use emenda_store::versions::{self, VersionRecord};
+use emenda_store::HasStore;
 use emenda_store::{roles, Backend, StoreError};
 use std::sync::{Arc, Barrier};
 use uuid::Uuid;
@@ -45,7 +46,7 @@ impl World {
     /// The world on a fresh database of `backend`.
     pub fn new(backend: Backend) -> Self {
         let db = TestDatabase::new(backend);
-        let ctx = ServiceContext::new(db.store());
+        let ctx = ServiceContext::from(db.store());
         let proposals = ProposalService::new(ctx.clone(), "TST");
         let admin = person(&ctx, "admin", &[RoleGrant { role: Role::Admin, space_id: None }]);
         World {
@@ -80,14 +81,14 @@ impl World {
     }
 
     /// A proposal published by `author` with [`BODY`].
-    pub fn publish(&self, author: &Actor, space: &Space, title: &str) -> ProposalView {
+    pub fn publish(&self, author: &Actor, space: &Space, title: &str) -> Proposal {
         self.proposals.create(author, &space.slug, title, BODY).expect("publish a proposal")
     }
 
     /// `author` asks to replace the body of `proposal` as of `base_version`.
-    pub fn amend(&self, author: &Actor, proposal: Uuid, base_version: i32, body: &str) -> ServiceResult<AmendmentView> {
+    pub fn amend(&self, author: &Actor, proposal: Uuid, base_version: i32, body: &str) -> ServiceResult<Amendment> {
         let request = AmendmentRequest {
-            title: self.proposal(proposal).current.title,
+            title: self.proposal(proposal).title,
             body: body.into(),
             rationale: WHY.into(),
             base_version,
@@ -96,20 +97,20 @@ impl World {
     }
 
     /// A proposal as its admin sees it now.
-    pub fn proposal(&self, id: Uuid) -> ProposalView {
+    pub fn proposal(&self, id: Uuid) -> Proposal {
         self.proposals.get(&ProposalKey::Id(id), Some(&self.admin)).expect("read the proposal")
     }
 
     /// Every version of a proposal, oldest first.
     pub fn versions(&self, proposal: Uuid) -> Vec<VersionRecord> {
-        self.ctx.store.read(|tx| versions::list(tx, proposal, 0, 1_000)).expect("read the versions")
+        self.ctx.store().read(|tx| versions::list(tx, proposal, 0, 1_000)).expect("read the versions")
     }
 
     /// Every audit entry about `target`, oldest first, as an admin reads them.
     pub fn audit_of(&self, target: Uuid) -> Vec<AuditEntry> {
         let reader = AuditReader { include_staff: true, user_id: None, staff_scope: StaffScope::Everywhere };
         let mut entries =
-            self.ctx.store.read(|tx| audit::list(tx, &reader, None, None, 1_000)).expect("read the audit log");
+            self.ctx.store().read(|tx| audit::list(tx, &reader, None, None, 1_000)).expect("read the audit log");
         entries.retain(|e| e.target_id == target);
         entries.reverse();
         entries
@@ -126,7 +127,7 @@ impl World {
 pub fn person(ctx: &ServiceContext, nickname: &str, grants: &[RoleGrant]) -> Actor {
     let id = Uuid::now_v7();
     let now = ctx.clock.now();
-    ctx.store
+    ctx.store()
         .write(|tx| {
             users::insert(
                 tx,

@@ -36,7 +36,11 @@ fn audit_chain_verifies_and_names_the_first_broken_link(backend: Backend) {
 
 fn demo_data_leaves_a_valid_audit_chain(backend: Backend) {
     let app = TestApp::spawn(backend);
-    let state = emenda_server::app::state(app.store.clone(), b"demo secret long enough for the test!", "EMD");
+    let state = emenda_server::app::state(
+        emenda_service::Database::from(app.store.clone()),
+        b"demo secret long enough for the test!",
+        "EMD",
+    );
     assert!(emenda_server::seed::load_demo(&state).unwrap());
     let report = app.get("/api/v1/audit/verify", None).expect(200).clone();
     assert_eq!(report["valid"], true, "{report}");

@@ -730,14 +730,14 @@ fn openapi_describes_every_route(backend: Backend) {
     }
     for schema in [
         "Problem",
-        "ProposalDto",
+        "Proposal",
         "TextDiff",
         "SpaceSettings",
         "SessionDto",
         "ChainReport",
-        "AmendmentDto",
+        "Amendment",
         "FieldConflict",
-        "AcceptedDto",
+        "Accepted",
         "AuditChainReport",
     ] {
         assert!(doc["components"]["schemas"][schema].is_object(), "schema {schema} missing");

@@ -7,54 +7,12 @@ use crate::pagination::{self, CursorScope, Page};
 use crate::problem::ApiResult;
 use crate::state::AppState;
 use actix_web::{get, web, HttpResponse};
-use chrono::{DateTime, Utc};
-use emenda_domain::audit::AuditVisibility;
 use emenda_domain::audit_chain::AuditChainReport;
-use emenda_service::views::AuditRecordView;
-use serde::{Deserialize, Serialize};
-use utoipa::{IntoParams, ToSchema};
+use emenda_moderation::views::AuditEntry;
+use serde::Deserialize;
+use utoipa::IntoParams;
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
-
-/// One recorded state change.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct AuditEntryDto {
-    /// Id.
-    pub id: Uuid,
-    /// Who did it; absent for the system.
-    pub actor_id: Option<Uuid>,
-    /// What was done, e.g. `proposal.edited`.
-    pub action: String,
-    /// Kind of the thing changed.
-    pub target_kind: String,
-    /// Id of the thing changed.
-    pub target_id: Uuid,
-    /// Space concerned.
-    pub space_id: Option<Uuid>,
-    /// Facts of the change.
-    #[schema(value_type = Object)]
-    pub details: serde_json::Value,
-    /// `public` or `staff`.
-    pub visibility: AuditVisibility,
-    /// When.
-    pub created_at: DateTime<Utc>,
-}
-
-impl From<AuditRecordView> for AuditEntryDto {
-    fn from(e: AuditRecordView) -> Self {
-        Self {
-            id: e.id,
-            actor_id: e.actor_id,
-            action: e.action.as_str().to_owned(),
-            target_kind: e.target_kind,
-            target_id: e.target_id,
-            space_id: e.space_id,
-            details: e.details,
-            visibility: e.visibility,
-            created_at: e.created_at,
-        }
-    }
-}
 
 /// Audit list parameters.
 #[derive(Debug, Deserialize, IntoParams)]
@@ -72,7 +30,7 @@ pub struct AuditQuery {
 /// The audit log, newest first. A page ends early (with `next_cursor`)
 /// once its entries' details pass 256 KiB.
 #[utoipa::path(tag = "transparency", params(AuditQuery),
-    responses((status = 200, description = "A page of entries, newest first.", body = Page<AuditEntryDto>),
+    responses((status = 200, description = "A page of entries, newest first.", body = Page<AuditEntry>),
         (status = 404, description = "The `space` filter names no space (`not_found`).")))]
 #[get("/audit")]
 pub async fn list_audit(
@@ -89,9 +47,8 @@ pub async fn list_audit(
         state.audit.list(user.actor().as_ref(), space_id, before, limit + 1)
     })
     .await?;
-    let details_size = |e: &AuditRecordView| serde_json::to_string(&e.details).map_or(0, |text| text.len());
-    let page =
-        pagination::page_within(rows, limit, PAGE_DETAILS_BYTES, details_size, &scope, |e| e.id, AuditEntryDto::from);
+    let details_size = |e: &AuditEntry| serde_json::to_string(&e.details).map_or(0, |text| text.len());
+    let page = pagination::page_within(rows, limit, PAGE_DETAILS_BYTES, details_size, &scope, |e| e.id);
     Ok(HttpResponse::Ok().json(page))
 }
 

@@ -1,20 +1,17 @@
 //! Registration, sign-in, token rotation, sign-out and the caller's profile.
 
 use crate::auth::CurrentUser;
+use crate::dto::sessions::{MeDto, SessionDto};
+use crate::dto::users::UserDto;
 use crate::extract::{blocking, Body};
 use crate::problem::ApiResult;
 use crate::rate_limit::ClientAddress;
 use crate::state::AppState;
 use actix_web::{get, post, web, HttpResponse};
-use chrono::{DateTime, Utc};
 use emenda_accounts::service::Registration;
-use emenda_accounts::{Session, SignedInUser};
-use emenda_domain::policy::RoleGrant;
-use emenda_service::views::User;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use utoipa::ToSchema;
 use utoipa_actix_web::service_config::ServiceConfig;
-use uuid::Uuid;
 
 /// Registration form.
 #[derive(Debug, Deserialize, ToSchema)]
@@ -58,85 +55,6 @@ pub struct LoginRequest {
 pub struct RefreshRequest {
     /// The refresh token from the last sign-in or refresh.
     pub refresh_token: String,
-}
-
-/// A user as others see them.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct UserDto {
-    /// Id.
-    pub id: Uuid,
-    /// Public handle.
-    pub nickname: String,
-    /// Shown name.
-    pub display_name: String,
-    /// Identity verified.
-    pub verified: bool,
-    /// Registration time.
-    pub created_at: DateTime<Utc>,
-}
-
-impl From<&User> for UserDto {
-    fn from(user: &User) -> Self {
-        Self {
-            id: user.id,
-            nickname: user.nickname.clone(),
-            display_name: user.display_name.clone(),
-            verified: user.verified_at.is_some(),
-            created_at: user.created_at,
-        }
-    }
-}
-
-/// The caller's own profile.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct MeDto {
-    /// Public part.
-    #[serde(flatten)]
-    pub user: UserDto,
-    /// E-mail.
-    pub email: String,
-    /// Roles beyond participant.
-    pub roles: Vec<RoleGrant>,
-    /// Blocked users cannot act (they never get this far, but clients show it).
-    pub blocked: bool,
-}
-
-impl From<&SignedInUser> for MeDto {
-    fn from(signed_in: &SignedInUser) -> Self {
-        Self {
-            user: UserDto::from(&signed_in.user),
-            email: signed_in.user.email.clone(),
-            roles: signed_in.roles.clone(),
-            blocked: signed_in.user.blocked_at.is_some(),
-        }
-    }
-}
-
-/// Tokens for a session.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct SessionDto {
-    /// Send as `Authorization: Bearer …`.
-    pub access_token: String,
-    /// Always `Bearer`.
-    pub token_type: String,
-    /// Seconds until the access token expires.
-    pub expires_in: i64,
-    /// Single use: exchange at `/auth/refresh` for the next pair.
-    pub refresh_token: String,
-    /// Who signed in.
-    pub user: MeDto,
-}
-
-impl From<Session> for SessionDto {
-    fn from(session: Session) -> Self {
-        Self {
-            user: MeDto::from(&session.user),
-            access_token: session.access_token,
-            token_type: "Bearer".into(),
-            expires_in: session.expires_in,
-            refresh_token: session.refresh_token,
-        }
-    }
 }
 
 /// Creates a participant account.

@@ -7,100 +7,14 @@ use crate::pagination::{self, CursorScope, Page};
 use crate::problem::ApiResult;
 use crate::state::AppState;
 use actix_web::{delete, get, patch, post, put, web, HttpResponse};
-use chrono::{DateTime, Utc};
 use emenda_domain::comment::{Alignment, CommentCursor, CommentOrder};
 use emenda_domain::reference::ProposalKey;
-use emenda_proposals::comments::{CommentEdit, CommentRequest, CommentTarget, CommentView, RevisionView, VoteView};
-use serde::{Deserialize, Serialize};
+use emenda_proposals::comments::{CommentEdit, CommentRequest, CommentTarget};
+use emenda_proposals::views::{Comment, CommentRevision, VoteOutcome};
+use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
-
-/// A comment's author.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct CommentAuthorDto {
-    /// User id.
-    pub id: Uuid,
-    /// Nickname.
-    pub nickname: String,
-    /// Display name.
-    pub display_name: String,
-}
-
-/// A comment's votes.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct CommentVotesDto {
-    /// Up votes.
-    pub up: i32,
-    /// Down votes.
-    pub down: i32,
-    /// Up minus down.
-    pub score: i32,
-}
-
-/// A comment. A deleted comment, and a hidden one (except for staff of its
-/// space), is a placeholder: `author`, `alignment` and `body` are null.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct CommentDto {
-    /// Id.
-    pub id: Uuid,
-    /// Its proposal.
-    pub proposal_id: Uuid,
-    /// The amendment it is on, if any.
-    pub amendment_id: Option<Uuid>,
-    /// The comment it replies to; null for a root.
-    pub parent_id: Option<Uuid>,
-    /// 0 for a root, replies down to 3.
-    pub depth: i32,
-    /// Author; null on a placeholder.
-    pub author: Option<CommentAuthorDto>,
-    /// Alignment; null on a placeholder.
-    pub alignment: Option<Alignment>,
-    /// Markdown source; null on a placeholder.
-    pub body: Option<String>,
-    /// Creation time.
-    pub created_at: DateTime<Utc>,
-    /// Edited at least once.
-    pub edited: bool,
-    /// Last edit.
-    pub edited_at: Option<DateTime<Utc>>,
-    /// Current revision (1 until edited).
-    pub revision: i32,
-    /// Deleted by its author.
-    pub deleted: bool,
-    /// Hidden by moderation.
-    pub hidden: bool,
-    /// Votes.
-    pub votes: CommentVotesDto,
-    /// Live replies at every depth below it.
-    pub replies_count: i32,
-    /// The caller's vote (1 or -1); null when not signed in or not voted.
-    pub my_vote: Option<i32>,
-}
-
-impl From<CommentView> for CommentDto {
-    fn from(c: CommentView) -> Self {
-        Self {
-            id: c.id,
-            proposal_id: c.proposal_id,
-            amendment_id: c.amendment_id,
-            parent_id: c.parent_id,
-            depth: c.depth,
-            author: c.author.map(|a| CommentAuthorDto { id: a.id, nickname: a.nickname, display_name: a.display_name }),
-            alignment: c.alignment,
-            body: c.body,
-            created_at: c.created_at,
-            edited: c.edited_at.is_some(),
-            edited_at: c.edited_at,
-            revision: c.revision,
-            deleted: c.deleted,
-            hidden: c.hidden,
-            votes: CommentVotesDto { up: c.up_votes, down: c.down_votes, score: c.score },
-            replies_count: c.replies_count,
-            my_vote: c.my_vote,
-        }
-    }
-}
 
 /// A new comment or reply.
 #[derive(Debug, Deserialize, ToSchema)]
@@ -139,44 +53,6 @@ pub struct VoteRequest {
     pub value: i64,
 }
 
-/// A comment's votes after the caller's vote.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct VoteDto {
-    /// Up votes.
-    pub up: i32,
-    /// Down votes.
-    pub down: i32,
-    /// Up minus down.
-    pub score: i32,
-    /// The caller's vote now; null once removed.
-    pub my_vote: Option<i32>,
-}
-
-impl From<VoteView> for VoteDto {
-    fn from(v: VoteView) -> Self {
-        Self { up: v.up, down: v.down, score: v.score, my_vote: v.my_vote }
-    }
-}
-
-/// One revision of a comment.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct CommentRevisionDto {
-    /// Number, from 1.
-    pub revision: i32,
-    /// Markdown source.
-    pub body: String,
-    /// Alignment.
-    pub alignment: Alignment,
-    /// When it was written.
-    pub created_at: DateTime<Utc>,
-}
-
-impl From<RevisionView> for CommentRevisionDto {
-    fn from(r: RevisionView) -> Self {
-        Self { revision: r.revision, body: r.body, alignment: r.alignment, created_at: r.created_at }
-    }
-}
-
 /// Thread list parameters.
 #[derive(Debug, Deserialize, IntoParams)]
 pub struct CommentListQuery {
@@ -209,7 +85,7 @@ fn create(
     user: CurrentUser,
     target: TargetKey,
     body: CreateCommentRequest,
-) -> impl FnOnce() -> emenda_service::ServiceResult<CommentView> {
+) -> impl FnOnce() -> emenda_service::ServiceResult<Comment> {
     let request = CommentRequest { body: body.body, alignment: body.alignment, parent_id: body.parent_id };
     move || state.comments.create(&user.actor(), target.as_target(), &request)
 }
@@ -252,14 +128,14 @@ async fn list(
         state.comments.list(target.as_target(), user.actor().as_ref(), order, parent_id, after, limit + 1)
     })
     .await?;
-    Ok(HttpResponse::Ok().json(pagination::page(rows, limit, &scope, |c| c.cursor(order), CommentDto::from)))
+    Ok(HttpResponse::Ok().json(pagination::page(rows, limit, &scope, |c| c.cursor(order))))
 }
 
 /// Comments on a proposal (or replies to one of them).
 #[utoipa::path(tag = "comments",
     params(("id" = String, Path, description = "UUID or reference code")), request_body = CreateCommentRequest,
     security(("bearer" = [])),
-    responses((status = 201, description = "The comment.", body = CommentDto),
+    responses((status = 201, description = "The comment.", body = Comment),
         (status = 403, description = "The space takes no comments (`comments_closed`), or the account is blocked."),
         (status = 409, description = "The proposal was withdrawn (`proposal_withdrawn`), or the parent was deleted or hidden (`comment_deleted`, `comment_hidden`).")))]
 #[post("/proposals/{id}/comments")]
@@ -270,13 +146,13 @@ pub async fn create_proposal_comment(
     body: Body<CreateCommentRequest>,
 ) -> ApiResult<HttpResponse> {
     let work = create(state, user, TargetKey::Proposal(id.0), body.into_inner());
-    Ok(HttpResponse::Created().json(CommentDto::from(blocking(work).await?)))
+    Ok(HttpResponse::Created().json(blocking(work).await?))
 }
 
 /// A page of a proposal's comments: roots, or the direct replies of `parent_id`.
 #[utoipa::path(tag = "comments",
     params(("id" = String, Path, description = "UUID or reference code"), CommentListQuery),
-    responses((status = 200, description = "A page of comments.", body = Page<CommentDto>)))]
+    responses((status = 200, description = "A page of comments.", body = Page<Comment>)))]
 #[get("/proposals/{id}/comments")]
 pub async fn list_proposal_comments(
     state: web::Data<AppState>,
@@ -290,7 +166,7 @@ pub async fn list_proposal_comments(
 /// Comments on an amendment (or replies to one of them).
 #[utoipa::path(tag = "comments",
     params(("id" = Uuid, Path)), request_body = CreateCommentRequest, security(("bearer" = [])),
-    responses((status = 201, description = "The comment.", body = CommentDto),
+    responses((status = 201, description = "The comment.", body = Comment),
         (status = 403, description = "The space takes no comments (`comments_closed`), or the account is blocked."),
         (status = 409, description = "The proposal was withdrawn (`proposal_withdrawn`), or the parent was deleted or hidden (`comment_deleted`, `comment_hidden`).")))]
 #[post("/amendments/{id}/comments")]
@@ -301,13 +177,13 @@ pub async fn create_amendment_comment(
     body: Body<CreateCommentRequest>,
 ) -> ApiResult<HttpResponse> {
     let work = create(state, user, TargetKey::Amendment(id.into_inner()), body.into_inner());
-    Ok(HttpResponse::Created().json(CommentDto::from(blocking(work).await?)))
+    Ok(HttpResponse::Created().json(blocking(work).await?))
 }
 
 /// A page of an amendment's comments (as the amendment's visibility allows).
 #[utoipa::path(tag = "comments",
     params(("id" = Uuid, Path), CommentListQuery),
-    responses((status = 200, description = "A page of comments.", body = Page<CommentDto>)))]
+    responses((status = 200, description = "A page of comments.", body = Page<Comment>)))]
 #[get("/amendments/{id}/comments")]
 pub async fn list_amendment_comments(
     state: web::Data<AppState>,
@@ -320,17 +196,17 @@ pub async fn list_amendment_comments(
 
 /// One comment.
 #[utoipa::path(tag = "comments", params(("id" = Uuid, Path)),
-    responses((status = 200, description = "The comment (a placeholder if deleted or hidden).", body = CommentDto)))]
+    responses((status = 200, description = "The comment (a placeholder if deleted or hidden).", body = Comment)))]
 #[get("/comments/{id}")]
 pub async fn get_comment(state: web::Data<AppState>, user: MaybeUser, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
     let view = blocking(move || state.comments.get(id.into_inner(), user.actor().as_ref())).await?;
-    Ok(HttpResponse::Ok().json(CommentDto::from(view)))
+    Ok(HttpResponse::Ok().json(view))
 }
 
 /// Its author edits a comment; every revision is kept.
 #[utoipa::path(tag = "comments", params(("id" = Uuid, Path)),
     request_body = EditCommentRequest, security(("bearer" = [])),
-    responses((status = 200, description = "The comment at its new revision.", body = CommentDto),
+    responses((status = 200, description = "The comment at its new revision.", body = Comment),
         (status = 403, description = "Not its author (`not_comment_author`), or comments closed (`comments_closed`)."),
         (status = 409, description = "Deleted, hidden or edited meanwhile (`comment_deleted`, `comment_hidden`, `stale_revision`).")))]
 #[patch("/comments/{id}")]
@@ -343,13 +219,13 @@ pub async fn edit_comment(
     let body = body.into_inner();
     let edit = CommentEdit { body: body.body, alignment: body.alignment, revision: body.revision };
     let view = blocking(move || state.comments.edit(&user.actor(), id.into_inner(), &edit)).await?;
-    Ok(HttpResponse::Ok().json(CommentDto::from(view)))
+    Ok(HttpResponse::Ok().json(view))
 }
 
 /// Its author deletes a comment; a placeholder stays in the thread.
 #[utoipa::path(tag = "comments", params(("id" = Uuid, Path)),
     security(("bearer" = [])),
-    responses((status = 200, description = "The placeholder.", body = CommentDto),
+    responses((status = 200, description = "The placeholder.", body = Comment),
         (status = 403, description = "Not its author (`not_comment_author`); staff hide comments instead."),
         (status = 409, description = "Already deleted (`comment_deleted`).")))]
 #[delete("/comments/{id}")]
@@ -359,14 +235,14 @@ pub async fn delete_comment(
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
     let view = blocking(move || state.comments.delete(&user.actor(), id.into_inner())).await?;
-    Ok(HttpResponse::Ok().json(CommentDto::from(view)))
+    Ok(HttpResponse::Ok().json(view))
 }
 
 /// A comment's revisions, oldest first (a deleted or hidden comment's only
 /// for staff of its space).
 #[utoipa::path(tag = "comments",
     params(("id" = Uuid, Path), RevisionListQuery),
-    responses((status = 200, description = "A page of revisions.", body = Page<CommentRevisionDto>)))]
+    responses((status = 200, description = "A page of revisions.", body = Page<CommentRevision>)))]
 #[get("/comments/{id}/revisions")]
 pub async fn list_comment_revisions(
     state: web::Data<AppState>,
@@ -380,13 +256,13 @@ pub async fn list_comment_revisions(
     let scope = CursorScope::new("comment_revisions").with("comment", &id);
     let after: Option<i32> = scope.decode(query.cursor.as_deref())?;
     let rows = blocking(move || state.comments.revisions(id, user.actor().as_ref(), after, limit + 1)).await?;
-    Ok(HttpResponse::Ok().json(pagination::page(rows, limit, &scope, |r| r.revision, CommentRevisionDto::from)))
+    Ok(HttpResponse::Ok().json(pagination::page(rows, limit, &scope, |r| r.revision)))
 }
 
 /// Votes a comment up (1) or down (-1), or removes the vote (0); not one's own.
 #[utoipa::path(tag = "comments", params(("id" = Uuid, Path)),
     request_body = VoteRequest, security(("bearer" = [])),
-    responses((status = 200, description = "The comment's votes and the caller's vote.", body = VoteDto),
+    responses((status = 200, description = "The comment's votes and the caller's vote.", body = VoteOutcome),
         (status = 403, description = "One's own comment (`own_comment`), or comments closed (`comments_closed`)."),
         (status = 409, description = "Deleted or hidden (`comment_deleted`, `comment_hidden`).")))]
 #[put("/comments/{id}/vote")]
@@ -398,7 +274,7 @@ pub async fn vote_comment(
 ) -> ApiResult<HttpResponse> {
     let value = body.into_inner().value;
     let votes = blocking(move || state.comments.vote(&user.actor(), id.into_inner(), value)).await?;
-    Ok(HttpResponse::Ok().json(VoteDto::from(votes)))
+    Ok(HttpResponse::Ok().json(votes))
 }
 
 /// Registers the routes.

@@ -17,7 +17,7 @@ pub async fn healthz() -> HttpResponse {
     responses((status = 200, description = "The database answers.")))]
 #[get("/readyz")]
 pub async fn readyz(state: web::Data<AppState>) -> ApiResult<HttpResponse> {
-    let ctx = state.ctx.clone();
-    blocking(move || Ok(ctx.ready()?)).await?;
+    let database = state.database.clone();
+    blocking(move || database.ping()).await?;
     Ok(HttpResponse::Ok().json(serde_json::json!({ "status": "ready" })))
 }

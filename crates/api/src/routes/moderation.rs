@@ -5,15 +5,14 @@ use crate::auth::CurrentUser;
 use crate::extract::{blocking, Body, ProposalPath, Query};
 use crate::pagination::{self, CursorScope, Page};
 use crate::problem::ApiResult;
-use crate::routes::amendments::AmendmentSummaryDto;
-use crate::routes::proposals::ProposalDto;
-use crate::routes::versions::{version_summary, VersionSummaryDto};
 use crate::state::AppState;
 use actix_web::{get, post, web, HttpResponse};
-use emenda_domain::amendment::{AmendmentState, Mergeability};
+use emenda_domain::amendment::AmendmentState;
 use emenda_domain::proposal::ProposalState;
-use emenda_moderation::decisions::{Acceptance, QueueItem};
-use serde::{Deserialize, Serialize};
+use emenda_moderation::decisions::Acceptance;
+use emenda_moderation::views::{Accepted, QueueItem};
+use emenda_proposals::views::{AmendmentSummary, Proposal};
+use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
@@ -34,39 +33,10 @@ pub struct QueueQuery {
     pub cursor: Option<String>,
 }
 
-/// An amendment in the staff queue, with its proposal and whether it still
-/// applies cleanly, so the queue needs no request per item.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct QueueItemDto {
-    /// The amendment.
-    #[serde(flatten)]
-    pub amendment: AmendmentSummaryDto,
-    /// The proposal's reference code.
-    pub proposal_reference: String,
-    /// The proposal's current title.
-    pub proposal_title: String,
-    /// The proposal's current version.
-    pub current_version: i32,
-    /// While evaluating: `up_to_date`, `clean` or `conflict`.
-    pub mergeability: Option<Mergeability>,
-}
-
-impl From<QueueItem> for QueueItemDto {
-    fn from(item: QueueItem) -> Self {
-        Self {
-            amendment: AmendmentSummaryDto::from(&item.amendment),
-            proposal_reference: item.proposal_reference,
-            proposal_title: item.proposal_title,
-            current_version: item.current_version,
-            mergeability: item.mergeability,
-        }
-    }
-}
-
 /// The amendments waiting for a decision, oldest first (staff).
 #[utoipa::path(tag = "moderation", params(QueueQuery),
     security(("bearer" = [])),
-    responses((status = 200, description = "A page of the queue, oldest first.", body = Page<QueueItemDto>),
+    responses((status = 200, description = "A page of the queue, oldest first.", body = Page<QueueItem>),
         (status = 403, description = "Only staff may see the queue (`staff_only`)."),
         (status = 404, description = "The `space` filter names no space (`not_found`).")))]
 #[get("/moderation/amendments")]
@@ -82,7 +52,7 @@ pub async fn amendment_queue(
     let after: Option<Uuid> = scope.decode(query.cursor.as_deref())?;
     let rows = blocking(move || state.decisions.queue(&user.actor(), query.space.as_deref(), wanted, after, limit + 1))
         .await?;
-    Ok(HttpResponse::Ok().json(pagination::page(rows, limit, &scope, |item| item.amendment.id, QueueItemDto::from)))
+    Ok(HttpResponse::Ok().json(pagination::page(rows, limit, &scope, |item| item.amendment.id)))
 }
 
 /// An acceptance (`{}` for a plain one); a final title or body overrides
@@ -103,19 +73,10 @@ pub struct AcceptRequest {
     pub note: Option<String>,
 }
 
-/// The outcome of an acceptance.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct AcceptedDto {
-    /// The amendment, now accepted.
-    pub amendment: AmendmentSummaryDto,
-    /// The new version (absent when the text was already current).
-    pub version: Option<VersionSummaryDto>,
-}
-
 /// Accepts an amendment (staff of the space).
 #[utoipa::path(tag = "moderation", params(("id" = Uuid, Path)),
     request_body = AcceptRequest, security(("bearer" = [])),
-    responses((status = 200, description = "The accepted amendment and the version it produced.", body = AcceptedDto),
+    responses((status = 200, description = "The accepted amendment and the version it produced.", body = Accepted),
         (status = 403, description = "Only staff of the space may decide (`staff_only`), and not on their own amendment (`own_amendment`)."),
         (status = 409, description = "`merge_conflict` with `conflicts` (send a final `title` and/or `body`), or the amendment or proposal changed (`amendment_decided`, `amendment_withdrawn`, `proposal_changed`, …).")))]
 #[post("/moderation/amendments/{id}/accept")]
@@ -128,10 +89,7 @@ pub async fn accept_amendment(
     let body = body.into_inner();
     let acceptance = Acceptance { title: body.title, body: body.body, note: body.note };
     let accepted = blocking(move || state.decisions.accept(&user.actor(), id.into_inner(), &acceptance)).await?;
-    Ok(HttpResponse::Ok().json(AcceptedDto {
-        amendment: AmendmentSummaryDto::from(&accepted.amendment),
-        version: accepted.version.as_ref().map(version_summary),
-    }))
+    Ok(HttpResponse::Ok().json(accepted))
 }
 
 /// A rejection.
@@ -147,7 +105,7 @@ pub struct RejectRequest {
 /// Rejects an amendment with a public reason (staff of the space).
 #[utoipa::path(tag = "moderation", params(("id" = Uuid, Path)),
     request_body = RejectRequest, security(("bearer" = [])),
-    responses((status = 200, description = "The rejected amendment.", body = AmendmentSummaryDto),
+    responses((status = 200, description = "The rejected amendment.", body = AmendmentSummary),
         (status = 403, description = "Only staff of the space may decide (`staff_only`), and not on their own amendment (`own_amendment`)."),
         (status = 409, description = "Already decided or withdrawn (`amendment_decided`, `amendment_withdrawn`).")))]
 #[post("/moderation/amendments/{id}/reject")]
@@ -159,7 +117,7 @@ pub async fn reject_amendment(
 ) -> ApiResult<HttpResponse> {
     let reason = body.into_inner().reason;
     let amendment = blocking(move || state.decisions.reject(&user.actor(), id.into_inner(), &reason)).await?;
-    Ok(HttpResponse::Ok().json(AmendmentSummaryDto::from(&amendment)))
+    Ok(HttpResponse::Ok().json(amendment))
 }
 
 /// An official answer.
@@ -202,7 +160,7 @@ impl From<AnswerState> for ProposalState {
 #[utoipa::path(tag = "moderation",
     params(("id" = String, Path, description = "UUID or reference code")), request_body = AnswerRequest,
     security(("bearer" = [])),
-    responses((status = 200, description = "The proposal with its answer.", body = ProposalDto),
+    responses((status = 200, description = "The proposal with its answer.", body = Proposal),
         (status = 403, description = "Only staff of the space may answer (`staff_only`)."),
         (status = 409, description = "The proposal was withdrawn or changed state meanwhile (`proposal_withdrawn`, `state_changed`).")))]
 #[post("/moderation/proposals/{id}/answer")]
@@ -214,7 +172,7 @@ pub async fn answer_proposal(
 ) -> ApiResult<HttpResponse> {
     let body = body.into_inner();
     let view = blocking(move || state.answers.answer(&user.actor(), &id, body.state.into(), &body.answer)).await?;
-    Ok(HttpResponse::Ok().json(ProposalDto::from(view)))
+    Ok(HttpResponse::Ok().json(view))
 }
 
 /// Registers the routes.

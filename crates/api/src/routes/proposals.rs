@@ -3,320 +3,22 @@
 
 use crate::auth::{CurrentUser, MaybeUser};
 use crate::extract::{blocking, Body, ProposalPath, Query};
-use crate::http::{self, Condition, EntityTag};
+use crate::http::{self, Condition};
 use crate::pagination::{self, CursorScope, Page};
 use crate::problem::{ApiError, ApiResult};
 use crate::state::AppState;
 use actix_web::http::header::{self, ContentType};
 use actix_web::{get, post, web, HttpRequest, HttpResponse};
-use chrono::{DateTime, Utc};
-use emenda_domain::amendment::AmendmentState;
 use emenda_domain::listing::{ProposalCursor, ProposalFilter, ProposalSort};
-use emenda_domain::proposal::{ProposalState, VersionKind};
-use emenda_domain::space::SpaceSettings;
+use emenda_domain::proposal::ProposalState;
 use emenda_domain::{DomainError, FieldCode};
 use emenda_proposals::proposals::ProposalEdit;
-use emenda_proposals::ProposalView;
-use emenda_service::views::Proposal;
-use emenda_service::views::{Answer, MySupport};
+use emenda_proposals::views::{Answer, Proposal, ProposalSummary};
 use emenda_service::ServiceError;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
-
-/// A proposal in a list.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct ProposalSummaryDto {
-    /// Id.
-    pub id: Uuid,
-    /// Reference code.
-    pub reference: String,
-    /// Space id.
-    pub space_id: Uuid,
-    /// State.
-    pub state: ProposalState,
-    /// Current title.
-    pub title: String,
-    /// Current version number (= number of versions).
-    pub current_version: i32,
-    /// Supports that count.
-    pub supports_count: i32,
-    /// Every support, counted or pending.
-    pub supports_given: i32,
-    /// When the proposal reached the space's support threshold (stays set).
-    pub qualified_at: Option<DateTime<Utc>>,
-    /// Comments.
-    pub comments_count: i32,
-    /// Publication time.
-    pub created_at: DateTime<Utc>,
-    /// Last change.
-    pub updated_at: DateTime<Utc>,
-}
-
-impl From<Proposal> for ProposalSummaryDto {
-    fn from(p: Proposal) -> Self {
-        Self {
-            id: p.id,
-            reference: p.reference,
-            space_id: p.space_id,
-            state: p.state,
-            title: p.title,
-            current_version: p.current_version,
-            supports_count: p.supports_count,
-            supports_given: p.supports_given,
-            qualified_at: p.qualified_at,
-            comments_count: p.comments_count,
-            created_at: p.created_at,
-            updated_at: p.updated_at,
-        }
-    }
-}
-
-/// An author.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct AuthorDto {
-    /// User id.
-    pub user_id: Uuid,
-    /// Nickname.
-    pub nickname: String,
-    /// Display name.
-    pub display_name: String,
-    /// `creator` or `coauthor`.
-    pub kind: String,
-}
-
-/// Counters shown on a proposal.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct CountersDto {
-    /// Supports that count (their giver reached the space's
-    /// `minimum_supports_per_user`).
-    pub supports: i32,
-    /// Every support, counted or pending.
-    pub supports_given: i32,
-    /// Visible comments.
-    pub comments: i32,
-}
-
-/// An official answer.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct AnswerDto {
-    /// The state it set.
-    pub state: ProposalState,
-    /// Official text (Markdown).
-    pub answer: String,
-    /// The staff member.
-    pub staff_id: Uuid,
-    /// Their display name.
-    pub staff_name: String,
-    /// When.
-    pub created_at: DateTime<Utc>,
-}
-
-impl From<Answer> for AnswerDto {
-    fn from(a: Answer) -> Self {
-        Self {
-            state: a.state,
-            answer: a.answer,
-            staff_id: a.staff_id,
-            staff_name: a.staff_name,
-            created_at: a.created_at,
-        }
-    }
-}
-
-/// Amendments of a proposal by state.
-#[derive(Debug, Default, Serialize, ToSchema)]
-pub struct AmendmentCountsDto {
-    /// Waiting for a decision.
-    pub evaluating: i64,
-    /// Accepted.
-    pub accepted: i64,
-    /// Rejected.
-    pub rejected: i64,
-    /// Withdrawn by their authors.
-    pub withdrawn: i64,
-}
-
-impl AmendmentCountsDto {
-    fn from_counts(counts: &[(AmendmentState, i64)]) -> Self {
-        let mut dto = Self::default();
-        for (state, n) in counts {
-            match state {
-                AmendmentState::Evaluating => dto.evaluating = *n,
-                AmendmentState::Accepted => dto.accepted = *n,
-                AmendmentState::Rejected => dto.rejected = *n,
-                AmendmentState::Withdrawn => dto.withdrawn = *n,
-            }
-        }
-        dto
-    }
-}
-
-/// The space of a proposal, as its page needs it: the name for the
-/// breadcrumb and the rules its buttons obey (the description is on the
-/// space's own page).
-#[derive(Debug, Serialize, ToSchema)]
-pub struct ProposalSpaceDto {
-    /// URL name.
-    pub slug: String,
-    /// Title.
-    pub title: String,
-    /// The rules of participation in force.
-    pub settings: SpaceSettings,
-}
-
-/// A proposal with its current text.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct ProposalDto {
-    /// Id.
-    pub id: Uuid,
-    /// Reference code, e.g. `EMD-PROP-2026-11-42`.
-    pub reference: String,
-    /// Space id.
-    pub space_id: Uuid,
-    /// Space slug (also in `space`).
-    pub space_slug: String,
-    /// The space's name and rules, so a page can draw its actions (support
-    /// open? threshold? amendments open?) from this one response.
-    pub space: ProposalSpaceDto,
-    /// State.
-    pub state: ProposalState,
-    /// Current version number; versions run 1..current_version.
-    pub current_version: i32,
-    /// Current title.
-    pub title: String,
-    /// Current body (Markdown).
-    pub body: String,
-    /// How the current version came to be.
-    pub current_version_kind: VersionKind,
-    /// Hash of the current version (head of the chain).
-    pub content_hash: String,
-    /// Creator first, then co-authors.
-    pub authors: Vec<AuthorDto>,
-    /// Counters.
-    pub counters: CountersDto,
-    /// Amendments by state (as counted for everyone).
-    pub amendments: AmendmentCountsDto,
-    /// The official answer in force; earlier ones at `/answers`.
-    pub answer: Option<AnswerDto>,
-    /// The proposal this one grew out of (a promoted amendment).
-    pub derived_from: Option<Uuid>,
-    /// Hidden by moderation (only staff can still see it).
-    pub hidden: bool,
-    /// When the proposal reached the space's support threshold (stays set
-    /// once reached); `null` while not qualified.
-    pub qualified_at: Option<DateTime<Utc>>,
-    /// The caller's own support; `null` when anonymous or not supporting.
-    pub my_support: Option<MySupportDto>,
-    /// Publication time.
-    pub created_at: DateTime<Utc>,
-    /// Last change.
-    pub updated_at: DateTime<Utc>,
-}
-
-impl From<ProposalView> for ProposalDto {
-    fn from(v: ProposalView) -> Self {
-        let p = v.proposal;
-        Self {
-            id: p.id,
-            reference: p.reference,
-            space_id: p.space_id,
-            space_slug: v.space.slug.clone(),
-            space: ProposalSpaceDto { slug: v.space.slug, title: v.space.title, settings: v.space.settings },
-            state: p.state,
-            current_version: p.current_version,
-            title: v.current.title,
-            body: v.current.body,
-            current_version_kind: v.current.kind,
-            content_hash: v.current.content_hash,
-            authors: v
-                .authors
-                .into_iter()
-                .map(|a| AuthorDto {
-                    user_id: a.user_id,
-                    nickname: a.nickname,
-                    display_name: a.display_name,
-                    kind: a.kind,
-                })
-                .collect(),
-            counters: CountersDto {
-                supports: p.supports_count,
-                supports_given: p.supports_given,
-                comments: p.comments_count,
-            },
-            amendments: AmendmentCountsDto::from_counts(&v.amendment_counts),
-            answer: v.answer.map(AnswerDto::from),
-            derived_from: p.derived_from,
-            hidden: p.hidden,
-            qualified_at: p.qualified_at,
-            my_support: v.my_support.map(MySupportDto::from),
-            created_at: p.created_at,
-            updated_at: p.updated_at,
-        }
-    }
-}
-
-/// The caller's own support of a proposal.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct MySupportDto {
-    /// The version the support is pinned to (given or last re-confirmed on).
-    pub version: i32,
-    /// The proposal's current version: when greater than `version`, the
-    /// text changed since the support (re-confirm with `PUT …/support`).
-    pub current_version: i32,
-    /// Not counted yet: the caller has fewer supports in the space than its
-    /// `minimum_supports_per_user`.
-    pub pending: bool,
-    /// When the support was first given.
-    pub supported_at: DateTime<Utc>,
-    /// When it was last given or re-confirmed.
-    pub confirmed_at: DateTime<Utc>,
-}
-
-impl From<MySupport> for MySupportDto {
-    fn from(s: MySupport) -> Self {
-        Self {
-            version: s.version,
-            current_version: s.current_version,
-            pending: s.pending,
-            supported_at: s.supported_at,
-            confirmed_at: s.confirmed_at,
-        }
-    }
-}
-
-/// The entity tag of a proposal's representation: strong, `"v<current
-/// version>-<hash of the serialized representation>"`. Hashing the DTO
-/// itself means the tag changes whenever anything shown changes (state,
-/// text, answer, authors, counters, amendment counts, hidden, …) and
-/// cannot fall behind when fields are added; the version number in front
-/// is what an edit's `If-Match` is checked against.
-pub fn etag(dto: &ProposalDto) -> EntityTag {
-    tagged(dto).tag
-}
-
-/// The version number a tag issued by [`etag`] embeds; `None` for weak
-/// tags (never usable with `If-Match`) and for tags of any other shape.
-fn version_from_etag(tag: &EntityTag) -> Option<i32> {
-    if tag.weak {
-        return None;
-    }
-    let (version, hash) = tag.opaque.strip_prefix('v')?.split_once('-')?;
-    let well_formed = hash.len() == 32 && hash.bytes().all(|b| b.is_ascii_hexdigit());
-    well_formed.then(|| version.parse().ok()).flatten()
-}
-
-/// Answers with a proposal and its `ETag`.
-pub(crate) fn with_etag(mut response: actix_web::HttpResponseBuilder, view: ProposalView) -> HttpResponse {
-    let tagged = tagged(&ProposalDto::from(view));
-    response.insert_header((header::ETAG, tagged.tag.to_string())).content_type(ContentType::json()).body(tagged.body)
-}
-
-/// The proposal's JSON and its tag (see [`etag`]) from one serialization.
-fn tagged(dto: &ProposalDto) -> http::TaggedJson {
-    http::tagged_json(&format!("v{}", dto.current_version), dto)
-}
 
 /// List parameters.
 #[derive(Debug, Deserialize, IntoParams)]
@@ -377,7 +79,7 @@ fn parse_sort(sort: Option<&str>) -> Result<ProposalSort, ApiError> {
 
 /// Lists visible proposals.
 #[utoipa::path(tag = "proposals", params(ProposalListQuery),
-    responses((status = 200, description = "A page of proposals.", body = Page<ProposalSummaryDto>),
+    responses((status = 200, description = "A page of proposals.", body = Page<ProposalSummary>),
         (status = 404, description = "The `space` filter names no space (`not_found`).")))]
 #[get("/proposals")]
 pub async fn list_proposals(state: web::Data<AppState>, query: Query<ProposalListQuery>) -> ApiResult<HttpResponse> {
@@ -398,7 +100,7 @@ pub async fn list_proposals(state: web::Data<AppState>, query: Query<ProposalLis
         state.proposals.list(&filter, sort, after, limit + 1)
     })
     .await?;
-    let position = move |p: &Proposal| CursorPosition {
+    let position = move |p: &ProposalSummary| CursorPosition {
         k: i64::from(match sort {
             ProposalSort::Recent => 0,
             ProposalSort::MostSupported => p.supports_count,
@@ -406,7 +108,7 @@ pub async fn list_proposals(state: web::Data<AppState>, query: Query<ProposalLis
         }),
         id: p.id,
     };
-    Ok(HttpResponse::Ok().json(pagination::page(rows, limit, &scope, position, ProposalSummaryDto::from)))
+    Ok(HttpResponse::Ok().json(pagination::page(rows, limit, &scope, position)))
 }
 
 /// A new proposal.
@@ -428,7 +130,7 @@ pub struct CreateProposalRequest {
 /// Publishes a proposal in a space.
 #[utoipa::path(tag = "proposals", params(("slug" = String, Path)),
     request_body = CreateProposalRequest, security(("bearer" = [])),
-    responses((status = 201, description = "The proposal, with its first version.", body = ProposalDto,
+    responses((status = 201, description = "The proposal, with its first version.", body = Proposal,
             headers(("ETag" = String, description = "Entity tag of the representation, for `If-Match` and `If-None-Match`."),
                 ("Location" = String, description = "The proposal's URL."))),
         (status = 403, description = "The space takes no proposals, or requires a verified identity, or the account is blocked.")))]
@@ -441,17 +143,17 @@ pub async fn create_proposal(
 ) -> ApiResult<HttpResponse> {
     let body = body.into_inner();
     let view = blocking(move || state.proposals.create(&user.actor(), &slug, &body.title, &body.body)).await?;
-    let location = format!("/api/v1/proposals/{}", view.proposal.id);
+    let location = format!("/api/v1/proposals/{}", view.id);
     let mut response = HttpResponse::Created();
     response.insert_header((header::LOCATION, location));
-    Ok(with_etag(response, view))
+    Ok(http::with_proposal(response, &view))
 }
 
 /// A proposal by UUID or reference code.
 #[utoipa::path(tag = "proposals",
     params(("id" = String, Path, description = "UUID or reference code"),
         ("If-None-Match" = Option<String>, Header, description = "Entity tags (or `*`) the client holds; when one matches, the answer is 304 without a body. Weak comparison; an unparseable value is ignored.")),
-    responses((status = 200, description = "The proposal with its current text.", body = ProposalDto,
+    responses((status = 200, description = "The proposal with its current text.", body = Proposal,
             headers(("ETag" = String, description = "Strong entity tag `\"v<version>-<hash>\"` of this representation."))),
         (status = 304, description = "Unchanged since the `If-None-Match` tag.",
             headers(("ETag" = String, description = "The current entity tag."))),
@@ -464,7 +166,7 @@ pub async fn get_proposal(
     req: HttpRequest,
 ) -> ApiResult<HttpResponse> {
     let view = blocking(move || state.proposals.get(&id, user.actor().as_ref())).await?;
-    let http::TaggedJson { tag, body } = tagged(&ProposalDto::from(view));
+    let http::TaggedJson { tag, body } = http::tagged_proposal(&view);
     if http::still_fresh(req.headers(), &tag) {
         return Ok(HttpResponse::NotModified().insert_header((header::ETAG, tag.to_string())).finish());
     }
@@ -501,7 +203,7 @@ pub struct EditProposalRequest {
     params(("id" = String, Path, description = "UUID or reference code"),
         ("If-Match" = Option<String>, Header, description = "The proposal's `ETag` the edit is based on (strong comparison); `*` only says it exists, so `base_version` is then still needed.")),
     request_body = EditProposalRequest, security(("bearer" = [])),
-    responses((status = 201, description = "The proposal with the new version.", body = ProposalDto,
+    responses((status = 201, description = "The proposal with the new version.", body = Proposal,
             headers(("ETag" = String, description = "Entity tag of the new representation."))),
         (status = 400, description = "The body is not JSON (`malformed_request`), or `If-Match` is neither `*` nor a list of entity tags (`malformed_if_match`)."),
         (status = 403, description = "Only an author may edit (`not_author`), or the account is blocked."),
@@ -528,10 +230,10 @@ pub async fn edit_proposal(
             }
             EditPrecondition::Tag(versions) => {
                 let current = state.proposals.get(&id, Some(&actor))?;
-                if !versions.contains(&current.proposal.current_version) {
+                if !versions.contains(&current.current_version) {
                     return Ok(EditOutcome::PreconditionFailed(current, NOT_CURRENT));
                 }
-                current.proposal.current_version
+                current.current_version
             }
         };
         let edit = ProposalEdit { title: body.title, body: body.body, summary: body.summary, base_version };
@@ -549,10 +251,10 @@ pub async fn edit_proposal(
     })
     .await?;
     Ok(match outcome {
-        EditOutcome::Edited(view) => with_etag(HttpResponse::Created(), view),
+        EditOutcome::Edited(view) => http::with_proposal(HttpResponse::Created(), &view),
         EditOutcome::PreconditionFailed(current, detail) => {
-            let dto = ProposalDto::from(current);
-            http::precondition_failed(detail, Some(dto.current_version), Some(&etag(&dto)))
+            let tag = http::tagged_proposal(&current).tag;
+            http::precondition_failed(detail, Some(current.current_version), Some(&tag))
         }
     })
 }
@@ -589,7 +291,7 @@ impl EditPrecondition {
                 "say which version the edit is based on (base_version or If-Match)",
             )),
             (Some(tags), base) => {
-                let versions: Vec<i32> = tags.iter().filter_map(version_from_etag).collect();
+                let versions: Vec<i32> = tags.iter().filter_map(http::version_from_etag).collect();
                 match base {
                     Some(n) if !versions.contains(&n) => Ok(Self::Disagreeing),
                     Some(n) => Ok(Self::Tag(vec![n])),
@@ -603,15 +305,15 @@ impl EditPrecondition {
 /// How an edit ended, short of a service error.
 enum EditOutcome {
     /// The new version.
-    Edited(ProposalView),
+    Edited(Proposal),
     /// `If-Match` did not hold: the current proposal, and why.
-    PreconditionFailed(ProposalView, &'static str),
+    PreconditionFailed(Proposal, &'static str),
 }
 
 /// Withdraws a proposal (authors).
 #[utoipa::path(tag = "proposals",
     params(("id" = String, Path, description = "UUID or reference code")), security(("bearer" = [])),
-    responses((status = 200, description = "The proposal, now withdrawn.", body = ProposalDto,
+    responses((status = 200, description = "The proposal, now withdrawn.", body = Proposal,
             headers(("ETag" = String, description = "Entity tag of the new representation."))),
         (status = 403, description = "Only an author may withdraw it (`not_author`)."),
         (status = 409, description = "Already withdrawn or answered (`proposal_withdrawn`, `proposal_answered`).")))]
@@ -622,17 +324,17 @@ pub async fn withdraw_proposal(
     id: ProposalPath,
 ) -> ApiResult<HttpResponse> {
     let view = blocking(move || state.proposals.withdraw(&user.actor(), &id)).await?;
-    Ok(with_etag(HttpResponse::Ok(), view))
+    Ok(http::with_proposal(HttpResponse::Ok(), &view))
 }
 
 /// Every official answer of a proposal, newest (the one in force) first.
 #[utoipa::path(tag = "proposals",
     params(("id" = String, Path, description = "UUID or reference code")),
-    responses((status = 200, description = "Every answer, newest first.", body = Vec<AnswerDto>)))]
+    responses((status = 200, description = "Every answer, newest first.", body = Vec<Answer>)))]
 #[get("/proposals/{id}/answers")]
 pub async fn list_answers(state: web::Data<AppState>, user: MaybeUser, id: ProposalPath) -> ApiResult<HttpResponse> {
     let answers = blocking(move || state.proposals.answers(&id, user.actor().as_ref())).await?;
-    Ok(HttpResponse::Ok().json(answers.into_iter().map(AnswerDto::from).collect::<Vec<_>>()))
+    Ok(HttpResponse::Ok().json(answers))
 }
 
 /// Registers the routes.
@@ -643,18 +345,4 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(get_proposal)
         .service(edit_proposal)
         .service(withdraw_proposal);
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn etags_carry_the_version() {
-        let tag = |text: &str| EntityTag::parse(text).unwrap_or(EntityTag { weak: false, opaque: String::new() });
-        assert_eq!(version_from_etag(&tag("\"v7-0123456789abcdef0123456789abcdef\"")), Some(7));
-        assert_eq!(version_from_etag(&tag("W/\"v7-0123456789abcdef0123456789abcdef\"")), None);
-        assert_eq!(version_from_etag(&tag("\"7.1732550000000000\"")), None);
-        assert_eq!(version_from_etag(&tag("\"v3-abc\"")), None);
-    }
 }

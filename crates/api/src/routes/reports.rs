@@ -7,32 +7,22 @@ use crate::pagination::{self, CursorScope, Page};
 use crate::problem::{ApiError, ApiResult};
 use crate::state::AppState;
 use actix_web::{get, post, web, HttpResponse};
-use chrono::{DateTime, Utc};
-use emenda_domain::moderation::{QueueState, ReportReason, ReportState, TargetKind};
+use emenda_domain::moderation::{QueueState, ReportReason, Target, TargetKind};
 use emenda_domain::ErrorCode;
-use emenda_moderation::reports::{QueueEntry, ReportRecord, ReportRequest, ReportView, StaffAction};
-use serde::{Deserialize, Serialize};
+use emenda_moderation::reports::{ReportRequest, StaffAction};
+use emenda_moderation::views::{ModerationItem, Report};
+use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
-
-/// The item a report or a moderation names.
-#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct TargetDto {
-    /// `proposal`, `amendment` or `comment`.
-    pub kind: TargetKind,
-    /// Its id.
-    pub id: Uuid,
-}
 
 /// A report.
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 #[schema(example = json!({ "target": { "kind": "comment", "id": "0190f3a2-7b1c-7d4e-8f00-0123456789ab" }, "reason": "offensive" }))]
-pub struct ReportRequestDto {
+pub struct CreateReportRequest {
     /// What is reported.
-    pub target: TargetDto,
+    pub target: Target,
     /// Why.
     pub reason: ReportReason,
     /// What is wrong: up to 1,000 characters; required when `reason` is `other`.
@@ -40,54 +30,24 @@ pub struct ReportRequestDto {
     pub details: Option<String>,
 }
 
-/// A report as recorded.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct ReportDto {
-    /// Id.
-    pub id: Uuid,
-    /// What was reported.
-    pub target: TargetDto,
-    /// Why.
-    pub reason: ReportReason,
-    /// Details (empty when none were given).
-    pub details: String,
-    /// `open` until staff work it.
-    pub state: ReportState,
-    /// When.
-    pub created_at: DateTime<Utc>,
-}
-
-impl From<ReportView> for ReportDto {
-    fn from(v: ReportView) -> Self {
-        Self {
-            id: v.report.id,
-            target: TargetDto { kind: v.kind, id: v.target_id },
-            reason: v.report.reason,
-            details: v.report.details,
-            state: v.report.state,
-            created_at: v.report.created_at,
-        }
-    }
-}
-
 /// Reports an item (once per participant and item). The report that
 /// brings the item to the space's `max_reports_before_hiding` hides it.
-#[utoipa::path(tag = "reports", request_body = ReportRequestDto,
+#[utoipa::path(tag = "reports", request_body = CreateReportRequest,
     security(("bearer" = [])),
-    responses((status = 201, description = "The report.", body = ReportDto),
+    responses((status = 201, description = "The report.", body = Report),
         (status = 404, description = "No such item, or one the caller cannot see (hidden, deleted, or an amendment the space keeps private) (`not_found`)."),
         (status = 409, description = "Already reported by the caller (`already_reported`), or the caller's own content (`cannot_report_own`).")))]
 #[post("/reports")]
 pub async fn create_report(
     state: web::Data<AppState>,
     user: CurrentUser,
-    body: Body<ReportRequestDto>,
+    body: Body<CreateReportRequest>,
 ) -> ApiResult<HttpResponse> {
     let body = body.into_inner();
     let request =
         ReportRequest { kind: body.target.kind, id: body.target.id, reason: body.reason, details: body.details };
     let view = blocking(move || state.reports.report(&user.actor(), &request)).await?;
-    Ok(HttpResponse::Created().json(ReportDto::from(view)))
+    Ok(HttpResponse::Created().json(view))
 }
 
 /// Queue parameters.
@@ -106,127 +66,11 @@ pub struct ReportQueueQuery {
     pub cursor: Option<String>,
 }
 
-/// What staff see of an item without opening it.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct PreviewDto {
-    /// The title, or the first 200 characters of a comment (null for a deleted comment).
-    pub text: Option<String>,
-    /// Author.
-    pub author_id: Uuid,
-    /// Author's nickname.
-    pub author_nickname: String,
-}
-
-/// One report, as staff see it.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct QueueReportDto {
-    /// Id.
-    pub id: Uuid,
-    /// Why.
-    pub reason: ReportReason,
-    /// Details (may be empty).
-    pub details: String,
-    /// Who reported.
-    pub reporter_nickname: String,
-    /// `open`, `upheld` or `dismissed`.
-    pub state: ReportState,
-    /// When.
-    pub created_at: DateTime<Utc>,
-}
-
-impl From<ReportRecord> for QueueReportDto {
-    fn from(r: ReportRecord) -> Self {
-        Self {
-            id: r.id,
-            reason: r.reason,
-            details: r.details,
-            reporter_nickname: r.reporter_nickname,
-            state: r.state,
-            created_at: r.created_at,
-        }
-    }
-}
-
-/// How many reports name each reason.
-#[derive(Debug, Default, Serialize, ToSchema)]
-pub struct ReasonCountsDto {
-    /// `spam`.
-    pub spam: i64,
-    /// `offensive`.
-    pub offensive: i64,
-    /// `does_not_belong`.
-    pub does_not_belong: i64,
-    /// `other`.
-    pub other: i64,
-}
-
-/// One item in the report queue.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct ModerationItemDto {
-    /// The queue entry's id (its position in the queue).
-    pub id: Uuid,
-    /// The item.
-    pub target: TargetDto,
-    /// Its space.
-    pub space_id: Uuid,
-    /// The proposal it is or belongs to.
-    pub proposal_id: Option<Uuid>,
-    /// That proposal's reference code, for its public address.
-    pub proposal_reference: Option<String>,
-    /// Title or body preview and author.
-    pub preview: Option<PreviewDto>,
-    /// Hidden now.
-    pub hidden: bool,
-    /// Hidden with its blocked author.
-    pub hidden_by_block: bool,
-    /// Reports not yet worked by staff.
-    pub open_reports: i32,
-    /// Every report of the item, by reason.
-    pub reasons: ReasonCountsDto,
-    /// The latest three reports, newest first.
-    pub latest_reports: Vec<QueueReportDto>,
-    /// When it was last reported.
-    pub last_reported_at: Option<DateTime<Utc>>,
-}
-
-impl From<QueueEntry> for ModerationItemDto {
-    fn from(e: QueueEntry) -> Self {
-        let mut reasons = ReasonCountsDto::default();
-        for (reason, count) in e.reasons {
-            match reason {
-                ReportReason::Spam => reasons.spam = count,
-                ReportReason::Offensive => reasons.offensive = count,
-                ReportReason::DoesNotBelong => reasons.does_not_belong = count,
-                ReportReason::Other => reasons.other = count,
-            }
-        }
-        let m = e.moderation;
-        Self {
-            id: m.id,
-            target: TargetDto { kind: m.target_kind, id: m.target_id },
-            space_id: m.space_id,
-            proposal_id: e.preview.as_ref().map(|p| p.proposal_id),
-            proposal_reference: e.preview.as_ref().map(|p| p.proposal_reference.clone()),
-            hidden: e.preview.as_ref().is_some_and(|p| p.hidden),
-            hidden_by_block: e.preview.as_ref().is_some_and(|p| p.hidden_by_block),
-            preview: e.preview.map(|p| PreviewDto {
-                text: p.text,
-                author_id: p.author_id,
-                author_nickname: p.author_nickname,
-            }),
-            open_reports: m.open_reports,
-            reasons,
-            latest_reports: e.latest.into_iter().map(QueueReportDto::from).collect(),
-            last_reported_at: m.last_reported_at,
-        }
-    }
-}
-
 /// The report queue, one entry per item, oldest first (staff, of the
 /// spaces they have staff powers in).
 #[utoipa::path(tag = "moderation", params(ReportQueueQuery),
     security(("bearer" = [])),
-    responses((status = 200, description = "A page of the queue, oldest item first.", body = Page<ModerationItemDto>),
+    responses((status = 200, description = "A page of the queue, oldest item first.", body = Page<ModerationItem>),
         (status = 403, description = "Only staff may see the queue (`staff_only`)."),
         (status = 404, description = "The `space` filter names no space (`not_found`).")))]
 #[get("/moderation/reports")]
@@ -242,7 +86,7 @@ pub async fn report_queue(
     let after: Option<Uuid> = scope.decode(query.cursor.as_deref())?;
     let rows =
         blocking(move || state.reports.queue(&user.actor(), query.space.as_deref(), wanted, after, limit + 1)).await?;
-    Ok(HttpResponse::Ok().json(pagination::page(rows, limit, &scope, |e| e.moderation.id, ModerationItemDto::from)))
+    Ok(HttpResponse::Ok().json(pagination::page(rows, limit, &scope, |e| e.id)))
 }
 
 /// An optional note, kept in the public audit entry.
@@ -277,7 +121,7 @@ async fn act(
     let kind = TargetKind::from_plural(&kind).ok_or_else(|| ApiError::new(ErrorCode::NotFound, "no such resource"))?;
     let note = body.into_inner().note;
     let entry = blocking(move || state.reports.act(&user.actor(), action, kind, id, note.as_deref())).await?;
-    Ok(HttpResponse::Ok().json(ModerationItemDto::from(entry)))
+    Ok(HttpResponse::Ok().json(entry))
 }
 
 /// Hides an item (staff of its space): it leaves public lists and counts
@@ -286,7 +130,7 @@ async fn act(
 #[utoipa::path(tag = "moderation",
     params(("kind" = ModeratedKind, Path), ("id" = Uuid, Path)),
     request_body(content = Option<ModerationNoteRequest>, description = "Optional `{note}`."), security(("bearer" = [])),
-    responses((status = 200, description = "The item's queue entry now.", body = ModerationItemDto),
+    responses((status = 200, description = "The item's queue entry now.", body = ModerationItem),
         (status = 403, description = "Only staff of the item's space may moderate it (`staff_only`).")))]
 #[post("/moderation/{kind}/{id}/hide")]
 pub async fn hide_item(
@@ -304,7 +148,7 @@ pub async fn hide_item(
 #[utoipa::path(tag = "moderation",
     params(("kind" = ModeratedKind, Path), ("id" = Uuid, Path)),
     request_body(content = Option<ModerationNoteRequest>, description = "Optional `{note}`."), security(("bearer" = [])),
-    responses((status = 200, description = "The item's queue entry now.", body = ModerationItemDto),
+    responses((status = 200, description = "The item's queue entry now.", body = ModerationItem),
         (status = 403, description = "Only staff of the item's space may moderate it (`staff_only`).")))]
 #[post("/moderation/{kind}/{id}/unhide")]
 pub async fn unhide_item(
@@ -321,7 +165,7 @@ pub async fn unhide_item(
 #[utoipa::path(tag = "moderation",
     params(("kind" = ModeratedKind, Path), ("id" = Uuid, Path)),
     request_body(content = Option<ModerationNoteRequest>, description = "Optional `{note}`."), security(("bearer" = [])),
-    responses((status = 200, description = "The item's queue entry now.", body = ModerationItemDto),
+    responses((status = 200, description = "The item's queue entry now.", body = ModerationItem),
         (status = 403, description = "Only staff of the item's space may moderate it (`staff_only`).")))]
 #[post("/moderation/{kind}/{id}/dismiss")]
 pub async fn dismiss_item(

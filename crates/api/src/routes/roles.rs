@@ -5,8 +5,9 @@ use crate::extract::{blocking, Body};
 use crate::problem::ApiResult;
 use crate::state::AppState;
 use actix_web::{delete, put, web, HttpResponse};
-use emenda_domain::policy::{Role, RoleGrant};
-use serde::{Deserialize, Serialize};
+use emenda_domain::policy::Role;
+use emenda_moderation::views::UserRoles;
+use serde::Deserialize;
 use utoipa::ToSchema;
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
@@ -19,15 +20,6 @@ pub struct RoleRequest {
     pub role: Role,
     /// Slug of the space; omitted for every space.
     pub space: Option<String>,
-}
-
-/// A user's roles after a change.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct UserRolesDto {
-    /// The user.
-    pub user_id: Uuid,
-    /// Every role they hold now.
-    pub roles: Vec<RoleGrant>,
 }
 
 async fn change(
@@ -46,13 +38,13 @@ async fn change(
         }
     })
     .await?;
-    Ok(HttpResponse::Ok().json(UserRolesDto { user_id, roles }))
+    Ok(HttpResponse::Ok().json(roles))
 }
 
 /// Grants a role (idempotent).
 #[utoipa::path(tag = "moderation", params(("id" = Uuid, Path)),
     request_body = RoleRequest, security(("bearer" = [])),
-    responses((status = 200, description = "The user's roles now.", body = UserRolesDto),
+    responses((status = 200, description = "The user's roles now.", body = UserRoles),
         (status = 403, description = "Only administrators may do this (`admin_only`)."),
         (status = 409, description = "An admin cannot remove their own admin role, nor the last admin's (`cannot_revoke_self`, `last_admin`).")))]
 #[put("/moderation/users/{id}/roles")]
@@ -68,7 +60,7 @@ pub async fn grant_role(
 /// Revokes a role (idempotent).
 #[utoipa::path(tag = "moderation", params(("id" = Uuid, Path)),
     request_body = RoleRequest, security(("bearer" = [])),
-    responses((status = 200, description = "The user's roles now.", body = UserRolesDto),
+    responses((status = 200, description = "The user's roles now.", body = UserRoles),
         (status = 403, description = "Only administrators may do this (`admin_only`)."),
         (status = 409, description = "An admin cannot remove their own admin role, nor the last admin's (`cannot_revoke_self`, `last_admin`).")))]
 #[delete("/moderation/users/{id}/roles")]

@@ -6,47 +6,13 @@ use crate::pagination::{self, CursorScope, Page};
 use crate::problem::ApiResult;
 use crate::state::AppState;
 use actix_web::{get, patch, post, web, HttpResponse};
-use chrono::{DateTime, Utc};
 use emenda_domain::space::{SettingsPatch, SpaceSettings};
 use emenda_proposals::spaces::{NewSpace, SpaceChange};
-use emenda_service::views::Space;
-use serde::{Deserialize, Serialize};
+use emenda_proposals::views::Space;
+use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
-
-/// A space.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct SpaceDto {
-    /// Id.
-    pub id: Uuid,
-    /// URL name.
-    pub slug: String,
-    /// Title.
-    pub title: String,
-    /// Markdown description.
-    pub description: String,
-    /// Settings.
-    pub settings: SpaceSettings,
-    /// Creation time.
-    pub created_at: DateTime<Utc>,
-    /// Last change.
-    pub updated_at: DateTime<Utc>,
-}
-
-impl From<Space> for SpaceDto {
-    fn from(s: Space) -> Self {
-        Self {
-            id: s.id,
-            slug: s.slug,
-            title: s.title,
-            description: s.description,
-            settings: s.settings,
-            created_at: s.created_at,
-            updated_at: s.updated_at,
-        }
-    }
-}
 
 /// A new space.
 #[derive(Debug, Deserialize, ToSchema)]
@@ -100,19 +66,19 @@ pub struct ListQuery {
 
 /// Lists spaces, oldest first.
 #[utoipa::path(tag = "spaces", params(ListQuery),
-    responses((status = 200, description = "A page of spaces.", body = Page<SpaceDto>)))]
+    responses((status = 200, description = "A page of spaces.", body = Page<Space>)))]
 #[get("/spaces")]
 pub async fn list_spaces(state: web::Data<AppState>, query: Query<ListQuery>) -> ApiResult<HttpResponse> {
     let limit = pagination::limit(query.limit)?;
     let scope = CursorScope::new("spaces");
     let after: Option<Uuid> = scope.decode(query.cursor.as_deref())?;
     let rows = blocking(move || state.spaces.list(after, limit + 1)).await?;
-    Ok(HttpResponse::Ok().json(pagination::page(rows, limit, &scope, |s| s.id, SpaceDto::from)))
+    Ok(HttpResponse::Ok().json(pagination::page(rows, limit, &scope, |s| s.id)))
 }
 
 /// Creates a space (admins).
 #[utoipa::path(tag = "spaces", request_body = CreateSpaceRequest, security(("bearer" = [])),
-    responses((status = 201, description = "The new space.", body = SpaceDto),
+    responses((status = 201, description = "The new space.", body = Space),
         (status = 403, description = "Only administrators may create spaces (`admin_only`)."),
         (status = 409, description = "The slug is taken (`slug_taken`).")))]
 #[post("/spaces")]
@@ -124,22 +90,22 @@ pub async fn create_space(
     let body = body.into_inner();
     let input = NewSpace { slug: body.slug, title: body.title, description: body.description, settings: body.settings };
     let space = blocking(move || state.spaces.create(&user.actor(), &input)).await?;
-    Ok(HttpResponse::Created().json(SpaceDto::from(space)))
+    Ok(HttpResponse::Created().json(space))
 }
 
 /// One space with its settings.
 #[utoipa::path(tag = "spaces", params(("slug" = String, Path)),
-    responses((status = 200, description = "The space.", body = SpaceDto)))]
+    responses((status = 200, description = "The space.", body = Space)))]
 #[get("/spaces/{slug}")]
 pub async fn get_space(state: web::Data<AppState>, slug: web::Path<String>) -> ApiResult<HttpResponse> {
     let space = blocking(move || state.spaces.get(&slug)).await?;
-    Ok(HttpResponse::Ok().json(SpaceDto::from(space)))
+    Ok(HttpResponse::Ok().json(space))
 }
 
 /// Changes a space's texts or settings (admins).
 #[utoipa::path(tag = "spaces", params(("slug" = String, Path)),
     request_body = UpdateSpaceRequest, security(("bearer" = [])),
-    responses((status = 200, description = "The space as changed.", body = SpaceDto),
+    responses((status = 200, description = "The space as changed.", body = Space),
         (status = 403, description = "Only administrators may change spaces (`admin_only`).")))]
 #[patch("/spaces/{slug}")]
 pub async fn update_space(
@@ -151,7 +117,7 @@ pub async fn update_space(
     let body = body.into_inner();
     let change = SpaceChange { title: body.title, description: body.description, settings: body.settings };
     let space = blocking(move || state.spaces.update(&user.actor(), &slug, &change)).await?;
-    Ok(HttpResponse::Ok().json(SpaceDto::from(space)))
+    Ok(HttpResponse::Ok().json(space))
 }
 
 /// Registers the routes.

@@ -5,71 +5,23 @@ use crate::auth::{CurrentUser, MaybeUser};
 use crate::extract::{blocking, ProposalPath, Query};
 use crate::pagination::{self, CursorScope, Page};
 use crate::problem::ApiResult;
-use crate::routes::proposals::MySupportDto;
 use crate::state::AppState;
 use actix_web::{delete, get, put, web, HttpResponse};
 use chrono::{DateTime, Utc};
 use emenda_proposals::supports::SupporterCursor;
-use emenda_service::views::Supporter;
+use emenda_proposals::views::{SupportOutcome, Supporter};
 use serde::{Deserialize, Serialize};
-use utoipa::{IntoParams, ToSchema};
+use utoipa::IntoParams;
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
-
-/// The caller's support and the proposal's counters after the request.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct SupportDto {
-    /// The proposal supported.
-    pub proposal_id: Uuid,
-    /// The caller's support, pinned to the current version.
-    pub my_support: MySupportDto,
-    /// Supports that count.
-    pub supports_count: i32,
-    /// Every support, counted or pending.
-    pub supports_given: i32,
-    /// When the proposal reached the space's support threshold.
-    pub qualified_at: Option<DateTime<Utc>>,
-}
-
-/// Who a supporter is.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct SupporterUserDto {
-    /// User id.
-    pub id: Uuid,
-    /// Nickname.
-    pub nickname: String,
-    /// Display name.
-    pub display_name: String,
-}
-
-/// One counted supporter.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct SupporterDto {
-    /// The supporter.
-    pub user: SupporterUserDto,
-    /// The version their support is pinned to.
-    pub version: i32,
-    /// When they supported.
-    pub supported_at: DateTime<Utc>,
-}
-
-impl From<Supporter> for SupporterDto {
-    fn from(s: Supporter) -> Self {
-        Self {
-            user: SupporterUserDto { id: s.user_id, nickname: s.nickname, display_name: s.display_name },
-            version: s.version,
-            supported_at: s.supported_at,
-        }
-    }
-}
 
 /// Gives a support on the proposal's current version, or re-confirms the
 /// caller's support on it. Idempotent.
 #[utoipa::path(tag = "supports",
     params(("id" = String, Path, description = "UUID or reference code")), security(("bearer" = [])),
     responses(
-        (status = 201, description = "A new support, pinned to the current version.", body = SupportDto),
-        (status = 200, description = "The caller already supported it: the support is now pinned to the current version.", body = SupportDto),
+        (status = 201, description = "A new support, pinned to the current version.", body = SupportOutcome),
+        (status = 200, description = "The caller already supported it: the support is now pinned to the current version.", body = SupportOutcome),
         (status = 403, description = "The space takes no supports (`supports_closed`) or requires a verified identity (`verification_required`), or the account is blocked."),
         (status = 404, description = "No such proposal, or one the caller may not see (`not_found`)."),
         (status = 409, description = "The proposal is closed (`proposal_withdrawn`, `proposal_answered`), the caller gave as many supports as the space allows (`support_limit_reached`), or the proposal reached its threshold and takes no more (`support_threshold_reached`).")))]
@@ -80,14 +32,7 @@ pub async fn support_proposal(
     id: ProposalPath,
 ) -> ApiResult<HttpResponse> {
     let outcome = blocking(move || state.supports.support(&user.actor(), &id)).await?;
-    let dto = SupportDto {
-        proposal_id: outcome.proposal.id,
-        my_support: MySupportDto::from(outcome.support),
-        supports_count: outcome.proposal.supports_count,
-        supports_given: outcome.proposal.supports_given,
-        qualified_at: outcome.proposal.qualified_at,
-    };
-    Ok(if outcome.created { HttpResponse::Created().json(dto) } else { HttpResponse::Ok().json(dto) })
+    Ok(if outcome.created { HttpResponse::Created().json(outcome) } else { HttpResponse::Ok().json(outcome) })
 }
 
 /// Withdraws the caller's support. Idempotent: 204 whether or not there
@@ -131,7 +76,7 @@ struct CursorPosition {
 #[utoipa::path(tag = "supports",
     params(("id" = String, Path, description = "UUID or reference code"), SupportersQuery),
     responses(
-        (status = 200, description = "A page of supporters.", body = Page<SupporterDto>),
+        (status = 200, description = "A page of supporters.", body = Page<Supporter>),
         (status = 403, description = "The space keeps its supporters private and the caller is not its staff (`supporters_private`); the count stays in the proposal."),
         (status = 404, description = "No such proposal, or one the caller may not see (`not_found`).")))]
 #[get("/proposals/{id}/supporters")]
@@ -148,8 +93,8 @@ pub async fn list_supporters(
         .decode::<CursorPosition>(query.cursor.as_deref())?
         .map(|c| SupporterCursor { supported_at: c.at, user_id: c.id });
     let rows = blocking(move || state.supports.supporters(&id, user.actor().as_ref(), after, limit + 1)).await?;
-    let position = |s: &Supporter| CursorPosition { at: s.supported_at, id: s.user_id };
-    Ok(HttpResponse::Ok().json(pagination::page(rows, limit, &scope, position, SupporterDto::from)))
+    let position = |s: &Supporter| CursorPosition { at: s.supported_at, id: s.user.id };
+    Ok(HttpResponse::Ok().json(pagination::page(rows, limit, &scope, position)))
 }
 
 /// Registers the routes.

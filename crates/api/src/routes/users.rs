@@ -2,56 +2,16 @@
 //! justification, unblock.
 
 use crate::auth::CurrentUser;
+use crate::dto::users::{AccountDto, AccountStandingDto};
 use crate::extract::{blocking, Body, Query};
 use crate::pagination::{self, CursorScope, Page};
 use crate::problem::ApiResult;
-use crate::routes::auth::UserDto;
 use crate::state::AppState;
 use actix_web::{get, post, web, HttpResponse};
-use chrono::{DateTime, Utc};
-use emenda_service::views::User;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
-
-/// A user's standing, as admins see it after a change.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct AccountStandingDto {
-    /// The public part of the user.
-    #[serde(flatten)]
-    pub user: UserDto,
-    /// When the identity was verified.
-    pub verified_at: Option<DateTime<Utc>>,
-    /// Whether the account is blocked now.
-    pub blocked: bool,
-    /// Since when.
-    pub blocked_at: Option<DateTime<Utc>>,
-}
-
-impl From<&User> for AccountStandingDto {
-    fn from(user: &User) -> Self {
-        Self {
-            user: UserDto::from(user),
-            verified_at: user.verified_at,
-            blocked: user.blocked_at.is_some(),
-            blocked_at: user.blocked_at,
-        }
-    }
-}
-
-/// An account as admins find it: its standing and its e-mail, which only
-/// the person and admins see.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct AccountDto {
-    /// Standing.
-    #[serde(flatten)]
-    pub standing: AccountStandingDto,
-    /// E-mail address.
-    pub email: String,
-    /// Registration time.
-    pub created_at: DateTime<Utc>,
-}
 
 /// User search parameters.
 #[derive(Debug, Deserialize, IntoParams)]
@@ -86,13 +46,7 @@ pub async fn search_users(
     let scope = CursorScope::new("user_search").with("q", &q);
     let after: Option<String> = scope.decode(query.cursor.as_deref())?;
     let found = blocking(move || state.user_moderation.search(&user.actor(), &q, after.as_deref(), limit + 1)).await?;
-    Ok(HttpResponse::Ok().json(pagination::page(
-        found,
-        limit,
-        &scope,
-        |u| u.nickname.clone(),
-        |u| AccountDto { standing: AccountStandingDto::from(&u), email: u.email, created_at: u.created_at },
-    )))
+    Ok(HttpResponse::Ok().json(pagination::page(found, limit, &scope, |u| u.nickname.clone()).map(AccountDto::from)))
 }
 
 /// Why a user is blocked; shown publicly in the audit log.

@@ -6,69 +6,13 @@ use crate::pagination::{self, CursorScope, Page};
 use crate::problem::{ApiError, ApiResult};
 use crate::state::AppState;
 use actix_web::{get, web, HttpResponse};
-use chrono::{DateTime, Utc};
-use emenda_domain::diff::{Granularity, TextDiff};
+use emenda_domain::diff::Granularity;
 use emenda_domain::history::ChainReport;
-use emenda_domain::proposal::VersionKind;
 use emenda_domain::FieldCode;
-use emenda_service::views::Version;
-use serde::{Deserialize, Serialize};
-use utoipa::{IntoParams, ToSchema};
+use emenda_proposals::views::{Version, VersionDiff, VersionSummary};
+use serde::Deserialize;
+use utoipa::IntoParams;
 use utoipa_actix_web::service_config::ServiceConfig;
-use uuid::Uuid;
-
-/// A version without its text.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct VersionSummaryDto {
-    /// 1..n.
-    pub number: i32,
-    /// Who wrote it.
-    pub editor_id: Uuid,
-    /// Their nickname.
-    pub editor_nickname: String,
-    /// How it came to be.
-    pub kind: VersionKind,
-    /// The amendment it came from.
-    pub amendment_id: Option<Uuid>,
-    /// Staff member who accepted that amendment.
-    pub accepted_by: Option<Uuid>,
-    /// Edit summary.
-    pub summary: Option<String>,
-    /// When.
-    pub created_at: DateTime<Utc>,
-    /// SHA-256 of the canonical encoding.
-    pub content_hash: String,
-    /// The previous version's hash.
-    pub previous_hash: Option<String>,
-}
-
-/// A version with its full text.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct VersionDto {
-    /// Metadata.
-    #[serde(flatten)]
-    pub meta: VersionSummaryDto,
-    /// Title.
-    pub title: String,
-    /// Body (Markdown).
-    pub body: String,
-}
-
-/// The metadata of a version.
-pub fn version_summary(v: &Version) -> VersionSummaryDto {
-    VersionSummaryDto {
-        number: v.number,
-        editor_id: v.editor_id,
-        editor_nickname: v.editor_nickname.clone(),
-        kind: v.kind,
-        amendment_id: v.amendment_id,
-        accepted_by: v.accepted_by,
-        summary: v.summary.clone(),
-        created_at: v.created_at,
-        content_hash: v.content_hash.clone(),
-        previous_hash: v.previous_hash.clone(),
-    }
-}
 
 /// List parameters.
 #[derive(Debug, Deserialize, IntoParams)]
@@ -84,7 +28,7 @@ pub struct VersionListQuery {
 /// Versions, oldest first.
 #[utoipa::path(tag = "history",
     params(("id" = String, Path, description = "UUID or reference code"), VersionListQuery),
-    responses((status = 200, description = "A page of versions, oldest first.", body = Page<VersionSummaryDto>)))]
+    responses((status = 200, description = "A page of versions, oldest first.", body = Page<VersionSummary>)))]
 #[get("/proposals/{id}/versions")]
 pub async fn list_versions(
     state: web::Data<AppState>,
@@ -96,7 +40,7 @@ pub async fn list_versions(
     let scope = CursorScope::new("versions").with("proposal", &id.to_string());
     let after: i32 = scope.decode(query.cursor.as_deref())?.unwrap_or(0);
     let rows = blocking(move || state.history.list(&id, user.actor().as_ref(), after, limit + 1)).await?;
-    Ok(HttpResponse::Ok().json(pagination::page(rows, limit, &scope, |v| v.number, |v| version_summary(&v))))
+    Ok(HttpResponse::Ok().json(pagination::page(rows, limit, &scope, |v| v.number)))
 }
 
 /// A version number from the path: a whole number from 1 to 2³¹−1, else
@@ -120,7 +64,7 @@ fn version_number(raw: &str) -> ApiResult<i32> {
 /// One version with its text.
 #[utoipa::path(tag = "history",
     params(("id" = String, Path, description = "UUID or reference code"), ("n" = i32, Path, minimum = 1, description = "Version number, from 1")),
-    responses((status = 200, description = "The version with its text.", body = VersionDto)))]
+    responses((status = 200, description = "The version with its text.", body = Version)))]
 #[get("/proposals/{id}/versions/{n}")]
 pub async fn get_version(
     state: web::Data<AppState>,
@@ -129,8 +73,8 @@ pub async fn get_version(
     path: web::Path<(String, String)>,
 ) -> ApiResult<HttpResponse> {
     let number = version_number(&path.1)?;
-    let v = blocking(move || state.history.get(&id, user.actor().as_ref(), number)).await?;
-    Ok(HttpResponse::Ok().json(VersionDto { meta: version_summary(&v), title: v.title, body: v.body }))
+    let version = blocking(move || state.history.get(&id, user.actor().as_ref(), number)).await?;
+    Ok(HttpResponse::Ok().json(version))
 }
 
 /// Diff parameters.
@@ -147,25 +91,10 @@ pub struct DiffQuery {
     pub granularity: Option<Granularity>,
 }
 
-/// The difference between two versions.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct DiffDto {
-    /// Older version.
-    pub from: i32,
-    /// Newer version.
-    pub to: i32,
-    /// Unit compared.
-    pub granularity: Granularity,
-    /// Title difference.
-    pub title: TextDiff,
-    /// Body difference.
-    pub body: TextDiff,
-}
-
 /// Compares two versions.
 #[utoipa::path(extensions(("x-rate-limit" = json!("expensive"))), tag = "history",
     params(("id" = String, Path, description = "UUID or reference code"), DiffQuery),
-    responses((status = 200, description = "The difference between the two versions.", body = DiffDto)))]
+    responses((status = 200, description = "The difference between the two versions.", body = VersionDiff)))]
 #[get("/proposals/{id}/diff")]
 pub async fn diff_versions(
     state: web::Data<AppState>,
@@ -177,13 +106,7 @@ pub async fn diff_versions(
     let granularity = query.granularity.unwrap_or(Granularity::Word);
     let diff =
         blocking(move || state.history.diff(&id, user.actor().as_ref(), query.from, query.to, granularity)).await?;
-    Ok(HttpResponse::Ok().json(DiffDto {
-        from: diff.from,
-        to: diff.to,
-        granularity,
-        title: diff.title,
-        body: diff.body,
-    }))
+    Ok(HttpResponse::Ok().json(diff))
 }
 
 /// Re-verifies the hash chain of every version.

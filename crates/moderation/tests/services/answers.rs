@@ -23,13 +23,13 @@ fn only_staff_of_the_space_answer(backend: Backend) {
     let space = w.space("viali", SpaceSettings::default());
     let elsewhere = w.space("altrove", SpaceSettings::default());
     let author = w.participant("autrice");
-    let id = ProposalKey::Id(w.publish(&author, &space, TITLE).proposal.id);
+    let id = ProposalKey::Id(w.publish(&author, &space, TITLE).id);
     for outsider in [&author, &w.staff_of("estraneo", &elsewhere)] {
         assert_eq!(code(m.answers.answer(outsider, &id, ProposalState::Accepted, "Approvata.")), "staff_only");
     }
     let staff = w.staff_of("funzionaria", &space);
     let view = m.answers.answer(&staff, &id, ProposalState::Evaluating, "La stiamo valutando.").unwrap();
-    assert_eq!(view.proposal.state, ProposalState::Evaluating);
+    assert_eq!(view.state, ProposalState::Evaluating);
     assert_eq!(view.answer.unwrap().staff_id, staff.user_id);
     // Global staff and admins answer everywhere.
     let global = emenda_test_support::person(
@@ -46,7 +46,7 @@ fn answers_set_a_state_with_a_text(backend: Backend) {
     let m = Moderation::of(&w);
     let space = w.space("viali", SpaceSettings::default());
     let staff = w.staff_of("funzionaria", &space);
-    let id = ProposalKey::Id(w.publish(&w.participant("autrice"), &space, TITLE).proposal.id);
+    let id = ProposalKey::Id(w.publish(&w.participant("autrice"), &space, TITLE).id);
     for state in [ProposalState::Published, ProposalState::Withdrawn] {
         assert_eq!(
             field_codes(m.answers.answer(&staff, &id, state, "Testo.")),
@@ -66,7 +66,7 @@ fn answers_are_appended_and_the_latest_is_in_force(backend: Backend) {
     let space = w.space("viali", SpaceSettings::default());
     let staff = w.staff_of("funzionaria", &space);
     let author = w.participant("autrice");
-    let proposal = w.publish(&author, &space, TITLE).proposal.id;
+    let proposal = w.publish(&author, &space, TITLE).id;
     let id = ProposalKey::Id(proposal);
     m.answers.answer(&staff, &id, ProposalState::Evaluating, "La stiamo valutando.").unwrap();
     // Once answered, the text is frozen for its authors.
@@ -74,7 +74,7 @@ fn answers_are_appended_and_the_latest_is_in_force(backend: Backend) {
     assert_eq!(code(w.proposals.edit(&author, &id, &edit)), "proposal_answered");
     m.answers.answer(&staff, &id, ProposalState::Rejected, "Respinta.").unwrap();
     let view = m.answers.answer(&staff, &id, ProposalState::Accepted, "Approvata dopo il riesame.").unwrap();
-    assert_eq!(view.proposal.state, ProposalState::Accepted);
+    assert_eq!(view.state, ProposalState::Accepted);
     assert_eq!(view.answer.unwrap().answer, "Approvata dopo il riesame.");
     let all: Vec<_> = answers_of(&w, &id).into_iter().map(|a| (a.state, a.answer)).collect();
     assert_eq!(
@@ -96,7 +96,7 @@ fn a_withdrawn_proposal_takes_no_answer(backend: Backend) {
     let space = w.space("viali", SpaceSettings::default());
     let staff = w.staff_of("funzionaria", &space);
     let author = w.participant("autrice");
-    let id = ProposalKey::Id(w.publish(&author, &space, TITLE).proposal.id);
+    let id = ProposalKey::Id(w.publish(&author, &space, TITLE).id);
     w.proposals.withdraw(&author, &id).unwrap();
     assert_eq!(code(m.answers.answer(&staff, &id, ProposalState::Accepted, "Approvata.")), "proposal_withdrawn");
     assert!(answers_of(&w, &id).is_empty());
@@ -109,14 +109,14 @@ fn a_final_answer_closes_open_amendments_for_good(backend: Backend) {
     let staff = w.staff_of("funzionaria", &space);
     let author = w.participant("autrice");
     let amender = w.participant("emendatore");
-    let proposal = w.publish(&author, &space, TITLE).proposal.id;
+    let proposal = w.publish(&author, &space, TITLE).id;
     let id = ProposalKey::Id(proposal);
-    let amendment = w.amend(&amender, proposal, 1, OTHER).unwrap().amendment.id;
+    let amendment = w.amend(&amender, proposal, 1, OTHER).unwrap().summary.id;
     // Evaluating keeps the proposal open to amendments.
     m.answers.answer(&staff, &id, ProposalState::Evaluating, "La stiamo valutando.").unwrap();
-    assert_eq!(w.amendments.get(amendment, None).unwrap().amendment.state, AmendmentState::Evaluating);
+    assert_eq!(w.amendments.get(amendment, None).unwrap().summary.state, AmendmentState::Evaluating);
     m.answers.answer(&staff, &id, ProposalState::Accepted, "Approvata.").unwrap();
-    let closed = w.amendments.get(amendment, None).unwrap().amendment;
+    let closed = w.amendments.get(amendment, None).unwrap().summary;
     assert_eq!(closed.state, AmendmentState::Rejected);
     assert_eq!(closed.decision_reason.as_deref(), Some("proposal answered"));
     assert!(closed.closed_by_proposal);
@@ -124,12 +124,12 @@ fn a_final_answer_closes_open_amendments_for_good(backend: Backend) {
     assert_eq!(code(w.amendments.promote(&amender, amendment)), "amendment_closed_with_proposal");
     // Revising the answer back to evaluating does not reopen it.
     m.answers.answer(&staff, &id, ProposalState::Evaluating, "Riesame.").unwrap();
-    assert_eq!(w.amendments.get(amendment, None).unwrap().amendment.state, AmendmentState::Rejected);
+    assert_eq!(w.amendments.get(amendment, None).unwrap().summary.state, AmendmentState::Rejected);
     assert_eq!(w.actions_on(amendment), [AuditAction::AmendmentCreated, AuditAction::AmendmentRejected]);
 }
 
 /// Every answer of a proposal, newest first, as anyone reads them.
-fn answers_of(w: &World, key: &ProposalKey) -> Vec<emenda_service::views::Answer> {
+fn answers_of(w: &World, key: &ProposalKey) -> Vec<emenda_proposals::views::Answer> {
     w.proposals.answers(key, None).unwrap()
 }
 

@@ -8,6 +8,7 @@ use emenda_domain::audit::{AuditAction, AuditVisibility};
 use emenda_domain::policy::{Role, RoleGrant};
 use emenda_domain::space::SpaceSettings;
 use emenda_service::AuditTarget;
+use emenda_store::HasStore;
 use emenda_store::{backend_tests, Backend};
 use emenda_test_support::{person, Moderation, World};
 use uuid::Uuid;
@@ -26,7 +27,7 @@ fn space_staff_read_staff_entries_of_their_space_only(backend: Backend) {
     // the space directly.
     let noted = Uuid::now_v7();
     w.ctx
-        .store
+        .store()
         .write(|tx| {
             w.ctx.audit(
                 tx,

@@ -15,6 +15,7 @@ use emenda_proposals::proposals::ProposalEdit;
 use emenda_proposals::ProposalKey;
 use emenda_service::ServiceError;
 use emenda_store::testing::{record_queries, touches_table, watch_queries};
+use emenda_store::HasStore;
 use emenda_store::{backend_tests, proposals as proposal_rows, Backend};
 use emenda_test_support::{code, field_codes, Moderation, World};
 
@@ -35,8 +36,8 @@ fn accepting_on_a_closed_proposal_is_refused(backend: Backend) {
 
     // Through the services a closing proposal takes its open amendments
     // with it, so they are already decided.
-    let withdrawn = w.publish(&author, &space, TITLE).proposal.id;
-    let closed_with_it = w.amend(&amender, withdrawn, 1, OTHER_COST).unwrap().amendment.id;
+    let withdrawn = w.publish(&author, &space, TITLE).id;
+    let closed_with_it = w.amend(&amender, withdrawn, 1, OTHER_COST).unwrap().summary.id;
     w.proposals.withdraw(&author, &ProposalKey::Id(withdrawn)).unwrap();
     assert_eq!(code(m.decisions.accept(&staff, closed_with_it, &Acceptance::default())), "amendment_decided");
 
@@ -44,13 +45,13 @@ fn accepting_on_a_closed_proposal_is_refused(backend: Backend) {
     // under an amendment left open (by a writer that skipped the services)
     // takes no more versions.
     for closed in [ProposalState::Accepted, ProposalState::Rejected, ProposalState::Withdrawn] {
-        let id = w.publish(&author, &space, TITLE).proposal.id;
-        let amendment = w.amend(&amender, id, 1, OTHER_COST).unwrap().amendment.id;
+        let id = w.publish(&author, &space, TITLE).id;
+        let amendment = w.amend(&amender, id, 1, OTHER_COST).unwrap().summary.id;
         let now = w.ctx.clock.now();
-        w.ctx.store.write(|tx| proposal_rows::change_state(tx, id, &ProposalState::OPEN, closed, now)).unwrap();
+        w.ctx.store().write(|tx| proposal_rows::change_state(tx, id, &ProposalState::OPEN, closed, now)).unwrap();
         assert_eq!(code(m.decisions.accept(&staff, amendment, &Acceptance::default())), "proposal_closed", "{closed}");
         assert_eq!(w.versions(id).len(), 1);
-        let still = w.amendments.get(amendment, None).unwrap().amendment;
+        let still = w.amendments.get(amendment, None).unwrap().summary;
         assert_eq!((still.state, still.resulting_version), (AmendmentState::Evaluating, None));
     }
 }
@@ -62,12 +63,12 @@ fn an_acceptance_that_changes_nothing_adds_no_version(backend: Backend) {
     let staff = w.staff_of("funzionaria", &space);
     let author = w.participant("autrice");
     let amender = w.participant("emendatore");
-    let id = w.publish(&author, &space, TITLE).proposal.id;
-    let amendment = w.amend(&amender, id, 1, OTHER_COST).unwrap().amendment.id;
+    let id = w.publish(&author, &space, TITLE).id;
+    let amendment = w.amend(&amender, id, 1, OTHER_COST).unwrap().summary.id;
     // The author makes the very change the amendment asks for.
     w.proposals.edit(&author, &ProposalKey::Id(id), &author_edit(1, OTHER_COST)).unwrap();
-    let preview = w.amendments.get(amendment, Some(&staff)).unwrap().assessment.unwrap();
-    assert_eq!(preview.mergeability, Mergeability::Clean);
+    let preview = w.amendments.get(amendment, Some(&staff)).unwrap();
+    assert_eq!(preview.mergeability, Some(Mergeability::Clean));
 
     let accepted = m.decisions.accept(&staff, amendment, &Acceptance::default()).unwrap();
     assert!(accepted.version.is_none(), "no version identical to the current one");
@@ -75,7 +76,7 @@ fn an_acceptance_that_changes_nothing_adds_no_version(backend: Backend) {
     assert_eq!(accepted.amendment.resulting_version, Some(2), "the current version");
     assert_eq!(w.versions(id).len(), 2);
     let view = w.proposal(id);
-    assert_eq!(view.proposal.current_version, 2);
+    assert_eq!(view.current_version, 2);
     assert!(view.authors.iter().any(|a| a.user_id == amender.user_id && a.kind == "coauthor"));
     let entry = w.audit_of(amendment).pop().unwrap();
     assert_eq!((entry.action, entry.details["version"].as_i64()), (AuditAction::AmendmentAccepted, Some(2)));
@@ -83,7 +84,7 @@ fn an_acceptance_that_changes_nothing_adds_no_version(backend: Backend) {
     // Staff sending back the current text is the same case.
     let second = w.amend(&w.participant("altra"), id, 2, "Un testo diverso.\n\nCon due paragrafi.").unwrap();
     let current = Acceptance { title: None, body: Some(OTHER_COST.into()), note: Some("Resta com'è".into()) };
-    let accepted = m.decisions.accept(&staff, second.amendment.id, &current).unwrap();
+    let accepted = m.decisions.accept(&staff, second.summary.id, &current).unwrap();
     assert_eq!((accepted.version.is_none(), accepted.amendment.resulting_version), (true, Some(2)));
     assert_eq!(accepted.amendment.decision_reason.as_deref(), Some("Resta com'è"));
 }
@@ -99,8 +100,8 @@ fn a_decision_reads_and_writes_its_proposal_in_three_statements(backend: Backend
     let m = Moderation::of(&w);
     let space = w.space("viali", SpaceSettings::default());
     let staff = w.staff_of("funzionaria", &space);
-    let id = w.publish(&w.participant("autrice"), &space, TITLE).proposal.id;
-    let amendment = w.amend(&w.participant("emendatore"), id, 1, OTHER_COST).unwrap().amendment.id;
+    let id = w.publish(&w.participant("autrice"), &space, TITLE).id;
+    let amendment = w.amend(&w.participant("emendatore"), id, 1, OTHER_COST).unwrap().summary.id;
     let (accepted, statements) = record_queries(|| m.decisions.accept(&staff, amendment, &Acceptance::default()));
     assert_eq!(accepted.unwrap().amendment.resulting_version, Some(2));
     let on_proposals: Vec<&String> = statements.iter().filter(|s| touches_table(s, "proposals")).collect();
@@ -115,11 +116,12 @@ fn acceptance_writes_the_amenders_version_and_makes_a_coauthor(backend: Backend)
     let staff = w.staff_of("funzionaria", &space);
     let author = w.participant("autrice");
     let amender = w.participant("emendatore");
-    let id = w.publish(&author, &space, TITLE).proposal.id;
-    let amendment = w.amend(&amender, id, 1, OTHER_COST).unwrap().amendment.id;
+    let id = w.publish(&author, &space, TITLE).id;
+    let amendment = w.amend(&amender, id, 1, OTHER_COST).unwrap().summary.id;
     let accepted = m.decisions.accept(&staff, amendment, &Acceptance::default()).unwrap();
     let version = accepted.version.unwrap();
-    assert_eq!((version.number, version.kind, version.body.as_str()), (2, VersionKind::Amendment, OTHER_COST));
+    let body = w.versions(id)[1].body.clone();
+    assert_eq!((version.number, version.kind, body.as_str()), (2, VersionKind::Amendment, OTHER_COST));
     assert_eq!((version.editor_id, version.amendment_id), (amender.user_id, Some(amendment)));
     assert_eq!(version.accepted_by, Some(staff.user_id));
     assert_eq!(accepted.amendment.resulting_version, Some(2));
@@ -127,9 +129,9 @@ fn acceptance_writes_the_amenders_version_and_makes_a_coauthor(backend: Backend)
     // The co-author now edits and withdraws like the creator.
     let key = ProposalKey::Id(id);
     let edited = w.proposals.edit(&amender, &key, &author_edit(2, "Il testo rivisto dal coautore.")).unwrap();
-    assert_eq!(edited.current.number, 3);
+    assert_eq!(edited.current_version, 3);
     w.proposals.withdraw(&amender, &key).unwrap();
-    assert_eq!(w.proposal(id).proposal.state, ProposalState::Withdrawn);
+    assert_eq!(w.proposal(id).state, ProposalState::Withdrawn);
 }
 
 fn a_conflict_writes_nothing_until_staff_send_the_text(backend: Backend) {
@@ -139,8 +141,8 @@ fn a_conflict_writes_nothing_until_staff_send_the_text(backend: Backend) {
     let staff = w.staff_of("funzionaria", &space);
     let author = w.participant("autrice");
     let amender = w.participant("emendatore");
-    let id = w.publish(&author, &space, TITLE).proposal.id;
-    let amendment = w.amend(&amender, id, 1, OTHER_COST).unwrap().amendment.id;
+    let id = w.publish(&author, &space, TITLE).id;
+    let amendment = w.amend(&amender, id, 1, OTHER_COST).unwrap().summary.id;
     let fifty = "Piantare alberi lungo il viale della stazione.\n\nCosto previsto: 50.000 euro.";
     w.proposals.edit(&author, &ProposalKey::Id(id), &author_edit(1, fifty)).unwrap();
 
@@ -149,12 +151,13 @@ fn a_conflict_writes_nothing_until_staff_send_the_text(backend: Backend) {
     assert_eq!(open.len(), 1);
     assert_eq!(open[0].field, "body");
     assert_eq!(w.versions(id).len(), 2, "nothing written");
-    assert_eq!(w.amendments.get(amendment, None).unwrap().amendment.state, AmendmentState::Evaluating);
+    assert_eq!(w.amendments.get(amendment, None).unwrap().summary.state, AmendmentState::Evaluating);
 
     let resolved = "Piantare alberi lungo il viale della stazione.\n\nCosto previsto: 55.000 euro.";
     let sent = Acceptance { body: Some(resolved.into()), ..Default::default() };
     let version = m.decisions.accept(&staff, amendment, &sent).unwrap().version.unwrap();
-    assert_eq!((version.number, version.body.as_str()), (3, resolved));
+    let body = w.versions(id)[2].body.clone();
+    assert_eq!((version.number, body.as_str()), (3, resolved));
 }
 
 fn only_other_staff_of_the_space_decide(backend: Backend) {
@@ -171,8 +174,8 @@ fn only_other_staff_of_the_space_decide(backend: Backend) {
     let amender = w.participant("emendatore");
     let mut amendments = Vec::new();
     for space in [&open, &restricted] {
-        let id = w.publish(&author, space, TITLE).proposal.id;
-        amendments.push(w.amend(&amender, id, 1, OTHER_COST).unwrap().amendment.id);
+        let id = w.publish(&author, space, TITLE).id;
+        amendments.push(w.amend(&amender, id, 1, OTHER_COST).unwrap().summary.id);
     }
     // Where amendments are public, staff of another space are refused;
     // where they are for participants only, the amendment does not exist.
@@ -189,12 +192,12 @@ fn only_other_staff_of_the_space_decide(backend: Backend) {
 
     // Staff who asked for an amendment themselves never decide it.
     let staff = w.staff_of("funzionaria", &open);
-    let id = w.publish(&author, &open, "Panchine nel parco giochi").proposal.id;
-    let own = w.amend(&staff, id, 1, OTHER_COST).unwrap().amendment.id;
+    let id = w.publish(&author, &open, "Panchine nel parco giochi").id;
+    let own = w.amend(&staff, id, 1, OTHER_COST).unwrap().summary.id;
     assert_eq!(code(m.decisions.accept(&staff, own, &Acceptance::default())), "own_amendment");
     assert_eq!(code(m.decisions.reject(&staff, own, "Ci ho ripensato")), "own_amendment");
     for amendment in [amendments[0], amendments[1], own] {
-        assert_eq!(w.amendments.get(amendment, Some(&w.admin)).unwrap().amendment.state, AmendmentState::Evaluating);
+        assert_eq!(w.amendments.get(amendment, Some(&w.admin)).unwrap().summary.state, AmendmentState::Evaluating);
     }
     assert_eq!(m.decisions.queue(&staff, None, AmendmentState::Evaluating, None, 10).unwrap().len(), 2);
 }
@@ -206,8 +209,8 @@ fn rejections_give_a_public_reason_and_decisions_happen_once(backend: Backend) {
     let staff = w.staff_of("funzionaria", &space);
     let author = w.participant("autrice");
     let amender = w.participant("emendatore");
-    let id = w.publish(&author, &space, TITLE).proposal.id;
-    let amendment = w.amend(&amender, id, 1, OTHER_COST).unwrap().amendment.id;
+    let id = w.publish(&author, &space, TITLE).id;
+    let amendment = w.amend(&amender, id, 1, OTHER_COST).unwrap().summary.id;
     assert_eq!(field_codes(m.decisions.reject(&staff, amendment, "  \n ")), [("reason".to_owned(), "required")]);
     let rejected = m.decisions.reject(&staff, amendment, "Il bilancio non lo consente").unwrap();
     assert_eq!(rejected.state, AmendmentState::Rejected);
@@ -218,7 +221,7 @@ fn rejections_give_a_public_reason_and_decisions_happen_once(backend: Backend) {
     assert_eq!(entry.action, AuditAction::AmendmentRejected);
     assert_eq!(entry.details["reason"], "Il bilancio non lo consente");
 
-    let withdrawn = w.amend(&amender, id, 1, "Un testo diverso.\n\nCon due paragrafi.").unwrap().amendment.id;
+    let withdrawn = w.amend(&amender, id, 1, "Un testo diverso.\n\nCon due paragrafi.").unwrap().summary.id;
     w.amendments.withdraw(&amender, withdrawn).unwrap();
     assert_eq!(code(m.decisions.accept(&staff, withdrawn, &Acceptance::default())), "amendment_withdrawn");
     assert_eq!(code(m.decisions.reject(&staff, withdrawn, "Troppo tardi")), "amendment_withdrawn");

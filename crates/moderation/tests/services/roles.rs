@@ -8,6 +8,7 @@
 use emenda_domain::audit::{AuditAction, AuditVisibility};
 use emenda_domain::policy::{Role, RoleGrant};
 use emenda_domain::space::SpaceSettings;
+use emenda_store::HasStore;
 use emenda_store::{backend_tests, Backend};
 use emenda_test_support::{code, field_codes, person, Moderation, World};
 use uuid::Uuid;
@@ -49,10 +50,10 @@ fn changes_are_audited_once_and_publicly(backend: Backend) {
     let space = w.space("viali", SpaceSettings::default());
     let target = w.participant("cittadina");
     let local = RoleGrant { role: Role::Staff, space_id: Some(space.id) };
-    assert_eq!(m.roles.grant(&w.admin, target.user_id, Role::Staff, Some(&space.slug)).unwrap(), [local]);
-    assert_eq!(m.roles.grant(&w.admin, target.user_id, Role::Staff, Some(&space.slug)).unwrap(), [local]);
-    assert!(m.roles.revoke(&w.admin, target.user_id, Role::Staff, Some(&space.slug)).unwrap().is_empty());
-    assert!(m.roles.revoke(&w.admin, target.user_id, Role::Staff, Some(&space.slug)).unwrap().is_empty());
+    assert_eq!(m.roles.grant(&w.admin, target.user_id, Role::Staff, Some(&space.slug)).unwrap().roles, [local]);
+    assert_eq!(m.roles.grant(&w.admin, target.user_id, Role::Staff, Some(&space.slug)).unwrap().roles, [local]);
+    assert!(m.roles.revoke(&w.admin, target.user_id, Role::Staff, Some(&space.slug)).unwrap().roles.is_empty());
+    assert!(m.roles.revoke(&w.admin, target.user_id, Role::Staff, Some(&space.slug)).unwrap().roles.is_empty());
     let entries = w.audit_of(target.user_id);
     let actions: Vec<_> = entries.iter().map(|e| e.action).collect();
     assert_eq!(actions, [AuditAction::RoleGranted, AuditAction::RoleRevoked], "repeats change nothing");
@@ -71,18 +72,18 @@ fn admins_keep_their_own_admin_role_and_stale_admins_lose_power(backend: Backend
     let m = Moderation::of(&w);
     assert_eq!(code(m.roles.revoke(&w.admin, w.admin.user_id, Role::Admin, None)), "cannot_revoke_self");
     let second = person(&w.ctx, "seconda", &[]);
-    let granted = m.roles.grant(&w.admin, second.user_id, Role::Admin, None).unwrap();
+    let granted = m.roles.grant(&w.admin, second.user_id, Role::Admin, None).unwrap().roles;
     let second = emenda_domain::policy::Actor { roles: granted, ..second };
     // An admin may take staff roles off themselves.
     m.roles.grant(&second, second.user_id, Role::Staff, None).unwrap();
-    assert_eq!(m.roles.revoke(&second, second.user_id, Role::Staff, None).unwrap().len(), 1);
+    assert_eq!(m.roles.revoke(&second, second.user_id, Role::Staff, None).unwrap().roles.len(), 1);
 
     m.roles.revoke(&w.admin, second.user_id, Role::Admin, None).unwrap();
     // `second` still carries the admin role it was loaded with: the grants
     // read again under the lock decide.
     assert_eq!(code(m.roles.revoke(&second, w.admin.user_id, Role::Admin, None)), "admin_only");
     assert_eq!(code(m.roles.grant(&second, second.user_id, Role::Admin, None)), "admin_only");
-    let grants_of = |user| w.ctx.store.read(|tx| emenda_store::roles::grants_of(tx, user)).unwrap();
+    let grants_of = |user| w.ctx.store().read(|tx| emenda_store::roles::grants_of(tx, user)).unwrap();
     assert_eq!(grants_of(w.admin.user_id), [RoleGrant { role: Role::Admin, space_id: None }]);
     assert!(grants_of(second.user_id).is_empty());
 }

@@ -10,6 +10,7 @@ use emenda_domain::audit::{AuditAction, AuditVisibility};
 use emenda_domain::policy::{Role, RoleGrant};
 use emenda_domain::space::SpaceSettings;
 use emenda_store::tokens::{self, NewRefreshToken};
+use emenda_store::HasStore;
 use emenda_store::{backend_tests, Backend};
 use emenda_test_support::{code, field_codes, person, Moderation, World};
 use uuid::Uuid;
@@ -54,7 +55,7 @@ fn a_block_is_justified_publicly_and_ends_every_session(backend: Backend) {
     let now = w.ctx.clock.now();
     let hashes = ["a".repeat(64), "b".repeat(64)];
     w.ctx
-        .store
+        .store()
         .write(|tx| {
             for hash in &hashes {
                 tokens::insert(
@@ -77,7 +78,7 @@ fn a_block_is_justified_publicly_and_ends_every_session(backend: Backend) {
     let blocked = m.users.block(&w.admin, target.user_id, "Spam ripetuto").unwrap();
     let at = blocked.blocked_at.expect("blocked");
     for hash in &hashes {
-        let token = w.ctx.store.read(|tx| tokens::find_by_hash(tx, hash)).unwrap().unwrap();
+        let token = w.ctx.store().read(|tx| tokens::find_by_hash(tx, hash)).unwrap().unwrap();
         assert!(token.revoked_at.is_some(), "every session ends with the block");
     }
     assert_eq!(m.users.block(&w.admin, target.user_id, "Ancora spam").unwrap().blocked_at, Some(at));

@@ -13,6 +13,7 @@ use emenda_proposals::amendments::AmendmentRequest;
 use emenda_proposals::proposals::ProposalEdit;
 use emenda_proposals::spaces::SpaceChange;
 use emenda_proposals::ProposalKey;
+use emenda_store::HasStore;
 use emenda_store::{amendments as amendment_rows, backend_tests, Backend};
 use emenda_test_support::{code, field_codes, race, World, BODY, WHY};
 use std::sync::Barrier;
@@ -26,7 +27,7 @@ fn reject_in_store(w: &World, amendment: Uuid, staff: Uuid) {
     let now = w.ctx.clock.now();
     let decided = w
         .ctx
-        .store
+        .store()
         .write(|tx| amendment_rows::decide(tx, amendment, AmendmentState::Rejected, staff, Some("Non pertinente"), now))
         .unwrap();
     assert!(decided);
@@ -37,7 +38,7 @@ fn requests_name_an_existing_base_and_change_something(backend: Backend) {
     let space = w.space("viali", SpaceSettings::default());
     let author = w.participant("autrice");
     let amender = w.participant("emendatore");
-    let id = w.publish(&author, &space, TITLE).proposal.id;
+    let id = w.publish(&author, &space, TITLE).id;
     for beyond in [2, 0] {
         assert_eq!(
             field_codes(w.amend(&amender, id, beyond, "Piantare querce lungo il viale.")),
@@ -61,7 +62,7 @@ fn requests_name_an_existing_base_and_change_something(backend: Backend) {
         .unwrap();
     assert_eq!(field_codes(w.amend(&amender, id, 1, BODY)), [("body".to_owned(), "unchanged")]);
     let stale_base = w.amend(&amender, id, 1, "Piantare querce lungo il viale.").unwrap();
-    assert_eq!((stale_base.amendment.base_version, stale_base.current_version), (1, 2));
+    assert_eq!((stale_base.summary.base_version, stale_base.current_version), (1, 2));
     assert!(w.amendments.list(&ProposalKey::Id(id), Some(&w.admin), None, None, 10).unwrap().len() == 1);
 }
 
@@ -70,11 +71,11 @@ fn requests_need_an_open_proposal_and_space(backend: Backend) {
     let space = w.space("viali", SpaceSettings::default());
     let author = w.participant("autrice");
     let amender = w.participant("emendatore");
-    let withdrawn = w.publish(&author, &space, TITLE).proposal.id;
+    let withdrawn = w.publish(&author, &space, TITLE).id;
     w.proposals.withdraw(&author, &ProposalKey::Id(withdrawn)).unwrap();
     assert_eq!(code(w.amend(&amender, withdrawn, 1, "Piantare querce lungo il viale.")), "proposal_closed");
 
-    let open = w.publish(&author, &space, "Panchine nel parco giochi").proposal.id;
+    let open = w.publish(&author, &space, "Panchine nel parco giochi").id;
     let close = SpaceChange {
         settings: Some(SettingsPatch { amendments_open: Some(false), ..Default::default() }),
         ..Default::default()
@@ -94,7 +95,7 @@ fn racing_requests_leave_exactly_one_open_amendment(backend: Backend) {
     let space = w.space("viali", SpaceSettings::default());
     let author = w.participant("autrice");
     let amender = w.participant("emendatore");
-    let id = w.publish(&author, &space, TITLE).proposal.id;
+    let id = w.publish(&author, &space, TITLE).id;
     let barrier = Barrier::new(RACERS);
     let results: Vec<_> = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..RACERS)
@@ -130,12 +131,12 @@ fn staff_of_another_space_do_not_see_participants_only_amendments(backend: Backe
     let own_staff = w.staff_of("funzionaria", &space);
     let other_staff = w.staff_of("estraneo", &elsewhere);
     let stranger = w.participant("curioso");
-    let id = w.publish(&author, &space, TITLE).proposal.id;
-    let amendment = w.amend(&amender, id, 1, "Piantare querce lungo il viale.").unwrap().amendment.id;
+    let id = w.publish(&author, &space, TITLE).id;
+    let amendment = w.amend(&amender, id, 1, "Piantare querce lungo il viale.").unwrap().summary.id;
     let key = ProposalKey::Id(id);
 
     for reader in [Some(&amender), Some(&own_staff), Some(&w.admin)] {
-        assert_eq!(w.amendments.get(amendment, reader).unwrap().amendment.id, amendment);
+        assert_eq!(w.amendments.get(amendment, reader).unwrap().summary.id, amendment);
         assert_eq!(w.amendments.list(&key, reader, None, None, 10).unwrap().len(), 1);
     }
     for reader in [Some(&other_staff), Some(&stranger), Some(&author), None] {
@@ -152,13 +153,16 @@ fn only_its_author_withdraws_an_amendment_once(backend: Backend) {
     let space = w.space("viali", SpaceSettings::default());
     let author = w.participant("autrice");
     let amender = w.participant("emendatore");
-    let id = w.publish(&author, &space, TITLE).proposal.id;
-    let amendment = w.amend(&amender, id, 1, "Piantare querce lungo il viale.").unwrap().amendment.id;
+    let id = w.publish(&author, &space, TITLE).id;
+    let amendment = w.amend(&amender, id, 1, "Piantare querce lungo il viale.").unwrap().summary.id;
     assert_eq!(code(w.amendments.withdraw(&author, amendment)), "not_amendment_author");
     assert_eq!(code(w.amendments.withdraw(&w.admin, amendment)), "not_amendment_author");
     let withdrawn = w.amendments.withdraw(&amender, amendment).unwrap();
-    assert_eq!(withdrawn.amendment.state, AmendmentState::Withdrawn);
-    assert!(withdrawn.assessment.is_none(), "only amendments under evaluation are assessed");
+    assert_eq!(withdrawn.summary.state, AmendmentState::Withdrawn);
+    assert!(
+        withdrawn.mergeability.is_none() && withdrawn.merged_preview.is_none(),
+        "only amendments under evaluation are assessed"
+    );
     assert_eq!(code(w.amendments.withdraw(&amender, amendment)), "amendment_withdrawn");
     assert_eq!(code(w.amendments.promote(&amender, amendment)), "amendment_not_rejected");
     assert_eq!(w.actions_on(amendment), [AuditAction::AmendmentCreated, AuditAction::AmendmentWithdrawn]);
@@ -170,23 +174,24 @@ fn promotion_is_audited_and_stays_in_the_space(backend: Backend) {
     w.space("altrove", SpaceSettings::default());
     let author = w.participant("autrice");
     let amender = w.participant("emendatore");
-    let original = w.publish(&author, &space, TITLE).proposal;
+    let original = w.publish(&author, &space, TITLE);
     let body = "Piantare querce lungo il viale, non tigli.";
-    let amendment = w.amend(&amender, original.id, 1, body).unwrap().amendment.id;
+    let amendment = w.amend(&amender, original.id, 1, body).unwrap().summary.id;
     assert_eq!(code(w.amendments.promote(&amender, amendment)), "amendment_not_rejected");
     reject_in_store(&w, amendment, w.admin.user_id);
     assert_eq!(code(w.amendments.promote(&author, amendment)), "not_amendment_author");
 
-    let promoted = w.amendments.promote(&amender, amendment).unwrap();
-    let created = &promoted.proposal;
+    let created = w.amendments.promote(&amender, amendment).unwrap();
     assert_eq!(created.space_id, space.id, "a promotion stays in the original's space");
-    assert_eq!(promoted.space.slug, space.slug);
+    assert_eq!(created.space.slug, space.slug);
     assert_eq!(created.derived_from, Some(original.id));
-    assert_eq!(created.creator_id, amender.user_id);
+    let creator = created.authors.iter().find(|a| a.kind == "creator").map(|a| a.user_id);
+    assert_eq!(creator, Some(amender.user_id));
     assert_ne!(created.reference, original.reference);
     assert_eq!((created.state, created.current_version), (ProposalState::Published, 1));
-    assert_eq!((promoted.current.kind, promoted.current.amendment_id), (VersionKind::Created, Some(amendment)));
-    assert_eq!((promoted.current.title.as_str(), promoted.current.body.as_str()), (TITLE, body));
+    let first = &w.versions(created.id)[0];
+    assert_eq!((created.current_version_kind, first.amendment_id), (VersionKind::Created, Some(amendment)));
+    assert_eq!((created.title.as_str(), created.body.as_str()), (TITLE, body));
 
     let promotion = w.audit_of(amendment);
     let actions: Vec<_> = promotion.iter().map(|e| e.action).collect();
@@ -202,7 +207,7 @@ fn promotion_is_audited_and_stays_in_the_space(backend: Backend) {
     assert_eq!(publication[0].details["derived_from"], original.id.to_string());
 
     assert_eq!(code(w.amendments.promote(&amender, amendment)), "amendment_promoted");
-    let stored = w.amendments.get(amendment, None).unwrap().amendment;
+    let stored = w.amendments.get(amendment, None).unwrap().summary;
     assert_eq!(stored.promoted_proposal_id, Some(created.id));
 }
 
@@ -211,8 +216,8 @@ fn promotion_follows_the_spaces_publishing_rules(backend: Backend) {
     let space = w.space("viali", SpaceSettings::default());
     let author = w.participant("autrice");
     let amender = w.participant("emendatore");
-    let original = w.publish(&author, &space, TITLE).proposal;
-    let amendment = w.amend(&amender, original.id, 1, "Piantare querce lungo il viale.").unwrap().amendment.id;
+    let original = w.publish(&author, &space, TITLE);
+    let amendment = w.amend(&amender, original.id, 1, "Piantare querce lungo il viale.").unwrap().summary.id;
     reject_in_store(&w, amendment, w.admin.user_id);
     let close = SpaceChange {
         settings: Some(SettingsPatch { proposals_open: Some(false), ..Default::default() }),
@@ -220,7 +225,7 @@ fn promotion_follows_the_spaces_publishing_rules(backend: Backend) {
     };
     w.spaces.update(&w.admin, &space.slug, &close).unwrap();
     assert_eq!(code(w.amendments.promote(&amender, amendment)), "proposals_closed");
-    let stored = w.amendments.get(amendment, None).unwrap().amendment;
+    let stored = w.amendments.get(amendment, None).unwrap().summary;
     assert_eq!(stored.promoted_proposal_id, None, "nothing of the refused promotion was kept");
     assert_eq!(w.actions_on(amendment), [AuditAction::AmendmentCreated]);
 }
@@ -234,7 +239,7 @@ fn amend_and_withdraw_leave_no_open_amendment(backend: Backend) {
     let author = w.participant("autrice");
     let amender = w.participant("emendatore");
     for round in 0..ROUNDS {
-        let id = w.publish(&author, &space, &format!("Proposta contesa numero {round}")).proposal.id;
+        let id = w.publish(&author, &space, &format!("Proposta contesa numero {round}")).id;
         let request = AmendmentRequest {
             title: format!("Proposta contesa numero {round}"),
             body: "Piantare querce lungo il viale.".into(),
@@ -249,7 +254,7 @@ fn amend_and_withdraw_leave_no_open_amendment(backend: Backend) {
         match amended {
             // Requested first: the withdrawal closed it.
             Ok(view) => {
-                let closed = w.amendments.get(view.amendment.id, None).unwrap().amendment;
+                let closed = w.amendments.get(view.summary.id, None).unwrap().summary;
                 assert_eq!(closed.state, AmendmentState::Rejected, "round {round}");
                 assert!(closed.closed_by_proposal);
             }

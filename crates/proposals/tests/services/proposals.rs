@@ -12,6 +12,7 @@ use emenda_domain::DomainError;
 use emenda_proposals::proposals::ProposalEdit;
 use emenda_proposals::ProposalKey;
 use emenda_service::ServiceError;
+use emenda_store::HasStore;
 use emenda_store::{backend_tests, proposals as proposal_rows, Backend};
 use emenda_test_support::{code, field_codes, race, World, BODY};
 
@@ -31,21 +32,22 @@ fn coauthors_edit_and_withdraw(backend: Backend) {
     let space = w.space("viali", SpaceSettings::default());
     let creator = w.participant("creatrice");
     let coauthor = w.participant("coautore");
-    let id = w.publish(&creator, &space, TITLE).proposal.id;
+    let id = w.publish(&creator, &space, TITLE).id;
     // An accepted amendment makes its author a co-author (decisions.rs
     // shows the whole path); here the proposal service's side only.
     let now = w.ctx.clock.now();
-    w.ctx.store.write(|tx| proposal_rows::add_author(tx, id, coauthor.user_id, "coauthor", now)).unwrap();
+    w.ctx.store().write(|tx| proposal_rows::add_author(tx, id, coauthor.user_id, "coauthor", now)).unwrap();
 
     let edited =
         w.proposals.edit(&coauthor, &ProposalKey::Id(id), &edit(1, "Un testo riscritto dal coautore.")).unwrap();
-    assert_eq!(edited.proposal.current_version, 2);
-    assert_eq!(edited.current.editor_id, coauthor.user_id);
-    assert_eq!(edited.current.kind, VersionKind::Edited);
-    assert_eq!(edited.current.summary.as_deref(), Some("Più chiaro"));
+    assert_eq!(edited.current_version, 2);
+    let version = &w.versions(id)[1];
+    assert_eq!(version.editor_id, coauthor.user_id);
+    assert_eq!(edited.current_version_kind, VersionKind::Edited);
+    assert_eq!(version.summary.as_deref(), Some("Più chiaro"));
 
     let withdrawn = w.proposals.withdraw(&coauthor, &ProposalKey::Id(id)).unwrap();
-    assert_eq!(withdrawn.proposal.state, ProposalState::Withdrawn);
+    assert_eq!(withdrawn.state, ProposalState::Withdrawn);
     assert_eq!(
         w.actions_on(id),
         [AuditAction::ProposalCreated, AuditAction::ProposalEdited, AuditAction::ProposalWithdrawn]
@@ -57,21 +59,21 @@ fn staff_who_are_not_authors_neither_edit_nor_withdraw(backend: Backend) {
     let space = w.space("viali", SpaceSettings::default());
     let author = w.participant("autrice");
     let staff = w.staff_of("funzionario", &space);
-    let proposal = w.publish(&author, &space, TITLE).proposal.id;
+    let proposal = w.publish(&author, &space, TITLE).id;
     let id = ProposalKey::Id(proposal);
     for outsider in [&staff, &w.admin, &w.participant("vicino")] {
         assert_eq!(code(w.proposals.edit(outsider, &id, &edit(1, "Un testo che non è suo."))), "not_author");
         assert_eq!(code(w.proposals.withdraw(outsider, &id)), "not_author");
     }
     let view = w.proposal(proposal);
-    assert_eq!((view.proposal.state, view.proposal.current_version), (ProposalState::Published, 1));
+    assert_eq!((view.state, view.current_version), (ProposalState::Published, 1));
 }
 
 fn an_edit_that_changes_nothing_is_unchanged(backend: Backend) {
     let w = World::new(backend);
     let space = w.space("viali", SpaceSettings::default());
     let author = w.participant("autrice");
-    let id = w.publish(&author, &space, TITLE).proposal.id;
+    let id = w.publish(&author, &space, TITLE).id;
     let same = edit(1, BODY);
     assert_eq!(field_codes(w.proposals.edit(&author, &ProposalKey::Id(id), &same)), [("body".to_owned(), "unchanged")]);
     assert_eq!(w.versions(id).len(), 1, "no version was written");
@@ -81,7 +83,7 @@ fn edits_name_an_existing_current_base(backend: Backend) {
     let w = World::new(backend);
     let space = w.space("viali", SpaceSettings::default());
     let author = w.participant("autrice");
-    let id = ProposalKey::Id(w.publish(&author, &space, TITLE).proposal.id);
+    let id = ProposalKey::Id(w.publish(&author, &space, TITLE).id);
     w.proposals.edit(&author, &id, &edit(1, "Seconda stesura del testo.")).unwrap();
     for beyond in [3, 99, 0, -1] {
         assert_eq!(
@@ -92,17 +94,17 @@ fn edits_name_an_existing_current_base(backend: Backend) {
     }
     let stale = w.proposals.edit(&author, &id, &edit(1, "Terza stesura del testo.")).unwrap_err();
     assert!(matches!(stale, ServiceError::Rule(DomainError::StaleVersion { current: 2 })), "{stale:?}");
-    assert_eq!(w.proposals.edit(&author, &id, &edit(2, "Terza stesura del testo.")).unwrap().current.number, 3);
+    assert_eq!(w.proposals.edit(&author, &id, &edit(2, "Terza stesura del testo.")).unwrap().current_version, 3);
 }
 
 fn edits_and_withdrawals_follow_the_state(backend: Backend) {
     let w = World::new(backend);
     let space = w.space("viali", SpaceSettings::default());
     let author = w.participant("autrice");
-    let evaluated = w.publish(&author, &space, TITLE).proposal.id;
+    let evaluated = w.publish(&author, &space, TITLE).id;
     let now = w.ctx.clock.now();
     w.ctx
-        .store
+        .store()
         .write(|tx| proposal_rows::change_state(tx, evaluated, &ProposalState::OPEN, ProposalState::Evaluating, now))
         .unwrap();
     let key = ProposalKey::Id(evaluated);
@@ -119,10 +121,10 @@ fn withdrawing_rejects_the_open_amendments(backend: Backend) {
     let space = w.space("viali", SpaceSettings::default());
     let author = w.participant("autrice");
     let amender = w.participant("emendatore");
-    let id = w.publish(&author, &space, TITLE).proposal.id;
-    let open = w.amend(&amender, id, 1, "Piantare querce lungo il viale.").unwrap().amendment.id;
+    let id = w.publish(&author, &space, TITLE).id;
+    let open = w.amend(&amender, id, 1, "Piantare querce lungo il viale.").unwrap().summary.id;
     w.proposals.withdraw(&author, &ProposalKey::Id(id)).unwrap();
-    let closed = w.amendments.get(open, Some(&amender)).unwrap().amendment;
+    let closed = w.amendments.get(open, Some(&amender)).unwrap().summary;
     assert_eq!(closed.state, AmendmentState::Rejected);
     assert_eq!(closed.decision_reason.as_deref(), Some("proposal withdrawn"));
     assert!(closed.closed_by_proposal);
@@ -138,9 +140,9 @@ fn publishing_follows_the_space(backend: Backend) {
     assert_eq!(code(w.proposals.create(&person, &strict.slug, TITLE, BODY)), "verification_required");
     let verified = emenda_domain::policy::Actor { verified: true, ..person };
     let view = w.proposals.create(&verified, &strict.slug, TITLE, BODY).unwrap();
-    assert_eq!(view.proposal.reference, w.proposal(view.proposal.id).proposal.reference);
-    assert!(view.proposal.reference.starts_with("TST-PROP-"), "{}", view.proposal.reference);
-    assert!(view.proposal.reference.ends_with("-1"), "the failed publications used no number");
+    assert_eq!(view.reference, w.proposal(view.id).reference);
+    assert!(view.reference.starts_with("TST-PROP-"), "{}", view.reference);
+    assert!(view.reference.ends_with("-1"), "the failed publications used no number");
 }
 
 /// How many times the edit × withdraw pair is raced.
@@ -151,7 +153,7 @@ fn edit_and_withdraw_never_leave_an_edit_after_the_withdrawal(backend: Backend) 
     let space = w.space("viali", SpaceSettings::default());
     let author = w.participant("autrice");
     for round in 0..ROUNDS {
-        let id = w.publish(&author, &space, &format!("Proposta contesa numero {round}")).proposal.id;
+        let id = w.publish(&author, &space, &format!("Proposta contesa numero {round}")).id;
         let key = ProposalKey::Id(id);
         let (edited, withdrawn) = race(
             || w.proposals.edit(&author, &key, &edit(1, "Il testo modificato dall'autrice.")),
@@ -162,7 +164,7 @@ fn edit_and_withdraw_never_leave_an_edit_after_the_withdrawal(backend: Backend) 
         match edited {
             // The edit came first: its version is there, before the withdrawal.
             Ok(view) => {
-                assert_eq!(view.proposal.current_version, 2);
+                assert_eq!(view.current_version, 2);
                 assert_eq!(versions.len(), 2);
                 assert_eq!(w.actions_on(id).last(), Some(&AuditAction::ProposalWithdrawn));
             }
@@ -172,7 +174,7 @@ fn edit_and_withdraw_never_leave_an_edit_after_the_withdrawal(backend: Backend) 
                 assert_eq!(versions.len(), 1, "round {round}: no version after the withdrawal");
             }
         }
-        assert_eq!(w.proposal(id).proposal.state, ProposalState::Withdrawn);
+        assert_eq!(w.proposal(id).state, ProposalState::Withdrawn);
     }
 }
 

@@ -11,8 +11,9 @@ use emenda_domain::comment::Alignment;
 use emenda_domain::moderation::{ReportReason, TargetKind};
 use emenda_domain::policy::Actor;
 use emenda_moderation::reports::ReportRequest;
-use emenda_proposals::comments::{CommentEdit, CommentRequest, CommentTarget, CommentView};
+use emenda_proposals::comments::{CommentEdit, CommentRequest, CommentTarget};
 use emenda_proposals::proposals::ProposalEdit;
+use emenda_proposals::views::Comment;
 use emenda_proposals::ProposalKey;
 use uuid::Uuid;
 
@@ -46,16 +47,16 @@ pub(super) fn load_supports(state: &AppState, citizens: &[Actor], proposals: &[P
     let author = &citizens[1];
     let view = state.proposals.get(&proposals[UNDERPASS], Some(author))?;
     let edit = ProposalEdit {
-        title: view.current.title.clone(),
-        body: view.current.body.replacen(
+        title: view.title.clone(),
+        body: view.body.replacen(
             "un progetto di street art",
             "un progetto di street art e una telecamera collegata alla polizia locale",
             1,
         ),
         summary: Some("Aggiunta la videosorveglianza chiesta in assemblea".into()),
-        base_version: view.proposal.current_version,
+        base_version: view.current_version,
     };
-    anyhow::ensure!(edit.body != view.current.body, "demo edit text not found");
+    anyhow::ensure!(edit.body != view.body, "demo edit text not found");
     state.proposals.edit(author, &proposals[UNDERPASS], &edit)?;
     Ok(())
 }
@@ -64,10 +65,10 @@ fn comment(
     state: &AppState,
     who: &Actor,
     target: CommentTarget<'_>,
-    parent: Option<&CommentView>,
+    parent: Option<&Comment>,
     alignment: Alignment,
     body: &str,
-) -> anyhow::Result<CommentView> {
+) -> anyhow::Result<Comment> {
     let request = CommentRequest { body: body.into(), alignment: Some(alignment), parent_id: parent.map(|p| p.id) };
     Ok(state.comments.create(who, target, &request)?)
 }
@@ -210,7 +211,7 @@ fn load_reports(
     state: &AppState,
     citizens: &[Actor],
     proposals: &[ProposalKey],
-    heated: &CommentView,
+    heated: &Comment,
 ) -> anyhow::Result<()> {
     let spammer = state.accounts.register(&Registration {
         email: "offerte_lampo@emenda.example".into(),

@@ -1,0 +1,13 @@
+//! The few answers whose wire shape differs from the service's view, one
+//! file per resource. Everything else the API sends is a view serialised
+//! as the service returns it (each view's crate derives its schema behind
+//! its `openapi` feature), so a field is declared once, where the data is.
+//!
+//! A person is the one thing shown differently to each audience: to
+//! everyone (`UserDto`), to themselves (`MeDto`, in a `SessionDto`), to
+//! admins (`AccountStandingDto`, `AccountDto`). These projections, with
+//! their derived flags (`verified`, `blocked`), live here, so the account
+//! view with its e-mail is never serialised whole.
+
+pub mod sessions;
+pub mod users;

@@ -1,0 +1,59 @@
+//! The signed-in person: their own profile, and a session's tokens.
+
+use crate::dto::users::UserDto;
+use emenda_accounts::{Session, SignedInUser};
+use emenda_domain::policy::RoleGrant;
+use serde::Serialize;
+use utoipa::ToSchema;
+
+/// The caller's own profile.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MeDto {
+    /// Public part.
+    #[serde(flatten)]
+    pub user: UserDto,
+    /// The e-mail they sign in with.
+    pub email: String,
+    /// Roles beyond participant.
+    pub roles: Vec<RoleGrant>,
+    /// Blocked users cannot act (they never get this far, but clients show it).
+    pub blocked: bool,
+}
+
+impl From<&SignedInUser> for MeDto {
+    fn from(signed_in: &SignedInUser) -> Self {
+        Self {
+            user: UserDto::from(&signed_in.user),
+            email: signed_in.user.email.clone(),
+            roles: signed_in.roles.clone(),
+            blocked: signed_in.user.blocked_at.is_some(),
+        }
+    }
+}
+
+/// Tokens for a session.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SessionDto {
+    /// Send as `Authorization: Bearer …`.
+    pub access_token: String,
+    /// Always `Bearer`.
+    pub token_type: String,
+    /// Seconds until the access token expires.
+    pub expires_in: i64,
+    /// Single use: exchange at `/auth/refresh` for the next pair.
+    pub refresh_token: String,
+    /// Who signed in.
+    pub user: MeDto,
+}
+
+impl From<Session> for SessionDto {
+    fn from(session: Session) -> Self {
+        Self {
+            user: MeDto::from(&session.user),
+            access_token: session.access_token,
+            token_type: "Bearer".into(),
+            expires_in: session.expires_in,
+            refresh_token: session.refresh_token,
+        }
+    }
+}

@@ -1,0 +1,211 @@
+//! A proposal: in a list, and whole, as its page shows it.
+
+use crate::views::{Answer, MySupport, ProposalSpace};
+use chrono::{DateTime, Utc};
+use emenda_domain::amendment::AmendmentState;
+use emenda_domain::proposal::{ProposalState, VersionKind};
+use emenda_store::proposal_view::ProposalPage;
+use emenda_store::proposals::{AuthorRecord, ProposalRecord};
+use serde::Serialize;
+use uuid::Uuid;
+
+/// A proposal in a list: its state and counters, without its text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ProposalSummary {
+    /// Its id.
+    pub id: Uuid,
+    /// Reference code, e.g. `EMD-PROP-2026-11-42`; also accepted wherever
+    /// a path takes the id.
+    pub reference: String,
+    /// Its space.
+    pub space_id: Uuid,
+    /// State.
+    pub state: ProposalState,
+    /// Current title.
+    pub title: String,
+    /// Current version number (= number of versions).
+    pub current_version: i32,
+    /// Supports that count (their giver reached the space's
+    /// `minimum_supports_per_user`).
+    pub supports_count: i32,
+    /// Every support, counted or pending.
+    pub supports_given: i32,
+    /// When the proposal reached the space's support threshold (stays set).
+    pub qualified_at: Option<DateTime<Utc>>,
+    /// Visible comments.
+    pub comments_count: i32,
+    /// Publication time.
+    pub created_at: DateTime<Utc>,
+    /// Last change.
+    pub updated_at: DateTime<Utc>,
+}
+
+impl From<ProposalRecord> for ProposalSummary {
+    fn from(r: ProposalRecord) -> Self {
+        Self {
+            id: r.id,
+            reference: r.reference,
+            space_id: r.space_id,
+            state: r.state,
+            title: r.title,
+            current_version: r.current_version,
+            supports_count: r.supports_count,
+            supports_given: r.supports_given,
+            qualified_at: r.qualified_at,
+            comments_count: r.comments_count,
+            created_at: r.created_at,
+            updated_at: r.updated_at,
+        }
+    }
+}
+
+/// One author of a proposal.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Author {
+    /// Their user id.
+    pub user_id: Uuid,
+    /// Public handle.
+    pub nickname: String,
+    /// The name shown.
+    pub display_name: String,
+    /// `creator` (who published it) or `coauthor` (whose amendment was
+    /// accepted into it).
+    pub kind: String,
+}
+
+impl From<AuthorRecord> for Author {
+    fn from(r: AuthorRecord) -> Self {
+        Self { user_id: r.user_id, nickname: r.nickname, display_name: r.display_name, kind: r.kind }
+    }
+}
+
+/// Counters shown on a proposal.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ProposalCounters {
+    /// Supports that count (their giver reached the space's
+    /// `minimum_supports_per_user`).
+    pub supports: i32,
+    /// Every support, counted or pending.
+    pub supports_given: i32,
+    /// Visible comments.
+    pub comments: i32,
+}
+
+/// A proposal's amendments by state, as many as the reader may list.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AmendmentCounts {
+    /// Waiting for a decision.
+    pub evaluating: i64,
+    /// Accepted into a version.
+    pub accepted: i64,
+    /// Rejected, on their merits or because the proposal closed.
+    pub rejected: i64,
+    /// Withdrawn by their authors.
+    pub withdrawn: i64,
+}
+
+impl AmendmentCounts {
+    /// The counts per state; states not listed have none.
+    pub fn from_counts(counts: &[(AmendmentState, i64)]) -> Self {
+        let mut all = Self::default();
+        for (state, n) in counts {
+            match state {
+                AmendmentState::Evaluating => all.evaluating = *n,
+                AmendmentState::Accepted => all.accepted = *n,
+                AmendmentState::Rejected => all.rejected = *n,
+                AmendmentState::Withdrawn => all.withdrawn = *n,
+            }
+        }
+        all
+    }
+}
+
+/// A proposal with its current text, as its page shows it to one reader.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Proposal {
+    /// Its id.
+    pub id: Uuid,
+    /// Reference code, e.g. `EMD-PROP-2026-11-42`; also accepted wherever
+    /// a path takes the id.
+    pub reference: String,
+    /// Its space.
+    pub space_id: Uuid,
+    /// Its space's slug (also in `space`).
+    pub space_slug: String,
+    /// The space's name and rules, so a page can draw its actions (support
+    /// open? threshold? amendments open?) from this one response.
+    pub space: ProposalSpace,
+    /// State.
+    pub state: ProposalState,
+    /// Current version number; versions run 1..current_version.
+    pub current_version: i32,
+    /// Current title.
+    pub title: String,
+    /// Current text (Markdown).
+    pub body: String,
+    /// How the current version came to be.
+    pub current_version_kind: VersionKind,
+    /// Hash of the current version (the head of the chain).
+    pub content_hash: String,
+    /// Creator first, then co-authors, in the order they joined.
+    pub authors: Vec<Author>,
+    /// Supports and comments.
+    pub counters: ProposalCounters,
+    /// Amendments by state, as many as the reader may list.
+    pub amendments: AmendmentCounts,
+    /// The official answer in force; earlier ones at `/answers`.
+    pub answer: Option<Answer>,
+    /// The proposal this one grew out of (a promoted amendment).
+    pub derived_from: Option<Uuid>,
+    /// Hidden by moderation (only staff of its space can still see it).
+    pub hidden: bool,
+    /// When the proposal reached the space's support threshold (stays set
+    /// once reached); `null` while not qualified.
+    pub qualified_at: Option<DateTime<Utc>>,
+    /// The caller's own support; `null` when anonymous or not supporting.
+    pub my_support: Option<MySupport>,
+    /// Publication time.
+    pub created_at: DateTime<Utc>,
+    /// Last change.
+    pub updated_at: DateTime<Utc>,
+}
+
+impl Proposal {
+    /// The page read in one statement, with what depends on the reader:
+    /// their own support, and the amendment counts they may see.
+    pub(crate) fn from_page(page: ProposalPage, my_support: Option<MySupport>) -> Self {
+        let (p, current) = (page.proposal, page.current);
+        Self {
+            id: p.id,
+            reference: p.reference,
+            space_id: p.space_id,
+            space_slug: page.space.slug.clone(),
+            space: page.space.into(),
+            state: p.state,
+            current_version: p.current_version,
+            title: current.title,
+            body: current.body,
+            current_version_kind: current.kind,
+            content_hash: current.content_hash,
+            authors: page.authors.into_iter().map(Author::from).collect(),
+            counters: ProposalCounters {
+                supports: p.supports_count,
+                supports_given: p.supports_given,
+                comments: p.comments_count,
+            },
+            amendments: AmendmentCounts::from_counts(&page.amendment_counts),
+            answer: page.answer.map(Answer::from),
+            derived_from: p.derived_from,
+            hidden: p.hidden,
+            qualified_at: p.qualified_at,
+            my_support,
+            created_at: p.created_at,
+            updated_at: p.updated_at,
+        }
+    }
+}
