@@ -836,10 +836,10 @@ export interface components {
             title?: string | null;
         };
         /** @description The outcome of an acceptance. */
-        AcceptedDto: {
+        Accepted: {
             /** @description The amendment, now accepted. */
-            amendment: components["schemas"]["AmendmentSummaryDto"];
-            version?: null | components["schemas"]["VersionSummaryDto"];
+            amendment: components["schemas"]["AmendmentSummary"];
+            version?: null | components["schemas"]["VersionSummary"];
         };
         /**
          * @description An account as admins find it: its standing and its e-mail, which only
@@ -874,39 +874,12 @@ export interface components {
          * @enum {string}
          */
         Alignment: "in_favor" | "neutral" | "against";
-        /** @description Amendments of a proposal by state. */
-        AmendmentCountsDto: {
-            /**
-             * Format: int64
-             * @description Accepted.
-             */
-            accepted: number;
-            /**
-             * Format: int64
-             * @description Waiting for a decision.
-             */
-            evaluating: number;
-            /**
-             * Format: int64
-             * @description Rejected.
-             */
-            rejected: number;
-            /**
-             * Format: int64
-             * @description Withdrawn by their authors.
-             */
-            withdrawn: number;
-        };
-        /** @description The amendment's change against its base version. */
-        AmendmentDiffDto: {
-            /** @description Body change. */
-            body: components["schemas"]["TextDiff"];
-            /** @description Title change. */
-            title: components["schemas"]["TextDiff"];
-        };
-        /** @description An amendment with its text, diff and mergeability. */
-        AmendmentDto: components["schemas"]["AmendmentSummaryDto"] & {
-            /** @description Proposed body (full text). */
+        /**
+         * @description An amendment with its text, its diff and, while it is evaluated, how
+         *     it would merge into the current version.
+         */
+        Amendment: components["schemas"]["AmendmentSummary"] & {
+            /** @description Proposed text (the whole text). */
             body: string;
             /** @description While evaluating and in conflict: the regions to resolve. */
             conflicts: components["schemas"]["FieldConflict"][];
@@ -916,31 +889,61 @@ export interface components {
              */
             current_version: number;
             /** @description Change against the base version. */
-            diff: components["schemas"]["AmendmentDiffDto"];
+            diff: components["schemas"]["AmendmentDiff"];
             mergeability?: null | components["schemas"]["Mergeability"];
-            merged_preview?: null | components["schemas"]["MergedPreviewDto"];
-            /** @description The proposal's reference code. */
+            merged_preview?: null | components["schemas"]["MergedPreview"];
+            /** @description The proposal's reference code, for its address. */
             proposal_reference: string;
-            /** @description Why. */
+            /** @description Why the change is needed. */
             rationale: string;
+        };
+        /** @description A proposal's amendments by state, as many as the reader may list. */
+        AmendmentCounts: {
+            /**
+             * Format: int64
+             * @description Accepted into a version.
+             */
+            accepted: number;
+            /**
+             * Format: int64
+             * @description Waiting for a decision.
+             */
+            evaluating: number;
+            /**
+             * Format: int64
+             * @description Rejected, on their merits or because the proposal closed.
+             */
+            rejected: number;
+            /**
+             * Format: int64
+             * @description Withdrawn by their authors.
+             */
+            withdrawn: number;
+        };
+        /** @description The amendment's change against its base version. */
+        AmendmentDiff: {
+            /** @description How the text changes. */
+            body: components["schemas"]["TextDiff"];
+            /** @description How the title changes. */
+            title: components["schemas"]["TextDiff"];
         };
         /**
          * @description Where an amendment stands.
          * @enum {string}
          */
         AmendmentState: "evaluating" | "accepted" | "rejected" | "withdrawn";
-        /** @description An amendment in a list or a queue. */
-        AmendmentSummaryDto: {
+        /** @description An amendment in a list or a queue: its decision, without its text. */
+        AmendmentSummary: {
             /**
              * Format: uuid
-             * @description Author.
+             * @description Who asked for it.
              */
             author_id: string;
-            /** @description Author's nickname. */
+            /** @description Their nickname. */
             author_nickname: string;
             /**
              * Format: int32
-             * @description The version its author read.
+             * @description The version its author read: its diff is against that version.
              */
             base_version: number;
             /**
@@ -960,7 +963,7 @@ export interface components {
             decided_at?: string | null;
             /**
              * Format: uuid
-             * @description Who decided (or withdrew) it.
+             * @description Who decided it (or the author who withdrew it).
              */
             decided_by?: string | null;
             /** @description Public reason of a rejection, or the note of an acceptance. */
@@ -969,7 +972,7 @@ export interface components {
             hidden: boolean;
             /**
              * Format: uuid
-             * @description Id.
+             * @description Its id.
              */
             id: string;
             /**
@@ -1002,23 +1005,27 @@ export interface components {
          * @enum {string}
          */
         AmendmentsVisibility: "all" | "participants";
-        /** @description An official answer. */
-        AnswerDto: {
-            /** @description Official text (Markdown). */
+        /**
+         * @description An official answer: the state staff set and the public text that
+         *     explains it. Answers are appended, never changed; the latest is in
+         *     force.
+         */
+        Answer: {
+            /** @description The official text (Markdown). */
             answer: string;
             /**
              * Format: date-time
-             * @description When.
+             * @description When it was given.
              */
             created_at: string;
             /**
              * Format: uuid
-             * @description The staff member.
+             * @description The staff member who answered.
              */
             staff_id: string;
-            /** @description Their display name. */
+            /** @description Their display name, as the answer is signed. */
             staff_name: string;
-            /** @description The state it set. */
+            /** @description The state it set: `evaluating`, `accepted` or `rejected`. */
             state: components["schemas"]["ProposalState"];
         };
         /**
@@ -1041,6 +1048,11 @@ export interface components {
          * @enum {string}
          */
         AnswerState: "evaluating" | "accepted" | "rejected";
+        /**
+         * @description Every kind of state change that is recorded.
+         * @enum {string}
+         */
+        AuditAction: "user_registered" | "role_granted" | "role_revoked" | "space_created" | "space_updated" | "proposal_created" | "proposal_edited" | "proposal_withdrawn" | "proposal_answered" | "amendment_created" | "amendment_withdrawn" | "amendment_accepted" | "amendment_rejected" | "amendment_promoted" | "user_verified" | "user_blocked" | "user_unblocked" | "comment_created" | "comment_edited" | "comment_deleted" | "comment_voted" | "report_created" | "content_hidden" | "content_unhidden" | "reports_dismissed" | "reports_upheld";
         /**
          * @description The outcome of re-checking the audit chain, or one segment of it, as
          *     the public verify endpoint reports it. A segment starts after an entry
@@ -1087,13 +1099,13 @@ export interface components {
              */
             valid: boolean;
         };
-        /** @description One recorded state change. */
-        AuditEntryDto: {
+        /** @description One recorded state change, as the public (or staff) log shows it. */
+        AuditEntry: {
             /** @description What was done, e.g. `proposal.edited`. */
-            action: string;
+            action: components["schemas"]["AuditAction"];
             /**
              * Format: uuid
-             * @description Who did it; absent for the system.
+             * @description Who did it; absent for the system (an item hidden by its reports).
              */
             actor_id?: string | null;
             /**
@@ -1101,16 +1113,16 @@ export interface components {
              * @description When.
              */
             created_at: string;
-            /** @description Facts of the change. */
+            /** @description The facts of the change (reference, version, reason, …). */
             details: Record<string, never>;
             /**
              * Format: uuid
-             * @description Id.
+             * @description Its id; the log is ordered by it, newest first.
              */
             id: string;
             /**
              * Format: uuid
-             * @description Space concerned.
+             * @description The space concerned, if any.
              */
             space_id?: string | null;
             /**
@@ -1118,7 +1130,7 @@ export interface components {
              * @description Id of the thing changed.
              */
             target_id: string;
-            /** @description Kind of the thing changed. */
+            /** @description Kind of the thing changed, e.g. `proposal`. */
             target_kind: string;
             /** @description `public` or `staff`. */
             visibility: components["schemas"]["AuditVisibility"];
@@ -1128,17 +1140,20 @@ export interface components {
          * @enum {string}
          */
         AuditVisibility: "public" | "staff";
-        /** @description An author. */
-        AuthorDto: {
-            /** @description Display name. */
+        /** @description One author of a proposal. */
+        Author: {
+            /** @description The name shown. */
             display_name: string;
-            /** @description `creator` or `coauthor`. */
+            /**
+             * @description `creator` (who published it) or `coauthor` (whose amendment was
+             *     accepted into it).
+             */
             kind: string;
-            /** @description Nickname. */
+            /** @description Public handle. */
             nickname: string;
             /**
              * Format: uuid
-             * @description User id.
+             * @description Their user id.
              */
             user_id: string;
         };
@@ -1164,30 +1179,19 @@ export interface components {
             /** @description How many versions were checked. */
             versions: number;
         };
-        /** @description A comment's author. */
-        CommentAuthorDto: {
-            /** @description Display name. */
-            display_name: string;
-            /**
-             * Format: uuid
-             * @description User id.
-             */
-            id: string;
-            /** @description Nickname. */
-            nickname: string;
-        };
         /**
-         * @description A comment. A deleted comment, and a hidden one (except for staff of its
-         *     space), is a placeholder: `author`, `alignment` and `body` are null.
+         * @description A comment as one reader may see it. A deleted comment, and a hidden one
+         *     (except for staff of its space), is a placeholder: `author`,
+         *     `alignment` and `body` are null.
          */
-        CommentDto: {
+        Comment: {
             alignment?: null | components["schemas"]["Alignment"];
             /**
              * Format: uuid
              * @description The amendment it is on, if any.
              */
             amendment_id?: string | null;
-            author?: null | components["schemas"]["CommentAuthorDto"];
+            author?: null | components["schemas"]["Person"];
             /** @description Markdown source; null on a placeholder. */
             body?: string | null;
             /**
@@ -1202,7 +1206,7 @@ export interface components {
              * @description 0 for a root, replies down to 3.
              */
             depth: number;
-            /** @description Edited at least once. */
+            /** @description Edited at least once (earlier revisions at `/revisions`). */
             edited: boolean;
             /**
              * Format: date-time
@@ -1213,7 +1217,7 @@ export interface components {
             hidden: boolean;
             /**
              * Format: uuid
-             * @description Id.
+             * @description Its id.
              */
             id: string;
             /**
@@ -1238,15 +1242,15 @@ export interface components {
             replies_count: number;
             /**
              * Format: int32
-             * @description Current revision (1 until edited).
+             * @description Current revision (1 until edited): send it back with an edit.
              */
             revision: number;
             /** @description Votes. */
-            votes: components["schemas"]["CommentVotesDto"];
+            votes: components["schemas"]["CommentVotes"];
         };
         /** @description One revision of a comment. */
-        CommentRevisionDto: {
-            /** @description Alignment. */
+        CommentRevision: {
+            /** @description Where the author stood. */
             alignment: components["schemas"]["Alignment"];
             /** @description Markdown source. */
             body: string;
@@ -1262,7 +1266,7 @@ export interface components {
             revision: number;
         };
         /** @description A comment's votes. */
-        CommentVotesDto: {
+        CommentVotes: {
             /**
              * Format: int32
              * @description Down votes.
@@ -1270,7 +1274,7 @@ export interface components {
             down: number;
             /**
              * Format: int32
-             * @description Up minus down.
+             * @description Up minus down: the `best` order sorts by it.
              */
             score: number;
             /**
@@ -1294,25 +1298,6 @@ export interface components {
             current: string;
             /** @description What the amendment proposes there. */
             proposed: string;
-        };
-        /** @description Counters shown on a proposal. */
-        CountersDto: {
-            /**
-             * Format: int32
-             * @description Visible comments.
-             */
-            comments: number;
-            /**
-             * Format: int32
-             * @description Supports that count (their giver reached the space's
-             *     `minimum_supports_per_user`).
-             */
-            supports: number;
-            /**
-             * Format: int32
-             * @description Every support, counted or pending.
-             */
-            supports_given: number;
         };
         /**
          * @description A new amendment: the whole proposed text, why, and the version it was
@@ -1368,6 +1353,24 @@ export interface components {
             title: string;
         };
         /**
+         * @description A report.
+         * @example {
+         *       "reason": "offensive",
+         *       "target": {
+         *         "id": "0190f3a2-7b1c-7d4e-8f00-0123456789ab",
+         *         "kind": "comment"
+         *       }
+         *     }
+         */
+        CreateReportRequest: {
+            /** @description What is wrong, in Markdown (required when the reason is `other`): up to 1,000 characters; line breaks and tabs allowed, no other control character. */
+            details?: string | null;
+            /** @description Why. */
+            reason: components["schemas"]["ReportReason"];
+            /** @description What is reported. */
+            target: components["schemas"]["Target"];
+        };
+        /**
          * @description A new space.
          * @example {
          *       "description": "Come spendere 500.000 euro nei quartieri.",
@@ -1387,25 +1390,6 @@ export interface components {
             slug: string;
             /** @description The space's title: 3 to 150 characters once trimmed; one line; no direction marks or controls; at least one visible letter or digit. */
             title: string;
-        };
-        /** @description The difference between two versions. */
-        DiffDto: {
-            /** @description Body difference. */
-            body: components["schemas"]["TextDiff"];
-            /**
-             * Format: int32
-             * @description Older version.
-             */
-            from: number;
-            /** @description Unit compared. */
-            granularity: components["schemas"]["Granularity"];
-            /** @description Title difference. */
-            title: components["schemas"]["TextDiff"];
-            /**
-             * Format: int32
-             * @description Newer version.
-             */
-            to: number;
         };
         /** @description A run of text with what happened to it. */
         DiffOp: {
@@ -1501,7 +1485,7 @@ export interface components {
         MeDto: components["schemas"]["UserDto"] & {
             /** @description Blocked users cannot act (they never get this far, but clients show it). */
             blocked: boolean;
-            /** @description E-mail. */
+            /** @description The e-mail they sign in with. */
             email: string;
             /** @description Roles beyond participant. */
             roles: components["schemas"]["RoleGrant"][];
@@ -1538,7 +1522,7 @@ export interface components {
          *     conflict by choosing or editing each conflict's side, with no string
          *     surgery.
          */
-        MergedPreviewDto: {
+        MergedPreview: {
             /** @description Resulting body. */
             body?: string | null;
             /** @description The resulting body as agreed pieces and conflicts. */
@@ -1554,10 +1538,10 @@ export interface components {
          */
         ModeratedKind: "proposals" | "amendments" | "comments";
         /** @description One item in the report queue. */
-        ModerationItemDto: {
+        ModerationItem: {
             /** @description Hidden now. */
             hidden: boolean;
-            /** @description Hidden with its blocked author. */
+            /** @description Hidden with its blocked author (unblocking shows it again). */
             hidden_by_block: boolean;
             /**
              * Format: uuid
@@ -1570,13 +1554,13 @@ export interface components {
              */
             last_reported_at?: string | null;
             /** @description The latest three reports, newest first. */
-            latest_reports: components["schemas"]["QueueReportDto"][];
+            latest_reports: components["schemas"]["QueueReport"][];
             /**
              * Format: int32
              * @description Reports not yet worked by staff.
              */
             open_reports: number;
-            preview?: null | components["schemas"]["PreviewDto"];
+            preview?: null | components["schemas"]["Preview"];
             /**
              * Format: uuid
              * @description The proposal it is or belongs to.
@@ -1585,22 +1569,26 @@ export interface components {
             /** @description That proposal's reference code, for its public address. */
             proposal_reference?: string | null;
             /** @description Every report of the item, by reason. */
-            reasons: components["schemas"]["ReasonCountsDto"];
+            reasons: components["schemas"]["ReasonCounts"];
             /**
              * Format: uuid
              * @description Its space.
              */
             space_id: string;
             /** @description The item. */
-            target: components["schemas"]["TargetDto"];
+            target: components["schemas"]["Target"];
         };
         /** @description An optional note, kept in the public audit entry. */
         ModerationNoteRequest: {
             /** @description Note in Markdown; blank means none: up to 20,000 characters; line breaks and tabs allowed, no other control character. */
             note?: string | null;
         };
-        /** @description The caller's own support of a proposal. */
-        MySupportDto: {
+        /**
+         * @description The caller's own support of a proposal, so they can see whether it
+         *     still counts and what changed since they gave it ("you supported
+         *     version 3; now at 5").
+         */
+        MySupport: {
             /**
              * Format: date-time
              * @description When it was last given or re-confirmed.
@@ -1641,85 +1629,104 @@ export interface components {
             next_cursor?: string | null;
         };
         /** @description One page of a list. */
-        Page_AmendmentSummaryDto: {
+        Page_AmendmentSummary: {
             /** @description The items of this page. */
-            items: components["schemas"]["AmendmentSummaryDto"][];
+            items: components["schemas"]["AmendmentSummary"][];
             /** @description Pass as `cursor` to get the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list. */
-        Page_AuditEntryDto: {
+        Page_AuditEntry: {
             /** @description The items of this page. */
-            items: components["schemas"]["AuditEntryDto"][];
+            items: components["schemas"]["AuditEntry"][];
             /** @description Pass as `cursor` to get the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list. */
-        Page_CommentDto: {
+        Page_Comment: {
             /** @description The items of this page. */
-            items: components["schemas"]["CommentDto"][];
+            items: components["schemas"]["Comment"][];
             /** @description Pass as `cursor` to get the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list. */
-        Page_CommentRevisionDto: {
+        Page_CommentRevision: {
             /** @description The items of this page. */
-            items: components["schemas"]["CommentRevisionDto"][];
+            items: components["schemas"]["CommentRevision"][];
             /** @description Pass as `cursor` to get the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list. */
-        Page_ModerationItemDto: {
+        Page_ModerationItem: {
             /** @description The items of this page. */
-            items: components["schemas"]["ModerationItemDto"][];
+            items: components["schemas"]["ModerationItem"][];
             /** @description Pass as `cursor` to get the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list. */
-        Page_ProposalSummaryDto: {
+        Page_ProposalSummary: {
             /** @description The items of this page. */
-            items: components["schemas"]["ProposalSummaryDto"][];
+            items: components["schemas"]["ProposalSummary"][];
             /** @description Pass as `cursor` to get the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list. */
-        Page_QueueItemDto: {
+        Page_QueueItem: {
             /** @description The items of this page. */
-            items: components["schemas"]["QueueItemDto"][];
+            items: components["schemas"]["QueueItem"][];
             /** @description Pass as `cursor` to get the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list. */
-        Page_SpaceDto: {
+        Page_Space: {
             /** @description The items of this page. */
-            items: components["schemas"]["SpaceDto"][];
+            items: components["schemas"]["Space"][];
             /** @description Pass as `cursor` to get the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list. */
-        Page_SupporterDto: {
+        Page_Supporter: {
             /** @description The items of this page. */
-            items: components["schemas"]["SupporterDto"][];
+            items: components["schemas"]["Supporter"][];
             /** @description Pass as `cursor` to get the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list. */
-        Page_VersionSummaryDto: {
+        Page_VersionSummary: {
             /** @description The items of this page. */
-            items: components["schemas"]["VersionSummaryDto"][];
+            items: components["schemas"]["VersionSummary"][];
             /** @description Pass as `cursor` to get the next page; absent on the last page. */
             next_cursor?: string | null;
         };
-        /** @description What staff see of an item without opening it. */
-        PreviewDto: {
+        /**
+         * @description A participant as others see them next to their contribution (a
+         *     comment's author, a supporter): enough to name and link them, nothing
+         *     private.
+         */
+        Person: {
+            /** @description The name they chose to be shown. */
+            display_name: string;
             /**
              * Format: uuid
-             * @description Author.
+             * @description Their user id.
+             */
+            id: string;
+            /** @description Public handle. */
+            nickname: string;
+        };
+        /** @description What staff see of an item without opening it. */
+        Preview: {
+            /**
+             * Format: uuid
+             * @description Its author, whom an admin may need to find.
              */
             author_id: string;
-            /** @description Author's nickname. */
+            /** @description Their nickname. */
             author_nickname: string;
-            /** @description The title, or the first 200 characters of a comment (null for a deleted comment). */
+            /**
+             * @description The title, or the first 200 characters of a comment (null for a
+             *     deleted comment).
+             */
             text?: string | null;
         };
         /**
@@ -1781,19 +1788,19 @@ export interface components {
             /** @description Human explanation. */
             message: string;
         };
-        /** @description A proposal with its current text. */
-        ProposalDto: {
-            /** @description Amendments by state (as counted for everyone). */
-            amendments: components["schemas"]["AmendmentCountsDto"];
-            answer?: null | components["schemas"]["AnswerDto"];
-            /** @description Creator first, then co-authors. */
-            authors: components["schemas"]["AuthorDto"][];
-            /** @description Current body (Markdown). */
+        /** @description A proposal with its current text, as its page shows it to one reader. */
+        Proposal: {
+            /** @description Amendments by state, as many as the reader may list. */
+            amendments: components["schemas"]["AmendmentCounts"];
+            answer?: null | components["schemas"]["Answer"];
+            /** @description Creator first, then co-authors, in the order they joined. */
+            authors: components["schemas"]["Author"][];
+            /** @description Current text (Markdown). */
             body: string;
-            /** @description Hash of the current version (head of the chain). */
+            /** @description Hash of the current version (the head of the chain). */
             content_hash: string;
-            /** @description Counters. */
-            counters: components["schemas"]["CountersDto"];
+            /** @description Supports and comments. */
+            counters: components["schemas"]["ProposalCounters"];
             /**
              * Format: date-time
              * @description Publication time.
@@ -1811,33 +1818,36 @@ export interface components {
              * @description The proposal this one grew out of (a promoted amendment).
              */
             derived_from?: string | null;
-            /** @description Hidden by moderation (only staff can still see it). */
+            /** @description Hidden by moderation (only staff of its space can still see it). */
             hidden: boolean;
             /**
              * Format: uuid
-             * @description Id.
+             * @description Its id.
              */
             id: string;
-            my_support?: null | components["schemas"]["MySupportDto"];
+            my_support?: null | components["schemas"]["MySupport"];
             /**
              * Format: date-time
              * @description When the proposal reached the space's support threshold (stays set
              *     once reached); `null` while not qualified.
              */
             qualified_at?: string | null;
-            /** @description Reference code, e.g. `EMD-PROP-2026-11-42`. */
+            /**
+             * @description Reference code, e.g. `EMD-PROP-2026-11-42`; also accepted wherever
+             *     a path takes the id.
+             */
             reference: string;
             /**
              * @description The space's name and rules, so a page can draw its actions (support
              *     open? threshold? amendments open?) from this one response.
              */
-            space: components["schemas"]["ProposalSpaceDto"];
+            space: components["schemas"]["ProposalSpace"];
             /**
              * Format: uuid
-             * @description Space id.
+             * @description Its space.
              */
             space_id: string;
-            /** @description Space slug (also in `space`). */
+            /** @description Its space's slug (also in `space`). */
             space_slug: string;
             /** @description State. */
             state: components["schemas"]["ProposalState"];
@@ -1849,12 +1859,31 @@ export interface components {
              */
             updated_at: string;
         };
+        /** @description Counters shown on a proposal. */
+        ProposalCounters: {
+            /**
+             * Format: int32
+             * @description Visible comments.
+             */
+            comments: number;
+            /**
+             * Format: int32
+             * @description Supports that count (their giver reached the space's
+             *     `minimum_supports_per_user`).
+             */
+            supports: number;
+            /**
+             * Format: int32
+             * @description Every support, counted or pending.
+             */
+            supports_given: number;
+        };
         /**
          * @description The space of a proposal, as its page needs it: the name for the
          *     breadcrumb and the rules its buttons obey (the description is on the
          *     space's own page).
          */
-        ProposalSpaceDto: {
+        ProposalSpace: {
             /** @description The rules of participation in force. */
             settings: components["schemas"]["SpaceSettings"];
             /** @description URL name. */
@@ -1867,11 +1896,11 @@ export interface components {
          * @enum {string}
          */
         ProposalState: "published" | "evaluating" | "accepted" | "rejected" | "withdrawn";
-        /** @description A proposal in a list. */
-        ProposalSummaryDto: {
+        /** @description A proposal in a list: its state and counters, without its text. */
+        ProposalSummary: {
             /**
              * Format: int32
-             * @description Comments.
+             * @description Visible comments.
              */
             comments_count: number;
             /**
@@ -1886,7 +1915,7 @@ export interface components {
             current_version: number;
             /**
              * Format: uuid
-             * @description Id.
+             * @description Its id.
              */
             id: string;
             /**
@@ -1894,18 +1923,22 @@ export interface components {
              * @description When the proposal reached the space's support threshold (stays set).
              */
             qualified_at?: string | null;
-            /** @description Reference code. */
+            /**
+             * @description Reference code, e.g. `EMD-PROP-2026-11-42`; also accepted wherever
+             *     a path takes the id.
+             */
             reference: string;
             /**
              * Format: uuid
-             * @description Space id.
+             * @description Its space.
              */
             space_id: string;
             /** @description State. */
             state: components["schemas"]["ProposalState"];
             /**
              * Format: int32
-             * @description Supports that count.
+             * @description Supports that count (their giver reached the space's
+             *     `minimum_supports_per_user`).
              */
             supports_count: number;
             /**
@@ -1925,30 +1958,30 @@ export interface components {
          * @description An amendment in the staff queue, with its proposal and whether it still
          *     applies cleanly, so the queue needs no request per item.
          */
-        QueueItemDto: components["schemas"]["AmendmentSummaryDto"] & {
+        QueueItem: components["schemas"]["AmendmentSummary"] & {
             /**
              * Format: int32
              * @description The proposal's current version.
              */
             current_version: number;
             mergeability?: null | components["schemas"]["Mergeability"];
-            /** @description The proposal's reference code. */
+            /** @description The proposal's reference code, for its address. */
             proposal_reference: string;
             /** @description The proposal's current title. */
             proposal_title: string;
         };
         /** @description One report, as staff see it. */
-        QueueReportDto: {
+        QueueReport: {
             /**
              * Format: date-time
              * @description When.
              */
             created_at: string;
-            /** @description Details (may be empty). */
+            /** @description What is wrong, in the reporter's words (may be empty). */
             details: string;
             /**
              * Format: uuid
-             * @description Id.
+             * @description Its id.
              */
             id: string;
             /** @description Why. */
@@ -1959,7 +1992,7 @@ export interface components {
             state: components["schemas"]["ReportState"];
         };
         /** @description How many reports name each reason. */
-        ReasonCountsDto: {
+        ReasonCounts: {
             /**
              * Format: int64
              * @description `does_not_belong`.
@@ -2016,17 +2049,17 @@ export interface components {
             reason: string;
         };
         /** @description A report as recorded. */
-        ReportDto: {
+        Report: {
             /**
              * Format: date-time
              * @description When.
              */
             created_at: string;
-            /** @description Details (empty when none were given). */
+            /** @description What is wrong, in the reporter's words (empty when none were given). */
             details: string;
             /**
              * Format: uuid
-             * @description Id.
+             * @description Its id.
              */
             id: string;
             /** @description Why. */
@@ -2034,31 +2067,13 @@ export interface components {
             /** @description `open` until staff work it. */
             state: components["schemas"]["ReportState"];
             /** @description What was reported. */
-            target: components["schemas"]["TargetDto"];
+            target: components["schemas"]["Target"];
         };
         /**
          * @description Why a participant reports an item.
          * @enum {string}
          */
         ReportReason: "spam" | "offensive" | "does_not_belong" | "other";
-        /**
-         * @description A report.
-         * @example {
-         *       "reason": "offensive",
-         *       "target": {
-         *         "id": "0190f3a2-7b1c-7d4e-8f00-0123456789ab",
-         *         "kind": "comment"
-         *       }
-         *     }
-         */
-        ReportRequestDto: {
-            /** @description What is wrong, in Markdown (required when the reason is `other`): up to 1,000 characters; line breaks and tabs allowed, no other control character. */
-            details?: string | null;
-            /** @description Why. */
-            reason: components["schemas"]["ReportReason"];
-            /** @description What is reported. */
-            target: components["schemas"]["TargetDto"];
-        };
         /**
          * @description Where a report stands.
          * @enum {string}
@@ -2142,29 +2157,29 @@ export interface components {
             /** @description The setting of the same name in `SpaceSettings`; leave it out to keep the current value. */
             verification_required_to_support?: boolean | null;
         };
-        /** @description A space. */
-        SpaceDto: {
+        /** @description A participatory space: a process with its own rules of participation. */
+        Space: {
             /**
              * Format: date-time
              * @description Creation time.
              */
             created_at: string;
-            /** @description Markdown description. */
+            /** @description What the process is about, in Markdown. */
             description: string;
             /**
              * Format: uuid
-             * @description Id.
+             * @description Its id.
              */
             id: string;
-            /** @description Settings. */
+            /** @description The rules of participation in force. */
             settings: components["schemas"]["SpaceSettings"];
-            /** @description URL name. */
+            /** @description URL name, used in paths (`/spaces/{slug}`) and list filters. */
             slug: string;
             /** @description Title. */
             title: string;
             /**
              * Format: date-time
-             * @description Last change.
+             * @description Last change of its texts or settings.
              */
             updated_at: string;
         };
@@ -2241,10 +2256,13 @@ export interface components {
              */
             verification_required_to_support: boolean;
         };
-        /** @description The caller's support and the proposal's counters after the request. */
-        SupportDto: {
+        /**
+         * @description What a support request ended with: the caller's support and the
+         *     proposal's counters after it.
+         */
+        SupportOutcome: {
             /** @description The caller's support, pinned to the current version. */
-            my_support: components["schemas"]["MySupportDto"];
+            my_support: components["schemas"]["MySupport"];
             /**
              * Format: uuid
              * @description The proposal supported.
@@ -2266,35 +2284,26 @@ export interface components {
              */
             supports_given: number;
         };
-        /** @description One counted supporter. */
-        SupporterDto: {
+        /** @description One counted supporter, as a public supporter list shows them. */
+        Supporter: {
             /**
              * Format: date-time
-             * @description When they supported.
+             * @description When they gave it.
              */
             supported_at: string;
-            /** @description The supporter. */
-            user: components["schemas"]["SupporterUserDto"];
+            /** @description Who supports. */
+            user: components["schemas"]["Person"];
             /**
              * Format: int32
              * @description The version their support is pinned to.
              */
             version: number;
         };
-        /** @description Who a supporter is. */
-        SupporterUserDto: {
-            /** @description Display name. */
-            display_name: string;
-            /**
-             * Format: uuid
-             * @description User id.
-             */
-            id: string;
-            /** @description Nickname. */
-            nickname: string;
-        };
-        /** @description The item a report or a moderation names. */
-        TargetDto: {
+        /**
+         * @description An item that is reported or moderated, by kind and id: what a report
+         *     names, and what a queue entry is about.
+         */
+        Target: {
             /**
              * Format: uuid
              * @description Its id.
@@ -2333,20 +2342,20 @@ export interface components {
              * @description Registration time.
              */
             created_at: string;
-            /** @description Shown name. */
+            /** @description The name shown next to their contributions. */
             display_name: string;
             /**
              * Format: uuid
-             * @description Id.
+             * @description Their id.
              */
             id: string;
             /** @description Public handle. */
             nickname: string;
-            /** @description Identity verified. */
+            /** @description An admin verified their identity. */
             verified: boolean;
         };
         /** @description A user's roles after a change. */
-        UserRolesDto: {
+        UserRoles: {
             /** @description Every role they hold now. */
             roles: components["schemas"]["RoleGrant"][];
             /**
@@ -2355,40 +2364,63 @@ export interface components {
              */
             user_id: string;
         };
-        /** @description A version with its full text. */
-        VersionDto: components["schemas"]["VersionSummaryDto"] & {
-            /** @description Body (Markdown). */
+        /** @description One immutable version with its full text. */
+        Version: components["schemas"]["VersionSummary"] & {
+            /** @description Text (Markdown). */
             body: string;
             /** @description Title. */
             title: string;
+        };
+        /** @description The difference between two versions. */
+        VersionDiff: {
+            /** @description How the text changed. */
+            body: components["schemas"]["TextDiff"];
+            /**
+             * Format: int32
+             * @description The older version.
+             */
+            from: number;
+            /** @description The unit compared: `word` or `line`. */
+            granularity: components["schemas"]["Granularity"];
+            /** @description How the title changed. */
+            title: components["schemas"]["TextDiff"];
+            /**
+             * Format: int32
+             * @description The newer version.
+             */
+            to: number;
         };
         /**
          * @description How a version came to be.
          * @enum {string}
          */
         VersionKind: "created" | "edited" | "amendment" | "staff_edit";
-        /** @description A version without its text. */
-        VersionSummaryDto: {
+        /**
+         * @description A version without its text: who made it, how, and its place in the
+         *     hash chain (a timeline needs no texts).
+         */
+        VersionSummary: {
             /**
              * Format: uuid
-             * @description Staff member who accepted that amendment.
+             * @description The staff member who accepted that amendment.
              */
             accepted_by?: string | null;
             /**
              * Format: uuid
-             * @description The amendment it came from.
+             * @description The amendment accepted into it.
              */
             amendment_id?: string | null;
-            /** @description SHA-256 of the canonical encoding. */
+            /** @description SHA-256 of its canonical encoding: anyone can recompute it. */
             content_hash: string;
             /**
              * Format: date-time
-             * @description When.
+             * @description When it was published.
              */
             created_at: string;
             /**
              * Format: uuid
-             * @description Who wrote it.
+             * @description Whose words these are: the author who edited, or the author of the
+             *     accepted amendment.
              */
             editor_id: string;
             /** @description Their nickname. */
@@ -2397,16 +2429,19 @@ export interface components {
             kind: components["schemas"]["VersionKind"];
             /**
              * Format: int32
-             * @description 1..n.
+             * @description 1 for the first; each edit or accepted amendment adds one.
              */
             number: number;
-            /** @description The previous version's hash. */
+            /**
+             * @description The previous version's hash, which this one covers (null for the
+             *     first), so no version can be changed or removed unseen.
+             */
             previous_hash?: string | null;
-            /** @description Edit summary. */
+            /** @description The author's note on what the edit changed. */
             summary?: string | null;
         };
         /** @description A comment's votes after the caller's vote. */
-        VoteDto: {
+        VoteOutcome: {
             /**
              * Format: int32
              * @description Down votes.
@@ -2474,7 +2509,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AmendmentDto"];
+                    "application/json": components["schemas"]["Amendment"];
                 };
             };
             /** @description A token was sent and it is invalid or expired (`token_invalid`, `token_expired`); send none to read anonymously. */
@@ -2563,7 +2598,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page_CommentDto"];
+                    "application/json": components["schemas"]["Page_Comment"];
                 };
             };
             /** @description A token was sent and it is invalid or expired (`token_invalid`, `token_expired`); send none to read anonymously. */
@@ -2636,7 +2671,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommentDto"];
+                    "application/json": components["schemas"]["Comment"];
                 };
             };
             /** @description The body is not JSON (`malformed_request`). */
@@ -2763,7 +2798,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProposalDto"];
+                    "application/json": components["schemas"]["Proposal"];
                 };
             };
             /** @description Not signed in, or the token is invalid or expired (`unauthenticated`, `token_invalid`, `token_expired`). */
@@ -2861,7 +2896,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AmendmentDto"];
+                    "application/json": components["schemas"]["Amendment"];
                 };
             };
             /** @description Not signed in, or the token is invalid or expired (`unauthenticated`, `token_invalid`, `token_expired`). */
@@ -2964,7 +2999,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page_AuditEntryDto"];
+                    "application/json": components["schemas"]["Page_AuditEntry"];
                 };
             };
             /** @description A token was sent and it is invalid or expired (`token_invalid`, `token_expired`); send none to read anonymously. */
@@ -3532,7 +3567,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommentDto"];
+                    "application/json": components["schemas"]["Comment"];
                 };
             };
             /** @description A token was sent and it is invalid or expired (`token_invalid`, `token_expired`); send none to read anonymously. */
@@ -3601,7 +3636,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommentDto"];
+                    "application/json": components["schemas"]["Comment"];
                 };
             };
             /** @description Not signed in, or the token is invalid or expired (`unauthenticated`, `token_invalid`, `token_expired`). */
@@ -3703,7 +3738,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommentDto"];
+                    "application/json": components["schemas"]["Comment"];
                 };
             };
             /** @description The body is not JSON (`malformed_request`). */
@@ -3833,7 +3868,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page_CommentRevisionDto"];
+                    "application/json": components["schemas"]["Page_CommentRevision"];
                 };
             };
             /** @description A token was sent and it is invalid or expired (`token_invalid`, `token_expired`); send none to read anonymously. */
@@ -3906,7 +3941,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["VoteDto"];
+                    "application/json": components["schemas"]["VoteOutcome"];
                 };
             };
             /** @description The body is not JSON (`malformed_request`). */
@@ -4087,7 +4122,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page_QueueItemDto"];
+                    "application/json": components["schemas"]["Page_QueueItem"];
                 };
             };
             /** @description Not signed in, or the token is invalid or expired (`unauthenticated`, `token_invalid`, `token_expired`). */
@@ -4169,7 +4204,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AcceptedDto"];
+                    "application/json": components["schemas"]["Accepted"];
                 };
             };
             /** @description The body is not JSON (`malformed_request`). */
@@ -4298,7 +4333,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AmendmentSummaryDto"];
+                    "application/json": components["schemas"]["AmendmentSummary"];
                 };
             };
             /** @description The body is not JSON (`malformed_request`). */
@@ -4428,7 +4463,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProposalDto"];
+                    "application/json": components["schemas"]["Proposal"];
                 };
             };
             /** @description The body is not JSON (`malformed_request`). */
@@ -4560,7 +4595,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page_ModerationItemDto"];
+                    "application/json": components["schemas"]["Page_ModerationItem"];
                 };
             };
             /** @description Not signed in, or the token is invalid or expired (`unauthenticated`, `token_invalid`, `token_expired`). */
@@ -4859,7 +4894,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UserRolesDto"];
+                    "application/json": components["schemas"]["UserRoles"];
                 };
             };
             /** @description The body is not JSON (`malformed_request`). */
@@ -4988,7 +5023,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UserRolesDto"];
+                    "application/json": components["schemas"]["UserRoles"];
                 };
             };
             /** @description The body is not JSON (`malformed_request`). */
@@ -5297,7 +5332,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ModerationItemDto"];
+                    "application/json": components["schemas"]["ModerationItem"];
                 };
             };
             /** @description The body is not JSON (`malformed_request`). */
@@ -5419,7 +5454,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ModerationItemDto"];
+                    "application/json": components["schemas"]["ModerationItem"];
                 };
             };
             /** @description The body is not JSON (`malformed_request`). */
@@ -5541,7 +5576,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ModerationItemDto"];
+                    "application/json": components["schemas"]["ModerationItem"];
                 };
             };
             /** @description The body is not JSON (`malformed_request`). */
@@ -5673,7 +5708,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page_ProposalSummaryDto"];
+                    "application/json": components["schemas"]["Page_ProposalSummary"];
                 };
             };
             /** @description A token was sent and it is invalid or expired (`token_invalid`, `token_expired`); send none to read anonymously. */
@@ -5748,7 +5783,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProposalDto"];
+                    "application/json": components["schemas"]["Proposal"];
                 };
             };
             /** @description Unchanged since the `If-None-Match` tag. */
@@ -5834,7 +5869,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page_AmendmentSummaryDto"];
+                    "application/json": components["schemas"]["Page_AmendmentSummary"];
                 };
             };
             /** @description A token was sent and it is invalid or expired (`token_invalid`, `token_expired`); send none to read anonymously. */
@@ -5908,7 +5943,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AmendmentDto"];
+                    "application/json": components["schemas"]["Amendment"];
                 };
             };
             /** @description The body is not JSON (`malformed_request`). */
@@ -6034,7 +6069,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AnswerDto"][];
+                    "application/json": components["schemas"]["Answer"][];
                 };
             };
             /** @description A token was sent and it is invalid or expired (`token_invalid`, `token_expired`); send none to read anonymously. */
@@ -6113,7 +6148,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page_CommentDto"];
+                    "application/json": components["schemas"]["Page_Comment"];
                 };
             };
             /** @description A token was sent and it is invalid or expired (`token_invalid`, `token_expired`); send none to read anonymously. */
@@ -6187,7 +6222,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommentDto"];
+                    "application/json": components["schemas"]["Comment"];
                 };
             };
             /** @description The body is not JSON (`malformed_request`). */
@@ -6320,7 +6355,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DiffDto"];
+                    "application/json": components["schemas"]["VersionDiff"];
                 };
             };
             /** @description A token was sent and it is invalid or expired (`token_invalid`, `token_expired`); send none to read anonymously. */
@@ -6482,7 +6517,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SupportDto"];
+                    "application/json": components["schemas"]["SupportOutcome"];
                 };
             };
             /** @description A new support, pinned to the current version. */
@@ -6491,7 +6526,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SupportDto"];
+                    "application/json": components["schemas"]["SupportOutcome"];
                 };
             };
             /** @description Not signed in, or the token is invalid or expired (`unauthenticated`, `token_invalid`, `token_expired`). */
@@ -6692,7 +6727,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page_SupporterDto"];
+                    "application/json": components["schemas"]["Page_Supporter"];
                 };
             };
             /** @description A token was sent and it is invalid or expired (`token_invalid`, `token_expired`); send none to read anonymously. */
@@ -6776,7 +6811,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page_VersionSummaryDto"];
+                    "application/json": components["schemas"]["Page_VersionSummary"];
                 };
             };
             /** @description A token was sent and it is invalid or expired (`token_invalid`, `token_expired`); send none to read anonymously. */
@@ -6855,7 +6890,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProposalDto"];
+                    "application/json": components["schemas"]["Proposal"];
                 };
             };
             /** @description The body is not JSON (`malformed_request`), or `If-Match` is neither `*` nor a list of entity tags (`malformed_if_match`). */
@@ -6994,7 +7029,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["VersionDto"];
+                    "application/json": components["schemas"]["Version"];
                 };
             };
             /** @description A token was sent and it is invalid or expired (`token_invalid`, `token_expired`); send none to read anonymously. */
@@ -7066,7 +7101,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProposalDto"];
+                    "application/json": components["schemas"]["Proposal"];
                 };
             };
             /** @description Not signed in, or the token is invalid or expired (`unauthenticated`, `token_invalid`, `token_expired`). */
@@ -7156,7 +7191,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ReportRequestDto"];
+                "application/json": components["schemas"]["CreateReportRequest"];
             };
         };
         responses: {
@@ -7166,7 +7201,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ReportDto"];
+                    "application/json": components["schemas"]["Report"];
                 };
             };
             /** @description The body is not JSON (`malformed_request`). */
@@ -7285,7 +7320,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page_SpaceDto"];
+                    "application/json": components["schemas"]["Page_Space"];
                 };
             };
             /** @description A token was sent and it is invalid or expired (`token_invalid`, `token_expired`); send none to read anonymously. */
@@ -7347,7 +7382,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SpaceDto"];
+                    "application/json": components["schemas"]["Space"];
                 };
             };
             /** @description The body is not JSON (`malformed_request`). */
@@ -7463,7 +7498,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SpaceDto"];
+                    "application/json": components["schemas"]["Space"];
                 };
             };
             /** @description A token was sent and it is invalid or expired (`token_invalid`, `token_expired`); send none to read anonymously. */
@@ -7536,7 +7571,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SpaceDto"];
+                    "application/json": components["schemas"]["Space"];
                 };
             };
             /** @description The body is not JSON (`malformed_request`). */
@@ -7660,7 +7695,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProposalDto"];
+                    "application/json": components["schemas"]["Proposal"];
                 };
             };
             /** @description The body is not JSON (`malformed_request`). */
