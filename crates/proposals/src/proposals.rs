@@ -93,6 +93,12 @@ impl ProposalService {
         Ok(Proposal::from_page(page, my_support))
     }
 
+    /// The authors may edit the proposal again now: fewer edits than the
+    /// limits allow, in the last hour and in all.
+    pub(crate) fn ensure_edits_left(&self, tx: &mut Tx<'_>, proposal_id: Uuid) -> ServiceResult<()> {
+        Ok(ensure_may_edit_again(&versions::edit_times(tx, proposal_id)?, self.ctx.clock.now(), self.edit_limits)?)
+    }
+
     /// A proposal as readers see it, inside the caller's transaction
     /// (without anyone's own support: see [`ProposalService::view_for`]).
     pub fn view_in(&self, tx: &mut Tx<'_>, proposal: ProposalRecord) -> ServiceResult<Proposal> {
@@ -217,7 +223,7 @@ impl ProposalService {
             ensure_current_base(edit.base_version, proposal.current_version)?;
             // Judged under the proposal's lock, so parallel edits cannot
             // all pass the count.
-            ensure_may_edit_again(&versions::edit_times(tx, proposal.id)?, self.ctx.clock.now(), self.edit_limits)?;
+            self.ensure_edits_left(tx, proposal.id)?;
             let current = versions::get(tx, proposal.id, proposal.current_version)?
                 .ok_or_else(|| DomainError::not_found("version"))?;
             ensure_changes(&current.title, &current.body, title.as_str(), body.as_str())?;
