@@ -2,6 +2,7 @@
 //! base and a merge preview against the current version), withdraw, and
 //! promote a rejected one into a proposal of its own.
 
+use crate::actions;
 use crate::analysis;
 use crate::proposals::ProposalService;
 use crate::views::{Amendment, AmendmentDiff, AmendmentSummary, Proposal};
@@ -157,7 +158,17 @@ impl AmendmentService {
         Self { ctx, proposals }
     }
 
-    fn view(&self, tx: &mut Tx<'_>, amendment: AmendmentRecord, proposal: ProposalRecord) -> ServiceResult<Amendment> {
+    /// The amendment as `reader` sees it, on `proposal` in `space`.
+    fn view(
+        &self,
+        tx: &mut Tx<'_>,
+        amendment: AmendmentRecord,
+        proposal: ProposalRecord,
+        space: &SpaceRecord,
+        reader: Option<&Actor>,
+    ) -> ServiceResult<Amendment> {
+        let actions =
+            reader.map(|actor| actions::for_amendment(actor, &amendment, &proposal, space)).unwrap_or_default();
         let assessment = if amendment.state == AmendmentState::Evaluating {
             let current = version(tx, proposal.id, proposal.current_version)?;
             Some(cached_assessment(tx, &amendment, &current)?)
@@ -177,6 +188,7 @@ impl AmendmentService {
             proposal.current_version,
             AmendmentDiff::clone(&diff),
             assessment.as_deref(),
+            actions,
         ))
     }
 
@@ -227,7 +239,7 @@ impl AmendmentService {
                 }),
             )?;
             let amendment = amendments::find_by_id(tx, id)?.ok_or_else(|| DomainError::not_found("amendment"))?;
-            self.view(tx, amendment, proposal)
+            self.view(tx, amendment, proposal, &space, Some(actor))
         });
         match result {
             // Two requests racing: the partial unique index decides.
@@ -239,8 +251,8 @@ impl AmendmentService {
     /// One amendment, as `actor` may see it.
     pub fn get(&self, id: Uuid, actor: Option<&Actor>) -> ServiceResult<Amendment> {
         self.ctx.store().read(|tx| {
-            let (amendment, proposal, _) = load_visible_amendment(tx, id, actor)?;
-            self.view(tx, amendment, proposal)
+            let (amendment, proposal, space) = load_visible_amendment(tx, id, actor)?;
+            self.view(tx, amendment, proposal, &space, actor)
         })
     }
 
@@ -272,7 +284,7 @@ impl AmendmentService {
     /// Its author withdraws an amendment under evaluation.
     pub fn withdraw(&self, actor: &Actor, id: Uuid) -> ServiceResult<Amendment> {
         self.ctx.write_as(actor, |tx| {
-            let (amendment, LockedProposal { proposal, .. }) = lock_visible_amendment(tx, id, Some(actor))?;
+            let (amendment, LockedProposal { proposal, space }) = lock_visible_amendment(tx, id, Some(actor))?;
             ensure_can_withdraw_amendment(actor, amendment.author_id, amendment.state)?;
             let now = self.ctx.clock.now();
             if !amendments::decide(tx, id, AmendmentState::Withdrawn, actor.user_id, None, now)? {
@@ -286,7 +298,7 @@ impl AmendmentService {
                 serde_json::json!({ "proposal_id": proposal.id, "proposal_reference": proposal.reference }),
             )?;
             let amendment = amendments::find_by_id(tx, id)?.ok_or_else(|| DomainError::not_found("amendment"))?;
-            self.view(tx, amendment, proposal)
+            self.view(tx, amendment, proposal, &space, Some(actor))
         })
     }
 
