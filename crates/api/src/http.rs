@@ -14,7 +14,7 @@ use actix_web::http::{Method, StatusCode};
 use actix_web::middleware::Next;
 use actix_web::{HttpResponse, HttpResponseBuilder, ResponseError};
 use emenda_domain::ErrorCode;
-use emenda_proposals::views::Proposal;
+use emenda_proposals::views::{Proposal, ProposalActions};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use std::future::Future;
@@ -160,15 +160,30 @@ impl std::fmt::Display for EntityTag {
     }
 }
 
-/// A proposal's JSON and its entity tag, from one serialization: strong,
-/// `"v<current version>-<hash of the representation>"`. Hashing the
-/// representation itself means the tag changes whenever anything shown
-/// changes (state, text, answer, authors, counters, amendment counts,
-/// hidden, the reader's own support, …) and cannot fall behind when fields
-/// are added; the version number in front is what an edit's `If-Match` is
-/// checked against ([`version_from_etag`]).
-pub fn tagged_proposal(proposal: &Proposal) -> TaggedJson {
-    tagged_json(&format!("v{}", proposal.current_version), proposal)
+/// A proposal's JSON and its entity tag: strong, `"v<current
+/// version>-<hash of the representation>"`. Hashing the representation
+/// itself means the tag changes whenever anything shown changes (state,
+/// text, answer, authors, counters, amendment counts, hidden, the reader's
+/// own support, …) and cannot fall behind when fields are added; the
+/// version number in front is what an edit's `If-Match` is checked against
+/// ([`version_from_etag`]).
+///
+/// Everything but `actions` is hashed: they are not the proposal's data but
+/// advice on this caller's writes, worked out on every read from the data
+/// the tag covers and the caller's standing, and a signed-in caller gets
+/// them with `no-store`, so no cache keeps them. Left out, they leave the
+/// tag what every reader of the same data gets (an anonymous reader's
+/// actions are all false): the tag an author's edit answers with is the
+/// tag the next reader's `GET` gives.
+pub fn tagged_proposal(mut proposal: Proposal) -> TaggedJson {
+    let prefix = format!("v{}", proposal.current_version);
+    let body = serde_json::to_vec(&proposal).unwrap_or_default();
+    if proposal.actions == ProposalActions::default() {
+        return TaggedJson { tag: content_tag(&prefix, &body), body };
+    }
+    proposal.actions = ProposalActions::default();
+    let tag = tagged_json(&prefix, &proposal).tag;
+    TaggedJson { tag, body }
 }
 
 /// The version number a tag issued by [`tagged_proposal`] embeds; `None`
@@ -184,7 +199,7 @@ pub fn version_from_etag(tag: &EntityTag) -> Option<i32> {
 }
 
 /// Answers with a proposal and its `ETag`.
-pub fn with_proposal(mut response: HttpResponseBuilder, proposal: &Proposal) -> HttpResponse {
+pub fn with_proposal(mut response: HttpResponseBuilder, proposal: Proposal) -> HttpResponse {
     let tagged = tagged_proposal(proposal);
     response.insert_header((header::ETAG, tagged.tag.to_string())).content_type(ContentType::json()).body(tagged.body)
 }

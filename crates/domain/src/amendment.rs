@@ -232,6 +232,55 @@ pub fn ensure_can_decide(actor: &Actor, space_id: uuid::Uuid, author_id: uuid::U
     Ok(())
 }
 
+/// Its author withdraws an amendment while it is under evaluation.
+pub fn ensure_can_withdraw_amendment(
+    actor: &Actor,
+    author_id: uuid::Uuid,
+    state: AmendmentState,
+) -> Result<(), DomainError> {
+    ensure_amendment_author(actor, author_id)?;
+    ensure_evaluating(state)
+}
+
+/// Its author promotes a rejected amendment, once (the new proposal then
+/// follows the space's rules for publishing).
+pub fn ensure_can_promote(
+    actor: &Actor,
+    author_id: uuid::Uuid,
+    state: AmendmentState,
+    already_promoted: bool,
+    closed_by_proposal: bool,
+) -> Result<(), DomainError> {
+    ensure_amendment_author(actor, author_id)?;
+    ensure_promotable(state, already_promoted, closed_by_proposal)
+}
+
+/// Staff of the space accept an amendment of someone else's under
+/// evaluation, while its proposal is open (a conflict with later edits
+/// then needs the final text).
+pub fn ensure_can_accept(
+    actor: &Actor,
+    space_id: uuid::Uuid,
+    author_id: uuid::Uuid,
+    amendment: AmendmentState,
+    proposal: ProposalState,
+) -> Result<(), DomainError> {
+    ensure_can_decide(actor, space_id, author_id)?;
+    ensure_decidable(amendment, proposal)
+}
+
+/// Staff of the space reject an amendment of someone else's under
+/// evaluation.
+pub fn ensure_can_reject(
+    actor: &Actor,
+    space_id: uuid::Uuid,
+    author_id: uuid::Uuid,
+    state: AmendmentState,
+) -> Result<(), DomainError> {
+    ensure_can_decide(actor, space_id, author_id)?;
+    ensure_evaluating(state)
+}
+
 /// Who sees an amendment: everyone, unless the space limits amendments to
 /// their authors (and staff).
 pub fn can_see(settings: &SpaceSettings, actor: Option<&Actor>, space_id: uuid::Uuid, author_id: uuid::Uuid) -> bool {
@@ -372,6 +421,42 @@ mod tests {
         let author = Actor::participant(Uuid::from_u128(1), false);
         assert!(ensure_amendment_author(&author, Uuid::from_u128(1)).is_ok());
         assert_eq!(ensure_amendment_author(&author, Uuid::from_u128(2)).unwrap_err().code(), "not_amendment_author");
+    }
+
+    #[test]
+    fn each_act_on_an_amendment_checks_who_then_when() {
+        let (space, author) = (Uuid::from_u128(5), Uuid::from_u128(6));
+        let own = Actor::participant(author, false);
+        let staff = Actor {
+            roles: vec![RoleGrant { role: Role::Staff, space_id: Some(space) }],
+            ..Actor::participant(Uuid::from_u128(7), false)
+        };
+        let (evaluating, rejected) = (AmendmentState::Evaluating, AmendmentState::Rejected);
+        assert!(ensure_can_withdraw_amendment(&own, author, evaluating).is_ok());
+        assert_eq!(
+            ensure_can_withdraw_amendment(&staff, author, evaluating).unwrap_err().code(),
+            "not_amendment_author"
+        );
+        assert_eq!(ensure_can_withdraw_amendment(&own, author, rejected).unwrap_err().code(), "amendment_decided");
+        assert!(ensure_can_promote(&own, author, rejected, false, false).is_ok());
+        assert_eq!(
+            ensure_can_promote(&staff, author, rejected, false, false).unwrap_err().code(),
+            "not_amendment_author"
+        );
+        assert_eq!(ensure_can_promote(&own, author, rejected, true, false).unwrap_err().code(), "amendment_promoted");
+        assert!(ensure_can_accept(&staff, space, author, evaluating, ProposalState::Published).is_ok());
+        assert_eq!(
+            ensure_can_accept(&own, space, author, evaluating, ProposalState::Published).unwrap_err().code(),
+            "staff_only"
+        );
+        assert_eq!(
+            ensure_can_accept(&staff, space, author, evaluating, ProposalState::Withdrawn).unwrap_err().code(),
+            "proposal_closed"
+        );
+        let staff_author = Actor { user_id: author, ..staff.clone() };
+        assert_eq!(ensure_can_reject(&staff_author, space, author, evaluating).unwrap_err().code(), "own_amendment");
+        assert!(ensure_can_reject(&staff, space, author, evaluating).is_ok());
+        assert_eq!(ensure_can_reject(&staff, space, author, rejected).unwrap_err().code(), "amendment_decided");
     }
 
     #[test]

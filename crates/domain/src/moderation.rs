@@ -112,6 +112,16 @@ pub fn ensure_not_own(is_author: bool) -> Result<(), DomainError> {
     }
 }
 
+/// A participant reports an item they can see and did not write. A hidden
+/// or deleted item is out of view: there is nothing left to report (staff
+/// act on it directly), so it is not found.
+pub fn ensure_reportable(kind: TargetKind, hidden: bool, deleted: bool, is_author: bool) -> Result<(), DomainError> {
+    if hidden || deleted {
+        return Err(DomainError::not_found(kind.as_str()));
+    }
+    ensure_not_own(is_author)
+}
+
 /// The refusal of a second report of one item by the same participant.
 pub fn already_reported() -> DomainError {
     DomainError::conflict(ErrorCode::AlreadyReported, "you have already reported this item")
@@ -189,6 +199,12 @@ mod tests {
         assert_eq!(ensure_not_own(true).unwrap_err().code(), ErrorCode::CannotReportOwn);
         assert!(ensure_not_own(false).is_ok());
         assert_eq!(already_reported().code(), ErrorCode::AlreadyReported);
+        assert!(ensure_reportable(TargetKind::Comment, false, false, false).is_ok());
+        assert_eq!(ensure_reportable(TargetKind::Comment, false, false, true).unwrap_err().code(), "cannot_report_own");
+        for (hidden, deleted) in [(true, false), (false, true)] {
+            let gone = ensure_reportable(TargetKind::Comment, hidden, deleted, true).unwrap_err();
+            assert_eq!(gone, DomainError::not_found("comment"), "out of view before anything else");
+        }
     }
 
     #[test]

@@ -169,6 +169,12 @@ pub fn ensure_answer_state(answer: ProposalState) -> Result<(), DomainError> {
 /// earlier one.
 pub fn ensure_answerable(current: ProposalState, answer: ProposalState) -> Result<(), DomainError> {
     ensure_answer_state(answer)?;
+    ensure_may_be_answered(current)
+}
+
+/// A proposal in `current` takes an answer (any of the answer states):
+/// every state but withdrawn.
+pub fn ensure_may_be_answered(current: ProposalState) -> Result<(), DomainError> {
     if !ProposalState::ANSWERABLE.contains(&current) {
         return Err(DomainError::conflict(ErrorCode::ProposalWithdrawn, "a withdrawn proposal cannot be answered"));
     }
@@ -261,6 +267,11 @@ mod tests {
             ensure_answerable(ProposalState::Published, ProposalState::Published).unwrap_err().code(),
             "validation_failed"
         );
+        for state in ProposalState::ALL {
+            let any_answer = ensure_may_be_answered(*state).is_ok();
+            assert_eq!(any_answer, ensure_answerable(*state, ProposalState::Accepted).is_ok(), "{state}");
+            assert_eq!(any_answer, *state != ProposalState::Withdrawn, "{state}");
+        }
     }
 
     #[test]

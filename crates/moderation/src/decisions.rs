@@ -3,9 +3,7 @@
 //! amendment is decided exactly once, whoever clicks at the same moment.
 
 use crate::views::{Accepted, QueueItem};
-use emenda_domain::amendment::{
-    already_decided, ensure_can_decide, ensure_decidable, ensure_evaluating, AmendmentState,
-};
+use emenda_domain::amendment::{already_decided, ensure_can_accept, ensure_can_reject, AmendmentState};
 use emenda_domain::audit::AuditAction;
 use emenda_domain::error::Validation;
 use emenda_domain::policy::{ensure_staff_of, Actor, StaffScope};
@@ -134,8 +132,7 @@ impl DecisionService {
             // of different amendments, edits and withdrawals of the proposal
             // queue, and each sees the version the one before it wrote.
             let (amendment, LockedProposal { proposal, space }) = lock_visible_amendment(tx, id, Some(actor))?;
-            ensure_can_decide(actor, space.id, amendment.author_id)?;
-            ensure_decidable(amendment.state, proposal.state)?;
+            ensure_can_accept(actor, space.id, amendment.author_id, amendment.state, proposal.state)?;
             let (assessment, current) = assess_against_current(tx, &amendment, &proposal)?;
             let (title, body) = assessment.final_text(sent_title.map(Title::as_str), sent_body.map(Body::as_str))?;
             // A merge of two valid texts can still outgrow the limits.
@@ -191,8 +188,7 @@ impl DecisionService {
         let reason = StaffText::parse_field("reason", reason)?;
         self.ctx.write_as(actor, |tx| {
             let (amendment, LockedProposal { proposal, space }) = lock_visible_amendment(tx, id, Some(actor))?;
-            ensure_can_decide(actor, space.id, amendment.author_id)?;
-            ensure_evaluating(amendment.state)?;
+            ensure_can_reject(actor, space.id, amendment.author_id, amendment.state)?;
             let now = self.ctx.clock.now();
             if !amendments::decide(tx, id, AmendmentState::Rejected, actor.user_id, Some(reason.as_str()), now)? {
                 return Err(already_decided().into());

@@ -11,7 +11,7 @@ use crate::views::{ModerationItem, Preview, QueueReport, ReasonCounts, Report};
 use emenda_domain::audit::AuditAction;
 use emenda_domain::error::Validation;
 use emenda_domain::moderation::{
-    already_reported, dismiss_unhides, ensure_not_own, hide_change, preview, report_hides, validate_details,
+    already_reported, dismiss_unhides, ensure_reportable, hide_change, preview, report_hides, validate_details,
     QueueState, ReportReason, ReportState, Target, TargetKind,
 };
 use emenda_domain::policy::ensure_staff_of;
@@ -81,16 +81,8 @@ impl LockedTarget {
 
 fn hidden_state(tx: &mut Tx<'_>, kind: TargetKind, id: Uuid) -> ServiceResult<(bool, bool)> {
     let found = rows::previews(tx, kind, &[id])?.into_iter().next();
-    let found = found.ok_or_else(|| DomainError::not_found(kind_name(kind)))?;
+    let found = found.ok_or_else(|| DomainError::not_found(kind.as_str()))?;
     Ok((found.hidden, found.hidden_by_block))
-}
-
-fn kind_name(kind: TargetKind) -> &'static str {
-    match kind {
-        TargetKind::Proposal => "proposal",
-        TargetKind::Amendment => "amendment",
-        TargetKind::Comment => "comment",
-    }
 }
 
 /// Locks an item as `actor` may see it: its proposal row first, then (for
@@ -186,12 +178,10 @@ impl ReportService {
             .finish()?;
         let result = self.ctx.write_as(actor, |tx| {
             let target = lock_target(tx, actor, request.kind, request.id)?;
-            // Hidden and deleted items are out of view: there is nothing
-            // left to report (staff act on them directly).
-            if target.hidden || target.deleted() {
-                return Err(DomainError::not_found(kind_name(target.kind)).into());
+            ensure_reportable(target.kind, target.hidden, target.deleted(), target.is_author)?;
+            if rows::has_reported(tx, target.kind, target.id, actor.user_id)? {
+                return Err(already_reported().into());
             }
-            ensure_not_own(target.is_author)?;
             let now = self.ctx.clock.now();
             let moderation =
                 rows::ensure_and_lock(tx, self.ctx.ids.new_id(), target.kind, target.id, target.space.id, now)?;
@@ -346,7 +336,7 @@ impl ReportService {
             }
             let moderation = rows::find_by_id(tx, moderation.id)?
                 .ok_or_else(|| StoreError::Corrupt(format!("moderation {} vanished", moderation.id)))?;
-            entries(tx, vec![moderation])?.pop().ok_or_else(|| DomainError::not_found(kind_name(kind)).into())
+            entries(tx, vec![moderation])?.pop().ok_or_else(|| DomainError::not_found(kind.as_str()).into())
         })
     }
 }

@@ -2,13 +2,14 @@
 //! base and a merge preview against the current version), withdraw, and
 //! promote a rejected one into a proposal of its own.
 
+use crate::actions;
 use crate::analysis;
 use crate::proposals::ProposalService;
 use crate::views::{Amendment, AmendmentDiff, AmendmentSummary, Proposal};
 use crate::{load_visible_proposal, lock_visible_proposal, LockedProposal, ProposalKey};
 use emenda_domain::amendment::{
-    already_decided, assess, can_see, ensure_amendment_author, ensure_can_amend, ensure_changes_base,
-    ensure_evaluating, ensure_promotable, list_scope, AmendmentState, Assessment, ListScope, Texts,
+    already_decided, assess, can_see, ensure_can_amend, ensure_can_promote, ensure_can_withdraw_amendment,
+    ensure_changes_base, list_scope, AmendmentState, Assessment, ListScope, Texts,
 };
 use emenda_domain::audit::AuditAction;
 use emenda_domain::diff::{diff_texts, Granularity};
@@ -60,6 +61,20 @@ fn ensure_visible(amendment: &AmendmentRecord, space: &SpaceRecord, actor: Optio
     let staff = actor.is_some_and(|a| a.is_staff_of(space.id));
     if !can_see(&space.settings, actor, space.id, amendment.author_id) || (amendment.hidden && !staff) {
         return Err(DomainError::not_found("amendment").into());
+    }
+    Ok(())
+}
+
+fn one_open() -> DomainError {
+    DomainError::conflict(ErrorCode::AmendmentOpenExists, "you already have an open amendment on this proposal")
+}
+
+/// A participant has one open amendment per proposal at a time, so staff
+/// judge one request of theirs at once (a partial unique index settles
+/// requests racing each other).
+pub(crate) fn ensure_none_open(tx: &mut Tx<'_>, proposal_id: Uuid, author_id: Uuid) -> ServiceResult<()> {
+    if amendments::has_open(tx, proposal_id, author_id)? {
+        return Err(one_open().into());
     }
     Ok(())
 }
@@ -143,7 +158,17 @@ impl AmendmentService {
         Self { ctx, proposals }
     }
 
-    fn view(&self, tx: &mut Tx<'_>, amendment: AmendmentRecord, proposal: ProposalRecord) -> ServiceResult<Amendment> {
+    /// The amendment as `reader` sees it, on `proposal` in `space`.
+    fn view(
+        &self,
+        tx: &mut Tx<'_>,
+        amendment: AmendmentRecord,
+        proposal: ProposalRecord,
+        space: &SpaceRecord,
+        reader: Option<&Actor>,
+    ) -> ServiceResult<Amendment> {
+        let actions =
+            reader.map(|actor| actions::for_amendment(actor, &amendment, &proposal, space)).unwrap_or_default();
         let assessment = if amendment.state == AmendmentState::Evaluating {
             let current = version(tx, proposal.id, proposal.current_version)?;
             Some(cached_assessment(tx, &amendment, &current)?)
@@ -163,6 +188,7 @@ impl AmendmentService {
             proposal.current_version,
             AmendmentDiff::clone(&diff),
             assessment.as_deref(),
+            actions,
         ))
     }
 
@@ -177,9 +203,6 @@ impl AmendmentService {
             .field("body", validate_text(&request.title, &request.body))
             .field("rationale", Rationale::parse(&request.rationale))
             .finish()?;
-        let one_open = || {
-            DomainError::conflict(ErrorCode::AmendmentOpenExists, "you already have an open amendment on this proposal")
-        };
         let result = self.ctx.write_as(actor, |tx| {
             let LockedProposal { proposal, space } = lock_visible_proposal(tx, proposal_key, Some(actor))?;
             ensure_can_amend(actor, &space.settings, proposal.state)?;
@@ -189,9 +212,7 @@ impl AmendmentService {
                 Texts { title: &base.title, body: &base.body },
                 Texts { title: title.as_str(), body: body.as_str() },
             )?;
-            if amendments::has_open(tx, proposal.id, actor.user_id)? {
-                return Err(one_open().into());
-            }
+            ensure_none_open(tx, proposal.id, actor.user_id)?;
             let id = self.ctx.ids.new_id();
             amendments::insert(
                 tx,
@@ -218,7 +239,7 @@ impl AmendmentService {
                 }),
             )?;
             let amendment = amendments::find_by_id(tx, id)?.ok_or_else(|| DomainError::not_found("amendment"))?;
-            self.view(tx, amendment, proposal)
+            self.view(tx, amendment, proposal, &space, Some(actor))
         });
         match result {
             // Two requests racing: the partial unique index decides.
@@ -230,8 +251,8 @@ impl AmendmentService {
     /// One amendment, as `actor` may see it.
     pub fn get(&self, id: Uuid, actor: Option<&Actor>) -> ServiceResult<Amendment> {
         self.ctx.store().read(|tx| {
-            let (amendment, proposal, _) = load_visible_amendment(tx, id, actor)?;
-            self.view(tx, amendment, proposal)
+            let (amendment, proposal, space) = load_visible_amendment(tx, id, actor)?;
+            self.view(tx, amendment, proposal, &space, actor)
         })
     }
 
@@ -263,9 +284,8 @@ impl AmendmentService {
     /// Its author withdraws an amendment under evaluation.
     pub fn withdraw(&self, actor: &Actor, id: Uuid) -> ServiceResult<Amendment> {
         self.ctx.write_as(actor, |tx| {
-            let (amendment, LockedProposal { proposal, .. }) = lock_visible_amendment(tx, id, Some(actor))?;
-            ensure_amendment_author(actor, amendment.author_id)?;
-            ensure_evaluating(amendment.state)?;
+            let (amendment, LockedProposal { proposal, space }) = lock_visible_amendment(tx, id, Some(actor))?;
+            ensure_can_withdraw_amendment(actor, amendment.author_id, amendment.state)?;
             let now = self.ctx.clock.now();
             if !amendments::decide(tx, id, AmendmentState::Withdrawn, actor.user_id, None, now)? {
                 return Err(already_decided().into());
@@ -278,7 +298,7 @@ impl AmendmentService {
                 serde_json::json!({ "proposal_id": proposal.id, "proposal_reference": proposal.reference }),
             )?;
             let amendment = amendments::find_by_id(tx, id)?.ok_or_else(|| DomainError::not_found("amendment"))?;
-            self.view(tx, amendment, proposal)
+            self.view(tx, amendment, proposal, &space, Some(actor))
         })
     }
 
@@ -288,8 +308,13 @@ impl AmendmentService {
         self.ctx.write_as(actor, |tx| {
             let (amendment, LockedProposal { proposal: original, space }) =
                 lock_visible_amendment(tx, id, Some(actor))?;
-            ensure_amendment_author(actor, amendment.author_id)?;
-            ensure_promotable(amendment.state, amendment.promoted_proposal_id.is_some(), amendment.closed_by_proposal)?;
+            ensure_can_promote(
+                actor,
+                amendment.author_id,
+                amendment.state,
+                amendment.promoted_proposal_id.is_some(),
+                amendment.closed_by_proposal,
+            )?;
             let created = self.proposals.publish(
                 tx,
                 actor,

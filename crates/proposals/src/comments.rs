@@ -20,6 +20,8 @@ use emenda_domain::comment::{
 };
 use emenda_domain::error::Validation;
 use emenda_domain::policy::Actor;
+use emenda_domain::proposal::ProposalState;
+use emenda_domain::space::SpaceSettings;
 use emenda_domain::{DomainError, ErrorCode, FieldCode};
 use emenda_service::{AuditTarget, ServiceContext, ServiceError, ServiceResult};
 use emenda_store::comments::{self, CommentRecord, NewComment};
@@ -86,6 +88,18 @@ fn view(record: CommentRecord, reader_sees_hidden: bool, my_vote: Option<i32>) -
         replies_count: record.replies_count,
         my_vote,
     }
+}
+
+/// A thread takes a new comment while its space's comments are open, its
+/// proposal is not withdrawn, and neither the proposal nor the amendment
+/// it is on is hidden (`hidden`).
+pub(crate) fn ensure_thread_open(
+    settings: &SpaceSettings,
+    proposal: ProposalState,
+    hidden: bool,
+) -> Result<(), DomainError> {
+    ensure_thread_not_hidden(hidden)?;
+    ensure_can_comment(settings, proposal)
 }
 
 fn space_of(tx: &mut Tx<'_>, space_id: Uuid) -> ServiceResult<SpaceRecord> {
@@ -188,8 +202,7 @@ impl CommentService {
         let alignment = request.alignment.unwrap_or(Alignment::Neutral);
         self.ctx.write_as(actor, |tx| {
             let (proposal, space, amendment_id, hidden) = resolve_target(tx, target, Some(actor), true)?;
-            ensure_thread_not_hidden(hidden)?;
-            ensure_can_comment(&space.settings, proposal.state)?;
+            ensure_thread_open(&space.settings, proposal.state, hidden)?;
             let parent = match request.parent_id {
                 None => None,
                 Some(parent_id) => {

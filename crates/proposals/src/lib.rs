@@ -3,6 +3,7 @@
 //! transaction: load, let the domain decide, write, record in the audit
 //! log; what it returns is a view (`views`), which the API sends as it is.
 
+mod actions;
 pub mod amendments;
 pub mod analysis;
 pub mod comments;

@@ -1,8 +1,9 @@
 //! Publishing, reading, editing and withdrawing proposals.
 
+use crate::actions::{self, ProposalFacts};
 use crate::lifecycle::{self, NextVersion};
 use crate::supports::my_support;
-use crate::views::{Answer, Proposal, ProposalSummary};
+use crate::views::{Answer, Proposal, ProposalActions, ProposalSummary};
 use crate::{load_visible_proposal, lock_visible_proposal, may_see, LockedProposal, ProposalKey};
 use emenda_domain::amendment::{list_scope, ListScope};
 use emenda_domain::audit::AuditAction;
@@ -81,16 +82,33 @@ impl ProposalService {
     fn view(&self, tx: &mut Tx<'_>, proposal: ProposalRecord, actor: Option<&Actor>) -> ServiceResult<Proposal> {
         let page = proposal_view::find(tx, &ProposalKey::Id(proposal.id))?
             .ok_or_else(|| DomainError::not_found("proposal"))?;
-        let my_support = match actor {
-            Some(actor) => {
-                let space =
-                    spaces::find_by_id(tx, proposal.space_id)?.ok_or_else(|| DomainError::not_found("space"))?;
-                my_support(tx, &page.proposal, &space, actor.user_id)?
-            }
-            None => None,
+        self.for_reader(tx, page, actor)
+    }
+
+    /// The page as `reader` sees it: the amendment counts they may see,
+    /// and, when signed in, their own support and what they may do.
+    fn for_reader(&self, tx: &mut Tx<'_>, page: ProposalPage, reader: Option<&Actor>) -> ServiceResult<Proposal> {
+        let Some(actor) = reader else {
+            let page = counts_for_reader(tx, page, None)?;
+            return Ok(Proposal::from_page(page, None, ProposalActions::default()));
         };
-        let page = counts_for_reader(tx, page, actor)?;
-        Ok(Proposal::from_page(page, my_support))
+        let space = spaces::find_by_id(tx, page.proposal.space_id)?.ok_or_else(|| DomainError::not_found("space"))?;
+        let mine = my_support(tx, &page.proposal, &space, actor.user_id)?;
+        let facts = ProposalFacts {
+            proposal: &page.proposal,
+            settings: &space.settings,
+            is_author: page.authors.iter().any(|a| a.user_id == actor.user_id),
+            supported: mine.is_some(),
+        };
+        let actions = actions::for_proposal(tx, self, actor, &facts)?;
+        let page = counts_for_reader(tx, page, Some(actor))?;
+        Ok(Proposal::from_page(page, mine, actions))
+    }
+
+    /// The authors may edit the proposal again now: fewer edits than the
+    /// limits allow, in the last hour and in all.
+    pub(crate) fn ensure_edits_left(&self, tx: &mut Tx<'_>, proposal_id: Uuid) -> ServiceResult<()> {
+        Ok(ensure_may_edit_again(&versions::edit_times(tx, proposal_id)?, self.ctx.clock.now(), self.edit_limits)?)
     }
 
     /// A proposal as readers see it, inside the caller's transaction
@@ -192,15 +210,11 @@ impl ProposalService {
                 let page = visible(proposal_view::find(tx, key)?)?;
                 counts_for_reader(tx, page, None)
             })?;
-            return Ok(Proposal::from_page(page, None));
+            return Ok(Proposal::from_page(page, None, ProposalActions::default()));
         };
         self.ctx.store().read(|tx| {
             let page = visible(proposal_view::find(tx, key)?)?;
-            let space =
-                spaces::find_by_id(tx, page.proposal.space_id)?.ok_or_else(|| DomainError::not_found("space"))?;
-            let mine = my_support(tx, &page.proposal, &space, actor.user_id)?;
-            let page = counts_for_reader(tx, page, Some(actor))?;
-            Ok(Proposal::from_page(page, mine))
+            self.for_reader(tx, page, Some(actor))
         })
     }
 
@@ -217,7 +231,7 @@ impl ProposalService {
             ensure_current_base(edit.base_version, proposal.current_version)?;
             // Judged under the proposal's lock, so parallel edits cannot
             // all pass the count.
-            ensure_may_edit_again(&versions::edit_times(tx, proposal.id)?, self.ctx.clock.now(), self.edit_limits)?;
+            self.ensure_edits_left(tx, proposal.id)?;
             let current = versions::get(tx, proposal.id, proposal.current_version)?
                 .ok_or_else(|| DomainError::not_found("version"))?;
             ensure_changes(&current.title, &current.body, title.as_str(), body.as_str())?;

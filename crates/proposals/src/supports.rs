@@ -13,6 +13,7 @@
 use crate::views::{MySupport, ProposalSummary, SupportOutcome, Supporter};
 use crate::{find_by_key, load_visible_proposal, ProposalKey};
 use emenda_domain::policy::Actor;
+use emenda_domain::space::SpaceSettings;
 use emenda_domain::support::{
     counts, ensure_can_list_supporters, ensure_can_support, ensure_can_withdraw, ensure_room_for_new, on_support,
     on_withdraw, CountChange,
@@ -53,6 +54,39 @@ pub fn my_support(
         supported_at: support.created_at,
         confirmed_at: support.updated_at,
     }))
+}
+
+/// The rules a support obeys, decided on what the writer read under its
+/// locks (and, for a reader's actions, on what they read): a hidden
+/// proposal takes none (a supporter reaches it only to withdraw; staff of
+/// the space see it, but to moderate), supports open, verification when
+/// the space asks for it, the proposal still open, and a new support (not
+/// a re-confirmation, `exists`) within the participant's limit and the
+/// proposal's threshold. `tally`, the participant's supports in the space,
+/// is asked for only when the support would be new.
+pub(crate) fn check_support(
+    actor: &Actor,
+    settings: &SpaceSettings,
+    proposal: &ProposalRecord,
+    exists: bool,
+    tally: impl FnOnce() -> ServiceResult<i32>,
+) -> ServiceResult<()> {
+    if proposal.hidden {
+        return Err(if actor.is_staff_of(proposal.space_id) {
+            DomainError::conflict(
+                ErrorCode::ContentHidden,
+                "the proposal is hidden by moderation: it takes no supports until it is unhidden",
+            )
+        } else {
+            DomainError::not_found("proposal")
+        }
+        .into());
+    }
+    ensure_can_support(actor, settings, proposal.state)?;
+    if !exists {
+        ensure_room_for_new(settings, tally()?, proposal.supports_given)?;
+    }
+    Ok(())
 }
 
 /// Supports.
@@ -136,26 +170,12 @@ impl SupportService {
                 !exists && on_support(minimum, tally) == CountChange::All
             })?;
             let Locked { tally, space, proposal, proposals } = locked;
-            if proposal.hidden {
-                // A supporter reaches it only to withdraw; staff of the
-                // space see it, but to moderate, not to support it.
-                return Err(if actor.is_staff_of(space.id) {
-                    DomainError::conflict(
-                        ErrorCode::ContentHidden,
-                        "the proposal is hidden by moderation: it takes no supports until it is unhidden",
-                    )
-                } else {
-                    DomainError::not_found("proposal")
-                }
-                .into());
-            }
             let settings = &space.settings;
-            ensure_can_support(actor, settings, proposal.state)?;
+            check_support(actor, settings, &proposal, exists, || Ok(tally))?;
             let now = self.ctx.clock.now();
             if exists {
                 supports::reconfirm(tx, proposal.id, actor.user_id, proposal.current_version, now)?;
             } else {
-                ensure_room_for_new(settings, tally, proposal.supports_given)?;
                 supports::insert(tx, proposal.id, actor.user_id, space.id, proposal.current_version, now)?;
                 supports::add_to_tally(tx, actor.user_id, space.id, 1)?;
                 supports::add_given(tx, proposal.id, 1)?;

@@ -14,11 +14,11 @@ pub mod space;
 pub mod support;
 pub mod version;
 
-pub use amendment::{Amendment, AmendmentDiff, AmendmentSummary, MergedPreview};
+pub use amendment::{Amendment, AmendmentActions, AmendmentDiff, AmendmentSummary, MergedPreview};
 pub use answer::Answer;
 pub use comment::{Comment, CommentRevision, CommentVotes, VoteOutcome};
 pub use person::Person;
-pub use proposal::{AmendmentCounts, Author, Proposal, ProposalCounters, ProposalSummary};
+pub use proposal::{AmendmentCounts, Author, Proposal, ProposalActions, ProposalCounters, ProposalSummary};
 pub use space::{ProposalSpace, Space};
 pub use support::{MySupport, SupportOutcome, Supporter};
 pub use version::{Version, VersionDiff, VersionSummary};

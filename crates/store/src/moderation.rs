@@ -113,6 +113,20 @@ pub fn ensure_and_lock(
     find(tx, kind, target_id)?.ok_or_else(|| StoreError::Corrupt(format!("moderation of {kind} {target_id} vanished")))
 }
 
+/// Whether `reporter_id` has reported the item, in any state: a
+/// participant reports an item once (the `reports_once` index decides for
+/// reports racing each other).
+pub fn has_reported(tx: &mut Tx<'_>, kind: TargetKind, target_id: Uuid, reporter_id: Uuid) -> Result<bool, StoreError> {
+    let count: i64 = reports::table
+        .inner_join(moderations::table)
+        .filter(moderations::target_kind.eq(Stored(kind)))
+        .filter(moderations::target_id.eq(Stored(target_id)))
+        .filter(reports::reporter_id.eq(Stored(reporter_id)))
+        .count()
+        .get_result(tx.conn())?;
+    Ok(count > 0)
+}
+
 /// What reporting writes.
 #[derive(Debug, Clone)]
 pub struct NewReport<'a> {

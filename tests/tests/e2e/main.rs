@@ -3,6 +3,7 @@
 //! backends, through the harness in `emenda-tests`.
 
 mod accounts_and_sessions;
+mod actions;
 mod amendments;
 mod audit_log;
 mod comments;

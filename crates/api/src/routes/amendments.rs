@@ -143,7 +143,7 @@ pub async fn promote_amendment(
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
     let view = blocking(move || state.amendments.promote(&user.actor(), id.into_inner())).await?;
-    Ok(http::with_proposal(HttpResponse::Created(), &view))
+    Ok(http::with_proposal(HttpResponse::Created(), view))
 }
 
 /// Registers the routes.

@@ -158,6 +158,19 @@ mod tests {
     }
 
     #[test]
+    fn enums_are_documented_as_they_are_sent() {
+        // The audit actions are the enum whose texts (`proposal.edited`)
+        // are not its variants' names in snake case.
+        let document = serde_json::to_value(document()).unwrap_or_default();
+        let documented = &document["components"]["schemas"]["AuditAction"]["enum"];
+        let sent: Vec<serde_json::Value> = emenda_domain::audit::AuditAction::ALL
+            .iter()
+            .map(|action| serde_json::to_value(action).unwrap_or_default())
+            .collect();
+        assert_eq!(documented, &serde_json::Value::Array(sent));
+    }
+
+    #[test]
     fn escaped_paths_are_classified_like_plain_ones() {
         use rate_limit::decoded_path;
         assert_eq!(decoded_path("/api/v1/%61mendments/x"), "/api/v1/amendments/x");

@@ -146,7 +146,7 @@ pub async fn create_proposal(
     let location = format!("/api/v1/proposals/{}", view.id);
     let mut response = HttpResponse::Created();
     response.insert_header((header::LOCATION, location));
-    Ok(http::with_proposal(response, &view))
+    Ok(http::with_proposal(response, view))
 }
 
 /// A proposal by UUID or reference code.
@@ -154,7 +154,7 @@ pub async fn create_proposal(
     params(("id" = String, Path, description = "UUID or reference code"),
         ("If-None-Match" = Option<String>, Header, description = "Entity tags (or `*`) the client holds; when one matches, the answer is 304 without a body. Weak comparison; an unparseable value is ignored.")),
     responses((status = 200, description = "The proposal with its current text.", body = Proposal,
-            headers(("ETag" = String, description = "Strong entity tag `\"v<version>-<hash>\"` of this representation."))),
+            headers(("ETag" = String, description = "Strong entity tag `\"v<version>-<hash>\"` of this representation (all of it but `actions`, which are advice for this caller: the same data gives every reader the same tag)."))),
         (status = 304, description = "Unchanged since the `If-None-Match` tag.",
             headers(("ETag" = String, description = "The current entity tag."))),
         (status = 404, description = "No such proposal, or one the caller may not see (`not_found`).")))]
@@ -166,7 +166,7 @@ pub async fn get_proposal(
     req: HttpRequest,
 ) -> ApiResult<HttpResponse> {
     let view = blocking(move || state.proposals.get(&id, user.actor().as_ref())).await?;
-    let http::TaggedJson { tag, body } = http::tagged_proposal(&view);
+    let http::TaggedJson { tag, body } = http::tagged_proposal(view);
     if http::still_fresh(req.headers(), &tag) {
         return Ok(HttpResponse::NotModified().insert_header((header::ETAG, tag.to_string())).finish());
     }
@@ -251,10 +251,11 @@ pub async fn edit_proposal(
     })
     .await?;
     Ok(match outcome {
-        EditOutcome::Edited(view) => http::with_proposal(HttpResponse::Created(), &view),
+        EditOutcome::Edited(view) => http::with_proposal(HttpResponse::Created(), view),
         EditOutcome::PreconditionFailed(current, detail) => {
-            let tag = http::tagged_proposal(&current).tag;
-            http::precondition_failed(detail, Some(current.current_version), Some(&tag))
+            let current_version = current.current_version;
+            let tag = http::tagged_proposal(current).tag;
+            http::precondition_failed(detail, Some(current_version), Some(&tag))
         }
     })
 }
@@ -324,7 +325,7 @@ pub async fn withdraw_proposal(
     id: ProposalPath,
 ) -> ApiResult<HttpResponse> {
     let view = blocking(move || state.proposals.withdraw(&user.actor(), &id)).await?;
-    Ok(http::with_proposal(HttpResponse::Ok(), &view))
+    Ok(http::with_proposal(HttpResponse::Ok(), view))
 }
 
 /// Every official answer of a proposal, newest (the one in force) first.

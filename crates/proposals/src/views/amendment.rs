@@ -105,6 +105,33 @@ pub struct MergedPreview {
     pub body_segments: Vec<MergeSegment>,
 }
 
+/// What the caller may do to an amendment now, each flag decided by the
+/// same rules the write applies, for this caller: true exactly when that
+/// write would be accepted (at the moment of reading; the write decides
+/// again). All false for an anonymous reader.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AmendmentActions {
+    /// `POST /amendments/{id}/withdraw`: its author, while it is under
+    /// evaluation.
+    pub withdraw: bool,
+    /// `POST /amendments/{id}/promote`: its author, once it was rejected on
+    /// its merits (not closed with its proposal) and not yet promoted,
+    /// where the space takes new proposals from them.
+    pub promote: bool,
+    /// `POST /moderation/amendments/{id}/accept`: staff of the space, not
+    /// its author, while it is under evaluation and its proposal is open.
+    /// When `mergeability` is `conflict`, the acceptance needs the final
+    /// text.
+    pub accept: bool,
+    /// `POST /moderation/amendments/{id}/reject`: staff of the space, not
+    /// its author, while it is under evaluation.
+    pub reject: bool,
+    /// `POST /amendments/{id}/comments`: comment on it (a root comment).
+    /// Comments open, its proposal not withdrawn, neither hidden.
+    pub comment: bool,
+}
+
 /// An amendment with its text, its diff and, while it is evaluated, how
 /// it would merge into the current version.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -129,17 +156,21 @@ pub struct Amendment {
     pub conflicts: Vec<FieldConflict>,
     /// While evaluating: the text accepting now would produce.
     pub merged_preview: Option<MergedPreview>,
+    /// What the caller may do to it now.
+    pub actions: AmendmentActions,
 }
 
 impl Amendment {
-    /// The amendment `record` with its diff and, while it is evaluated,
-    /// its `assessment` against the proposal's current version.
+    /// The amendment `record` with its diff, while it is evaluated its
+    /// `assessment` against the proposal's current version, and what the
+    /// reader may do.
     pub(crate) fn new(
         record: AmendmentRecord,
         proposal_reference: String,
         current_version: i32,
         diff: AmendmentDiff,
         assessment: Option<&Assessment>,
+        actions: AmendmentActions,
     ) -> Self {
         let summary = AmendmentSummary::from(&record);
         Self {
@@ -157,6 +188,7 @@ impl Amendment {
                 title_segments: a.title_segments.clone(),
                 body_segments: a.body_segments.clone(),
             }),
+            actions,
         }
     }
 }

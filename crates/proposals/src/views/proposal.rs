@@ -124,6 +124,48 @@ impl AmendmentCounts {
     }
 }
 
+/// What the caller may do to a proposal now, each flag decided by the same
+/// rules the write applies, for this caller: true exactly when that write
+/// would be accepted (at the moment of reading; the write decides again).
+/// All false for an anonymous reader: every one of these needs a sign-in.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ProposalActions {
+    /// `PUT …/support`: give a support, or re-confirm theirs on the current
+    /// version. Supports open, a verified identity if the space asks for
+    /// one, the proposal open (published or evaluating) and not hidden, and
+    /// for a new support room under the space's per-user limit and, unless
+    /// it takes supports beyond it, the proposal's threshold.
+    pub support: bool,
+    /// `DELETE …/support`: take a support back (idempotent, so true whether
+    /// or not the caller supports it). Supports open and the proposal open:
+    /// once closed, supports are final.
+    pub withdraw_support: bool,
+    /// `POST …/amendments`: request an amendment. Amendments open, a
+    /// verified identity if the space asks one to propose, the proposal
+    /// open, and no amendment of the caller's still under evaluation on it.
+    pub amend: bool,
+    /// `POST …/comments`: comment (a root comment). Comments open, the
+    /// proposal not withdrawn and not hidden.
+    pub comment: bool,
+    /// `POST …/versions`: publish a new version. An author, while the
+    /// proposal is published (not yet answered), within the edit limits
+    /// (per hour and in all).
+    pub edit: bool,
+    /// `POST …/withdraw`: withdraw the proposal. An author, while it is
+    /// published or evaluating.
+    pub withdraw: bool,
+    /// `POST /moderation/proposals/{id}/answer`: give an official answer.
+    /// Staff of the space, unless the proposal was withdrawn.
+    pub answer: bool,
+    /// `POST /reports` naming this proposal: report it. Not one's own, not
+    /// hidden, and not reported by the caller already.
+    pub report: bool,
+    /// `POST /moderation/proposals/{id}/hide`, `…/unhide`, `…/dismiss`:
+    /// moderate it. Staff of the space.
+    pub moderate: bool,
+}
+
 /// A proposal with its current text, as its page shows it to one reader.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -169,6 +211,8 @@ pub struct Proposal {
     pub qualified_at: Option<DateTime<Utc>>,
     /// The caller's own support; `null` when anonymous or not supporting.
     pub my_support: Option<MySupport>,
+    /// What the caller may do to it now.
+    pub actions: ProposalActions,
     /// Publication time.
     pub created_at: DateTime<Utc>,
     /// Last change.
@@ -177,8 +221,9 @@ pub struct Proposal {
 
 impl Proposal {
     /// The page read in one statement, with what depends on the reader:
-    /// their own support, and the amendment counts they may see.
-    pub(crate) fn from_page(page: ProposalPage, my_support: Option<MySupport>) -> Self {
+    /// the amendment counts they may see (already in `page`), their own
+    /// support and what they may do.
+    pub(crate) fn from_page(page: ProposalPage, my_support: Option<MySupport>, actions: ProposalActions) -> Self {
         let (p, current) = (page.proposal, page.current);
         Self {
             id: p.id,
@@ -204,6 +249,7 @@ impl Proposal {
             hidden: p.hidden,
             qualified_at: p.qualified_at,
             my_support,
+            actions,
             created_at: p.created_at,
             updated_at: p.updated_at,
         }
