@@ -1,9 +1,9 @@
-// What the signed-in user may do, as the client works it out from a
-// proposal's state, its space's settings, an item's own state and the
-// user's roles: one function per question, and the screens ask only these.
-// The server decides every action anyway (a refused one comes back as a
-// problem with its code); when it says in the proposal what the caller may
-// do, the answers come from there, and the change is made in this file.
+// What the signed-in user may do: one function per question, and the
+// screens ask only these. Where the server says it in the representation
+// (`actions` on a proposal and an amendment, computed from the same rules
+// its writes enforce), the answer is the server's; the rest is still
+// worked out here from states, settings and roles, and the server decides
+// every action anyway (a refused one comes back as a problem with its code).
 import type { Me } from './api/client';
 import type { Account, Amendment, Comment, ModerationItem, Proposal } from './api/types';
 
@@ -89,14 +89,14 @@ export function canAmend(p: Proposal, space: Space, me: User): boolean {
   return !!me && amendmentsOpen(p, space);
 }
 
-/** May publish a new version (an author, while the proposal is published). */
+/** May publish a new version (the server's word: an author, while the proposal is published, within the edit limits). */
 export function canEdit(p: Proposal, me: User): boolean {
-  return isAuthor(p, me) && p.state === 'published';
+  return !!me && p.actions.edit;
 }
 
-/** May withdraw the proposal (an author, while it is open). */
+/** May withdraw the proposal (the server's word: an author, while it is open). */
 export function canWithdraw(p: Proposal, me: User): boolean {
-  return isAuthor(p, me) && isOpen(p);
+  return !!me && p.actions.withdraw;
 }
 
 /** May report the proposal (anyone signed in but its authors). */
@@ -104,9 +104,9 @@ export function canReportProposal(p: Proposal, me: User): boolean {
   return !!me && !isAuthor(p, me);
 }
 
-/** May give the proposal its official answer (staff of its space). */
+/** May give the proposal its official answer (the server's word: staff of its space, unless it was withdrawn). */
 export function canAnswer(p: Proposal, me: User): boolean {
-  return isStaff(me, p.space_id);
+  return !!me && p.actions.answer;
 }
 
 /** The outcomes an official answer may give. */
@@ -124,9 +124,9 @@ function isAmendmentAuthor(a: Amendment, me: User): boolean {
   return !!me && me.id === a.author_id;
 }
 
-/** May withdraw the amendment (its author, while it is evaluated). */
+/** May withdraw the amendment (the server's word: its author, while it is evaluated). */
 export function canWithdrawAmendment(a: Amendment, me: User): boolean {
-  return isAmendmentAuthor(a, me) && a.state === 'evaluating';
+  return !!me && a.actions.withdraw;
 }
 
 /** May report the amendment (anyone signed in but its author). */

@@ -24,7 +24,9 @@ const other = me({ id: 'u2' });
 
 // Only the fields the policy reads.
 const proposal = (changes: Partial<Proposal> = {}) =>
-  ({ state: 'published', hidden: false, space_id: 's1', my_support: null, authors: [{ user_id: 'u1', kind: 'creator' }], ...changes }) as unknown as Proposal;
+  ({ state: 'published', hidden: false, space_id: 's1', my_support: null, authors: [{ user_id: 'u1', kind: 'creator' }], actions: noActions, ...changes }) as unknown as Proposal;
+const acts = (flags: Partial<Proposal['actions']> = {}) => ({ ...noActions, ...flags }) as Proposal['actions'];
+const noActions = { support: false, withdraw_support: false, amend: false, comment: false, edit: false, withdraw: false, answer: false, report: false, moderate: false };
 const support = (version: number, current: number) => ({ version, current_version: current, pending: false }) as unknown as NonNullable<Proposal['my_support']>;
 
 describe('policy: roles', () => {
@@ -37,8 +39,10 @@ describe('policy: roles', () => {
     expect(may.isStaff(staffOfS1)).toBe(true);
     expect(may.isStaff(me({ roles: [{ role: 'admin' }] as Me['roles'] }), 's2')).toBe(true);
     expect(may.isStaff(null)).toBe(false);
-    expect(may.canAnswer(proposal(), staffOfS1)).toBe(true);
-    expect(may.canAnswer(proposal({ space_id: 's2' }), staffOfS1)).toBe(false);
+    // The server says who may answer; the client follows its word.
+    expect(may.canAnswer(proposal({ actions: acts({ answer: true }) }), staffOfS1)).toBe(true);
+    expect(may.canAnswer(proposal(), staffOfS1)).toBe(false);
+    expect(may.canAnswer(proposal({ actions: acts({ answer: true }) }), null)).toBe(false);
   });
 });
 
@@ -82,12 +86,12 @@ describe('policy: supports', () => {
 
 describe('policy: the proposal', () => {
   it('lets its authors edit it while published and withdraw it while open', () => {
-    expect(may.canEdit(proposal(), me())).toBe(true);
-    expect(may.canEdit(proposal({ state: 'evaluating' }), me())).toBe(false);
-    expect(may.canEdit(proposal(), other)).toBe(false);
-    expect(may.canWithdraw(proposal({ state: 'evaluating' }), me())).toBe(true);
-    expect(may.canWithdraw(proposal({ state: 'accepted' }), me())).toBe(false);
-    expect(may.canWithdraw(proposal(), null)).toBe(false);
+    // Editing and withdrawing follow the server's `actions`.
+    expect(may.canEdit(proposal({ actions: acts({ edit: true }) }), me())).toBe(true);
+    expect(may.canEdit(proposal(), me())).toBe(false);
+    expect(may.canWithdraw(proposal({ actions: acts({ withdraw: true }) }), me())).toBe(true);
+    expect(may.canWithdraw(proposal(), me())).toBe(false);
+    expect(may.canWithdraw(proposal({ actions: acts({ withdraw: true }) }), null)).toBe(false);
   });
 
   it('lets others report it, and amend it while open in a space that takes amendments', () => {
@@ -115,11 +119,10 @@ describe('policy: the proposal', () => {
 });
 
 describe('policy: amendments and comments', () => {
-  const amendment = (changes: Partial<Amendment> = {}) => ({ author_id: 'u1', state: 'evaluating', ...changes }) as unknown as Amendment;
+  const amendment = (changes: Partial<Amendment> = {}) => ({ author_id: 'u1', state: 'evaluating', actions: { withdraw: false }, ...changes }) as unknown as Amendment;
   it('lets the author withdraw an amendment under evaluation, others report it', () => {
-    expect(may.canWithdrawAmendment(amendment(), me())).toBe(true);
-    expect(may.canWithdrawAmendment(amendment({ state: 'accepted' }), me())).toBe(false);
-    expect(may.canWithdrawAmendment(amendment(), other)).toBe(false);
+    expect(may.canWithdrawAmendment(amendment({ actions: { withdraw: true } as Amendment['actions'] }), me())).toBe(true);
+    expect(may.canWithdrawAmendment(amendment(), me())).toBe(false);
     expect(may.canReportAmendment(amendment(), other)).toBe(true);
     expect(may.canReportAmendment(amendment(), me())).toBe(false);
     expect(may.amendmentCommentsOpen(amendment())).toBe(true);

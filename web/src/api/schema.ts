@@ -879,6 +879,8 @@ export interface components {
          *     it would merge into the current version.
          */
         Amendment: components["schemas"]["AmendmentSummary"] & {
+            /** @description What the caller may do to it now. */
+            actions: components["schemas"]["AmendmentActions"];
             /** @description Proposed text (the whole text). */
             body: string;
             /** @description While evaluating and in conflict: the regions to resolve. */
@@ -896,6 +898,42 @@ export interface components {
             proposal_reference: string;
             /** @description Why the change is needed. */
             rationale: string;
+        };
+        /**
+         * @description What the caller may do to an amendment now, each flag decided by the
+         *     same rules the write applies, for this caller: true exactly when that
+         *     write would be accepted (at the moment of reading; the write decides
+         *     again). All false for an anonymous reader.
+         */
+        AmendmentActions: {
+            /**
+             * @description `POST /moderation/amendments/{id}/accept`: staff of the space, not
+             *     its author, while it is under evaluation and its proposal is open.
+             *     When `mergeability` is `conflict`, the acceptance needs the final
+             *     text.
+             */
+            accept: boolean;
+            /**
+             * @description `POST /amendments/{id}/comments`: comment on it (a root comment).
+             *     Comments open, its proposal not withdrawn, neither hidden.
+             */
+            comment: boolean;
+            /**
+             * @description `POST /amendments/{id}/promote`: its author, once it was rejected on
+             *     its merits (not closed with its proposal) and not yet promoted,
+             *     where the space takes new proposals from them.
+             */
+            promote: boolean;
+            /**
+             * @description `POST /moderation/amendments/{id}/reject`: staff of the space, not
+             *     its author, while it is under evaluation.
+             */
+            reject: boolean;
+            /**
+             * @description `POST /amendments/{id}/withdraw`: its author, while it is under
+             *     evaluation.
+             */
+            withdraw: boolean;
         };
         /** @description A proposal's amendments by state, as many as the reader may list. */
         AmendmentCounts: {
@@ -1052,7 +1090,7 @@ export interface components {
          * @description Every kind of state change that is recorded.
          * @enum {string}
          */
-        AuditAction: "user_registered" | "role_granted" | "role_revoked" | "space_created" | "space_updated" | "proposal_created" | "proposal_edited" | "proposal_withdrawn" | "proposal_answered" | "amendment_created" | "amendment_withdrawn" | "amendment_accepted" | "amendment_rejected" | "amendment_promoted" | "user_verified" | "user_blocked" | "user_unblocked" | "comment_created" | "comment_edited" | "comment_deleted" | "comment_voted" | "report_created" | "content_hidden" | "content_unhidden" | "reports_dismissed" | "reports_upheld";
+        AuditAction: "user.registered" | "role.granted" | "role.revoked" | "space.created" | "space.updated" | "proposal.created" | "proposal.edited" | "proposal.withdrawn" | "proposal.answered" | "amendment.created" | "amendment.withdrawn" | "amendment.accepted" | "amendment.rejected" | "amendment.promoted" | "user.verified" | "user.blocked" | "user.unblocked" | "comment.created" | "comment.edited" | "comment.deleted" | "comment.voted" | "report.created" | "content.hidden" | "content.unhidden" | "reports.dismissed" | "reports.upheld";
         /**
          * @description The outcome of re-checking the audit chain, or one segment of it, as
          *     the public verify endpoint reports it. A segment starts after an entry
@@ -1790,6 +1828,8 @@ export interface components {
         };
         /** @description A proposal with its current text, as its page shows it to one reader. */
         Proposal: {
+            /** @description What the caller may do to it now. */
+            actions: components["schemas"]["ProposalActions"];
             /** @description Amendments by state, as many as the reader may list. */
             amendments: components["schemas"]["AmendmentCounts"];
             answer?: null | components["schemas"]["Answer"];
@@ -1858,6 +1898,65 @@ export interface components {
              * @description Last change.
              */
             updated_at: string;
+        };
+        /**
+         * @description What the caller may do to a proposal now, each flag decided by the same
+         *     rules the write applies, for this caller: true exactly when that write
+         *     would be accepted (at the moment of reading; the write decides again).
+         *     All false for an anonymous reader: every one of these needs a sign-in.
+         */
+        ProposalActions: {
+            /**
+             * @description `POST …/amendments`: request an amendment. Amendments open, a
+             *     verified identity if the space asks one to propose, the proposal
+             *     open, and no amendment of the caller's still under evaluation on it.
+             */
+            amend: boolean;
+            /**
+             * @description `POST /moderation/proposals/{id}/answer`: give an official answer.
+             *     Staff of the space, unless the proposal was withdrawn.
+             */
+            answer: boolean;
+            /**
+             * @description `POST …/comments`: comment (a root comment). Comments open, the
+             *     proposal not withdrawn and not hidden.
+             */
+            comment: boolean;
+            /**
+             * @description `POST …/versions`: publish a new version. An author, while the
+             *     proposal is published (not yet answered), within the edit limits
+             *     (per hour and in all).
+             */
+            edit: boolean;
+            /**
+             * @description `POST /moderation/proposals/{id}/hide`, `…/unhide`, `…/dismiss`:
+             *     moderate it. Staff of the space.
+             */
+            moderate: boolean;
+            /**
+             * @description `POST /reports` naming this proposal: report it. Not one's own, not
+             *     hidden, and not reported by the caller already.
+             */
+            report: boolean;
+            /**
+             * @description `PUT …/support`: give a support, or re-confirm theirs on the current
+             *     version. Supports open, a verified identity if the space asks for
+             *     one, the proposal open (published or evaluating) and not hidden, and
+             *     for a new support room under the space's per-user limit and, unless
+             *     it takes supports beyond it, the proposal's threshold.
+             */
+            support: boolean;
+            /**
+             * @description `POST …/withdraw`: withdraw the proposal. An author, while it is
+             *     published or evaluating.
+             */
+            withdraw: boolean;
+            /**
+             * @description `DELETE …/support`: take a support back (idempotent, so true whether
+             *     or not the caller supports it). Supports open and the proposal open:
+             *     once closed, supports are final.
+             */
+            withdraw_support: boolean;
         };
         /** @description Counters shown on a proposal. */
         ProposalCounters: {
@@ -5778,7 +5877,7 @@ export interface operations {
             /** @description The proposal with its current text. */
             200: {
                 headers: {
-                    /** @description Strong entity tag `"v<version>-<hash>"` of this representation. */
+                    /** @description Strong entity tag `"v<version>-<hash>"` of this representation (all of it but `actions`, which are advice for this caller: the same data gives every reader the same tag). */
                     ETag?: string;
                     [name: string]: unknown;
                 };
