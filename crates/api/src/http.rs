@@ -14,7 +14,7 @@ use actix_web::http::{Method, StatusCode};
 use actix_web::middleware::Next;
 use actix_web::{HttpResponse, HttpResponseBuilder, ResponseError};
 use emenda_domain::ErrorCode;
-use emenda_proposals::views::{Proposal, ProposalActions};
+use emenda_participation::views::{Proposal, ProposalActions};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use std::future::Future;

@@ -4,13 +4,11 @@ use crate::rate_limit::{Limiters, RateLimits};
 use crate::route_table::RouteTable;
 use emenda_accounts::AccountService;
 use emenda_domain::proposal::EditLimits;
-use emenda_moderation::{
-    AnswerService, AuditService, DecisionService, ReportService, RoleService, UserModerationService,
-};
-use emenda_proposals::{
+use emenda_participation::{
     AmendmentService, CommentService, HistoryService, ProposalService, SpaceService, SupportService,
 };
 use emenda_service::Database;
+use emenda_staff::{AnswerService, AuditService, DecisionService, ReportService, RoleService, UserModerationService};
 use std::sync::Arc;
 
 /// Application state, cloned into every worker.

@@ -10,12 +10,12 @@ use emenda_domain::amendment::Mergeability;
 use emenda_domain::policy::{Actor, Role};
 use emenda_domain::proposal::ProposalState;
 use emenda_domain::space::SpaceSettings;
-use emenda_moderation::decisions::Acceptance;
-use emenda_proposals::amendments::AmendmentRequest;
-use emenda_proposals::proposals::ProposalEdit;
-use emenda_proposals::spaces::NewSpace;
-use emenda_proposals::views::Amendment;
-use emenda_proposals::ProposalKey;
+use emenda_participation::amendments::AmendmentRequest;
+use emenda_participation::proposals::ProposalEdit;
+use emenda_participation::spaces::NewSpace;
+use emenda_participation::views::Amendment;
+use emenda_participation::ProposalKey;
+use emenda_staff::decisions::Acceptance;
 
 mod participation;
 

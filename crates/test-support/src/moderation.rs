@@ -1,7 +1,7 @@
 //! The moderation services over a world's context.
 
 use crate::world::World;
-use emenda_moderation::{AnswerService, AuditService, DecisionService, RoleService, UserModerationService};
+use emenda_staff::{AnswerService, AuditService, DecisionService, RoleService, UserModerationService};
 
 /// The moderation services over a world's context, built the way
 /// `api::state::AppState::new` builds them.

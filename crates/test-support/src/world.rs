@@ -6,10 +6,10 @@
 use emenda_domain::audit::AuditAction;
 use emenda_domain::policy::{Actor, Role, RoleGrant, StaffScope};
 use emenda_domain::space::SpaceSettings;
-use emenda_proposals::amendments::AmendmentRequest;
-use emenda_proposals::spaces::NewSpace;
-use emenda_proposals::views::{Amendment, Proposal, Space};
-use emenda_proposals::{AmendmentService, ProposalKey, ProposalService, SpaceService};
+use emenda_participation::amendments::AmendmentRequest;
+use emenda_participation::spaces::NewSpace;
+use emenda_participation::views::{Amendment, Proposal, Space};
+use emenda_participation::{AmendmentService, ProposalKey, ProposalService, SpaceService};
 use emenda_service::{ServiceContext, ServiceError, ServiceResult};
 use emenda_store::audit::{self, AuditEntry, AuditReader};
 use emenda_store::testing::TestDatabase;

@@ -1,6 +1,7 @@
 //! Every end-to-end test in one binary (one link instead of one per file):
 //! each module starts real `emenda` servers over real sockets, on both
-//! backends, through the harness in `emenda-tests`.
+//! backends, through the harness in `emenda-tests` (and `layers`, which
+//! reads the manifests: the crates above the services never see the store).
 
 mod accounts_and_sessions;
 mod actions;
@@ -11,6 +12,7 @@ mod demo_data;
 mod error_codes;
 mod hostile_input;
 mod http_semantics;
+mod layers;
 mod no_lost_updates;
 mod openapi;
 mod proposals;

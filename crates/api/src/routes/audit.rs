@@ -8,7 +8,7 @@ use crate::problem::ApiResult;
 use crate::state::AppState;
 use actix_web::{get, web, HttpResponse};
 use emenda_domain::audit_chain::AuditChainReport;
-use emenda_moderation::views::AuditEntry;
+use emenda_staff::views::AuditEntry;
 use serde::Deserialize;
 use utoipa::IntoParams;
 use utoipa_actix_web::service_config::ServiceConfig;

@@ -6,7 +6,7 @@ use crate::problem::ApiResult;
 use crate::state::AppState;
 use actix_web::{delete, put, web, HttpResponse};
 use emenda_domain::policy::Role;
-use emenda_moderation::views::UserRoles;
+use emenda_staff::views::UserRoles;
 use serde::Deserialize;
 use utoipa::ToSchema;
 use utoipa_actix_web::service_config::ServiceConfig;

@@ -9,7 +9,7 @@ use actix_web::{get, web, HttpResponse};
 use emenda_domain::diff::Granularity;
 use emenda_domain::history::ChainReport;
 use emenda_domain::FieldCode;
-use emenda_proposals::views::{Version, VersionDiff, VersionSummary};
+use emenda_participation::views::{Version, VersionDiff, VersionSummary};
 use serde::Deserialize;
 use utoipa::IntoParams;
 use utoipa_actix_web::service_config::ServiceConfig;

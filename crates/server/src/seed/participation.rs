@@ -10,11 +10,11 @@ use emenda_api::AppState;
 use emenda_domain::comment::Alignment;
 use emenda_domain::moderation::{ReportReason, TargetKind};
 use emenda_domain::policy::Actor;
-use emenda_moderation::reports::ReportRequest;
-use emenda_proposals::comments::{CommentEdit, CommentRequest, CommentTarget};
-use emenda_proposals::proposals::ProposalEdit;
-use emenda_proposals::views::Comment;
-use emenda_proposals::ProposalKey;
+use emenda_participation::comments::{CommentEdit, CommentRequest, CommentTarget};
+use emenda_participation::proposals::ProposalEdit;
+use emenda_participation::views::Comment;
+use emenda_participation::ProposalKey;
+use emenda_staff::reports::ReportRequest;
 use uuid::Uuid;
 
 /// Proposal indices in the demo list (see `PROPOSALS`).

@@ -18,12 +18,12 @@ use emenda_domain::policy::ensure_staff_of;
 use emenda_domain::policy::Actor;
 use emenda_domain::values::StaffText;
 use emenda_domain::{DomainError, ErrorCode};
-use emenda_proposals::amendments::{load_visible_amendment, lock_visible_amendment};
-use emenda_proposals::{lock_visible_proposal, LockedProposal, ProposalKey};
+use emenda_participation::amendments::{load_visible_amendment, lock_visible_amendment};
+use emenda_participation::{lock_visible_proposal, LockedProposal, ProposalKey};
 use emenda_service::{AuditTarget, ServiceContext, ServiceError, ServiceResult};
 use emenda_store::comments::{self as comment_rows, CommentRecord};
 use emenda_store::hiding;
-use emenda_store::moderation::{self as rows, ModerationRecord, NewReport, ReportRecord, TargetPreview};
+use emenda_store::moderation::{self as moderation_rows, ModerationRecord, NewReport, ReportRecord, TargetPreview};
 use emenda_store::proposals as proposal_rows;
 use emenda_store::spaces::SpaceRecord;
 use emenda_store::HasStore;
@@ -80,7 +80,7 @@ impl LockedTarget {
 }
 
 fn hidden_state(tx: &mut Tx<'_>, kind: TargetKind, id: Uuid) -> ServiceResult<(bool, bool)> {
-    let found = rows::previews(tx, kind, &[id])?.into_iter().next();
+    let found = moderation_rows::previews(tx, kind, &[id])?.into_iter().next();
     let found = found.ok_or_else(|| DomainError::not_found(kind.as_str()))?;
     Ok((found.hidden, found.hidden_by_block))
 }
@@ -179,14 +179,20 @@ impl ReportService {
         let result = self.ctx.write_as(actor, |tx| {
             let target = lock_target(tx, actor, request.kind, request.id)?;
             ensure_reportable(target.kind, target.hidden, target.deleted(), target.is_author)?;
-            if rows::has_reported(tx, target.kind, target.id, actor.user_id)? {
+            if moderation_rows::has_reported(tx, target.kind, target.id, actor.user_id)? {
                 return Err(already_reported().into());
             }
             let now = self.ctx.clock.now();
-            let moderation =
-                rows::ensure_and_lock(tx, self.ctx.ids.new_id(), target.kind, target.id, target.space.id, now)?;
+            let moderation = moderation_rows::ensure_and_lock(
+                tx,
+                self.ctx.ids.new_id(),
+                target.kind,
+                target.id,
+                target.space.id,
+                now,
+            )?;
             let report_id = self.ctx.ids.new_id();
-            let open = rows::add_report(
+            let open = moderation_rows::add_report(
                 tx,
                 &NewReport {
                     id: report_id,
@@ -215,7 +221,7 @@ impl ReportService {
                     serde_json::json!({ "automatic": true, "open_reports": open }),
                 )?;
             }
-            let report = rows::latest_reports(tx, &[moderation.id], 1)?
+            let report = moderation_rows::latest_reports(tx, &[moderation.id], 1)?
                 .into_iter()
                 .find(|r| r.id == report_id)
                 .ok_or_else(|| StoreError::Corrupt(format!("report {report_id} vanished")))?;
@@ -247,7 +253,7 @@ impl ReportService {
     ) -> ServiceResult<Vec<ModerationItem>> {
         self.ctx.store().read(|tx| {
             let spaces = queue_spaces(tx, actor, space_slug)?;
-            let page = rows::queue(tx, spaces.as_deref(), state, after, limit)?;
+            let page = moderation_rows::queue(tx, spaces.as_deref(), state, after, limit)?;
             entries(tx, page)
         })
     }
@@ -277,7 +283,8 @@ impl ReportService {
             let target = lock_target(tx, actor, kind, id)?;
             ensure_staff_of(actor, target.space.id)?;
             let now = self.ctx.clock.now();
-            let moderation = rows::ensure_and_lock(tx, self.ctx.ids.new_id(), kind, id, target.space.id, now)?;
+            let moderation =
+                moderation_rows::ensure_and_lock(tx, self.ctx.ids.new_id(), kind, id, target.space.id, now)?;
             let open = moderation.open_reports;
             let recorded = match action {
                 StaffAction::Hide => {
@@ -289,7 +296,7 @@ impl ReportService {
                         None => false,
                     };
                     let upheld = if open > 0 {
-                        rows::resolve_open(tx, moderation.id, ReportState::Upheld, actor.user_id, now)?
+                        moderation_rows::resolve_open(tx, moderation.id, ReportState::Upheld, actor.user_id, now)?
                     } else {
                         0
                     };
@@ -304,7 +311,7 @@ impl ReportService {
                 StaffAction::Unhide => {
                     let changed = target.hidden && set_hidden(tx, &target, false, false, now)?;
                     let dismissed = if open > 0 {
-                        rows::resolve_open(tx, moderation.id, ReportState::Dismissed, actor.user_id, now)?
+                        moderation_rows::resolve_open(tx, moderation.id, ReportState::Dismissed, actor.user_id, now)?
                     } else {
                         0
                     };
@@ -318,7 +325,7 @@ impl ReportService {
                 StaffAction::Dismiss => {
                     let unhides = dismiss_unhides(target.hidden, target.hidden_by_block, open);
                     let dismissed = if open > 0 {
-                        rows::resolve_open(tx, moderation.id, ReportState::Dismissed, actor.user_id, now)?
+                        moderation_rows::resolve_open(tx, moderation.id, ReportState::Dismissed, actor.user_id, now)?
                     } else {
                         0
                     };
@@ -334,7 +341,7 @@ impl ReportService {
             if let Some((audit_action, details)) = recorded {
                 self.ctx.audit(tx, Some(actor.user_id), audit_action, target.audit_target(), details)?;
             }
-            let moderation = rows::find_by_id(tx, moderation.id)?
+            let moderation = moderation_rows::find_by_id(tx, moderation.id)?
                 .ok_or_else(|| StoreError::Corrupt(format!("moderation {} vanished", moderation.id)))?;
             entries(tx, vec![moderation])?.pop().ok_or_else(|| DomainError::not_found(kind.as_str()).into())
         })
@@ -351,11 +358,11 @@ fn staff_only() -> DomainError {
 fn entries(tx: &mut Tx<'_>, page: Vec<ModerationRecord>) -> ServiceResult<Vec<ModerationItem>> {
     let ids: Vec<Uuid> = page.iter().map(|m| m.id).collect();
     let mut reasons: HashMap<Uuid, Vec<(ReportReason, i64)>> = HashMap::new();
-    for (moderation, reason, count) in rows::reason_counts(tx, &ids)? {
+    for (moderation, reason, count) in moderation_rows::reason_counts(tx, &ids)? {
         reasons.entry(moderation).or_default().push((reason, count));
     }
     let mut latest: HashMap<Uuid, Vec<ReportRecord>> = HashMap::new();
-    for report in rows::latest_reports(tx, &ids, LATEST_REPORTS)? {
+    for report in moderation_rows::latest_reports(tx, &ids, LATEST_REPORTS)? {
         latest.entry(report.moderation_id).or_default().push(report);
     }
     let mut previews: HashMap<(TargetKind, Uuid), TargetPreview> = HashMap::new();
@@ -364,7 +371,7 @@ fn entries(tx: &mut Tx<'_>, page: Vec<ModerationRecord>) -> ServiceResult<Vec<Mo
         if targets.is_empty() {
             continue;
         }
-        for mut found in rows::previews(tx, *kind, &targets)? {
+        for mut found in moderation_rows::previews(tx, *kind, &targets)? {
             found.text = found.text.as_deref().map(preview);
             previews.insert((*kind, found.id), found);
         }

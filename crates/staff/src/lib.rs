@@ -1,5 +1,6 @@
-//! The moderation service: what staff and admins do to others' content and
-//! accounts, and the audit log that makes it accountable: amendment
+//! What staff and administrators do, and the log that holds them to it:
+//! the public administration's answers and decisions on what citizens
+//! wrote, the moderation of content and accounts, and the audit log: amendment
 //! decisions, official answers, role grants, account verification and
 //! blocks, reports and the report queue, and audit reads. What it returns
 //! is a view (`views`), which the API sends as it is.

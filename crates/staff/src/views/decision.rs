@@ -1,7 +1,7 @@
 //! Amendment decisions: the staff queue and an acceptance's outcome.
 
 use emenda_domain::amendment::Mergeability;
-use emenda_proposals::views::{AmendmentSummary, VersionSummary};
+use emenda_participation::views::{AmendmentSummary, VersionSummary};
 use serde::Serialize;
 
 /// An amendment in the staff queue, with its proposal and whether it still

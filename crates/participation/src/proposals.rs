@@ -19,7 +19,7 @@ use emenda_service::{AuditTarget, ServiceContext, ServiceError, ServiceResult};
 use emenda_store::answers;
 use emenda_store::proposal_view::{self, ProposalPage};
 use emenda_store::proposals::{
-    self as rows, NewProposal, ProposalCursor, ProposalFilter, ProposalRecord, ProposalSort,
+    self as proposal_rows, NewProposal, ProposalCursor, ProposalFilter, ProposalRecord, ProposalSort,
 };
 use emenda_store::spaces::SpaceRecord;
 use emenda_store::versions::{self, NewVersion};
@@ -156,7 +156,7 @@ impl ProposalService {
         let reference = format_reference(&self.reference_prefix, now, sequence);
         let id = self.ctx.ids.new_id();
         let derived_from = origin.map(|(proposal, _)| proposal);
-        rows::insert(
+        proposal_rows::insert(
             tx,
             &NewProposal {
                 id,
@@ -184,7 +184,7 @@ impl ProposalService {
                 created_at: now,
             },
         )?;
-        let proposal = rows::find_by_id(tx, id)?.ok_or_else(|| DomainError::not_found("proposal"))?;
+        let proposal = proposal_rows::find_by_id(tx, id)?.ok_or_else(|| DomainError::not_found("proposal"))?;
         self.ctx.audit(
             tx,
             Some(actor.user_id),
@@ -226,7 +226,7 @@ impl ProposalService {
         let summary = Summary::parse_optional(edit.summary.as_deref())?;
         self.ctx.write_as(actor, |tx| {
             let LockedProposal { proposal, .. } = lock_visible_proposal(tx, key, Some(actor))?;
-            ensure_author(rows::is_author(tx, proposal.id, actor.user_id)?)?;
+            ensure_author(proposal_rows::is_author(tx, proposal.id, actor.user_id)?)?;
             ensure_editable(proposal.state)?;
             ensure_current_base(edit.base_version, proposal.current_version)?;
             // Judged under the proposal's lock, so parallel edits cannot
@@ -266,7 +266,7 @@ impl ProposalService {
     pub fn withdraw(&self, actor: &Actor, key: &ProposalKey) -> ServiceResult<Proposal> {
         self.ctx.write_as(actor, |tx| {
             let LockedProposal { proposal, .. } = lock_visible_proposal(tx, key, Some(actor))?;
-            ensure_author(rows::is_author(tx, proposal.id, actor.user_id)?)?;
+            ensure_author(proposal_rows::is_author(tx, proposal.id, actor.user_id)?)?;
             ensure_withdrawable(proposal.state)?;
             lifecycle::change_state(&self.ctx, tx, actor, &proposal, &ProposalState::OPEN, ProposalState::Withdrawn)?;
             self.ctx.audit(
@@ -298,7 +298,7 @@ impl ProposalService {
     ) -> ServiceResult<Vec<ProposalSummary>> {
         // One statement: its own snapshot, so no transaction around it.
         self.ctx.store().read_statement(|tx| {
-            Ok(rows::list(tx, filter, sort, after, limit)?.into_iter().map(ProposalSummary::from).collect())
+            Ok(proposal_rows::list(tx, filter, sort, after, limit)?.into_iter().map(ProposalSummary::from).collect())
         })
     }
 

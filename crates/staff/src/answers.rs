@@ -6,9 +6,9 @@ use emenda_domain::policy::ensure_staff_of;
 use emenda_domain::policy::Actor;
 use emenda_domain::proposal::{ensure_answer_state, ensure_answerable, ProposalState};
 use emenda_domain::values::StaffText;
-use emenda_proposals::lifecycle;
-use emenda_proposals::views::Proposal;
-use emenda_proposals::{lock_visible_proposal, LockedProposal, ProposalKey, ProposalService};
+use emenda_participation::lifecycle;
+use emenda_participation::views::Proposal;
+use emenda_participation::{lock_visible_proposal, LockedProposal, ProposalKey, ProposalService};
 use emenda_service::{AuditTarget, ServiceContext, ServiceResult};
 use emenda_store::answers;
 

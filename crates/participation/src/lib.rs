@@ -1,5 +1,6 @@
-//! The proposal service: spaces, proposals and their versions, amendments
-//! (participant side), supports and comments. Each operation is one
+//! Participation: what citizens do and read in a space: spaces, proposals
+//! and their versions, amendments (the participant's side), supports and
+//! comments, and the one write path of a proposal (`lifecycle`). Each operation is one
 //! transaction: load, let the domain decide, write, record in the audit
 //! log; what it returns is a view (`views`), which the API sends as it is.
 

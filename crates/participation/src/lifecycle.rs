@@ -15,7 +15,7 @@ use emenda_domain::proposal::{state_changed, ProposalState, VersionKind};
 use emenda_domain::DomainError;
 use emenda_service::{AuditTarget, ServiceContext, ServiceResult};
 use emenda_store::amendments;
-use emenda_store::proposals::{self as rows, ProposalRecord};
+use emenda_store::proposals::{self as proposal_rows, ProposalRecord};
 use emenda_store::versions::{self, NewVersion};
 use emenda_store::Tx;
 use uuid::Uuid;
@@ -55,8 +55,9 @@ pub fn append_version(
     next: &NextVersion<'_>,
 ) -> ServiceResult<i32> {
     let now = ctx.clock.now();
-    if !rows::advance_version(tx, proposal.id, next.base, next.allowed_states, next.title, now)? {
-        let current = rows::find_by_id(tx, proposal.id)?.map_or(proposal.current_version, |p| p.current_version);
+    if !proposal_rows::advance_version(tx, proposal.id, next.base, next.allowed_states, next.title, now)? {
+        let current =
+            proposal_rows::find_by_id(tx, proposal.id)?.map_or(proposal.current_version, |p| p.current_version);
         return Err(DomainError::StaleVersion { current }.into());
     }
     let number = next.base + 1;
@@ -89,7 +90,7 @@ pub fn change_state(
     from: &[ProposalState],
     to: ProposalState,
 ) -> ServiceResult<()> {
-    if !rows::change_state(tx, proposal.id, from, to, ctx.clock.now())? {
+    if !proposal_rows::change_state(tx, proposal.id, from, to, ctx.clock.now())? {
         return Err(state_changed().into());
     }
     if to.closes_amendments() {

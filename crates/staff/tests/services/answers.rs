@@ -9,8 +9,8 @@ use emenda_domain::amendment::AmendmentState;
 use emenda_domain::audit::AuditAction;
 use emenda_domain::proposal::ProposalState;
 use emenda_domain::space::SpaceSettings;
-use emenda_proposals::proposals::ProposalEdit;
-use emenda_proposals::ProposalKey;
+use emenda_participation::proposals::ProposalEdit;
+use emenda_participation::ProposalKey;
 use emenda_store::{backend_tests, Backend};
 use emenda_test_support::{code, field_codes, Moderation, World};
 
@@ -129,7 +129,7 @@ fn a_final_answer_closes_open_amendments_for_good(backend: Backend) {
 }
 
 /// Every answer of a proposal, newest first, as anyone reads them.
-fn answers_of(w: &World, key: &ProposalKey) -> Vec<emenda_proposals::views::Answer> {
+fn answers_of(w: &World, key: &ProposalKey) -> Vec<emenda_participation::views::Answer> {
     w.proposals.answers(key, None).unwrap()
 }
 
