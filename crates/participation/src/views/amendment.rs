@@ -13,7 +13,7 @@ use uuid::Uuid;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AmendmentSummary {
-    /// Its id.
+    /// Its id: `/amendments/{id}`.
     pub id: Uuid,
     /// The proposal it amends.
     pub proposal_id: Uuid,
@@ -25,11 +25,12 @@ pub struct AmendmentSummary {
     pub base_version: i32,
     /// Proposed title.
     pub title: String,
-    /// State.
+    /// Where the decision stands: `evaluating` until staff accept or reject
+    /// it, or its author withdraws it.
     pub state: AmendmentState,
     /// Who decided it (or the author who withdrew it).
     pub decided_by: Option<Uuid>,
-    /// When.
+    /// When it was decided or withdrawn.
     pub decided_at: Option<DateTime<Utc>>,
     /// Public reason of a rejection, or the note of an acceptance.
     pub decision_reason: Option<String>,

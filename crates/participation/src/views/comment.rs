@@ -25,9 +25,10 @@ pub struct CommentVotes {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Comment {
-    /// Its id.
+    /// Its id: what a reply names as `parent_id`.
     pub id: Uuid,
-    /// Its proposal.
+    /// The proposal its thread belongs to (also for a comment on one of
+    /// its amendments).
     pub proposal_id: Uuid,
     /// The amendment it is on, if any.
     pub amendment_id: Option<Uuid>,
@@ -53,7 +54,7 @@ pub struct Comment {
     pub deleted: bool,
     /// Hidden by moderation.
     pub hidden: bool,
-    /// Votes.
+    /// Up and down votes, and their score.
     pub votes: CommentVotes,
     /// Live replies at every depth below it.
     pub replies_count: i32,

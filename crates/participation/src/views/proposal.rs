@@ -13,14 +13,15 @@ use uuid::Uuid;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ProposalSummary {
-    /// Its id.
+    /// Its id; a path takes it or the reference code.
     pub id: Uuid,
     /// Reference code, e.g. `EMD-PROP-2026-11-42`; also accepted wherever
     /// a path takes the id.
     pub reference: String,
-    /// Its space.
+    /// The space it was published in.
     pub space_id: Uuid,
-    /// State.
+    /// Where it stands: published, evaluating (staff are looking at it),
+    /// accepted or rejected (answered), or withdrawn by its authors.
     pub state: ProposalState,
     /// Current title.
     pub title: String,
@@ -37,7 +38,7 @@ pub struct ProposalSummary {
     pub comments_count: i32,
     /// Publication time.
     pub created_at: DateTime<Utc>,
-    /// Last change.
+    /// Last change of its text, state or counters.
     pub updated_at: DateTime<Utc>,
 }
 
@@ -170,19 +171,20 @@ pub struct ProposalActions {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Proposal {
-    /// Its id.
+    /// Its id; a path takes it or the reference code.
     pub id: Uuid,
     /// Reference code, e.g. `EMD-PROP-2026-11-42`; also accepted wherever
     /// a path takes the id.
     pub reference: String,
-    /// Its space.
+    /// The space it was published in.
     pub space_id: Uuid,
     /// Its space's slug (also in `space`).
     pub space_slug: String,
     /// The space's name and rules, so a page can draw its actions (support
     /// open? threshold? amendments open?) from this one response.
     pub space: ProposalSpace,
-    /// State.
+    /// Where it stands: published, evaluating (staff are looking at it),
+    /// accepted or rejected (answered), or withdrawn by its authors.
     pub state: ProposalState,
     /// Current version number; versions run 1..current_version.
     pub current_version: i32,
@@ -215,7 +217,7 @@ pub struct Proposal {
     pub actions: ProposalActions,
     /// Publication time.
     pub created_at: DateTime<Utc>,
-    /// Last change.
+    /// Last change of its text, state or counters.
     pub updated_at: DateTime<Utc>,
 }
 

@@ -10,11 +10,11 @@ use uuid::Uuid;
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Space {
-    /// Its id.
+    /// Its id (paths name a space by its slug).
     pub id: Uuid,
     /// URL name, used in paths (`/spaces/{slug}`) and list filters.
     pub slug: String,
-    /// Title.
+    /// Its name.
     pub title: String,
     /// What the process is about, in Markdown.
     pub description: String,
@@ -48,7 +48,7 @@ impl From<SpaceRecord> for Space {
 pub struct ProposalSpace {
     /// URL name.
     pub slug: String,
-    /// Title.
+    /// Its name, for the breadcrumb.
     pub title: String,
     /// The rules of participation in force.
     pub settings: SpaceSettings,

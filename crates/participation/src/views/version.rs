@@ -60,9 +60,9 @@ pub struct Version {
     /// Who made it, how, and its place in the chain.
     #[serde(flatten)]
     pub meta: VersionSummary,
-    /// Title.
+    /// The title in this version.
     pub title: String,
-    /// Text (Markdown).
+    /// The text in this version (Markdown).
     pub body: String,
 }
 

@@ -26,7 +26,7 @@ pub struct AuditEntry {
     pub details: serde_json::Value,
     /// `public` or `staff`.
     pub visibility: AuditVisibility,
-    /// When.
+    /// When it happened.
     pub created_at: DateTime<Utc>,
 }
 

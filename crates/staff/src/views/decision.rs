@@ -9,7 +9,7 @@ use serde::Serialize;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct QueueItem {
-    /// The amendment.
+    /// The amendment, its fields inline.
     #[serde(flatten)]
     pub amendment: AmendmentSummary,
     /// The proposal's reference code, for its address.

@@ -24,9 +24,9 @@ pub struct Preview {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct QueueReport {
-    /// Its id.
+    /// The report's id.
     pub id: Uuid,
-    /// Why.
+    /// Why it was reported.
     pub reason: ReportReason,
     /// What is wrong, in the reporter's words (may be empty).
     pub details: String,
@@ -34,7 +34,7 @@ pub struct QueueReport {
     pub reporter_nickname: String,
     /// `open`, `upheld` or `dismissed`.
     pub state: ReportState,
-    /// When.
+    /// When it was made.
     pub created_at: DateTime<Utc>,
 }
 
@@ -87,9 +87,9 @@ impl ReasonCounts {
 pub struct ModerationItem {
     /// The queue entry's id (its position in the queue).
     pub id: Uuid,
-    /// The item.
+    /// The item reported or moderated.
     pub target: Target,
-    /// Its space.
+    /// The item's space: only its staff act on it.
     pub space_id: Uuid,
     /// The proposal it is or belongs to.
     pub proposal_id: Option<Uuid>,
@@ -97,7 +97,7 @@ pub struct ModerationItem {
     pub proposal_reference: Option<String>,
     /// Title or text preview and author (null when the item is gone).
     pub preview: Option<Preview>,
-    /// Hidden now.
+    /// Hidden now from everyone but staff of the space.
     pub hidden: bool,
     /// Hidden with its blocked author (unblocking shows it again).
     pub hidden_by_block: bool,

@@ -9,16 +9,16 @@ use uuid::Uuid;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Report {
-    /// Its id.
+    /// The report's id.
     pub id: Uuid,
     /// What was reported.
     pub target: Target,
-    /// Why.
+    /// Why it was reported.
     pub reason: ReportReason,
     /// What is wrong, in the reporter's words (empty when none were given).
     pub details: String,
     /// `open` until staff work it.
     pub state: ReportState,
-    /// When.
+    /// When it was made.
     pub created_at: DateTime<Utc>,
 }
