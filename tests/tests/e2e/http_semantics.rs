@@ -148,6 +148,26 @@ impl World {
     }
 }
 
+/// A signed-in reader's proposal is theirs (their `actions`, their support)
+/// and is never answered 304 from a tag another reader was given: the tag
+/// leaves `actions` out, so a browser revalidating the anonymous copy it
+/// keeps (as Chromium does when `Vary: Authorization` does not match)
+/// would otherwise show the signed-in reader the anonymous buttons.
+fn a_signed_in_reader_never_gets_the_anonymous_copy(backend: Backend) {
+    let w = world(backend);
+    let anonymous = w.get(&[]);
+    assert_eq!(anonymous.expect(200)["actions"]["answer"], false);
+    let tag = anonymous.etag();
+    let path = format!("/api/v1/proposals/{}", w.proposal);
+    for (reader, flag) in [(&w.staff, "answer"), (&w.author, "edit")] {
+        let own = raw(&w.app, "GET", &path, Some(&reader.token), &[("If-None-Match", &tag)], None);
+        assert_eq!(own.status, 200, "{flag}: a full answer, not 304");
+        assert_eq!(own.body["actions"][flag], true, "{flag}");
+        assert_eq!(own.etag(), tag, "the data, and so the tag, are the same");
+    }
+    assert_eq!(w.get(&[("If-None-Match", &tag)]).status, 304, "anonymous readers still revalidate");
+}
+
 /// Point 1: the tag is derived from the whole representation, so an
 /// amendment request (which only changes the amendment counts) changes it
 /// and a stale `If-None-Match` no longer gets 304.
@@ -659,6 +679,7 @@ fn requests_too_large_to_parse_are_refused_in_words(backend: Backend) {
 }
 
 backend_tests!(
+    a_signed_in_reader_never_gets_the_anonymous_copy,
     requests_too_large_to_parse_are_refused_in_words,
     stalled_uploads_cannot_starve_other_clients,
     connections_over_the_total_are_refused_in_words,

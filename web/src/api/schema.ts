@@ -996,7 +996,7 @@ export interface components {
             created_at: string;
             /**
              * Format: date-time
-             * @description When.
+             * @description When it was decided or withdrawn.
              */
             decided_at?: string | null;
             /**
@@ -1010,7 +1010,7 @@ export interface components {
             hidden: boolean;
             /**
              * Format: uuid
-             * @description Its id.
+             * @description Its id: `/amendments/{id}`.
              */
             id: string;
             /**
@@ -1028,7 +1028,10 @@ export interface components {
              * @description The version an acceptance produced.
              */
             resulting_version?: number | null;
-            /** @description State. */
+            /**
+             * @description Where the decision stands: `evaluating` until staff accept or reject
+             *     it, or its author withdraws it.
+             */
             state: components["schemas"]["AmendmentState"];
             /** @description Proposed title. */
             title: string;
@@ -1148,7 +1151,7 @@ export interface components {
             actor_id?: string | null;
             /**
              * Format: date-time
-             * @description When.
+             * @description When it happened.
              */
             created_at: string;
             /** @description The facts of the change (reference, version, reason, …). */
@@ -1255,7 +1258,7 @@ export interface components {
             hidden: boolean;
             /**
              * Format: uuid
-             * @description Its id.
+             * @description Its id: what a reply names as `parent_id`.
              */
             id: string;
             /**
@@ -1270,7 +1273,8 @@ export interface components {
             parent_id?: string | null;
             /**
              * Format: uuid
-             * @description Its proposal.
+             * @description The proposal its thread belongs to (also for a comment on one of
+             *     its amendments).
              */
             proposal_id: string;
             /**
@@ -1283,7 +1287,7 @@ export interface components {
              * @description Current revision (1 until edited): send it back with an edit.
              */
             revision: number;
-            /** @description Votes. */
+            /** @description Up and down votes, and their score. */
             votes: components["schemas"]["CommentVotes"];
         };
         /** @description One revision of a comment. */
@@ -1577,7 +1581,7 @@ export interface components {
         ModeratedKind: "proposals" | "amendments" | "comments";
         /** @description One item in the report queue. */
         ModerationItem: {
-            /** @description Hidden now. */
+            /** @description Hidden now from everyone but staff of the space. */
             hidden: boolean;
             /** @description Hidden with its blocked author (unblocking shows it again). */
             hidden_by_block: boolean;
@@ -1610,10 +1614,10 @@ export interface components {
             reasons: components["schemas"]["ReasonCounts"];
             /**
              * Format: uuid
-             * @description Its space.
+             * @description The item's space: only its staff act on it.
              */
             space_id: string;
-            /** @description The item. */
+            /** @description The item reported or moderated. */
             target: components["schemas"]["Target"];
         };
         /** @description An optional note, kept in the public audit entry. */
@@ -1862,7 +1866,7 @@ export interface components {
             hidden: boolean;
             /**
              * Format: uuid
-             * @description Its id.
+             * @description Its id; a path takes it or the reference code.
              */
             id: string;
             my_support?: null | components["schemas"]["MySupport"];
@@ -1884,18 +1888,21 @@ export interface components {
             space: components["schemas"]["ProposalSpace"];
             /**
              * Format: uuid
-             * @description Its space.
+             * @description The space it was published in.
              */
             space_id: string;
             /** @description Its space's slug (also in `space`). */
             space_slug: string;
-            /** @description State. */
+            /**
+             * @description Where it stands: published, evaluating (staff are looking at it),
+             *     accepted or rejected (answered), or withdrawn by its authors.
+             */
             state: components["schemas"]["ProposalState"];
             /** @description Current title. */
             title: string;
             /**
              * Format: date-time
-             * @description Last change.
+             * @description Last change of its text, state or counters.
              */
             updated_at: string;
         };
@@ -1987,7 +1994,7 @@ export interface components {
             settings: components["schemas"]["SpaceSettings"];
             /** @description URL name. */
             slug: string;
-            /** @description Title. */
+            /** @description Its name, for the breadcrumb. */
             title: string;
         };
         /**
@@ -2014,7 +2021,7 @@ export interface components {
             current_version: number;
             /**
              * Format: uuid
-             * @description Its id.
+             * @description Its id; a path takes it or the reference code.
              */
             id: string;
             /**
@@ -2029,10 +2036,13 @@ export interface components {
             reference: string;
             /**
              * Format: uuid
-             * @description Its space.
+             * @description The space it was published in.
              */
             space_id: string;
-            /** @description State. */
+            /**
+             * @description Where it stands: published, evaluating (staff are looking at it),
+             *     accepted or rejected (answered), or withdrawn by its authors.
+             */
             state: components["schemas"]["ProposalState"];
             /**
              * Format: int32
@@ -2049,7 +2059,7 @@ export interface components {
             title: string;
             /**
              * Format: date-time
-             * @description Last change.
+             * @description Last change of its text, state or counters.
              */
             updated_at: string;
         };
@@ -2073,17 +2083,17 @@ export interface components {
         QueueReport: {
             /**
              * Format: date-time
-             * @description When.
+             * @description When it was made.
              */
             created_at: string;
             /** @description What is wrong, in the reporter's words (may be empty). */
             details: string;
             /**
              * Format: uuid
-             * @description Its id.
+             * @description The report's id.
              */
             id: string;
-            /** @description Why. */
+            /** @description Why it was reported. */
             reason: components["schemas"]["ReportReason"];
             /** @description Who reported. */
             reporter_nickname: string;
@@ -2151,17 +2161,17 @@ export interface components {
         Report: {
             /**
              * Format: date-time
-             * @description When.
+             * @description When it was made.
              */
             created_at: string;
             /** @description What is wrong, in the reporter's words (empty when none were given). */
             details: string;
             /**
              * Format: uuid
-             * @description Its id.
+             * @description The report's id.
              */
             id: string;
-            /** @description Why. */
+            /** @description Why it was reported. */
             reason: components["schemas"]["ReportReason"];
             /** @description `open` until staff work it. */
             state: components["schemas"]["ReportState"];
@@ -2267,14 +2277,14 @@ export interface components {
             description: string;
             /**
              * Format: uuid
-             * @description Its id.
+             * @description Its id (paths name a space by its slug).
              */
             id: string;
             /** @description The rules of participation in force. */
             settings: components["schemas"]["SpaceSettings"];
             /** @description URL name, used in paths (`/spaces/{slug}`) and list filters. */
             slug: string;
-            /** @description Title. */
+            /** @description Its name. */
             title: string;
             /**
              * Format: date-time
@@ -2465,9 +2475,9 @@ export interface components {
         };
         /** @description One immutable version with its full text. */
         Version: components["schemas"]["VersionSummary"] & {
-            /** @description Text (Markdown). */
+            /** @description The text in this version (Markdown). */
             body: string;
-            /** @description Title. */
+            /** @description The title in this version. */
             title: string;
         };
         /** @description The difference between two versions. */
@@ -5885,7 +5895,7 @@ export interface operations {
                     "application/json": components["schemas"]["Proposal"];
                 };
             };
-            /** @description Unchanged since the `If-None-Match` tag. */
+            /** @description Unchanged since the `If-None-Match` tag (anonymous readers only: a signed-in reader always gets the whole answer, since its `actions` are theirs). */
             304: {
                 headers: {
                     /** @description The current entity tag. */

@@ -155,7 +155,7 @@ pub async fn create_proposal(
         ("If-None-Match" = Option<String>, Header, description = "Entity tags (or `*`) the client holds; when one matches, the answer is 304 without a body. Weak comparison; an unparseable value is ignored.")),
     responses((status = 200, description = "The proposal with its current text.", body = Proposal,
             headers(("ETag" = String, description = "Strong entity tag `\"v<version>-<hash>\"` of this representation (all of it but `actions`, which are advice for this caller: the same data gives every reader the same tag)."))),
-        (status = 304, description = "Unchanged since the `If-None-Match` tag.",
+        (status = 304, description = "Unchanged since the `If-None-Match` tag (anonymous readers only: a signed-in reader always gets the whole answer, since its `actions` are theirs).",
             headers(("ETag" = String, description = "The current entity tag."))),
         (status = 404, description = "No such proposal, or one the caller may not see (`not_found`).")))]
 #[get("/proposals/{id}")]
@@ -165,9 +165,13 @@ pub async fn get_proposal(
     id: ProposalPath,
     req: HttpRequest,
 ) -> ApiResult<HttpResponse> {
+    // A signed-in reader's copy is theirs (their actions, their support):
+    // it is always sent whole, never confirmed from a tag, which leaves the
+    // actions out and so also names the anonymous copy a browser may hold.
+    let anonymous = user.actor().is_none();
     let view = blocking(move || state.proposals.get(&id, user.actor().as_ref())).await?;
     let http::TaggedJson { tag, body } = http::tagged_proposal(view);
-    if http::still_fresh(req.headers(), &tag) {
+    if anonymous && http::still_fresh(req.headers(), &tag) {
         return Ok(HttpResponse::NotModified().insert_header((header::ETAG, tag.to_string())).finish());
     }
     Ok(HttpResponse::Ok().insert_header((header::ETAG, tag.to_string())).content_type(ContentType::json()).body(body))
