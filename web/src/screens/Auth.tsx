@@ -54,7 +54,12 @@ export function SignIn({ next }: { next?: string }) {
 
 export function SignUp({ next }: { next?: string }) {
   const [form, setForm] = useState({ email: '', password: '', nickname: '', display_name: '' });
-  const set = (k: keyof typeof form) => (e: Event) => setForm({ ...form, [k]: (e.currentTarget as HTMLInputElement).value });
+  // From the state at the time of the input, not of the last render: fast
+  // typing (or a slow render) must not drop what another field received.
+  const set = (k: keyof typeof form) => (e: Event) => {
+    const value = (e.currentTarget as HTMLInputElement).value;
+    setForm((current) => ({ ...current, [k]: value }));
+  };
   const { error, busy, submit } = useSubmit(async () => {
     const me = await api.register(form);
     announce(t('auth.signedIn', { name: me.display_name }));
