@@ -51,6 +51,9 @@ test('created date, own support and earlier answers on the proposal page', async
   await page.getByRole('button', { name: 'Sostieni questa proposta' }).click();
   await page.getByText('Hai sostenuto la versione 1.', { exact: true }).waitFor();
   assert.equal(await page.getByText('Sostieni questa proposta', { exact: false }).count(), 0);
+  // The author's own actions, as the server gives them to a signed-in
+  // reader after a reload (never the anonymous copy the browser kept).
+  await page.getByRole('button', { name: 'Ritira la proposta' }).waitFor();
   await screenshot(page, 'proposal-page-copy');
   await page.context().close();
 });
