@@ -58,7 +58,17 @@ test('keyboard only: sign up, create, support, comment and reply', async () => {
   await page.keyboard.press('Tab');
   await page.keyboard.type('una-password-lunga');
   await page.keyboard.press('Enter');
-  await page.getByRole('link', { name: 'Anna Tastiera' }).waitFor();
+  // Signed in once the header names her. This step failed twice in about
+  // five full runs and never alone: on failure, say what the page held.
+  try {
+    await page.getByRole('link', { name: 'Anna Tastiera' }).waitFor();
+  } catch (e) {
+    console.log('DIAG url', page.url());
+    console.log('DIAG values', await page.evaluate(() => [...document.querySelectorAll('input')].map((i) => `${i.id}=${i.value}`).join(' | ')));
+    console.log('DIAG alerts', await page.evaluate(() => [...document.querySelectorAll('[role=alert], .alert, .invalid-feedback')].map((a) => a.textContent).join(' || ')));
+    await screenshot(page, 'keyboard-sign-up-failed');
+    throw e;
+  }
 
   // Create a proposal.
   await page.evaluate(() => document.body.focus());
