@@ -1,6 +1,6 @@
 // The frame (header slim + center, navigation, footer, live region) and the
 // screen for the current address (from the route table, routes.tsx).
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import { api } from './api/client';
 import { t, setLang, lang, type Lang } from './i18n';
 import { useLang, useSession } from './hooks';
@@ -173,8 +173,9 @@ export function App() {
   const location = useLocation();
   const first = useRef(true);
   // After a navigation, focus goes to the new page's title (or main) so
-  // keyboard and screen-reader users start at the new content.
-  useEffect(() => {
+  // keyboard and screen-reader users start at the new content; at once
+  // after the commit, before any key the user presses next is handled.
+  useLayoutEffect(() => {
     if (first.current) {
       first.current = false;
       return;

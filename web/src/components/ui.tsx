@@ -2,7 +2,7 @@
 // text, form fields with labels and errors, the live region, loading, the
 // breadcrumb, and "load more" under a list read page by page.
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { ApiError } from '../api/client';
 import { errorMessage, fieldMessage, t, tn, type Key } from '../i18n';
 import type { Pages } from '../hooks';
@@ -104,6 +104,12 @@ export function Field({ id, label, hint, error, field, children }: FieldProps) {
 
 let titleFocusPending = false;
 
+/** True while nobody has put the focus anywhere since the navigation (document or `main`). */
+export function focusIsUnclaimed(): boolean {
+  const active = document.activeElement;
+  return !active || active === document.body || active.id === 'main';
+}
+
 /** After a navigation: the next page title to appear takes the focus. */
 export function focusTitleWhenReady() {
   titleFocusPending = true;
@@ -115,10 +121,13 @@ export function PageTitle({ children, title }: { children: ComponentChildren; ti
   useEffect(() => {
     document.title = t('app.documentTitle', { title, app: t('app.name') });
   }, [title]);
-  useEffect(() => {
+  // At once after the commit, not after paint, and only while the focus is
+  // still where the navigation left it: a keyboard user who already tabbed
+  // into the page (a slow machine delays effects) keeps their place.
+  useLayoutEffect(() => {
     if (titleFocusPending) {
       titleFocusPending = false;
-      ref.current?.focus();
+      if (focusIsUnclaimed()) ref.current?.focus();
     }
   }, []);
   return (
