@@ -289,15 +289,21 @@ pub async fn cache_headers(
     if private || !headers.contains_key(header::CACHE_CONTROL) {
         headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache_control));
     }
+    vary_on(headers, "Authorization");
+    Ok(response)
+}
+
+/// Adds `name` to the response's `Vary`, unless it (or `*`) is there: the
+/// answer depends on that request header, so a cache must key on it.
+pub fn vary_on(headers: &mut HeaderMap, name: &'static str) {
     let varies = headers
         .get_all(header::VARY)
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(','))
-        .any(|name| name.trim().eq_ignore_ascii_case("authorization") || name.trim() == "*");
+        .any(|listed| listed.trim().eq_ignore_ascii_case(name) || listed.trim() == "*");
     if !varies {
-        headers.append(header::VARY, HeaderValue::from_static("Authorization"));
+        headers.append(header::VARY, HeaderValue::from_static(name));
     }
-    Ok(response)
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 //! that one registration (`routes`).
 
 pub mod auth;
+pub mod compression;
 pub mod connections;
 pub mod dto;
 pub mod extract;

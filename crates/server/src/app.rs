@@ -1,7 +1,6 @@
 //! Wiring: services over one database, the HTTP server with its middleware,
 //! and the single-page app served beside the API.
 
-use actix_files::{Files, NamedFile};
 use actix_http::error::DispatchError;
 use actix_http::{Extensions, HttpService};
 use actix_service::{map_config, IntoServiceFactory, ServiceFactoryExt};
@@ -12,7 +11,7 @@ use actix_web::http::header::{HeaderName, HeaderValue};
 use actix_web::middleware::DefaultHeaders;
 use actix_web::rt::net::TcpStream;
 use actix_web::{web, App};
-use actix_web::{HttpMessage, HttpResponse};
+use actix_web::{HttpMessage, HttpRequest, HttpResponse};
 use emenda_accounts::{AccountService, AuthSettings, JwtKeys};
 use emenda_api::connections::{ConnectionLimits, ConnectionTracker};
 use emenda_api::rate_limit::RateLimits;
@@ -222,6 +221,7 @@ pub fn server(database: Database, options: &ServerOptions) -> std::io::Result<(S
     let app = move || {
         let app = App::new()
             .wrap_fn(emenda_api::http::head_as_get)
+            .wrap(actix_web::middleware::from_fn(emenda_api::compression::compress_json))
             .wrap(security_headers())
             .wrap_fn(errors_on_the_request_line)
             .wrap_fn(echo_request_id)
@@ -230,23 +230,17 @@ pub fn server(database: Database, options: &ServerOptions) -> std::io::Result<(S
             .app_data(web::Data::from(state.limiters.clone()))
             .app_data(limits)
             .configure(emenda_api::configure);
-        if web_dir.as_os_str().is_empty() {
-            // The app built into the binary.
-            return app.default_service(web::to(web_assets::serve));
-        }
-        let index = web_dir.join("index.html");
-        app.service(Files::new("/", web_dir.clone()).index_file("index.html").default_handler(fn_service(
-            move |req: ServiceRequest| {
-                // Client-side routes (/proposte/…) get the app's page.
-                let index = index.clone();
-                async move {
-                    let (req, _) = req.into_parts();
-                    let file = NamedFile::open_async(index).await?;
-                    let response = file.into_response(&req);
-                    Ok(ServiceResponse::new(req, response))
-                }
+        // The app built into the binary, or the folder given to serve.
+        let files = if web_dir.as_os_str().is_empty() {
+            web_assets::WebFiles::Embedded
+        } else {
+            web_assets::WebFiles::Folder(web_dir.clone())
+        };
+        app.app_data(web::Data::new(files)).default_service(web::to(
+            |files: web::Data<web_assets::WebFiles>, request: HttpRequest| async move {
+                web_assets::serve_from(&files, &request).await
             },
-        )))
+        ))
     };
     let listener = std::net::TcpListener::bind(&options.bind)?;
     let address = listener.local_addr()?;

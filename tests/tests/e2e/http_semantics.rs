@@ -678,8 +678,42 @@ fn requests_too_large_to_parse_are_refused_in_words(backend: Backend) {
     app.get("/api/v1/nowhere", None).expect_problem(404, "not_found");
 }
 
+/// A proposal's JSON above the size travels gzipped to a client that
+/// accepts it, is the same JSON once unpacked, carries the same tag, and
+/// that tag still guards an edit's `If-Match`.
+fn a_large_answer_travels_gzipped_and_its_tag_still_guards_edits(backend: Backend) {
+    let w = world(backend);
+    let long = "Una proposta lunga, scritta perché la risposta superi la soglia della compressione. ".repeat(20);
+    w.edit(&long, Some(1), &[]).expect(201);
+    let plain = w.get(&[]);
+    assert_eq!(plain.header("content-encoding"), None);
+    let path = format!("{}/api/v1/proposals/{}", w.app.base, w.proposal);
+    let packed = ureq::get(&path).set("Accept-Encoding", "gzip, br").call().expect("GET");
+    assert_eq!(packed.header("Content-Encoding"), Some("gzip"));
+    let vary = packed.all("Vary").join(", ");
+    assert!(vary.contains("Accept-Encoding") && vary.contains("Authorization"), "{vary}");
+    let tag = packed.header("ETag").map(str::to_owned);
+    assert_eq!(tag.as_deref(), Some(plain.etag().as_str()), "one tag for the JSON, whichever coding carried it");
+    let mut bytes = Vec::new();
+    packed.into_reader().read_to_end(&mut bytes).expect("body");
+    assert!(bytes.len() * 3 < plain.text.len(), "{} bytes for {}", bytes.len(), plain.text.len());
+    let mut unpacked = String::new();
+    flate2::read::GzDecoder::new(bytes.as_slice()).read_to_string(&mut unpacked).expect("gzip");
+    assert_eq!(unpacked, plain.text);
+    let tag = tag.unwrap_or_default();
+    assert_eq!(
+        w.edit("Terza versione del testo della proposta.", Some(2), &[("If-Match", &tag)]).expect(201)
+            ["current_version"],
+        3
+    );
+    let document =
+        ureq::get(&format!("{}/api/openapi.json", w.app.base)).set("Accept-Encoding", "gzip").call().expect("GET");
+    assert_eq!(document.header("Content-Encoding"), Some("gzip"), "the document is JSON too");
+}
+
 backend_tests!(
     a_signed_in_reader_never_gets_the_anonymous_copy,
+    a_large_answer_travels_gzipped_and_its_tag_still_guards_edits,
     requests_too_large_to_parse_are_refused_in_words,
     stalled_uploads_cannot_starve_other_clients,
     connections_over_the_total_are_refused_in_words,
