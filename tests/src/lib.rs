@@ -206,6 +206,17 @@ impl TestApp {
         self.login(&email)
     }
 
+    /// `admin` makes `user` staff of the space `space`.
+    pub fn grant_staff(&self, admin: &TestUser, user: &TestUser, space: &str) {
+        self.call(
+            "PUT",
+            &format!("/api/v1/moderation/users/{}/roles", user.id),
+            Some(&admin.token),
+            Some(&json!({ "role": "staff", "space": space })),
+        )
+        .expect(200);
+    }
+
     /// Signs in.
     pub fn login(&self, email: &str) -> TestUser {
         let reply = self.post("/api/v1/auth/login", None, json!({ "email": email, "password": PASSWORD }));

@@ -8,6 +8,10 @@
 //! admins (`AccountStandingDto`, `AccountDto`). These projections, with
 //! their derived flags (`verified`, `blocked`), live here, so the account
 //! view with its e-mail is never serialised whole.
+//!
+//! A proposal read with its first lists (`ProposalRead`) is the other: one
+//! answer composed of several views.
 
+pub mod proposal_read;
 pub mod sessions;
 pub mod users;

@@ -4,6 +4,7 @@
 //! answers for unknown paths and wrong methods, `HEAD`, and the caching
 //! headers that keep tokens and personal data out of shared caches.
 
+use crate::dto::proposal_read::ProposalRead;
 use crate::problem::{ApiError, Problem};
 use crate::route_table::RouteTable;
 use actix_web::body::{BoxBody, MessageBody};
@@ -175,14 +176,22 @@ impl std::fmt::Display for EntityTag {
 /// tag what every reader of the same data gets (an anonymous reader's
 /// actions are all false): the tag an author's edit answers with is the
 /// tag the next reader's `GET` gives.
-pub fn tagged_proposal(mut proposal: Proposal) -> TaggedJson {
-    let prefix = format!("v{}", proposal.current_version);
-    let body = serde_json::to_vec(&proposal).unwrap_or_default();
-    if proposal.actions == ProposalActions::default() {
+pub fn tagged_proposal(proposal: Proposal) -> TaggedJson {
+    tagged_read(ProposalRead { proposal, included: None })
+}
+
+/// [`tagged_proposal`] for a proposal read with its first lists: the lists
+/// are part of that representation, so of its tag too. Such a tag names the
+/// read with those lists; `If-Match` compares the tag of the proposal
+/// alone (the one `GET /proposals/{id}` and every edit answer with).
+pub fn tagged_read(mut read: ProposalRead) -> TaggedJson {
+    let prefix = format!("v{}", read.proposal.current_version);
+    let body = serde_json::to_vec(&read).unwrap_or_default();
+    if read.proposal.actions == ProposalActions::default() {
         return TaggedJson { tag: content_tag(&prefix, &body), body };
     }
-    proposal.actions = ProposalActions::default();
-    let tag = tagged_json(&prefix, &proposal).tag;
+    read.proposal.actions = ProposalActions::default();
+    let tag = tagged_json(&prefix, &read).tag;
     TaggedJson { tag, body }
 }
 

@@ -156,6 +156,53 @@ pub(crate) fn words(text: &str) -> Vec<&str> {
     pieces
 }
 
+/// [`words`], with each punctuation mark of a word its own token: a diff
+/// then shows "visibile" + "." → "visibile anche di notte" + "." as the
+/// words added, not "visibile." replaced whole. Letters, digits and marks
+/// joined to them stay together, and so does a number with its separators
+/// ("45.000"); an apostrophe is a mark of its own ("l", "'", "albero");
+/// whitespace runs are as in [`words`].
+pub(crate) fn words_and_marks(text: &str) -> Vec<&str> {
+    let mut pieces = Vec::new();
+    for word in words(text) {
+        if word.chars().next().is_some_and(char::is_whitespace) {
+            pieces.push(word);
+            continue;
+        }
+        let mut start = 0;
+        let mut chars = word.char_indices().peekable();
+        let mut previous = None;
+        while let Some((index, c)) = chars.next() {
+            let next = chars.peek().map(|&(_, n)| n);
+            // A separator between digits belongs to its number: "45.000", "3,5", "12:30".
+            let in_number = matches!(c, '.' | ',' | ':')
+                && previous.is_some_and(|p: char| p.is_ascii_digit())
+                && next.is_some_and(|n| n.is_ascii_digit());
+            previous = Some(c);
+            if in_number || is_word_char(c) {
+                continue;
+            }
+            if start < index {
+                pieces.push(&word[start..index]);
+            }
+            let end = index + c.len_utf8();
+            pieces.push(&word[index..end]);
+            start = end;
+        }
+        if start < word.len() {
+            pieces.push(&word[start..]);
+        }
+    }
+    pieces
+}
+
+/// Letters, digits and combining marks: what a word is made of. Anything
+/// else in a non-space run (punctuation, symbols, emoji) is a token alone.
+fn is_word_char(c: char) -> bool {
+    use unicode_properties::{GeneralCategoryGroup, UnicodeGeneralCategory};
+    c.is_alphanumeric() || c.general_category_group() == GeneralCategoryGroup::Mark
+}
+
 /// The word-token ranges of each line of `tokens` (as split by [`words`]).
 pub(crate) fn lines_of(tokens: &[&str]) -> Vec<Range<usize>> {
     let mut ranges = Vec::new();

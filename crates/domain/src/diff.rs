@@ -150,7 +150,7 @@ pub fn diff_texts(old: &str, new: &str, granularity: Granularity) -> TextDiff {
 /// [`diff_texts`] spending from a given budget, so tests can count the work.
 pub(crate) fn diff_with_budget(old: &str, new: &str, granularity: Granularity, budget: &mut Budget) -> TextDiff {
     let split = match granularity {
-        Granularity::Word => bounded::words,
+        Granularity::Word => bounded::words_and_marks,
         Granularity::Line => bounded::lines,
     };
     let (old_tokens, new_tokens) = (split(old), split(new));
@@ -207,6 +207,154 @@ pub fn apply_ops(old: &str, ops: &[DiffOp]) -> Option<String> {
     rest.is_empty().then_some(out)
 }
 
+string_enum! {
+    /// Which text of an amendment a change is in.
+    pub enum ChangedField {
+        /// The title.
+        Title => "title",
+        /// The text.
+        Body => "body",
+    }
+}
+
+/// The first change of an amendment in its sentence, for a card in a list:
+/// "Piantare `dieci` → `dodici` alberi in via Roma." reads as a change, the
+/// lone words "dieci / dodici" do not. `before` + `removed` + `after` is
+/// the old sentence, `before` + `inserted` + `after` the new one, each cut
+/// at a word with `…` when longer than [`EXCERPT_CONTEXT`] characters.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ChangeExcerpt {
+    /// The text the change is in (the body's first change, else the title's).
+    pub field: ChangedField,
+    /// The sentence up to the change.
+    pub before: String,
+    /// What the change takes out (empty for a pure insertion).
+    pub removed: String,
+    /// What it puts in (empty for a pure deletion).
+    pub inserted: String,
+    /// The sentence after the change.
+    pub after: String,
+    /// How many other places the amendment changes, in both texts.
+    pub other_changes: u32,
+}
+
+/// Characters of context kept on each side of a change, and of a changed
+/// run itself, in an excerpt.
+pub const EXCERPT_CONTEXT: usize = 120;
+
+/// The first change of `body` (else of `title`) in its sentence; `None`
+/// when neither changes.
+pub fn first_change(title: &TextDiff, body: &TextDiff) -> Option<ChangeExcerpt> {
+    let groups = |diff: &TextDiff| change_groups(&diff.ops);
+    let (body_groups, title_groups) = (groups(body), groups(title));
+    let total = body_groups.len() + title_groups.len();
+    let (field, diff, range) = match (body_groups.first(), title_groups.first()) {
+        (Some(range), _) => (ChangedField::Body, body, range.clone()),
+        (None, Some(range)) => (ChangedField::Title, title, range.clone()),
+        (None, None) => return None,
+    };
+    let ops = &diff.ops;
+    let mut removed = String::new();
+    let mut inserted = String::new();
+    for op in &ops[range.clone()] {
+        match op.op {
+            OpKind::Delete => removed.push_str(&op.text),
+            OpKind::Insert => inserted.push_str(&op.text),
+            OpKind::Equal => {
+                removed.push_str(&op.text);
+                inserted.push_str(&op.text);
+            }
+        }
+    }
+    let before = range.start.checked_sub(1).map_or("", |i| ops[i].text.as_str());
+    let after = ops.get(range.end).map_or("", |op| op.text.as_str());
+    Some(ChangeExcerpt {
+        field,
+        before: sentence_start(before),
+        removed: clip_end(&removed),
+        inserted: clip_end(&inserted),
+        after: sentence_end(after),
+        other_changes: u32::try_from(total - 1).unwrap_or(u32::MAX),
+    })
+}
+
+/// The index ranges of the runs of changed ops, counting as one change the
+/// changes separated only by a short unchanged stretch (a word or two in
+/// the same sentence).
+fn change_groups(ops: &[DiffOp]) -> Vec<std::ops::Range<usize>> {
+    let mut groups: Vec<std::ops::Range<usize>> = Vec::new();
+    for (index, op) in ops.iter().enumerate() {
+        if op.op == OpKind::Equal {
+            continue;
+        }
+        match groups.last_mut() {
+            Some(last) if last.end == index || (last.end + 1 == index && is_short_gap(&ops[last.end].text)) => {
+                last.end = index + 1;
+            }
+            _ => groups.push(index..index + 1),
+        }
+    }
+    groups
+}
+
+/// An unchanged stretch short enough to show between two changes of one
+/// excerpt: under 20 characters, within one sentence.
+fn is_short_gap(text: &str) -> bool {
+    text.chars().count() < 20 && !text.contains(['.', '!', '?', '\n'])
+}
+
+/// Where a sentence ends: after `.`, `!`, `?` or `;` followed by a space, or at a line end.
+fn is_sentence_break(previous: char, c: char) -> bool {
+    c == '\n' || (c.is_whitespace() && matches!(previous, '.' | '!' | '?' | ';'))
+}
+
+/// The end of `text` from the start of its last sentence, cut to
+/// [`EXCERPT_CONTEXT`] characters at a word.
+fn sentence_start(text: &str) -> String {
+    let mut start = 0;
+    let mut previous = ' ';
+    for (index, c) in text.char_indices() {
+        if is_sentence_break(previous, c) {
+            start = index + c.len_utf8();
+        }
+        previous = c;
+    }
+    let sentence = text[start..].trim_start();
+    let chars = sentence.chars().count();
+    if chars <= EXCERPT_CONTEXT {
+        return sentence.to_owned();
+    }
+    let cut: String = sentence.chars().skip(chars - EXCERPT_CONTEXT).collect();
+    let at_word = cut.split_once(char::is_whitespace).map_or(cut.as_str(), |(_, rest)| rest);
+    format!("…{at_word}")
+}
+
+/// The start of `text` to the end of its first sentence, cut to
+/// [`EXCERPT_CONTEXT`] characters at a word.
+fn sentence_end(text: &str) -> String {
+    let mut previous = ' ';
+    let mut end = text.len();
+    for (index, c) in text.char_indices() {
+        if is_sentence_break(previous, c) {
+            end = index;
+            break;
+        }
+        previous = c;
+    }
+    clip_end(text[..end].trim_end())
+}
+
+/// `text` cut to [`EXCERPT_CONTEXT`] characters at a word, with `…`.
+fn clip_end(text: &str) -> String {
+    if text.chars().count() <= EXCERPT_CONTEXT {
+        return text.to_owned();
+    }
+    let cut: String = text.chars().take(EXCERPT_CONTEXT).collect();
+    let at_word = cut.rsplit_once(char::is_whitespace).map_or(cut.as_str(), |(kept, _)| kept);
+    format!("{at_word}…")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -218,6 +366,58 @@ mod tests {
         let changed: Vec<_> = d.ops.iter().filter(|o| o.op != OpKind::Equal).map(|o| (o.op, o.text.as_str())).collect();
         assert_eq!(changed, [(OpKind::Delete, "chiusa"), (OpKind::Insert, "aperta")]);
         assert_eq!(d.hunks.len(), 1);
+    }
+
+    #[test]
+    fn punctuation_is_a_token_of_its_own() {
+        let d = diff_texts("Il parco è visibile.", "Il parco è visibile anche di notte.", Granularity::Word);
+        let changed: Vec<_> = d.ops.iter().filter(|o| o.op != OpKind::Equal).map(|o| (o.op, o.text.as_str())).collect();
+        assert_eq!(changed, [(OpKind::Insert, " anche di notte")]);
+        let d = diff_texts("dieci alberi, forse", "dodici alberi; forse", Granularity::Word);
+        let changed: Vec<_> = d.ops.iter().filter(|o| o.op != OpKind::Equal).map(|o| (o.op, o.text.as_str())).collect();
+        assert_eq!(
+            changed,
+            [(OpKind::Delete, "dieci"), (OpKind::Insert, "dodici"), (OpKind::Delete, ","), (OpKind::Insert, ";")]
+        );
+        // A number keeps its separators.
+        let d = diff_texts("costo 45.000 euro, ore 12:30", "costo 60.000 euro, ore 12:30", Granularity::Word);
+        let changed: Vec<_> = d.ops.iter().filter(|o| o.op != OpKind::Equal).map(|o| o.text.as_str()).collect();
+        assert_eq!(changed, ["45.000", "60.000"]);
+        // Accents (composed or combining) stay inside their word.
+        let d = diff_texts("la citta\u{300} e la città", "la citta\u{300} o la città", Granularity::Word);
+        assert!(d.ops.iter().all(|o| o.op == OpKind::Equal || o.text == "e" || o.text == "o"), "{:?}", d.ops);
+    }
+
+    #[test]
+    fn an_excerpt_shows_the_first_change_in_its_sentence() {
+        let old = "Premessa lunga. Piantare dieci alberi in via Roma. Poi si vedrà.";
+        let new = "Premessa lunga. Piantare dodici alberi in via Roma. Poi si vedrà di notte.";
+        let title = diff_texts("Titolo", "Titolo", Granularity::Word);
+        let body = diff_texts(old, new, Granularity::Word);
+        let e = first_change(&title, &body).expect("a change");
+        assert_eq!(e.field, ChangedField::Body);
+        assert_eq!((e.before.as_str(), e.removed.as_str(), e.inserted.as_str()), ("Piantare ", "dieci", "dodici"));
+        assert_eq!(e.after, " alberi in via Roma.");
+        assert_eq!(e.other_changes, 1, "the second sentence changes too");
+        // Two words changed a word apart read as one change.
+        let body = diff_texts("Dieci alberi, in via Roma.", "Dodici alberi; in via Roma.", Granularity::Word);
+        let e = first_change(&title, &body).expect("a change");
+        assert_eq!((e.removed.as_str(), e.inserted.as_str(), e.other_changes), ("Dieci alberi,", "Dodici alberi;", 0));
+        // Only the title changed.
+        let same = diff_texts(old, old, Granularity::Word);
+        let e = first_change(&diff_texts("Più alberi", "Più alberi e panchine", Granularity::Word), &same)
+            .expect("a change");
+        assert_eq!(
+            (e.field, e.before.as_str(), e.inserted.as_str()),
+            (ChangedField::Title, "Più alberi", " e panchine")
+        );
+        assert_eq!(first_change(&title, &same), None);
+        // Long context is cut at a word.
+        let long = "parola ".repeat(60);
+        let body = diff_texts(&format!("{long}vecchia {long}"), &format!("{long}nuova {long}"), Granularity::Word);
+        let e = first_change(&title, &body).expect("a change");
+        assert!(e.before.starts_with('…') && e.before.chars().count() <= EXCERPT_CONTEXT + 1, "{}", e.before);
+        assert!(e.after.ends_with('…') && e.after.chars().count() <= EXCERPT_CONTEXT + 1, "{}", e.after);
     }
 
     #[test]

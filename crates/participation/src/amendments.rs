@@ -12,7 +12,7 @@ use emenda_domain::amendment::{
     ensure_changes_base, list_scope, AmendmentState, Assessment, ListScope, Texts,
 };
 use emenda_domain::audit::AuditAction;
-use emenda_domain::diff::{diff_texts, Granularity};
+use emenda_domain::diff::{diff_texts, first_change, Granularity};
 use emenda_domain::error::Validation;
 use emenda_domain::policy::Actor;
 use emenda_domain::proposal::ensure_existing_version;
@@ -82,6 +82,25 @@ pub(crate) fn ensure_none_open(tx: &mut Tx<'_>, proposal_id: Uuid, author_id: Uu
 fn version(tx: &mut Tx<'_>, proposal_id: Uuid, number: i32) -> ServiceResult<VersionRecord> {
     versions::get(tx, proposal_id, number)?
         .ok_or_else(|| StoreError::Corrupt(format!("version {number} of {proposal_id} is missing")).into())
+}
+
+/// The amendment's change against its base version, computed at most once
+/// per amendment (its base and text never change).
+fn diff_against_base(tx: &mut Tx<'_>, amendment: &AmendmentRecord) -> ServiceResult<Arc<AmendmentDiff>> {
+    analysis::amendment_diff(amendment.id, || {
+        let base = version(tx, amendment.proposal_id, amendment.base_version)?;
+        Ok::<_, ServiceError>(AmendmentDiff {
+            title: diff_texts(&base.title, &amendment.title, Granularity::Word),
+            body: diff_texts(&base.body, &amendment.body, Granularity::Word),
+        })
+    })
+}
+
+/// The amendment as a list item with its first change in its sentence, so
+/// a list needs no request per item to show what each one changes.
+pub fn summary_with_excerpt(tx: &mut Tx<'_>, amendment: AmendmentRecord) -> ServiceResult<AmendmentSummary> {
+    let diff = diff_against_base(tx, &amendment)?;
+    Ok(AmendmentSummary { excerpt: first_change(&diff.title, &diff.body), ..AmendmentSummary::from(amendment) })
 }
 
 /// How the amendment, written against `base`, applies to `current`.
@@ -175,21 +194,17 @@ impl AmendmentService {
         } else {
             None
         };
-        let diff = analysis::amendment_diff(amendment.id, || {
-            let base = version(tx, proposal.id, amendment.base_version)?;
-            Ok::<_, ServiceError>(AmendmentDiff {
-                title: diff_texts(&base.title, &amendment.title, Granularity::Word),
-                body: diff_texts(&base.body, &amendment.body, Granularity::Word),
-            })
-        })?;
-        Ok(Amendment::new(
+        let diff = diff_against_base(tx, &amendment)?;
+        let mut view = Amendment::new(
             amendment,
             proposal.reference,
             proposal.current_version,
             AmendmentDiff::clone(&diff),
             assessment.as_deref(),
             actions,
-        ))
+        );
+        view.summary.excerpt = first_change(&diff.title, &diff.body);
+        Ok(view)
     }
 
     /// Requests an amendment of a proposal.
@@ -274,10 +289,10 @@ impl AmendmentService {
                 ListScope::Nothing => return Ok(Vec::new()),
             };
             let staff = actor.is_some_and(|a| a.is_staff_of(space.id));
-            Ok(amendments::list_for_proposal(tx, proposal.id, state, only_author, staff, after, limit)?
+            amendments::list_for_proposal(tx, proposal.id, state, only_author, staff, after, limit)?
                 .into_iter()
-                .map(AmendmentSummary::from)
-                .collect())
+                .map(|amendment| summary_with_excerpt(tx, amendment))
+                .collect()
         })
     }
 

@@ -10,7 +10,7 @@ use emenda_domain::policy::{ensure_staff_of, Actor, StaffScope};
 use emenda_domain::proposal::{ProposalState, VersionKind};
 use emenda_domain::values::{validate_text, Body, StaffText, Title};
 use emenda_domain::{DomainError, ErrorCode};
-use emenda_participation::amendments::{assess_against_current, lock_visible_amendment};
+use emenda_participation::amendments::{assess_against_current, lock_visible_amendment, summary_with_excerpt};
 use emenda_participation::lifecycle::{self, NextVersion};
 use emenda_participation::views::{AmendmentSummary, VersionSummary};
 use emenda_participation::LockedProposal;
@@ -103,7 +103,7 @@ impl DecisionService {
                         proposal_title: proposal.title,
                         current_version: proposal.current_version,
                         mergeability,
-                        amendment: amendment.into(),
+                        amendment: summary_with_excerpt(tx, amendment)?,
                     })
                 })
                 .collect()

@@ -15,6 +15,7 @@ mod http_semantics;
 mod layers;
 mod no_lost_updates;
 mod openapi;
+mod proposal_read;
 mod proposals;
 mod races;
 mod reports;

@@ -27,13 +27,7 @@ struct World {
 }
 
 fn grant(app: &TestApp, admin: &TestUser, user: &TestUser, space: &str) {
-    app.call(
-        "PUT",
-        &format!("/api/v1/moderation/users/{}/roles", user.id),
-        Some(&admin.token),
-        Some(&json!({ "role": "staff", "space": space })),
-    )
-    .expect(200);
+    app.grant_staff(admin, user, space);
 }
 
 fn world(backend: Backend, max_reports: i64) -> World {

@@ -1006,6 +1006,7 @@ export interface components {
             decided_by?: string | null;
             /** @description Public reason of a rejection, or the note of an acceptance. */
             decision_reason?: string | null;
+            excerpt?: null | components["schemas"]["ChangeExcerpt"];
             /** @description Hidden by moderation: only staff of the space see it. */
             hidden: boolean;
             /**
@@ -1220,6 +1221,35 @@ export interface components {
             /** @description How many versions were checked. */
             versions: number;
         };
+        /**
+         * @description The first change of an amendment in its sentence, for a card in a list:
+         *     "Piantare `dieci` → `dodici` alberi in via Roma." reads as a change, the
+         *     lone words "dieci / dodici" do not. `before` + `removed` + `after` is
+         *     the old sentence, `before` + `inserted` + `after` the new one, each cut
+         *     at a word with `…` when longer than `EXCERPT_CONTEXT` characters.
+         */
+        ChangeExcerpt: {
+            /** @description The sentence after the change. */
+            after: string;
+            /** @description The sentence up to the change. */
+            before: string;
+            /** @description The text the change is in (the body's first change, else the title's). */
+            field: components["schemas"]["ChangedField"];
+            /** @description What it puts in (empty for a pure deletion). */
+            inserted: string;
+            /**
+             * Format: int32
+             * @description How many other places the amendment changes, in both texts.
+             */
+            other_changes: number;
+            /** @description What the change takes out (empty for a pure insertion). */
+            removed: string;
+        };
+        /**
+         * @description Which text of an amendment a change is in.
+         * @enum {string}
+         */
+        ChangedField: "title" | "body";
         /**
          * @description A comment as one reader may see it. A deleted comment, and a hidden one
          *     (except for staff of its space), is a placeholder: `author`,
@@ -1509,6 +1539,21 @@ export interface components {
             old_start: number;
             /** @description The operations inside the hunk, context included. */
             ops: components["schemas"]["DiffOp"][];
+        };
+        /** @description The first page of each list `include` named; a list not named is absent. */
+        Included: {
+            amendments?: null | components["schemas"]["Page_AmendmentSummary"];
+            /**
+             * @description Every official answer, newest (the one in force) first, as
+             *     `GET /proposals/{id}/answers` gives them.
+             */
+            answers?: components["schemas"]["Answer"][] | null;
+            supporters?: null | components["schemas"]["Page_Supporter"];
+            /**
+             * @description True when `supporters` was asked for and the space keeps its
+             *     supporters private from the caller (the count stays in the proposal).
+             */
+            supporters_private: boolean;
         };
         /**
          * @description Sign-in form.
@@ -1983,6 +2028,10 @@ export interface components {
              * @description Every support, counted or pending.
              */
             supports_given: number;
+        };
+        /** @description The proposal, and the lists asked for with `include` under `included`. */
+        ProposalRead: components["schemas"]["Proposal"] & {
+            included?: null | components["schemas"]["Included"];
         };
         /**
          * @description The space of a proposal, as its page needs it: the name for the
@@ -5871,7 +5920,14 @@ export interface operations {
     };
     get_proposal: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description Lists to send with the proposal, the first page of each, comma
+                 *     separated: `answers`, `supporters`, `amendments`. What a reader's
+                 *     first screen shows then comes in this one answer.
+                 */
+                include?: string | null;
+            };
             header?: {
                 /** @description Entity tags (or `*`) the client holds; when one matches, the answer is 304 without a body. Weak comparison; an unparseable value is ignored. */
                 "If-None-Match"?: string | null;
@@ -5884,15 +5940,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The proposal with its current text. */
+            /** @description The proposal with its current text, and under `included` the first page of each list `include` named (their cursors are good at the lists' own addresses with the same `id`). */
             200: {
                 headers: {
-                    /** @description Strong entity tag `"v<version>-<hash>"` of this representation (all of it but `actions`, which are advice for this caller: the same data gives every reader the same tag). */
+                    /** @description Strong entity tag `"v<version>-<hash>"` of this representation (all of it but `actions`, which are advice for this caller: the same data gives every reader the same tag). With `include` the lists are part of it: for `If-Match`, use the tag of the read without `include`, or `base_version`. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Proposal"];
+                    "application/json": components["schemas"]["ProposalRead"];
                 };
             };
             /** @description Unchanged since the `If-None-Match` tag (anonymous readers only: a signed-in reader always gets the whole answer, since its `actions` are theirs). */
@@ -5922,7 +5978,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description One or more fields (body, query or path) are invalid (`validation_failed`); `errors` lists each. */
+            /** @description `include` names something else (`validation_failed`, field `include`). */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -11,6 +11,7 @@ use actix_web::{get, post, web, HttpResponse};
 use emenda_domain::amendment::AmendmentState;
 use emenda_participation::amendments::AmendmentRequest;
 use emenda_participation::views::{Amendment, AmendmentSummary, Proposal};
+use emenda_participation::ProposalKey;
 use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -93,11 +94,28 @@ pub async fn list_amendments(
 ) -> ApiResult<HttpResponse> {
     let query = query.into_inner();
     let limit = pagination::limit(query.limit)?;
-    let scope = CursorScope::new("proposal_amendments").with("proposal", &id.to_string()).with("state", &query.state);
-    let after: Option<Uuid> = scope.decode(query.cursor.as_deref())?;
+    let after: Option<Uuid> = amendments_scope(&id, query.state).decode(query.cursor.as_deref())?;
+    let key = id.0.clone();
     let rows =
-        blocking(move || state.amendments.list(&id, user.actor().as_ref(), query.state, after, limit + 1)).await?;
-    Ok(HttpResponse::Ok().json(pagination::page(rows, limit, &scope, |a| a.id)))
+        blocking(move || state.amendments.list(&key, user.actor().as_ref(), query.state, after, limit + 1)).await?;
+    Ok(HttpResponse::Ok().json(amendments_page(rows, limit, &id, query.state)))
+}
+
+/// What an amendment list cursor is bound to: the proposal as the address
+/// names it, and the state filter.
+fn amendments_scope(id: &ProposalKey, state: Option<AmendmentState>) -> CursorScope {
+    CursorScope::new("proposal_amendments").with("proposal", &id.to_string()).with("state", &state)
+}
+
+/// A page of a proposal's amendments read with `limit + 1` rows, its cursor
+/// good at `/proposals/{id}/amendments` for the same `id` and `state`.
+pub(crate) fn amendments_page(
+    rows: Vec<AmendmentSummary>,
+    limit: i64,
+    id: &ProposalKey,
+    state: Option<AmendmentState>,
+) -> Page<AmendmentSummary> {
+    pagination::page(rows, limit, &amendments_scope(id, state), |a| a.id)
 }
 
 /// One amendment with diff, mergeability, conflicts and merged preview.

@@ -2,18 +2,22 @@
 //! withdraw.
 
 use crate::auth::{CurrentUser, MaybeUser};
+use crate::dto::proposal_read::{Included, ProposalRead};
 use crate::extract::{blocking, Body, ProposalPath, Query};
 use crate::http::{self, Condition};
 use crate::pagination::{self, CursorScope, Page};
 use crate::problem::{ApiError, ApiResult};
+use crate::routes::{amendments, supports};
 use crate::state::AppState;
 use actix_web::http::header::{self, ContentType};
 use actix_web::{get, post, web, HttpRequest, HttpResponse};
 use emenda_domain::listing::{ProposalCursor, ProposalFilter, ProposalSort};
+use emenda_domain::policy::Actor;
 use emenda_domain::proposal::ProposalState;
-use emenda_domain::{DomainError, FieldCode};
+use emenda_domain::{DomainError, ErrorCode, FieldCode};
 use emenda_participation::proposals::ProposalEdit;
 use emenda_participation::views::{Answer, Proposal, ProposalSummary};
+use emenda_participation::ProposalKey;
 use emenda_service::ServiceError;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -149,32 +153,120 @@ pub async fn create_proposal(
     Ok(http::with_proposal(response, view))
 }
 
+/// What a proposal read may carry besides the proposal.
+#[derive(Debug, Deserialize, IntoParams)]
+pub struct ProposalReadQuery {
+    /// Lists to send with the proposal, the first page of each, comma
+    /// separated: `answers`, `supporters`, `amendments`. What a reader's
+    /// first screen shows then comes in this one answer.
+    #[param(pattern = "^(answers|supporters|amendments)(,(answers|supporters|amendments))*$")]
+    pub include: Option<String>,
+}
+
+/// The lists a read asked for with `include`.
+#[derive(Debug, Clone, Copy, Default)]
+struct Includes {
+    answers: bool,
+    supporters: bool,
+    amendments: bool,
+}
+
+impl Includes {
+    /// Reads `include`: known names, comma separated, each at most once.
+    fn parse(value: Option<&str>) -> Result<Includes, ApiError> {
+        let mut includes = Includes::default();
+        let Some(value) = value else { return Ok(includes) };
+        for name in value.split(',') {
+            let slot = match name {
+                "answers" => &mut includes.answers,
+                "supporters" => &mut includes.supporters,
+                "amendments" => &mut includes.amendments,
+                _ => {
+                    return Err(ApiError::invalid_field(
+                        "include",
+                        FieldCode::InvalidChoice,
+                        "a comma-separated list of answers, supporters, amendments",
+                    ))
+                }
+            };
+            if std::mem::replace(slot, true) {
+                return Err(ApiError::invalid_field(
+                    "include",
+                    FieldCode::InvalidChoice,
+                    format!("{name} is named twice"),
+                ));
+            }
+        }
+        Ok(includes)
+    }
+
+    fn any(self) -> bool {
+        self.answers || self.supporters || self.amendments
+    }
+}
+
 /// A proposal by UUID or reference code.
 #[utoipa::path(tag = "proposals",
-    params(("id" = String, Path, description = "UUID or reference code"),
+    params(("id" = String, Path, description = "UUID or reference code"), ProposalReadQuery,
         ("If-None-Match" = Option<String>, Header, description = "Entity tags (or `*`) the client holds; when one matches, the answer is 304 without a body. Weak comparison; an unparseable value is ignored.")),
-    responses((status = 200, description = "The proposal with its current text.", body = Proposal,
-            headers(("ETag" = String, description = "Strong entity tag `\"v<version>-<hash>\"` of this representation (all of it but `actions`, which are advice for this caller: the same data gives every reader the same tag)."))),
+    responses((status = 200, description = "The proposal with its current text, and under `included` the first page of each list `include` named (their cursors are good at the lists' own addresses with the same `id`).", body = ProposalRead,
+            headers(("ETag" = String, description = "Strong entity tag `\"v<version>-<hash>\"` of this representation (all of it but `actions`, which are advice for this caller: the same data gives every reader the same tag). With `include` the lists are part of it: for `If-Match`, use the tag of the read without `include`, or `base_version`."))),
         (status = 304, description = "Unchanged since the `If-None-Match` tag (anonymous readers only: a signed-in reader always gets the whole answer, since its `actions` are theirs).",
             headers(("ETag" = String, description = "The current entity tag."))),
-        (status = 404, description = "No such proposal, or one the caller may not see (`not_found`).")))]
+        (status = 404, description = "No such proposal, or one the caller may not see (`not_found`)."),
+        (status = 422, description = "`include` names something else (`validation_failed`, field `include`).")))]
 #[get("/proposals/{id}")]
 pub async fn get_proposal(
     state: web::Data<AppState>,
     user: MaybeUser,
     id: ProposalPath,
+    query: Query<ProposalReadQuery>,
     req: HttpRequest,
 ) -> ApiResult<HttpResponse> {
+    let includes = Includes::parse(query.include.as_deref())?;
     // A signed-in reader's copy is theirs (their actions, their support):
     // it is always sent whole, never confirmed from a tag, which leaves the
     // actions out and so also names the anonymous copy a browser may hold.
     let anonymous = user.actor().is_none();
-    let view = blocking(move || state.proposals.get(&id, user.actor().as_ref())).await?;
-    let http::TaggedJson { tag, body } = http::tagged_proposal(view);
+    let read = blocking(move || read_with_lists(&state, &id, user.actor().as_ref(), includes)).await?;
+    let http::TaggedJson { tag, body } = http::tagged_read(read);
     if anonymous && http::still_fresh(req.headers(), &tag) {
         return Ok(HttpResponse::NotModified().insert_header((header::ETAG, tag.to_string())).finish());
     }
     Ok(HttpResponse::Ok().insert_header((header::ETAG, tag.to_string())).content_type(ContentType::json()).body(body))
+}
+
+/// The proposal and the first page of each list `includes` names, read as
+/// their own addresses read them (each list checks what the caller may see).
+fn read_with_lists(
+    state: &AppState,
+    id: &ProposalKey,
+    actor: Option<&Actor>,
+    includes: Includes,
+) -> Result<ProposalRead, ServiceError> {
+    let proposal = state.proposals.get(id, actor)?;
+    if !includes.any() {
+        return Ok(ProposalRead { proposal, included: None });
+    }
+    let limit = pagination::DEFAULT_LIMIT;
+    let mut included = Included::default();
+    if includes.answers {
+        included.answers = Some(state.proposals.answers(id, actor)?);
+    }
+    if includes.supporters {
+        match state.supports.supporters(id, actor, None, limit + 1) {
+            Ok(rows) => included.supporters = Some(supports::supporters_page(rows, limit, id)),
+            Err(ServiceError::Rule(refusal)) if refusal.code() == ErrorCode::SupportersPrivate => {
+                included.supporters_private = true
+            }
+            Err(error) => return Err(error),
+        }
+    }
+    if includes.amendments {
+        let rows = state.amendments.list(id, actor, None, None, limit + 1)?;
+        included.amendments = Some(amendments::amendments_page(rows, limit, id, None));
+    }
+    Ok(ProposalRead { proposal, included: Some(included) })
 }
 
 /// An author's edit: the whole new text, and the version it is based on.

@@ -10,6 +10,7 @@ use actix_web::{delete, get, put, web, HttpResponse};
 use chrono::{DateTime, Utc};
 use emenda_participation::supports::SupporterCursor;
 use emenda_participation::views::{SupportOutcome, Supporter};
+use emenda_participation::ProposalKey;
 use serde::{Deserialize, Serialize};
 use utoipa::IntoParams;
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -88,13 +89,25 @@ pub async fn list_supporters(
 ) -> ApiResult<HttpResponse> {
     let query = query.into_inner();
     let limit = pagination::limit(query.limit)?;
-    let scope = CursorScope::new("supporters").with("proposal", &id.to_string());
+    let scope = supporters_scope(&id);
     let after = scope
         .decode::<CursorPosition>(query.cursor.as_deref())?
         .map(|c| SupporterCursor { supported_at: c.at, user_id: c.id });
-    let rows = blocking(move || state.supports.supporters(&id, user.actor().as_ref(), after, limit + 1)).await?;
+    let key = id.0.clone();
+    let rows = blocking(move || state.supports.supporters(&key, user.actor().as_ref(), after, limit + 1)).await?;
+    Ok(HttpResponse::Ok().json(supporters_page(rows, limit, &id)))
+}
+
+/// What a supporters cursor is bound to: the proposal as the address names it.
+fn supporters_scope(id: &ProposalKey) -> CursorScope {
+    CursorScope::new("supporters").with("proposal", &id.to_string())
+}
+
+/// A page of supporters read with `limit + 1` rows, its cursor good at
+/// `/proposals/{id}/supporters` for the same `id`.
+pub(crate) fn supporters_page(rows: Vec<Supporter>, limit: i64, id: &ProposalKey) -> Page<Supporter> {
     let position = |s: &Supporter| CursorPosition { at: s.supported_at, id: s.user.id };
-    Ok(HttpResponse::Ok().json(pagination::page(rows, limit, &scope, position)))
+    pagination::page(rows, limit, &supporters_scope(id), position)
 }
 
 /// Registers the routes.

@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Utc};
 use emenda_domain::amendment::{AmendmentState, Assessment, FieldConflict, Mergeability};
-use emenda_domain::diff::TextDiff;
+use emenda_domain::diff::{ChangeExcerpt, TextDiff};
 use emenda_domain::merge::MergeSegment;
 use emenda_store::amendments::AmendmentRecord;
 use serde::Serialize;
@@ -47,6 +47,9 @@ pub struct AmendmentSummary {
     pub created_at: DateTime<Utc>,
     /// Last change.
     pub updated_at: DateTime<Utc>,
+    /// Its first change in its sentence, for a card: in lists, the queue and
+    /// the amendment itself (null only where a list leaves it out).
+    pub excerpt: Option<ChangeExcerpt>,
 }
 
 impl From<&AmendmentRecord> for AmendmentSummary {
@@ -68,6 +71,7 @@ impl From<&AmendmentRecord> for AmendmentSummary {
             hidden: r.hidden,
             created_at: r.created_at,
             updated_at: r.updated_at,
+            excerpt: None,
         }
     }
 }
