@@ -58,7 +58,7 @@ def call(base, method, path, token=None, body=None):
 
 def user(base, nickname):
     email = f"{nickname}@example.it"
-    call(base, "POST", "/api/v1/auth/register", body={"email": email, "password": PASSWORD, "nickname": nickname, "display_name": nickname})
+    call(base, "POST", "/api/v1/auth/register", body={"email": email, "password": PASSWORD, "nickname": nickname, "display_name": nickname, "privacy_version": 1})
     return json.loads(call(base, "POST", "/api/v1/auth/login", body={"email": email, "password": PASSWORD})[1])["access_token"]
 
 

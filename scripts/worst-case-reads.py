@@ -80,8 +80,8 @@ def main():
         _, body, _ = call(base, "POST", "/api/v1/auth/login", body={"email": "admin@example.it", "password": "una-password-lunga"})
         admin = json.loads(body)["access_token"]
         call(base, "POST", "/api/v1/spaces", admin, {"slug": "prova", "title": "Spazio di prova", "description": "Prova", "settings": {}})
-        call(base, "POST", "/api/v1/auth/register", body={"email": "a@example.it", "password": "una-password-lunga", "nickname": "autrice", "display_name": "Autrice"})
-        call(base, "POST", "/api/v1/auth/register", body={"email": "b@example.it", "password": "una-password-lunga", "nickname": "emendatore", "display_name": "Emendatore"})
+        call(base, "POST", "/api/v1/auth/register", body={"email": "a@example.it", "password": "una-password-lunga", "nickname": "autrice", "display_name": "Autrice", "privacy_version": 1})
+        call(base, "POST", "/api/v1/auth/register", body={"email": "b@example.it", "password": "una-password-lunga", "nickname": "emendatore", "display_name": "Emendatore", "privacy_version": 1})
         author = json.loads(call(base, "POST", "/api/v1/auth/login", body={"email": "a@example.it", "password": "una-password-lunga"})[1])["access_token"]
         amender = json.loads(call(base, "POST", "/api/v1/auth/login", body={"email": "b@example.it", "password": "una-password-lunga"})[1])["access_token"]
         status, body, _ = call(base, "POST", "/api/v1/spaces/prova/proposals", author, {"title": "Una proposta molto lunga", "body": text(1)})

@@ -123,6 +123,13 @@ impl TestApp {
             rate_limits,
             connections,
             edit_limits: emenda_domain::proposal::EditLimits::default(),
+            owner: emenda_api::routes::site::Owner {
+                name: "Comune di Prova".into(),
+                url: Some("https://www.comune.prova.it".into()),
+                email: Some("partecipazione@comune.prova.it".into()),
+                logo: false,
+            },
+            logo: None,
         };
         let (sender, receiver) = mpsc::channel();
         let server_store = store.clone();
@@ -200,7 +207,7 @@ impl TestApp {
         self.post(
             "/api/v1/auth/register",
             None,
-            json!({ "email": email, "password": PASSWORD, "nickname": nickname, "display_name": nickname }),
+            json!({ "email": email, "password": PASSWORD, "nickname": nickname, "display_name": nickname, "privacy_version": 1 }),
         )
         .expect(201);
         self.login(&email)
@@ -240,6 +247,7 @@ impl TestApp {
                 password: PASSWORD.into(),
                 nickname: "admin".into(),
                 display_name: "Admin".into(),
+                consent: emenda_accounts::service::Consent::ByOperator,
             })
             .expect("create admin");
         self.login("admin@example.it")

@@ -24,8 +24,16 @@ test('citizen flow: sign up, create, edit, history, diff, support, comment, repl
   await page.locator('#su-nickname').fill(nickname);
   await page.locator('#su-email').fill(`${nickname}@example.org`);
   await page.locator('#su-password').fill('una-password-lunga');
+  // Without accepting the privacy notice the account is not made.
+  await page.getByRole('button', { name: 'Crea l’account' }).click();
+  await page.locator('#su-privacy-error').getByText('Per registrarti accetta l’informativa sulla privacy.').waitFor();
+  assert.equal(await page.locator('#su-privacy').getAttribute('aria-invalid'), 'true');
+  // Bootstrap Italia draws the box on the label; a click there ticks it.
+  await page.getByText('Ho letto l’informativa sulla privacy e accetto il trattamento dei miei dati per partecipare.').click();
+  assert.equal(await page.locator('#su-privacy').isChecked(), true);
   await page.getByRole('button', { name: 'Crea l’account' }).click();
   await page.getByRole('link', { name: 'Chiara Neri' }).waitFor();
+
 
   // A wrong field is shown from its code, in Italian.
   await page.goto('/nuova-proposta?spazio=bilancio-partecipativo-2026');

@@ -130,7 +130,7 @@ export async function apiCall(url, method, path, token, body) {
 export async function apiRegister(url, name) {
   const nickname = `u${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
   const email = `${nickname}@example.org`;
-  const r = await apiCall(url, 'POST', '/api/v1/auth/register', null, { email, password: PASSWORD, nickname, display_name: name });
+  const r = await apiCall(url, 'POST', '/api/v1/auth/register', null, { email, password: PASSWORD, nickname, display_name: name, privacy_version: 1 });
   assert.equal(r.status, 201, JSON.stringify(r.body));
   return { email, nickname, token: await apiLogin(url, email) };
 }

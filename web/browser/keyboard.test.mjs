@@ -57,6 +57,11 @@ test('keyboard only: sign up, create, support, comment and reply', async () => {
   await page.keyboard.type(`${nick}@example.org`);
   await page.keyboard.press('Tab');
   await page.keyboard.type('una-password-lunga');
+  // The privacy notice is accepted with Space on its box, then the button.
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'su-privacy');
+  await page.keyboard.press('Space');
+  await tabTo(page, 'create the account', byText, 'Crea l’account');
   await page.keyboard.press('Enter');
   // Signed in once the header names her. This step failed twice in about
   // five full runs and never alone: on failure, say what the page held.

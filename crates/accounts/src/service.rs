@@ -9,13 +9,14 @@ use emenda_domain::error::Validation;
 use emenda_domain::policy::{Actor, Role, RoleGrant};
 use emenda_domain::session::{judge_replay, Replay, SpentToken, REFRESH_RETRY_GRACE};
 use emenda_domain::sign_in::{address_key, judge_sign_in, SignInLimits, SignInVerdict};
+use emenda_domain::site::{consent_given, ensure_current_privacy, SitePage};
 use emenda_domain::values::{validate_password, DisplayName, Email, Nickname};
 use emenda_domain::{DomainError, ErrorCode, FieldCode};
 use emenda_service::{AccessError, AuditTarget, InternalError, ServiceContext, ServiceError, ServiceResult};
 use emenda_store::tokens::NewRefreshToken;
 use emenda_store::users::NewUser;
 use emenda_store::HasStore;
-use emenda_store::{roles, tokens, users};
+use emenda_store::{pages, roles, tokens, users};
 use std::net::IpAddr;
 use uuid::Uuid;
 
@@ -85,6 +86,19 @@ pub struct Registration {
     pub nickname: String,
     /// Shown name.
     pub display_name: String,
+    /// Whose decision the account is, and what was accepted.
+    pub consent: Consent,
+}
+
+/// How an account comes to exist, for the privacy notice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Consent {
+    /// A person signs up and accepts this version of the privacy notice
+    /// (as sent: required, and checked against the one in force).
+    PrivacyNotice(Option<i32>),
+    /// An operator makes the account (the command line, the demo data): no
+    /// consent to record.
+    ByOperator,
 }
 
 /// Users and sessions.
@@ -117,6 +131,13 @@ impl AccountService {
             .field("nickname", Nickname::parse(&input.nickname))
             .field("display_name", DisplayName::parse(&input.display_name))
             .rule("password", validate_password(&input.password))
+            .rule(
+                "privacy_version",
+                match input.consent {
+                    Consent::PrivacyNotice(accepted) => consent_given(accepted).map(drop),
+                    Consent::ByOperator => Ok(()),
+                },
+            )
             .finish()?;
         let password_hash =
             hash_password(&input.password).map_err(|e| InternalError::new("hashing a password", e.to_string()))?;
@@ -151,6 +172,12 @@ impl AccountService {
                 created_at,
             };
             users::insert(tx, &user)?;
+            if let Consent::PrivacyNotice(Some(accepted)) = input.consent {
+                let current = pages::get(tx, SitePage::Privacy.as_str(), None)?
+                    .ok_or_else(|| DomainError::not_found("privacy notice"))?;
+                ensure_current_privacy(accepted, current.version)?;
+                users::record_privacy_consent(tx, id, accepted, created_at)?;
+            }
             self.ctx.audit(
                 tx,
                 Some(id),

@@ -25,6 +25,9 @@ pub struct User {
     pub blocked_at: Option<DateTime<Utc>>,
     /// Registration time.
     pub created_at: DateTime<Utc>,
+    /// The version of the privacy notice accepted at sign-up (none for an
+    /// account an operator made): theirs and admins' to see.
+    pub privacy_version: Option<i32>,
 }
 
 impl From<UserRecord> for User {
@@ -37,6 +40,7 @@ impl From<UserRecord> for User {
             verified_at: r.verified_at,
             blocked_at: r.blocked_at,
             created_at: r.created_at,
+            privacy_version: r.privacy_version,
         }
     }
 }

@@ -31,6 +31,7 @@ fn register(accounts: &AccountService) {
             password: "una-password-lunga".into(),
             nickname: "anna".into(),
             display_name: "Anna".into(),
+            consent: emenda_accounts::service::Consent::ByOperator,
         })
         .unwrap();
 }

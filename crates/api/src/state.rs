@@ -2,13 +2,16 @@
 
 use crate::rate_limit::{Limiters, RateLimits};
 use crate::route_table::RouteTable;
+use crate::routes::site::{Logo, Owner};
 use emenda_accounts::AccountService;
 use emenda_domain::proposal::EditLimits;
 use emenda_participation::{
     AmendmentService, CommentService, HistoryService, ProposalService, SpaceService, SupportService,
 };
 use emenda_service::Database;
-use emenda_staff::{AnswerService, AuditService, DecisionService, ReportService, RoleService, UserModerationService};
+use emenda_staff::{
+    AnswerService, AuditService, DecisionService, PageService, ReportService, RoleService, UserModerationService,
+};
 use std::sync::Arc;
 
 /// Application state, cloned into every worker.
@@ -40,6 +43,12 @@ pub struct AppState {
     pub user_moderation: UserModerationService,
     /// Reports and content moderation.
     pub reports: ReportService,
+    /// The site's own pages.
+    pub pages: PageService,
+    /// The public body that publishes the site (the server's settings).
+    pub owner: Owner,
+    /// Its logo, when configured.
+    pub logo: Option<Logo>,
     /// The database, for readiness checks.
     pub database: Database,
     /// Request-rate limits of this instance.
@@ -47,6 +56,14 @@ pub struct AppState {
 }
 
 impl AppState {
+    /// The same state, published by `owner` (and its `logo`).
+    pub fn with_owner(mut self, mut owner: Owner, logo: Option<Logo>) -> Self {
+        owner.logo = logo.is_some();
+        self.owner = owner;
+        self.logo = logo;
+        self
+    }
+
     /// Builds every service over one database; `routes` is the API's route
     /// table (`routes::table`), which the rate limiter counts by.
     pub fn new(
@@ -73,7 +90,10 @@ impl AppState {
             audit: AuditService::new(ctx.clone()),
             roles: RoleService::new(ctx.clone()),
             user_moderation: UserModerationService::new(ctx.clone()),
+            pages: PageService::new(ctx.clone()),
             reports: ReportService::new(ctx),
+            owner: Owner { name: "Amministrazione titolare".into(), ..Owner::default() },
+            logo: None,
             database,
             limiters,
         }

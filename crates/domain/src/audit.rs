@@ -68,6 +68,9 @@ string_enum! {
         /// Staff confirmed the open reports of an item that was already
         /// hidden (by those reports): it stays hidden, the reports are upheld.
         ReportsUpheld => "reports.upheld",
+        /// An admin published a new version of one of the administration's
+        /// pages (legal notes, privacy notice, accessibility statement).
+        PageEdited => "page.edited",
     }
 }
 

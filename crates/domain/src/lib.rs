@@ -25,6 +25,7 @@ pub mod proposal;
 pub mod reference;
 pub mod session;
 pub mod sign_in;
+pub mod site;
 pub mod space;
 pub mod support;
 pub mod text;

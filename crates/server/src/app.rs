@@ -15,6 +15,7 @@ use actix_web::{HttpMessage, HttpRequest, HttpResponse};
 use emenda_accounts::{AccountService, AuthSettings, JwtKeys};
 use emenda_api::connections::{ConnectionLimits, ConnectionTracker};
 use emenda_api::rate_limit::RateLimits;
+use emenda_api::routes::site::{Logo, Owner};
 use emenda_api::AppState;
 use emenda_domain::proposal::EditLimits;
 use emenda_service::Database;
@@ -49,6 +50,10 @@ pub struct ServerOptions {
     pub connections: ConnectionLimits,
     /// How often a proposal's authors may edit it.
     pub edit_limits: EditLimits,
+    /// The public body that publishes the site.
+    pub owner: Owner,
+    /// Its logo.
+    pub logo: Option<Logo>,
 }
 
 /// The process's soft limit on open files, where the system says
@@ -200,13 +205,18 @@ pub fn server(database: Database, options: &ServerOptions) -> std::io::Result<(S
     let workers = options.workers.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
     let pool_size = database.max_connections();
     let blocking_threads = usize::try_from(pool_size).unwrap_or(usize::MAX).div_ceil(workers).max(2);
-    let state = web::Data::new(state_with_limits(
+    let state = state_with_limits(
         database,
         &options.jwt_secret,
         &options.reference_prefix,
         options.rate_limits,
         options.edit_limits,
-    ));
+    )
+    .with_owner(options.owner.clone(), options.logo.clone());
+    // The site's own pages exist from the first start (their shipped text
+    // as version 1), so sign-up always has a privacy notice to accept.
+    state.pages.ensure_shipped_texts().map_err(|e| std::io::Error::other(format!("writing the site's pages: {e}")))?;
+    let state = web::Data::new(state);
     let web_dir = options.web_dir.clone();
     let reserved = usize::try_from(pool_size).unwrap_or(usize::MAX).saturating_add(64);
     let limits = fitted_limits(options.connections, reserved);

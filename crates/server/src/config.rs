@@ -4,6 +4,7 @@ use anyhow::{bail, Context};
 use clap::Args;
 use emenda_api::connections::ConnectionLimits;
 use emenda_api::rate_limit::RateLimits;
+use emenda_api::routes::site::{Logo, Owner};
 use emenda_domain::proposal::EditLimits;
 use std::path::{Path, PathBuf};
 
@@ -61,6 +62,19 @@ pub struct Settings {
     /// Author edits a proposal takes in all (0 = no limit).
     #[arg(long, env = "EMENDA_MAX_EDITS", default_value_t = 200, global = true)]
     pub max_edits: usize,
+    /// The public body that publishes the site, as its header and footer
+    /// name it ("Comune di …").
+    #[arg(long, env = "EMENDA_OWNER_NAME", default_value = "Amministrazione titolare", global = true)]
+    pub owner_name: String,
+    /// The owning body's institutional website (https://…).
+    #[arg(long, env = "EMENDA_OWNER_URL", global = true)]
+    pub owner_url: Option<String>,
+    /// Where citizens write to the owning body (accessibility feedback, privacy).
+    #[arg(long, env = "EMENDA_OWNER_EMAIL", global = true)]
+    pub owner_email: Option<String>,
+    /// The owning body's logo: an SVG or PNG file, read at start.
+    #[arg(long, env = "EMENDA_OWNER_LOGO", global = true)]
+    pub owner_logo: Option<PathBuf>,
 }
 
 impl Settings {
@@ -84,7 +98,44 @@ impl Settings {
         if !(1..=300).contains(&self.body_timeout) {
             bail!("EMENDA_BODY_TIMEOUT must be 1 to 300 seconds");
         }
+        if self.owner_name.trim().is_empty() || self.owner_name.chars().count() > 150 {
+            bail!("EMENDA_OWNER_NAME must be 1 to 150 characters");
+        }
+        if let Some(url) = self.owner_url.as_deref().filter(|u| !u.is_empty()) {
+            if !(url.starts_with("https://") || url.starts_with("http://")) {
+                bail!("EMENDA_OWNER_URL must start with https://");
+            }
+        }
+        if let Some(email) = self.owner_email.as_deref().filter(|e| !e.is_empty()) {
+            emenda_domain::values::Email::parse(email)
+                .map_err(|_| anyhow::anyhow!("EMENDA_OWNER_EMAIL is not an e-mail address"))?;
+        }
         Ok(())
+    }
+
+    /// The owning body as configured, and its logo read from its file.
+    pub fn owner(&self) -> anyhow::Result<(Owner, Option<Logo>)> {
+        let filled =
+            |value: &Option<String>| value.as_deref().map(str::trim).filter(|v| !v.is_empty()).map(str::to_owned);
+        let owner = Owner {
+            name: self.owner_name.trim().to_owned(),
+            url: filled(&self.owner_url),
+            email: filled(&self.owner_email),
+            logo: false,
+        };
+        let Some(path) = self.owner_logo.as_ref().filter(|p| !p.as_os_str().is_empty()) else {
+            return Ok((owner, None));
+        };
+        let media_type = match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
+            Some("svg") => "image/svg+xml",
+            Some("png") => "image/png",
+            _ => bail!("EMENDA_OWNER_LOGO must be an .svg or .png file"),
+        };
+        let bytes = std::fs::read(path).with_context(|| format!("reading EMENDA_OWNER_LOGO {}", path.display()))?;
+        if bytes.len() > 512 * 1024 {
+            bail!("EMENDA_OWNER_LOGO is over 512 KiB: use a smaller file");
+        }
+        Ok((owner, Some(Logo { media_type, bytes })))
     }
 
     /// The token-signing secret: configured, or (development) kept in

@@ -2,7 +2,7 @@
 
 use anyhow::Context;
 use clap::{Parser, Subcommand};
-use emenda_accounts::service::Registration;
+use emenda_accounts::service::{Consent, Registration};
 use emenda_server::app::{self, ServerOptions};
 use emenda_server::config::Settings;
 use emenda_server::{seed, telemetry};
@@ -108,7 +108,7 @@ fn main() -> anyhow::Result<()> {
         Command::Admin { command: AdminCommand::Create { email, password, nickname, display_name } } => {
             let database = open_database(&settings)?;
             let state = app::state(database, &settings.jwt_secret()?, &settings.reference_prefix);
-            let registration = Registration { email, password, nickname, display_name };
+            let registration = Registration { email, password, nickname, display_name, consent: Consent::ByOperator };
             let id = state.accounts.ensure_admin(&registration).map_err(|e| anyhow::anyhow!("{e}"))?;
             println!("administrator {id} ready");
         }
@@ -119,6 +119,7 @@ fn main() -> anyhow::Result<()> {
                 let state = app::state(database.clone(), &secret, &settings.reference_prefix);
                 report_demo(seed::load_demo(&state)?);
             }
+            let (owner, logo) = settings.owner()?;
             let options = ServerOptions {
                 bind: settings.bind.clone(),
                 jwt_secret: secret,
@@ -128,6 +129,8 @@ fn main() -> anyhow::Result<()> {
                 rate_limits: settings.rate_limits(),
                 connections: settings.connection_limits(),
                 edit_limits: settings.edit_limits(),
+                owner,
+                logo,
             };
             actix_web::rt::System::new().block_on(async move {
                 let (server, address) = app::server(database, &options).context("binding the server")?;

@@ -201,6 +201,7 @@ pub fn load_demo(state: &AppState) -> anyhow::Result<bool> {
         password: DEMO_PASSWORD.into(),
         nickname: "amministrazione".into(),
         display_name: "Amministrazione comunale".into(),
+        consent: emenda_accounts::service::Consent::ByOperator,
     };
     let admin_id = state.accounts.ensure_admin(&admin).context("creating the demo administrator")?;
     let spaces = demo_spaces();
@@ -215,6 +216,7 @@ pub fn load_demo(state: &AppState) -> anyhow::Result<bool> {
             password: DEMO_PASSWORD.into(),
             nickname: "partecipazione".into(),
             display_name: "Ufficio Partecipazione".into(),
+            consent: emenda_accounts::service::Consent::ByOperator,
         })
         .context("creating the demo staff member")?;
     state.roles.grant(&admin_actor, staff.id, Role::Staff, None)?;
@@ -228,6 +230,7 @@ pub fn load_demo(state: &AppState) -> anyhow::Result<bool> {
             password: DEMO_PASSWORD.into(),
             nickname: user.nickname.into(),
             display_name: user.name.into(),
+            consent: emenda_accounts::service::Consent::ByOperator,
         })?;
         // Identities are verified by an admin, as in a real installation
         // (one space requires it to support).

@@ -6,12 +6,14 @@
 
 pub mod audit;
 pub mod decision;
+pub mod page;
 pub mod queue;
 pub mod report;
 pub mod roles;
 
 pub use audit::AuditEntry;
 pub use decision::{Accepted, QueueItem};
+pub use page::{Page, PageAuthor, PageSummary};
 pub use queue::{ModerationItem, Preview, QueueReport, ReasonCounts};
 pub use report::Report;
 pub use roles::UserRoles;

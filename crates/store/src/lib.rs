@@ -15,6 +15,7 @@ pub mod error;
 pub mod hiding;
 mod migrations;
 pub mod moderation;
+pub mod pages;
 pub mod proposal_view;
 pub mod proposals;
 pub mod roles;

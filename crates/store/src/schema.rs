@@ -14,6 +14,19 @@ diesel::table! {
         updated_at -> Text,
         name_skeleton -> Nullable<Text>,
         nickname_skeleton -> Nullable<Text>,
+        privacy_version -> Nullable<Integer>,
+        privacy_accepted_at -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    site_pages (slug, version) {
+        slug -> Text,
+        version -> Integer,
+        title -> Text,
+        body -> Text,
+        author_id -> Nullable<Text>,
+        created_at -> Text,
     }
 }
 
@@ -313,6 +326,8 @@ diesel::joinable!(comment_revisions -> comments (comment_id));
 diesel::joinable!(comment_votes -> comments (comment_id));
 diesel::joinable!(reports -> moderations (moderation_id));
 
+diesel::joinable!(site_pages -> users (author_id));
+
 diesel::allow_tables_to_appear_in_same_query!(
     users,
     spaces,
@@ -335,4 +350,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     moderations,
     reports,
     proposal_pages,
+    site_pages,
 );

@@ -30,6 +30,11 @@ pub struct UserRecord {
     pub blocked_at: Option<DateTime<Utc>>,
     /// Registration time.
     pub created_at: DateTime<Utc>,
+    /// The version of the privacy notice accepted at sign-up (none for
+    /// accounts made by an operator or before consent was recorded).
+    pub privacy_version: Option<i32>,
+    /// When it was accepted.
+    pub privacy_accepted_at: Option<DateTime<Utc>>,
 }
 
 /// What registering writes.
@@ -60,6 +65,8 @@ struct UserRow {
     verified_at: Option<Stored<DateTime<Utc>>>,
     blocked_at: Option<Stored<DateTime<Utc>>>,
     created_at: Stored<DateTime<Utc>>,
+    privacy_version: Option<i32>,
+    privacy_accepted_at: Option<Stored<DateTime<Utc>>>,
 }
 
 impl From<UserRow> for UserRecord {
@@ -73,8 +80,18 @@ impl From<UserRow> for UserRecord {
             verified_at: row.verified_at.map(|t| t.0),
             blocked_at: row.blocked_at.map(|t| t.0),
             created_at: row.created_at.0,
+            privacy_version: row.privacy_version,
+            privacy_accepted_at: row.privacy_accepted_at.map(|t| t.0),
         }
     }
+}
+
+/// Records that the user accepted version `version` of the privacy notice at `at`.
+pub fn record_privacy_consent(tx: &mut Tx<'_>, id: Uuid, version: i32, at: DateTime<Utc>) -> Result<(), StoreError> {
+    diesel::update(users::table.filter(users::id.eq(Stored(id))))
+        .set((users::privacy_version.eq(Some(version)), users::privacy_accepted_at.eq(Some(Stored(at)))))
+        .execute(tx.conn())?;
+    Ok(())
 }
 
 /// Writes a new user; a taken e-mail or nickname fails with `Duplicate`.

@@ -13,7 +13,7 @@ fn registration_rules(backend: Backend) {
     let user = app.post(
         "/api/v1/auth/register",
         None,
-        json!({ "email": "Anna@Example.IT", "password": PASSWORD, "nickname": "Anna_F", "display_name": "Anna Ferri" }),
+        json!({ "email": "Anna@Example.IT", "password": PASSWORD, "nickname": "Anna_F", "display_name": "Anna Ferri", "privacy_version": 1 }),
     );
     let body = user.expect(201);
     assert_eq!(body["nickname"], "anna_f");
@@ -23,19 +23,19 @@ fn registration_rules(backend: Backend) {
     let again = app.post(
         "/api/v1/auth/register",
         None,
-        json!({ "email": "anna@example.it", "password": PASSWORD, "nickname": "altra", "display_name": "Altra" }),
+        json!({ "email": "anna@example.it", "password": PASSWORD, "nickname": "altra", "display_name": "Altra", "privacy_version": 1 }),
     );
     assert_eq!(again.expect_problem(409, "email_taken")["errors"][0]["field"], "email");
     let nick = app.post(
         "/api/v1/auth/register",
         None,
-        json!({ "email": "altra@example.it", "password": PASSWORD, "nickname": "ANNA_F", "display_name": "Altra" }),
+        json!({ "email": "altra@example.it", "password": PASSWORD, "nickname": "ANNA_F", "display_name": "Altra", "privacy_version": 1 }),
     );
     assert_eq!(nick.expect_problem(409, "nickname_taken")["errors"][0]["field"], "nickname");
     let invalid = app.post(
         "/api/v1/auth/register",
         None,
-        json!({ "email": "non-una-mail", "password": "corta", "nickname": "1x", "display_name": "" }),
+        json!({ "email": "non-una-mail", "password": "corta", "nickname": "1x", "display_name": "", "privacy_version": 1 }),
     );
     let mut fields: Vec<String> = invalid.expect_problem(422, "validation_failed")["errors"]
         .as_array()

@@ -84,7 +84,7 @@ fn misleading_text_is_refused_or_normalised(backend: Backend) {
         app.post(
             "/api/v1/auth/register",
             None,
-            json!({ "email": email, "password": PASSWORD, "nickname": "nuova_utente", "display_name": display }),
+            json!({ "email": email, "password": PASSWORD, "nickname": "nuova_utente", "display_name": display, "privacy_version": 1 }),
         )
     };
     refused(&register("nuova@example.it", "Nome \u{2066}nascosto"), "display_name", "invalid_characters");
@@ -173,6 +173,7 @@ fn register(app: &TestApp, nickname: &str, display_name: &str) -> Reply {
             "password": PASSWORD,
             "nickname": nickname,
             "display_name": display_name,
+            "privacy_version": 1,
         }),
     )
 }

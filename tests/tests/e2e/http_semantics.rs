@@ -462,7 +462,7 @@ fn private_answers_are_never_stored(backend: Backend) {
         None,
         &[],
         Some(
-            &json!({ "email": "nuova@example.it", "password": PASSWORD, "nickname": "nuova", "display_name": "Nuova" }),
+            &json!({ "email": "nuova@example.it", "password": PASSWORD, "nickname": "nuova", "display_name": "Nuova", "privacy_version": 1 }),
         ),
     );
     registered.expect(201);

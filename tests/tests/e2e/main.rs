@@ -20,5 +20,6 @@ mod proposals;
 mod races;
 mod reports;
 mod sign_in_throttling;
+mod site;
 mod supports;
 mod user_moderation;

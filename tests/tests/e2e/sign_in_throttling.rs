@@ -29,7 +29,7 @@ fn behind_a_proxy(backend: Backend) -> TestApp {
     app.post(
         "/api/v1/auth/register",
         None,
-        json!({ "email": OFFICIAL, "password": PASSWORD, "nickname": "sindaca", "display_name": "La sindaca" }),
+        json!({ "email": OFFICIAL, "password": PASSWORD, "nickname": "sindaca", "display_name": "La sindaca", "privacy_version": 1 }),
     )
     .expect(201);
     // The official has signed in from their usual address before.

@@ -207,7 +207,7 @@ fn closed_proposals_close_their_amendments_for_good(backend: Backend) {
 }
 
 fn register(app: &TestApp, email: &str, nickname: &str, display_name: &str) {
-    let body = json!({ "email": email, "password": PASSWORD, "nickname": nickname, "display_name": display_name });
+    let body = json!({ "email": email, "password": PASSWORD, "nickname": nickname, "display_name": display_name, "privacy_version": 1 });
     app.post("/api/v1/auth/register", None, body).expect(201);
 }
 

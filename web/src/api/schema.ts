@@ -492,6 +492,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/pages/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of the site's pages as it is now. */
+        get: operations["get_page"];
+        /** Publishes a new version of a page (admins); the old ones stay readable. */
+        put: operations["edit_page"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pages/{slug}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every version of a page, newest first. */
+        get: operations["list_page_versions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pages/{slug}/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One version of a page, e.g. the privacy notice a person accepted. */
+        get: operations["get_page_version"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/proposals": {
         parameters: {
             query?: never;
@@ -723,6 +775,40 @@ export interface paths {
          *     brings the item to the space's `max_reports_before_hiding` hides it.
          */
         post: operations["create_report"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/site": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the site's header and footer show. */
+        get: operations["get_site"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/site/logo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The owning body's logo, when one is configured. */
+        get: operations["get_logo"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1094,7 +1180,7 @@ export interface components {
          * @description Every kind of state change that is recorded.
          * @enum {string}
          */
-        AuditAction: "user.registered" | "role.granted" | "role.revoked" | "space.created" | "space.updated" | "proposal.created" | "proposal.edited" | "proposal.withdrawn" | "proposal.answered" | "amendment.created" | "amendment.withdrawn" | "amendment.accepted" | "amendment.rejected" | "amendment.promoted" | "user.verified" | "user.blocked" | "user.unblocked" | "comment.created" | "comment.edited" | "comment.deleted" | "comment.voted" | "report.created" | "content.hidden" | "content.unhidden" | "reports.dismissed" | "reports.upheld";
+        AuditAction: "user.registered" | "role.granted" | "role.revoked" | "space.created" | "space.updated" | "proposal.created" | "proposal.edited" | "proposal.withdrawn" | "proposal.answered" | "amendment.created" | "amendment.withdrawn" | "amendment.accepted" | "amendment.rejected" | "amendment.promoted" | "user.verified" | "user.blocked" | "user.unblocked" | "comment.created" | "comment.edited" | "comment.deleted" | "comment.voted" | "report.created" | "content.hidden" | "content.unhidden" | "reports.dismissed" | "reports.upheld" | "page.edited";
         /**
          * @description The outcome of re-checking the audit chain, or one segment of it, as
          *     the public verify endpoint reports it. A segment starts after an entry
@@ -1482,6 +1568,25 @@ export interface components {
             revision?: number | null;
         };
         /**
+         * @description A new version of a page.
+         * @example {
+         *       "base_version": 1,
+         *       "body": "Il titolare del trattamento è …",
+         *       "title": "Informativa sulla privacy"
+         *     }
+         */
+        EditPageRequest: {
+            /**
+             * Format: int32
+             * @description The version the edit was written from.
+             */
+            base_version: number;
+            /** @description Public text in Markdown: 1 to 20,000 characters once trimmed; line breaks and tabs allowed, no other control character. */
+            body: string;
+            /** @description The space's title: 3 to 150 characters once trimmed; one line; no direction marks or controls; at least one visible letter or digit. */
+            title: string;
+        };
+        /**
          * @description An author's edit: the whole new text, and the version it is based on.
          * @example {
          *       "base_version": 1,
@@ -1574,6 +1679,12 @@ export interface components {
             blocked: boolean;
             /** @description The e-mail they sign in with. */
             email: string;
+            /**
+             * Format: int32
+             * @description The version of the privacy notice they accepted at sign-up
+             *     (`/pages/privacy/versions/{n}`); absent for an account an operator made.
+             */
+            privacy_version?: number | null;
             /** @description Roles beyond participant. */
             roles: components["schemas"]["RoleGrant"][];
         };
@@ -1708,6 +1819,73 @@ export interface components {
          * @enum {string}
          */
         OpKind: "equal" | "insert" | "delete";
+        /** @description The public body that publishes the site, as the operator configured it. */
+        Owner: {
+            /**
+             * @description Where citizens write to it (the accessibility statement's feedback,
+             *     the privacy notice's contact).
+             */
+            email?: string | null;
+            /** @description True when a logo is configured: `GET /api/v1/site/logo`. */
+            logo: boolean;
+            /** @description Its name, as in the header and footer ("Comune di …", "Regione …"). */
+            name: string;
+            /** @description Its institutional website. */
+            url?: string | null;
+        };
+        /** @description A version of one of the administration's pages, with its text. */
+        Page: {
+            author?: null | components["schemas"]["PageAuthor"];
+            /** @description Text (Markdown). */
+            body: string;
+            /**
+             * Format: date-time
+             * @description When this version was written.
+             */
+            created_at: string;
+            /**
+             * Format: int32
+             * @description The latest version: the one in force.
+             */
+            current_version: number;
+            /** @description Which page: its address on the site. */
+            slug: components["schemas"]["SitePage"];
+            /** @description Title. */
+            title: string;
+            /**
+             * Format: int32
+             * @description 1 for the text the platform ships, then one more per edit.
+             */
+            version: number;
+        };
+        /** @description Who wrote a version of a page. */
+        PageAuthor: {
+            /** @description Their display name. */
+            display_name: string;
+            /**
+             * Format: uuid
+             * @description Their id.
+             */
+            id: string;
+        };
+        /** @description A version of a page without its text: the footer's links, a page's history. */
+        PageSummary: {
+            author?: null | components["schemas"]["PageAuthor"];
+            /**
+             * Format: date-time
+             * @description When it was written.
+             */
+            created_at: string;
+            /** @description Which page. */
+            slug: components["schemas"]["SitePage"];
+            /** @description Title. */
+            title: string;
+            /**
+             * Format: int32
+             * @description Its version.
+             */
+            version: number;
+        };
         /** @description One page of a list. */
         Page_AccountDto: {
             /** @description The items of this page. */
@@ -2183,7 +2361,8 @@ export interface components {
          *       "display_name": "Maria Rossi",
          *       "email": "maria@example.it",
          *       "nickname": "maria",
-         *       "password": "una-password-sicura"
+         *       "password": "una-password-sicura",
+         *       "privacy_version": 1
          *     }
          */
         RegisterRequest: {
@@ -2195,6 +2374,13 @@ export interface components {
             nickname: string;
             /** @description 10 to 128 characters. */
             password: string;
+            /**
+             * Format: int32
+             * @description The version of the privacy notice (`GET /pages/privacy`) the person
+             *     read and accepts: required, and it must be the one in force
+             *     (`mismatch` when the notice changed meanwhile: show the new one).
+             */
+            privacy_version?: number | null;
         };
         /**
          * @description A rejection.
@@ -2315,6 +2501,21 @@ export interface components {
             /** @description The setting of the same name in `SpaceSettings`; leave it out to keep the current value. */
             verification_required_to_support?: boolean | null;
         };
+        /**
+         * @description Who publishes the site and its pages: what every page's header and
+         *     footer show.
+         */
+        Site: {
+            /** @description The owning body. */
+            owner: components["schemas"]["Owner"];
+            /** @description The version in force of each page, in footer order. */
+            pages: components["schemas"]["PageSummary"][];
+        };
+        /**
+         * @description One of the administration's pages, named by its address.
+         * @enum {string}
+         */
+        SitePage: "note-legali" | "privacy" | "accessibilita";
         /** @description A participatory space: a process with its own rules of participation. */
         Space: {
             /**
@@ -5833,6 +6034,347 @@ export interface operations {
             };
         };
     };
+    get_page: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description `note-legali`, `privacy` or `accessibilita` */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The version in force. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page"];
+                };
+            };
+            /** @description A token was sent and it is invalid or expired (`token_invalid`, `token_expired`); send none to read anonymously. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such page (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description One or more fields (body, query or path) are invalid (`validation_failed`); `errors` lists each. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A failure on the platform's side (`internal_error`); the log has the cause. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached or is busy, or the server is overloaded (`database_unavailable`, `database_busy`, `overloaded`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    edit_page: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description `note-legali`, `privacy` or `accessibilita` */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EditPageRequest"];
+            };
+        };
+        responses: {
+            /** @description The new version, now in force. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page"];
+                };
+            };
+            /** @description The body is not JSON (`malformed_request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired (`unauthenticated`, `token_invalid`, `token_expired`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only administrators edit the site's pages (`admin_only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such page (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The page changed since `base_version` (`stale_version`, with `current_version`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is over the size limit (`payload_too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not `application/json` (`unsupported_media_type`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description One or more fields (body, query or path) are invalid (`validation_failed`); `errors` lists each. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A failure on the platform's side (`internal_error`); the log has the cause. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached or is busy, or the server is overloaded (`database_unavailable`, `database_busy`, `overloaded`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_page_versions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description `note-legali`, `privacy` or `accessibilita` */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The versions, newest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageSummary"][];
+                };
+            };
+            /** @description A token was sent and it is invalid or expired (`token_invalid`, `token_expired`); send none to read anonymously. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such page (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description One or more fields (body, query or path) are invalid (`validation_failed`); `errors` lists each. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A failure on the platform's side (`internal_error`); the log has the cause. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached or is busy, or the server is overloaded (`database_unavailable`, `database_busy`, `overloaded`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_page_version: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description `note-legali`, `privacy` or `accessibilita` */
+                slug: string;
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description That version. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page"];
+                };
+            };
+            /** @description A token was sent and it is invalid or expired (`token_invalid`, `token_expired`); send none to read anonymously. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such page or version (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description One or more fields (body, query or path) are invalid (`validation_failed`); `errors` lists each. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A failure on the platform's side (`internal_error`); the log has the cause. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached or is busy, or the server is overloaded (`database_unavailable`, `database_busy`, `overloaded`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_proposals: {
         parameters: {
             query?: {
@@ -7437,6 +7979,113 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A failure on the platform's side (`internal_error`); the log has the cause. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached or is busy, or the server is overloaded (`database_unavailable`, `database_busy`, `overloaded`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_site: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The owning body and the site's pages. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Site"];
+                };
+            };
+            /** @description A token was sent and it is invalid or expired (`token_invalid`, `token_expired`); send none to read anonymously. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A failure on the platform's side (`internal_error`); the log has the cause. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached or is busy, or the server is overloaded (`database_unavailable`, `database_busy`, `overloaded`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_logo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The logo (SVG or PNG). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/*": unknown;
+                };
+            };
+            /** @description A token was sent and it is invalid or expired (`token_invalid`, `token_expired`); send none to read anonymously. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No logo is configured (`not_found`). */
+            404: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {

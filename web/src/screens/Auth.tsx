@@ -2,7 +2,7 @@
 import { useState } from 'preact/hooks';
 import { api } from '../api/client';
 import { t, formatDate } from '../i18n';
-import { useMe, useSubmit } from '../hooks';
+import { useMe, useQuery, useSubmit } from '../hooks';
 import { href, navigate, safeNext } from '../router';
 import { announce, ErrorAlert, Field, PageTitle } from '../components/ui';
 
@@ -60,11 +60,17 @@ export function SignUp({ next }: { next?: string }) {
     const value = (e.currentTarget as HTMLInputElement).value;
     setForm((current) => ({ ...current, [k]: value }));
   };
+  // The privacy notice in force: sign-up accepts that version, and the
+  // server refuses a stale one (the notice changed while the form was open).
+  const site = useQuery('/api/v1/site', {});
+  const notice = site.data?.pages.find((p) => p.slug === 'privacy');
+  const [consent, setConsent] = useState(false);
   const { error, busy, submit } = useSubmit(async () => {
-    const me = await api.register(form);
+    const me = await api.register({ ...form, privacy_version: consent ? notice?.version : undefined });
     announce(t('auth.signedIn', { name: me.display_name }));
     navigate(safeNext(next));
   });
+  const privacyChanged = error?.fieldCode('privacy_version') === 'mismatch';
   const input = (id: string, k: keyof typeof form, label: string, type: 'text' | 'email' | 'password', autoComplete: string, hint?: string) => (
     <Field id={id} label={label} hint={hint} error={error} field={k}>
       {(d, invalid) => (
@@ -92,6 +98,30 @@ export function SignUp({ next }: { next?: string }) {
           {input('su-nickname', 'nickname', t('auth.nickname'), 'text', 'username', t('auth.nicknameHint'))}
           {input('su-email', 'email', t('auth.email'), 'email', 'email')}
           {input('su-password', 'password', t('auth.password'), 'password', 'new-password', t('auth.passwordHint'))}
+          <div class="form-check mb-4">
+            <input
+              id="su-privacy"
+              type="checkbox"
+              class={`form-check-input${error?.fieldCode('privacy_version') ? ' is-invalid' : ''}`}
+              checked={consent}
+              aria-describedby={error?.fieldCode('privacy_version') ? 'su-privacy-error' : 'su-privacy-hint'}
+              aria-invalid={!!error?.fieldCode('privacy_version')}
+              onChange={(e) => setConsent(e.currentTarget.checked)}
+            />
+            <label for="su-privacy" class="form-check-label">
+              {t('auth.privacyConsent')}
+            </label>
+            <p id="su-privacy-hint" class="small mb-0">
+              <a href="/privacy" target="_blank" rel="noopener">
+                {t('auth.privacyRead', { n: notice?.version ?? 1 })}
+              </a>
+            </p>
+            {error?.fieldCode('privacy_version') && (
+              <div id="su-privacy-error" class="invalid-feedback d-block">
+                {privacyChanged ? t('auth.privacyChanged') : t('auth.privacyRequired')}
+              </div>
+            )}
+          </div>
           <button type="submit" class="btn btn-primary" disabled={busy}>
             {t('auth.signUp')}
           </button>

@@ -18,6 +18,9 @@ pub struct MeDto {
     pub roles: Vec<RoleGrant>,
     /// Blocked users cannot act (they never get this far, but clients show it).
     pub blocked: bool,
+    /// The version of the privacy notice they accepted at sign-up
+    /// (`/pages/privacy/versions/{n}`); absent for an account an operator made.
+    pub privacy_version: Option<i32>,
 }
 
 impl From<&SignedInUser> for MeDto {
@@ -27,6 +30,7 @@ impl From<&SignedInUser> for MeDto {
             email: signed_in.user.email.clone(),
             roles: signed_in.roles.clone(),
             blocked: signed_in.user.blocked_at.is_some(),
+            privacy_version: signed_in.user.privacy_version,
         }
     }
 }

@@ -8,7 +8,7 @@ use crate::problem::ApiResult;
 use crate::rate_limit::ClientAddress;
 use crate::state::AppState;
 use actix_web::{get, post, web, HttpResponse};
-use emenda_accounts::service::Registration;
+use emenda_accounts::service::{Consent, Registration};
 use serde::Deserialize;
 use utoipa::ToSchema;
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -20,7 +20,8 @@ use utoipa_actix_web::service_config::ServiceConfig;
     "email": "maria@example.it",
     "password": "una-password-sicura",
     "nickname": "maria",
-    "display_name": "Maria Rossi"
+    "display_name": "Maria Rossi",
+    "privacy_version": 1
 }))]
 pub struct RegisterRequest {
     /// E-mail, used to sign in; never shown publicly. At most 254 characters.
@@ -36,6 +37,11 @@ pub struct RegisterRequest {
     /// Name shown next to contributions: 1 to 60 characters, one line.
     #[schema(schema_with = crate::text_schema::display_name)]
     pub display_name: String,
+    /// The version of the privacy notice (`GET /pages/privacy`) the person
+    /// read and accepts: required, and it must be the one in force
+    /// (`mismatch` when the notice changed meanwhile: show the new one).
+    #[schema(minimum = 1)]
+    pub privacy_version: Option<i32>,
 }
 
 /// Sign-in form.
@@ -69,6 +75,7 @@ pub async fn register(state: web::Data<AppState>, body: Body<RegisterRequest>) -
         password: body.password,
         nickname: body.nickname,
         display_name: body.display_name,
+        consent: Consent::PrivacyNotice(body.privacy_version),
     };
     let user = blocking(move || state.accounts.register(&input)).await?;
     Ok(HttpResponse::Created().json(UserDto::from(&user)))

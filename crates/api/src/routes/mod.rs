@@ -16,6 +16,7 @@ pub mod moderation;
 pub mod proposals;
 pub mod reports;
 pub mod roles;
+pub mod site;
 pub mod spaces;
 pub mod supports;
 pub mod users;
@@ -70,6 +71,7 @@ pub fn register(cfg: &mut ServiceConfig) {
                 .configure(audit::configure)
                 .configure(roles::configure)
                 .configure(users::configure)
+                .configure(site::configure)
                 .default_service(web::to(not_found)),
         )
         // Every other `/api` path is an API path too: problem+json, never

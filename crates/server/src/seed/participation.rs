@@ -218,6 +218,7 @@ fn load_reports(
         password: DEMO_PASSWORD.into(),
         nickname: "offerte_lampo".into(),
         display_name: "Offerte Lampo".into(),
+        consent: emenda_accounts::service::Consent::ByOperator,
     })?;
     let spammer = actor_of(state, spammer.id)?;
     let spam = comment(

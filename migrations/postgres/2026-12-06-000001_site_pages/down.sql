@@ -1,0 +1,4 @@
+ALTER TABLE users DROP COLUMN privacy_accepted_at;
+ALTER TABLE users DROP COLUMN privacy_version;
+DROP TABLE site_pages;
+DROP FUNCTION refuse_replacing_site_pages();

@@ -1,0 +1,3 @@
+ALTER TABLE users DROP COLUMN privacy_accepted_at;
+ALTER TABLE users DROP COLUMN privacy_version;
+DROP TABLE site_pages;
