@@ -1,0 +1,90 @@
+// Defects found by the second review of the web app, each checked the way a
+// person met it: labels over the text above them, the focus lost after a
+// support, Italian content unmarked in the English interface, empty fields
+// called "too short", one error shown of several, a comment count that
+// missed a reply, a report reason chosen for the user, and a header that
+// filled the screen at 200 % zoom.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { STAFF, apiCall, apiRegister, expectAccessible, screenshot, setup, signIn } from './harness.mjs';
+
+let h;
+let proposal;
+let author;
+let reader;
+let root;
+before(async () => {
+  h = await setup();
+  author = await apiRegister(h.url, 'Anna Neri');
+  reader = await apiRegister(h.url, 'Bruno Grigi');
+  // A commenter whose name starts with a vowel: "Rispondi ad APS …".
+  const aps = await apiRegister(h.url, 'APS Ciclofficina');
+  const created = await apiCall(h.url, 'POST', '/api/v1/spaces/bilancio-partecipativo-2026/proposals', author.token, {
+    title: 'Rastrelliere coperte davanti alle scuole',
+    body: 'Proponiamo rastrelliere coperte per le biciclette davanti a ogni scuola del quartiere.',
+  });
+  assert.equal(created.status, 201, JSON.stringify(created.body));
+  proposal = created.body;
+  const c = await apiCall(h.url, 'POST', `/api/v1/proposals/${proposal.id}/comments`, aps.token, { body: 'Possiamo aiutare con il montaggio.' });
+  assert.equal(c.status, 201, JSON.stringify(c.body));
+  root = c.body;
+});
+after(async () => h?.stop());
+
+/**
+ * Every label under `scope` whose box meets its own field's box or the box
+ * of what is drawn just above it (the element before its group, or before
+ * the label itself inside a group), with both boxes.
+ */
+function labelOverlaps(page, scope) {
+  return page.evaluate((scope) => {
+    const box = (el) => el.getBoundingClientRect();
+    const meet = (a, b) => a.width > 0 && b.width > 0 && a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;
+    const above = (el) => {
+      let at = el;
+      while (at && !at.previousElementSibling) at = at.parentElement;
+      return at?.previousElementSibling ?? null;
+    };
+    const found = [];
+    for (const label of document.querySelectorAll(`${scope} label.form-label`)) {
+      const l = box(label);
+      const group = label.closest('.form-group') ?? label;
+      for (const other of [label.control, above(group)]) {
+        if (other && other !== label && !other.contains(label) && meet(l, box(other)))
+          found.push(`"${label.textContent.trim()}" over ${other.tagName.toLowerCase()} "${(other.textContent || other.value || '').trim().slice(0, 40)}"`);
+      }
+    }
+    return found;
+  }, scope);
+}
+
+const focused = (page) => page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
+
+test('labels sit clear of the text above them and of their fields (comment, reply, new proposal, answer)', async () => {
+  const page = await h.newPage();
+  await signIn(page, reader.email);
+  await page.goto(`/proposte/${proposal.reference}`);
+  await page.locator('#new-comment-body').waitFor();
+  const overlaps = { comment: await labelOverlaps(page, '.comment-form') };
+
+  await page.locator('.comment').first().getByRole('button', { name: 'Rispondi', exact: true }).click();
+  await page.locator(`#reply-${root.id}-body`).waitFor();
+  overlaps.reply = await labelOverlaps(page, `.comment-form:has(#reply-${root.id}-body)`);
+  await page.context().close();
+
+  const editor = await h.newPage({ width: 360, height: 740 });
+  await signIn(editor, reader.email);
+  await editor.goto('/nuova-proposta');
+  await editor.locator('#ed-space').waitFor();
+  overlaps.proposal = await labelOverlaps(editor, '.editor-form');
+  await editor.context().close();
+
+  const desk = await h.newPage();
+  await signIn(desk, STAFF);
+  await desk.goto(`/staff/risposte?proposta=${proposal.reference}`);
+  await desk.locator('#answer-state').waitFor();
+  overlaps.answer = await labelOverlaps(desk, 'main');
+  await screenshot(desk, 'review-answer-form');
+  await desk.context().close();
+  assert.deepEqual(overlaps, { comment: [], reply: [], proposal: [], answer: [] });
+});
