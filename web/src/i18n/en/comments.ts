@@ -39,7 +39,7 @@ export const comments: Record<keyof typeof it, string> = {
   'comments.saved': 'Comment edited.',
   'comments.removed': 'Comment deleted.',
   'comments.voted': 'Vote recorded.',
-  'comments.closed': 'Comments are closed in this space.',
+  'comments.closed': 'Comments are closed in this process.',
   'report.title': 'Report content',
   'report.reason': 'Reason',
   'report.reason.spam': 'Spam',

@@ -38,7 +38,7 @@ export const comments = {
   'comments.saved': 'Commento modificato.',
   'comments.removed': 'Commento eliminato.',
   'comments.voted': 'Voto registrato.',
-  'comments.closed': 'I commenti in questo spazio sono chiusi.',
+  'comments.closed': 'I commenti in questo processo sono chiusi.',
   'report.title': 'Segnala un contenuto',
   'report.reason': 'Motivo',
   'report.reason.spam': 'Spam',
