@@ -58,7 +58,8 @@ function labelOverlaps(page, scope) {
   }, scope);
 }
 
-const focused = (page) => page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
+/** The focused element's text, or "body" when the focus fell back to the page. */
+const focused = (page) => page.evaluate(() => (document.activeElement === document.body ? 'body' : (document.activeElement?.textContent?.trim() ?? '')));
 
 test('labels sit clear of the text above them and of their fields (comment, reply, new proposal, answer)', async () => {
   const page = await h.newPage();
@@ -87,4 +88,21 @@ test('labels sit clear of the text above them and of their fields (comment, repl
   await screenshot(desk, 'review-answer-form');
   await desk.context().close();
   assert.deepEqual(overlaps, { comment: [], reply: [], proposal: [], answer: [] });
+});
+
+test('after "Sostieni" the focus stays on the support controls, and goes back after withdrawing', async () => {
+  const page = await h.newPage();
+  await signIn(page, reader.email);
+  await page.goto(`/proposte/${proposal.reference}`);
+  const support = page.getByRole('button', { name: /^Sostieni/ });
+  await support.focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: 'Ritira il sostegno' }).waitFor();
+  await page.waitForTimeout(300);
+  assert.equal(await focused(page), 'Ritira il sostegno', 'the control that replaced "Sostieni" has the focus');
+  await page.keyboard.press('Enter');
+  await support.waitFor();
+  await page.waitForTimeout(300);
+  assert.match(await focused(page), /^Sostieni/, '"Sostieni" has the focus again');
+  await page.context().close();
 });

@@ -7,7 +7,7 @@
 // the cache, so its other screens (history, diff, editors) reuse it, and a
 // change made here replaces it or reads it again.
 import { keyOf, proposalChanged } from '../api/queries';
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, ApiError } from '../api/client';
 import type { Answer, Proposal as P } from '../api/types';
 import { t, tn, formatDate, formatNumber } from '../i18n';
@@ -29,10 +29,23 @@ function SupportBox({ proposal, space, address }: { proposal: P; space: P['space
   const count = proposal.counters.supports;
   const mine = proposal.my_support;
   const returnTo = href('proposal', { ref: proposal.reference });
+  // The button pressed is disabled while the request runs (Chromium then
+  // drops the focus to the page) and is replaced when it is done: the focus
+  // goes to the control that takes its place ("Sostieni" ↔ "Ritira il
+  // sostegno"), or back to the same one after an error, once it is drawn.
+  const focusNext = useRef<'support' | 'withdraw' | null>(null);
+  useEffect(() => {
+    const el = focusNext.current && !busy ? document.getElementById(`support-${focusNext.current}`) : null;
+    if (el) {
+      focusNext.current = null;
+      el.focus();
+    }
+  });
 
   const act = async (method: 'PUT' | 'DELETE') => {
     setBusy(true);
     setError(null);
+    focusNext.current = method === 'PUT' ? 'withdraw' : 'support';
     try {
       if (method === 'PUT') {
         const s = await api.put('/api/v1/proposals/{id}/support', { path: { id: proposal.id } });
@@ -50,6 +63,7 @@ function SupportBox({ proposal, space, address }: { proposal: P; space: P['space
         announce(t('supports.withdrawn'));
       }
     } catch (e) {
+      focusNext.current = method === 'PUT' ? 'support' : 'withdraw';
       setError(e as ApiError);
     } finally {
       setBusy(false);
@@ -89,17 +103,17 @@ function SupportBox({ proposal, space, address }: { proposal: P; space: P['space
       {(may.canSupport(proposal, space, me) || may.canWithdrawSupport(proposal, space, me)) && (
         <div class="d-flex flex-wrap gap-2">
           {may.canSupport(proposal, space, me) && (
-            <button type="button" class="btn btn-primary" disabled={busy} onClick={() => act('PUT')}>
+            <button type="button" id="support-support" class="btn btn-primary" disabled={busy} onClick={() => act('PUT')}>
               {t('supports.support')}
             </button>
           )}
           {mine && may.canConfirmSupport(proposal, space, me) && (
-            <button type="button" class="btn btn-primary" disabled={busy} onClick={() => act('PUT')}>
+            <button type="button" id={may.canSupport(proposal, space, me) ? undefined : 'support-support'} class="btn btn-primary" disabled={busy} onClick={() => act('PUT')}>
               {t('supports.confirm', { n: mine.current_version })}
             </button>
           )}
           {may.canWithdrawSupport(proposal, space, me) && (
-            <button type="button" class="btn btn-outline-primary" disabled={busy} onClick={() => act('DELETE')}>
+            <button type="button" id="support-withdraw" class="btn btn-outline-primary" disabled={busy} onClick={() => act('DELETE')}>
               {t('supports.withdraw')}
             </button>
           )}
