@@ -106,3 +106,47 @@ test('after "Sostieni" the focus stays on the support controls, and goes back af
   assert.match(await focused(page), /^Sostieni/, '"Sostieni" has the focus again');
   await page.context().close();
 });
+
+test('in the English interface the Italian content is marked lang="it"', async () => {
+  const amender = await apiRegister(h.url, 'Elena Blu');
+  const am = await apiCall(h.url, 'POST', `/api/v1/proposals/${proposal.id}/amendments`, amender.token, {
+    title: proposal.title,
+    body: 'Proponiamo rastrelliere coperte e illuminate davanti a ogni scuola del quartiere.',
+    rationale: 'Di sera le biciclette restano al buio.',
+    base_version: 1,
+  });
+  assert.equal(am.status, 201, JSON.stringify(am.body));
+  const page = await h.newPage({ lang: 'en' });
+  await page.goto(`/proposte/${proposal.reference}`);
+  await page.locator('.amendment-list a').first().waitFor();
+  await page.locator('.comment-body').first().waitFor();
+  const langs = await page.evaluate(() =>
+    Object.fromEntries(
+      [
+        ['title', 'h1'],
+        ['body', '.proposal-text'],
+        ['comment', '.comment-body'],
+        ['amendment', '.amendment-list a'],
+        ['space', '.breadcrumb-item a[href^="/spazi/"]'],
+      ].map(([k, s]) => [k, document.querySelector(s)?.closest('[lang]')?.getAttribute('lang')]),
+    ),
+  );
+  assert.deepEqual(langs, { title: 'it', body: 'it', comment: 'it', amendment: 'it', space: 'it' });
+  // The interface around it stays English.
+  assert.equal(await page.evaluate(() => document.querySelector('#supports-title').closest('[lang]').getAttribute('lang')), 'en');
+  await page.goto(`/emendamenti/${am.body.id}`);
+  await page.locator('.diff-text, .diff-table').first().waitFor();
+  // "Amendment: <title>": the words in English, the title in Italian.
+  assert.equal(await page.locator('h1 [lang="it"]').textContent(), proposal.title);
+  const amLangs = await page.evaluate(() => [...document.querySelectorAll('.markdown, .diff-text')].map((e) => e.closest('[lang]')?.getAttribute('lang')));
+  assert.ok(amLangs.length >= 2 && amLangs.every((l) => l === 'it'), `amendment page content: ${amLangs.join(',')}`);
+  // The screen-reader words inside the diff stay English.
+  assert.equal(await page.locator('.diff-ins .visually-hidden').first().getAttribute('lang'), 'en');
+  await expectAccessible(page, 'amendment page in English');
+  // In Italian nothing needs marking: the page is Italian.
+  await page.evaluate(() => localStorage.setItem('emenda.lang', 'it'));
+  await page.goto(`/proposte/${proposal.reference}`);
+  await page.locator('.proposal-text').waitFor();
+  assert.equal(await page.locator('main [lang]').count(), 0, 'no lang attributes inside an Italian page');
+  await page.context().close();
+});

@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, ApiError } from '../api/client';
 import type { Body, Query } from '../api/paths';
 import type { Comment, CommentRevision as Revision, Page } from '../api/types';
-import { t, tn, formatDateTime, type Key } from '../i18n';
+import { contentLang, t, tn, formatDateTime, type Key } from '../i18n';
 import { useMe, usePages, useSession, useSubmit } from '../hooks';
 import { renderMarkdown } from '../markdown';
 import { href } from '../router';
@@ -164,7 +164,7 @@ function Revisions({ id }: { id: string }) {
               <p class="mb-0 text-secondary">
                 {t('comments.revision', { n: r.revision, date: formatDateTime(r.created_at) })}{t('common.separator')}{t(`comments.alignment.${r.alignment}` as Key)}
               </p>
-              <div class="markdown" dangerouslySetInnerHTML={{ __html: renderMarkdown(r.body) }} />
+              <div class="markdown" lang={contentLang()} dangerouslySetInnerHTML={{ __html: renderMarkdown(r.body) }} />
             </li>
           ))}
         </ol>
@@ -250,7 +250,7 @@ function CommentItem({ comment, props, onChange }: { comment: Comment; props: Th
                 }}
               />
             ) : (
-              <div class="markdown comment-body" dangerouslySetInnerHTML={{ __html: renderMarkdown(comment.body ?? '') }} />
+              <div class="markdown comment-body" lang={contentLang()} dangerouslySetInnerHTML={{ __html: renderMarkdown(comment.body ?? '') }} />
             )}
             {comment.edited && mode !== 'edit' && <Revisions key={comment.revision} id={comment.id} />}
           </>

@@ -5,14 +5,14 @@ import { useState } from 'preact/hooks';
 import { api, ApiError } from '../api/client';
 import type { Amendment as A } from '../api/types';
 import { ConflictColumns } from '../components/Conflict';
-import { t, formatDate, type Key } from '../i18n';
+import { contentLang, t, formatDate, type Key } from '../i18n';
 import { useMe, useQuery } from '../hooks';
 import { href } from '../router';
 import { renderMarkdown } from '../markdown';
 import { DiffView } from '../components/Diff';
 import { Comments } from '../components/Comments';
 import { ReportButton } from '../components/Report';
-import { announce, ErrorAlert, Loading, PageTitle, StateBadge, ErrorPage, BackToProposal } from '../components/ui';
+import { announce, tContent, ErrorAlert, Loading, PageTitle, StateBadge, ErrorPage, BackToProposal } from '../components/ui';
 import * as may from '../policy';
 
 type Segment = NonNullable<A['merged_preview']>['body_segments'][number];
@@ -78,13 +78,18 @@ export function Amendment({ id }: { id: string }) {
         {s.hidden && <span class="badge bg-dark">{t('hidden.badge')}</span>}
         <span class="ref-code">{t('amendment.to', { ref: a.proposal_reference })}</span>
       </div>
-      <PageTitle title={heading}>{heading}</PageTitle>
+      <PageTitle title={heading}>{tContent('amendment.title', { title: s.title })}</PageTitle>
       <p class="text-secondary">{t('amendment.author', { name: s.author_nickname, date: formatDate(s.created_at), n: s.base_version })}</p>
       {s.decided_at && (
         <p>
           {t('amendment.decided', { date: formatDate(s.decided_at) })}
           {s.resulting_version ? `${t('common.separator')}${t('amendments.resulting', { n: s.resulting_version })}` : ''}
-          {s.decision_reason ? `${t('common.separator')}${t('amendments.reason', { reason: s.decision_reason })}` : ''}
+          {s.decision_reason && (
+            <>
+              {t('common.separator')}
+              {tContent('amendments.reason', { reason: s.decision_reason })}
+            </>
+          )}
         </p>
       )}
       <ErrorAlert error={error} />
@@ -92,7 +97,7 @@ export function Amendment({ id }: { id: string }) {
         <h2 id="am-rationale-title" class="h4">
           {t('amendment.rationale')}
         </h2>
-        <div class="markdown" dangerouslySetInnerHTML={{ __html: renderMarkdown(a.rationale) }} />
+        <div class="markdown" lang={contentLang()} dangerouslySetInnerHTML={{ __html: renderMarkdown(a.rationale) }} />
       </section>
       {a.mergeability && (
         <section aria-labelledby="am-merge-title" class="mb-4">

@@ -10,12 +10,12 @@ import { keyOf, proposalChanged } from '../api/queries';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, ApiError } from '../api/client';
 import type { Answer, Proposal as P } from '../api/types';
-import { t, tn, formatDate, formatNumber } from '../i18n';
+import { contentLang, t, tn, formatDate, formatNumber } from '../i18n';
 import { useCached, useMe, usePages, useQuery, useSession } from '../hooks';
 import * as may from '../policy';
 import { href } from '../router';
 import { renderMarkdown } from '../markdown';
-import { announce, Breadcrumb, ErrorAlert, Loading, LoadMore, PageTitle, StateBadge, ErrorPage } from '../components/ui';
+import { announce, tContent, Breadcrumb, ErrorAlert, Loading, LoadMore, PageTitle, StateBadge, ErrorPage } from '../components/ui';
 import { Comments } from '../components/Comments';
 import { DiffOpInline } from '../components/Diff';
 import { ReportButton } from '../components/Report';
@@ -164,7 +164,7 @@ function AmendmentExcerpt({ id }: { id: string }) {
   const inserted = ops.find((o) => o.op === 'insert');
   if (!removed && !inserted) return null;
   return (
-    <p class="small mb-0 amendment-excerpt">
+    <p class="small mb-0 amendment-excerpt" lang={contentLang()}>
       {removed && <DiffOpInline op="delete" text={clip(removed.text.trim())} />} {inserted && <DiffOpInline op="insert" text={clip(inserted.text.trim())} />}
     </p>
   );
@@ -192,14 +192,16 @@ function Amendments({ proposal, space }: { proposal: P; space: P['space'] }) {
             <li key={am.id} class="mb-3">
               <div class="d-flex flex-wrap gap-2 align-items-center">
                 <StateBadge state={am.state} amendment />
-                <a href={href('amendment', { id: am.id })}>{am.title}</a>
+                <a href={href('amendment', { id: am.id })} lang={contentLang()}>
+                  {am.title}
+                </a>
               </div>
               <p class="small text-secondary mb-0">
                 {t('common.by', { name: am.author_nickname })}{t('common.separator')}{t('amendments.onVersion', { n: am.base_version })}
                 {am.resulting_version ? `${t('common.separator')}${t('amendments.resulting', { n: am.resulting_version })}` : ''}
               </p>
               {index < 5 && <AmendmentExcerpt id={am.id} />}
-              {am.state === 'rejected' && am.decision_reason && <p class="small mb-0">{t('amendments.reason', { reason: am.decision_reason })}</p>}
+              {am.state === 'rejected' && am.decision_reason && <p class="small mb-0">{tContent('amendments.reason', { reason: am.decision_reason })}</p>}
             </li>
           ))}
         </ul>
@@ -234,7 +236,7 @@ function AnswerBox({ proposal }: { proposal: P }) {
         {t('proposal.answer')} <StateBadge state={answer.state} />
       </h2>
       <p class="small text-secondary">{t('proposal.answerBy', { name: answer.staff_name, date: formatDate(answer.created_at) })}</p>
-      <div class="markdown" dangerouslySetInnerHTML={{ __html: renderMarkdown(answer.answer) }} />
+      <div class="markdown" lang={contentLang()} dangerouslySetInnerHTML={{ __html: renderMarkdown(answer.answer) }} />
       {older.length > 0 && (
         <details>
           <summary>{t('proposal.previousAnswers', { n: older.length })}</summary>
@@ -242,7 +244,7 @@ function AnswerBox({ proposal }: { proposal: P }) {
             {older.map((o) => (
               <li key={o.created_at}>
                 <StateBadge state={o.state} /> {t('proposal.answerBy', { name: o.staff_name, date: formatDate(o.created_at) })}
-                <div class="markdown" dangerouslySetInnerHTML={{ __html: renderMarkdown(o.answer) }} />
+                <div class="markdown" lang={contentLang()} dangerouslySetInnerHTML={{ __html: renderMarkdown(o.answer) }} />
               </li>
             ))}
           </ul>
@@ -270,14 +272,16 @@ export function Proposal({ reference }: { reference: string }) {
   const s = proposal.space;
   return (
     <>
-      <Breadcrumb items={[{ label: s.title, href: href('space', { slug: proposal.space_slug }) }, { label: proposal.reference }]} />
+      <Breadcrumb items={[{ label: s.title, href: href('space', { slug: proposal.space_slug }), content: true }, { label: proposal.reference }]} />
       <div class="d-flex flex-wrap gap-2 align-items-center mb-2">
         <span class="ref-code">{t('proposal.reference', { ref: proposal.reference })}</span>
         <StateBadge state={proposal.state} />
         {proposal.hidden && <span class="badge bg-dark">{t('hidden.badge')}</span>}
-        <span class="small">{t('proposal.space', { name: s.title })}</span>
+        <span class="small">{tContent('proposal.space', { name: s.title })}</span>
       </div>
-      <PageTitle title={proposal.title}>{proposal.title}</PageTitle>
+      <PageTitle title={proposal.title} lang={contentLang()}>
+        {proposal.title}
+      </PageTitle>
       {proposal.hidden && <p class="alert alert-warning">{t('proposal.hiddenNotice')}</p>}
       <p class="version-badge">
         <span class="badge bg-secondary">{t('proposal.versionBadge', { n: proposal.current_version, total: proposal.current_version })}</span>
@@ -308,7 +312,7 @@ export function Proposal({ reference }: { reference: string }) {
             <h2 id="text-title" class="visually-hidden">
               {t('proposal.text')}
             </h2>
-            <div class="markdown proposal-text" dangerouslySetInnerHTML={{ __html: renderMarkdown(proposal.body) }} />
+            <div class="markdown proposal-text" lang={contentLang()} dangerouslySetInnerHTML={{ __html: renderMarkdown(proposal.body) }} />
             <ErrorAlert error={actionError} />
             <div class="d-flex flex-wrap gap-3 mt-3">
               {may.canEdit(proposal, me) && (

@@ -4,7 +4,7 @@
 import { useState } from 'preact/hooks';
 import { api, ApiError } from '../api/client';
 import type { Diff } from '../api/types';
-import { t } from '../i18n';
+import { contentLang, t } from '../i18n';
 import { useMe, useQuery } from '../hooks';
 import { proposalChanged } from '../api/queries';
 import { href, navigate } from '../router';
@@ -103,7 +103,11 @@ export function ProposalEditor({ reference, space: initialSpace }: { reference?:
         </p>
       )}
       <PageTitle title={heading}>{heading}</PageTitle>
-      {p && <p class="lead">{p.title}</p>}
+      {p && (
+        <p class="lead" lang={contentLang()}>
+          {p.title}
+        </p>
+      )}
       {conflict && (
         <section class="alert alert-warning" aria-labelledby="conflict-title">
           <h2 id="conflict-title" class="h5">

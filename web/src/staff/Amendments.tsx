@@ -5,7 +5,7 @@
 import { useState } from 'preact/hooks';
 import { api, ApiError } from '../api/client';
 import type { Amendment, MergeSegment as Segment, QueueItem } from '../api/types';
-import { t, formatDate, type Key } from '../i18n';
+import { contentLang, t, formatDate, type Key } from '../i18n';
 import { useSubmit } from '../hooks';
 import { href } from '../router';
 import { DiffView } from '../components/Diff';
@@ -123,7 +123,9 @@ function Row({ item, onDecided }: { item: QueueItem; onDecided: () => void }) {
           <span class={`badge ${merge === 'conflict' ? 'bg-warning' : 'bg-success'}`}>{t(`amendment.merge.${merge}` as Key)}</span>
         </div>
         <h2 class="h5">
-          <a href={href('amendment', { id: item.id })}>{item.title}</a>
+          <a href={href('amendment', { id: item.id })} lang={contentLang()}>
+            {item.title}
+          </a>
         </h2>
         <p class="small mb-2">
           {item.proposal_title}{t('common.separator')}{t('common.by', { name: item.author_nickname })}{t('common.separator')}{t('amendments.onVersion', { n: item.base_version })}{t('common.separator')}

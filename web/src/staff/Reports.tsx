@@ -3,7 +3,7 @@
 import { api } from '../api/client';
 import type { Query } from '../api/paths';
 import type { ModerationItem as Item } from '../api/types';
-import { t, formatDateTime, type Key } from '../i18n';
+import { contentLang, t, formatDateTime, type Key } from '../i18n';
 import { useMe, useSubmit } from '../hooks';
 import { canDismiss, canHide, canUnhide, isAdmin } from '../policy';
 import { href, setQuery } from '../router';
@@ -36,7 +36,7 @@ function Entry({ item, onChange }: { item: Item; onChange: () => void }) {
           {item.hidden && <span class="badge bg-dark">{t('staff.hiddenNow')}</span>}
           <span class="small">{t('staff.openReports', { n: item.open_reports })}</span>
         </div>
-        <blockquote class="report-preview">{item.preview?.text ?? t('common.none')}</blockquote>
+        <blockquote class="report-preview" lang={item.preview ? contentLang() : undefined}>{item.preview?.text ?? t('common.none')}</blockquote>
         {item.preview && (
           <p class="small mb-1">
             {t('staff.by', { name: item.preview.author_nickname })}
