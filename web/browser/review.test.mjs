@@ -150,3 +150,42 @@ test('in the English interface the Italian content is marked lang="it"', async (
   assert.equal(await page.locator('main [lang]').count(), 0, 'no lang attributes inside an Italian page');
   await page.context().close();
 });
+
+test('the new proposal form flags every wrong field at once, empty ones as required', async () => {
+  for (const lang of ['it', 'en']) {
+    const page = await h.newPage({ lang });
+    await signIn(page, reader.email);
+    await page.goto('/nuova-proposta');
+    await page.locator('#ed-space').waitFor();
+    await page.locator('.editor-form button[type=submit]').click();
+    const required = lang === 'it' ? 'Campo obbligatorio.' : 'This field is required.';
+    await page.locator('#ed-space-error').waitFor();
+    const fields = ['ed-space', 'ed-title', 'ed-body'];
+    const said = await page.evaluate((ids) => ids.map((id) => [id, document.getElementById(`${id}-error`)?.textContent.trim() ?? null, document.getElementById(id).getAttribute('aria-invalid')]), fields);
+    assert.deepEqual(said, fields.map((id) => [id, required, 'true']), lang);
+    // A title too short with a space chosen: the server's word, and the body still required.
+    await page.locator('#ed-space').selectOption('bilancio-partecipativo-2026');
+    await page.locator('#ed-title').fill('Breve');
+    await page.locator('.editor-form button[type=submit]').click();
+    await page.waitForFunction(() => !document.getElementById('ed-space-error'));
+    assert.equal((await page.locator('#ed-title-error').textContent()).trim(), lang === 'it' ? 'Troppo corto.' : 'Too short.');
+    assert.equal((await page.locator('#ed-body-error').textContent()).trim(), required);
+    await expectAccessible(page, `new proposal errors (${lang})`);
+    await screenshot(page, `review-new-proposal-errors-${lang}`);
+    await page.context().close();
+  }
+});
+
+test('an empty field the server finds too short is said to be required (amendment rationale)', async () => {
+  const page = await h.newPage();
+  await signIn(page, reader.email);
+  await page.goto(`/proposte/${proposal.reference}/emenda`);
+  await page.locator('#am-body').fill(`${proposal.body} Anche con le luci.`);
+  await page.locator('form button[type=submit]').click();
+  await page.locator('#am-rationale-error').waitFor();
+  assert.equal((await page.locator('#am-rationale-error').textContent()).trim(), 'Campo obbligatorio.');
+  await page.locator('#am-rationale').fill('Corta');
+  await page.locator('form button[type=submit]').click();
+  await page.waitForFunction(() => document.getElementById('am-rationale-error')?.textContent.trim() === 'Troppo corto.');
+  await page.context().close();
+});

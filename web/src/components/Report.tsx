@@ -73,7 +73,7 @@ export function ReportButton({ kind, id, label }: { kind: Report['target']['kind
             </select>
           )}
         </Field>
-        <Field id={`${base}-details`} label={t('report.details')} error={error} field="details">
+        <Field id={`${base}-details`} label={t('report.details')} error={error} field="details" value={details}>
           {(d, invalid) => (
             <textarea
               id={`${base}-details`}

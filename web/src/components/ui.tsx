@@ -92,12 +92,15 @@ interface FieldProps {
   hint?: string;
   error?: ApiError | null;
   field?: string;
+  /** The field's value: empty, a "too short" from the API is said as "required" (an empty title is not short, it is missing). */
+  value?: string;
   children: (describedBy: string | undefined, invalid: boolean) => ComponentChildren;
 }
 
 /** A labelled form field with its hint and its error from the API. */
-export function Field({ id, label, hint, error, field, children }: FieldProps) {
-  const code = error && field ? error.fieldCode(field) : undefined;
+export function Field({ id, label, hint, error, field, value, children }: FieldProps) {
+  const given = error && field ? error.fieldCode(field) : undefined;
+  const code = given === 'too_short' && value !== undefined && !value.trim() ? 'required' : given;
   const ids = [hint ? `${id}-hint` : '', code ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div class="form-group mb-4">

@@ -49,7 +49,7 @@ export function AmendmentEditor({ reference }: { reference: string }) {
       <ErrorAlert error={error} />
       <form onSubmit={submit} noValidate>
         <TitleBodyFields idPrefix="am" title={currentTitle} body={currentBody} onTitle={setTitle} onBody={setBody} error={error} />
-        <Field id="am-rationale" label={t('amend.rationale')} hint={t('amend.rationaleHint')} error={error} field="rationale">
+        <Field id="am-rationale" label={t('amend.rationale')} hint={t('amend.rationaleHint')} error={error} field="rationale" value={rationale}>
           {(d, invalid) => (
             <textarea
               id="am-rationale"

@@ -71,7 +71,7 @@ export function StaffAnswers({ query }: { query: URLSearchParams }) {
                 </select>
               )}
             </Field>
-            <Field id="answer-text" label={t('staff.answerText')} error={error} field="answer">
+            <Field id="answer-text" label={t('staff.answerText')} error={error} field="answer" value={answer}>
               {(d, invalid) => (
                 <textarea
                   id="answer-text"

@@ -33,7 +33,7 @@ function BlockForm({ account, onDone }: { account: Account; onDone: (s: Standing
         }}
       >
         <ErrorAlert error={error} />
-        <Field id={`${id}-why`} label={t('staff.justification')} error={error} field="justification">
+        <Field id={`${id}-why`} label={t('staff.justification')} error={error} field="justification" value={justification}>
           {(d, invalid) => (
             <textarea
               id={`${id}-why`}

@@ -73,7 +73,7 @@ export const errors: Record<keyof typeof it, string> = {
   'field.invalid_characters': 'Contains characters that are not allowed.',
   'field.invalid_format': 'Not in a valid format.',
   'field.out_of_range': 'Out of range.',
-  'field.required': 'Required.',
+  'field.required': 'This field is required.',
   'field.unchanged': 'You changed nothing.',
   'field.unknown_version': 'No such version.',
   'field.malformed': 'Not a valid value.',
