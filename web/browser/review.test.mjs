@@ -189,3 +189,21 @@ test('an empty field the server finds too short is said to be required (amendmen
   await page.waitForFunction(() => document.getElementById('am-rationale-error')?.textContent.trim() === 'Troppo corto.');
   await page.context().close();
 });
+
+test('"Commenti (n)" counts a reply as soon as it is posted', async () => {
+  const page = await h.newPage();
+  await signIn(page, reader.email);
+  await page.goto(`/proposte/${proposal.reference}`);
+  const heading = page.locator('#comments-title');
+  await heading.waitFor();
+  const before = Number((await heading.textContent()).match(/\((\d+)\)/)[1]);
+  await page.locator('.comment').first().getByRole('button', { name: 'Rispondi', exact: true }).click();
+  await page.locator(`#reply-${root.id}-body`).fill('Grazie, vi scriviamo.');
+  await page.locator(`.comment-form:has(#reply-${root.id}-body) button[type=submit]`).click();
+  await page.getByText('Grazie, vi scriviamo.').waitFor();
+  assert.equal((await heading.textContent()).trim(), `Commenti (${before + 1})`);
+  await page.reload();
+  await heading.waitFor();
+  assert.equal((await heading.textContent()).trim(), `Commenti (${before + 1})`, 'the server counts it the same');
+  await page.context().close();
+});

@@ -35,6 +35,8 @@ interface ThreadProps {
   target: Target;
   open: boolean;
   returnTo: string;
+  /** A comment or reply was posted: the section's count takes it at once (replies count too). */
+  onPosted: () => void;
 }
 
 interface Editor {
@@ -310,6 +312,7 @@ function CommentItem({ comment, props, onChange }: { comment: Comment; props: Th
                 if (replies.loaded) replies.update((old) => [...old, c]);
                 setShowReplies(true);
                 onChange({ ...comment, replies_count: comment.replies_count + 1 });
+                props.onPosted();
                 announce(t('comments.posted'));
               }}
             />
@@ -345,7 +348,8 @@ export function Comments({ target, count, open, returnTo, first }: { target: Tar
   // in or out); another order, or a list without one, is read here.
   const list = useCommentList(target, { order, first });
   const { items, update } = list;
-  const props: ThreadProps = { target, open, returnTo };
+  const posted = () => setTotal((n) => (n === undefined ? n : n + 1));
+  const props: ThreadProps = { target, open, returnTo, onPosted: posted };
   const replace = (n: Comment) => update((old) => old.map((x) => (x.id === n.id ? n : x)));
   return (
     <section aria-labelledby="comments-title" class="mt-5">
@@ -376,7 +380,7 @@ export function Comments({ target, count, open, returnTo, first }: { target: Tar
             onSubmit={async (v) => {
               const c = await postComment(target, { body: v.body, alignment: v.alignment });
               update((old) => (order === 'newest' ? [c, ...old] : [...old, c]));
-              setTotal((n) => (n === undefined ? n : n + 1));
+              posted();
               announce(t('comments.posted'));
             }}
           />
