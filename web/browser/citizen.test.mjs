@@ -158,6 +158,7 @@ test('citizen flow: sign up, create, edit, history, diff, support, comment, repl
   // Reporting twice is refused with the message for its code.
   await page.reload();
   await theirs.getByRole('button', { name: 'Segnala' }).click();
+  await theirs.locator('select').selectOption('spam');
   await theirs.getByRole('button', { name: 'Invia la segnalazione' }).click();
   await theirs.getByText('Hai già segnalato questo contenuto.').waitFor();
 

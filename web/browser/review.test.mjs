@@ -207,3 +207,26 @@ test('"Commenti (n)" counts a reply as soon as it is posted', async () => {
   assert.equal((await heading.textContent()).trim(), `Commenti (${before + 1})`, 'the server counts it the same');
   await page.context().close();
 });
+
+test('the report form preselects no reason and says one must be chosen', async () => {
+  const page = await h.newPage();
+  await signIn(page, reader.email);
+  await page.goto(`/proposte/${proposal.reference}`);
+  await page.getByRole('button', { name: 'Segnala la proposta' }).click();
+  const reason = page.locator(`#report-${proposal.id}-reason`);
+  await reason.waitFor();
+  assert.equal(await reason.inputValue(), '', 'no reason chosen for the user');
+  let posted = 0;
+  page.on('request', (r) => r.method() === 'POST' && r.url().endsWith('/api/v1/reports') && posted++);
+  await page.getByRole('button', { name: 'Invia la segnalazione' }).click();
+  const message = page.locator(`#report-${proposal.id}-reason-error`);
+  await message.waitFor();
+  assert.equal((await message.textContent()).trim(), 'Scegli il motivo della segnalazione.');
+  assert.equal(await reason.getAttribute('aria-invalid'), 'true');
+  assert.equal(posted, 0, 'nothing sent without a reason');
+  await expectAccessible(page, 'report form with its error');
+  await reason.selectOption('spam');
+  await page.getByRole('button', { name: 'Invia la segnalazione' }).click();
+  await page.getByText('Segnalazione inviata: lo staff la esaminerà.').first().waitFor();
+  await page.context().close();
+});

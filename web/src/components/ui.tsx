@@ -94,11 +94,13 @@ interface FieldProps {
   field?: string;
   /** The field's value: empty, a "too short" from the API is said as "required" (an empty title is not short, it is missing). */
   value?: string;
+  /** What "required" means for this field, said instead of the generic "Campo obbligatorio.". */
+  requiredMessage?: string;
   children: (describedBy: string | undefined, invalid: boolean) => ComponentChildren;
 }
 
 /** A labelled form field with its hint and its error from the API. */
-export function Field({ id, label, hint, error, field, value, children }: FieldProps) {
+export function Field({ id, label, hint, error, field, value, requiredMessage, children }: FieldProps) {
   const given = error && field ? error.fieldCode(field) : undefined;
   const code = given === 'too_short' && value !== undefined && !value.trim() ? 'required' : given;
   const ids = [hint ? `${id}-hint` : '', code ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
@@ -115,7 +117,7 @@ export function Field({ id, label, hint, error, field, value, children }: FieldP
       )}
       {code && (
         <div id={`${id}-error`} class="invalid-feedback d-block">
-          {fieldMessage(code)}
+          {code === 'required' && requiredMessage ? requiredMessage : fieldMessage(code)}
         </div>
       )}
     </div>

@@ -42,6 +42,8 @@ export const comments: Record<keyof typeof it, string> = {
   'comments.closed': 'Comments are closed in this process.',
   'report.title': 'Report content',
   'report.reason': 'Reason',
+  'report.pickReason': 'Choose a reason',
+  'report.chooseReason': 'Choose the reason for the report.',
   'report.reason.spam': 'Spam',
   'report.reason.offensive': 'Offensive',
   'report.reason.does_not_belong': 'Off topic',

@@ -41,6 +41,8 @@ export const comments = {
   'comments.closed': 'I commenti in questo processo sono chiusi.',
   'report.title': 'Segnala un contenuto',
   'report.reason': 'Motivo',
+  'report.pickReason': 'Scegli un motivo',
+  'report.chooseReason': 'Scegli il motivo della segnalazione.',
   'report.reason.spam': 'Spam',
   'report.reason.offensive': 'Offensivo',
   'report.reason.does_not_belong': 'Fuori tema',
