@@ -230,3 +230,26 @@ test('the report form preselects no reason and says one must be chosen', async (
   await page.getByText('Segnalazione inviata: lo staff la esaminerà.').first().waitFor();
   await page.context().close();
 });
+
+test('at 200 % zoom the header is compact and the proposal title is in the first screen', async () => {
+  for (const lang of ['it', 'en']) {
+    // A 1280 × 800 window at 200 %: 640 × 400 CSS pixels, two device pixels each.
+    const page = await h.newPage({ lang, width: 640, height: 400, scale: 2 });
+    await page.goto(`/proposte/${proposal.reference}`);
+    const h1 = page.locator('h1');
+    await h1.waitFor();
+    const { top, line, header, vh } = await page.evaluate(() => {
+      const title = document.querySelector('h1');
+      return {
+        top: title.getBoundingClientRect().top,
+        line: parseFloat(getComputedStyle(title).lineHeight),
+        header: document.querySelector('header').getBoundingClientRect().height,
+        vh: innerHeight,
+      };
+    });
+    assert.ok(top + line <= vh, `${lang}: the title's first line (${top}+${line}px) within the first ${vh}px`);
+    assert.ok(header <= vh * 0.3, `${lang}: the header (${header}px) takes at most 30 % of the ${vh}px screen`);
+    await screenshot(page, `review-zoom-200-${lang}`);
+    await page.context().close();
+  }
+});
