@@ -101,7 +101,7 @@ test('staff answer a proposal, and verify and block a user, from the console', a
   await row.getByText('Blocca l’utente').click();
   await row.getByLabel(/Motivazione del blocco/).fill('Messaggi ripetuti fuori tema.');
   await row.getByRole('button', { name: `Blocca ${author.nickname}` }).click();
-  await row.getByText(/Bloccata dal/).waitFor();
+  await row.getByText(/Account bloccato dal/).waitFor();
   await row.getByRole('button', { name: `Sblocca ${author.nickname}` }).waitFor();
   assert.equal((await apiCall(h.url, 'GET', '/api/v1/me', author.token)).body.code, 'account_blocked');
   await screenshot(desk, 'staff-answer-and-users');

@@ -6,7 +6,7 @@
 // filled the screen at 200 % zoom.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { STAFF, apiCall, apiRegister, expectAccessible, screenshot, setup, signIn } from './harness.mjs';
+import { ADMIN, STAFF, apiCall, apiLogin, apiRegister, expectAccessible, screenshot, setup, signIn } from './harness.mjs';
 
 let h;
 let proposal;
@@ -252,4 +252,69 @@ test('at 200 % zoom the header is compact and the proposal title is in the first
     await screenshot(page, `review-zoom-200-${lang}`);
     await page.context().close();
   }
+});
+
+test('copy: "ad" before a vowel, one "Proponente", one word for supports and processes, neutral staff wording, conflicts said to the right people', async () => {
+  const page = await h.newPage();
+  await signIn(page, reader.email);
+  await page.goto(`/proposte/${proposal.reference}`);
+  await page.locator('.proposal-meta dt').nth(1).waitFor();
+  assert.equal(await page.locator('.proposal-meta dt').nth(1).textContent(), 'Proponente');
+  const words = await page.locator('main').innerText();
+  assert.doesNotMatch(words, /adesion|Spazio/i);
+  assert.match(words, /Processo: Bilancio/);
+  await page.locator('.comment').first().getByRole('button', { name: 'Rispondi', exact: true }).click();
+  await page.getByText('Rispondi ad APS Ciclofficina').waitFor();
+
+  // An amendment the author's next version conflicts with.
+  const base = await apiCall(h.url, 'POST', '/api/v1/spaces/bilancio-partecipativo-2026/proposals', author.token, {
+    title: 'Fontanelle nei giardini del quartiere',
+    body: 'Tre fontanelle di acqua potabile nei giardini pubblici.',
+  });
+  assert.equal(base.status, 201, JSON.stringify(base.body));
+  const amender = await apiRegister(h.url, 'Carla Verdi');
+  const am = await apiCall(h.url, 'POST', `/api/v1/proposals/${base.body.id}/amendments`, amender.token, {
+    title: base.body.title,
+    body: 'Cinque fontanelle di acqua potabile nei giardini pubblici.',
+    rationale: 'Tre sono poche per tutti i giardini.',
+    base_version: 1,
+  });
+  assert.equal(am.status, 201, JSON.stringify(am.body));
+  const edited = await apiCall(h.url, 'POST', `/api/v1/proposals/${base.body.id}/versions`, author.token, {
+    title: base.body.title,
+    body: 'Quattro fontanelle di acqua potabile nei giardini pubblici.',
+    base_version: 1,
+  });
+  assert.equal(edited.status, 201, JSON.stringify(edited.body));
+  await page.goto(`/emendamenti/${am.body.id}`);
+  await page.getByText(`Emendamento alla proposta ${base.body.reference}`).waitFor();
+  const conflict = page.locator('.alert-warning', { hasText: 'In conflitto' });
+  await conflict.waitFor();
+  assert.match(await conflict.textContent(), /lo staff risolverà/, 'a citizen is told who resolves it');
+
+  const desk = await h.newPage();
+  await signIn(desk, STAFF);
+  await desk.goto(`/emendamenti/${am.body.id}`);
+  const staffConflict = desk.locator('.alert-warning', { hasText: 'In conflitto' });
+  await staffConflict.waitFor();
+  assert.doesNotMatch(await staffConflict.textContent(), /staff/, 'staff are not told that staff will resolve it');
+  const accepted = await apiCall(h.url, 'POST', `/api/v1/moderation/amendments/${am.body.id}/accept`, await apiLogin(h.url, STAFF), {
+    title: base.body.title,
+    body: 'Cinque fontanelle di acqua potabile nei giardini pubblici.',
+  });
+  assert.equal(accepted.status, 200, JSON.stringify(accepted.body));
+  await page.reload();
+  await page.locator('.badge', { hasText: 'Accettato' }).waitFor();
+  assert.equal(await page.getByText('In conflitto').count(), 0, 'no conflict once resolved');
+  await desk.context().close();
+
+  const admin = await h.newPage();
+  await signIn(admin, ADMIN);
+  await admin.goto('/staff/utenti');
+  await admin.locator('.staff-row').first().waitFor();
+  const list = await admin.locator('main').innerText();
+  assert.match(list, /Iscrizione: /);
+  assert.doesNotMatch(list, /iscritta|nickname/i);
+  await admin.context().close();
+  await page.context().close();
 });

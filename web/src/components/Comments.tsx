@@ -295,7 +295,7 @@ function CommentItem({ comment, props, onChange }: { comment: Comment; props: Th
         </div>
         {mode === 'reply' && (
           <div class="ms-3 mt-2">
-            <p class="h6">{t('comments.replyTo', { name })}</p>
+            <p class="h6">{t(/^a/i.test(name) ? 'comments.replyToAd' : 'comments.replyTo', { name })}</p>
             <CommentForm
               id={`reply-${comment.id}`}
               submitLabel={t('comments.publish')}

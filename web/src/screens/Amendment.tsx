@@ -99,12 +99,17 @@ export function Amendment({ id }: { id: string }) {
         </h2>
         <div class="markdown" lang={contentLang()} dangerouslySetInnerHTML={{ __html: renderMarkdown(a.rationale) }} />
       </section>
-      {a.mergeability && (
+      {/* Whether it still applies matters only while it waits for a decision. */}
+      {a.mergeability && s.state === 'evaluating' && (
         <section aria-labelledby="am-merge-title" class="mb-4">
           <h2 id="am-merge-title" class="h4">
             {t('amendment.mergeability', { n: a.current_version })}
           </h2>
-          <p class={`alert ${a.mergeability === 'conflict' ? 'alert-warning' : 'alert-info'}`}>{t(`amendment.merge.${a.mergeability}` as Key)}</p>
+          <p class={`alert ${a.mergeability === 'conflict' ? 'alert-warning' : 'alert-info'}`}>
+            {t(`amendment.merge.${a.mergeability}` as Key)}
+            {/* Staff who decide it resolve the conflicts themselves. */}
+            {a.mergeability === 'conflict' && !a.actions.reject && ` ${t('amendment.merge.staffResolves')}`}
+          </p>
           {a.merged_preview && <Conflicts fields={[a.merged_preview.title_segments, a.merged_preview.body_segments]} />}
         </section>
       )}

@@ -295,7 +295,7 @@ export function Proposal({ reference }: { reference: string }) {
           </dd>
         </div>
         <div>
-          <dt>{t('proposal.authors')}</dt>
+          <dt>{tn('proposal.authors', creators.length)}</dt>
           <dd>{creators.map((a) => a.display_name).join(', ')}</dd>
         </div>
         {coauthors.length > 0 && (

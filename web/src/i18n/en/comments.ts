@@ -21,6 +21,7 @@ export const comments: Record<keyof typeof it, string> = {
   'comments.reply': 'Reply',
   'comments.repliesList': 'Replies',
   'comments.replyTo': 'Reply to {name}',
+  'comments.replyToAd': 'Reply to {name}',
   'comments.replies.one': 'Show {n} reply',
   'comments.replies.other': 'Show {n} replies',
   'comments.edit': 'Edit',

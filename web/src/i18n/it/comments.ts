@@ -20,6 +20,8 @@ export const comments = {
   'comments.reply': 'Rispondi',
   'comments.repliesList': 'Risposte',
   'comments.replyTo': 'Rispondi a {name}',
+  // Before a name starting with "a" ("Rispondi ad Anna", "ad APS").
+  'comments.replyToAd': 'Rispondi ad {name}',
   'comments.replies.one': 'Mostra {n} risposta',
   'comments.replies.other': 'Mostra {n} risposte',
   'comments.edit': 'Modifica',

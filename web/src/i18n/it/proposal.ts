@@ -5,7 +5,9 @@ export const proposal = {
   'proposal.versionBadge': 'Versione {n} di {total}',
   'proposal.seeVersions': 'vedi le altre versioni',
   'proposal.created': 'Creato il',
-  'proposal.authors': 'Autori',
+  // "Proponente" is the PA's word, the same for a woman or a man.
+  'proposal.authors.one': 'Proponente',
+  'proposal.authors.other': 'Proponenti',
   'proposal.editedBy': 'Modificato da',
   'proposal.text': 'Testo della proposta',
   'proposal.answer': 'Risposta ufficiale',
