@@ -318,3 +318,51 @@ test('copy: "ad" before a vowel, one "Proponente", one word for supports and pro
   await admin.context().close();
   await page.context().close();
 });
+
+test('what the server would refuse is not offered: a report made, an amendment open, a threshold reached, each with its reason', async () => {
+  // A process that takes no supports beyond a threshold of one.
+  const slug = `soglia-${Date.now().toString(36)}`;
+  const created = await apiCall(h.url, 'POST', '/api/v1/spaces', await apiLogin(h.url, ADMIN), {
+    slug,
+    title: 'Processo con soglia di un sostegno',
+    settings: { support_threshold: 1, supports_beyond_threshold: false },
+  });
+  assert.equal(created.status, 201, JSON.stringify(created.body));
+  const p = await apiCall(h.url, 'POST', `/api/v1/spaces/${slug}/proposals`, author.token, {
+    title: 'Panchine all’ombra lungo il canale',
+    body: 'Dieci panchine all’ombra degli alberi lungo il canale, con fontanella.',
+  });
+  assert.equal(p.status, 201, JSON.stringify(p.body));
+  const fan = await apiRegister(h.url, 'Dario Rosa');
+  assert.ok([200, 201].includes((await apiCall(h.url, 'PUT', `/api/v1/proposals/${p.body.id}/support`, fan.token)).status));
+  const amender = await apiRegister(h.url, 'Franca Gialli');
+  const am = await apiCall(h.url, 'POST', `/api/v1/proposals/${p.body.id}/amendments`, amender.token, {
+    title: p.body.title,
+    body: 'Venti panchine all’ombra degli alberi lungo il canale, con fontanella.',
+    rationale: 'Il canale è lungo: dieci sono poche.',
+    base_version: 1,
+  });
+  assert.equal(am.status, 201, JSON.stringify(am.body));
+
+  const page = await h.newPage();
+  await signIn(page, amender.email);
+  await page.goto(`/proposte/${p.body.reference}`);
+  await page.locator('#supports-title').waitFor();
+  // The threshold is reached: no button to press and be refused, the reason instead.
+  await page.getByText('La proposta ha raggiunto la soglia e non accetta altri sostegni.').waitFor();
+  assert.equal(await page.getByRole('button', { name: /^Sostieni/ }).count(), 0);
+  // An amendment of theirs is open: no "Proponi un emendamento", the reason instead.
+  await page.getByText('Hai già un emendamento aperto su questa proposta.').waitFor();
+  assert.equal(await page.getByRole('link', { name: 'Proponi un emendamento' }).count(), 0);
+  // Reported once: the button goes, the reason stays.
+  await page.getByRole('button', { name: 'Segnala la proposta' }).click();
+  await page.locator(`#report-${p.body.id}-reason`).selectOption('does_not_belong');
+  await page.getByRole('button', { name: 'Invia la segnalazione' }).click();
+  await page.getByText('Segnalazione inviata: lo staff la esaminerà.').first().waitFor();
+  await page.reload();
+  await page.getByText('Hai già segnalato questo contenuto.').waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Segnala la proposta' }).count(), 0);
+  await expectAccessible(page, 'proposal with refusals explained');
+  await screenshot(page, 'review-refusals-it');
+  await page.context().close();
+});

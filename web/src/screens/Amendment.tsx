@@ -136,7 +136,7 @@ export function Amendment({ id }: { id: string }) {
         )}
         {may.canReportAmendment(s, me) && <ReportButton kind="amendment" id={s.id} />}
       </div>
-      <Comments target={{ kind: 'amendment', id: s.id }} open={may.amendmentCommentsOpen(s)} returnTo={href('amendment', { id: s.id })} />
+      <Comments target={{ kind: 'amendment', id: s.id }} open={may.amendmentCommentsOpen(s, me)} returnTo={href('amendment', { id: s.id })} />
     </>
   );
 }

@@ -28,6 +28,7 @@ function SupportBox({ proposal, space, address }: { proposal: P; space: P['space
   const threshold = space.settings.support_threshold ?? 0;
   const count = proposal.counters.supports;
   const mine = proposal.my_support;
+  const noSupport = may.whyNoSupport(proposal, space, me);
   const returnTo = href('proposal', { ref: proposal.reference });
   // The button pressed is disabled while the request runs (Chromium then
   // drops the focus to the page) and is replaced when it is done: the focus
@@ -100,19 +101,20 @@ function SupportBox({ proposal, space, address }: { proposal: P; space: P['space
       )}
       {!me && !restoring && may.supportsOpen(proposal, space) && <a href={href('signIn', {}, { da: returnTo })}>{t('common.signInToAct')}</a>}
       {may.mustVerifyToSupport(proposal, space, me) && <p>{t('supports.verificationNeeded')}</p>}
-      {(may.canSupport(proposal, space, me) || may.canWithdrawSupport(proposal, space, me)) && (
+      {noSupport && <p id="support-refused">{t(noSupport)}</p>}
+      {(may.canSupport(proposal, me) || may.canWithdrawSupport(proposal, me)) && (
         <div class="d-flex flex-wrap gap-2">
-          {may.canSupport(proposal, space, me) && (
+          {may.canSupport(proposal, me) && (
             <button type="button" id="support-support" class="btn btn-primary" disabled={busy} onClick={() => act('PUT')}>
               {t('supports.support')}
             </button>
           )}
-          {mine && may.canConfirmSupport(proposal, space, me) && (
-            <button type="button" id={may.canSupport(proposal, space, me) ? undefined : 'support-support'} class="btn btn-primary" disabled={busy} onClick={() => act('PUT')}>
+          {mine && may.canConfirmSupport(proposal, me) && (
+            <button type="button" id={may.canSupport(proposal, me) ? undefined : 'support-support'} class="btn btn-primary" disabled={busy} onClick={() => act('PUT')}>
               {t('supports.confirm', { n: mine.current_version })}
             </button>
           )}
-          {may.canWithdrawSupport(proposal, space, me) && (
+          {may.canWithdrawSupport(proposal, me) && (
             <button type="button" id="support-withdraw" class="btn btn-outline-primary" disabled={busy} onClick={() => act('DELETE')}>
               {t('supports.withdraw')}
             </button>
@@ -177,6 +179,7 @@ function Amendments({ proposal, space }: { proposal: P; space: P['space'] }) {
     key: (a) => a.id,
     watch: keyOf('/api/v1/proposals/{id}/amendments', { path }),
   });
+  const noAmend = may.whyNoAmend(proposal, space, me);
   const a = proposal.amendments;
   const total = a.evaluating + a.accepted + a.rejected + a.withdrawn;
   return (
@@ -209,7 +212,8 @@ function Amendments({ proposal, space }: { proposal: P; space: P['space'] }) {
       <div class="mb-3">
         <LoadMore pages={list} listId="amendment-list" label={t('amendments.more')} />
       </div>
-      {may.canAmend(proposal, space, me) && (
+      {noAmend && <p class="small">{t(noAmend)}</p>}
+      {may.canAmend(proposal, me) && (
         <a class="btn btn-outline-primary btn-sm" href={href('amend', { ref: proposal.reference })}>
           {t('amendments.propose')}
         </a>
@@ -342,6 +346,7 @@ export function Proposal({ reference }: { reference: string }) {
                 {t('proposal.verify')}
               </a>
               {may.canReportProposal(proposal, me) && <ReportButton kind="proposal" id={proposal.id} label={t('report.proposal')} />}
+              {may.reportedAlready(proposal, me) && <span class="small text-secondary">{t('error.already_reported')}</span>}
               {may.canAnswer(proposal, me) && (
                 <a class="btn btn-link btn-sm p-0" href={href('staffAnswers', {}, { proposta: proposal.reference })}>
                   {t('proposal.answerThis')}
@@ -359,7 +364,7 @@ export function Proposal({ reference }: { reference: string }) {
       <Comments
         target={{ kind: 'proposal', id: reference }}
         count={proposal.counters.comments}
-        open={may.proposalCommentsOpen(proposal, s)}
+        open={may.proposalCommentsOpen(proposal, s, me)}
         returnTo={href('proposal', { ref: proposal.reference })}
         first={comments.data}
       />
