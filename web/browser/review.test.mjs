@@ -14,7 +14,9 @@ let author;
 let reader;
 let root;
 before(async () => {
-  h = await setup();
+  // This file registers and signs in more people in a minute than the
+  // default limits on sign-in and writes take from one address.
+  h = await setup({ env: { EMENDA_RATE_LIMIT_AUTH: '1000', EMENDA_RATE_LIMIT_WRITES: '1000' } });
   author = await apiRegister(h.url, 'Anna Neri');
   reader = await apiRegister(h.url, 'Bruno Grigi');
   // A commenter whose name starts with a vowel: "Rispondi ad APS …".
