@@ -93,6 +93,7 @@ test('staff answer a proposal, and verify and block a user, from the console', a
   const row = desk.locator('.staff-row', { hasText: `@${author.nickname}` });
   await row.getByText('Identità non verificata').waitFor();
   await row.getByRole('button', { name: `Verifica l’identità di ${author.nickname}` }).click();
+  await row.getByRole('button', { name: `Conferma: ${author.nickname} ha un’identità verificata` }).click();
   await row.getByText(/Identità verificata il/).waitFor();
   // The button is gone: the focus is on the person's name, not lost.
   await desk.waitForFunction(() => document.activeElement?.tagName === 'H2');

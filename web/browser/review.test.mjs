@@ -368,3 +368,60 @@ test('what the server would refuse is not offered: a report made, an amendment o
   await screenshot(page, 'review-refusals-it');
   await page.context().close();
 });
+
+test('staff confirm before accepting, hiding and verifying, with a note where the log keeps one; queues say how much waits', async () => {
+  const p = await apiCall(h.url, 'POST', '/api/v1/spaces/bilancio-partecipativo-2026/proposals', author.token, {
+    title: 'Orti condivisi nel parco del quartiere',
+    body: 'Dodici orti condivisi nel parco, assegnati ogni anno alle famiglie.',
+  });
+  assert.equal(p.status, 201, JSON.stringify(p.body));
+  const amender = await apiRegister(h.url, 'Gino Marroni');
+  const am = await apiCall(h.url, 'POST', `/api/v1/proposals/${p.body.id}/amendments`, amender.token, {
+    title: p.body.title,
+    body: 'Venti orti condivisi nel parco, assegnati ogni anno alle famiglie.',
+    rationale: 'Le richieste sono molte più di dodici.',
+    base_version: 1,
+  });
+  assert.equal(am.status, 201, JSON.stringify(am.body));
+  const desk = await h.newPage();
+  await signIn(desk, STAFF);
+  await desk.goto('/staff/emendamenti');
+  const row = desk.locator(`#emendamento-${am.body.id}`);
+  await row.waitFor();
+  // The count of what waits, and the proposal's title once (the amendment keeps it).
+  assert.match(await desk.locator('.queue-count').textContent(), /^\d+ element[oi] in coda\.$/);
+  assert.equal(await row.getByText(p.body.title).count(), 1, 'the title once on the card');
+  // "Accetta" asks first; cancel leaves everything as it was, the focus on "Accetta".
+  await row.getByRole('button', { name: 'Accetta', exact: true }).click();
+  const note = row.getByLabel('Nota (facoltativa, pubblica nel registro)');
+  await note.waitFor();
+  await desk.waitForFunction(() => document.activeElement?.tagName === 'TEXTAREA');
+  await expectAccessible(desk, 'accept confirmation');
+  await screenshot(desk, 'review-staff-accept-confirm');
+  await row.getByRole('button', { name: 'Annulla' }).click();
+  await desk.waitForFunction(() => document.activeElement?.textContent === 'Accetta');
+  assert.equal((await apiCall(h.url, 'GET', `/api/v1/amendments/${am.body.id}`, null)).body.state, 'evaluating');
+  await row.getByRole('button', { name: 'Accetta', exact: true }).click();
+  await note.fill('Accolto dopo il sopralluogo del 3 marzo.');
+  await row.getByRole('button', { name: 'Accetta e pubblica la nuova versione' }).click();
+  await desk.getByText('Emendamento accettato: la proposta è alla versione 2.').waitFor();
+  // The note of an acceptance is kept as the decision's public reason.
+  assert.equal((await apiCall(h.url, 'GET', `/api/v1/amendments/${am.body.id}`, null)).body.decision_reason, 'Accolto dopo il sopralluogo del 3 marzo.');
+
+  // Hiding a reported comment asks first too.
+  const c = await apiCall(h.url, 'POST', `/api/v1/proposals/${p.body.id}/comments`, amender.token, { body: 'Un commento fuori luogo.' });
+  assert.equal(c.status, 201, JSON.stringify(c.body));
+  assert.equal((await apiCall(h.url, 'POST', '/api/v1/reports', reader.token, { target: { kind: 'comment', id: c.body.id }, reason: 'spam' })).status, 201);
+  await desk.goto('/staff/segnalazioni');
+  const entry = desk.locator('.staff-row', { hasText: 'Un commento fuori luogo.' });
+  await entry.getByRole('button', { name: 'Nascondi', exact: true }).click();
+  await entry.getByLabel('Nota (facoltativa, pubblica nel registro)').fill('Pubblicità.');
+  await entry.getByRole('button', { name: 'Nascondi a tutti' }).click();
+  await desk.getByText('Fatto: l’elenco è aggiornato.').waitFor();
+  const log = await apiCall(h.url, 'GET', '/api/v1/audit?limit=5', null);
+  assert.ok(
+    log.body.items.some((e) => e.action === 'content.hidden' && e.details.note === 'Pubblicità.'),
+    `the note is in the public log: ${JSON.stringify(log.body.items.map((e) => [e.action, e.details]))}`,
+  );
+  await desk.context().close();
+});

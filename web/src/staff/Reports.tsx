@@ -10,6 +10,7 @@ import { href, setQuery } from '../router';
 import { announce, ErrorAlert } from '../components/ui';
 import { StaffFrame } from './Frame';
 import { StaffQueue } from './Queue';
+import { Confirm } from './Confirm';
 
 type State = NonNullable<Query<'get', '/api/v1/moderation/reports'>['state']>;
 const STATES: readonly State[] = ['open', 'hidden', 'all'];
@@ -18,9 +19,9 @@ const PLURAL = { proposal: 'proposals', amendment: 'amendments', comment: 'comme
 
 function Entry({ item, onChange }: { item: Item; onChange: () => void }) {
   const me = useMe();
-  const { error, run: act } = useSubmit(async (action: 'hide' | 'unhide' | 'dismiss') => {
+  const { error, run: act } = useSubmit(async (action: 'hide' | 'unhide' | 'dismiss', note?: string) => {
     const path = { kind: PLURAL[item.target.kind], id: item.target.id };
-    if (action === 'hide') await api.post('/api/v1/moderation/{kind}/{id}/hide', { path, body: {} });
+    if (action === 'hide') await api.post('/api/v1/moderation/{kind}/{id}/hide', { path, body: { note } });
     else if (action === 'unhide') await api.post('/api/v1/moderation/{kind}/{id}/unhide', { path, body: {} });
     else await api.post('/api/v1/moderation/{kind}/{id}/dismiss', { path, body: {} });
     announce(t('staff.moderated'));
@@ -68,11 +69,7 @@ function Entry({ item, onChange }: { item: Item; onChange: () => void }) {
               {t('staff.openItem')}
             </a>
           )}
-          {canHide(item) && (
-            <button type="button" class="btn btn-danger btn-sm" onClick={() => act('hide')}>
-              {t('staff.hide')}
-            </button>
-          )}
+          {canHide(item) && <Confirm id={`hide-${item.id}`} label={t('staff.hide')} confirm={t('staff.confirmHide')} withNote danger onConfirm={(note) => act('hide', note)} />}
           {canUnhide(item) && (
             <button type="button" class="btn btn-primary btn-sm" onClick={() => act('unhide')}>
               {t('staff.unhide')}
