@@ -6,7 +6,7 @@ import { api, ApiError } from '../api/client';
 import type { Amendment as A } from '../api/types';
 import { ConflictColumns } from '../components/Conflict';
 import { contentLang, t, formatDate, type Key } from '../i18n';
-import { useMe, useQuery } from '../hooks';
+import { useQuery, useSession } from '../hooks';
 import { href } from '../router';
 import { renderMarkdown } from '../markdown';
 import { DiffView } from '../components/Diff';
@@ -49,7 +49,7 @@ export function Conflicts({ fields }: { fields: Segment[][] }) {
 }
 
 export function Amendment({ id }: { id: string }) {
-  const me = useMe();
+  const { me, restoring } = useSession();
   const data = useQuery('/api/v1/amendments/{id}', { path: { id } });
   const [error, setError] = useState<ApiError | null>(null);
   const [layout, setLayout] = useState<'inline' | 'side'>('inline');
@@ -107,8 +107,8 @@ export function Amendment({ id }: { id: string }) {
           </h2>
           <p class={`alert ${a.mergeability === 'conflict' ? 'alert-warning' : 'alert-info'}`}>
             {t(`amendment.merge.${a.mergeability}` as Key)}
-            {/* Staff who decide it resolve the conflicts themselves. */}
-            {a.mergeability === 'conflict' && !a.actions.reject && ` ${t('amendment.merge.staffResolves')}`}
+            {/* Staff who decide it resolve the conflicts themselves; not said while the session is still being restored either. */}
+            {a.mergeability === 'conflict' && !restoring && !a.actions.reject && !may.isStaff(me) && ` ${t('amendment.merge.staffResolves')}`}
           </p>
           {a.merged_preview && <Conflicts fields={[a.merged_preview.title_segments, a.merged_preview.body_segments]} />}
         </section>
