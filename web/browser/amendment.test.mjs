@@ -59,7 +59,8 @@ test('amendment flow: amend, accept, new version by the amender; a conflict reso
   await row.getByRole('button', { name: 'Mostra le modifiche' }).click();
   await row.locator('ins', { hasText: 'domenica' }).first().waitFor();
   await expectAccessible(desk, 'staff amendment queue');
-  await row.getByRole('button', { name: 'Accetta' }).click();
+  await row.getByRole('button', { name: 'Accetta', exact: true }).click();
+  await row.getByRole('button', { name: 'Accetta e pubblica la nuova versione' }).click();
   await desk.getByText('Emendamento accettato: la proposta è alla versione 2.').waitFor();
 
   await page.goto(`/proposte/${ref}`);
@@ -84,6 +85,7 @@ test('amendment flow: amend, accept, new version by the amender; a conflict reso
   const conflicted = desk.locator(`#emendamento-${second.body.id}`);
   await conflicted.getByText('In conflitto con la versione attuale').waitFor();
   await conflicted.getByRole('button', { name: 'Accetta', exact: true }).click();
+  await conflicted.getByRole('button', { name: 'Accetta e pubblica la nuova versione' }).click();
   await conflicted.getByRole('heading', { name: 'Risolvi i conflitti' }).waitFor();
   const finalBody = conflicted.locator('textarea[id^="final-body-"]');
   assert.match(await finalBody.inputValue(), /aperta anche il sabato mattina\./);

@@ -55,8 +55,8 @@ test('citizen flow: sign up, create, edit, history, diff, support, comment, repl
 
   // Support it on version 1.
   await page.getByRole('button', { name: 'Sostieni questa proposta' }).click();
-  await page.getByText('Adesione registrata.').waitFor();
-  await page.getByText('1 adesione', { exact: true }).waitFor();
+  await page.getByText('Sostegno registrato.').waitFor();
+  await page.getByText('1 sostegno', { exact: true }).waitFor();
   await page.getByText('Hai sostenuto la versione 1.', { exact: true }).waitFor();
 
   // Edit with the live diff.
@@ -75,7 +75,7 @@ test('citizen flow: sign up, create, edit, history, diff, support, comment, repl
   await page.waitForURL(/\/confronto\?da=1&a=2/);
   await page.locator('ins', { hasText: 'quartiere' }).first().waitFor();
   await page.goBack();
-  await page.getByRole('button', { name: 'Conferma la tua adesione alla versione 2' }).click();
+  await page.getByRole('button', { name: 'Conferma il sostegno alla versione 2' }).click();
   await page.getByText('Hai sostenuto la versione 2.', { exact: true }).waitFor();
 
   // A 409: someone else's edit lands while this one is being written.
@@ -166,6 +166,7 @@ test('citizen flow: sign up, create, edit, history, diff, support, comment, repl
   // Reporting twice is refused with the message for its code.
   await page.reload();
   await theirs.getByRole('button', { name: 'Segnala' }).click();
+  await theirs.locator('select').selectOption('spam');
   await theirs.getByRole('button', { name: 'Invia la segnalazione' }).click();
   await theirs.getByText('Hai già segnalato questo contenuto.').waitFor();
 

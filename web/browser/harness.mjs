@@ -28,8 +28,9 @@ export async function setup({ env = {} } = {}) {
   const server = await startServer({ env });
   const browser = await launch();
   const pageErrors = [];
-  async function newPage({ lang = 'it', width = 1280, height = 900 } = {}) {
-    const context = await browser.newContext({ viewport: { width, height }, baseURL: server.url, locale: lang === 'en' ? 'en-GB' : 'it-IT' });
+  /** `scale`: device pixels per CSS pixel (2 at 640 × 400 is a 1280 × 800 window zoomed to 200 %). */
+  async function newPage({ lang = 'it', width = 1280, height = 900, scale = 1 } = {}) {
+    const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: scale, baseURL: server.url, locale: lang === 'en' ? 'en-GB' : 'it-IT' });
     await context.addInitScript((l) => {
       if (!localStorage.getItem('emenda.lang')) localStorage.setItem('emenda.lang', l);
     }, lang);

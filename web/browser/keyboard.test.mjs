@@ -102,7 +102,7 @@ test('keyboard only: sign up, create, support, comment and reply', async () => {
   // Support.
   await tabTo(page, 'support', byText, 'Sostieni questa proposta');
   await page.keyboard.press('Enter');
-  await page.getByText('Adesione registrata.').waitFor();
+  await page.getByText('Sostegno registrato.').waitFor();
 
   // Comment, choosing the alignment with the arrow keys.
   await tabTo(page, 'comment body', byId, 'new-comment-body');

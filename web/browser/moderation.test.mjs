@@ -93,6 +93,7 @@ test('staff answer a proposal, and verify and block a user, from the console', a
   const row = desk.locator('.staff-row', { hasText: `@${author.nickname}` });
   await row.getByText('Identità non verificata').waitFor();
   await row.getByRole('button', { name: `Verifica l’identità di ${author.nickname}` }).click();
+  await row.getByRole('button', { name: `Conferma: ${author.nickname} ha un’identità verificata` }).click();
   await row.getByText(/Identità verificata il/).waitFor();
   // The button is gone: the focus is on the person's name, not lost.
   await desk.waitForFunction(() => document.activeElement?.tagName === 'H2');
@@ -101,7 +102,7 @@ test('staff answer a proposal, and verify and block a user, from the console', a
   await row.getByText('Blocca l’utente').click();
   await row.getByLabel(/Motivazione del blocco/).fill('Messaggi ripetuti fuori tema.');
   await row.getByRole('button', { name: `Blocca ${author.nickname}` }).click();
-  await row.getByText(/Bloccata dal/).waitFor();
+  await row.getByText(/Account bloccato dal/).waitFor();
   await row.getByRole('button', { name: `Sblocca ${author.nickname}` }).waitFor();
   assert.equal((await apiCall(h.url, 'GET', '/api/v1/me', author.token)).body.code, 'account_blocked');
   await screenshot(desk, 'staff-answer-and-users');

@@ -205,10 +205,10 @@ const expectedBadges = {
   it: ['bg-primary Pubblicata', 'bg-warning In valutazione', 'bg-success Accolta', 'bg-danger Respinta', 'bg-secondary Ritirata', 'bg-success Soglia raggiunta',
     'bg-success Accettato', 'bg-danger Respinto', 'bg-secondary Ritirato', 'bg-success Basato sulla versione attuale', 'bg-success Basato su una versione precedente',
     'bg-warning In conflitto', 'bg-dark Nascosto dalla moderazione', 'bg-dark Nascosto', 'bg-secondary Versione', 'bg-secondary Commento',
-    'bg-success Identità verificata', 'bg-secondary Identità non verificata', 'bg-danger Bloccata dal'],
+    'bg-success Identità verificata', 'bg-secondary Identità non verificata', 'bg-danger Account bloccato dal'],
   en: ['bg-primary Published', 'bg-warning Under evaluation', 'bg-success Accepted', 'bg-danger Rejected', 'bg-secondary Withdrawn', 'bg-success Threshold reached',
     'bg-success Based on the current version', 'bg-success Based on an earlier version', 'bg-warning Conflicts', 'bg-dark Hidden by moderation', 'bg-dark Hidden',
-    'bg-secondary Version', 'bg-secondary Comment', 'bg-success Identity verified', 'bg-secondary Identity not verified', 'bg-danger Blocked since'],
+    'bg-secondary Version', 'bg-secondary Comment', 'bg-success Identity verified', 'bg-secondary Identity not verified', 'bg-danger Account blocked since'],
 };
 for (const lang of ['it', 'en']) {
   test(`the checks saw a badge of every kind (${lang})`, () => {

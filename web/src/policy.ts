@@ -1,9 +1,12 @@
 // What the signed-in user may do: one function per question, and the
 // screens ask only these. Where the server says it in the representation
 // (`actions` on a proposal and an amendment, computed from the same rules
-// its writes enforce), the answer is the server's; the rest is still
-// worked out here from states, settings and roles, and the server decides
-// every action anyway (a refused one comes back as a problem with its code).
+// its writes enforce: thresholds, per-person limits, a report already
+// made, an amendment already open), the answer for a signed-in user is the
+// server's, and a button the server would refuse is not offered; its reason
+// is worked out here only to be said. What the server does not say
+// (comments, someone signed out) is still worked out from states, settings
+// and roles, and the server decides every action anyway.
 import type { Me } from './api/client';
 import type { Account, Amendment, Comment, ModerationItem, Proposal } from './api/types';
 
@@ -61,20 +64,32 @@ export function mustVerifyToSupport(p: Proposal, space: Space, me: User): boolea
   return !!me && supportsOpen(p, space) && !!space.settings.verification_required_to_support && !me.verified && !p.my_support;
 }
 
-/** May support the proposal (not supported yet). */
-export function canSupport(p: Proposal, space: Space, me: User): boolean {
-  return !!me && supportsOpen(p, space) && !p.my_support && !(space.settings.verification_required_to_support && !me.verified);
+/** May support the proposal (not supported yet; the server's word). */
+export function canSupport(p: Proposal, me: User): boolean {
+  return !!me && !p.my_support && p.actions.support;
 }
 
-/** Supported an earlier version, and may confirm the support on the current one. */
-export function canConfirmSupport(p: Proposal, space: Space, me: User): boolean {
+/** Supported an earlier version, and may confirm the support on the current one (the server's word). */
+export function canConfirmSupport(p: Proposal, me: User): boolean {
   const mine = p.my_support;
-  return !!me && supportsOpen(p, space) && !!mine && mine.version < mine.current_version;
+  return !!me && !!mine && mine.version < mine.current_version && p.actions.support;
 }
 
-/** May withdraw the support given. */
-export function canWithdrawSupport(p: Proposal, space: Space, me: User): boolean {
-  return !!me && supportsOpen(p, space) && !!p.my_support;
+/** May withdraw the support given (the server's word). */
+export function canWithdrawSupport(p: Proposal, me: User): boolean {
+  return !!me && !!p.my_support && p.actions.withdraw_support;
+}
+
+/**
+ * Signed in, verified where it matters, supports open and none given, yet
+ * the server offers no support: the threshold was reached (in a space that
+ * takes none beyond it) or the person's limit in the space; said instead
+ * of the button, in the words of the refusal.
+ */
+export function whyNoSupport(p: Proposal, space: Space, me: User): 'error.support_threshold_reached' | 'error.support_limit_reached' | null {
+  if (!me || !supportsOpen(p, space) || p.my_support || p.actions.support || mustVerifyToSupport(p, space, me)) return null;
+  const { support_threshold: threshold, supports_beyond_threshold: beyond } = space.settings;
+  return threshold && !beyond && p.counters.supports >= threshold ? 'error.support_threshold_reached' : 'error.support_limit_reached';
 }
 
 // The proposal itself
@@ -84,9 +99,15 @@ export function amendmentsOpen(p: Proposal, space: Space): boolean {
   return !!space.settings.amendments_open && isOpen(p);
 }
 
-/** May propose an amendment. */
-export function canAmend(p: Proposal, space: Space, me: User): boolean {
-  return !!me && amendmentsOpen(p, space);
+/** May propose an amendment (the server's word). */
+export function canAmend(p: Proposal, me: User): boolean {
+  return !!me && p.actions.amend;
+}
+
+/** Signed in and amendments open, yet the server offers none: an unverified identity where the space asks one, else an amendment of theirs still under evaluation. */
+export function whyNoAmend(p: Proposal, space: Space, me: User): 'error.verification_required' | 'error.amendment_open_exists' | null {
+  if (!me || !amendmentsOpen(p, space) || p.actions.amend) return null;
+  return space.settings.verification_required_to_propose && !me.verified ? 'error.verification_required' : 'error.amendment_open_exists';
 }
 
 /** May publish a new version (the server's word: an author, while the proposal is published, within the edit limits). */
@@ -99,9 +120,14 @@ export function canWithdraw(p: Proposal, me: User): boolean {
   return !!me && p.actions.withdraw;
 }
 
-/** May report the proposal (anyone signed in but its authors). */
+/** May report the proposal (the server's word: not its authors, not hidden, not reported by them already). */
 export function canReportProposal(p: Proposal, me: User): boolean {
-  return !!me && !isAuthor(p, me);
+  return !!me && p.actions.report;
+}
+
+/** Reported by the user already (the only other reason a visible proposal of someone else's takes no report). */
+export function reportedAlready(p: Proposal, me: User): boolean {
+  return !!me && !p.actions.report && !isAuthor(p, me) && !p.hidden;
 }
 
 /** May give the proposal its official answer (the server's word: staff of its space, unless it was withdrawn). */
@@ -112,9 +138,9 @@ export function canAnswer(p: Proposal, me: User): boolean {
 /** The outcomes an official answer may give. */
 export const ANSWER_STATES = ['evaluating', 'accepted', 'rejected'] as const satisfies readonly State[];
 
-/** The proposal takes comments (whoever may write them). */
-export function proposalCommentsOpen(p: Proposal, space: Space): boolean {
-  return !!space.settings.comments_open && p.state !== 'withdrawn' && !p.hidden;
+/** The proposal takes comments: the server's word for someone signed in, else from its state and space. */
+export function proposalCommentsOpen(p: Proposal, space: Space, me: User = null): boolean {
+  return me ? p.actions.comment : !!space.settings.comments_open && p.state !== 'withdrawn' && !p.hidden;
 }
 
 // Amendments
@@ -134,9 +160,9 @@ export function canReportAmendment(a: Amendment, me: User): boolean {
   return !!me && !isAmendmentAuthor(a, me);
 }
 
-/** The amendment takes comments (while it is evaluated). */
-export function amendmentCommentsOpen(a: Amendment): boolean {
-  return a.state === 'evaluating';
+/** The amendment takes comments: the server's word for someone signed in, else while it is evaluated. */
+export function amendmentCommentsOpen(a: Amendment, me: User = null): boolean {
+  return me ? a.actions.comment : a.state === 'evaluating';
 }
 
 // Comments (`open`: the thread takes comments, from the two above)

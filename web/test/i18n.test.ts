@@ -111,8 +111,8 @@ describe('message catalogue', () => {
     setLang('it');
     expect(formatDate('2022-06-20T10:00:00Z')).toBe('20 giugno 2022');
     expect(formatNumber(12345)).toBe('12.345');
-    expect(tn('supports.count', 1)).toBe('1 adesione');
-    expect(tn('supports.count', 12345)).toBe('12.345 adesioni');
+    expect(tn('supports.count', 1)).toBe('1 sostegno');
+    expect(tn('supports.count', 12345)).toBe('12.345 sostegni');
     expect(t('proposal.versionBadge', { n: 7, total: 7 })).toBe('Versione 7 di 7');
     setLang('en');
     expect(formatDate('2022-06-20T10:00:00Z')).toBe('20 June 2022');

@@ -54,28 +54,41 @@ describe('policy: supports', () => {
     expect(may.supportsOpen(proposal(), space({ supports_open: false }))).toBe(false);
   });
 
-  it('offers support, confirmation on a newer version, or withdrawal, to someone signed in', () => {
-    expect(may.canSupport(proposal(), space(), null)).toBe(false);
-    expect(may.canSupport(proposal(), space(), other)).toBe(true);
-    const behind = proposal({ my_support: support(1, 3) });
-    expect(may.canSupport(behind, space(), other)).toBe(false);
-    expect(may.canConfirmSupport(behind, space(), other)).toBe(true);
-    expect(may.canConfirmSupport(proposal({ my_support: support(3, 3) }), space(), other)).toBe(false);
-    expect(may.canWithdrawSupport(behind, space(), other)).toBe(true);
-    expect(may.canWithdrawSupport(proposal(), space(), other)).toBe(false);
-    expect(may.canWithdrawSupport(proposal({ state: 'accepted', my_support: support(1, 1) }), space(), other)).toBe(false);
+  it('offers support, confirmation on a newer version, or withdrawal, as the server says', () => {
+    const open = acts({ support: true, withdraw_support: true });
+    expect(may.canSupport(proposal({ actions: open }), null)).toBe(false);
+    expect(may.canSupport(proposal({ actions: open }), other)).toBe(true);
+    expect(may.canSupport(proposal(), other)).toBe(false);
+    const behind = proposal({ my_support: support(1, 3), actions: open });
+    expect(may.canSupport(behind, other)).toBe(false);
+    expect(may.canConfirmSupport(behind, other)).toBe(true);
+    expect(may.canConfirmSupport(proposal({ my_support: support(3, 3), actions: open }), other)).toBe(false);
+    expect(may.canWithdrawSupport(behind, other)).toBe(true);
+    expect(may.canWithdrawSupport(proposal({ actions: open }), other)).toBe(false);
+    expect(may.canWithdrawSupport(proposal({ state: 'accepted', my_support: support(1, 1) }), other)).toBe(false);
+  });
+
+  it('says why the server offers no support: the threshold reached, else the person’s limit', () => {
+    const full = space({ support_threshold: 5, supports_beyond_threshold: false } as Partial<Settings>);
+    const at = (n: number) => proposal({ counters: { supports: n, supports_given: n, comments: 0 } } as Partial<Proposal>);
+    expect(may.whyNoSupport(at(5), full, other)).toBe('error.support_threshold_reached');
+    expect(may.whyNoSupport(at(2), full, other)).toBe('error.support_limit_reached');
+    expect(may.whyNoSupport(proposal({ ...at(5), actions: acts({ support: true }) }), full, other)).toBe(null);
+    expect(may.whyNoSupport(at(5), full, null)).toBe(null);
+    expect(may.whyNoSupport(at(5), space({ supports_open: false }), other)).toBe(null);
   });
 
   it('asks an unverified person to verify where the space requires it, but lets them withdraw a support given', () => {
     const strict = space({ verification_required_to_support: true });
     const unverified = me({ id: 'u2', verified: false });
-    expect(may.canSupport(proposal(), strict, unverified)).toBe(false);
+    expect(may.canSupport(proposal(), unverified)).toBe(false);
     expect(may.mustVerifyToSupport(proposal(), strict, unverified)).toBe(true);
+    expect(may.whyNoSupport(proposal(), strict, unverified)).toBe(null);
     expect(may.mustVerifyToSupport(proposal(), strict, other)).toBe(false);
     expect(may.mustVerifyToSupport(proposal(), strict, null)).toBe(false);
-    const given = proposal({ my_support: support(1, 1) });
+    const given = proposal({ my_support: support(1, 1), actions: acts({ withdraw_support: true }) });
     expect(may.mustVerifyToSupport(given, strict, unverified)).toBe(false);
-    expect(may.canWithdrawSupport(given, strict, unverified)).toBe(true);
+    expect(may.canWithdrawSupport(given, unverified)).toBe(true);
   });
 
   it('shows the supporters where the space makes them public', () => {
@@ -94,22 +107,32 @@ describe('policy: the proposal', () => {
     expect(may.canWithdraw(proposal({ actions: acts({ withdraw: true }) }), null)).toBe(false);
   });
 
-  it('lets others report it, and amend it while open in a space that takes amendments', () => {
-    expect(may.canReportProposal(proposal(), other)).toBe(true);
-    expect(may.canReportProposal(proposal(), me())).toBe(false);
-    expect(may.canReportProposal(proposal(), null)).toBe(false);
-    expect(may.canAmend(proposal(), space(), other)).toBe(true);
-    expect(may.canAmend(proposal(), space(), null)).toBe(false);
+  it('lets others report it and amend it as the server says, and says why not', () => {
+    expect(may.canReportProposal(proposal({ actions: acts({ report: true }) }), other)).toBe(true);
+    expect(may.canReportProposal(proposal({ actions: acts({ report: true }) }), null)).toBe(false);
+    expect(may.canReportProposal(proposal(), other)).toBe(false);
+    expect(may.reportedAlready(proposal(), other)).toBe(true);
+    expect(may.reportedAlready(proposal(), me())).toBe(false);
+    expect(may.reportedAlready(proposal({ hidden: true }), other)).toBe(false);
+    expect(may.canAmend(proposal({ actions: acts({ amend: true }) }), other)).toBe(true);
+    expect(may.canAmend(proposal({ actions: acts({ amend: true }) }), null)).toBe(false);
+    expect(may.canAmend(proposal(), other)).toBe(false);
+    expect(may.whyNoAmend(proposal(), space(), other)).toBe('error.amendment_open_exists');
+    expect(may.whyNoAmend(proposal(), space({ verification_required_to_propose: true } as Partial<Settings>), me({ id: 'u2', verified: false }))).toBe('error.verification_required');
+    expect(may.whyNoAmend(proposal({ actions: acts({ amend: true }) }), space(), other)).toBe(null);
+    expect(may.whyNoAmend(proposal(), space({ amendments_open: false }), other)).toBe(null);
     expect(may.amendmentsOpen(proposal(), space())).toBe(true);
     expect(may.amendmentsOpen(proposal({ state: 'rejected' }), space())).toBe(false);
     expect(may.amendmentsOpen(proposal(), space({ amendments_open: false }))).toBe(false);
   });
 
-  it('takes comments unless withdrawn, hidden, or closed by its space', () => {
+  it('takes comments unless withdrawn, hidden, or closed by its space; for someone signed in, as the server says', () => {
     expect(may.proposalCommentsOpen(proposal({ state: 'accepted' }), space())).toBe(true);
     expect(may.proposalCommentsOpen(proposal({ state: 'withdrawn' }), space())).toBe(false);
     expect(may.proposalCommentsOpen(proposal({ hidden: true }), space())).toBe(false);
     expect(may.proposalCommentsOpen(proposal(), space({ comments_open: false }))).toBe(false);
+    expect(may.proposalCommentsOpen(proposal(), space(), other)).toBe(false);
+    expect(may.proposalCommentsOpen(proposal({ actions: acts({ comment: true }) }), space(), other)).toBe(true);
   });
 
   it('takes proposals in a space that is open to them', () => {

@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, ApiError } from '../api/client';
 import type { Body, Query } from '../api/paths';
 import type { Comment, CommentRevision as Revision, Page } from '../api/types';
-import { t, tn, formatDateTime, type Key } from '../i18n';
+import { contentLang, t, tn, formatDateTime, type Key } from '../i18n';
 import { useMe, usePages, useSession, useSubmit } from '../hooks';
 import { renderMarkdown } from '../markdown';
 import { href } from '../router';
@@ -35,6 +35,8 @@ interface ThreadProps {
   target: Target;
   open: boolean;
   returnTo: string;
+  /** A comment or reply was posted: the section's count takes it at once (replies count too). */
+  onPosted: () => void;
 }
 
 interface Editor {
@@ -164,7 +166,7 @@ function Revisions({ id }: { id: string }) {
               <p class="mb-0 text-secondary">
                 {t('comments.revision', { n: r.revision, date: formatDateTime(r.created_at) })}{t('common.separator')}{t(`comments.alignment.${r.alignment}` as Key)}
               </p>
-              <div class="markdown" dangerouslySetInnerHTML={{ __html: renderMarkdown(r.body) }} />
+              <div class="markdown" lang={contentLang()} dangerouslySetInnerHTML={{ __html: renderMarkdown(r.body) }} />
             </li>
           ))}
         </ol>
@@ -250,7 +252,7 @@ function CommentItem({ comment, props, onChange }: { comment: Comment; props: Th
                 }}
               />
             ) : (
-              <div class="markdown comment-body" dangerouslySetInnerHTML={{ __html: renderMarkdown(comment.body ?? '') }} />
+              <div class="markdown comment-body" lang={contentLang()} dangerouslySetInnerHTML={{ __html: renderMarkdown(comment.body ?? '') }} />
             )}
             {comment.edited && mode !== 'edit' && <Revisions key={comment.revision} id={comment.id} />}
           </>
@@ -293,7 +295,7 @@ function CommentItem({ comment, props, onChange }: { comment: Comment; props: Th
         </div>
         {mode === 'reply' && (
           <div class="ms-3 mt-2">
-            <p class="h6">{t('comments.replyTo', { name })}</p>
+            <p class="h6">{t(/^a/i.test(name) ? 'comments.replyToAd' : 'comments.replyTo', { name })}</p>
             <CommentForm
               id={`reply-${comment.id}`}
               submitLabel={t('comments.publish')}
@@ -310,6 +312,7 @@ function CommentItem({ comment, props, onChange }: { comment: Comment; props: Th
                 if (replies.loaded) replies.update((old) => [...old, c]);
                 setShowReplies(true);
                 onChange({ ...comment, replies_count: comment.replies_count + 1 });
+                props.onPosted();
                 announce(t('comments.posted'));
               }}
             />
@@ -345,7 +348,8 @@ export function Comments({ target, count, open, returnTo, first }: { target: Tar
   // in or out); another order, or a list without one, is read here.
   const list = useCommentList(target, { order, first });
   const { items, update } = list;
-  const props: ThreadProps = { target, open, returnTo };
+  const posted = () => setTotal((n) => (n === undefined ? n : n + 1));
+  const props: ThreadProps = { target, open, returnTo, onPosted: posted };
   const replace = (n: Comment) => update((old) => old.map((x) => (x.id === n.id ? n : x)));
   return (
     <section aria-labelledby="comments-title" class="mt-5">
@@ -376,7 +380,7 @@ export function Comments({ target, count, open, returnTo, first }: { target: Tar
             onSubmit={async (v) => {
               const c = await postComment(target, { body: v.body, alignment: v.alignment });
               update((old) => (order === 'newest' ? [c, ...old] : [...old, c]));
-              setTotal((n) => (n === undefined ? n : n + 1));
+              posted();
               announce(t('comments.posted'));
             }}
           />

@@ -1,7 +1,7 @@
 // One merge conflict as three columns (the base, the current text, the
 // amendment's proposal), each with the text around it when given: the
 // amendment page shows it to everyone, the staff editor above its choice.
-import { t } from '../i18n';
+import { contentLang, t } from '../i18n';
 
 export interface ConflictText {
   base: string;
@@ -21,7 +21,7 @@ export function ConflictColumns({ conflict, before = '', after = '' }: { conflic
       {sides.map(([label, text]) => (
         <div class="col-md-4" key={label}>
           <p class="diff-side-label">{label}</p>
-          <div class="diff-text">
+          <div class="diff-text" lang={contentLang()}>
             {before}
             {before || after ? <mark>{text}</mark> : text}
             {after}

@@ -5,15 +5,22 @@
 import type { Ref } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { fold, foldRows, pairRows, type Op, type Segment, type SideRow } from '../diff';
-import { t } from '../i18n';
+import { contentLang, t, uiLangInContent } from '../i18n';
 
 function OpView({ op }: { op: Op }) {
   // An empty line inserted or removed (side by side) is named, not left silent.
-  const text = op.text || <span class="visually-hidden">{t('diff.blankLine')}</span>;
+  const ui = uiLangInContent();
+  const text = op.text || (
+    <span class="visually-hidden" lang={ui}>
+      {t('diff.blankLine')}
+    </span>
+  );
   if (op.op === 'insert')
     return (
       <ins class="diff-ins">
-        <span class="visually-hidden">[{t('diff.inserted')}: </span>
+        <span class="visually-hidden" lang={ui}>
+          [{t('diff.inserted')}:{' '}
+        </span>
         {text}
         <span class="visually-hidden">]</span>
       </ins>
@@ -21,7 +28,9 @@ function OpView({ op }: { op: Op }) {
   if (op.op === 'delete')
     return (
       <del class="diff-del">
-        <span class="visually-hidden">[{t('diff.removed')}: </span>
+        <span class="visually-hidden" lang={ui}>
+          [{t('diff.removed')}:{' '}
+        </span>
         {text}
         <span class="visually-hidden">]</span>
       </del>
@@ -50,7 +59,7 @@ function Fold({ segment }: { segment: Extract<Segment, { kind: 'fold' }> }) {
       </span>
     );
   return (
-    <span class="diff-fold">
+    <span class="diff-fold" lang={uiLangInContent()}>
       <button type="button" class="btn btn-link btn-sm p-0" onClick={() => setOpen(true)}>
         {t('diff.fold', { n: segment.lines })}
       </button>
@@ -71,12 +80,12 @@ function Ops({ ops }: { ops: Op[] }) {
 function Cell({ line, focusRef }: { line: Op[] | null; focusRef?: Ref<HTMLTableCellElement> }) {
   if (!line)
     return (
-      <td class="diff-empty" ref={focusRef} tabIndex={focusRef ? -1 : undefined}>
+      <td class="diff-empty" ref={focusRef} tabIndex={focusRef ? -1 : undefined} lang={uiLangInContent()}>
         <span class="visually-hidden">{t('diff.noLine')}</span>
       </td>
     );
   return (
-    <td ref={focusRef} tabIndex={focusRef ? -1 : undefined}>
+    <td ref={focusRef} tabIndex={focusRef ? -1 : undefined} lang={contentLang()}>
       {line.map((op, i) => (
         <OpView key={i} op={op} />
       ))}
@@ -166,7 +175,7 @@ export function DiffView({ ops, layout, from, to, label, level = 3 }: DiffViewPr
   return (
     <div class="diff-field">
       <H class="h6">{label}</H>
-      <div class="diff-text">
+      <div class="diff-text" lang={contentLang()}>
         <Ops ops={ops} />
       </div>
     </div>

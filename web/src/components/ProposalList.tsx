@@ -1,7 +1,7 @@
 // A list of proposals as cards: reference, state (badge with words), title,
 // supports and comments.
 import type { ProposalSummary } from '../api/types';
-import { t, tn, formatDate } from '../i18n';
+import { contentLang, t, tn, formatDate } from '../i18n';
 import { href } from '../router';
 import { StateBadge } from './ui';
 
@@ -19,7 +19,9 @@ export function ProposalCards({ items, headingLevel = 3 }: { items: ProposalSumm
                 <span class="ref-code">{p.reference}</span>
               </div>
               <H class="card-title h5">
-                <a href={href('proposal', { ref: p.reference })}>{p.title}</a>
+                <a href={href('proposal', { ref: p.reference })} lang={contentLang()}>
+                  {p.title}
+                </a>
               </H>
               <p class="card-text mb-0">
                 {tn('supports.count', p.supports_count)}{t('common.separator')}{tn('list.comments', p.comments_count)}{t('common.separator')}{t('list.version', { n: p.current_version })}{t('common.separator')}

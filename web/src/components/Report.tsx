@@ -1,6 +1,6 @@
 // Reporting a proposal, amendment or comment: reason and details, in place.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { api } from '../api/client';
+import { api, ApiError } from '../api/client';
 import type { Body } from '../api/paths';
 import { useSubmit } from '../hooks';
 import { t, type Key } from '../i18n';
@@ -13,7 +13,9 @@ const REASONS: readonly Reason[] = ['spam', 'offensive', 'does_not_belong', 'oth
 
 export function ReportButton({ kind, id, label }: { kind: Report['target']['kind']; id: string; label?: string }) {
   const [open, setOpen] = useState(false);
-  const [reason, setReason] = useState<Reason>('spam');
+  // No reason is chosen for the user: a preselected "Spam" was sent by
+  // anyone who only wrote the details.
+  const [reason, setReason] = useState<Reason | ''>('');
   const [details, setDetails] = useState('');
   const [done, setDone] = useState(false);
   // The button and the form replace each other: the focus follows (first
@@ -24,6 +26,10 @@ export function ReportButton({ kind, id, label }: { kind: Report['target']['kind
   const sent = useRef<HTMLSpanElement>(null);
   const base = `report-${id}`;
   const { error, busy, submit } = useSubmit(async () => {
+    if (!reason) {
+      document.getElementById(`${base}-reason`)?.focus();
+      throw new ApiError(422, 'validation_failed', [{ field: 'reason', code: 'required' }]);
+    }
     await api.post('/api/v1/reports', { body: { target: { kind, id }, reason, details: details.trim() || undefined } });
     focus.current = 'sent';
     setDone(true);
@@ -58,13 +64,22 @@ export function ReportButton({ kind, id, label }: { kind: Report['target']['kind
       </button>
     );
   return (
-    <form class="report-form card card-bg p-3 my-2" onSubmit={submit}>
+    <form class="report-form card card-bg p-3 my-2" onSubmit={submit} noValidate>
       <fieldset>
         <legend class="h6">{t('report.title')}</legend>
         <ErrorAlert error={error} />
-        <Field id={`${base}-reason`} label={t('report.reason')} error={error} field="reason">
-          {(d) => (
-            <select id={`${base}-reason`} class="form-control" value={reason} aria-describedby={d} onChange={(e) => setReason(e.currentTarget.value as Reason)}>
+        <Field id={`${base}-reason`} label={t('report.reason')} error={error} field="reason" requiredMessage={t('report.chooseReason')}>
+          {(d, invalid) => (
+            <select
+              id={`${base}-reason`}
+              class={`form-control${invalid ? ' is-invalid' : ''}`}
+              required
+              value={reason}
+              aria-describedby={d}
+              aria-invalid={invalid}
+              onChange={(e) => setReason(e.currentTarget.value as Reason)}
+            >
+              <option value="">{t('report.pickReason')}</option>
               {REASONS.map((r) => (
                 <option key={r} value={r}>
                   {t(`report.reason.${r}` as Key)}
@@ -73,7 +88,7 @@ export function ReportButton({ kind, id, label }: { kind: Report['target']['kind
             </select>
           )}
         </Field>
-        <Field id={`${base}-details`} label={t('report.details')} error={error} field="details">
+        <Field id={`${base}-details`} label={t('report.details')} error={error} field="details" value={details}>
           {(d, invalid) => (
             <textarea
               id={`${base}-details`}

@@ -20,7 +20,7 @@ export function TitleBodyFields(props: {
   const { idPrefix, error, required } = props;
   return (
     <>
-      <Field id={`${idPrefix}-title`} label={t('editor.title')} hint={t('editor.titleHint')} error={error} field="title">
+      <Field id={`${idPrefix}-title`} label={t('editor.title')} hint={t('editor.titleHint')} error={error} field="title" value={props.title}>
         {(d, invalid) => (
           <input
             id={`${idPrefix}-title`}
@@ -36,7 +36,7 @@ export function TitleBodyFields(props: {
           />
         )}
       </Field>
-      <Field id={`${idPrefix}-body`} label={t('editor.body')} hint={t('editor.bodyHint')} error={error} field="body">
+      <Field id={`${idPrefix}-body`} label={t('editor.body')} hint={t('editor.bodyHint')} error={error} field="body" value={props.body}>
         {(d, invalid) => (
           <textarea
             id={`${idPrefix}-body`}

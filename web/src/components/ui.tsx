@@ -4,7 +4,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { ApiError } from '../api/client';
-import { errorMessage, fieldMessage, t, tn, type Key } from '../i18n';
+import { contentLang, errorMessage, fieldMessage, t, tn, type Key, type Params } from '../i18n';
 import type { Pages } from '../hooks';
 import { href } from '../router';
 
@@ -33,6 +33,23 @@ export function LiveRegion() {
       {message && <div class="alert alert-success my-2">{message}</div>}
     </div>
   );
+}
+
+/** User-written text, marked with the content language when the interface speaks another. */
+export function Content({ children }: { children: ComponentChildren }) {
+  const l = contentLang();
+  return l ? <span lang={l}>{children}</span> : <>{children}</>;
+}
+
+/**
+ * A message with user-written parameters (`content`, e.g. a proposal's
+ * title inside "Versioni di «{title}»"): the words around them in the
+ * interface language, each parameter marked with the content language.
+ */
+export function tContent(key: Key, content: Record<string, string>, params?: Params): ComponentChildren {
+  return t(key, params)
+    .split(/\{(\w+)\}/)
+    .map((part, i) => (i % 2 === 0 ? part : part in content ? <Content key={i}>{content[part]}</Content> : `{${part}}`));
 }
 
 /** An API error in the user's language, from its code. */
@@ -75,12 +92,17 @@ interface FieldProps {
   hint?: string;
   error?: ApiError | null;
   field?: string;
+  /** The field's value: empty, a "too short" from the API is said as "required" (an empty title is not short, it is missing). */
+  value?: string;
+  /** What "required" means for this field, said instead of the generic "Campo obbligatorio.". */
+  requiredMessage?: string;
   children: (describedBy: string | undefined, invalid: boolean) => ComponentChildren;
 }
 
 /** A labelled form field with its hint and its error from the API. */
-export function Field({ id, label, hint, error, field, children }: FieldProps) {
-  const code = error && field ? error.fieldCode(field) : undefined;
+export function Field({ id, label, hint, error, field, value, requiredMessage, children }: FieldProps) {
+  const given = error && field ? error.fieldCode(field) : undefined;
+  const code = given === 'too_short' && value !== undefined && !value.trim() ? 'required' : given;
   const ids = [hint ? `${id}-hint` : '', code ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div class="form-group mb-4">
@@ -95,7 +117,7 @@ export function Field({ id, label, hint, error, field, children }: FieldProps) {
       )}
       {code && (
         <div id={`${id}-error`} class="invalid-feedback d-block">
-          {fieldMessage(code)}
+          {code === 'required' && requiredMessage ? requiredMessage : fieldMessage(code)}
         </div>
       )}
     </div>
@@ -116,7 +138,7 @@ export function focusTitleWhenReady() {
 }
 
 /** A page title that also names the document (and takes the focus after a navigation). */
-export function PageTitle({ children, title }: { children: ComponentChildren; title: string }) {
+export function PageTitle({ children, title, lang }: { children: ComponentChildren; title: string; lang?: string }) {
   const ref = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     document.title = t('app.documentTitle', { title, app: t('app.name') });
@@ -131,7 +153,7 @@ export function PageTitle({ children, title }: { children: ComponentChildren; ti
     }
   }, []);
   return (
-    <h1 id="page-title" tabIndex={-1} ref={ref}>
+    <h1 id="page-title" tabIndex={-1} ref={ref} lang={lang}>
       {children}
     </h1>
   );
@@ -151,6 +173,8 @@ export function ErrorPage({ error }: { error: ApiError }) {
 
 export interface Crumb {
   label: string;
+  /** The label is user-written (a process's or proposal's title). */
+  content?: boolean;
   /** Where it leads; the last crumb is the page itself and has none. */
   href?: string;
 }
@@ -162,12 +186,14 @@ export function Breadcrumb({ items }: { items: Crumb[] }) {
       <ol class="breadcrumb">
         {[{ label: t('nav.home'), href: '/' }, ...items].map((c, i, all) =>
           i === all.length - 1 ? (
-            <li key={i} class="breadcrumb-item active" aria-current="page">
+            <li key={i} class="breadcrumb-item active" aria-current="page" lang={c.content ? contentLang() : undefined}>
               {c.label}
             </li>
           ) : (
             <li key={i} class="breadcrumb-item">
-              <a href={c.href}>{c.label}</a>
+              <a href={c.href} lang={c.content ? contentLang() : undefined}>
+                {c.label}
+              </a>
             </li>
           ),
         )}

@@ -51,6 +51,27 @@ export function lang(): Lang {
 }
 
 /**
+ * The language people write in on this deployment: proposals, comments,
+ * amendments, answers, process names. One setting, so another deployment
+ * changes it here; the interface language is the reader's choice.
+ */
+export const CONTENT_LANG: Lang = 'it';
+
+/**
+ * The `lang` attribute for user-written text: the content language where the
+ * interface speaks another (so a screen reader switches voice, WCAG 3.1.2),
+ * else none (the page's own language already says it).
+ */
+export function contentLang(): Lang | undefined {
+  return current === CONTENT_LANG ? undefined : CONTENT_LANG;
+}
+
+/** The `lang` for interface words inside user-written text (a diff's "inserted"): the interface language where the content's differs. */
+export function uiLangInContent(): Lang | undefined {
+  return current === CONTENT_LANG ? undefined : current;
+}
+
+/**
  * Loads a part of the catalogue (the main one by default) in the current
  * language, or in `l`; each part once.
  */

@@ -5,14 +5,14 @@ import { useState } from 'preact/hooks';
 import { api, ApiError } from '../api/client';
 import type { Amendment as A } from '../api/types';
 import { ConflictColumns } from '../components/Conflict';
-import { t, formatDate, type Key } from '../i18n';
-import { useMe, useQuery } from '../hooks';
+import { contentLang, t, formatDate, type Key } from '../i18n';
+import { useQuery, useSession } from '../hooks';
 import { href } from '../router';
 import { renderMarkdown } from '../markdown';
 import { DiffView } from '../components/Diff';
 import { Comments } from '../components/Comments';
 import { ReportButton } from '../components/Report';
-import { announce, ErrorAlert, Loading, PageTitle, StateBadge, ErrorPage, BackToProposal } from '../components/ui';
+import { announce, tContent, ErrorAlert, Loading, PageTitle, StateBadge, ErrorPage, BackToProposal } from '../components/ui';
 import * as may from '../policy';
 
 type Segment = NonNullable<A['merged_preview']>['body_segments'][number];
@@ -49,7 +49,7 @@ export function Conflicts({ fields }: { fields: Segment[][] }) {
 }
 
 export function Amendment({ id }: { id: string }) {
-  const me = useMe();
+  const { me, restoring } = useSession();
   const data = useQuery('/api/v1/amendments/{id}', { path: { id } });
   const [error, setError] = useState<ApiError | null>(null);
   const [layout, setLayout] = useState<'inline' | 'side'>('inline');
@@ -78,13 +78,18 @@ export function Amendment({ id }: { id: string }) {
         {s.hidden && <span class="badge bg-dark">{t('hidden.badge')}</span>}
         <span class="ref-code">{t('amendment.to', { ref: a.proposal_reference })}</span>
       </div>
-      <PageTitle title={heading}>{heading}</PageTitle>
+      <PageTitle title={heading}>{tContent('amendment.title', { title: s.title })}</PageTitle>
       <p class="text-secondary">{t('amendment.author', { name: s.author_nickname, date: formatDate(s.created_at), n: s.base_version })}</p>
       {s.decided_at && (
         <p>
           {t('amendment.decided', { date: formatDate(s.decided_at) })}
           {s.resulting_version ? `${t('common.separator')}${t('amendments.resulting', { n: s.resulting_version })}` : ''}
-          {s.decision_reason ? `${t('common.separator')}${t('amendments.reason', { reason: s.decision_reason })}` : ''}
+          {s.decision_reason && (
+            <>
+              {t('common.separator')}
+              {tContent('amendments.reason', { reason: s.decision_reason })}
+            </>
+          )}
         </p>
       )}
       <ErrorAlert error={error} />
@@ -92,14 +97,19 @@ export function Amendment({ id }: { id: string }) {
         <h2 id="am-rationale-title" class="h4">
           {t('amendment.rationale')}
         </h2>
-        <div class="markdown" dangerouslySetInnerHTML={{ __html: renderMarkdown(a.rationale) }} />
+        <div class="markdown" lang={contentLang()} dangerouslySetInnerHTML={{ __html: renderMarkdown(a.rationale) }} />
       </section>
-      {a.mergeability && (
+      {/* Whether it still applies matters only while it waits for a decision. */}
+      {a.mergeability && s.state === 'evaluating' && (
         <section aria-labelledby="am-merge-title" class="mb-4">
           <h2 id="am-merge-title" class="h4">
             {t('amendment.mergeability', { n: a.current_version })}
           </h2>
-          <p class={`alert ${a.mergeability === 'conflict' ? 'alert-warning' : 'alert-info'}`}>{t(`amendment.merge.${a.mergeability}` as Key)}</p>
+          <p class={`alert ${a.mergeability === 'conflict' ? 'alert-warning' : 'alert-info'}`}>
+            {t(`amendment.merge.${a.mergeability}` as Key)}
+            {/* Staff who decide it resolve the conflicts themselves; not said while the session is still being restored either. */}
+            {a.mergeability === 'conflict' && !restoring && !a.actions.reject && !may.isStaff(me) && ` ${t('amendment.merge.staffResolves')}`}
+          </p>
           {a.merged_preview && <Conflicts fields={[a.merged_preview.title_segments, a.merged_preview.body_segments]} />}
         </section>
       )}
@@ -126,7 +136,7 @@ export function Amendment({ id }: { id: string }) {
         )}
         {may.canReportAmendment(s, me) && <ReportButton kind="amendment" id={s.id} />}
       </div>
-      <Comments target={{ kind: 'amendment', id: s.id }} open={may.amendmentCommentsOpen(s)} returnTo={href('amendment', { id: s.id })} />
+      <Comments target={{ kind: 'amendment', id: s.id }} open={may.amendmentCommentsOpen(s, me)} returnTo={href('amendment', { id: s.id })} />
     </>
   );
 }

@@ -6,7 +6,7 @@ import { t } from '../i18n';
 import { useMe, useQuery, useSubmit } from '../hooks';
 import { cache, keyOf } from '../api/queries';
 import { href, navigate } from '../router';
-import { announce, ErrorAlert, Field, Loading, PageTitle, ErrorPage, BackToProposal } from '../components/ui';
+import { announce, ErrorAlert, Field, Loading, PageTitle, ErrorPage, BackToProposal, tContent } from '../components/ui';
 import { LiveDiff, TitleBodyFields } from '../components/TextEditor';
 
 export function AmendmentEditor({ reference }: { reference: string }) {
@@ -35,7 +35,7 @@ export function AmendmentEditor({ reference }: { reference: string }) {
   if (!me)
     return (
       <>
-        <PageTitle title={heading}>{heading}</PageTitle>
+        <PageTitle title={heading}>{tContent('amend.title', { title: p.title })}</PageTitle>
         <a href={href('signIn', {}, { da: href('amend', { ref: p.reference }) })}>{t('common.signInToAct')}</a>
       </>
     );
@@ -44,12 +44,12 @@ export function AmendmentEditor({ reference }: { reference: string }) {
       <p>
         <BackToProposal reference={p.reference} label={t('versions.back')} />
       </p>
-      <PageTitle title={heading}>{heading}</PageTitle>
+      <PageTitle title={heading}>{tContent('amend.title', { title: p.title })}</PageTitle>
       <p>{t('amend.intro')}</p>
       <ErrorAlert error={error} />
       <form onSubmit={submit} noValidate>
         <TitleBodyFields idPrefix="am" title={currentTitle} body={currentBody} onTitle={setTitle} onBody={setBody} error={error} />
-        <Field id="am-rationale" label={t('amend.rationale')} hint={t('amend.rationaleHint')} error={error} field="rationale">
+        <Field id="am-rationale" label={t('amend.rationale')} hint={t('amend.rationaleHint')} error={error} field="rationale" value={rationale}>
           {(d, invalid) => (
             <textarea
               id="am-rationale"

@@ -20,12 +20,12 @@ export function SignIn({ next }: { next?: string }) {
         <PageTitle title={t('auth.signInTitle')}>{t('auth.signInTitle')}</PageTitle>
         <ErrorAlert error={error} />
         <form onSubmit={submit} noValidate>
-          <Field id="si-email" label={t('auth.email')} error={error} field="email">
+          <Field id="si-email" label={t('auth.email')} error={error} field="email" value={email}>
             {(d, invalid) => (
               <input id="si-email" type="email" autoComplete="email" class="form-control" required value={email} aria-describedby={d} aria-invalid={invalid} onInput={(e) => setEmail(e.currentTarget.value)} />
             )}
           </Field>
-          <Field id="si-password" label={t('auth.password')} error={error} field="password">
+          <Field id="si-password" label={t('auth.password')} error={error} field="password" value={password}>
             {(d, invalid) => (
               <input
                 id="si-password"
@@ -72,7 +72,7 @@ export function SignUp({ next }: { next?: string }) {
   });
   const privacyChanged = error?.fieldCode('privacy_version') === 'mismatch';
   const input = (id: string, k: keyof typeof form, label: string, type: 'text' | 'email' | 'password', autoComplete: string, hint?: string) => (
-    <Field id={id} label={label} hint={hint} error={error} field={k}>
+    <Field id={id} label={label} hint={hint} error={error} field={k} value={form[k]}>
       {(d, invalid) => (
         <input
           id={id}

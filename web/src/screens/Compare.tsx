@@ -5,7 +5,7 @@ import { t } from '../i18n';
 import { useQuery } from '../hooks';
 import { href, setQuery } from '../router';
 import { DiffView } from '../components/Diff';
-import { ErrorAlert, Loading, PageTitle, ErrorPage, BackToProposal } from '../components/ui';
+import { ErrorAlert, Loading, PageTitle, ErrorPage, BackToProposal, Content } from '../components/ui';
 
 function defaultLayout(): 'inline' | 'side' {
   return typeof window !== 'undefined' && window.matchMedia?.('(min-width: 992px)').matches ? 'side' : 'inline';
@@ -104,7 +104,7 @@ export function Compare({ reference, query }: { reference: string; query: URLSea
         <BackToProposal reference={p.reference} label={t('versions.back')} />{t('common.separator')}<a href={href('versions', { ref: p.reference })}>{t('proposal.seeVersions')}</a>
       </p>
       <PageTitle title={`${t('diff.title')}: ${p.title}`}>
-        {t('diff.title')}: {p.title}
+        {t('diff.title')}: <Content>{p.title}</Content>
       </PageTitle>
       <CompareForm key={`${from}-${to}-${layout}-${granularity}`} versions={versions} from={from} to={to} layout={layout} granularity={granularity} />
       <p class="small text-secondary">{t('diff.legend')}</p>

@@ -2,7 +2,7 @@
 // page; how many pages are shown is kept in the address (`?pagine=3`), so a
 // reload or a shared link opens the same list.
 import { api } from '../api/client';
-import { t } from '../i18n';
+import { contentLang, t } from '../i18n';
 import { usePages, useQuery } from '../hooks';
 import { href, setQuery } from '../router';
 import { ErrorAlert, Loading, LoadMore, PageTitle } from '../components/ui';
@@ -39,9 +39,13 @@ export function Home({ query }: { query?: URLSearchParams }) {
                   <article class="card card-bg h-100">
                     <div class="card-body">
                       <h3 class="card-title h5">
-                        <a href={href('space', { slug: s.slug })}>{s.title}</a>
+                        <a href={href('space', { slug: s.slug })} lang={contentLang()}>
+                          {s.title}
+                        </a>
                       </h3>
-                      <p class="card-text">{excerpt(s.description)}</p>
+                      <p class="card-text" lang={contentLang()}>
+                        {excerpt(s.description)}
+                      </p>
                     </div>
                   </article>
                 </li>

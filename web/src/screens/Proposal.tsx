@@ -7,15 +7,15 @@
 // the cache, so its other screens (history, diff, editors) reuse it, and a
 // change made here replaces it or reads it again.
 import { keyOf, proposalChanged } from '../api/queries';
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, ApiError } from '../api/client';
 import type { Answer, Proposal as P } from '../api/types';
-import { t, tn, formatDate, formatNumber } from '../i18n';
+import { contentLang, t, tn, formatDate, formatNumber } from '../i18n';
 import { useCached, useMe, usePages, useQuery, useSession } from '../hooks';
 import * as may from '../policy';
 import { href } from '../router';
 import { renderMarkdown } from '../markdown';
-import { announce, Breadcrumb, ErrorAlert, Loading, LoadMore, PageTitle, StateBadge, ErrorPage } from '../components/ui';
+import { announce, tContent, Breadcrumb, ErrorAlert, Loading, LoadMore, PageTitle, StateBadge, ErrorPage } from '../components/ui';
 import { Comments } from '../components/Comments';
 import { DiffOpInline } from '../components/Diff';
 import { ReportButton } from '../components/Report';
@@ -28,11 +28,25 @@ function SupportBox({ proposal, space, address }: { proposal: P; space: P['space
   const threshold = space.settings.support_threshold ?? 0;
   const count = proposal.counters.supports;
   const mine = proposal.my_support;
+  const noSupport = may.whyNoSupport(proposal, space, me);
   const returnTo = href('proposal', { ref: proposal.reference });
+  // The button pressed is disabled while the request runs (Chromium then
+  // drops the focus to the page) and is replaced when it is done: the focus
+  // goes to the control that takes its place ("Sostieni" ↔ "Ritira il
+  // sostegno"), or back to the same one after an error, once it is drawn.
+  const focusNext = useRef<'support' | 'withdraw' | null>(null);
+  useEffect(() => {
+    const el = focusNext.current && !busy ? document.getElementById(`support-${focusNext.current}`) : null;
+    if (el) {
+      focusNext.current = null;
+      el.focus();
+    }
+  });
 
   const act = async (method: 'PUT' | 'DELETE') => {
     setBusy(true);
     setError(null);
+    focusNext.current = method === 'PUT' ? 'withdraw' : 'support';
     try {
       if (method === 'PUT') {
         const s = await api.put('/api/v1/proposals/{id}/support', { path: { id: proposal.id } });
@@ -50,6 +64,7 @@ function SupportBox({ proposal, space, address }: { proposal: P; space: P['space
         announce(t('supports.withdrawn'));
       }
     } catch (e) {
+      focusNext.current = method === 'PUT' ? 'support' : 'withdraw';
       setError(e as ApiError);
     } finally {
       setBusy(false);
@@ -86,20 +101,21 @@ function SupportBox({ proposal, space, address }: { proposal: P; space: P['space
       )}
       {!me && !restoring && may.supportsOpen(proposal, space) && <a href={href('signIn', {}, { da: returnTo })}>{t('common.signInToAct')}</a>}
       {may.mustVerifyToSupport(proposal, space, me) && <p>{t('supports.verificationNeeded')}</p>}
-      {(may.canSupport(proposal, space, me) || may.canWithdrawSupport(proposal, space, me)) && (
+      {noSupport && <p id="support-refused">{t(noSupport)}</p>}
+      {(may.canSupport(proposal, me) || may.canWithdrawSupport(proposal, me)) && (
         <div class="d-flex flex-wrap gap-2">
-          {may.canSupport(proposal, space, me) && (
-            <button type="button" class="btn btn-primary" disabled={busy} onClick={() => act('PUT')}>
+          {may.canSupport(proposal, me) && (
+            <button type="button" id="support-support" class="btn btn-primary" disabled={busy} onClick={() => act('PUT')}>
               {t('supports.support')}
             </button>
           )}
-          {mine && may.canConfirmSupport(proposal, space, me) && (
-            <button type="button" class="btn btn-primary" disabled={busy} onClick={() => act('PUT')}>
+          {mine && may.canConfirmSupport(proposal, me) && (
+            <button type="button" id={may.canSupport(proposal, me) ? undefined : 'support-support'} class="btn btn-primary" disabled={busy} onClick={() => act('PUT')}>
               {t('supports.confirm', { n: mine.current_version })}
             </button>
           )}
-          {may.canWithdrawSupport(proposal, space, me) && (
-            <button type="button" class="btn btn-outline-primary" disabled={busy} onClick={() => act('DELETE')}>
+          {may.canWithdrawSupport(proposal, me) && (
+            <button type="button" id="support-withdraw" class="btn btn-outline-primary" disabled={busy} onClick={() => act('DELETE')}>
               {t('supports.withdraw')}
             </button>
           )}
@@ -150,7 +166,7 @@ function AmendmentExcerpt({ id }: { id: string }) {
   const inserted = ops.find((o) => o.op === 'insert');
   if (!removed && !inserted) return null;
   return (
-    <p class="small mb-0 amendment-excerpt">
+    <p class="small mb-0 amendment-excerpt" lang={contentLang()}>
       {removed && <DiffOpInline op="delete" text={clip(removed.text.trim())} />} {inserted && <DiffOpInline op="insert" text={clip(inserted.text.trim())} />}
     </p>
   );
@@ -163,6 +179,7 @@ function Amendments({ proposal, space }: { proposal: P; space: P['space'] }) {
     key: (a) => a.id,
     watch: keyOf('/api/v1/proposals/{id}/amendments', { path }),
   });
+  const noAmend = may.whyNoAmend(proposal, space, me);
   const a = proposal.amendments;
   const total = a.evaluating + a.accepted + a.rejected + a.withdrawn;
   return (
@@ -178,14 +195,16 @@ function Amendments({ proposal, space }: { proposal: P; space: P['space'] }) {
             <li key={am.id} class="mb-3">
               <div class="d-flex flex-wrap gap-2 align-items-center">
                 <StateBadge state={am.state} amendment />
-                <a href={href('amendment', { id: am.id })}>{am.title}</a>
+                <a href={href('amendment', { id: am.id })} lang={contentLang()}>
+                  {am.title}
+                </a>
               </div>
               <p class="small text-secondary mb-0">
                 {t('common.by', { name: am.author_nickname })}{t('common.separator')}{t('amendments.onVersion', { n: am.base_version })}
                 {am.resulting_version ? `${t('common.separator')}${t('amendments.resulting', { n: am.resulting_version })}` : ''}
               </p>
               {index < 5 && <AmendmentExcerpt id={am.id} />}
-              {am.state === 'rejected' && am.decision_reason && <p class="small mb-0">{t('amendments.reason', { reason: am.decision_reason })}</p>}
+              {am.state === 'rejected' && am.decision_reason && <p class="small mb-0">{tContent('amendments.reason', { reason: am.decision_reason })}</p>}
             </li>
           ))}
         </ul>
@@ -193,7 +212,8 @@ function Amendments({ proposal, space }: { proposal: P; space: P['space'] }) {
       <div class="mb-3">
         <LoadMore pages={list} listId="amendment-list" label={t('amendments.more')} />
       </div>
-      {may.canAmend(proposal, space, me) && (
+      {noAmend && <p class="small">{t(noAmend)}</p>}
+      {may.canAmend(proposal, me) && (
         <a class="btn btn-outline-primary btn-sm" href={href('amend', { ref: proposal.reference })}>
           {t('amendments.propose')}
         </a>
@@ -220,7 +240,7 @@ function AnswerBox({ proposal }: { proposal: P }) {
         {t('proposal.answer')} <StateBadge state={answer.state} />
       </h2>
       <p class="small text-secondary">{t('proposal.answerBy', { name: answer.staff_name, date: formatDate(answer.created_at) })}</p>
-      <div class="markdown" dangerouslySetInnerHTML={{ __html: renderMarkdown(answer.answer) }} />
+      <div class="markdown" lang={contentLang()} dangerouslySetInnerHTML={{ __html: renderMarkdown(answer.answer) }} />
       {older.length > 0 && (
         <details>
           <summary>{t('proposal.previousAnswers', { n: older.length })}</summary>
@@ -228,7 +248,7 @@ function AnswerBox({ proposal }: { proposal: P }) {
             {older.map((o) => (
               <li key={o.created_at}>
                 <StateBadge state={o.state} /> {t('proposal.answerBy', { name: o.staff_name, date: formatDate(o.created_at) })}
-                <div class="markdown" dangerouslySetInnerHTML={{ __html: renderMarkdown(o.answer) }} />
+                <div class="markdown" lang={contentLang()} dangerouslySetInnerHTML={{ __html: renderMarkdown(o.answer) }} />
               </li>
             ))}
           </ul>
@@ -256,14 +276,16 @@ export function Proposal({ reference }: { reference: string }) {
   const s = proposal.space;
   return (
     <>
-      <Breadcrumb items={[{ label: s.title, href: href('space', { slug: proposal.space_slug }) }, { label: proposal.reference }]} />
+      <Breadcrumb items={[{ label: s.title, href: href('space', { slug: proposal.space_slug }), content: true }, { label: proposal.reference }]} />
       <div class="d-flex flex-wrap gap-2 align-items-center mb-2">
         <span class="ref-code">{t('proposal.reference', { ref: proposal.reference })}</span>
         <StateBadge state={proposal.state} />
         {proposal.hidden && <span class="badge bg-dark">{t('hidden.badge')}</span>}
-        <span class="small">{t('proposal.space', { name: s.title })}</span>
+        <span class="small">{tContent('proposal.space', { name: s.title })}</span>
       </div>
-      <PageTitle title={proposal.title}>{proposal.title}</PageTitle>
+      <PageTitle title={proposal.title} lang={contentLang()}>
+        {proposal.title}
+      </PageTitle>
       {proposal.hidden && <p class="alert alert-warning">{t('proposal.hiddenNotice')}</p>}
       <p class="version-badge">
         <span class="badge bg-secondary">{t('proposal.versionBadge', { n: proposal.current_version, total: proposal.current_version })}</span>
@@ -277,7 +299,7 @@ export function Proposal({ reference }: { reference: string }) {
           </dd>
         </div>
         <div>
-          <dt>{t('proposal.authors')}</dt>
+          <dt>{tn('proposal.authors', creators.length)}</dt>
           <dd>{creators.map((a) => a.display_name).join(', ')}</dd>
         </div>
         {coauthors.length > 0 && (
@@ -294,7 +316,7 @@ export function Proposal({ reference }: { reference: string }) {
             <h2 id="text-title" class="visually-hidden">
               {t('proposal.text')}
             </h2>
-            <div class="markdown proposal-text" dangerouslySetInnerHTML={{ __html: renderMarkdown(proposal.body) }} />
+            <div class="markdown proposal-text" lang={contentLang()} dangerouslySetInnerHTML={{ __html: renderMarkdown(proposal.body) }} />
             <ErrorAlert error={actionError} />
             <div class="d-flex flex-wrap gap-3 mt-3">
               {may.canEdit(proposal, me) && (
@@ -324,6 +346,7 @@ export function Proposal({ reference }: { reference: string }) {
                 {t('proposal.verify')}
               </a>
               {may.canReportProposal(proposal, me) && <ReportButton kind="proposal" id={proposal.id} label={t('report.proposal')} />}
+              {may.reportedAlready(proposal, me) && <span class="small text-secondary">{t('error.already_reported')}</span>}
               {may.canAnswer(proposal, me) && (
                 <a class="btn btn-link btn-sm p-0" href={href('staffAnswers', {}, { proposta: proposal.reference })}>
                   {t('proposal.answerThis')}
@@ -341,7 +364,7 @@ export function Proposal({ reference }: { reference: string }) {
       <Comments
         target={{ kind: 'proposal', id: reference }}
         count={proposal.counters.comments}
-        open={may.proposalCommentsOpen(proposal, s)}
+        open={may.proposalCommentsOpen(proposal, s, me)}
         returnTo={href('proposal', { ref: proposal.reference })}
         first={comments.data}
       />

@@ -2,9 +2,9 @@
 // version it is based on, and on 409/412 shows what changed meanwhile while
 // keeping the author's text.
 import { useState } from 'preact/hooks';
-import { api, ApiError } from '../api/client';
+import { api, ApiError, type FieldError } from '../api/client';
 import type { Diff } from '../api/types';
-import { t } from '../i18n';
+import { contentLang, t } from '../i18n';
 import { useMe, useQuery } from '../hooks';
 import { proposalChanged } from '../api/queries';
 import { href, navigate } from '../router';
@@ -12,6 +12,20 @@ import { DiffView } from '../components/Diff';
 import { announce, ErrorAlert, Field, Loading, PageTitle, ErrorPage, BackToProposal } from '../components/ui';
 import { LiveDiff, TitleBodyFields } from '../components/TextEditor';
 import * as may from '../policy';
+
+/** The shortest title and text the server takes (the hints say the same). */
+const MIN = { title: 10, body: 15 };
+
+/**
+ * A new proposal's fields checked here, all at once: the process is not
+ * sent in the body (it is in the address), so without this an empty one
+ * was the only error shown while the title and text were wrong too.
+ */
+function newProposalErrors(space: string, title: string, body: string): FieldError[] {
+  const text = (field: 'title' | 'body', value: string): FieldError[] =>
+    !value.trim() ? [{ field, code: 'required' }] : value.trim().length < MIN[field] ? [{ field, code: 'too_short' }] : [];
+  return [...(space ? [] : [{ field: 'space', code: 'required' }]), ...text('title', title), ...text('body', body)];
+}
 
 interface Conflict {
   from: number;
@@ -64,8 +78,8 @@ export function ProposalEditor({ reference, space: initialSpace }: { reference?:
         void proposalChanged(saved, { fresh: saved });
         announce(t('editor.saved'));
         navigate(href('proposal', { ref: saved.reference }));
-      } else if (!spaceSlug) {
-        setError(new ApiError(422, 'validation_failed', [{ field: 'space', code: 'required' }]));
+      } else if (newProposalErrors(spaceSlug, currentTitle, currentBody).length > 0) {
+        setError(new ApiError(422, 'validation_failed', newProposalErrors(spaceSlug, currentTitle, currentBody)));
       } else {
         const created = await api.post('/api/v1/spaces/{slug}/proposals', { path: { slug: spaceSlug }, body: { title: currentTitle, body: currentBody } });
         void proposalChanged(created, { fresh: created });
@@ -103,7 +117,11 @@ export function ProposalEditor({ reference, space: initialSpace }: { reference?:
         </p>
       )}
       <PageTitle title={heading}>{heading}</PageTitle>
-      {p && <p class="lead">{p.title}</p>}
+      {p && (
+        <p class="lead" lang={contentLang()}>
+          {p.title}
+        </p>
+      )}
       {conflict && (
         <section class="alert alert-warning" aria-labelledby="conflict-title">
           <h2 id="conflict-title" class="h5">
@@ -118,8 +136,8 @@ export function ProposalEditor({ reference, space: initialSpace }: { reference?:
       <form onSubmit={submit} class="editor-form" noValidate>
         {!editing && (
           <Field id="ed-space" label={t('editor.space')} error={error} field="space">
-            {(d) => (
-              <select id="ed-space" class="form-control" required value={spaceSlug} aria-describedby={d} onChange={(e) => setSpaceSlug(e.currentTarget.value)}>
+            {(d, invalid) => (
+              <select id="ed-space" class={`form-control${invalid ? ' is-invalid' : ''}`} required value={spaceSlug} aria-describedby={d} aria-invalid={invalid} onChange={(e) => setSpaceSlug(e.currentTarget.value)}>
                 <option value="">{t('editor.chooseSpace')}</option>
                 {openSpaces.map((s) => (
                   <option key={s.slug} value={s.slug}>

@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Query } from '../api/paths';
 import type { Space as SpaceT } from '../api/types';
-import { t, type Key } from '../i18n';
+import { contentLang, t, type Key } from '../i18n';
 import { useQuery } from '../hooks';
 import { href, navigate } from '../router';
 import { renderMarkdown } from '../markdown';
@@ -76,11 +76,13 @@ export function Space({ slug, query }: { slug: string; query: URLSearchParams })
   const s = space.data;
   return (
     <>
-      <Breadcrumb items={[{ label: s.title }]} />
-      <PageTitle title={s.title}>{s.title}</PageTitle>
+      <Breadcrumb items={[{ label: s.title, content: true }]} />
+      <PageTitle title={s.title} lang={contentLang()}>
+        {s.title}
+      </PageTitle>
       <div class="row">
         <div class="col-lg-8">
-          <div class="markdown" dangerouslySetInnerHTML={{ __html: renderMarkdown(s.description) }} />
+          <div class="markdown" lang={contentLang()} dangerouslySetInnerHTML={{ __html: renderMarkdown(s.description) }} />
         </div>
         <aside class="col-lg-4" aria-labelledby="settings-title">
           <h2 id="settings-title" class="h5">

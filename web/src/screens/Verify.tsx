@@ -3,7 +3,7 @@ import { readAuditSegment, verifyAuditChain } from '../api/chain';
 import { t } from '../i18n';
 import { useCached, useQuery } from '../hooks';
 import { href } from '../router';
-import { Loading, PageTitle, ErrorPage, BackToProposal } from '../components/ui';
+import { Loading, PageTitle, ErrorPage, BackToProposal, Content } from '../components/ui';
 
 export function Verify({ reference }: { reference: string }) {
   const path = { id: reference };
@@ -22,7 +22,7 @@ export function Verify({ reference }: { reference: string }) {
         <BackToProposal reference={p.reference} label={t('versions.back')} />
       </p>
       <PageTitle title={`${t('verify.title')}: ${p.title}`}>
-        {t('verify.title')}: {p.title}
+        {t('verify.title')}: <Content>{p.title}</Content>
       </PageTitle>
       <div class={`alert ${history.valid ? 'alert-success' : 'alert-danger'}`} role="status">
         <p class="mb-0 fw-semibold">{history.valid ? t('verify.intact', { n: history.versions }) : t('verify.broken', { n: history.first_invalid ?? 0 })}</p>

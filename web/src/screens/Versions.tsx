@@ -2,11 +2,11 @@
 // page by page): who, when, what kind of change, from which amendment, each
 // linked to its diff with the previous version.
 import { api } from '../api/client';
-import { t, formatDateTime, type Key } from '../i18n';
+import { contentLang, t, formatDateTime, type Key } from '../i18n';
 import { usePages, useQuery } from '../hooks';
 import { keyOf } from '../api/queries';
 import { href } from '../router';
-import { Loading, LoadMore, PageTitle, ErrorPage, BackToProposal } from '../components/ui';
+import { Loading, LoadMore, PageTitle, ErrorPage, BackToProposal, tContent } from '../components/ui';
 
 export function Versions({ reference }: { reference: string }) {
   const path = { id: reference };
@@ -25,7 +25,7 @@ export function Versions({ reference }: { reference: string }) {
       <p>
         <BackToProposal reference={proposal.reference} label={t('versions.back')} />
       </p>
-      <PageTitle title={t('versions.title', { title: proposal.title })}>{t('versions.title', { title: proposal.title })}</PageTitle>
+      <PageTitle title={t('versions.title', { title: proposal.title })}>{tContent('versions.title', { title: proposal.title })}</PageTitle>
       <h2 class="h4">{t('versions.heading')}</h2>
       <div class="it-timeline-wrapper">
         <ol class="row list-unstyled version-timeline-bi" id="version-list" tabIndex={-1}>
@@ -47,7 +47,11 @@ export function Versions({ reference }: { reference: string }) {
                       <strong>{t(`versions.kind.${v.kind}` as Key)}</strong>{t('common.separator')}{t('versions.by', { name: v.editor_nickname })}{t('common.separator')}
                       <time dateTime={v.created_at}>{formatDateTime(v.created_at)}</time>
                     </p>
-                    {v.summary && <p class="mb-1">{v.summary}</p>}
+                    {v.summary && (
+                      <p class="mb-1" lang={contentLang()}>
+                        {v.summary}
+                      </p>
+                    )}
                     <p class="mb-0 d-flex flex-wrap gap-3">
                       {v.amendment_id && <a href={href('amendment', { id: v.amendment_id })}>{t('versions.fromAmendment')}</a>}
                       {v.number > 1 && (

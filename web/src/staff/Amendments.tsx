@@ -5,13 +5,14 @@
 import { useState } from 'preact/hooks';
 import { api, ApiError } from '../api/client';
 import type { Amendment, MergeSegment as Segment, QueueItem } from '../api/types';
-import { t, formatDate, type Key } from '../i18n';
+import { contentLang, t, formatDate, type Key } from '../i18n';
 import { useSubmit } from '../hooks';
 import { href } from '../router';
 import { DiffView } from '../components/Diff';
 import { announce, ErrorAlert } from '../components/ui';
 import { StaffFrame } from './Frame';
 import { StaffQueue } from './Queue';
+import { Confirm } from './Confirm';
 import { ConflictColumns } from '../components/Conflict';
 
 /** The merged text with each conflict taken from the chosen side. */
@@ -96,7 +97,7 @@ function Row({ item, onDecided }: { item: QueueItem; onDecided: () => void }) {
   };
   // A plain acceptance that meets a conflict opens the editor for the
   // final text instead of failing.
-  const { error, run: decide } = useSubmit(async (decision: 'accept' | 'reject') => {
+  const { error, run: decide } = useSubmit(async (decision: 'accept' | 'reject', note?: string) => {
     if (decision === 'reject') {
       await api.post('/api/v1/moderation/amendments/{id}/reject', { path: { id: item.id }, body: { reason } });
       announce(t('staff.rejected'));
@@ -104,7 +105,7 @@ function Row({ item, onDecided }: { item: QueueItem; onDecided: () => void }) {
       return;
     }
     try {
-      const r = await api.post('/api/v1/moderation/amendments/{id}/accept', { path: { id: item.id }, body: {} });
+      const r = await api.post('/api/v1/moderation/amendments/{id}/accept', { path: { id: item.id }, body: { note } });
       announce(t('staff.accepted', { n: r.version?.number ?? 0 }));
       onDecided();
     } catch (e) {
@@ -123,10 +124,19 @@ function Row({ item, onDecided }: { item: QueueItem; onDecided: () => void }) {
           <span class={`badge ${merge === 'conflict' ? 'bg-warning' : 'bg-success'}`}>{t(`amendment.merge.${merge}` as Key)}</span>
         </div>
         <h2 class="h5">
-          <a href={href('amendment', { id: item.id })}>{item.title}</a>
+          <a href={href('amendment', { id: item.id })} lang={contentLang()}>
+            {item.title}
+          </a>
         </h2>
         <p class="small mb-2">
-          {item.proposal_title}{t('common.separator')}{t('common.by', { name: item.author_nickname })}{t('common.separator')}{t('amendments.onVersion', { n: item.base_version })}{t('common.separator')}
+          {/* The proposal's title only where the amendment proposes another: the heading already says it. */}
+          {item.proposal_title !== item.title && (
+            <>
+              <span lang={contentLang()}>{item.proposal_title}</span>
+              {t('common.separator')}
+            </>
+          )}
+          {t('common.by', { name: item.author_nickname })}{t('common.separator')}{t('amendments.onVersion', { n: item.base_version })}{t('common.separator')}
           {formatDate(item.created_at)}
         </p>
         <ErrorAlert error={error ?? loadError} />
@@ -134,9 +144,7 @@ function Row({ item, onDecided }: { item: QueueItem; onDecided: () => void }) {
           <button type="button" class="btn btn-outline-primary btn-sm" aria-expanded={open} onClick={toggle}>
             {open ? t('staff.hideDiff') : t('staff.showDiff')}
           </button>
-          <button type="button" class="btn btn-primary btn-sm" onClick={() => decide('accept')}>
-            {t('staff.accept')}
-          </button>
+          <Confirm id={`accept-${item.id}`} label={t('staff.accept')} confirm={t('staff.confirmAccept')} withNote onConfirm={(note) => decide('accept', note)} />
           <button type="button" class="btn btn-outline-danger btn-sm" aria-expanded={rejecting} onClick={() => setRejecting(!rejecting)}>
             {t('staff.reject')}
           </button>

@@ -2,7 +2,7 @@
 import { useState } from 'preact/hooks';
 import { api } from '../api/client';
 import type { Body } from '../api/paths';
-import { t, type Key } from '../i18n';
+import { contentLang, t, type Key } from '../i18n';
 import { href, setQuery } from '../router';
 import { useQuery, useSubmit } from '../hooks';
 import { proposalChanged } from '../api/queries';
@@ -54,7 +54,9 @@ export function StaffAnswers({ query }: { query: URLSearchParams }) {
       {p && (
         <section aria-labelledby="answer-proposal">
           <h2 id="answer-proposal" class="h4">
-            <a href={href('proposal', { ref: p.reference })}>{p.title}</a> <StateBadge state={p.state} />
+            <a href={href('proposal', { ref: p.reference })} lang={contentLang()}>
+              {p.title}
+            </a> <StateBadge state={p.state} />
           </h2>
           <ErrorAlert error={error} />
           <form onSubmit={submit}>
@@ -69,7 +71,7 @@ export function StaffAnswers({ query }: { query: URLSearchParams }) {
                 </select>
               )}
             </Field>
-            <Field id="answer-text" label={t('staff.answerText')} error={error} field="answer">
+            <Field id="answer-text" label={t('staff.answerText')} error={error} field="answer" value={answer}>
               {(d, invalid) => (
                 <textarea
                   id="answer-text"

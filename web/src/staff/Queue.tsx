@@ -6,6 +6,7 @@ import { Fragment, type ComponentChildren } from 'preact';
 import type { Page } from '../api/types';
 import { usePages, useFocusAfterReload } from '../hooks';
 import { ErrorAlert, Loading, LoadMore } from '../components/ui';
+import { tn } from '../i18n';
 
 interface QueueProps<T> {
   load: (cursor: string | undefined, signal: AbortSignal) => Promise<Page<T>>;
@@ -33,6 +34,8 @@ export function StaffQueue<T extends { id: string }>({ load, deps, listId, rowPr
       {!list.loaded && <ErrorAlert error={list.error} />}
       {!list.loaded && !list.error && <Loading />}
       {list.loaded && list.items.length === 0 && <p>{empty}</p>}
+      {/* How much is waiting, read again after every decision ("più di" while pages are left to read). */}
+      {list.items.length > 0 && <p class="queue-count">{tn(list.more ? 'staff.inQueueMore' : 'staff.inQueue', list.items.length)}</p>}
       {list.items.length > 0 && (
         <ul class="list-unstyled" id={listId} tabIndex={-1} aria-label={label}>
           {list.items.map((item, index) => (

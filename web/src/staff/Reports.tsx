@@ -3,13 +3,14 @@
 import { api } from '../api/client';
 import type { Query } from '../api/paths';
 import type { ModerationItem as Item } from '../api/types';
-import { t, formatDateTime, type Key } from '../i18n';
+import { contentLang, t, formatDateTime, type Key } from '../i18n';
 import { useMe, useSubmit } from '../hooks';
 import { canDismiss, canHide, canUnhide, isAdmin } from '../policy';
 import { href, setQuery } from '../router';
 import { announce, ErrorAlert } from '../components/ui';
 import { StaffFrame } from './Frame';
 import { StaffQueue } from './Queue';
+import { Confirm } from './Confirm';
 
 type State = NonNullable<Query<'get', '/api/v1/moderation/reports'>['state']>;
 const STATES: readonly State[] = ['open', 'hidden', 'all'];
@@ -18,9 +19,9 @@ const PLURAL = { proposal: 'proposals', amendment: 'amendments', comment: 'comme
 
 function Entry({ item, onChange }: { item: Item; onChange: () => void }) {
   const me = useMe();
-  const { error, run: act } = useSubmit(async (action: 'hide' | 'unhide' | 'dismiss') => {
+  const { error, run: act } = useSubmit(async (action: 'hide' | 'unhide' | 'dismiss', note?: string) => {
     const path = { kind: PLURAL[item.target.kind], id: item.target.id };
-    if (action === 'hide') await api.post('/api/v1/moderation/{kind}/{id}/hide', { path, body: {} });
+    if (action === 'hide') await api.post('/api/v1/moderation/{kind}/{id}/hide', { path, body: { note } });
     else if (action === 'unhide') await api.post('/api/v1/moderation/{kind}/{id}/unhide', { path, body: {} });
     else await api.post('/api/v1/moderation/{kind}/{id}/dismiss', { path, body: {} });
     announce(t('staff.moderated'));
@@ -36,7 +37,7 @@ function Entry({ item, onChange }: { item: Item; onChange: () => void }) {
           {item.hidden && <span class="badge bg-dark">{t('staff.hiddenNow')}</span>}
           <span class="small">{t('staff.openReports', { n: item.open_reports })}</span>
         </div>
-        <blockquote class="report-preview">{item.preview?.text ?? t('common.none')}</blockquote>
+        <blockquote class="report-preview" lang={item.preview ? contentLang() : undefined}>{item.preview?.text ?? t('common.none')}</blockquote>
         {item.preview && (
           <p class="small mb-1">
             {t('staff.by', { name: item.preview.author_nickname })}
@@ -68,11 +69,7 @@ function Entry({ item, onChange }: { item: Item; onChange: () => void }) {
               {t('staff.openItem')}
             </a>
           )}
-          {canHide(item) && (
-            <button type="button" class="btn btn-danger btn-sm" onClick={() => act('hide')}>
-              {t('staff.hide')}
-            </button>
-          )}
+          {canHide(item) && <Confirm id={`hide-${item.id}`} label={t('staff.hide')} confirm={t('staff.confirmHide')} withNote danger onConfirm={(note) => act('hide', note)} />}
           {canUnhide(item) && (
             <button type="button" class="btn btn-primary btn-sm" onClick={() => act('unhide')}>
               {t('staff.unhide')}

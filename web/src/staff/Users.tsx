@@ -10,6 +10,7 @@ import { usePages } from '../hooks';
 import { setQuery } from '../router';
 import { announce, ErrorAlert, Field, LoadMore, Loading } from '../components/ui';
 import { StaffFrame } from './Frame';
+import { Confirm } from './Confirm';
 import { canBlock, canUnblock, canVerifyAccount } from '../policy';
 
 function BlockForm({ account, onDone }: { account: Account; onDone: (s: Standing) => void }) {
@@ -33,7 +34,7 @@ function BlockForm({ account, onDone }: { account: Account; onDone: (s: Standing
         }}
       >
         <ErrorAlert error={error} />
-        <Field id={`${id}-why`} label={t('staff.justification')} error={error} field="justification">
+        <Field id={`${id}-why`} label={t('staff.justification')} error={error} field="justification" value={justification}>
           {(d, invalid) => (
             <textarea
               id={`${id}-why`}
@@ -97,10 +98,14 @@ function AccountRow({ initial }: { initial: Account }) {
         </p>
         <ErrorAlert error={error} />
         <div class="d-flex flex-wrap gap-2">
+          {/* The API keeps no note with a verification: the confirmation only. */}
           {canVerifyAccount(account) && (
-            <button type="button" class="btn btn-primary btn-sm" onClick={() => act('verify')}>
-              {t('staff.verifyNamed', { name: account.nickname })}
-            </button>
+            <Confirm
+              id={`verify-${account.id}`}
+              label={t('staff.verifyNamed', { name: account.nickname })}
+              confirm={t('staff.confirmVerify', { name: account.nickname })}
+              onConfirm={() => act('verify')}
+            />
           )}
           {canUnblock(account) && (
             <button type="button" class="btn btn-outline-primary btn-sm" onClick={() => act('unblock')}>

@@ -17,7 +17,7 @@ export const lists: Record<keyof typeof it, string> = {
   'space.limit': 'At most {n} supports per person',
   'space.verification': 'A verified identity is needed to support',
   'space.amendmentsOpen': 'Amendments can be proposed',
-  'space.newProposal': 'Submit a proposal in this space',
+  'space.newProposal': 'Submit a proposal in this process',
   'space.proposals': 'Proposals',
   'filter.title': 'Filter the proposals',
   'filter.state': 'State',

@@ -18,7 +18,7 @@ export const common = {
   'lang.it': 'Italiano',
   'lang.en': 'English',
   'lang.switch': 'Read in English',
-  'footer.about': 'Emenda è la piattaforma di partecipazione: proposte, emendamenti, adesioni e commenti, con una storia verificabile.',
+  'footer.about': 'Emenda è la piattaforma di partecipazione: proposte, emendamenti, sostegni e commenti, con una storia verificabile.',
   'footer.api': 'API e documentazione',
   'footer.audit': 'Registro pubblico delle attività',
   'footer.links': 'Collegamenti',
