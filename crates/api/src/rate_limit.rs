@@ -171,6 +171,13 @@ impl Limiters {
         client_address(req, self.settings.trust_proxy_headers)
     }
 
+    /// Counts a request as an expensive read, whatever its route's class:
+    /// for a route whose cost depends on its parameters (a proposal list
+    /// with a search `q`), called by its handler.
+    pub fn charge_expensive_read(&self, req: &HttpRequest) -> Result<(), ApiError> {
+        self.expensive_reads.check_key(&self.client_address(req)).map_err(Self::refused)
+    }
+
     /// Admits or refuses one request, in the class the route table
     /// gives its operation.
     fn admit(&self, req: &ServiceRequest) -> Result<(), ApiError> {

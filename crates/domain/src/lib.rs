@@ -23,6 +23,7 @@ pub mod moderation;
 pub mod policy;
 pub mod proposal;
 pub mod reference;
+pub mod search;
 pub mod session;
 pub mod sign_in;
 pub mod site;

@@ -15,6 +15,10 @@ pub enum ProposalSort {
     MostSupported,
     /// Most comments first.
     MostCommented,
+    /// For a search: proposals whose title holds every term first, then
+    /// the others that hold them; newest first within each. The cursor's
+    /// key says which of the two a page ended in (1: title, 0: the rest).
+    Relevance,
 }
 
 /// Where the previous page ended: the sort key and id of its last item.
@@ -38,4 +42,7 @@ pub struct ProposalFilter {
     /// Only qualified proposals (`true`: reached the support threshold at
     /// some point) or only the others (`false`).
     pub qualified: Option<bool>,
+    /// Only proposals whose current title and text hold every one of these
+    /// search terms (`search::query_terms`); empty: no search.
+    pub terms: Vec<String>,
 }

@@ -10,6 +10,7 @@ pub mod analysis;
 pub mod comments;
 pub mod lifecycle;
 pub mod proposals;
+pub mod search;
 pub mod spaces;
 pub mod supports;
 pub mod versions;

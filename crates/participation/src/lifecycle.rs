@@ -76,6 +76,7 @@ pub fn append_version(
             created_at: now,
         },
     )?;
+    crate::search::index(tx, proposal.id, next.title, next.body)?;
     Ok(number)
 }
 

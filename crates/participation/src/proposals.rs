@@ -184,6 +184,7 @@ impl ProposalService {
                 created_at: now,
             },
         )?;
+        crate::search::index(tx, id, title, body)?;
         let proposal = proposal_rows::find_by_id(tx, id)?.ok_or_else(|| DomainError::not_found("proposal"))?;
         self.ctx.audit(
             tx,
@@ -296,6 +297,10 @@ impl ProposalService {
         after: Option<ProposalCursor>,
         limit: i64,
     ) -> ServiceResult<Vec<ProposalSummary>> {
+        if !filter.terms.is_empty() {
+            // The page and the texts its snippets come from: one snapshot.
+            return self.ctx.store().read(|tx| crate::search::search(tx, filter, sort, after, limit));
+        }
         // One statement: its own snapshot, so no transaction around it.
         self.ctx.store().read_statement(|tx| {
             Ok(proposal_rows::list(tx, filter, sort, after, limit)?.into_iter().map(ProposalSummary::from).collect())

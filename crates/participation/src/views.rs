@@ -18,7 +18,7 @@ pub use amendment::{Amendment, AmendmentActions, AmendmentDiff, AmendmentSummary
 pub use answer::Answer;
 pub use comment::{Comment, CommentRevision, CommentVotes, VoteOutcome};
 pub use person::Person;
-pub use proposal::{AmendmentCounts, Author, Proposal, ProposalActions, ProposalCounters, ProposalSummary};
+pub use proposal::{AmendmentCounts, Author, Proposal, ProposalActions, ProposalCounters, ProposalSummary, SearchHit};
 pub use space::{ProposalSpace, Space};
 pub use support::{MySupport, SupportOutcome, Supporter};
 pub use version::{Version, VersionDiff, VersionSummary};

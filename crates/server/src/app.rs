@@ -213,6 +213,13 @@ pub fn server(database: Database, options: &ServerOptions) -> std::io::Result<(S
         options.edit_limits,
     )
     .with_owner(options.owner.clone(), options.logo.clone());
+    // Proposals without search terms (from before search, or loaded in
+    // bulk) are indexed before the first request can look for them.
+    let indexed = emenda_participation::search::index_missing(&state.database.context())
+        .map_err(|e| std::io::Error::other(format!("indexing proposals for search: {e}")))?;
+    if indexed > 0 {
+        tracing::info!(indexed, "proposals indexed for search");
+    }
     // The site's own pages exist from the first start (their shipped text
     // as version 1), so sign-up always has a privacy notice to accept.
     state.pages.ensure_shipped_texts().map_err(|e| std::io::Error::other(format!("writing the site's pages: {e}")))?;

@@ -20,6 +20,7 @@ pub mod proposal_view;
 pub mod proposals;
 pub mod roles;
 mod schema;
+pub mod search;
 pub mod sequences;
 pub mod spaces;
 pub mod supports;

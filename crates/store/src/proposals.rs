@@ -340,7 +340,8 @@ pub fn is_author(tx: &mut Tx<'_>, proposal_id: Uuid, user_id: Uuid) -> Result<bo
 
 pub use emenda_domain::listing::{ProposalCursor, ProposalFilter, ProposalSort};
 
-/// One page of visible (not hidden) proposals.
+/// One page of visible (not hidden) proposals. With search terms and the
+/// `Relevance` order, see [`search`].
 pub fn list(
     tx: &mut Tx<'_>,
     filter: &ProposalFilter,
@@ -348,7 +349,122 @@ pub fn list(
     after: Option<ProposalCursor>,
     limit: i64,
 ) -> Result<Vec<ProposalRecord>, StoreError> {
+    Ok(search(tx, filter, sort, after, limit)?.into_iter().map(|(record, _)| record).collect())
+}
+
+/// Where a search term must be found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Found {
+    /// In the title or the text, every term.
+    Anywhere,
+    /// Every term in the title.
+    InTitle,
+    /// Every term, but not every one in the title.
+    NotAllInTitle,
+}
+
+/// One page of visible proposals, each with whether its title holds every
+/// search term (true when there are none). With `Relevance` the title
+/// matches come first: the page is read from them, then, if it is not full,
+/// from the rest.
+pub fn search(
+    tx: &mut Tx<'_>,
+    filter: &ProposalFilter,
+    sort: ProposalSort,
+    after: Option<ProposalCursor>,
+    limit: i64,
+) -> Result<Vec<(ProposalRecord, bool)>, StoreError> {
+    if sort != ProposalSort::Relevance || filter.terms.is_empty() {
+        let found = if filter.terms.is_empty() { None } else { Some(Found::Anywhere) };
+        let rows = page(tx, filter, found, sort, after, limit)?;
+        return Ok(rows.into_iter().map(|r| (r, filter.terms.is_empty())).collect());
+    }
+    let mut rows = Vec::new();
+    // Still in the title matches (or at the start): read on there.
+    if after.is_none_or(|c| c.key == 1) {
+        let recent = after.map(|c| ProposalCursor { key: 0, id: c.id });
+        rows.extend(
+            page(tx, filter, Some(Found::InTitle), ProposalSort::Recent, recent, limit)?.into_iter().map(|r| (r, true)),
+        );
+    }
+    let room = limit - i64::try_from(rows.len()).unwrap_or(limit);
+    if room > 0 {
+        let recent = after.filter(|c| c.key == 0);
+        rows.extend(
+            page(tx, filter, Some(Found::NotAllInTitle), ProposalSort::Recent, recent, room)?
+                .into_iter()
+                .map(|r| (r, false)),
+        );
+    }
+    Ok(rows)
+}
+
+/// The condition that a proposal's terms are `found` as asked, for this
+/// backend's full-text index (the terms are letters and digits only, so
+/// quoting them is enough).
+fn matching(
+    tx: &mut Tx<'_>,
+    terms: &[String],
+    found: Found,
+) -> Box<
+    dyn diesel::BoxableExpression<proposals::table, crate::connection::MultiBackend, SqlType = diesel::sql_types::Bool>,
+> {
+    use diesel::dsl::sql;
+    use diesel::sql_types::{Bool, Text};
+    match tx.backend() {
+        crate::Backend::Sqlite => {
+            let all = terms.iter().map(|t| format!("\"{t}\"")).collect::<Vec<_>>().join(" AND ");
+            let title = terms.iter().map(|t| format!("title : \"{t}\"")).collect::<Vec<_>>().join(" AND ");
+            let expression = match found {
+                Found::Anywhere => all,
+                Found::InTitle => title,
+                Found::NotAllInTitle => format!("({all}) NOT ({title})"),
+            };
+            Box::new(
+                sql::<Bool>(
+                    "proposals.id IN (SELECT s.proposal_id FROM proposal_search_fts \
+                     JOIN proposal_search s ON s.id = proposal_search_fts.rowid WHERE proposal_search_fts MATCH ",
+                )
+                .bind::<Text, _>(expression)
+                .sql(")"),
+            )
+        }
+        crate::Backend::Postgres => {
+            let query = terms.iter().map(|t| format!("'{t}'")).collect::<Vec<_>>().join(" & ");
+            const ALL: &str = "to_tsvector('simple', s.title || ' ' || s.body) @@ to_tsquery('simple', ";
+            const TITLE: &str = "to_tsvector('simple', s.title) @@ to_tsquery('simple', ";
+            let head = "proposals.id IN (SELECT s.proposal_id FROM proposal_search s WHERE ";
+            match found {
+                Found::Anywhere => Box::new(sql::<Bool>(head).sql(ALL).bind::<Text, _>(query).sql("))")),
+                Found::InTitle => Box::new(sql::<Bool>(head).sql(TITLE).bind::<Text, _>(query).sql("))")),
+                Found::NotAllInTitle => Box::new(
+                    sql::<Bool>(head)
+                        .sql(ALL)
+                        .bind::<Text, _>(query.clone())
+                        .sql(") AND NOT ")
+                        .sql(TITLE)
+                        .bind::<Text, _>(query)
+                        .sql("))"),
+                ),
+            }
+        }
+    }
+}
+
+/// One page of visible proposals in one order, optionally only those whose
+/// terms are `found` as asked.
+fn page(
+    tx: &mut Tx<'_>,
+    filter: &ProposalFilter,
+    found: Option<Found>,
+    sort: ProposalSort,
+    after: Option<ProposalCursor>,
+    limit: i64,
+) -> Result<Vec<ProposalRecord>, StoreError> {
     let mut query = proposals::table.select(ProposalRow::as_select()).filter(proposals::hidden.eq(false)).into_boxed();
+    if let Some(found) = found {
+        query = query.filter(matching(tx, &filter.terms, found));
+    }
     if let Some(space) = filter.space_id {
         query = query.filter(proposals::space_id.eq(Stored(space)));
     }
@@ -367,7 +483,7 @@ pub fn list(
         query = query.filter(proposals::id.eq_any(authored));
     }
     query = match sort {
-        ProposalSort::Recent => {
+        ProposalSort::Recent | ProposalSort::Relevance => {
             if let Some(c) = after {
                 query = query.filter(proposals::id.lt(Stored(c.id)));
             }

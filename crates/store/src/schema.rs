@@ -20,6 +20,15 @@ diesel::table! {
 }
 
 diesel::table! {
+    proposal_search (id) {
+        id -> BigInt,
+        proposal_id -> Text,
+        title -> Text,
+        body -> Text,
+    }
+}
+
+diesel::table! {
     site_pages (slug, version) {
         slug -> Text,
         version -> Integer,
@@ -327,6 +336,7 @@ diesel::joinable!(comment_votes -> comments (comment_id));
 diesel::joinable!(reports -> moderations (moderation_id));
 
 diesel::joinable!(site_pages -> users (author_id));
+diesel::joinable!(proposal_search -> proposals (proposal_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     users,
@@ -351,4 +361,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     reports,
     proposal_pages,
     site_pages,
+    proposal_search,
 );

@@ -19,6 +19,7 @@ mod proposal_read;
 mod proposals;
 mod races;
 mod reports;
+mod search;
 mod sign_in_throttling;
 mod site;
 mod supports;

@@ -155,7 +155,7 @@ fn openapi_promises_what_the_server_does(backend: Backend) {
         let alternatives = schema["oneOf"].as_array().cloned().unwrap_or_else(|| vec![schema.clone()]);
         alternatives.into_iter().find(|a| a["enum"].is_array()).map(|a| a["enum"].clone()).unwrap_or_default()
     };
-    assert_eq!(choices(&sort["schema"]), json!(["recent", "most_supported", "most_commented"]));
+    assert_eq!(choices(&sort["schema"]), json!(["recent", "most_supported", "most_commented", "relevance"]));
 
     let settings = &schemas["SpaceSettings"]["properties"];
     let range = |p: &Value| (p["minimum"].as_i64(), p["maximum"].as_i64());

@@ -551,7 +551,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Lists visible proposals. */
+        /** Lists visible proposals; with `q`, searches them. */
         get: operations["list_proposals"];
         put?: never;
         post?: never;
@@ -2261,6 +2261,7 @@ export interface components {
              *     a path takes the id.
              */
             reference: string;
+            search?: null | components["schemas"]["SearchHit"];
             /**
              * Format: uuid
              * @description The space it was published in.
@@ -2445,6 +2446,16 @@ export interface components {
             /** @description Slug of the space; omitted for every space. */
             space?: string | null;
         };
+        /** @description How a proposal matched a search. */
+        SearchHit: {
+            /** @description Its title holds every term (these come first). */
+            in_title: boolean;
+            /**
+             * @description The passage of its text around the first matched word, in pieces
+             *     to highlight; absent when the text holds none (the title matched).
+             */
+            snippet?: components["schemas"]["SnippetPart"][] | null;
+        };
         /** @description Tokens for a session. */
         SessionDto: {
             /** @description Send as `Authorization: Bearer …`. */
@@ -2516,6 +2527,13 @@ export interface components {
          * @enum {string}
          */
         SitePage: "note-legali" | "privacy" | "accessibilita";
+        /** @description A piece of a snippet: text, and whether it is a word the query matched. */
+        SnippetPart: {
+            /** @description True for a word the query matched: to highlight. */
+            matched: boolean;
+            /** @description The text, as written (Markdown marks left out). */
+            text: string;
+        };
         /** @description A participatory space: a process with its own rules of participation. */
         Space: {
             /**
@@ -6389,8 +6407,19 @@ export interface operations {
                  *     `false`: only those that did not.
                  */
                 qualified?: boolean | null;
-                /** @description Order: `recent` (default), `most_supported` or `most_commented`. */
-                sort?: null | ("recent" | "most_supported" | "most_commented");
+                /**
+                 * @description Order: `recent` (default), `most_supported`, `most_commented`, or
+                 *     with `q` `relevance` (its default: title matches first, newest first
+                 *     within each group).
+                 */
+                sort?: null | ("recent" | "most_supported" | "most_commented" | "relevance");
+                /**
+                 * @description Search: words that must all be in the current title or text, in
+                 *     Italian ("scuola" finds "scuole", "citta" finds "città"; common words
+                 *     are ignored), at most 200 characters. A search counts as an
+                 *     expensive read.
+                 */
+                q?: string | null;
                 /** @description Page size, 1 to 100 (default 20). */
                 limit?: number | null;
                 /** @description `next_cursor` of the previous page, unchanged. */
@@ -6402,7 +6431,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of proposals. */
+            /** @description A page of proposals; with `q`, each with `search` (whether the title matched, and a snippet). */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6429,9 +6458,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description One or more fields (body, query or path) are invalid (`validation_failed`); `errors` lists each. */
+            /** @description A filter or `q` is wrong (`validation_failed`: `q` blank is `required`, over 200 characters `too_long`, common words only `no_letters`; `sort=relevance` without `q`). */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description With `q`, a search counts as an expensive read (`rate_limited`). */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {

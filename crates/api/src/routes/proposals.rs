@@ -7,6 +7,7 @@ use crate::extract::{blocking, Body, ProposalPath, Query};
 use crate::http::{self, Condition};
 use crate::pagination::{self, CursorScope, Page};
 use crate::problem::{ApiError, ApiResult};
+use crate::rate_limit::Limiters;
 use crate::routes::{amendments, supports};
 use crate::state::AppState;
 use actix_web::http::header::{self, ContentType};
@@ -14,6 +15,7 @@ use actix_web::{get, post, web, HttpRequest, HttpResponse};
 use emenda_domain::listing::{ProposalCursor, ProposalFilter, ProposalSort};
 use emenda_domain::policy::Actor;
 use emenda_domain::proposal::ProposalState;
+use emenda_domain::search::query_terms;
 use emenda_domain::{DomainError, ErrorCode, FieldCode};
 use emenda_participation::proposals::ProposalEdit;
 use emenda_participation::views::{Answer, Proposal, ProposalSummary};
@@ -37,9 +39,17 @@ pub struct ProposalListQuery {
     /// `true`: only proposals that reached the space's support threshold;
     /// `false`: only those that did not.
     pub qualified: Option<bool>,
-    /// Order: `recent` (default), `most_supported` or `most_commented`.
+    /// Order: `recent` (default), `most_supported`, `most_commented`, or
+    /// with `q` `relevance` (its default: title matches first, newest first
+    /// within each group).
     #[param(value_type = Option<ProposalSortParam>, inline)]
     pub sort: Option<String>,
+    /// Search: words that must all be in the current title or text, in
+    /// Italian ("scuola" finds "scuole", "citta" finds "città"; common words
+    /// are ignored), at most 200 characters. A search counts as an
+    /// expensive read.
+    #[param(max_length = 200)]
+    pub q: Option<String>,
     /// Page size, 1 to 100 (default 20).
     #[param(minimum = 1, maximum = 100)]
     pub limit: Option<i64>,
@@ -60,6 +70,8 @@ pub enum ProposalSortParam {
     MostSupported,
     /// Most comments first.
     MostCommented,
+    /// With `q`: title matches first, newest first within each group.
+    Relevance,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -68,48 +80,63 @@ struct CursorPosition {
     id: Uuid,
 }
 
-fn parse_sort(sort: Option<&str>) -> Result<ProposalSort, ApiError> {
-    match sort.unwrap_or("recent") {
+fn parse_sort(sort: Option<&str>, searching: bool) -> Result<ProposalSort, ApiError> {
+    match sort.unwrap_or(if searching { "relevance" } else { "recent" }) {
         "recent" => Ok(ProposalSort::Recent),
         "most_supported" => Ok(ProposalSort::MostSupported),
         "most_commented" => Ok(ProposalSort::MostCommented),
+        "relevance" if searching => Ok(ProposalSort::Relevance),
+        "relevance" => Err(ApiError::invalid_field("sort", FieldCode::InvalidChoice, "relevance needs a search (q)")),
         _ => Err(ApiError::invalid_field(
             "sort",
             FieldCode::InvalidChoice,
-            "use recent, most_supported or most_commented",
+            "use recent, most_supported, most_commented or (with q) relevance",
         )),
     }
 }
 
-/// Lists visible proposals.
+/// Lists visible proposals; with `q`, searches them.
 #[utoipa::path(tag = "proposals", params(ProposalListQuery),
-    responses((status = 200, description = "A page of proposals.", body = Page<ProposalSummary>),
-        (status = 404, description = "The `space` filter names no space (`not_found`).")))]
+    responses((status = 200, description = "A page of proposals; with `q`, each with `search` (whether the title matched, and a snippet).", body = Page<ProposalSummary>),
+        (status = 404, description = "The `space` filter names no space (`not_found`)."),
+        (status = 422, description = "A filter or `q` is wrong (`validation_failed`: `q` blank is `required`, over 200 characters `too_long`, common words only `no_letters`; `sort=relevance` without `q`)."),
+        (status = 429, description = "With `q`, a search counts as an expensive read (`rate_limited`).")))]
 #[get("/proposals")]
-pub async fn list_proposals(state: web::Data<AppState>, query: Query<ProposalListQuery>) -> ApiResult<HttpResponse> {
+pub async fn list_proposals(
+    state: web::Data<AppState>,
+    limiters: web::Data<Limiters>,
+    query: Query<ProposalListQuery>,
+    req: HttpRequest,
+) -> ApiResult<HttpResponse> {
     let query = query.into_inner();
     let limit = pagination::limit(query.limit)?;
-    let sort = parse_sort(query.sort.as_deref())?;
+    let terms = query.q.as_deref().map(query_terms).transpose()?.unwrap_or_default();
+    let sort = parse_sort(query.sort.as_deref(), !terms.is_empty())?;
+    if !terms.is_empty() {
+        limiters.charge_expensive_read(&req)?;
+    }
     let scope = CursorScope::new("proposals")
         .with("sort", &query.sort.as_deref().unwrap_or("recent"))
         .with("space", &query.space)
         .with("state", &query.state)
         .with("author", &query.author)
-        .with("qualified", &query.qualified);
+        .with("qualified", &query.qualified)
+        .with("q", &terms);
     let after = scope.decode::<CursorPosition>(query.cursor.as_deref())?.map(|c| ProposalCursor { key: c.k, id: c.id });
     let rows = blocking(move || {
         let space_id = query.space.as_deref().map(|slug| state.proposals.space_id(slug)).transpose()?;
         let filter =
-            ProposalFilter { space_id, state: query.state, author_id: query.author, qualified: query.qualified };
+            ProposalFilter { space_id, state: query.state, author_id: query.author, qualified: query.qualified, terms };
         state.proposals.list(&filter, sort, after, limit + 1)
     })
     .await?;
     let position = move |p: &ProposalSummary| CursorPosition {
-        k: i64::from(match sort {
+        k: match sort {
             ProposalSort::Recent => 0,
-            ProposalSort::MostSupported => p.supports_count,
-            ProposalSort::MostCommented => p.comments_count,
-        }),
+            ProposalSort::MostSupported => i64::from(p.supports_count),
+            ProposalSort::MostCommented => i64::from(p.comments_count),
+            ProposalSort::Relevance => i64::from(p.search.as_ref().is_some_and(|s| s.in_title)),
+        },
         id: p.id,
     };
     Ok(HttpResponse::Ok().json(pagination::page(rows, limit, &scope, position)))

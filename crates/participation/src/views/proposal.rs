@@ -4,6 +4,7 @@ use crate::views::{Answer, MySupport, ProposalSpace};
 use chrono::{DateTime, Utc};
 use emenda_domain::amendment::AmendmentState;
 use emenda_domain::proposal::{ProposalState, VersionKind};
+use emenda_domain::search::SnippetPart;
 use emenda_store::proposal_view::ProposalPage;
 use emenda_store::proposals::{AuthorRecord, ProposalRecord};
 use serde::Serialize;
@@ -40,6 +41,20 @@ pub struct ProposalSummary {
     pub created_at: DateTime<Utc>,
     /// Last change of its text, state or counters.
     pub updated_at: DateTime<Utc>,
+    /// In the results of a search (`q`): how it matched; absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub search: Option<SearchHit>,
+}
+
+/// How a proposal matched a search.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SearchHit {
+    /// Its title holds every term (these come first).
+    pub in_title: bool,
+    /// The passage of its text around the first matched word, in pieces
+    /// to highlight; absent when the text holds none (the title matched).
+    pub snippet: Option<Vec<SnippetPart>>,
 }
 
 impl From<ProposalRecord> for ProposalSummary {
@@ -57,6 +72,7 @@ impl From<ProposalRecord> for ProposalSummary {
             comments_count: r.comments_count,
             created_at: r.created_at,
             updated_at: r.updated_at,
+            search: None,
         }
     }
 }

@@ -1,0 +1,64 @@
+//! Keeping the search index in step with each proposal's current text, and
+//! searching it. Terms come from `emenda_domain::search` (one stemmer and
+//! one normaliser for both backends); the store writes and queries them.
+
+use crate::views::{ProposalSummary, SearchHit};
+use emenda_domain::listing::{ProposalCursor, ProposalFilter, ProposalSort};
+use emenda_domain::search::{snippet, terms};
+use emenda_service::{ServiceContext, ServiceResult};
+use emenda_store::proposals as proposal_rows;
+use emenda_store::search as search_rows;
+use emenda_store::{HasStore, Tx};
+use std::collections::HashMap;
+use uuid::Uuid;
+
+/// Proposals indexed per transaction when filling in the index.
+const BATCH: i64 = 500;
+
+/// Writes the terms of the proposal's current title and text. Called by
+/// every writer of a version, in its transaction.
+pub(crate) fn index(tx: &mut Tx<'_>, proposal_id: Uuid, title: &str, body: &str) -> ServiceResult<()> {
+    search_rows::index(tx, proposal_id, &terms(title).join(" "), &terms(body).join(" "))?;
+    Ok(())
+}
+
+/// Indexes every proposal that has no terms yet (written before search
+/// existed, or loaded in bulk), in batches; returns how many. Run at start.
+pub fn index_missing(ctx: &ServiceContext) -> ServiceResult<usize> {
+    let mut done = 0;
+    loop {
+        let indexed = ctx.store().write(|tx| {
+            let batch = search_rows::unindexed(tx, BATCH)?;
+            for (id, title, body) in &batch {
+                index(tx, *id, title, body)?;
+            }
+            Ok::<_, emenda_service::ServiceError>(batch.len())
+        })?;
+        done += indexed;
+        if indexed < usize::try_from(BATCH).unwrap_or(usize::MAX) {
+            return Ok(done);
+        }
+    }
+}
+
+/// A page of the visible proposals whose current title and text hold every
+/// term of `filter.terms`, each with how it matched and a snippet.
+pub(crate) fn search(
+    tx: &mut Tx<'_>,
+    filter: &ProposalFilter,
+    sort: ProposalSort,
+    after: Option<ProposalCursor>,
+    limit: i64,
+) -> ServiceResult<Vec<ProposalSummary>> {
+    let rows = proposal_rows::search(tx, filter, sort, after, limit)?;
+    let ids: Vec<Uuid> = rows.iter().map(|(r, _)| r.id).collect();
+    let bodies: HashMap<Uuid, String> = search_rows::current_bodies(tx, &ids)?.into_iter().collect();
+    Ok(rows
+        .into_iter()
+        .map(|(record, in_title)| {
+            let text = bodies.get(&record.id).map(String::as_str).unwrap_or_default();
+            let hit = SearchHit { in_title, snippet: snippet(text, &filter.terms) };
+            ProposalSummary { search: Some(hit), ..ProposalSummary::from(record) }
+        })
+        .collect())
+}
