@@ -1,5 +1,5 @@
 // A list of proposals as cards: reference, state (badge with words), title,
-// supports and comments.
+// supports and comments; in search results, the passage that matched.
 import type { ProposalSummary } from '../api/types';
 import { contentLang, t, tn, formatDate } from '../i18n';
 import { href } from '../router';
@@ -23,6 +23,11 @@ export function ProposalCards({ items, headingLevel = 3 }: { items: ProposalSumm
                   {p.title}
                 </a>
               </H>
+              {p.search?.snippet && (
+                <p class="card-text small snippet" lang={contentLang()}>
+                  {p.search.snippet.map((part, i) => (part.matched ? <mark key={i}>{part.text}</mark> : part.text))}
+                </p>
+              )}
               <p class="card-text mb-0">
                 {tn('supports.count', p.supports_count)}{t('common.separator')}{tn('list.comments', p.comments_count)}{t('common.separator')}{t('list.version', { n: p.current_version })}{t('common.separator')}
                 <time dateTime={p.created_at}>{formatDate(p.created_at)}</time>

@@ -16,6 +16,8 @@ type Filters = Query<'get', '/api/v1/proposals'>;
 
 const STATES = ['published', 'evaluating', 'accepted', 'rejected', 'withdrawn'];
 const SORTS = ['recent', 'most_supported', 'most_commented'];
+/** With a search, "relevance" comes first and is the default. */
+const SEARCH_SORTS = ['relevance', ...SORTS];
 
 export function SpaceSettings({ space }: { space: SpaceT }) {
   const s = space.settings;
@@ -39,7 +41,8 @@ export function SpaceSettings({ space }: { space: SpaceT }) {
 export function Space({ slug, query }: { slug: string; query: URLSearchParams }) {
   const state = query.get('stato') ?? '';
   const qualified = query.get('soglia') ?? '';
-  const sort = query.get('ordine') ?? 'recent';
+  const words = query.get('cerca') ?? '';
+  const sort = query.get('ordine') ?? (words ? 'relevance' : 'recent');
   const cursor = query.get('pagina') ?? '';
   const space = useQuery('/api/v1/spaces/{slug}', { path: { slug } });
   const list = useQuery('/api/v1/proposals', {
@@ -50,25 +53,32 @@ export function Space({ slug, query }: { slug: string; query: URLSearchParams })
       state: (state || undefined) as Filters['state'],
       qualified: qualified === 'si' ? true : qualified === 'no' ? false : undefined,
       sort: sort as Filters['sort'],
+      q: words || undefined,
       cursor,
       limit: 20,
     },
   });
+  const defaultSort = (q: string) => (q ? 'relevance' : 'recent');
   const listHref = (changes: Record<string, string | undefined>) =>
-    href('space', { slug }, { stato: state, soglia: qualified, ordine: sort === 'recent' ? undefined : sort, ...changes });
+    href('space', { slug }, { cerca: words, stato: state, soglia: qualified, ordine: sort === defaultSort(words) ? undefined : sort, ...changes });
 
   const [fState, setFState] = useState(state);
   const [fQualified, setFQualified] = useState(qualified);
   const [fSort, setFSort] = useState(sort);
+  const [fWords, setFWords] = useState(words);
   // Back and forward change the address: the form follows it.
   useEffect(() => {
     setFState(state);
     setFQualified(qualified);
     setFSort(sort);
-  }, [state, qualified, sort]);
+    setFWords(words);
+  }, [state, qualified, sort, words]);
   const onFilter = (event: Event) => {
     event.preventDefault();
-    navigate(listHref({ stato: fState, soglia: fQualified, ordine: fSort === 'recent' ? undefined : fSort, pagina: undefined }));
+    const q = fWords.trim();
+    // A new search starts in its own default order; "relevance" needs words.
+    const order = q !== words ? defaultSort(q) : fSort === 'relevance' && !q ? 'recent' : fSort;
+    navigate(listHref({ cerca: q || undefined, stato: fState, soglia: fQualified, ordine: order === defaultSort(q) ? undefined : order, pagina: undefined }));
   };
 
   if (space.error) return <ErrorPage error={space.error} />;
@@ -99,6 +109,15 @@ export function Space({ slug, query }: { slug: string; query: URLSearchParams })
       <section aria-labelledby="proposals-title" class="mt-4">
         <h2 id="proposals-title">{t('space.proposals')}</h2>
         <form class="filters row g-3 align-items-end mb-4" onSubmit={onFilter} aria-label={t('filter.title')}>
+          <div class="col-12">
+            <label for="f-words" class="form-label active">
+              {t('filter.search')}
+            </label>
+            <input id="f-words" type="search" name="cerca" class="form-control" maxLength={200} value={fWords} onInput={(e) => setFWords(e.currentTarget.value)} aria-describedby="f-words-hint" />
+            <small id="f-words-hint" class="form-text">
+              {t('filter.searchHint')}
+            </small>
+          </div>
           <div class="col-sm-4 col-lg-3">
             <label for="f-state" class="form-label active">
               {t('filter.state')}
@@ -127,7 +146,7 @@ export function Space({ slug, query }: { slug: string; query: URLSearchParams })
               {t('filter.sort')}
             </label>
             <select id="f-sort" name="ordine" class="form-control" value={fSort} onChange={(e) => setFSort(e.currentTarget.value)}>
-              {SORTS.map((v) => (
+              {(words ? SEARCH_SORTS : SORTS).map((v) => (
                 <option key={v} value={v}>
                   {t(`filter.${v}` as Key)}
                 </option>
