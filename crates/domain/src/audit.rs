@@ -74,6 +74,20 @@ string_enum! {
     }
 }
 
+/// Which entries a list of the log shows (besides what its reader may
+/// see): plain values the API takes from a request and the store turns
+/// into a query.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AuditFilter {
+    /// Only entries of this space.
+    pub space_id: Option<uuid::Uuid>,
+    /// Only entries of this kind.
+    pub action: Option<AuditAction>,
+    /// Only entries about this proposal: its own, its amendments' and its
+    /// comments'.
+    pub proposal_id: Option<uuid::Uuid>,
+}
+
 impl AuditAction {
     /// The visibility an action's entries get. Role changes and blocks are
     /// public so citizens can see who holds power and how it is used;

@@ -2,6 +2,7 @@
 //! the public re-verification of its hash chain.
 
 use crate::views::AuditEntry;
+use emenda_domain::audit::AuditFilter;
 use emenda_domain::audit_chain::{segment_start, AuditChainReport, VERIFY_SEGMENT};
 use emenda_domain::policy::{can_read_staff_audit, Actor, StaffScope};
 use emenda_domain::{DomainError, FieldCode};
@@ -29,17 +30,28 @@ impl AuditService {
     pub fn list(
         &self,
         actor: Option<&Actor>,
-        space_id: Option<Uuid>,
+        filter: &AuditFilter,
         before: Option<Uuid>,
         limit: i64,
     ) -> ServiceResult<Vec<AuditEntry>> {
         let reader = AuditReader {
-            include_staff: can_read_staff_audit(actor, space_id),
+            include_staff: can_read_staff_audit(actor, filter.space_id),
             user_id: actor.map(|a| a.user_id),
             staff_scope: actor.map_or(StaffScope::Nowhere, Actor::staff_scope),
         };
         self.ctx.store().read(|tx| {
-            Ok(audit::list(tx, &reader, space_id, before, limit)?.into_iter().map(AuditEntry::from).collect())
+            let entries = audit::list(tx, &reader, filter, before, limit)?;
+            let mut actors: Vec<Uuid> = entries.iter().filter_map(|e| e.actor_id).collect();
+            actors.sort_unstable();
+            actors.dedup();
+            let names: std::collections::HashMap<Uuid, String> = audit::actor_names(tx, &actors)?.into_iter().collect();
+            Ok(entries
+                .into_iter()
+                .map(|entry| {
+                    let actor_name = entry.actor_id.and_then(|id| names.get(&id).cloned());
+                    AuditEntry { actor_name, ..AuditEntry::from(entry) }
+                })
+                .collect())
         })
     }
 

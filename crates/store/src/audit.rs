@@ -3,7 +3,7 @@
 //! `emenda_domain::audit_chain`).
 
 use crate::connection::DbConnection;
-use crate::schema::{amendments, audit_head, audit_log, comments, proposals, spaces};
+use crate::schema::{amendments, audit_head, audit_log, comments, proposals, spaces, users};
 use crate::types::Stored;
 use crate::{StoreError, Tx};
 use chrono::{DateTime, Utc};
@@ -365,7 +365,21 @@ pub struct AuditReader {
     pub staff_scope: StaffScope,
 }
 
+pub use emenda_domain::audit::AuditFilter;
+
 /// Newest entries first, before the cursor id, at most `limit`; staff-only
+/// The display names of these users, by id (the log names who acted).
+pub fn actor_names(tx: &mut Tx<'_>, ids: &[Uuid]) -> Result<Vec<(Uuid, String)>, StoreError> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let rows: Vec<(Stored<Uuid>, String)> = users::table
+        .filter(users::id.eq_any(ids.iter().map(|id| Stored(*id)).collect::<Vec<_>>()))
+        .select((users::id, users::display_name))
+        .load(tx.conn())?;
+    Ok(rows.into_iter().map(|(id, name)| (id.0, name)).collect())
+}
+
 /// The entries that stay public about an item even while it is hidden:
 /// the moderation acts themselves.
 fn moderation_actions() -> Vec<Stored<AuditAction>> {
@@ -388,7 +402,7 @@ fn moderation_actions() -> Vec<Stored<AuditAction>> {
 pub fn list(
     tx: &mut Tx<'_>,
     reader: &AuditReader,
-    space_id: Option<Uuid>,
+    filter: &AuditFilter,
     before: Option<Uuid>,
     limit: i64,
 ) -> Result<Vec<AuditEntry>, StoreError> {
@@ -397,8 +411,21 @@ pub fn list(
     if !reader.include_staff {
         query = query.filter(audit_log::visibility.eq(Stored(AuditVisibility::Public)));
     }
-    if let Some(space) = space_id {
+    if let Some(space) = filter.space_id {
         query = query.filter(audit_log::space_id.eq(Stored(space)));
+    }
+    if let Some(action) = filter.action {
+        query = query.filter(audit_log::action.eq(Stored(action)));
+    }
+    if let Some(proposal) = filter.proposal_id {
+        let its_amendments =
+            amendments::table.filter(amendments::proposal_id.eq(Stored(proposal))).select(amendments::id);
+        let its_comments = comments::table.filter(comments::proposal_id.eq(Stored(proposal))).select(comments::id);
+        query = query.filter(
+            (audit_log::target_kind.eq(PROPOSAL_TARGET).and(audit_log::target_id.eq(Stored(proposal))))
+                .or(audit_log::target_kind.eq(AMENDMENT_TARGET).and(audit_log::target_id.eq_any(its_amendments)))
+                .or(audit_log::target_kind.eq(COMMENT_TARGET).and(audit_log::target_id.eq_any(its_comments))),
+        );
     }
     if let Some(before) = before {
         query = query.filter(audit_log::id.lt(Stored(before)));

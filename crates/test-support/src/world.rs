@@ -109,8 +109,11 @@ impl World {
     /// Every audit entry about `target`, oldest first, as an admin reads them.
     pub fn audit_of(&self, target: Uuid) -> Vec<AuditEntry> {
         let reader = AuditReader { include_staff: true, user_id: None, staff_scope: StaffScope::Everywhere };
-        let mut entries =
-            self.ctx.store().read(|tx| audit::list(tx, &reader, None, None, 1_000)).expect("read the audit log");
+        let mut entries = self
+            .ctx
+            .store()
+            .read(|tx| audit::list(tx, &reader, &audit::AuditFilter::default(), None, 1_000))
+            .expect("read the audit log");
         entries.retain(|e| e.target_id == target);
         entries.reverse();
         entries

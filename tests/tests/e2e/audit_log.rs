@@ -382,8 +382,59 @@ fn pages_of_the_log_are_bounded_by_bytes(backend: Backend) {
     assert!(pages >= 4, "40 entries of 40 KB need several pages: {pages}");
 }
 
+/// The log read about one proposal, or one kind of entry, names who acted.
+fn the_log_is_filtered_by_proposal_and_kind_and_names_who_acted(backend: Backend) {
+    let app = TestApp::spawn(backend);
+    let admin = app.admin();
+    app.space(&admin, "spazio", json!({}));
+    let author = app.participant("autrice");
+    let other = app.participant("altra");
+    let proposal = app.proposal(&author, "spazio", "Una proposta seguita da vicino");
+    let id = proposal["id"].as_str().unwrap();
+    let reference = proposal["reference"].as_str().unwrap();
+    app.proposal(&other, "spazio", "Una proposta di qualcun altro");
+    let edit = json!({ "title": "Una proposta seguita da vicino", "body": "Un testo cambiato abbastanza lungo.", "base_version": 1 });
+    app.post(&format!("/api/v1/proposals/{id}/versions"), Some(&author.token), edit).expect(201);
+    let amendment = json!({ "title": "Una proposta seguita da vicino", "body": "Un testo emendato abbastanza lungo.",
+        "rationale": "Serve più chiarezza.", "base_version": 2 });
+    app.post(&format!("/api/v1/proposals/{id}/amendments"), Some(&other.token), amendment).expect(201);
+    app.post(&format!("/api/v1/proposals/{id}/comments"), Some(&other.token), json!({ "body": "Sono d'accordo." }))
+        .expect(201);
+
+    let about = |query: &str| -> Vec<(String, String)> {
+        let page = app.get(&format!("/api/v1/audit?{query}"), None).expect(200).clone();
+        page["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| (e["action"].as_str().unwrap().to_owned(), e["actor_name"].as_str().unwrap_or("-").to_owned()))
+            .collect()
+    };
+    let expected = [
+        ("comment.created".to_owned(), "altra".to_owned()),
+        ("amendment.created".to_owned(), "altra".to_owned()),
+        ("proposal.edited".to_owned(), "autrice".to_owned()),
+        ("proposal.created".to_owned(), "autrice".to_owned()),
+    ];
+    assert_eq!(about(&format!("proposal={id}")), expected);
+    assert_eq!(about(&format!("proposal={reference}")), expected, "by reference too");
+    let created = about("action=proposal.created");
+    assert_eq!(
+        created,
+        [("proposal.created".to_owned(), "altra".to_owned()), ("proposal.created".to_owned(), "autrice".to_owned())]
+    );
+    assert_eq!(about(&format!("proposal={id}&action=proposal.edited")), [expected[2].clone()]);
+    let wrong = app.get("/api/v1/audit?action=proposal.deleted", None);
+    assert_eq!(wrong.expect_problem(422, "validation_failed")["errors"][0]["field"], "action");
+    let wrong = app.get("/api/v1/audit?proposal=nessuna", None);
+    assert_eq!(wrong.expect_problem(422, "validation_failed")["errors"][0]["field"], "proposal");
+    let (stem, _) = reference.rsplit_once('-').unwrap();
+    app.get(&format!("/api/v1/audit?proposal={stem}-9999"), None).expect_problem(404, "not_found");
+}
+
 backend_tests!(
     the_chain_is_verified_segment_by_segment,
+    the_log_is_filtered_by_proposal_and_kind_and_names_who_acted,
     pages_of_the_log_are_bounded_by_bytes,
     a_hidden_proposal_hides_the_entries_of_everything_inside_it,
     a_hidden_amendment_hides_the_entries_of_its_comments,

@@ -1236,6 +1236,8 @@ export interface components {
              * @description Who did it; absent for the system (an item hidden by its reports).
              */
             actor_id?: string | null;
+            /** @description Their display name, as it is now (absent with `actor_id`). */
+            actor_name?: string | null;
             /**
              * Format: date-time
              * @description When it happened.
@@ -3359,6 +3361,13 @@ export interface operations {
             query?: {
                 /** @description Only entries of this space (slug). */
                 space?: string | null;
+                /** @description Only entries of this kind, e.g. `amendment.accepted`. */
+                action?: null | components["schemas"]["AuditAction"];
+                /**
+                 * @description Only entries about this proposal (UUID or reference code): its own,
+                 *     its amendments' and its comments'.
+                 */
+                proposal?: string | null;
                 /** @description Page size, 1 to 100 (default 20). */
                 limit?: number | null;
                 /** @description `next_cursor` of the previous page, unchanged. */
@@ -3388,7 +3397,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The `space` filter names no space (`not_found`). */
+            /** @description The `space` filter names no space, or `proposal` no proposal the caller may see (`not_found`). */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3397,7 +3406,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description One or more fields (body, query or path) are invalid (`validation_failed`); `errors` lists each. */
+            /** @description `action` is not a kind of entry, or `proposal` neither a UUID nor a reference (`validation_failed`). */
             422: {
                 headers: {
                     [name: string]: unknown;

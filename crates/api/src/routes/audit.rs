@@ -4,10 +4,13 @@
 use crate::auth::MaybeUser;
 use crate::extract::{blocking, Query};
 use crate::pagination::{self, CursorScope, Page};
-use crate::problem::ApiResult;
+use crate::problem::{ApiError, ApiResult};
 use crate::state::AppState;
 use actix_web::{get, web, HttpResponse};
+use emenda_domain::audit::{AuditAction, AuditFilter};
 use emenda_domain::audit_chain::AuditChainReport;
+use emenda_domain::FieldCode;
+use emenda_participation::ProposalKey;
 use emenda_staff::views::AuditEntry;
 use serde::Deserialize;
 use utoipa::IntoParams;
@@ -19,6 +22,12 @@ use uuid::Uuid;
 pub struct AuditQuery {
     /// Only entries of this space (slug).
     pub space: Option<String>,
+    /// Only entries of this kind, e.g. `amendment.accepted`.
+    #[param(value_type = Option<AuditAction>)]
+    pub action: Option<String>,
+    /// Only entries about this proposal (UUID or reference code): its own,
+    /// its amendments' and its comments'.
+    pub proposal: Option<String>,
     /// Page size, 1 to 100 (default 20).
     #[param(minimum = 1, maximum = 100)]
     pub limit: Option<i64>,
@@ -31,7 +40,8 @@ pub struct AuditQuery {
 /// once its entries' details pass 256 KiB.
 #[utoipa::path(tag = "transparency", params(AuditQuery),
     responses((status = 200, description = "A page of entries, newest first.", body = Page<AuditEntry>),
-        (status = 404, description = "The `space` filter names no space (`not_found`).")))]
+        (status = 404, description = "The `space` filter names no space, or `proposal` no proposal the caller may see (`not_found`)."),
+        (status = 422, description = "`action` is not a kind of entry, or `proposal` neither a UUID nor a reference (`validation_failed`).")))]
 #[get("/audit")]
 pub async fn list_audit(
     state: web::Data<AppState>,
@@ -40,11 +50,34 @@ pub async fn list_audit(
 ) -> ApiResult<HttpResponse> {
     let query = query.into_inner();
     let limit = pagination::limit(query.limit)?;
-    let scope = CursorScope::new("audit").with("space", &query.space);
+    let action = query
+        .action
+        .as_deref()
+        .map(|a| {
+            AuditAction::parse(a)
+                .ok_or_else(|| ApiError::invalid_field("action", FieldCode::InvalidChoice, "not a kind of entry"))
+        })
+        .transpose()?;
+    let proposal = query
+        .proposal
+        .as_deref()
+        .map(|p| {
+            ProposalKey::parse(p).ok_or_else(|| {
+                ApiError::invalid_field("proposal", FieldCode::InvalidFormat, "a proposal's UUID or reference code")
+            })
+        })
+        .transpose()?;
+    let scope = CursorScope::new("audit")
+        .with("space", &query.space)
+        .with("action", &query.action)
+        .with("proposal", &query.proposal);
     let before: Option<Uuid> = scope.decode(query.cursor.as_deref())?;
     let rows = blocking(move || {
+        let actor = user.actor();
         let space_id = query.space.as_deref().map(|slug| state.proposals.space_id(slug)).transpose()?;
-        state.audit.list(user.actor().as_ref(), space_id, before, limit + 1)
+        let proposal_id = proposal.map(|key| state.proposals.get(&key, actor.as_ref()).map(|p| p.id)).transpose()?;
+        let filter = AuditFilter { space_id, action, proposal_id };
+        state.audit.list(actor.as_ref(), &filter, before, limit + 1)
     })
     .await?;
     let details_size = |e: &AuditEntry| serde_json::to_string(&e.details).map_or(0, |text| text.len());

@@ -13,6 +13,8 @@ pub struct AuditEntry {
     pub id: Uuid,
     /// Who did it; absent for the system (an item hidden by its reports).
     pub actor_id: Option<Uuid>,
+    /// Their display name, as it is now (absent with `actor_id`).
+    pub actor_name: Option<String>,
     /// What was done, e.g. `proposal.edited`.
     pub action: AuditAction,
     /// Kind of the thing changed, e.g. `proposal`.
@@ -35,6 +37,7 @@ impl From<emenda_store::audit::AuditEntry> for AuditEntry {
         Self {
             id: r.id,
             actor_id: r.actor_id,
+            actor_name: None,
             action: r.action,
             target_kind: r.target_kind,
             target_id: r.target_id,

@@ -4,6 +4,7 @@
 
 #![allow(clippy::unwrap_used)] // Tests fail loudly on anything unexpected.
 
+use emenda_domain::audit::AuditFilter;
 use emenda_domain::audit::{AuditAction, AuditVisibility};
 use emenda_domain::policy::{Role, RoleGrant};
 use emenda_domain::space::SpaceSettings;
@@ -40,7 +41,11 @@ fn space_staff_read_staff_entries_of_their_space_only(backend: Backend) {
         .unwrap();
     m.users.verify(&w.admin, citizen.user_id).unwrap();
     let sees = |reader: Option<&emenda_domain::policy::Actor>, space_id: Option<Uuid>, target: Uuid| {
-        m.audit.list(reader, space_id, None, 100).unwrap().iter().any(|e| e.target_id == target)
+        m.audit
+            .list(reader, &AuditFilter { space_id, ..AuditFilter::default() }, None, 100)
+            .unwrap()
+            .iter()
+            .any(|e| e.target_id == target)
     };
 
     assert!(sees(Some(&staff), Some(space.id), noted), "space staff, filtered to their space");
@@ -55,7 +60,8 @@ fn space_staff_read_staff_entries_of_their_space_only(backend: Backend) {
         assert!(sees(Some(everywhere), Some(space.id), noted));
     }
     // Public entries of the space are there for everyone.
-    let public = m.audit.list(None, Some(space.id), None, 100).unwrap();
+    let public =
+        m.audit.list(None, &AuditFilter { space_id: Some(space.id), ..AuditFilter::default() }, None, 100).unwrap();
     assert!(public.iter().any(|e| e.action == AuditAction::SpaceCreated));
     assert!(public.iter().all(|e| e.visibility == AuditVisibility::Public && e.space_id == Some(space.id)));
     assert!(m.audit.verify(0, None).unwrap().valid);

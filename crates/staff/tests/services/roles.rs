@@ -5,6 +5,7 @@
 
 #![allow(clippy::unwrap_used)] // Tests fail loudly on anything unexpected.
 
+use emenda_domain::audit::AuditFilter;
 use emenda_domain::audit::{AuditAction, AuditVisibility};
 use emenda_domain::policy::{Role, RoleGrant};
 use emenda_domain::space::SpaceSettings;
@@ -63,7 +64,7 @@ fn changes_are_audited_once_and_publicly(backend: Backend) {
         assert_eq!(entry.details["role"], "staff");
     }
     // Anonymous readers see role changes.
-    let public = m.audit.list(None, None, None, 100).unwrap();
+    let public = m.audit.list(None, &AuditFilter::default(), None, 100).unwrap();
     assert_eq!(public.iter().filter(|e| e.target_id == target.user_id).count(), 2);
 }
 

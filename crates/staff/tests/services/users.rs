@@ -6,6 +6,7 @@
 #![allow(clippy::unwrap_used)] // Tests fail loudly on anything unexpected.
 
 use chrono::Duration;
+use emenda_domain::audit::AuditFilter;
 use emenda_domain::audit::{AuditAction, AuditVisibility};
 use emenda_domain::policy::{Role, RoleGrant};
 use emenda_domain::space::SpaceSettings;
@@ -45,7 +46,12 @@ fn verification_is_recorded_once_for_staff(backend: Backend) {
     let entries = w.audit_of(target.user_id);
     assert_eq!(entries.len(), 1);
     assert_eq!((entries[0].action, entries[0].visibility), (AuditAction::UserVerified, AuditVisibility::Staff));
-    assert!(m.audit.list(None, None, None, 100).unwrap().iter().all(|e| e.target_id != target.user_id));
+    assert!(m
+        .audit
+        .list(None, &AuditFilter::default(), None, 100)
+        .unwrap()
+        .iter()
+        .all(|e| e.target_id != target.user_id));
 }
 
 fn a_block_is_justified_publicly_and_ends_every_session(backend: Backend) {

@@ -53,7 +53,7 @@ fn audit_refuses_update_and_delete(backend: Backend) {
         user_id: None,
         staff_scope: emenda_domain::policy::StaffScope::Everywhere,
     };
-    let stored = store.read(|tx| audit::list(tx, &reader, None, None, 10)).expect("read");
+    let stored = store.read(|tx| audit::list(tx, &reader, &audit::AuditFilter::default(), None, 10)).expect("read");
     assert_eq!(stored, vec![entry], "the entry is unchanged");
 }
 
