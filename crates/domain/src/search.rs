@@ -63,8 +63,22 @@ fn stemmer() -> Stemmer {
 /// index holds for a title or a body.
 pub fn terms(text: &str) -> Vec<String> {
     let stemmer = stemmer();
+    // A text repeats its words (a few hundred distinct ones in a long
+    // text): each is stemmed once.
+    let mut done: HashSet<&str> = HashSet::new();
     let mut seen = HashSet::new();
-    words(text).filter_map(|(_, w)| term(&stemmer, w)).filter(|t| seen.insert(t.clone())).collect()
+    let mut out = Vec::new();
+    for (_, word) in words(text) {
+        if !done.insert(word) {
+            continue;
+        }
+        if let Some(term) = term(&stemmer, word) {
+            if seen.insert(term.clone()) {
+                out.push(term);
+            }
+        }
+    }
+    out
 }
 
 /// The terms of a query (field `q`): every one must match. A blank query

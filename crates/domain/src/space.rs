@@ -228,3 +228,129 @@ mod patch_tests {
         assert_eq!(SpaceSettings { proposals_open: true, support_threshold: 0, ..patched }, base);
     }
 }
+
+/// Most phases a process has.
+pub const MAX_PHASES: usize = 12;
+
+/// A phase of a process (proposals, evaluation, vote, results…): the space
+/// page shows them in order with their dates, and which one is under way.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Phase {
+    /// Its name: 3 to 150 characters, one line.
+    pub name: String,
+    /// Its first day.
+    pub starts_on: chrono::NaiveDate,
+    /// Its last day; absent while open-ended.
+    pub ends_on: Option<chrono::NaiveDate>,
+}
+
+/// Checks a process's phases: at most [`MAX_PHASES`], each named (as a
+/// space's title is), none ending before it starts, each starting after the
+/// one before it has ended (a phase without an end must be the last).
+/// Names are trimmed. Errors name the field, e.g. `phases.1.ends_on`.
+pub fn validate_phases(phases: &[Phase]) -> Result<Vec<Phase>, DomainError> {
+    if phases.len() > MAX_PHASES {
+        return Err(DomainError::invalid("phases", FieldCode::TooLong, format!("at most {MAX_PHASES} phases")));
+    }
+    let mut errors = Vec::new();
+    let mut checked = Vec::with_capacity(phases.len());
+    for (i, phase) in phases.iter().enumerate() {
+        match crate::values::SpaceTitle::parse(&phase.name) {
+            Ok(name) => checked.push(Phase { name: name.into_inner(), ..phase.clone() }),
+            Err(DomainError::Invalid(fields)) => {
+                errors
+                    .extend(fields.into_iter().map(|f| FieldError::new(format!("phases.{i}.name"), f.code, f.message)));
+                checked.push(phase.clone());
+            }
+            Err(other) => return Err(other),
+        }
+        if phase.ends_on.is_some_and(|end| end < phase.starts_on) {
+            errors.push(FieldError::new(
+                format!("phases.{i}.ends_on"),
+                FieldCode::OutOfRange,
+                "before the phase starts",
+            ));
+        }
+        if let Some(previous) = i.checked_sub(1).map(|p| &phases[p]) {
+            let after_previous = match previous.ends_on {
+                Some(end) => phase.starts_on > end,
+                None => false,
+            };
+            if !after_previous {
+                errors.push(FieldError::new(
+                    format!("phases.{i}.starts_on"),
+                    FieldCode::OutOfRange,
+                    "a phase starts after the one before it has ended",
+                ));
+            }
+        }
+    }
+    if errors.is_empty() {
+        Ok(checked)
+    } else {
+        Err(DomainError::Invalid(errors))
+    }
+}
+
+/// The phase under way on `today`, by position: the one whose dates hold
+/// it; `None` before the first, between two, and after the last has ended.
+pub fn current_phase(phases: &[Phase], today: chrono::NaiveDate) -> Option<usize> {
+    phases.iter().position(|p| p.starts_on <= today && p.ends_on.is_none_or(|end| today <= end))
+}
+
+#[cfg(test)]
+mod phase_tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn day(text: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap_or_default()
+    }
+
+    fn phase(name: &str, from: &str, to: Option<&str>) -> Phase {
+        Phase { name: name.into(), starts_on: day(from), ends_on: to.map(day) }
+    }
+
+    #[test]
+    fn phases_follow_each_other_and_one_is_under_way() {
+        let phases = vec![
+            phase("  Proposte  ", "2026-01-01", Some("2026-02-28")),
+            phase("Valutazione", "2026-03-01", Some("2026-03-31")),
+            phase("Voto", "2026-04-10", None),
+        ];
+        let checked = validate_phases(&phases).unwrap_or_default();
+        assert_eq!(checked[0].name, "Proposte");
+        assert_eq!(current_phase(&checked, day("2025-12-31")), None);
+        assert_eq!(current_phase(&checked, day("2026-02-28")), Some(0));
+        assert_eq!(current_phase(&checked, day("2026-03-01")), Some(1));
+        assert_eq!(current_phase(&checked, day("2026-04-05")), None, "between two phases");
+        assert_eq!(current_phase(&checked, day("2027-01-01")), Some(2));
+    }
+
+    #[test]
+    fn wrong_phases_name_their_field() {
+        let fields = |phases: &[Phase]| -> Vec<String> {
+            match validate_phases(phases) {
+                Err(DomainError::Invalid(errors)) => errors.into_iter().map(|e| e.field).collect(),
+                _ => Vec::new(),
+            }
+        };
+        assert_eq!(fields(&[phase("No", "2026-01-01", None)]), ["phases.0.name"]);
+        assert_eq!(fields(&[phase("Proposte", "2026-02-01", Some("2026-01-01"))]), ["phases.0.ends_on"]);
+        assert_eq!(
+            fields(&[phase("Proposte", "2026-01-01", None), phase("Voto", "2026-02-01", None)]),
+            ["phases.1.starts_on"],
+            "an open-ended phase must be the last"
+        );
+        assert_eq!(
+            fields(&[phase("Proposte", "2026-01-01", Some("2026-01-31")), phase("Voto", "2026-01-31", None)]),
+            ["phases.1.starts_on"]
+        );
+        let many: Vec<Phase> = (0..13)
+            .map(|i| phase("Fase", &format!("2026-01-{:02}", i + 1), Some(&format!("2026-01-{:02}", i + 1))))
+            .collect();
+        assert_eq!(fields(&many), ["phases"]);
+    }
+}

@@ -36,6 +36,9 @@ pub fn index_missing(ctx: &ServiceContext) -> ServiceResult<usize> {
         })?;
         done += indexed;
         if indexed < usize::try_from(BATCH).unwrap_or(usize::MAX) {
+            if done > 0 {
+                ctx.store().write(|tx| Ok::<_, emenda_service::ServiceError>(search_rows::compact(tx)?))?;
+            }
             return Ok(done);
         }
     }

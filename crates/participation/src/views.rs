@@ -19,6 +19,6 @@ pub use answer::Answer;
 pub use comment::{Comment, CommentRevision, CommentVotes, VoteOutcome};
 pub use person::Person;
 pub use proposal::{AmendmentCounts, Author, Proposal, ProposalActions, ProposalCounters, ProposalSummary, SearchHit};
-pub use space::{ProposalSpace, Space};
+pub use space::{ProposalSpace, Space, SpaceCounts};
 pub use support::{MySupport, SupportOutcome, Supporter};
 pub use version::{Version, VersionDiff, VersionSummary};

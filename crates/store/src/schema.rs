@@ -29,6 +29,16 @@ diesel::table! {
 }
 
 diesel::table! {
+    space_phases (space_id, position) {
+        space_id -> Text,
+        position -> Integer,
+        name -> Text,
+        starts_on -> Text,
+        ends_on -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
     site_pages (slug, version) {
         slug -> Text,
         version -> Integer,
@@ -336,6 +346,7 @@ diesel::joinable!(comment_votes -> comments (comment_id));
 diesel::joinable!(reports -> moderations (moderation_id));
 
 diesel::joinable!(site_pages -> users (author_id));
+diesel::joinable!(space_phases -> spaces (space_id));
 diesel::joinable!(proposal_search -> proposals (proposal_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
@@ -362,4 +373,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     proposal_pages,
     site_pages,
     proposal_search,
+    space_phases,
 );

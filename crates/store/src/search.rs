@@ -61,3 +61,15 @@ pub fn current_bodies(tx: &mut Tx<'_>, ids: &[Uuid]) -> Result<Vec<(Uuid, String
         .load(tx.conn())?;
     Ok(rows.into_iter().map(|(id, body)| (id.0, body)).collect())
 }
+
+/// Folds the full-text index into one piece after a bulk of writes (the
+/// start-up fill): on SQLite each transaction adds a segment to the FTS5
+/// index, and hundreds of them would be merged bit by bit inside later
+/// writes, each paying for it. PostgreSQL's GIN index needs nothing.
+pub fn compact(tx: &mut Tx<'_>) -> Result<(), StoreError> {
+    if let crate::connection::DbConnection::Sqlite(connection) = tx.conn() {
+        diesel::sql_query("INSERT INTO proposal_search_fts (proposal_search_fts) VALUES ('optimize')")
+            .execute(connection)?;
+    }
+    Ok(())
+}

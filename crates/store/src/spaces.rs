@@ -1,11 +1,11 @@
 //! Spaces (participatory processes) and their settings.
 
-use crate::schema::spaces;
+use crate::schema::{proposals, space_phases, spaces};
 use crate::types::Stored;
 use crate::{StoreError, Tx};
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use diesel::prelude::*;
-use emenda_domain::space::{AmendmentsVisibility, SpaceSettings};
+use emenda_domain::space::{AmendmentsVisibility, Phase, SpaceSettings};
 use uuid::Uuid;
 
 /// A space as stored.
@@ -227,4 +227,80 @@ pub fn list(tx: &mut Tx<'_>, after: Option<Uuid>, limit: i64) -> Result<Vec<Spac
         query = query.filter(spaces::id.gt(Stored(after)));
     }
     Ok(query.load(tx.conn())?.into_iter().map(SpaceRecord::from).collect())
+}
+
+/// The phases of each of these spaces, in order, by space id.
+pub fn phases(tx: &mut Tx<'_>, space_ids: &[Uuid]) -> Result<Vec<(Uuid, Phase)>, StoreError> {
+    if space_ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let rows: Vec<(Stored<Uuid>, String, String, Option<String>)> = space_phases::table
+        .filter(space_phases::space_id.eq_any(space_ids.iter().map(|id| Stored(*id)).collect::<Vec<_>>()))
+        .order((space_phases::space_id.asc(), space_phases::position.asc()))
+        .select((space_phases::space_id, space_phases::name, space_phases::starts_on, space_phases::ends_on))
+        .load(tx.conn())?;
+    let date = |text: &str| {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|e| StoreError::Corrupt(format!("phase date {text}: {e}")))
+    };
+    rows.into_iter()
+        .map(|(space, name, starts_on, ends_on)| {
+            Ok((
+                space.0,
+                Phase { name, starts_on: date(&starts_on)?, ends_on: ends_on.as_deref().map(date).transpose()? },
+            ))
+        })
+        .collect()
+}
+
+/// Replaces the space's phases with these, in order.
+pub fn set_phases(tx: &mut Tx<'_>, space_id: Uuid, phases: &[Phase]) -> Result<(), StoreError> {
+    diesel::delete(space_phases::table.filter(space_phases::space_id.eq(Stored(space_id)))).execute(tx.conn())?;
+    for (position, phase) in phases.iter().enumerate() {
+        diesel::insert_into(space_phases::table)
+            .values((
+                space_phases::space_id.eq(Stored(space_id)),
+                space_phases::position.eq(i32::try_from(position).unwrap_or(i32::MAX)),
+                space_phases::name.eq(&phase.name),
+                space_phases::starts_on.eq(phase.starts_on.format("%Y-%m-%d").to_string()),
+                space_phases::ends_on.eq(phase.ends_on.map(|d| d.format("%Y-%m-%d").to_string())),
+            ))
+            .execute(tx.conn())?;
+    }
+    Ok(())
+}
+
+/// What a space holds, for its page: visible proposals, and the counted
+/// supports and visible comments on them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SpaceTotals {
+    /// Visible proposals.
+    pub proposals: i64,
+    /// Supports that count, on those proposals.
+    pub supports: i64,
+    /// Visible comments on those proposals.
+    pub comments: i64,
+}
+
+/// A space's id, proposals, and sums of their supports and comments.
+type TotalsRow = (Stored<Uuid>, i64, Option<i64>, Option<i64>);
+
+/// The totals of each of these spaces (one grouped statement over their
+/// proposals' counters), by space id; a space without proposals is absent.
+pub fn totals(tx: &mut Tx<'_>, space_ids: &[Uuid]) -> Result<Vec<(Uuid, SpaceTotals)>, StoreError> {
+    use diesel::dsl::{count_star, sum};
+    if space_ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let rows: Vec<TotalsRow> = proposals::table
+        .filter(proposals::hidden.eq(false))
+        .filter(proposals::space_id.eq_any(space_ids.iter().map(|id| Stored(*id)).collect::<Vec<_>>()))
+        .group_by(proposals::space_id)
+        .select((proposals::space_id, count_star(), sum(proposals::supports_count), sum(proposals::comments_count)))
+        .load(tx.conn())?;
+    Ok(rows
+        .into_iter()
+        .map(|(space, proposals, supports, comments)| {
+            (space.0, SpaceTotals { proposals, supports: supports.unwrap_or(0), comments: comments.unwrap_or(0) })
+        })
+        .collect())
 }

@@ -22,5 +22,6 @@ mod reports;
 mod search;
 mod sign_in_throttling;
 mod site;
+mod spaces;
 mod supports;
 mod user_moderation;

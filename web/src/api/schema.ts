@@ -1981,6 +1981,24 @@ export interface components {
             /** @description Public handle. */
             nickname: string;
         };
+        /**
+         * @description A phase of a process (proposals, evaluation, vote, results…): the space
+         *     page shows them in order with their dates, and which one is under way.
+         */
+        Phase: {
+            /**
+             * Format: date
+             * @description Its last day; absent while open-ended.
+             */
+            ends_on?: string | null;
+            /** @description Its name: 3 to 150 characters, one line. */
+            name: string;
+            /**
+             * Format: date
+             * @description Its first day.
+             */
+            starts_on: string;
+        };
         /** @description What staff see of an item without opening it. */
         Preview: {
             /**
@@ -2543,6 +2561,11 @@ export interface components {
              * @description Creation time.
              */
             created_at: string;
+            /**
+             * @description The position in `phases` of the one under way today (UTC); absent
+             *     before the first, between two, after the last, or without phases.
+             */
+            current_phase?: number | null;
             /** @description What the process is about, in Markdown. */
             description: string;
             /**
@@ -2550,17 +2573,42 @@ export interface components {
              * @description Its id (paths name a space by its slug).
              */
             id: string;
+            /** @description Its phases, in order, with their dates. */
+            phases: components["schemas"]["Phase"][];
             /** @description The rules of participation in force. */
             settings: components["schemas"]["SpaceSettings"];
             /** @description URL name, used in paths (`/spaces/{slug}`) and list filters. */
             slug: string;
             /** @description Its name. */
             title: string;
+            /** @description What it holds now. */
+            totals: components["schemas"]["SpaceCounts"];
             /**
              * Format: date-time
              * @description Last change of its texts or settings.
              */
             updated_at: string;
+        };
+        /**
+         * @description What a space holds: its visible proposals, and the counted supports and
+         *     visible comments on them.
+         */
+        SpaceCounts: {
+            /**
+             * Format: int64
+             * @description Visible comments on those proposals.
+             */
+            comments: number;
+            /**
+             * Format: int64
+             * @description Visible proposals.
+             */
+            proposals: number;
+            /**
+             * Format: int64
+             * @description Supports that count, on those proposals.
+             */
+            supports: number;
         };
         /**
          * @description The settings of a space. Kept together so that a
@@ -2710,6 +2758,12 @@ export interface components {
         UpdateSpaceRequest: {
             /** @description Description in Markdown: up to 20,000 characters; line breaks and tabs allowed, no other control character. */
             description?: string | null;
+            /**
+             * @description The process's phases, in order: the whole new list (an empty one
+             *     removes them). Each starts after the one before has ended; only the
+             *     last may be open-ended.
+             */
+            phases?: components["schemas"]["Phase"][] | null;
             settings?: null | components["schemas"]["SettingsPatch"];
             /** @description The space's title: 3 to 150 characters once trimmed; one line; no direction marks or controls; at least one visible letter or digit. */
             title?: string | null;

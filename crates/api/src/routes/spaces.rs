@@ -6,7 +6,7 @@ use crate::pagination::{self, CursorScope, Page};
 use crate::problem::ApiResult;
 use crate::state::AppState;
 use actix_web::{get, patch, post, web, HttpResponse};
-use emenda_domain::space::{SettingsPatch, SpaceSettings};
+use emenda_domain::space::{Phase, SettingsPatch, SpaceSettings};
 use emenda_participation::spaces::{NewSpace, SpaceChange};
 use emenda_participation::views::Space;
 use serde::Deserialize;
@@ -51,6 +51,10 @@ pub struct UpdateSpaceRequest {
     pub description: Option<String>,
     /// Settings to change.
     pub settings: Option<SettingsPatch>,
+    /// The process's phases, in order: the whole new list (an empty one
+    /// removes them). Each starts after the one before has ended; only the
+    /// last may be open-ended.
+    pub phases: Option<Vec<Phase>>,
 }
 
 /// List parameters.
@@ -115,7 +119,8 @@ pub async fn update_space(
     body: Body<UpdateSpaceRequest>,
 ) -> ApiResult<HttpResponse> {
     let body = body.into_inner();
-    let change = SpaceChange { title: body.title, description: body.description, settings: body.settings };
+    let change =
+        SpaceChange { title: body.title, description: body.description, settings: body.settings, phases: body.phases };
     let space = blocking(move || state.spaces.update(&user.actor(), &slug, &change)).await?;
     Ok(HttpResponse::Ok().json(space))
 }

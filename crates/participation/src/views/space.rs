@@ -1,8 +1,8 @@
 //! A space, and the part of it a proposal's page needs.
 
-use chrono::{DateTime, Utc};
-use emenda_domain::space::SpaceSettings;
-use emenda_store::spaces::{SpaceRecord, SpaceRules};
+use chrono::{DateTime, NaiveDate, Utc};
+use emenda_domain::space::{current_phase, Phase, SpaceSettings};
+use emenda_store::spaces::{SpaceRecord, SpaceRules, SpaceTotals};
 use serde::Serialize;
 use uuid::Uuid;
 
@@ -20,20 +20,44 @@ pub struct Space {
     pub description: String,
     /// The rules of participation in force.
     pub settings: SpaceSettings,
+    /// Its phases, in order, with their dates.
+    pub phases: Vec<Phase>,
+    /// The position in `phases` of the one under way today (UTC); absent
+    /// before the first, between two, after the last, or without phases.
+    pub current_phase: Option<usize>,
+    /// What it holds now.
+    pub totals: SpaceCounts,
     /// Creation time.
     pub created_at: DateTime<Utc>,
     /// Last change of its texts or settings.
     pub updated_at: DateTime<Utc>,
 }
 
-impl From<SpaceRecord> for Space {
-    fn from(r: SpaceRecord) -> Self {
+/// What a space holds: its visible proposals, and the counted supports and
+/// visible comments on them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SpaceCounts {
+    /// Visible proposals.
+    pub proposals: i64,
+    /// Supports that count, on those proposals.
+    pub supports: i64,
+    /// Visible comments on those proposals.
+    pub comments: i64,
+}
+
+impl Space {
+    /// The space `r` with its phases (the one under way on `today`) and totals.
+    pub(crate) fn new(r: SpaceRecord, phases: Vec<Phase>, today: NaiveDate, totals: SpaceTotals) -> Self {
         Self {
             id: r.id,
             slug: r.slug,
             title: r.title,
             description: r.description,
             settings: r.settings,
+            current_phase: current_phase(&phases, today),
+            phases,
+            totals: SpaceCounts { proposals: totals.proposals, supports: totals.supports, comments: totals.comments },
             created_at: r.created_at,
             updated_at: r.updated_at,
         }

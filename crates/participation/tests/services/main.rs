@@ -2,3 +2,4 @@
 
 mod amendments;
 mod proposals;
+mod search;
