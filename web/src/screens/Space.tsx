@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Query } from '../api/paths';
 import type { Space as SpaceT } from '../api/types';
-import { contentLang, t, type Key } from '../i18n';
+import { contentLang, formatDate, t, tn, type Key } from '../i18n';
 import { useQuery } from '../hooks';
 import { href, navigate } from '../router';
 import { renderMarkdown } from '../markdown';
@@ -35,6 +35,31 @@ export function SpaceSettings({ space }: { space: SpaceT }) {
         <li key={i}>{i}</li>
       ))}
     </ul>
+  );
+}
+
+/** A day of a phase ("2026-12-07"), in words; read at midday so no time zone moves it. */
+const day = (date: string) => formatDate(`${date}T12:00:00Z`);
+
+/** The process's phases in order, with their dates; the one under way marked in words and colour. */
+function Phases({ space }: { space: SpaceT }) {
+  if (space.phases.length === 0) return null;
+  return (
+    <section aria-labelledby="phases-title" class="mb-4">
+      <h2 id="phases-title" class="h5">
+        {t('space.phases')}
+      </h2>
+      <ol class="phase-list">
+        {space.phases.map((phase, i) => (
+          <li key={`${i}-${phase.name}`} class={i === space.current_phase ? 'current' : undefined} aria-current={i === space.current_phase ? 'step' : undefined}>
+            <span lang={contentLang()}>{phase.name}</span>
+            {' – '}
+            {phase.ends_on ? t('space.phaseDates', { from: day(phase.starts_on), to: day(phase.ends_on) }) : t('space.phaseFrom', { from: day(phase.starts_on) })}
+            {i === space.current_phase && <strong> {t('space.phaseNow')}</strong>}
+          </li>
+        ))}
+      </ol>
+    </section>
   );
 }
 
@@ -93,12 +118,20 @@ export function Space({ slug, query }: { slug: string; query: URLSearchParams })
       <div class="row">
         <div class="col-lg-8">
           <div class="markdown" lang={contentLang()} dangerouslySetInnerHTML={{ __html: renderMarkdown(s.description) }} />
+          <Phases space={s} />
         </div>
         <aside class="col-lg-4" aria-labelledby="settings-title">
           <h2 id="settings-title" class="h5">
             {t('space.settings')}
           </h2>
           <SpaceSettings space={s} />
+          <p class="small">
+            {tn('space.totalProposals', s.totals.proposals)}
+            {t('common.separator')}
+            {tn('supports.count', s.totals.supports)}
+            {t('common.separator')}
+            {tn('list.comments', s.totals.comments)}
+          </p>
           {may.canPropose(s) && (
             <a class="btn btn-primary" href={href('newProposal', {}, { spazio: slug })}>
               {t('space.newProposal')}
