@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { api } from '../src/api/client';
-import { cache, keyOf, proposalChanged } from '../src/api/queries';
+import { cache, keyOf, proposalChanged, siteChanged } from '../src/api/queries';
 import type { Proposal } from '../src/api/types';
 import { useQuery } from '../src/hooks';
 
@@ -141,5 +141,27 @@ describe('reads through the cache', () => {
     expect(titles()).toEqual(['read 2']);
     expect(cache.peek(['proposals', 'EMD-2']).data).toBeUndefined();
     expect(s.reads).toEqual(['/api/v1/proposals/EMD-1', '/api/v1/proposals/EMD-1']);
+  });
+
+  it('reads the site once, through writes and sessions, and again after a page is published here', async () => {
+    const s = server();
+    function Owner() {
+      const site = useQuery('/api/v1/site', {});
+      return <p class="title">{site.data ? 'site' : 'loading'}</p>;
+    }
+    render(<Owner />, root);
+    await settle();
+    await act(async () => {
+      await api.post('/api/v1/reports', { body: { target: { kind: 'comment', id: 'c' }, reason: 'spam' } });
+      await api.login('g@e.it', 'password-123');
+    });
+    await settle();
+    // Another screen showing the site (sign-up) uses what was read.
+    render(<Owner key="again" />, root);
+    await settle();
+    expect(s.reads).toEqual(['/api/v1/site']);
+    await act(() => siteChanged('privacy'));
+    await settle();
+    expect(s.reads).toEqual(['/api/v1/site', '/api/v1/site']);
   });
 });

@@ -10,14 +10,20 @@
 //   (`proposalChanged`), and read again at once, or replaced by the write's
 //   own answer;
 // - another user (signing in or out) makes every read wrong: what is shown
-//   is read again, the rest forgotten.
+//   is read again, the rest forgotten;
+// - but the site (its owner and pages, in every page's header and footer)
+//   is the same for everyone and changes only by a page published here:
+//   it is read once, and again only after that (`siteChanged`).
 import { api } from './client';
 import { Cache, type Key } from './cache';
 import type { Proposal } from './types';
 
 export type { Key } from './cache';
 
-export const cache = new Cache();
+const SITE = ['site'];
+const isSite = (key: Key) => key[0] === SITE[0];
+
+export const cache = new Cache({ lasting: isSite });
 
 type Params = Record<string, string | number | boolean | null | undefined>;
 
@@ -36,9 +42,14 @@ api.onSession((me) => {
   const id = me?.id ?? null;
   if (id === user) return;
   user = id;
-  void cache.invalidate(() => true, { forget: true });
+  void cache.invalidate((key) => !isSite(key), { forget: true });
 });
-api.onWrite(() => void cache.invalidate(() => true, { refetch: false }));
+api.onWrite(() => void cache.invalidate((key) => !isSite(key), { refetch: false }));
+
+/** A page of the site was published here: the site (the footer's titles) and the page's reads are read again. */
+export function siteChanged(slug: string): Promise<void> {
+  return Promise.all([cache.invalidate(SITE), cache.invalidate(['pages', slug])]).then(() => undefined);
+}
 
 /** The parts of a proposal read apart from it (each a key under the proposal's). */
 export type ProposalPart = 'supporters' | 'amendments' | 'answers' | 'versions' | 'comments' | 'history';

@@ -42,3 +42,9 @@ export interface Page<T> {
   items: T[];
   next_cursor?: string | null;
 }
+
+/** Who publishes the site, and the version in force of each of its pages. */
+export type Site = Data<'get', '/api/v1/site'>;
+/** A version of one of the site's pages, with its text. */
+export type SitePage = Data<'get', '/api/v1/pages/{slug}'>;
+export type SiteSlug = SitePage['slug'];
