@@ -10,7 +10,11 @@ type Item<L> = L extends { items: (infer T)[] } ? T : never;
 export type Space = Data<'get', '/api/v1/spaces/{slug}'>;
 export type SpaceSettings = Space['settings'];
 export type ProposalSummary = Item<Data<'get', '/api/v1/proposals'>>;
-export type Proposal = Data<'get', '/api/v1/proposals/{id}'>;
+/** A proposal as its page reads it: with `included` lists when asked for. */
+export type ProposalRead = Data<'get', '/api/v1/proposals/{id}'>;
+/** A proposal alone. */
+export type Proposal = Omit<ProposalRead, 'included'>;
+export type Included = NonNullable<ProposalRead['included']>;
 export type VersionSummary = Item<Data<'get', '/api/v1/proposals/{id}/versions'>>;
 export type Diff = Data<'get', '/api/v1/proposals/{id}/diff'>;
 export type TextDiff = Diff['body'];

@@ -42,6 +42,8 @@ export const proposal: Record<keyof typeof it, string> = {
   'supporters.private': "This process's list of supporters is not public.",
   'supporters.onVersion': 'version {n}',
   'amendments.title': 'Amendments ({n})',
+  'amendments.otherChanges.one': 'and one other change',
+  'amendments.otherChanges.other': 'and {n} other changes',
   'amendments.more': 'Load more amendments',
   'amendments.empty': 'No amendments. Participants can propose one.',
   'amendments.propose': 'Propose an amendment',

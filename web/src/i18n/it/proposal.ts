@@ -42,6 +42,8 @@ export const proposal = {
   'supporters.private': "L'elenco dei sostenitori di questo processo non è pubblico.",
   'supporters.onVersion': 'versione {n}',
   'amendments.title': 'Emendamenti ({n})',
+  'amendments.otherChanges.one': "e un'altra modifica",
+  'amendments.otherChanges.other': 'e altre {n} modifiche',
   'amendments.more': 'Carica altri emendamenti',
   'amendments.empty': 'Nessun emendamento. Chi partecipa può proporne uno.',
   'amendments.propose': 'Proponi un emendamento',
