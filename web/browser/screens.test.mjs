@@ -62,7 +62,7 @@ const anonymous = () => [
   ['compare-inline', `/proposte/${ref}/confronto?da=1&a=2&vista=inline&dettaglio=line`, '.diff'],
   ['verify', `/proposte/${ref}/verifica`, '.alert'],
   ['amendment', `/emendamenti/${amendmentId}`, '#am-changes-title'],
-  ['audit', '/registro', 'table'],
+  ['audit', '/registro', '#audit-list'],
   ['sign-in', '/accedi', 'form'],
   ['sign-up', '/registrati', 'form'],
   ['not-found', '/nessuna-pagina', 'h1'],

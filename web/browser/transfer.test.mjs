@@ -55,7 +55,7 @@ test('public pages travel compressed; bytes and API requests per page', async ()
     ['proposal', `/proposte/${ref}`, '#comments-title'],
     ['versions', `/proposte/${ref}/versioni`, '.version-timeline-bi'],
     ['compare', `/proposte/${ref}/confronto?da=1&a=2`, '.diff'],
-    ['audit', '/registro', 'table'],
+    ['audit', '/registro', '#audit-list'],
   ];
   const report = {};
   const uncompressed = [];
