@@ -16,11 +16,14 @@ after(async () => h?.stop());
 /** Keeps the scripts the page downloads: their addresses and texts. */
 function recordScripts(page) {
   const scripts = [];
-  page.on('response', async (r) => {
+  const reading = [];
+  page.on('response', (r) => {
     if (!new URL(r.url()).pathname.endsWith('.js')) return;
-    scripts.push({ url: r.url(), text: await r.text().catch(() => '') });
+    reading.push(r.text().then((text) => scripts.push({ url: r.url(), text }), () => scripts.push({ url: r.url(), text: '' })));
   });
   return {
+    /** Waits for the scripts that arrived to be read (a chunk's text comes after the page has used it). */
+    settled: () => Promise.all(reading),
     all: () => scripts.map((s) => s.text).join('\n'),
     names: () => scripts.map((s) => new URL(s.url).pathname.split('/').pop()),
     clear: () => (scripts.length = 0),
@@ -41,6 +44,7 @@ test('a citizen downloads one language and nothing of the staff console', async 
   await page.goto(`/proposte/${ref}`);
   await page.locator('#comments-title').waitFor();
   await page.waitForLoadState('networkidle');
+  await scripts.settled();
   const text = scripts.all();
   assert.ok(text.includes(IT), 'the Italian catalogue is downloaded');
   assert.ok(!text.includes(EN), `no English catalogue: ${scripts.names().join(', ')}`);
@@ -56,6 +60,7 @@ test('a citizen downloads one language and nothing of the staff console', async 
   await page.getByRole('button', { name: 'Read in English' }).click();
   await page.getByRole('button', { name: 'Leggi in italiano' }).waitFor();
   await page.locator('html[lang="en"]').waitFor();
+  await scripts.settled();
   assert.ok(scripts.all().includes(EN), 'the English catalogue arrived with the switch');
   assert.ok(!scripts.all().includes(EN_STAFF), 'still no staff messages');
   await page.context().close();
@@ -69,6 +74,7 @@ test('a staff screen downloads the staff chunk and its messages, in the language
   await page.locator('.staff-nav').waitFor();
   await page.getByRole('heading', { level: 1, name: EN_STAFF }).waitFor();
   await page.waitForLoadState('networkidle');
+  await scripts.settled();
   const text = scripts.all();
   assert.ok(text.includes(EN_STAFF), 'the English staff messages');
   assert.ok(!text.includes(IT_STAFF) && !text.includes(IT), `no Italian messages: ${scripts.names().join(', ')}`);
@@ -80,6 +86,7 @@ test('a staff screen downloads the staff chunk and its messages, in the language
   // In Italian, the staff messages follow: the Italian staff part is downloaded before the switch.
   await page.getByRole('button', { name: 'Leggi in italiano' }).click();
   await page.getByRole('heading', { level: 1, name: IT_STAFF }).waitFor();
+  await scripts.settled();
   assert.ok(scripts.all().includes(IT_STAFF));
   await page.context().close();
 });

@@ -53,8 +53,8 @@ test('moderation flow: three reports hide a comment, staff unhide it', async () 
 
   // The public log shows both moderation steps.
   await page.goto('/registro');
-  await page.getByRole('cell', { name: 'Contenuto di nuovo visibile', exact: true }).first().waitFor();
-  await page.getByRole('cell', { name: 'Contenuto nascosto', exact: true }).first().waitFor();
+  await page.locator('.audit-entry strong', { hasText: /^Contenuto di nuovo visibile$/ }).first().waitFor();
+  await page.locator('.audit-entry strong', { hasText: /^Contenuto nascosto$/ }).first().waitFor();
   // In words from the catalogue, not as raw codes.
   assert.equal(await page.getByText('content.hidden').count(), 0);
   assert.equal(await page.getByText('proposal_id:').count(), 0);

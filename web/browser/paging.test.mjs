@@ -165,7 +165,7 @@ test('the public audit log loads more', async () => {
   assert.ok(total > 50, `${total} entries`);
   const page = await h.newPage();
   await page.goto('/registro');
-  const rows = '#audit-list tbody tr';
+  const rows = '#audit-list > li';
   await page.locator(rows).first().waitFor();
   assert.equal(await page.locator(rows).count(), 50);
   assert.ok((await loadMore(page, 'Carica altri', rows, 50)) > 50);

@@ -34,6 +34,21 @@ after(async () => h?.stop());
 const badges = { it: new Set(), en: new Set() };
 async function check(page, label, lang) {
   await expectAccessible(page, label);
+  // The stylesheet keeps only the utility classes the screens use
+  // (styles/main.scss): one a screen uses that it lacks does nothing.
+  const unstyled = await page.evaluate(() => {
+    const styled = new Set();
+    const walk = (rules) => {
+      for (const r of rules) {
+        for (const m of (r.selectorText ?? '').matchAll(/\.([\w-]+)/g)) styled.add(m[1]);
+        if (r.cssRules) walk(r.cssRules);
+      }
+    };
+    for (const sheet of document.styleSheets) walk(sheet.cssRules);
+    const utility = /^(d|[mp][tbsexy]?|gap|g[xy]?|fw|fst|bg|text|align-items|justify-content|flex|col|w|h|rounded|shadow)-/;
+    return [...new Set([...document.querySelectorAll('[class]')].flatMap((e) => [...e.classList]))].filter((c) => utility.test(c) && !styled.has(c));
+  });
+  assert.deepEqual(unstyled, [], `utility classes on ${label} that the stylesheet lacks (styles/main.scss)`);
   for (const b of await page.locator('.badge').evaluateAll((els) => els.map((e) => `${[...e.classList].filter((c) => c.startsWith('bg-')).join(' ')} ${e.textContent.trim()}`)))
     badges[lang].add(b.replace(/\d.*$/, '').trim());
 }
@@ -47,7 +62,7 @@ const anonymous = () => [
   ['compare-inline', `/proposte/${ref}/confronto?da=1&a=2&vista=inline&dettaglio=line`, '.diff'],
   ['verify', `/proposte/${ref}/verifica`, '.alert'],
   ['amendment', `/emendamenti/${amendmentId}`, '#am-changes-title'],
-  ['audit', '/registro', 'table'],
+  ['audit', '/registro', '#audit-list'],
   ['sign-in', '/accedi', 'form'],
   ['sign-up', '/registrati', 'form'],
   ['not-found', '/nessuna-pagina', 'h1'],

@@ -41,7 +41,7 @@ for (const lang of ['it', 'en']) {
     await page.goto(`/proposte/${proposal.reference}`);
     await page.locator('#new-comment-body').waitFor();
     const refresh = await holdRefresh(page);
-    const proposalRead = page.waitForResponse((r) => r.url().endsWith(`/api/v1/proposals/${proposal.reference}`) && r.request().method() === 'GET');
+    const proposalRead = page.waitForResponse((r) => new URL(r.url()).pathname === `/api/v1/proposals/${proposal.reference}` && r.request().method() === 'GET');
     await page.reload();
     await refresh.sent;
     // Title and text are there while the refresh is still held.

@@ -2,7 +2,9 @@
 // wire (as the browser counts them, after compression) and the API requests
 // of each public page, from a cold cache. It prints a table (and writes
 // test-results/transfer.json) and asserts what the server promises: the
-// app's files and JSON of 1 KiB or more travel compressed.
+// app's files and JSON of 1 KiB or more travel compressed; and what the app
+// promises: the proposal page, the one most people see, in at most three
+// API requests (the proposal with its lists, its comments, the site).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
@@ -53,7 +55,7 @@ test('public pages travel compressed; bytes and API requests per page', async ()
     ['proposal', `/proposte/${ref}`, '#comments-title'],
     ['versions', `/proposte/${ref}/versioni`, '.version-timeline-bi'],
     ['compare', `/proposte/${ref}/confronto?da=1&a=2`, '.diff'],
-    ['audit', '/registro', 'table'],
+    ['audit', '/registro', '#audit-list'],
   ];
   const report = {};
   const uncompressed = [];
@@ -79,4 +81,6 @@ test('public pages travel compressed; bytes and API requests per page', async ()
   console.table(Object.fromEntries(Object.entries(report).map(([k, v]) => [k, { ...v, api_paths: undefined }])));
   writeFileSync(join(repo, 'web', 'test-results', 'transfer.json'), JSON.stringify(report, null, 2));
   assert.deepEqual(uncompressed, [], 'text of 1 KiB or more sent without compression');
+  assert.ok(report.proposal.api_requests <= 3, `the proposal page made ${report.proposal.api_requests} API requests: ${report.proposal.api_paths.join(', ')}`);
+  assert.ok(!report.proposal.api_paths.some((p) => p.startsWith('/api/v1/amendments/')), 'no amendment read one by one');
 });

@@ -3,16 +3,30 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import { api } from './api/client';
 import { t, setLang, lang, type Lang } from './i18n';
-import { useLang, useSession } from './hooks';
+import { useLang, useQuery, useSession } from './hooks';
 import { isStaff } from './policy';
 import { href, loadScreen, match, navigate, routes, useLocation, type Location } from './router';
-import type { Screen as RouteEntry } from './routes';
+import { sitePageRoute, type Screen as RouteEntry } from './routes';
 import type { ComponentChildren } from 'preact';
-import { LiveRegion, announce, PageTitle, focusTitleWhenReady, Loading } from './components/ui';
+import { LiveRegion, announce, PageTitle, focusTitleWhenReady, Loading, Content } from './components/ui';
 import { Lazy } from './components/Lazy';
+
+/**
+ * Who publishes the site and its pages (`/api/v1/site`), for the header and
+ * the footer: read once for the whole visit (api/queries.ts).
+ */
+function useSite() {
+  return useQuery('/api/v1/site', {}).data;
+}
+
+/** The owning body's logo, when one is configured; its name is always written beside it. */
+function OwnerLogo({ site, class: className }: { site: ReturnType<typeof useSite>; class: string }) {
+  return site?.owner.logo ? <img class={className} src="/api/v1/site/logo" alt="" /> : null;
+}
 
 function Header() {
   const { me, restoring } = useSession();
+  const site = useSite();
   const current = lang();
   const other: Lang = current === 'it' ? 'en' : 'it';
   return (
@@ -20,7 +34,17 @@ function Header() {
       <div class="it-header-slim-wrapper">
         <div class="container">
           <div class="it-header-slim-wrapper-content">
-            <span class="navbar-brand">{t('app.owner')}</span>
+            {site?.owner.url ? (
+              <a class="navbar-brand" href={site.owner.url}>
+                <OwnerLogo site={site} class="owner-logo-slim" />
+                <Content>{site.owner.name}</Content>
+              </a>
+            ) : (
+              <span class="navbar-brand">
+                <OwnerLogo site={site} class="owner-logo-slim" />
+                {site && <Content>{site.owner.name}</Content>}
+              </span>
+            )}
             <div class="it-header-slim-right-zone gap-3">
               <button type="button" class="slim-link" lang={other} onClick={() => setLang(other)}>
                 {t('lang.switch')}
@@ -96,16 +120,51 @@ function Header() {
   );
 }
 
+/**
+ * The footer of the Designers Italia pattern: the owning body (logo, name,
+ * its site and address), the platform's own links, and in the small prints
+ * the pages the law asks of a public body's site (legal notes, privacy
+ * notice, accessibility statement), by the titles they are published under.
+ */
 function Footer() {
+  const site = useSite();
+  const owner = site?.owner;
   return (
     <footer class="it-footer">
       <div class="it-footer-main">
         <div class="container">
+          {owner && (
+            <div class="it-brand-wrapper">
+              <OwnerLogo site={site} class="owner-logo" />
+              <div class="it-brand-text">
+                <p class="it-brand-title">
+                  <Content>{owner.name}</Content>
+                </p>
+              </div>
+            </div>
+          )}
           <div class="row py-4">
-            <div class="col-md-8">
+            <div class="col-md-4">
               <p class="h4 text-white">{t('app.name')}</p>
               <p>{t('footer.about')}</p>
             </div>
+            {(owner?.url || owner?.email) && (
+              <div class="col-md-4">
+                <p class="h5 text-white">{t('footer.contacts')}</p>
+                <ul class="footer-list">
+                  {owner.url && (
+                    <li>
+                      <a href={owner.url}>{t('footer.ownerSite')}</a>
+                    </li>
+                  )}
+                  {owner.email && (
+                    <li>
+                      <a href={`mailto:${owner.email}`}>{t('footer.ownerEmail', { email: owner.email })}</a>
+                    </li>
+                  )}
+                </ul>
+              </div>
+            )}
             <div class="col-md-4">
               <p class="h5 text-white">{t('footer.links')}</p>
               <ul class="footer-list">
@@ -122,6 +181,23 @@ function Footer() {
           </div>
         </div>
       </div>
+      {site && (
+        <div class="it-footer-small-prints">
+          <div class="container">
+            <nav aria-label={t('footer.legal')}>
+              <ul class="it-footer-small-prints-list">
+                {site.pages.map((p) => (
+                  <li key={p.slug}>
+                    <a href={href(sitePageRoute[p.slug])}>
+                      <Content>{p.title}</Content>
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          </div>
+        </div>
+      )}
     </footer>
   );
 }

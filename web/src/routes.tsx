@@ -7,6 +7,7 @@
 // entry here, its component and its messages.
 import type { JSX } from 'preact';
 import type { Key, Part } from './i18n';
+import type { SiteSlug } from './api/types';
 
 type ParamNames<P extends string> = P extends `${string}:${infer N}/${infer Rest}` ? N | ParamNames<`/${Rest}`> : P extends `${string}:${infer N}` ? N : never;
 
@@ -44,6 +45,8 @@ const session = { session: true } as const;
 // chunk (vite.config.ts) and its messages another, so citizens download neither.
 const staff = { session: true, messages: 'staff' } as const;
 const from = (query: URLSearchParams) => query.get('da') ?? undefined;
+/** A site page's version asked for in the address (`?versione=2`), else the one in force. */
+const version = (query: URLSearchParams) => Number(query.get('versione')) || undefined;
 
 export const routes = {
   home: screen('/', () => import('./screens/Home'), (m, { query }) => <m.Home query={query} />),
@@ -59,6 +62,9 @@ export const routes = {
   audit: screen('/registro', () => import('./screens/Audit'), (m, { query }) => <m.Audit query={query} />),
   signIn: screen('/accedi', () => import('./screens/Auth'), (m, { query }) => <m.SignIn next={from(query)} />),
   signUp: screen('/registrati', () => import('./screens/Auth'), (m, { query }) => <m.SignUp next={from(query)} />),
+  legalNotes: screen('/note-legali', () => import('./screens/SitePage'), (m, { query }) => <m.SitePage slug="note-legali" version={version(query)} />),
+  privacy: screen('/privacy', () => import('./screens/SitePage'), (m, { query }) => <m.SitePage slug="privacy" version={version(query)} />),
+  accessibility: screen('/accessibilita', () => import('./screens/SitePage'), (m, { query }) => <m.SitePage slug="accessibilita" version={version(query)} />),
   profile: screen('/profilo', () => import('./screens/Auth'), (m) => <m.Profile />, session),
   staffAmendments: screen('/staff/emendamenti', () => import('./staff/Amendments'), (m) => <m.StaffAmendments />, { ...staff, section: { title: 'staff.amendments' } }),
   staffReports: screen('/staff/segnalazioni', () => import('./staff/Reports'), (m, { query }) => <m.StaffReports query={query} />, { ...staff, section: { title: 'staff.reports' } }),
@@ -67,4 +73,7 @@ export const routes = {
 } as const;
 
 export type RouteName = keyof typeof routes;
+
+/** The screen of each of the site's pages (`/api/v1/pages/{slug}`), at the address the footer links. */
+export const sitePageRoute = { 'note-legali': 'legalNotes', privacy: 'privacy', accessibilita: 'accessibility' } as const satisfies Record<SiteSlug, RouteName>;
 export type RoutePath<N extends RouteName> = (typeof routes)[N]['path'];

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { api } from '../src/api/client';
-import { cache, keyOf, proposalChanged } from '../src/api/queries';
+import { cache, keyOf, proposalChanged, proposalPageKey, siteChanged } from '../src/api/queries';
 import type { Proposal } from '../src/api/types';
 import { useQuery } from '../src/hooks';
 
@@ -141,5 +141,42 @@ describe('reads through the cache', () => {
     expect(titles()).toEqual(['read 2']);
     expect(cache.peek(['proposals', 'EMD-2']).data).toBeUndefined();
     expect(s.reads).toEqual(['/api/v1/proposals/EMD-1', '/api/v1/proposals/EMD-1']);
+  });
+
+  it('reads the site once, through writes and sessions, and again after a page is published here', async () => {
+    const s = server();
+    function Owner() {
+      const site = useQuery('/api/v1/site', {});
+      return <p class="title">{site.data ? 'site' : 'loading'}</p>;
+    }
+    render(<Owner />, root);
+    await settle();
+    await act(async () => {
+      await api.post('/api/v1/reports', { body: { target: { kind: 'comment', id: 'c' }, reason: 'spam' } });
+      await api.login('g@e.it', 'password-123');
+    });
+    await settle();
+    // Another screen showing the site (sign-up) uses what was read.
+    render(<Owner key="again" />, root);
+    await settle();
+    expect(s.reads).toEqual(['/api/v1/site']);
+    await act(() => siteChanged('privacy'));
+    await settle();
+    expect(s.reads).toEqual(['/api/v1/site', '/api/v1/site']);
+  });
+
+  it("keeps the page's lists when a write answers with the proposal, and reads the page again otherwise", async () => {
+    server();
+    const included = { supporters: { items: [], next_cursor: null }, supporters_private: false };
+    const page = proposalPageKey('EMD-1');
+    cache.set(page, { id: 'uuid-1', reference: 'EMD-1', title: 'old', included });
+    await proposalChanged({ id: 'uuid-1', reference: 'EMD-1' }, { fresh: { id: 'uuid-1', reference: 'EMD-1', title: 'new' } as unknown as Proposal });
+    const held = cache.peek<{ title: string; included: unknown }>(page);
+    expect(held.data?.title).toBe('new');
+    // The same lists, not copies: a list paged further is not reset.
+    expect(held.data?.included).toBe(included);
+    expect(held.due).toBe(false);
+    await proposalChanged({ id: 'uuid-1', reference: 'EMD-1' }, { parts: ['answers'] });
+    expect(cache.peek(page).due).toBe(true);
   });
 });

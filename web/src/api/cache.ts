@@ -40,6 +40,8 @@ export interface CacheOptions {
   fresh?: number;
   /** At most this many entries nobody shows are kept. */
   max?: number;
+  /** Keys whose data is used however old it is, until invalidated (what changes only by a write made here). */
+  lasting?: (key: Key) => boolean;
   now?: () => number;
 }
 
@@ -77,11 +79,13 @@ export class Cache {
   private readonly fresh: number;
   private readonly max: number;
   private readonly now: () => number;
+  private readonly lasting: (key: Key) => boolean;
 
   constructor(options: CacheOptions = {}) {
     this.fresh = options.fresh ?? 30_000;
     this.max = options.max ?? 200;
     this.now = options.now ?? (() => Date.now());
+    this.lasting = options.lasting ?? (() => false);
   }
 
   private entry(key: Key): Entry {
@@ -96,7 +100,7 @@ export class Cache {
   }
 
   private due(e: Entry | undefined): boolean {
-    return !e || e.stale || e.error !== undefined || e.data === undefined || this.now() - e.at >= this.fresh;
+    return !e || e.stale || e.error !== undefined || e.data === undefined || (!this.lasting(e.key) && this.now() - e.at >= this.fresh);
   }
 
   /** What the cache holds for `key`, for a screen to draw. */

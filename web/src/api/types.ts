@@ -10,7 +10,11 @@ type Item<L> = L extends { items: (infer T)[] } ? T : never;
 export type Space = Data<'get', '/api/v1/spaces/{slug}'>;
 export type SpaceSettings = Space['settings'];
 export type ProposalSummary = Item<Data<'get', '/api/v1/proposals'>>;
-export type Proposal = Data<'get', '/api/v1/proposals/{id}'>;
+/** A proposal as its page reads it: with `included` lists when asked for. */
+export type ProposalRead = Data<'get', '/api/v1/proposals/{id}'>;
+/** A proposal alone. */
+export type Proposal = Omit<ProposalRead, 'included'>;
+export type Included = NonNullable<ProposalRead['included']>;
 export type VersionSummary = Item<Data<'get', '/api/v1/proposals/{id}/versions'>>;
 export type Diff = Data<'get', '/api/v1/proposals/{id}/diff'>;
 export type TextDiff = Diff['body'];
@@ -42,3 +46,9 @@ export interface Page<T> {
   items: T[];
   next_cursor?: string | null;
 }
+
+/** Who publishes the site, and the version in force of each of its pages. */
+export type Site = Data<'get', '/api/v1/site'>;
+/** A version of one of the site's pages, with its text. */
+export type SitePage = Data<'get', '/api/v1/pages/{slug}'>;
+export type SiteSlug = SitePage['slug'];

@@ -5,7 +5,8 @@
 import type { Ref } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { fold, foldRows, pairRows, type Op, type Segment, type SideRow } from '../diff';
-import { contentLang, t, uiLangInContent } from '../i18n';
+import { contentLang, t, tn, uiLangInContent } from '../i18n';
+import type { AmendmentSummary } from '../api/types';
 
 function OpView({ op }: { op: Op }) {
   // An empty line inserted or removed (side by side) is named, not left silent.
@@ -40,9 +41,30 @@ function OpView({ op }: { op: Op }) {
   return <>{op.text}</>;
 }
 
-/** One insertion or deletion on its own (excerpts). */
-export function DiffOpInline({ op, text }: { op: 'insert' | 'delete'; text: string }) {
-  return <OpView op={{ op, text }} />;
+/** What an amendment changes, as the API cuts it: its first change in its sentence (`excerpt`). */
+export type Excerpt = NonNullable<AmendmentSummary['excerpt']>;
+
+/**
+ * An amendment's first change read in its sentence: the words before,
+ * the removed ones struck, the inserted ones underlined, the words after
+ * ("Proponiamo di piantare ~~dieci~~ dodici alberi"), then how many other
+ * places it changes. Cards (the proposal's amendments, the staff queue)
+ * show it without reading each amendment.
+ */
+export function ExcerptView({ excerpt }: { excerpt: Excerpt }) {
+  const { before, removed, inserted, after, other_changes: others } = excerpt;
+  return (
+    <p class="small mb-0 amendment-excerpt">
+      {excerpt.field === 'title' && <span class="excerpt-field">{t('diff.titleField')}: </span>}
+      <span lang={contentLang()}>
+        {before}
+        {removed && <OpView op={{ op: 'delete', text: removed }} />}
+        {inserted && <OpView op={{ op: 'insert', text: inserted }} />}
+        {after}
+      </span>
+      {others > 0 && <span class="text-secondary"> {tn('amendments.otherChanges', others)}</span>}
+    </p>
+  );
 }
 
 function Fold({ segment }: { segment: Extract<Segment, { kind: 'fold' }> }) {

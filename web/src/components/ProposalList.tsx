@@ -11,7 +11,7 @@ export function ProposalCards({ items, headingLevel = 3 }: { items: ProposalSumm
     <ul class="proposal-list list-unstyled row g-3">
       {items.map((p) => (
         <li key={p.id} class="col-12 col-lg-6">
-          <article class="card card-bg h-100">
+          <article class="card card-bg">
             <div class="card-body">
               <div class="d-flex flex-wrap gap-2 align-items-center mb-2">
                 <StateBadge state={p.state} />

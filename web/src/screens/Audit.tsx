@@ -1,48 +1,141 @@
 // The public audit log, newest first, with "load more", and the result of
-// re-checking its hash chain.
+// re-checking its hash chain. Each entry is said in words: what was done,
+// to which proposal (a link by its reference), process or page, when and,
+// for what the system did by itself, that it was automatic; its facts by
+// their names, user-written ones (a reason, a note) in the content
+// language. Ids are not shown (a reader cannot use them) and a fact the
+// catalogue does not name is left out rather than shown by its raw key.
+// A list rather than a table: on a 320 px phone every word stays in view.
+import type { ComponentChildren } from 'preact';
 import { api } from '../api/client';
 import { readAuditSegment, verifyAuditChain } from '../api/chain';
-import { t, has, formatDateTime, formatNumber } from '../i18n';
+import type { AuditEntry, SiteSlug } from '../api/types';
+import { t, tn, has, formatDateTime, formatNumber } from '../i18n';
 import { useCached, usePages } from '../hooks';
 import { href } from '../router';
-import { Loading, LoadMore, PageTitle, ErrorPage } from '../components/ui';
+import { sitePageRoute } from '../routes';
+import { Content, Loading, LoadMore, PageTitle, ErrorPage } from '../components/ui';
 
-/** A detail's value in words: yes/no, a state or role by its name, numbers localised. */
-function value(v: string | number | boolean): string {
+type Details = Record<string, unknown>;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Facts shown otherwise (as the entry's subject, or not at all: ids). */
+const SHOWN_ELSEWHERE = new Set(['reference', 'proposal_reference', 'slug', 'page', 'nickname', 'by', 'settings']);
+/** Facts the people involved wrote: marked with the content language. */
+const WRITTEN = new Set(['reason', 'note', 'justification', 'title']);
+
+/** A fact's value in words: yes/no, a state or role by its name, numbers localised, counts by what they count. */
+function value(v: unknown): ComponentChildren | null {
   if (typeof v === 'boolean') return t(v ? 'common.yes' : 'common.no');
   if (typeof v === 'number') return formatNumber(v);
-  for (const key of [`state.${v}`, `profile.role.${v}`, `amendment.merge.${v}`]) if (has(key)) return t(key);
-  return v;
+  if (typeof v === 'string') {
+    if (UUID.test(v)) return null;
+    for (const key of [`state.${v}`, `profile.role.${v}`, `amendment.merge.${v}`]) if (has(key)) return t(key);
+    return v;
+  }
+  // Counts by kind ({"proposals": 2, "comments": 5}): "2 proposte, 5 commenti".
+  if (v && typeof v === 'object') {
+    const parts: string[] = [];
+    for (const [k, n] of Object.entries(v as Details)) if (typeof n === 'number' && has(`audit.count.${k}.other`)) parts.push(tn(`audit.count.${k}`, n));
+    return parts.length ? parts.join(t('common.listSeparator')) : null;
+  }
+  return null;
 }
 
-/** An entry's details, each named from the catalogue (the reference is shown as a link). */
-function details(d: unknown): string {
-  if (!d || typeof d !== 'object') return '';
-  return Object.entries(d as Record<string, unknown>)
-    .filter(([k, v]) => v !== null && v !== undefined && typeof v !== 'object' && k !== 'reference' && k !== 'proposal_reference')
-    .map(([k, v]) => {
-      const field = `audit.field.${k}`;
-      const name = has(field) ? t(field) : t('audit.field.other', { key: k });
-      return t('audit.detail', { name, value: value(v as string | number | boolean) });
-    })
-    .join(t('common.separator'));
+/** An entry's facts, each named from the catalogue; ids and unnamed facts left out. */
+function facts(d: Details): ComponentChildren[] {
+  // "automatic: yes" is said with the time already.
+  if (d.automatic === true) d = { ...d, automatic: undefined };
+  const out: ComponentChildren[] = [];
+  for (const [k, v] of Object.entries(d)) {
+    const name = `audit.field.${k}`;
+    if (v === null || v === undefined || k.endsWith('_id') || k === 'id' || SHOWN_ELSEWHERE.has(k) || !has(name)) continue;
+    const shown = value(v);
+    if (shown === null || shown === '') continue;
+    if (out.length) out.push(t('common.separator'));
+    out.push(
+      <span key={k}>
+        {t(name)}: {WRITTEN.has(k) && typeof v === 'string' ? <Content>{shown}</Content> : shown}
+      </span>,
+    );
+  }
+  return out;
 }
 
-/** An action or a kind by its name; one the catalogue does not know yet, said as such. */
+/** An action by its name; one the catalogue does not know yet, said as such. */
 function actionName(action: string): string {
   const key = `audit.action.${action}`;
-  return has(key) ? t(key) : t('audit.action.other', { code: action });
+  return has(key) ? t(key) : t('audit.action.other');
 }
 
-function kindName(kind: string): string {
-  const key = `audit.kind.${kind}`;
-  return has(key) ? t(key) : t('audit.kind.other', { kind });
+/** What an entry is about, as a link where it has an address: a proposal by its reference, a process, a page, a new account's name. */
+function Subject({ entry }: { entry: AuditEntry }) {
+  const d = entry.details as Details;
+  const text = (k: string) => (typeof d[k] === 'string' ? (d[k] as string) : null);
+  const proposal = text('proposal_reference') ?? text('reference');
+  const created = text('proposal_reference') && text('reference');
+  const page = text('page') as SiteSlug | null;
+  return (
+    <>
+      {proposal && (
+        <>
+          {t('audit.kind.proposal')} <a href={href('proposal', { ref: proposal })}>{proposal}</a>
+        </>
+      )}
+      {created && (
+        <>
+          {t('common.separator')}
+          {t('audit.newProposal')} <a href={href('proposal', { ref: created })}>{created}</a>
+        </>
+      )}
+      {text('slug') && (
+        <>
+          {t('audit.kind.space')}{' '}
+          <a href={href('space', { slug: text('slug')! })}>
+            <Content>{text('title') ?? text('slug')}</Content>
+          </a>
+        </>
+      )}
+      {page && page in sitePageRoute && (
+        <>
+          {t('audit.kind.page')}{' '}
+          <a href={href(sitePageRoute[page])}>
+            <Content>{text('title') ?? page}</Content>
+          </a>
+        </>
+      )}
+      {text('nickname') && <span>@{text('nickname')}</span>}
+    </>
+  );
 }
 
-/** The proposal an entry is about, when its details name one. */
-function reference(d: unknown): string | null {
-  const r = d && typeof d === 'object' ? (d as Record<string, unknown>).proposal_reference ?? (d as Record<string, unknown>).reference : null;
-  return typeof r === 'string' ? r : null;
+/** Whether an entry names what it is about (a proposal, a process, a page, an account). */
+function hasSubject(d: Details): boolean {
+  return ['proposal_reference', 'reference', 'slug', 'page', 'nickname'].some((k) => typeof d[k] === 'string');
+}
+
+function Entry({ entry }: { entry: AuditEntry }) {
+  const d = (entry.details ?? {}) as Details;
+  const rest = facts(entry.action === 'space.created' || entry.action === 'page.edited' ? { ...d, title: undefined } : d);
+  return (
+    <li class="audit-entry">
+      <p class="mb-1">
+        <strong>{actionName(entry.action)}</strong>
+        {hasSubject(d) && (
+          <>
+            {t('common.dash')}
+            <Subject entry={entry} />
+          </>
+        )}
+      </p>
+      <p class="small text-secondary mb-1">
+        <time dateTime={entry.created_at}>{formatDateTime(entry.created_at)}</time>
+        {!entry.actor_id && `${t('common.separator')}${t('audit.automatic')}`}
+        {d.by === 'command line' && `${t('common.separator')}${t('audit.byOperator')}`}
+      </p>
+      {rest.length > 0 && <p class="small mb-0 audit-facts">{rest}</p>}
+    </li>
+  );
 }
 
 export function Audit({ query }: { query: URLSearchParams }) {
@@ -71,38 +164,11 @@ export function Audit({ query }: { query: URLSearchParams }) {
       {items.length === 0 ? (
         <p>{t('audit.empty')}</p>
       ) : (
-        <div class="table-responsive" id="audit-list" tabIndex={-1}>
-          <table class="table audit-table">
-            <caption class="visually-hidden">{t('audit.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('audit.when')}</th>
-                <th scope="col">{t('audit.action')}</th>
-                <th scope="col">{t('audit.target')}</th>
-                <th scope="col">{t('audit.details')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((e) => (
-                <tr key={e.id}>
-                  <td>
-                    <time dateTime={e.created_at}>{formatDateTime(e.created_at)}</time>
-                  </td>
-                  <td>{actionName(e.action)}</td>
-                  <td>{kindName(e.target_kind)}</td>
-                  <td class="small">
-                    {reference(e.details) && (
-                      <a class="d-block" href={href('proposal', { ref: reference(e.details)! })}>
-                        {reference(e.details)}
-                      </a>
-                    )}
-                    {details(e.details)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ol class="audit-list" id="audit-list" tabIndex={-1} aria-label={t('audit.title')}>
+          {items.map((e) => (
+            <Entry key={e.id} entry={e} />
+          ))}
+        </ol>
       )}
       <LoadMore pages={entries} listId="audit-list" />
     </>

@@ -36,7 +36,7 @@ export function Home({ query }: { query?: URLSearchParams }) {
             <ul class="list-unstyled row g-3">
               {spaces.data.items.map((s) => (
                 <li key={s.id} class="col-12 col-md-6 col-lg-4">
-                  <article class="card card-bg h-100">
+                  <article class="card card-bg">
                     <div class="card-body">
                       <h3 class="card-title h5">
                         <a href={href('space', { slug: s.slug })} lang={contentLang()}>

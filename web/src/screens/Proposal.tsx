@@ -1,15 +1,16 @@
 // The proposal page, in the order of SPA.md: reference, state and space;
 // title, version badge, dates and authors; the official answer; the text;
-// supports; amendments; comments. The proposal and its first comments are
-// fetched together (one round trip each, in parallel; the proposal brings
-// its space's name and rules, so every action is right at once); the
-// lists of supporters and amendments follow. The proposal is read through
-// the cache, so its other screens (history, diff, editors) reuse it, and a
-// change made here replaces it or reads it again.
-import { keyOf, proposalChanged } from '../api/queries';
+// supports; amendments; comments. Two requests in parallel, whatever the
+// proposal holds: the proposal with its answers and the first page of its
+// supporters and amendments (`include`; it brings its space's name and
+// rules too, so every action is right at once), and its first comments.
+// "Load more" goes on at each list's own address. The proposal is read
+// through the cache, so its other screens (history, diff, editors) reuse
+// it, and a change made here replaces it or reads it again.
+import { keyOf, proposalChanged, proposalPageKey, readProposalPage } from '../api/queries';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, ApiError } from '../api/client';
-import type { Answer, Proposal as P } from '../api/types';
+import type { Answer, Included, Proposal as P } from '../api/types';
 import { contentLang, t, tn, formatDate, formatNumber } from '../i18n';
 import { useCached, useMe, usePages, useQuery, useSession } from '../hooks';
 import * as may from '../policy';
@@ -17,7 +18,7 @@ import { href } from '../router';
 import { renderMarkdown } from '../markdown';
 import { announce, tContent, Breadcrumb, ErrorAlert, Loading, LoadMore, PageTitle, StateBadge, ErrorPage } from '../components/ui';
 import { Comments } from '../components/Comments';
-import { DiffOpInline } from '../components/Diff';
+import { ExcerptView } from '../components/Diff';
 import { ReportButton } from '../components/Report';
 
 /** `address`: what the page read the proposal by (its reference, or its id), where a change puts the new proposal. */
@@ -126,21 +127,26 @@ function SupportBox({ proposal, space, address }: { proposal: P; space: P['space
   );
 }
 
-function Supporters({ proposal }: { proposal: P }) {
+/**
+ * `first`: the first page, read with the proposal at `address` (a list's
+ * cursor goes on at the address it was read by: the reference, or the id);
+ * `hidden`: the space keeps them from this reader.
+ */
+function Supporters({ proposal, address, first, hidden }: { proposal: P; address: string; first: Included['supporters']; hidden: boolean }) {
   // A support given or withdrawn here invalidates the list: the pages shown
   // are read again, staying on screen meanwhile.
   const path = { id: proposal.id };
   const list = usePages(
-    (cursor, signal) => api.get('/api/v1/proposals/{id}/supporters', { path, query: { limit: 20, cursor }, signal }),
+    (cursor, signal) => api.get('/api/v1/proposals/{id}/supporters', { path: { id: address }, query: { limit: 20, cursor }, signal }),
     [proposal.id],
-    { key: (s) => s.user.id, watch: keyOf('/api/v1/proposals/{id}/supporters', { path }) },
+    { first, enabled: !hidden, key: (s) => s.user.id, watch: keyOf('/api/v1/proposals/{id}/supporters', { path }) },
   );
   return (
     <section aria-labelledby="supporters-title" class="mb-4">
       <h2 id="supporters-title" class="h5">
         {t('supporters.title')}
       </h2>
-      {list.error?.code === 'supporters_private' ? <p>{t('supporters.private')}</p> : !list.loaded && <ErrorAlert error={list.error} />}
+      {hidden || list.error?.code === 'supporters_private' ? <p>{t('supporters.private')}</p> : !list.loaded && <ErrorAlert error={list.error} />}
       {list.loaded && list.items.length === 0 && !list.error && <p>{t('supporters.empty')}</p>}
       {list.items.length > 0 && (
         <ul class="supporter-list" id="supporter-list" tabIndex={-1}>
@@ -156,26 +162,12 @@ function Supporters({ proposal }: { proposal: P }) {
   );
 }
 
-/** A short excerpt of what an amendment changes: the first removed and inserted words. */
-function AmendmentExcerpt({ id }: { id: string }) {
-  const detail = useQuery('/api/v1/amendments/{id}', { path: { id } });
-  if (!detail.data) return null;
-  const ops = [...detail.data.diff.title.ops, ...detail.data.diff.body.ops];
-  const clip = (text: string) => (text.length > 90 ? `${text.slice(0, 89)}…` : text);
-  const removed = ops.find((o) => o.op === 'delete');
-  const inserted = ops.find((o) => o.op === 'insert');
-  if (!removed && !inserted) return null;
-  return (
-    <p class="small mb-0 amendment-excerpt" lang={contentLang()}>
-      {removed && <DiffOpInline op="delete" text={clip(removed.text.trim())} />} {inserted && <DiffOpInline op="insert" text={clip(inserted.text.trim())} />}
-    </p>
-  );
-}
-
-function Amendments({ proposal, space }: { proposal: P; space: P['space'] }) {
+/** `first`: the first page, read with the proposal at `address` (as for the supporters). */
+function Amendments({ proposal, space, address, first }: { proposal: P; space: P['space']; address: string; first: Included['amendments'] }) {
   const { me, restoring } = useSession();
   const path = { id: proposal.id };
-  const list = usePages((cursor, signal) => api.get('/api/v1/proposals/{id}/amendments', { path, query: { limit: 20, cursor }, signal }), [proposal.id], {
+  const list = usePages((cursor, signal) => api.get('/api/v1/proposals/{id}/amendments', { path: { id: address }, query: { limit: 20, cursor }, signal }), [proposal.id], {
+    first,
     key: (a) => a.id,
     watch: keyOf('/api/v1/proposals/{id}/amendments', { path }),
   });
@@ -191,7 +183,7 @@ function Amendments({ proposal, space }: { proposal: P; space: P['space'] }) {
       {list.loaded && list.items.length === 0 && <p>{t('amendments.empty')}</p>}
       {list.items.length > 0 && (
         <ul class="list-unstyled amendment-list" id="amendment-list" tabIndex={-1}>
-          {list.items.map((am, index) => (
+          {list.items.map((am) => (
             <li key={am.id} class="mb-3">
               <div class="d-flex flex-wrap gap-2 align-items-center">
                 <StateBadge state={am.state} amendment />
@@ -203,7 +195,7 @@ function Amendments({ proposal, space }: { proposal: P; space: P['space'] }) {
                 {t('common.by', { name: am.author_nickname })}{t('common.separator')}{t('amendments.onVersion', { n: am.base_version })}
                 {am.resulting_version ? `${t('common.separator')}${t('amendments.resulting', { n: am.resulting_version })}` : ''}
               </p>
-              {index < 5 && <AmendmentExcerpt id={am.id} />}
+              {am.excerpt && <ExcerptView excerpt={am.excerpt} />}
               {am.state === 'rejected' && am.decision_reason && <p class="small mb-0">{tContent('amendments.reason', { reason: am.decision_reason })}</p>}
             </li>
           ))}
@@ -223,17 +215,11 @@ function Amendments({ proposal, space }: { proposal: P; space: P['space'] }) {
   );
 }
 
-function AnswerBox({ proposal }: { proposal: P }) {
+/** `answers`: every answer, newest first, read with the proposal. */
+function AnswerBox({ proposal, answers }: { proposal: P; answers: Answer[] }) {
   const answer = proposal.answer;
-  // The API does not say whether the answer was revised: the history is
-  // fetched after the page is shown, and the section appears only if there
-  // is an earlier answer to show. A new answer is another list.
-  const path = { id: proposal.id };
-  const history = useCached(answer ? [...keyOf('/api/v1/proposals/{id}/answers', { path }), answer.created_at] : null, () =>
-    api.get('/api/v1/proposals/{id}/answers', { path }),
-  );
   if (!answer) return null;
-  const older: Answer[] = (history.data ?? []).slice(1);
+  const older = answers.slice(1);
   return (
     <section aria-labelledby="answer-title" class="callout-answer card card-bg p-3 mb-4">
       <h2 id="answer-title" class="h4">
@@ -263,9 +249,10 @@ export function Proposal({ reference }: { reference: string }) {
   const [actionError, setActionError] = useState<ApiError | null>(null);
   const path = { id: reference };
   // Two reads in parallel, each through the cache.
-  const data = useQuery('/api/v1/proposals/{id}', { path });
+  const data = useCached(proposalPageKey(reference), () => readProposalPage(reference));
   const comments = useQuery('/api/v1/proposals/{id}/comments', { path, query: { limit: 20 } });
   const proposal = data.data;
+  const included = proposal?.included;
   const error = data.error ?? comments.error;
   if (error) return <ErrorPage error={error} />;
   if (!proposal || !comments.data) return <Loading />;
@@ -309,7 +296,7 @@ export function Proposal({ reference }: { reference: string }) {
           </div>
         )}
       </dl>
-      <AnswerBox proposal={proposal} />
+      <AnswerBox proposal={proposal} answers={included?.answers ?? []} />
       <div class="row">
         <div class="col-lg-8">
           <section aria-labelledby="text-title" class="mb-4">
@@ -357,8 +344,8 @@ export function Proposal({ reference }: { reference: string }) {
         </div>
         <div class="col-lg-4">
           <SupportBox proposal={proposal} space={s} address={reference} />
-          {may.canSeeSupporters(s) && <Supporters proposal={proposal} />}
-          <Amendments proposal={proposal} space={s} />
+          {may.canSeeSupporters(s) && <Supporters proposal={proposal} address={reference} first={included?.supporters} hidden={!!included?.supporters_private} />}
+          <Amendments proposal={proposal} space={s} address={reference} first={included?.amendments} />
         </div>
       </div>
       <Comments

@@ -8,7 +8,7 @@ import type { Amendment, MergeSegment as Segment, QueueItem } from '../api/types
 import { contentLang, t, formatDate, type Key } from '../i18n';
 import { useSubmit } from '../hooks';
 import { href } from '../router';
-import { DiffView } from '../components/Diff';
+import { DiffView, ExcerptView } from '../components/Diff';
 import { announce, ErrorAlert } from '../components/ui';
 import { StaffFrame } from './Frame';
 import { StaffQueue } from './Queue';
@@ -139,6 +139,11 @@ function Row({ item, onDecided }: { item: QueueItem; onDecided: () => void }) {
           {t('common.by', { name: item.author_nickname })}{t('common.separator')}{t('amendments.onVersion', { n: item.base_version })}{t('common.separator')}
           {formatDate(item.created_at)}
         </p>
+        {item.excerpt && (
+          <div class="mb-2">
+            <ExcerptView excerpt={item.excerpt} />
+          </div>
+        )}
         <ErrorAlert error={error ?? loadError} />
         <div class="d-flex flex-wrap gap-2">
           <button type="button" class="btn btn-outline-primary btn-sm" aria-expanded={open} onClick={toggle}>

@@ -3,7 +3,6 @@ import type { common as it } from '../it/common';
 export const common: Record<keyof typeof it, string> = {
   'app.name': 'Emenda',
   'app.tagline': "Citizens' proposals, open to amendment and transparent",
-  'app.owner': 'Participation platform',
   'nav.skip': 'Skip to main content',
   'nav.main': 'Main navigation',
   'nav.home': 'Processes',

@@ -8,5 +8,6 @@ import { proposal } from './proposal';
 import { comments } from './comments';
 import { forms } from './forms';
 import { audit } from './audit';
+import { site } from './site';
 
-export const en = { ...common, ...errors, ...lists, ...proposal, ...comments, ...forms, ...audit };
+export const en = { ...common, ...errors, ...lists, ...proposal, ...comments, ...forms, ...audit, ...site };

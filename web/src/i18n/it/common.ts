@@ -2,7 +2,6 @@
 export const common = {
   'app.name': 'Emenda',
   'app.tagline': 'Proposte dei cittadini, emendabili e trasparenti',
-  'app.owner': 'Piattaforma di partecipazione',
   'nav.skip': 'Vai al contenuto principale',
   'nav.main': 'Navigazione principale',
   'nav.home': 'Processi',

@@ -1,0 +1,27 @@
+// Messages of the site's own pages (legal notes, privacy notice,
+// accessibility statement), of the footer that links them, and of the
+// form administrators publish them with.
+export const site = {
+  'footer.ownerSite': 'Sito istituzionale',
+  'footer.ownerEmail': 'Scrivi a {email}',
+  'footer.contacts': 'Contatti',
+  'footer.legal': 'Note legali e accessibilità',
+  'sitePage.version': 'Versione {n} del {date}',
+  'sitePage.oldVersion': 'Stai leggendo la versione {n}, non più in vigore.',
+  'sitePage.current': 'Leggi la versione in vigore',
+  'sitePage.versions': 'Versioni precedenti',
+  'sitePage.otherVersions': 'Altre versioni',
+  'sitePage.inForce': ' (in vigore)',
+  'sitePage.versionItem': 'Versione {n} del {date}',
+  'sitePage.noVersion': 'Questa pagina non ha una versione {n}.',
+  'sitePage.edit': 'Modifica la pagina',
+  'sitePage.editTitle': 'Pubblica una nuova versione',
+  'sitePage.editHint': 'Le versioni precedenti restano pubbliche e leggibili; la modifica compare nel registro pubblico.',
+  'sitePage.title': 'Titolo',
+  'sitePage.titleHint': 'Da 3 a 150 caratteri.',
+  'sitePage.body': 'Testo',
+  'sitePage.bodyHint': 'In Markdown: ## per un titolo di sezione, - per un elenco, [testo](indirizzo) per un collegamento.',
+  'sitePage.publish': 'Pubblica la versione {n}',
+  'sitePage.published': 'Pubblicata la versione {n}.',
+  'sitePage.stale': 'Nel frattempo è stata pubblicata la versione {n}: la pagina mostra ora quel testo. La tua modifica è rimasta nel modulo: rileggila e pubblicala di nuovo se serve ancora.',
+};
