@@ -50,6 +50,8 @@ for (const lang of ['it', 'en']) {
       const blocked = page.locator('.audit-entry', { has: page.locator('strong', { hasText: it ? 'Utente bloccato' : 'User blocked' }) }).first();
       assert.match(await blocked.textContent(), it ? /nascondi anche i contenuti: sì/ : /hide their content too: yes/);
       assert.match(await blocked.textContent(), /Messaggi pubblicitari ripetuti\./);
+      // Who acted, by name.
+      assert.match(await blocked.locator('p.small').first().textContent(), it ? / · da \S/ : / · by \S/);
       // The page published again, linked by its title.
       const edited = page.locator('.audit-entry', { has: page.locator('strong', { hasText: it ? 'Pagina del sito modificata' : 'Site page edited' }) }).first();
       assert.equal(await edited.locator('a').getAttribute('href'), '/privacy');

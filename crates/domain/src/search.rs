@@ -118,10 +118,20 @@ pub fn snippet(text: &str, terms: &[String]) -> Option<Vec<SnippetPart>> {
     let plain = plain.split_whitespace().collect::<Vec<_>>().join(" ");
     let stemmer = stemmer();
     let wanted: HashSet<&str> = terms.iter().map(String::as_str).collect();
-    let matches: Vec<(usize, usize)> = words(&plain)
-        .filter(|(_, w)| term(&stemmer, w).is_some_and(|t| wanted.contains(t.as_str())))
-        .map(|(at, w)| (at, at + w.len()))
-        .collect();
+    // Each distinct word is stemmed once, and the scan stops past the
+    // window: a 20,000-character text costs a few hundred stems, not all.
+    let mut known: std::collections::HashMap<&str, bool> = std::collections::HashMap::new();
+    let mut matches: Vec<(usize, usize)> = Vec::new();
+    for (at, word) in words(&plain) {
+        if matches.first().is_some_and(|&(first, _)| at > first + 4 * SNIPPET_CHARS) {
+            break;
+        }
+        let matched =
+            *known.entry(word).or_insert_with(|| term(&stemmer, word).is_some_and(|t| wanted.contains(t.as_str())));
+        if matched {
+            matches.push((at, at + word.len()));
+        }
+    }
     let &(first, _) = matches.first()?;
     // A window starting a little before the first match, at a word.
     let lead = plain[..first].char_indices().rev().nth(SNIPPET_CHARS / 3).map_or(0, |(i, _)| i);

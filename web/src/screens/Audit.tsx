@@ -10,7 +10,7 @@ import type { ComponentChildren } from 'preact';
 import { api } from '../api/client';
 import { readAuditSegment, verifyAuditChain } from '../api/chain';
 import type { AuditEntry, SiteSlug } from '../api/types';
-import { t, tn, has, formatDateTime, formatNumber } from '../i18n';
+import { contentLang, t, tn, has, formatDateTime, formatNumber } from '../i18n';
 import { useCached, usePages } from '../hooks';
 import { href } from '../router';
 import { sitePageRoute } from '../routes';
@@ -130,6 +130,12 @@ function Entry({ entry }: { entry: AuditEntry }) {
       </p>
       <p class="small text-secondary mb-1">
         <time dateTime={entry.created_at}>{formatDateTime(entry.created_at)}</time>
+        {entry.actor_name && (
+          <>
+            {t('common.separator')}
+            {t('audit.by')} <span lang={contentLang()}>{entry.actor_name}</span>
+          </>
+        )}
         {!entry.actor_id && `${t('common.separator')}${t('audit.automatic')}`}
         {d.by === 'command line' && `${t('common.separator')}${t('audit.byOperator')}`}
       </p>

@@ -46,6 +46,7 @@ export const audit: Record<keyof typeof it, string> = {
   'audit.count.amendments.other': '{n} amendments',
   'audit.count.comments.one': '{n} comment',
   'audit.count.comments.other': '{n} comments',
+  'audit.by': 'by',
   'audit.automatic': 'automatic',
   'audit.byOperator': 'by the server operator',
   'audit.field.hide_content': 'hide their content too',

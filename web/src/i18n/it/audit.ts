@@ -45,6 +45,7 @@ export const audit = {
   'audit.count.amendments.other': '{n} emendamenti',
   'audit.count.comments.one': '{n} commento',
   'audit.count.comments.other': '{n} commenti',
+  'audit.by': 'da',
   'audit.automatic': 'azione automatica',
   'audit.byOperator': 'dal gestore del server',
   'audit.field.hide_content': 'nascondi anche i contenuti',
