@@ -2,7 +2,7 @@ import type { audit as it } from '../it/audit';
 
 export const audit: Record<keyof typeof it, string> = {
   'audit.title': 'Public log',
-  'audit.intro': 'Every change on the platform leaves an entry here, chained to the previous one: none can be changed without it showing.',
+  'audit.intro': 'Every change on the platform leaves an entry here, chained to the previous one: whoever changes an entry without rewriting all those after it is caught by the check. Whoever runs the database could still rewrite them all: keeping the last entry’s fingerprint lets you notice.',
   'audit.empty': 'The log is empty.',
   'audit.when': 'When',
   'audit.action': 'Action',

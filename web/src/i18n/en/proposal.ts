@@ -89,7 +89,7 @@ export const proposal: Record<keyof typeof it, string> = {
   'diff.legend': 'Key: inserted text underlined, removed text struck through.',
   'diff.same': 'Choose two different versions to compare.',
   'verify.title': 'History verification',
-  'verify.intact': "This proposal's history is intact: its {n} versions are chained and none was altered.",
+  'verify.intact': "This proposal's history checks out: its {n} versions are chained and each matches its fingerprint.",
   'verify.broken': "Warning: this proposal's history is NOT intact. The first version that does not hold is {n}.",
   'verify.explain': 'Each version holds the fingerprint (hash) of the previous one: changing, removing or slipping in a version breaks the chain.',
   'verify.what.one': 'The fingerprint (hash) of its only version was computed again and compared with the one recorded.',

@@ -1,7 +1,7 @@
 // Messages of the public audit log.
 export const audit = {
   'audit.title': 'Registro pubblico',
-  'audit.intro': 'Ogni cambiamento sulla piattaforma lascia qui una voce, concatenata alla precedente: nessuna può essere cambiata senza che si veda.',
+  'audit.intro': 'Ogni cambiamento sulla piattaforma lascia qui una voce, concatenata alla precedente: chi cambia una voce senza riscrivere tutte quelle che la seguono viene scoperto dalla verifica. Chi gestisce il database potrebbe ancora riscriverle tutte: conservare l’impronta dell’ultima voce permette di accorgersene.',
   'audit.empty': 'Il registro è vuoto.',
   'audit.when': 'Quando',
   'audit.action': 'Azione',

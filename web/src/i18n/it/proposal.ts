@@ -89,7 +89,7 @@ export const proposal = {
   'diff.legend': 'Legenda: testo inserito sottolineato, testo rimosso barrato.',
   'diff.same': 'Scegli due versioni diverse da confrontare.',
   'verify.title': 'Verifica della storia',
-  'verify.intact': 'La storia di questa proposta è integra: le {n} versioni sono concatenate e nessuna è stata alterata.',
+  'verify.intact': 'La storia di questa proposta torna: le {n} versioni sono concatenate e ognuna corrisponde alla sua impronta.',
   'verify.broken': 'Attenzione: la storia di questa proposta NON è integra. La prima versione che non torna è la {n}.',
   'verify.explain': 'Ogni versione contiene l’impronta (hash) della precedente: cambiare, togliere o inserire una versione rompe la catena.',
   'verify.what.one': "È stata ricalcolata l'impronta (hash) della sua sola versione e confrontata con quella registrata.",
