@@ -307,6 +307,12 @@ impl ProposalService {
         })
     }
 
+    /// The id of a proposal `actor` may see, for filters given by UUID or
+    /// reference (`not_found` otherwise), without building its view.
+    pub fn visible_id(&self, key: &ProposalKey, actor: Option<&Actor>) -> ServiceResult<Uuid> {
+        self.ctx.store().read(|tx| Ok(crate::load_visible_proposal(tx, key, actor)?.id))
+    }
+
     /// The id of a space, for list filters given by slug.
     pub fn space_id(&self, slug: &str) -> ServiceResult<Uuid> {
         self.ctx

@@ -8,6 +8,7 @@ use emenda_domain::policy::{can_read_staff_audit, Actor, StaffScope};
 use emenda_domain::{DomainError, FieldCode};
 use emenda_service::{ServiceContext, ServiceResult};
 use emenda_store::audit::{self, AuditReader};
+use emenda_store::users;
 use emenda_store::HasStore;
 use uuid::Uuid;
 
@@ -44,7 +45,8 @@ impl AuditService {
             let mut actors: Vec<Uuid> = entries.iter().filter_map(|e| e.actor_id).collect();
             actors.sort_unstable();
             actors.dedup();
-            let names: std::collections::HashMap<Uuid, String> = audit::actor_names(tx, &actors)?.into_iter().collect();
+            let names: std::collections::HashMap<Uuid, String> =
+                users::display_names(tx, &actors)?.into_iter().collect();
             Ok(entries
                 .into_iter()
                 .map(|entry| {

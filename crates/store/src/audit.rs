@@ -3,7 +3,7 @@
 //! `emenda_domain::audit_chain`).
 
 use crate::connection::DbConnection;
-use crate::schema::{amendments, audit_head, audit_log, comments, proposals, spaces, users};
+use crate::schema::{amendments, audit_head, audit_log, comments, proposals, spaces};
 use crate::types::Stored;
 use crate::{StoreError, Tx};
 use chrono::{DateTime, Utc};
@@ -368,18 +368,6 @@ pub struct AuditReader {
 pub use emenda_domain::audit::AuditFilter;
 
 /// Newest entries first, before the cursor id, at most `limit`; staff-only
-/// The display names of these users, by id (the log names who acted).
-pub fn actor_names(tx: &mut Tx<'_>, ids: &[Uuid]) -> Result<Vec<(Uuid, String)>, StoreError> {
-    if ids.is_empty() {
-        return Ok(Vec::new());
-    }
-    let rows: Vec<(Stored<Uuid>, String)> = users::table
-        .filter(users::id.eq_any(ids.iter().map(|id| Stored(*id)).collect::<Vec<_>>()))
-        .select((users::id, users::display_name))
-        .load(tx.conn())?;
-    Ok(rows.into_iter().map(|(id, name)| (id.0, name)).collect())
-}
-
 /// The entries that stay public about an item even while it is hidden:
 /// the moderation acts themselves.
 fn moderation_actions() -> Vec<Stored<AuditAction>> {

@@ -410,3 +410,15 @@ pub(crate) fn fill_skeletons(connection: &mut crate::connection::DbConnection) -
     }
     Ok(missing.len())
 }
+
+/// The display names of these users, by id (a list that names people, such as the audit log).
+pub fn display_names(tx: &mut Tx<'_>, ids: &[Uuid]) -> Result<Vec<(Uuid, String)>, StoreError> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let rows: Vec<(Stored<Uuid>, String)> = users::table
+        .filter(users::id.eq_any(ids.iter().map(|id| Stored(*id)).collect::<Vec<_>>()))
+        .select((users::id, users::display_name))
+        .load(tx.conn())?;
+    Ok(rows.into_iter().map(|(id, name)| (id.0, name)).collect())
+}

@@ -75,7 +75,7 @@ pub async fn list_audit(
     let rows = blocking(move || {
         let actor = user.actor();
         let space_id = query.space.as_deref().map(|slug| state.proposals.space_id(slug)).transpose()?;
-        let proposal_id = proposal.map(|key| state.proposals.get(&key, actor.as_ref()).map(|p| p.id)).transpose()?;
+        let proposal_id = proposal.map(|key| state.proposals.visible_id(&key, actor.as_ref())).transpose()?;
         let filter = AuditFilter { space_id, action, proposal_id };
         state.audit.list(actor.as_ref(), &filter, before, limit + 1)
     })
