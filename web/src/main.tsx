@@ -5,7 +5,8 @@ import '@fontsource/titillium-web/latin-700.css';
 import './styles/main.scss';
 import { api } from './api/client';
 import { lang, loadMessages } from './i18n';
-import { interceptLinks, loadScreen, match } from './router';
+import { interceptLinks, match } from './router';
+import { loadScreen } from './routes';
 import { App } from './App';
 
 document.documentElement.lang = lang();

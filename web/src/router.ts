@@ -1,23 +1,22 @@
 // A tiny router: real URLs with Italian paths, history back/forward, and the
 // screen's state (versions compared, sort, filters, page) in the query string.
 import { useEffect, useState } from 'preact/hooks';
-import { routes, type Params, type RouteName, type RoutePath, type Screen } from './routes';
-import { loadMessages } from './i18n';
+import { addresses, type Params, type RouteName, type RoutePath } from './addresses';
 
-export { routes, type RouteName } from './routes';
+export { type RouteName } from './addresses';
 
 export interface Match {
   name: RouteName;
   params: Record<string, string>;
 }
 
-const names = Object.keys(routes) as RouteName[];
+const names = Object.keys(addresses) as RouteName[];
 
-/** Matches a path against the route table (routes.tsx); null when none does. */
+/** Matches a path against the app's addresses (addresses.ts); null when none does. */
 export function match(path: string): Match | null {
   const parts = split(path);
   for (const name of names) {
-    const pattern = split(routes[name].path);
+    const pattern = split(addresses[name].path);
     if (pattern.length !== parts.length) continue;
     const params: Record<string, string> = {};
     let ok = true;
@@ -43,24 +42,6 @@ function split(path: string): string[] {
   return path.split('/').filter(Boolean);
 }
 
-const loading = new Map<RouteName, Promise<unknown>>();
-
-/**
- * Loads a screen's chunk and the messages it needs, once (main.tsx starts
- * the first screen's while the catalogue loads); a chunk that failed to
- * load is tried again next time.
- */
-export function loadScreen(name: RouteName): Promise<unknown> {
-  let pending = loading.get(name);
-  if (!pending) {
-    const route: Screen = routes[name];
-    pending = Promise.all([route.load(), loadMessages(route.messages)]).then(([module]) => module);
-    pending.catch(() => loading.delete(name));
-    loading.set(name, pending);
-  }
-  return pending;
-}
-
 export type QueryValues = Record<string, string | number | undefined | null>;
 
 /** A route's parameters: required when its address names some (checked by tsc). */
@@ -70,7 +51,7 @@ type HrefArgs<N extends RouteName> = [keyof Params<RoutePath<N>>] extends [never
 
 /** Builds the path of a route from its parameters and an optional query. */
 export function href<N extends RouteName>(name: N, ...[params, query]: HrefArgs<N>): string {
-  const route = routes[name];
+  const route = addresses[name];
   if (!route) throw new Error(`unknown route ${String(name)}`);
   const values: Record<string, string> = params ?? {};
   const path = route.path.replace(/:(\w+)/g, (_, k: string) => encodeURIComponent(values[k] ?? ''));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { href, match, routes, safeNext, type RouteName } from '../src/router';
+import { href, match, safeNext, type RouteName } from '../src/router';
+import { routes } from '../src/routes';
 
 describe('router', () => {
   it('matches the Italian addresses with their parameters', () => {

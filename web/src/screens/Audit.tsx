@@ -13,7 +13,7 @@ import type { AuditEntry, SiteSlug } from '../api/types';
 import { contentLang, t, tn, has, formatDateTime, formatNumber } from '../i18n';
 import { useCached, usePages } from '../hooks';
 import { href } from '../router';
-import { sitePageRoute } from '../routes';
+import { sitePageRoute } from '../addresses';
 import { Content, Loading, LoadMore, PageTitle, ErrorPage } from '../components/ui';
 
 type Details = Record<string, unknown>;

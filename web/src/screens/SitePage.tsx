@@ -12,7 +12,7 @@ import { contentLang, formatDate, t } from '../i18n';
 import { useMe, useQuery, useSubmit } from '../hooks';
 import { isAdmin } from '../policy';
 import { href } from '../router';
-import { sitePageRoute } from '../routes';
+import { sitePageRoute } from '../addresses';
 import { renderMarkdown } from '../markdown';
 import { announce, Content, ErrorAlert, ErrorPage, Field, Loading, PageTitle } from '../components/ui';
 

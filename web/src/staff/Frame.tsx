@@ -1,17 +1,17 @@
 // The frame of every staff screen: the title, the sections (the staff
-// routes of the route table), and the refusal for people without staff
+// addresses of addresses.ts), and the refusal for people without staff
 // powers (the server enforces it anyway).
 import type { ComponentChildren } from 'preact';
 import { t } from '../i18n';
 import { useMe } from '../hooks';
 import { isAdmin, isStaff } from '../policy';
-import { href, routes, type RouteName } from '../router';
-import type { Screen } from '../routes';
+import { href, type RouteName } from '../router';
+import { addresses, type Address } from '../addresses';
 import { PageTitle } from '../components/ui';
 
-type Section = { name: RouteName; title: NonNullable<Screen['section']>['title']; admin: boolean };
+type Section = { name: RouteName; title: NonNullable<Address['section']>['title']; admin: boolean };
 
-const SECTIONS: Section[] = (Object.entries(routes) as [RouteName, Screen][]).flatMap(([name, r]) => (r.section ? [{ name, title: r.section.title, admin: !!r.section.admin }] : []));
+const SECTIONS: Section[] = (Object.entries(addresses) as [RouteName, Address][]).flatMap(([name, r]) => (r.section ? [{ name, title: r.section.title, admin: !!r.section.admin }] : []));
 
 export function StaffFrame({ current, children }: { current: RouteName; children: ComponentChildren }) {
   const me = useMe();
@@ -31,7 +31,7 @@ export function StaffFrame({ current, children }: { current: RouteName; children
           {SECTIONS.filter((s) => !s.admin || isAdmin(me)).map((s) => (
             <li key={s.name}>
               {/* A section's address names no parameter. */}
-              <a href={routes[s.name].path} aria-current={s.name === current ? 'page' : undefined}>
+              <a href={addresses[s.name].path} aria-current={s.name === current ? 'page' : undefined}>
                 {t(s.title)}
               </a>
             </li>
