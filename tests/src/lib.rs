@@ -123,7 +123,7 @@ impl TestApp {
             rate_limits,
             connections,
             edit_limits: emenda_domain::proposal::EditLimits::default(),
-            owner: emenda_api::routes::site::Owner {
+            owner: emenda_api::dto::site::Owner {
                 name: "Comune di Prova".into(),
                 url: Some("https://www.comune.prova.it".into()),
                 email: Some("partecipazione@comune.prova.it".into()),

@@ -9,9 +9,11 @@
 //! their derived flags (`verified`, `blocked`), live here, so the account
 //! view with its e-mail is never serialised whole.
 //!
-//! A proposal read with its first lists (`ProposalRead`) is the other: one
-//! answer composed of several views.
+//! A proposal read with its first lists (`ProposalRead`) is another: one
+//! answer composed of several views; so is the site (`Site`: the owning
+//! body from the server's settings, and its pages).
 
 pub mod proposal_read;
 pub mod sessions;
+pub mod site;
 pub mod users;

@@ -1,8 +1,8 @@
 //! What handlers share: one instance of each service.
 
+use crate::dto::site::{Logo, Owner};
 use crate::rate_limit::{Limiters, RateLimits};
 use crate::route_table::RouteTable;
-use crate::routes::site::{Logo, Owner};
 use emenda_accounts::AccountService;
 use emenda_domain::proposal::EditLimits;
 use emenda_participation::{

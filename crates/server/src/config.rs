@@ -3,8 +3,8 @@
 use anyhow::{bail, Context};
 use clap::Args;
 use emenda_api::connections::ConnectionLimits;
+use emenda_api::dto::site::{Logo, Owner};
 use emenda_api::rate_limit::RateLimits;
-use emenda_api::routes::site::{Logo, Owner};
 use emenda_domain::proposal::EditLimits;
 use std::path::{Path, PathBuf};
 
