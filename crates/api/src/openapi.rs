@@ -250,9 +250,22 @@ pub fn plain(text: &str) -> String {
     text
 }
 
+/// A parameter whose schema comes from a function (`schema_with`, e.g. the
+/// cursor's) has its description in that schema; clients and generated
+/// types read the parameter's own, so it is copied up.
+fn lift_parameter_description(fields: &mut serde_json::Map<String, serde_json::Value>) {
+    if !fields.contains_key("in") || !fields.contains_key("name") || fields.contains_key("description") {
+        return;
+    }
+    if let Some(text) = fields.get("schema").and_then(|schema| schema.get("description")).cloned() {
+        fields.insert("description".into(), text);
+    }
+}
+
 fn plain_descriptions(value: &mut serde_json::Value) {
     match value {
         serde_json::Value::Object(fields) => {
+            lift_parameter_description(fields);
             for (key, item) in fields.iter_mut() {
                 match item {
                     serde_json::Value::String(text) if key == "description" => *text = plain(text),

@@ -14,12 +14,27 @@ use emenda_domain::FieldCode;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
+use utoipa::openapi::schema::{Object, ObjectBuilder, SchemaType, Type};
 use utoipa::ToSchema;
 
 /// Default page size.
 pub const DEFAULT_LIMIT: i64 = 20;
 /// Largest page size.
 pub const MAX_LIMIT: i64 = 100;
+
+/// What a cursor is made of: unpadded URL-safe base64, as
+/// [`CursorScope::encode`] writes it.
+const CURSOR_PATTERN: &str = "^[A-Za-z0-9_-]*$";
+
+/// The schema of every list's `cursor` parameter, declared once here
+/// beside the encoding it describes (`#[param(schema_with = ...)]`).
+pub fn cursor_schema() -> Object {
+    ObjectBuilder::new()
+        .schema_type(SchemaType::from_iter([Type::String, Type::Null]))
+        .description(Some("`next_cursor` of the previous page, unchanged."))
+        .pattern(Some(CURSOR_PATTERN))
+        .build()
+}
 
 /// One page of a list.
 #[derive(Debug, Serialize, ToSchema)]
@@ -181,5 +196,15 @@ mod tests {
         assert!(supported.decode::<i32>(Some(&cursor)).is_err());
         assert!(recent.decode::<i32>(Some("not a cursor")).is_err());
         assert!(recent.decode::<i32>(None).is_ok_and(|c| c.is_none()));
+    }
+
+    #[test]
+    fn the_documented_pattern_holds_every_cursor() {
+        let scope = CursorScope::new("proposals").with("sort", &"recent");
+        for position in [0_i64, 7, i64::MAX, -1] {
+            let cursor = scope.encode(&(position, "é/+?=", [255_u8; 9]));
+            assert!(cursor.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-'), "{cursor}");
+        }
+        assert_eq!(CURSOR_PATTERN, "^[A-Za-z0-9_-]*$", "the check above spells this pattern");
     }
 }

@@ -105,6 +105,7 @@ pub fn status_of(code: ErrorCode) -> StatusCode {
         | C::CannotBlockSelf
         | C::LastAdmin
         | C::Duplicate
+        | C::TopicInUse
         | C::CommentDeleted
         | C::CommentHidden
         | C::StaleRevision

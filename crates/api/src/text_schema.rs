@@ -138,6 +138,10 @@ pub fn nickname() -> Object {
 pub fn slug() -> Object {
     text("slug", "The space's URL name", false)
 }
+/// A slug that may be left out or `null` (a proposal's category or area).
+pub fn optional_slug() -> Object {
+    text("slug", "The slug of one of the space's categories or areas", true)
+}
 /// An edit summary.
 pub fn summary() -> Object {
     text("summary", "What changed; blank means none", true)

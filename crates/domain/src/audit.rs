@@ -31,6 +31,8 @@ string_enum! {
         ProposalEdited => "proposal.edited",
         /// An author withdrew a proposal.
         ProposalWithdrawn => "proposal.withdrawn",
+        /// An author or staff filed a proposal under other topics.
+        ProposalFiled => "proposal.filed",
         /// Staff answered a proposal.
         ProposalAnswered => "proposal.answered",
         /// A participant requested an amendment.

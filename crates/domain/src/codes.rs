@@ -94,6 +94,9 @@ string_enum! {
         LastAdmin => "last_admin",
         /// The request conflicts with existing data.
         Duplicate => "duplicate",
+        /// A category or area leaves its space's list only when no
+        /// proposal is filed under it.
+        TopicInUse => "topic_in_use",
         // Comments and comment votes: their refusal codes go here.
         /// The space takes no comments (nor comment edits or votes).
         CommentsClosed => "comments_closed",

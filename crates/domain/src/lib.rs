@@ -30,6 +30,7 @@ pub mod site;
 pub mod space;
 pub mod support;
 pub mod text;
+pub mod topics;
 pub mod values;
 
 pub use error::{DomainError, ErrorCode, FieldCode, FieldError};

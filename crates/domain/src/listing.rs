@@ -42,6 +42,10 @@ pub struct ProposalFilter {
     /// Only qualified proposals (`true`: reached the support threshold at
     /// some point) or only the others (`false`).
     pub qualified: Option<bool>,
+    /// Only proposals filed under this category (its slug; with a space).
+    pub category: Option<String>,
+    /// Only proposals filed under this area (its slug; with a space).
+    pub area: Option<String>,
     /// Only proposals whose current title and text hold every one of these
     /// search terms (`search::query_terms`); empty: no search.
     pub terms: Vec<String>,

@@ -7,19 +7,18 @@
 //! Only a signed-in reader has actions: every one of these writes needs a
 //! sign-in.
 
-use crate::amendments::ensure_none_open;
-use crate::comments::ensure_thread_open;
-use crate::proposals::ProposalService;
-use crate::supports::check_support;
+use crate::rules::{check_support, ensure_edits_left, ensure_none_open, ensure_thread_open};
 use crate::views::{AmendmentActions, ProposalActions};
+use chrono::{DateTime, Utc};
 use emenda_domain::amendment::{
     ensure_can_accept, ensure_can_amend, ensure_can_promote, ensure_can_reject, ensure_can_withdraw_amendment,
 };
 use emenda_domain::moderation::{ensure_reportable, TargetKind};
 use emenda_domain::policy::{ensure_author, ensure_can_propose, ensure_staff_of, Actor};
-use emenda_domain::proposal::{ensure_editable, ensure_may_be_answered, ensure_withdrawable};
+use emenda_domain::proposal::{ensure_editable, ensure_may_be_answered, ensure_withdrawable, EditLimits};
 use emenda_domain::space::SpaceSettings;
 use emenda_domain::support::ensure_can_withdraw;
+use emenda_domain::topics::ensure_can_file;
 use emenda_domain::DomainError;
 use emenda_service::{ServiceError, ServiceResult};
 use emenda_store::amendments::AmendmentRecord;
@@ -52,6 +51,10 @@ pub(crate) struct ProposalFacts<'a> {
     pub is_author: bool,
     /// The reader supports it.
     pub supported: bool,
+    /// When the view is read: the edit limits count back from it.
+    pub now: DateTime<Utc>,
+    /// How often its authors may edit it.
+    pub edit_limits: EditLimits,
 }
 
 /// What `actor` may do to the proposal. The queries a flag needs (the
@@ -59,11 +62,10 @@ pub(crate) struct ProposalFacts<'a> {
 /// their report) run only when the rules before them allow it.
 pub(crate) fn for_proposal(
     tx: &mut Tx<'_>,
-    proposals: &ProposalService,
     actor: &Actor,
     facts: &ProposalFacts<'_>,
 ) -> ServiceResult<ProposalActions> {
-    let ProposalFacts { proposal: p, settings, is_author, supported } = *facts;
+    let ProposalFacts { proposal: p, settings, is_author, supported, now, edit_limits } = *facts;
     let (id, space_id, state) = (p.id, p.space_id, p.state);
     Ok(ProposalActions {
         support: check(check_support(actor, settings, p, supported, || {
@@ -73,12 +75,13 @@ pub(crate) fn for_proposal(
         amend: rule(ensure_can_amend(actor, settings, state)) && check(ensure_none_open(tx, id, actor.user_id))?,
         comment: rule(ensure_thread_open(settings, state, p.hidden)),
         edit: rule(ensure_author(is_author).and_then(|()| ensure_editable(state)))
-            && check(proposals.ensure_edits_left(tx, id))?,
+            && check(ensure_edits_left(tx, id, now, edit_limits))?,
         withdraw: rule(ensure_author(is_author).and_then(|()| ensure_withdrawable(state))),
         answer: rule(ensure_staff_of(actor, space_id).and_then(|()| ensure_may_be_answered(state))),
         report: rule(ensure_reportable(TargetKind::Proposal, p.hidden, false, is_author))
             && !moderation::has_reported(tx, TargetKind::Proposal, id, actor.user_id)?,
         moderate: rule(ensure_staff_of(actor, space_id)),
+        file: rule(ensure_can_file(actor, space_id, is_author, state)),
     })
 }
 

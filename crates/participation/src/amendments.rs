@@ -2,20 +2,23 @@
 //! base and a merge preview against the current version), withdraw, and
 //! promote a rejected one into a proposal of its own.
 
+use crate::access::{load_visible_amendment, lock_visible_amendment};
 use crate::actions;
 use crate::analysis;
-use crate::proposals::ProposalService;
+use crate::proposals::{Draft, ProposalService};
+use crate::rules::{ensure_none_open, one_open};
 use crate::views::{Amendment, AmendmentDiff, AmendmentSummary, Proposal};
 use crate::{load_visible_proposal, lock_visible_proposal, LockedProposal, ProposalKey};
 use emenda_domain::amendment::{
-    already_decided, assess, can_see, ensure_can_amend, ensure_can_promote, ensure_can_withdraw_amendment,
-    ensure_changes_base, list_scope, AmendmentState, Assessment, ListScope, Texts,
+    already_decided, assess, ensure_can_amend, ensure_can_promote, ensure_can_withdraw_amendment, ensure_changes_base,
+    list_scope, AmendmentState, Assessment, ListScope, Texts,
 };
 use emenda_domain::audit::AuditAction;
 use emenda_domain::diff::{diff_texts, first_change, Granularity};
 use emenda_domain::error::Validation;
 use emenda_domain::policy::Actor;
 use emenda_domain::proposal::ensure_existing_version;
+use emenda_domain::topics::Filing;
 use emenda_domain::values::{validate_text, Rationale};
 use emenda_domain::{DomainError, ErrorCode};
 use emenda_service::{AuditTarget, ServiceContext, ServiceError, ServiceResult};
@@ -39,44 +42,6 @@ pub struct AmendmentRequest {
     pub rationale: String,
     /// The version the participant read.
     pub base_version: i32,
-}
-
-/// Loads the amendment, its proposal and its space, as `actor` may see them.
-pub fn load_visible_amendment(
-    tx: &mut Tx<'_>,
-    id: Uuid,
-    actor: Option<&Actor>,
-) -> ServiceResult<(AmendmentRecord, ProposalRecord, SpaceRecord)> {
-    let amendment = amendments::find_by_id(tx, id)?.ok_or_else(|| DomainError::not_found("amendment"))?;
-    let proposal = load_visible_proposal(tx, &ProposalKey::Id(amendment.proposal_id), actor)
-        .map_err(|_| ServiceError::from(DomainError::not_found("amendment")))?;
-    let space = spaces::find_by_id(tx, proposal.space_id)?.ok_or_else(|| DomainError::not_found("space"))?;
-    ensure_visible(&amendment, &space, actor)?;
-    Ok((amendment, proposal, space))
-}
-
-/// The amendment rules of who sees what: a `participants` space shows an
-/// amendment to its author and staff only, and a hidden one is staff's.
-fn ensure_visible(amendment: &AmendmentRecord, space: &SpaceRecord, actor: Option<&Actor>) -> ServiceResult<()> {
-    let staff = actor.is_some_and(|a| a.is_staff_of(space.id));
-    if !can_see(&space.settings, actor, space.id, amendment.author_id) || (amendment.hidden && !staff) {
-        return Err(DomainError::not_found("amendment").into());
-    }
-    Ok(())
-}
-
-fn one_open() -> DomainError {
-    DomainError::conflict(ErrorCode::AmendmentOpenExists, "you already have an open amendment on this proposal")
-}
-
-/// A participant has one open amendment per proposal at a time, so staff
-/// judge one request of theirs at once (a partial unique index settles
-/// requests racing each other).
-pub(crate) fn ensure_none_open(tx: &mut Tx<'_>, proposal_id: Uuid, author_id: Uuid) -> ServiceResult<()> {
-    if amendments::has_open(tx, proposal_id, author_id)? {
-        return Err(one_open().into());
-    }
-    Ok(())
 }
 
 fn version(tx: &mut Tx<'_>, proposal_id: Uuid, number: i32) -> ServiceResult<VersionRecord> {
@@ -144,24 +109,6 @@ fn cached_assessment(
 
 fn amendment_target(amendment_id: Uuid, proposal: &ProposalRecord) -> AuditTarget {
     AuditTarget { kind: "amendment", id: amendment_id, space_id: Some(proposal.space_id) }
-}
-
-/// Like [`load_visible_amendment`], for writes: the proposal is locked
-/// first (the locking rule, [`lock_visible_proposal`]), then the amendment
-/// is read under that lock, so a decision, a withdrawal or a promotion sees
-/// every change committed to the proposal and its amendments before it.
-/// Nothing is read twice.
-pub fn lock_visible_amendment(
-    tx: &mut Tx<'_>,
-    id: Uuid,
-    actor: Option<&Actor>,
-) -> ServiceResult<(AmendmentRecord, LockedProposal)> {
-    let not_found = || ServiceError::from(DomainError::not_found("amendment"));
-    let proposal_id = amendments::proposal_of(tx, id)?.ok_or_else(not_found)?;
-    let locked = lock_visible_proposal(tx, &ProposalKey::Id(proposal_id), actor).map_err(|_| not_found())?;
-    let amendment = amendments::find_by_id(tx, id)?.ok_or_else(not_found)?;
-    ensure_visible(&amendment, &locked.space, actor)?;
-    Ok((amendment, locked))
 }
 
 /// Amendments, participant side.
@@ -330,14 +277,10 @@ impl AmendmentService {
                 amendment.promoted_proposal_id.is_some(),
                 amendment.closed_by_proposal,
             )?;
-            let created = self.proposals.publish(
-                tx,
-                actor,
-                &space,
-                &amendment.title,
-                &amendment.body,
-                Some((original.id, amendment.id)),
-            )?;
+            // Filed where the original is: a topic in use stays offered.
+            let filing = Filing { category: original.category.clone(), area: original.area.clone() };
+            let draft = Draft { title: &amendment.title, body: &amendment.body, filing: &filing };
+            let created = self.proposals.publish(tx, actor, &space, &draft, Some((original.id, amendment.id)))?;
             let now = self.ctx.clock.now();
             if !amendments::mark_promoted(tx, id, created.id, now)? {
                 return Err(

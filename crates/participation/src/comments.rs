@@ -9,19 +9,18 @@
 //! `emenda_store::comments::adjust_live_counters`, once per live ↔ not-live
 //! transition.
 
-use crate::amendments::{load_visible_amendment, lock_visible_amendment};
+use crate::access::{load_visible_amendment, lock_visible_amendment};
+use crate::rules::ensure_thread_open;
 use crate::views::{Comment, CommentRevision, CommentVotes, Person, VoteOutcome};
 use crate::{load_visible_proposal, lock_visible_proposal, ProposalKey};
 use emenda_domain::audit::AuditAction;
 use emenda_domain::comment::{
-    ensure_can_comment, ensure_can_vote, ensure_comment_author, ensure_comments_open, ensure_current_revision,
-    ensure_live, ensure_same_thread, ensure_thread_not_hidden, reply_depth, sees_hidden, vote_delta, Alignment,
-    CommentBody, CommentCursor, CommentOrder, Vote,
+    ensure_can_vote, ensure_comment_author, ensure_comments_open, ensure_current_revision, ensure_live,
+    ensure_same_thread, ensure_thread_not_hidden, reply_depth, sees_hidden, vote_delta, Alignment, CommentBody,
+    CommentCursor, CommentOrder, Vote,
 };
 use emenda_domain::error::Validation;
 use emenda_domain::policy::Actor;
-use emenda_domain::proposal::ProposalState;
-use emenda_domain::space::SpaceSettings;
 use emenda_domain::{DomainError, ErrorCode, FieldCode};
 use emenda_service::{AuditTarget, ServiceContext, ServiceError, ServiceResult};
 use emenda_store::comments::{self, CommentRecord, NewComment};
@@ -88,18 +87,6 @@ fn view(record: CommentRecord, reader_sees_hidden: bool, my_vote: Option<i32>) -
         replies_count: record.replies_count,
         my_vote,
     }
-}
-
-/// A thread takes a new comment while its space's comments are open, its
-/// proposal is not withdrawn, and neither the proposal nor the amendment
-/// it is on is hidden (`hidden`).
-pub(crate) fn ensure_thread_open(
-    settings: &SpaceSettings,
-    proposal: ProposalState,
-    hidden: bool,
-) -> Result<(), DomainError> {
-    ensure_thread_not_hidden(hidden)?;
-    ensure_can_comment(settings, proposal)
 }
 
 fn space_of(tx: &mut Tx<'_>, space_id: Uuid) -> ServiceResult<SpaceRecord> {

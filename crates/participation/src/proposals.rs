@@ -2,6 +2,7 @@
 
 use crate::actions::{self, ProposalFacts};
 use crate::lifecycle::{self, NextVersion};
+use crate::rules;
 use crate::supports::my_support;
 use crate::views::{Answer, Proposal, ProposalActions, ProposalSummary};
 use crate::{load_visible_proposal, lock_visible_proposal, may_see, LockedProposal, ProposalKey};
@@ -9,10 +10,10 @@ use emenda_domain::amendment::{list_scope, ListScope};
 use emenda_domain::audit::AuditAction;
 use emenda_domain::policy::{ensure_author, ensure_can_propose, Actor};
 use emenda_domain::proposal::{
-    ensure_changes, ensure_current_base, ensure_editable, ensure_may_edit_again, ensure_withdrawable, EditLimits,
-    ProposalState, VersionKind,
+    ensure_changes, ensure_current_base, ensure_editable, ensure_withdrawable, EditLimits, ProposalState, VersionKind,
 };
 use emenda_domain::reference::format_reference;
+use emenda_domain::topics::{ensure_can_file, Filing, Topic, TopicKind};
 use emenda_domain::values::{validate_text, Summary};
 use emenda_domain::DomainError;
 use emenda_service::{AuditTarget, ServiceContext, ServiceError, ServiceResult};
@@ -61,6 +62,30 @@ pub struct ProposalService {
     edit_limits: EditLimits,
 }
 
+/// What a new proposal is made of: its first version's text (checked by
+/// the caller) and where it is filed.
+#[derive(Debug, Clone, Copy)]
+pub struct Draft<'a> {
+    /// Title of version 1.
+    pub title: &'a str,
+    /// Text of version 1.
+    pub body: &'a str,
+    /// Its category and area in the space.
+    pub filing: &'a Filing,
+}
+
+/// The space's categories and areas, in order.
+fn space_topics(tx: &mut Tx<'_>, space_id: Uuid) -> ServiceResult<(Vec<Topic>, Vec<Topic>)> {
+    let (mut categories, mut areas) = (Vec::new(), Vec::new());
+    for (_, kind, topic) in spaces::topics(tx, &[space_id])? {
+        match kind {
+            TopicKind::Category => categories.push(topic),
+            TopicKind::Area => areas.push(topic),
+        }
+    }
+    Ok((categories, areas))
+}
+
 fn proposal_target(proposal: &ProposalRecord) -> AuditTarget {
     AuditTarget { kind: "proposal", id: proposal.id, space_id: Some(proposal.space_id) }
 }
@@ -99,16 +124,18 @@ impl ProposalService {
             settings: &space.settings,
             is_author: page.authors.iter().any(|a| a.user_id == actor.user_id),
             supported: mine.is_some(),
+            now: self.ctx.clock.now(),
+            edit_limits: self.edit_limits,
         };
-        let actions = actions::for_proposal(tx, self, actor, &facts)?;
+        let actions = actions::for_proposal(tx, actor, &facts)?;
         let page = counts_for_reader(tx, page, Some(actor))?;
         Ok(Proposal::from_page(page, mine, actions))
     }
 
     /// The authors may edit the proposal again now: fewer edits than the
     /// limits allow, in the last hour and in all.
-    pub(crate) fn ensure_edits_left(&self, tx: &mut Tx<'_>, proposal_id: Uuid) -> ServiceResult<()> {
-        Ok(ensure_may_edit_again(&versions::edit_times(tx, proposal_id)?, self.ctx.clock.now(), self.edit_limits)?)
+    fn ensure_edits_left(&self, tx: &mut Tx<'_>, proposal_id: Uuid) -> ServiceResult<()> {
+        rules::ensure_edits_left(tx, proposal_id, self.ctx.clock.now(), self.edit_limits)
     }
 
     /// A proposal as readers see it, inside the caller's transaction
@@ -125,6 +152,19 @@ impl ProposalService {
 
     /// Publishes a proposal in a space: version 1, a fresh reference code.
     pub fn create(&self, actor: &Actor, space_slug: &str, title: &str, body: &str) -> ServiceResult<Proposal> {
+        self.create_filed(actor, space_slug, title, body, &Filing::default())
+    }
+
+    /// [`ProposalService::create`], filed under one of the space's
+    /// categories and areas.
+    pub fn create_filed(
+        &self,
+        actor: &Actor,
+        space_slug: &str,
+        title: &str,
+        body: &str,
+        filing: &Filing,
+    ) -> ServiceResult<Proposal> {
         let (title, body) = validate_text(title, body)?;
         self.ctx.write_as(actor, |tx| {
             let not_found = || DomainError::not_found("space");
@@ -132,25 +172,30 @@ impl ProposalService {
             // `proposals_open` is read under the space's share lock, so a
             // closing of the space is ordered against this publication.
             let space = spaces::lock_for_share(tx, space.id)?.ok_or_else(not_found)?;
-            let proposal = self.publish(tx, actor, &space, title.as_str(), body.as_str(), None)?;
+            let draft = Draft { title: title.as_str(), body: body.as_str(), filing };
+            let proposal = self.publish(tx, actor, &space, &draft, None)?;
             self.view(tx, proposal, Some(actor))
         })
     }
 
     /// Writes a new proposal at version 1 inside the caller's transaction:
-    /// the space's rules, a fresh gap-free reference, the first version and
-    /// the audit entry. `origin` is the proposal and amendment a promoted
-    /// amendment came from.
+    /// the space's rules (and its topics, for `filing`), a fresh gap-free
+    /// reference, the first version and the audit entry. `origin` is the
+    /// proposal and amendment a promoted amendment came from.
     pub fn publish(
         &self,
         tx: &mut Tx<'_>,
         actor: &Actor,
         space: &SpaceRecord,
-        title: &str,
-        body: &str,
+        draft: &Draft<'_>,
         origin: Option<(Uuid, Uuid)>,
     ) -> ServiceResult<ProposalRecord> {
+        let Draft { title, body, filing } = *draft;
         ensure_can_propose(actor, &space.settings)?;
+        if !filing.is_empty() {
+            let (categories, areas) = space_topics(tx, space.id)?;
+            filing.ensure_offered(&categories, &areas)?;
+        }
         let now = self.ctx.clock.now();
         let sequence = sequences::next(tx, sequences::PROPOSAL_REFERENCE)?;
         let reference = format_reference(&self.reference_prefix, now, sequence);
@@ -167,6 +212,8 @@ impl ProposalService {
                 title,
                 created_at: now,
                 derived_from,
+                category: filing.category.as_deref(),
+                area: filing.area.as_deref(),
             },
         )?;
         versions::append(
@@ -277,6 +324,38 @@ impl ProposalService {
                 proposal_target(&proposal),
                 serde_json::json!({ "reference": proposal.reference, "from": proposal.state }),
             )?;
+            self.view(tx, proposal, Some(actor))
+        })
+    }
+
+    /// Files the proposal under other topics of its space (`filing` is the
+    /// whole new choice): staff of the space at any time, an author while
+    /// the proposal still takes edits. Under the proposal's lock and the
+    /// space's share lock, so a topic cannot leave the space's list
+    /// between the check and the commit.
+    pub fn file(&self, actor: &Actor, key: &ProposalKey, filing: &Filing) -> ServiceResult<Proposal> {
+        self.ctx.write_as(actor, |tx| {
+            let LockedProposal { proposal, space } = lock_visible_proposal(tx, key, Some(actor))?;
+            // Staff may file any proposal: only others' authorship is read.
+            let is_author = !actor.is_staff_of(space.id) && proposal_rows::is_author(tx, proposal.id, actor.user_id)?;
+            ensure_can_file(actor, space.id, is_author, proposal.state)?;
+            let (categories, areas) = space_topics(tx, space.id)?;
+            filing.ensure_offered(&categories, &areas)?;
+            let now = self.ctx.clock.now();
+            proposal_rows::file_under(tx, proposal.id, filing.category.as_deref(), filing.area.as_deref(), now)?;
+            self.ctx.audit(
+                tx,
+                Some(actor.user_id),
+                AuditAction::ProposalFiled,
+                proposal_target(&proposal),
+                serde_json::json!({
+                    "reference": proposal.reference,
+                    "category": filing.category, "area": filing.area,
+                    "from": { "category": proposal.category, "area": proposal.area },
+                }),
+            )?;
+            let proposal =
+                proposal_rows::find_by_id(tx, proposal.id)?.ok_or_else(|| DomainError::not_found("proposal"))?;
             self.view(tx, proposal, Some(actor))
         })
     }

@@ -3,8 +3,9 @@
 use crate::views::Space;
 use emenda_domain::audit::AuditAction;
 use emenda_domain::error::Validation;
-use emenda_domain::policy::{ensure_admin, Actor};
+use emenda_domain::policy::{ensure_admin, ensure_staff_of, Actor};
 use emenda_domain::space::{validate_phases, Phase, SettingsPatch, SpaceSettings};
+use emenda_domain::topics::{ensure_removable, validate_topics, Topic, TopicKind};
 use emenda_domain::values::{Description, Slug, SpaceTitle};
 use emenda_domain::{DomainError, ErrorCode};
 use emenda_service::{AuditTarget, ServiceContext, ServiceError, ServiceResult};
@@ -38,6 +39,25 @@ pub struct SpaceChange {
     pub settings: Option<SettingsPatch>,
     /// The whole new list of phases.
     pub phases: Option<Vec<Phase>>,
+    /// The whole new list of categories.
+    pub categories: Option<Vec<Topic>>,
+    /// The whole new list of areas.
+    pub areas: Option<Vec<Topic>>,
+}
+
+impl SpaceChange {
+    /// The change touches nothing but the space's topics, which staff of
+    /// the space keep; everything else is the admins'.
+    fn only_topics(&self) -> bool {
+        self.title.is_none() && self.description.is_none() && self.settings.is_none() && self.phases.is_none()
+    }
+
+    fn topics(&self, kind: TopicKind) -> Option<&[Topic]> {
+        match kind {
+            TopicKind::Category => self.categories.as_deref(),
+            TopicKind::Area => self.areas.as_deref(),
+        }
+    }
 }
 
 /// Spaces.
@@ -100,16 +120,25 @@ impl SpaceService {
         }
     }
 
-    /// Changes texts or settings of a space (admins only).
+    /// Changes texts, settings, phases or topics of a space (admins; staff
+    /// of the space may change its categories and areas alone).
     pub fn update(&self, actor: &Actor, slug: &str, change: &SpaceChange) -> ServiceResult<Space> {
-        ensure_admin(actor)?;
-        let (title, description, phases) = Validation::new()
+        if !change.only_topics() {
+            ensure_admin(actor)?;
+        } else if !actor.is_any_staff() {
+            // Refused before anything is read or checked, as for admins' changes.
+            return Err(DomainError::forbidden(ErrorCode::StaffOnly, "only staff of this space may do this").into());
+        }
+        let (title, description, phases, categories, areas) = Validation::new()
             .optional("title", change.title.as_deref().map(SpaceTitle::parse))
             .optional("description", change.description.as_deref().map(Description::parse))
             .optional("phases", change.phases.as_deref().map(validate_phases))
+            .optional("categories", change.topics(TopicKind::Category).map(|t| validate_topics(TopicKind::Category, t)))
+            .optional("areas", change.topics(TopicKind::Area).map(|t| validate_topics(TopicKind::Area, t)))
             .finish()?;
         self.ctx.store().write(|tx| {
             let mut space = spaces::find_for_update(tx, slug)?.ok_or_else(|| DomainError::not_found("space"))?;
+            ensure_staff_of(actor, space.id)?;
             if let Some(title) = title {
                 space.title = title.into_inner();
             }
@@ -126,6 +155,11 @@ impl SpaceService {
             spaces::update(tx, &space)?;
             if let Some(phases) = &phases {
                 spaces::set_phases(tx, space.id, phases)?;
+            }
+            for (kind, topics) in [(TopicKind::Category, &categories), (TopicKind::Area, &areas)] {
+                if let Some(topics) = topics {
+                    self.replace_topics(tx, space.id, kind, topics)?;
+                }
             }
             // A new minimum changes which supports count, a new
             // threshold which proposals qualify: recount under the
@@ -147,19 +181,42 @@ impl SpaceService {
                 Some(actor.user_id),
                 AuditAction::SpaceUpdated,
                 space_target(space.id),
-                serde_json::json!({ "settings": space.settings, "title": space.title, "phases": phases }),
+                serde_json::json!({
+                    "settings": space.settings, "title": space.title, "phases": phases,
+                    "categories": categories, "areas": areas,
+                }),
             )?;
             Ok(self.views(tx, vec![space])?.remove(0))
         })
     }
 
-    /// The spaces `records` with their phases and totals (one statement
-    /// each for the lot).
+    /// Replaces the space's list of one kind, under the space's lock (held
+    /// by the caller): a topic leaves it only when no proposal is filed
+    /// under it, which the lock keeps true until the commit (filing a
+    /// proposal takes the space's share lock).
+    fn replace_topics(&self, tx: &mut Tx<'_>, space_id: Uuid, kind: TopicKind, topics: &[Topic]) -> ServiceResult<()> {
+        let current: Vec<Topic> =
+            spaces::topics(tx, &[space_id])?.into_iter().filter(|(_, k, _)| *k == kind).map(|(_, _, t)| t).collect();
+        let leaving: Vec<&str> =
+            current.iter().map(|t| t.slug.as_str()).filter(|slug| !topics.iter().any(|t| t.slug == *slug)).collect();
+        for (slug, in_use) in spaces::topic_use(tx, space_id, kind, &leaving)? {
+            ensure_removable(kind, &slug, in_use)?;
+        }
+        spaces::set_topics(tx, space_id, kind, topics)?;
+        Ok(())
+    }
+
+    /// The spaces `records` with their phases, topics and totals (one
+    /// statement each for the lot).
     fn views(&self, tx: &mut Tx<'_>, records: Vec<SpaceRecord>) -> ServiceResult<Vec<Space>> {
         let ids: Vec<Uuid> = records.iter().map(|r| r.id).collect();
         let mut phases: HashMap<Uuid, Vec<Phase>> = HashMap::new();
         for (space, phase) in spaces::phases(tx, &ids)? {
             phases.entry(space).or_default().push(phase);
+        }
+        let mut topics: HashMap<(Uuid, TopicKind), Vec<Topic>> = HashMap::new();
+        for (space, kind, topic) in spaces::topics(tx, &ids)? {
+            topics.entry((space, kind)).or_default().push(topic);
         }
         let totals: HashMap<Uuid, SpaceTotals> = spaces::totals(tx, &ids)?.into_iter().collect();
         let today = self.ctx.clock.now().date_naive();
@@ -168,7 +225,9 @@ impl SpaceService {
             .map(|r| {
                 let (its_phases, its_totals) =
                     (phases.remove(&r.id).unwrap_or_default(), totals.get(&r.id).copied().unwrap_or_default());
-                Space::new(r, its_phases, today, its_totals)
+                let categories = topics.remove(&(r.id, TopicKind::Category)).unwrap_or_default();
+                let areas = topics.remove(&(r.id, TopicKind::Area)).unwrap_or_default();
+                Space::new(r, its_phases, today, its_totals).with_topics(categories, areas)
             })
             .collect())
     }

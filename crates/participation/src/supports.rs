@@ -10,15 +10,14 @@
 //! are high-volume personal acts, published by the supports export instead
 //! (docs/domain.md).
 
+use crate::rules::check_support;
 use crate::views::{MySupport, ProposalSummary, SupportOutcome, Supporter};
 use crate::{find_by_key, load_visible_proposal, ProposalKey};
 use emenda_domain::policy::Actor;
-use emenda_domain::space::SpaceSettings;
 use emenda_domain::support::{
-    counts, ensure_can_list_supporters, ensure_can_support, ensure_can_withdraw, ensure_room_for_new, on_support,
-    on_withdraw, CountChange,
+    counts, ensure_can_list_supporters, ensure_can_withdraw, on_support, on_withdraw, CountChange,
 };
-use emenda_domain::{DomainError, ErrorCode};
+use emenda_domain::DomainError;
 use emenda_service::{ServiceContext, ServiceResult};
 use emenda_store::proposals::{self as proposal_rows, ProposalRecord};
 use emenda_store::spaces::{self, SpaceRecord};
@@ -54,39 +53,6 @@ pub fn my_support(
         supported_at: support.created_at,
         confirmed_at: support.updated_at,
     }))
-}
-
-/// The rules a support obeys, decided on what the writer read under its
-/// locks (and, for a reader's actions, on what they read): a hidden
-/// proposal takes none (a supporter reaches it only to withdraw; staff of
-/// the space see it, but to moderate), supports open, verification when
-/// the space asks for it, the proposal still open, and a new support (not
-/// a re-confirmation, `exists`) within the participant's limit and the
-/// proposal's threshold. `tally`, the participant's supports in the space,
-/// is asked for only when the support would be new.
-pub(crate) fn check_support(
-    actor: &Actor,
-    settings: &SpaceSettings,
-    proposal: &ProposalRecord,
-    exists: bool,
-    tally: impl FnOnce() -> ServiceResult<i32>,
-) -> ServiceResult<()> {
-    if proposal.hidden {
-        return Err(if actor.is_staff_of(proposal.space_id) {
-            DomainError::conflict(
-                ErrorCode::ContentHidden,
-                "the proposal is hidden by moderation: it takes no supports until it is unhidden",
-            )
-        } else {
-            DomainError::not_found("proposal")
-        }
-        .into());
-    }
-    ensure_can_support(actor, settings, proposal.state)?;
-    if !exists {
-        ensure_room_for_new(settings, tally()?, proposal.supports_given)?;
-    }
-    Ok(())
 }
 
 /// Supports.

@@ -18,7 +18,7 @@ use emenda_domain::policy::ensure_staff_of;
 use emenda_domain::policy::Actor;
 use emenda_domain::values::StaffText;
 use emenda_domain::{DomainError, ErrorCode};
-use emenda_participation::amendments::{load_visible_amendment, lock_visible_amendment};
+use emenda_participation::{load_visible_amendment, lock_visible_amendment};
 use emenda_participation::{lock_visible_proposal, LockedProposal, ProposalKey};
 use emenda_service::{AuditTarget, ServiceContext, ServiceError, ServiceResult};
 use emenda_store::comments::{self as comment_rows, CommentRecord};

@@ -1,6 +1,6 @@
 //! A proposal page in one statement: the proposal, its current version,
-//! its space (the rules the page's buttons depend on), its authors, its latest answer and its amendment
-//! counts. Read alone, one statement is its own snapshot, so the page
+//! its space (the rules the page's buttons depend on), its authors, its latest answer, its amendment
+//! counts and the names of the topics it is filed under. Read alone, one statement is its own snapshot, so the page
 //! costs one round trip instead of a transaction around seven queries.
 //!
 //! The authors and the answer come back as JSON text built by the
@@ -23,6 +23,7 @@ use diesel::prelude::*;
 use emenda_domain::amendment::AmendmentState;
 use emenda_domain::proposal::ProposalState;
 use emenda_domain::reference::ProposalKey;
+use emenda_domain::topics::Topic;
 use uuid::Uuid;
 
 /// Everything a proposal page shows about the proposal itself.
@@ -42,6 +43,10 @@ pub struct ProposalPage {
     pub answer: Option<AnswerRecord>,
     /// Visible amendments per state, states with none left out.
     pub amendment_counts: Vec<(AmendmentState, i64)>,
+    /// The space's category it is filed under, with its name.
+    pub category: Option<Topic>,
+    /// The space's area it is filed under, with its name.
+    pub area: Option<Topic>,
 }
 
 type AuthorTuple = (String, String, String, String, String);
@@ -119,21 +124,47 @@ pub fn find(tx: &mut Tx<'_>, key: &ProposalKey) -> Result<Option<ProposalPage>, 
                         proposal_pages::rejected,
                         proposal_pages::withdrawn,
                     ),
+                    (proposal_pages::category_name, proposal_pages::area_name),
                 ))
                 .limit(1)
         };
     }
-    type Row = (ProposalRow, VersionRow, String, String, SettingsRow, String, Option<String>, (i64, i64, i64, i64));
+    type Row = (
+        ProposalRow,
+        VersionRow,
+        String,
+        String,
+        SettingsRow,
+        String,
+        Option<String>,
+        (i64, i64, i64, i64),
+        (Option<String>, Option<String>),
+    );
     let rows: Vec<Row> = match key {
         ProposalKey::Id(id) => page!(proposals::id.eq(Stored(*id))).load(tx.conn())?,
         ProposalKey::Reference(reference) => page!(proposals::reference.eq(reference.as_str())).load(tx.conn())?,
     };
-    let Some((proposal, version, space_slug, space_title, settings, authors_json, answer_json, (n0, n1, n2, n3))) =
-        rows.into_iter().next()
+    let Some((
+        proposal,
+        version,
+        space_slug,
+        space_title,
+        settings,
+        authors_json,
+        answer_json,
+        (n0, n1, n2, n3),
+        (category_name, area_name),
+    )) = rows.into_iter().next()
     else {
         return Ok(None);
     };
     let proposal = ProposalRecord::from(proposal);
+    // A topic in use never leaves its space's list, so each has its name;
+    // were one missing, its slug stands for it.
+    let named = |slug: &Option<String>, name: Option<String>| {
+        slug.clone().map(|slug| Topic { name: name.unwrap_or_else(|| slug.clone()), slug })
+    };
+    let (category, area) = (named(&proposal.category, category_name), named(&proposal.area, area_name));
     let answer = answer(answer_json.as_deref(), proposal.id)?;
     let states =
         [AmendmentState::Evaluating, AmendmentState::Accepted, AmendmentState::Rejected, AmendmentState::Withdrawn];
@@ -145,6 +176,8 @@ pub fn find(tx: &mut Tx<'_>, key: &ProposalKey) -> Result<Option<ProposalPage>, 
         authors: authors(&authors_json)?,
         answer,
         amendment_counts,
+        category,
+        area,
     }))
 }
 

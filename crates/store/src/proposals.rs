@@ -44,6 +44,10 @@ pub struct ProposalRecord {
     pub updated_at: DateTime<Utc>,
     /// The proposal this one grew out of (a promoted amendment).
     pub derived_from: Option<Uuid>,
+    /// The slug of the space's category it is filed under, if any.
+    pub category: Option<String>,
+    /// The slug of the space's area it is filed under, if any.
+    pub area: Option<String>,
 }
 
 /// What publishing writes.
@@ -65,6 +69,10 @@ pub struct NewProposal<'a> {
     pub created_at: DateTime<Utc>,
     /// The proposal this one grew out of.
     pub derived_from: Option<Uuid>,
+    /// Its category's slug (checked against the space's list by the caller).
+    pub category: Option<&'a str>,
+    /// Its area's slug (likewise).
+    pub area: Option<&'a str>,
 }
 
 #[derive(Queryable, Selectable)]
@@ -85,6 +93,8 @@ pub(crate) struct ProposalRow {
     created_at: Stored<DateTime<Utc>>,
     updated_at: Stored<DateTime<Utc>>,
     derived_from: Option<Stored<Uuid>>,
+    category: Option<String>,
+    area: Option<String>,
 }
 
 impl From<ProposalRow> for ProposalRecord {
@@ -105,8 +115,25 @@ impl From<ProposalRow> for ProposalRecord {
             created_at: row.created_at.0,
             updated_at: row.updated_at.0,
             derived_from: row.derived_from.map(|p| p.0),
+            category: row.category,
+            area: row.area,
         }
     }
+}
+
+/// Files the proposal under these topics of its space (`None`: under no
+/// category, or no area); the caller checked them against the space's lists.
+pub fn file_under(
+    tx: &mut Tx<'_>,
+    proposal_id: Uuid,
+    category: Option<&str>,
+    area: Option<&str>,
+    at: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    diesel::update(proposals::table.filter(proposals::id.eq(Stored(proposal_id))))
+        .set((proposals::category.eq(category), proposals::area.eq(area), proposals::updated_at.eq(Stored(at))))
+        .execute(tx.conn())?;
+    Ok(())
 }
 
 /// Writes a new proposal at version 1 with its creator as first author.
@@ -125,6 +152,8 @@ pub fn insert(tx: &mut Tx<'_>, proposal: &NewProposal<'_>) -> Result<(), StoreEr
             proposals::created_at.eq(&at),
             proposals::updated_at.eq(&at),
             proposals::derived_from.eq(proposal.derived_from.map(Stored)),
+            proposals::category.eq(proposal.category),
+            proposals::area.eq(proposal.area),
         ))
         .execute(tx.conn())?;
     add_author(tx, proposal.id, proposal.creator_id, "creator", proposal.created_at)?;
@@ -470,6 +499,12 @@ fn page(
     }
     if let Some(state) = filter.state {
         query = query.filter(proposals::state.eq(Stored(state)));
+    }
+    if let Some(category) = &filter.category {
+        query = query.filter(proposals::category.eq(category.clone()));
+    }
+    if let Some(area) = &filter.area {
+        query = query.filter(proposals::area.eq(area.clone()));
     }
     match filter.qualified {
         Some(true) => query = query.filter(proposals::qualified_at.is_not_null()),

@@ -29,6 +29,16 @@ diesel::table! {
 }
 
 diesel::table! {
+    space_topics (space_id, kind, slug) {
+        space_id -> Text,
+        kind -> Text,
+        slug -> Text,
+        name -> Text,
+        position -> Integer,
+    }
+}
+
+diesel::table! {
     space_phases (space_id, position) {
         space_id -> Text,
         position -> Integer,
@@ -134,6 +144,8 @@ diesel::table! {
         supports_given -> Integer,
         qualified_at -> Nullable<Text>,
         hidden_by_block -> Bool,
+        category -> Nullable<Text>,
+        area -> Nullable<Text>,
     }
 }
 
@@ -328,6 +340,8 @@ diesel::table! {
         accepted -> BigInt,
         rejected -> BigInt,
         withdrawn -> BigInt,
+        category_name -> Nullable<Text>,
+        area_name -> Nullable<Text>,
     }
 }
 
@@ -347,6 +361,7 @@ diesel::joinable!(reports -> moderations (moderation_id));
 
 diesel::joinable!(site_pages -> users (author_id));
 diesel::joinable!(space_phases -> spaces (space_id));
+diesel::joinable!(space_topics -> spaces (space_id));
 diesel::joinable!(proposal_search -> proposals (proposal_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
@@ -374,4 +389,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     site_pages,
     proposal_search,
     space_phases,
+    space_topics,
 );

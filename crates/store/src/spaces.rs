@@ -1,11 +1,12 @@
 //! Spaces (participatory processes) and their settings.
 
-use crate::schema::{proposals, space_phases, spaces};
+use crate::schema::{proposals, space_phases, space_topics, spaces};
 use crate::types::Stored;
 use crate::{StoreError, Tx};
 use chrono::{DateTime, NaiveDate, Utc};
 use diesel::prelude::*;
 use emenda_domain::space::{AmendmentsVisibility, Phase, SpaceSettings};
+use emenda_domain::topics::{Topic, TopicKind};
 use uuid::Uuid;
 
 /// A space as stored.
@@ -267,6 +268,74 @@ pub fn set_phases(tx: &mut Tx<'_>, space_id: Uuid, phases: &[Phase]) -> Result<(
             .execute(tx.conn())?;
     }
     Ok(())
+}
+
+/// The topics of each of these spaces, in order: `(space id, kind, topic)`.
+pub fn topics(tx: &mut Tx<'_>, space_ids: &[Uuid]) -> Result<Vec<(Uuid, TopicKind, Topic)>, StoreError> {
+    if space_ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let rows: Vec<(Stored<Uuid>, String, String, String)> = space_topics::table
+        .filter(space_topics::space_id.eq_any(space_ids.iter().map(|id| Stored(*id)).collect::<Vec<_>>()))
+        .order((space_topics::space_id.asc(), space_topics::kind.asc(), space_topics::position.asc()))
+        .select((space_topics::space_id, space_topics::kind, space_topics::slug, space_topics::name))
+        .load(tx.conn())?;
+    rows.into_iter()
+        .map(|(space, kind, slug, name)| {
+            let kind = TopicKind::parse(&kind).ok_or_else(|| StoreError::Corrupt(format!("topic kind {kind}")))?;
+            Ok((space.0, kind, Topic { slug, name }))
+        })
+        .collect()
+}
+
+/// Replaces the space's list of one kind with `topics`, in order.
+pub fn set_topics(tx: &mut Tx<'_>, space_id: Uuid, kind: TopicKind, topics: &[Topic]) -> Result<(), StoreError> {
+    diesel::delete(
+        space_topics::table
+            .filter(space_topics::space_id.eq(Stored(space_id)))
+            .filter(space_topics::kind.eq(kind.as_str())),
+    )
+    .execute(tx.conn())?;
+    for (position, topic) in topics.iter().enumerate() {
+        diesel::insert_into(space_topics::table)
+            .values((
+                space_topics::space_id.eq(Stored(space_id)),
+                space_topics::kind.eq(kind.as_str()),
+                space_topics::slug.eq(&topic.slug),
+                space_topics::name.eq(&topic.name),
+                space_topics::position.eq(i32::try_from(position).unwrap_or(i32::MAX)),
+            ))
+            .execute(tx.conn())?;
+    }
+    Ok(())
+}
+
+/// How many of the space's proposals (hidden ones too) are filed under
+/// each of these slugs of one kind; a slug no proposal uses is absent.
+pub fn topic_use(
+    tx: &mut Tx<'_>,
+    space_id: Uuid,
+    kind: TopicKind,
+    slugs: &[&str],
+) -> Result<Vec<(String, i64)>, StoreError> {
+    use diesel::dsl::count_star;
+    if slugs.is_empty() {
+        return Ok(Vec::new());
+    }
+    let in_space = proposals::table.filter(proposals::space_id.eq(Stored(space_id)));
+    let rows: Vec<(Option<String>, i64)> = match kind {
+        TopicKind::Category => in_space
+            .filter(proposals::category.eq_any(slugs))
+            .group_by(proposals::category)
+            .select((proposals::category, count_star()))
+            .load(tx.conn())?,
+        TopicKind::Area => in_space
+            .filter(proposals::area.eq_any(slugs))
+            .group_by(proposals::area)
+            .select((proposals::area, count_star()))
+            .load(tx.conn())?,
+    };
+    Ok(rows.into_iter().filter_map(|(slug, n)| slug.map(|s| (s, n))).collect())
 }
 
 /// What a space holds, for its page: visible proposals, and the counted

@@ -38,8 +38,8 @@ enum Role {
 const ROLES: [Role; 7] =
     [Role::Anonymous, Role::Participant, Role::Author, Role::Staff, Role::StaffElsewhere, Role::Admin, Role::Blocked];
 
-const PROPOSAL_FLAGS: [&str; 9] =
-    ["support", "withdraw_support", "amend", "comment", "edit", "withdraw", "answer", "report", "moderate"];
+const PROPOSAL_FLAGS: [&str; 10] =
+    ["support", "withdraw_support", "amend", "comment", "edit", "withdraw", "answer", "report", "moderate", "file"];
 
 /// An amendment flag, and the amendment it is tried on: a fresh one under
 /// evaluation, or one staff rejected (the only one that can be promoted).
@@ -172,6 +172,7 @@ impl World {
                 json!({ "target": { "kind": "proposal", "id": id }, "reason": "spam" }),
             ),
             "moderate" => app.post(&format!("/api/v1/moderation/proposals/{id}/hide"), token, json!({})),
+            "file" => app.call("PUT", &format!("{path}/filing"), token, Some(&json!({}))),
             other => panic!("no write for `{other}`"),
         }
     }

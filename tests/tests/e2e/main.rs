@@ -24,4 +24,5 @@ mod sign_in_throttling;
 mod site;
 mod spaces;
 mod supports;
+mod topics;
 mod user_moderation;

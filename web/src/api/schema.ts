@@ -648,6 +648,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/proposals/{id}/filing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Files a proposal under other topics of its space (staff of the space;
+         *     an author while the proposal takes edits).
+         */
+        put: operations["file_proposal"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/proposals/{id}/history/verify": {
         parameters: {
             query?: never;
@@ -1180,7 +1200,7 @@ export interface components {
          * @description Every kind of state change that is recorded.
          * @enum {string}
          */
-        AuditAction: "user.registered" | "role.granted" | "role.revoked" | "space.created" | "space.updated" | "proposal.created" | "proposal.edited" | "proposal.withdrawn" | "proposal.answered" | "amendment.created" | "amendment.withdrawn" | "amendment.accepted" | "amendment.rejected" | "amendment.promoted" | "user.verified" | "user.blocked" | "user.unblocked" | "comment.created" | "comment.edited" | "comment.deleted" | "comment.voted" | "report.created" | "content.hidden" | "content.unhidden" | "reports.dismissed" | "reports.upheld" | "page.edited";
+        AuditAction: "user.registered" | "role.granted" | "role.revoked" | "space.created" | "space.updated" | "proposal.created" | "proposal.edited" | "proposal.withdrawn" | "proposal.filed" | "proposal.answered" | "amendment.created" | "amendment.withdrawn" | "amendment.accepted" | "amendment.rejected" | "amendment.promoted" | "user.verified" | "user.blocked" | "user.unblocked" | "comment.created" | "comment.edited" | "comment.deleted" | "comment.voted" | "report.created" | "content.hidden" | "content.unhidden" | "reports.dismissed" | "reports.upheld" | "page.edited";
         /**
          * @description The outcome of re-checking the audit chain, or one segment of it, as
          *     the public verify endpoint reports it. A segment starts after an entry
@@ -1507,8 +1527,12 @@ export interface components {
          *     }
          */
         CreateProposalRequest: {
+            /** @description The slug of one of the space's categories or areas: 3 to 60 characters once trimmed; one line; no direction marks or controls; `a-z`, `0-9` and single inner hyphens. */
+            area?: string | null;
             /** @description Text in Markdown: 15 to 20,000 characters once trimmed; line breaks and tabs allowed, no other control character. */
             body: string;
+            /** @description The slug of one of the space's categories or areas: 3 to 60 characters once trimmed; one line; no direction marks or controls; `a-z`, `0-9` and single inner hyphens. */
+            category?: string | null;
             /** @description Title: 10 to 150 characters once trimmed; one line; no direction marks or controls; at least one visible letter or digit. */
             title: string;
         };
@@ -1615,7 +1639,7 @@ export interface components {
          * @description The `code` of a problem response.
          * @enum {string}
          */
-        ErrorCode: "malformed_request" | "malformed_if_match" | "unauthenticated" | "invalid_credentials" | "token_invalid" | "token_expired" | "token_reused" | "admin_only" | "staff_only" | "not_author" | "not_amendment_author" | "own_amendment" | "proposals_closed" | "amendments_closed" | "verification_required" | "account_blocked" | "not_found" | "method_not_allowed" | "stale_version" | "merge_conflict" | "proposal_withdrawn" | "proposal_answered" | "proposal_closed" | "proposal_changed" | "state_changed" | "amendment_open_exists" | "amendment_decided" | "amendment_withdrawn" | "amendment_not_rejected" | "amendment_promoted" | "amendment_closed_with_proposal" | "supports_closed" | "support_limit_reached" | "support_threshold_reached" | "supporters_private" | "email_taken" | "nickname_taken" | "slug_taken" | "cannot_revoke_self" | "cannot_block_self" | "last_admin" | "duplicate" | "comments_closed" | "not_comment_author" | "own_comment" | "comment_deleted" | "comment_hidden" | "stale_revision" | "precondition_failed" | "payload_too_large" | "content_hidden" | "already_reported" | "cannot_report_own" | "unsupported_media_type" | "validation_failed" | "rate_limited" | "edit_rate_limited" | "edit_limit_reached" | "too_many_attempts" | "internal_error" | "database_unavailable" | "database_busy" | "overloaded" | "request_head_too_large" | "request_timeout";
+        ErrorCode: "malformed_request" | "malformed_if_match" | "unauthenticated" | "invalid_credentials" | "token_invalid" | "token_expired" | "token_reused" | "admin_only" | "staff_only" | "not_author" | "not_amendment_author" | "own_amendment" | "proposals_closed" | "amendments_closed" | "verification_required" | "account_blocked" | "not_found" | "method_not_allowed" | "stale_version" | "merge_conflict" | "proposal_withdrawn" | "proposal_answered" | "proposal_closed" | "proposal_changed" | "state_changed" | "amendment_open_exists" | "amendment_decided" | "amendment_withdrawn" | "amendment_not_rejected" | "amendment_promoted" | "amendment_closed_with_proposal" | "supports_closed" | "support_limit_reached" | "support_threshold_reached" | "supporters_private" | "email_taken" | "nickname_taken" | "slug_taken" | "cannot_revoke_self" | "cannot_block_self" | "last_admin" | "duplicate" | "topic_in_use" | "comments_closed" | "not_comment_author" | "own_comment" | "comment_deleted" | "comment_hidden" | "stale_revision" | "precondition_failed" | "payload_too_large" | "content_hidden" | "already_reported" | "cannot_report_own" | "unsupported_media_type" | "validation_failed" | "rate_limited" | "edit_rate_limited" | "edit_limit_reached" | "too_many_attempts" | "internal_error" | "database_unavailable" | "database_busy" | "overloaded" | "request_head_too_large" | "request_timeout";
         /**
          * @description The `code` of one invalid field in a `validation_failed` problem.
          * @enum {string}
@@ -1625,6 +1649,13 @@ export interface components {
         FieldConflict: components["schemas"]["Conflict"] & {
             /** @description `title` or `body`. */
             field: string;
+        };
+        /** @description Where a proposal is filed: the whole new choice. */
+        FilingRequest: {
+            /** @description The slug of one of the space's categories or areas: 3 to 60 characters once trimmed; one line; no direction marks or controls; `a-z`, `0-9` and single inner hyphens. */
+            area?: string | null;
+            /** @description The slug of one of the space's categories or areas: 3 to 60 characters once trimmed; one line; no direction marks or controls; `a-z`, `0-9` and single inner hyphens. */
+            category?: string | null;
         };
         /**
          * @description The unit a diff compares.
@@ -2080,10 +2111,12 @@ export interface components {
             /** @description Amendments by state, as many as the reader may list. */
             amendments: components["schemas"]["AmendmentCounts"];
             answer?: null | components["schemas"]["Answer"];
+            area?: null | components["schemas"]["Topic"];
             /** @description Creator first, then co-authors, in the order they joined. */
             authors: components["schemas"]["Author"][];
             /** @description Current text (Markdown). */
             body: string;
+            category?: null | components["schemas"]["Topic"];
             /** @description Hash of the current version (the head of the chain). */
             content_hash: string;
             /** @description Supports and comments. */
@@ -2179,6 +2212,11 @@ export interface components {
              */
             edit: boolean;
             /**
+             * @description `PUT …/filing`: file it under other categories or areas of its
+             *     space. Staff of the space; an author while it takes edits.
+             */
+            file: boolean;
+            /**
              * @description `POST /moderation/proposals/{id}/hide`, `…/unhide`, `…/dismiss`:
              *     moderate it. Staff of the space.
              */
@@ -2251,6 +2289,13 @@ export interface components {
         ProposalState: "published" | "evaluating" | "accepted" | "rejected" | "withdrawn";
         /** @description A proposal in a list: its state and counters, without its text. */
         ProposalSummary: {
+            /** @description The slug of the space's area it is filed under; `null`: none. */
+            area?: string | null;
+            /**
+             * @description The slug of the space's category it is filed under (the space's
+             *     `categories` name it); `null`: none.
+             */
+            category?: string | null;
             /**
              * Format: int32
              * @description Visible comments.
@@ -2556,6 +2601,13 @@ export interface components {
         };
         /** @description A participatory space: a process with its own rules of participation. */
         Space: {
+            /** @description Where its proposals may apply, in order (`area`, likewise). */
+            areas: components["schemas"]["Topic"][];
+            /**
+             * @description What its proposals may be about, in order (`category` on a
+             *     proposal, and the list filter of the same name).
+             */
+            categories: components["schemas"]["Topic"][];
             /**
              * Format: date-time
              * @description Creation time.
@@ -2754,8 +2806,30 @@ export interface components {
              */
             ops: components["schemas"]["DiffOp"][];
         };
+        /** @description One category or area of a space. */
+        Topic: {
+            /** @description Its name as shown: 3 to 150 characters, one line. */
+            name: string;
+            /**
+             * @description Its name in addresses and filters (`mobilita`, `centro-storico`):
+             *     3 to 60 of `a-z`, `0-9` and `-`; it never changes.
+             */
+            slug: string;
+        };
         /** @description Changes to a space; omitted fields stay as they are. */
         UpdateSpaceRequest: {
+            /**
+             * @description Where its proposals may apply (districts, villages…): the whole new
+             *     list, in order, as `categories`.
+             */
+            areas?: components["schemas"]["Topic"][] | null;
+            /**
+             * @description What the space's proposals may be about: the whole new list, in
+             *     order (at most 40). Staff of the space may change this and `areas`
+             *     alone; a category leaves only when no proposal is filed under it
+             *     (409 `topic_in_use`).
+             */
+            categories?: components["schemas"]["Topic"][] | null;
             /** @description Description in Markdown: up to 20,000 characters; line breaks and tabs allowed, no other control character. */
             description?: string | null;
             /**
@@ -6471,6 +6545,16 @@ export interface operations {
                  */
                 qualified?: boolean | null;
                 /**
+                 * @description Only proposals filed under this category of the space (its slug;
+                 *     needs `space`).
+                 */
+                category?: string | null;
+                /**
+                 * @description Only proposals filed under this area of the space (its slug; needs
+                 *     `space`).
+                 */
+                area?: string | null;
+                /**
                  * @description Order: `recent` (default), `most_supported`, `most_commented`, or
                  *     with `q` `relevance` (its default: title matches first, newest first
                  *     within each group).
@@ -6521,7 +6605,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A filter or `q` is wrong (`validation_failed`: `q` blank is `required`, over 200 characters `too_long`, common words only `no_letters`; `sort=relevance` without `q`). */
+            /** @description A filter or `q` is wrong (`validation_failed`: `q` blank is `required`, over 200 characters `too_long`, common words only `no_letters`; `sort=relevance` without `q`; `category` or `area` without `space` is `required` on `space`). */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7187,6 +7271,138 @@ export interface operations {
                 };
             };
             /** @description One or more fields (body, query or path) are invalid (`validation_failed`); `errors` lists each. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A failure on the platform's side (`internal_error`); the log has the cause. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached or is busy, or the server is overloaded (`database_unavailable`, `database_busy`, `overloaded`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    file_proposal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID or reference code */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FilingRequest"];
+            };
+        };
+        responses: {
+            /** @description The proposal, filed anew. */
+            200: {
+                headers: {
+                    /** @description Entity tag of the new representation. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Proposal"];
+                };
+            };
+            /** @description The body is not JSON (`malformed_request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired (`unauthenticated`, `token_invalid`, `token_expired`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Neither staff of the space nor an author (`not_author`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nothing there, or nothing the caller may see (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An author's proposal no longer takes edits (`proposal_withdrawn`, `proposal_answered`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is over the size limit (`payload_too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not `application/json` (`unsupported_media_type`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A topic the space does not offer (`invalid_choice` on `category` or `area`). */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8509,7 +8725,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Only administrators may change spaces (`admin_only`). */
+            /** @description Only administrators may change spaces (`admin_only`); staff of the space may change its `categories` and `areas` alone (`staff_only` for anyone else). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8520,6 +8736,15 @@ export interface operations {
             };
             /** @description Nothing there, or nothing the caller may see (`not_found`). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A category or area to remove still has proposals filed under it (`topic_in_use`). */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8669,7 +8894,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description One or more fields (body, query or path) are invalid (`validation_failed`); `errors` lists each. */
+            /** @description A field is wrong (`validation_failed`; a `category` or `area` the space does not offer is `invalid_choice`). */
             422: {
                 headers: {
                     [name: string]: unknown;

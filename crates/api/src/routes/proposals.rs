@@ -11,11 +11,12 @@ use crate::rate_limit::Limiters;
 use crate::routes::{amendments, supports};
 use crate::state::AppState;
 use actix_web::http::header::{self, ContentType};
-use actix_web::{get, post, web, HttpRequest, HttpResponse};
+use actix_web::{get, post, put, web, HttpRequest, HttpResponse};
 use emenda_domain::listing::{ProposalCursor, ProposalFilter, ProposalSort};
 use emenda_domain::policy::Actor;
 use emenda_domain::proposal::ProposalState;
 use emenda_domain::search::query_terms;
+use emenda_domain::topics::Filing;
 use emenda_domain::{DomainError, ErrorCode, FieldCode};
 use emenda_participation::proposals::ProposalEdit;
 use emenda_participation::views::{Answer, Proposal, ProposalSummary};
@@ -39,6 +40,12 @@ pub struct ProposalListQuery {
     /// `true`: only proposals that reached the space's support threshold;
     /// `false`: only those that did not.
     pub qualified: Option<bool>,
+    /// Only proposals filed under this category of the space (its slug;
+    /// needs `space`).
+    pub category: Option<String>,
+    /// Only proposals filed under this area of the space (its slug; needs
+    /// `space`).
+    pub area: Option<String>,
     /// Order: `recent` (default), `most_supported`, `most_commented`, or
     /// with `q` `relevance` (its default: title matches first, newest first
     /// within each group).
@@ -54,7 +61,7 @@ pub struct ProposalListQuery {
     #[param(minimum = 1, maximum = 100)]
     pub limit: Option<i64>,
     /// `next_cursor` of the previous page, unchanged.
-    #[param(pattern = "^[A-Za-z0-9_-]*$")]
+    #[param(schema_with = crate::pagination::cursor_schema)]
     pub cursor: Option<String>,
 }
 
@@ -99,7 +106,7 @@ fn parse_sort(sort: Option<&str>, searching: bool) -> Result<ProposalSort, ApiEr
 #[utoipa::path(tag = "proposals", params(ProposalListQuery),
     responses((status = 200, description = "A page of proposals; with `q`, each with `search` (whether the title matched, and a snippet).", body = Page<ProposalSummary>),
         (status = 404, description = "The `space` filter names no space (`not_found`)."),
-        (status = 422, description = "A filter or `q` is wrong (`validation_failed`: `q` blank is `required`, over 200 characters `too_long`, common words only `no_letters`; `sort=relevance` without `q`)."),
+        (status = 422, description = "A filter or `q` is wrong (`validation_failed`: `q` blank is `required`, over 200 characters `too_long`, common words only `no_letters`; `sort=relevance` without `q`; `category` or `area` without `space` is `required` on `space`)."),
         (status = 429, description = "With `q`, a search counts as an expensive read (`rate_limited`).")))]
 #[get("/proposals")]
 pub async fn list_proposals(
@@ -112,6 +119,10 @@ pub async fn list_proposals(
     let limit = pagination::limit(query.limit)?;
     let terms = query.q.as_deref().map(query_terms).transpose()?.unwrap_or_default();
     let sort = parse_sort(query.sort.as_deref(), !terms.is_empty())?;
+    if query.space.is_none() && (query.category.is_some() || query.area.is_some()) {
+        // A topic's slug means something only in its space.
+        return Err(ApiError::invalid_field("space", FieldCode::Required, "a category or area filter needs its space"));
+    }
     if !terms.is_empty() {
         limiters.charge_expensive_read(&req)?;
     }
@@ -121,12 +132,21 @@ pub async fn list_proposals(
         .with("state", &query.state)
         .with("author", &query.author)
         .with("qualified", &query.qualified)
+        .with("category", &query.category)
+        .with("area", &query.area)
         .with("q", &terms);
     let after = scope.decode::<CursorPosition>(query.cursor.as_deref())?.map(|c| ProposalCursor { key: c.k, id: c.id });
     let rows = blocking(move || {
         let space_id = query.space.as_deref().map(|slug| state.proposals.space_id(slug)).transpose()?;
-        let filter =
-            ProposalFilter { space_id, state: query.state, author_id: query.author, qualified: query.qualified, terms };
+        let filter = ProposalFilter {
+            space_id,
+            state: query.state,
+            author_id: query.author,
+            qualified: query.qualified,
+            category: query.category,
+            area: query.area,
+            terms,
+        };
         state.proposals.list(&filter, sort, after, limit + 1)
     })
     .await?;
@@ -156,6 +176,14 @@ pub struct CreateProposalRequest {
     /// Text in Markdown: 15 to 20,000 characters once trimmed.
     #[schema(schema_with = crate::text_schema::body)]
     pub body: String,
+    /// One of the space's `categories`, by slug; absent: none.
+    #[serde(default)]
+    #[schema(schema_with = crate::text_schema::optional_slug)]
+    pub category: Option<String>,
+    /// One of the space's `areas`, by slug; absent: none.
+    #[serde(default)]
+    #[schema(schema_with = crate::text_schema::optional_slug)]
+    pub area: Option<String>,
 }
 
 /// Publishes a proposal in a space.
@@ -164,7 +192,8 @@ pub struct CreateProposalRequest {
     responses((status = 201, description = "The proposal, with its first version.", body = Proposal,
             headers(("ETag" = String, description = "Entity tag of the representation, for `If-Match` and `If-None-Match`."),
                 ("Location" = String, description = "The proposal's URL."))),
-        (status = 403, description = "The space takes no proposals, or requires a verified identity, or the account is blocked.")))]
+        (status = 403, description = "The space takes no proposals, or requires a verified identity, or the account is blocked."),
+        (status = 422, description = "A field is wrong (`validation_failed`; a `category` or `area` the space does not offer is `invalid_choice`).")))]
 #[post("/spaces/{slug}/proposals")]
 pub async fn create_proposal(
     state: web::Data<AppState>,
@@ -173,7 +202,9 @@ pub async fn create_proposal(
     body: Body<CreateProposalRequest>,
 ) -> ApiResult<HttpResponse> {
     let body = body.into_inner();
-    let view = blocking(move || state.proposals.create(&user.actor(), &slug, &body.title, &body.body)).await?;
+    let filing = Filing { category: body.category, area: body.area };
+    let view =
+        blocking(move || state.proposals.create_filed(&user.actor(), &slug, &body.title, &body.body, &filing)).await?;
     let location = format!("/api/v1/proposals/{}", view.id);
     let mut response = HttpResponse::Created();
     response.insert_header((header::LOCATION, location));
@@ -451,6 +482,43 @@ pub async fn withdraw_proposal(
     Ok(http::with_proposal(HttpResponse::Ok(), view))
 }
 
+/// Where a proposal is filed: the whole new choice.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FilingRequest {
+    /// One of the space's `categories`, by slug; `null` or absent: none.
+    #[serde(default)]
+    #[schema(schema_with = crate::text_schema::optional_slug)]
+    pub category: Option<String>,
+    /// One of the space's `areas`, by slug; `null` or absent: none.
+    #[serde(default)]
+    #[schema(schema_with = crate::text_schema::optional_slug)]
+    pub area: Option<String>,
+}
+
+/// Files a proposal under other topics of its space (staff of the space;
+/// an author while the proposal takes edits).
+#[utoipa::path(tag = "proposals",
+    params(("id" = String, Path, description = "UUID or reference code")), request_body = FilingRequest,
+    security(("bearer" = [])),
+    responses((status = 200, description = "The proposal, filed anew.", body = Proposal,
+            headers(("ETag" = String, description = "Entity tag of the new representation."))),
+        (status = 403, description = "Neither staff of the space nor an author (`not_author`)."),
+        (status = 409, description = "An author's proposal no longer takes edits (`proposal_withdrawn`, `proposal_answered`)."),
+        (status = 422, description = "A topic the space does not offer (`invalid_choice` on `category` or `area`).")))]
+#[put("/proposals/{id}/filing")]
+pub async fn file_proposal(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    id: ProposalPath,
+    body: Body<FilingRequest>,
+) -> ApiResult<HttpResponse> {
+    let body = body.into_inner();
+    let filing = Filing { category: body.category, area: body.area };
+    let view = blocking(move || state.proposals.file(&user.actor(), &id, &filing)).await?;
+    Ok(http::with_proposal(HttpResponse::Ok(), view))
+}
+
 /// Every official answer of a proposal, newest (the one in force) first.
 #[utoipa::path(tag = "proposals",
     params(("id" = String, Path, description = "UUID or reference code")),
@@ -468,5 +536,6 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(create_proposal)
         .service(get_proposal)
         .service(edit_proposal)
-        .service(withdraw_proposal);
+        .service(withdraw_proposal)
+        .service(file_proposal);
 }

@@ -62,7 +62,7 @@ pub struct ReportQueueQuery {
     #[param(minimum = 1, maximum = 100)]
     pub limit: Option<i64>,
     /// `next_cursor` of the previous page, unchanged.
-    #[param(pattern = "^[A-Za-z0-9_-]*$")]
+    #[param(schema_with = crate::pagination::cursor_schema)]
     pub cursor: Option<String>,
 }
 

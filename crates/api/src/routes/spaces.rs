@@ -7,6 +7,7 @@ use crate::problem::ApiResult;
 use crate::state::AppState;
 use actix_web::{get, patch, post, web, HttpResponse};
 use emenda_domain::space::{Phase, SettingsPatch, SpaceSettings};
+use emenda_domain::topics::Topic;
 use emenda_participation::spaces::{NewSpace, SpaceChange};
 use emenda_participation::views::Space;
 use serde::Deserialize;
@@ -55,6 +56,14 @@ pub struct UpdateSpaceRequest {
     /// removes them). Each starts after the one before has ended; only the
     /// last may be open-ended.
     pub phases: Option<Vec<Phase>>,
+    /// What the space's proposals may be about: the whole new list, in
+    /// order (at most 40). Staff of the space may change this and `areas`
+    /// alone; a category leaves only when no proposal is filed under it
+    /// (409 `topic_in_use`).
+    pub categories: Option<Vec<Topic>>,
+    /// Where its proposals may apply (districts, villages…): the whole new
+    /// list, in order, as `categories`.
+    pub areas: Option<Vec<Topic>>,
 }
 
 /// List parameters.
@@ -64,7 +73,7 @@ pub struct ListQuery {
     #[param(minimum = 1, maximum = 100)]
     pub limit: Option<i64>,
     /// `next_cursor` of the previous page, unchanged.
-    #[param(pattern = "^[A-Za-z0-9_-]*$")]
+    #[param(schema_with = crate::pagination::cursor_schema)]
     pub cursor: Option<String>,
 }
 
@@ -110,7 +119,8 @@ pub async fn get_space(state: web::Data<AppState>, slug: web::Path<String>) -> A
 #[utoipa::path(tag = "spaces", params(("slug" = String, Path)),
     request_body = UpdateSpaceRequest, security(("bearer" = [])),
     responses((status = 200, description = "The space as changed.", body = Space),
-        (status = 403, description = "Only administrators may change spaces (`admin_only`).")))]
+        (status = 403, description = "Only administrators may change spaces (`admin_only`); staff of the space may change its `categories` and `areas` alone (`staff_only` for anyone else)."),
+        (status = 409, description = "A category or area to remove still has proposals filed under it (`topic_in_use`).")))]
 #[patch("/spaces/{slug}")]
 pub async fn update_space(
     state: web::Data<AppState>,
@@ -119,8 +129,14 @@ pub async fn update_space(
     body: Body<UpdateSpaceRequest>,
 ) -> ApiResult<HttpResponse> {
     let body = body.into_inner();
-    let change =
-        SpaceChange { title: body.title, description: body.description, settings: body.settings, phases: body.phases };
+    let change = SpaceChange {
+        title: body.title,
+        description: body.description,
+        settings: body.settings,
+        phases: body.phases,
+        categories: body.categories,
+        areas: body.areas,
+    };
     let space = blocking(move || state.spaces.update(&user.actor(), &slug, &change)).await?;
     Ok(HttpResponse::Ok().json(space))
 }

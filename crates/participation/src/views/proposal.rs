@@ -5,6 +5,7 @@ use chrono::{DateTime, Utc};
 use emenda_domain::amendment::AmendmentState;
 use emenda_domain::proposal::{ProposalState, VersionKind};
 use emenda_domain::search::SnippetPart;
+use emenda_domain::topics::Topic;
 use emenda_store::proposal_view::ProposalPage;
 use emenda_store::proposals::{AuthorRecord, ProposalRecord};
 use serde::Serialize;
@@ -41,6 +42,11 @@ pub struct ProposalSummary {
     pub created_at: DateTime<Utc>,
     /// Last change of its text, state or counters.
     pub updated_at: DateTime<Utc>,
+    /// The slug of the space's category it is filed under (the space's
+    /// `categories` name it); `null`: none.
+    pub category: Option<String>,
+    /// The slug of the space's area it is filed under; `null`: none.
+    pub area: Option<String>,
     /// In the results of a search (`q`): how it matched; absent otherwise.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub search: Option<SearchHit>,
@@ -72,6 +78,8 @@ impl From<ProposalRecord> for ProposalSummary {
             comments_count: r.comments_count,
             created_at: r.created_at,
             updated_at: r.updated_at,
+            category: r.category,
+            area: r.area,
             search: None,
         }
     }
@@ -181,6 +189,9 @@ pub struct ProposalActions {
     /// `POST /moderation/proposals/{id}/hide`, `…/unhide`, `…/dismiss`:
     /// moderate it. Staff of the space.
     pub moderate: bool,
+    /// `PUT …/filing`: file it under other categories or areas of its
+    /// space. Staff of the space; an author while it takes edits.
+    pub file: bool,
 }
 
 /// A proposal with its current text, as its page shows it to one reader.
@@ -222,6 +233,10 @@ pub struct Proposal {
     pub answer: Option<Answer>,
     /// The proposal this one grew out of (a promoted amendment).
     pub derived_from: Option<Uuid>,
+    /// The space's category it is filed under; `null`: none.
+    pub category: Option<Topic>,
+    /// The space's area it is filed under; `null`: none.
+    pub area: Option<Topic>,
     /// Hidden by moderation (only staff of its space can still see it).
     pub hidden: bool,
     /// When the proposal reached the space's support threshold (stays set
@@ -264,6 +279,8 @@ impl Proposal {
             amendments: AmendmentCounts::from_counts(&page.amendment_counts),
             answer: page.answer.map(Answer::from),
             derived_from: p.derived_from,
+            category: page.category,
+            area: page.area,
             hidden: p.hidden,
             qualified_at: p.qualified_at,
             my_support,

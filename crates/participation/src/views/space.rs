@@ -2,6 +2,7 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use emenda_domain::space::{current_phase, Phase, SpaceSettings};
+use emenda_domain::topics::Topic;
 use emenda_store::spaces::{SpaceRecord, SpaceRules, SpaceTotals};
 use serde::Serialize;
 use uuid::Uuid;
@@ -27,6 +28,11 @@ pub struct Space {
     pub current_phase: Option<usize>,
     /// What it holds now.
     pub totals: SpaceCounts,
+    /// What its proposals may be about, in order (`category` on a
+    /// proposal, and the list filter of the same name).
+    pub categories: Vec<Topic>,
+    /// Where its proposals may apply, in order (`area`, likewise).
+    pub areas: Vec<Topic>,
     /// Creation time.
     pub created_at: DateTime<Utc>,
     /// Last change of its texts or settings.
@@ -58,9 +64,16 @@ impl Space {
             current_phase: current_phase(&phases, today),
             phases,
             totals: SpaceCounts { proposals: totals.proposals, supports: totals.supports, comments: totals.comments },
+            categories: Vec::new(),
+            areas: Vec::new(),
             created_at: r.created_at,
             updated_at: r.updated_at,
         }
+    }
+
+    /// The same space with its categories and areas.
+    pub(crate) fn with_topics(self, categories: Vec<Topic>, areas: Vec<Topic>) -> Self {
+        Self { categories, areas, ..self }
     }
 }
 

@@ -69,6 +69,8 @@ pub fn seed_proposal(store: &Store) -> (Uuid, Uuid) {
                     title: "Titolo di prova",
                     created_at: at,
                     derived_from: None,
+                    category: None,
+                    area: None,
                 },
             )?;
             versions::append(

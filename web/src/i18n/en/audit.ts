@@ -17,6 +17,7 @@ export const audit: Record<keyof typeof it, string> = {
   'audit.action.proposal.created': 'Proposal published',
   'audit.action.proposal.edited': 'New version of a proposal',
   'audit.action.proposal.withdrawn': 'Proposal withdrawn',
+  'audit.action.proposal.filed': 'Category or area of a proposal changed',
   'audit.action.proposal.answered': 'Official answer',
   'audit.action.amendment.created': 'Amendment proposed',
   'audit.action.amendment.withdrawn': 'Amendment withdrawn',

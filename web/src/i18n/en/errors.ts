@@ -45,6 +45,7 @@ export const errors: Record<keyof typeof it, string> = {
   'error.cannot_block_self': 'You cannot block your own account.',
   'error.last_admin': 'The last administrator cannot be removed.',
   'error.duplicate': 'It already exists.',
+  'error.topic_in_use': 'Some proposals are filed under it: move them to another category or area first.',
   'error.comments_closed': 'Comments are closed in this process.',
   'error.not_comment_author': "Only the comment's author may do this.",
   'error.own_comment': 'You cannot vote on your own comment.',

@@ -16,6 +16,7 @@ export const audit = {
   'audit.action.proposal.created': 'Proposta pubblicata',
   'audit.action.proposal.edited': 'Nuova versione di una proposta',
   'audit.action.proposal.withdrawn': 'Proposta ritirata',
+  'audit.action.proposal.filed': 'Categoria o zona di una proposta cambiata',
   'audit.action.proposal.answered': 'Risposta ufficiale',
   'audit.action.amendment.created': 'Emendamento proposto',
   'audit.action.amendment.withdrawn': 'Emendamento ritirato',

@@ -44,6 +44,7 @@ export const errors = {
   'error.cannot_block_self': 'Non puoi bloccare il tuo account.',
   'error.last_admin': "L'ultimo amministratore non può essere rimosso.",
   'error.duplicate': 'Esiste già.',
+  'error.topic_in_use': 'Alcune proposte sono classificate così: spostale prima in un’altra categoria o zona.',
   'error.comments_closed': 'I commenti in questo processo sono chiusi.',
   'error.not_comment_author': "Solo l'autore del commento può farlo.",
   'error.own_comment': 'Non puoi votare un tuo commento.',
