@@ -10,9 +10,10 @@ use emenda_domain::amendment::Mergeability;
 use emenda_domain::policy::{Actor, Role};
 use emenda_domain::proposal::ProposalState;
 use emenda_domain::space::SpaceSettings;
+use emenda_domain::topics::{Filing, Topic};
 use emenda_participation::amendments::AmendmentRequest;
 use emenda_participation::proposals::ProposalEdit;
-use emenda_participation::spaces::NewSpace;
+use emenda_participation::spaces::{NewSpace, SpaceChange};
 use emenda_participation::views::Amendment;
 use emenda_participation::ProposalKey;
 use emenda_staff::decisions::Acceptance;
@@ -177,6 +178,52 @@ fn actor_of(state: &AppState, user_id: uuid::Uuid) -> anyhow::Result<Actor> {
     Ok(state.accounts.signed_in_user(user_id).context("loading a demo user")?.actor())
 }
 
+/// Each space's categories and areas, as staff would set them: `(slug, name)`.
+const TOPICS: [(&[(&str, &str)], &[(&str, &str)]); 2] = [
+    (
+        &[
+            ("verde-pubblico", "Verde pubblico"),
+            ("sicurezza", "Sicurezza e illuminazione"),
+            ("cultura-sport", "Cultura e sport"),
+            ("servizi-sociali", "Servizi sociali"),
+        ],
+        &[("bolognina", "Bolognina"), ("corticella", "Corticella"), ("lame", "Lame")],
+    ),
+    (
+        &[
+            ("sicurezza-stradale", "Sicurezza stradale"),
+            ("ciclabilita", "Ciclabilità"),
+            ("trasporto-pubblico", "Trasporto pubblico"),
+            ("accessibilita", "Accessibilità"),
+        ],
+        &[("centro-storico", "Centro storico"), ("periferie", "Periferie"), ("tutta-la-citta", "Tutta la città")],
+    ),
+];
+
+/// Where each demo proposal is filed, in the order of `PROPOSALS`:
+/// `(category, area)` slugs of its space.
+const FILINGS: [(&str, Option<&str>); 12] = [
+    ("verde-pubblico", Some("bolognina")),
+    ("sicurezza", Some("bolognina")),
+    ("cultura-sport", None),
+    ("cultura-sport", Some("lame")),
+    ("servizi-sociali", Some("corticella")),
+    ("verde-pubblico", Some("corticella")),
+    ("sicurezza-stradale", Some("tutta-la-citta")),
+    ("ciclabilita", Some("centro-storico")),
+    ("trasporto-pubblico", Some("periferie")),
+    ("ciclabilita", Some("periferie")),
+    ("accessibilita", None),
+    ("ciclabilita", Some("centro-storico")),
+];
+
+// One filing per demo proposal, or the zip above would drop some.
+const _: () = assert!(FILINGS.len() == PROPOSALS.len());
+
+fn topic_list(entries: &[(&str, &str)]) -> Vec<Topic> {
+    entries.iter().map(|(slug, name)| Topic { slug: (*slug).into(), name: (*name).into() }).collect()
+}
+
 fn demo_spaces() -> [NewSpace; 2] {
     [
         NewSpace {
@@ -220,8 +267,15 @@ pub fn load_demo(state: &AppState) -> anyhow::Result<bool> {
         })
         .context("creating the demo staff member")?;
     state.roles.grant(&admin_actor, staff.id, Role::Staff, None)?;
-    for space in &spaces {
+    let staff_actor = actor_of(state, staff.id)?;
+    for (space, (categories, areas)) in spaces.iter().zip(TOPICS) {
         state.spaces.create(&admin_actor, space).with_context(|| format!("creating space {}", space.slug))?;
+        let topics = SpaceChange {
+            categories: Some(topic_list(categories)),
+            areas: Some(topic_list(areas)),
+            ..SpaceChange::default()
+        };
+        state.spaces.update(&staff_actor, &space.slug, &topics)?;
     }
     let mut citizens = Vec::new();
     for user in CITIZENS {
@@ -238,10 +292,11 @@ pub fn load_demo(state: &AppState) -> anyhow::Result<bool> {
         citizens.push(actor_of(state, record.id)?);
     }
     let mut published = Vec::new();
-    for proposal in PROPOSALS {
+    for (proposal, (category, area)) in PROPOSALS.iter().zip(FILINGS) {
         let author = &citizens[proposal.author];
         let slug = &spaces[proposal.space].slug;
-        let view = state.proposals.create(author, slug, proposal.title, proposal.body)?;
+        let filing = Filing { category: Some(category.into()), area: area.map(Into::into) };
+        let view = state.proposals.create_filed(author, slug, proposal.title, proposal.body, &filing)?;
         published.push(ProposalKey::Id(view.id));
         let (mut title, mut body) = (proposal.title.to_owned(), proposal.body.to_owned());
         for (version, (find, replace, summary)) in (1..).zip(proposal.edits.iter()) {
@@ -259,7 +314,6 @@ pub fn load_demo(state: &AppState) -> anyhow::Result<bool> {
             state.proposals.edit(author, &ProposalKey::Id(view.id), &edit)?;
         }
     }
-    let staff_actor = actor_of(state, staff.id)?;
     let open_amendment = load_amendments(state, &citizens, &staff_actor, &published)?;
     load_answers(state, &staff_actor, &published)?;
     participation::load_supports(state, &citizens, &published)?;
