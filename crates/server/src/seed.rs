@@ -178,8 +178,11 @@ fn actor_of(state: &AppState, user_id: uuid::Uuid) -> anyhow::Result<Actor> {
     Ok(state.accounts.signed_in_user(user_id).context("loading a demo user")?.actor())
 }
 
-/// Each space's categories and areas, as staff would set them: `(slug, name)`.
-const TOPICS: [(&[(&str, &str)], &[(&str, &str)]); 2] = [
+/// A list of topics: `(slug, name)`.
+type TopicList = &'static [(&'static str, &'static str)];
+
+/// Each space's categories and areas, as staff would set them.
+const TOPICS: [(TopicList, TopicList); 2] = [
     (
         &[
             ("verde-pubblico", "Verde pubblico"),
