@@ -10,7 +10,8 @@ use emenda_participation::{
 };
 use emenda_service::Database;
 use emenda_staff::{
-    AnswerService, AuditService, DecisionService, PageService, ReportService, RoleService, UserModerationService,
+    AnswerService, AuditService, DecisionService, PageService, ReportService, RoleService, SummaryService,
+    UserModerationService,
 };
 use std::sync::Arc;
 
@@ -43,6 +44,8 @@ pub struct AppState {
     pub user_moderation: UserModerationService,
     /// Reports and content moderation.
     pub reports: ReportService,
+    /// What waits for staff, counted.
+    pub summary: SummaryService,
     /// The site's own pages.
     pub pages: PageService,
     /// The public body that publishes the site (the server's settings).
@@ -91,6 +94,7 @@ impl AppState {
             roles: RoleService::new(ctx.clone()),
             user_moderation: UserModerationService::new(ctx.clone()),
             pages: PageService::new(ctx.clone()),
+            summary: SummaryService::new(ctx.clone()),
             reports: ReportService::new(ctx),
             owner: Owner { name: "Amministrazione titolare".into(), ..Owner::default() },
             logo: None,

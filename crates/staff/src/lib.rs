@@ -12,6 +12,7 @@ pub mod decisions;
 pub mod pages;
 pub mod reports;
 pub mod roles;
+pub mod summary;
 pub mod users;
 pub mod views;
 
@@ -21,4 +22,5 @@ pub use decisions::DecisionService;
 pub use pages::PageService;
 pub use reports::ReportService;
 pub use roles::RoleService;
+pub use summary::SummaryService;
 pub use users::UserModerationService;

@@ -10,6 +10,7 @@ pub mod page;
 pub mod queue;
 pub mod report;
 pub mod roles;
+pub mod summary;
 
 pub use audit::AuditEntry;
 pub use decision::{Accepted, QueueItem};
@@ -17,3 +18,4 @@ pub use page::{Page, PageAuthor, PageSummary};
 pub use queue::{ModerationItem, Preview, QueueReport, ReasonCounts};
 pub use report::Report;
 pub use roles::UserRoles;
+pub use summary::StaffSummary;

@@ -267,6 +267,18 @@ pub fn queue(
     Ok(query.load::<AmendmentRow>(tx.conn())?.into_iter().map(AmendmentRecord::from).collect())
 }
 
+/// How many amendments are in `state`, in these spaces (all when `None`):
+/// the size of the staff's queue.
+pub fn count_in_state(tx: &mut Tx<'_>, spaces: Option<&[Uuid]>, state: AmendmentState) -> Result<i64, StoreError> {
+    let mut query = amendments::table.filter(amendments::state.eq(Stored(state))).into_boxed();
+    if let Some(spaces) = spaces {
+        let ids: Vec<Stored<Uuid>> = spaces.iter().copied().map(Stored).collect();
+        let in_spaces = proposals::table.filter(proposals::space_id.eq_any(ids)).select(proposals::id);
+        query = query.filter(amendments::proposal_id.eq_any(in_spaces));
+    }
+    Ok(query.count().get_result(tx.conn())?)
+}
+
 /// Moves an amendment out of `evaluating`. Returns `false` when it was no
 /// longer evaluating: of concurrent decisions only one gets `true`, because
 /// the update locks the row and the others re-check the state after it

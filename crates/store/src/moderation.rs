@@ -247,6 +247,20 @@ pub fn queue(
     Ok(query.load::<ModerationRow>(tx.conn())?.into_iter().map(ModerationRecord::from).collect())
 }
 
+/// How many items have open reports, in these spaces (all when `None`):
+/// the size of the staff's report queue.
+pub fn count_open_items(tx: &mut Tx<'_>, spaces: Option<&[Uuid]>) -> Result<i64, StoreError> {
+    let mut query = moderations::table
+        // As the partial indexes `moderations_open*` are written.
+        .filter(diesel::dsl::sql::<diesel::sql_types::Bool>("moderations.open_reports > 0"))
+        .into_boxed();
+    if let Some(spaces) = spaces {
+        let ids: Vec<Stored<Uuid>> = spaces.iter().copied().map(Stored).collect();
+        query = query.filter(moderations::space_id.eq_any(ids));
+    }
+    Ok(query.count().get_result(tx.conn())?)
+}
+
 /// One moderation row by id.
 pub fn find_by_id(tx: &mut Tx<'_>, id: Uuid) -> Result<Option<ModerationRecord>, StoreError> {
     let rows: Vec<ModerationRow> = moderations::table

@@ -23,6 +23,7 @@ mod search;
 mod sign_in_throttling;
 mod site;
 mod spaces;
+mod staff_summary;
 mod supports;
 mod topics;
 mod user_moderation;

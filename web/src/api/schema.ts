@@ -344,6 +344,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/moderation/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What waits for staff: amendments to decide, items with open reports,
+         *     proposals not answered yet (and how many of those reached their
+         *     threshold), in one read.
+         */
+        get: operations["staff_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/moderation/users": {
         parameters: {
             query?: never;
@@ -2735,6 +2756,30 @@ export interface components {
              */
             verification_required_to_support: boolean;
         };
+        /** @description What waits for staff in the spaces they look after (or one of them). */
+        StaffSummary: {
+            /**
+             * Format: int64
+             * @description Amendments waiting for a decision (the amendment queue).
+             */
+            amendments_waiting: number;
+            /**
+             * Format: int64
+             * @description Visible proposals not answered yet (still `published`).
+             */
+            proposals_awaiting_answer: number;
+            /**
+             * Format: int64
+             * @description Of those, the ones that reached their space's support threshold:
+             *     the first to answer.
+             */
+            proposals_awaiting_answer_qualified: number;
+            /**
+             * Format: int64
+             * @description Items with open reports (the report queue).
+             */
+            reports_open: number;
+        };
         /**
          * @description What a support request ended with: the caller's support and the
          *     proposal's counters after it.
@@ -5122,6 +5167,85 @@ export interface operations {
                 };
             };
             /** @description Only staff may see the queue (`staff_only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The `space` filter names no space (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description One or more fields (body, query or path) are invalid (`validation_failed`); `errors` lists each. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A failure on the platform's side (`internal_error`); the log has the cause. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached or is busy, or the server is overloaded (`database_unavailable`, `database_busy`, `overloaded`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    staff_summary: {
+        parameters: {
+            query?: {
+                /** @description Only this space (slug); absent: every space the caller is staff of. */
+                space?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The counts. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffSummary"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired (`unauthenticated`, `token_invalid`, `token_expired`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only staff (of the space named) may see them (`staff_only`). */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -11,7 +11,7 @@ use emenda_domain::amendment::AmendmentState;
 use emenda_domain::proposal::ProposalState;
 use emenda_participation::views::{AmendmentSummary, Proposal};
 use emenda_staff::decisions::Acceptance;
-use emenda_staff::views::{Accepted, QueueItem};
+use emenda_staff::views::{Accepted, QueueItem, StaffSummary};
 use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -53,6 +53,32 @@ pub async fn amendment_queue(
     let rows = blocking(move || state.decisions.queue(&user.actor(), query.space.as_deref(), wanted, after, limit + 1))
         .await?;
     Ok(HttpResponse::Ok().json(pagination::page(rows, limit, &scope, |item| item.amendment.id)))
+}
+
+/// Which space's counts.
+#[derive(Debug, Deserialize, IntoParams)]
+pub struct SummaryQuery {
+    /// Only this space (slug); absent: every space the caller is staff of.
+    pub space: Option<String>,
+}
+
+/// What waits for staff: amendments to decide, items with open reports,
+/// proposals not answered yet (and how many of those reached their
+/// threshold), in one read.
+#[utoipa::path(tag = "moderation", params(SummaryQuery),
+    security(("bearer" = [])),
+    responses((status = 200, description = "The counts.", body = StaffSummary),
+        (status = 403, description = "Only staff (of the space named) may see them (`staff_only`)."),
+        (status = 404, description = "The `space` filter names no space (`not_found`).")))]
+#[get("/moderation/summary")]
+pub async fn staff_summary(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    query: Query<SummaryQuery>,
+) -> ApiResult<HttpResponse> {
+    let space = query.into_inner().space;
+    let summary = blocking(move || state.summary.summary(&user.actor(), space.as_deref())).await?;
+    Ok(HttpResponse::Ok().json(summary))
 }
 
 /// An acceptance (`{}` for a plain one); a final title or body overrides
@@ -177,5 +203,9 @@ pub async fn answer_proposal(
 
 /// Registers the routes.
 pub fn configure(cfg: &mut ServiceConfig) {
-    cfg.service(amendment_queue).service(accept_amendment).service(reject_amendment).service(answer_proposal);
+    cfg.service(amendment_queue)
+        .service(accept_amendment)
+        .service(reject_amendment)
+        .service(answer_proposal)
+        .service(staff_summary);
 }
