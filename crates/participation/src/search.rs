@@ -25,17 +25,26 @@ pub(crate) fn index(tx: &mut Tx<'_>, proposal_id: Uuid, title: &str, body: &str)
 /// Indexes every proposal that has no terms yet (written before search
 /// existed, or loaded in bulk), in batches; returns how many. Run at start.
 pub fn index_missing(ctx: &ServiceContext) -> ServiceResult<usize> {
+    index_missing_in_batches(ctx, BATCH)
+}
+
+/// [`index_missing`], `batch` proposals per transaction.
+pub fn index_missing_in_batches(ctx: &ServiceContext, batch: i64) -> ServiceResult<usize> {
     let mut done = 0;
+    let mut after = None;
     loop {
-        let indexed = ctx.store().write(|tx| {
-            let batch = search_rows::unindexed(tx, BATCH)?;
-            for (id, title, body) in &batch {
+        let (indexed, last) = ctx.store().write(|tx| {
+            let rows = search_rows::unindexed(tx, after, batch)?;
+            for (id, title, body) in &rows {
                 index(tx, *id, title, body)?;
             }
-            Ok::<_, emenda_service::ServiceError>(batch.len())
+            Ok::<_, emenda_service::ServiceError>((rows.len(), rows.last().map(|(id, _, _)| *id)))
         })?;
+        // The next batch starts after this one's last id, known only once
+        // its transaction committed.
+        after = last.or(after);
         done += indexed;
-        if indexed < usize::try_from(BATCH).unwrap_or(usize::MAX) {
+        if indexed < usize::try_from(batch).unwrap_or(usize::MAX) {
             if done > 0 {
                 ctx.store().write(|tx| Ok::<_, emenda_service::ServiceError>(search_rows::compact(tx)?))?;
             }

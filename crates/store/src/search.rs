@@ -26,12 +26,14 @@ pub fn index(tx: &mut Tx<'_>, proposal_id: Uuid, title_terms: &str, body_terms: 
     Ok(())
 }
 
-/// Up to `limit` proposals that have no terms yet, with their current
-/// title and text: what a start-up fills in (proposals written before
-/// search existed, or loaded in bulk).
-pub fn unindexed(tx: &mut Tx<'_>, limit: i64) -> Result<Vec<(Uuid, String, String)>, StoreError> {
+/// Up to `limit` proposals after `after` (by id) that have no terms yet,
+/// with their current title and text: what a start-up fills in (proposals
+/// written before search existed, or loaded in bulk). The caller passes
+/// the last id of the previous batch, so a fill reads the table once
+/// rather than once per batch.
+pub fn unindexed(tx: &mut Tx<'_>, after: Option<Uuid>, limit: i64) -> Result<Vec<(Uuid, String, String)>, StoreError> {
     let indexed = proposal_search::table.select(proposal_search::proposal_id);
-    let rows: Vec<(Stored<Uuid>, String, String)> = proposals::table
+    let mut query = proposals::table
         .inner_join(
             proposal_versions::table.on(proposal_versions::proposal_id
                 .eq(proposals::id)
@@ -41,7 +43,11 @@ pub fn unindexed(tx: &mut Tx<'_>, limit: i64) -> Result<Vec<(Uuid, String, Strin
         .select((proposals::id, proposal_versions::title, proposal_versions::body))
         .order(proposals::id.asc())
         .limit(limit)
-        .load(tx.conn())?;
+        .into_boxed();
+    if let Some(after) = after {
+        query = query.filter(proposals::id.gt(Stored(after)));
+    }
+    let rows: Vec<(Stored<Uuid>, String, String)> = query.load(tx.conn())?;
     Ok(rows.into_iter().map(|(id, title, body)| (id.0, title, body)).collect())
 }
 

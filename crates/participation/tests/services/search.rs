@@ -7,7 +7,7 @@
 use emenda_domain::listing::{ProposalFilter, ProposalSort};
 use emenda_domain::search::query_terms;
 use emenda_domain::space::SpaceSettings;
-use emenda_participation::search::index_missing;
+use emenda_participation::search::{index_missing, index_missing_in_batches};
 use emenda_store::testing::execute_raw;
 use emenda_store::HasStore;
 use emenda_store::{backend_tests, Backend};
@@ -32,6 +32,11 @@ fn the_start_up_fill_indexes_what_is_missing_once(backend: Backend) {
     assert_eq!(found(&w, "scuola"), 2);
     assert_eq!(found(&w, "ciclabili"), 1);
     assert_eq!(index_missing(&w.ctx).unwrap(), 0, "nothing twice");
+    // In batches smaller than what is missing, each batch starts after the
+    // last one: nothing is skipped, nothing is read twice.
+    execute_raw(w.ctx.store(), "DELETE FROM proposal_search").unwrap();
+    assert_eq!(index_missing_in_batches(&w.ctx, 2).unwrap(), 3);
+    assert_eq!((found(&w, "scuola"), found(&w, "ciclabili")), (2, 1));
 }
 
 backend_tests!(the_start_up_fill_indexes_what_is_missing_once);
