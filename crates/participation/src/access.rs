@@ -1,9 +1,10 @@
 //! The doors to a proposal and to an amendment: found by their key, as
 //! the caller may see them (hidden content exists only for staff of its
 //! space; a `participants` space shows an amendment to its author and
-//! staff only), and, for writes, locked in the one lock order. Every read
-//! and write of the crate goes through these, so visibility is decided in
-//! one place.
+//! staff only), and, for writes, locked in the one lock order. Every write
+//! of the crate goes through these, and so does every read except the
+//! proposal page's single statement, which applies the same rule
+//! (`may_see`) to what it read.
 
 use emenda_domain::amendment::can_see;
 use emenda_domain::policy::Actor;

@@ -181,7 +181,10 @@ impl ProposalService {
     /// Writes a new proposal at version 1 inside the caller's transaction:
     /// the space's rules (and its topics, for `filing`), a fresh gap-free
     /// reference, the first version and the audit entry. `origin` is the
-    /// proposal and amendment a promoted amendment came from.
+    /// proposal and amendment a promoted amendment came from. The caller
+    /// holds `space` under its share lock (`spaces::lock_for_share`, or
+    /// through [`lock_visible_proposal`]), which keeps the settings and the
+    /// topics checked here from changing before the commit.
     pub fn publish(
         &self,
         tx: &mut Tx<'_>,
@@ -238,7 +241,10 @@ impl ProposalService {
             Some(actor.user_id),
             AuditAction::ProposalCreated,
             proposal_target(&proposal),
-            serde_json::json!({ "reference": reference, "title": title, "derived_from": derived_from }),
+            serde_json::json!({
+                "reference": reference, "title": title, "derived_from": derived_from,
+                "category": filing.category, "area": filing.area,
+            }),
         )?;
         Ok(proposal)
     }
@@ -341,6 +347,10 @@ impl ProposalService {
             ensure_can_file(actor, space.id, is_author, proposal.state)?;
             let (categories, areas) = space_topics(tx, space.id)?;
             filing.ensure_offered(&categories, &areas)?;
+            if proposal.category == filing.category && proposal.area == filing.area {
+                // Filed there already: nothing is written, nothing logged.
+                return self.view(tx, proposal, Some(actor));
+            }
             let now = self.ctx.clock.now();
             proposal_rows::file_under(tx, proposal.id, filing.category.as_deref(), filing.area.as_deref(), now)?;
             self.ctx.audit(

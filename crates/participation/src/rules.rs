@@ -47,6 +47,8 @@ pub(crate) fn check_support(
     Ok(())
 }
 
+/// The refusal of a second open amendment, also given when the partial
+/// unique index catches two requests racing past the check.
 pub(crate) fn one_open() -> DomainError {
     DomainError::conflict(ErrorCode::AmendmentOpenExists, "you already have an open amendment on this proposal")
 }

@@ -28,8 +28,10 @@ pub fn index_missing(ctx: &ServiceContext) -> ServiceResult<usize> {
     index_missing_in_batches(ctx, BATCH)
 }
 
-/// [`index_missing`], `batch` proposals per transaction.
+/// [`index_missing`], `batch` proposals per transaction (at least one): a
+/// small batch lets a test cross batch boundaries.
 pub fn index_missing_in_batches(ctx: &ServiceContext, batch: i64) -> ServiceResult<usize> {
+    let batch = batch.max(1);
     let mut done = 0;
     let mut after = None;
     loop {

@@ -46,10 +46,15 @@ pub struct SpaceChange {
 }
 
 impl SpaceChange {
-    /// The change touches nothing but the space's topics, which staff of
-    /// the space keep; everything else is the admins'.
+    /// Whether the change is staff's to make: it names the space's topics
+    /// (which staff of the space keep) and nothing else. Every other field
+    /// is the admins', a field added later too: the destructuring below
+    /// does not compile until it is sorted into one side or the other.
     fn only_topics(&self) -> bool {
-        self.title.is_none() && self.description.is_none() && self.settings.is_none() && self.phases.is_none()
+        let SpaceChange { title, description, settings, phases, categories, areas } = self;
+        let admins = title.is_some() || description.is_some() || settings.is_some() || phases.is_some();
+        let staff = categories.is_some() || areas.is_some();
+        staff && !admins
     }
 
     fn topics(&self, kind: TopicKind) -> Option<&[Topic]> {
@@ -126,7 +131,9 @@ impl SpaceService {
         if !change.only_topics() {
             ensure_admin(actor)?;
         } else if !actor.is_any_staff() {
-            // Refused before anything is read or checked, as for admins' changes.
+            // Refused before anything is read or checked, as for admins'
+            // changes; staff of another space are refused below, before
+            // the space is locked.
             return Err(DomainError::forbidden(ErrorCode::StaffOnly, "only staff of this space may do this").into());
         }
         let (title, description, phases, categories, areas) = Validation::new()
@@ -136,9 +143,11 @@ impl SpaceService {
             .optional("categories", change.topics(TopicKind::Category).map(|t| validate_topics(TopicKind::Category, t)))
             .optional("areas", change.topics(TopicKind::Area).map(|t| validate_topics(TopicKind::Area, t)))
             .finish()?;
-        self.ctx.store().write(|tx| {
-            let mut space = spaces::find_for_update(tx, slug)?.ok_or_else(|| DomainError::not_found("space"))?;
-            ensure_staff_of(actor, space.id)?;
+        // `write_as`: a staff member blocked meanwhile changes nothing.
+        self.ctx.write_as(actor, |tx| {
+            let not_found = || DomainError::not_found("space");
+            ensure_staff_of(actor, spaces::find_by_slug(tx, slug)?.ok_or_else(not_found)?.id)?;
+            let mut space = spaces::find_for_update(tx, slug)?.ok_or_else(not_found)?;
             if let Some(title) = title {
                 space.title = title.into_inner();
             }

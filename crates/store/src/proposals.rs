@@ -140,20 +140,17 @@ pub fn file_under(
 /// when `None`): how many, and how many of them reached their space's
 /// support threshold.
 pub fn count_awaiting_answer(tx: &mut Tx<'_>, spaces: Option<&[Uuid]>) -> Result<(i64, i64), StoreError> {
-    let waiting = || {
-        let mut query = proposals::table
-            .filter(proposals::hidden.eq(false))
-            .filter(proposals::state.eq(Stored(ProposalState::Published)))
-            .into_boxed();
-        if let Some(spaces) = spaces {
-            let ids: Vec<Stored<Uuid>> = spaces.iter().copied().map(Stored).collect();
-            query = query.filter(proposals::space_id.eq_any(ids));
-        }
-        query
-    };
-    let all = waiting().count().get_result(tx.conn())?;
-    let qualified = waiting().filter(proposals::qualified_at.is_not_null()).count().get_result(tx.conn())?;
-    Ok((all, qualified))
+    let mut query = proposals::table
+        .filter(proposals::hidden.eq(false))
+        .filter(proposals::state.eq(Stored(ProposalState::Published)))
+        .select((diesel::dsl::count_star(), diesel::dsl::count(proposals::qualified_at)))
+        .into_boxed();
+    if let Some(spaces) = spaces {
+        let ids: Vec<Stored<Uuid>> = spaces.iter().copied().map(Stored).collect();
+        query = query.filter(proposals::space_id.eq_any(ids));
+    }
+    // One statement, one pass over the published proposals.
+    Ok(query.get_result(tx.conn())?)
 }
 
 /// Writes a new proposal at version 1 with its creator as first author.

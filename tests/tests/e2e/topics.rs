@@ -168,7 +168,73 @@ fn a_topic_in_use_stays_until_its_proposals_move(backend: Backend) {
     assert_eq!(log["items"].as_array().unwrap().len(), 2, "each move is in the public log");
 }
 
+fn hidden_and_promoted_proposals_keep_their_topics(backend: Backend) {
+    let app = TestApp::spawn(backend);
+    let admin = app.admin();
+    app.space(&admin, "quartieri", json!({}));
+    patch(&app, &admin, "quartieri", topics()).expect(200);
+    let author = app.participant("autrice");
+    let amender = app.participant("emendatrice");
+    let staff = app.participant("ufficio");
+    app.grant_staff(&admin, &staff, "quartieri");
+    let hidden =
+        create(&app, &author, json!({ "title": "Piste ciclabili in centro", "body": TEXT, "category": "mobilita" }))
+            .expect(201)
+            .clone();
+    let hidden_id = hidden["id"].as_str().unwrap();
+    app.call("POST", &format!("/api/v1/moderation/proposals/{hidden_id}/hide"), Some(&staff.token), None).expect(200);
+    let only_schools = json!({ "categories": [{ "slug": "scuole", "name": "Scuole" }] });
+    patch(&app, &staff, "quartieri", only_schools).expect_problem(409, "topic_in_use");
+
+    // Filing a proposal where it is already filed writes and logs nothing.
+    let filing = format!("/api/v1/proposals/{hidden_id}/filing");
+    let before =
+        app.get(&format!("/api/v1/proposals/{hidden_id}"), Some(&staff.token)).expect(200)["updated_at"].clone();
+    let same =
+        app.call("PUT", &filing, Some(&staff.token), Some(&json!({ "category": "mobilita" }))).expect(200).clone();
+    assert_eq!(same["updated_at"], before);
+    let log = app
+        .get(&format!("/api/v1/audit?proposal={hidden_id}&action=proposal.filed"), Some(&staff.token))
+        .expect(200)
+        .clone();
+    assert_eq!(log["items"].as_array().unwrap().len(), 0);
+
+    // A promoted amendment's proposal is filed where the original is.
+    let original = create(
+        &app,
+        &author,
+        json!({ "title": "Scuole aperte il pomeriggio", "body": TEXT, "category": "scuole", "area": "centro" }),
+    )
+    .expect(201)
+    .clone();
+    let original_id = original["id"].as_str().unwrap();
+    let amendment = app
+        .post(
+            &format!("/api/v1/proposals/{original_id}/amendments"),
+            Some(&amender.token),
+            json!({ "title": "Scuole aperte il pomeriggio e la sera", "body": TEXT, "rationale": "Anche la sera serve.", "base_version": 1 }),
+        )
+        .expect(201)
+        .clone();
+    let amendment_id = amendment["id"].as_str().unwrap();
+    app.post(
+        &format!("/api/v1/moderation/amendments/{amendment_id}/reject"),
+        Some(&staff.token),
+        json!({ "reason": "Serve un testo diverso." }),
+    )
+    .expect(200);
+    let promoted = app
+        .post(&format!("/api/v1/amendments/{amendment_id}/promote"), Some(&amender.token), json!({}))
+        .expect(201)
+        .clone();
+    assert_eq!(
+        (promoted["category"]["slug"].clone(), promoted["area"]["slug"].clone()),
+        (json!("scuole"), json!("centro"))
+    );
+}
+
 backend_tests!(
+    hidden_and_promoted_proposals_keep_their_topics,
     staff_keep_the_lists_and_nobody_else,
     proposals_are_filed_and_filtered,
     a_topic_in_use_stays_until_its_proposals_move
