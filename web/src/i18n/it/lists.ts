@@ -43,4 +43,13 @@ export const lists = {
   'list.comments.other': '{n} commenti',
   'list.version': 'versione {n}',
   'list.qualified': 'Soglia raggiunta',
+  // Also shown when the space has more than one page of results.
+  'list.countMore.other': 'Più di {n} proposte',
+  // A process's categories (what a proposal is about) and areas (where it applies): "zona", see the glossary.
+  'topic.category': 'Categoria',
+  'topic.area': 'Zona',
+  'topic.categoryIs': 'Categoria: {name}',
+  'topic.areaIs': 'Zona: {name}',
+  'topic.any': 'Tutte',
+  'topic.none': 'Nessuna',
 };

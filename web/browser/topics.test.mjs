@@ -1,0 +1,100 @@
+// A process's categories and areas ("categoria", "zona"): readers filter a
+// process's proposals by them (kept in the address), the cards and the
+// proposal page name them, an author files a proposal under them, staff
+// keep the lists, and the staff's answers screen lists the proposals
+// waiting for an answer, those over the threshold first.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { apiCall, expectAccessible, screenshot, setup } from './harness.mjs';
+
+let h;
+before(async () => {
+  h = await setup();
+});
+after(async () => h?.stop());
+
+const SPACE = 'bilancio-partecipativo-2026';
+const SIZES = { desk: { width: 1280, height: 900 }, phone: { width: 375, height: 812 } };
+
+/** The references of the proposals the API lists with `query` (one page is all the demo has). */
+async function listed(query) {
+  const r = await apiCall(h.url, 'GET', `/api/v1/proposals?space=${SPACE}&limit=50&${query}`);
+  assert.equal(r.status, 200, JSON.stringify(r.body));
+  return r.body.items.map((p) => p.reference);
+}
+
+/** The references on the process page's cards, once the list shows `n` of them. */
+async function cards(page, n) {
+  await page.waitForFunction((count) => document.querySelectorAll('.proposal-list article').length === count && !document.querySelector('main [role=status]:not(.live-region)'), n);
+  return page.locator('.proposal-list .ref-code').allTextContents();
+}
+
+/** Waits for the live region to say `text`. */
+const saidNow = (page, text) => page.waitForFunction((t) => document.querySelector('.live-region')?.textContent === t, text, { timeout: 5000 });
+
+for (const lang of ['it', 'en']) {
+  test(`the process page filters by category and by area, in the address (${lang})`, async () => {
+    const [categoryIs, areaIs] = lang === 'it' ? ['Categoria: ', 'Zona: '] : ['Category: ', 'Area: '];
+    const page = await h.newPage({ lang });
+    const requests = [];
+    page.on('request', (r) => new URL(r.url()).pathname.startsWith('/api/') && requests.push(new URL(r.url()).pathname));
+    await page.goto(`/spazi/${SPACE}`);
+    const all = await listed('');
+    assert.deepEqual(await cards(page, all.length), all);
+    // The page reads the space and its proposals (and the site), as before.
+    assert.deepEqual(requests.filter((p) => p !== '/api/v1/site').sort(), ['/api/v1/proposals', `/api/v1/spaces/${SPACE}`]);
+    // Each card names its category and area from the space's lists.
+    const giardino = page.locator('.proposal-list article', { hasText: 'Un giardino condiviso' });
+    assert.equal(await giardino.locator('.topics').textContent(), `${categoryIs}Verde pubblico · ${areaIs}Bolognina`);
+
+    // By category: fewer proposals, each of that category.
+    const culture = await listed('category=cultura-sport');
+    assert.ok(culture.length > 0 && culture.length < all.length, `${culture.length} of ${all.length}`);
+    await page.locator('#f-category').selectOption('cultura-sport');
+    await page.locator('form.filters button[type=submit]').click();
+    await page.waitForURL(/categoria=cultura-sport/);
+    assert.deepEqual(await cards(page, culture.length), culture);
+    for (const t of await page.locator('.proposal-list .topics').allTextContents()) assert.ok(t.startsWith(`${categoryIs}Cultura e sport`), t);
+    const count = lang === 'it' ? `${culture.length} proposte` : `${culture.length} proposals`;
+    assert.equal(await page.locator(".list-count").textContent(), count);
+    await saidNow(page, count);
+
+    // By area as well: the address keeps both, with the other filters.
+    const both = await listed('category=cultura-sport&area=lame');
+    assert.ok(both.length > 0 && both.length < culture.length, `${both.length} of ${culture.length}`);
+    await page.locator('#f-area').selectOption('lame');
+    await page.locator('#f-state').selectOption('published');
+    await page.locator('form.filters button[type=submit]').click();
+    await page.waitForURL((u) => u.searchParams.get('zona') === 'lame' && u.searchParams.get('categoria') === 'cultura-sport' && u.searchParams.get('stato') === 'published');
+    assert.deepEqual(await cards(page, both.length), both);
+    await saidNow(page, lang === 'it' ? `${both.length} proposta` : `${both.length} proposal`);
+
+    // A reload keeps them, in the list and in the form.
+    await page.reload();
+    assert.deepEqual(await cards(page, both.length), both);
+    assert.equal(await page.locator('#f-category').inputValue(), 'cultura-sport');
+    assert.equal(await page.locator('#f-area').inputValue(), 'lame');
+    await expectAccessible(page, `process page filtered (${lang})`);
+
+    // By area alone.
+    const bolognina = await listed('area=bolognina');
+    await page.locator('#f-category').selectOption('');
+    await page.locator('#f-area').selectOption('bolognina');
+    await page.locator('#f-state').selectOption('');
+    await page.locator('form.filters button[type=submit]').click();
+    await page.waitForURL((u) => u.searchParams.get('zona') === 'bolognina' && !u.searchParams.has('categoria'));
+    assert.deepEqual(await cards(page, bolognina.length), bolognina);
+    for (const t of await page.locator('.proposal-list .topics').allTextContents()) assert.ok(t.endsWith(`${areaIs}Bolognina`), t);
+    await expectAccessible(page, `process page by area (${lang})`);
+    for (const [size, viewport] of Object.entries(SIZES)) {
+      await page.setViewportSize(viewport);
+      await screenshot(page, `topics-space-${lang}-${size}`);
+    }
+    // Usable at 320 px: nothing scrolls sideways.
+    await page.setViewportSize({ width: 320, height: 640 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `horizontal scroll of ${overflow}px at 320px`);
+    await expectAccessible(page, `process page at 320px (${lang})`);
+    await page.context().close();
+  });
+}
