@@ -5,7 +5,7 @@
 // waiting for an answer, those over the threshold first.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { apiCall, expectAccessible, screenshot, setup } from './harness.mjs';
+import { apiCall, apiRegister, expectAccessible, screenshot, setup, signIn } from './harness.mjs';
 
 let h;
 before(async () => {
@@ -28,6 +28,10 @@ async function cards(page, n) {
   await page.waitForFunction((count) => document.querySelectorAll('.proposal-list article').length === count && !document.querySelector('main [role=status]:not(.live-region)'), n);
   return page.locator('.proposal-list .ref-code').allTextContents();
 }
+
+/** The definition of `term` in the proposal page's details, or null. */
+const detail = (page, term) =>
+  page.evaluate((t) => [...document.querySelectorAll('.proposal-meta dt')].find((dt) => dt.textContent === t)?.nextElementSibling?.textContent ?? null, term);
 
 /** Waits for the live region to say `text`. */
 const saidNow = (page, text) => page.waitForFunction((t) => document.querySelector('.live-region')?.textContent === t, text, { timeout: 5000 });
@@ -95,6 +99,65 @@ for (const lang of ['it', 'en']) {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(overflow <= 0, `horizontal scroll of ${overflow}px at 320px`);
     await expectAccessible(page, `process page at 320px (${lang})`);
+    await page.context().close();
+  });
+}
+
+for (const lang of ['it', 'en']) {
+  test(`the proposal page names its category and area, and its author changes them (${lang})`, async () => {
+    const [category, area, change, saved] =
+      lang === 'it' ? ['Categoria', 'Zona', 'Cambia categoria o zona', 'Categoria e zona salvate.'] : ['Category', 'Area', 'Change the category or area', 'Category and area saved.'];
+    const author = await apiRegister(h.url, 'Irene Gallo');
+    const created = await apiCall(h.url, 'POST', `/api/v1/spaces/${SPACE}/proposals`, author.token, {
+      title: 'Panchine ombreggiate lungo il canale',
+      body: 'Proponiamo dieci panchine sotto gli alberi lungo il canale, con una fontanella.',
+      category: 'verde-pubblico',
+      area: 'lame',
+    });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    const ref = created.body.reference;
+
+    // Anyone reads the names; only who may change them gets the form, and a reader's page reads no list of topics.
+    const reader = await h.newPage({ lang });
+    const requests = [];
+    reader.on('request', (r) => new URL(r.url()).pathname.startsWith('/api/') && requests.push(new URL(r.url()).pathname));
+    await reader.goto(`/proposte/${ref}`);
+    await reader.locator('#comments-title').waitFor();
+    assert.equal(await detail(reader, category), 'Verde pubblico');
+    assert.equal(await detail(reader, area), 'Lame');
+    assert.equal(await reader.locator('.filing').count(), 0, 'no filing form for an anonymous reader');
+    assert.ok(requests.length <= 3, `a reader's page made ${requests.length} API requests: ${requests.join(', ')}`);
+    assert.ok(!requests.some((p) => p.startsWith('/api/v1/spaces')), requests.join(', '));
+    await reader.context().close();
+
+    const page = await h.newPage({ lang });
+    await signIn(page, author.email);
+    await page.goto(`/proposte/${ref}`);
+    await page.getByText(change).click();
+    assert.equal(await page.locator('#filing-category').inputValue(), 'verde-pubblico');
+    assert.equal(await page.locator('#filing-area').inputValue(), 'lame');
+    await page.locator('#filing-category').selectOption('cultura-sport');
+    await page.locator('#filing-area').selectOption('');
+    await page.locator('.filing button[type=submit]').click();
+    await saidNow(page, saved);
+    await page.waitForFunction(() => !document.querySelector('.filing').open);
+    assert.equal(await detail(page, category), 'Cultura e sport');
+    assert.equal(await detail(page, area), null, 'no area any more');
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), change, 'the focus back on the summary');
+    const now = (await apiCall(h.url, 'GET', `/api/v1/proposals/${ref}`)).body;
+    assert.deepEqual([now.category?.slug, now.area], ['cultura-sport', null]);
+
+    // The form open again, as it is drawn.
+    await page.getByText(change).click();
+    assert.equal(await page.locator('#filing-category').inputValue(), 'cultura-sport');
+    assert.equal(await page.locator('#filing-area').inputValue(), '');
+    await expectAccessible(page, `proposal page with the filing form (${lang})`);
+    for (const [size, viewport] of Object.entries(SIZES)) {
+      await page.setViewportSize(viewport);
+      await screenshot(page, `topics-proposal-${lang}-${size}`);
+    }
+    await page.setViewportSize({ width: 320, height: 640 });
+    await expectAccessible(page, `proposal page with the filing form at 320px (${lang})`);
     await page.context().close();
   });
 }
