@@ -5,7 +5,7 @@
 // waiting for an answer, those over the threshold first.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { apiCall, apiRegister, expectAccessible, screenshot, setup, signIn } from './harness.mjs';
+import { STAFF, apiCall, apiLogin, apiRegister, expectAccessible, screenshot, setup, signIn } from './harness.mjs';
 
 let h;
 before(async () => {
@@ -161,3 +161,46 @@ for (const lang of ['it', 'en']) {
     await page.context().close();
   });
 }
+
+test('a new proposal is filed under a category and an area; a choice the process no longer offers is said at its field', async () => {
+  const staff = await apiLogin(h.url, STAFF);
+  const space = (await apiCall(h.url, 'GET', `/api/v1/spaces/${SPACE}`)).body;
+  const offer = (categories) => apiCall(h.url, 'PATCH', `/api/v1/spaces/${SPACE}`, staff, { categories });
+  assert.equal((await offer([...space.categories, { slug: 'mercati-rionali', name: 'Mercati rionali' }])).status, 200);
+  const author = await apiRegister(h.url, 'Paolo Serra');
+  const page = await h.newPage();
+  await signIn(page, author.email);
+  await page.goto(`/nuova-proposta?spazio=${SPACE}`);
+  await page.locator('#ed-category').waitFor();
+  const options = await page.locator('#ed-category option').allTextContents();
+  assert.deepEqual(options, ['Nessuna', ...space.categories.map((c) => c.name), 'Mercati rionali']);
+  // Another process offers its own lists.
+  await page.locator('#ed-space').selectOption('piano-mobilita-sostenibile');
+  await page.locator('#ed-category option', { hasText: 'Ciclabilità' }).waitFor({ state: 'attached' });
+  await page.locator('#ed-space').selectOption(SPACE);
+  await page.locator('#ed-category').selectOption('mercati-rionali');
+  await page.locator('#ed-area').selectOption('corticella');
+  await page.locator('#ed-title').fill('Un mercato contadino il sabato in piazza');
+  await page.locator('#ed-body').fill('Proponiamo un mercato di produttori locali ogni sabato mattina nella piazza del quartiere.');
+
+  // Meanwhile staff take that category away: the server's refusal is shown at the field.
+  assert.equal((await offer(space.categories)).status, 200);
+  await page.getByRole('button', { name: 'Pubblica la proposta' }).click();
+  await page.locator('#ed-category-error').getByText('Scelta non valida.').waitFor();
+  assert.equal(await page.locator('#ed-category').getAttribute('aria-invalid'), 'true');
+  assert.match(await page.locator('#ed-category').getAttribute('aria-describedby'), /ed-category-error/);
+  // The lists are read again: the choice gone, the other one kept.
+  await page.locator('#ed-category option', { hasText: 'Mercati rionali' }).waitFor({ state: 'detached' });
+  assert.equal(await page.locator('#ed-category').inputValue(), '');
+  assert.equal(await page.locator('#ed-area').inputValue(), 'corticella');
+  await expectAccessible(page, 'new proposal with a category refused');
+  await screenshot(page, 'topics-new-proposal-refused');
+
+  await page.locator('#ed-category').selectOption('servizi-sociali');
+  await page.getByRole('button', { name: 'Pubblica la proposta' }).click();
+  await page.waitForURL(/\/proposte\/EMD-PROP-/);
+  await page.locator('#comments-title').waitFor();
+  assert.equal(await detail(page, 'Categoria'), 'Servizi sociali');
+  assert.equal(await detail(page, 'Zona'), 'Corticella');
+  await page.context().close();
+});

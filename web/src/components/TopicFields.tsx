@@ -38,7 +38,8 @@ export function TopicFields({
                 <select
                   id={fid}
                   class={`form-control${invalid ? ' is-invalid' : ''}`}
-                  value={value[kind]}
+                  // One it no longer offers shows as none (and is not drawn as a blank select).
+                  value={topics.some((x) => x.slug === value[kind]) ? value[kind] : ''}
                   aria-describedby={d}
                   aria-invalid={invalid}
                   onChange={(e) => onChange({ ...value, [kind]: e.currentTarget.value })}
