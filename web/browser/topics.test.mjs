@@ -204,3 +204,93 @@ test('a new proposal is filed under a category and an area; a choice the process
   assert.equal(await detail(page, 'Zona'), 'Corticella');
   await page.context().close();
 });
+
+// Each language edits one list: the Italian run a process's categories, the English one another's areas.
+const EDITS = {
+  it: {
+    space: SPACE, kind: 'categories', id: 'cat', filter: 'categoria', add: 'Aggiungi una categoria', save: 'Salva le categorie',
+    added: 'Mobilità dolce', addedSlug: 'mobilita-dolce', renamed: ['Servizi sociali', 'Servizi sociali e salute'], inUse: ['cultura-sport', 'Cultura e sport'],
+    words: { up: 'Sposta su', down: 'Sposta giù', remove: 'Rimuovi', keep: 'Mantieni', named: (a, n) => `${a} «${n}»`, short: 'Troppo corto.', refused: 'Alcune proposte sono classificate così', atEntry: 'Non si può rimuovere', saved: 'Elenco salvato.' },
+  },
+  en: {
+    space: 'piano-mobilita-sostenibile', kind: 'areas', id: 'area', filter: 'zona', add: 'Add an area', save: 'Save the areas',
+    added: 'Città metropolitana', addedSlug: 'citta-metropolitana', renamed: ['Periferie', 'Periferie e frazioni'], inUse: ['centro-storico', 'Centro storico'],
+    words: { up: 'Move up', down: 'Move down', remove: 'Remove', keep: 'Keep', named: (a, n) => `${a} “${n}”`, short: 'Too short.', refused: 'Some proposals are filed under it', atEntry: 'It cannot be removed', saved: 'List saved.' },
+  },
+};
+
+for (const lang of ['it', 'en']) {
+  test(`staff add, rename, reorder and remove a process's ${EDITS[lang].kind}; one in use stays, said at its entry (${lang})`, async () => {
+    const e = EDITS[lang];
+    const w = e.words;
+    const before = (await apiCall(h.url, 'GET', `/api/v1/spaces/${e.space}`)).body[e.kind];
+    const page = await h.newPage({ lang });
+    await signIn(page, STAFF);
+    await page.goto(`/staff/categorie?processo=${e.space}`);
+    const list = page.locator(`section[aria-labelledby="${e.id}-title"]`);
+    const rows = list.locator('.topic-row');
+    /** Each row's name (its field's value) or, for one to be removed, its words. */
+    const labels = () => rows.evaluateAll((rs) => rs.map((r) => r.querySelector('input')?.value ?? r.textContent));
+    await rows.first().waitFor();
+    assert.deepEqual(await labels(), before.map((t) => t.name));
+    const button = (action, name) => list.getByRole('button', { name: w.named(action, name), exact: true });
+    const save = () => list.getByRole('button', { name: e.save }).click();
+
+    // A new entry: its slug follows its name; a name too short is refused at its field.
+    await list.getByRole('button', { name: e.add }).click();
+    const added = rows.last();
+    assert.equal(await page.evaluate(() => document.activeElement?.id), await added.locator('input[id$="-name"]').getAttribute('id'), 'the focus on the new name');
+    await page.keyboard.type('Ab');
+    await save();
+    await added.locator('[id$="-name-error"]').getByText(w.short).waitFor();
+    assert.equal(await added.locator('input[id$="-name"]').getAttribute('aria-invalid'), 'true');
+    await page.keyboard.press('Control+A');
+    await added.locator('input[id$="-name"]').fill(e.added);
+    assert.equal(await added.locator('input[id$="-slug"]').inputValue(), e.addedSlug);
+
+    // Rename one, and move it up: the focus stays on its button (on the other one at the top, where "up" is disabled).
+    const [from, to] = e.renamed;
+    const at = before.findIndex((t) => t.name === from);
+    await rows.nth(at).locator('input[id$="-name"]').fill(to);
+    await button(w.up, to).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((n) => document.activeElement?.getAttribute('aria-label') === n, w.named(at === 1 ? w.down : w.up, to));
+    const order = before.map((t) => (t.name === from ? to : t.name));
+    [order[at - 1], order[at]] = [order[at], order[at - 1]];
+    assert.deepEqual(await labels(), [...order, e.added]);
+
+    // Remove one that proposals are filed under: the save is refused, and the refusal is said at that entry.
+    const [slug, name] = e.inUse;
+    await button(w.remove, name).click();
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), w.keep, 'the focus on "keep"');
+    await save();
+    await list.locator('.alert-danger').getByText(w.refused).waitFor();
+    const refused = rows.filter({ hasText: w.atEntry });
+    assert.equal(await refused.count(), 1);
+    assert.equal(await refused.getByRole('link').getAttribute('href'), `/spazi/${e.space}?${e.filter}=${slug}`);
+    assert.deepEqual((await apiCall(h.url, 'GET', `/api/v1/spaces/${e.space}`)).body[e.kind], before, 'nothing saved');
+    await expectAccessible(page, `staff categories and areas, a removal refused (${lang})`);
+    for (const [size, viewport] of Object.entries(SIZES)) {
+      await page.setViewportSize(viewport);
+      await screenshot(page, `topics-staff-${lang}-${size}`);
+    }
+    await page.setViewportSize(SIZES.desk);
+
+    // Keep it: the list is saved, in its new order, with its new names.
+    await button(w.keep, name).click();
+    await save();
+    await saidNow(page, w.saved);
+    const saved = (await apiCall(h.url, 'GET', `/api/v1/spaces/${e.space}`)).body[e.kind];
+    assert.deepEqual(saved.map((t) => t.name), [...order, e.added]);
+    assert.equal(saved.at(-1).slug, e.addedSlug);
+    assert.equal(saved.find((t) => t.name === to).slug, before.find((t) => t.name === from).slug, 'a renamed entry keeps its slug');
+    // The new entry, unused, goes at the next save.
+    await button(w.remove, e.added).click();
+    await save();
+    await saidNow(page, w.saved);
+    assert.deepEqual((await apiCall(h.url, 'GET', `/api/v1/spaces/${e.space}`)).body[e.kind].map((t) => t.name), order);
+    assert.deepEqual(await labels(), order);
+    await expectAccessible(page, `staff categories and areas, saved (${lang})`);
+    await page.context().close();
+  });
+}
