@@ -294,3 +294,76 @@ for (const lang of ['it', 'en']) {
     await page.context().close();
   });
 }
+
+test('the staff answers screen lists the proposals waiting for an answer, those over the threshold first', async () => {
+  // X reaches the threshold (5) and then loses two supports: qualified with 3.
+  // Y has 4 and has not reached it: most supported first alone would put Y above X.
+  const make = async (title) => {
+    const author = await apiRegister(h.url, 'Lucia Fabbri');
+    const r = await apiCall(h.url, 'POST', `/api/v1/spaces/${SPACE}/proposals`, author.token, { title, body: `${title}: una proposta per la coda delle risposte.`, category: 'sicurezza' });
+    assert.equal(r.status, 201, JSON.stringify(r.body));
+    return r.body;
+  };
+  const x = await make('Attraversamenti pedonali rialzati davanti alle scuole');
+  const y = await make('Una ciclofficina di quartiere nei locali della biblioteca');
+  const supporters = [];
+  for (let i = 0; i < 5; i++) supporters.push(await apiRegister(h.url, `Sostenitore ${i}`));
+  for (const s of supporters) assert.equal((await apiCall(h.url, 'PUT', `/api/v1/proposals/${x.id}/support`, s.token)).status, 201);
+  for (const s of supporters.slice(0, 2)) assert.equal((await apiCall(h.url, 'DELETE', `/api/v1/proposals/${x.id}/support`, s.token)).status, 204);
+  for (const s of supporters.slice(0, 4)) assert.equal((await apiCall(h.url, 'PUT', `/api/v1/proposals/${y.id}/support`, s.token)).status, 201);
+  const qualified = await listed('state=published&qualified=true&sort=most_supported');
+  const others = await listed('state=published&qualified=false&sort=most_supported');
+  assert.ok(qualified.includes(x.reference) && others.includes(y.reference), 'X qualified, Y not');
+
+  const page = await h.newPage();
+  await signIn(page, STAFF);
+  await page.goto(`/staff/risposte?processo=${SPACE}`);
+  const rows = page.locator('#waiting-list .waiting-row');
+  await rows.first().waitFor();
+  const shown = await rows.locator('.ref-code').allTextContents();
+  assert.deepEqual(shown, [...qualified, ...others]);
+  assert.ok(shown.indexOf(x.reference) < shown.indexOf(y.reference), 'the qualified one first, though less supported');
+  const rowX = rows.filter({ hasText: x.reference });
+  await rowX.locator('.badge', { hasText: 'Soglia raggiunta' }).waitFor();
+  await rowX.getByText('3 sostegni', { exact: true }).waitFor();
+  assert.equal(await rows.filter({ hasText: y.reference }).locator('.badge').count(), 0);
+
+  // A proposal chosen in the list: its answer form, which takes the focus; once answered it leaves the list.
+  await rows.filter({ hasText: y.reference }).getByRole('link').click();
+  await page.waitForURL((u) => u.searchParams.get('proposta') === y.reference && u.searchParams.get('processo') === SPACE);
+  await page.waitForFunction(() => document.activeElement?.id === 'answer-proposal');
+  await page.locator('#answer-state').selectOption('accepted');
+  await page.locator('#answer-text').fill('Accolta: la ciclofficina aprirà in primavera.');
+  await page.getByRole('button', { name: 'Pubblica la risposta' }).click();
+  await saidNow(page, 'Risposta pubblicata.');
+  await rows.filter({ hasText: y.reference }).waitFor({ state: 'detached' });
+  assert.deepEqual(await rows.locator('.ref-code').allTextContents(), [...qualified, ...others.filter((r) => r !== y.reference)]);
+  await page.context().close();
+});
+
+for (const lang of ['it', 'en']) {
+  test(`the list of proposals waiting for an answer is accessible (${lang})`, async () => {
+    const page = await h.newPage({ lang });
+    await signIn(page, STAFF);
+    await page.goto(`/staff/risposte?processo=${SPACE}`);
+    await page.locator('#waiting-list .waiting-row').first().waitFor();
+    // The other process, chosen with the form.
+    await page.locator('#staff-space').selectOption('piano-mobilita-sostenibile');
+    await page.locator('.space-picker button').click();
+    await page.waitForURL(/processo=piano-mobilita-sostenibile/);
+    const other = await apiCall(h.url, 'GET', '/api/v1/proposals?space=piano-mobilita-sostenibile&state=published&sort=most_supported&limit=50');
+    await page.waitForFunction((n) => document.querySelectorAll('#waiting-list .waiting-row').length === n, other.body.items.length);
+    await page.goto(`/staff/risposte?processo=${SPACE}`);
+    await page.locator('#waiting-list .waiting-row').first().waitFor();
+    await expectAccessible(page, `staff answers list (${lang})`);
+    for (const [size, viewport] of Object.entries(SIZES)) {
+      await page.setViewportSize(viewport);
+      await screenshot(page, `topics-answers-${lang}-${size}`);
+    }
+    await page.context().close();
+  });
+}
+
+test('no script errors', () => {
+  assert.deepEqual(h.pageErrors, []);
+});
