@@ -59,7 +59,7 @@ for (const lang of ['it', 'en']) {
     await page.waitForURL(/categoria=cultura-sport/);
     assert.deepEqual(await cards(page, culture.length), culture);
     for (const t of await page.locator('.proposal-list .topics').allTextContents()) assert.ok(t.startsWith(`${categoryIs}Cultura e sport`), t);
-    const count = lang === 'it' ? `${culture.length} proposte` : `${culture.length} proposals`;
+    const count = lang === 'it' ? `Proposte trovate: ${culture.length}` : `Proposals found: ${culture.length}`;
     assert.equal(await page.locator(".list-count").textContent(), count);
     await saidNow(page, count);
 
@@ -71,7 +71,7 @@ for (const lang of ['it', 'en']) {
     await page.locator('form.filters button[type=submit]').click();
     await page.waitForURL((u) => u.searchParams.get('zona') === 'lame' && u.searchParams.get('categoria') === 'cultura-sport' && u.searchParams.get('stato') === 'published');
     assert.deepEqual(await cards(page, both.length), both);
-    await saidNow(page, lang === 'it' ? `${both.length} proposta` : `${both.length} proposal`);
+    await saidNow(page, lang === 'it' ? `Proposte trovate: ${both.length}` : `Proposals found: ${both.length}`);
 
     // A reload keeps them, in the list and in the form.
     await page.reload();

@@ -137,7 +137,7 @@ export function Space({ slug, query }: { slug: string; query: URLSearchParams })
     filtered.current = true;
     navigate(listHref({ cerca: q || undefined, categoria: fCategory, zona: fArea, stato: fState, soglia: fQualified, ordine: order === defaultSort(q) ? undefined : order, pagina: undefined }));
   };
-  const found = list.data && (list.data.items.length === 0 ? t('list.empty') : tn(list.data.next_cursor ? 'list.countMore' : 'space.totalProposals', list.data.items.length));
+  const found = list.data && (list.data.items.length === 0 ? t('list.empty') : t(list.data.next_cursor ? 'list.countMore' : 'list.count', { n: list.data.items.length }));
   useEffect(() => {
     if (filtered.current && found && !list.loading) {
       filtered.current = false;

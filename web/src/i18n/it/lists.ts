@@ -43,8 +43,9 @@ export const lists = {
   'list.comments.other': '{n} commenti',
   'list.version': 'versione {n}',
   'list.qualified': 'Soglia raggiunta',
-  // Also shown when the space has more than one page of results.
-  'list.countMore.other': 'Più di {n} proposte',
+  // How many the filters found: on the first page, "più di" when more pages follow.
+  'list.count': 'Proposte trovate: {n}',
+  'list.countMore': 'Proposte trovate: più di {n}',
   // A process's categories (what a proposal is about) and areas (where it applies): "zona", see the glossary.
   'topic.category': 'Categoria',
   'topic.area': 'Zona',
