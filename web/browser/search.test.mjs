@@ -23,7 +23,8 @@ for (const lang of ['it', 'en']) {
     await page.locator('#f-words').fill('scuola');
     await page.locator('#f-words').press('Enter');
     await page.waitForURL(/cerca=scuola/);
-    await page.locator('.proposal-list, .proposal-list + p, section p').first().waitFor();
+    // The results, not the list before them (shown until the new one is drawn) nor "loading".
+    await page.locator('.proposal-list mark').first().waitFor();
     const cards = await page.locator('.proposal-list article').evaluateAll((articles) =>
       articles.map((a) => ({ title: a.querySelector('h3')?.textContent ?? '', marks: [...a.querySelectorAll('mark')].map((m) => m.textContent) })),
     );

@@ -38,6 +38,7 @@ export const addresses = {
   staffAmendments: { path: '/staff/emendamenti', section: { title: 'staff.amendments' } },
   staffReports: { path: '/staff/segnalazioni', section: { title: 'staff.reports' } },
   staffAnswers: { path: '/staff/risposte', section: { title: 'staff.answers' } },
+  staffTopics: { path: '/staff/categorie', section: { title: 'staff.topics' } },
   staffUsers: { path: '/staff/utenti', section: { title: 'staff.users', admin: true } },
 } as const satisfies Record<string, Address>;
 

@@ -61,6 +61,7 @@ export const routes = {
   staffAmendments: screen('staffAmendments', () => import('./staff/Amendments'), (m) => <m.StaffAmendments />, staff),
   staffReports: screen('staffReports', () => import('./staff/Reports'), (m, { query }) => <m.StaffReports query={query} />, staff),
   staffAnswers: screen('staffAnswers', () => import('./staff/Answers'), (m, { query }) => <m.StaffAnswers query={query} />, staff),
+  staffTopics: screen('staffTopics', () => import('./staff/Topics'), (m, { query }) => <m.StaffTopics query={query} />, staff),
   staffUsers: screen('staffUsers', () => import('./staff/Users'), (m, { query }) => <m.StaffUsers query={query} />, staff),
 } as const satisfies { [N in RouteName]: Screen<RoutePath<N>> };
 

@@ -57,6 +57,7 @@ describe('router', () => {
       '/staff/emendamenti',
       '/staff/segnalazioni',
       '/staff/risposte',
+      '/staff/categorie',
       '/staff/utenti',
     ]);
   });

@@ -1,11 +1,18 @@
 // A list of proposals as cards: reference, state (badge with words), title,
-// supports and comments; in search results, the passage that matched.
-import type { ProposalSummary } from '../api/types';
+// its category and area by name, supports and comments; in search results,
+// the passage that matched.
+import type { ProposalSummary, Space } from '../api/types';
 import { contentLang, t, tn, formatDate } from '../i18n';
 import { href } from '../router';
-import { StateBadge } from './ui';
+import { StateBadge, tContent } from './ui';
 
-export function ProposalCards({ items, headingLevel = 3 }: { items: ProposalSummary[]; headingLevel?: 2 | 3 }) {
+/** The spaces whose lists name the cards' categories and areas (a card carries their slugs only). */
+export type TopicLists = Pick<Space, 'id' | 'categories' | 'areas'>[];
+
+/** The name of the topic `slug` in `list`, if the space still has it. */
+const named = (list: Space['categories'] | undefined, slug: string | null | undefined) => (slug ? list?.find((x) => x.slug === slug)?.name : undefined);
+
+export function ProposalCards({ items, headingLevel = 3, spaces = [] }: { items: ProposalSummary[]; headingLevel?: 2 | 3; spaces?: TopicLists }) {
   const H = headingLevel === 2 ? 'h2' : 'h3';
   return (
     <ul class="proposal-list list-unstyled row g-3">
@@ -23,6 +30,7 @@ export function ProposalCards({ items, headingLevel = 3 }: { items: ProposalSumm
                   {p.title}
                 </a>
               </H>
+              <Topics proposal={p} space={spaces.find((s) => s.id === p.space_id)} />
               {p.search?.snippet && (
                 <p class="card-text small snippet" lang={contentLang()}>
                   {p.search.snippet.map((part, i) => (part.matched ? <mark key={i}>{part.text}</mark> : part.text))}
@@ -37,5 +45,19 @@ export function ProposalCards({ items, headingLevel = 3 }: { items: ProposalSumm
         </li>
       ))}
     </ul>
+  );
+}
+
+/** "Categoria: Verde pubblico · Zona: Bolognina", each where the proposal has one. */
+function Topics({ proposal, space }: { proposal: ProposalSummary; space?: TopicLists[number] }) {
+  const category = named(space?.categories, proposal.category);
+  const area = named(space?.areas, proposal.area);
+  if (!category && !area) return null;
+  return (
+    <p class="card-text small mb-2 topics">
+      {category && <span>{tContent('topic.categoryIs', { name: category })}</span>}
+      {category && area && t('common.separator')}
+      {area && <span>{tContent('topic.areaIs', { name: area })}</span>}
+    </p>
   );
 }

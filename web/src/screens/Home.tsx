@@ -62,7 +62,7 @@ export function Home({ query }: { query?: URLSearchParams }) {
           {latest.loaded && latest.items.length === 0 && <p>{t('list.empty')}</p>}
           {latest.items.length > 0 && (
             <div id="latest-list" tabIndex={-1}>
-              <ProposalCards items={latest.items} />
+              <ProposalCards items={latest.items} spaces={spaces.data?.items} />
             </div>
           )}
           <LoadMore pages={latest} listId="latest-list" label={t('home.more')} />

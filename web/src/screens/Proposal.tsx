@@ -12,7 +12,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, ApiError } from '../api/client';
 import type { Answer, Included, Proposal as P } from '../api/types';
 import { contentLang, t, tn, formatDate, formatNumber } from '../i18n';
-import { useCached, useMe, usePages, useQuery, useSession } from '../hooks';
+import { useCached, useMe, usePages, useQuery, useSession, useSubmit } from '../hooks';
 import * as may from '../policy';
 import { href } from '../router';
 import { renderMarkdown } from '../markdown';
@@ -20,6 +20,7 @@ import { announce, tContent, Breadcrumb, ErrorAlert, Loading, LoadMore, PageTitl
 import { Comments } from '../components/Comments';
 import { ExcerptView } from '../components/Diff';
 import { ReportButton } from '../components/Report';
+import { TopicFields } from '../components/TopicFields';
 
 /** `address`: what the page read the proposal by (its reference, or its id), where a change puts the new proposal. */
 function SupportBox({ proposal, space, address }: { proposal: P; space: P['space']; address: string }) {
@@ -244,6 +245,42 @@ function AnswerBox({ proposal, answers }: { proposal: P; answers: Answer[] }) {
   );
 }
 
+/**
+ * Its category and area, changed here by staff of the space or an author
+ * while it takes edits (`actions.file`). The space's lists are read only
+ * for them: a reader's page makes no request more.
+ */
+function FilingForm({ proposal, address }: { proposal: P; address: string }) {
+  const space = useQuery('/api/v1/spaces/{slug}', { path: { slug: proposal.space_slug } });
+  const [open, setOpen] = useState(false);
+  // The choice as the proposal has it, and again whenever that changes.
+  const filed = { category: proposal.category?.slug ?? '', area: proposal.area?.slug ?? '' };
+  const [value, setValue] = useState(filed);
+  useEffect(() => setValue(filed), [filed.category, filed.area]);
+  const summary = useRef<HTMLElement>(null);
+  const { error, busy, submit } = useSubmit(async () => {
+    const fresh = await api.put('/api/v1/proposals/{id}/filing', { path: { id: proposal.id }, body: { category: value.category || null, area: value.area || null } });
+    await proposalChanged(proposal, { fresh, address });
+    announce(t('filing.saved'));
+    setOpen(false);
+    summary.current?.focus();
+  });
+  const s = space.data;
+  if (!s || s.categories.length + s.areas.length === 0) return null;
+  return (
+    <details class="filing mb-3" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary ref={summary}>{t('filing.change')}</summary>
+      <form onSubmit={submit} class="mt-3" noValidate>
+        <ErrorAlert error={error} />
+        <TopicFields id="filing" space={s} value={value} onChange={setValue} error={error} />
+        <button type="submit" class="btn btn-primary btn-sm" disabled={busy}>
+          {t('common.save')}
+        </button>
+      </form>
+    </details>
+  );
+}
+
 export function Proposal({ reference }: { reference: string }) {
   const me = useMe();
   const [actionError, setActionError] = useState<ApiError | null>(null);
@@ -295,7 +332,20 @@ export function Proposal({ reference }: { reference: string }) {
             <dd>{coauthors.map((a) => a.display_name).join(', ')}</dd>
           </div>
         )}
+        {proposal.category && (
+          <div>
+            <dt>{t('topic.category')}</dt>
+            <dd lang={contentLang()}>{proposal.category.name}</dd>
+          </div>
+        )}
+        {proposal.area && (
+          <div>
+            <dt>{t('topic.area')}</dt>
+            <dd lang={contentLang()}>{proposal.area.name}</dd>
+          </div>
+        )}
       </dl>
+      {proposal.actions.file && <FilingForm proposal={proposal} address={reference} />}
       <AnswerBox proposal={proposal} answers={included?.answers ?? []} />
       <div class="row">
         <div class="col-lg-8">

@@ -1,7 +1,7 @@
 // Create a proposal, or edit one: the edit shows a live diff against the
 // version it is based on, and on 409/412 shows what changed meanwhile while
 // keeping the author's text.
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError, type FieldError } from '../api/client';
 import type { Diff } from '../api/types';
 import { contentLang, t } from '../i18n';
@@ -11,6 +11,7 @@ import { href, navigate } from '../router';
 import { DiffView } from '../components/Diff';
 import { announce, ErrorAlert, Field, Loading, PageTitle, ErrorPage, BackToProposal } from '../components/ui';
 import { LiveDiff, TitleBodyFields } from '../components/TextEditor';
+import { TopicFields } from '../components/TopicFields';
 import * as may from '../policy';
 
 /** The shortest title and text the server takes (the hints say the same). */
@@ -39,6 +40,8 @@ export function ProposalEditor({ reference, space: initialSpace }: { reference?:
   const original = useQuery('/api/v1/proposals/{id}', reference ? { path: { id: reference } } : null);
   const spaces = useQuery('/api/v1/spaces', editing ? null : { query: { limit: 100 } });
   const [spaceSlug, setSpaceSlug] = useState(initialSpace ?? '');
+  // Its category and area, among the chosen process's (the list of processes brings them).
+  const [filing, setFiling] = useState({ category: '', area: '' });
   const [title, setTitle] = useState<string | null>(null);
   const [body, setBody] = useState<string | null>(null);
   const [summary, setSummary] = useState('');
@@ -53,6 +56,13 @@ export function ProposalEditor({ reference, space: initialSpace }: { reference?:
   const basedOn = baseVersion ?? p?.current_version ?? 0;
   const [baseTitle, setBaseTitle] = useState<string | null>(null);
   const [baseBody, setBaseBody] = useState<string | null>(null);
+  const openSpaces = spaces.data?.items.filter(may.canPropose) ?? [];
+  const chosen = openSpaces.find((s) => s.slug === spaceSlug);
+  // A choice the process no longer offers (its lists read again after the server refused one) is dropped; the refusal stays said at the field.
+  useEffect(() => {
+    const offered = (list: { slug: string }[] = [], slug: string) => (list.some((x) => x.slug === slug) ? slug : '');
+    setFiling((f) => ({ category: offered(chosen?.categories, f.category), area: offered(chosen?.areas, f.area) }));
+  }, [chosen]);
 
   if (!me)
     return (
@@ -63,7 +73,6 @@ export function ProposalEditor({ reference, space: initialSpace }: { reference?:
     );
   if (original.error) return <ErrorPage error={original.error} />;
   if (editing && !p) return <Loading />;
-  const openSpaces = spaces.data?.items.filter(may.canPropose) ?? [];
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -81,7 +90,10 @@ export function ProposalEditor({ reference, space: initialSpace }: { reference?:
       } else if (newProposalErrors(spaceSlug, currentTitle, currentBody).length > 0) {
         setError(new ApiError(422, 'validation_failed', newProposalErrors(spaceSlug, currentTitle, currentBody)));
       } else {
-        const created = await api.post('/api/v1/spaces/{slug}/proposals', { path: { slug: spaceSlug }, body: { title: currentTitle, body: currentBody } });
+        const created = await api.post('/api/v1/spaces/{slug}/proposals', {
+          path: { slug: spaceSlug },
+          body: { title: currentTitle, body: currentBody, category: filing.category || undefined, area: filing.area || undefined },
+        });
         void proposalChanged(created, { fresh: created });
         announce(t('editor.published'));
         navigate(href('proposal', { ref: created.reference }));
@@ -102,6 +114,7 @@ export function ProposalEditor({ reference, space: initialSpace }: { reference?:
           /* the error below still says the proposal changed */
         }
       }
+      if (err.fieldCode('category') === 'invalid_choice' || err.fieldCode('area') === 'invalid_choice') spaces.reload();
       setError(err);
     } finally {
       setBusy(false);
@@ -149,6 +162,7 @@ export function ProposalEditor({ reference, space: initialSpace }: { reference?:
           </Field>
         )}
         <TitleBodyFields idPrefix="ed" title={currentTitle} body={currentBody} onTitle={setTitle} onBody={setBody} error={error} required />
+        {chosen && <TopicFields id="ed" space={chosen} value={filing} onChange={setFiling} error={error} />}
         {editing && (
           <Field id="ed-summary" label={t('editor.summary')} error={error} field="summary">
             {(d) => (

@@ -1,14 +1,16 @@
 // A space: description, the settings that matter to a citizen, and its
-// proposals with filters (state, qualified, sort) and cursor pages, all in
-// the query string so a shared link opens the same list.
-import { useEffect, useState } from 'preact/hooks';
+// proposals with filters (category, area, state, qualified, sort, words)
+// and cursor pages, all in the query string so a shared link opens the
+// same list. The names of the categories and areas come with the space:
+// the page still reads the space and one page of its proposals.
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Query } from '../api/paths';
 import type { Space as SpaceT } from '../api/types';
 import { contentLang, formatDate, t, tn, type Key } from '../i18n';
 import { useQuery } from '../hooks';
 import { href, navigate } from '../router';
 import { renderMarkdown } from '../markdown';
-import { Breadcrumb, ErrorAlert, Loading, PageTitle, ErrorPage } from '../components/ui';
+import { announce, Breadcrumb, ErrorAlert, Loading, PageTitle, ErrorPage } from '../components/ui';
 import { ProposalCards } from '../components/ProposalList';
 import * as may from '../policy';
 
@@ -63,10 +65,31 @@ function Phases({ space }: { space: SpaceT }) {
   );
 }
 
+/** A filter by one of the space's topic lists (categories or areas), "Tutte" first. */
+function TopicFilter({ id, name, label, topics, value, onChange }: { id: string; name: string; label: string; topics: SpaceT['categories']; value: string; onChange: (v: string) => void }) {
+  return (
+    <div class="col-sm-6 col-lg-4">
+      <label for={id} class="form-label active">
+        {label}
+      </label>
+      <select id={id} name={name} class="form-control" value={value} onChange={(e) => onChange(e.currentTarget.value)}>
+        <option value="">{t('topic.any')}</option>
+        {topics.map((x) => (
+          <option key={x.slug} value={x.slug} lang={contentLang()}>
+            {x.name}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 export function Space({ slug, query }: { slug: string; query: URLSearchParams }) {
   const state = query.get('stato') ?? '';
   const qualified = query.get('soglia') ?? '';
   const words = query.get('cerca') ?? '';
+  const category = query.get('categoria') ?? '';
+  const area = query.get('zona') ?? '';
   const sort = query.get('ordine') ?? (words ? 'relevance' : 'recent');
   const cursor = query.get('pagina') ?? '';
   const space = useQuery('/api/v1/spaces/{slug}', { path: { slug } });
@@ -79,36 +102,54 @@ export function Space({ slug, query }: { slug: string; query: URLSearchParams })
       qualified: qualified === 'si' ? true : qualified === 'no' ? false : undefined,
       sort: sort as Filters['sort'],
       q: words || undefined,
+      category: category || undefined,
+      area: area || undefined,
       cursor,
       limit: 20,
     },
   });
   const defaultSort = (q: string) => (q ? 'relevance' : 'recent');
   const listHref = (changes: Record<string, string | undefined>) =>
-    href('space', { slug }, { cerca: words, stato: state, soglia: qualified, ordine: sort === defaultSort(words) ? undefined : sort, ...changes });
+    href('space', { slug }, { cerca: words, categoria: category, zona: area, stato: state, soglia: qualified, ordine: sort === defaultSort(words) ? undefined : sort, ...changes });
 
   const [fState, setFState] = useState(state);
   const [fQualified, setFQualified] = useState(qualified);
   const [fSort, setFSort] = useState(sort);
   const [fWords, setFWords] = useState(words);
+  const [fCategory, setFCategory] = useState(category);
+  const [fArea, setFArea] = useState(area);
   // Back and forward change the address: the form follows it.
   useEffect(() => {
     setFState(state);
     setFQualified(qualified);
     setFSort(sort);
     setFWords(words);
-  }, [state, qualified, sort, words]);
+    setFCategory(category);
+    setFArea(area);
+  }, [state, qualified, sort, words, category, area]);
+  // After the filters change, how many proposals they found is said once the list is in.
+  const filtered = useRef(false);
   const onFilter = (event: Event) => {
     event.preventDefault();
     const q = fWords.trim();
     // A new search starts in its own default order; "relevance" needs words.
     const order = q !== words ? defaultSort(q) : fSort === 'relevance' && !q ? 'recent' : fSort;
-    navigate(listHref({ cerca: q || undefined, stato: fState, soglia: fQualified, ordine: order === defaultSort(q) ? undefined : order, pagina: undefined }));
+    filtered.current = true;
+    navigate(listHref({ cerca: q || undefined, categoria: fCategory, zona: fArea, stato: fState, soglia: fQualified, ordine: order === defaultSort(q) ? undefined : order, pagina: undefined }));
   };
+  const found = list.data && (list.data.items.length === 0 ? t('list.empty') : t(list.data.next_cursor ? 'list.countMore' : 'list.count', { n: list.data.items.length }));
+  useEffect(() => {
+    if (filtered.current && found && !list.loading) {
+      filtered.current = false;
+      announce(found);
+    }
+  }, [list.data, list.loading]);
 
   if (space.error) return <ErrorPage error={space.error} />;
   if (!space.data) return <Loading />;
   const s = space.data;
+  // Three filters a row on a desk, four without topics.
+  const lg = s.categories.length + s.areas.length > 0 ? 'col-lg-4' : 'col-lg-3';
   return (
     <>
       <Breadcrumb items={[{ label: s.title, content: true }]} />
@@ -151,7 +192,9 @@ export function Space({ slug, query }: { slug: string; query: URLSearchParams })
               {t('filter.searchHint')}
             </small>
           </div>
-          <div class="col-sm-4 col-lg-3">
+          {s.categories.length > 0 && <TopicFilter id="f-category" name="categoria" label={t('topic.category')} topics={s.categories} value={fCategory} onChange={setFCategory} />}
+          {s.areas.length > 0 && <TopicFilter id="f-area" name="zona" label={t('topic.area')} topics={s.areas} value={fArea} onChange={setFArea} />}
+          <div class={`col-sm-4 ${lg}`}>
             <label for="f-state" class="form-label active">
               {t('filter.state')}
             </label>
@@ -164,7 +207,7 @@ export function Space({ slug, query }: { slug: string; query: URLSearchParams })
               ))}
             </select>
           </div>
-          <div class="col-sm-4 col-lg-3">
+          <div class={`col-sm-4 ${lg}`}>
             <label for="f-qualified" class="form-label active">
               {t('filter.qualified')}
             </label>
@@ -174,7 +217,7 @@ export function Space({ slug, query }: { slug: string; query: URLSearchParams })
               <option value="no">{t('filter.qualifiedNo')}</option>
             </select>
           </div>
-          <div class="col-sm-4 col-lg-3">
+          <div class={`col-sm-4 ${lg}`}>
             <label for="f-sort" class="form-label active">
               {t('filter.sort')}
             </label>
@@ -186,7 +229,7 @@ export function Space({ slug, query }: { slug: string; query: URLSearchParams })
               ))}
             </select>
           </div>
-          <div class="col-sm-12 col-lg-3">
+          <div class={`col-sm-12 ${lg}`}>
             <button type="submit" class="btn btn-outline-primary">
               {t('filter.apply')}
             </button>
@@ -196,7 +239,9 @@ export function Space({ slug, query }: { slug: string; query: URLSearchParams })
         {list.loading && <Loading />}
         {list.data && !list.loading && (
           <>
-            {list.data.items.length === 0 ? <p>{t('list.empty')}</p> : <ProposalCards items={list.data.items} />}
+            {/* How many the filters found, on the first page (a later one knows only its own). */}
+            {(list.data.items.length === 0 || !cursor) && <p class="list-count">{found}</p>}
+            {list.data.items.length > 0 && <ProposalCards items={list.data.items} spaces={[s]} />}
             <nav class="d-flex gap-3 mt-3" aria-label={t('space.proposals')}>
               {cursor && <a href={listHref({ pagina: undefined })}>{t('common.firstPage')}</a>}
               {list.data.next_cursor && <a href={listHref({ pagina: list.data.next_cursor })}>{t('common.nextPage')}</a>}

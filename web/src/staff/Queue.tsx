@@ -3,6 +3,7 @@
 // row may leave, others may change) and the focus stays on that row, or
 // goes to the next one when it left.
 import { Fragment, type ComponentChildren } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
 import type { Page } from '../api/types';
 import { usePages, useFocusAfterReload } from '../hooks';
 import { ErrorAlert, Loading, LoadMore } from '../components/ui';
@@ -18,11 +19,19 @@ interface QueueProps<T> {
   empty: string;
   more: string;
   row: (item: T, decided: () => void) => ComponentChildren;
+  /** Read again in place (the pages shown) whenever this changes: a change made elsewhere on the screen. */
+  version?: number;
 }
 
 /** One staff queue with its states (loading, empty, error), its rows and "load more". */
-export function StaffQueue<T extends { id: string }>({ load, deps, listId, rowPrefix, label, empty, more, row }: QueueProps<T>) {
+export function StaffQueue<T extends { id: string }>({ load, deps, listId, rowPrefix, label, empty, more, row, version }: QueueProps<T>) {
   const list = usePages(load, deps, { key: (i) => i.id });
+  const seen = useRef(version);
+  useEffect(() => {
+    if (seen.current === version) return;
+    seen.current = version;
+    list.reload();
+  }, [version]);
   const focusAfter = useFocusAfterReload({ data: list.items, loading: list.loading });
   const decided = (index: number) => {
     const items = list.items;

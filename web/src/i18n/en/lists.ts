@@ -44,4 +44,12 @@ export const lists: Record<keyof typeof it, string> = {
   'list.comments.other': '{n} comments',
   'list.version': 'version {n}',
   'list.qualified': 'Threshold reached',
+  'list.count': 'Proposals found: {n}',
+  'list.countMore': 'Proposals found: more than {n}',
+  'topic.category': 'Category',
+  'topic.area': 'Area',
+  'topic.categoryIs': 'Category: {name}',
+  'topic.areaIs': 'Area: {name}',
+  'topic.any': 'All',
+  'topic.none': 'None',
 };

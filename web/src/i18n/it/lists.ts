@@ -43,4 +43,14 @@ export const lists = {
   'list.comments.other': '{n} commenti',
   'list.version': 'versione {n}',
   'list.qualified': 'Soglia raggiunta',
+  // How many the filters found: on the first page, "più di" when more pages follow.
+  'list.count': 'Proposte trovate: {n}',
+  'list.countMore': 'Proposte trovate: più di {n}',
+  // A process's categories (what a proposal is about) and areas (where it applies): "zona", see the glossary.
+  'topic.category': 'Categoria',
+  'topic.area': 'Zona',
+  'topic.categoryIs': 'Categoria: {name}',
+  'topic.areaIs': 'Zona: {name}',
+  'topic.any': 'Tutte',
+  'topic.none': 'Nessuna',
 };

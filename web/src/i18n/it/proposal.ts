@@ -19,6 +19,8 @@ export const proposal = {
   'proposal.withdrawn': 'Proposta ritirata.',
   'proposal.verify': 'Verifica l’integrità della storia',
   'proposal.hiddenNotice': 'Questa proposta è nascosta dalla moderazione: la vede solo lo staff.',
+  'filing.change': 'Cambia categoria o zona',
+  'filing.saved': 'Categoria e zona salvate.',
   'supports.title': 'Sostegni',
   'supports.count.one': '{n} sostegno',
   'supports.count.other': '{n} sostegni',
