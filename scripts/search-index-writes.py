@@ -15,7 +15,6 @@ The copy is made next to the database and removed afterwards.
 """
 
 import os
-import shutil
 import sqlite3
 import statistics
 import sys
@@ -30,7 +29,10 @@ def measure(source, cache_kib):
     for suffix in ("", "-wal", "-shm"):
         if os.path.exists(copy + suffix):
             os.remove(copy + suffix)
-    shutil.copy(source, copy)
+    # The backup API copies a consistent snapshot, whatever the database's
+    # write-ahead log still holds.
+    with sqlite3.connect(source) as live, sqlite3.connect(copy) as target:
+        live.backup(target)
     try:
         db = sqlite3.connect(copy, isolation_level=None)
         db.execute("PRAGMA journal_mode = WAL")

@@ -2199,7 +2199,7 @@ export interface components {
             title: string;
             /**
              * Format: date-time
-             * @description Last change of its text, state or counters.
+             * @description Last change of its text, state, counters or filing.
              */
             updated_at: string;
         };
@@ -2373,7 +2373,7 @@ export interface components {
             title: string;
             /**
              * Format: date-time
-             * @description Last change of its text, state or counters.
+             * @description Last change of its text, state, counters or filing.
              */
             updated_at: string;
         };

@@ -40,7 +40,7 @@ pub struct ProposalSummary {
     pub comments_count: i32,
     /// Publication time.
     pub created_at: DateTime<Utc>,
-    /// Last change of its text, state or counters.
+    /// Last change of its text, state, counters or filing.
     pub updated_at: DateTime<Utc>,
     /// The slug of the space's category it is filed under (the space's
     /// `categories` name it); `null`: none.
@@ -248,7 +248,7 @@ pub struct Proposal {
     pub actions: ProposalActions,
     /// Publication time.
     pub created_at: DateTime<Utc>,
-    /// Last change of its text, state or counters.
+    /// Last change of its text, state, counters or filing.
     pub updated_at: DateTime<Utc>,
 }
 
