@@ -2,7 +2,7 @@
 // staff unhide it, and it is back for everyone.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ADMIN, STAFF, apiCall, apiRegister, expectAccessible, screenshot, setup, signIn } from './harness.mjs';
+import { ADMIN, STAFF, apiCall, apiLogin, apiRegister, expectAccessible, screenshot, setup, signIn } from './harness.mjs';
 
 let h;
 before(async () => {
@@ -59,6 +59,29 @@ test('moderation flow: three reports hide a comment, staff unhide it', async () 
   assert.equal(await page.getByText('content.hidden').count(), 0);
   assert.equal(await page.getByText('proposal_id:').count(), 0);
   await screenshot(page, 'moderation-flow');
+  assert.deepEqual(h.pageErrors, []);
+});
+
+test("the staff console's sections say what waits in each, as the server counts it", async () => {
+  const token = await apiLogin(h.url, STAFF);
+  const counts = async () => (await apiCall(h.url, 'GET', '/api/v1/moderation/summary', token)).body;
+  const before = await counts();
+  const desk = await h.newPage();
+  await signIn(desk, STAFF);
+  await desk.goto('/staff/risposte');
+  const nav = desk.getByRole('navigation', { name: 'Sezioni dell’area staff' });
+  await nav.getByRole('link', { name: `Emendamenti da decidere (${before.amendments_waiting})` }).waitFor();
+  await nav.getByRole('link', { name: `Segnalazioni (${before.reports_open})` }).waitFor();
+  await nav.getByRole('link', { name: `Risposte alle proposte (${before.proposals_awaiting_answer})` }).waitFor();
+  // A new proposal waits for an answer: the count follows after a reload.
+  const author = await apiRegister(h.url, 'Nadia Conti');
+  const created = await apiCall(h.url, 'POST', '/api/v1/spaces/bilancio-partecipativo-2026/proposals', author.token, {
+    title: 'Una fontanella nel parco della Montagnola',
+    body: 'Proponiamo una fontanella di acqua potabile vicino ai giochi del parco.',
+  });
+  assert.equal(created.status, 201);
+  await desk.reload();
+  await nav.getByRole('link', { name: `Risposte alle proposte (${before.proposals_awaiting_answer + 1})` }).waitFor();
   assert.deepEqual(h.pageErrors, []);
 });
 

@@ -239,7 +239,10 @@ for (const lang of ['it', 'en']) {
     // A new entry: its slug follows its name; a name too short is refused at its field.
     await list.getByRole('button', { name: e.add }).click();
     const added = rows.last();
-    assert.equal(await page.evaluate(() => document.activeElement?.id), await added.locator('input[id$="-name"]').getAttribute('id'), 'the focus on the new name');
+    const newName = await added.locator('input[id$="-name"]').getAttribute('id');
+    // The focus moves in the commit that draws the row; a second is a generous bound on a loaded machine.
+    await page.waitForFunction((id) => document.activeElement?.id === id, newName, { timeout: 1000 }).catch(() => undefined);
+    assert.equal(await page.evaluate(() => document.activeElement?.id), newName, 'the focus on the new name');
     await page.keyboard.type('Ab');
     await save();
     await added.locator('[id$="-name-error"]').getByText(w.short).waitFor();
@@ -289,6 +292,7 @@ for (const lang of ['it', 'en']) {
     await save();
     await saidNow(page, w.saved);
     assert.deepEqual((await apiCall(h.url, 'GET', `/api/v1/spaces/${e.space}`)).body[e.kind].map((t) => t.name), order);
+    await rows.nth(order.length).waitFor({ state: 'detached', timeout: 2000 }).catch(() => undefined);
     assert.deepEqual(await labels(), order);
     await expectAccessible(page, `staff categories and areas, saved (${lang})`);
     await page.context().close();

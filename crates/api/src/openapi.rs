@@ -316,6 +316,38 @@ impl Modify for SettingLimits {
     }
 }
 
+/// Builds a text field's schema from its rule (`text_schema`).
+type TextSchema = fn() -> utoipa::openapi::schema::Object;
+
+/// The text rules of the domain types that the API sends and takes as they
+/// are (their crates derive a plain schema): `(schema, property, rule)`.
+/// The constraints come from the same rule the domain checks, and the
+/// test of text constraints holds them to it like any other field.
+const VIEW_TEXT_RULES: &[(&str, &str, TextSchema)] = &[
+    ("Topic", "slug", crate::text_schema::slug),
+    ("Topic", "name", crate::text_schema::space_title),
+    ("Phase", "name", crate::text_schema::space_title),
+];
+
+struct ViewTextRules;
+
+impl Modify for ViewTextRules {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let Some(components) = openapi.components.as_mut() else { return };
+        for (name, field, schema) in VIEW_TEXT_RULES {
+            let Some(RefOr::T(Schema::Object(object))) = components.schemas.get_mut(*name) else { continue };
+            if let Some(property) = object.properties.get_mut(*field) {
+                // The field's own words stay; the limits come with the rule.
+                let mut ruled = schema();
+                if let RefOr::T(Schema::Object(own)) = property {
+                    ruled.description = own.description.take().or(ruled.description);
+                }
+                *property = RefOr::T(Schema::Object(ruled));
+            }
+        }
+    }
+}
+
 /// The document's fixed parts: what the API is, and the schemas no
 /// operation refers to by type. The operations come from the routes as
 /// they are registered (`routes::document`).
@@ -336,7 +368,8 @@ pub struct ApiDoc;
 /// Finishes a document whose operations were collected: security scheme,
 /// the standard error answers, the settings' ranges, plain descriptions.
 pub fn finish(document: &mut utoipa::openapi::OpenApi) {
-    for modifier in [&BearerAuth as &dyn Modify, &StandardResponses, &SettingLimits, &PlainDescriptions] {
+    for modifier in [&BearerAuth as &dyn Modify, &StandardResponses, &SettingLimits, &ViewTextRules, &PlainDescriptions]
+    {
         modifier.modify(document);
     }
 }

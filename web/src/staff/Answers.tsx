@@ -1,7 +1,7 @@
 // Answering a proposal: the proposals of a process still waiting for an
 // answer (those over the threshold first), then the chosen one's
 // reference, the outcome and the official text.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../api/client';
 import type { Body } from '../api/paths';
 import type { Page, ProposalSummary } from '../api/types';
@@ -62,7 +62,7 @@ export function StaffAnswers({ query }: { query: URLSearchParams }) {
   });
   // A proposal chosen in the list: its form (below the list) takes the focus once it is shown.
   const chosen = useRef(false);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (chosen.current && p) {
       chosen.current = false;
       document.getElementById('answer-proposal')?.focus();

@@ -6,7 +6,7 @@
 // server refuses one while proposals are filed under it (409
 // `topic_in_use`, which does not say which entry), so the removed entries
 // that still list proposals are found and the refusal shown at each.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { api, ApiError } from '../api/client';
 import type { Space } from '../api/types';
 import { fieldMessage, t, type Key } from '../i18n';
@@ -57,11 +57,16 @@ function TopicList({ space, kind, onSaved }: { space: Space; kind: Kind; onSaved
   // Where the focus goes once the rows are drawn (the control that replaced the one used).
   const focus = useRef<string | null>(null);
   const saved = JSON.stringify(space[kind]);
-  useEffect(() => {
+  // The rows follow the space as saved in the same commit (a layout
+  // effect): an effect after paint could come late, after the next save's
+  // rows, and draw an older list for a moment.
+  useLayoutEffect(() => {
     setRows(rowsOf(space[kind]));
     setError(null);
   }, [space.slug, saved]);
-  useEffect(() => {
+  // In the commit that draws the rows, not after paint: a keyboard user's
+  // next key (or a test's next step) already goes to the new control.
+  useLayoutEffect(() => {
     if (!focus.current) return;
     let el = document.getElementById(focus.current) as HTMLButtonElement | null;
     // At either end the arrow pressed is disabled: the other one takes the focus.
