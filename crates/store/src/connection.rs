@@ -101,8 +101,9 @@ fn redact_password(url: &str) -> String {
 /// index's newest segments now and then, and with 2 MiB, which the texts
 /// the same connection reads keep flushing, those merges read their pages
 /// back from the file: stalls of 10 ms every 16th write at 10,000
-/// proposals, 130 ms at 100,000 (`docs/performance.md`). (WAL is a
-/// property of the file, set once by [`enable_wal`].)
+/// proposals, which 16 MiB removes. At 100,000 the index outgrows it and
+/// the stalls come back (`docs/performance.md`, with what to do next).
+/// (WAL is a property of the file, set once by [`enable_wal`].)
 fn prepare(connection: &mut DbConnection) -> Result<(), StoreError> {
     let setup = match connection {
         DbConnection::Sqlite(_) => {
