@@ -112,6 +112,7 @@ impl TestApp {
     /// Starts a server on a fresh database of `backend` with these request
     /// and connection limits.
     pub fn spawn_with_options(backend: Backend, rate_limits: RateLimits, connections: ConnectionLimits) -> Self {
+        emenda_server::telemetry::init_with_default("warn");
         let database = TestDatabase::new(backend);
         let store = database.store();
         let options = ServerOptions {

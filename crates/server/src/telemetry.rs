@@ -7,7 +7,14 @@ use tracing_subscriber::EnvFilter;
 
 /// Installs the global subscriber once; later calls do nothing.
 pub fn init() {
-    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info"));
+    init_with_default("info");
+}
+
+/// Like [`init`], with `default_filter` where `RUST_LOG` is unset: test
+/// servers log warnings and errors only, so that a failing test's output
+/// carries the server's side of the story without every request's line.
+pub fn init_with_default(default_filter: &str) {
+    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(default_filter));
     let json = std::env::var("EMENDA_LOG_FORMAT").is_ok_and(|f| f.eq_ignore_ascii_case("json"));
     // Each request is a span (with its request id, method, route, status);
     // logging spans as they close gives one line per request with its timing.

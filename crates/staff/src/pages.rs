@@ -139,9 +139,10 @@ impl PageService {
         });
         match result {
             // Two admins publishing from the same version: the key lets one
-            // through. Today every write also queues on the audit log's head,
-            // so the second reads the new version and is refused before it
-            // inserts; this holds the rule once writes stop queueing there.
+            // through. On PostgreSQL nothing orders the two before their
+            // inserts (the audit log's head is taken after), so the second
+            // meets the first's key, as a unique violation or, once the first
+            // committed, the immutability guard, which says it the same way.
             Err(error) if error.duplicate().is_some() => {
                 Err(DomainError::StaleVersion { current: base_version + 1 }.into())
             }

@@ -105,11 +105,15 @@ fn admin_connection(admin_url: &str) -> PgConnection {
         .unwrap_or_else(|e| panic!("PostgreSQL at {admin_url} is needed by the tests: {e}"))
 }
 
-/// The URL of database `name` on the server of `admin_url`, without TLS:
-/// a test process that exits while a pool thread still holds an OpenSSL
-/// session was seen to crash in OpenSSL's exit-time cleanup after its test
-/// had passed (SIGSEGV, once in three fresh-clone runs). Nothing here tests
-/// TLS, which the server's own connections keep as the operator sets it.
+/// The URL of database `name` on the server of `admin_url`, without TLS.
+/// The pool opens each connection on a thread of its own, also while a
+/// caller waits: after a test whose requests waited at once, connections
+/// can still be opening when the test returns, and once its database is
+/// dropped they retry. A TLS handshake in flight when the process exits
+/// meets OpenSSL's exit-time cleanup: tests that had passed died with
+/// SIGSEGV (two fresh-clone runs in four, both after concurrent writes).
+/// Nothing here tests TLS, which the server's own connections keep as the
+/// operator sets it.
 fn postgres_target(admin_url: &str, name: &str) -> DatabaseTarget {
     let base = admin_url.rsplit_once('/').map_or(admin_url, |(base, _)| base);
     DatabaseTarget::parse(&format!("{base}/{name}?sslmode=disable"))
