@@ -80,8 +80,11 @@ pub struct TestUser {
     pub refresh: String,
 }
 
+/// The app's source folder: its `index.html` is the page a build starts
+/// from, with the places the server fills on public pages
+/// (`public_pages::fill`), and needs no build of the app.
 fn web_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../web")
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../web/src")
 }
 
 /// Request-rate limits too high for any test to reach.

@@ -20,6 +20,12 @@ interceptLinks();
 void api.restore();
 const first = match(window.location.pathname);
 if (first) void loadScreen(first.name).catch(() => undefined);
-const draw = () => render(<App />, document.getElementById('app')!);
+const draw = () => {
+  const root = document.getElementById('app')!;
+  // A public page arrives rendered by the server (crates/server/src/public_pages.rs),
+  // readable before and without this script; the app draws it anew, in place.
+  root.replaceChildren();
+  render(<App />, root);
+};
 // Without its catalogue (the network failed) the app still draws, naming its messages by their keys.
 loadMessages().then(draw, draw);

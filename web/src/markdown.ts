@@ -1,4 +1,6 @@
-// Markdown from users rendered safely with `marked`: raw HTML is never
+// Markdown from users rendered safely with `marked`, by the same rules as the
+// server's renderer for its pages (crates/server/src/markdown.rs; the browser
+// test markdown.test.mjs holds the two to one corpus): raw HTML is never
 // passed through (every HTML token is escaped and shown as text), links and
 // images keep only http(s), mailto and same-site addresses (an image from
 // another site, which the CSP would block, becomes a link), and headings
@@ -33,6 +35,13 @@ const marked = new Marked({
   gfm: true,
   breaks: false,
   async: false,
+  tokenizer: {
+    // Bare e-mail addresses stay text, as on the server (crates/server/src/markdown.rs):
+    // only web addresses are linked. `false` hands anything else to marked's own rule.
+    url(src: string) {
+      return /^(?:mailto:|xmpp:)?[A-Za-z0-9._+-]+@/.test(src) ? undefined : false;
+    },
+  },
   renderer: {
     html({ text }: Tokens.HTML | Tokens.Tag) {
       return escapeHtml(text);

@@ -45,4 +45,12 @@ describe('markdown', () => {
     expect(sameOrigin('/x', 'https://emenda.example')).toBe(true);
     expect(sameOrigin('https://evil.example/x', 'https://emenda.example')).toBe(false);
   });
+
+  it('links bare web addresses and leaves bare e-mail addresses as text, as the server does', () => {
+    const html = renderMarkdown('Vedi https://example.org/bando. E www.comune.it, o scrivi a ufficio@comune.it.');
+    expect(html).toContain('<a href="https://example.org/bando" rel="nofollow ugc noopener">https://example.org/bando</a>.');
+    expect(html).toContain('<a href="http://www.comune.it" rel="nofollow ugc noopener">www.comune.it</a>,');
+    expect(html).toContain('scrivi a ufficio@comune.it.');
+    expect(renderMarkdown('<ufficio@comune.it>')).toContain('href="mailto:ufficio@comune.it"');
+  });
 });

@@ -1,6 +1,8 @@
-//! gzip for JSON answers above a size. Lists, a proposal with its first
-//! pages and the OpenAPI document shrink to a fifth or less; answers under
-//! [`MIN_BYTES`] gain too little to be worth the CPU and go as they are.
+//! gzip for JSON answers above a size, and for the public pages the server
+//! renders (HTML read as an anonymous reader: no secret in them). Lists, a
+//! proposal with its first pages and the OpenAPI document shrink to a fifth
+//! or less; answers under [`MIN_BYTES`] gain too little to be worth the CPU
+//! and go as they are. (The app's own files come compressed at build time.)
 //!
 //! Answers that carry tokens (`/api/v1/auth/…`) are never compressed: a
 //! secret compressed beside text an attacker can choose leaks through the
@@ -27,7 +29,7 @@ const LEVEL: u32 = 5;
 
 /// Middleware: compresses a JSON answer of at least [`MIN_BYTES`] with gzip
 /// when the client accepts it (see the module's notes for what is left out).
-pub async fn compress_json(
+pub async fn compress_answers(
     req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
@@ -37,7 +39,7 @@ pub async fn compress_json(
         .is_some_and(|chosen| chosen == Encoding::gzip());
     let carries_tokens = req.path().starts_with("/api/v1/auth/");
     let mut response = next.call(req).await?.map_into_boxed_body();
-    if carries_tokens || !is_json(response.headers()) {
+    if carries_tokens || !is_compressible(response.headers()) {
         return Ok(response);
     }
     vary_on(response.headers_mut(), "Accept-Encoding");
@@ -64,10 +66,12 @@ pub async fn compress_json(
 
 /// Whether the answer is JSON (`application/json` or a `+json` type such
 /// as problem+json).
-fn is_json(headers: &HeaderMap) -> bool {
+fn is_compressible(headers: &HeaderMap) -> bool {
     let Some(media) = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()) else { return false };
     let essence = media.split(';').next().unwrap_or_default().trim().to_ascii_lowercase();
-    essence == "application/json" || (essence.starts_with("application/") && essence.ends_with("+json"))
+    essence == "application/json"
+        || (essence.starts_with("application/") && essence.ends_with("+json"))
+        || essence == "text/html"
 }
 
 /// `bytes` in gzip; `None` only if writing to memory failed.
@@ -100,7 +104,7 @@ mod tests {
         body: String,
     ) -> (Vec<(HeaderName, String)>, Vec<u8>) {
         let content_type = content_type.to_owned();
-        let app = init_service(App::new().wrap(from_fn(compress_json)).default_service(web::to(move || {
+        let app = init_service(App::new().wrap(from_fn(compress_answers)).default_service(web::to(move || {
             let (content_type, body) = (content_type.clone(), body.clone());
             async move { HttpResponse::Ok().content_type(content_type).body(body) }
         })))

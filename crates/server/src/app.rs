@@ -238,7 +238,7 @@ pub fn server(database: Database, options: &ServerOptions) -> std::io::Result<(S
     let app = move || {
         let app = App::new()
             .wrap_fn(emenda_api::http::head_as_get)
-            .wrap(actix_web::middleware::from_fn(emenda_api::compression::compress_json))
+            .wrap(actix_web::middleware::from_fn(emenda_api::compression::compress_answers))
             .wrap(security_headers())
             .wrap_fn(errors_on_the_request_line)
             .wrap_fn(echo_request_id)
@@ -255,7 +255,8 @@ pub fn server(database: Database, options: &ServerOptions) -> std::io::Result<(S
         };
         app.app_data(web::Data::new(files)).default_service(web::to(
             |files: web::Data<web_assets::WebFiles>, request: HttpRequest| async move {
-                web_assets::serve_from(&files, &request).await
+                let state = request.app_data::<web::Data<AppState>>().cloned();
+                crate::public_pages::serve(&files, state, &request).await
             },
         ))
     };

@@ -4,5 +4,7 @@
 
 pub mod app;
 pub mod config;
+pub mod markdown;
+pub mod public_pages;
 pub mod seed;
 pub mod telemetry;

@@ -37,7 +37,7 @@ pub enum WebFiles {
 
 impl WebFiles {
     /// The file at `name` (a path checked by [`safe_name`]), if there is one.
-    async fn read(&self, name: &str) -> Option<Cow<'static, [u8]>> {
+    pub(crate) async fn read(&self, name: &str) -> Option<Cow<'static, [u8]>> {
         match self {
             WebFiles::Embedded => file(name).map(Cow::Borrowed),
             WebFiles::Folder(root) => {

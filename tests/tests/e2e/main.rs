@@ -17,6 +17,7 @@ mod no_lost_updates;
 mod openapi;
 mod proposal_read;
 mod proposals;
+mod public_pages;
 mod races;
 mod reports;
 mod search;

@@ -1,0 +1,85 @@
+//! The public reading pages the server renders into the app's page: what an
+//! anonymous reader may see, with its title and link-preview tags, and
+//! nothing of what they may not (a hidden proposal's pages are 404 and
+//! carry none of its text).
+#![allow(clippy::unwrap_used)] // Tests fail loudly on anything unexpected.
+
+use emenda_store::Backend;
+use emenda_tests::{backend_tests, TestApp};
+use serde_json::json;
+
+/// The page at `path` as an anonymous reader gets it: status and HTML.
+fn page(app: &TestApp, path: &str) -> (u16, String) {
+    let reply = app.get(path, None);
+    assert!(reply.content_type.starts_with("text/html"), "{path}: {}", reply.content_type);
+    (reply.status, reply.body.as_str().unwrap_or_default().to_owned())
+}
+
+fn readers_get_the_text_in_the_page(backend: Backend) {
+    let app = TestApp::spawn(backend);
+    let admin = app.admin();
+    app.space(&admin, "quartieri", json!({}));
+    let author = app.participant("anna");
+    let title = "Piste \"ciclabili\" & sicure";
+    let created = app
+        .post(
+            "/api/v1/spaces/quartieri/proposals",
+            Some(&author.token),
+            json!({ "title": title, "body": "Una rete **continua** di piste.\n\n<script>alert(1)</script>" }),
+        )
+        .expect(201)
+        .clone();
+    let reference = created["reference"].as_str().unwrap().to_owned();
+    app.post(
+        &format!("/api/v1/proposals/{reference}/versions"),
+        Some(&author.token),
+        json!({ "title": title, "body": "Una rete **continua** di piste protette.", "base_version": 1 }),
+    )
+    .expect(201);
+
+    let (status, html) = page(&app, &format!("/proposte/{reference}"));
+    assert_eq!(status, 200);
+    let escaped = "Piste &quot;ciclabili&quot; &amp; sicure";
+    assert!(html.contains(&format!("<title>{escaped} · Comune di Prova</title>")), "{html}");
+    assert!(html.contains(&format!("<meta property=\"og:title\" content=\"{escaped}\">")), "{html}");
+    assert!(html.contains(&format!("<h1 lang=\"it\">{escaped}</h1>")), "{html}");
+    assert!(html.contains("<p>Una rete <strong>continua</strong> di piste protette.</p>"), "{html}");
+    assert!(html.contains("Versione 2"), "{html}");
+
+    let (status, html) = page(&app, &format!("/proposte/{reference}/versioni/1"));
+    assert_eq!(status, 200);
+    assert!(html.contains("<p>Una rete <strong>continua</strong> di piste.</p>"), "version 1 whole: {html}");
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;") && !html.contains("<script>alert"), "{html}");
+
+    let (status, html) = page(&app, &format!("/proposte/{reference}/versioni"));
+    assert_eq!(status, 200);
+    assert!(html.contains(&format!("href=\"/proposte/{reference}/versioni/2\"")), "{html}");
+
+    let (status, html) = page(&app, &format!("/proposte/{reference}/confronto?da=1&a=2"));
+    assert_eq!(status, 200);
+    assert!(html.contains("protette"), "{html}");
+    assert!(html.contains("<ins class=\"diff-ins\">"), "{html}");
+
+    let (status, html) = page(&app, "/spazi/quartieri");
+    assert_eq!(status, 200);
+    assert!(html.contains(&format!("<a href=\"/proposte/{reference}\" lang=\"it\">{escaped}</a>")), "{html}");
+
+    for missing in ["/proposte/TST-PROP-2020-1-1", "/spazi/altrove", &format!("/proposte/{reference}/versioni/3")] {
+        let (status, html) = page(&app, missing);
+        assert_eq!(status, 404, "{missing}");
+        assert!(html.contains("<div id=\"app\"></div>"), "{missing}: the app's page, to say what is missing");
+    }
+
+    // Hidden: none of its pages says anything of it to a reader.
+    let id = created["id"].as_str().unwrap();
+    app.post(&format!("/api/v1/moderation/proposals/{id}/hide"), Some(&admin.token), json!({})).expect(200);
+    for path in ["", "/versioni", "/versioni/1", "/confronto?da=1&a=2"] {
+        let (status, html) = page(&app, &format!("/proposte/{reference}{path}"));
+        assert_eq!(status, 404, "{path}");
+        assert!(!html.contains("ciclabili"), "{path}: {html}");
+    }
+    let (_, html) = page(&app, "/spazi/quartieri");
+    assert!(!html.contains("ciclabili"), "the space no longer lists it: {html}");
+}
+
+backend_tests!(readers_get_the_text_in_the_page);
