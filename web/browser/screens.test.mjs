@@ -58,6 +58,7 @@ const anonymous = () => [
   ['space', '/spazi/bilancio-partecipativo-2026', 'h1'],
   ['proposal', `/proposte/${ref}`, '#comments-title'],
   ['versions', `/proposte/${ref}/versioni`, '.version-timeline-bi'],
+  ['version', `/proposte/${ref}/versioni/2`, '.markdown'],
   ['compare', `/proposte/${ref}/confronto?da=1&a=2&vista=side`, '.diff'],
   ['compare-inline', `/proposte/${ref}/confronto?da=1&a=2&vista=inline&dettaglio=line`, '.diff'],
   ['verify', `/proposte/${ref}/verifica`, '.alert'],

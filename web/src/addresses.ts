@@ -23,6 +23,7 @@ export const addresses = {
   newProposal: { path: '/nuova-proposta' },
   proposal: { path: '/proposte/:ref' },
   versions: { path: '/proposte/:ref/versioni' },
+  version: { path: '/proposte/:ref/versioni/:n' },
   compare: { path: '/proposte/:ref/confronto' },
   edit: { path: '/proposte/:ref/modifica' },
   amend: { path: '/proposte/:ref/emenda' },

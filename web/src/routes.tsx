@@ -46,6 +46,7 @@ export const routes = {
   newProposal: screen('newProposal', () => import('./screens/ProposalEditor'), (m, { query }) => <m.ProposalEditor space={query.get('spazio') ?? undefined} />, session),
   proposal: screen('proposal', () => import('./screens/Proposal'), (m, { params }) => <m.Proposal reference={params.ref} />),
   versions: screen('versions', () => import('./screens/Versions'), (m, { params }) => <m.Versions reference={params.ref} />),
+  version: screen('version', () => import('./screens/Versions'), (m, { params }) => <m.Version reference={params.ref} n={params.n} />),
   compare: screen('compare', () => import('./screens/Compare'), (m, { params, query }) => <m.Compare reference={params.ref} query={query} />),
   edit: screen('edit', () => import('./screens/ProposalEditor'), (m, { params }) => <m.ProposalEditor reference={params.ref} />, session),
   amend: screen('amend', () => import('./screens/AmendmentEditor'), (m, { params }) => <m.AmendmentEditor reference={params.ref} />, session),

@@ -8,6 +8,7 @@ describe('router', () => {
     expect(match('/spazi/bilancio-2026')).toEqual({ name: 'space', params: { slug: 'bilancio-2026' } });
     expect(match('/proposte/EMD-PROP-2026-11-7')).toEqual({ name: 'proposal', params: { ref: 'EMD-PROP-2026-11-7' } });
     expect(match('/proposte/EMD-PROP-2026-11-7/versioni')?.name).toBe('versions');
+    expect(match('/proposte/EMD-PROP-2026-11-7/versioni/3')).toEqual({ name: 'version', params: { ref: 'EMD-PROP-2026-11-7', n: '3' } });
     expect(match('/proposte/EMD-PROP-2026-11-7/confronto')?.name).toBe('compare');
     expect(match('/proposte/X/emenda')?.name).toBe('amend');
     expect(match('/proposte/X/verifica')?.name).toBe('verify');
@@ -34,6 +35,7 @@ describe('router', () => {
 
   it('builds addresses with encoded parameters and the query string', () => {
     expect(href('compare', { ref: 'EMD-PROP-1' }, { da: 1, a: 7 })).toBe('/proposte/EMD-PROP-1/confronto?da=1&a=7');
+    expect(href('version', { ref: 'EMD-PROP-1', n: '2' })).toBe('/proposte/EMD-PROP-1/versioni/2');
     expect(href('space', { slug: 'a b' }, { stato: '', pagina: undefined })).toBe('/spazi/a%20b');
     // An unknown name, or a missing parameter, does not compile; at run time the name throws.
     // @ts-expect-error: no such route
@@ -44,7 +46,7 @@ describe('router', () => {
 
   it('round-trips every route', () => {
     for (const name of Object.keys(routes) as RouteName[]) {
-      const path = href(name as 'proposal', { slug: 's', ref: 'R', id: 'i' } as { ref: string });
+      const path = href(name as 'proposal', { slug: 's', ref: 'R', id: 'i', n: '2' } as { ref: string });
       expect(match(path)?.name).toBe(name);
     }
   });
