@@ -55,20 +55,6 @@ pub fn index_missing_in_batches(ctx: &ServiceContext, batch: i64) -> ServiceResu
     }
 }
 
-/// Whether the index wants [`merge_index`] called in the background (on
-/// SQLite; PostgreSQL's GIN indexes fold their pending entries in
-/// themselves).
-pub fn index_merges_in_background(ctx: &ServiceContext) -> bool {
-    search_rows::merges_in_background(ctx.store())
-}
-
-/// Brings the full-text index's small segments together (see
-/// `emenda_store::search::merge`): called by the server's background task,
-/// never by a request.
-pub fn merge_index(ctx: &ServiceContext) -> ServiceResult<()> {
-    ctx.store().write(|tx| Ok::<_, emenda_service::ServiceError>(search_rows::merge(tx)?))
-}
-
 /// A page of the visible proposals whose current title and text hold every
 /// term of `filter.terms`, each with how it matched and a snippet.
 pub(crate) fn search(

@@ -103,29 +103,6 @@ where
     }
 }
 
-/// How often the search index's segments are merged in the background.
-const INDEX_MERGE_EVERY: Duration = Duration::from_secs(1);
-
-/// Merges the search index's segments about once a second, on a thread of
-/// its own, so that no version's write pays for a merge (see
-/// `emenda_store::search::merge`). A failure (the database busy, say) is
-/// logged and the next tick tries again; the thread ends with the process.
-fn spawn_index_merger(ctx: emenda_service::ServiceContext) {
-    // PostgreSQL's index has nothing to merge: no thread, no connection.
-    if !emenda_participation::search::index_merges_in_background(&ctx) {
-        return;
-    }
-    let spawned = std::thread::Builder::new().name("search-index-merger".into()).spawn(move || loop {
-        std::thread::sleep(INDEX_MERGE_EVERY);
-        if let Err(error) = emenda_participation::search::merge_index(&ctx) {
-            tracing::warn!(error = %error, "merging the search index failed; the next tick tries again");
-        }
-    });
-    if let Err(error) = spawned {
-        tracing::warn!(error = %error, "no thread for the search index's merges: its segments pile up until it merges them itself, at 1,000");
-    }
-}
-
 /// The request span: every field of the one log line a request writes
 /// (method, path, status, request id, timing, and for errors the problem
 /// as `exception.message`). The route pattern (`/proposals/{id}`) is left
@@ -243,7 +220,6 @@ pub fn server(database: Database, options: &ServerOptions) -> std::io::Result<(S
     if indexed > 0 {
         tracing::info!(indexed, "proposals indexed for search");
     }
-    spawn_index_merger(state.database.context());
     // The site's own pages exist from the first start (their shipped text
     // as version 1), so sign-up always has a privacy notice to accept.
     state.pages.ensure_shipped_texts().map_err(|e| std::io::Error::other(format!("writing the site's pages: {e}")))?;

@@ -79,26 +79,3 @@ pub fn compact(tx: &mut Tx<'_>) -> Result<(), StoreError> {
     }
     Ok(())
 }
-
-/// Whether [`merge`] has work on this store's backend (SQLite only).
-pub fn merges_in_background(store: &crate::Store) -> bool {
-    store.backend() == crate::Backend::Sqlite
-}
-
-/// Pages of merge work one [`merge`] does at most.
-const MERGE_PAGES: i64 = 2000;
-
-/// Merges the full-text index's small segments, a bounded amount of work
-/// at a time: on SQLite, writes leave each a segment of the FTS5 index and
-/// no longer merge them (migration `search_index_merges_apart`), so the
-/// server calls this in the background, about once a second. A level with
-/// fewer than four segments is left alone, so a call with nothing to do
-/// reads only the index's structure. PostgreSQL needs nothing.
-pub fn merge(tx: &mut Tx<'_>) -> Result<(), StoreError> {
-    if let crate::connection::DbConnection::Sqlite(connection) = tx.conn() {
-        diesel::sql_query("INSERT INTO proposal_search_fts (proposal_search_fts, rank) VALUES ('merge', ?)")
-            .bind::<diesel::sql_types::BigInt, _>(MERGE_PAGES)
-            .execute(connection)?;
-    }
-    Ok(())
-}

@@ -7,8 +7,8 @@
 use emenda_domain::listing::{ProposalFilter, ProposalSort};
 use emenda_domain::search::query_terms;
 use emenda_domain::space::SpaceSettings;
-use emenda_participation::search::{index_merges_in_background, index_missing, index_missing_in_batches, merge_index};
-use emenda_store::testing::{execute_raw, query_text};
+use emenda_participation::search::{index_missing, index_missing_in_batches};
+use emenda_store::testing::execute_raw;
 use emenda_store::HasStore;
 use emenda_store::{backend_tests, Backend};
 use emenda_test_support::World;
@@ -40,44 +40,3 @@ fn the_start_up_fill_indexes_what_is_missing_once(backend: Backend) {
 }
 
 backend_tests!(the_start_up_fill_indexes_what_is_missing_once);
-
-/// Rows of the FTS5 index's data table (SQLite): each write adds a segment,
-/// a merge folds several into one.
-fn index_rows(w: &World) -> usize {
-    query_text(w.ctx.store(), "SELECT CAST(count(*) AS TEXT) AS value FROM proposal_search_fts_data").unwrap()[0]
-        .parse()
-        .unwrap()
-}
-
-/// Writes leave the index's segments to the background merge, which folds
-/// them without losing a term (SQLite; PostgreSQL has nothing to merge).
-fn writes_leave_merging_to_the_background() {
-    let w = World::new(Backend::Sqlite);
-    assert!(index_merges_in_background(&w.ctx));
-    let space = w.space("quartieri", SpaceSettings::default());
-    let author = w.participant("autrice");
-    let before = index_rows(&w);
-    for n in 0..24 {
-        w.publish(&author, &space, &format!("Una scuola aperta la sera, numero {n}"));
-    }
-    let written = index_rows(&w);
-    assert!(written >= before + 24, "one segment per write, none merged in them: {before} → {written}");
-    merge_index(&w.ctx).unwrap();
-    let merged = index_rows(&w);
-    assert!(merged < written, "the merge folds segments: {written} → {merged}");
-    assert_eq!(found(&w, "scuola"), 24, "every proposal is still found");
-    merge_index(&w.ctx).unwrap();
-    assert_eq!(found(&w, "scuola"), 24);
-}
-
-#[test]
-fn writes_leave_merging_to_the_background_on_sqlite() {
-    writes_leave_merging_to_the_background();
-}
-
-#[test]
-fn postgres_has_nothing_to_merge() {
-    let w = World::new(Backend::Postgres);
-    assert!(!index_merges_in_background(&w.ctx));
-    merge_index(&w.ctx).unwrap();
-}
