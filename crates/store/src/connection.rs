@@ -95,32 +95,65 @@ fn redact_password(url: &str) -> String {
 }
 
 /// Per-connection settings. SQLite: a busy timeout first, so that writers
-/// queue instead of failing at once, then foreign keys enforced, and a
-/// page cache of 16 MiB instead of SQLite's 2 MiB (8 connections: at most
-/// 128 MiB). The full-text index is why: every version written merges the
-/// index's newest segments now and then, and with 2 MiB, which the texts
-/// the same connection reads keep flushing, those merges read their pages
-/// back from the file: stalls of 10 ms every 16th write at 10,000
-/// proposals, which 16 MiB removes. At 100,000 the index outgrows it and
-/// the stalls come back (`docs/performance.md`, with what to do next).
-/// (WAL is a property of the file, set once by [`enable_wal`].)
+/// queue instead of failing at once, then foreign keys enforced. (SQLite's
+/// own page cache of 2 MiB is kept: a larger one was tried against stalls
+/// in the full-text index's merges, whose cause was stale statistics, see
+/// [`prepare_file`]; with them gone it changed nothing.) WAL is a property
+/// of the file, set once by [`prepare_file`].
 fn prepare(connection: &mut DbConnection) -> Result<(), StoreError> {
     let setup = match connection {
         DbConnection::Sqlite(_) => {
-            "PRAGMA busy_timeout = 15000; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; \
-             PRAGMA cache_size = -16384;"
+            "PRAGMA busy_timeout = 15000; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;"
         }
         DbConnection::Postgres(_) => "SET TIME ZONE 'UTC';",
     };
     connection.batch_execute(setup).map_err(StoreError::from)
 }
 
-/// Switches a SQLite file to write-ahead logging, so readers never wait for
-/// the writer. Done once on one connection before the pool opens others:
-/// changing the journal mode needs the file to itself.
-pub(crate) fn enable_wal(target: &DatabaseTarget) -> Result<(), StoreError> {
+/// Readies a SQLite file before the pool opens connections to it, on one
+/// connection of its own: write-ahead logging, so readers never wait for
+/// the writer (changing the journal mode needs the file to itself), and
+/// no planner statistics for the full-text index's own tables
+/// ([`forget_index_statistics`]), which a connection reads once, when it
+/// opens.
+pub(crate) fn prepare_file(target: &DatabaseTarget) -> Result<(), StoreError> {
     if target.backend == Backend::Sqlite {
-        target.connect()?.batch_execute("PRAGMA journal_mode = WAL;")?;
+        let mut connection = target.connect()?;
+        connection.batch_execute("PRAGMA journal_mode = WAL;")?;
+        forget_index_statistics(&mut connection)?;
+    }
+    Ok(())
+}
+
+/// The statistics tables `ANALYZE` writes, where they exist.
+const STATISTICS: [&str; 2] = ["sqlite_stat1", "sqlite_stat4"];
+
+/// Removes the planner's statistics of the FTS5 index's own tables
+/// (`proposal_search_fts_*`). FTS5 reads and deletes its segments by key
+/// ranges (`WHERE id>=? AND id<=?`), which only a seek on the key serves
+/// well. Statistics taken while the index was nearly empty (an `ANALYZE`
+/// after a bulk load, before the start-up filled the index) said two rows,
+/// and with them SQLite planned each range as a scan of the whole table:
+/// every merge of the index's segments, however small, read all of it
+/// (12,377 page reads every 16th version written at 10,000 proposals; at
+/// 100,000, 10 ms a version on average and 214 ms at p99). Without
+/// statistics the planner takes the table for a large one and seeks;
+/// `docs/performance.md` has the numbers.
+fn forget_index_statistics(connection: &mut DbConnection) -> Result<(), StoreError> {
+    #[derive(diesel::QueryableByName)]
+    struct Name {
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        name: String,
+    }
+    let DbConnection::Sqlite(sqlite) = connection else { return Ok(()) };
+    let present: Vec<Name> = diesel::RunQueryDsl::load(
+        diesel::sql_query(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('sqlite_stat1', 'sqlite_stat4')",
+        ),
+        sqlite,
+    )?;
+    for table in STATISTICS.iter().filter(|t| present.iter().any(|p| p.name == **t)) {
+        sqlite.batch_execute(&format!("DELETE FROM {table} WHERE tbl LIKE 'proposal\\_search\\_fts%' ESCAPE '\\'"))?;
     }
     Ok(())
 }

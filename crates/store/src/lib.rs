@@ -143,7 +143,7 @@ impl Store {
             create_private_file(std::path::Path::new(&target.location))
                 .map_err(|e| StoreError::Unavailable(Box::new(e)))?;
         }
-        connection::enable_wal(target)?;
+        connection::prepare_file(target)?;
         let pool = connection::build_pool(target, max_connections)?;
         Ok(Self { pool, backend: target.backend, writer_queue: WriterQueue::default() })
     }

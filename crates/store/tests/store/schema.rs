@@ -106,3 +106,32 @@ backend_tests!(
     drift_on_one_backend_is_caught,
     foreign_keys_are_enforced_and_sqlite_uses_wal,
 );
+
+/// Rows the planner's statistics hold for the full-text index's tables.
+fn index_statistics(store: &emenda_store::Store) -> Vec<String> {
+    emenda_store::testing::query_text(
+        store,
+        "SELECT tbl AS value FROM sqlite_stat1 WHERE tbl LIKE 'proposal_search_fts%' ORDER BY tbl",
+    )
+    .unwrap()
+}
+
+/// Statistics of the full-text index's tables taken while it was nearly
+/// empty made SQLite scan the whole index for each of its key ranges;
+/// opening the database forgets them (SQLite; PostgreSQL has no FTS5).
+#[test]
+fn statistics_of_the_search_index_are_forgotten_on_open() {
+    let database = TestDatabase::new(Backend::Sqlite);
+    let store = database.store();
+    execute_raw(&store, "ANALYZE").unwrap();
+    assert!(!index_statistics(&store).is_empty(), "ANALYZE of an empty index records it");
+    let other_statistics = |store: &emenda_store::Store| {
+        emenda_store::testing::query_text(store, "SELECT CAST(count(*) AS TEXT) AS value FROM sqlite_stat1").unwrap()
+    };
+    let before = other_statistics(&store);
+    drop(store);
+    let reopened = database.store();
+    assert_eq!(index_statistics(&reopened), Vec::<String>::new());
+    assert_ne!(other_statistics(&reopened), before, "only the index's rows went");
+    assert_ne!(other_statistics(&reopened), vec!["0".to_owned()], "the other tables keep theirs");
+}
