@@ -1,6 +1,7 @@
 // The moderation flow: reports hide a comment (it stays as a placeholder),
 // staff unhide it, and it is back for everyone; a hide undone at once from
-// its message; the staff console's counts, answers and people.
+// its message; the staff console's counts, answers and people; the list
+// of proposals waiting for an answer, each with its process and date.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ADMIN, STAFF, apiCall, apiLogin, apiRegister, expectAccessible, screenshot, setup, signIn } from './harness.mjs';
@@ -238,3 +239,30 @@ test('among all items the item undone takes the focus; a navigation withdraws th
   assert.deepEqual(h.pageErrors, []);
   await desk.context().close();
 });
+
+for (const [lang, width] of SIZES) {
+  test(`each proposal waiting for an answer names its process and since when it waits (${lang}, ${width} px)`, async () => {
+    const desk = await h.newPage({ lang, width, height: width < 500 ? 812 : 900 });
+    await signIn(desk, STAFF);
+    await desk.goto('/staff/risposte');
+    const rows = desk.locator('#waiting-list > li');
+    await rows.first().waitFor();
+    const spaces = (await apiCall(h.url, 'GET', '/api/v1/spaces?limit=100', null)).body.items;
+    const date = new Intl.DateTimeFormat(lang === 'it' ? 'it-IT' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+    for (const row of (await rows.all()).slice(0, 3)) {
+      const p = (await apiCall(h.url, 'GET', `/api/v1/proposals/${(await row.getAttribute('id')).slice('waiting-'.length)}`, null)).body;
+      const space = spaces.find((s) => s.id === p.space_id).title;
+      const when = date.format(new Date(p.created_at));
+      const line = row.locator('.waiting-where');
+      assert.equal(await line.textContent(), lang === 'it' ? `${space} · in attesa di risposta dal ${when}` : `${space} · awaiting an answer since ${when}`);
+      // The process's name is the content's language, marked as such in English.
+      assert.equal(await line.locator('[lang=it]').count(), lang === 'it' ? 0 : 1);
+      // One line of small text under the title, at desk width.
+      if (width > 1000) assert.ok(await line.evaluate((e) => e.getBoundingClientRect().height < 2 * parseFloat(getComputedStyle(e).lineHeight)), 'one line');
+    }
+    await expectAccessible(desk, `the proposals waiting for an answer (${lang}, ${width} px)`);
+    await screenshot(desk, `staff-answers-waiting-${lang}-${width}`);
+    assert.deepEqual(h.pageErrors, []);
+    await desk.context().close();
+  });
+}
