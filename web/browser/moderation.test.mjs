@@ -1,12 +1,15 @@
 // The moderation flow: reports hide a comment (it stays as a placeholder),
-// staff unhide it, and it is back for everyone.
+// staff unhide it, and it is back for everyone; a hide undone at once from
+// its message; the staff console's counts, answers and people; the list
+// of proposals waiting for an answer, each with its process and date.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ADMIN, STAFF, apiCall, apiLogin, apiRegister, expectAccessible, screenshot, setup, signIn } from './harness.mjs';
 
 let h;
 before(async () => {
-  h = await setup();
+  // Many sign-ups and sign-ins from one address: the limits are raised.
+  h = await setup({ env: { EMENDA_RATE_LIMIT_AUTH: '1000', EMENDA_RATE_LIMIT_WRITES: '1000' } });
 });
 after(async () => h?.stop());
 
@@ -131,3 +134,135 @@ test('staff answer a proposal, and verify and block a user, from the console', a
   await screenshot(desk, 'staff-answer-and-users');
   assert.deepEqual(h.pageErrors, []);
 });
+
+// What the report queue and its message say, in each language.
+const WORDS = {
+  it: { hide: 'Nascondi', confirm: 'Nascondi a tutti', hidden: 'Contenuto nascosto.', undo: 'Annulla', shown: 'Contenuto di nuovo visibile.', more: 'Carica altre segnalazioni' },
+  en: { hide: 'Hide', confirm: 'Hide from everyone', hidden: 'Content hidden.', undo: 'Undo', shown: 'Content visible again.', more: 'Load more reports' },
+};
+const SIZES = [
+  ['it', 1280],
+  ['en', 1280],
+  ['it', 375],
+  ['en', 375],
+];
+
+/** A new proposal reported once: an item of the open report queue. */
+async function reportedProposal(title) {
+  const author = await apiRegister(h.url, 'Marta Galli');
+  const p = await apiCall(h.url, 'POST', '/api/v1/spaces/bilancio-partecipativo-2026/proposals', author.token, {
+    title,
+    body: 'Proponiamo panchine all’ombra degli alberi lungo il viale.',
+  });
+  assert.equal(p.status, 201, JSON.stringify(p.body));
+  const reporter = await apiRegister(h.url, 'Luca Ferri');
+  const r = await apiCall(h.url, 'POST', '/api/v1/reports', reporter.token, { target: { kind: 'proposal', id: p.body.id }, reason: 'spam' });
+  assert.equal(r.status, 201, JSON.stringify(r.body));
+  return p.body;
+}
+
+/** How an anonymous reader's read of the proposal answers: 200 visible, 404 hidden. */
+const readable = async (id) => (await apiCall(h.url, 'GET', `/api/v1/proposals/${id}`, null)).status;
+
+/** Waits until the live region's message says `words` (before any button it offers). */
+const said = (page, words) => page.waitForFunction((w) => document.querySelector('#live-message')?.firstChild?.textContent === w, words);
+
+/** The queue entry showing `title`, reading further pages until it is there. */
+async function entryOf(page, title, more) {
+  await page.locator('#report-queue > li').first().waitFor();
+  const entry = page.locator('.staff-row', { hasText: title });
+  while (!(await entry.count())) await page.getByRole('button', { name: more }).click();
+  return entry;
+}
+
+for (const [lang, width] of SIZES) {
+  test(`a hide is undone from the message that says it, which then says the item is back (${lang}, ${width} px)`, async () => {
+    const w = WORDS[lang];
+    const p = await reportedProposal(`Panchine all’ombra sul viale (${lang}, ${width})`);
+    const desk = await h.newPage({ lang, width, height: width < 500 ? 812 : 900 });
+    await signIn(desk, STAFF);
+    await desk.goto('/staff/segnalazioni');
+    const entry = await entryOf(desk, p.title, w.more);
+    await entry.getByRole('button', { name: w.hide, exact: true }).click();
+    await entry.getByRole('button', { name: w.confirm }).click();
+    const message = desk.locator('.live-region #live-message');
+    const undo = message.getByRole('button', { name: w.undo, exact: true });
+    await undo.waitFor();
+    assert.equal(await message.textContent(), `${w.hidden}${w.undo}`);
+    assert.equal(await readable(p.id), 404);
+    // Its reports upheld, it leaves the list of those to review.
+    await entry.waitFor({ state: 'detached' });
+    await expectAccessible(desk, `the message offering to undo a hide (${lang}, ${width} px)`);
+    await screenshot(desk, `moderation-undo-offered-${lang}-${width}`);
+
+    await undo.click();
+    await said(desk, w.shown);
+    assert.equal(await undo.count(), 0);
+    assert.equal(await message.textContent(), w.shown);
+    // The item is not in this list: the focus the button had goes to the message.
+    await desk.waitForFunction(() => document.activeElement?.id === 'live-message');
+    assert.equal(await readable(p.id), 200);
+    await expectAccessible(desk, `the message saying the item is back (${lang}, ${width} px)`);
+    await screenshot(desk, `moderation-undone-${lang}-${width}`);
+    await desk.context().close();
+  });
+}
+
+test('among all items the item undone takes the focus; a navigation withdraws the undo', async () => {
+  const w = WORDS.it;
+  const p = await reportedProposal('Una rastrelliera per le bici davanti al mercato');
+  const desk = await h.newPage();
+  await signIn(desk, STAFF);
+  await desk.goto('/staff/segnalazioni?stato=all');
+  const entry = await entryOf(desk, p.title, w.more);
+  const id = await entry.getAttribute('id');
+  await entry.getByRole('button', { name: w.hide, exact: true }).click();
+  await entry.getByRole('button', { name: w.confirm }).click();
+  const message = desk.locator('.live-region #live-message');
+  await message.getByRole('button', { name: w.undo, exact: true }).click();
+  await said(desk, w.shown);
+  // Still in this list, shown again: the focus is on it.
+  await desk.waitForFunction((row) => document.activeElement?.id === row, id);
+  await entry.getByRole('button', { name: w.hide, exact: true }).waitFor();
+  assert.equal(await entry.getByText('Nascosto', { exact: true }).count(), 0);
+  assert.equal(await readable(p.id), 200);
+
+  // Hidden again, then another list chosen: the words stay, the undo goes.
+  await entry.getByRole('button', { name: w.hide, exact: true }).click();
+  await entry.getByRole('button', { name: w.confirm }).click();
+  await message.getByRole('button', { name: w.undo, exact: true }).waitFor();
+  await desk.locator('#report-state').selectOption('hidden');
+  await desk.waitForURL(/stato=hidden/);
+  assert.equal(await message.getByRole('button').count(), 0);
+  assert.equal(await message.textContent(), w.hidden);
+  assert.equal(await readable(p.id), 404);
+  assert.deepEqual(h.pageErrors, []);
+  await desk.context().close();
+});
+
+for (const [lang, width] of SIZES) {
+  test(`each proposal waiting for an answer names its process and since when it waits (${lang}, ${width} px)`, async () => {
+    const desk = await h.newPage({ lang, width, height: width < 500 ? 812 : 900 });
+    await signIn(desk, STAFF);
+    await desk.goto('/staff/risposte');
+    const rows = desk.locator('#waiting-list > li');
+    await rows.first().waitFor();
+    const spaces = (await apiCall(h.url, 'GET', '/api/v1/spaces?limit=100', null)).body.items;
+    const date = new Intl.DateTimeFormat(lang === 'it' ? 'it-IT' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+    for (const row of (await rows.all()).slice(0, 3)) {
+      const p = (await apiCall(h.url, 'GET', `/api/v1/proposals/${(await row.getAttribute('id')).slice('waiting-'.length)}`, null)).body;
+      const space = spaces.find((s) => s.id === p.space_id).title;
+      const when = date.format(new Date(p.created_at));
+      const line = row.locator('.waiting-where');
+      assert.equal(await line.textContent(), lang === 'it' ? `${space} · in attesa di risposta dal ${when}` : `${space} · awaiting an answer since ${when}`);
+      // The process's name is the content's language, marked as such in English.
+      assert.equal(await line.locator('[lang=it]').count(), lang === 'it' ? 0 : 1);
+      // One line of small text under the title, at desk width.
+      if (width > 1000) assert.ok(await line.evaluate((e) => e.getBoundingClientRect().height < 2 * parseFloat(getComputedStyle(e).lineHeight)), 'one line');
+    }
+    await expectAccessible(desk, `the proposals waiting for an answer (${lang}, ${width} px)`);
+    await screenshot(desk, `staff-answers-waiting-${lang}-${width}`);
+    assert.deepEqual(h.pageErrors, []);
+    await desk.context().close();
+  });
+}

@@ -417,7 +417,7 @@ test('staff confirm before accepting, hiding and verifying, with a note where th
   await entry.getByRole('button', { name: 'Nascondi', exact: true }).click();
   await entry.getByLabel('Nota (facoltativa, pubblica nel registro)').fill('Pubblicità.');
   await entry.getByRole('button', { name: 'Nascondi a tutti' }).click();
-  await desk.getByText('Fatto: l’elenco è aggiornato.').waitFor();
+  await desk.getByText('Contenuto nascosto.').waitFor();
   const log = await apiCall(h.url, 'GET', '/api/v1/audit?limit=5', null);
   assert.ok(
     log.body.items.some((e) => e.action === 'content.hidden' && e.details.note === 'Pubblicità.'),

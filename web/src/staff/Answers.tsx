@@ -1,15 +1,16 @@
 // Answering a proposal: the proposals of a process still waiting for an
-// answer (those over the threshold first), then the chosen one's
-// reference, the outcome and the official text.
+// answer (those over the threshold first), each with its process and since
+// when it waits, then the chosen one's reference, the outcome and the
+// official text.
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../api/client';
 import type { Body } from '../api/paths';
 import type { Page, ProposalSummary } from '../api/types';
-import { contentLang, t, tn, type Key } from '../i18n';
+import { contentLang, formatDate, t, tn, type Key } from '../i18n';
 import { href, setQuery } from '../router';
 import { useQuery, useSubmit } from '../hooks';
 import { proposalChanged } from '../api/queries';
-import { announce, ErrorAlert, Field, StateBadge } from '../components/ui';
+import { announce, Content, ErrorAlert, Field, StateBadge } from '../components/ui';
 import { StaffFrame } from './Frame';
 import { StaffQueue } from './Queue';
 import { SpacePicker, useStaffSpaces } from './Spaces';
@@ -91,6 +92,11 @@ export function StaffAnswers({ query }: { query: URLSearchParams }) {
                 <a href={href('staffAnswers', {}, { processo: staff.slug, proposta: w.reference })} lang={contentLang()} onClick={() => (chosen.current = true)}>
                   {w.title}
                 </a>
+                <div class="small waiting-where">
+                  <Content>{staff.spaces.find((s) => s.id === w.space_id)?.title ?? staff.slug}</Content>
+                  {t('common.separator')}
+                  <span>{t('staff.waitingSince', { date: formatDate(w.created_at) })}</span>
+                </div>
                 <div class="d-flex flex-wrap gap-2 align-items-center small">
                   <span class="ref-code">{w.reference}</span>
                   <span>{tn('supports.count', w.supports_count)}</span>

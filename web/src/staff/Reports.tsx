@@ -1,5 +1,8 @@
 // The report queue, one entry per item with the item shown: hide, unhide,
-// dismiss; open, hidden or all items.
+// dismiss; open, hidden or all items. A hide is confirmed by a message that
+// offers to undo it (show the item again) until the next action or
+// navigation.
+import { useState } from 'preact/hooks';
 import { api } from '../api/client';
 import type { Query } from '../api/paths';
 import type { ModerationItem as Item } from '../api/types';
@@ -7,7 +10,7 @@ import { contentLang, t, formatDateTime, type Key } from '../i18n';
 import { useMe, useSubmit } from '../hooks';
 import { canDismiss, canHide, canUnhide, isAdmin } from '../policy';
 import { href, setQuery } from '../router';
-import { announce, ErrorAlert } from '../components/ui';
+import { announce, ErrorAlert, withdrawOffer } from '../components/ui';
 import { StaffFrame } from './Frame';
 import { StaffQueue } from './Queue';
 import { Confirm } from './Confirm';
@@ -17,14 +20,22 @@ const STATES: readonly State[] = ['open', 'hidden', 'all'];
 /** The kind of an item as the moderation paths name it. */
 const PLURAL = { proposal: 'proposals', amendment: 'amendments', comment: 'comments' } as const;
 
-function Entry({ item, onChange }: { item: Item; onChange: () => void }) {
+const pathOf = (item: Item) => ({ kind: PLURAL[item.target.kind], id: item.target.id });
+
+function Entry({ item, onChange, onUndo }: { item: Item; onChange: () => void; onUndo: () => Promise<void> }) {
   const me = useMe();
   const { error, run: act } = useSubmit(async (action: 'hide' | 'unhide' | 'dismiss', note?: string) => {
-    const path = { kind: PLURAL[item.target.kind], id: item.target.id };
-    if (action === 'hide') await api.post('/api/v1/moderation/{kind}/{id}/hide', { path, body: { note } });
-    else if (action === 'unhide') await api.post('/api/v1/moderation/{kind}/{id}/unhide', { path, body: {} });
-    else await api.post('/api/v1/moderation/{kind}/{id}/dismiss', { path, body: {} });
-    announce(t('staff.moderated'));
+    // A hide's undo is offered only until the next action.
+    withdrawOffer();
+    const path = pathOf(item);
+    if (action === 'hide') {
+      await api.post('/api/v1/moderation/{kind}/{id}/hide', { path, body: { note } });
+      announce(t('staff.hidden'), { label: t('staff.undo'), run: onUndo });
+    } else {
+      if (action === 'unhide') await api.post('/api/v1/moderation/{kind}/{id}/unhide', { path, body: {} });
+      else await api.post('/api/v1/moderation/{kind}/{id}/dismiss', { path, body: {} });
+      announce(t('staff.moderated'));
+    }
     onChange();
   });
   const link =
@@ -91,6 +102,15 @@ export function StaffReports({ query }: { query: URLSearchParams }) {
   // refusal of one it does not know is shown.
   const state = (query.get('stato') ?? 'open') as State;
   // After a decision the entry stays (all items) or leaves the list.
+  // An undone hide reads the list again in place; the item takes the focus
+  // if it is on the page (all items), else the message saying it is back.
+  const [undone, setUndone] = useState(0);
+  const undo = (item: Item) => async () => {
+    await api.post('/api/v1/moderation/{kind}/{id}/unhide', { path: pathOf(item), body: {} });
+    document.getElementById(`segnalazione-${item.id}`)?.focus();
+    announce(t('staff.shownAgain'));
+    setUndone((n) => n + 1);
+  };
   return (
     <StaffFrame current="staffReports">
       <div class="mb-3 comment-order">
@@ -108,12 +128,13 @@ export function StaffReports({ query }: { query: URLSearchParams }) {
       <StaffQueue<Item>
         load={(cursor, signal) => api.get('/api/v1/moderation/reports', { query: { state, limit: 20, cursor }, signal })}
         deps={[state]}
+        version={undone}
         listId="report-queue"
         rowPrefix="segnalazione"
         label={t('staff.reports')}
         empty={t('staff.reportsEmpty')}
         more={t('staff.moreReports')}
-        row={(item, decided) => <Entry item={item} onChange={decided} />}
+        row={(item, decided) => <Entry item={item} onChange={decided} onUndo={undo(item)} />}
       />
     </StaffFrame>
   );

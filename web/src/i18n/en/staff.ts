@@ -55,6 +55,9 @@ export const staff: Record<keyof typeof it, string> = {
   'staff.dismiss': 'Dismiss the reports',
   'staff.hiddenNow': 'Hidden',
   'staff.moderated': 'Done: the list is updated.',
+  'staff.hidden': 'Content hidden.',
+  'staff.undo': 'Undo',
+  'staff.shownAgain': 'Content visible again.',
   'staff.openItem': 'Open',
   'staff.searchUsers': 'Find a person',
   'staff.searchUsersHint': 'The start of the nickname or e-mail, or part of the name.',
@@ -84,6 +87,8 @@ export const staff: Record<keyof typeof it, string> = {
   'staff.waitingIntro': 'First those that reached the threshold, then the others; the most supported first. Choose one to answer it.',
   'staff.noneWaiting': 'No proposal of this process is waiting for an answer.',
   'staff.moreWaiting': 'Load more proposals',
+  // After the process's name, under each proposal waiting: since when it waits.
+  'staff.waitingSince': 'awaiting an answer since {date}',
   'staff.topicsIntro': 'Categories say what a proposal is about, areas where it applies: whoever submits one may choose one of each, and readers filter the proposals by the same entries.',
   'staff.categories': 'Categories',
   'staff.areas': 'Areas',

@@ -54,6 +54,9 @@ export const staff = {
   'staff.dismiss': 'Archivia le segnalazioni',
   'staff.hiddenNow': 'Nascosto',
   'staff.moderated': 'Fatto: l’elenco è aggiornato.',
+  'staff.hidden': 'Contenuto nascosto.',
+  'staff.undo': 'Annulla',
+  'staff.shownAgain': 'Contenuto di nuovo visibile.',
   'staff.openItem': 'Apri',
   'staff.searchUsers': 'Cerca una persona',
   'staff.searchUsersHint': 'L’inizio del nome utente o dell’e-mail, oppure una parte del nome.',
@@ -83,6 +86,8 @@ export const staff = {
   'staff.waitingIntro': 'Prima quelle che hanno raggiunto la soglia, poi le altre; le più sostenute prima. Scegline una per risponderle.',
   'staff.noneWaiting': 'Nessuna proposta di questo processo attende una risposta.',
   'staff.moreWaiting': 'Carica altre proposte',
+  // After the process's name, under each proposal waiting: since when it waits.
+  'staff.waitingSince': 'in attesa di risposta dal {date}',
   'staff.topicsIntro': 'Le categorie dicono di cosa tratta una proposta, le zone dove si applica: chi la presenta ne sceglie una per tipo, se vuole, e chi legge filtra le proposte con le stesse voci.',
   'staff.categories': 'Categorie',
   'staff.areas': 'Zone',
