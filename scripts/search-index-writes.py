@@ -8,10 +8,14 @@ start indexed it), then times 400 single-row transactions through the same
 trigger the server uses, once per cache size, and prints the latency
 distribution of each.
 
-    python3 scripts/search-index-writes.py /path/to/emenda.db [cache_kib ...]
+    python3 scripts/search-index-writes.py /path/to/emenda.db [--keep-statistics] [cache_kib ...]
 
 Without sizes it compares SQLite's default (2 MiB) with 4, 16 and 64 MiB.
-The copy is made next to the database and removed afterwards.
+Like the server, it first removes the planner's statistics of the index's
+own tables from the copy (they made every merge scan the whole index,
+docs/performance.md); --keep-statistics measures with them, as a database
+analysed while its index was small had them before that fix. The copy is
+made next to the database and removed afterwards.
 """
 
 import os
@@ -24,7 +28,16 @@ import uuid
 WRITES = 400
 
 
-def measure(source, cache_kib):
+def forget_index_statistics(path):
+    """What the server does on opening a database (connection.rs)."""
+    db = sqlite3.connect(path, isolation_level=None)
+    for table in ("sqlite_stat1", "sqlite_stat4"):
+        if db.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (table,)).fetchone():
+            db.execute(f"DELETE FROM {table} WHERE tbl LIKE 'proposal_search_fts%'")
+    db.close()
+
+
+def measure(source, cache_kib, keep_statistics):
     copy = source + ".measure"
     for suffix in ("", "-wal", "-shm"):
         if os.path.exists(copy + suffix):
@@ -34,6 +47,10 @@ def measure(source, cache_kib):
     with sqlite3.connect(source) as live, sqlite3.connect(copy) as target:
         live.backup(target)
     try:
+        if not keep_statistics:
+            # A connection reads the statistics when it opens: this one
+            # is opened after they are gone.
+            forget_index_statistics(copy)
         db = sqlite3.connect(copy, isolation_level=None)
         db.execute("PRAGMA journal_mode = WAL")
         db.execute("PRAGMA synchronous = NORMAL")
@@ -68,9 +85,10 @@ def measure(source, cache_kib):
 def main():
     if len(sys.argv) < 2:
         sys.exit(__doc__)
-    sizes = [int(s) for s in sys.argv[2:]] or [0, 4096, 16384, 65536]
+    keep = "--keep-statistics" in sys.argv[2:]
+    sizes = [int(s) for s in sys.argv[2:] if s != "--keep-statistics"] or [0, 4096, 16384, 65536]
     for size in sizes:
-        measure(sys.argv[1], size)
+        measure(sys.argv[1], size, keep)
 
 
 if __name__ == "__main__":
