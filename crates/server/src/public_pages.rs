@@ -16,6 +16,7 @@ use actix_web::http::header::{self, HeaderValue};
 use actix_web::http::{Method, StatusCode};
 use actix_web::{web, HttpRequest, HttpResponse};
 use chrono::{DateTime, Utc};
+use emenda_api::rate_limit::Limiters;
 use emenda_api::state::AppState;
 use emenda_domain::diff::{Granularity, OpKind, TextDiff};
 use emenda_domain::listing::{ProposalFilter, ProposalSort};
@@ -64,6 +65,15 @@ pub async fn serve(files: &WebFiles, state: Option<web::Data<AppState>>, request
     let Some(state) = state.filter(|_| is_candidate(request)) else {
         return web_assets::serve_from(files, request).await;
     };
+    // A comparison computes a diff: it counts as the expensive read the
+    // API's diff is. Over the limit the page comes without its content
+    // (the app's own request for the diff then meets the same limit).
+    if request.path().ends_with("/confronto") {
+        let limiters = request.app_data::<web::Data<Limiters>>();
+        if limiters.is_some_and(|limiters| limiters.charge_expensive_read(request).is_err()) {
+            return web_assets::serve_from(files, request).await;
+        }
+    }
     let (path, query) = (request.path().to_owned(), request.query_string().to_owned());
     let site = state.owner.name.clone();
     let outcome = web::block(move || render(&state, &path, &query)).await;

@@ -82,4 +82,29 @@ fn readers_get_the_text_in_the_page(backend: Backend) {
     assert!(!html.contains("ciclabili"), "the space no longer lists it: {html}");
 }
 
-backend_tests!(readers_get_the_text_in_the_page);
+/// A comparison computes a diff, like the API's: it spends the caller's
+/// budget of expensive reads, and past it the page comes without content.
+fn comparisons_count_as_expensive_reads(backend: Backend) {
+    let limits =
+        emenda_api::rate_limit::RateLimits { expensive_reads_per_minute: 2, ..emenda_tests::generous_rate_limits() };
+    let app = TestApp::spawn_with_limits(backend, limits);
+    let admin = app.admin();
+    app.space(&admin, "quartieri", json!({}));
+    let author = app.participant("anna");
+    let created = app.proposal(&author, "quartieri", "Piste ciclabili sicure");
+    let reference = created["reference"].as_str().unwrap().to_owned();
+    let compare = format!("/proposte/{reference}/confronto?da=1&a=1");
+    for _ in 0..2 {
+        let (status, html) = page(&app, &compare);
+        assert_eq!(status, 200);
+        assert!(html.contains("Confronto tra versioni"), "{html}");
+    }
+    let (status, html) = page(&app, &compare);
+    assert_eq!(status, 200, "the app's page, which asks the API itself");
+    assert!(html.contains("<div id=\"app\"></div>") && !html.contains("Confronto tra versioni"), "{html}");
+    app.get(&format!("/api/v1/proposals/{reference}/diff?from=1&to=1"), None).expect_problem(429, "rate_limited");
+    let (_, html) = page(&app, &format!("/proposte/{reference}"));
+    assert!(html.contains("Piste ciclabili sicure"), "other pages are not expensive reads: {html}");
+}
+
+backend_tests!(readers_get_the_text_in_the_page, comparisons_count_as_expensive_reads);
