@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mergeText } from '../src/staff/Amendments';
 import { slugify } from '../src/staff/Topics';
-import { waiting } from '../src/staff/Answers';
+import { waiting, waitingFor } from '../src/staff/Answers';
+import { setLang } from '../src/i18n';
 import { api } from '../src/api/client';
 
 describe('conflict resolution', () => {
@@ -74,5 +75,22 @@ describe('the proposals waiting for an answer', () => {
       [false, 'c2', 20],
     ]);
     for (const q of asked) expect(q).toMatchObject({ space: 'bilancio', state: 'published', sort: 'most_supported' });
+  });
+});
+
+describe('how long a proposal has waited for an answer', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('counts whole days, in words that need no elision', async () => {
+    vi.useFakeTimers();
+    vi.setSystemTime(new Date('2026-03-09T10:00:00Z'));
+    await setLang('it');
+    expect(waitingFor('2026-03-09T08:00:00Z')).toBe('in attesa di risposta da oggi');
+    expect(waitingFor('2026-03-08T09:00:00Z')).toBe('in attesa di risposta da 1 giorno');
+    expect(waitingFor('2026-03-01T11:00:00Z')).toBe('in attesa di risposta da 7 giorni');
+    await setLang('en');
+    expect(waitingFor('2026-03-08T09:00:00Z')).toBe('awaiting an answer for 1 day');
+    expect(waitingFor('2026-01-08T09:00:00Z')).toBe('awaiting an answer for 60 days');
+    await setLang('it');
   });
 });

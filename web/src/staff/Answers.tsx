@@ -10,7 +10,7 @@ import { contentLang, formatDate, t, tn, type Key } from '../i18n';
 import { href, setQuery } from '../router';
 import { useQuery, useSubmit } from '../hooks';
 import { proposalChanged } from '../api/queries';
-import { announce, Content, ErrorAlert, Field, StateBadge } from '../components/ui';
+import { announce, ErrorAlert, Field, StateBadge } from '../components/ui';
 import { StaffFrame } from './Frame';
 import { StaffQueue } from './Queue';
 import { SpacePicker, useStaffSpaces } from './Spaces';
@@ -29,6 +29,16 @@ const PAGE = 20;
  * ("q…" the qualified, "n…" the others); where the first ends, the second
  * fills the rest of that page.
  */
+/**
+ * How long a proposal has waited, in whole days ("da 3 giorni"): the list
+ * is of one process already, and a count reads the same in every language
+ * (a date after "dal" would need "dall'8").
+ */
+export function waitingFor(published: string): string {
+  const days = Math.floor((Date.now() - new Date(published).getTime()) / 86_400_000);
+  return days < 1 ? t('staff.waitingToday') : tn('staff.waitingDays', days);
+}
+
 export const waiting =
   (space: string) =>
   async (cursor: string | undefined, signal: AbortSignal): Promise<Page<ProposalSummary>> => {
@@ -93,9 +103,9 @@ export function StaffAnswers({ query }: { query: URLSearchParams }) {
                   {w.title}
                 </a>
                 <div class="small waiting-where">
-                  <Content>{staff.spaces.find((s) => s.id === w.space_id)?.title ?? staff.slug}</Content>
-                  {t('common.separator')}
-                  <span>{t('staff.waitingSince', { date: formatDate(w.created_at) })}</span>
+                  <time dateTime={w.created_at} title={formatDate(w.created_at)}>
+                    {waitingFor(w.created_at)}
+                  </time>
                 </div>
                 <div class="d-flex flex-wrap gap-2 align-items-center small">
                   <span class="ref-code">{w.reference}</span>

@@ -88,7 +88,9 @@ export const staff: Record<keyof typeof it, string> = {
   'staff.noneWaiting': 'No proposal of this process is waiting for an answer.',
   'staff.moreWaiting': 'Load more proposals',
   // After the process's name, under each proposal waiting: since when it waits.
-  'staff.waitingSince': 'awaiting an answer since {date}',
+  'staff.waitingToday': 'awaiting an answer since today',
+  'staff.waitingDays.one': 'awaiting an answer for {n} day',
+  'staff.waitingDays.other': 'awaiting an answer for {n} days',
   'staff.topicsIntro': 'Categories say what a proposal is about, areas where it applies: whoever submits one may choose one of each, and readers filter the proposals by the same entries.',
   'staff.categories': 'Categories',
   'staff.areas': 'Areas',

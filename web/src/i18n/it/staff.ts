@@ -87,7 +87,9 @@ export const staff = {
   'staff.noneWaiting': 'Nessuna proposta di questo processo attende una risposta.',
   'staff.moreWaiting': 'Carica altre proposte',
   // After the process's name, under each proposal waiting: since when it waits.
-  'staff.waitingSince': 'in attesa di risposta dal {date}',
+  'staff.waitingToday': 'in attesa di risposta da oggi',
+  'staff.waitingDays.one': 'in attesa di risposta da {n} giorno',
+  'staff.waitingDays.other': 'in attesa di risposta da {n} giorni',
   'staff.topicsIntro': 'Le categorie dicono di cosa tratta una proposta, le zone dove si applica: chi la presenta ne sceglie una per tipo, se vuole, e chi legge filtra le proposte con le stesse voci.',
   'staff.categories': 'Categorie',
   'staff.areas': 'Zone',
