@@ -169,9 +169,19 @@ mod tests {
             "a token beside chosen text leaks through the length"
         );
         assert_eq!(sent, large.as_bytes());
-        let (headers, sent) = answer("/registro", Some("gzip"), "text/html; charset=utf-8", large.clone()).await;
+        // The app's own files come compressed at build time, or not at all.
+        let (headers, sent) = answer("/assets/app.css", Some("gzip"), "text/css; charset=utf-8", large.clone()).await;
         assert_eq!(get(&headers, &header::CONTENT_ENCODING), None);
         assert_eq!(get(&headers, &header::VARY), None);
         assert_eq!(sent, large.as_bytes());
+    }
+
+    #[actix_web::test]
+    async fn server_rendered_pages_are_compressed() {
+        let large = json_of(200);
+        let (headers, sent) = answer("/proposte/X", Some("gzip"), "text/html; charset=utf-8", large.clone()).await;
+        assert_eq!(get(&headers, &header::CONTENT_ENCODING), Some("gzip"));
+        assert_eq!(get(&headers, &header::VARY), Some("Accept-Encoding"));
+        assert!(sent.len() < large.len());
     }
 }
