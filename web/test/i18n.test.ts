@@ -3,7 +3,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 const SRC = join(process.cwd(), 'src');
-import { errorMessage, fieldMessage, formatDate, formatNumber, setLang, lang, t, tn } from '../src/i18n';
+import { elideBeforeDates, errorMessage, fieldMessage, formatDate, formatNumber, setLang, lang, t, tn } from '../src/i18n';
 import { it as itMain } from '../src/i18n/it';
 import { en as enMain } from '../src/i18n/en';
 import { staff as itStaff } from '../src/i18n/it/staff';
@@ -119,5 +119,21 @@ describe('message catalogue', () => {
     expect(formatNumber(12345)).toBe('12,345');
     expect(tn('supports.count', 1)).toBe('1 support');
     setLang('it');
+  });
+});
+
+describe('Italian dates after an article', () => {
+  it('elide before 8 and 11 and write the first of the month as 1°', async () => {
+    await setLang('it');
+    expect(t('amendment.decided', { date: formatDate('2026-03-08T10:00:00Z') })).toBe("Deciso l'8 marzo 2026");
+    expect(t('amendment.decided', { date: formatDate('2026-03-01T10:00:00Z') })).toBe('Deciso il 1° marzo 2026');
+    expect(t('amendment.decided', { date: formatDate('2026-03-18T10:00:00Z') })).toBe('Deciso il 18 marzo 2026');
+    expect(t('space.phaseDates', { from: formatDate('2026-04-11T10:00:00Z'), to: formatDate('2026-05-08T10:00:00Z') })).toBe("dall'11 aprile 2026 all'8 maggio 2026");
+    expect(t('profile.since', { date: formatDate('2026-08-11T10:00:00Z') })).toBe("Iscritto dall'11 agosto 2026");
+    // Numbers that are not days stay as they are.
+    expect(elideBeforeDates('il 8 proposte, al 11%')).toBe('il 8 proposte, al 11%');
+    await setLang('en');
+    expect(t('amendment.decided', { date: formatDate('2026-03-08T10:00:00Z') })).toBe('Decided on 8 March 2026');
+    await setLang('it');
   });
 });

@@ -127,7 +127,25 @@ export function format(message: string, params?: Params): string {
 
 /** The message for `key` in the current language. */
 export function t(key: Key, params?: Params): string {
-  return format(messages[current][key] ?? key, params);
+  const text = format(messages[current][key] ?? key, params);
+  return current === 'it' && params ? elideBeforeDates(text) : text;
+}
+
+const MONTHS = 'gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre';
+const BEFORE_VOWEL = new RegExp(`\\b(il|dal|al|del|nel) (8|11) (${MONTHS})\\b`, 'g');
+const FIRST = new RegExp(`\\b(il|dal|al|del|nel) 1 (${MONTHS})\\b`, 'g');
+const ELIDED: Record<string, string> = { il: "l'", dal: "dall'", al: "all'", del: "dell'", nel: "nell'" };
+
+/**
+ * A date put after an article reads as Italian writes it: "l'8 marzo",
+ * "dall'11 aprile" (the number starts with a vowel sound), "il 1° marzo".
+ * Messages say "il {date}", "dal {from} al {to}"; the date is known only
+ * when the message is filled.
+ */
+export function elideBeforeDates(text: string): string {
+  return text
+    .replace(BEFORE_VOWEL, (_, article: string, day: string, month: string) => `${ELIDED[article]}${day} ${month}`)
+    .replace(FIRST, (_, article: string, month: string) => `${article} 1° ${month}`);
 }
 
 /** Whether the catalogue has `key` (for keys built from API codes). */
