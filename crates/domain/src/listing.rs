@@ -3,6 +3,7 @@
 //! them from a request and the store that turns them into a query.
 
 use crate::proposal::ProposalState;
+use crate::{DomainError, FieldCode};
 use uuid::Uuid;
 
 /// How a list is ordered. Every order ends with the id, so it is total and
@@ -49,4 +50,36 @@ pub struct ProposalFilter {
     /// Only proposals whose current title and text hold every one of these
     /// search terms (`search::query_terms`); empty: no search.
     pub terms: Vec<String>,
+}
+
+impl ProposalFilter {
+    /// A topic's slug means something only in its space: a category or an
+    /// area filter without a space is refused (`required` on `space`).
+    pub fn ensure_topics_have_space(&self) -> Result<(), DomainError> {
+        if self.space_id.is_none() && (self.category.is_some() || self.area.is_some()) {
+            return Err(DomainError::invalid(
+                "space",
+                FieldCode::Required,
+                "a category or area filter needs its space",
+            ));
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_topic_filter_needs_its_space() {
+        let topic = ProposalFilter { category: Some("mobilita".into()), ..ProposalFilter::default() };
+        let refused = topic.ensure_topics_have_space().unwrap_err();
+        assert_eq!(refused.code(), crate::ErrorCode::ValidationFailed);
+        let area = ProposalFilter { area: Some("centro".into()), ..ProposalFilter::default() };
+        assert!(area.ensure_topics_have_space().is_err());
+        let placed = ProposalFilter { space_id: Some(Uuid::nil()), ..topic };
+        assert!(placed.ensure_topics_have_space().is_ok());
+        assert!(ProposalFilter::default().ensure_topics_have_space().is_ok());
+    }
 }

@@ -386,6 +386,7 @@ impl ProposalService {
         after: Option<ProposalCursor>,
         limit: i64,
     ) -> ServiceResult<Vec<ProposalSummary>> {
+        filter.ensure_topics_have_space()?;
         if !filter.terms.is_empty() {
             // The page and the texts its snippets come from: one snapshot.
             return self.ctx.store().read(|tx| crate::search::search(tx, filter, sort, after, limit));

@@ -119,10 +119,6 @@ pub async fn list_proposals(
     let limit = pagination::limit(query.limit)?;
     let terms = query.q.as_deref().map(query_terms).transpose()?.unwrap_or_default();
     let sort = parse_sort(query.sort.as_deref(), !terms.is_empty())?;
-    if query.space.is_none() && (query.category.is_some() || query.area.is_some()) {
-        // A topic's slug means something only in its space.
-        return Err(ApiError::invalid_field("space", FieldCode::Required, "a category or area filter needs its space"));
-    }
     if !terms.is_empty() {
         limiters.charge_expensive_read(&req)?;
     }
