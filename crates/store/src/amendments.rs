@@ -241,6 +241,18 @@ pub fn count_by_state_of_author(
     Ok(counts)
 }
 
+/// The proposals of these spaces, as a subquery: where a staff member's
+/// queues and counts look.
+type ProposalsOf = diesel::dsl::Select<
+    diesel::dsl::Filter<proposals::table, diesel::dsl::EqAny<proposals::space_id, Vec<Stored<Uuid>>>>,
+    proposals::id,
+>;
+
+fn proposals_of(spaces: &[Uuid]) -> ProposalsOf {
+    let ids: Vec<Stored<Uuid>> = spaces.iter().copied().map(Stored).collect();
+    proposals::table.filter(proposals::space_id.eq_any(ids)).select(proposals::id)
+}
+
 /// Amendments in a state across proposals, oldest first: the staff queue.
 /// `spaces` limits it to proposals of those spaces (`None`: all).
 pub fn queue(
@@ -257,9 +269,7 @@ pub fn queue(
         .limit(limit)
         .into_boxed();
     if let Some(spaces) = spaces {
-        let ids: Vec<Stored<Uuid>> = spaces.iter().copied().map(Stored).collect();
-        let in_spaces = proposals::table.filter(proposals::space_id.eq_any(ids)).select(proposals::id);
-        query = query.filter(amendments::proposal_id.eq_any(in_spaces));
+        query = query.filter(amendments::proposal_id.eq_any(proposals_of(spaces)));
     }
     if let Some(after) = after {
         query = query.filter(amendments::id.gt(Stored(after)));
@@ -272,9 +282,7 @@ pub fn queue(
 pub fn count_in_state(tx: &mut Tx<'_>, spaces: Option<&[Uuid]>, state: AmendmentState) -> Result<i64, StoreError> {
     let mut query = amendments::table.filter(amendments::state.eq(Stored(state))).into_boxed();
     if let Some(spaces) = spaces {
-        let ids: Vec<Stored<Uuid>> = spaces.iter().copied().map(Stored).collect();
-        let in_spaces = proposals::table.filter(proposals::space_id.eq_any(ids)).select(proposals::id);
-        query = query.filter(amendments::proposal_id.eq_any(in_spaces));
+        query = query.filter(amendments::proposal_id.eq_any(proposals_of(spaces)));
     }
     Ok(query.count().get_result(tx.conn())?)
 }
