@@ -35,6 +35,16 @@ export async function setup({ env = {} } = {}) {
       if (!localStorage.getItem('emenda.lang')) localStorage.setItem('emenda.lang', l);
     }, lang);
     const page = await context.newPage();
+    // A public page arrives rendered by the server, and the app then draws
+    // it anew: a test waits for the app's page, so that what it finds is
+    // not removed under it (a heading found in the server's copy was gone
+    // when the test measured it).
+    const goto = page.goto.bind(page);
+    page.goto = async (url, options) => {
+      const response = await goto(url, options);
+      await page.waitForFunction(() => !document.querySelector('[data-server-rendered]'));
+      return response;
+    };
     page.on('pageerror', (e) => pageErrors.push(String(e)));
     page.on('requestfailed', (r) => {
       if (/ERR_CONNECTION_REFUSED/.test(r.failure()?.errorText ?? '')) console.error(`server unreachable; its last log:\n${server.lastLog()}`);
