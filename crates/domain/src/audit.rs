@@ -88,6 +88,9 @@ pub struct AuditFilter {
     /// Only entries about this proposal: its own, its amendments' and its
     /// comments'.
     pub proposal_id: Option<uuid::Uuid>,
+    /// Only this entry: one entry is read with exactly the rules of the
+    /// list it appears in, so its page can never show more than the log.
+    pub entry_id: Option<uuid::Uuid>,
 }
 
 impl AuditAction {

@@ -8,3 +8,4 @@ pub mod markdown;
 pub mod public_pages;
 pub mod seed;
 pub mod telemetry;
+pub mod words;

@@ -7,11 +7,12 @@
 //!
 //! What is rendered is what an anonymous reader may see, read through the
 //! same services as the API; a signed-in reader gets their own view from
-//! the app once it runs. In Italian, the site's language: the same words as
-//! the app's Italian catalogue (`web/src/i18n/it/`).
+//! the app once it runs. In Italian, the site's language, in the app's own
+//! words ([`crate::words`], held to its catalogue by a test).
 
 use crate::app::web_assets::{self, WebFiles};
 use crate::markdown::{escape, render as markdown};
+use crate::words::{fill as say, word};
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::http::{Method, StatusCode};
 use actix_web::{web, HttpRequest, HttpResponse};
@@ -103,7 +104,7 @@ pub async fn serve(files: &WebFiles, state: Option<web::Data<AppState>>, request
 /// Whether the request may be for a public reading page (read only then).
 fn is_candidate(request: &HttpRequest) -> bool {
     (request.method() == Method::GET || request.method() == Method::HEAD)
-        && (request.path().starts_with("/proposte/") || request.path().starts_with("/spazi/"))
+        && ["/proposte/", "/spazi/", "/registro/"].iter().any(|start| request.path().starts_with(start))
 }
 
 /// Renders the public page at `path` (with its `query` string), reading as
@@ -119,6 +120,10 @@ pub fn render(state: &AppState, path: &str, query: &str) -> Result<Outcome, Serv
         },
         ["proposte", reference, "confronto"] => compare(state, reference, query),
         ["spazi", slug] => space(state, slug),
+        ["registro", id] => match uuid::Uuid::parse_str(id) {
+            Ok(id) => audit_entry(state, id),
+            Err(_) => return Ok(Outcome::Missing),
+        },
         _ => return Ok(Outcome::NotRendered),
     };
     match outcome {
@@ -142,33 +147,38 @@ fn proposal(state: &AppState, reference: &str) -> Result<Rendered, ServiceError>
     breadcrumb(&mut main, &p.space_slug, &p.space.title);
     let _ = write!(main, "<h1 lang=\"it\">{}</h1>", escape(&p.title));
     let authors: Vec<String> = p.authors.iter().map(|a| escape(&a.nickname)).collect();
-    let authors_label = if authors.len() == 1 { "Proponente" } else { "Proponenti" };
+    let authors_label = word(if authors.len() == 1 { "proposal.authors.one" } else { "proposal.authors.other" });
     let _ = write!(
         main,
-        "<p class=\"text-secondary\">{} · Versione {} · {authors_label}: {}</p>",
+        "<p class=\"text-secondary\">{}{sep}{}{sep}{authors_label}: {}</p>",
         state_name(p.state),
-        p.current_version,
-        authors.join(", ")
+        say("versions.entry", &[("n", &p.current_version.to_string())]),
+        authors.join(", "),
+        sep = word("common.separator"),
     );
     let _ = write!(main, "<div class=\"markdown\" lang=\"it\">{}</div>", markdown(&p.body));
     if let Some(answer) = &p.answer {
         let _ = write!(
             main,
-            "<section><h2 class=\"h4\">Risposta ufficiale</h2><p class=\"text-secondary\">{} · {}</p>\
+            "<section><h2 class=\"h4\">{}</h2><p class=\"text-secondary\">{}{}{}</p>\
              <div class=\"markdown\" lang=\"it\">{}</div></section>",
+            word("proposal.answer"),
             state_name(answer.state),
+            word("common.separator"),
             date(answer.created_at),
             markdown(&answer.answer)
         );
     }
     let reference = escape(&p.reference);
-    let _ = write!(main, "<p><a href=\"/proposte/{reference}/versioni\">Storia delle versioni</a>");
+    let _ = write!(main, "<p><a href=\"/proposte/{reference}/versioni\">{}</a>", word("versions.heading"));
     if p.current_version > 1 {
         let _ = write!(
             main,
-            " · <a href=\"/proposte/{reference}/confronto?da={}&amp;a={}\">Confronta con la precedente</a>",
+            "{}<a href=\"/proposte/{reference}/confronto?da={}&amp;a={}\">{}</a>",
+            word("common.separator"),
             p.current_version - 1,
-            p.current_version
+            p.current_version,
+            word("versions.compareWithPrevious")
         );
     }
     main.push_str("</p>");
@@ -182,15 +192,18 @@ fn versions(state: &AppState, reference: &str) -> Result<Rendered, ServiceError>
     let reference = escape(&p.reference);
     let mut main = String::new();
     breadcrumb(&mut main, &p.space_slug, &p.space.title);
-    let title = format!("Versioni di «{}»", p.title);
-    let _ = write!(main, "<h1>{}</h1><h2 class=\"h4\">Storia delle versioni</h2><ol>", escape(&title));
+    let title = say("versions.title", &[("title", &p.title)]);
+    let _ = write!(main, "<h1>{}</h1><h2 class=\"h4\">{}</h2><ol>", escape(&title), word("versions.heading"));
+    let sep = word("common.separator");
     for v in &list {
-        let current = if v.number == p.current_version { " · attuale" } else { "" };
+        let current =
+            if v.number == p.current_version { format!("{sep}{}", word("versions.current")) } else { String::new() };
         let _ = write!(
             main,
-            "<li><p><a href=\"/proposte/{reference}/versioni/{n}\">Versione {n}</a>{current}: {} di {} · {}</p>",
+            "<li><p><a href=\"/proposte/{reference}/versioni/{n}\">{}</a>{current}: {} {}{sep}{}</p>",
+            say("versions.entry", &[("n", &v.number.to_string())]),
             kind_name(v.kind),
-            escape(&v.editor_nickname),
+            say("versions.by", &[("name", &escape(&v.editor_nickname))]),
             date(v.created_at),
             n = v.number
         );
@@ -200,15 +213,17 @@ fn versions(state: &AppState, reference: &str) -> Result<Rendered, ServiceError>
         if v.number > 1 {
             let _ = write!(
                 main,
-                "<p><a href=\"/proposte/{reference}/confronto?da={}&amp;a={n}\">Confronta con la precedente \
-                 <span class=\"visually-hidden\">(Versione {n})</span></a></p>",
+                "<p><a href=\"/proposte/{reference}/confronto?da={}&amp;a={n}\">{} \
+                 <span class=\"visually-hidden\">({})</span></a></p>",
                 v.number - 1,
+                word("versions.compareWithPrevious"),
+                say("versions.entry", &[("n", &v.number.to_string())]),
                 n = v.number
             );
         }
         main.push_str("</li>");
     }
-    let _ = write!(main, "</ol><p><a href=\"/proposte/{reference}\">Torna alla proposta</a></p>");
+    let _ = write!(main, "</ol><p><a href=\"/proposte/{reference}\">{}</a></p>", word("versions.back"));
     Ok(Rendered { title, description: description(&p.body), main })
 }
 
@@ -219,30 +234,30 @@ fn version(state: &AppState, reference: &str, number: i32) -> Result<Rendered, S
     let reference = escape(&p.reference);
     let mut main = String::new();
     breadcrumb(&mut main, &p.space_slug, &p.space.title);
-    let current = if number == p.current_version { " (attuale)" } else { "" };
-    let _ = write!(main, "<p class=\"text-secondary\">Versione {number}{current}</p>");
+    let entry = say("versions.entry", &[("n", &number.to_string())]);
+    let current = if number == p.current_version { format!(" ({})", word("versions.current")) } else { String::new() };
+    let _ = write!(main, "<p class=\"text-secondary\">{entry}{current}</p>");
     let _ = write!(main, "<h1 lang=\"it\">{}</h1>", escape(&v.title));
     let _ = write!(
         main,
-        "<p class=\"text-secondary\">{} di {} · {}</p>",
+        "<p class=\"text-secondary\">{} {}{}{}</p>",
         kind_name(v.meta.kind),
-        escape(&v.meta.editor_nickname),
+        say("versions.by", &[("name", &escape(&v.meta.editor_nickname))]),
+        word("common.separator"),
         date(v.meta.created_at)
     );
     let _ = write!(main, "<div class=\"markdown\" lang=\"it\">{}</div><p>", markdown(&v.body));
     if number > 1 {
         let _ = write!(
             main,
-            "<a href=\"/proposte/{reference}/confronto?da={}&amp;a={number}\">Confronta con la precedente</a> · ",
-            number - 1
+            "<a href=\"/proposte/{reference}/confronto?da={}&amp;a={number}\">{}</a>{}",
+            number - 1,
+            word("versions.compareWithPrevious"),
+            word("common.separator")
         );
     }
-    let _ = write!(
-        main,
-        "<a href=\"/proposte/{reference}/versioni\">Storia delle versioni</a> · \
-         <a href=\"/proposte/{reference}\">Torna alla proposta</a></p>"
-    );
-    let title = format!("Versione {number} di «{}»", v.title);
+    back_links(&mut main, &reference);
+    let title = format!("{entry}: {}", v.title);
     Ok(Rendered { title, description: description(&v.body), main })
 }
 
@@ -265,22 +280,26 @@ fn compare(state: &AppState, reference: &str, query: &str) -> Result<Rendered, S
     let reference = escape(&p.reference);
     let mut main = String::new();
     breadcrumb(&mut main, &p.space_slug, &p.space.title);
-    let title = format!("Confronto tra versioni: {}", p.title);
+    let title = format!("{}: {}", word("diff.title"), p.title);
+    let span = format!(
+        "{}{}{}",
+        say("diff.before", &[("n", &from.to_string())]),
+        word("common.separator"),
+        say("diff.after", &[("n", &to.to_string())])
+    );
     let _ = write!(
         main,
-        "<h1>{}</h1><p>Da versione {from} a versione {to}</p>\
-         <p class=\"small text-secondary\">Legenda: testo inserito sottolineato, testo rimosso barrato.</p>\
-         <section aria-label=\"Confronto tra versioni\" class=\"diff\">",
-        escape(&title)
+        "<h1>{}</h1><p>{span}</p><p class=\"small text-secondary\">{}</p>\
+         <section aria-label=\"{}\" class=\"diff\">",
+        escape(&title),
+        word("diff.legend"),
+        word("diff.title")
     );
-    diff_field(&mut main, "Titolo", &diff.title);
-    diff_field(&mut main, "Testo", &diff.body);
-    let _ = write!(
-        main,
-        "</section><p><a href=\"/proposte/{reference}/versioni\">Storia delle versioni</a> · \
-         <a href=\"/proposte/{reference}\">Torna alla proposta</a></p>"
-    );
-    Ok(Rendered { title, description: format!("Le modifiche dalla versione {from} alla {to}."), main })
+    diff_field(&mut main, word("diff.titleField"), &diff.title);
+    diff_field(&mut main, word("diff.bodyField"), &diff.body);
+    main.push_str("</section><p>");
+    back_links(&mut main, &reference);
+    Ok(Rendered { title, description: format!("{}{}{span}.", p.title, word("common.dash")), main })
 }
 
 fn space(state: &AppState, slug: &str) -> Result<Rendered, ServiceError> {
@@ -288,16 +307,22 @@ fn space(state: &AppState, slug: &str) -> Result<Rendered, ServiceError> {
     let filter = ProposalFilter { space_id: Some(s.id), ..ProposalFilter::default() };
     let proposals = state.proposals.list(&filter, ProposalSort::Recent, None, SPACE_PROPOSALS)?;
     let mut main = String::new();
-    main.push_str("<nav aria-label=\"Percorso\"><p><a href=\"/\">Processi</a></p></nav>");
+    let _ = write!(
+        main,
+        "<nav aria-label=\"{}\"><p><a href=\"/\">{}</a></p></nav>",
+        word("nav.breadcrumb"),
+        word("nav.home")
+    );
     let _ = write!(main, "<h1 lang=\"it\">{}</h1>", escape(&s.title));
     let _ = write!(main, "<div class=\"markdown\" lang=\"it\">{}</div>", markdown(&s.description));
-    let _ = write!(main, "<h2 class=\"h4\">Proposte ({})</h2><ul>", s.totals.proposals);
+    let _ = write!(main, "<h2 class=\"h4\">{} ({})</h2><ul>", word("space.proposals"), s.totals.proposals);
     for p in &proposals {
         let _ = write!(
             main,
-            "<li><a href=\"/proposte/{}\" lang=\"it\">{}</a> · {}</li>",
+            "<li><a href=\"/proposte/{}\" lang=\"it\">{}</a>{}{}</li>",
             escape(&p.reference),
             escape(&p.title),
+            word("common.separator"),
             state_name(p.state)
         );
     }
@@ -305,10 +330,104 @@ fn space(state: &AppState, slug: &str) -> Result<Rendered, ServiceError> {
     Ok(Rendered { title: s.title.clone(), description: description(&s.description), main })
 }
 
+/// One entry of the public log, said as the app's log says it: what was
+/// done, to what (a link), when and by whom, with the reasons and notes
+/// people wrote.
+fn audit_entry(state: &AppState, id: uuid::Uuid) -> Result<Rendered, ServiceError> {
+    let entry = state.audit.entry(None, id)?;
+    let details = entry.details.as_object().cloned().unwrap_or_default();
+    let text = |key: &str| details.get(key).and_then(|v| v.as_str()).map(str::to_owned);
+    let action = crate::words::find(&format!("audit.action.{}", entry.action.as_str()))
+        .unwrap_or_else(|| word("audit.action.other"));
+    let (sep, dash) = (word("common.separator"), word("common.dash"));
+    let mut subject = Vec::new();
+    let mut subject_text = Vec::new();
+    let proposal = text("proposal_reference").or_else(|| text("reference"));
+    if let Some(reference) = &proposal {
+        let r = escape(reference);
+        subject.push(format!("{} <a href=\"/proposte/{r}\">{r}</a>", word("audit.kind.proposal")));
+        subject_text.push(format!("{} {reference}", word("audit.kind.proposal")));
+    }
+    if let (Some(_), Some(created)) = (text("proposal_reference"), text("reference")) {
+        let r = escape(&created);
+        subject.push(format!("{} <a href=\"/proposte/{r}\">{r}</a>", word("audit.newProposal")));
+    }
+    if let Some(slug) = text("slug") {
+        let title = text("title").unwrap_or_else(|| slug.clone());
+        subject.push(format!(
+            "{} <a href=\"/spazi/{}\" lang=\"it\">{}</a>",
+            word("audit.kind.space"),
+            escape(&slug),
+            escape(&title)
+        ));
+        subject_text.push(format!("{} {title}", word("audit.kind.space")));
+    }
+    if let Some(page) = text("page").filter(|p| ["note-legali", "privacy", "accessibilita"].contains(&p.as_str())) {
+        let title = text("title").unwrap_or_else(|| page.clone());
+        subject.push(format!(
+            "{} <a href=\"/{}\" lang=\"it\">{}</a>",
+            word("audit.kind.page"),
+            escape(&page),
+            escape(&title)
+        ));
+        subject_text.push(format!("{} {title}", word("audit.kind.page")));
+    }
+    let mut main = String::new();
+    let _ = write!(
+        main,
+        "<nav aria-label=\"{}\"><p><a href=\"/registro\">{}</a></p></nav><h1>{}</h1><p><strong>{action}</strong>",
+        word("nav.breadcrumb"),
+        word("audit.title"),
+        word("audit.entryTitle")
+    );
+    if !subject.is_empty() {
+        let _ = write!(main, "{dash}{}", subject.join(sep));
+    }
+    let _ = write!(
+        main,
+        "</p><p class=\"small text-secondary\"><time datetime=\"{}\">{}</time>",
+        entry.created_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        date(entry.created_at)
+    );
+    if let Some(name) = &entry.actor_name {
+        let _ = write!(main, "{sep}{} <span lang=\"it\">{}</span>", word("audit.by"), escape(name));
+    }
+    if entry.actor_id.is_none() {
+        let _ = write!(main, "{sep}{}", word("audit.automatic"));
+    }
+    if text("by").as_deref() == Some("command line") {
+        let _ = write!(main, "{sep}{}", word("audit.byOperator"));
+    }
+    main.push_str("</p>");
+    let mut facts = Vec::new();
+    if let Some(version) = details.get("version").and_then(serde_json::Value::as_i64) {
+        facts.push(format!("{}: {version}", word("audit.field.version")));
+    }
+    for (key, name) in
+        [("reason", "audit.field.reason"), ("justification", "audit.field.justification"), ("note", "audit.field.note")]
+    {
+        if let Some(value) = text(key).filter(|v| !v.is_empty()) {
+            facts.push(format!("{}: <span lang=\"it\">{}</span>", word(name), escape(&value)));
+        }
+    }
+    if !facts.is_empty() {
+        let _ = write!(main, "<p class=\"small\">{}</p>", facts.join(sep));
+    }
+    let _ = write!(main, "<p><a href=\"/registro\">{}</a></p>", word("audit.backToLog"));
+    let mut description = action.to_owned();
+    if !subject_text.is_empty() {
+        description = format!("{description}{dash}{}", subject_text.join(sep));
+    }
+    description = format!("{description}{sep}{}", date(entry.created_at));
+    Ok(Rendered { title: format!("{}: {action}", word("audit.entryTitle")), description, main })
+}
+
 fn breadcrumb(main: &mut String, space_slug: &str, space_title: &str) {
     let _ = write!(
         main,
-        "<nav aria-label=\"Percorso\"><p><a href=\"/\">Processi</a> › <a href=\"/spazi/{}\" lang=\"it\">{}</a></p></nav>",
+        "<nav aria-label=\"{}\"><p><a href=\"/\">{}</a> › <a href=\"/spazi/{}\" lang=\"it\">{}</a></p></nav>",
+        word("nav.breadcrumb"),
+        word("nav.home"),
         escape(space_slug),
         escape(space_title)
     );
@@ -319,7 +438,7 @@ fn breadcrumb(main: &mut String, space_slug: &str, space_title: &str) {
 fn diff_field(main: &mut String, label: &str, diff: &TextDiff) {
     let _ = write!(main, "<div class=\"diff-field\"><h2 class=\"h6\">{label}</h2>");
     if diff.ops.iter().all(|op| op.op == OpKind::Equal) {
-        main.push_str("<p class=\"text-secondary\">Nessuna modifica.</p></div>");
+        let _ = write!(main, "<p class=\"text-secondary\">{}</p></div>", word("diff.noChange"));
         return;
     }
     main.push_str("<div class=\"diff-text\" lang=\"it\">");
@@ -330,15 +449,17 @@ fn diff_field(main: &mut String, label: &str, diff: &TextDiff) {
             OpKind::Insert => {
                 let _ = write!(
                     main,
-                    "<ins class=\"diff-ins\"><span class=\"visually-hidden\">[inserito: </span>{text}\
-                     <span class=\"visually-hidden\">]</span></ins>"
+                    "<ins class=\"diff-ins\"><span class=\"visually-hidden\">[{}: </span>{text}\
+                     <span class=\"visually-hidden\">]</span></ins>",
+                    word("diff.inserted")
                 );
             }
             OpKind::Delete => {
                 let _ = write!(
                     main,
-                    "<del class=\"diff-del\"><span class=\"visually-hidden\">[rimosso: </span>{text}\
-                     <span class=\"visually-hidden\">]</span></del>"
+                    "<del class=\"diff-del\"><span class=\"visually-hidden\">[{}: </span>{text}\
+                     <span class=\"visually-hidden\">]</span></del>",
+                    word("diff.removed")
                 );
             }
         }
@@ -346,23 +467,34 @@ fn diff_field(main: &mut String, label: &str, diff: &TextDiff) {
     main.push_str("</div></div>");
 }
 
+/// The links back from a version or a comparison, closing its paragraph.
+fn back_links(main: &mut String, reference: &str) {
+    let _ = write!(
+        main,
+        "<a href=\"/proposte/{reference}/versioni\">{}</a>{}<a href=\"/proposte/{reference}\">{}</a></p>",
+        word("versions.heading"),
+        word("common.separator"),
+        word("versions.back")
+    );
+}
+
 fn state_name(state: ProposalState) -> &'static str {
-    match state {
-        ProposalState::Published => "Pubblicata",
-        ProposalState::Evaluating => "In valutazione",
-        ProposalState::Accepted => "Accolta",
-        ProposalState::Rejected => "Respinta",
-        ProposalState::Withdrawn => "Ritirata",
-    }
+    word(match state {
+        ProposalState::Published => "state.published",
+        ProposalState::Evaluating => "state.evaluating",
+        ProposalState::Accepted => "state.accepted",
+        ProposalState::Rejected => "state.rejected",
+        ProposalState::Withdrawn => "state.withdrawn",
+    })
 }
 
 fn kind_name(kind: VersionKind) -> &'static str {
-    match kind {
-        VersionKind::Created => "Creazione",
-        VersionKind::Edited => "Modifica degli autori",
-        VersionKind::Amendment => "Emendamento accettato",
-        VersionKind::StaffEdit => "Modifica dello staff",
-    }
+    word(match kind {
+        VersionKind::Created => "versions.kind.created",
+        VersionKind::Edited => "versions.kind.edited",
+        VersionKind::Amendment => "versions.kind.amendment",
+        VersionKind::StaffEdit => "versions.kind.staff_edit",
+    })
 }
 
 /// A date as the Italian interface writes it (`7/12/2026`), in UTC.

@@ -57,6 +57,24 @@ impl AuditService {
         })
     }
 
+    /// One entry, when the reader may see it: read as the log filtered to
+    /// the entry's own space reads it, so space staff see their space's
+    /// staff-only entries here as they do in that list, and nobody sees an
+    /// entry the list would hide from them. Anything else is not found
+    /// (whether the entry exists is not told).
+    pub fn entry(&self, actor: Option<&Actor>, id: Uuid) -> ServiceResult<AuditEntry> {
+        let space_id = self
+            .ctx
+            .store()
+            .read(|tx| audit::space_of(tx, id))?
+            .ok_or_else(|| DomainError::not_found("audit entry"))?;
+        let filter = AuditFilter { space_id, entry_id: Some(id), ..AuditFilter::default() };
+        self.list(actor, &filter, None, 1)?
+            .into_iter()
+            .next()
+            .ok_or_else(|| DomainError::not_found("audit entry").into())
+    }
+
     /// Re-verifies one segment of the chain (at most [`VERIFY_SEGMENT`]
     /// entries after entry `after`, linking to the `hash` the caller
     /// verified there) within one snapshot: anyone may check, call after

@@ -353,6 +353,18 @@ impl From<AuditRow> for AuditEntry {
         }
     }
 }
+/// The space an entry belongs to (`Some(None)`: an entry of no space),
+/// or `None` when there is no such entry: which staff may read it depends
+/// on it.
+pub fn space_of(tx: &mut Tx<'_>, id: Uuid) -> Result<Option<Option<Uuid>>, StoreError> {
+    let space: Option<Option<Stored<Uuid>>> = audit_log::table
+        .filter(audit_log::id.eq(Stored(id)))
+        .select(audit_log::space_id)
+        .first(tx.conn())
+        .optional()?;
+    Ok(space.map(|s| s.map(|s| s.0)))
+}
+
 /// Who is reading the log, as far as the list query filters for them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AuditReader {
@@ -414,6 +426,9 @@ pub fn list(
                 .or(audit_log::target_kind.eq(AMENDMENT_TARGET).and(audit_log::target_id.eq_any(its_amendments)))
                 .or(audit_log::target_kind.eq(COMMENT_TARGET).and(audit_log::target_id.eq_any(its_comments))),
         );
+    }
+    if let Some(entry) = filter.entry_id {
+        query = query.filter(audit_log::id.eq(Stored(entry)));
     }
     if let Some(before) = before {
         query = query.filter(audit_log::id.lt(Stored(before)));

@@ -61,8 +61,19 @@ fn amendment_entries(app: &TestApp, reader: Option<&TestUser>, query: &str) -> V
         .collect()
 }
 
-fn hidden_amendments_stay_out_of_the_audit_log_until_decided(backend: Backend) {
-    let app = TestApp::spawn(backend);
+/// The readers of a space whose amendments only participants see while
+/// undecided: an admin, the space's staff, an author, an amender and
+/// someone else.
+struct People {
+    admin: TestUser,
+    staff: TestUser,
+    author: TestUser,
+    amender: TestUser,
+    other: TestUser,
+}
+
+/// The space `riservato` and its [`People`].
+fn people_of_a_reserved_space(app: &TestApp) -> People {
     let admin = app.admin();
     let staff = app.participant("ufficio");
     let author = app.participant("autrice");
@@ -76,6 +87,12 @@ fn hidden_amendments_stay_out_of_the_audit_log_until_decided(backend: Backend) {
         Some(&json!({ "role": "staff", "space": "riservato" })),
     )
     .expect(200);
+    People { admin, staff, author, amender, other }
+}
+
+fn hidden_amendments_stay_out_of_the_audit_log_until_decided(backend: Backend) {
+    let app = TestApp::spawn(backend);
+    let People { admin, staff, author, amender, other } = people_of_a_reserved_space(&app);
     let proposal =
         app.proposal(&author, "riservato", "Una proposta con emendamenti")["id"].as_str().unwrap().to_owned();
     let amend = |who: &TestUser, body: &str| {
@@ -432,7 +449,61 @@ fn the_log_is_filtered_by_proposal_and_kind_and_names_who_acted(backend: Backend
     app.get(&format!("/api/v1/audit?proposal={stem}-9999"), None).expect_problem(404, "not_found");
 }
 
+/// The ids of every entry `reader` sees in the log, unfiltered or
+/// filtered to `space`.
+fn entry_ids(app: &TestApp, reader: Option<&TestUser>, space: &str) -> std::collections::BTreeSet<String> {
+    let mut ids = std::collections::BTreeSet::new();
+    for query in [String::new(), format!("&space={space}")] {
+        let page = app.get(&format!("/api/v1/audit?limit=100{query}"), reader.map(|u| u.token.as_str()));
+        let page = page.expect(200).clone();
+        assert_eq!(page["next_cursor"], Value::Null, "one page holds the whole log");
+        ids.extend(page["items"].as_array().unwrap().iter().map(|e| e["id"].as_str().unwrap().to_owned()));
+    }
+    ids
+}
+
+/// An entry's own address shows exactly what the log shows each reader:
+/// staff-only entries to staff, an undecided amendment's entries to its
+/// author and its space's staff, nothing else to anyone else.
+fn an_entry_is_read_at_its_address_as_the_log_shows_it(backend: Backend) {
+    let app = TestApp::spawn(backend);
+    let People { admin, staff, author, amender, other } = people_of_a_reserved_space(&app);
+    let proposal =
+        app.proposal(&author, "riservato", "Una proposta con un emendamento")["id"].as_str().unwrap().to_owned();
+    let amendment = json!({ "title": "Una proposta con un emendamento", "body": "Un testo emendato abbastanza lungo.",
+        "rationale": "Serve più chiarezza.", "base_version": 1 });
+    app.post(&format!("/api/v1/proposals/{proposal}/amendments"), Some(&amender.token), amendment).expect(201);
+    // A staff-only entry of the space: who reported stays private.
+    let report = json!({ "target": { "kind": "proposal", "id": proposal }, "reason": "spam" });
+    app.post("/api/v1/reports", Some(&other.token), report).expect(201);
+
+    let everything = entry_ids(&app, Some(&admin), "riservato");
+    let readers: [(&str, Option<&TestUser>); 6] = [
+        ("anonymous", None),
+        ("other", Some(&other)),
+        ("author", Some(&author)),
+        ("amender", Some(&amender)),
+        ("space staff", Some(&staff)),
+        ("admin", Some(&admin)),
+    ];
+    for (name, reader) in readers {
+        let seen = entry_ids(&app, reader, "riservato");
+        assert!(seen.len() < everything.len() || name == "admin", "{name} sees less than an admin");
+        for id in &everything {
+            let reply = app.get(&format!("/api/v1/audit/{id}"), reader.map(|u| u.token.as_str()));
+            if seen.contains(id) {
+                assert_eq!(reply.expect(200)["id"], id.as_str(), "{name}");
+            } else {
+                reply.expect_problem(404, "not_found");
+            }
+        }
+    }
+    app.get("/api/v1/audit/nessuna", None).expect_problem(404, "not_found");
+    app.get(&format!("/api/v1/audit/{}", uuid::Uuid::now_v7()), None).expect_problem(404, "not_found");
+}
+
 backend_tests!(
+    an_entry_is_read_at_its_address_as_the_log_shows_it,
     the_chain_is_verified_segment_by_segment,
     the_log_is_filtered_by_proposal_and_kind_and_names_who_acted,
     pages_of_the_log_are_bounded_by_bytes,

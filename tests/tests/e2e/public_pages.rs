@@ -107,4 +107,50 @@ fn comparisons_count_as_expensive_reads(backend: Backend) {
     assert!(html.contains("Piste ciclabili sicure"), "other pages are not expensive reads: {html}");
 }
 
-backend_tests!(readers_get_the_text_in_the_page, comparisons_count_as_expensive_reads);
+/// The id of the newest entry of `action` in the log as `token` reads it.
+fn newest_entry(app: &TestApp, token: &str, action: &str) -> String {
+    let page = app.get(&format!("/api/v1/audit?action={action}&limit=1"), Some(token)).expect(200).clone();
+    page["items"][0]["id"].as_str().unwrap().to_owned()
+}
+
+/// An entry of the public log has a page of its own, in words, with a link
+/// to what it is about; an entry a reader may not see in the log (a
+/// staff-only one, one about a hidden proposal) is 404 and says nothing.
+fn log_entries_have_pages_in_words(backend: Backend) {
+    let app = TestApp::spawn(backend);
+    let admin = app.admin();
+    app.space(&admin, "quartieri", json!({}));
+    let author = app.participant("anna");
+    let created = app.proposal(&author, "quartieri", "Piste ciclabili sicure");
+    let (id, reference) = (created["id"].as_str().unwrap(), created["reference"].as_str().unwrap());
+    let published = newest_entry(&app, &admin.token, "proposal.created");
+    let registered = newest_entry(&app, &admin.token, "user.registered");
+
+    let (status, html) = page(&app, &format!("/registro/{published}"));
+    assert_eq!(status, 200);
+    assert!(
+        html.contains("<title>Voce del registro pubblico: Proposta pubblicata · Comune di Prova</title>"),
+        "{html}"
+    );
+    assert!(html.contains(&format!("Proposta <a href=\"/proposte/{reference}\">{reference}</a>")), "{html}");
+    assert!(html.contains("da <span lang=\"it\">anna</span>"), "who: {html}");
+
+    let (status, html) = page(&app, &format!("/registro/{registered}"));
+    assert_eq!(status, 404, "a staff-only entry");
+    assert!(html.contains("<div id=\"app\"></div>") && !html.contains("Nuovo account"), "{html}");
+
+    let hide = json!({ "note": "Contenuto offensivo, segnalato più volte." });
+    app.post(&format!("/api/v1/moderation/proposals/{id}/hide"), Some(&admin.token), hide).expect(200);
+    let (status, html) = page(&app, &format!("/registro/{published}"));
+    assert_eq!(status, 404, "about a hidden proposal");
+    assert!(!html.contains("anna") && !html.contains(reference), "{html}");
+    let hidden = newest_entry(&app, &admin.token, "content.hidden");
+    let (status, html) = page(&app, &format!("/registro/{hidden}"));
+    assert_eq!(status, 200, "moderation acts stay public");
+    assert!(html.contains("nota: <span lang=\"it\">Contenuto offensivo, segnalato più volte.</span>"), "{html}");
+    for missing in ["/registro/nessuna", &format!("/registro/{}", uuid::Uuid::now_v7())] {
+        assert_eq!(page(&app, missing).0, 404, "{missing}");
+    }
+}
+
+backend_tests!(readers_get_the_text_in_the_page, comparisons_count_as_expensive_reads, log_entries_have_pages_in_words);

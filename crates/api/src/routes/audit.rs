@@ -76,7 +76,7 @@ pub async fn list_audit(
         let actor = user.actor();
         let space_id = query.space.as_deref().map(|slug| state.proposals.space_id(slug)).transpose()?;
         let proposal_id = proposal.map(|key| state.proposals.visible_id(&key, actor.as_ref())).transpose()?;
-        let filter = AuditFilter { space_id, action, proposal_id };
+        let filter = AuditFilter { space_id, action, proposal_id, entry_id: None };
         state.audit.list(actor.as_ref(), &filter, before, limit + 1)
     })
     .await?;
@@ -89,6 +89,24 @@ pub async fn list_audit(
 /// early: an entry's details can hold a 20,000-character reason or note,
 /// and a hundred of those made an 8 MiB page.
 const PAGE_DETAILS_BYTES: usize = 256 * 1024;
+
+/// One entry of the log, at an address a citation or a link can keep
+/// (the log's pages move as it grows). The same rules as the list: an
+/// entry the caller could not see there is not found here.
+#[utoipa::path(tag = "transparency",
+    params(("id" = Uuid, Path, description = "The entry's id.")),
+    responses((status = 200, description = "The entry.", body = AuditEntry),
+        (status = 404, description = "No entry with this id that the caller may see (`not_found`).")))]
+#[get("/audit/{id}")]
+pub async fn get_audit_entry(
+    state: web::Data<AppState>,
+    user: MaybeUser,
+    id: web::Path<Uuid>,
+) -> ApiResult<HttpResponse> {
+    let id = id.into_inner();
+    let entry = blocking(move || state.audit.entry(user.actor().as_ref(), id)).await?;
+    Ok(HttpResponse::Ok().json(entry))
+}
 
 /// Where a verification segment starts.
 #[derive(Debug, Deserialize, IntoParams)]
@@ -119,5 +137,5 @@ pub async fn verify_audit(state: web::Data<AppState>, query: Query<VerifyQuery>)
 
 /// Registers the routes.
 pub fn configure(cfg: &mut ServiceConfig) {
-    cfg.service(list_audit).service(verify_audit);
+    cfg.service(list_audit).service(verify_audit).service(get_audit_entry);
 }

@@ -36,6 +36,8 @@ export const audit: Record<keyof typeof it, string> = {
   'audit.action.content.unhidden': 'Content visible again',
   'audit.action.reports.dismissed': 'Reports dismissed',
   'audit.action.reports.upheld': 'Reports upheld',
+  'audit.entryTitle': 'Public log entry',
+  'audit.backToLog': 'The whole log',
   'audit.verifyTitle': 'Integrity of the log',
   'audit.action.other': 'Another action',
   'audit.action.page.edited': 'Site page edited',

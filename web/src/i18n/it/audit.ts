@@ -35,6 +35,8 @@ export const audit = {
   'audit.action.content.unhidden': 'Contenuto di nuovo visibile',
   'audit.action.reports.dismissed': 'Segnalazioni archiviate',
   'audit.action.reports.upheld': 'Segnalazioni accolte',
+  'audit.entryTitle': 'Voce del registro pubblico',
+  'audit.backToLog': 'Tutto il registro',
   'audit.verifyTitle': 'Integrità del registro',
   'audit.action.other': 'Altra azione',
   'audit.action.page.edited': 'Pagina del sito modificata',
