@@ -17,7 +17,9 @@ pub enum ProposalSort {
     /// Most comments first.
     MostCommented,
     /// For a search: proposals whose title holds every term first, then
-    /// the others that hold them; newest first within each. The cursor's
+    /// the others that hold them; newest first within each, in the order
+    /// the search index received them (publication order), which lets a
+    /// page read only the newest stretch of the index. The cursor's
     /// key says which of the two a page ended in (1: title, 0: the rest).
     Relevance,
 }

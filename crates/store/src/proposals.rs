@@ -1,7 +1,7 @@
 //! Proposals (the current state of each) and their authors.
 
 use crate::connection::DbConnection;
-use crate::schema::{proposal_authors, proposals, users};
+use crate::schema::{proposal_authors, proposal_search, proposals, users};
 use crate::types::Stored;
 use crate::{StoreError, Tx};
 use chrono::{DateTime, Utc};
@@ -398,6 +398,38 @@ pub fn list(
     Ok(search(tx, filter, sort, after, limit)?.into_iter().map(|(record, _)| record).collect())
 }
 
+/// A query of proposals (alone or joined with their search terms)
+/// narrowed to what `filter` asks, besides its search terms.
+macro_rules! filtered {
+    ($query:expr, $filter:expr) => {{
+        let (mut query, filter) = ($query, $filter);
+        if let Some(space) = filter.space_id {
+            query = query.filter(proposals::space_id.eq(Stored(space)));
+        }
+        if let Some(state) = filter.state {
+            query = query.filter(proposals::state.eq(Stored(state)));
+        }
+        if let Some(category) = &filter.category {
+            query = query.filter(proposals::category.eq(category.clone()));
+        }
+        if let Some(area) = &filter.area {
+            query = query.filter(proposals::area.eq(area.clone()));
+        }
+        match filter.qualified {
+            Some(true) => query = query.filter(proposals::qualified_at.is_not_null()),
+            Some(false) => query = query.filter(proposals::qualified_at.is_null()),
+            None => {}
+        }
+        if let Some(author) = filter.author_id {
+            let authored = proposal_authors::table
+                .filter(proposal_authors::user_id.eq(Stored(author)))
+                .select(proposal_authors::proposal_id);
+            query = query.filter(proposals::id.eq_any(authored));
+        }
+        query
+    }};
+}
+
 /// Where a search term must be found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Found {
@@ -428,21 +460,137 @@ pub fn search(
     let mut rows = Vec::new();
     // Still in the title matches (or at the start): read on there.
     if after.is_none_or(|c| c.key == 1) {
-        let recent = after.map(|c| ProposalCursor { key: 0, id: c.id });
-        rows.extend(
-            page(tx, filter, Some(Found::InTitle), ProposalSort::Recent, recent, limit)?.into_iter().map(|r| (r, true)),
-        );
+        let last = after.map(|c| c.id);
+        rows.extend(found_group(tx, filter, Found::InTitle, last, limit)?.into_iter().map(|r| (r, true)));
     }
     let room = limit - i64::try_from(rows.len()).unwrap_or(limit);
     if room > 0 {
-        let recent = after.filter(|c| c.key == 0);
-        rows.extend(
-            page(tx, filter, Some(Found::NotAllInTitle), ProposalSort::Recent, recent, room)?
-                .into_iter()
-                .map(|r| (r, false)),
-        );
+        let last = after.filter(|c| c.key == 0).map(|c| c.id);
+        rows.extend(found_group(tx, filter, Found::NotAllInTitle, last, room)?.into_iter().map(|r| (r, false)));
     }
     Ok(rows)
+}
+
+/// The rows of the search index read in the first window of a group: a
+/// common word fills a page from a few hundred rows.
+const FIRST_WINDOW: i64 = 256;
+
+/// One group of a search by relevance (the proposals whose terms are
+/// `found` as asked), after the proposal `last`, in the order of the
+/// search index (the order proposals were first indexed: publication
+/// order, newest first). Read window by window down the index, each four
+/// times wider than the last, so a page of a common word costs a few
+/// hundred index rows however many proposals hold it, and a rare word
+/// costs a handful of windows; never more than one pass over the index.
+fn found_group(
+    tx: &mut Tx<'_>,
+    filter: &ProposalFilter,
+    found: Found,
+    last: Option<Uuid>,
+    limit: i64,
+) -> Result<Vec<ProposalRecord>, StoreError> {
+    // The window's upper end, exclusive: below the last item's index row,
+    // or past the newest one.
+    let mut high: i64 = match last {
+        Some(id) => {
+            let row: Option<i64> = proposal_search::table
+                .filter(proposal_search::proposal_id.eq(Stored(id)))
+                .select(proposal_search::id)
+                .first(tx.conn())
+                .optional()?;
+            // A cursor names a proposal that was listed, so indexed.
+            row.unwrap_or(0)
+        }
+        None => {
+            let newest: Option<i64> =
+                proposal_search::table.select(diesel::dsl::max(proposal_search::id)).first(tx.conn())?;
+            newest.map_or(0, |n| n + 1)
+        }
+    };
+    let mut rows = Vec::new();
+    let mut width = FIRST_WINDOW;
+    while high > 0 && i64::try_from(rows.len()).unwrap_or(limit) < limit {
+        let low = high.saturating_sub(width).max(0);
+        let room = limit - i64::try_from(rows.len()).unwrap_or(limit);
+        let query = proposals::table
+            .inner_join(proposal_search::table)
+            .select(ProposalRow::as_select())
+            .filter(proposals::hidden.eq(false))
+            .filter(proposal_search::id.ge(low).and(proposal_search::id.lt(high)))
+            .into_boxed();
+        let query = filtered!(query, filter).filter(window_matching(tx, &filter.terms, found, low, high));
+        let window: Vec<ProposalRow> = query.order(proposal_search::id.desc()).limit(room).load(tx.conn())?;
+        rows.extend(window.into_iter().map(ProposalRecord::from));
+        high = low;
+        width = width.saturating_mul(4);
+    }
+    Ok(rows)
+}
+
+/// The source of a search by relevance: proposals with their terms.
+type WithTerms = diesel::dsl::InnerJoinQuerySource<proposals::table, proposal_search::table>;
+
+/// The condition that the terms of the rows `low..high` of the search
+/// index are `found` as asked. SQLite's FTS5 reads only that stretch of
+/// its lists (it takes the rowid bounds); PostgreSQL checks the window's
+/// rows against their GIN-indexed vectors.
+fn window_matching(
+    tx: &mut Tx<'_>,
+    terms: &[String],
+    found: Found,
+    low: i64,
+    high: i64,
+) -> Box<dyn diesel::BoxableExpression<WithTerms, crate::connection::MultiBackend, SqlType = diesel::sql_types::Bool>> {
+    use diesel::dsl::sql;
+    use diesel::sql_types::{BigInt, Bool, Text};
+    match tx.backend() {
+        crate::Backend::Sqlite => Box::new(
+            sql::<Bool>(
+                "proposal_search.id IN (SELECT rowid FROM proposal_search_fts WHERE proposal_search_fts MATCH ",
+            )
+            .bind::<Text, _>(fts_expression(terms, found))
+            .sql(" AND rowid >= ")
+            .bind::<BigInt, _>(low)
+            .sql(" AND rowid < ")
+            .bind::<BigInt, _>(high)
+            .sql(")"),
+        ),
+        crate::Backend::Postgres => {
+            let query = tsquery(terms);
+            const ALL: &str =
+                "to_tsvector('simple', proposal_search.title || ' ' || proposal_search.body) @@ to_tsquery('simple', ";
+            const TITLE: &str = "to_tsvector('simple', proposal_search.title) @@ to_tsquery('simple', ";
+            match found {
+                Found::Anywhere => Box::new(sql::<Bool>(ALL).bind::<Text, _>(query).sql(")")),
+                Found::InTitle => Box::new(sql::<Bool>(TITLE).bind::<Text, _>(query).sql(")")),
+                Found::NotAllInTitle => Box::new(
+                    sql::<Bool>(ALL)
+                        .bind::<Text, _>(query.clone())
+                        .sql(") AND NOT ")
+                        .sql(TITLE)
+                        .bind::<Text, _>(query)
+                        .sql(")"),
+                ),
+            }
+        }
+    }
+}
+
+/// An FTS5 query for `terms` found as asked (the terms are letters and
+/// digits only, so quoting them is enough).
+fn fts_expression(terms: &[String], found: Found) -> String {
+    let all = terms.iter().map(|t| format!("\"{t}\"")).collect::<Vec<_>>().join(" AND ");
+    let title = terms.iter().map(|t| format!("title : \"{t}\"")).collect::<Vec<_>>().join(" AND ");
+    match found {
+        Found::Anywhere => all,
+        Found::InTitle => title,
+        Found::NotAllInTitle => format!("({all}) NOT ({title})"),
+    }
+}
+
+/// A PostgreSQL `tsquery` holding every one of `terms`.
+fn tsquery(terms: &[String]) -> String {
+    terms.iter().map(|t| format!("'{t}'")).collect::<Vec<_>>().join(" & ")
 }
 
 /// The condition that a proposal's terms are `found` as asked, for this
@@ -459,13 +607,7 @@ fn matching(
     use diesel::sql_types::{Bool, Text};
     match tx.backend() {
         crate::Backend::Sqlite => {
-            let all = terms.iter().map(|t| format!("\"{t}\"")).collect::<Vec<_>>().join(" AND ");
-            let title = terms.iter().map(|t| format!("title : \"{t}\"")).collect::<Vec<_>>().join(" AND ");
-            let expression = match found {
-                Found::Anywhere => all,
-                Found::InTitle => title,
-                Found::NotAllInTitle => format!("({all}) NOT ({title})"),
-            };
+            let expression = fts_expression(terms, found);
             Box::new(
                 sql::<Bool>(
                     "proposals.id IN (SELECT s.proposal_id FROM proposal_search_fts \
@@ -476,7 +618,7 @@ fn matching(
             )
         }
         crate::Backend::Postgres => {
-            let query = terms.iter().map(|t| format!("'{t}'")).collect::<Vec<_>>().join(" & ");
+            let query = tsquery(terms);
             const ALL: &str = "to_tsvector('simple', s.title || ' ' || s.body) @@ to_tsquery('simple', ";
             const TITLE: &str = "to_tsvector('simple', s.title) @@ to_tsquery('simple', ";
             let head = "proposals.id IN (SELECT s.proposal_id FROM proposal_search s WHERE ";
@@ -511,29 +653,7 @@ fn page(
     if let Some(found) = found {
         query = query.filter(matching(tx, &filter.terms, found));
     }
-    if let Some(space) = filter.space_id {
-        query = query.filter(proposals::space_id.eq(Stored(space)));
-    }
-    if let Some(state) = filter.state {
-        query = query.filter(proposals::state.eq(Stored(state)));
-    }
-    if let Some(category) = &filter.category {
-        query = query.filter(proposals::category.eq(category.clone()));
-    }
-    if let Some(area) = &filter.area {
-        query = query.filter(proposals::area.eq(area.clone()));
-    }
-    match filter.qualified {
-        Some(true) => query = query.filter(proposals::qualified_at.is_not_null()),
-        Some(false) => query = query.filter(proposals::qualified_at.is_null()),
-        None => {}
-    }
-    if let Some(author) = filter.author_id {
-        let authored = proposal_authors::table
-            .filter(proposal_authors::user_id.eq(Stored(author)))
-            .select(proposal_authors::proposal_id);
-        query = query.filter(proposals::id.eq_any(authored));
-    }
+    query = filtered!(query, filter);
     query = match sort {
         ProposalSort::Recent | ProposalSort::Relevance => {
             if let Some(c) = after {

@@ -48,7 +48,7 @@ pub struct ProposalListQuery {
     pub area: Option<String>,
     /// Order: `recent` (default), `most_supported`, `most_commented`, or
     /// with `q` `relevance` (its default: title matches first, newest first
-    /// within each group).
+    /// within each group, in publication order as the index received them).
     #[param(value_type = Option<ProposalSortParam>, inline)]
     pub sort: Option<String>,
     /// Search: words that must all be in the current title or text, in
@@ -77,7 +77,7 @@ pub enum ProposalSortParam {
     MostSupported,
     /// Most comments first.
     MostCommented,
-    /// With `q`: title matches first, newest first within each group.
+    /// With `q`: title matches first, newest first (by publication) within each group.
     Relevance,
 }
 
