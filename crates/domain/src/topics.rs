@@ -166,17 +166,21 @@ pub fn ensure_can_file(
     ensure_editable(state)
 }
 
-/// A topic leaves its space's list only when no proposal is filed under it
-/// (`in_use`: how many are): staff move those proposals first, so no
-/// proposal is left naming a topic nobody can see or filter by.
-pub fn ensure_removable(kind: TopicKind, slug: &str, in_use: i64) -> Result<(), DomainError> {
-    if in_use > 0 {
-        return Err(DomainError::conflict(
-            ErrorCode::TopicInUse,
-            format!("{in_use} proposal(s) are filed under the {} `{slug}`: move them first", kind.field()),
-        ));
+/// Topics leave their space's list only when no proposal is filed under
+/// them (`in_use`: each leaving slug with how many are): staff move those
+/// proposals first, so no proposal is left naming a topic nobody can see
+/// or filter by. The refusal names every topic still in use, so staff
+/// learn in one answer all they have to move.
+pub fn ensure_removable(kind: TopicKind, in_use: &[(String, i64)]) -> Result<(), DomainError> {
+    let used: Vec<String> =
+        in_use.iter().filter(|(_, n)| *n > 0).map(|(slug, n)| format!("`{slug}` ({n} proposal(s))")).collect();
+    if used.is_empty() {
+        return Ok(());
     }
-    Ok(())
+    Err(DomainError::conflict(
+        ErrorCode::TopicInUse,
+        format!("proposals are filed under the {} {}: move them first", kind.field(), used.join(", ")),
+    ))
 }
 
 #[cfg(test)]
@@ -231,8 +235,16 @@ mod tests {
 
     #[test]
     fn a_topic_in_use_stays() {
-        assert!(ensure_removable(TopicKind::Category, "mobilita", 0).is_ok());
-        let refused = ensure_removable(TopicKind::Category, "mobilita", 2).unwrap_err();
+        let uses = |list: &[(&str, i64)]| list.iter().map(|(s, n)| ((*s).to_owned(), *n)).collect::<Vec<_>>();
+        assert!(ensure_removable(TopicKind::Category, &uses(&[("mobilita", 0)])).is_ok());
+        let refused = ensure_removable(TopicKind::Category, &uses(&[("mobilita", 2), ("verde", 0), ("scuole", 1)]));
+        let refused = refused.unwrap_err();
         assert_eq!(refused.code(), ErrorCode::TopicInUse);
+        let message = refused.to_string();
+        assert!(
+            message.contains("`mobilita` (2 proposal(s))") && message.contains("`scuole` (1 proposal(s))"),
+            "{message}"
+        );
+        assert!(!message.contains("verde"), "{message}");
     }
 }

@@ -208,9 +208,7 @@ impl SpaceService {
             spaces::topics(tx, &[space_id])?.into_iter().filter(|(_, k, _)| *k == kind).map(|(_, _, t)| t).collect();
         let leaving: Vec<&str> =
             current.iter().map(|t| t.slug.as_str()).filter(|slug| !topics.iter().any(|t| t.slug == *slug)).collect();
-        for (slug, in_use) in spaces::topic_use(tx, space_id, kind, &leaving)? {
-            ensure_removable(kind, &slug, in_use)?;
-        }
+        ensure_removable(kind, &spaces::topic_use(tx, space_id, kind, &leaving)?)?;
         spaces::set_topics(tx, space_id, kind, topics)?;
         Ok(())
     }
