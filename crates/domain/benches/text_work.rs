@@ -165,6 +165,7 @@ fn version_fields<'a>(n: usize, body: &'a str, previous_hash: Option<&'a str>) -
         kind: if n == 0 { VersionKind::Created } else { VersionKind::Edited },
         amendment_id: None,
         accepted_by: None,
+        rewritten_by: None,
         summary: None,
         created_at: "2026-11-25T10:00:00.000000Z",
         previous_hash,

@@ -11,22 +11,26 @@ use uuid::Uuid;
 /// always re-encodes a version the way it was hashed, even after a later
 /// encoding is introduced.
 ///
-/// Only version 2 exists: version 1 (which left `accepted_by` and the
-/// summary outside the hash) was dropped before any production data.
+/// Version 1 (which left `accepted_by` and the summary outside the hash)
+/// was dropped before any production data.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum HashEncoding {
-    /// `emenda-version-v2`: every stored field of a version.
+    /// `emenda-version-v2`: every stored field of a version before staff
+    /// who rewrite an amendment's text on accepting it were recorded.
     V2,
+    /// `emenda-version-v3`: v2 plus who rewrote the text on acceptance.
+    V3,
 }
 
 impl HashEncoding {
     /// The encoding new versions are hashed with.
-    pub const CURRENT: HashEncoding = HashEncoding::V2;
+    pub const CURRENT: HashEncoding = HashEncoding::V3;
 
     /// The number stored with a version to say which encoding it used.
     pub fn number(self) -> u16 {
         match self {
             HashEncoding::V2 => 2,
+            HashEncoding::V3 => 3,
         }
     }
 
@@ -35,6 +39,7 @@ impl HashEncoding {
     pub fn from_number(number: u16) -> Option<Self> {
         match number {
             2 => Some(HashEncoding::V2),
+            3 => Some(HashEncoding::V3),
             _ => None,
         }
     }
@@ -43,6 +48,7 @@ impl HashEncoding {
     pub fn tag(self) -> &'static str {
         match self {
             HashEncoding::V2 => "emenda-version-v2",
+            HashEncoding::V3 => "emenda-version-v3",
         }
     }
 }
@@ -70,6 +76,9 @@ pub struct HashedVersion<'a> {
     pub amendment_id: Option<Uuid>,
     /// The staff member who accepted that amendment, if any.
     pub accepted_by: Option<Uuid>,
+    /// The staff member who, accepting the amendment, wrote a final text
+    /// other than the amendment merged as it was: credited for it.
+    pub rewritten_by: Option<Uuid>,
     /// The edit summary, if any (an empty summary is not the same as none).
     pub summary: Option<&'a str>,
     /// Creation time as stored (see `clock::format_timestamp`).
@@ -98,23 +107,29 @@ pub fn canonical_encoding(version: &HashedVersion<'_>) -> Vec<u8> {
     }
     let uuid = |id: Uuid| id.hyphenated().to_string();
     let mut out = Vec::new();
+    out.extend_from_slice(version.encoding.tag().as_bytes());
+    out.push(b'\n');
+    field(&mut out, Some(&uuid(version.proposal_id)));
+    field(&mut out, Some(&version.number.to_string()));
+    field(&mut out, Some(version.title));
+    field(&mut out, Some(version.body));
+    field(&mut out, Some(&uuid(version.editor_id)));
+    field(&mut out, Some(version.kind.as_str()));
+    field(&mut out, version.amendment_id.map(uuid).as_deref());
+    field(&mut out, version.accepted_by.map(uuid).as_deref());
     match version.encoding {
+        HashEncoding::V3 => field(&mut out, version.rewritten_by.map(uuid).as_deref()),
+        // Version 2 has no such field: a v2 version that names one was
+        // changed after it was hashed, and must not verify.
         HashEncoding::V2 => {
-            out.extend_from_slice(HashEncoding::V2.tag().as_bytes());
-            out.push(b'\n');
-            field(&mut out, Some(&uuid(version.proposal_id)));
-            field(&mut out, Some(&version.number.to_string()));
-            field(&mut out, Some(version.title));
-            field(&mut out, Some(version.body));
-            field(&mut out, Some(&uuid(version.editor_id)));
-            field(&mut out, Some(version.kind.as_str()));
-            field(&mut out, version.amendment_id.map(uuid).as_deref());
-            field(&mut out, version.accepted_by.map(uuid).as_deref());
-            field(&mut out, version.summary);
-            field(&mut out, Some(version.created_at));
-            field(&mut out, version.previous_hash);
+            if let Some(id) = version.rewritten_by {
+                field(&mut out, Some(&uuid(id)));
+            }
         }
     }
+    field(&mut out, version.summary);
+    field(&mut out, Some(version.created_at));
+    field(&mut out, version.previous_hash);
     out
 }
 
@@ -179,6 +194,7 @@ mod tests {
             kind: if number == 1 { VersionKind::Created } else { VersionKind::Edited },
             amendment_id: None,
             accepted_by: None,
+            rewritten_by: None,
             summary: None,
             created_at: "2026-11-25T10:00:00.000000Z",
             previous_hash: previous,
@@ -233,6 +249,7 @@ mod tests {
             kind: VersionKind::Amendment,
             amendment_id: Some(Uuid::from_u128(3)),
             accepted_by: Some(Uuid::from_u128(4)),
+            rewritten_by: Some(Uuid::from_u128(5)),
             summary: Some("Sintesi"),
             created_at: "2026-11-25T10:00:00.000000Z",
             previous_hash: Some("ab"),
@@ -249,6 +266,9 @@ mod tests {
         assert!(differs(HashedVersion { amendment_id: Some(Uuid::from_u128(9)), ..base.clone() }), "amendment id");
         assert!(differs(HashedVersion { accepted_by: None, ..base.clone() }), "accepted by");
         assert!(differs(HashedVersion { accepted_by: Some(Uuid::from_u128(9)), ..base.clone() }), "accepted by");
+        assert!(differs(HashedVersion { rewritten_by: None, ..base.clone() }), "rewritten by");
+        assert!(differs(HashedVersion { rewritten_by: Some(Uuid::from_u128(9)), ..base.clone() }), "rewritten by");
+        assert!(differs(HashedVersion { encoding: HashEncoding::V2, ..base.clone() }), "encoding");
         assert!(differs(HashedVersion { summary: None, ..base.clone() }), "summary");
         assert!(differs(HashedVersion { summary: Some(""), ..base.clone() }), "empty summary is not none");
         assert!(differs(HashedVersion { summary: Some("Sintesi!"), ..base.clone() }), "summary");
@@ -262,21 +282,21 @@ mod tests {
 
     #[test]
     fn encoding_numbers_round_trip_and_unknown_ones_are_refused() {
-        assert_eq!(HashEncoding::CURRENT.number(), 2);
+        assert_eq!(HashEncoding::CURRENT.number(), 3);
         assert_eq!(HashEncoding::from_number(2), Some(HashEncoding::V2));
+        assert_eq!(HashEncoding::from_number(3), Some(HashEncoding::V3));
         assert_eq!(HashEncoding::from_number(1), None, "version 1 was dropped");
-        assert_eq!(HashEncoding::from_number(3), None);
+        assert_eq!(HashEncoding::from_number(4), None);
     }
 
     fn uuid(text: &str) -> Uuid {
         Uuid::parse_str(text).unwrap()
     }
 
-    /// The worked example of `docs/domain.md`, byte for byte.
-    #[test]
-    fn documented_example() {
-        let version = HashedVersion {
-            encoding: HashEncoding::V2,
+    /// The version of the worked examples in `docs/domain.md`.
+    fn documented_version(encoding: HashEncoding, rewritten_by: Option<Uuid>) -> HashedVersion<'static> {
+        HashedVersion {
+            encoding,
             proposal_id: uuid("0192f3a0-7c1e-7b2a-9d4e-1f2a3b4c5d6e"),
             number: 2,
             title: "Più alberi in piazza",
@@ -285,10 +305,17 @@ mod tests {
             kind: VersionKind::Amendment,
             amendment_id: Some(uuid("0192f3a0-7c1e-7b2a-9d4e-0000000000a1")),
             accepted_by: Some(uuid("0192f3a0-7c1e-7b2a-9d4e-0000000000f1")),
+            rewritten_by,
             summary: None,
             created_at: "2026-11-25T10:30:00.000000Z",
             previous_hash: Some("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"),
-        };
+        }
+    }
+
+    /// The worked example of `docs/domain.md`, byte for byte.
+    #[test]
+    fn documented_example() {
+        let version = documented_version(HashEncoding::V2, None);
         let expected = "emenda-version-v2\n\
             36:0192f3a0-7c1e-7b2a-9d4e-1f2a3b4c5d6e\n\
             1:2\n\
@@ -305,11 +332,37 @@ mod tests {
         assert_eq!(content_hash(&version), "a3f3247619c633a5d788fff0ad0d5d11d38d7e64e20db8b51398b2d051ea9d8e");
     }
 
+    /// The worked example of encoding 3 in `docs/domain.md`: the same
+    /// version, whose text the accepting staff member rewrote.
+    #[test]
+    fn documented_example_of_encoding_3() {
+        let version = documented_version(HashEncoding::V3, Some(uuid("0192f3a0-7c1e-7b2a-9d4e-0000000000f1")));
+        let expected = "emenda-version-v3\n\
+            36:0192f3a0-7c1e-7b2a-9d4e-1f2a3b4c5d6e\n\
+            1:2\n\
+            21:Più alberi in piazza\n\
+            32:Piantare 12 alberi.\nEntro marzo.\n\
+            36:0192f3a0-7c1e-7b2a-9d4e-000000000001\n\
+            9:amendment\n\
+            36:0192f3a0-7c1e-7b2a-9d4e-0000000000a1\n\
+            36:0192f3a0-7c1e-7b2a-9d4e-0000000000f1\n\
+            36:0192f3a0-7c1e-7b2a-9d4e-0000000000f1\n\
+            -\n\
+            27:2026-11-25T10:30:00.000000Z\n\
+            64:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08\n";
+        assert_eq!(String::from_utf8(canonical_encoding(&version)).unwrap(), expected);
+        assert_eq!(content_hash(&version), "57ec890d05364372174ead2340938b43240e2c1c4a65b0d0e17f0c7de8e9bca1");
+        // A version 2 row that names who rewrote it was changed afterwards.
+        let v2 = HashedVersion { encoding: HashEncoding::V2, ..version.clone() };
+        let untouched = HashedVersion { encoding: HashEncoding::V2, rewritten_by: None, ..version };
+        assert_ne!(content_hash(&v2), content_hash(&untouched));
+    }
+
     proptest! {
         /// Changing any single hashed field is detected.
         #[test]
         fn any_changed_field_breaks_the_chain(
-            title in "\\PC{1,40}", body in "\\PC{0,200}", other in "\\PC{1,40}", field in 0usize..11,
+            title in "\\PC{1,40}", body in "\\PC{0,200}", other in "\\PC{1,40}", field in 0usize..12,
         ) {
             let original = sample(1, &title, &body, None);
             let hash = content_hash(&original);
@@ -326,6 +379,7 @@ mod tests {
                 7 => tampered.accepted_by = Some(Uuid::from_u128(12)),
                 8 => tampered.summary = Some(&changed_text),
                 9 => tampered.created_at = "2026-11-25T10:00:00.000001Z",
+                10 => tampered.rewritten_by = Some(Uuid::from_u128(13)),
                 _ => tampered.previous_hash = Some("00"),
             }
             prop_assume!(tampered != original);

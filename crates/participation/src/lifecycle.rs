@@ -40,6 +40,8 @@ pub struct NextVersion<'a> {
     pub amendment_id: Option<Uuid>,
     /// The staff member who accepted that amendment.
     pub accepted_by: Option<Uuid>,
+    /// The staff member who, accepting it, rewrote its text.
+    pub rewritten_by: Option<Uuid>,
     /// The author's note on an edit.
     pub summary: Option<&'a str>,
 }
@@ -72,6 +74,7 @@ pub fn append_version(
             kind: next.kind,
             amendment_id: next.amendment_id,
             accepted_by: next.accepted_by,
+            rewritten_by: next.rewritten_by,
             summary: next.summary,
             created_at: now,
         },

@@ -230,6 +230,7 @@ impl ProposalService {
                 kind: VersionKind::Created,
                 amendment_id: origin.map(|(_, amendment)| amendment),
                 accepted_by: None,
+                rewritten_by: None,
                 summary: None,
                 created_at: now,
             },
@@ -302,6 +303,7 @@ impl ProposalService {
                     kind: VersionKind::Edited,
                     amendment_id: None,
                     accepted_by: None,
+                    rewritten_by: None,
                     summary: summary.as_ref().map(Summary::as_str),
                 },
             )?;

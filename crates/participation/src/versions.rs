@@ -126,6 +126,7 @@ impl HistoryService {
                     kind: v.kind,
                     amendment_id: v.amendment_id,
                     accepted_by: v.accepted_by,
+                    rewritten_by: v.rewritten_by,
                     summary: v.summary.as_deref(),
                     created_at: &v.created_at_text,
                     previous_hash: v.previous_hash.as_deref(),

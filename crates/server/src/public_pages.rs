@@ -200,10 +200,11 @@ fn versions(state: &AppState, reference: &str) -> Result<Rendered, ServiceError>
             if v.number == p.current_version { format!("{sep}{}", word("versions.current")) } else { String::new() };
         let _ = write!(
             main,
-            "<li><p><a href=\"/proposte/{reference}/versioni/{n}\">{}</a>{current}: {} {}{sep}{}</p>",
+            "<li><p><a href=\"/proposte/{reference}/versioni/{n}\">{}</a>{current}: {} {}{sep}{}{}</p>",
             say("versions.entry", &[("n", &v.number.to_string())]),
             kind_name(v.kind),
             say("versions.by", &[("name", &escape(&v.editor_nickname))]),
+            rewritten(v),
             date(v.created_at),
             n = v.number
         );
@@ -240,10 +241,11 @@ fn version(state: &AppState, reference: &str, number: i32) -> Result<Rendered, S
     let _ = write!(main, "<h1 lang=\"it\">{}</h1>", escape(&v.title));
     let _ = write!(
         main,
-        "<p class=\"text-secondary\">{} {}{}{}</p>",
+        "<p class=\"text-secondary\">{} {}{}{}{}</p>",
         kind_name(v.meta.kind),
         say("versions.by", &[("name", &escape(&v.meta.editor_nickname))]),
         word("common.separator"),
+        rewritten(&v.meta),
         date(v.meta.created_at)
     );
     let _ = write!(main, "<div class=\"markdown\" lang=\"it\">{}</div><p>", markdown(&v.body));
@@ -476,6 +478,14 @@ fn back_links(main: &mut String, reference: &str) {
         word("common.separator"),
         word("versions.back")
     );
+}
+
+/// The credit of the staff member who rewrote a version's text on
+/// accepting its amendment, with its separator; empty when nobody did.
+fn rewritten(v: &emenda_participation::views::VersionSummary) -> String {
+    v.rewritten_by_nickname.as_deref().map_or_else(String::new, |name| {
+        format!("{}{}", say("versions.rewrittenBy", &[("name", &escape(name))]), word("common.separator"))
+    })
 }
 
 fn state_name(state: ProposalState) -> &'static str {

@@ -25,6 +25,7 @@ const ITALIAN: &[(&str, &str)] = &[
     ("versions.heading", "Storia delle versioni"),
     ("versions.entry", "Versione {n}"),
     ("versions.by", "di {name}"),
+    ("versions.rewrittenBy", "testo finale scritto dallo staff: {name}"),
     ("versions.current", "attuale"),
     ("versions.compareWithPrevious", "Confronta con la precedente"),
     ("versions.back", "Torna alla proposta"),

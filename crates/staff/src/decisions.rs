@@ -138,6 +138,11 @@ impl DecisionService {
             let (title, body) = assessment.final_text(sent_title.map(Title::as_str), sent_body.map(Body::as_str))?;
             // A merge of two valid texts can still outgrow the limits.
             let (title, body) = validate_text(&title, &body)?;
+            // Staff who send a text of their own are credited for it, unless
+            // it is the amendment merged as it was (a conflict left no
+            // such text: whatever they sent is theirs).
+            let merged = assessment.final_text(None, None).ok().and_then(|(t, b)| validate_text(&t, &b).ok());
+            let rewritten = merged.is_none_or(|(t, b)| t.as_str() != title.as_str() || b.as_str() != body.as_str());
             let now = self.ctx.clock.now();
             if !amendments::decide(tx, id, AmendmentState::Accepted, actor.user_id, note.map(StaffText::as_str), now)? {
                 return Err(already_decided().into());
@@ -159,6 +164,7 @@ impl DecisionService {
                         kind: VersionKind::Amendment,
                         amendment_id: Some(amendment.id),
                         accepted_by: Some(actor.user_id),
+                        rewritten_by: rewritten.then_some(actor.user_id),
                         summary: None,
                     },
                 )?
@@ -175,7 +181,7 @@ impl DecisionService {
                     "proposal_reference": proposal.reference,
                     "version": resulting,
                     "mergeability": assessment.mergeability,
-                    "edited_by_staff": sent_title.is_some() || sent_body.is_some(),
+                    "edited_by_staff": rewritten,
                 }),
             )?;
             let amendment = amendments::find_by_id(tx, id)?.ok_or_else(|| DomainError::not_found("amendment"))?;

@@ -220,6 +220,7 @@ pub fn insert_versions(tx: &mut Tx<'_>, rows: &[BulkVersion]) -> Result<(), Stor
             kind: version.kind,
             amendment_id: None,
             accepted_by: None,
+            rewritten_by: None,
             summary: version.summary.as_deref(),
             created_at: &created_at,
             previous_hash: previous_hash.as_deref(),

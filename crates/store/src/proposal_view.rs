@@ -169,9 +169,11 @@ pub fn find(tx: &mut Tx<'_>, key: &ProposalKey) -> Result<Option<ProposalPage>, 
     let states =
         [AmendmentState::Evaluating, AmendmentState::Accepted, AmendmentState::Rejected, AmendmentState::Withdrawn];
     let amendment_counts = states.into_iter().zip([n0, n1, n2, n3]).filter(|(_, n)| *n > 0).collect();
+    let current = crate::versions::with_rewriters(tx, vec![version])?.into_iter().next();
+    let current = current.ok_or_else(|| StoreError::Corrupt("a proposal without its version".into()))?;
     Ok(Some(ProposalPage {
         proposal,
-        current: VersionRecord::from(version),
+        current,
         space: SpaceRules { slug: space_slug, title: space_title, settings: settings.into() },
         authors: authors(&authors_json)?,
         answer,
@@ -206,5 +208,7 @@ pub fn find_version(
         ProposalKey::Id(id) => version!(proposals::id.eq(Stored(*id))).load(tx.conn())?,
         ProposalKey::Reference(reference) => version!(proposals::reference.eq(reference.as_str())).load(tx.conn())?,
     };
-    Ok(rows.into_iter().next().map(|(version, hidden, space)| (VersionRecord::from(version), hidden, space.0)))
+    let Some((version, hidden, space)) = rows.into_iter().next() else { return Ok(None) };
+    let version = crate::versions::with_rewriters(tx, vec![version])?.into_iter().next();
+    Ok(version.map(|version| (version, hidden, space.0)))
 }

@@ -203,6 +203,7 @@ diesel::table! {
         kind -> Text,
         amendment_id -> Nullable<Text>,
         accepted_by -> Nullable<Text>,
+        rewritten_by -> Nullable<Text>,
         summary -> Nullable<Text>,
         created_at -> Text,
         content_hash -> Text,

@@ -32,6 +32,10 @@ pub struct VersionRecord {
     pub amendment_id: Option<Uuid>,
     /// Staff member who accepted that amendment.
     pub accepted_by: Option<Uuid>,
+    /// Staff member who rewrote the amendment's text on accepting it.
+    pub rewritten_by: Option<Uuid>,
+    /// Their nickname, for display.
+    pub rewritten_by_nickname: Option<String>,
     /// Edit summary.
     pub summary: Option<String>,
     /// Creation time.
@@ -65,6 +69,9 @@ pub struct NewVersion<'a> {
     pub amendment_id: Option<Uuid>,
     /// Staff member who accepted the amendment.
     pub accepted_by: Option<Uuid>,
+    /// Staff member who, accepting it, wrote a final text other than the
+    /// amendment merged as it was.
+    pub rewritten_by: Option<Uuid>,
     /// Edit summary.
     pub summary: Option<&'a str>,
     /// Creation time.
@@ -99,6 +106,7 @@ pub fn append(tx: &mut Tx<'_>, version: &NewVersion<'_>) -> Result<String, Store
         kind: version.kind,
         amendment_id: version.amendment_id,
         accepted_by: version.accepted_by,
+        rewritten_by: version.rewritten_by,
         summary: version.summary,
         created_at: &created_at_text,
         previous_hash: previous_hash.as_deref(),
@@ -114,6 +122,7 @@ pub fn append(tx: &mut Tx<'_>, version: &NewVersion<'_>) -> Result<String, Store
             proposal_versions::kind.eq(Stored(version.kind)),
             proposal_versions::amendment_id.eq(version.amendment_id.map(Stored)),
             proposal_versions::accepted_by.eq(version.accepted_by.map(Stored)),
+            proposal_versions::rewritten_by.eq(version.rewritten_by.map(Stored)),
             proposal_versions::summary.eq(version.summary),
             proposal_versions::created_at.eq(&created_at),
             proposal_versions::content_hash.eq(&content_hash),
@@ -138,6 +147,7 @@ pub(crate) struct VersionRow {
     kind: Stored<VersionKind>,
     amendment_id: Option<Stored<Uuid>>,
     accepted_by: Option<Stored<Uuid>>,
+    rewritten_by: Option<Stored<Uuid>>,
     summary: Option<String>,
     created_at: Stored<DateTime<Utc>>,
     /// The same column unparsed: the text the hash covers.
@@ -160,6 +170,8 @@ impl From<VersionRow> for VersionRecord {
             kind: row.kind.0,
             amendment_id: row.amendment_id.map(|a| a.0),
             accepted_by: row.accepted_by.map(|a| a.0),
+            rewritten_by: row.rewritten_by.map(|a| a.0),
+            rewritten_by_nickname: None,
             summary: row.summary,
             created_at: row.created_at.0,
             created_at_text: row.created_at_text,
@@ -199,7 +211,7 @@ pub fn get(tx: &mut Tx<'_>, proposal_id: Uuid, number: i32) -> Result<Option<Ver
         .select(VersionRow::as_select())
         .limit(1)
         .load(tx.conn())?;
-    Ok(rows.into_iter().next().map(VersionRecord::from))
+    Ok(with_rewriters(tx, rows)?.into_iter().next())
 }
 
 /// Versions after number `after`, oldest first, at most `limit`.
@@ -210,5 +222,25 @@ pub fn list(tx: &mut Tx<'_>, proposal_id: Uuid, after: i32, limit: i64) -> Resul
         .select(VersionRow::as_select())
         .limit(limit)
         .load(tx.conn())?;
-    Ok(rows.into_iter().map(VersionRecord::from).collect())
+    with_rewriters(tx, rows)
+}
+
+/// The records of these rows, each with the nickname of the staff member
+/// who rewrote it, if one did (one more read, only when one did).
+pub(crate) fn with_rewriters(tx: &mut Tx<'_>, rows: Vec<VersionRow>) -> Result<Vec<VersionRecord>, StoreError> {
+    let mut records: Vec<VersionRecord> = rows.into_iter().map(VersionRecord::from).collect();
+    let mut ids: Vec<Stored<Uuid>> = records.iter().filter_map(|r| r.rewritten_by).map(Stored).collect();
+    if ids.is_empty() {
+        return Ok(records);
+    }
+    ids.sort_unstable_by_key(|id| id.0);
+    ids.dedup_by_key(|id| id.0);
+    let names: Vec<(Stored<Uuid>, String)> =
+        users::table.filter(users::id.eq_any(ids)).select((users::id, users::nickname)).load(tx.conn())?;
+    for record in &mut records {
+        record.rewritten_by_nickname = record
+            .rewritten_by
+            .and_then(|id| names.iter().find(|(user, _)| user.0 == id).map(|(_, name)| name.clone()));
+    }
+    Ok(records)
 }

@@ -153,4 +153,42 @@ fn log_entries_have_pages_in_words(backend: Backend) {
     }
 }
 
-backend_tests!(readers_get_the_text_in_the_page, comparisons_count_as_expensive_reads, log_entries_have_pages_in_words);
+/// Staff who rewrite an amendment's text on accepting it are credited in
+/// the version, in the API and on the server's pages.
+fn a_rewritten_merge_credits_the_staff_member(backend: Backend) {
+    let app = TestApp::spawn(backend);
+    let admin = app.admin();
+    app.space(&admin, "quartieri", json!({}));
+    let (author, amender) = (app.participant("anna"), app.participant("bruno"));
+    let created = app.proposal(&author, "quartieri", "Piste ciclabili sicure");
+    let reference = created["reference"].as_str().unwrap();
+    let amendment = json!({ "title": "Piste ciclabili sicure", "body": "Una rete continua di piste protette.",
+        "rationale": "Serve più protezione.", "base_version": 1 });
+    let amendment = app.post(&format!("/api/v1/proposals/{reference}/amendments"), Some(&amender.token), amendment);
+    let id = amendment.expect(201)["id"].as_str().unwrap().to_owned();
+    let own = json!({ "body": "Una rete continua di piste protette e illuminate." });
+    app.post(&format!("/api/v1/moderation/amendments/{id}/accept"), Some(&admin.token), own).expect(200);
+
+    let versions = app.get(&format!("/api/v1/proposals/{reference}/versions"), None).expect(200).clone();
+    let second = &versions["items"][1];
+    assert_eq!(
+        (second["editor_nickname"].as_str(), second["rewritten_by"].as_str()),
+        (Some("bruno"), Some(admin.id.as_str()))
+    );
+    let admin_name = second["rewritten_by_nickname"].as_str().unwrap().to_owned();
+    let credit = format!("testo finale scritto dallo staff: {admin_name}");
+    for path in ["/versioni", "/versioni/2"] {
+        let (status, html) = page(&app, &format!("/proposte/{reference}{path}"));
+        assert_eq!(status, 200);
+        assert!(html.contains(&credit) && html.contains("di bruno"), "{path}: {html}");
+    }
+    let (_, html) = page(&app, &format!("/proposte/{reference}/versioni/1"));
+    assert!(!html.contains("testo finale scritto"), "only the rewritten version: {html}");
+}
+
+backend_tests!(
+    a_rewritten_merge_credits_the_staff_member,
+    readers_get_the_text_in_the_page,
+    comparisons_count_as_expensive_reads,
+    log_entries_have_pages_in_words
+);

@@ -3010,6 +3010,15 @@ export interface components {
              *     first), so no version can be changed or removed unseen.
              */
             previous_hash?: string | null;
+            /**
+             * Format: uuid
+             * @description The staff member who, accepting the amendment, wrote the final
+             *     text (other than the amendment merged as it was): credited for it
+             *     beside the amendment's author.
+             */
+            rewritten_by?: string | null;
+            /** @description Their nickname. */
+            rewritten_by_nickname?: string | null;
             /** @description The author's note on what the edit changed. */
             summary?: string | null;
         };
@@ -6772,7 +6781,7 @@ export interface operations {
                 /**
                  * @description Order: `recent` (default), `most_supported`, `most_commented`, or
                  *     with `q` `relevance` (its default: title matches first, newest first
-                 *     within each group).
+                 *     within each group, in publication order as the index received them).
                  */
                 sort?: null | ("recent" | "most_supported" | "most_commented" | "relevance");
                 /**

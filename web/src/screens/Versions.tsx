@@ -21,6 +21,12 @@ function VersionMeta({ v, linked }: { v: VersionSummary; linked?: boolean }) {
     <p class="mb-1">
       {linked && v.amendment_id ? <a href={href('amendment', { id: v.amendment_id })}>{kind}</a> : kind}
       {t('common.separator')}{t('versions.by', { name: v.editor_nickname })}{t('common.separator')}
+      {v.rewritten_by_nickname && (
+        <>
+          {t('versions.rewrittenBy', { name: v.rewritten_by_nickname })}
+          {t('common.separator')}
+        </>
+      )}
       <time dateTime={v.created_at}>{formatDateTime(v.created_at)}</time>
     </p>
   );

@@ -25,6 +25,12 @@ pub struct VersionSummary {
     pub amendment_id: Option<Uuid>,
     /// The staff member who accepted that amendment.
     pub accepted_by: Option<Uuid>,
+    /// The staff member who, accepting the amendment, wrote the final
+    /// text (other than the amendment merged as it was): credited for it
+    /// beside the amendment's author.
+    pub rewritten_by: Option<Uuid>,
+    /// Their nickname.
+    pub rewritten_by_nickname: Option<String>,
     /// The author's note on what the edit changed.
     pub summary: Option<String>,
     /// When it was published.
@@ -45,6 +51,8 @@ impl From<VersionRecord> for VersionSummary {
             kind: r.kind,
             amendment_id: r.amendment_id,
             accepted_by: r.accepted_by,
+            rewritten_by: r.rewritten_by,
+            rewritten_by_nickname: r.rewritten_by_nickname,
             summary: r.summary,
             created_at: r.created_at,
             content_hash: r.content_hash,

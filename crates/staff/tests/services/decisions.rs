@@ -124,6 +124,7 @@ fn acceptance_writes_the_amenders_version_and_makes_a_coauthor(backend: Backend)
     assert_eq!((version.number, version.kind, body.as_str()), (2, VersionKind::Amendment, OTHER_COST));
     assert_eq!((version.editor_id, version.amendment_id), (amender.user_id, Some(amendment)));
     assert_eq!(version.accepted_by, Some(staff.user_id));
+    assert_eq!((version.rewritten_by, version.rewritten_by_nickname), (None, None), "the amender's text as it was");
     assert_eq!(accepted.amendment.resulting_version, Some(2));
 
     // The co-author now edits and withdraws like the creator.
@@ -158,6 +159,36 @@ fn a_conflict_writes_nothing_until_staff_send_the_text(backend: Backend) {
     let version = m.decisions.accept(&staff, amendment, &sent).unwrap().version.unwrap();
     let body = w.versions(id)[2].body.clone();
     assert_eq!((version.number, body.as_str()), (3, resolved));
+    assert_eq!(version.rewritten_by, Some(staff.user_id), "a conflict resolved is text staff wrote");
+}
+
+/// Staff who, accepting an amendment, write a text of their own are
+/// credited for it in the version (hashed with it); sending back the
+/// amendment's text unchanged credits nobody but its author.
+fn staff_who_rewrite_on_accepting_are_credited_in_the_version(backend: Backend) {
+    let w = World::new(backend);
+    let m = Moderation::of(&w);
+    let space = w.space("viali", SpaceSettings::default());
+    let staff = w.staff_of("funzionaria", &space);
+    let (author, amender) = (w.participant("autrice"), w.participant("emendatore"));
+    let unchanged = w.publish(&author, &space, TITLE).id;
+    let amendment = w.amend(&amender, unchanged, 1, OTHER_COST).unwrap().summary.id;
+    let same_text = Acceptance { body: Some(OTHER_COST.into()), title: Some(TITLE.into()), ..Default::default() };
+    let version = m.decisions.accept(&staff, amendment, &same_text).unwrap().version.unwrap();
+    assert_eq!(version.rewritten_by, None, "the amendment's own text, sent back");
+
+    let rewritten = w.publish(&author, &space, TITLE).id;
+    let amendment = w.amend(&amender, rewritten, 1, OTHER_COST).unwrap().summary.id;
+    let own = "Piantare alberi lungo il viale della stazione, con irrigazione.\n\nCosto previsto: 60.000 euro.";
+    let sent = Acceptance { body: Some(own.into()), ..Default::default() };
+    let version = m.decisions.accept(&staff, amendment, &sent).unwrap().version.unwrap();
+    assert_eq!((version.editor_id, version.amendment_id), (amender.user_id, Some(amendment)), "the amender stays");
+    assert_eq!(version.rewritten_by, Some(staff.user_id));
+    assert_eq!(version.rewritten_by_nickname.as_deref(), Some("funzionaria"));
+    let history = emenda_participation::versions::HistoryService::new(w.ctx.clone());
+    let listed = history.list(&ProposalKey::Id(rewritten), None, 0, 10).unwrap();
+    assert_eq!(listed[1].rewritten_by_nickname.as_deref(), Some("funzionaria"), "the history lists the credit");
+    assert!(history.verify(&ProposalKey::Id(rewritten), None).unwrap().valid, "the credit is in the hash");
 }
 
 fn only_other_staff_of_the_space_decide(backend: Backend) {
@@ -229,6 +260,7 @@ fn rejections_give_a_public_reason_and_decisions_happen_once(backend: Backend) {
 }
 
 backend_tests!(
+    staff_who_rewrite_on_accepting_are_credited_in_the_version,
     a_decision_reads_and_writes_its_proposal_in_three_statements,
     accepting_on_a_closed_proposal_is_refused,
     an_acceptance_that_changes_nothing_adds_no_version,

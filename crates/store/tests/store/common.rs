@@ -84,6 +84,7 @@ pub fn seed_proposal(store: &Store) -> (Uuid, Uuid) {
                     kind: VersionKind::Created,
                     amendment_id: None,
                     accepted_by: None,
+                    rewritten_by: None,
                     summary: None,
                     created_at: at,
                 },

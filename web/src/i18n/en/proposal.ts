@@ -60,6 +60,7 @@ export const proposal: Record<keyof typeof it, string> = {
   'versions.kind.amendment': 'Amendment accepted',
   'versions.kind.staff_edit': 'Edited by staff',
   'versions.entry': 'Version {n}',
+  'versions.rewrittenBy': 'final text written by staff: {name}',
   'versions.by': 'by {name}',
   'versions.fromAmendment': 'from the amendment',
   'versions.compareWithPrevious': 'Compare with the previous one',

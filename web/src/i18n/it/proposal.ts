@@ -61,6 +61,7 @@ export const proposal = {
   'versions.kind.staff_edit': 'Modifica dello staff',
   'versions.entry': 'Versione {n}',
   'versions.by': 'di {name}',
+  'versions.rewrittenBy': 'testo finale scritto dallo staff: {name}',
   'versions.fromAmendment': "dall'emendamento",
   'versions.compareWithPrevious': 'Confronta con la precedente',
   'versions.current': 'attuale',
