@@ -479,9 +479,10 @@ const FIRST_WINDOW: i64 = 256;
 /// `found` as asked), after the proposal `last`, in the order of the
 /// search index (the order proposals were first indexed: publication
 /// order, newest first). Read window by window down the index, each four
-/// times wider than the last, so a page of a common word costs a few
-/// hundred index rows however many proposals hold it, and a rare word
-/// costs a handful of windows; never more than one pass over the index.
+/// times wider than the last and each starting at the next match, so a
+/// page of a common word costs a few hundred index rows however many
+/// proposals hold it, a rare word a window per match, a missing word one
+/// window; never more than one pass over the index.
 fn found_group(
     tx: &mut Tx<'_>,
     filter: &ProposalFilter,
@@ -521,11 +522,70 @@ fn found_group(
         let query = filtered!(query, filter).filter(window_matching(tx, &filter.terms, found, low, high));
         let window: Vec<ProposalRow> = query.order(proposal_search::id.desc()).limit(room).load(tx.conn())?;
         rows.extend(window.into_iter().map(ProposalRecord::from));
-        high = low;
+        if i64::try_from(rows.len()).unwrap_or(limit) >= limit {
+            break;
+        }
+        // Stretches of the index where nothing matches are skipped: the
+        // next window ends just past the next match below this one, so a
+        // rare word costs a window per match, and a missing one a window.
+        high = match next_match_below(tx, &filter.terms, found, low)? {
+            Some(row) => row + 1,
+            None => break,
+        };
         width = width.saturating_mul(4);
     }
     Ok(rows)
 }
+
+/// The newest row of the search index below `below` whose terms are
+/// `found` as asked (whatever else a list filters on): one step down
+/// SQLite's FTS5 lists, which it reads newest first; on PostgreSQL the
+/// newest of the matches below that its GIN index finds.
+fn next_match_below(tx: &mut Tx<'_>, terms: &[String], found: Found, below: i64) -> Result<Option<i64>, StoreError> {
+    use diesel::dsl::sql;
+    use diesel::sql_types::{BigInt, Nullable, Text};
+    let next = match tx.backend() {
+        crate::Backend::Sqlite => diesel::select(
+            sql::<Nullable<BigInt>>("(SELECT rowid FROM proposal_search_fts WHERE proposal_search_fts MATCH ")
+                .bind::<Text, _>(fts_expression(terms, found))
+                .sql(" AND rowid < ")
+                .bind::<BigInt, _>(below)
+                .sql(" ORDER BY rowid DESC LIMIT 1)"),
+        )
+        .get_result(tx.conn())?,
+        crate::Backend::Postgres => {
+            let query = tsquery(terms);
+            let head = sql::<Nullable<BigInt>>("(SELECT max(id) FROM proposal_search WHERE id < ")
+                .bind::<BigInt, _>(below)
+                .sql(" AND ");
+            match found {
+                Found::Anywhere => {
+                    diesel::select(head.sql(PG_ALL).bind::<Text, _>(query).sql("))")).get_result(tx.conn())?
+                }
+                Found::InTitle => {
+                    diesel::select(head.sql(PG_TITLE).bind::<Text, _>(query).sql("))")).get_result(tx.conn())?
+                }
+                Found::NotAllInTitle => diesel::select(
+                    head.sql(PG_ALL)
+                        .bind::<Text, _>(query.clone())
+                        .sql(") AND NOT ")
+                        .sql(PG_TITLE)
+                        .bind::<Text, _>(query)
+                        .sql("))"),
+                )
+                .get_result(tx.conn())?,
+            }
+        }
+    };
+    Ok(next)
+}
+
+/// PostgreSQL: the terms of a `proposal_search` row, title and text, hold
+/// the query (the GIN-indexed expression; the caller closes the bracket).
+const PG_ALL: &str =
+    "to_tsvector('simple', proposal_search.title || ' ' || proposal_search.body) @@ to_tsquery('simple', ";
+/// PostgreSQL: the title of a `proposal_search` row holds the query.
+const PG_TITLE: &str = "to_tsvector('simple', proposal_search.title) @@ to_tsquery('simple', ";
 
 /// The source of a search by relevance: proposals with their terms.
 type WithTerms = diesel::dsl::InnerJoinQuerySource<proposals::table, proposal_search::table>;
@@ -557,17 +617,14 @@ fn window_matching(
         ),
         crate::Backend::Postgres => {
             let query = tsquery(terms);
-            const ALL: &str =
-                "to_tsvector('simple', proposal_search.title || ' ' || proposal_search.body) @@ to_tsquery('simple', ";
-            const TITLE: &str = "to_tsvector('simple', proposal_search.title) @@ to_tsquery('simple', ";
             match found {
-                Found::Anywhere => Box::new(sql::<Bool>(ALL).bind::<Text, _>(query).sql(")")),
-                Found::InTitle => Box::new(sql::<Bool>(TITLE).bind::<Text, _>(query).sql(")")),
+                Found::Anywhere => Box::new(sql::<Bool>(PG_ALL).bind::<Text, _>(query).sql(")")),
+                Found::InTitle => Box::new(sql::<Bool>(PG_TITLE).bind::<Text, _>(query).sql(")")),
                 Found::NotAllInTitle => Box::new(
-                    sql::<Bool>(ALL)
+                    sql::<Bool>(PG_ALL)
                         .bind::<Text, _>(query.clone())
                         .sql(") AND NOT ")
-                        .sql(TITLE)
+                        .sql(PG_TITLE)
                         .bind::<Text, _>(query)
                         .sql(")"),
                 ),
