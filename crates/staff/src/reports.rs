@@ -10,6 +10,7 @@ use crate::decisions::queue_spaces;
 use crate::views::{ModerationItem, Preview, QueueReport, ReasonCounts, Report};
 use emenda_domain::audit::AuditAction;
 use emenda_domain::error::Validation;
+use emenda_domain::listing::QueueSort;
 use emenda_domain::moderation::{
     already_reported, dismiss_unhides, ensure_reportable, hide_change, preview, report_hides, validate_details,
     QueueState, ReportReason, ReportState, Target, TargetKind,
@@ -56,6 +57,19 @@ pub enum StaffAction {
     Unhide,
     /// Dismiss its open reports; unhide it if they hid it.
     Dismiss,
+}
+/// Which entries of the report queue to show, and in which order.
+#[derive(Debug, Clone, Copy)]
+pub struct ReportQueue<'a> {
+    /// Only this space (slug); the caller must be its staff.
+    pub space: Option<&'a str>,
+    /// Items with open reports, hidden items, or all.
+    pub state: QueueState,
+    /// Only items reported for this reason (among their open reports in
+    /// the `open` view).
+    pub reason: Option<ReportReason>,
+    /// Oldest or newest first.
+    pub sort: QueueSort,
 }
 
 /// An item locked for a change, with the facts the rules need.
@@ -241,19 +255,20 @@ impl ReportService {
         }
     }
 
-    /// The staff queue, one entry per item, oldest first, of the spaces the
-    /// caller is staff of (or of `space_slug` only).
+    /// The staff queue, one entry per item, in the queue's order, of the
+    /// spaces the caller is staff of (or of one space only).
     pub fn queue(
         &self,
         actor: &Actor,
-        space_slug: Option<&str>,
-        state: QueueState,
+        wanted: &ReportQueue<'_>,
         after: Option<Uuid>,
         limit: i64,
     ) -> ServiceResult<Vec<ModerationItem>> {
         self.ctx.store().read(|tx| {
-            let spaces = queue_spaces(tx, actor, space_slug)?;
-            let page = moderation_rows::queue(tx, spaces.as_deref(), state, after, limit)?;
+            let spaces = queue_spaces(tx, actor, wanted.space)?;
+            let filter =
+                moderation_rows::QueueFilter { spaces: spaces.as_deref(), state: wanted.state, reason: wanted.reason };
+            let page = moderation_rows::queue(tx, &filter, wanted.sort, after, limit)?;
             entries(tx, page)
         })
     }

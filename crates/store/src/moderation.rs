@@ -10,6 +10,7 @@ use crate::types::Stored;
 use crate::{StoreError, Tx};
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
+use emenda_domain::listing::QueueSort;
 use emenda_domain::moderation::{QueueState, ReportReason, ReportState, TargetKind};
 use uuid::Uuid;
 
@@ -206,17 +207,34 @@ pub fn count_open(tx: &mut Tx<'_>, moderation_id: Uuid) -> Result<i64, StoreErro
         .get_result(tx.conn())?)
 }
 
-/// One page of the staff queue, oldest item first, after the cursor id.
-/// `spaces` limits it to those spaces (`None`: all).
+/// Which entries of the staff's report queue a page shows.
+#[derive(Debug, Clone, Copy)]
+pub struct QueueFilter<'a> {
+    /// Only items of these spaces (`None`: all).
+    pub spaces: Option<&'a [Uuid]>,
+    /// Items with open reports, hidden items, or all.
+    pub state: QueueState,
+    /// Only items reported for this reason: among their open reports in
+    /// the `open` view (what waits for a decision), among all their
+    /// reports otherwise.
+    pub reason: Option<ReportReason>,
+}
+
+/// One page of the staff queue in `sort` order, after the cursor id (the
+/// last entry of the previous page, in the same order).
 pub fn queue(
     tx: &mut Tx<'_>,
-    spaces: Option<&[Uuid]>,
-    state: QueueState,
+    filter: &QueueFilter<'_>,
+    sort: QueueSort,
     after: Option<Uuid>,
     limit: i64,
 ) -> Result<Vec<ModerationRecord>, StoreError> {
-    let mut query =
-        moderations::table.select(ModerationRow::as_select()).order(moderations::id.asc()).limit(limit).into_boxed();
+    let (spaces, state) = (filter.spaces, filter.state);
+    let mut query = moderations::table.select(ModerationRow::as_select()).limit(limit).into_boxed();
+    query = match sort {
+        QueueSort::Oldest => query.order(moderations::id.asc()),
+        QueueSort::Newest => query.order(moderations::id.desc()),
+    };
     if let Some(spaces) = spaces {
         let ids: Vec<Stored<Uuid>> = spaces.iter().copied().map(Stored).collect();
         query = query.filter(moderations::space_id.eq_any(ids));
@@ -241,8 +259,22 @@ pub fn queue(
         }
         QueueState::All => {}
     }
+    if let Some(reason) = filter.reason {
+        // Through the reports' index by item: an item is in the page when
+        // one of its reports names the reason.
+        let with_reason = reports::table.filter(reports::reason.eq(Stored(reason)));
+        query = if state == QueueState::Open {
+            let open = with_reason.filter(reports::state.eq(Stored(ReportState::Open)));
+            query.filter(moderations::id.eq_any(open.select(reports::moderation_id)))
+        } else {
+            query.filter(moderations::id.eq_any(with_reason.select(reports::moderation_id)))
+        };
+    }
     if let Some(after) = after {
-        query = query.filter(moderations::id.gt(Stored(after)));
+        query = match sort {
+            QueueSort::Oldest => query.filter(moderations::id.gt(Stored(after))),
+            QueueSort::Newest => query.filter(moderations::id.lt(Stored(after))),
+        };
     }
     Ok(query.load::<ModerationRow>(tx.conn())?.into_iter().map(ModerationRecord::from).collect())
 }

@@ -263,7 +263,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The amendments waiting for a decision, oldest first (staff). */
+        /**
+         * The amendments waiting for a decision (staff), oldest first unless
+         *     `sort=newest`; one space or one proposal at a time if asked.
+         */
         get: operations["amendment_queue"];
         put?: never;
         post?: never;
@@ -332,8 +335,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The report queue, one entry per item, oldest first (staff, of the
-         *     spaces they have staff powers in).
+         * The report queue, one entry per item, oldest first unless
+         *     `sort=newest` (staff, of the spaces they have staff powers in).
          */
         get: operations["report_queue"];
         put?: never;
@@ -4662,8 +4665,15 @@ export interface operations {
             query?: {
                 /** @description Only this space (slug). */
                 space?: string | null;
+                /**
+                 * @description Only amendments of this proposal (UUID or reference code), in a
+                 *     space the caller is staff of.
+                 */
+                proposal?: string | null;
                 /** @description Only amendments in this state (default `evaluating`). */
                 state?: null | ("evaluating" | "accepted" | "rejected" | "withdrawn");
+                /** @description `oldest` first (default: what has waited longest) or `newest` first. */
+                sort?: null | ("oldest" | "newest");
                 /** @description Page size, 1 to 100 (default 20). */
                 limit?: number | null;
                 /** @description `next_cursor` of the previous page, unchanged. */
@@ -4675,7 +4685,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of the queue, oldest first. */
+            /** @description A page of the queue, in the order asked for. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4693,7 +4703,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Only staff may see the queue (`staff_only`). */
+            /** @description Only staff may see the queue, of the space or proposal named (`staff_only`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4702,7 +4712,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The `space` filter names no space (`not_found`). */
+            /** @description The `space` filter names no space, or `proposal` no proposal the caller may see (`not_found`). */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4711,7 +4721,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description One or more fields (body, query or path) are invalid (`validation_failed`); `errors` lists each. */
+            /** @description `proposal` is neither a UUID nor a reference code, `state` or `sort` is not one of its values, or `cursor` belongs to another query (`validation_failed`). */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5137,6 +5147,16 @@ export interface operations {
                 space?: string | null;
                 /** @description `open` (default: items with open reports), `hidden` or `all`. */
                 state?: null | ("open" | "hidden" | "all");
+                /**
+                 * @description Only items reported for this reason: one of their open reports in
+                 *     the `open` view, any of their reports in the others.
+                 */
+                reason?: null | ("spam" | "offensive" | "does_not_belong" | "other");
+                /**
+                 * @description `oldest` first (default: the item first reported longest ago) or
+                 *     `newest` first.
+                 */
+                sort?: null | ("oldest" | "newest");
                 /** @description Page size, 1 to 100 (default 20). */
                 limit?: number | null;
                 /** @description `next_cursor` of the previous page, unchanged. */
@@ -5148,7 +5168,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of the queue, oldest item first. */
+            /** @description A page of the queue, in the order asked for. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5184,7 +5204,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description One or more fields (body, query or path) are invalid (`validation_failed`); `errors` lists each. */
+            /** @description `state`, `reason` or `sort` is not one of its values, or `cursor` belongs to another query (`validation_failed`). */
             422: {
                 headers: {
                     [name: string]: unknown;

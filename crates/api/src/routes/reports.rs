@@ -7,9 +7,10 @@ use crate::pagination::{self, CursorScope, Page};
 use crate::problem::{ApiError, ApiResult};
 use crate::state::AppState;
 use actix_web::{get, post, web, HttpResponse};
+use emenda_domain::listing::QueueSort;
 use emenda_domain::moderation::{QueueState, ReportReason, Target, TargetKind};
 use emenda_domain::ErrorCode;
-use emenda_staff::reports::{ReportRequest, StaffAction};
+use emenda_staff::reports::{ReportQueue, ReportRequest, StaffAction};
 use emenda_staff::views::{ModerationItem, Report};
 use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
@@ -58,6 +59,14 @@ pub struct ReportQueueQuery {
     /// `open` (default: items with open reports), `hidden` or `all`.
     #[param(inline)]
     pub state: Option<QueueState>,
+    /// Only items reported for this reason: one of their open reports in
+    /// the `open` view, any of their reports in the others.
+    #[param(inline)]
+    pub reason: Option<ReportReason>,
+    /// `oldest` first (default: the item first reported longest ago) or
+    /// `newest` first.
+    #[param(inline)]
+    pub sort: Option<QueueSort>,
     /// Page size, 1 to 100 (default 20).
     #[param(minimum = 1, maximum = 100)]
     pub limit: Option<i64>,
@@ -66,13 +75,14 @@ pub struct ReportQueueQuery {
     pub cursor: Option<String>,
 }
 
-/// The report queue, one entry per item, oldest first (staff, of the
-/// spaces they have staff powers in).
+/// The report queue, one entry per item, oldest first unless
+/// `sort=newest` (staff, of the spaces they have staff powers in).
 #[utoipa::path(tag = "moderation", params(ReportQueueQuery),
     security(("bearer" = [])),
-    responses((status = 200, description = "A page of the queue, oldest item first.", body = Page<ModerationItem>),
+    responses((status = 200, description = "A page of the queue, in the order asked for.", body = Page<ModerationItem>),
         (status = 403, description = "Only staff may see the queue (`staff_only`)."),
-        (status = 404, description = "The `space` filter names no space (`not_found`).")))]
+        (status = 404, description = "The `space` filter names no space (`not_found`)."),
+        (status = 422, description = "`state`, `reason` or `sort` is not one of its values, or `cursor` belongs to another query (`validation_failed`).")))]
 #[get("/moderation/reports")]
 pub async fn report_queue(
     state: web::Data<AppState>,
@@ -82,10 +92,20 @@ pub async fn report_queue(
     let query = query.into_inner();
     let limit = pagination::limit(query.limit)?;
     let wanted = query.state.unwrap_or(QueueState::Open);
-    let scope = CursorScope::new("report_queue").with("space", &query.space).with("state", &wanted);
+    let sort = query.sort.unwrap_or(QueueSort::Oldest);
+    // A position means something only in its order and filters: a cursor
+    // of the oldest-first queue is refused for the newest-first one.
+    let scope = CursorScope::new("report_queue")
+        .with("space", &query.space)
+        .with("state", &wanted)
+        .with("reason", &query.reason)
+        .with("sort", &sort);
     let after: Option<Uuid> = scope.decode(query.cursor.as_deref())?;
-    let rows =
-        blocking(move || state.reports.queue(&user.actor(), query.space.as_deref(), wanted, after, limit + 1)).await?;
+    let rows = blocking(move || {
+        let queue = ReportQueue { space: query.space.as_deref(), state: wanted, reason: query.reason, sort };
+        state.reports.queue(&user.actor(), &queue, after, limit + 1)
+    })
+    .await?;
     Ok(HttpResponse::Ok().json(pagination::page(rows, limit, &scope, |e| e.id)))
 }
 
