@@ -2,13 +2,17 @@
 //! and reported items, each in either order (`sort=oldest|newest`) with
 //! cursors that page exactly and belong to their order; the report queue
 //! by reason and the amendment queue by proposal; every bad parameter
-//! named in a 422; staff only.
+//! named in a 422; staff only. And the undo of a hide: it shows the item
+//! again and reopens exactly the reports that hide upheld, never those an
+//! earlier decision closed, and only while that hide is in force.
 
 #![allow(clippy::unwrap_used)] // Tests fail loudly on anything unexpected.
 
-use emenda_store::Backend;
+use emenda_domain::moderation::TargetKind;
+use emenda_store::{moderation, Backend};
 use emenda_tests::{backend_tests, Reply, TestApp, TestUser};
 use serde_json::{json, Value};
+use uuid::Uuid;
 
 const BODY: &str = "Un testo abbastanza lungo per essere valido.";
 
@@ -282,10 +286,161 @@ fn only_staff_read_the_queues(backend: Backend) {
         .expect_problem(403, "staff_only");
 }
 
+/// The reports of the item as (state, how many), from the rows.
+fn report_states(app: &TestApp, kind: TargetKind, id: &str) -> Vec<(String, i64)> {
+    let states = app
+        .store
+        .read(|tx| {
+            let m = moderation::find_for_target(tx, kind, Uuid::parse_str(id).unwrap())?.unwrap();
+            moderation::latest_reports(tx, &[m.id], 100)
+        })
+        .unwrap();
+    let mut counts: Vec<(String, i64)> = Vec::new();
+    for report in states {
+        let state = report.state.as_str().to_owned();
+        match counts.iter_mut().find(|(s, _)| *s == state) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((state, 1)),
+        }
+    }
+    counts.sort();
+    counts
+}
+
+/// The latest audit entry about `target` with `action`, as staff read it.
+fn latest_entry(app: &TestApp, admin: &TestUser, target: &str, action: &str) -> Value {
+    let log = app.get(&format!("/api/v1/audit?action={action}&limit=100"), Some(&admin.token));
+    log.expect(200)["items"].as_array().unwrap().iter().find(|e| e["target_id"] == target).cloned().unwrap()
+}
+
+fn in_open_queue(app: &TestApp, staff: &TestUser, target: &str) -> Option<Value> {
+    let queue = app.get("/api/v1/moderation/reports?limit=100", Some(&staff.token));
+    queue.expect(200)["items"].as_array().unwrap().iter().find(|i| i["target"]["id"] == target).cloned()
+}
+
+fn undoing_a_hide_reopens_exactly_the_reports_it_upheld(backend: Backend) {
+    let w = world(backend, 10);
+    let reporters: Vec<TestUser> = (0..5).map(|n| w.app.participant(&format!("segnalante{n}"))).collect();
+    let id = proposal(&w, "giardini", "Una proposta da moderare con cura")["id"].as_str().unwrap().to_owned();
+    // Two reports upheld by an earlier hide, which staff later reversed
+    // with a plain unhide: those stay upheld for good.
+    report(&w.app, &reporters[0], "proposal", &id, "spam");
+    report(&w.app, &reporters[1], "proposal", &id, "spam");
+    let earlier = act(&w.app, &w.staff, "hide", "proposals", &id, json!({})).expect(200).clone();
+    let earlier_hide = earlier["hide_entry_id"].as_str().unwrap().to_owned();
+    act(&w.app, &w.staff, "unhide", "proposals", &id, json!({})).expect(200);
+    assert_eq!(report_states(&w.app, TargetKind::Proposal, &id), [("upheld".into(), 2)]);
+
+    // Three new reports; the hide that upholds them is undone.
+    for who in &reporters[2..] {
+        report(&w.app, who, "proposal", &id, "offensive");
+    }
+    let hidden = act(&w.app, &w.staff, "hide", "proposals", &id, json!({ "note": "Offensivo" })).expect(200).clone();
+    assert_eq!((hidden["hidden"].as_bool(), hidden["open_reports"].as_i64()), (Some(true), Some(0)));
+    let hide = hidden["hide_entry_id"].as_str().unwrap().to_owned();
+    assert_eq!(latest_entry(&w.app, &w.admin, &id, "content.hidden")["id"], hide.as_str(), "the hide's own entry");
+    assert!(in_open_queue(&w.app, &w.staff, &id).is_none());
+    // Naming the earlier hide, which is not in force: refused, nothing changes.
+    act(&w.app, &w.staff, "unhide", "proposals", &id, json!({ "undo": earlier_hide }))
+        .expect_problem(409, "moderation_changed");
+    assert_eq!(report_states(&w.app, TargetKind::Proposal, &id), [("upheld".into(), 5)]);
+    // Staff of another space do not even see the hidden item.
+    act(&w.app, &w.other_staff, "unhide", "proposals", &id, json!({ "undo": hide })).expect_problem(404, "not_found");
+    let participant = &reporters[0];
+    act(&w.app, participant, "unhide", "proposals", &id, json!({ "undo": hide })).expect_problem(403, "staff_only");
+
+    let undone = act(&w.app, &w.staff, "unhide", "proposals", &id, json!({ "undo": hide })).expect(200).clone();
+    assert_eq!(
+        (undone["hidden"].as_bool(), undone["open_reports"].as_i64(), &undone["hide_entry_id"]),
+        (Some(false), Some(3), &Value::Null)
+    );
+    assert_eq!(
+        report_states(&w.app, TargetKind::Proposal, &id),
+        [("open".into(), 3), ("upheld".into(), 2)],
+        "exactly the reports that hide upheld are open again"
+    );
+    let back = in_open_queue(&w.app, &w.staff, &id).expect("back in the open queue");
+    assert_eq!(back["open_reports"], 3);
+    assert_eq!(w.app.get(&format!("/api/v1/proposals/{id}"), None).expect(200)["hidden"], false);
+    // The public log says it was an undo, of which hide, and what it reopened.
+    let entry = latest_entry(&w.app, &w.admin, &id, "content.unhidden");
+    assert_eq!(entry["details"]["undoes"], hide.as_str());
+    assert_eq!(entry["details"]["reopened_reports"], 3);
+    let public = w.app.get("/api/v1/audit?action=content.unhidden&limit=100", None);
+    assert!(public.expect(200)["items"].as_array().unwrap().iter().any(|e| e["id"] == entry["id"]));
+    w.app.assert_counters_consistent();
+
+    // An undo works once: the hide is no longer in force.
+    act(&w.app, &w.staff, "unhide", "proposals", &id, json!({ "undo": hide }))
+        .expect_problem(409, "moderation_changed");
+    // The reopened reports are worked like any: a dismissal closes them.
+    let dismissed = act(&w.app, &w.staff, "dismiss", "proposals", &id, json!({})).expect(200).clone();
+    assert_eq!(dismissed["open_reports"], 0);
+    assert_eq!(report_states(&w.app, TargetKind::Proposal, &id), [("dismissed".into(), 3), ("upheld".into(), 2)]);
+    // A malformed hide is named.
+    let bad = act(&w.app, &w.staff, "unhide", "proposals", &id, json!({ "undo": "nascondi" }));
+    assert_eq!(field_error(&bad).0, "undo");
+    w.app.assert_counters_consistent();
+}
+
+/// Only a hide that made a visible item hidden can be undone: confirming
+/// the reports that hid an item, or a plain unhide since, leaves nothing
+/// to undo; undoing a comment's hide restores its counters.
+fn only_the_hide_in_force_is_undone(backend: Backend) {
+    let w = world(backend, 2);
+    let (anna, bruno) = (w.app.participant("anna"), w.app.participant("bruno"));
+    let id = proposal(&w, "giardini", "Una proposta nascosta dalle segnalazioni")["id"].as_str().unwrap().to_owned();
+    report(&w.app, &anna, "proposal", &id, "spam");
+    report(&w.app, &bruno, "proposal", &id, "spam");
+    // Hidden by its reports: staff confirm them (an upholding), nothing to undo.
+    let confirmed = act(&w.app, &w.staff, "hide", "proposals", &id, json!({})).expect(200).clone();
+    assert_eq!((confirmed["hidden"].as_bool(), &confirmed["hide_entry_id"]), (Some(true), &Value::Null));
+    let upholding = latest_entry(&w.app, &w.admin, &id, "reports.upheld")["id"].as_str().unwrap().to_owned();
+    act(&w.app, &w.staff, "unhide", "proposals", &id, json!({ "undo": upholding }))
+        .expect_problem(409, "moderation_changed");
+    assert_eq!(report_states(&w.app, TargetKind::Proposal, &id), [("upheld".into(), 2)]);
+
+    // A hide, then a plain unhide by someone else: the offer is stale.
+    act(&w.app, &w.admin, "unhide", "proposals", &id, json!({})).expect(200);
+    let hide = act(&w.app, &w.staff, "hide", "proposals", &id, json!({})).expect(200)["hide_entry_id"].clone();
+    assert!(hide.is_string());
+    act(&w.app, &w.admin, "unhide", "proposals", &id, json!({})).expect(200);
+    act(&w.app, &w.staff, "unhide", "proposals", &id, json!({ "undo": hide }))
+        .expect_problem(409, "moderation_changed");
+    // Hidden again since, by someone else: the first hide is not theirs to undo.
+    let again = act(&w.app, &w.admin, "hide", "proposals", &id, json!({})).expect(200)["hide_entry_id"].clone();
+    assert_ne!(again, hide);
+    act(&w.app, &w.staff, "unhide", "proposals", &id, json!({ "undo": hide }))
+        .expect_problem(409, "moderation_changed");
+    assert_eq!(w.app.get(&format!("/api/v1/proposals/{id}"), Some(&w.staff.token)).expect(200)["hidden"], true);
+
+    // A comment: hidden and undone, its counters are as before.
+    let other = proposal(&w, "giardini", "Una proposta con un commento da moderare");
+    let other_id = other["id"].as_str().unwrap();
+    let comment = w.app.post(
+        &format!("/api/v1/proposals/{other_id}/comments"),
+        Some(&anna.token),
+        json!({ "body": "Un commento sopra le righe" }),
+    );
+    let comment = comment.expect(201)["id"].as_str().unwrap().to_owned();
+    report(&w.app, &bruno, "comment", &comment, "offensive");
+    let count =
+        || w.app.get(&format!("/api/v1/proposals/{other_id}"), None).expect(200)["counters"]["comments"].clone();
+    assert_eq!(count(), 1);
+    let hidden = act(&w.app, &w.staff, "hide", "comments", &comment, json!({})).expect(200).clone();
+    assert_eq!(count(), 0);
+    let undone = act(&w.app, &w.staff, "unhide", "comments", &comment, json!({ "undo": hidden["hide_entry_id"] }));
+    assert_eq!(undone.expect(200)["open_reports"], 1);
+    assert_eq!(count(), 1);
+    w.app.assert_counters_consistent();
+}
+
 backend_tests!(
     report_queue_reads_both_ways_and_pages_exactly,
     report_queue_is_filtered_by_reason,
     amendment_queue_reads_both_ways_and_by_proposal,
     bad_queue_parameters_are_named,
-    only_staff_read_the_queues
+    only_staff_read_the_queues,
+    undoing_a_hide_reopens_exactly_the_reports_it_upheld,
+    only_the_hide_in_force_is_undone
 );

@@ -130,16 +130,30 @@ pub enum ModeratedKind {
     Comments,
 }
 
+/// An unhide: an optional note, and the hide it undoes, if it is an undo.
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({ "undo": "0190f3a2-7b1c-7d4e-8f00-0123456789ab" }))]
+pub struct UnhideRequest {
+    /// Up to 20,000 characters; blank means none.
+    #[schema(schema_with = crate::text_schema::staff_note)]
+    pub note: Option<String>,
+    /// Undo this hide: the `hide_entry_id` the hide answered with. The
+    /// reports that hide upheld are reopened (and no others), so the item
+    /// is back in the open queue as it was. Refused with
+    /// `moderation_changed` once that hide is no longer in force.
+    pub undo: Option<Uuid>,
+}
+
 async fn act(
     state: web::Data<AppState>,
     user: CurrentUser,
     path: web::Path<(String, Uuid)>,
-    body: OptionalBody<ModerationNoteRequest>,
+    note: Option<String>,
     action: StaffAction,
 ) -> ApiResult<HttpResponse> {
     let (kind, id) = path.into_inner();
     let kind = TargetKind::from_plural(&kind).ok_or_else(|| ApiError::new(ErrorCode::NotFound, "no such resource"))?;
-    let note = body.into_inner().note;
     let entry = blocking(move || state.reports.act(&user.actor(), action, kind, id, note.as_deref())).await?;
     Ok(HttpResponse::Ok().json(entry))
 }
@@ -159,25 +173,31 @@ pub async fn hide_item(
     path: web::Path<(String, Uuid)>,
     body: OptionalBody<ModerationNoteRequest>,
 ) -> ApiResult<HttpResponse> {
-    act(state, user, path, body, StaffAction::Hide).await
+    act(state, user, path, body.into_inner().note, StaffAction::Hide).await
 }
 
 /// Shows a hidden item again (staff of its space), however it was hidden
 /// (its block mark is cleared); counters are restored and its open
-/// reports dismissed. Unhiding a visible item changes nothing.
+/// reports dismissed. Unhiding a visible item changes nothing. With
+/// `undo`, it undoes that staff hide instead: the item is shown and the
+/// reports the hide upheld are open again, in one transaction, and the
+/// audit entry names the hide undone (`undoes`) and the reports reopened.
 #[utoipa::path(tag = "moderation",
     params(("kind" = ModeratedKind, Path), ("id" = Uuid, Path)),
-    request_body(content = Option<ModerationNoteRequest>, description = "Optional `{note}`."), security(("bearer" = [])),
+    request_body(content = Option<UnhideRequest>, description = "Optional `{note, undo}`."), security(("bearer" = [])),
     responses((status = 200, description = "The item's queue entry now.", body = ModerationItem),
-        (status = 403, description = "Only staff of the item's space may moderate it (`staff_only`).")))]
+        (status = 403, description = "Only staff of the item's space may moderate it (`staff_only`)."),
+        (status = 409, description = "`undo` names a hide that is no longer in force (`moderation_changed`).")))]
 #[post("/moderation/{kind}/{id}/unhide")]
 pub async fn unhide_item(
     state: web::Data<AppState>,
     user: CurrentUser,
     path: web::Path<(String, Uuid)>,
-    body: OptionalBody<ModerationNoteRequest>,
+    body: OptionalBody<UnhideRequest>,
 ) -> ApiResult<HttpResponse> {
-    act(state, user, path, body, StaffAction::Unhide).await
+    let UnhideRequest { note, undo } = body.into_inner();
+    let action = undo.map_or(StaffAction::Unhide, StaffAction::UndoHide);
+    act(state, user, path, note, action).await
 }
 
 /// Dismisses an item's open reports (staff of its space); an item those
@@ -194,7 +214,7 @@ pub async fn dismiss_item(
     path: web::Path<(String, Uuid)>,
     body: OptionalBody<ModerationNoteRequest>,
 ) -> ApiResult<HttpResponse> {
-    act(state, user, path, body, StaffAction::Dismiss).await
+    act(state, user, path, body.into_inner().note, StaffAction::Dismiss).await
 }
 
 /// Registers the routes.
