@@ -161,10 +161,19 @@ pub fn hide_change(hidden: bool, hidden_by_block: bool) -> Option<bool> {
 /// only while it is the hide in force (`hide_in_force`, the entry of the
 /// staff hide that made the item hidden, cleared when it is shown again),
 /// so an undo offered a while ago can never reopen reports that a later
-/// decision, someone else's included, closed or hid anew. Anything else is
+/// decision, someone else's included, closed or hid anew; and only by the
+/// staff member who hid it (`hidden_by`), since an undo takes back one's
+/// own step: a colleague whose hide found the item already hidden changed
+/// nothing, and has nothing to undo (anyone else shows the item with a
+/// plain unhide, a decision of their own). Anything else is
 /// `moderation_changed`: the undo comes too late, and staff decide afresh.
-pub fn ensure_undoable(hide_in_force: Option<uuid::Uuid>, undoes: uuid::Uuid) -> Result<(), DomainError> {
-    if hide_in_force == Some(undoes) {
+pub fn ensure_undoable(
+    hide_in_force: Option<uuid::Uuid>,
+    hidden_by: Option<uuid::Uuid>,
+    undoes: uuid::Uuid,
+    caller: uuid::Uuid,
+) -> Result<(), DomainError> {
+    if hide_in_force == Some(undoes) && hidden_by == Some(caller) {
         Ok(())
     } else {
         Err(DomainError::conflict(
@@ -272,10 +281,15 @@ mod tests {
     #[test]
     fn only_the_hide_in_force_is_undone() {
         let (hide, later) = (uuid::Uuid::from_u128(1), uuid::Uuid::from_u128(2));
-        assert!(ensure_undoable(Some(hide), hide).is_ok());
-        let late = ensure_undoable(Some(later), hide).unwrap_err();
+        let (anna, bruno) = (Some(uuid::Uuid::from_u128(10)), uuid::Uuid::from_u128(11));
+        let by_anna = |in_force, undoes, caller| ensure_undoable(in_force, anna, undoes, caller);
+        assert!(by_anna(Some(hide), hide, anna.unwrap()).is_ok());
+        let late = by_anna(Some(later), hide, anna.unwrap()).unwrap_err();
         assert_eq!(late.code(), ErrorCode::ModerationChanged, "another hide is in force now");
-        assert_eq!(ensure_undoable(None, hide).unwrap_err().code(), ErrorCode::ModerationChanged, "shown again since");
+        let gone = by_anna(None, hide, anna.unwrap()).unwrap_err();
+        assert_eq!(gone.code(), ErrorCode::ModerationChanged, "shown again since");
+        let theirs = by_anna(Some(hide), hide, bruno).unwrap_err();
+        assert_eq!(theirs.code(), ErrorCode::ModerationChanged, "only its author undoes a hide");
         assert!(hide_is_undoable(hide_change(false, false), true), "a hide that hid a visible item");
         assert!(!hide_is_undoable(hide_change(true, true), true), "taking over a block's mark");
         assert!(!hide_is_undoable(hide_change(true, false), false), "confirming reports that hid it");

@@ -22,6 +22,7 @@ use emenda_domain::{DomainError, ErrorCode};
 use emenda_participation::{load_visible_amendment, lock_visible_amendment};
 use emenda_participation::{lock_visible_proposal, LockedProposal, ProposalKey};
 use emenda_service::{AuditTarget, ServiceContext, ServiceError, ServiceResult};
+use emenda_store::audit as audit_rows;
 use emenda_store::comments::{self as comment_rows, CommentRecord};
 use emenda_store::hiding;
 use emenda_store::moderation::{
@@ -356,7 +357,11 @@ impl ReportService {
                     })
                 }
                 StaffAction::UndoHide(hide) => {
-                    ensure_undoable(moderation.hide_entry, hide)?;
+                    let hidden_by = match moderation.hide_entry {
+                        Some(entry) => audit_rows::actor_of(tx, entry)?,
+                        None => None,
+                    };
+                    ensure_undoable(moderation.hide_entry, hidden_by, hide, actor.user_id)?;
                     // The item is hidden while its hide is in force: no
                     // report can have arrived since, nor been closed by
                     // anyone else.

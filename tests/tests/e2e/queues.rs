@@ -407,12 +407,20 @@ fn only_the_hide_in_force_is_undone(backend: Backend) {
     act(&w.app, &w.admin, "unhide", "proposals", &id, json!({})).expect(200);
     act(&w.app, &w.staff, "unhide", "proposals", &id, json!({ "undo": hide }))
         .expect_problem(409, "moderation_changed");
-    // Hidden again since, by someone else: the first hide is not theirs to undo.
+    // Hidden again since, by someone else: the first hide is not theirs to
+    // undo, nor is the admin's hide (a hide of theirs would have found it
+    // hidden, changing nothing); the admin undoes their own.
     let again = act(&w.app, &w.admin, "hide", "proposals", &id, json!({})).expect(200)["hide_entry_id"].clone();
     assert_ne!(again, hide);
     act(&w.app, &w.staff, "unhide", "proposals", &id, json!({ "undo": hide }))
         .expect_problem(409, "moderation_changed");
+    let repeat = act(&w.app, &w.staff, "hide", "proposals", &id, json!({})).expect(200).clone();
+    assert_eq!(repeat["hide_entry_id"], again, "a hide that found it hidden changed nothing");
+    act(&w.app, &w.staff, "unhide", "proposals", &id, json!({ "undo": again }))
+        .expect_problem(409, "moderation_changed");
     assert_eq!(w.app.get(&format!("/api/v1/proposals/{id}"), Some(&w.staff.token)).expect(200)["hidden"], true);
+    act(&w.app, &w.admin, "unhide", "proposals", &id, json!({ "undo": again })).expect(200);
+    assert_eq!(w.app.get(&format!("/api/v1/proposals/{id}"), None).expect(200)["hidden"], false);
 
     // A comment: hidden and undone, its counters are as before.
     let other = proposal(&w, "giardini", "Una proposta con un commento da moderare");
