@@ -112,7 +112,8 @@ pub fn status_of(code: ErrorCode) -> StatusCode {
         | C::EditLimitReached
         | C::ContentHidden
         | C::AlreadyReported
-        | C::CannotReportOwn => StatusCode::CONFLICT,
+        | C::CannotReportOwn
+        | C::ModerationChanged => StatusCode::CONFLICT,
         C::PreconditionFailed => StatusCode::PRECONDITION_FAILED,
         C::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
         C::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,

@@ -121,6 +121,10 @@ string_enum! {
         AlreadyReported => "already_reported",
         /// Nobody reports their own content.
         CannotReportOwn => "cannot_report_own",
+        /// The hide an undo names is no longer the one in force (the item
+        /// was shown again, or moderated otherwise, since), or another
+        /// staff member's.
+        ModerationChanged => "moderation_changed",
         /// The body is not `application/json`.
         UnsupportedMediaType => "unsupported_media_type",
         /// One or more fields (body, query or path) are invalid: see `errors`.

@@ -1,10 +1,26 @@
-//! How proposal lists are asked for: filters, orders and the keyset
-//! position a page ends at. Plain values shared by the service that takes
-//! them from a request and the store that turns them into a query.
+//! How lists are asked for: the proposal lists' filters, orders and the
+//! keyset position a page ends at, and the order of the staff's queues.
+//! Plain values shared by the service that takes them from a request and
+//! the store that turns them into a query.
 
 use crate::proposal::ProposalState;
+use crate::string_enum;
 use crate::{DomainError, FieldCode};
 use uuid::Uuid;
+
+string_enum! {
+    /// The order of a staff queue (amendments to decide, reported items).
+    /// Both orders read the queue by id (UUID v7: the time the amendment
+    /// was requested, or the item first reported or moderated), one way
+    /// or the other, so the id alone is an exact keyset position: a page
+    /// never repeats or skips an entry in either direction.
+    pub enum QueueSort {
+        /// Oldest first, the default: what has waited longest is done first.
+        Oldest => "oldest",
+        /// Newest first: what just arrived, e.g. a wave of spam.
+        Newest => "newest",
+    }
+}
 
 /// How a list is ordered. Every order ends with the id, so it is total and
 /// the keyset cursor is exact.
@@ -72,6 +88,15 @@ impl ProposalFilter {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn queue_orders_are_named_as_the_api_names_them() {
+        assert_eq!(QueueSort::ALL, [QueueSort::Oldest, QueueSort::Newest]);
+        for sort in QueueSort::ALL {
+            assert_eq!(QueueSort::parse(sort.as_str()), Some(*sort));
+        }
+        assert_eq!(QueueSort::parse("recent"), None);
+    }
 
     #[test]
     fn a_topic_filter_needs_its_space() {

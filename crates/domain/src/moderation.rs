@@ -62,7 +62,8 @@ pub struct Target {
 string_enum! {
     /// Where a report stands.
     pub enum ReportState {
-        /// Not yet worked by staff; counts towards hiding the item.
+        /// Not yet worked by staff; counts towards hiding the item. A
+        /// report an undone hide had upheld is open again.
         Open => "open",
         /// Staff hid the item: the report was right.
         Upheld => "upheld",
@@ -156,6 +157,42 @@ pub fn hide_change(hidden: bool, hidden_by_block: bool) -> Option<bool> {
     }
 }
 
+/// An undo of a staff hide names the hide (its audit entry): it is undone
+/// only while it is the hide in force (`hide_in_force`, the entry of the
+/// staff hide that made the item hidden, cleared when it is shown again),
+/// so an undo offered a while ago can never reopen reports that a later
+/// decision, someone else's included, closed or hid anew; and only by the
+/// staff member who hid it (`hidden_by`), since an undo takes back one's
+/// own step: a colleague whose hide found the item already hidden changed
+/// nothing, and has nothing to undo (anyone else shows the item with a
+/// plain unhide, a decision of their own). Anything else is
+/// `moderation_changed`: the undo comes too late, and staff decide afresh.
+pub fn ensure_undoable(
+    hide_in_force: Option<uuid::Uuid>,
+    hidden_by: Option<uuid::Uuid>,
+    undoes: uuid::Uuid,
+    caller: uuid::Uuid,
+) -> Result<(), DomainError> {
+    if hide_in_force == Some(undoes) && hidden_by == Some(caller) {
+        Ok(())
+    } else {
+        Err(DomainError::conflict(
+            ErrorCode::ModerationChanged,
+            "this hide is no longer in force: the item was shown again or moderated otherwise since",
+        ))
+    }
+}
+
+/// Whether a staff hide becomes the hide in force that an undo may name:
+/// only one that made a visible item hidden, since undoing it (showing the
+/// item again and reopening the reports it upheld) puts the item back
+/// exactly as it was. A confirmation of reports that had already hidden
+/// the item, or the take-over of a block's mark, left an item that was
+/// hidden before: showing it would not be undoing them.
+pub fn hide_is_undoable(change: Option<bool>, changed: bool) -> bool {
+    change == Some(true) && changed
+}
+
 /// The first [`PREVIEW_CHARS`] characters of a text, with an ellipsis
 /// when it was cut.
 pub fn preview(text: &str) -> String {
@@ -239,6 +276,24 @@ mod tests {
         assert_eq!(hide_change(false, false), Some(true));
         assert_eq!(hide_change(true, true), Some(false));
         assert_eq!(hide_change(true, false), None);
+    }
+
+    #[test]
+    fn only_the_hide_in_force_is_undone() {
+        let (hide, later) = (uuid::Uuid::from_u128(1), uuid::Uuid::from_u128(2));
+        let (anna, bruno) = (Some(uuid::Uuid::from_u128(10)), uuid::Uuid::from_u128(11));
+        let by_anna = |in_force, undoes, caller| ensure_undoable(in_force, anna, undoes, caller);
+        assert!(by_anna(Some(hide), hide, anna.unwrap()).is_ok());
+        let late = by_anna(Some(later), hide, anna.unwrap()).unwrap_err();
+        assert_eq!(late.code(), ErrorCode::ModerationChanged, "another hide is in force now");
+        let gone = by_anna(None, hide, anna.unwrap()).unwrap_err();
+        assert_eq!(gone.code(), ErrorCode::ModerationChanged, "shown again since");
+        let theirs = by_anna(Some(hide), hide, bruno).unwrap_err();
+        assert_eq!(theirs.code(), ErrorCode::ModerationChanged, "only its author undoes a hide");
+        assert!(hide_is_undoable(hide_change(false, false), true), "a hide that hid a visible item");
+        assert!(!hide_is_undoable(hide_change(true, true), true), "taking over a block's mark");
+        assert!(!hide_is_undoable(hide_change(true, false), false), "confirming reports that hid it");
+        assert!(!hide_is_undoable(Some(true), false), "a hide that changed nothing");
     }
 
     #[test]

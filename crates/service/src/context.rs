@@ -95,10 +95,26 @@ impl ServiceContext {
         target: AuditTarget,
         details: serde_json::Value,
     ) -> Result<(), StoreError> {
+        self.audit_entry(tx, self.ids.new_id(), actor_id, action, target, details)
+    }
+
+    /// Like [`ServiceContext::audit`], with the entry's id chosen by the
+    /// caller (from [`ServiceContext::ids`]) before the change it records
+    /// is written, so that rows the change writes can name their entry
+    /// (a report keeps the entry of the act that closed it).
+    pub fn audit_entry(
+        &self,
+        tx: &mut Tx<'_>,
+        id: Uuid,
+        actor_id: Option<Uuid>,
+        action: AuditAction,
+        target: AuditTarget,
+        details: serde_json::Value,
+    ) -> Result<(), StoreError> {
         audit::insert(
             tx,
             &AuditEntry {
-                id: self.ids.new_id(),
+                id,
                 actor_id,
                 action,
                 target_kind: target.kind.to_owned(),

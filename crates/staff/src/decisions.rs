@@ -6,6 +6,7 @@ use crate::views::{Accepted, QueueItem};
 use emenda_domain::amendment::{already_decided, ensure_can_accept, ensure_can_reject, AmendmentState};
 use emenda_domain::audit::AuditAction;
 use emenda_domain::error::Validation;
+use emenda_domain::listing::QueueSort;
 use emenda_domain::policy::{ensure_staff_of, Actor, StaffScope};
 use emenda_domain::proposal::{ProposalState, VersionKind};
 use emenda_domain::values::{validate_text, Body, StaffText, Title};
@@ -14,7 +15,7 @@ use emenda_participation::amendments::{assess_against_current, summary_with_exce
 use emenda_participation::lifecycle::{self, NextVersion};
 use emenda_participation::lock_visible_amendment;
 use emenda_participation::views::{AmendmentSummary, VersionSummary};
-use emenda_participation::LockedProposal;
+use emenda_participation::{load_visible_proposal, LockedProposal, ProposalKey};
 use emenda_service::{AuditTarget, ServiceContext, ServiceResult};
 use emenda_store::amendments::{self, AmendmentRecord};
 use emenda_store::proposals::{self as proposal_rows, ProposalRecord};
@@ -32,6 +33,20 @@ pub struct Acceptance {
     pub body: Option<String>,
     /// A note recorded with the decision.
     pub note: Option<String>,
+}
+
+/// Which amendments the staff's queue shows, and in which order.
+#[derive(Debug, Clone, Copy)]
+pub struct AmendmentQueue<'a> {
+    /// Only this space (slug); the caller must be its staff.
+    pub space: Option<&'a str>,
+    /// Only amendments of this proposal; the caller must be staff of its
+    /// space.
+    pub proposal: Option<&'a ProposalKey>,
+    /// Only amendments in this state.
+    pub state: AmendmentState,
+    /// Oldest or newest first.
+    pub sort: QueueSort,
 }
 
 /// Amendment decisions.
@@ -74,19 +89,30 @@ impl DecisionService {
         Self { ctx }
     }
 
-    /// Amendments in `state`, oldest first, of the spaces the caller is
-    /// staff of (or of `space_slug` only).
+    /// Amendments in a state, in the queue's order, of the spaces the
+    /// caller is staff of (or of one space, or one proposal, only). A
+    /// proposal named is one the caller may see (`not_found` otherwise),
+    /// in a space they are staff of (`staff_only` otherwise, as for a
+    /// space named).
     pub fn queue(
         &self,
         actor: &Actor,
-        space_slug: Option<&str>,
-        state: AmendmentState,
+        wanted: &AmendmentQueue<'_>,
         after: Option<Uuid>,
         limit: i64,
     ) -> ServiceResult<Vec<QueueItem>> {
         self.ctx.store().read(|tx| {
-            let spaces = queue_spaces(tx, actor, space_slug)?;
-            let rows = amendments::queue(tx, spaces.as_deref(), state, after, limit)?;
+            let spaces = queue_spaces(tx, actor, wanted.space)?;
+            let proposal = match wanted.proposal {
+                Some(key) => {
+                    let proposal = load_visible_proposal(tx, key, Some(actor))?;
+                    ensure_staff_of(actor, proposal.space_id)?;
+                    Some(proposal.id)
+                }
+                None => None,
+            };
+            let filter = amendments::QueueFilter { spaces: spaces.as_deref(), proposal, state: wanted.state };
+            let rows = amendments::queue(tx, &filter, wanted.sort, after, limit)?;
             // One proposal read per item, and a merge assessment that the
             // cache usually answers (computed once per amendment and
             // current version); a page is at most 100 items.

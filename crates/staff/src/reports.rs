@@ -10,9 +10,10 @@ use crate::decisions::queue_spaces;
 use crate::views::{ModerationItem, Preview, QueueReport, ReasonCounts, Report};
 use emenda_domain::audit::AuditAction;
 use emenda_domain::error::Validation;
+use emenda_domain::listing::QueueSort;
 use emenda_domain::moderation::{
-    already_reported, dismiss_unhides, ensure_reportable, hide_change, preview, report_hides, validate_details,
-    QueueState, ReportReason, ReportState, Target, TargetKind,
+    already_reported, dismiss_unhides, ensure_reportable, ensure_undoable, hide_change, hide_is_undoable, preview,
+    report_hides, validate_details, QueueState, ReportReason, ReportState, Target, TargetKind,
 };
 use emenda_domain::policy::ensure_staff_of;
 use emenda_domain::policy::Actor;
@@ -21,9 +22,12 @@ use emenda_domain::{DomainError, ErrorCode};
 use emenda_participation::{load_visible_amendment, lock_visible_amendment};
 use emenda_participation::{lock_visible_proposal, LockedProposal, ProposalKey};
 use emenda_service::{AuditTarget, ServiceContext, ServiceError, ServiceResult};
+use emenda_store::audit as audit_rows;
 use emenda_store::comments::{self as comment_rows, CommentRecord};
 use emenda_store::hiding;
-use emenda_store::moderation::{self as moderation_rows, ModerationRecord, NewReport, ReportRecord, TargetPreview};
+use emenda_store::moderation::{
+    self as moderation_rows, ModerationRecord, NewReport, ReportRecord, Resolution, TargetPreview,
+};
 use emenda_store::proposals as proposal_rows;
 use emenda_store::spaces::SpaceRecord;
 use emenda_store::HasStore;
@@ -54,8 +58,26 @@ pub enum StaffAction {
     Hide,
     /// Show it again; its open reports are dismissed.
     Unhide,
+    /// Undo the hide recorded in this audit entry, while it is the hide in
+    /// force: show the item again and reopen exactly the reports that hide
+    /// upheld, so it is back in the open queue as it was before.
+    UndoHide(Uuid),
     /// Dismiss its open reports; unhide it if they hid it.
     Dismiss,
+}
+
+/// Which entries of the report queue to show, and in which order.
+#[derive(Debug, Clone, Copy)]
+pub struct ReportQueue<'a> {
+    /// Only this space (slug); the caller must be its staff.
+    pub space: Option<&'a str>,
+    /// Items with open reports, hidden items, or all.
+    pub state: QueueState,
+    /// Only items reported for this reason (among their open reports in
+    /// the `open` view).
+    pub reason: Option<ReportReason>,
+    /// Oldest or newest first.
+    pub sort: QueueSort,
 }
 
 /// An item locked for a change, with the facts the rules need.
@@ -241,19 +263,20 @@ impl ReportService {
         }
     }
 
-    /// The staff queue, one entry per item, oldest first, of the spaces the
-    /// caller is staff of (or of `space_slug` only).
+    /// The staff queue, one entry per item, in the queue's order, of the
+    /// spaces the caller is staff of (or of one space only).
     pub fn queue(
         &self,
         actor: &Actor,
-        space_slug: Option<&str>,
-        state: QueueState,
+        wanted: &ReportQueue<'_>,
         after: Option<Uuid>,
         limit: i64,
     ) -> ServiceResult<Vec<ModerationItem>> {
         self.ctx.store().read(|tx| {
-            let spaces = queue_spaces(tx, actor, space_slug)?;
-            let page = moderation_rows::queue(tx, spaces.as_deref(), state, after, limit)?;
+            let spaces = queue_spaces(tx, actor, wanted.space)?;
+            let filter =
+                moderation_rows::QueueFilter { spaces: spaces.as_deref(), state: wanted.state, reason: wanted.reason };
+            let page = moderation_rows::queue(tx, &filter, wanted.sort, after, limit)?;
             entries(tx, page)
         })
     }
@@ -286,9 +309,14 @@ impl ReportService {
             let moderation =
                 moderation_rows::ensure_and_lock(tx, self.ctx.ids.new_id(), kind, id, target.space.id, now)?;
             let open = moderation.open_reports;
+            // The act's audit entry, named by the reports it closes (and,
+            // for a hide, by the moderation row) before it is written.
+            let entry = self.ctx.ids.new_id();
+            let resolution = Resolution { by: actor.user_id, at: now, entry };
             let recorded = match action {
                 StaffAction::Hide => {
-                    let changed = match hide_change(target.hidden, target.hidden_by_block) {
+                    let change = hide_change(target.hidden, target.hidden_by_block);
+                    let changed = match change {
                         Some(true) => set_hidden(tx, &target, true, false, now)?,
                         // Hidden with its blocked author: staff take the
                         // decision over, so lifting the block keeps it hidden.
@@ -296,10 +324,13 @@ impl ReportService {
                         None => false,
                     };
                     let upheld = if open > 0 {
-                        moderation_rows::resolve_open(tx, moderation.id, ReportState::Upheld, actor.user_id, now)?
+                        moderation_rows::resolve_open(tx, moderation.id, ReportState::Upheld, &resolution)?
                     } else {
                         0
                     };
+                    if hide_is_undoable(change, changed) {
+                        moderation_rows::set_hide_entry(tx, moderation.id, Some(entry))?;
+                    }
                     // The hidden/unhidden entries of an item alternate: a
                     // hide that only confirms the reports that already hid
                     // it is recorded as their upholding.
@@ -310,8 +341,11 @@ impl ReportService {
                 }
                 StaffAction::Unhide => {
                     let changed = target.hidden && set_hidden(tx, &target, false, false, now)?;
+                    if changed {
+                        moderation_rows::set_hide_entry(tx, moderation.id, None)?;
+                    }
                     let dismissed = if open > 0 {
-                        moderation_rows::resolve_open(tx, moderation.id, ReportState::Dismissed, actor.user_id, now)?
+                        moderation_rows::resolve_open(tx, moderation.id, ReportState::Dismissed, &resolution)?
                     } else {
                         0
                     };
@@ -322,14 +356,34 @@ impl ReportService {
                         )
                     })
                 }
+                StaffAction::UndoHide(hide) => {
+                    let hidden_by = match moderation.hide_entry {
+                        Some(entry) => audit_rows::actor_of(tx, entry)?,
+                        None => None,
+                    };
+                    ensure_undoable(moderation.hide_entry, hidden_by, hide, actor.user_id)?;
+                    // The item is hidden while its hide is in force: no
+                    // report can have arrived since, nor been closed by
+                    // anyone else.
+                    set_hidden(tx, &target, false, false, now)?;
+                    moderation_rows::set_hide_entry(tx, moderation.id, None)?;
+                    let reopened = moderation_rows::reopen_upheld(tx, moderation.id, hide, now)?;
+                    Some((
+                        AuditAction::ContentUnhidden,
+                        serde_json::json!({ "note": note, "undoes": hide, "reopened_reports": reopened }),
+                    ))
+                }
                 StaffAction::Dismiss => {
                     let unhides = dismiss_unhides(target.hidden, target.hidden_by_block, open);
                     let dismissed = if open > 0 {
-                        moderation_rows::resolve_open(tx, moderation.id, ReportState::Dismissed, actor.user_id, now)?
+                        moderation_rows::resolve_open(tx, moderation.id, ReportState::Dismissed, &resolution)?
                     } else {
                         0
                     };
                     let unhidden = unhides && set_hidden(tx, &target, false, false, now)?;
+                    if unhidden {
+                        moderation_rows::set_hide_entry(tx, moderation.id, None)?;
+                    }
                     (dismissed > 0).then(|| {
                         (
                             AuditAction::ReportsDismissed,
@@ -339,7 +393,7 @@ impl ReportService {
                 }
             };
             if let Some((audit_action, details)) = recorded {
-                self.ctx.audit(tx, Some(actor.user_id), audit_action, target.audit_target(), details)?;
+                self.ctx.audit_entry(tx, entry, Some(actor.user_id), audit_action, target.audit_target(), details)?;
             }
             let moderation = moderation_rows::find_by_id(tx, moderation.id)?
                 .ok_or_else(|| StoreError::Corrupt(format!("moderation {} vanished", moderation.id)))?;
@@ -394,6 +448,7 @@ fn entries(tx: &mut Tx<'_>, page: Vec<ModerationRecord>) -> ServiceResult<Vec<Mo
                     author_nickname: p.author_nickname,
                 }),
                 open_reports: m.open_reports,
+                hide_entry_id: m.hide_entry,
                 reasons: ReasonCounts::from_counts(&reasons.remove(&m.id).unwrap_or_default()),
                 latest_reports: latest.remove(&m.id).unwrap_or_default().into_iter().map(QueueReport::from).collect(),
                 last_reported_at: m.last_reported_at,

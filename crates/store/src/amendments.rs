@@ -6,6 +6,7 @@ use crate::{StoreError, Tx};
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use emenda_domain::amendment::AmendmentState;
+use emenda_domain::listing::QueueSort;
 use uuid::Uuid;
 
 /// An amendment as stored.
@@ -253,26 +254,46 @@ fn proposals_of(spaces: &[Uuid]) -> ProposalsOf {
     proposals::table.filter(proposals::space_id.eq_any(ids)).select(proposals::id)
 }
 
-/// Amendments in a state across proposals, oldest first: the staff queue.
-/// `spaces` limits it to proposals of those spaces (`None`: all).
+/// Which amendments the staff's queue shows.
+#[derive(Debug, Clone, Copy)]
+pub struct QueueFilter<'a> {
+    /// Only amendments of proposals in these spaces (`None`: all).
+    pub spaces: Option<&'a [Uuid]>,
+    /// Only amendments of this proposal.
+    pub proposal: Option<Uuid>,
+    /// Only amendments in this state.
+    pub state: AmendmentState,
+}
+
+/// Amendments across proposals in `sort` order, after the cursor id (the
+/// last of the previous page, in the same order): the staff queue.
 pub fn queue(
     tx: &mut Tx<'_>,
-    spaces: Option<&[Uuid]>,
-    state: AmendmentState,
+    filter: &QueueFilter<'_>,
+    sort: QueueSort,
     after: Option<Uuid>,
     limit: i64,
 ) -> Result<Vec<AmendmentRecord>, StoreError> {
     let mut query = with_authors()
         .select(AmendmentRow::as_select())
-        .filter(amendments::state.eq(Stored(state)))
-        .order(amendments::id.asc())
+        .filter(amendments::state.eq(Stored(filter.state)))
         .limit(limit)
         .into_boxed();
-    if let Some(spaces) = spaces {
+    query = match sort {
+        QueueSort::Oldest => query.order(amendments::id.asc()),
+        QueueSort::Newest => query.order(amendments::id.desc()),
+    };
+    if let Some(spaces) = filter.spaces {
         query = query.filter(amendments::proposal_id.eq_any(proposals_of(spaces)));
     }
+    if let Some(proposal) = filter.proposal {
+        query = query.filter(amendments::proposal_id.eq(Stored(proposal)));
+    }
     if let Some(after) = after {
-        query = query.filter(amendments::id.gt(Stored(after)));
+        query = match sort {
+            QueueSort::Oldest => query.filter(amendments::id.gt(Stored(after))),
+            QueueSort::Newest => query.filter(amendments::id.lt(Stored(after))),
+        };
     }
     Ok(query.load::<AmendmentRow>(tx.conn())?.into_iter().map(AmendmentRecord::from).collect())
 }

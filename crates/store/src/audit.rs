@@ -114,6 +114,17 @@ pub fn insert(tx: &mut Tx<'_>, entry: &AuditEntry) -> Result<(), StoreError> {
     Ok(())
 }
 
+/// Who acted in the entry `id` (`None` for the system, or no such entry):
+/// an undo of a hide is its author's.
+pub fn actor_of(tx: &mut Tx<'_>, id: Uuid) -> Result<Option<Uuid>, StoreError> {
+    let actor: Option<Option<Stored<Uuid>>> = audit_log::table
+        .filter(audit_log::id.eq(Stored(id)))
+        .select(audit_log::actor_id)
+        .first(tx.conn())
+        .optional()?;
+    Ok(actor.flatten().map(|a| a.0))
+}
+
 /// The single row of `audit_head`.
 const HEAD_ROW: i32 = 1;
 

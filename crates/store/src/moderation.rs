@@ -10,6 +10,7 @@ use crate::types::Stored;
 use crate::{StoreError, Tx};
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
+use emenda_domain::listing::QueueSort;
 use emenda_domain::moderation::{QueueState, ReportReason, ReportState, TargetKind};
 use uuid::Uuid;
 
@@ -30,6 +31,9 @@ pub struct ModerationRecord {
     pub last_reported_at: Option<DateTime<Utc>>,
     /// When the row was made.
     pub created_at: DateTime<Utc>,
+    /// The audit entry of the staff hide in force, which an undo may name
+    /// (`None` while the item is visible, or hidden otherwise).
+    pub hide_entry: Option<Uuid>,
 }
 
 #[derive(Queryable, Selectable)]
@@ -42,6 +46,7 @@ struct ModerationRow {
     open_reports: i32,
     last_reported_at: Option<Stored<DateTime<Utc>>>,
     created_at: Stored<DateTime<Utc>>,
+    hide_entry: Option<Stored<Uuid>>,
 }
 
 impl From<ModerationRow> for ModerationRecord {
@@ -54,6 +59,7 @@ impl From<ModerationRow> for ModerationRecord {
             open_reports: row.open_reports,
             last_reported_at: row.last_reported_at.map(|t| t.0),
             created_at: row.created_at.0,
+            hide_entry: row.hide_entry.map(|e| e.0),
         }
     }
 }
@@ -173,27 +179,84 @@ pub fn add_report(tx: &mut Tx<'_>, report: &NewReport<'_>) -> Result<i32, StoreE
         .first(tx.conn())?)
 }
 
-/// Closes every open report of the item as `to` (upheld or dismissed) by
-/// `by`, and sets its open count to zero; returns how many were open.
+/// Who closed reports, when, and in which act: the act's audit entry,
+/// which each report it closes keeps, so that an undo of the act can
+/// reopen exactly those.
+#[derive(Debug, Clone, Copy)]
+pub struct Resolution {
+    /// The staff member.
+    pub by: Uuid,
+    /// When.
+    pub at: DateTime<Utc>,
+    /// The id of the act's audit entry (written later in the same
+    /// transaction).
+    pub entry: Uuid,
+}
+
+/// Closes every open report of the item as `to` (upheld or dismissed) in
+/// the act `resolution`, and sets its open count to zero; returns how many
+/// were open.
 pub fn resolve_open(
     tx: &mut Tx<'_>,
     moderation_id: Uuid,
     to: ReportState,
-    by: Uuid,
-    at: DateTime<Utc>,
+    resolution: &Resolution,
 ) -> Result<usize, StoreError> {
-    let at = Stored(at);
+    let at = Stored(resolution.at);
     let closed = diesel::update(
         reports::table
             .filter(reports::moderation_id.eq(Stored(moderation_id)))
             .filter(reports::state.eq(Stored(ReportState::Open))),
     )
-    .set((reports::state.eq(Stored(to)), reports::resolved_by.eq(Stored(by)), reports::resolved_at.eq(&at)))
+    .set((
+        reports::state.eq(Stored(to)),
+        reports::resolved_by.eq(Stored(resolution.by)),
+        reports::resolved_at.eq(&at),
+        reports::resolution_entry.eq(Stored(resolution.entry)),
+    ))
     .execute(tx.conn())?;
     diesel::update(moderations::table.filter(moderations::id.eq(Stored(moderation_id))))
         .set((moderations::open_reports.eq(0), moderations::updated_at.eq(&at)))
         .execute(tx.conn())?;
     Ok(closed)
+}
+
+/// Reopens the reports of the item that the act recorded in `entry`
+/// upheld (an undone hide), and counts them open again on the moderation
+/// row; returns how many. Reports other acts closed stay as they are.
+pub fn reopen_upheld(
+    tx: &mut Tx<'_>,
+    moderation_id: Uuid,
+    entry: Uuid,
+    at: DateTime<Utc>,
+) -> Result<usize, StoreError> {
+    let reopened = diesel::update(
+        reports::table
+            .filter(reports::moderation_id.eq(Stored(moderation_id)))
+            .filter(reports::state.eq(Stored(ReportState::Upheld)))
+            .filter(reports::resolution_entry.eq(Stored(entry))),
+    )
+    .set((
+        reports::state.eq(Stored(ReportState::Open)),
+        reports::resolved_by.eq(None::<Stored<Uuid>>),
+        reports::resolved_at.eq(None::<Stored<DateTime<Utc>>>),
+        reports::resolution_entry.eq(None::<Stored<Uuid>>),
+    ))
+    .execute(tx.conn())?;
+    let added = i32::try_from(reopened).map_err(|_| StoreError::Corrupt(format!("{reopened} reports reopened")))?;
+    diesel::update(moderations::table.filter(moderations::id.eq(Stored(moderation_id))))
+        .set((moderations::open_reports.eq(moderations::open_reports + added), moderations::updated_at.eq(Stored(at))))
+        .execute(tx.conn())?;
+    Ok(reopened)
+}
+
+/// Records the staff hide in force on the item's moderation row (its audit
+/// entry), or that there is none (`None`: the item was shown again).
+pub fn set_hide_entry(tx: &mut Tx<'_>, moderation_id: Uuid, entry: Option<Uuid>) -> Result<(), StoreError> {
+    diesel::update(moderations::table.filter(moderations::id.eq(Stored(moderation_id))))
+        .set(moderations::hide_entry.eq(entry.map(Stored)))
+        .execute(tx.conn())?;
+    Ok(())
 }
 
 /// How many reports of the item are open, counted from the rows (the
@@ -206,17 +269,34 @@ pub fn count_open(tx: &mut Tx<'_>, moderation_id: Uuid) -> Result<i64, StoreErro
         .get_result(tx.conn())?)
 }
 
-/// One page of the staff queue, oldest item first, after the cursor id.
-/// `spaces` limits it to those spaces (`None`: all).
+/// Which entries of the staff's report queue a page shows.
+#[derive(Debug, Clone, Copy)]
+pub struct QueueFilter<'a> {
+    /// Only items of these spaces (`None`: all).
+    pub spaces: Option<&'a [Uuid]>,
+    /// Items with open reports, hidden items, or all.
+    pub state: QueueState,
+    /// Only items reported for this reason: among their open reports in
+    /// the `open` view (what waits for a decision), among all their
+    /// reports otherwise.
+    pub reason: Option<ReportReason>,
+}
+
+/// One page of the staff queue in `sort` order, after the cursor id (the
+/// last entry of the previous page, in the same order).
 pub fn queue(
     tx: &mut Tx<'_>,
-    spaces: Option<&[Uuid]>,
-    state: QueueState,
+    filter: &QueueFilter<'_>,
+    sort: QueueSort,
     after: Option<Uuid>,
     limit: i64,
 ) -> Result<Vec<ModerationRecord>, StoreError> {
-    let mut query =
-        moderations::table.select(ModerationRow::as_select()).order(moderations::id.asc()).limit(limit).into_boxed();
+    let (spaces, state) = (filter.spaces, filter.state);
+    let mut query = moderations::table.select(ModerationRow::as_select()).limit(limit).into_boxed();
+    query = match sort {
+        QueueSort::Oldest => query.order(moderations::id.asc()),
+        QueueSort::Newest => query.order(moderations::id.desc()),
+    };
     if let Some(spaces) = spaces {
         let ids: Vec<Stored<Uuid>> = spaces.iter().copied().map(Stored).collect();
         query = query.filter(moderations::space_id.eq_any(ids));
@@ -241,8 +321,22 @@ pub fn queue(
         }
         QueueState::All => {}
     }
+    if let Some(reason) = filter.reason {
+        // Through the reports' index by item: an item is in the page when
+        // one of its reports names the reason.
+        let with_reason = reports::table.filter(reports::reason.eq(Stored(reason)));
+        query = if state == QueueState::Open {
+            let open = with_reason.filter(reports::state.eq(Stored(ReportState::Open)));
+            query.filter(moderations::id.eq_any(open.select(reports::moderation_id)))
+        } else {
+            query.filter(moderations::id.eq_any(with_reason.select(reports::moderation_id)))
+        };
+    }
     if let Some(after) = after {
-        query = query.filter(moderations::id.gt(Stored(after)));
+        query = match sort {
+            QueueSort::Oldest => query.filter(moderations::id.gt(Stored(after))),
+            QueueSort::Newest => query.filter(moderations::id.lt(Stored(after))),
+        };
     }
     Ok(query.load::<ModerationRow>(tx.conn())?.into_iter().map(ModerationRecord::from).collect())
 }

@@ -314,6 +314,7 @@ diesel::table! {
         last_reported_at -> Nullable<Text>,
         created_at -> Text,
         updated_at -> Text,
+        hide_entry -> Nullable<Text>,
     }
 }
 
@@ -328,6 +329,7 @@ diesel::table! {
         resolved_by -> Nullable<Text>,
         resolved_at -> Nullable<Text>,
         created_at -> Text,
+        resolution_entry -> Nullable<Text>,
     }
 }
 

@@ -18,6 +18,7 @@ mod openapi;
 mod proposal_read;
 mod proposals;
 mod public_pages;
+mod queues;
 mod races;
 mod reports;
 mod search;

@@ -284,7 +284,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The amendments waiting for a decision, oldest first (staff). */
+        /**
+         * The amendments waiting for a decision (staff), oldest first unless
+         *     `sort=newest`; one space or one proposal at a time if asked.
+         */
         get: operations["amendment_queue"];
         put?: never;
         post?: never;
@@ -353,8 +356,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The report queue, one entry per item, oldest first (staff, of the
-         *     spaces they have staff powers in).
+         * The report queue, one entry per item, oldest first unless
+         *     `sort=newest` (staff, of the spaces they have staff powers in).
          */
         get: operations["report_queue"];
         put?: never;
@@ -525,7 +528,10 @@ export interface paths {
         /**
          * Shows a hidden item again (staff of its space), however it was hidden
          *     (its block mark is cleared); counters are restored and its open
-         *     reports dismissed. Unhiding a visible item changes nothing.
+         *     reports dismissed. Unhiding a visible item changes nothing. With
+         *     `undo`, it undoes that staff hide instead: the item is shown and the
+         *     reports the hide upheld are open again, in one transaction, and the
+         *     audit entry names the hide undone (`undoes`) and the reports reopened.
          */
         post: operations["unhide_item"];
         delete?: never;
@@ -1681,7 +1687,7 @@ export interface components {
          * @description The `code` of a problem response.
          * @enum {string}
          */
-        ErrorCode: "malformed_request" | "malformed_if_match" | "unauthenticated" | "invalid_credentials" | "token_invalid" | "token_expired" | "token_reused" | "admin_only" | "staff_only" | "not_author" | "not_amendment_author" | "own_amendment" | "proposals_closed" | "amendments_closed" | "verification_required" | "account_blocked" | "not_found" | "method_not_allowed" | "stale_version" | "merge_conflict" | "proposal_withdrawn" | "proposal_answered" | "proposal_closed" | "proposal_changed" | "state_changed" | "amendment_open_exists" | "amendment_decided" | "amendment_withdrawn" | "amendment_not_rejected" | "amendment_promoted" | "amendment_closed_with_proposal" | "supports_closed" | "support_limit_reached" | "support_threshold_reached" | "supporters_private" | "email_taken" | "nickname_taken" | "slug_taken" | "cannot_revoke_self" | "cannot_block_self" | "last_admin" | "duplicate" | "topic_in_use" | "comments_closed" | "not_comment_author" | "own_comment" | "comment_deleted" | "comment_hidden" | "stale_revision" | "precondition_failed" | "payload_too_large" | "content_hidden" | "already_reported" | "cannot_report_own" | "unsupported_media_type" | "validation_failed" | "rate_limited" | "edit_rate_limited" | "edit_limit_reached" | "too_many_attempts" | "internal_error" | "database_unavailable" | "database_busy" | "overloaded" | "request_head_too_large" | "request_timeout";
+        ErrorCode: "malformed_request" | "malformed_if_match" | "unauthenticated" | "invalid_credentials" | "token_invalid" | "token_expired" | "token_reused" | "admin_only" | "staff_only" | "not_author" | "not_amendment_author" | "own_amendment" | "proposals_closed" | "amendments_closed" | "verification_required" | "account_blocked" | "not_found" | "method_not_allowed" | "stale_version" | "merge_conflict" | "proposal_withdrawn" | "proposal_answered" | "proposal_closed" | "proposal_changed" | "state_changed" | "amendment_open_exists" | "amendment_decided" | "amendment_withdrawn" | "amendment_not_rejected" | "amendment_promoted" | "amendment_closed_with_proposal" | "supports_closed" | "support_limit_reached" | "support_threshold_reached" | "supporters_private" | "email_taken" | "nickname_taken" | "slug_taken" | "cannot_revoke_self" | "cannot_block_self" | "last_admin" | "duplicate" | "topic_in_use" | "comments_closed" | "not_comment_author" | "own_comment" | "comment_deleted" | "comment_hidden" | "stale_revision" | "precondition_failed" | "payload_too_large" | "content_hidden" | "already_reported" | "cannot_report_own" | "moderation_changed" | "unsupported_media_type" | "validation_failed" | "rate_limited" | "edit_rate_limited" | "edit_limit_reached" | "too_many_attempts" | "internal_error" | "database_unavailable" | "database_busy" | "overloaded" | "request_head_too_large" | "request_timeout";
         /**
          * @description The `code` of one invalid field in a `validation_failed` problem.
          * @enum {string}
@@ -1816,6 +1822,14 @@ export interface components {
             hidden: boolean;
             /** @description Hidden with its blocked author (unblocking shows it again). */
             hidden_by_block: boolean;
+            /**
+             * Format: uuid
+             * @description The audit entry of the staff hide in force: set while staff hid the
+             *     item from view (not automatically, nor with its author's block).
+             *     An unhide that names it as `undo` undoes that hide, reopening the
+             *     reports it upheld.
+             */
+            hide_entry_id?: string | null;
             /**
              * Format: uuid
              * @description The queue entry's id (its position in the queue).
@@ -2881,6 +2895,24 @@ export interface components {
              *     3 to 60 of `a-z`, `0-9` and `-`; it never changes.
              */
             slug: string;
+        };
+        /**
+         * @description An unhide: an optional note, and the hide it undoes, if it is an undo.
+         * @example {
+         *       "undo": "0190f3a2-7b1c-7d4e-8f00-0123456789ab"
+         *     }
+         */
+        UnhideRequest: {
+            /** @description Note in Markdown; blank means none: up to 20,000 characters; line breaks and tabs allowed, no other control character. */
+            note?: string | null;
+            /**
+             * Format: uuid
+             * @description Undo this hide: the `hide_entry_id` the hide answered with. The
+             *     reports that hide upheld are reopened (and no others), so the item
+             *     is back in the open queue as it was. Refused with
+             *     `moderation_changed` once that hide is no longer in force.
+             */
+            undo?: string | null;
         };
         /** @description Changes to a space; omitted fields stay as they are. */
         UpdateSpaceRequest: {
@@ -4762,8 +4794,15 @@ export interface operations {
             query?: {
                 /** @description Only this space (slug). */
                 space?: string | null;
+                /**
+                 * @description Only amendments of this proposal (UUID or reference code), in a
+                 *     space the caller is staff of.
+                 */
+                proposal?: string | null;
                 /** @description Only amendments in this state (default `evaluating`). */
                 state?: null | ("evaluating" | "accepted" | "rejected" | "withdrawn");
+                /** @description `oldest` first (default: what has waited longest) or `newest` first. */
+                sort?: null | ("oldest" | "newest");
                 /** @description Page size, 1 to 100 (default 20). */
                 limit?: number | null;
                 /** @description `next_cursor` of the previous page, unchanged. */
@@ -4775,7 +4814,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of the queue, oldest first. */
+            /** @description A page of the queue, in the order asked for. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4793,7 +4832,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Only staff may see the queue (`staff_only`). */
+            /** @description Only staff may see the queue, of the space or proposal named (`staff_only`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4802,7 +4841,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The `space` filter names no space (`not_found`). */
+            /** @description The `space` filter names no space, or `proposal` no proposal the caller may see (`not_found`). */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4811,7 +4850,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description One or more fields (body, query or path) are invalid (`validation_failed`); `errors` lists each. */
+            /** @description `proposal` is neither a UUID nor a reference code, `state` or `sort` is not one of its values, or `cursor` belongs to another query (`validation_failed`). */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5237,6 +5276,16 @@ export interface operations {
                 space?: string | null;
                 /** @description `open` (default: items with open reports), `hidden` or `all`. */
                 state?: null | ("open" | "hidden" | "all");
+                /**
+                 * @description Only items reported for this reason: one of their open reports in
+                 *     the `open` view, any of their reports in the others.
+                 */
+                reason?: null | ("spam" | "offensive" | "does_not_belong" | "other");
+                /**
+                 * @description `oldest` first (default: the item first reported longest ago) or
+                 *     `newest` first.
+                 */
+                sort?: null | ("oldest" | "newest");
                 /** @description Page size, 1 to 100 (default 20). */
                 limit?: number | null;
                 /** @description `next_cursor` of the previous page, unchanged. */
@@ -5248,7 +5297,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of the queue, oldest item first. */
+            /** @description A page of the queue, in the order asked for. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5284,7 +5333,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description One or more fields (body, query or path) are invalid (`validation_failed`); `errors` lists each. */
+            /** @description `state`, `reason` or `sort` is not one of its values, or `cursor` belongs to another query (`validation_failed`). */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6301,10 +6350,10 @@ export interface operations {
             };
             cookie?: never;
         };
-        /** @description Optional `{note}`. */
+        /** @description Optional `{note, undo}`. */
         requestBody?: {
             content: {
-                "application/json": null | components["schemas"]["ModerationNoteRequest"];
+                "application/json": null | components["schemas"]["UnhideRequest"];
             };
         };
         responses: {
@@ -6346,6 +6395,15 @@ export interface operations {
             };
             /** @description Nothing there, or nothing the caller may see (`not_found`). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `undo` names a hide that is no longer in force (`moderation_changed`). */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

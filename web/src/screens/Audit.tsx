@@ -47,6 +47,8 @@ function facts(d: Details): ComponentChildren[] {
   // "automatic: yes" is said with the time already.
   if (d.automatic === true) d = { ...d, automatic: undefined };
   const out: ComponentChildren[] = [];
+  // An undone hide names the hide's entry: said in words, the id left out.
+  if (typeof d.undoes === 'string') out.push(<span key="undoes">{t('audit.undoesHide')}</span>);
   for (const [k, v] of Object.entries(d)) {
     const name = `audit.field.${k}`;
     if (v === null || v === undefined || k.endsWith('_id') || k === 'id' || SHOWN_ELSEWHERE.has(k) || !has(name)) continue;

@@ -4,13 +4,16 @@
 use crate::auth::CurrentUser;
 use crate::extract::{blocking, Body, ProposalPath, Query};
 use crate::pagination::{self, CursorScope, Page};
-use crate::problem::ApiResult;
+use crate::problem::{ApiError, ApiResult};
 use crate::state::AppState;
 use actix_web::{get, post, web, HttpResponse};
 use emenda_domain::amendment::AmendmentState;
+use emenda_domain::listing::QueueSort;
 use emenda_domain::proposal::ProposalState;
+use emenda_domain::FieldCode;
 use emenda_participation::views::{AmendmentSummary, Proposal};
-use emenda_staff::decisions::Acceptance;
+use emenda_participation::ProposalKey;
+use emenda_staff::decisions::{Acceptance, AmendmentQueue};
 use emenda_staff::views::{Accepted, QueueItem, StaffSummary};
 use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
@@ -22,9 +25,15 @@ use uuid::Uuid;
 pub struct QueueQuery {
     /// Only this space (slug).
     pub space: Option<String>,
+    /// Only amendments of this proposal (UUID or reference code), in a
+    /// space the caller is staff of.
+    pub proposal: Option<String>,
     /// Only amendments in this state (default `evaluating`).
     #[param(inline)]
     pub state: Option<AmendmentState>,
+    /// `oldest` first (default: what has waited longest) or `newest` first.
+    #[param(inline)]
+    pub sort: Option<QueueSort>,
     /// Page size, 1 to 100 (default 20).
     #[param(minimum = 1, maximum = 100)]
     pub limit: Option<i64>,
@@ -33,12 +42,14 @@ pub struct QueueQuery {
     pub cursor: Option<String>,
 }
 
-/// The amendments waiting for a decision, oldest first (staff).
+/// The amendments waiting for a decision (staff), oldest first unless
+/// `sort=newest`; one space or one proposal at a time if asked.
 #[utoipa::path(tag = "moderation", params(QueueQuery),
     security(("bearer" = [])),
-    responses((status = 200, description = "A page of the queue, oldest first.", body = Page<QueueItem>),
-        (status = 403, description = "Only staff may see the queue (`staff_only`)."),
-        (status = 404, description = "The `space` filter names no space (`not_found`).")))]
+    responses((status = 200, description = "A page of the queue, in the order asked for.", body = Page<QueueItem>),
+        (status = 403, description = "Only staff may see the queue, of the space or proposal named (`staff_only`)."),
+        (status = 404, description = "The `space` filter names no space, or `proposal` no proposal the caller may see (`not_found`)."),
+        (status = 422, description = "`proposal` is neither a UUID nor a reference code, `state` or `sort` is not one of its values, or `cursor` belongs to another query (`validation_failed`).")))]
 #[get("/moderation/amendments")]
 pub async fn amendment_queue(
     state: web::Data<AppState>,
@@ -47,11 +58,30 @@ pub async fn amendment_queue(
 ) -> ApiResult<HttpResponse> {
     let query = query.into_inner();
     let limit = pagination::limit(query.limit)?;
+    let proposal = query
+        .proposal
+        .as_deref()
+        .map(|p| {
+            ProposalKey::parse(p).ok_or_else(|| {
+                ApiError::invalid_field("proposal", FieldCode::InvalidFormat, "a proposal's UUID or reference code")
+            })
+        })
+        .transpose()?;
     let wanted = query.state.unwrap_or(AmendmentState::Evaluating);
-    let scope = CursorScope::new("moderation_queue").with("space", &query.space).with("state", &wanted);
+    let sort = query.sort.unwrap_or(QueueSort::Oldest);
+    // A position means something only in its order and filters: a cursor
+    // of the oldest-first queue is refused for the newest-first one.
+    let scope = CursorScope::new("moderation_queue")
+        .with("space", &query.space)
+        .with("proposal", &query.proposal)
+        .with("state", &wanted)
+        .with("sort", &sort);
     let after: Option<Uuid> = scope.decode(query.cursor.as_deref())?;
-    let rows = blocking(move || state.decisions.queue(&user.actor(), query.space.as_deref(), wanted, after, limit + 1))
-        .await?;
+    let rows = blocking(move || {
+        let queue = AmendmentQueue { space: query.space.as_deref(), proposal: proposal.as_ref(), state: wanted, sort };
+        state.decisions.queue(&user.actor(), &queue, after, limit + 1)
+    })
+    .await?;
     Ok(HttpResponse::Ok().json(pagination::page(rows, limit, &scope, |item| item.amendment.id)))
 }
 

@@ -7,9 +7,10 @@ use crate::pagination::{self, CursorScope, Page};
 use crate::problem::{ApiError, ApiResult};
 use crate::state::AppState;
 use actix_web::{get, post, web, HttpResponse};
+use emenda_domain::listing::QueueSort;
 use emenda_domain::moderation::{QueueState, ReportReason, Target, TargetKind};
 use emenda_domain::ErrorCode;
-use emenda_staff::reports::{ReportRequest, StaffAction};
+use emenda_staff::reports::{ReportQueue, ReportRequest, StaffAction};
 use emenda_staff::views::{ModerationItem, Report};
 use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
@@ -58,6 +59,14 @@ pub struct ReportQueueQuery {
     /// `open` (default: items with open reports), `hidden` or `all`.
     #[param(inline)]
     pub state: Option<QueueState>,
+    /// Only items reported for this reason: one of their open reports in
+    /// the `open` view, any of their reports in the others.
+    #[param(inline)]
+    pub reason: Option<ReportReason>,
+    /// `oldest` first (default: the item first reported longest ago) or
+    /// `newest` first.
+    #[param(inline)]
+    pub sort: Option<QueueSort>,
     /// Page size, 1 to 100 (default 20).
     #[param(minimum = 1, maximum = 100)]
     pub limit: Option<i64>,
@@ -66,13 +75,14 @@ pub struct ReportQueueQuery {
     pub cursor: Option<String>,
 }
 
-/// The report queue, one entry per item, oldest first (staff, of the
-/// spaces they have staff powers in).
+/// The report queue, one entry per item, oldest first unless
+/// `sort=newest` (staff, of the spaces they have staff powers in).
 #[utoipa::path(tag = "moderation", params(ReportQueueQuery),
     security(("bearer" = [])),
-    responses((status = 200, description = "A page of the queue, oldest item first.", body = Page<ModerationItem>),
+    responses((status = 200, description = "A page of the queue, in the order asked for.", body = Page<ModerationItem>),
         (status = 403, description = "Only staff may see the queue (`staff_only`)."),
-        (status = 404, description = "The `space` filter names no space (`not_found`).")))]
+        (status = 404, description = "The `space` filter names no space (`not_found`)."),
+        (status = 422, description = "`state`, `reason` or `sort` is not one of its values, or `cursor` belongs to another query (`validation_failed`).")))]
 #[get("/moderation/reports")]
 pub async fn report_queue(
     state: web::Data<AppState>,
@@ -82,10 +92,20 @@ pub async fn report_queue(
     let query = query.into_inner();
     let limit = pagination::limit(query.limit)?;
     let wanted = query.state.unwrap_or(QueueState::Open);
-    let scope = CursorScope::new("report_queue").with("space", &query.space).with("state", &wanted);
+    let sort = query.sort.unwrap_or(QueueSort::Oldest);
+    // A position means something only in its order and filters: a cursor
+    // of the oldest-first queue is refused for the newest-first one.
+    let scope = CursorScope::new("report_queue")
+        .with("space", &query.space)
+        .with("state", &wanted)
+        .with("reason", &query.reason)
+        .with("sort", &sort);
     let after: Option<Uuid> = scope.decode(query.cursor.as_deref())?;
-    let rows =
-        blocking(move || state.reports.queue(&user.actor(), query.space.as_deref(), wanted, after, limit + 1)).await?;
+    let rows = blocking(move || {
+        let queue = ReportQueue { space: query.space.as_deref(), state: wanted, reason: query.reason, sort };
+        state.reports.queue(&user.actor(), &queue, after, limit + 1)
+    })
+    .await?;
     Ok(HttpResponse::Ok().json(pagination::page(rows, limit, &scope, |e| e.id)))
 }
 
@@ -110,16 +130,30 @@ pub enum ModeratedKind {
     Comments,
 }
 
+/// An unhide: an optional note, and the hide it undoes, if it is an undo.
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({ "undo": "0190f3a2-7b1c-7d4e-8f00-0123456789ab" }))]
+pub struct UnhideRequest {
+    /// Up to 20,000 characters; blank means none.
+    #[schema(schema_with = crate::text_schema::staff_note)]
+    pub note: Option<String>,
+    /// Undo this hide: the `hide_entry_id` the hide answered with. The
+    /// reports that hide upheld are reopened (and no others), so the item
+    /// is back in the open queue as it was. Refused with
+    /// `moderation_changed` once that hide is no longer in force.
+    pub undo: Option<Uuid>,
+}
+
 async fn act(
     state: web::Data<AppState>,
     user: CurrentUser,
     path: web::Path<(String, Uuid)>,
-    body: OptionalBody<ModerationNoteRequest>,
+    note: Option<String>,
     action: StaffAction,
 ) -> ApiResult<HttpResponse> {
     let (kind, id) = path.into_inner();
     let kind = TargetKind::from_plural(&kind).ok_or_else(|| ApiError::new(ErrorCode::NotFound, "no such resource"))?;
-    let note = body.into_inner().note;
     let entry = blocking(move || state.reports.act(&user.actor(), action, kind, id, note.as_deref())).await?;
     Ok(HttpResponse::Ok().json(entry))
 }
@@ -139,25 +173,31 @@ pub async fn hide_item(
     path: web::Path<(String, Uuid)>,
     body: OptionalBody<ModerationNoteRequest>,
 ) -> ApiResult<HttpResponse> {
-    act(state, user, path, body, StaffAction::Hide).await
+    act(state, user, path, body.into_inner().note, StaffAction::Hide).await
 }
 
 /// Shows a hidden item again (staff of its space), however it was hidden
 /// (its block mark is cleared); counters are restored and its open
-/// reports dismissed. Unhiding a visible item changes nothing.
+/// reports dismissed. Unhiding a visible item changes nothing. With
+/// `undo`, it undoes that staff hide instead: the item is shown and the
+/// reports the hide upheld are open again, in one transaction, and the
+/// audit entry names the hide undone (`undoes`) and the reports reopened.
 #[utoipa::path(tag = "moderation",
     params(("kind" = ModeratedKind, Path), ("id" = Uuid, Path)),
-    request_body(content = Option<ModerationNoteRequest>, description = "Optional `{note}`."), security(("bearer" = [])),
+    request_body(content = Option<UnhideRequest>, description = "Optional `{note, undo}`."), security(("bearer" = [])),
     responses((status = 200, description = "The item's queue entry now.", body = ModerationItem),
-        (status = 403, description = "Only staff of the item's space may moderate it (`staff_only`).")))]
+        (status = 403, description = "Only staff of the item's space may moderate it (`staff_only`)."),
+        (status = 409, description = "`undo` names a hide that is no longer in force (`moderation_changed`).")))]
 #[post("/moderation/{kind}/{id}/unhide")]
 pub async fn unhide_item(
     state: web::Data<AppState>,
     user: CurrentUser,
     path: web::Path<(String, Uuid)>,
-    body: OptionalBody<ModerationNoteRequest>,
+    body: OptionalBody<UnhideRequest>,
 ) -> ApiResult<HttpResponse> {
-    act(state, user, path, body, StaffAction::Unhide).await
+    let UnhideRequest { note, undo } = body.into_inner();
+    let action = undo.map_or(StaffAction::Unhide, StaffAction::UndoHide);
+    act(state, user, path, note, action).await
 }
 
 /// Dismisses an item's open reports (staff of its space); an item those
@@ -174,7 +214,7 @@ pub async fn dismiss_item(
     path: web::Path<(String, Uuid)>,
     body: OptionalBody<ModerationNoteRequest>,
 ) -> ApiResult<HttpResponse> {
-    act(state, user, path, body, StaffAction::Dismiss).await
+    act(state, user, path, body.into_inner().note, StaffAction::Dismiss).await
 }
 
 /// Registers the routes.

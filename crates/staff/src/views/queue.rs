@@ -103,6 +103,11 @@ pub struct ModerationItem {
     pub hidden_by_block: bool,
     /// Reports not yet worked by staff.
     pub open_reports: i32,
+    /// The audit entry of the staff hide in force: set while staff hid the
+    /// item from view (not automatically, nor with its author's block).
+    /// An unhide that names it as `undo` undoes that hide, reopening the
+    /// reports it upheld.
+    pub hide_entry_id: Option<Uuid>,
     /// Every report of the item, by reason.
     pub reasons: ReasonCounts,
     /// The latest three reports, newest first.

@@ -7,13 +7,14 @@
 
 use emenda_domain::amendment::{AmendmentState, Mergeability};
 use emenda_domain::audit::AuditAction;
+use emenda_domain::listing::QueueSort;
 use emenda_domain::proposal::{ProposalState, VersionKind};
 use emenda_domain::space::{AmendmentsVisibility, SpaceSettings};
 use emenda_domain::DomainError;
 use emenda_participation::proposals::ProposalEdit;
 use emenda_participation::ProposalKey;
 use emenda_service::ServiceError;
-use emenda_staff::decisions::Acceptance;
+use emenda_staff::decisions::{Acceptance, AmendmentQueue};
 use emenda_store::testing::{record_queries, touches_table, watch_queries};
 use emenda_store::HasStore;
 use emenda_store::{backend_tests, proposals as proposal_rows, Backend};
@@ -21,6 +22,11 @@ use emenda_test_support::{code, field_codes, Moderation, World};
 
 const TITLE: &str = "Alberi nel viale della stazione";
 const OTHER_COST: &str = "Piantare alberi lungo il viale della stazione.\n\nCosto previsto: 60.000 euro.";
+
+/// The queue of amendments waiting, oldest first, of one space or all.
+fn queue(space: Option<&str>) -> AmendmentQueue<'_> {
+    AmendmentQueue { space, proposal: None, state: AmendmentState::Evaluating, sort: QueueSort::Oldest }
+}
 
 fn author_edit(base_version: i32, body: &str) -> ProposalEdit {
     ProposalEdit { title: TITLE.into(), body: body.into(), summary: None, base_version }
@@ -215,11 +221,8 @@ fn only_other_staff_of_the_space_decide(backend: Backend) {
     assert_eq!(code(m.decisions.accept(&other_staff, amendments[1], &Acceptance::default())), "not_found");
     assert_eq!(code(m.decisions.reject(&other_staff, amendments[1], "Non è mio")), "not_found");
     assert_eq!(code(m.decisions.accept(&author, amendments[0], &Acceptance::default())), "staff_only");
-    assert_eq!(
-        code(m.decisions.queue(&other_staff, Some(&open.slug), AmendmentState::Evaluating, None, 10)),
-        "staff_only"
-    );
-    assert!(m.decisions.queue(&other_staff, None, AmendmentState::Evaluating, None, 10).unwrap().is_empty());
+    assert_eq!(code(m.decisions.queue(&other_staff, &queue(Some(&open.slug)), None, 10)), "staff_only");
+    assert!(m.decisions.queue(&other_staff, &queue(None), None, 10).unwrap().is_empty());
 
     // Staff who asked for an amendment themselves never decide it.
     let staff = w.staff_of("funzionaria", &open);
@@ -230,7 +233,7 @@ fn only_other_staff_of_the_space_decide(backend: Backend) {
     for amendment in [amendments[0], amendments[1], own] {
         assert_eq!(w.amendments.get(amendment, Some(&w.admin)).unwrap().summary.state, AmendmentState::Evaluating);
     }
-    assert_eq!(m.decisions.queue(&staff, None, AmendmentState::Evaluating, None, 10).unwrap().len(), 2);
+    assert_eq!(m.decisions.queue(&staff, &queue(None), None, 10).unwrap().len(), 2);
 }
 
 fn rejections_give_a_public_reason_and_decisions_happen_once(backend: Backend) {

@@ -87,6 +87,8 @@ export const audit: Record<keyof typeof it, string> = {
   'audit.field.unhidden': 'visible again',
   'audit.field.dismissed_reports': 'reports dismissed',
   'audit.field.upheld_reports': 'reports upheld',
+  'audit.field.reopened_reports': 'reports reopened',
+  'audit.undoesHide': 'undoes a hide',
   'audit.field.justification': 'justification',
   'audit.field.kind': 'kind',
   'audit.field.report_id': 'report id',

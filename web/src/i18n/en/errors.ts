@@ -54,6 +54,7 @@ export const errors: Record<keyof typeof it, string> = {
   'error.stale_revision': 'The comment was edited meanwhile.',
   'error.content_hidden': 'The content is hidden by moderation.',
   'error.already_reported': 'You have already reported this.',
+  'error.moderation_changed': 'This can no longer be undone: the content was moderated again meanwhile.',
   'error.cannot_report_own': 'You cannot report your own content.',
   'error.precondition_failed': 'The proposal was changed meanwhile.',
   'error.payload_too_large': 'The text is too long.',

@@ -86,6 +86,8 @@ export const audit = {
   'audit.field.unhidden': 'di nuovo visibili',
   'audit.field.dismissed_reports': 'segnalazioni archiviate',
   'audit.field.upheld_reports': 'segnalazioni accolte',
+  'audit.field.reopened_reports': 'segnalazioni riaperte',
+  'audit.undoesHide': 'annulla un nascondimento',
   'audit.field.justification': 'motivazione',
   'audit.field.kind': 'tipo',
   'audit.field.report_id': 'id della segnalazione',

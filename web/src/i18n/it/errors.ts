@@ -53,6 +53,7 @@ export const errors = {
   'error.stale_revision': 'Il commento è stato modificato nel frattempo.',
   'error.content_hidden': 'Il contenuto è nascosto dalla moderazione.',
   'error.already_reported': 'Hai già segnalato questo contenuto.',
+  'error.moderation_changed': 'Non si può più annullare: nel frattempo il contenuto è stato moderato di nuovo.',
   'error.cannot_report_own': 'Non puoi segnalare un tuo contenuto.',
   'error.precondition_failed': 'Nel frattempo la proposta è stata modificata.',
   'error.payload_too_large': 'Il testo è troppo lungo.',
