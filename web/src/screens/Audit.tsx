@@ -1,148 +1,15 @@
 // The public audit log, newest first, with "load more", and the result of
-// re-checking its hash chain. Each entry is said in words: what was done,
-// to which proposal (a link by its reference), process or page, when and,
-// for what the system did by itself, that it was automatic; its facts by
-// their names, user-written ones (a reason, a note) in the content
-// language. Ids are not shown (a reader cannot use them) and a fact the
-// catalogue does not name is left out rather than shown by its raw key.
-// A list rather than a table: on a 320 px phone every word stays in view.
-import type { ComponentChildren } from 'preact';
+// re-checking its hash chain; and one entry at its own address
+// (`/registro/:id`), said in the same words as its row
+// (components/AuditEntry.tsx). A list rather than a table: on a 320 px
+// phone every word stays in view.
 import { api } from '../api/client';
 import { readAuditSegment, verifyAuditChain } from '../api/chain';
-import type { AuditEntry, SiteSlug } from '../api/types';
-import { contentLang, t, tn, has, formatDateTime, formatNumber } from '../i18n';
-import { useCached, usePages } from '../hooks';
+import { t } from '../i18n';
+import { useCached, usePages, useQuery } from '../hooks';
 import { href } from '../router';
-import { sitePageRoute } from '../addresses';
-import { Content, Loading, LoadMore, PageTitle, ErrorPage } from '../components/ui';
-
-type Details = Record<string, unknown>;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** Facts shown otherwise (as the entry's subject, or not at all: ids). */
-const SHOWN_ELSEWHERE = new Set(['reference', 'proposal_reference', 'slug', 'page', 'nickname', 'by', 'settings']);
-/** Facts the people involved wrote: marked with the content language. */
-const WRITTEN = new Set(['reason', 'note', 'justification', 'title']);
-
-/** A fact's value in words: yes/no, a state or role by its name, numbers localised, counts by what they count. */
-function value(v: unknown): ComponentChildren | null {
-  if (typeof v === 'boolean') return t(v ? 'common.yes' : 'common.no');
-  if (typeof v === 'number') return formatNumber(v);
-  if (typeof v === 'string') {
-    if (UUID.test(v)) return null;
-    for (const key of [`state.${v}`, `profile.role.${v}`, `amendment.merge.${v}`]) if (has(key)) return t(key);
-    return v;
-  }
-  // Counts by kind ({"proposals": 2, "comments": 5}): "2 proposte, 5 commenti".
-  if (v && typeof v === 'object') {
-    const parts: string[] = [];
-    for (const [k, n] of Object.entries(v as Details)) if (typeof n === 'number' && has(`audit.count.${k}.other`)) parts.push(tn(`audit.count.${k}`, n));
-    return parts.length ? parts.join(t('common.listSeparator')) : null;
-  }
-  return null;
-}
-
-/** An entry's facts, each named from the catalogue; ids and unnamed facts left out. */
-function facts(d: Details): ComponentChildren[] {
-  // "automatic: yes" is said with the time already.
-  if (d.automatic === true) d = { ...d, automatic: undefined };
-  const out: ComponentChildren[] = [];
-  for (const [k, v] of Object.entries(d)) {
-    const name = `audit.field.${k}`;
-    if (v === null || v === undefined || k.endsWith('_id') || k === 'id' || SHOWN_ELSEWHERE.has(k) || !has(name)) continue;
-    const shown = value(v);
-    if (shown === null || shown === '') continue;
-    if (out.length) out.push(t('common.separator'));
-    out.push(
-      <span key={k}>
-        {t(name)}: {WRITTEN.has(k) && typeof v === 'string' ? <Content>{shown}</Content> : shown}
-      </span>,
-    );
-  }
-  return out;
-}
-
-/** An action by its name; one the catalogue does not know yet, said as such. */
-function actionName(action: string): string {
-  const key = `audit.action.${action}`;
-  return has(key) ? t(key) : t('audit.action.other');
-}
-
-/** What an entry is about, as a link where it has an address: a proposal by its reference, a process, a page, a new account's name. */
-function Subject({ entry }: { entry: AuditEntry }) {
-  const d = entry.details as Details;
-  const text = (k: string) => (typeof d[k] === 'string' ? (d[k] as string) : null);
-  const proposal = text('proposal_reference') ?? text('reference');
-  const created = text('proposal_reference') && text('reference');
-  const page = text('page') as SiteSlug | null;
-  return (
-    <>
-      {proposal && (
-        <>
-          {t('audit.kind.proposal')} <a href={href('proposal', { ref: proposal })}>{proposal}</a>
-        </>
-      )}
-      {created && (
-        <>
-          {t('common.separator')}
-          {t('audit.newProposal')} <a href={href('proposal', { ref: created })}>{created}</a>
-        </>
-      )}
-      {text('slug') && (
-        <>
-          {t('audit.kind.space')}{' '}
-          <a href={href('space', { slug: text('slug')! })}>
-            <Content>{text('title') ?? text('slug')}</Content>
-          </a>
-        </>
-      )}
-      {page && page in sitePageRoute && (
-        <>
-          {t('audit.kind.page')}{' '}
-          <a href={href(sitePageRoute[page])}>
-            <Content>{text('title') ?? page}</Content>
-          </a>
-        </>
-      )}
-      {text('nickname') && <span>@{text('nickname')}</span>}
-    </>
-  );
-}
-
-/** Whether an entry names what it is about (a proposal, a process, a page, an account). */
-function hasSubject(d: Details): boolean {
-  return ['proposal_reference', 'reference', 'slug', 'page', 'nickname'].some((k) => typeof d[k] === 'string');
-}
-
-function Entry({ entry }: { entry: AuditEntry }) {
-  const d = (entry.details ?? {}) as Details;
-  const rest = facts(entry.action === 'space.created' || entry.action === 'page.edited' ? { ...d, title: undefined } : d);
-  return (
-    <li class="audit-entry">
-      <p class="mb-1">
-        <strong>{actionName(entry.action)}</strong>
-        {hasSubject(d) && (
-          <>
-            {t('common.dash')}
-            <Subject entry={entry} />
-          </>
-        )}
-      </p>
-      <p class="small text-secondary mb-1">
-        <time dateTime={entry.created_at}>{formatDateTime(entry.created_at)}</time>
-        {entry.actor_name && (
-          <>
-            {t('common.separator')}
-            {t('audit.by')} <span lang={contentLang()}>{entry.actor_name}</span>
-          </>
-        )}
-        {!entry.actor_id && `${t('common.separator')}${t('audit.automatic')}`}
-        {d.by === 'command line' && `${t('common.separator')}${t('audit.byOperator')}`}
-      </p>
-      {rest.length > 0 && <p class="small mb-0 audit-facts">{rest}</p>}
-    </li>
-  );
-}
+import { Breadcrumb, Loading, LoadMore, PageTitle, ErrorPage } from '../components/ui';
+import { AuditEntryText, actionName } from '../components/AuditEntry';
 
 export function Audit({ query }: { query: URLSearchParams }) {
   const space = query.get('spazio') ?? undefined;
@@ -172,11 +39,33 @@ export function Audit({ query }: { query: URLSearchParams }) {
       ) : (
         <ol class="audit-list" id="audit-list" tabIndex={-1} aria-label={t('audit.title')}>
           {items.map((e) => (
-            <Entry key={e.id} entry={e} />
+            <li key={e.id} class="audit-entry">
+              <AuditEntryText entry={e} link />
+            </li>
           ))}
         </ol>
       )}
       <LoadMore pages={entries} listId="audit-list" />
+    </>
+  );
+}
+
+/** One entry at its own address: the words of its row, under the log's title. */
+export function AuditEntryPage({ id }: { id: string }) {
+  const entry = useQuery('/api/v1/audit/{id}', { path: { id } });
+  if (entry.error) return <ErrorPage error={entry.error} />;
+  if (!entry.data) return <Loading />;
+  const e = entry.data;
+  return (
+    <>
+      <Breadcrumb items={[{ label: t('audit.title'), href: href('audit') }, { label: t('audit.entryTitle') }]} />
+      <PageTitle title={t('audit.detail', { name: t('audit.entryTitle'), value: actionName(e.action) })}>{t('audit.entryTitle')}</PageTitle>
+      <div class="audit-entry mb-4">
+        <AuditEntryText entry={e} />
+      </div>
+      <a class="back-link" href={href('audit')}>
+        {t('audit.backToLog')}
+      </a>
     </>
   );
 }
