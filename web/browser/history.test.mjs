@@ -54,7 +54,9 @@ for (const lang of ['it', 'en']) {
       assert.match(await blocked.locator('p.small').first().textContent(), it ? / · da \S/ : / · by \S/);
       // The page published again, linked by its title.
       const edited = page.locator('.audit-entry', { has: page.locator('strong', { hasText: it ? 'Pagina del sito modificata' : 'Site page edited' }) }).first();
-      assert.equal(await edited.locator('a').getAttribute('href'), '/privacy');
+      assert.equal(await edited.locator('p').first().locator('a').getAttribute('href'), '/privacy');
+      // Its time links the entry's own page.
+      assert.match(await edited.locator('time').evaluate((t) => t.closest('a').getAttribute('href')), /^\/registro\/[0-9a-f-]{36}$/);
       // A proposal's entry links it by its reference.
       const link = list.locator('a[href^="/proposte/EMD-PROP-"]').first();
       assert.match(await link.textContent(), /^EMD-PROP-\d{4}-\d+-\d+$/);

@@ -10,8 +10,10 @@ let h;
 let ref;
 let amendmentId;
 let ownRef;
+let auditEntryId;
 before(async () => {
   h = await setup();
+  auditEntryId = (await apiCall(h.url, 'GET', '/api/v1/audit?action=amendment.rejected&limit=1')).body.items[0].id;
   const token = (await apiCall(h.url, 'POST', '/api/v1/auth/login', null, { email: CITIZEN, password: PASSWORD })).body.access_token;
   const me = await apiCall(h.url, 'GET', '/api/v1/me', token);
   const own = await apiCall(h.url, 'GET', `/api/v1/proposals?author=${me.body.id}&state=published&limit=1`);
@@ -64,6 +66,9 @@ const anonymous = () => [
   ['verify', `/proposte/${ref}/verifica`, '.alert'],
   ['amendment', `/emendamenti/${amendmentId}`, '#am-changes-title'],
   ['audit', '/registro', '#audit-list'],
+  ['audit-filtered', `/registro?tipo=comment.created&proposta=${ref}`, '#audit-list'],
+  ['audit-entry', `/registro/${auditEntryId}`, 'main .audit-entry'],
+  ['unknown-audit-entry', '/registro/01a24f9f-0000-7000-8000-000000000000', 'h1'],
   ['sign-in', '/accedi', 'form'],
   ['sign-up', '/registrati', 'form'],
   ['not-found', '/nessuna-pagina', 'h1'],

@@ -30,6 +30,7 @@ export const addresses = {
   verify: { path: '/proposte/:ref/verifica' },
   amendment: { path: '/emendamenti/:id' },
   audit: { path: '/registro' },
+  auditEntry: { path: '/registro/:id' },
   signIn: { path: '/accedi' },
   signUp: { path: '/registrati' },
   legalNotes: { path: '/note-legali' },

@@ -53,6 +53,7 @@ export const routes = {
   verify: screen('verify', () => import('./screens/Verify'), (m, { params }) => <m.Verify reference={params.ref} />),
   amendment: screen('amendment', () => import('./screens/Amendment'), (m, { params }) => <m.Amendment id={params.id} />),
   audit: screen('audit', () => import('./screens/Audit'), (m, { query }) => <m.Audit query={query} />),
+  auditEntry: screen('auditEntry', () => import('./screens/Audit'), (m, { params }) => <m.AuditEntryPage id={params.id} />),
   signIn: screen('signIn', () => import('./screens/Auth'), (m, { query }) => <m.SignIn next={from(query)} />),
   signUp: screen('signUp', () => import('./screens/Auth'), (m, { query }) => <m.SignUp next={from(query)} />),
   legalNotes: screen('legalNotes', () => import('./screens/SitePage'), (m, { query }) => <m.SitePage slug="note-legali" version={version(query)} />),

@@ -27,6 +27,7 @@ export type CommentRevision = Item<Data<'get', '/api/v1/comments/{id}/revisions'
 export type Supporter = Item<Data<'get', '/api/v1/proposals/{id}/supporters'>>;
 export type Support = Data<'put', '/api/v1/proposals/{id}/support'>;
 export type AuditEntry = Item<Data<'get', '/api/v1/audit'>>;
+export type AuditAction = AuditEntry['action'];
 export type AuditChainReport = Data<'get', '/api/v1/audit/verify'>;
 export type HistoryReport = Data<'get', '/api/v1/proposals/{id}/history/verify'>;
 export type Answer = Data<'get', '/api/v1/proposals/{id}/answers'>[number];

@@ -1,164 +1,70 @@
-// The public audit log, newest first, with "load more", and the result of
-// re-checking its hash chain. Each entry is said in words: what was done,
-// to which proposal (a link by its reference), process or page, when and,
-// for what the system did by itself, that it was automatic; its facts by
-// their names, user-written ones (a reason, a note) in the content
-// language. Ids are not shown (a reader cannot use them) and a fact the
-// catalogue does not name is left out rather than shown by its raw key.
-// A list rather than a table: on a 320 px phone every word stays in view.
-import type { ComponentChildren } from 'preact';
-import { api } from '../api/client';
+// The public audit log, newest first, with "load more", filters by kind of
+// action and by proposal (kept in the address: `?tipo=…&proposta=…`), and
+// the result of re-checking its hash chain; and one entry at its own
+// address (`/registro/:id`), said in the same words as its row
+// (components/AuditEntry.tsx). A list rather than a table: on a 320 px
+// phone every word stays in view.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { api, ApiError } from '../api/client';
 import { readAuditSegment, verifyAuditChain } from '../api/chain';
-import type { AuditEntry, SiteSlug } from '../api/types';
-import { contentLang, t, tn, has, formatDateTime, formatNumber } from '../i18n';
-import { useCached, usePages } from '../hooks';
-import { href } from '../router';
-import { sitePageRoute } from '../addresses';
-import { Content, Loading, LoadMore, PageTitle, ErrorPage } from '../components/ui';
+import type { AuditAction } from '../api/types';
+import { t } from '../i18n';
+import { useCached, usePages, useQuery } from '../hooks';
+import { href, setQuery } from '../router';
+import { announce, Breadcrumb, ErrorAlert, Field, Loading, LoadMore, PageTitle, ErrorPage } from '../components/ui';
+import { AuditEntryText, actionName } from '../components/AuditEntry';
 
-type Details = Record<string, unknown>;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** Facts shown otherwise (as the entry's subject, or not at all: ids). */
-const SHOWN_ELSEWHERE = new Set(['reference', 'proposal_reference', 'slug', 'page', 'nickname', 'by', 'settings']);
-/** Facts the people involved wrote: marked with the content language. */
-const WRITTEN = new Set(['reason', 'note', 'justification', 'title']);
-
-/** A fact's value in words: yes/no, a state or role by its name, numbers localised, counts by what they count. */
-function value(v: unknown): ComponentChildren | null {
-  if (typeof v === 'boolean') return t(v ? 'common.yes' : 'common.no');
-  if (typeof v === 'number') return formatNumber(v);
-  if (typeof v === 'string') {
-    if (UUID.test(v)) return null;
-    for (const key of [`state.${v}`, `profile.role.${v}`, `amendment.merge.${v}`]) if (has(key)) return t(key);
-    return v;
-  }
-  // Counts by kind ({"proposals": 2, "comments": 5}): "2 proposte, 5 commenti".
-  if (v && typeof v === 'object') {
-    const parts: string[] = [];
-    for (const [k, n] of Object.entries(v as Details)) if (typeof n === 'number' && has(`audit.count.${k}.other`)) parts.push(tn(`audit.count.${k}`, n));
-    return parts.length ? parts.join(t('common.listSeparator')) : null;
-  }
-  return null;
-}
-
-/** An entry's facts, each named from the catalogue; ids and unnamed facts left out. */
-function facts(d: Details): ComponentChildren[] {
-  // "automatic: yes" is said with the time already.
-  if (d.automatic === true) d = { ...d, automatic: undefined };
-  const out: ComponentChildren[] = [];
-  // An undone hide names the hide's entry: said in words, the id left out.
-  if (typeof d.undoes === 'string') out.push(<span key="undoes">{t('audit.undoesHide')}</span>);
-  for (const [k, v] of Object.entries(d)) {
-    const name = `audit.field.${k}`;
-    if (v === null || v === undefined || k.endsWith('_id') || k === 'id' || SHOWN_ELSEWHERE.has(k) || !has(name)) continue;
-    const shown = value(v);
-    if (shown === null || shown === '') continue;
-    if (out.length) out.push(t('common.separator'));
-    out.push(
-      <span key={k}>
-        {t(name)}: {WRITTEN.has(k) && typeof v === 'string' ? <Content>{shown}</Content> : shown}
-      </span>,
-    );
-  }
-  return out;
-}
-
-/** An action by its name; one the catalogue does not know yet, said as such. */
-function actionName(action: string): string {
-  const key = `audit.action.${action}`;
-  return has(key) ? t(key) : t('audit.action.other');
-}
-
-/** What an entry is about, as a link where it has an address: a proposal by its reference, a process, a page, a new account's name. */
-function Subject({ entry }: { entry: AuditEntry }) {
-  const d = entry.details as Details;
-  const text = (k: string) => (typeof d[k] === 'string' ? (d[k] as string) : null);
-  const proposal = text('proposal_reference') ?? text('reference');
-  const created = text('proposal_reference') && text('reference');
-  const page = text('page') as SiteSlug | null;
-  return (
-    <>
-      {proposal && (
-        <>
-          {t('audit.kind.proposal')} <a href={href('proposal', { ref: proposal })}>{proposal}</a>
-        </>
-      )}
-      {created && (
-        <>
-          {t('common.separator')}
-          {t('audit.newProposal')} <a href={href('proposal', { ref: created })}>{created}</a>
-        </>
-      )}
-      {text('slug') && (
-        <>
-          {t('audit.kind.space')}{' '}
-          <a href={href('space', { slug: text('slug')! })}>
-            <Content>{text('title') ?? text('slug')}</Content>
-          </a>
-        </>
-      )}
-      {page && page in sitePageRoute && (
-        <>
-          {t('audit.kind.page')}{' '}
-          <a href={href(sitePageRoute[page])}>
-            <Content>{text('title') ?? page}</Content>
-          </a>
-        </>
-      )}
-      {text('nickname') && <span>@{text('nickname')}</span>}
-    </>
-  );
-}
-
-/** Whether an entry names what it is about (a proposal, a process, a page, an account). */
-function hasSubject(d: Details): boolean {
-  return ['proposal_reference', 'reference', 'slug', 'page', 'nickname'].some((k) => typeof d[k] === 'string');
-}
-
-function Entry({ entry }: { entry: AuditEntry }) {
-  const d = (entry.details ?? {}) as Details;
-  const rest = facts(entry.action === 'space.created' || entry.action === 'page.edited' ? { ...d, title: undefined } : d);
-  return (
-    <li class="audit-entry">
-      <p class="mb-1">
-        <strong>{actionName(entry.action)}</strong>
-        {hasSubject(d) && (
-          <>
-            {t('common.dash')}
-            <Subject entry={entry} />
-          </>
-        )}
-      </p>
-      <p class="small text-secondary mb-1">
-        <time dateTime={entry.created_at}>{formatDateTime(entry.created_at)}</time>
-        {entry.actor_name && (
-          <>
-            {t('common.separator')}
-            {t('audit.by')} <span lang={contentLang()}>{entry.actor_name}</span>
-          </>
-        )}
-        {!entry.actor_id && `${t('common.separator')}${t('audit.automatic')}`}
-        {d.by === 'command line' && `${t('common.separator')}${t('audit.byOperator')}`}
-      </p>
-      {rest.length > 0 && <p class="small mb-0 audit-facts">{rest}</p>}
-    </li>
-  );
-}
+/** The kinds of entry a reader may choose, by what they are about, each subject in the order things happen. */
+const KINDS = [
+  'proposal.created', 'proposal.edited', 'proposal.filed', 'proposal.answered', 'proposal.withdrawn',
+  'amendment.created', 'amendment.accepted', 'amendment.rejected', 'amendment.withdrawn', 'amendment.promoted',
+  'comment.created', 'comment.edited', 'comment.deleted', 'comment.voted',
+  'report.created', 'content.hidden', 'content.unhidden', 'reports.upheld', 'reports.dismissed',
+  'user.registered', 'user.verified', 'user.blocked', 'user.unblocked', 'role.granted', 'role.revoked',
+  'space.created', 'space.updated', 'page.edited',
+] as const satisfies readonly AuditAction[];
+type Listed<T extends true> = T;
+/** A kind the API adds and the list above lacks fails the type check here. */
+export type EveryKindListed = Listed<[Exclude<AuditAction, (typeof KINDS)[number]>] extends [never] ? true : false>;
 
 export function Audit({ query }: { query: URLSearchParams }) {
   const space = query.get('spazio') ?? undefined;
+  const action = query.get('tipo') ?? '';
+  const proposal = query.get('proposta') ?? '';
+  const [fAction, setFAction] = useState(action);
+  const [fProposal, setFProposal] = useState(proposal);
+  // Back, forward and a link change the address: the form follows it.
+  useEffect(() => {
+    setFAction(action);
+    setFProposal(proposal);
+  }, [action, proposal]);
   // The chain's verification covers the whole log: read once, not again
-  // for each space chosen (nor for the proposal's verification page).
+  // for each filter chosen (nor for the proposal's verification page).
   const report = useCached(['audit', 'chain'], () => verifyAuditChain(readAuditSegment));
-  const entries = usePages((cursor, signal) => api.get('/api/v1/audit', { query: { space, limit: 50, cursor }, signal }), [space], {
-    key: (e) => e.id,
-  });
-  const error = report.error ?? (entries.loaded ? null : entries.error);
-  if (error) return <ErrorPage error={error} />;
-  if (!report.data || !entries.loaded) return <Loading />;
+  // The address may hold any value: it is sent as it is, and the server's refusal is shown at its field.
+  const entries = usePages(
+    (cursor, signal) =>
+      api.get('/api/v1/audit', { query: { space, action: (action || undefined) as AuditAction | undefined, proposal: proposal || undefined, limit: 50, cursor }, signal }),
+    [space, action, proposal],
+    { key: (e) => e.id },
+  );
+  const filtered = !!(action || proposal);
   const items = entries.items;
+  const found = entries.loaded && filtered ? (items.length ? t(entries.more ? 'audit.countMore' : 'audit.count', { n: items.length }) : t('audit.noneFound')) : '';
+  // After the filters change, what they found is said once the list is in.
+  const applied = useRef(false);
+  useEffect(() => {
+    if (applied.current && entries.loaded) {
+      applied.current = false;
+      if (found) announce(found);
+    }
+  }, [entries.loaded]);
+  if (report.error) return <ErrorPage error={report.error} />;
+  if (!report.data) return <Loading />;
   const chain = report.data;
+  const failed = entries.loaded ? null : entries.error;
+  // A proposal the reader may not see (or none has this reference) is said at its field.
+  const error = failed?.code === 'not_found' && proposal ? new ApiError(404, 'not_found', [{ field: 'proposal', code: 'not_found', message: '' }]) : failed;
   return (
     <>
       <PageTitle title={t('audit.title')}>{t('audit.title')}</PageTitle>
@@ -169,16 +75,83 @@ export function Audit({ query }: { query: URLSearchParams }) {
         </h2>
         <p class="mb-0">{chain.valid ? t('verify.auditIntact', { n: chain.entries }) : t('verify.auditBroken', { n: chain.first_invalid ?? 0 })}</p>
       </section>
-      {items.length === 0 ? (
+      <form
+        class="audit-filters"
+        aria-label={t('audit.filter')}
+        onSubmit={(e) => {
+          e.preventDefault();
+          applied.current = true;
+          setQuery({ tipo: fAction, proposta: fProposal.trim().toUpperCase() });
+        }}
+      >
+        <Field id="f-action" label={t('audit.filterAction')} error={error} field="action">
+          {(describedBy, invalid) => (
+            <select id="f-action" name="tipo" class={`form-control${invalid ? ' is-invalid' : ''}`} value={fAction} onChange={(e) => setFAction(e.currentTarget.value)} aria-describedby={describedBy} aria-invalid={invalid}>
+              <option value="">{t('filter.any')}</option>
+              {KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {actionName(k)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field id="f-proposal" label={t('audit.filterProposal')} hint={t('audit.filterProposalHint')} error={error} field="proposal">
+          {(describedBy, invalid) => (
+            <input id="f-proposal" name="proposta" type="text" class={`form-control${invalid ? ' is-invalid' : ''}`} value={fProposal} onInput={(e) => setFProposal(e.currentTarget.value)} aria-describedby={describedBy} aria-invalid={invalid} spellcheck={false} />
+          )}
+        </Field>
+        <button type="submit" class="btn btn-outline-primary">
+          {t('filter.apply')}
+        </button>
+      </form>
+      {error ? (
+        <ErrorAlert error={error} />
+      ) : !entries.loaded ? (
+        <Loading />
+      ) : items.length === 0 && !filtered ? (
         <p>{t('audit.empty')}</p>
       ) : (
-        <ol class="audit-list" id="audit-list" tabIndex={-1} aria-label={t('audit.title')}>
-          {items.map((e) => (
-            <Entry key={e.id} entry={e} />
-          ))}
-        </ol>
+        <>
+          {filtered && (
+            <p class="list-count">
+              {found}
+              {t('common.separator')}
+              <a href={href('audit', {}, { spazio: space })}>{t('audit.backToLog')}</a>
+            </p>
+          )}
+          {items.length > 0 && (
+            <ol class="audit-list" id="audit-list" tabIndex={-1} aria-label={t('audit.title')}>
+              {items.map((e) => (
+                <li key={e.id} class="audit-entry">
+                  <AuditEntryText entry={e} link />
+                </li>
+              ))}
+            </ol>
+          )}
+          <LoadMore pages={entries} listId="audit-list" />
+        </>
       )}
-      <LoadMore pages={entries} listId="audit-list" />
+    </>
+  );
+}
+
+/** One entry at its own address: the words of its row, under the log's title. */
+export function AuditEntryPage({ id }: { id: string }) {
+  const entry = useQuery('/api/v1/audit/{id}', { path: { id } });
+  if (entry.error) return <ErrorPage error={entry.error} />;
+  if (!entry.data) return <Loading />;
+  const e = entry.data;
+  return (
+    <>
+      <Breadcrumb items={[{ label: t('audit.title'), href: href('audit') }, { label: t('audit.entryTitle') }]} />
+      <PageTitle title={t('audit.detail', { name: t('audit.entryTitle'), value: actionName(e.action) })}>{t('audit.entryTitle')}</PageTitle>
+      <div class="audit-entry mb-4">
+        <AuditEntryText entry={e} />
+      </div>
+      <a class="back-link" href={href('audit')}>
+        {t('audit.backToLog')}
+      </a>
     </>
   );
 }

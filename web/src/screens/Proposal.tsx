@@ -382,6 +382,9 @@ export function Proposal({ reference }: { reference: string }) {
               <a class="btn btn-link btn-sm p-0" href={href('verify', { ref: proposal.reference })}>
                 {t('proposal.verify')}
               </a>
+              <a class="btn btn-link btn-sm p-0" href={href('audit', {}, { proposta: proposal.reference })}>
+                {t('proposal.auditEntries')}
+              </a>
               {may.canReportProposal(proposal, me) && <ReportButton kind="proposal" id={proposal.id} label={t('report.proposal')} />}
               {may.reportedAlready(proposal, me) && <span class="small text-secondary">{t('error.already_reported')}</span>}
               {may.canAnswer(proposal, me) && (

@@ -7,7 +7,6 @@ export const lists: Record<keyof typeof it, string> = {
   'home.latest': 'Latest proposals',
   'home.more': 'Load more proposals',
   'home.noSpaces': 'There are no open processes yet. Come back soon.',
-  'home.allProposals': 'All proposals of “{name}”',
   'space.phases': 'Phases of the process',
   'space.phaseDates': '{from} to {to}',
   'space.phaseFrom': 'from {from}',

@@ -18,6 +18,7 @@ export const proposal: Record<keyof typeof it, string> = {
   'proposal.withdrawConfirm': 'Withdraw the proposal? It will take no more supports, amendments or comments.',
   'proposal.withdrawn': 'Proposal withdrawn.',
   'proposal.verify': 'Verify the integrity of the history',
+  'proposal.auditEntries': 'Its entries in the public log',
   'filing.change': 'Change the category or area',
   'filing.saved': 'Category and area saved.',
   'proposal.hiddenNotice': 'This proposal is hidden by moderation: only staff see it.',

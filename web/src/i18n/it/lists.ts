@@ -6,7 +6,6 @@ export const lists = {
   'home.latest': 'Ultime proposte',
   'home.more': 'Carica altre proposte',
   'home.noSpaces': 'Non ci sono ancora processi aperti. Torna presto.',
-  'home.allProposals': 'Tutte le proposte di «{name}»',
   'space.phases': 'Fasi del processo',
   'space.phaseDates': 'dal {from} al {to}',
   'space.phaseFrom': 'dal {from}',

@@ -18,6 +18,7 @@ export const proposal = {
   'proposal.withdrawConfirm': 'Ritirare la proposta? Non potrà più ricevere sostegni, emendamenti o commenti.',
   'proposal.withdrawn': 'Proposta ritirata.',
   'proposal.verify': 'Verifica l’integrità della storia',
+  'proposal.auditEntries': 'Le sue voci nel registro pubblico',
   'proposal.hiddenNotice': 'Questa proposta è nascosta dalla moderazione: la vede solo lo staff.',
   'filing.change': 'Cambia categoria o zona',
   'filing.saved': 'Categoria e zona salvate.',
