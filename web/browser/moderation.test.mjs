@@ -1,7 +1,8 @@
 // The moderation flow: reports hide a comment (it stays as a placeholder),
 // staff unhide it, and it is back for everyone; a hide undone at once from
-// its message; the staff console's counts, answers and people; the list
-// of proposals waiting for an answer, each with its process and date.
+// the notice left where the item was; the staff console's counts, answers
+// and people; the list of proposals waiting for an answer, each with its
+// process and date.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ADMIN, STAFF, apiCall, apiLogin, apiRegister, expectAccessible, screenshot, setup, signIn } from './harness.mjs';
@@ -146,10 +147,10 @@ test('staff answer a proposal, and verify and block a user, from the console', a
   assert.deepEqual(h.pageErrors, []);
 });
 
-// What the report queue and its message say, in each language.
+// What the report queue and its notices say, in each language.
 const WORDS = {
-  it: { hide: 'Nascondi', confirm: 'Nascondi a tutti', hidden: 'Contenuto nascosto.', undo: 'Annulla', shown: 'Contenuto di nuovo visibile.', more: 'Carica altre segnalazioni' },
-  en: { hide: 'Hide', confirm: 'Hide from everyone', hidden: 'Content hidden.', undo: 'Undo', shown: 'Content visible again.', more: 'Load more reports' },
+  it: { hide: 'Nascondi', confirm: 'Nascondi a tutti', hidden: 'Contenuto nascosto.', notice: 'Proposta nascosta:', undo: 'Annulla', shown: 'Contenuto di nuovo visibile.', more: 'Carica altre segnalazioni', open: 'Segnalazioni aperte: 1', state: 'Mostra', apply: 'Applica' },
+  en: { hide: 'Hide', confirm: 'Hide from everyone', hidden: 'Content hidden.', notice: 'Proposal hidden:', undo: 'Undo', shown: 'Content visible again.', more: 'Load more reports', open: 'Open reports: 1', state: 'Show', apply: 'Apply' },
 };
 const SIZES = [
   ['it', 1280],
@@ -158,8 +159,8 @@ const SIZES = [
   ['en', 375],
 ];
 
-/** A new proposal reported once: an item of the open report queue. */
-async function reportedProposal(title) {
+/** A new proposal reported once (for `reason`): an item of the open report queue. */
+async function reportedProposal(title, reason = 'spam') {
   const author = await apiRegister(h.url, 'Marta Galli');
   const p = await apiCall(h.url, 'POST', '/api/v1/spaces/bilancio-partecipativo-2026/proposals', author.token, {
     title,
@@ -167,7 +168,7 @@ async function reportedProposal(title) {
   });
   assert.equal(p.status, 201, JSON.stringify(p.body));
   const reporter = await apiRegister(h.url, 'Luca Ferri');
-  const r = await apiCall(h.url, 'POST', '/api/v1/reports', reporter.token, { target: { kind: 'proposal', id: p.body.id }, reason: 'spam' });
+  const r = await apiCall(h.url, 'POST', '/api/v1/reports', reporter.token, { target: { kind: 'proposal', id: p.body.id }, reason });
   assert.equal(r.status, 201, JSON.stringify(r.body));
   return p.body;
 }
@@ -175,8 +176,8 @@ async function reportedProposal(title) {
 /** How an anonymous reader's read of the proposal answers: 200 visible, 404 hidden. */
 const readable = async (id) => (await apiCall(h.url, 'GET', `/api/v1/proposals/${id}`, null)).status;
 
-/** Waits until the live region's message says `words` (before any button it offers). */
-const said = (page, words) => page.waitForFunction((w) => document.querySelector('#live-message')?.firstChild?.textContent === w, words);
+/** Waits until the live region's message says `words`. */
+const said = (page, words) => page.waitForFunction((w) => document.querySelector('#live-message')?.textContent === w, words);
 
 /** The queue entry showing `title`, reading further pages until it is there. */
 async function entryOf(page, title, more) {
@@ -187,39 +188,47 @@ async function entryOf(page, title, more) {
 }
 
 for (const [lang, width] of SIZES) {
-  test(`a hide is undone from the message that says it, which then says the item is back (${lang}, ${width} px)`, async () => {
+  test(`a hide is undone from the notice where the item was, which takes the focus; its reports are open again (${lang}, ${width} px)`, async () => {
     const w = WORDS[lang];
     const p = await reportedProposal(`Panchine all’ombra sul viale (${lang}, ${width})`);
     const desk = await h.newPage({ lang, width, height: width < 500 ? 812 : 900 });
     await signIn(desk, STAFF);
     await desk.goto('/staff/segnalazioni');
     const entry = await entryOf(desk, p.title, w.more);
+    const row = await entry.getAttribute('id');
     await entry.getByRole('button', { name: w.hide, exact: true }).click();
     await entry.getByRole('button', { name: w.confirm }).click();
-    const message = desk.locator('.live-region #live-message');
-    const undo = message.getByRole('button', { name: w.undo, exact: true });
-    await undo.waitFor();
-    assert.equal(await message.textContent(), `${w.hidden}${w.undo}`);
-    assert.equal(await readable(p.id), 404);
-    // Its reports upheld, it leaves the list of those to review.
+    // Its reports upheld, it leaves the list of those to review; the
+    // notice stays where it was, with the focus, and the undo after it.
     await entry.waitFor({ state: 'detached' });
-    await expectAccessible(desk, `the message offering to undo a hide (${lang}, ${width} px)`);
+    const notice = desk.locator('#report-queue .hidden-notice', { hasText: p.title });
+    await notice.waitFor();
+    assert.equal(await notice.locator('p').textContent(), `${w.notice} «${p.title}»`);
+    await desk.waitForFunction(() => document.activeElement?.classList.contains('hidden-notice'));
+    // The live region says it too, with nothing to press up there.
+    await said(desk, w.hidden);
+    assert.equal(await desk.locator('.live-region button').count(), 0);
+    assert.equal(await readable(p.id), 404);
+    await expectAccessible(desk, `the notice offering to undo a hide (${lang}, ${width} px)`);
     await screenshot(desk, `moderation-undo-offered-${lang}-${width}`);
 
-    await undo.click();
+    // From the notice, one Tab reaches the undo.
+    await desk.keyboard.press('Tab');
+    assert.equal(await desk.evaluate(() => document.activeElement?.textContent), w.undo);
+    await desk.keyboard.press('Enter');
     await said(desk, w.shown);
-    assert.equal(await undo.count(), 0);
-    assert.equal(await message.textContent(), w.shown);
-    // The item is not in this list: the focus the button had goes to the message.
-    await desk.waitForFunction(() => document.activeElement?.id === 'live-message');
+    assert.equal(await notice.count(), 0);
+    // Back in the list of those to review, its report open again: it has the focus.
+    await desk.waitForFunction((id) => document.activeElement?.id === id, row);
+    await entry.getByText(w.open, { exact: true }).waitFor();
     assert.equal(await readable(p.id), 200);
-    await expectAccessible(desk, `the message saying the item is back (${lang}, ${width} px)`);
+    await expectAccessible(desk, `the item back after an undo (${lang}, ${width} px)`);
     await screenshot(desk, `moderation-undone-${lang}-${width}`);
     await desk.context().close();
   });
 }
 
-test('among all items the item undone takes the focus; a navigation withdraws the undo', async () => {
+test('among all items the notice follows the item; another list withdraws the undo', async () => {
   const w = WORDS.it;
   const p = await reportedProposal('Una rastrelliera per le bici davanti al mercato');
   const desk = await h.newPage();
@@ -229,23 +238,29 @@ test('among all items the item undone takes the focus; a navigation withdraws th
   const id = await entry.getAttribute('id');
   await entry.getByRole('button', { name: w.hide, exact: true }).click();
   await entry.getByRole('button', { name: w.confirm }).click();
-  const message = desk.locator('.live-region #live-message');
-  await message.getByRole('button', { name: w.undo, exact: true }).click();
+  // Still in this list, hidden: the notice is right after it.
+  await entry.getByText('Nascosto', { exact: true }).waitFor();
+  const notice = desk.locator('.hidden-notice', { hasText: p.title });
+  await notice.waitFor();
+  const next = await entry.evaluate((li) => li.nextElementSibling?.querySelector('.hidden-notice')?.id);
+  assert.equal(next, await notice.getAttribute('id'));
+  await notice.getByRole('button', { name: w.undo, exact: true }).click();
   await said(desk, w.shown);
-  // Still in this list, shown again: the focus is on it.
   await desk.waitForFunction((row) => document.activeElement?.id === row, id);
   await entry.getByRole('button', { name: w.hide, exact: true }).waitFor();
   assert.equal(await entry.getByText('Nascosto', { exact: true }).count(), 0);
   assert.equal(await readable(p.id), 200);
 
-  // Hidden again, then another list chosen: the words stay, the undo goes.
+  // Hidden again, then another list chosen: the undo goes, the item stays hidden.
   await entry.getByRole('button', { name: w.hide, exact: true }).click();
   await entry.getByRole('button', { name: w.confirm }).click();
-  await message.getByRole('button', { name: w.undo, exact: true }).waitFor();
-  await desk.locator('#report-state').selectOption('hidden');
+  await notice.getByRole('button', { name: w.undo, exact: true }).waitFor();
+  await desk.getByLabel(w.state, { exact: true }).selectOption('hidden');
+  await desk.getByRole('button', { name: w.apply, exact: true }).click();
   await desk.waitForURL(/stato=hidden/);
-  assert.equal(await message.getByRole('button').count(), 0);
-  assert.equal(await message.textContent(), w.hidden);
+  await desk.locator('#report-queue > li').first().waitFor();
+  assert.equal(await desk.locator('.hidden-notice').count(), 0);
+  assert.equal(await desk.getByRole('button', { name: w.undo, exact: true }).count(), 0);
   assert.equal(await readable(p.id), 404);
   assert.deepEqual(h.pageErrors, []);
   await desk.context().close();

@@ -60,7 +60,7 @@ export const routes = {
   privacy: screen('privacy', () => import('./screens/SitePage'), (m, { query }) => <m.SitePage slug="privacy" version={version(query)} />),
   accessibility: screen('accessibility', () => import('./screens/SitePage'), (m, { query }) => <m.SitePage slug="accessibilita" version={version(query)} />),
   profile: screen('profile', () => import('./screens/Auth'), (m) => <m.Profile />, session),
-  staffAmendments: screen('staffAmendments', () => import('./staff/Amendments'), (m) => <m.StaffAmendments />, staff),
+  staffAmendments: screen('staffAmendments', () => import('./staff/Amendments'), (m, { query }) => <m.StaffAmendments query={query} />, staff),
   staffReports: screen('staffReports', () => import('./staff/Reports'), (m, { query }) => <m.StaffReports query={query} />, staff),
   staffAnswers: screen('staffAnswers', () => import('./staff/Answers'), (m, { query }) => <m.StaffAnswers query={query} />, staff),
   staffTopics: screen('staffTopics', () => import('./staff/Topics'), (m, { query }) => <m.StaffTopics query={query} />, staff),

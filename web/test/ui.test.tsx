@@ -1,11 +1,11 @@
-// The one breadcrumb of the app (the proposal and the space use it), and
-// the live region with a step offered after a message (undo a hide).
+// The one breadcrumb of the app (the proposal and the space use it), the
+// live region, and the notice of a hide with its undo, where the item was.
 import { afterEach, describe, expect, it } from 'vitest';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { announce, Breadcrumb, LiveRegion, withdrawOffer } from '../src/components/ui';
+import { announce, Breadcrumb, LiveRegion } from '../src/components/ui';
+import { HiddenNotice } from '../src/staff/Reports';
 import { ApiError } from '../src/api/client';
-import { navigate } from '../src/router';
 import { errorMessage, setLang } from '../src/i18n';
 
 let root: HTMLElement;
@@ -33,60 +33,74 @@ describe('Breadcrumb', () => {
 describe('LiveRegion', () => {
   // A message is shown 50 ms after it is said (so a repeated one is read again).
   const said = () => act(() => new Promise((r) => setTimeout(r, 80)));
-  const mount = () => {
+
+  it('says each message, a repeated one again, with nothing to press in it', async () => {
+    setLang('it');
     root = document.createElement('div');
     document.body.appendChild(root);
     act(() => render(<LiveRegion />, root));
+    await act(() => announce('Contenuto nascosto.'));
+    await said();
+    const region = root.querySelector('[role=status]')!;
+    expect(region.getAttribute('aria-live')).toBe('polite');
+    expect(region.textContent).toBe('Contenuto nascosto.');
+    expect(root.querySelector('button')).toBeNull();
+    await act(() => announce('Contenuto nascosto.'));
+    expect(region.textContent).toBe('');
+    await said();
+    expect(region.textContent).toBe('Contenuto nascosto.');
+  });
+});
+
+describe('the notice of a hide, where the item was', () => {
+  const item = {
+    id: '0190f3a2-7b1c-7d4e-8f00-0123456789ab',
+    target: { kind: 'comment' as const, id: '0190f3a2-7b1c-7d4e-8f00-0123456789ac' },
+    space_id: '0190f3a2-7b1c-7d4e-8f00-0123456789ad',
+    preview: { text: 'Compratevi una bottiglia!', author_id: '0190f3a2-7b1c-7d4e-8f00-0123456789ae', author_nickname: 'troll' },
+    hidden: false,
+    hidden_by_block: false,
+    open_reports: 2,
+    reasons: { spam: 0, offensive: 2, does_not_belong: 0, other: 0 },
+    latest_reports: [],
   };
-  const button = () => root.querySelector('button');
+  const mount = (hide: string | null, onUndo: () => Promise<void>) => {
+    root = document.createElement('div');
+    document.body.appendChild(root);
+    act(() => render(<HiddenNotice hidden={{ item, index: 0, hide }} onUndo={onUndo} />, root));
+    return root.querySelector<HTMLElement>('[role=group]')!;
+  };
 
-  it('offers a step with a message; once done, the next message has the focus the button had', async () => {
+  it('says what was hidden, in words a screen reader reads as its name, and offers the undo after them', async () => {
     setLang('it');
-    mount();
     let runs = 0;
-    await act(() => announce('Contenuto nascosto.', { label: 'Annulla', run: async () => (runs++, announce('Contenuto di nuovo visibile.')) }));
-    await said();
-    expect(root.querySelector('[role=status]')!.textContent).toBe('Contenuto nascosto.Annulla');
-    button()!.focus();
-    await act(() => button()!.click());
-    await said();
+    const group = mount('0190f3a2-7b1c-7d4e-8f00-0000000000f1', async () => {
+      runs++;
+    });
+    const words = document.getElementById(group.getAttribute('aria-labelledby')!)!;
+    expect(words.textContent).toBe('Commento nascosto: «Compratevi una bottiglia!»');
+    expect(group.tabIndex).toBe(-1);
+    const button = group.querySelector('button')!;
+    expect(button.textContent).toBe('Annulla');
+    expect(button.getAttribute('aria-describedby')).toBe(words.id);
+    await act(() => button.click());
     expect(runs).toBe(1);
-    expect(root.textContent).toBe('Contenuto di nuovo visibile.');
-    expect(button()).toBeNull();
-    expect(document.activeElement?.id).toBe('live-message');
   });
 
-  it('withdraws the offer, keeping the words, when another action begins or on a navigation', async () => {
-    mount();
-    const offer = { label: 'Annulla', run: async () => {} };
-    await act(() => announce('Contenuto nascosto.', offer));
-    await said();
-    expect(button()).not.toBeNull();
-    await act(() => withdrawOffer());
-    expect(button()).toBeNull();
-    expect(root.textContent).toBe('Contenuto nascosto.');
-    await act(() => announce('Contenuto nascosto.', offer));
-    await said();
-    expect(button()).not.toBeNull();
-    await act(() => navigate('/staff/segnalazioni?stato=all', { replace: true }));
-    expect(button()).toBeNull();
-    expect(root.textContent).toBe('Contenuto nascosto.');
+  it('says why an undo failed, and keeps offering it', async () => {
+    setLang('en');
+    const group = mount('0190f3a2-7b1c-7d4e-8f00-0000000000f1', async () => {
+      throw new ApiError(409, 'moderation_changed');
+    });
+    await act(async () => group.querySelector('button')!.click());
+    expect(group.querySelector('[role=alert]')?.textContent).toBe(errorMessage('moderation_changed'));
+    expect(group.querySelector('button')?.textContent).toBe('Undo');
+    setLang('it');
   });
 
-  it('says why a step failed, and keeps offering it', async () => {
-    mount();
-    await act(() =>
-      announce('Contenuto nascosto.', {
-        label: 'Annulla',
-        run: async () => {
-          throw new ApiError(403, 'staff_only');
-        },
-      }),
-    );
-    await said();
-    await act(() => button()!.click());
-    await said();
-    expect(root.querySelector('[role=alert]')?.textContent).toBe(errorMessage('staff_only'));
-    expect(button()).not.toBeNull();
+  it('offers no undo for a hide that has none', () => {
+    setLang('it');
+    const group = mount(null, async () => {});
+    expect(group.querySelector('button')).toBeNull();
   });
 });

@@ -1,58 +1,33 @@
 // Small shared pieces: error alerts from problem codes, state badges with
-// text, form fields with labels and errors, the live region (and a step it
-// may offer after a message, such as an undo), loading, the breadcrumb, and
-// "load more" under a list read page by page.
+// text, form fields with labels and errors, the live region, loading, the
+// breadcrumb, and "load more" under a list read page by page.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { ApiError } from '../api/client';
 import { contentLang, errorMessage, fieldMessage, t, tn, type Key, type Params } from '../i18n';
 import type { Pages } from '../hooks';
-import { href, useLocation } from '../router';
+import { href } from '../router';
 
-/**
- * A step offered with a message, such as "Annulla" after hiding content:
- * a button in the message that runs `run`. It is offered until the next
- * message, another action (`withdrawOffer`) or a navigation.
- */
-export interface Offer {
-  label: string;
-  run: () => Promise<void>;
-}
+/** What the live region says. */
+type Said = { message: string };
 
-/** What the live region says, and on which address it was said (`null`: the offer withdrawn). */
-type Said = { message: string; offer?: Offer; at?: string };
+const announceListeners = new Set<(said: Said) => void>();
 
-const announceListeners = new Set<(said: Said | null) => void>();
-const here = () => window.location.pathname + window.location.search;
-
-/** Says `message` to screen readers (and shows it) through the live region, with a step `offer`ed after it. */
-export function announce(message: string, offer?: Offer) {
-  for (const l of announceListeners) l({ message, offer, at: here() });
-}
-
-/** Another action began: the last message's offer goes, its words stay. */
-export function withdrawOffer() {
-  for (const l of announceListeners) l(null);
+/** Says `message` to screen readers (and shows it) through the live region. */
+export function announce(message: string) {
+  for (const l of announceListeners) l({ message });
 }
 
 /**
- * The page's one polite live region for async results. An offer's button
- * is read with the message; once its step is done and the next message
- * shown, the focus the button had goes to that message, unless the step
- * put it somewhere (the item it restored). A failed step says why and
- * stays offered.
+ * The page's one polite live region for async results. A step offered
+ * after a result (the undo of a hide) is not here but next to what it
+ * acts on, where the keyboard already is (see `staff/Reports.tsx`).
  */
 export function LiveRegion() {
   const [said, setSaid] = useState<Said>({ message: '' });
-  const [error, setError] = useState<ApiError | null>(null);
-  const running = useRef(false);
-  const ran = useRef(false);
-  const box = useRef<HTMLDivElement>(null);
-  useLocation();
   useEffect(() => {
-    const l = (next: Said | null) => {
-      setError(null);
-      if (!next) return setSaid((s) => ({ message: s.message }));
+    const l = (next: Said) => {
+      // Emptied first, so a message said twice is read twice.
       setSaid({ message: '' });
       setTimeout(() => setSaid(next), 50);
     };
@@ -61,38 +36,13 @@ export function LiveRegion() {
       announceListeners.delete(l);
     };
   }, []);
-  useLayoutEffect(() => {
-    if (!ran.current || !said.message) return;
-    ran.current = false;
-    if (focusIsUnclaimed()) box.current?.focus();
-  }, [said]);
-  const offer = said.at === here() ? said.offer : undefined;
-  const take = async () => {
-    if (!offer || running.current) return;
-    running.current = true;
-    ran.current = true;
-    try {
-      await offer.run();
-    } catch (e) {
-      ran.current = false;
-      setError(e as ApiError);
-    } finally {
-      running.current = false;
-    }
-  };
   return (
     <div class="live-region" role="status" aria-live="polite" aria-atomic="true">
       {said.message && (
-        <div class="alert alert-success my-2" id="live-message" tabIndex={-1} ref={box}>
+        <div class="alert alert-success my-2" id="live-message" tabIndex={-1}>
           {said.message}
-          {offer && (
-            <button type="button" class="btn btn-outline-primary btn-sm ms-3" onClick={take}>
-              {offer.label}
-            </button>
-          )}
         </div>
       )}
-      <ErrorAlert error={error} />
     </div>
   );
 }

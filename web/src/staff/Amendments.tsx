@@ -1,17 +1,18 @@
-// The amendment queue, oldest first: each row with the proposal, the
-// mergeability, the diff expandable in place, accept, reject (reason
-// required) and, for a conflict, an editor for the final text prefilled with
-// the merge.
+// The amendment queue, oldest first (or newest), of all proposals or one
+// (the filters in the address: `proposta`, `ordine`): each row with the
+// proposal, the mergeability, the diff expandable in place, accept, reject
+// (reason required) and, for a conflict, an editor for the final text
+// prefilled with the merge.
 import { useState } from 'preact/hooks';
 import { api, ApiError } from '../api/client';
 import type { Amendment, MergeSegment as Segment, QueueItem } from '../api/types';
-import { contentLang, t, formatDate, type Key } from '../i18n';
+import { contentLang, fieldMessage, t, formatDate, type Key } from '../i18n';
 import { useSubmit } from '../hooks';
 import { href } from '../router';
 import { DiffView, ExcerptView } from '../components/Diff';
 import { announce, ErrorAlert } from '../components/ui';
 import { StaffFrame } from './Frame';
-import { StaffQueue } from './Queue';
+import { QueueFilters, SORTS, SortChoice, StaffQueue, useFilters } from './Queue';
 import { Confirm } from './Confirm';
 import { ConflictColumns } from '../components/Conflict';
 
@@ -193,13 +194,44 @@ function Row({ item, onDecided }: { item: QueueItem; onDecided: () => void }) {
   );
 }
 
-export function StaffAmendments() {
+export function StaffAmendments({ query }: { query: URLSearchParams }) {
+  const filters = useFilters(query, { proposta: '', ordine: SORTS[0] });
+  const { proposta, ordine } = filters.values;
+  // A proposal the server could not read as one is marked at its field.
+  const [refused, setRefused] = useState<ApiError | null>(null);
+  const wrong = refused?.fieldCode('proposal');
   // A decided amendment leaves the queue, and the others may now conflict.
   return (
     <StaffFrame current="staffAmendments">
+      <QueueFilters label={t('staff.filterAmendments')} filters={filters}>
+        <div class="col-sm-8 col-lg-6">
+          <label for="amendment-proposal" class="form-label active">
+            {t('staff.proposalFilter')}
+          </label>
+          <input
+            id="amendment-proposal"
+            name="proposta"
+            class={`form-control${wrong ? ' is-invalid' : ''}`}
+            value={filters.form.proposta}
+            onInput={(e) => filters.set('proposta')(e.currentTarget.value)}
+            aria-describedby={wrong && 'amendment-proposal-error'}
+            aria-invalid={!!wrong || undefined}
+            autocomplete="off"
+            spellcheck={false}
+          />
+          {wrong && (
+            <div id="amendment-proposal-error" class="invalid-feedback d-block">
+              {fieldMessage(wrong)}
+            </div>
+          )}
+        </div>
+        <SortChoice filters={filters} id="amendment-sort" />
+      </QueueFilters>
       <StaffQueue<QueueItem>
-        load={(cursor, signal) => api.get('/api/v1/moderation/amendments', { query: { limit: 20, cursor }, signal })}
-        deps={[]}
+        load={(cursor, signal) => api.get('/api/v1/moderation/amendments', { query: { proposal: proposta || undefined, sort: ordine as 'oldest', limit: 20, cursor }, signal })}
+        deps={[proposta, ordine]}
+        sayCount
+        onError={setRefused}
         listId="amendment-queue"
         rowPrefix="emendamento"
         label={t('staff.amendments')}
