@@ -66,6 +66,18 @@ pub fn query_config() -> web::QueryConfig {
     })
 }
 
+/// A `proposal` query parameter (a proposal's UUID or reference code), as
+/// the lists filtered by proposal take it: malformed is a 422 naming it.
+pub fn proposal_param(value: Option<&str>) -> Result<Option<ProposalKey>, ApiError> {
+    value
+        .map(|p| {
+            ProposalKey::parse(p).ok_or_else(|| {
+                ApiError::invalid_field("proposal", FieldCode::InvalidFormat, "a proposal's UUID or reference code")
+            })
+        })
+        .transpose()
+}
+
 /// Path segments: a malformed id is simply not found.
 pub fn path_config() -> web::PathConfig {
     web::PathConfig::default()

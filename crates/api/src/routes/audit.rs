@@ -10,7 +10,6 @@ use actix_web::{get, web, HttpResponse};
 use emenda_domain::audit::{AuditAction, AuditFilter};
 use emenda_domain::audit_chain::AuditChainReport;
 use emenda_domain::FieldCode;
-use emenda_participation::ProposalKey;
 use emenda_staff::views::AuditEntry;
 use serde::Deserialize;
 use utoipa::IntoParams;
@@ -58,15 +57,7 @@ pub async fn list_audit(
                 .ok_or_else(|| ApiError::invalid_field("action", FieldCode::InvalidChoice, "not a kind of entry"))
         })
         .transpose()?;
-    let proposal = query
-        .proposal
-        .as_deref()
-        .map(|p| {
-            ProposalKey::parse(p).ok_or_else(|| {
-                ApiError::invalid_field("proposal", FieldCode::InvalidFormat, "a proposal's UUID or reference code")
-            })
-        })
-        .transpose()?;
+    let proposal = crate::extract::proposal_param(query.proposal.as_deref())?;
     let scope = CursorScope::new("audit")
         .with("space", &query.space)
         .with("action", &query.action)

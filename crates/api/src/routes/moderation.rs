@@ -4,15 +4,13 @@
 use crate::auth::CurrentUser;
 use crate::extract::{blocking, Body, ProposalPath, Query};
 use crate::pagination::{self, CursorScope, Page};
-use crate::problem::{ApiError, ApiResult};
+use crate::problem::ApiResult;
 use crate::state::AppState;
 use actix_web::{get, post, web, HttpResponse};
 use emenda_domain::amendment::AmendmentState;
 use emenda_domain::listing::QueueSort;
 use emenda_domain::proposal::ProposalState;
-use emenda_domain::FieldCode;
 use emenda_participation::views::{AmendmentSummary, Proposal};
-use emenda_participation::ProposalKey;
 use emenda_staff::decisions::{Acceptance, AmendmentQueue};
 use emenda_staff::views::{Accepted, QueueItem, StaffSummary};
 use serde::Deserialize;
@@ -58,15 +56,7 @@ pub async fn amendment_queue(
 ) -> ApiResult<HttpResponse> {
     let query = query.into_inner();
     let limit = pagination::limit(query.limit)?;
-    let proposal = query
-        .proposal
-        .as_deref()
-        .map(|p| {
-            ProposalKey::parse(p).ok_or_else(|| {
-                ApiError::invalid_field("proposal", FieldCode::InvalidFormat, "a proposal's UUID or reference code")
-            })
-        })
-        .transpose()?;
+    let proposal = crate::extract::proposal_param(query.proposal.as_deref())?;
     let wanted = query.state.unwrap_or(AmendmentState::Evaluating);
     let sort = query.sort.unwrap_or(QueueSort::Oldest);
     // A position means something only in its order and filters: a cursor
