@@ -3,13 +3,14 @@
 
 use emenda_api::connections::ConnectionLimits;
 use emenda_api::rate_limit::RateLimits;
+use emenda_domain::transparency::LogSigner;
 use emenda_server::app::{self, ServerOptions};
 use emenda_service::Database;
 use emenda_store::testing::TestDatabase;
 use emenda_store::{Backend, Store};
 use serde_json::{json, Value};
 use std::path::PathBuf;
-use std::sync::mpsc;
+use std::sync::{mpsc, Arc};
 
 pub use emenda_store::backend_tests;
 
@@ -22,8 +23,10 @@ pub struct TestApp {
     pub base: String,
     /// Direct access to the database, for checks the API cannot make.
     pub store: Store,
+    /// The key the server signs its log's checkpoints with.
+    pub log_signer: Arc<LogSigner>,
     agent: ureq::Agent,
-    _database: TestDatabase,
+    _database: Option<TestDatabase>,
 }
 
 /// A response: status, headers of interest and JSON body (`Null` if none).
@@ -97,6 +100,48 @@ pub fn generous_rate_limits() -> RateLimits {
     }
 }
 
+/// The settings every test server runs with, and a fresh log key.
+fn test_options(rate_limits: RateLimits, connections: ConnectionLimits) -> ServerOptions {
+    ServerOptions {
+        bind: "127.0.0.1:0".into(),
+        jwt_secret: b"test secret of at least thirty-two bytes".to_vec(),
+        reference_prefix: "TST".into(),
+        web_dir: web_dir(),
+        workers: Some(2),
+        rate_limits,
+        connections,
+        edit_limits: emenda_domain::proposal::EditLimits::default(),
+        owner: emenda_api::dto::site::Owner {
+            name: "Comune di Prova".into(),
+            url: Some("https://www.comune.prova.it".into()),
+            email: Some("partecipazione@comune.prova.it".into()),
+            logo: false,
+        },
+        logo: None,
+        log_signer: Arc::new(emenda_server::config::new_log_signer("test.emenda.example/log").expect("a log key")),
+    }
+}
+
+/// Starts a server over `store` in its own thread; returns its base URL.
+fn start(store: Store, options: ServerOptions) -> String {
+    let (sender, receiver) = mpsc::channel();
+    std::thread::spawn(move || {
+        actix_web::rt::System::new().block_on(async move {
+            match app::server(Database::from(store), &options) {
+                Ok((server, address)) => {
+                    let _ = sender.send(Ok(address));
+                    let _ = server.await;
+                }
+                Err(error) => {
+                    let _ = sender.send(Err(error));
+                }
+            }
+        });
+    });
+    let address = receiver.recv().expect("server thread").expect("server binds");
+    format!("http://{address}")
+}
+
 impl TestApp {
     /// Starts a server on a fresh database of `backend`, with rate limits
     /// too high for any test to reach.
@@ -118,41 +163,25 @@ impl TestApp {
         emenda_server::telemetry::init_with_default("warn");
         let database = TestDatabase::new(backend);
         let store = database.store();
-        let options = ServerOptions {
-            bind: "127.0.0.1:0".into(),
-            jwt_secret: b"test secret of at least thirty-two bytes".to_vec(),
-            reference_prefix: "TST".into(),
-            web_dir: web_dir(),
-            workers: Some(2),
-            rate_limits,
-            connections,
-            edit_limits: emenda_domain::proposal::EditLimits::default(),
-            owner: emenda_api::dto::site::Owner {
-                name: "Comune di Prova".into(),
-                url: Some("https://www.comune.prova.it".into()),
-                email: Some("partecipazione@comune.prova.it".into()),
-                logo: false,
-            },
-            logo: None,
-        };
-        let (sender, receiver) = mpsc::channel();
-        let server_store = store.clone();
-        std::thread::spawn(move || {
-            actix_web::rt::System::new().block_on(async move {
-                match app::server(Database::from(server_store), &options) {
-                    Ok((server, address)) => {
-                        let _ = sender.send(Ok(address));
-                        let _ = server.await;
-                    }
-                    Err(error) => {
-                        let _ = sender.send(Err(error));
-                    }
-                }
-            });
-        });
-        let address = receiver.recv().expect("server thread").expect("server binds");
+        let options = test_options(rate_limits, connections);
+        let log_signer = options.log_signer.clone();
+        let base = start(store.clone(), options);
         let agent = ureq::AgentBuilder::new().timeout(std::time::Duration::from_secs(60)).build();
-        TestApp { base: format!("http://{address}"), store, agent, _database: database }
+        TestApp { base, store, log_signer, agent, _database: Some(database) }
+    }
+
+    /// A second server on this one's database (its own connection pool,
+    /// the same log key and settings), as a second instance behind a load
+    /// balancer would be. It does not own the database.
+    pub fn beside(&self) -> TestApp {
+        let database = self._database.as_ref().expect("the first instance owns the database");
+        let store = database.store();
+        let mut options =
+            test_options(generous_rate_limits(), ConnectionLimits { per_address: 0, ..ConnectionLimits::default() });
+        options.log_signer = self.log_signer.clone();
+        let base = start(store.clone(), options);
+        let agent = ureq::AgentBuilder::new().timeout(std::time::Duration::from_secs(60)).build();
+        TestApp { base, store, log_signer: self.log_signer.clone(), agent, _database: None }
     }
 
     /// Sends a request; `token` signs it in, `body` is sent as JSON.
@@ -240,10 +269,30 @@ impl TestApp {
         }
     }
 
+    /// The services over this app's database, as the command line builds
+    /// them (same log key as the server).
+    pub fn state(&self, jwt_secret: &[u8], reference_prefix: &str) -> emenda_api::AppState {
+        app::state(Database::from(self.store.clone()), jwt_secret, reference_prefix, self.log_signer.clone())
+    }
+
+    /// Waits until the log's signed checkpoint covers every entry written
+    /// so far (the integrator runs a few times a second), and returns its
+    /// size.
+    pub fn wait_for_log(&self) -> u64 {
+        for _ in 0..200 {
+            let pending = self.store.read(emenda_store::public_log::has_pending).expect("pending entries");
+            if !pending {
+                return self.store.read(emenda_store::public_log::latest_size).expect("log size").unwrap_or(0);
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        panic!("the log did not integrate its pending entries within 10 s");
+    }
+
     /// Creates an administrator the way an operator does (the command
     /// line's code path) and signs them in.
     pub fn admin(&self) -> TestUser {
-        let state = app::state(Database::from(self.store.clone()), b"unused here but long enough to sign", "TST");
+        let state = self.state(b"unused here but long enough to sign", "TST");
         state
             .accounts
             .ensure_admin(&emenda_accounts::service::Registration {

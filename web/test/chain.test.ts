@@ -1,25 +1,25 @@
-// The audit chain is checked segment by segment: each request resumes
-// after the last entry and hash the one before reported.
+// The log is checked segment by segment: each request starts where the
+// one before stopped.
 import { describe, expect, it } from 'vitest';
 import { verifyAuditChain, type SegmentReader } from '../src/api/chain';
 
-const hash = (n: number) => n.toString(16).padStart(64, '0');
-
 function server(total: number, segment: number, brokenAt?: number) {
-  const asked: { after?: number; hash?: string }[] = [];
+  const asked: { from?: number }[] = [];
   const read: SegmentReader = async (query) => {
     asked.push(query);
-    const after = query.after ?? 0;
-    const last = Math.min(after + segment, total);
-    const broken = brokenAt !== undefined && brokenAt > after && brokenAt <= last;
+    const from = query.from ?? 0;
+    const next = Math.min(from + segment, total);
+    const broken = brokenAt !== undefined && brokenAt >= from && brokenAt < next;
     return {
       valid: !broken,
-      entries: last - after,
-      last_seq: last,
-      last_hash: hash(last),
-      complete: last === total,
+      tree_size: total,
+      root_hash: '0'.repeat(64),
+      from,
+      next,
+      complete: !broken && next === total,
       first_invalid: broken ? brokenAt : null,
-      unchained: 0,
+      problem: broken ? 'record_changed' : null,
+      pending: 0,
     };
   };
   return { read, asked };
@@ -30,10 +30,10 @@ describe('verifyAuditChain', () => {
     const { read, asked } = server(2500, 1000);
     const report = await verifyAuditChain(read);
     expect(report).toMatchObject({ valid: true, complete: true, entries: 2500 });
-    expect(asked).toEqual([{}, { after: 1000, hash: hash(1000) }, { after: 2000, hash: hash(2000) }]);
+    expect(asked).toEqual([{}, { from: 1000 }, { from: 2000 }]);
   });
 
-  it('stops at the first broken segment, which names the link', async () => {
+  it('stops at the first broken segment, which names the entry', async () => {
     const { read, asked } = server(2500, 1000, 1500);
     const report = await verifyAuditChain(read);
     expect(report).toMatchObject({ valid: false, first_invalid: 1500 });

@@ -5,12 +5,13 @@ use crate::rate_limit::{Limiters, RateLimits};
 use crate::route_table::RouteTable;
 use emenda_accounts::AccountService;
 use emenda_domain::proposal::EditLimits;
+use emenda_domain::transparency::LogSigner;
 use emenda_participation::{
     AmendmentService, CommentService, HistoryService, ProposalService, SpaceService, SupportService,
 };
 use emenda_service::Database;
 use emenda_staff::{
-    AnswerService, AuditService, DecisionService, PageService, ReportService, RoleService, SummaryService,
+    AnswerService, AuditService, DecisionService, LogService, PageService, ReportService, RoleService, SummaryService,
     UserModerationService,
 };
 use std::sync::Arc;
@@ -38,6 +39,8 @@ pub struct AppState {
     pub answers: AnswerService,
     /// Audit log reads.
     pub audit: AuditService,
+    /// The transparency log: checkpoints, tiles, verification, integration.
+    pub log: LogService,
     /// Role grants.
     pub roles: RoleService,
     /// Account verification and blocks.
@@ -76,6 +79,7 @@ impl AppState {
         limits: RateLimits,
         edit_limits: EditLimits,
         routes: &'static RouteTable,
+        log_signer: Arc<LogSigner>,
     ) -> Self {
         let limiters = Arc::new(Limiters::new(limits, accounts.clone(), routes));
         let ctx = database.context();
@@ -91,6 +95,7 @@ impl AppState {
             proposals,
             history: HistoryService::new(ctx.clone()),
             audit: AuditService::new(ctx.clone()),
+            log: LogService::new(ctx.clone(), log_signer),
             roles: RoleService::new(ctx.clone()),
             user_moderation: UserModerationService::new(ctx.clone()),
             pages: PageService::new(ctx.clone()),

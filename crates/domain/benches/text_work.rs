@@ -10,11 +10,11 @@
 #![allow(missing_docs)]
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
-use emenda_domain::audit_chain::{entry_hash, ChainHead, ChainVerifier, HashedAuditEntry};
 use emenda_domain::diff::{diff_texts, Granularity};
 use emenda_domain::history::{content_hash, verify_chain, HashEncoding, HashedVersion, StoredVersion};
 use emenda_domain::merge::{merge3, MergeOutcome, MAX_MERGE_CHARS};
 use emenda_domain::proposal::VersionKind;
+use emenda_domain::transparency::{audit_entry, leaf_hash, tree, AuditLeaf, Hash, HashReader};
 use emenda_domain::values::Body;
 use std::hint::black_box;
 use uuid::Uuid;
@@ -197,49 +197,50 @@ fn hash_chains(c: &mut Criterion) {
     c.bench_function("version_chain/verify_7_versions_of_20k", |b| b.iter(|| verify_chain(black_box(&versions))));
     c.bench_function("version_chain/hash_one_20k_version", |b| b.iter(|| content_hash(black_box(&versions[6].fields))));
 
-    // The audit log: 1,000 entries of the shape services append.
-    let ids: Vec<String> = (0..1_000u128).map(|n| Uuid::from_u128(n + 10).hyphenated().to_string()).collect();
+    // The transparency log: 1,000 audit entries of the shape services
+    // append, hashed into the tree as the integrator does.
     let actor = Uuid::from_u128(3).hyphenated().to_string();
-    let details = r#"{"number":3,"summary":"corretto un refuso nel secondo paragrafo"}"#;
-    let mut audit_hashes: Vec<String> = Vec::new();
-    for (n, id) in ids.iter().enumerate() {
-        let hash = entry_hash(&audit_entry(n, id, &actor, details, audit_hashes.last().map(String::as_str)));
-        audit_hashes.push(hash);
-    }
-    c.bench_function("audit_chain/verify_1000_entries", |b| {
+    let entries: Vec<Vec<u8>> = (0..1_000u128)
+        .map(|n| {
+            let id = Uuid::from_u128(n + 10).hyphenated().to_string();
+            audit_entry(
+                &AuditLeaf {
+                    id: &id,
+                    action: "proposal.edited",
+                    target_kind: "proposal",
+                    target_id: &id,
+                    space_id: None,
+                    actor_id: Some(&actor),
+                    visibility: "public",
+                    created_at: "2026-12-07T10:00:00.000000Z",
+                    details: r#"{"number":3,"summary":"corretto un refuso"}"#,
+                },
+                "0123456789abcdef0123456789abcdef",
+            )
+            .expect("a valid entry")
+        })
+        .collect();
+    c.bench_function("transparency/sequence_1000_entries", |b| {
         b.iter(|| {
-            let mut verifier = ChainVerifier::new();
-            for (n, id) in ids.iter().enumerate() {
-                let previous = n.checked_sub(1).map(|p| audit_hashes[p].as_str());
-                verifier.push(&audit_entry(n, id, &actor, details, previous), &audit_hashes[n]);
+            let hashes = MemoryHashes::default();
+            for (n, entry) in entries.iter().enumerate() {
+                let n = n as u64;
+                let new = tree::stored_hashes_for_record_hash(n, leaf_hash(entry), &hashes).expect("hashes");
+                hashes.0.borrow_mut().extend(new);
             }
-            let head = ChainHead { seq: 1_000, hash: audit_hashes.last().map(String::as_str), legacy_entries: 0 };
-            let report = verifier.finish(&head, 0);
-            assert!(report.valid);
-            report
+            tree::tree_hash(entries.len() as u64, &hashes).expect("root")
         })
     });
 }
 
-fn audit_entry<'a>(
-    n: usize,
-    id: &'a str,
-    actor: &'a str,
-    details: &'a str,
-    previous_hash: Option<&'a str>,
-) -> HashedAuditEntry<'a> {
-    HashedAuditEntry {
-        seq: i64::try_from(n + 1).expect("a thousand entries"),
-        id,
-        actor_id: Some(actor),
-        action: "proposal.edited",
-        target_kind: "proposal",
-        target_id: id,
-        space_id: None,
-        details,
-        visibility: "public",
-        created_at: "2026-11-25T10:00:00.000000Z",
-        previous_hash,
+/// Stored hashes in memory, in stored-hash order.
+#[derive(Default)]
+struct MemoryHashes(std::cell::RefCell<Vec<Hash>>);
+
+impl HashReader for MemoryHashes {
+    fn read_hashes(&self, indexes: &[u64]) -> Result<Vec<Hash>, tree::Error> {
+        let hashes = self.0.borrow();
+        indexes.iter().map(|&i| hashes.get(i as usize).copied().ok_or(tree::Error::IndexesNotInTree)).collect()
     }
 }
 

@@ -178,6 +178,22 @@ pub fn verify_chain(versions: &[StoredVersion<'_>]) -> ChainReport {
     ChainReport { valid: true, versions: versions.len(), first_invalid: None }
 }
 
+/// Holds a history to the transparency log: every stored version must be
+/// logged with its content hash, and the newest logged version must be the
+/// newest stored one. `stored` and `logged` are `(number, content hash)`
+/// in number order. Names the first version that does not hold: one
+/// changed or slipped in behind the log's back, or the first of those cut
+/// off the end (which the chain alone cannot see: a shorter chain still
+/// links).
+pub fn check_against_log(report: ChainReport, stored: &[(i32, &str)], logged: &[(i32, &str)]) -> ChainReport {
+    let logged_hash = |number: i32| logged.iter().find(|(n, _)| *n == number).map(|(_, h)| *h);
+    let mismatch = stored.iter().find(|(number, hash)| logged_hash(*number) != Some(*hash)).map(|(n, _)| *n);
+    let newest_stored = stored.last().map_or(0, |(n, _)| *n);
+    let cut = logged.iter().map(|(n, _)| *n).max().filter(|newest| *newest > newest_stored).map(|_| newest_stored + 1);
+    let first = [report.first_invalid, mismatch, cut].into_iter().flatten().min();
+    ChainReport { valid: first.is_none(), first_invalid: first, ..report }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -387,5 +403,20 @@ mod tests {
             prop_assert!(!report.valid);
             prop_assert_eq!(report.first_invalid, Some(1));
         }
+    }
+
+    #[test]
+    fn a_history_is_held_to_the_log() {
+        let ok = ChainReport { valid: true, versions: 3, first_invalid: None };
+        let stored = [(1, "a"), (2, "b"), (3, "c")];
+        assert_eq!(check_against_log(ok.clone(), &stored, &stored), ok);
+        // The newest version deleted: the chain still links, the log names it.
+        assert_eq!(check_against_log(ok.clone(), &stored[..2], &stored).first_invalid, Some(3));
+        // A version rewritten, or one the log never saw.
+        assert_eq!(check_against_log(ok.clone(), &[(1, "a"), (2, "x"), (3, "c")], &stored).first_invalid, Some(2));
+        assert_eq!(check_against_log(ok.clone(), &stored, &stored[..2]).first_invalid, Some(3));
+        // The chain's own finding stays when it comes first.
+        let broken = ChainReport { valid: false, versions: 3, first_invalid: Some(1) };
+        assert_eq!(check_against_log(broken, &stored[..2], &stored).first_invalid, Some(1));
     }
 }

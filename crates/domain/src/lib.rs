@@ -7,7 +7,6 @@
 
 pub mod amendment;
 pub mod audit;
-pub mod audit_chain;
 mod bounded;
 pub mod clock;
 pub mod codes;
@@ -31,6 +30,8 @@ pub mod space;
 pub mod support;
 pub mod text;
 pub mod topics;
+pub mod transparency;
 pub mod values;
+pub mod witness;
 
 pub use error::{DomainError, ErrorCode, FieldCode, FieldError};

@@ -67,6 +67,7 @@ pub fn append_version(
         tx,
         &NewVersion {
             proposal_id: proposal.id,
+            reference: &proposal.reference,
             number,
             title: next.title,
             body: next.body,

@@ -223,6 +223,7 @@ impl ProposalService {
             tx,
             &NewVersion {
                 proposal_id: id,
+                reference: &reference,
                 number: 1,
                 title,
                 body,

@@ -4,14 +4,16 @@
 use crate::views::{Version, VersionDiff, VersionSummary};
 use crate::{load_visible_proposal, may_see, ProposalKey};
 use emenda_domain::diff::{diff_texts, Granularity};
-use emenda_domain::history::{verify_chain, ChainReport, HashEncoding, HashedVersion, StoredVersion};
+use emenda_domain::history::{
+    check_against_log, verify_chain, ChainReport, HashEncoding, HashedVersion, StoredVersion,
+};
 use emenda_domain::policy::Actor;
 use emenda_domain::{DomainError, FieldCode};
 use emenda_service::{ServiceContext, ServiceError, ServiceResult};
-use emenda_store::proposal_view;
 use emenda_store::versions::{self, VersionRecord};
 use emenda_store::HasStore;
 use emenda_store::Tx;
+use emenda_store::{proposal_view, public_log};
 
 /// Reads history.
 #[derive(Debug, Clone)]
@@ -93,10 +95,12 @@ impl HistoryService {
         })
     }
 
-    /// Re-reads every version and re-checks the chain.
+    /// Re-reads every version and re-checks the chain, and holds it to the
+    /// transparency log (`history::check_against_log`).
     pub fn verify(&self, key: &ProposalKey, actor: Option<&Actor>) -> ServiceResult<ChainReport> {
-        let all = self.ctx.store().read(|tx| {
+        let (all, logged) = self.ctx.store().read(|tx| {
             let proposal = load_visible_proposal(tx, key, actor)?;
+            let logged = public_log::logged_versions(tx, proposal.id)?;
             let mut all = Vec::new();
             loop {
                 let after = all.last().map_or(0, |v: &VersionRecord| v.number);
@@ -106,7 +110,7 @@ impl HistoryService {
                 }
                 all.extend(page);
             }
-            Ok::<_, emenda_service::ServiceError>(all)
+            Ok::<_, emenda_service::ServiceError>((all, logged))
         })?;
         // A version whose encoding number is unknown cannot be checked: the
         // history is verified up to it and it is named as the first invalid.
@@ -138,12 +142,16 @@ impl HistoryService {
                 content_hash: &v.content_hash,
             })
             .collect();
-        let report = verify_chain(&stored);
-        match all.get(known) {
-            Some(unknown) if report.valid => {
-                Ok(ChainReport { valid: false, versions: all.len(), first_invalid: Some(unknown.number) })
+        let report = match (verify_chain(&stored), all.get(known)) {
+            (report, Some(unknown)) if report.valid => {
+                ChainReport { valid: false, versions: all.len(), first_invalid: Some(unknown.number) }
             }
-            _ => Ok(ChainReport { versions: all.len(), ..report }),
-        }
+            (report, _) => ChainReport { versions: all.len(), ..report },
+        };
+        // The chain links versions to each other; the log says which is
+        // the newest, so a history cut short or rewritten is named too.
+        let stored: Vec<(i32, &str)> = all.iter().map(|v| (v.number, v.content_hash.as_str())).collect();
+        let logged: Vec<(i32, &str)> = logged.iter().map(|(n, h)| (*n, h.as_str())).collect();
+        Ok(check_against_log(report, &stored, &logged))
     }
 }

@@ -18,14 +18,18 @@ use emenda_api::dto::site::{Logo, Owner};
 use emenda_api::rate_limit::RateLimits;
 use emenda_api::AppState;
 use emenda_domain::proposal::EditLimits;
+use emenda_domain::transparency::LogSigner;
 use emenda_service::Database;
 use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::Duration;
 use tracing::Span;
 use tracing_actix_web::{RequestId, RootSpanBuilder, TracingLogger};
 use wire::ProblemSocket;
 
+#[path = "integrator.rs"]
+pub mod integrator;
 #[path = "web_assets.rs"]
 pub mod web_assets;
 #[path = "wire.rs"]
@@ -54,6 +58,8 @@ pub struct ServerOptions {
     pub owner: Owner,
     /// Its logo.
     pub logo: Option<Logo>,
+    /// The transparency log's signing key.
+    pub log_signer: Arc<LogSigner>,
 }
 
 /// The process's soft limit on open files, where the system says
@@ -180,8 +186,8 @@ fn security_headers() -> DefaultHeaders {
 }
 
 /// Builds every service over `database`, with the default rate limits.
-pub fn state(database: Database, jwt_secret: &[u8], reference_prefix: &str) -> AppState {
-    state_with_limits(database, jwt_secret, reference_prefix, RateLimits::default(), EditLimits::default())
+pub fn state(database: Database, jwt_secret: &[u8], reference_prefix: &str, log_signer: Arc<LogSigner>) -> AppState {
+    state_with_limits(database, jwt_secret, reference_prefix, RateLimits::default(), EditLimits::default(), log_signer)
 }
 
 /// Builds every service over `database`.
@@ -191,9 +197,10 @@ pub fn state_with_limits(
     reference_prefix: &str,
     limits: RateLimits,
     edit_limits: EditLimits,
+    log_signer: Arc<LogSigner>,
 ) -> AppState {
     let accounts = AccountService::new(database.context(), JwtKeys::from_secret(jwt_secret), AuthSettings::default());
-    AppState::new(database, accounts, reference_prefix, limits, edit_limits, emenda_api::routes::table())
+    AppState::new(database, accounts, reference_prefix, limits, edit_limits, emenda_api::routes::table(), log_signer)
 }
 
 /// Binds the server; returns it (to be awaited) and the address it got.
@@ -211,8 +218,16 @@ pub fn server(database: Database, options: &ServerOptions) -> std::io::Result<(S
         &options.reference_prefix,
         options.rate_limits,
         options.edit_limits,
+        options.log_signer.clone(),
     )
     .with_owner(options.owner.clone(), options.logo.clone());
+    // The log has a signed checkpoint before the first request, and every
+    // record written before it existed is in it.
+    let sequenced = state.log.integrate().map_err(|e| std::io::Error::other(format!("integrating the log: {e}")))?;
+    if sequenced > 0 {
+        tracing::info!(sequenced, "transparency log entries sequenced at start");
+    }
+    integrator::spawn(state.log.clone());
     // Proposals without search terms (from before search, or loaded in
     // bulk) are indexed before the first request can look for them.
     let indexed = emenda_participation::search::index_missing(&state.database.context())

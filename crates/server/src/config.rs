@@ -6,6 +6,7 @@ use emenda_api::connections::ConnectionLimits;
 use emenda_api::dto::site::{Logo, Owner};
 use emenda_api::rate_limit::RateLimits;
 use emenda_domain::proposal::EditLimits;
+use emenda_domain::transparency::{self, LogSigner};
 use std::path::{Path, PathBuf};
 
 /// Settings shared by every command.
@@ -62,6 +63,17 @@ pub struct Settings {
     /// Author edits a proposal takes in all (0 = no limit).
     #[arg(long, env = "EMENDA_MAX_EDITS", default_value_t = 200, global = true)]
     pub max_edits: usize,
+    /// The transparency log's origin: the first line of every checkpoint
+    /// and the name of its key, conventionally the site's host and `/log`
+    /// (e.g. `partecipa.regione.example/log`).
+    #[arg(long, env = "EMENDA_LOG_ORIGIN", default_value = "localhost/emenda-log", global = true)]
+    pub log_origin: String,
+    /// The log's signing key, `PRIVATE+KEY+<origin>+<id>+<base64>`; default:
+    /// generated on first start and kept in `<data dir>/log-key` (0600).
+    /// Never in the database: whoever can change the database must not
+    /// also be able to sign for the log without the key.
+    #[arg(long, env = "EMENDA_LOG_KEY", hide_env_values = true, global = true)]
+    pub log_key: Option<String>,
     /// The public body that publishes the site, as its header and footer
     /// name it ("Comune di …").
     #[arg(long, env = "EMENDA_OWNER_NAME", default_value = "Amministrazione titolare", global = true)]
@@ -154,6 +166,43 @@ impl Settings {
             }
         }
         tracing::warn!(path = %path.display(), "EMENDA_JWT_SECRET is not set: using a generated secret kept in the data folder; set it in production");
+        self.ensure_data_dir()?;
+        let secret = emenda_accounts::tokens::random_secret().context("no randomness for a secret")?;
+        write_private(&path, &secret)?;
+        Ok(secret.into_bytes())
+    }
+
+    /// The transparency log's signer: the configured key, or the one kept
+    /// in `<data dir>/log-key`, generated on first use. Its name must be
+    /// the configured origin.
+    pub fn log_signer(&self) -> anyhow::Result<LogSigner> {
+        let origin = self.log_origin.trim();
+        if origin.is_empty() || origin.contains(char::is_whitespace) || origin.contains('+') {
+            bail!("EMENDA_LOG_ORIGIN must be non-empty, without spaces or `+`");
+        }
+        let skey = match self.log_key.as_deref().map(str::trim).filter(|k| !k.is_empty()) {
+            Some(key) => key.to_owned(),
+            None => {
+                let path = self.data_dir.join("log-key");
+                match std::fs::read_to_string(&path) {
+                    Ok(existing) => existing.trim().to_owned(),
+                    Err(_) => {
+                        self.ensure_data_dir()?;
+                        let (_, skey) = new_log_signer_and_key(origin)?;
+                        write_private(&path, &skey)?;
+                        tracing::info!(path = %path.display(), "a new signing key for the transparency log was generated; keep a copy of it safe");
+                        skey
+                    }
+                }
+            }
+        };
+        let vkey =
+            transparency::verifier_key_of(&skey).map_err(|e| anyhow::anyhow!("EMENDA_LOG_KEY or log-key: {e}"))?;
+        LogSigner::new(origin, &skey, &vkey).map_err(|e| anyhow::anyhow!("the transparency log's key: {e}"))
+    }
+
+    /// Creates the data folder (owner-only) if it is missing.
+    fn ensure_data_dir(&self) -> anyhow::Result<()> {
         if !self.data_dir.exists() {
             let mut folders = std::fs::DirBuilder::new();
             folders.recursive(true);
@@ -161,9 +210,7 @@ impl Settings {
             std::os::unix::fs::DirBuilderExt::mode(&mut folders, 0o700);
             folders.create(&self.data_dir).with_context(|| format!("creating {}", self.data_dir.display()))?;
         }
-        let secret = emenda_accounts::tokens::random_secret().context("no randomness for a secret")?;
-        write_private(&path, &secret)?;
-        Ok(secret.into_bytes())
+        Ok(())
     }
 
     /// The request-rate limits.
@@ -195,6 +242,19 @@ impl Settings {
     pub fn web_dir(&self) -> PathBuf {
         self.web_dir.clone().unwrap_or_default()
     }
+}
+
+/// A signer with a new key from the system's random source, and that key
+/// as the operator keeps it (`PRIVATE+KEY+<origin>+<id>+<base64>`).
+pub fn new_log_signer_and_key(origin: &str) -> anyhow::Result<(LogSigner, String)> {
+    let mut seed = [0u8; 32];
+    getrandom::getrandom(&mut seed).context("no randomness for the log's key")?;
+    LogSigner::from_seed(origin, &seed).map_err(|e| anyhow::anyhow!("a new log key: {e}"))
+}
+
+/// A signer with a new key (tests).
+pub fn new_log_signer(origin: &str) -> anyhow::Result<LogSigner> {
+    Ok(new_log_signer_and_key(origin)?.0)
 }
 
 fn write_private(path: &Path, contents: &str) -> anyhow::Result<()> {

@@ -8,4 +8,5 @@ pub mod markdown;
 pub mod public_pages;
 pub mod seed;
 pub mod telemetry;
+pub mod verify_log;
 pub mod words;

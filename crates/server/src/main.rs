@@ -7,6 +7,7 @@ use emenda_server::app::{self, ServerOptions};
 use emenda_server::config::Settings;
 use emenda_server::{seed, telemetry};
 use emenda_service::database::{self, Database};
+use std::sync::Arc;
 
 #[derive(Debug, Parser)]
 #[command(name = "emenda", version, about = "Civic participation: proposals, versions, amendments")]
@@ -38,6 +39,23 @@ enum Command {
     /// with an error when one does. Scans whole tables: run it when the
     /// platform is quiet.
     CheckCounters,
+    /// Witness a running Emenda's transparency log: check its signed
+    /// checkpoint, every tile and entry, and (with --state) that it extends
+    /// the checkpoint kept by the previous run. Exits with an error, and
+    /// says why, if anything does not hold.
+    VerifyLog {
+        /// The site, e.g. https://partecipa.comune.example
+        #[arg(long)]
+        url: String,
+        /// The log's verifier key (`name+id+base64`), as the administration
+        /// publishes it; default: the one kept in --state, else the one the
+        /// server serves (trusted on first use).
+        #[arg(long)]
+        key: Option<String>,
+        /// A file that keeps the key and the last checkpoint seen between runs.
+        #[arg(long)]
+        state: Option<std::path::PathBuf>,
+    },
     /// Manage accounts.
     Admin {
         #[command(subcommand)]
@@ -93,7 +111,12 @@ fn main() -> anyhow::Result<()> {
         }
         Command::Seed { .. } => {
             let database = open_database(&settings)?;
-            let state = app::state(database, &settings.jwt_secret()?, &settings.reference_prefix);
+            let state = app::state(
+                database,
+                &settings.jwt_secret()?,
+                &settings.reference_prefix,
+                Arc::new(settings.log_signer()?),
+            );
             report_demo(seed::load_demo(&state)?);
         }
         Command::CheckCounters => {
@@ -105,9 +128,13 @@ fn main() -> anyhow::Result<()> {
             anyhow::ensure!(mismatches.is_empty(), "{} counters disagree with their rows", mismatches.len());
             println!("every counter equals its rows");
         }
+        Command::VerifyLog { url, key, state } => {
+            emenda_server::verify_log::run(&url, key.as_deref(), state.as_deref())?;
+        }
         Command::Admin { command: AdminCommand::Create { email, password, nickname, display_name } } => {
             let database = open_database(&settings)?;
-            let state = app::state(database, &settings.jwt_secret()?, &settings.reference_prefix);
+            let signer = Arc::new(settings.log_signer()?);
+            let state = app::state(database, &settings.jwt_secret()?, &settings.reference_prefix, signer);
             let registration = Registration { email, password, nickname, display_name, consent: Consent::ByOperator };
             let id = state.accounts.ensure_admin(&registration).map_err(|e| anyhow::anyhow!("{e}"))?;
             println!("administrator {id} ready");
@@ -115,8 +142,9 @@ fn main() -> anyhow::Result<()> {
         Command::Serve { demo } => {
             let database = open_database(&settings)?;
             let secret = settings.jwt_secret()?;
+            let log_signer = Arc::new(settings.log_signer()?);
             if demo {
-                let state = app::state(database.clone(), &secret, &settings.reference_prefix);
+                let state = app::state(database.clone(), &secret, &settings.reference_prefix, log_signer.clone());
                 report_demo(seed::load_demo(&state)?);
             }
             let (owner, logo) = settings.owner()?;
@@ -131,6 +159,7 @@ fn main() -> anyhow::Result<()> {
                 edit_limits: settings.edit_limits(),
                 owner,
                 logo,
+                log_signer,
             };
             actix_web::rt::System::new().block_on(async move {
                 let (server, address) = app::server(database, &options).context("binding the server")?;

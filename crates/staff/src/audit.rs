@@ -1,11 +1,10 @@
-//! Reading the audit log: public entries for everyone, all for staff, and
-//! the public re-verification of its hash chain.
+//! Reading the audit log: public entries for everyone, all for staff (its
+//! re-verification is the transparency log's: `public_log`).
 
 use crate::views::AuditEntry;
 use emenda_domain::audit::AuditFilter;
-use emenda_domain::audit_chain::{segment_start, AuditChainReport, VERIFY_SEGMENT};
 use emenda_domain::policy::{can_read_staff_audit, Actor, StaffScope};
-use emenda_domain::{DomainError, FieldCode};
+use emenda_domain::DomainError;
 use emenda_service::{ServiceContext, ServiceResult};
 use emenda_store::audit::{self, AuditReader};
 use emenda_store::users;
@@ -73,32 +72,5 @@ impl AuditService {
             .into_iter()
             .next()
             .ok_or_else(|| DomainError::not_found("audit entry").into())
-    }
-
-    /// Re-verifies one segment of the chain (at most [`VERIFY_SEGMENT`]
-    /// entries after entry `after`, linking to the `hash` the caller
-    /// verified there) within one snapshot: anyone may check, call after
-    /// call, that no entry was changed, removed or inserted, and no call
-    /// costs more than a segment.
-    pub fn verify(&self, after: i64, hash: Option<&str>) -> ServiceResult<AuditChainReport> {
-        self.ctx.store().read(|tx| {
-            let head = audit::head(tx)?;
-            let (after, hash) = segment_start(after, hash, head.seq)?;
-            // A resume point that is not what the log holds is the caller's
-            // mistake (or a shared link), not a broken chain: refused, so
-            // no report ever says "broken" because of what a caller sent.
-            if let Some(hash) = hash {
-                let stored = audit::chain_page(tx, after - 1, 1)?.into_iter().next().map(|row| row.entry_hash);
-                if stored.as_deref() != Some(hash) {
-                    return Err(DomainError::invalid(
-                        "hash",
-                        FieldCode::Mismatch,
-                        format!("is not the hash of entry {after}; verify again from the start"),
-                    )
-                    .into());
-                }
-            }
-            Ok(audit::verify_segment(tx, after, hash, VERIFY_SEGMENT)?)
-        })
     }
 }

@@ -1,19 +1,18 @@
 //! The audit log: append-only (the database refuses UPDATE, DELETE and
-//! REPLACE) and one hash chain in `seq` order (see
-//! `emenda_domain::audit_chain`).
+//! REPLACE), each entry also an entry of the transparency log (see
+//! `public_log`).
 
-use crate::connection::DbConnection;
-use crate::schema::{amendments, audit_head, audit_log, comments, proposals, spaces};
+use crate::public_log::{self, NewEntry};
+use crate::schema::{amendments, audit_log, comments, proposals, spaces};
 use crate::types::Stored;
 use crate::{StoreError, Tx};
 use chrono::{DateTime, Utc};
-use diesel::connection::SimpleConnection;
 use diesel::prelude::*;
 use emenda_domain::amendment::AmendmentState;
 use emenda_domain::audit::{AuditAction, AuditVisibility};
-use emenda_domain::audit_chain::{self, AuditChainReport, ChainHead, ChainVerifier, HashedAuditEntry};
 use emenda_domain::policy::StaffScope;
 use emenda_domain::space::AmendmentsVisibility;
+use emenda_domain::transparency::{AuditLeaf, EntryKind};
 use uuid::Uuid;
 
 /// The target kind of entries about an amendment (see `AuditTarget`).
@@ -44,33 +43,13 @@ pub struct AuditEntry {
     pub created_at: DateTime<Utc>,
 }
 
-/// Appends an entry at the end of the chain. The store numbers and hashes
-/// it here, so no code path can write an entry outside the chain.
-///
-/// Appends are serialised by the one-row `audit_head` table: the first
-/// statement bumps its counter, which on PostgreSQL locks that row until the
-/// transaction ends, so a concurrent append waits and then reads this one's
-/// entry as its predecessor (each statement sees the latest committed data
-/// at READ COMMITTED); SQLite write transactions hold the database write
-/// lock already. Numbers are taken inside the transaction, so a rollback
-/// gives its number back and the sequence stays gap-free.
+/// Appends an entry, and its entry in the transparency log (see
+/// `public_log`), in the caller's transaction: the record and its log
+/// entry commit together. Nothing here is shared with other writes: the
+/// log orders entries later, in batches, so appends never wait for each
+/// other's commit.
 pub fn insert(tx: &mut Tx<'_>, entry: &AuditEntry) -> Result<(), StoreError> {
-    let taken = diesel::update(audit_head::table.filter(audit_head::id.eq(HEAD_ROW)))
-        .set(audit_head::seq.eq(audit_head::seq + 1))
-        .execute(tx.conn())?;
-    if taken != 1 {
-        return Err(StoreError::Corrupt("the audit chain head is missing".to_owned()));
-    }
-    let HeadRow { seq, entry_hash: head_hash, .. } = head_row(tx)?;
-    // Link to the latest entry as stored; the head holds the same hash, and
-    // stands in if that entry was removed (verification names the gap).
-    let latest: Option<Option<String>> = audit_log::table
-        .filter(audit_log::seq.eq(seq - 1))
-        .select(audit_log::entry_hash)
-        .first(tx.conn())
-        .optional()?;
-    let previous_hash = latest.flatten().or(head_hash);
-    // The hash covers each field exactly as its column stores it.
+    // The log entry covers each field exactly as its column stores it.
     let id = Stored(entry.id);
     let actor_id = entry.actor_id.map(Stored);
     let action = Stored(entry.action);
@@ -79,19 +58,6 @@ pub fn insert(tx: &mut Tx<'_>, entry: &AuditEntry) -> Result<(), StoreError> {
     let details = Stored(entry.details.clone());
     let visibility = Stored(entry.visibility);
     let created_at = Stored(entry.created_at);
-    let entry_hash = audit_chain::entry_hash(&HashedAuditEntry {
-        seq,
-        id: &id.text(),
-        actor_id: actor_id.map(|a| a.text()).as_deref(),
-        action: &action.text(),
-        target_kind: &entry.target_kind,
-        target_id: &target_id.text(),
-        space_id: space_id.map(|s| s.text()).as_deref(),
-        details: &details.text(),
-        visibility: &visibility.text(),
-        created_at: &created_at.text(),
-        previous_hash: previous_hash.as_deref(),
-    });
     diesel::insert_into(audit_log::table)
         .values((
             audit_log::id.eq(&id),
@@ -103,15 +69,34 @@ pub fn insert(tx: &mut Tx<'_>, entry: &AuditEntry) -> Result<(), StoreError> {
             audit_log::details.eq(&details),
             audit_log::visibility.eq(&visibility),
             audit_log::created_at.eq(&created_at),
-            audit_log::seq.eq(seq),
-            audit_log::previous_hash.eq(&previous_hash),
-            audit_log::entry_hash.eq(&entry_hash),
         ))
         .execute(tx.conn())?;
-    diesel::update(audit_head::table.filter(audit_head::id.eq(HEAD_ROW)))
-        .set(audit_head::entry_hash.eq(&entry_hash))
-        .execute(tx.conn())?;
-    Ok(())
+    let salt = public_log::new_salt()?;
+    let logged = public_log::audit_entry(
+        &AuditLeaf {
+            id: &id.text(),
+            action: &action.text(),
+            target_kind: &entry.target_kind,
+            target_id: &target_id.text(),
+            space_id: space_id.map(|s| s.text()).as_deref(),
+            actor_id: actor_id.map(|a| a.text()).as_deref(),
+            visibility: &visibility.text(),
+            created_at: &created_at.text(),
+            details: &details.text(),
+        },
+        &salt,
+    )?;
+    public_log::enqueue(
+        tx,
+        &NewEntry {
+            kind: EntryKind::Audit,
+            subject_id: entry.id,
+            subject_number: 0,
+            salt: Some(&salt),
+            entry: &logged,
+            created_at: entry.created_at,
+        },
+    )
 }
 
 /// Who acted in the entry `id` (`None` for the system, or no such entry):
@@ -125,15 +110,11 @@ pub fn actor_of(tx: &mut Tx<'_>, id: Uuid) -> Result<Option<Uuid>, StoreError> {
     Ok(actor.flatten().map(|a| a.0))
 }
 
-/// The single row of `audit_head`.
-const HEAD_ROW: i32 = 1;
-
-/// An entry's chain fields exactly as stored, for verification: nothing is
-/// parsed, so a row that would not even parse is still checked.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ChainRow {
-    /// Place in the chain.
-    pub seq: i64,
+/// An audit row's fields exactly as stored, as text: what its log entry
+/// was built from, and what verification rebuilds it from.
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = audit_log)]
+pub struct StoredAuditRow {
     /// Id text.
     pub id: String,
     /// Actor id text.
@@ -152,186 +133,33 @@ pub struct ChainRow {
     pub visibility: String,
     /// Creation time text.
     pub created_at: String,
-    /// Stored link to the previous entry.
-    pub previous_hash: Option<String>,
-    /// Stored hash of this entry (empty if missing).
-    pub entry_hash: String,
 }
 
-impl ChainRow {
-    /// The hashed fields, borrowed.
-    pub fn fields(&self) -> HashedAuditEntry<'_> {
-        HashedAuditEntry {
-            seq: self.seq,
+impl StoredAuditRow {
+    /// The fields a log entry is built from, borrowed.
+    pub fn fields(&self) -> AuditLeaf<'_> {
+        AuditLeaf {
             id: &self.id,
-            actor_id: self.actor_id.as_deref(),
             action: &self.action,
             target_kind: &self.target_kind,
             target_id: &self.target_id,
             space_id: self.space_id.as_deref(),
-            details: &self.details,
+            actor_id: self.actor_id.as_deref(),
             visibility: &self.visibility,
             created_at: &self.created_at,
-            previous_hash: self.previous_hash.as_deref(),
+            details: &self.details,
         }
     }
 }
 
-/// The chain's recorded end, owned.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Head {
-    /// Number of the last entry appended.
-    pub seq: i64,
-    /// Its hash.
-    pub entry_hash: Option<String>,
-    /// Entries that predate the chain.
-    pub legacy_entries: i64,
+/// The stored rows of the entries `ids`, unparsed.
+pub fn stored_rows(tx: &mut Tx<'_>, ids: &[String]) -> Result<Vec<StoredAuditRow>, StoreError> {
+    Ok(audit_log::table.filter(audit_log::id.eq_any(ids)).select(StoredAuditRow::as_select()).load(tx.conn())?)
 }
 
-/// The one row of `audit_head` as read back.
-#[derive(Queryable, Selectable)]
-#[diesel(table_name = audit_head)]
-struct HeadRow {
-    seq: i64,
-    entry_hash: Option<String>,
-    legacy_entries: i64,
-}
-
-fn head_row(tx: &mut Tx<'_>) -> Result<HeadRow, StoreError> {
-    audit_head::table
-        .filter(audit_head::id.eq(HEAD_ROW))
-        .select(HeadRow::as_select())
-        .first(tx.conn())
-        .optional()?
-        .ok_or_else(|| StoreError::Corrupt("the audit chain head is missing".to_owned()))
-}
-
-/// The recorded end of the chain.
-pub fn head(tx: &mut Tx<'_>) -> Result<Head, StoreError> {
-    let HeadRow { seq, entry_hash, legacy_entries } = head_row(tx)?;
-    Ok(Head { seq, entry_hash, legacy_entries })
-}
-
-/// How many entries have no place in the chain (written before it began).
-pub fn unchained_count(tx: &mut Tx<'_>) -> Result<i64, StoreError> {
-    Ok(audit_log::table.filter(audit_log::seq.is_null()).count().get_result(tx.conn())?)
-}
-
-/// Re-verifies the whole chain, streaming it in pages of `page_size`
-/// entries in chain order so memory stays bounded whatever the log's
-/// length. Call it first thing in a read transaction: on PostgreSQL it
-/// switches the transaction to one snapshot (REPEATABLE READ), so the head
-/// and the pages it compares are of the same moment even while entries are
-/// appended; SQLite read transactions see one snapshot already.
-pub fn verify(tx: &mut Tx<'_>, page_size: i64) -> Result<AuditChainReport, StoreError> {
-    verify_from(tx, ChainVerifier::new(), page_size, None)
-}
-
-/// Re-verifies at most `limit` entries after entry `after`, whose stored
-/// hash the caller verified before (`after_hash`; 0 and `None` for the
-/// chain's start): one bounded segment of [`verify`], with the same
-/// snapshot rule. The report says whether it reached the end.
-pub fn verify_segment(
-    tx: &mut Tx<'_>,
-    after: i64,
-    after_hash: Option<&str>,
-    limit: i64,
-) -> Result<AuditChainReport, StoreError> {
-    verify_from(tx, ChainVerifier::resume(after, after_hash), limit, Some(limit))
-}
-
-/// Feeds the verifier pages of `page_size` entries until the end of the
-/// chain, or until `budget` entries were checked.
-fn verify_from(
-    tx: &mut Tx<'_>,
-    mut verifier: ChainVerifier,
-    page_size: i64,
-    budget: Option<i64>,
-) -> Result<AuditChainReport, StoreError> {
-    if let DbConnection::Postgres(c) = tx.conn() {
-        c.batch_execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")?;
-    }
-    let head = head(tx)?;
-    let count = |n: i64| u64::try_from(n).map_err(|_| StoreError::Corrupt(format!("negative count {n}")));
-    let unchained = count(unchained_count(tx)?)?;
-    let page_size = page_size.max(1);
-    let mut checked = 0;
-    loop {
-        let page = chain_page(tx, verifier.last_seq(), page_size)?;
-        for row in &page {
-            verifier.push(&row.fields(), &row.entry_hash);
-        }
-        checked += i64::try_from(page.len()).unwrap_or(i64::MAX);
-        let at_end = i64::try_from(page.len()).unwrap_or(i64::MAX) < page_size;
-        if at_end {
-            break;
-        }
-        if budget.is_some_and(|budget| checked >= budget) {
-            if verifier.last_seq() < head.seq {
-                return Ok(verifier.pause(unchained));
-            }
-            // At the recorded head: one more entry, if any, is one too
-            // many, and finishing names it.
-            for row in chain_page(tx, verifier.last_seq(), 1)? {
-                verifier.push(&row.fields(), &row.entry_hash);
-            }
-            break;
-        }
-    }
-    let head =
-        ChainHead { seq: head.seq, hash: head.entry_hash.as_deref(), legacy_entries: count(head.legacy_entries)? };
-    Ok(verifier.finish(&head, unchained))
-}
-
-/// An entry's chain fields as read back: text, deliberately unparsed, so
-/// that verification sees exactly what is stored (see [`ChainRow`]).
-#[derive(Queryable, Selectable)]
-#[diesel(table_name = audit_log)]
-struct ChainEntryRow {
-    #[diesel(select_expression = audit_log::seq.assume_not_null(), select_expression_type = diesel::dsl::AssumeNotNull<audit_log::seq>)]
-    seq: i64,
-    id: String,
-    actor_id: Option<String>,
-    action: String,
-    target_kind: String,
-    target_id: String,
-    space_id: Option<String>,
-    details: String,
-    visibility: String,
-    created_at: String,
-    previous_hash: Option<String>,
-    entry_hash: Option<String>,
-}
-
-impl From<ChainEntryRow> for ChainRow {
-    fn from(row: ChainEntryRow) -> Self {
-        ChainRow {
-            seq: row.seq,
-            id: row.id,
-            actor_id: row.actor_id,
-            action: row.action,
-            target_kind: row.target_kind,
-            target_id: row.target_id,
-            space_id: row.space_id,
-            details: row.details,
-            visibility: row.visibility,
-            created_at: row.created_at,
-            previous_hash: row.previous_hash,
-            entry_hash: row.entry_hash.unwrap_or_default(),
-        }
-    }
-}
-
-/// Chained entries after number `after`, in chain order, at most `limit`:
-/// the pages verification streams through.
-pub fn chain_page(tx: &mut Tx<'_>, after: i64, limit: i64) -> Result<Vec<ChainRow>, StoreError> {
-    let rows: Vec<ChainEntryRow> = audit_log::table
-        .filter(audit_log::seq.gt(after))
-        .order(audit_log::seq.asc())
-        .limit(limit)
-        .select(ChainEntryRow::as_select())
-        .load(tx.conn())?;
-    Ok(rows.into_iter().map(ChainRow::from).collect())
+/// How many entries the audit log holds.
+pub fn count(tx: &mut Tx<'_>) -> Result<i64, StoreError> {
+    Ok(audit_log::table.count().get_result(tx.conn())?)
 }
 
 /// An entry as read back for readers.

@@ -18,6 +18,7 @@ pub mod moderation;
 pub mod pages;
 pub mod proposal_view;
 pub mod proposals;
+pub mod public_log;
 pub mod roles;
 mod schema;
 pub mod search;

@@ -230,11 +230,39 @@ diesel::table! {
 }
 
 diesel::table! {
-    audit_head (id) {
-        id -> Integer,
-        seq -> BigInt,
-        entry_hash -> Nullable<Text>,
-        legacy_entries -> BigInt,
+    log_entries (id) {
+        id -> BigInt,
+        leaf_index -> Nullable<BigInt>,
+        kind -> Text,
+        subject_id -> Text,
+        subject_number -> Integer,
+        salt -> Nullable<Text>,
+        entry -> Binary,
+        created_at -> Text,
+    }
+}
+
+diesel::table! {
+    log_tiles (level, idx) {
+        level -> Integer,
+        idx -> BigInt,
+        data -> Binary,
+    }
+}
+
+diesel::table! {
+    log_bundles (idx) {
+        idx -> BigInt,
+        data -> Binary,
+    }
+}
+
+diesel::table! {
+    log_checkpoints (size) {
+        size -> BigInt,
+        root_hash -> Text,
+        note -> Text,
+        created_at -> Text,
     }
 }
 
@@ -378,7 +406,10 @@ diesel::allow_tables_to_appear_in_same_query!(
     proposal_authors,
     proposal_versions,
     audit_log,
-    audit_head,
+    log_entries,
+    log_tiles,
+    log_bundles,
+    log_checkpoints,
     amendments,
     proposal_answers,
     support_tallies,

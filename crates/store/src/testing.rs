@@ -259,6 +259,20 @@ pub fn execute_raw(store: &Store, sql: &str) -> Result<usize, StoreError> {
     })
 }
 
+/// Runs raw SQL statements in one transaction, as an attacker with database
+/// access would, so that nothing else sees a state in between.
+pub fn execute_raw_together(store: &Store, statements: &[&str]) -> Result<(), StoreError> {
+    store.write(|tx| {
+        for sql in statements {
+            match tx.conn() {
+                DbConnection::Sqlite(c) => diesel::sql_query(*sql).execute(c).map_err(StoreError::from)?,
+                DbConnection::Postgres(c) => diesel::sql_query(*sql).execute(c).map_err(StoreError::from)?,
+            };
+        }
+        Ok(())
+    })
+}
+
 /// The first column of every row a raw query returns, as text (the query
 /// names it `value`): how a test reads what is stored, exactly as stored.
 pub fn query_text(store: &Store, sql: &str) -> Result<Vec<String>, StoreError> {

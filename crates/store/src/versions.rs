@@ -1,6 +1,7 @@
 //! Proposal versions: append-only rows (the database refuses UPDATE and
 //! DELETE on them).
 
+use crate::public_log;
 use crate::schema::{proposal_versions, users};
 use crate::types::Stored;
 use crate::{StoreError, Tx};
@@ -55,6 +56,8 @@ pub struct VersionRecord {
 pub struct NewVersion<'a> {
     /// The proposal.
     pub proposal_id: Uuid,
+    /// Its public reference, which the version's log entry names.
+    pub reference: &'a str,
     /// Its number.
     pub number: i32,
     /// The full title, as the version holds it.
@@ -78,7 +81,8 @@ pub struct NewVersion<'a> {
     pub created_at: DateTime<Utc>,
 }
 
-/// Appends a version, chained to the one before it: the previous hash is
+/// Appends a version, chained to the one before it and entered in the
+/// transparency log in the same transaction: the previous hash is
 /// read here and the content hash computed here, so no code path can write
 /// a version outside the chain. A duplicate number fails with `Duplicate`.
 /// Returns the new version's hash.
@@ -130,6 +134,7 @@ pub fn append(tx: &mut Tx<'_>, version: &NewVersion<'_>) -> Result<String, Store
             proposal_versions::hash_encoding.eq(i32::from(HashEncoding::CURRENT.number())),
         ))
         .execute(tx.conn())?;
+    public_log::enqueue_version(tx, version, &content_hash)?;
     Ok(content_hash)
 }
 

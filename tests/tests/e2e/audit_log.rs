@@ -1,6 +1,6 @@
-//! The audit log over HTTP on both backends: its hash chain verifies (and
-//! names the first broken link after tampering), the demo data leaves a
-//! valid chain, and entries about amendments a reader may not see stay out
+//! The audit log over HTTP on both backends: the transparency log that
+//! holds it verifies (and names an entry changed behind its back), the
+//! demo data leaves a valid log, and entries about amendments a reader may not see stay out
 //! of their view of the log until the amendment is decided.
 
 #![allow(clippy::unwrap_used)] // Tests fail loudly on anything unexpected.
@@ -10,42 +10,63 @@ use emenda_store::Backend;
 use emenda_tests::{backend_tests, TestApp, TestUser};
 use serde_json::{json, Value};
 
-fn audit_chain_verifies_and_names_the_first_broken_link(backend: Backend) {
+fn the_log_check_names_an_audit_entry_changed_behind_its_back(backend: Backend) {
     let app = TestApp::spawn(backend);
     let admin = app.admin();
     let author = app.participant("autrice");
     app.space(&admin, "spazio", json!({}));
-    app.proposal(&author, "spazio", "Una proposta tracciata");
+    let proposal = app.proposal(&author, "spazio", "Una proposta tracciata")["id"].as_str().unwrap().to_owned();
+    let size = app.wait_for_log();
 
     let report = app.get("/api/v1/audit/verify", None).expect(200).clone();
-    assert_eq!(report["valid"], true, "{report}");
+    assert_eq!((report["valid"].clone(), report["complete"].clone()), (json!(true), json!(true)), "{report}");
     assert_eq!(report["first_invalid"], Value::Null);
-    let entries = report["entries"].as_u64().unwrap();
-    assert!(entries >= 4, "registrations, role, space and proposal: {report}");
+    assert_eq!(report["tree_size"], size);
+    assert!(size >= 6, "registrations, role, space, proposal and its version: {report}");
 
+    // The proposal's creation, rewritten in the database without the log.
     let disable = match backend {
         Backend::Sqlite => "DROP TRIGGER audit_log_no_update",
         Backend::Postgres => "ALTER TABLE audit_log DISABLE TRIGGER audit_log_immutable",
     };
     execute_raw(&app.store, disable).unwrap();
-    execute_raw(&app.store, "UPDATE audit_log SET details = '{}' WHERE seq = 2").unwrap();
+    let changed =
+        format!("UPDATE audit_log SET details = '{{}}' WHERE target_id = '{proposal}' AND action = 'proposal.created'");
+    assert_eq!(execute_raw(&app.store, &changed).unwrap(), 1);
+    let leaf = app
+        .store
+        .read(|tx| {
+            let entries = emenda_store::public_log::entries(tx, 0, 1_000)?;
+            let audit_ids: Vec<String> = entries.iter().map(|e| e.subject_id.clone()).collect();
+            let rows = emenda_store::audit::stored_rows(tx, &audit_ids)?;
+            let id = rows.iter().find(|r| r.action == "proposal.created").map(|r| r.id.clone()).unwrap();
+            Ok::<_, emenda_store::StoreError>(entries.iter().find(|e| e.subject_id == id).unwrap().leaf_index)
+        })
+        .unwrap();
     let report = app.get("/api/v1/audit/verify", None).expect(200).clone();
-    assert_eq!((report["valid"].clone(), report["first_invalid"].clone()), (json!(false), json!(2)), "{report}");
-    assert_eq!(report["entries"].as_u64().unwrap(), entries);
+    assert_eq!(
+        (report["valid"].clone(), report["problem"].clone(), report["first_invalid"].clone()),
+        (json!(false), json!("record_changed"), json!(leaf)),
+        "{report}"
+    );
 }
 
-fn demo_data_leaves_a_valid_audit_chain(backend: Backend) {
+fn demo_data_leaves_a_valid_log(backend: Backend) {
     let app = TestApp::spawn(backend);
-    let state = emenda_server::app::state(
-        emenda_service::Database::from(app.store.clone()),
-        b"demo secret long enough for the test!",
-        "EMD",
-    );
+    let state = app.state(b"demo secret long enough for the test!", "EMD");
     assert!(emenda_server::seed::load_demo(&state).unwrap());
-    let report = app.get("/api/v1/audit/verify", None).expect(200).clone();
-    assert_eq!(report["valid"], true, "{report}");
-    assert_eq!(report["unchained"], 0);
-    assert!(report["entries"].as_u64().unwrap() > 20, "{report}");
+    let size = app.wait_for_log();
+    let mut from = 0;
+    loop {
+        let report = app.get(&format!("/api/v1/audit/verify?from={from}"), None).expect(200).clone();
+        assert_eq!(report["valid"], true, "{report}");
+        if report["complete"] == true {
+            assert_eq!(report["next"], report["tree_size"]);
+            break;
+        }
+        from = report["next"].as_u64().unwrap();
+    }
+    assert!(size > 20, "{size}");
 }
 
 /// The amendment ids of the `amendment.*` entries `reader` sees, newest
@@ -334,29 +355,27 @@ fn a_hidden_amendment_hides_the_entries_of_its_comments(backend: Backend) {
 /// The public check of the chain: one bounded segment per call, followed
 /// by `last_seq`/`last_hash` until `complete`; a bad start is 422 naming
 /// its field.
-fn the_chain_is_verified_segment_by_segment(backend: Backend) {
+fn the_log_is_verified_segment_by_segment(backend: Backend) {
     let app = TestApp::spawn(backend);
     let admin = app.admin();
     app.space(&admin, "spazio", json!({}));
+    let size = app.wait_for_log();
     let whole = app.get("/api/v1/audit/verify", None);
     let whole = whole.expect(200);
     assert_eq!((whole["valid"].as_bool(), whole["complete"].as_bool()), (Some(true), Some(true)), "{whole}");
-    let last = whole["last_seq"].as_i64().unwrap();
-    assert!(last >= 2, "{whole}");
-    let hash = whole["last_hash"].as_str().unwrap().to_owned();
-    let at_end = app.get(&format!("/api/v1/audit/verify?after={last}&hash={hash}"), None);
-    assert_eq!(at_end.expect(200)["entries"], 0);
-    let problem = |path: &str, field: &str, code: &str| {
-        let body = app.get(path, None);
-        let body = body.expect_problem(422, "validation_failed");
-        assert!(body["errors"].as_array().unwrap().iter().any(|e| e["field"] == field && e["code"] == code), "{body}");
-    };
-    problem("/api/v1/audit/verify?after=1", "hash", "required");
-    problem(&format!("/api/v1/audit/verify?after={}&hash={hash}", last + 1), "after", "out_of_range");
-    problem("/api/v1/audit/verify?after=1&hash=XYZ", "hash", "invalid_format");
-    // A resume point the log does not hold is refused, never reported as
-    // a broken chain.
-    problem(&format!("/api/v1/audit/verify?after=1&hash={}", "0".repeat(64)), "hash", "mismatch");
+    assert_eq!((whole["from"].as_u64(), whole["next"].as_u64()), (Some(0), Some(size)), "{whole}");
+    let second = app.get("/api/v1/audit/verify?from=1", None);
+    assert_eq!(second.expect(200)["valid"], true);
+    let at_end = app.get(&format!("/api/v1/audit/verify?from={size}"), None);
+    let at_end = at_end.expect(200);
+    assert_eq!((at_end["next"].as_u64(), at_end["complete"].as_bool()), (Some(size), Some(true)), "{at_end}");
+    let body = app.get(&format!("/api/v1/audit/verify?from={}", size + 1), None);
+    let body = body.expect_problem(422, "validation_failed");
+    assert!(
+        body["errors"].as_array().unwrap().iter().any(|e| e["field"] == "from" && e["code"] == "out_of_range"),
+        "{body}"
+    );
+    app.get("/api/v1/audit/verify?from=-1", None).expect_problem(422, "validation_failed");
 }
 
 /// Entries that carry long texts end a page early: the page stays within
@@ -504,14 +523,14 @@ fn an_entry_is_read_at_its_address_as_the_log_shows_it(backend: Backend) {
 
 backend_tests!(
     an_entry_is_read_at_its_address_as_the_log_shows_it,
-    the_chain_is_verified_segment_by_segment,
+    the_log_is_verified_segment_by_segment,
     the_log_is_filtered_by_proposal_and_kind_and_names_who_acted,
     pages_of_the_log_are_bounded_by_bytes,
     a_hidden_proposal_hides_the_entries_of_everything_inside_it,
     a_hidden_amendment_hides_the_entries_of_its_comments,
     audit_log_shows_public_entries_to_all_and_the_rest_to_staff,
-    audit_chain_verifies_and_names_the_first_broken_link,
-    demo_data_leaves_a_valid_audit_chain,
+    the_log_check_names_an_audit_entry_changed_behind_its_back,
+    demo_data_leaves_a_valid_log,
     hidden_amendments_stay_out_of_the_audit_log_until_decided,
     hidden_content_leaves_the_public_audit_log,
 );

@@ -14,11 +14,7 @@ use std::collections::BTreeMap;
 
 fn demo_loads_once_and_is_consistent(backend: Backend) {
     let app = TestApp::spawn(backend);
-    let state = emenda_server::app::state(
-        emenda_service::Database::from(app.store.clone()),
-        b"demo secret long enough for the test!",
-        "EMD",
-    );
+    let state = app.state(b"demo secret long enough for the test!", "EMD");
     assert!(emenda_server::seed::load_demo(&state).unwrap(), "first load");
     assert!(!emenda_server::seed::load_demo(&state).unwrap(), "second load does nothing");
 

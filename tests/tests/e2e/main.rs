@@ -28,4 +28,5 @@ mod spaces;
 mod staff_summary;
 mod supports;
 mod topics;
+mod transparency_log;
 mod user_moderation;

@@ -738,7 +738,7 @@ fn openapi_describes_every_route(backend: Backend) {
         "Amendment",
         "FieldConflict",
         "Accepted",
-        "AuditChainReport",
+        "LogReport",
     ] {
         assert!(doc["components"]["schemas"][schema].is_object(), "schema {schema} missing");
     }

@@ -568,9 +568,19 @@ fn writes_in_flight_never_land_after_their_gate_closes(backend: Backend, gate: G
             }
         }
         closer.join().unwrap().expect(200);
-        let log = s.app.store.read(|tx| emenda_store::audit::chain_page(tx, 0, i64::MAX)).unwrap();
-        let closing = log.iter().rev().find(|e| e.action == "space.updated").unwrap().seq;
-        let late: Vec<_> = log.iter().filter(|e| e.seq > closing && e.action == gate.action()).collect();
+        // Audit entries in the order their writes inserted them: a write
+        // that waited for the closing's lock inserts after it.
+        let log: Vec<String> = s
+            .app
+            .store
+            .read(emenda_store::public_log::insertion_order)
+            .unwrap()
+            .iter()
+            .filter_map(|(_, entry)| emenda_domain::transparency::parse_entry(entry).ok())
+            .filter_map(|entry| entry.field("action").map(str::to_owned))
+            .collect();
+        let closing = log.iter().rposition(|action| action == "space.updated").unwrap();
+        let late: Vec<_> = log[closing..].iter().filter(|action| *action == gate.action()).collect();
         assert!(late.is_empty(), "{gate:?}, round {round}: {} writes landed after the closing", late.len());
     }
     // The race is real only if some writers beat the closing.

@@ -1,26 +1,29 @@
-// The public audit log's hash chain, checked the way the server allows:
-// one bounded segment per request, each resuming after the entry and hash
-// the previous one reported, until the server says the chain is complete.
+// The public record's transparency log, checked the way the server allows:
+// one bounded segment per request, each starting where the previous one
+// stopped, until the server says it reached the signed tree's end.
 import { api } from './client';
-import type { AuditChainReport as Report } from './types';
+import type { LogReport } from './types';
 
-/** Reads one segment: after entry `after` (0: the start), linking to `hash`. */
-export type SegmentReader = (query: { after?: number; hash?: string }, signal?: AbortSignal) => Promise<Report>;
+/** The whole check: the last segment's report, with every entry counted. */
+export type Report = LogReport & { entries: number };
+
+/** Reads one segment, from leaf `from` (absent: the first). */
+export type SegmentReader = (query: { from?: number }, signal?: AbortSignal) => Promise<LogReport>;
 
 /**
- * Follows the segments to the end and answers for the whole chain: valid
- * only if every segment was, with the entries of all of them. Stops at the
- * first broken segment, which already names the first broken link.
+ * Follows the segments to the end and answers for the whole log: valid
+ * only if every segment was. Stops at the first broken segment, which
+ * already names the first entry that does not hold.
  */
 export async function verifyAuditChain(read: SegmentReader, signal?: AbortSignal): Promise<Report> {
   let report = await read({}, signal);
-  let entries = report.entries;
-  while (report.valid && !report.complete && report.last_hash) {
-    const from = report.last_seq;
-    report = await read({ after: from, hash: report.last_hash }, signal);
-    entries += report.entries;
+  let entries = report.next - report.from;
+  while (report.valid && !report.complete) {
+    const from = report.next;
+    report = await read({ from }, signal);
+    entries += report.next - report.from;
     // A segment that does not move on would loop for ever: stop there.
-    if (report.last_seq <= from && !report.complete) break;
+    if (report.next <= from && !report.complete) break;
   }
   return { ...report, entries };
 }

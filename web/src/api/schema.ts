@@ -99,12 +99,14 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Re-verifies the audit log's hash chain, one segment of at most 1,000
-         *     entries per call, so anyone can check that no entry was changed,
-         *     removed or slipped in, and no call costs more as the log grows. Follow
-         *     `last_seq` and `last_hash` into `after` and `hash` until `complete`.
-         *     Public: the chain covers staff-only entries too, but the report names
-         *     only sequence numbers.
+         * Re-checks the public record, one segment of at most 1,000 entries of
+         *     the transparency log per call, against the latest signed checkpoint:
+         *     the signature, the stored tree against the signed root, each entry
+         *     against its leaf, and each audit entry and version against the entry
+         *     that logged it. Follow `next` into `from` until `complete`. This is the
+         *     server checking itself, which catches changes made behind its back; a
+         *     witness that keeps checkpoints (`/log`) is what holds against the
+         *     operator.
          */
         get: operations["verify_audit"];
         put?: never;
@@ -953,6 +955,69 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/log/checkpoint": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The latest signed checkpoint: origin, tree size, base64 root hash, then
+         *     the Ed25519 signature line. Changes with every batch (about once a
+         *     second under writes): revalidate every time.
+         */
+        get: operations["checkpoint"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/log/key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The note verifier key, `<name>+<key id>+<base64 key>`: what a witness
+         *     checks checkpoints with. Keep it from a first visit, or compare it with
+         *     the one the administration publishes elsewhere.
+         */
+        get: operations["key"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/log/tile/{tile}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A hash tile (`<L>/<N>[.p/<W>]`) or an entry bundle
+         *     (`entries/<N>[.p/<W>]`), with `N` in groups of three digits
+         *     (`x001/x234/067`). Not found until the tree is that wide.
+         */
+        get: operations["tile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/readyz": {
         parameters: {
             query?: never;
@@ -1249,52 +1314,6 @@ export interface components {
          * @enum {string}
          */
         AuditAction: "user.registered" | "role.granted" | "role.revoked" | "space.created" | "space.updated" | "proposal.created" | "proposal.edited" | "proposal.withdrawn" | "proposal.filed" | "proposal.answered" | "amendment.created" | "amendment.withdrawn" | "amendment.accepted" | "amendment.rejected" | "amendment.promoted" | "user.verified" | "user.blocked" | "user.unblocked" | "comment.created" | "comment.edited" | "comment.deleted" | "comment.voted" | "report.created" | "content.hidden" | "content.unhidden" | "reports.dismissed" | "reports.upheld" | "page.edited";
-        /**
-         * @description The outcome of re-checking the audit chain, or one segment of it, as
-         *     the public verify endpoint reports it. A segment starts after an entry
-         *     the caller verified before (its number and stored hash, which the
-         *     caller brings back: the server keeps nothing between calls), so the
-         *     work of one call is bounded whatever the log's length, and the whole
-         *     chain is checked by following `last_seq`/`last_hash` until `complete`.
-         */
-        AuditChainReport: {
-            /**
-             * @description This segment reached the end of the chain, which was compared with
-             *     the recorded head: nothing is left to check.
-             */
-            complete: boolean;
-            /**
-             * Format: int64
-             * @description How many chained entries were checked.
-             */
-            entries: number;
-            /**
-             * Format: int64
-             * @description The sequence number of the first entry that does not hold (or that
-             *     is missing), if any. Null when the chain holds, including when the
-             *     only fault is an unchained entry added after the chain began (then
-             *     `valid` is false and `unchained` shows the count).
-             */
-            first_invalid?: number | null;
-            /** @description The stored hash of that entry (the `hash` of the next call). */
-            last_hash?: string | null;
-            /**
-             * Format: int64
-             * @description The number of the last entry checked (the `after` of the next call).
-             */
-            last_seq: number;
-            /**
-             * Format: int64
-             * @description Entries recorded before the chain existed (an upgraded installation);
-             *     they are not covered by it. Always 0 on a database created with it.
-             */
-            unchained: number;
-            /**
-             * @description Every link checked holds; when `complete`, also the end of the chain
-             *     and the count of unchained entries.
-             */
-            valid: boolean;
-        };
         /** @description One recorded state change, as the public (or staff) log shows it. */
         AuditEntry: {
             /** @description What was done, e.g. `proposal.edited`. */
@@ -1740,6 +1759,54 @@ export interface components {
              *     supporters private from the caller (the count stays in the proposal).
              */
             supporters_private: boolean;
+        };
+        /**
+         * @description What a re-check of the log found wrong first, as a stable code.
+         * @enum {string}
+         */
+        LogProblem: "signature" | "root" | "missing_entry" | "leaf_hash" | "tile_hash" | "record_changed" | "record_missing" | "unlogged_record";
+        /**
+         * @description The outcome of re-checking one segment of the log against the latest
+         *     signed checkpoint. The whole log is checked by calling again from
+         *     `next` until `complete`; each call's work is bounded.
+         */
+        LogReport: {
+            /**
+             * @description This call reached the end of the signed tree and also checked that
+             *     every record has an entry.
+             */
+            complete: boolean;
+            /**
+             * Format: int64
+             * @description The leaf index of the first entry that does not hold, if one does not.
+             */
+            first_invalid?: number | null;
+            /**
+             * Format: int64
+             * @description The first leaf checked.
+             */
+            from: number;
+            /**
+             * Format: int64
+             * @description The leaf after the last one checked: the `from` of the next call.
+             */
+            next: number;
+            /**
+             * Format: int64
+             * @description Entries written but not yet in a signed checkpoint (sequenced within
+             *     a second or so).
+             */
+            pending: number;
+            problem?: null | components["schemas"]["LogProblem"];
+            /** @description Its root hash, lower-case hex. */
+            root_hash: string;
+            /**
+             * Format: int64
+             * @description The signed tree size checked against.
+             */
+            tree_size: number;
+            /** @description Everything checked holds. */
+            valid: boolean;
         };
         /**
          * @description Sign-in form.
@@ -3675,10 +3742,8 @@ export interface operations {
     verify_audit: {
         parameters: {
             query?: {
-                /** @description The `last_seq` of the previous segment; 0 or absent: the start. */
-                after?: number | null;
-                /** @description The `last_hash` of the previous segment (with `after` above 0). */
-                hash?: string | null;
+                /** @description The `next` of the previous segment; 0 or absent: the first leaf. */
+                from?: number | null;
             };
             header?: never;
             path?: never;
@@ -3692,7 +3757,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AuditChainReport"];
+                    "application/json": components["schemas"]["LogReport"];
                 };
             };
             /** @description A token was sent and it is invalid or expired (`token_invalid`, `token_expired`); send none to read anonymously. */
@@ -3704,7 +3769,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `after` is not an entry, or `hash` is missing or malformed (`validation_failed`). */
+            /** @description `from` is beyond the signed tree (`validation_failed`). */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9233,6 +9298,111 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    checkpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The checkpoint, a c2sp.org signed note. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description The database cannot be reached or is busy, or the server is overloaded (`database_unavailable`, `database_busy`, `overloaded`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    key: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The verifier key, one line. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description The database cannot be reached or is busy, or the server is overloaded (`database_unavailable`, `database_busy`, `overloaded`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    tile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tile's path after `/log/tile/`, e.g. `0/000.p/17` or `entries/000`. */
+                tile: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The tile's bytes. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": number[];
+                };
+            };
+            /** @description Not a tile path, or the tree is not yet that wide (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached or is busy, or the server is overloaded (`database_unavailable`, `database_busy`, `overloaded`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };

@@ -81,9 +81,9 @@ export function Verify({ reference }: { reference: string }) {
       <p class={audit.valid ? '' : 'text-danger fw-semibold'}>
         {audit.valid ? t('verify.auditIntact', { n: audit.entries }) : t('verify.auditBroken', { n: audit.first_invalid ?? 0 })}
       </p>
-      {audit.valid && audit.last_hash && (
+      {audit.valid && (
         <p>
-          {t('verify.auditLast', { n: audit.last_seq })} <Hash value={audit.last_hash} />
+          {t('verify.auditLast', { n: audit.tree_size })} <Hash value={audit.root_hash} />
         </p>
       )}
       <p>

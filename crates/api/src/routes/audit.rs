@@ -1,5 +1,5 @@
 //! The audit log: public entries for everyone, all entries for staff, and
-//! the public check of its hash chain.
+//! the public re-check of the transparency log that holds it.
 
 use crate::auth::MaybeUser;
 use crate::extract::{blocking, Query};
@@ -8,7 +8,7 @@ use crate::problem::{ApiError, ApiResult};
 use crate::state::AppState;
 use actix_web::{get, web, HttpResponse};
 use emenda_domain::audit::{AuditAction, AuditFilter};
-use emenda_domain::audit_chain::AuditChainReport;
+use emenda_domain::transparency::LogReport;
 use emenda_domain::FieldCode;
 use emenda_staff::views::AuditEntry;
 use serde::Deserialize;
@@ -102,27 +102,26 @@ pub async fn get_audit_entry(
 /// Where a verification segment starts.
 #[derive(Debug, Deserialize, IntoParams)]
 pub struct VerifyQuery {
-    /// The `last_seq` of the previous segment; 0 or absent: the start.
+    /// The `next` of the previous segment; 0 or absent: the first leaf.
     #[param(minimum = 0)]
-    pub after: Option<i64>,
-    /// The `last_hash` of the previous segment (with `after` above 0).
-    #[param(pattern = "^[0-9a-f]{64}$")]
-    pub hash: Option<String>,
+    pub from: Option<u64>,
 }
 
-/// Re-verifies the audit log's hash chain, one segment of at most 1,000
-/// entries per call, so anyone can check that no entry was changed,
-/// removed or slipped in, and no call costs more as the log grows. Follow
-/// `last_seq` and `last_hash` into `after` and `hash` until `complete`.
-/// Public: the chain covers staff-only entries too, but the report names
-/// only sequence numbers.
+/// Re-checks the public record, one segment of at most 1,000 entries of
+/// the transparency log per call, against the latest signed checkpoint:
+/// the signature, the stored tree against the signed root, each entry
+/// against its leaf, and each audit entry and version against the entry
+/// that logged it. Follow `next` into `from` until `complete`. This is the
+/// server checking itself, which catches changes made behind its back; a
+/// witness that keeps checkpoints (`/log`) is what holds against the
+/// operator.
 #[utoipa::path(extensions(("x-rate-limit" = json!("expensive"))), tag = "transparency", params(VerifyQuery),
-    responses((status = 200, description = "The result of the check of this segment.", body = AuditChainReport),
-        (status = 422, description = "`after` is not an entry, or `hash` is missing or malformed (`validation_failed`).")))]
+    responses((status = 200, description = "The result of the check of this segment.", body = LogReport),
+        (status = 422, description = "`from` is beyond the signed tree (`validation_failed`).")))]
 #[get("/audit/verify")]
 pub async fn verify_audit(state: web::Data<AppState>, query: Query<VerifyQuery>) -> ApiResult<HttpResponse> {
-    let VerifyQuery { after, hash } = query.into_inner();
-    let report = blocking(move || state.audit.verify(after.unwrap_or(0), hash.as_deref())).await?;
+    let from = query.into_inner().from.unwrap_or(0);
+    let report = blocking(move || state.log.verify(from)).await?;
     Ok(HttpResponse::Ok().json(report))
 }
 

@@ -12,6 +12,7 @@ pub mod audit;
 pub mod auth;
 pub mod comments;
 pub mod health;
+pub mod log;
 pub mod moderation;
 pub mod proposals;
 pub mod reports;
@@ -74,6 +75,8 @@ pub fn register(cfg: &mut ServiceConfig) {
                 .configure(site::configure)
                 .default_service(web::to(not_found)),
         )
+        // The transparency log, where c2sp.org clients look for it.
+        .service(utoipa_actix_web::scope("/log").configure(log::configure))
         // Every other `/api` path is an API path too: problem+json, never
         // the web app's page.
         .map(|cfg| cfg.service(web::scope("/api").default_service(web::to(not_found))));

@@ -77,6 +77,7 @@ pub fn seed_proposal(store: &Store) -> (Uuid, Uuid) {
                 tx,
                 &versions::NewVersion {
                     proposal_id: proposal,
+                    reference: &format!("EMD-PROP-2026-11-{n}"),
                     number: 1,
                     title: "Titolo di prova",
                     body: "Corpo di prova",

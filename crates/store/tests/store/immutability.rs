@@ -67,6 +67,7 @@ fn appended_versions_are_chained_and_answers_immutable(backend: Backend) {
                 tx,
                 &versions::NewVersion {
                     proposal_id: proposal,
+                    reference: "EMD-PROP-2026-11-1",
                     number: 2,
                     title: "Titolo di prova",
                     body: "Corpo cambiato",
@@ -93,6 +94,7 @@ fn appended_versions_are_chained_and_answers_immutable(backend: Backend) {
             tx,
             &versions::NewVersion {
                 proposal_id: proposal,
+                reference: "EMD-PROP-2026-11-1",
                 number: 4,
                 title: "Titolo di prova",
                 body: "Salto",

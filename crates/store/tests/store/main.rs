@@ -2,10 +2,10 @@
 //! transactions, immutability triggers, the audit chain, read snapshots and
 //! the counter consistency check.
 
-mod audit_chain;
 mod common;
 mod consistency;
 mod immutability;
+mod public_log;
 mod read_snapshots;
 mod schema;
 mod stored_values;

@@ -110,7 +110,7 @@ export const proposal: Record<keyof typeof it, string> = {
   'verify.short': '{hash}…',
   'verify.previous': 'contains the one of version {n}',
   'verify.first': 'the first: it contains no other',
-  'verify.auditLast': 'The last entry checked is number {n}, with fingerprint',
+  'verify.auditLast': 'The last signed checkpoint covers {n} entries; its root fingerprint:',
   'verify.audit': 'Public log',
   'verify.auditIntact': 'The public log is intact: {n} entries verified.',
   'verify.auditBroken': 'Warning: the public log is NOT intact from entry {n}.',

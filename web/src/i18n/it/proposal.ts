@@ -110,7 +110,7 @@ export const proposal = {
   'verify.short': '{hash}…',
   'verify.previous': 'contiene quella della versione {n}',
   'verify.first': 'la prima: non ne contiene altre',
-  'verify.auditLast': "L'ultima voce controllata è la {n}, con impronta",
+  'verify.auditLast': "L'ultimo punto di controllo firmato copre {n} voci; la sua impronta radice:",
   'verify.audit': 'Registro pubblico',
   'verify.auditIntact': 'Il registro pubblico è integro: {n} voci verificate.',
   'verify.auditBroken': 'Attenzione: il registro pubblico NON è integro dalla voce {n}.',

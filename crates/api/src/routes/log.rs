@@ -1,0 +1,71 @@
+//! The transparency log in the c2sp.org formats, at the site's root so
+//! that witnesses and monitors written for those formats find it where
+//! they look: `/log/checkpoint` (tlog-checkpoint, a signed-note signed
+//! with Ed25519), `/log/tile/<L>/<N>[.p/<W>]` and
+//! `/log/tile/entries/<N>[.p/<W>]` (tlog-tiles, height 8), and `/log/key`
+//! (the note verifier key). Public and cross-origin: anyone may keep a
+//! copy.
+
+use crate::extract::blocking;
+use crate::problem::{ApiError, ApiResult};
+use crate::state::AppState;
+use actix_web::http::header::{self, HeaderValue};
+use actix_web::{get, web, HttpResponse, HttpResponseBuilder};
+use emenda_domain::transparency::TileRequest;
+use emenda_domain::ErrorCode;
+use utoipa_actix_web::service_config::ServiceConfig;
+
+/// A tile never changes once served at a width (a wider one has another
+/// path), so it may be kept for a year.
+const IMMUTABLE: &str = "public, max-age=31536000, immutable";
+
+/// Headers every log answer carries: readable from any origin.
+fn public(mut response: HttpResponseBuilder, content_type: &'static str, cache: &'static str) -> HttpResponseBuilder {
+    response
+        .insert_header((header::CONTENT_TYPE, HeaderValue::from_static(content_type)))
+        .insert_header((header::CACHE_CONTROL, HeaderValue::from_static(cache)))
+        .insert_header((header::ACCESS_CONTROL_ALLOW_ORIGIN, HeaderValue::from_static("*")));
+    response
+}
+
+/// The latest signed checkpoint: origin, tree size, base64 root hash, then
+/// the Ed25519 signature line. Changes with every batch (about once a
+/// second under writes): revalidate every time.
+#[utoipa::path(tag = "transparency",
+    responses((status = 200, description = "The checkpoint, a c2sp.org signed note.", content_type = "text/plain", body = String)))]
+#[get("/checkpoint")]
+pub async fn checkpoint(state: web::Data<AppState>) -> ApiResult<HttpResponse> {
+    let note = blocking(move || state.log.checkpoint()).await?;
+    Ok(public(HttpResponse::Ok(), "text/plain; charset=utf-8", "no-cache").body(note))
+}
+
+/// The note verifier key, `<name>+<key id>+<base64 key>`: what a witness
+/// checks checkpoints with. Keep it from a first visit, or compare it with
+/// the one the administration publishes elsewhere.
+#[utoipa::path(tag = "transparency",
+    responses((status = 200, description = "The verifier key, one line.", content_type = "text/plain", body = String)))]
+#[get("/key")]
+pub async fn key(state: web::Data<AppState>) -> HttpResponse {
+    public(HttpResponse::Ok(), "text/plain; charset=utf-8", "public, max-age=3600")
+        .body(format!("{}\n", state.log.verifier_key()))
+}
+
+/// A hash tile (`<L>/<N>[.p/<W>]`) or an entry bundle
+/// (`entries/<N>[.p/<W>]`), with `N` in groups of three digits
+/// (`x001/x234/067`). Not found until the tree is that wide.
+#[utoipa::path(tag = "transparency",
+    params(("tile" = String, Path, description = "The tile's path after `/log/tile/`, e.g. `0/000.p/17` or `entries/000`.")),
+    responses((status = 200, description = "The tile's bytes.", content_type = "application/octet-stream", body = Vec<u8>),
+        (status = 404, description = "Not a tile path, or the tree is not yet that wide (`not_found`).")))]
+#[get("/tile/{tile:.*}")]
+pub async fn tile(state: web::Data<AppState>, path: web::Path<String>) -> ApiResult<HttpResponse> {
+    let request = TileRequest::parse(&path.into_inner())
+        .ok_or_else(|| ApiError::new(ErrorCode::NotFound, "not a tile of this log"))?;
+    let data = blocking(move || state.log.tile(request)).await?;
+    Ok(public(HttpResponse::Ok(), "application/octet-stream", IMMUTABLE).body(data))
+}
+
+/// Registers the routes, under `/log`.
+pub fn configure(cfg: &mut ServiceConfig) {
+    cfg.service(checkpoint).service(key).service(tile);
+}

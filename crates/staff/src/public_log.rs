@@ -1,0 +1,110 @@
+//! The transparency log as the API and the integrator use it: the signed
+//! checkpoint, tiles and entry bundles as served, the re-check of the log
+//! against its checkpoint, and the integration of pending entries.
+
+use emenda_domain::transparency::{self as tlog, LogReport, LogSigner, TileRequest};
+use emenda_domain::{DomainError, FieldCode};
+use emenda_service::{ServiceContext, ServiceResult};
+use emenda_store::public_log;
+use emenda_store::HasStore;
+use std::sync::Arc;
+
+/// How many pending entries one integration sequences at most: a batch
+/// stays one short transaction even after a backlog.
+const BATCH: i64 = 4_096;
+
+/// The log, with the key that signs its checkpoints.
+#[derive(Debug, Clone)]
+pub struct LogService {
+    ctx: ServiceContext,
+    signer: Arc<LogSigner>,
+}
+
+impl LogService {
+    /// The service, signing with `signer`.
+    pub fn new(ctx: ServiceContext, signer: Arc<LogSigner>) -> Self {
+        Self { ctx, signer }
+    }
+
+    /// The verifier key (`<name>+<id>+<base64>`) witnesses check with.
+    pub fn verifier_key(&self) -> &str {
+        self.signer.verifier_key()
+    }
+
+    /// The latest signed checkpoint.
+    pub fn checkpoint(&self) -> ServiceResult<String> {
+        self.ctx.store().read(public_log::checkpoint)?.ok_or_else(|| DomainError::not_found("checkpoint").into())
+    }
+
+    /// A tile or entry bundle exactly as wide as asked; not found while the
+    /// tree is not yet that wide.
+    pub fn tile(&self, request: TileRequest) -> ServiceResult<Vec<u8>> {
+        let missing = || DomainError::not_found("tile");
+        match request {
+            TileRequest::Hashes { level, index, width } => {
+                let data = self.ctx.store().read(|tx| public_log::tile(tx, level, index))?.ok_or_else(missing)?;
+                let len = usize::try_from(width).unwrap_or(usize::MAX).saturating_mul(32);
+                data.get(..len).map(<[u8]>::to_vec).ok_or_else(|| missing().into())
+            }
+            TileRequest::Entries { index, width } => {
+                let data = self.ctx.store().read(|tx| public_log::bundle(tx, index))?.ok_or_else(missing)?;
+                let entries = tlog::unbundle(&data).map_err(|e| emenda_store::StoreError::Corrupt(e.to_string()))?;
+                let width = usize::try_from(width).unwrap_or(usize::MAX);
+                if entries.len() < width {
+                    return Err(missing().into());
+                }
+                Ok(tlog::bundle(entries.into_iter().take(width))
+                    .map_err(|e| emenda_store::StoreError::Corrupt(e.to_string()))?)
+            }
+        }
+    }
+
+    /// Re-checks one segment of the log, from leaf `from`, against the
+    /// latest checkpoint (see `public_log::verify_segment`). Anyone may
+    /// call it; it reveals nothing the tiles do not.
+    pub fn verify(&self, from: u64) -> ServiceResult<LogReport> {
+        let key = self.signer.verifier_key().to_owned();
+        self.ctx.store().read(|tx| {
+            let size = public_log::latest_size(tx)?.unwrap_or(0);
+            if from > size {
+                return Err(DomainError::invalid(
+                    "from",
+                    FieldCode::OutOfRange,
+                    format!("must be between 0 and {size}"),
+                )
+                .into());
+            }
+            Ok(public_log::verify_segment(tx, &key, from)?)
+        })
+    }
+
+    /// Sequences pending entries and signs checkpoints until none is left
+    /// (or another instance is integrating); at the first start, first
+    /// enters every record written before the log existed. Returns the
+    /// number of entries sequenced.
+    pub fn integrate(&self) -> ServiceResult<u64> {
+        let now = self.ctx.clock.now();
+        let backfilled = self.ctx.store().write(|tx| public_log::backfill(tx, now))?;
+        if backfilled > 0 {
+            tracing::info!(backfilled, "records written before the log are entered in it");
+        }
+        let mut sequenced = 0;
+        loop {
+            let signer = &self.signer;
+            let done = self.ctx.store().write(|tx| public_log::integrate(tx, signer, self.ctx.clock.now(), BATCH))?;
+            match done {
+                Some(batch) => sequenced += batch.size - batch.from_size,
+                None => return Ok(sequenced),
+            }
+            if sequenced > 0 && sequenced % (BATCH as u64) != 0 {
+                // A short batch took every pending entry.
+                return Ok(sequenced);
+            }
+        }
+    }
+
+    /// Whether entries wait to be sequenced: cheap, for the integrator's poll.
+    pub fn has_pending(&self) -> ServiceResult<bool> {
+        Ok(self.ctx.store().read(public_log::has_pending)?)
+    }
+}

@@ -1,0 +1,756 @@
+//! The transparency log's storage (see `emenda_domain::transparency` and
+//! `docs/transparency-log.md`): writes insert pending entries; the
+//! integrator gives them leaf indexes in batches, stores the new hash
+//! tiles and entry bundles and signs a checkpoint; readers serve tiles,
+//! bundles and checkpoints and prove inclusion and consistency.
+//!
+//! A write takes no lock here: its entry is one insert, numbered by the
+//! table's own sequence, so unrelated writes never wait for each other's
+//! commit. Only the integrator orders entries, and only one integrates at a
+//! time: on PostgreSQL it holds a transaction-scoped advisory lock (other
+//! instances skip their turn), on SQLite its write transaction holds the
+//! database's one write lock.
+
+use crate::connection::DbConnection;
+use crate::schema::{audit_log, log_bundles, log_checkpoints, log_entries, log_tiles, proposal_versions, proposals};
+use crate::versions::NewVersion;
+use crate::{StoreError, Tx};
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+use diesel::sql_types::Bool;
+use emenda_domain::clock::format_timestamp;
+use emenda_domain::transparency::{
+    self as tlog, tree, AuditLeaf, EntryKind, Hash, HashReader, LogProblem, LogReport, LogSigner, Tile, VersionLeaf,
+    TILE_HEIGHT, TILE_WIDTH,
+};
+use std::cell::RefCell;
+use std::collections::HashMap;
+use uuid::Uuid;
+
+/// The advisory lock key the integrator holds on PostgreSQL ("emenlog" in
+/// ASCII): one integrator across every instance on the database.
+const INTEGRATOR_LOCK: i64 = 0x0065_6d65_6e6c_6f67;
+
+/// A record's entry, to be appended to the log.
+#[derive(Debug, Clone)]
+pub struct NewEntry<'a> {
+    /// What it records.
+    pub kind: EntryKind,
+    /// The record's id (the audit entry, or the proposal of a version).
+    pub subject_id: Uuid,
+    /// The version number, or 0.
+    pub subject_number: i32,
+    /// Hex salt of the entry's commitment, when it has one.
+    pub salt: Option<&'a str>,
+    /// The entry bytes (`emenda_domain::transparency`).
+    pub entry: &'a [u8],
+    /// When it was written.
+    pub created_at: DateTime<Utc>,
+}
+
+/// Adds an entry to the log, pending until the integrator sequences it, in
+/// the caller's transaction: a record and its entry commit together or not
+/// at all.
+pub fn enqueue(tx: &mut Tx<'_>, entry: &NewEntry<'_>) -> Result<(), StoreError> {
+    diesel::insert_into(log_entries::table)
+        .values((
+            log_entries::kind.eq(entry.kind.as_str()),
+            log_entries::subject_id.eq(entry.subject_id.to_string()),
+            log_entries::subject_number.eq(entry.subject_number),
+            log_entries::salt.eq(entry.salt),
+            log_entries::entry.eq(entry.entry),
+            log_entries::created_at.eq(format_timestamp(entry.created_at)),
+        ))
+        .execute(tx.conn())?;
+    Ok(())
+}
+
+/// A fresh random salt, as hex, for a commitment.
+pub fn new_salt() -> Result<String, StoreError> {
+    let mut salt = [0u8; 16];
+    getrandom::getrandom(&mut salt).map_err(|e| StoreError::Corrupt(format!("no random source for a salt: {e}")))?;
+    Ok(tlog::hex(&salt))
+}
+
+/// The entry of a proposal version, in the transaction that appends it.
+pub fn enqueue_version(tx: &mut Tx<'_>, version: &NewVersion<'_>, content_hash: &str) -> Result<(), StoreError> {
+    let entry = tlog::version_entry(&VersionLeaf {
+        proposal_id: &version.proposal_id.to_string(),
+        reference: version.reference,
+        number: version.number,
+        content_hash,
+        created_at: &format_timestamp(version.created_at),
+    })
+    .map_err(|e| StoreError::Corrupt(e.to_string()))?;
+    enqueue(
+        tx,
+        &NewEntry {
+            kind: EntryKind::Version,
+            subject_id: version.proposal_id,
+            subject_number: version.number,
+            salt: None,
+            entry: &entry,
+            created_at: version.created_at,
+        },
+    )
+}
+
+/// The entry bytes of an audit row (its fields as stored, as text), with
+/// its details committed under `salt` (hex).
+pub fn audit_entry(fields: &AuditLeaf<'_>, salt: &str) -> Result<Vec<u8>, StoreError> {
+    tlog::audit_entry(fields, salt).map_err(|e| StoreError::Corrupt(e.to_string()))
+}
+
+/// Reads hashes of the tree from the stored tiles, with the hashes a batch
+/// is adding laid over them. Database errors are kept aside (the crate's
+/// reader trait cannot carry them) and surface from [`StoredHashes::check`].
+pub struct StoredHashes<'t, 'c> {
+    tx: RefCell<&'t mut Tx<'c>>,
+    added: HashMap<u64, Hash>,
+    tiles: RefCell<HashMap<(u8, u64), Vec<u8>>>,
+    failure: RefCell<Option<StoreError>>,
+}
+
+impl<'t, 'c> StoredHashes<'t, 'c> {
+    /// A reader of the tree as stored.
+    pub fn new(tx: &'t mut Tx<'c>) -> Self {
+        Self { tx: RefCell::new(tx), added: HashMap::new(), tiles: RefCell::default(), failure: RefCell::default() }
+    }
+
+    /// The database error a read met, if any, in place of the crate's.
+    fn check<T>(&self, result: Result<T, tree::Error>) -> Result<T, StoreError> {
+        if let Some(failure) = self.failure.borrow_mut().take() {
+            return Err(failure);
+        }
+        result.map_err(|e| StoreError::Corrupt(format!("the log's stored tree: {e}")))
+    }
+
+    /// Loads a stored hash tile into the cache (once per reader); false
+    /// when there is no such tile.
+    fn load_tile(&self, level: u8, index: u64) -> Result<bool, StoreError> {
+        if self.tiles.borrow().contains_key(&(level, index)) {
+            return Ok(true);
+        }
+        let data = tile(&mut self.tx.borrow_mut(), level, index)?;
+        let found = data.is_some();
+        if let Some(data) = data {
+            self.tiles.borrow_mut().insert((level, index), data);
+        }
+        Ok(found)
+    }
+
+    /// The data of a stored hash tile, cached for the reader.
+    fn tile_data(&self, level: u8, index: u64) -> Result<Option<Vec<u8>>, StoreError> {
+        Ok(if self.load_tile(level, index)? { self.tiles.borrow().get(&(level, index)).cloned() } else { None })
+    }
+
+    /// The root of the tree of `size` entries.
+    pub fn root(&self, size: u64) -> Result<Hash, StoreError> {
+        self.check(tree::tree_hash(size, self))
+    }
+
+    /// Proof that entry `index` is in the tree of `size` entries.
+    pub fn inclusion_proof(&self, size: u64, index: u64) -> Result<Vec<Hash>, StoreError> {
+        self.check(tree::prove_record(size, index, self))
+    }
+
+    /// Proof that the tree of `new_size` entries extends that of `old_size`.
+    pub fn consistency_proof(&self, new_size: u64, old_size: u64) -> Result<Vec<Hash>, StoreError> {
+        self.check(tree::prove_tree(new_size, old_size, self))
+    }
+}
+
+impl HashReader for StoredHashes<'_, '_> {
+    fn read_hashes(&self, indexes: &[u64]) -> Result<Vec<Hash>, tree::Error> {
+        indexes
+            .iter()
+            .map(|&index| {
+                if let Some(hash) = self.added.get(&index) {
+                    return Ok(*hash);
+                }
+                let tile = Tile::from_index(TILE_HEIGHT, index);
+                match self.load_tile(tile.level(), tile.level_index()) {
+                    Ok(true) => match self.tiles.borrow().get(&(tile.level(), tile.level_index())) {
+                        Some(data) => tile.hash_at_index(data, index),
+                        None => Err(tree::Error::IndexesNotInTree),
+                    },
+                    Ok(false) => Err(tree::Error::IndexesNotInTree),
+                    Err(e) => {
+                        *self.failure.borrow_mut() = Some(e);
+                        Err(tree::Error::InvalidTile)
+                    }
+                }
+            })
+            .collect()
+    }
+}
+
+/// What one integration did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Integrated {
+    /// The tree's size before.
+    pub from_size: u64,
+    /// Its size now: the new checkpoint's.
+    pub size: u64,
+}
+
+/// Sequences up to `limit` pending entries (oldest insert first) as the
+/// next leaves, stores the tiles and bundles they change and signs the new
+/// checkpoint, all in the caller's write transaction. `None` when another
+/// instance is integrating (PostgreSQL) or nothing is pending and a
+/// checkpoint exists. The first integration of a database signs even an
+/// empty tree, so that a checkpoint is always there to serve.
+pub fn integrate(
+    tx: &mut Tx<'_>,
+    signer: &LogSigner,
+    now: DateTime<Utc>,
+    limit: i64,
+) -> Result<Option<Integrated>, StoreError> {
+    if let DbConnection::Postgres(c) = tx.conn() {
+        #[derive(QueryableByName)]
+        struct Taken {
+            #[diesel(sql_type = Bool)]
+            taken: bool,
+        }
+        let taken: Taken =
+            diesel::sql_query(format!("SELECT pg_try_advisory_xact_lock({INTEGRATOR_LOCK}) AS taken")).get_result(c)?;
+        if !taken.taken {
+            return Ok(None);
+        }
+    }
+    let latest = latest_size(tx)?;
+    let pending: Vec<(i64, Vec<u8>)> = log_entries::table
+        .filter(log_entries::leaf_index.is_null())
+        .order(log_entries::id.asc())
+        .select((log_entries::id, log_entries::entry))
+        .limit(limit)
+        .load(tx.conn())?;
+    if pending.is_empty() && latest.is_some() {
+        return Ok(None);
+    }
+    let from_size = latest.unwrap_or(0);
+    let size = from_size + pending.len() as u64;
+    let mut hashes = StoredHashes::new(tx);
+    for (offset, (_, entry)) in pending.iter().enumerate() {
+        let n = from_size + offset as u64;
+        let new = hashes.check(tree::stored_hashes_for_record_hash(n, tlog::leaf_hash(entry), &hashes))?;
+        let first = tree::stored_hash_index(0, n);
+        for (i, hash) in new.into_iter().enumerate() {
+            hashes.added.insert(first + i as u64, hash);
+        }
+    }
+    let mut tiles = Vec::new();
+    for tile in Tile::new_tiles(TILE_HEIGHT, from_size, size) {
+        tiles.push((tile, hashes.check(tile.read_data(&hashes))?));
+    }
+    let root = hashes.root(size)?;
+    let tx = hashes.tx.into_inner();
+    for (offset, (id, _)) in pending.iter().enumerate() {
+        let leaf = i64::try_from(from_size + offset as u64).map_err(|_| StoreError::Corrupt("log too large".into()))?;
+        diesel::update(log_entries::table.filter(log_entries::id.eq(id)))
+            .set(log_entries::leaf_index.eq(leaf))
+            .execute(tx.conn())?;
+    }
+    for (tile, data) in &tiles {
+        save_tile(tx, i32::from(tile.level()), tile.level_index(), data)?;
+        if tile.level() == 0 {
+            save_bundle(tx, tile.level_index(), from_size, &pending)?;
+        }
+    }
+    let note = signer.sign(size, root).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+    diesel::insert_into(log_checkpoints::table)
+        .values((
+            log_checkpoints::size.eq(as_i64(size)?),
+            log_checkpoints::root_hash.eq(tlog::hex(&root.0)),
+            log_checkpoints::note.eq(String::from_utf8_lossy(&note).into_owned()),
+            log_checkpoints::created_at.eq(format_timestamp(now)),
+        ))
+        .execute(tx.conn())?;
+    Ok(Some(Integrated { from_size, size }))
+}
+
+fn as_i64(n: u64) -> Result<i64, StoreError> {
+    i64::try_from(n).map_err(|_| StoreError::Corrupt(format!("log index {n} out of range")))
+}
+
+/// Writes a hash tile as it now is (a partial one grows in place).
+fn save_tile(tx: &mut Tx<'_>, level: i32, index: u64, data: &[u8]) -> Result<(), StoreError> {
+    let index = as_i64(index)?;
+    let updated = diesel::update(log_tiles::table.filter(log_tiles::level.eq(level)).filter(log_tiles::idx.eq(index)))
+        .set(log_tiles::data.eq(data))
+        .execute(tx.conn())?;
+    if updated == 0 {
+        diesel::insert_into(log_tiles::table)
+            .values((log_tiles::level.eq(level), log_tiles::idx.eq(index), log_tiles::data.eq(data)))
+            .execute(tx.conn())?;
+    }
+    Ok(())
+}
+
+/// Appends this batch's entries that fall in bundle `index` to it.
+fn save_bundle(tx: &mut Tx<'_>, index: u64, from_size: u64, pending: &[(i64, Vec<u8>)]) -> Result<(), StoreError> {
+    let start = index * TILE_WIDTH;
+    let end = start + TILE_WIDTH;
+    let first = start.max(from_size);
+    let added: Vec<&[u8]> = pending
+        .iter()
+        .enumerate()
+        .filter(|(offset, _)| (first..end).contains(&(from_size + *offset as u64)))
+        .map(|(_, (_, entry))| entry.as_slice())
+        .collect();
+    let added = tlog::bundle(added).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+    let index = as_i64(index)?;
+    let existing: Option<Vec<u8>> =
+        log_bundles::table.filter(log_bundles::idx.eq(index)).select(log_bundles::data).first(tx.conn()).optional()?;
+    match existing {
+        Some(mut data) => {
+            data.extend_from_slice(&added);
+            diesel::update(log_bundles::table.filter(log_bundles::idx.eq(index)))
+                .set(log_bundles::data.eq(data))
+                .execute(tx.conn())?;
+        }
+        None => {
+            diesel::insert_into(log_bundles::table)
+                .values((log_bundles::idx.eq(index), log_bundles::data.eq(added)))
+                .execute(tx.conn())?;
+        }
+    }
+    Ok(())
+}
+
+/// The size of the latest signed tree, if any.
+pub fn latest_size(tx: &mut Tx<'_>) -> Result<Option<u64>, StoreError> {
+    let size: Option<i64> = log_checkpoints::table.select(diesel::dsl::max(log_checkpoints::size)).first(tx.conn())?;
+    size.map(|s| u64::try_from(s).map_err(|_| StoreError::Corrupt(format!("negative log size {s}")))).transpose()
+}
+
+/// The latest signed checkpoint, as served.
+pub fn checkpoint(tx: &mut Tx<'_>) -> Result<Option<String>, StoreError> {
+    Ok(log_checkpoints::table
+        .order(log_checkpoints::size.desc())
+        .select(log_checkpoints::note)
+        .first(tx.conn())
+        .optional()?)
+}
+
+/// A stored hash tile's data, as wide as the tree now makes it.
+pub fn tile(tx: &mut Tx<'_>, level: u8, index: u64) -> Result<Option<Vec<u8>>, StoreError> {
+    Ok(log_tiles::table
+        .filter(log_tiles::level.eq(i32::from(level)))
+        .filter(log_tiles::idx.eq(as_i64(index)?))
+        .select(log_tiles::data)
+        .first(tx.conn())
+        .optional()?)
+}
+
+/// A stored entry bundle, as long as the tree now makes it.
+pub fn bundle(tx: &mut Tx<'_>, index: u64) -> Result<Option<Vec<u8>>, StoreError> {
+    Ok(log_bundles::table
+        .filter(log_bundles::idx.eq(as_i64(index)?))
+        .select(log_bundles::data)
+        .first(tx.conn())
+        .optional()?)
+}
+
+/// Whether entries wait to be sequenced: the integrator's cheap poll.
+pub fn has_pending(tx: &mut Tx<'_>) -> Result<bool, StoreError> {
+    Ok(diesel::select(diesel::dsl::exists(log_entries::table.filter(log_entries::leaf_index.is_null())))
+        .get_result(tx.conn())?)
+}
+
+/// The leaf index of a record's entry, once sequenced.
+pub fn leaf_index(tx: &mut Tx<'_>, kind: EntryKind, subject_id: Uuid, number: i32) -> Result<Option<u64>, StoreError> {
+    let index: Option<Option<i64>> = log_entries::table
+        .filter(log_entries::kind.eq(kind.as_str()))
+        .filter(log_entries::subject_id.eq(subject_id.to_string()))
+        .filter(log_entries::subject_number.eq(number))
+        .select(log_entries::leaf_index)
+        .first(tx.conn())
+        .optional()?;
+    Ok(index.flatten().and_then(|i| u64::try_from(i).ok()))
+}
+
+/// Leaf indexes of many records of one kind at once (a page of versions or
+/// of the audit log), by subject id and number.
+pub fn leaf_indexes(
+    tx: &mut Tx<'_>,
+    kind: EntryKind,
+    subjects: &[(Uuid, i32)],
+) -> Result<HashMap<(Uuid, i32), u64>, StoreError> {
+    let ids: Vec<String> = subjects.iter().map(|(id, _)| id.to_string()).collect();
+    let rows: Vec<(String, i32, Option<i64>)> = log_entries::table
+        .filter(log_entries::kind.eq(kind.as_str()))
+        .filter(log_entries::subject_id.eq_any(&ids))
+        .select((log_entries::subject_id, log_entries::subject_number, log_entries::leaf_index))
+        .load(tx.conn())?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(id, number, index)| Some(((Uuid::parse_str(&id).ok()?, number), u64::try_from(index?).ok()?)))
+        .filter(|(key, _)| subjects.contains(key))
+        .collect())
+}
+
+/// One sequenced entry as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredEntry {
+    /// Its leaf index.
+    pub leaf_index: u64,
+    /// What it records.
+    pub kind: String,
+    /// The record's id.
+    pub subject_id: String,
+    /// The version number, or 0.
+    pub subject_number: i32,
+    /// The commitment's salt, if any.
+    pub salt: Option<String>,
+    /// The entry bytes.
+    pub entry: Vec<u8>,
+}
+
+/// Sequenced entries from leaf `from`, at most `limit`, in leaf order.
+pub fn entries(tx: &mut Tx<'_>, from: u64, limit: i64) -> Result<Vec<StoredEntry>, StoreError> {
+    type Row = (Option<i64>, String, String, i32, Option<String>, Vec<u8>);
+    let rows: Vec<Row> = log_entries::table
+        .filter(log_entries::leaf_index.ge(as_i64(from)?))
+        .order(log_entries::leaf_index.asc())
+        .select((
+            log_entries::leaf_index,
+            log_entries::kind,
+            log_entries::subject_id,
+            log_entries::subject_number,
+            log_entries::salt,
+            log_entries::entry,
+        ))
+        .limit(limit)
+        .load(tx.conn())?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(index, kind, subject_id, subject_number, salt, entry)| {
+            Some(StoredEntry { leaf_index: u64::try_from(index?).ok()?, kind, subject_id, subject_number, salt, entry })
+        })
+        .collect())
+}
+
+/// A stored version with its proposal's reference, as text: what its log
+/// entry is built from.
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = proposal_versions)]
+struct VersionEntryRow {
+    proposal_id: String,
+    number: i32,
+    #[diesel(select_expression = proposals::reference)]
+    reference: String,
+    content_hash: String,
+    created_at: String,
+}
+
+impl VersionEntryRow {
+    /// The entry bytes.
+    fn entry(&self) -> Result<Vec<u8>, StoreError> {
+        tlog::version_entry(&VersionLeaf {
+            proposal_id: &self.proposal_id,
+            reference: &self.reference,
+            number: self.number,
+            content_hash: &self.content_hash,
+            created_at: &self.created_at,
+        })
+        .map_err(|e| StoreError::Corrupt(e.to_string()))
+    }
+}
+
+/// Puts every record written before the log existed into it, as pending
+/// entries in a fixed order: the audit log first (entries from before its
+/// hash chain by id, then the chain in `seq` order), then every proposal's
+/// versions, proposal by proposal. Runs once, before the first checkpoint
+/// is signed; a record already logged is skipped. Returns how many entries
+/// were added.
+pub fn backfill(tx: &mut Tx<'_>, now: DateTime<Utc>) -> Result<u64, StoreError> {
+    if latest_size(tx)?.is_some() {
+        return Ok(0);
+    }
+    let mut added = 0;
+    let logged = |tx: &mut Tx<'_>, kind: EntryKind| -> Result<std::collections::HashSet<(String, i32)>, StoreError> {
+        let rows: Vec<(String, i32)> = log_entries::table
+            .filter(log_entries::kind.eq(kind.as_str()))
+            .select((log_entries::subject_id, log_entries::subject_number))
+            .load(tx.conn())?;
+        Ok(rows.into_iter().collect())
+    };
+    let audit_logged = logged(tx, EntryKind::Audit)?;
+    type AuditText = (String, Option<String>, String, String, String, Option<String>, String, String, String);
+    let rows: Vec<AuditText> = audit_log::table
+        .order((audit_log::seq.is_not_null(), audit_log::seq.asc(), audit_log::id.asc()))
+        .select((
+            audit_log::id,
+            audit_log::actor_id,
+            audit_log::action,
+            audit_log::target_kind,
+            audit_log::target_id,
+            audit_log::space_id,
+            audit_log::details,
+            audit_log::visibility,
+            audit_log::created_at,
+        ))
+        .load(tx.conn())?;
+    for (id, actor_id, action, target_kind, target_id, space_id, details, visibility, created_at) in rows {
+        if audit_logged.contains(&(id.clone(), 0)) {
+            continue;
+        }
+        let salt = new_salt()?;
+        let fields = AuditLeaf {
+            id: &id,
+            action: &action,
+            target_kind: &target_kind,
+            target_id: &target_id,
+            space_id: space_id.as_deref(),
+            actor_id: actor_id.as_deref(),
+            visibility: &visibility,
+            created_at: &created_at,
+            details: &details,
+        };
+        let entry = audit_entry(&fields, &salt)?;
+        let subject_id = Uuid::parse_str(&id).map_err(|_| StoreError::Corrupt(format!("audit id {id}")))?;
+        enqueue(
+            tx,
+            &NewEntry {
+                kind: EntryKind::Audit,
+                subject_id,
+                subject_number: 0,
+                salt: Some(&salt),
+                entry: &entry,
+                created_at: now,
+            },
+        )?;
+        added += 1;
+    }
+    let versions_logged = logged(tx, EntryKind::Version)?;
+    let mut after: Option<(String, i32)> = None;
+    loop {
+        let mut page = proposal_versions::table
+            .inner_join(proposals::table)
+            .select(VersionEntryRow::as_select())
+            .order((proposal_versions::proposal_id.asc(), proposal_versions::number.asc()))
+            .limit(5_000)
+            .into_boxed();
+        if let Some((id, number)) = &after {
+            page = page.filter(
+                proposal_versions::proposal_id
+                    .gt(id.clone())
+                    .or(proposal_versions::proposal_id.eq(id.clone()).and(proposal_versions::number.gt(*number))),
+            );
+        }
+        let rows: Vec<VersionEntryRow> = page.load(tx.conn())?;
+        let Some(last) = rows.last() else { break };
+        after = Some((last.proposal_id.clone(), last.number));
+        for row in rows {
+            if versions_logged.contains(&(row.proposal_id.clone(), row.number)) {
+                continue;
+            }
+            let entry = row.entry()?;
+            let subject_id = Uuid::parse_str(&row.proposal_id)
+                .map_err(|_| StoreError::Corrupt(format!("proposal id {}", row.proposal_id)))?;
+            enqueue(
+                tx,
+                &NewEntry {
+                    kind: EntryKind::Version,
+                    subject_id,
+                    subject_number: row.number,
+                    salt: None,
+                    entry: &entry,
+                    created_at: now,
+                },
+            )?;
+            added += 1;
+        }
+    }
+    Ok(added)
+}
+
+/// How many entries one verification call checks at most: the work of a
+/// call stays bounded however long the log grows.
+pub const VERIFY_SEGMENT: u64 = 1_000;
+
+/// Re-checks leaves `from..from + VERIFY_SEGMENT` of the latest signed
+/// tree: the checkpoint's signature (with `verifier_key`), the stored tree
+/// against the signed root, each entry against its leaf hash, each full
+/// tile against its parent, and each entry against the record it logs
+/// (rebuilt from the stored row). The call that reaches the end also
+/// checks the tiles above level 0 and that every audit entry and version
+/// has a log entry. Call it first thing in a read transaction: on
+/// PostgreSQL it takes one snapshot for the whole check. `from` must not
+/// pass the tree's size (the caller checks).
+pub fn verify_segment(tx: &mut Tx<'_>, verifier_key: &str, from: u64) -> Result<LogReport, StoreError> {
+    if let DbConnection::Postgres(c) = tx.conn() {
+        diesel::connection::SimpleConnection::batch_execute(c, "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")?;
+    }
+    let pending: i64 = log_entries::table.filter(log_entries::leaf_index.is_null()).count().get_result(tx.conn())?;
+    let mut report = LogReport {
+        valid: false,
+        tree_size: 0,
+        root_hash: String::new(),
+        from,
+        next: from,
+        complete: false,
+        first_invalid: None,
+        problem: None,
+        pending: u64::try_from(pending).unwrap_or_default(),
+    };
+    let fail = |mut report: LogReport, problem: LogProblem, at: Option<u64>| {
+        report.problem = Some(problem);
+        report.first_invalid = at;
+        Ok(report)
+    };
+    let Some(note) = checkpoint(tx)? else { return fail(report, LogProblem::Signature, None) };
+    let Ok(signed) = tlog::open_checkpoint(note.as_bytes(), verifier_key) else {
+        return fail(report, LogProblem::Signature, None);
+    };
+    let size = signed.size();
+    report.tree_size = size;
+    report.root_hash = tlog::hex(&signed.hash().0);
+    let to = (from + VERIFY_SEGMENT).min(size);
+    report.next = to;
+    let hashes = StoredHashes::new(tx);
+    if hashes.root(size).ok() != Some(*signed.hash()) {
+        return fail(report, LogProblem::Root, None);
+    }
+    let tx = hashes.tx.into_inner();
+    let found = entries(tx, from, i64::try_from(to - from).unwrap_or(i64::MAX))?;
+    let hashes = StoredHashes::new(tx);
+    let leaf_hashes = hashes.read_hashes(&(from..to).map(|i| tree::stored_hash_index(0, i)).collect::<Vec<_>>()).ok();
+    let tiles_hold = |level: u8, first: u64, last: u64| -> Result<Option<u64>, StoreError> {
+        // Full tiles of `level` whose leaves fall in first..last, each
+        // against the hash its parent holds.
+        let span = TILE_WIDTH.pow(u32::from(level) + 1);
+        for n in (first / span)..last.div_ceil(span) {
+            if (n + 1) * span > size {
+                break;
+            }
+            let Some(data) = hashes.tile_data(level, n)? else { return Ok(Some(n * span)) };
+            let parent = hashes.read_hashes(&[tree::stored_hash_index(TILE_HEIGHT * (level + 1), n)]);
+            if data.len() < TILE_WIDTH as usize * 32
+                || parent.ok().map(|p| p[0]) != Some(Tile::subtree_hash(&data[..TILE_WIDTH as usize * 32]))
+            {
+                return Ok(Some(n * span));
+            }
+        }
+        Ok(None)
+    };
+    for (offset, expected) in (from..to).enumerate() {
+        let Some(entry) = found.get(offset).filter(|e| e.leaf_index == expected) else {
+            return fail(report, LogProblem::MissingEntry, Some(expected));
+        };
+        if leaf_hashes.as_ref().map(|h| h[offset]) != Some(tlog::leaf_hash(&entry.entry)) {
+            return fail(report, LogProblem::LeafHash, Some(expected));
+        }
+    }
+    if let Some(at) = tiles_hold(0, from, to)? {
+        return fail(report, LogProblem::TileHash, Some(at));
+    }
+    let complete = to == size;
+    if complete {
+        let mut level = 1;
+        while TILE_WIDTH.pow(u32::from(level) + 1) <= size {
+            if let Some(at) = tiles_hold(level, 0, size)? {
+                return fail(report, LogProblem::TileHash, Some(at));
+            }
+            level += 1;
+        }
+    }
+    let tx = hashes.tx.into_inner();
+    if let Some((problem, at)) = records_hold(tx, &found)? {
+        return fail(report, problem, Some(at));
+    }
+    if complete {
+        let logged = |tx: &mut Tx<'_>, kind: EntryKind| -> Result<i64, StoreError> {
+            Ok(log_entries::table.filter(log_entries::kind.eq(kind.as_str())).count().get_result(tx.conn())?)
+        };
+        let audits: i64 = audit_log::table.count().get_result(tx.conn())?;
+        let versions: i64 = proposal_versions::table.count().get_result(tx.conn())?;
+        if audits != logged(tx, EntryKind::Audit)? || versions != logged(tx, EntryKind::Version)? {
+            return fail(report, LogProblem::UnloggedRecord, None);
+        }
+    }
+    report.valid = true;
+    report.complete = complete;
+    Ok(report)
+}
+
+/// Each entry against the record it logs, rebuilt from the stored row:
+/// the first that differs or whose record is gone.
+fn records_hold(tx: &mut Tx<'_>, found: &[StoredEntry]) -> Result<Option<(LogProblem, u64)>, StoreError> {
+    let audit_ids: Vec<String> =
+        found.iter().filter(|e| e.kind == EntryKind::Audit.as_str()).map(|e| e.subject_id.clone()).collect();
+    let audits: HashMap<String, crate::audit::StoredAuditRow> =
+        crate::audit::stored_rows(tx, &audit_ids)?.into_iter().map(|row| (row.id.clone(), row)).collect();
+    let mut proposal_ids: Vec<String> =
+        found.iter().filter(|e| e.kind == EntryKind::Version.as_str()).map(|e| e.subject_id.clone()).collect();
+    proposal_ids.sort_unstable();
+    proposal_ids.dedup();
+    let mut versions: HashMap<(String, i32), Vec<u8>> = HashMap::new();
+    for chunk in proposal_ids.chunks(500) {
+        let rows: Vec<VersionEntryRow> = proposal_versions::table
+            .inner_join(proposals::table)
+            .filter(proposal_versions::proposal_id.eq_any(chunk))
+            .select(VersionEntryRow::as_select())
+            .load(tx.conn())?;
+        for row in rows {
+            let entry = row.entry().unwrap_or_default();
+            versions.insert((row.proposal_id, row.number), entry);
+        }
+    }
+    for entry in found {
+        let rebuilt = match EntryKind::parse(&entry.kind) {
+            Some(EntryKind::Audit) => match audits.get(&entry.subject_id) {
+                Some(row) => audit_entry(&row.fields(), entry.salt.as_deref().unwrap_or_default()).ok(),
+                None => return Ok(Some((LogProblem::RecordMissing, entry.leaf_index))),
+            },
+            Some(EntryKind::Version) => match versions.get(&(entry.subject_id.clone(), entry.subject_number)) {
+                Some(bytes) => Some(bytes.clone()),
+                None => return Ok(Some((LogProblem::RecordMissing, entry.leaf_index))),
+            },
+            None => None,
+        };
+        if rebuilt.as_deref() != Some(entry.entry.as_slice()) {
+            return Ok(Some((LogProblem::RecordChanged, entry.leaf_index)));
+        }
+    }
+    Ok(None)
+}
+
+/// Every entry's kind and bytes in the order writes inserted them (the
+/// order of their transactions' inserts, which a write that waited on
+/// another's lock can only follow): what tests of write ordering read.
+pub fn insertion_order(tx: &mut Tx<'_>) -> Result<Vec<(String, Vec<u8>)>, StoreError> {
+    Ok(log_entries::table
+        .order(log_entries::id.asc())
+        .select((log_entries::kind, log_entries::entry))
+        .load(tx.conn())?)
+}
+
+/// A proposal's versions as the log holds them (sequenced or pending):
+/// `(number, content hash)` in number order, read from the entries
+/// themselves.
+pub fn logged_versions(tx: &mut Tx<'_>, proposal_id: Uuid) -> Result<Vec<(i32, String)>, StoreError> {
+    let rows: Vec<(i32, Vec<u8>)> = log_entries::table
+        .filter(log_entries::kind.eq(EntryKind::Version.as_str()))
+        .filter(log_entries::subject_id.eq(proposal_id.to_string()))
+        .order(log_entries::subject_number.asc())
+        .select((log_entries::subject_number, log_entries::entry))
+        .load(tx.conn())?;
+    Ok(rows
+        .into_iter()
+        .map(|(number, entry)| {
+            let hash = tlog::parse_entry(&entry).ok().and_then(|e| e.field("content_hash").map(str::to_owned));
+            (number, hash.unwrap_or_default())
+        })
+        .collect())
+}
+
+/// Every signed checkpoint, by tree size: `(size, note)`.
+pub fn checkpoints(tx: &mut Tx<'_>) -> Result<Vec<(u64, String)>, StoreError> {
+    let rows: Vec<(i64, String)> = log_checkpoints::table
+        .order(log_checkpoints::size.asc())
+        .select((log_checkpoints::size, log_checkpoints::note))
+        .load(tx.conn())?;
+    Ok(rows.into_iter().filter_map(|(size, note)| Some((u64::try_from(size).ok()?, note))).collect())
+}

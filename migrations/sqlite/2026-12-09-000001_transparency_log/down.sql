@@ -1,0 +1,14 @@
+CREATE TABLE audit_head (
+    id INTEGER PRIMARY KEY NOT NULL CHECK (id = 1),
+    seq BIGINT NOT NULL,
+    entry_hash TEXT,
+    legacy_entries BIGINT NOT NULL
+);
+INSERT INTO audit_head (id, seq, entry_hash, legacy_entries)
+SELECT 1, COALESCE(MAX(seq), 0), (SELECT entry_hash FROM audit_log WHERE seq = (SELECT MAX(seq) FROM audit_log)),
+       (SELECT COUNT(*) FROM audit_log WHERE seq IS NULL)
+FROM audit_log;
+DROP TABLE log_checkpoints;
+DROP TABLE log_bundles;
+DROP TABLE log_tiles;
+DROP TABLE log_entries;
