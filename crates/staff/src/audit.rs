@@ -4,9 +4,11 @@
 use crate::views::AuditEntry;
 use emenda_domain::audit::AuditFilter;
 use emenda_domain::policy::{can_read_staff_audit, Actor, StaffScope};
+use emenda_domain::transparency::EntryKind;
 use emenda_domain::DomainError;
 use emenda_service::{ServiceContext, ServiceResult};
 use emenda_store::audit::{self, AuditReader};
+use emenda_store::public_log;
 use emenda_store::users;
 use emenda_store::HasStore;
 use uuid::Uuid;
@@ -46,11 +48,14 @@ impl AuditService {
             actors.dedup();
             let names: std::collections::HashMap<Uuid, String> =
                 users::display_names(tx, &actors)?.into_iter().collect();
+            let subjects: Vec<(Uuid, i32)> = entries.iter().map(|e| (e.id, 0)).collect();
+            let indexes = public_log::leaf_indexes(tx, EntryKind::Audit, &subjects)?;
             Ok(entries
                 .into_iter()
                 .map(|entry| {
                     let actor_name = entry.actor_id.and_then(|id| names.get(&id).cloned());
-                    AuditEntry { actor_name, ..AuditEntry::from(entry) }
+                    let log_index = indexes.get(&(entry.id, 0)).copied();
+                    AuditEntry { actor_name, log_index, ..AuditEntry::from(entry) }
                 })
                 .collect())
         })

@@ -5,7 +5,7 @@
 use emenda_domain::transparency::{self as tlog, LogReport, LogSigner, TileRequest};
 use emenda_domain::{DomainError, FieldCode};
 use emenda_service::{ServiceContext, ServiceResult};
-use emenda_store::public_log;
+use emenda_store::public_log::{self, StoredHashes};
 use emenda_store::HasStore;
 use std::sync::Arc;
 
@@ -78,6 +78,40 @@ impl LogService {
         })
     }
 
+    /// The proof that leaf `index` is in the tree of `size` leaves (RFC
+    /// 9162 inclusion proof, hashes in hex, leaf side first), for a size
+    /// some signed checkpoint has reached.
+    pub fn inclusion_proof(&self, index: u64, size: u64) -> ServiceResult<Vec<String>> {
+        self.ctx.store().read(|tx| {
+            check_size(tx, size)?;
+            if index >= size {
+                return Err(
+                    DomainError::invalid("index", FieldCode::OutOfRange, format!("must be below size {size}")).into()
+                );
+            }
+            let proof = StoredHashes::new(tx).inclusion_proof(size, index)?;
+            Ok(proof.iter().map(|h| tlog::hex(&h.0)).collect())
+        })
+    }
+
+    /// The proof that the tree of `size` leaves extends the tree of `old`
+    /// leaves (RFC 9162 consistency proof, hashes in hex).
+    pub fn consistency_proof(&self, old: u64, size: u64) -> ServiceResult<Vec<String>> {
+        self.ctx.store().read(|tx| {
+            check_size(tx, size)?;
+            if old == 0 || old > size {
+                return Err(DomainError::invalid(
+                    "old",
+                    FieldCode::OutOfRange,
+                    format!("must be between 1 and {size}"),
+                )
+                .into());
+            }
+            let proof = StoredHashes::new(tx).consistency_proof(size, old)?;
+            Ok(proof.iter().map(|h| tlog::hex(&h.0)).collect())
+        })
+    }
+
     /// Sequences pending entries and signs checkpoints until none is left
     /// (or another instance is integrating); at the first start, first
     /// enters every record written before the log existed. Returns the
@@ -107,4 +141,15 @@ impl LogService {
     pub fn has_pending(&self) -> ServiceResult<bool> {
         Ok(self.ctx.store().read(public_log::has_pending)?)
     }
+}
+
+/// A tree size is one the latest signed checkpoint covers.
+fn check_size(tx: &mut emenda_store::Tx<'_>, size: u64) -> ServiceResult<()> {
+    let signed = public_log::latest_size(tx)?.unwrap_or(0);
+    if size == 0 || size > signed {
+        return Err(
+            DomainError::invalid("size", FieldCode::OutOfRange, format!("must be between 1 and {signed}")).into()
+        );
+    }
+    Ok(())
 }

@@ -358,18 +358,6 @@ pub fn has_pending(tx: &mut Tx<'_>) -> Result<bool, StoreError> {
         .get_result(tx.conn())?)
 }
 
-/// The leaf index of a record's entry, once sequenced.
-pub fn leaf_index(tx: &mut Tx<'_>, kind: EntryKind, subject_id: Uuid, number: i32) -> Result<Option<u64>, StoreError> {
-    let index: Option<Option<i64>> = log_entries::table
-        .filter(log_entries::kind.eq(kind.as_str()))
-        .filter(log_entries::subject_id.eq(subject_id.to_string()))
-        .filter(log_entries::subject_number.eq(number))
-        .select(log_entries::leaf_index)
-        .first(tx.conn())
-        .optional()?;
-    Ok(index.flatten().and_then(|i| u64::try_from(i).ok()))
-}
-
 /// Leaf indexes of many records of one kind at once (a page of versions or
 /// of the audit log), by subject id and number.
 pub fn leaf_indexes(
@@ -377,7 +365,10 @@ pub fn leaf_indexes(
     kind: EntryKind,
     subjects: &[(Uuid, i32)],
 ) -> Result<HashMap<(Uuid, i32), u64>, StoreError> {
-    let ids: Vec<String> = subjects.iter().map(|(id, _)| id.to_string()).collect();
+    let mut ids: Vec<String> = subjects.iter().map(|(id, _)| id.to_string()).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let wanted: std::collections::HashSet<&(Uuid, i32)> = subjects.iter().collect();
     let rows: Vec<(String, i32, Option<i64>)> = log_entries::table
         .filter(log_entries::kind.eq(kind.as_str()))
         .filter(log_entries::subject_id.eq_any(&ids))
@@ -386,7 +377,7 @@ pub fn leaf_indexes(
     Ok(rows
         .into_iter()
         .filter_map(|(id, number, index)| Some(((Uuid::parse_str(&id).ok()?, number), u64::try_from(index?).ok()?)))
-        .filter(|(key, _)| subjects.contains(key))
+        .filter(|(key, _)| wanted.contains(key))
         .collect())
 }
 

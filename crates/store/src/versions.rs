@@ -9,6 +9,7 @@ use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use emenda_domain::history::{content_hash, HashEncoding, HashedVersion};
 use emenda_domain::proposal::VersionKind;
+use emenda_domain::transparency::EntryKind;
 use uuid::Uuid;
 
 /// A version as stored. `created_at_text` is the exact stored text the hash
@@ -49,6 +50,9 @@ pub struct VersionRecord {
     pub previous_hash: Option<String>,
     /// Which canonical encoding `content_hash` was computed with.
     pub hash_encoding: i32,
+    /// Its leaf index in the transparency log, once sequenced (about a
+    /// second after it is written): what an inclusion proof asks for.
+    pub log_index: Option<u64>,
 }
 
 /// What a new version holds; its hashes are computed on append.
@@ -183,6 +187,7 @@ impl From<VersionRow> for VersionRecord {
             content_hash: row.content_hash,
             previous_hash: row.previous_hash,
             hash_encoding: row.hash_encoding,
+            log_index: None,
         }
     }
 }
@@ -234,6 +239,13 @@ pub fn list(tx: &mut Tx<'_>, proposal_id: Uuid, after: i32, limit: i64) -> Resul
 /// who rewrote it, if one did (one more read, only when one did).
 pub(crate) fn with_rewriters(tx: &mut Tx<'_>, rows: Vec<VersionRow>) -> Result<Vec<VersionRecord>, StoreError> {
     let mut records: Vec<VersionRecord> = rows.into_iter().map(VersionRecord::from).collect();
+    let subjects: Vec<(Uuid, i32)> = records.iter().map(|r| (r.proposal_id, r.number)).collect();
+    if !subjects.is_empty() {
+        let indexes = public_log::leaf_indexes(tx, EntryKind::Version, &subjects)?;
+        for record in &mut records {
+            record.log_index = indexes.get(&(record.proposal_id, record.number)).copied();
+        }
+    }
     let mut ids: Vec<Stored<Uuid>> = records.iter().filter_map(|r| r.rewritten_by).map(Stored).collect();
     if ids.is_empty() {
         return Ok(records);

@@ -624,7 +624,9 @@ fn redact(value: &mut Value) {
                     || key == "reference"
                     || key == "proposal_reference"
                     || key == "next_cursor";
-                if volatile && !item.is_null() {
+                // A leaf index is null until the log sequences the entry
+                // (about a second after it is written), then a number.
+                if (volatile && !item.is_null()) || key == "log_index" {
                     *item = Value::String(format!("[{key}]"));
                 } else {
                     redact(item);

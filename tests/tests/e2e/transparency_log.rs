@@ -136,6 +136,55 @@ fn the_log_is_served_in_the_c2sp_formats(backend: Backend) {
     }
 }
 
+fn versions_and_audit_entries_name_their_leaf_and_prove_it(backend: Backend) {
+    let app = TestApp::spawn(backend);
+    let proposal = some_writes(&app);
+    let size = app.wait_for_log();
+    let key = app.log_signer.verifier_key().to_owned();
+    let checkpoint = tlog::open_checkpoint(&served(&app, "checkpoint").bytes, &key).unwrap();
+    let versions = app.get(&format!("/api/v1/proposals/{proposal}/versions"), None).expect(200).clone();
+    let bundle = served(&app, &format!("tile/entries/000.p/{size}")).bytes;
+    let entries = tlog::unbundle(&bundle).unwrap();
+    let from_hex = |hex: &str| {
+        let bytes: Vec<u8> = (0..32).map(|i| u8::from_str_radix(&hex[2 * i..2 * i + 2], 16).unwrap()).collect();
+        Hash(bytes.try_into().unwrap())
+    };
+    for version in versions["items"].as_array().unwrap() {
+        let index = version["log_index"].as_u64().unwrap();
+        let entry = tlog::parse_entry(entries[index as usize]).unwrap();
+        assert_eq!(entry.field("content_hash"), version["content_hash"].as_str(), "{version}");
+        assert_eq!(entry.field("number").map(str::to_owned), Some(version["number"].to_string()));
+        let proof = app.get(&format!("/api/v1/log/inclusion?index={index}&size={size}"), None).expect(200).clone();
+        let hashes: Vec<Hash> =
+            proof["hashes"].as_array().unwrap().iter().map(|h| from_hex(h.as_str().unwrap())).collect();
+        tree::check_record(&hashes, size, *checkpoint.hash(), index, tlog::leaf_hash(entries[index as usize])).unwrap();
+        // The same proof does not prove another entry there.
+        let other = tlog::leaf_hash(entries[(index as usize + 1) % entries.len()]);
+        assert!(tree::check_record(&hashes, size, *checkpoint.hash(), index, other).is_err());
+    }
+    let audit = app.get("/api/v1/audit?limit=100", None).expect(200).clone();
+    for item in audit["items"].as_array().unwrap() {
+        let index = item["log_index"].as_u64().unwrap() as usize;
+        assert_eq!(tlog::parse_entry(entries[index]).unwrap().field("id"), item["id"].as_str());
+    }
+    // Consistency from an older tree: its root is the reference root of
+    // its leaves.
+    let leaves: Vec<Hash> = entries.iter().map(|e| tlog::leaf_hash(e)).collect();
+    let proof = app.get(&format!("/api/v1/log/consistency?old=3&size={size}"), None).expect(200).clone();
+    let hashes: Vec<Hash> = proof["hashes"].as_array().unwrap().iter().map(|h| from_hex(h.as_str().unwrap())).collect();
+    tree::check_tree(&hashes, size, *checkpoint.hash(), 3, reference_root(&leaves[..3])).unwrap();
+    for (path, field) in [
+        (format!("/api/v1/log/inclusion?index={size}&size={size}"), "index"),
+        (format!("/api/v1/log/inclusion?index=0&size={}", size + 1), "size"),
+        (format!("/api/v1/log/consistency?old=0&size={size}"), "old"),
+        (format!("/api/v1/log/consistency?old={}&size={size}", size + 1), "old"),
+    ] {
+        let body = app.get(&path, None);
+        let body = body.expect_problem(422, "validation_failed");
+        assert!(body["errors"].as_array().unwrap().iter().any(|e| e["field"] == field), "{path}: {body}");
+    }
+}
+
 fn a_witness_catches_a_rewritten_past_and_a_rollback(backend: Backend) {
     let app = TestApp::spawn(backend);
     let proposal = some_writes(&app);
@@ -395,6 +444,7 @@ fn two_instances_on_one_database_build_one_tree(backend: Backend) {
 
 backend_tests!(
     the_log_is_served_in_the_c2sp_formats,
+    versions_and_audit_entries_name_their_leaf_and_prove_it,
     a_witness_catches_a_rewritten_past_and_a_rollback,
     deleting_the_newest_version_is_named_by_the_history_check,
     parallel_writers_of_every_kind_leave_one_tree,

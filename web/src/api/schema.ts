@@ -262,6 +262,48 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/log/consistency": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The consistency proof between two signed trees: a witness that kept
+         *     the older checkpoint checks with it that the newer tree only added
+         *     entries.
+         */
+        get: operations["consistency"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/log/inclusion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The inclusion proof of a leaf in a signed tree: with the checkpoint of
+         *     that size (`/log/checkpoint`), anyone can check that the entry is in
+         *     the log, as the web app does on a proposal's page.
+         */
+        get: operations["inclusion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -1338,6 +1380,12 @@ export interface components {
              */
             id: string;
             /**
+             * Format: int64
+             * @description Its leaf index in the public transparency log (`/log`), null until
+             *     sequenced (about a second after it is written).
+             */
+            log_index?: number | null;
+            /**
              * Format: uuid
              * @description The space concerned, if any.
              */
@@ -1765,6 +1813,16 @@ export interface components {
          * @enum {string}
          */
         LogProblem: "signature" | "root" | "missing_entry" | "leaf_hash" | "tile_hash" | "record_changed" | "record_missing" | "unlogged_record";
+        /** @description A proof: the hashes, in hex, in the order RFC 9162 verifies them. */
+        LogProof: {
+            /** @description The proof's hashes, lower-case hex. */
+            hashes: string[];
+            /**
+             * Format: int64
+             * @description The tree size proved against.
+             */
+            size: number;
+        };
         /**
          * @description The outcome of re-checking one segment of the log against the latest
          *     signed checkpoint. The whole log is checked by calling again from
@@ -3099,6 +3157,13 @@ export interface components {
             editor_nickname: string;
             /** @description How it came to be. */
             kind: components["schemas"]["VersionKind"];
+            /**
+             * Format: int64
+             * @description Its leaf index in the public transparency log (`/log`), null until
+             *     sequenced (about a second after it is written): what an inclusion
+             *     proof (`/api/v1/log/inclusion`) asks for.
+             */
+            log_index?: number | null;
             /**
              * Format: int32
              * @description 1 for the first; each edit or accepted amendment adds one.
@@ -4777,6 +4842,132 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A failure on the platform's side (`internal_error`); the log has the cause. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached or is busy, or the server is overloaded (`database_unavailable`, `database_busy`, `overloaded`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    consistency: {
+        parameters: {
+            query: {
+                /** @description The size of the tree kept before (a checkpoint's). */
+                old: number;
+                /** @description The size of the newer tree (a checkpoint's). */
+                size: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The proof. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LogProof"];
+                };
+            };
+            /** @description A token was sent and it is invalid or expired (`token_invalid`, `token_expired`); send none to read anonymously. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `size` is beyond the latest checkpoint, or `old` not between 1 and it (`validation_failed`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A failure on the platform's side (`internal_error`); the log has the cause. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached or is busy, or the server is overloaded (`database_unavailable`, `database_busy`, `overloaded`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    inclusion: {
+        parameters: {
+            query: {
+                /** @description The leaf index (a version's or audit entry's `log_index`). */
+                index: number;
+                /** @description The tree size to prove it in: a checkpoint's size. */
+                size: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The proof. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LogProof"];
+                };
+            };
+            /** @description A token was sent and it is invalid or expired (`token_invalid`, `token_expired`); send none to read anonymously. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `size` is beyond the latest checkpoint, or `index` not below it (`validation_failed`). */
+            422: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {

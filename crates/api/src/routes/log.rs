@@ -6,13 +6,15 @@
 //! (the note verifier key). Public and cross-origin: anyone may keep a
 //! copy.
 
-use crate::extract::blocking;
+use crate::extract::{blocking, Query};
 use crate::problem::{ApiError, ApiResult};
 use crate::state::AppState;
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::{get, web, HttpResponse, HttpResponseBuilder};
 use emenda_domain::transparency::TileRequest;
 use emenda_domain::ErrorCode;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
 use utoipa_actix_web::service_config::ServiceConfig;
 
 /// A tile never changes once served at a width (a wider one has another
@@ -63,6 +65,68 @@ pub async fn tile(state: web::Data<AppState>, path: web::Path<String>) -> ApiRes
         .ok_or_else(|| ApiError::new(ErrorCode::NotFound, "not a tile of this log"))?;
     let data = blocking(move || state.log.tile(request)).await?;
     Ok(public(HttpResponse::Ok(), "application/octet-stream", IMMUTABLE).body(data))
+}
+
+/// Which inclusion proof.
+#[derive(Debug, Deserialize, IntoParams)]
+pub struct InclusionQuery {
+    /// The leaf index (a version's or audit entry's `log_index`).
+    #[param(minimum = 0)]
+    pub index: u64,
+    /// The tree size to prove it in: a checkpoint's size.
+    #[param(minimum = 1)]
+    pub size: u64,
+}
+
+/// A proof: the hashes, in hex, in the order RFC 9162 verifies them.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct LogProof {
+    /// The tree size proved against.
+    pub size: u64,
+    /// The proof's hashes, lower-case hex.
+    pub hashes: Vec<String>,
+}
+
+/// The inclusion proof of a leaf in a signed tree: with the checkpoint of
+/// that size (`/log/checkpoint`), anyone can check that the entry is in
+/// the log, as the web app does on a proposal's page.
+#[utoipa::path(tag = "transparency", params(InclusionQuery),
+    responses((status = 200, description = "The proof.", body = LogProof),
+        (status = 422, description = "`size` is beyond the latest checkpoint, or `index` not below it (`validation_failed`).")))]
+#[get("/log/inclusion")]
+pub async fn inclusion(state: web::Data<AppState>, query: Query<InclusionQuery>) -> ApiResult<HttpResponse> {
+    let InclusionQuery { index, size } = query.into_inner();
+    let hashes = blocking(move || state.log.inclusion_proof(index, size)).await?;
+    Ok(HttpResponse::Ok().json(LogProof { size, hashes }))
+}
+
+/// Which consistency proof.
+#[derive(Debug, Deserialize, IntoParams)]
+pub struct ConsistencyQuery {
+    /// The size of the tree kept before (a checkpoint's).
+    #[param(minimum = 1)]
+    pub old: u64,
+    /// The size of the newer tree (a checkpoint's).
+    #[param(minimum = 1)]
+    pub size: u64,
+}
+
+/// The consistency proof between two signed trees: a witness that kept
+/// the older checkpoint checks with it that the newer tree only added
+/// entries.
+#[utoipa::path(tag = "transparency", params(ConsistencyQuery),
+    responses((status = 200, description = "The proof.", body = LogProof),
+        (status = 422, description = "`size` is beyond the latest checkpoint, or `old` not between 1 and it (`validation_failed`).")))]
+#[get("/log/consistency")]
+pub async fn consistency(state: web::Data<AppState>, query: Query<ConsistencyQuery>) -> ApiResult<HttpResponse> {
+    let ConsistencyQuery { old, size } = query.into_inner();
+    let hashes = blocking(move || state.log.consistency_proof(old, size)).await?;
+    Ok(HttpResponse::Ok().json(LogProof { size, hashes }))
+}
+
+/// Registers the proof routes, under `/api/v1`.
+pub fn configure_proofs(cfg: &mut ServiceConfig) {
+    cfg.service(inclusion).service(consistency);
 }
 
 /// Registers the routes, under `/log`.

@@ -70,6 +70,7 @@ pub fn register(cfg: &mut ServiceConfig) {
                 .configure(moderation::configure)
                 .configure(reports::configure)
                 .configure(audit::configure)
+                .configure(log::configure_proofs)
                 .configure(roles::configure)
                 .configure(users::configure)
                 .configure(site::configure)

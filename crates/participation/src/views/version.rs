@@ -40,6 +40,10 @@ pub struct VersionSummary {
     /// The previous version's hash, which this one covers (null for the
     /// first), so no version can be changed or removed unseen.
     pub previous_hash: Option<String>,
+    /// Its leaf index in the public transparency log (`/log`), null until
+    /// sequenced (about a second after it is written): what an inclusion
+    /// proof (`/api/v1/log/inclusion`) asks for.
+    pub log_index: Option<u64>,
 }
 
 impl From<VersionRecord> for VersionSummary {
@@ -57,6 +61,7 @@ impl From<VersionRecord> for VersionSummary {
             created_at: r.created_at,
             content_hash: r.content_hash,
             previous_hash: r.previous_hash,
+            log_index: r.log_index,
         }
     }
 }

@@ -30,6 +30,9 @@ pub struct AuditEntry {
     pub visibility: AuditVisibility,
     /// When it happened.
     pub created_at: DateTime<Utc>,
+    /// Its leaf index in the public transparency log (`/log`), null until
+    /// sequenced (about a second after it is written).
+    pub log_index: Option<u64>,
 }
 
 impl From<emenda_store::audit::AuditEntry> for AuditEntry {
@@ -45,6 +48,7 @@ impl From<emenda_store::audit::AuditEntry> for AuditEntry {
             details: r.details,
             visibility: r.visibility,
             created_at: r.created_at,
+            log_index: None,
         }
     }
 }
