@@ -4,6 +4,7 @@
 
 mod baseline;
 mod fill;
+mod log_delays;
 mod report;
 mod text;
 
@@ -24,6 +25,9 @@ enum Command {
     Baseline(baseline::BaselineOptions),
     /// Write latest.json and latest.md from the recorded runs.
     Report(report::ReportOptions),
+    /// How long entries written since an instant waited for a signed
+    /// checkpoint of the transparency log.
+    LogDelays(log_delays::LogDelayOptions),
 }
 
 fn main() -> anyhow::Result<()> {
@@ -47,6 +51,7 @@ fn main() -> anyhow::Result<()> {
         }
         Command::Baseline(options) => baseline::serve(&options)?,
         Command::Report(options) => report::report(&options)?,
+        Command::LogDelays(options) => log_delays::report(&options)?,
     }
     Ok(())
 }

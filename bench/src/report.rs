@@ -120,6 +120,7 @@ pub fn markdown(meta: &serde_json::Value, runs: &[Run]) -> String {
         "baseline_peak_rss_mb",
         "counters_exact_after_load",
         "list_deep_offset",
+        "log_delays",
     ] {
         if let Some(value) = meta.get(key) {
             let _ = writeln!(out, "- {key}: {value}");

@@ -223,7 +223,7 @@ pub fn server(database: Database, options: &ServerOptions) -> std::io::Result<(S
     .with_owner(options.owner.clone(), options.logo.clone());
     // The log has a signed checkpoint before the first request, and every
     // record written before it existed is in it.
-    let sequenced = state.log.integrate().map_err(|e| std::io::Error::other(format!("integrating the log: {e}")))?;
+    let sequenced = state.log.start().map_err(|e| std::io::Error::other(format!("integrating the log: {e}")))?;
     if sequenced > 0 {
         tracing::info!(sequenced, "transparency log entries sequenced at start");
     }

@@ -112,16 +112,23 @@ impl LogService {
         })
     }
 
-    /// Sequences pending entries and signs checkpoints until none is left
-    /// (or another instance is integrating); at the first start, first
-    /// enters every record written before the log existed. Returns the
-    /// number of entries sequenced.
-    pub fn integrate(&self) -> ServiceResult<u64> {
+    /// What a server does once at start: enters every record written
+    /// before the log existed (only before the first checkpoint), then
+    /// sequences whatever is pending. Returns the number of entries
+    /// sequenced.
+    pub fn start(&self) -> ServiceResult<u64> {
         let now = self.ctx.clock.now();
         let backfilled = self.ctx.store().write(|tx| public_log::backfill(tx, now))?;
         if backfilled > 0 {
             tracing::info!(backfilled, "records written before the log are entered in it");
         }
+        self.integrate()
+    }
+
+    /// Sequences pending entries and signs checkpoints until none is left
+    /// (or another instance is integrating). Returns the number of entries
+    /// sequenced.
+    pub fn integrate(&self) -> ServiceResult<u64> {
         let mut sequenced = 0;
         loop {
             let signer = &self.signer;

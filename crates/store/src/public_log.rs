@@ -206,17 +206,8 @@ pub fn integrate(
     now: DateTime<Utc>,
     limit: i64,
 ) -> Result<Option<Integrated>, StoreError> {
-    if let DbConnection::Postgres(c) = tx.conn() {
-        #[derive(QueryableByName)]
-        struct Taken {
-            #[diesel(sql_type = Bool)]
-            taken: bool,
-        }
-        let taken: Taken =
-            diesel::sql_query(format!("SELECT pg_try_advisory_xact_lock({INTEGRATOR_LOCK}) AS taken")).get_result(c)?;
-        if !taken.taken {
-            return Ok(None);
-        }
+    if !integrator_lock(tx, false)? {
+        return Ok(None);
     }
     let latest = latest_size(tx)?;
     let pending: Vec<(i64, Vec<u8>)> = log_entries::table
@@ -267,6 +258,28 @@ pub fn integrate(
         ))
         .execute(tx.conn())?;
     Ok(Some(Integrated { from_size, size }))
+}
+
+/// Takes the integrator lock for the rest of the transaction: on
+/// PostgreSQL the advisory lock every instance's integrator asks for
+/// (`wait`: until it is free; else only if it is free now), on SQLite
+/// nothing (the write transaction holds the database's one write lock).
+fn integrator_lock(tx: &mut Tx<'_>, wait: bool) -> Result<bool, StoreError> {
+    if let DbConnection::Postgres(c) = tx.conn() {
+        #[derive(QueryableByName)]
+        struct Taken {
+            #[diesel(sql_type = Bool)]
+            taken: bool,
+        }
+        let query = if wait {
+            format!("SELECT true AS taken FROM (SELECT pg_advisory_xact_lock({INTEGRATOR_LOCK})) AS locked")
+        } else {
+            format!("SELECT pg_try_advisory_xact_lock({INTEGRATOR_LOCK}) AS taken")
+        };
+        let taken: Taken = diesel::sql_query(query).get_result(c)?;
+        return Ok(taken.taken);
+    }
+    Ok(true)
 }
 
 fn as_i64(n: u64) -> Result<i64, StoreError> {
@@ -456,6 +469,9 @@ impl VersionEntryRow {
 /// is signed; a record already logged is skipped. Returns how many entries
 /// were added.
 pub fn backfill(tx: &mut Tx<'_>, now: DateTime<Utc>) -> Result<u64, StoreError> {
+    // Instances starting together take turns: the second finds the first's
+    // entries and skips them.
+    integrator_lock(tx, true)?;
     if latest_size(tx)?.is_some() {
         return Ok(0);
     }
@@ -567,13 +583,10 @@ pub const VERIFY_SEGMENT: u64 = 1_000;
 /// tile against its parent, and each entry against the record it logs
 /// (rebuilt from the stored row). The call that reaches the end also
 /// checks the tiles above level 0 and that every audit entry and version
-/// has a log entry. Call it first thing in a read transaction: on
-/// PostgreSQL it takes one snapshot for the whole check. `from` must not
-/// pass the tree's size (the caller checks).
+/// has a log entry. Call it in a read transaction (`Store::read`: one
+/// snapshot on both backends), so that everything compared is of one
+/// moment. `from` must not pass the tree's size (the caller checks).
 pub fn verify_segment(tx: &mut Tx<'_>, verifier_key: &str, from: u64) -> Result<LogReport, StoreError> {
-    if let DbConnection::Postgres(c) = tx.conn() {
-        diesel::connection::SimpleConnection::batch_execute(c, "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")?;
-    }
     let pending: i64 = log_entries::table.filter(log_entries::leaf_index.is_null()).count().get_result(tx.conn())?;
     let mut report = LogReport {
         valid: false,
@@ -744,4 +757,36 @@ pub fn checkpoints(tx: &mut Tx<'_>) -> Result<Vec<(u64, String)>, StoreError> {
         .select((log_checkpoints::size, log_checkpoints::note))
         .load(tx.conn())?;
     Ok(rows.into_iter().filter_map(|(size, note)| Some((u64::try_from(size).ok()?, note))).collect())
+}
+
+/// How long each entry written at or after `since` waited for a signed
+/// checkpoint that holds it, in seconds, in leaf order: from the time the
+/// entry's record carries (taken before its transaction committed, so the
+/// figure errs long) to the signing time of the first checkpoint whose
+/// size covers it. What the benchmark reports as integration delay.
+pub fn integration_delays(tx: &mut Tx<'_>, since: DateTime<Utc>) -> Result<Vec<f64>, StoreError> {
+    let checkpoints: Vec<(i64, String)> = log_checkpoints::table
+        .order(log_checkpoints::size.asc())
+        .select((log_checkpoints::size, log_checkpoints::created_at))
+        .load(tx.conn())?;
+    let entries: Vec<(Option<i64>, String)> = log_entries::table
+        .filter(log_entries::created_at.ge(format_timestamp(since)))
+        .filter(log_entries::leaf_index.is_not_null())
+        .order(log_entries::leaf_index.asc())
+        .select((log_entries::leaf_index, log_entries::created_at))
+        .load(tx.conn())?;
+    let parse = |text: &str| emenda_domain::clock::parse_timestamp(text);
+    let mut delays = Vec::with_capacity(entries.len());
+    let mut next = 0;
+    for (index, written) in entries {
+        let Some(index) = index else { continue };
+        while next < checkpoints.len() && checkpoints[next].0 <= index {
+            next += 1;
+        }
+        let (Some((_, signed)), Some(written)) = (checkpoints.get(next), parse(&written)) else { continue };
+        if let Some(signed) = parse(signed) {
+            delays.push((signed - written).num_microseconds().unwrap_or(i64::MAX) as f64 / 1e6);
+        }
+    }
+    Ok(delays)
 }

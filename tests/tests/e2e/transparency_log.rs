@@ -197,6 +197,14 @@ fn a_witness_catches_a_rewritten_past_and_a_rollback(backend: Backend) {
     app.wait_for_log();
     let second = witness::witness(&Http(&app), &key, Some(&first.checkpoint)).unwrap();
     assert_eq!(second.extends, Some(first.size));
+    // The command-line witness keeps the same checkpoint in its state file.
+    let state = std::env::temp_dir().join(format!("emenda-witness-{}.txt", uuid::Uuid::now_v7()));
+    emenda_server::verify_log::run(&app.base, Some(&key), Some(&state)).unwrap();
+    let kept = std::fs::read_to_string(&state).unwrap();
+    assert!(
+        kept.starts_with(&format!("key {key}\n")) && kept.ends_with(std::str::from_utf8(&second.checkpoint).unwrap()),
+        "{kept}"
+    );
     assert!(second.size > first.size);
 
     // The operator rewrites the past: an entry changed, every tile and
@@ -271,6 +279,10 @@ fn a_witness_catches_a_rewritten_past_and_a_rollback(backend: Backend) {
     witness::witness(&Http(&app), &key, None).unwrap();
     let caught = witness::witness(&Http(&app), &key, Some(&second.checkpoint)).unwrap_err();
     assert!(matches!(caught, WitnessError::NotExtended { kept, .. } if kept == second.size), "{caught}");
+    let refused = emenda_server::verify_log::run(&app.base, None, Some(&state)).unwrap_err().to_string();
+    assert!(refused.contains("does not extend the checkpoint kept at size"), "{refused}");
+    assert_eq!(std::fs::read_to_string(&state).unwrap(), kept, "a failed run keeps the old checkpoint");
+    let _ = std::fs::remove_file(&state);
 
     // A rollback: the log as it was at the first checkpoint (the database
     // restored from then), then new writes.
