@@ -557,9 +557,9 @@ fn next_match_below(tx: &mut Tx<'_>, terms: &[String], found: Found, below: i64)
             // Two bounded reads rather than one that the planner may run as
             // a walk down the id index, tokenising every text on the way,
             // for a word nobody wrote (seconds at 10,000 proposals): first
-            // the nearest rows (a common word is among them), then every
-            // match from the GIN index alone (a rare or missing word costs
-            // only its matches).
+            // the few nearest rows (a common word is among them), then
+            // every match from the GIN index alone (a rare or missing word
+            // costs only its matches).
             #[derive(QueryableByName)]
             struct Next {
                 #[diesel(sql_type = Nullable<BigInt>)]
@@ -570,9 +570,12 @@ fn next_match_below(tx: &mut Tx<'_>, terms: &[String], found: Found, below: i64)
                 Found::InTitle => format!("{PG_TITLE}$2)"),
                 Found::NotAllInTitle => format!("{PG_ALL}$2) AND NOT {PG_TITLE}$2)"),
             };
+            // Newest first and stopping at the first match: a common word
+            // tokenises one text, a missing one `NEAR_ROWS`.
             let near = format!(
-                "SELECT max(id) AS id FROM (SELECT id, title, body FROM proposal_search WHERE id < $1 \
-                 ORDER BY id DESC LIMIT {NEAR_ROWS}) AS proposal_search WHERE {condition}"
+                "SELECT max(id) AS id FROM (SELECT id FROM (SELECT id, title, body FROM proposal_search \
+                 WHERE id < $1 ORDER BY id DESC LIMIT {NEAR_ROWS}) AS proposal_search WHERE {condition} \
+                 ORDER BY id DESC LIMIT 1) AS nearest"
             );
             let anywhere = format!(
                 "SELECT max(id) AS id FROM (SELECT id FROM proposal_search WHERE {condition} OFFSET 0) AS matches \
@@ -598,7 +601,7 @@ fn next_match_below(tx: &mut Tx<'_>, terms: &[String], found: Found, below: i64)
 
 /// PostgreSQL: how many rows below a window the next match is looked for
 /// among before the GIN index is asked for every match.
-const NEAR_ROWS: i64 = 256;
+const NEAR_ROWS: i64 = 16;
 
 /// PostgreSQL: the terms of a `proposal_search` row, title and text, hold
 /// the query (the GIN-indexed expression; the caller closes the bracket).
