@@ -307,7 +307,7 @@ function LogWitness({ proposal }: { proposal: P }) {
   }, [proposal.id, proposal.current_version, proposal.content_hash]);
   const failed = w && 'failed' in w && w.failed;
   return (
-    <p key={failed ? 'failed' : 'ok'} id="log-witness" class={failed ? 'alert alert-danger' : 'small text-secondary'} role={failed ? 'alert' : undefined}>
+    <p key={failed ? 'failed' : 'ok'} id="log-witness" class={failed ? 'alert alert-danger mt-2' : 'small text-secondary'} role={failed ? 'alert' : undefined}>
       {!w
         ? t('witness.checking')
         : 'verified' in w
@@ -353,7 +353,7 @@ export function Proposal({ reference }: { reference: string }) {
         {proposal.title}
       </PageTitle>
       {proposal.hidden && <p class="alert alert-warning">{t('proposal.hiddenNotice')}</p>}
-      <p class="version-badge">
+      <p class="version-badge mb-1">
         <span class="badge bg-secondary">{t('proposal.versionBadge', { n: proposal.current_version, total: proposal.current_version })}</span>
         {t('common.dash')}<a href={href('versions', { ref: proposal.reference })}>{t('proposal.seeVersions')}</a>
       </p>
