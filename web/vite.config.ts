@@ -35,7 +35,8 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: 'staff', test: /[\\/]src[\\/]staff[\\/]/, includeDependenciesRecursively: false },
-            { name: 'screens', test: /[\\/]src[\\/](screens[\\/]|components[\\/](?!ui\.|Lazy\.))/, includeDependenciesRecursively: false },
+            // The log's witness (api/witness.ts) is the proposal page's alone: with the screens, not a chunk of its own.
+            { name: 'screens', test: /[\\/]src[\\/](screens[\\/]|components[\\/](?!ui\.|Lazy\.)|api[\\/]witness\.)/, includeDependenciesRecursively: false },
             // Each part of the catalogue in each language (src/i18n/index.ts) is a chunk named for it.
             { name: messagesChunk, debugName: 'i18n', test: /[\\/]i18n[\\/](it|en)[\\/]/ },
           ],

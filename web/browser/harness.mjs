@@ -105,6 +105,17 @@ export async function expectAccessible(page, label) {
   return result.passes.length;
 }
 
+/**
+ * Whether an API request (its path, with or without a query) is the log
+ * witness's on the proposal page (src/api/witness.ts): the current
+ * version's leaf index, then the inclusion and consistency proofs. It runs
+ * after the page is drawn and nothing waits for it, so the page's own
+ * request budget counts it apart; it makes at most three.
+ */
+export function isWitnessRequest(path) {
+  return /^\/api\/v1\/(log\/(inclusion|consistency)|proposals\/[^/?]+\/versions\/\d+)(\?|$)/.test(path);
+}
+
 /** Saves a screenshot of the page under web/test-results/. */
 export async function screenshot(page, name) {
   await page.screenshot({ path: join(results, `${name}.png`), fullPage: true });

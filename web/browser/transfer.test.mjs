@@ -4,12 +4,14 @@
 // test-results/transfer.json) and asserts what the server promises: the
 // app's files and JSON of 1 KiB or more travel compressed; and what the app
 // promises: the proposal page, the one most people see, in at most three
-// API requests (the proposal with its lists, its comments, the site).
+// API requests (the proposal with its lists, its comments, the site). The
+// log witness on that page, which nothing on it waits for, reads the
+// version's leaf and its proofs besides: counted and reported apart.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { apiCall, setup } from './harness.mjs';
+import { apiCall, isWitnessRequest, setup } from './harness.mjs';
 import { repo } from '../scripts/server.mjs';
 
 let h;
@@ -61,15 +63,18 @@ test('public pages travel compressed; bytes and API requests per page', async ()
   const uncompressed = [];
   for (const [name, path, ready] of pages) {
     const seen = await visit(path, ready);
-    const api = seen.filter((r) => r.url.startsWith('/api/'));
+    const api = seen.filter((r) => r.url.startsWith('/api/') && !isWitnessRequest(r.url));
+    const witness = seen.filter((r) => isWitnessRequest(r.url) || r.url.startsWith('/log/'));
     const sum = (rs) => rs.reduce((n, r) => n + r.bytes, 0);
     report[name] = {
       path,
       requests: seen.length,
       api_requests: api.length,
       api_paths: api.map((r) => r.url),
+      witness_requests: witness.length,
+      kb_witness: +(witness.reduce((n, r) => n + r.bytes, 0) / 1024).toFixed(1),
       kb_total: +(sum(seen) / 1024).toFixed(1),
-      kb_app: +(sum(seen.filter((r) => !r.url.startsWith('/api/'))) / 1024).toFixed(1),
+      kb_app: +(sum(seen.filter((r) => !r.url.startsWith('/api/') && !r.url.startsWith('/log/'))) / 1024).toFixed(1),
       kb_api: +(sum(api) / 1024).toFixed(1),
       kb_uncompressed: +(seen.reduce((n, r) => n + r.size, 0) / 1024).toFixed(1),
     };
@@ -83,4 +88,5 @@ test('public pages travel compressed; bytes and API requests per page', async ()
   assert.deepEqual(uncompressed, [], 'text of 1 KiB or more sent without compression');
   assert.ok(report.proposal.api_requests <= 3, `the proposal page made ${report.proposal.api_requests} API requests: ${report.proposal.api_paths.join(', ')}`);
   assert.ok(!report.proposal.api_paths.some((p) => p.startsWith('/api/v1/amendments/')), 'no amendment read one by one');
+  assert.ok(report.proposal.witness_requests <= 6, `the log witness made ${report.proposal.witness_requests} requests`);
 });

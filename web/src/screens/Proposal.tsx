@@ -11,7 +11,7 @@ import { keyOf, proposalChanged, proposalPageKey, readProposalPage } from '../ap
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, ApiError } from '../api/client';
 import type { Answer, Included, Proposal as P } from '../api/types';
-import { contentLang, t, tn, formatDate, formatNumber } from '../i18n';
+import { contentLang, t, tn, formatDate, formatNumber, type Key } from '../i18n';
 import { useCached, useMe, usePages, useQuery, useSession, useSubmit } from '../hooks';
 import * as may from '../policy';
 import { href } from '../router';
@@ -21,6 +21,7 @@ import { Comments } from '../components/Comments';
 import { ExcerptView } from '../components/Diff';
 import { ReportButton } from '../components/Report';
 import { TopicFields } from '../components/TopicFields';
+import { witness, type Witnessed } from '../api/witness';
 
 /** `address`: what the page read the proposal by (its reference, or its id), where a change puts the new proposal. */
 function SupportBox({ proposal, space, address }: { proposal: P; space: P['space']; address: string }) {
@@ -281,6 +282,47 @@ function FilingForm({ proposal, address }: { proposal: P; address: string }) {
   );
 }
 
+/**
+ * The version shown is an entry of the public log, checked by this browser
+ * against the signed checkpoint and the one it kept (src/api/witness.ts).
+ * A new version has its leaf within about a second: it is asked again a
+ * few times meanwhile. A failure is announced; the rest is only shown.
+ */
+function LogWitness({ proposal }: { proposal: P }) {
+  const [w, setW] = useState<Witnessed | null>(null);
+  useEffect(() => {
+    const stop = new AbortController();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const check = (tries: number) =>
+      void witness(proposal, stop.signal).then((r) => {
+        if (stop.signal.aborted) return;
+        setW(r);
+        if ('pending' in r && tries) timer = setTimeout(() => check(tries - 1), 1000);
+      });
+    check(10);
+    return () => {
+      stop.abort();
+      clearTimeout(timer);
+    };
+  }, [proposal.id, proposal.current_version, proposal.content_hash]);
+  const failed = w && 'failed' in w && w.failed;
+  return (
+    <p key={failed ? 'failed' : 'ok'} id="log-witness" class={failed ? 'alert alert-danger mt-2' : 'small text-secondary'} role={failed ? 'alert' : undefined}>
+      {!w
+        ? t('witness.checking')
+        : 'verified' in w
+          ? t(w.signed ? 'witness.verified' : 'witness.unsigned', { n: w.verified })
+          : failed === 'rewritten'
+            ? t('witness.rewritten')
+            : failed
+              ? t('witness.failed', { why: t(`witness.why.${failed}` as Key) })
+              : 'pending' in w
+                ? t('witness.pending')
+                : t('witness.unavailable')}
+    </p>
+  );
+}
+
 export function Proposal({ reference }: { reference: string }) {
   const me = useMe();
   const [actionError, setActionError] = useState<ApiError | null>(null);
@@ -311,10 +353,11 @@ export function Proposal({ reference }: { reference: string }) {
         {proposal.title}
       </PageTitle>
       {proposal.hidden && <p class="alert alert-warning">{t('proposal.hiddenNotice')}</p>}
-      <p class="version-badge">
+      <p class="version-badge mb-1">
         <span class="badge bg-secondary">{t('proposal.versionBadge', { n: proposal.current_version, total: proposal.current_version })}</span>
         {t('common.dash')}<a href={href('versions', { ref: proposal.reference })}>{t('proposal.seeVersions')}</a>
       </p>
+      <LogWitness proposal={proposal} />
       <dl class="proposal-meta">
         <div>
           <dt>{t('proposal.created')}</dt>
