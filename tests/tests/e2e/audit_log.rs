@@ -249,6 +249,11 @@ fn hidden_content_leaves_the_public_audit_log(backend: Backend) {
         assert_eq!(actions_about(&app, who, &comment), ["content.hidden"]);
     }
     assert_eq!(actions_about(&app, Some(&admin), &proposal), ["content.hidden", "proposal.created"]);
+    // Hidden content leaves the log whole: its entries stay, and they carry
+    // commitments, not the text.
+    app.wait_for_log();
+    let report = app.get("/api/v1/audit/verify", None).expect(200).clone();
+    assert_eq!((report["valid"].clone(), report["complete"].clone()), (json!(true), json!(true)), "{report}");
 
     app.post(&format!("/api/v1/moderation/proposals/{proposal}/unhide"), Some(&admin.token), json!({})).expect(200);
     assert_eq!(actions_about(&app, None, &proposal), ["content.unhidden", "content.hidden", "proposal.created"]);
