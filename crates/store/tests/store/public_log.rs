@@ -442,7 +442,59 @@ fn replace_cannot_rewrite_versions_or_answers(backend: Backend) {
     assert_eq!((answers[0].answer.as_str(), answers[0].state), ("In valutazione", ProposalState::Evaluating));
 }
 
+fn records_from_before_the_log_are_entered_first_in_order(backend: Backend) {
+    let db = TestDatabase::new(backend);
+    let store = db.store();
+    let signer = signer();
+    // An upgraded database: audit entries written before the log (one from
+    // before the old hash chain, two chained, out of id order) and a
+    // proposal's version, none of them in the log.
+    let rows = [
+        ("01900000-0000-7000-8000-000000000003", "NULL"),
+        ("01900000-0000-7000-8000-000000000002", "2"),
+        ("01900000-0000-7000-8000-000000000001", "1"),
+    ];
+    let (proposal, _) = seed_proposal(&store);
+    let unguard = match backend {
+        Backend::Sqlite => "DROP TRIGGER log_entries_no_delete",
+        Backend::Postgres => "ALTER TABLE log_entries DISABLE TRIGGER USER",
+    };
+    execute_raw(&store, unguard).unwrap();
+    execute_raw(&store, "DELETE FROM log_entries").unwrap();
+    for (id, seq) in rows {
+        execute_raw(
+            &store,
+            &format!(
+                "INSERT INTO audit_log (id, action, target_kind, target_id, details, visibility, created_at, seq) \
+                 VALUES ('{id}', 'space.created', 'space', '{id}', '{{}}', 'public', '2026-11-30T10:00:00.000000Z', {seq})"
+            ),
+        )
+        .unwrap();
+    }
+    let added = store.write(|tx| public_log::backfill(tx, Utc::now())).unwrap();
+    assert_eq!(added, 4, "three audit entries and one version");
+    // Backfilling again before the first checkpoint adds nothing.
+    assert_eq!(store.write(|tx| public_log::backfill(tx, Utc::now())).unwrap(), 0);
+    store.write(|tx| public_log::integrate(tx, &signer, Utc::now(), 10_000)).unwrap();
+    let entries = store.read(|tx| public_log::entries(tx, 0, 10)).unwrap();
+    let order: Vec<String> = entries.iter().map(|e| e.subject_id.clone()).collect();
+    assert_eq!(
+        order,
+        [
+            "01900000-0000-7000-8000-000000000003".to_owned(),
+            "01900000-0000-7000-8000-000000000001".to_owned(),
+            "01900000-0000-7000-8000-000000000002".to_owned(),
+            proposal.to_string(),
+        ],
+        "the unchained entry, then the chain in seq order, then the versions"
+    );
+    assert!(whole_check(&store, &signer).valid);
+    // Once a checkpoint exists, backfilling is over.
+    assert_eq!(store.write(|tx| public_log::backfill(tx, Utc::now())).unwrap(), 0);
+}
+
 backend_tests!(
+    records_from_before_the_log_are_entered_first_in_order,
     the_tree_matches_rfc_6962_test_vectors,
     proofs_for_every_size_up_to_300_match_the_rfc,
     a_tampered_tile_entry_checkpoint_or_signature_is_refused,
