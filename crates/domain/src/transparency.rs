@@ -16,6 +16,8 @@
 //! `docs/transparency-log.md` for the byte-level encoding and the threat
 //! model.
 
+use crate::codes::FieldCode;
+use crate::error::DomainError;
 use sha2::{Digest, Sha256};
 use signed_note::{Note, Signer, StandardSigner, StandardVerifier, Verifier, VerifierList};
 /// The tree arithmetic and proofs (RFC 6962), as the crate names them.
@@ -306,14 +308,43 @@ impl TileRequest {
             None => format!("tile/{rest}"),
         }
     }
+}
 
-    /// Whether the tile is full, hence immutable.
-    pub fn is_full(&self) -> bool {
-        let width = match *self {
-            TileRequest::Hashes { width, .. } | TileRequest::Entries { width, .. } => width,
-        };
-        u64::from(width) == TILE_WIDTH
+/// A tree size a reader may ask a proof in: one the latest signed
+/// checkpoint (`signed` entries) has reached, so no proof speaks of a tree
+/// nobody signed.
+fn check_signed_size(size: u64, signed: u64) -> Result<(), DomainError> {
+    if size == 0 || size > signed {
+        return Err(DomainError::invalid("size", FieldCode::OutOfRange, format!("must be between 1 and {signed}")));
     }
+    Ok(())
+}
+
+/// An inclusion proof asks for a leaf below a signed size.
+pub fn check_inclusion_request(index: u64, size: u64, signed: u64) -> Result<(), DomainError> {
+    check_signed_size(size, signed)?;
+    if index >= size {
+        return Err(DomainError::invalid("index", FieldCode::OutOfRange, format!("must be below size {size}")));
+    }
+    Ok(())
+}
+
+/// A consistency proof asks from a non-empty tree to a signed size at
+/// least as large.
+pub fn check_consistency_request(old: u64, size: u64, signed: u64) -> Result<(), DomainError> {
+    check_signed_size(size, signed)?;
+    if old == 0 || old > size {
+        return Err(DomainError::invalid("old", FieldCode::OutOfRange, format!("must be between 1 and {size}")));
+    }
+    Ok(())
+}
+
+/// A check of the log starts at a leaf of the signed tree, or at its end.
+pub fn check_segment_start(from: u64, signed: u64) -> Result<(), DomainError> {
+    if from > signed {
+        return Err(DomainError::invalid("from", FieldCode::OutOfRange, format!("must be between 0 and {signed}")));
+    }
+    Ok(())
 }
 
 /// What a re-check of the log found wrong first, as a stable code.
@@ -596,6 +627,23 @@ mod tests {
                 proptest::prop_assert_eq!(request.path(), format!("tile/{path}"));
             }
         }
+    }
+
+    #[test]
+    fn proofs_and_checks_stay_within_the_signed_tree() {
+        let field = |r: Result<(), DomainError>| match r {
+            Err(DomainError::Invalid(errors)) => Some(errors[0].field.clone()),
+            _ => None,
+        };
+        assert_eq!(field(check_inclusion_request(4, 5, 5)), None);
+        assert_eq!(field(check_inclusion_request(5, 5, 5)).as_deref(), Some("index"));
+        assert_eq!(field(check_inclusion_request(0, 6, 5)).as_deref(), Some("size"));
+        assert_eq!(field(check_inclusion_request(0, 0, 5)).as_deref(), Some("size"));
+        assert_eq!(field(check_consistency_request(5, 5, 5)), None);
+        assert_eq!(field(check_consistency_request(0, 5, 5)).as_deref(), Some("old"));
+        assert_eq!(field(check_consistency_request(6, 5, 9)).as_deref(), Some("old"));
+        assert_eq!(field(check_segment_start(5, 5)), None);
+        assert_eq!(field(check_segment_start(6, 5)).as_deref(), Some("from"));
     }
 
     #[test]

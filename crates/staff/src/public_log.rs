@@ -3,7 +3,7 @@
 //! against its checkpoint, and the integration of pending entries.
 
 use emenda_domain::transparency::{self as tlog, LogReport, LogSigner, TileRequest};
-use emenda_domain::{DomainError, FieldCode};
+use emenda_domain::DomainError;
 use emenda_service::{ServiceContext, ServiceResult};
 use emenda_store::public_log::{self, StoredHashes};
 use emenda_store::HasStore;
@@ -65,15 +65,7 @@ impl LogService {
     pub fn verify(&self, from: u64) -> ServiceResult<LogReport> {
         let key = self.signer.verifier_key().to_owned();
         self.ctx.store().read(|tx| {
-            let size = public_log::latest_size(tx)?.unwrap_or(0);
-            if from > size {
-                return Err(DomainError::invalid(
-                    "from",
-                    FieldCode::OutOfRange,
-                    format!("must be between 0 and {size}"),
-                )
-                .into());
-            }
+            tlog::check_segment_start(from, signed_size(tx)?)?;
             Ok(public_log::verify_segment(tx, &key, from)?)
         })
     }
@@ -83,14 +75,8 @@ impl LogService {
     /// some signed checkpoint has reached.
     pub fn inclusion_proof(&self, index: u64, size: u64) -> ServiceResult<Vec<String>> {
         self.ctx.store().read(|tx| {
-            check_size(tx, size)?;
-            if index >= size {
-                return Err(
-                    DomainError::invalid("index", FieldCode::OutOfRange, format!("must be below size {size}")).into()
-                );
-            }
-            let proof = StoredHashes::new(tx).inclusion_proof(size, index)?;
-            Ok(proof.iter().map(|h| tlog::hex(&h.0)).collect())
+            tlog::check_inclusion_request(index, size, signed_size(tx)?)?;
+            Ok(hex_all(&StoredHashes::new(tx).inclusion_proof(size, index)?))
         })
     }
 
@@ -98,17 +84,8 @@ impl LogService {
     /// leaves (RFC 9162 consistency proof, hashes in hex).
     pub fn consistency_proof(&self, old: u64, size: u64) -> ServiceResult<Vec<String>> {
         self.ctx.store().read(|tx| {
-            check_size(tx, size)?;
-            if old == 0 || old > size {
-                return Err(DomainError::invalid(
-                    "old",
-                    FieldCode::OutOfRange,
-                    format!("must be between 1 and {size}"),
-                )
-                .into());
-            }
-            let proof = StoredHashes::new(tx).consistency_proof(size, old)?;
-            Ok(proof.iter().map(|h| tlog::hex(&h.0)).collect())
+            tlog::check_consistency_request(old, size, signed_size(tx)?)?;
+            Ok(hex_all(&StoredHashes::new(tx).consistency_proof(size, old)?))
         })
     }
 
@@ -132,13 +109,12 @@ impl LogService {
         let mut sequenced = 0;
         loop {
             let signer = &self.signer;
-            let done = self.ctx.store().write(|tx| public_log::integrate(tx, signer, self.ctx.clock.now(), BATCH))?;
-            match done {
-                Some(batch) => sequenced += batch.size - batch.from_size,
-                None => return Ok(sequenced),
-            }
-            if sequenced > 0 && sequenced % (BATCH as u64) != 0 {
-                // A short batch took every pending entry.
+            let batch = self.ctx.store().write(|tx| public_log::integrate(tx, signer, self.ctx.clock.now(), BATCH))?;
+            let Some(batch) = batch else { return Ok(sequenced) };
+            let taken = batch.size - batch.from_size;
+            sequenced += taken;
+            // A batch short of full took every pending entry.
+            if taken < BATCH as u64 {
                 return Ok(sequenced);
             }
         }
@@ -150,13 +126,12 @@ impl LogService {
     }
 }
 
-/// A tree size is one the latest signed checkpoint covers.
-fn check_size(tx: &mut emenda_store::Tx<'_>, size: u64) -> ServiceResult<()> {
-    let signed = public_log::latest_size(tx)?.unwrap_or(0);
-    if size == 0 || size > signed {
-        return Err(
-            DomainError::invalid("size", FieldCode::OutOfRange, format!("must be between 1 and {signed}")).into()
-        );
-    }
-    Ok(())
+/// The size of the latest signed tree (0 before the first checkpoint).
+fn signed_size(tx: &mut emenda_store::Tx<'_>) -> ServiceResult<u64> {
+    Ok(public_log::latest_size(tx)?.unwrap_or(0))
+}
+
+/// Hashes as lower-case hex, as the proofs are sent.
+fn hex_all(hashes: &[tlog::Hash]) -> Vec<String> {
+    hashes.iter().map(|h| tlog::hex(&h.0)).collect()
 }
