@@ -169,6 +169,7 @@ fn version_fields<'a>(n: usize, body: &'a str, previous_hash: Option<&'a str>) -
         summary: None,
         created_at: "2026-11-25T10:00:00.000000Z",
         previous_hash,
+        texts: Some(emenda_domain::history::TextCommitments::Salted("00112233445566778899aabbccddeeff")),
     }
 }
 

@@ -73,6 +73,10 @@ string_enum! {
         /// An admin published a new version of one of the administration's
         /// pages (legal notes, privacy notice, accessibility statement).
         PageEdited => "page.edited",
+        /// The operator erased a version's texts (title, body, summary) by
+        /// the documented procedure: their commitments stay, so the
+        /// history still verifies.
+        VersionErased => "version.erased",
     }
 }
 

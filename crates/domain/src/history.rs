@@ -3,6 +3,7 @@
 //! any version, or removing one, breaks the chain from that point on.
 
 use crate::proposal::VersionKind;
+use crate::transparency::commitment;
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
@@ -20,17 +21,22 @@ pub enum HashEncoding {
     V2,
     /// `emenda-version-v3`: v2 plus who rewrote the text on acceptance.
     V3,
+    /// `emenda-version-v4`: v3 with the title, body and summary replaced
+    /// by salted commitments, so that a text erased by the documented
+    /// procedure leaves its commitments and the chain still verifies.
+    V4,
 }
 
 impl HashEncoding {
     /// The encoding new versions are hashed with.
-    pub const CURRENT: HashEncoding = HashEncoding::V3;
+    pub const CURRENT: HashEncoding = HashEncoding::V4;
 
     /// The number stored with a version to say which encoding it used.
     pub fn number(self) -> u16 {
         match self {
             HashEncoding::V2 => 2,
             HashEncoding::V3 => 3,
+            HashEncoding::V4 => 4,
         }
     }
 
@@ -40,6 +46,7 @@ impl HashEncoding {
         match number {
             2 => Some(HashEncoding::V2),
             3 => Some(HashEncoding::V3),
+            4 => Some(HashEncoding::V4),
             _ => None,
         }
     }
@@ -49,6 +56,7 @@ impl HashEncoding {
         match self {
             HashEncoding::V2 => "emenda-version-v2",
             HashEncoding::V3 => "emenda-version-v3",
+            HashEncoding::V4 => "emenda-version-v4",
         }
     }
 }
@@ -85,6 +93,42 @@ pub struct HashedVersion<'a> {
     pub created_at: &'a str,
     /// The hash of the version before; `None` for version 1.
     pub previous_hash: Option<&'a str>,
+    /// How the title, body and summary are covered (v4); `None` before v4,
+    /// whose hash covers the texts themselves.
+    pub texts: Option<TextCommitments<'a>>,
+}
+
+/// How a v4 hash covers a version's texts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextCommitments<'a> {
+    /// The texts are held (`title`, `body`, `summary` above), committed
+    /// under this salt (32 hex characters), which is shown with them.
+    Salted(&'a str),
+    /// The texts were erased: only their commitments remain, as stored.
+    Erased {
+        /// The title's commitment.
+        title: &'a str,
+        /// The body's commitment.
+        body: &'a str,
+        /// The summary's commitment, if the version had a summary.
+        summary: Option<&'a str>,
+    },
+}
+
+impl TextCommitments<'_> {
+    /// The commitments of `title`, `body` and `summary`: computed under the
+    /// salt, or as stored once erased.
+    pub fn of(&self, title: &str, body: &str, summary: Option<&str>) -> (String, String, Option<String>) {
+        match *self {
+            TextCommitments::Salted(salt) => {
+                let commit = |text: &str| commitment(salt.as_bytes(), text.as_bytes());
+                (commit(title), commit(body), summary.map(commit))
+            }
+            TextCommitments::Erased { title, body, summary } => {
+                (title.to_owned(), body.to_owned(), summary.map(str::to_owned))
+            }
+        }
+    }
 }
 
 /// Canonical encoding: the encoding's tag and a line feed, then every field
@@ -92,6 +136,8 @@ pub struct HashedVersion<'a> {
 /// `-\n` for an absent value. Numbers are written in decimal, UUIDs in
 /// lower-case hyphenated form, kinds by their stable name, times as stored.
 /// Length prefixes make the encoding unambiguous whatever the texts contain.
+/// From v4 the title, body and summary are written as their salted
+/// commitments (`sha256:…`, see `transparency::commitment`), never as text.
 /// `docs/domain.md` describes it for other implementations.
 pub fn canonical_encoding(version: &HashedVersion<'_>) -> Vec<u8> {
     fn field(out: &mut Vec<u8>, value: Option<&str>) {
@@ -109,16 +155,25 @@ pub fn canonical_encoding(version: &HashedVersion<'_>) -> Vec<u8> {
     let mut out = Vec::new();
     out.extend_from_slice(version.encoding.tag().as_bytes());
     out.push(b'\n');
+    // v4 writes commitments in place of the texts. A v4 version with
+    // neither salt nor commitments is hashed under an empty salt, which
+    // cannot reproduce its hash.
+    let committed = (version.encoding == HashEncoding::V4)
+        .then(|| version.texts.unwrap_or(TextCommitments::Salted("")).of(version.title, version.body, version.summary));
+    let (title, body, summary) = match &committed {
+        Some((title, body, summary)) => (title.as_str(), body.as_str(), summary.as_deref()),
+        None => (version.title, version.body, version.summary),
+    };
     field(&mut out, Some(&uuid(version.proposal_id)));
     field(&mut out, Some(&version.number.to_string()));
-    field(&mut out, Some(version.title));
-    field(&mut out, Some(version.body));
+    field(&mut out, Some(title));
+    field(&mut out, Some(body));
     field(&mut out, Some(&uuid(version.editor_id)));
     field(&mut out, Some(version.kind.as_str()));
     field(&mut out, version.amendment_id.map(uuid).as_deref());
     field(&mut out, version.accepted_by.map(uuid).as_deref());
     match version.encoding {
-        HashEncoding::V3 => field(&mut out, version.rewritten_by.map(uuid).as_deref()),
+        HashEncoding::V3 | HashEncoding::V4 => field(&mut out, version.rewritten_by.map(uuid).as_deref()),
         // Version 2 has no such field: a v2 version that names one was
         // changed after it was hashed, and must not verify.
         HashEncoding::V2 => {
@@ -127,7 +182,12 @@ pub fn canonical_encoding(version: &HashedVersion<'_>) -> Vec<u8> {
             }
         }
     }
-    field(&mut out, version.summary);
+    // An older version that carries commitments was changed after it was
+    // hashed: the marker keeps it from verifying.
+    if version.encoding != HashEncoding::V4 && version.texts.is_some() {
+        out.extend_from_slice(b"texts-committed\n");
+    }
+    field(&mut out, summary);
     field(&mut out, Some(version.created_at));
     field(&mut out, version.previous_hash);
     out
@@ -199,6 +259,8 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    const SALT: &str = "00112233445566778899aabbccddeeff";
+
     fn sample<'a>(number: i32, title: &'a str, body: &'a str, previous: Option<&'a str>) -> HashedVersion<'a> {
         HashedVersion {
             encoding: HashEncoding::CURRENT,
@@ -214,6 +276,7 @@ mod tests {
             summary: None,
             created_at: "2026-11-25T10:00:00.000000Z",
             previous_hash: previous,
+            texts: Some(TextCommitments::Salted(SALT)),
         }
     }
 
@@ -269,6 +332,7 @@ mod tests {
             summary: Some("Sintesi"),
             created_at: "2026-11-25T10:00:00.000000Z",
             previous_hash: Some("ab"),
+            texts: Some(TextCommitments::Salted(SALT)),
         };
         let hash = content_hash(&base);
         let differs = |changed: HashedVersion<'_>| content_hash(&changed) != hash;
@@ -291,6 +355,8 @@ mod tests {
         assert!(differs(HashedVersion { created_at: "2026-11-25T10:00:00.000001Z", ..base.clone() }), "created at");
         assert!(differs(HashedVersion { previous_hash: None, ..base.clone() }), "previous hash");
         assert!(differs(HashedVersion { previous_hash: Some("ac"), ..base.clone() }), "previous hash");
+        assert!(differs(HashedVersion { texts: Some(TextCommitments::Salted("00")), ..base.clone() }), "salt");
+        assert!(differs(HashedVersion { texts: None, ..base.clone() }), "no salt");
         // Swapping the two optional ids must not hash alike either.
         let swapped = HashedVersion { amendment_id: base.accepted_by, accepted_by: base.amendment_id, ..base.clone() };
         assert!(differs(swapped), "field order");
@@ -298,11 +364,12 @@ mod tests {
 
     #[test]
     fn encoding_numbers_round_trip_and_unknown_ones_are_refused() {
-        assert_eq!(HashEncoding::CURRENT.number(), 3);
+        assert_eq!(HashEncoding::CURRENT.number(), 4);
         assert_eq!(HashEncoding::from_number(2), Some(HashEncoding::V2));
         assert_eq!(HashEncoding::from_number(3), Some(HashEncoding::V3));
+        assert_eq!(HashEncoding::from_number(4), Some(HashEncoding::V4));
         assert_eq!(HashEncoding::from_number(1), None, "version 1 was dropped");
-        assert_eq!(HashEncoding::from_number(4), None);
+        assert_eq!(HashEncoding::from_number(5), None);
     }
 
     fn uuid(text: &str) -> Uuid {
@@ -325,6 +392,7 @@ mod tests {
             summary: None,
             created_at: "2026-11-25T10:30:00.000000Z",
             previous_hash: Some("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"),
+            texts: (encoding == HashEncoding::V4).then_some(TextCommitments::Salted(SALT)),
         }
     }
 
@@ -372,6 +440,56 @@ mod tests {
         let v2 = HashedVersion { encoding: HashEncoding::V2, ..version.clone() };
         let untouched = HashedVersion { encoding: HashEncoding::V2, rewritten_by: None, ..version };
         assert_ne!(content_hash(&v2), content_hash(&untouched));
+    }
+
+    /// The worked example of encoding 4 in `docs/domain.md`: the same
+    /// version, its texts committed under a salt; then erased, with the
+    /// same hash.
+    #[test]
+    fn documented_example_of_encoding_4_and_its_erasure() {
+        let version = documented_version(HashEncoding::V4, Some(uuid("0192f3a0-7c1e-7b2a-9d4e-0000000000f1")));
+        let title = commitment(SALT.as_bytes(), "Più alberi in piazza".as_bytes());
+        let body = commitment(SALT.as_bytes(), "Piantare 12 alberi.\nEntro marzo.".as_bytes());
+        let expected = format!(
+            "emenda-version-v4\n\
+            36:0192f3a0-7c1e-7b2a-9d4e-1f2a3b4c5d6e\n\
+            1:2\n\
+            71:{title}\n\
+            71:{body}\n\
+            36:0192f3a0-7c1e-7b2a-9d4e-000000000001\n\
+            9:amendment\n\
+            36:0192f3a0-7c1e-7b2a-9d4e-0000000000a1\n\
+            36:0192f3a0-7c1e-7b2a-9d4e-0000000000f1\n\
+            36:0192f3a0-7c1e-7b2a-9d4e-0000000000f1\n\
+            -\n\
+            27:2026-11-25T10:30:00.000000Z\n\
+            64:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08\n"
+        );
+        assert_eq!(String::from_utf8(canonical_encoding(&version)).unwrap(), expected);
+        assert_eq!(title, "sha256:be19e084ea8bdfd84985860e72ff6c8b230ff8c2058d5618ac49b77df2efcddf");
+        assert_eq!(body, "sha256:49b218c20896a915613a98d92903729c67b2abaea2900726617e85297fd5136c");
+        let hash = content_hash(&version);
+        assert_eq!(hash, "4a7e82ba5e598d6cf1947272319677b6ebb3b116fd2057444aa332aa49af52e4");
+        // Erased: no text, no salt, the commitments as stored. Same hash.
+        let erased = HashedVersion {
+            title: "",
+            body: "",
+            texts: Some(TextCommitments::Erased { title: &title, body: &body, summary: None }),
+            ..version.clone()
+        };
+        assert_eq!(content_hash(&erased), hash);
+        // An erased version whose commitments were changed does not verify,
+        // nor does a v3 row that claims commitments.
+        let forged = HashedVersion {
+            texts: Some(TextCommitments::Erased { title: &body, body: &title, summary: None }),
+            ..erased.clone()
+        };
+        assert_ne!(content_hash(&forged), hash);
+        let v3 = documented_version(HashEncoding::V3, Some(uuid("0192f3a0-7c1e-7b2a-9d4e-0000000000f1")));
+        assert_ne!(
+            content_hash(&HashedVersion { texts: Some(TextCommitments::Salted(SALT)), ..v3.clone() }),
+            content_hash(&v3)
+        );
     }
 
     proptest! {

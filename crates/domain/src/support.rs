@@ -145,6 +145,71 @@ pub fn reaches_threshold(settings: &SpaceSettings, counted: i32) -> bool {
     settings.support_threshold > 0 && counted >= settings.support_threshold
 }
 
+/// A proposal's supports as an auditor recounts them from the log alone.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReplayedSupports {
+    /// Supports held at the end (the proposal's `supports_given`).
+    pub given: i32,
+    /// Those whose giver reached the minimum (its `supports_count`).
+    pub counted: i32,
+    /// When the counted supports first reached the threshold, as the entry
+    /// that reached it says (its `qualified_at`, while the proposal was
+    /// open to supports; the audit log's state changes tell when it was).
+    pub reached_at: Option<String>,
+}
+
+/// Recounts every proposal's supports from the log's support entries, in
+/// leaf order, under one space's `minimum` and `threshold` (for a space
+/// whose settings changed, replay each period with its own, as the audit
+/// log's settings entries say). Applies exactly the counting rules above
+/// ([`on_support`], [`on_withdraw`]) to the pseudonyms' tallies, so a
+/// supporter's set of supports is known only as a pseudonym's. Entries of
+/// other kinds are skipped; a support entry that does not parse is an
+/// error naming its position.
+pub fn recount_from_log(
+    entries: &[crate::transparency::ParsedEntry],
+    minimum: i32,
+    threshold: i32,
+) -> Result<std::collections::BTreeMap<String, ReplayedSupports>, usize> {
+    use crate::transparency::{EntryKind, SupportEvent};
+    use std::collections::{BTreeMap, BTreeSet, HashMap};
+    let mut proposals: BTreeMap<String, ReplayedSupports> = BTreeMap::new();
+    let mut held: HashMap<(String, String), BTreeSet<String>> = HashMap::new();
+    for (position, entry) in entries.iter().enumerate() {
+        if entry.kind != EntryKind::Support {
+            continue;
+        }
+        let field = |name: &str| entry.field(name).map(str::to_owned).ok_or(position);
+        let (proposal, space, supporter, at) =
+            (field("proposal")?, field("space")?, field("supporter")?, field("created_at")?);
+        let event = entry.field("event").and_then(SupportEvent::parse).ok_or(position)?;
+        let set = held.entry((space, supporter)).or_default();
+        let tally = i32::try_from(set.len()).unwrap_or(i32::MAX);
+        let (change, step) = match event {
+            SupportEvent::Confirmed => continue,
+            SupportEvent::Given if set.insert(proposal.clone()) => (on_support(minimum, tally), 1),
+            SupportEvent::Withdrawn if set.remove(&proposal) => (on_withdraw(minimum, tally), -1),
+            // Given twice, or withdrawn without being given: the server
+            // never writes that.
+            _ => return Err(position),
+        };
+        let moved: Vec<String> = match change {
+            CountChange::None => Vec::new(),
+            CountChange::This => vec![proposal.clone()],
+            CountChange::All => set.iter().cloned().chain((step < 0).then(|| proposal.clone())).collect(),
+        };
+        proposals.entry(proposal).or_default().given += step;
+        for id in moved {
+            let counts = proposals.entry(id).or_default();
+            counts.counted += step;
+            if threshold > 0 && counts.counted >= threshold && counts.reached_at.is_none() {
+                counts.reached_at = Some(at.clone());
+            }
+        }
+    }
+    Ok(proposals)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -268,7 +333,71 @@ mod tests {
         }
     }
 
+    /// The log entries of the effective operations of `ops` (a support
+    /// given twice or withdrawn without one is no event), each user's
+    /// pseudonym standing for them; the rows they leave.
+    fn logged(ops: &[(bool, u8, u8)]) -> (Vec<crate::transparency::ParsedEntry>, BTreeSet<(u8, u8)>) {
+        use crate::transparency::{parse_entry, support_entry, SupportEvent, SupportLeaf};
+        let mut rows = BTreeSet::new();
+        let mut entries = Vec::new();
+        for (at, &(support, user, proposal)) in ops.iter().enumerate() {
+            let event = match (support, rows.contains(&(user, proposal))) {
+                (true, false) => SupportEvent::Given,
+                (true, true) => SupportEvent::Confirmed,
+                (false, true) => SupportEvent::Withdrawn,
+                (false, false) => continue,
+            };
+            if event == SupportEvent::Given {
+                rows.insert((user, proposal));
+            } else if event == SupportEvent::Withdrawn {
+                rows.remove(&(user, proposal));
+            }
+            let bytes = support_entry(&SupportLeaf {
+                proposal_id: &format!("p{proposal}"),
+                space_id: "s",
+                event,
+                supporter: &format!("u{user}"),
+                version: 1,
+                created_at: &format!("t{at:04}"),
+            })
+            .unwrap();
+            entries.push(parse_entry(&bytes).unwrap());
+        }
+        (entries, rows)
+    }
+
+    #[test]
+    fn the_log_tells_when_the_threshold_was_reached() {
+        // Minimum 2: u1's first support waits for their second; the
+        // threshold of 2 is reached when u2's support makes p0's second.
+        let ops = [(true, 1, 0), (true, 2, 0), (true, 2, 1), (true, 1, 1), (false, 1, 1)];
+        let (entries, _) = logged(&ops);
+        let counts = recount_from_log(&entries, 2, 2).unwrap();
+        assert_eq!(counts["p0"], ReplayedSupports { given: 2, counted: 1, reached_at: Some("t0003".into()) });
+        assert_eq!(counts["p1"], ReplayedSupports { given: 1, counted: 1, reached_at: Some("t0003".into()) });
+        // A withdrawal the log never saw given is refused, by position.
+        let (mut bad, _) = logged(&[(true, 1, 0), (false, 1, 0)]);
+        bad.remove(0);
+        assert_eq!(recount_from_log(&bad, 0, 0), Err(0));
+    }
+
     proptest! {
+        #[test]
+        fn the_log_recounts_what_the_rows_hold(
+            minimum in 0i32..5,
+            ops in proptest::collection::vec((any::<bool>(), 0u8..4, 0u8..8), 0..80),
+        ) {
+            let (entries, rows) = logged(&ops);
+            let recounted = recount_from_log(&entries, minimum, 0).unwrap();
+            let tally = |user: u8| rows.iter().filter(|(u, _)| *u == user).count() as i32;
+            for p in 0..8u8 {
+                let all = rows.iter().filter(|(_, q)| *q == p).count() as i32;
+                let live = rows.iter().filter(|(u, q)| *q == p && counts(minimum, tally(*u))).count() as i32;
+                let found = recounted.get(&format!("p{p}")).cloned().unwrap_or_default();
+                prop_assert_eq!((found.given, found.counted), (all, live), "proposal {}", p);
+            }
+        }
+
         #[test]
         fn counters_always_equal_a_recount(
             minimum in 0i32..5,

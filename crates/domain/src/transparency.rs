@@ -53,32 +53,17 @@ pub enum LogError {
     BadSignature(String),
 }
 
-/// What an entry records. The name is the entry's second line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum EntryKind {
-    /// An audit log entry: a staff decision, a state or role change, a
-    /// moderation act, a block.
-    Audit,
-    /// A proposal version, by its content hash.
-    Version,
-}
-
-impl EntryKind {
-    /// The name written in the entry and stored beside it.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            EntryKind::Audit => "audit",
-            EntryKind::Version => "version",
-        }
-    }
-
-    /// The kind a stored name stands for.
-    pub fn parse(name: &str) -> Option<Self> {
-        match name {
-            "audit" => Some(EntryKind::Audit),
-            "version" => Some(EntryKind::Version),
-            _ => None,
-        }
+crate::string_enum! {
+    /// What an entry records. The name is the entry's second line.
+    pub enum EntryKind {
+        /// An audit log entry: a staff decision, a state or role change, a
+        /// moderation act, a block.
+        Audit => "audit",
+        /// A proposal version, by its content hash.
+        Version => "version",
+        /// A support given, re-confirmed or withdrawn, its giver only as a
+        /// pseudonym (see [`supporter_pseudonym`]).
+        Support => "support",
     }
 }
 
@@ -125,6 +110,48 @@ pub struct VersionLeaf<'a> {
     pub created_at: &'a str,
 }
 
+crate::string_enum! {
+    /// What happened to a support.
+    pub enum SupportEvent {
+        /// A new support.
+        Given => "given",
+        /// An existing support pinned again, to the version named.
+        Confirmed => "confirmed",
+        /// A support taken back.
+        Withdrawn => "withdrawn",
+    }
+}
+
+/// A support event as the log holds it. The giver appears only as their
+/// pseudonym in the space: the same for all their supports there (so an
+/// auditor can apply the space's per-participant minimum and recount every
+/// proposal), different in every other space, and unlinkable to the
+/// person without the salt only they and the server hold.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SupportLeaf<'a> {
+    /// The proposal supported.
+    pub proposal_id: &'a str,
+    /// Its space (the scope of the pseudonym and of the minimum).
+    pub space_id: &'a str,
+    /// What happened.
+    pub event: SupportEvent,
+    /// [`supporter_pseudonym`] of the giver in the space.
+    pub supporter: &'a str,
+    /// The version the support is pinned to (for a withdrawal, the one it
+    /// was pinned to).
+    pub version: i32,
+    /// When, exactly as stored.
+    pub created_at: &'a str,
+}
+
+/// A participant's pseudonym in one space: [`commitment`] of their user id
+/// (lower-case hyphenated) under the salt kept with their tally there. The
+/// participant is given the salt, so they can find their own supports in
+/// the log and check each is counted; nobody else can tell whose they are.
+pub fn supporter_pseudonym(salt: &str, user_id: &str) -> String {
+    commitment(salt.as_bytes(), user_id.as_bytes())
+}
+
 /// Writes `name value\n`, refusing a value that is empty or holds anything
 /// but printable ASCII (so every entry reads as plain text and no value can
 /// forge a line).
@@ -168,6 +195,18 @@ pub fn version_entry(leaf: &VersionLeaf<'_>) -> Result<Vec<u8>, LogError> {
     line(&mut out, "reference", leaf.reference)?;
     line(&mut out, "number", &leaf.number.to_string())?;
     line(&mut out, "content_hash", leaf.content_hash)?;
+    line(&mut out, "created_at", leaf.created_at)?;
+    Ok(out)
+}
+
+/// The entry bytes of a support event.
+pub fn support_entry(leaf: &SupportLeaf<'_>) -> Result<Vec<u8>, LogError> {
+    let mut out = header(EntryKind::Support);
+    line(&mut out, "proposal", leaf.proposal_id)?;
+    line(&mut out, "space", leaf.space_id)?;
+    line(&mut out, "event", leaf.event.as_str())?;
+    line(&mut out, "supporter", leaf.supporter)?;
+    line(&mut out, "version", &leaf.version.to_string())?;
     line(&mut out, "created_at", leaf.created_at)?;
     Ok(out)
 }

@@ -7,19 +7,22 @@
 //! a change of its settings never interleaves), then every proposal whose
 //! counters change, in ascending id order, and only then the rules decide
 //! on what was read under those locks. Supports write no audit entry: they
-//! are high-volume personal acts, published by the supports export instead
-//! (docs/domain.md).
+//! are high-volume personal acts. Each one given, re-confirmed or
+//! withdrawn is a public log entry instead, in the same transaction, naming
+//! its giver only by their pseudonym in the space (docs/transparency-log.md).
 
 use crate::rules::check_support;
-use crate::views::{MySupport, ProposalSummary, SupportOutcome, Supporter};
+use crate::views::{MySupport, ProposalSummary, SupportOutcome, SupportReceipt, Supporter};
 use crate::{find_by_key, load_visible_proposal, ProposalKey};
 use emenda_domain::policy::Actor;
 use emenda_domain::support::{
     counts, ensure_can_list_supporters, ensure_can_withdraw, on_support, on_withdraw, CountChange,
 };
+use emenda_domain::transparency::{supporter_pseudonym, EntryKind, SupportEvent};
 use emenda_domain::DomainError;
 use emenda_service::{ServiceContext, ServiceResult};
 use emenda_store::proposals::{self as proposal_rows, ProposalRecord};
+use emenda_store::public_log::{self, SupportLogged};
 use emenda_store::spaces::{self, SpaceRecord};
 use emenda_store::supports;
 use emenda_store::HasStore;
@@ -45,13 +48,19 @@ pub fn my_support(
     let Some(support) = supports::find(tx, proposal.id, user_id)? else {
         return Ok(None);
     };
-    let tally = supports::tally(tx, user_id, space.id)?;
+    let (tally, salt) = supports::tally_and_salt(tx, user_id, space.id)?;
+    let log_index = match support.log_event {
+        Some(event) => public_log::leaf_indexes(tx, EntryKind::Support, &[(event, 0)])?.get(&(event, 0)).copied(),
+        None => None,
+    };
+    let pseudonym = salt.as_deref().map(|salt| supporter_pseudonym(salt, &user_id.to_string()));
     Ok(Some(MySupport {
         version: support.version,
         current_version: proposal.current_version,
         pending: !counts(space.settings.minimum_supports_per_user, tally),
         supported_at: support.created_at,
         confirmed_at: support.updated_at,
+        receipt: SupportReceipt { salt, pseudonym, log_index },
     }))
 }
 
@@ -66,6 +75,8 @@ pub struct SupportService {
 struct Locked {
     /// The participant's supports in the space before the operation.
     tally: i32,
+    /// The salt of their pseudonym in the space.
+    salt: String,
     /// The space, read under its share lock.
     space: SpaceRecord,
     /// The target proposal, read again under its lock.
@@ -111,7 +122,7 @@ impl SupportService {
         crossing: impl FnOnce(i32, i32, bool) -> bool,
     ) -> ServiceResult<(Locked, bool)> {
         let found = Self::find(tx, key, actor)?;
-        let tally = supports::lock_tally(tx, actor.user_id, found.space_id)?;
+        let supports::LockedTally { supports: tally, salt } = supports::lock_tally(tx, actor.user_id, found.space_id)?;
         let space = spaces::lock_for_share(tx, found.space_id)?.ok_or_else(|| DomainError::not_found("space"))?;
         let exists = supports::find(tx, found.id, actor.user_id)?.is_some();
         let mut ids = vec![found.id];
@@ -122,7 +133,7 @@ impl SupportService {
         }
         proposal_rows::lock_many(tx, &ids)?;
         let proposal = Self::find(tx, &ProposalKey::Id(found.id), actor)?;
-        Ok((Locked { tally, space, proposal, proposals: ids }, exists))
+        Ok((Locked { tally, salt, space, proposal, proposals: ids }, exists))
     }
 
     /// Gives a support on the proposal's current version, or re-confirms an
@@ -135,14 +146,28 @@ impl SupportService {
             let (locked, exists) = self.lock(tx, actor, key, |minimum, tally, exists| {
                 !exists && on_support(minimum, tally) == CountChange::All
             })?;
-            let Locked { tally, space, proposal, proposals } = locked;
+            let Locked { tally, salt, space, proposal, proposals } = locked;
             let settings = &space.settings;
             check_support(actor, settings, &proposal, exists, || Ok(tally))?;
             let now = self.ctx.clock.now();
+            let event_id = self.ctx.ids.new_id();
+            public_log::enqueue_support(
+                tx,
+                &SupportLogged {
+                    event_id,
+                    proposal_id: proposal.id,
+                    space_id: space.id,
+                    user_id: actor.user_id,
+                    pseudonym_salt: &salt,
+                    event: if exists { SupportEvent::Confirmed } else { SupportEvent::Given },
+                    version: proposal.current_version,
+                    at: now,
+                },
+            )?;
             if exists {
                 supports::reconfirm(tx, proposal.id, actor.user_id, proposal.current_version, now)?;
             } else {
-                supports::insert(tx, proposal.id, actor.user_id, space.id, proposal.current_version, now)?;
+                supports::insert(tx, proposal.id, actor.user_id, space.id, proposal.current_version, now, event_id)?;
                 supports::add_to_tally(tx, actor.user_id, space.id, 1)?;
                 supports::add_given(tx, proposal.id, 1)?;
                 let counted: &[Uuid] = match on_support(settings.minimum_supports_per_user, tally) {
@@ -177,10 +202,25 @@ impl SupportService {
             let (locked, exists) = self.lock(tx, actor, key, |minimum, tally, exists| {
                 exists && on_withdraw(minimum, tally) == CountChange::All
             })?;
-            let Locked { tally, space, proposal, proposals } = locked;
+            let Locked { tally, salt, space, proposal, proposals } = locked;
             let settings = &space.settings;
             ensure_can_withdraw(settings, proposal.state)?;
-            if exists && supports::delete(tx, proposal.id, actor.user_id)? {
+            let held = if exists { supports::find(tx, proposal.id, actor.user_id)? } else { None };
+            if let Some(held) = held {
+                supports::delete(tx, proposal.id, actor.user_id)?;
+                public_log::enqueue_support(
+                    tx,
+                    &SupportLogged {
+                        event_id: self.ctx.ids.new_id(),
+                        proposal_id: proposal.id,
+                        space_id: space.id,
+                        user_id: actor.user_id,
+                        pseudonym_salt: &salt,
+                        event: SupportEvent::Withdrawn,
+                        version: held.version,
+                        at: self.ctx.clock.now(),
+                    },
+                )?;
                 supports::add_to_tally(tx, actor.user_id, space.id, -1)?;
                 supports::add_given(tx, proposal.id, -1)?;
                 let uncounted: &[Uuid] = match on_withdraw(settings.minimum_supports_per_user, tally) {

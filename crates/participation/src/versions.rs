@@ -3,13 +3,12 @@
 
 use crate::views::{Version, VersionDiff, VersionSummary};
 use crate::{load_visible_proposal, may_see, ProposalKey};
+use emenda_domain::audit::AuditAction;
 use emenda_domain::diff::{diff_texts, Granularity};
-use emenda_domain::history::{
-    check_against_log, verify_chain, ChainReport, HashEncoding, HashedVersion, StoredVersion,
-};
+use emenda_domain::history::{check_against_log, verify_chain, ChainReport, HashEncoding, StoredVersion};
 use emenda_domain::policy::Actor;
 use emenda_domain::{DomainError, FieldCode};
-use emenda_service::{ServiceContext, ServiceError, ServiceResult};
+use emenda_service::{AuditTarget, ServiceContext, ServiceError, ServiceResult};
 use emenda_store::versions::{self, VersionRecord};
 use emenda_store::HasStore;
 use emenda_store::Tx;
@@ -31,6 +30,45 @@ impl HistoryService {
     /// The service.
     pub fn new(ctx: ServiceContext) -> Self {
         Self { ctx }
+    }
+
+    /// The operator's erasure procedure (`emenda erase-version`, see
+    /// `docs/operations.md`): empties the title, body and summary of
+    /// version `number`, keeping their commitments so the chain and the log
+    /// still verify, and records it in the public audit log with the
+    /// reason. Refused for the version in force (its text is what the
+    /// proposal shows: a new version must replace it first), for one
+    /// already erased, and for one hashed before encoding 4 (its hash
+    /// covers the text itself, so erasing it would break the chain).
+    pub fn erase(&self, key: &ProposalKey, number: i32, reason: &str) -> ServiceResult<()> {
+        let reason = reason.trim();
+        if reason.is_empty() {
+            return Err(DomainError::invalid("reason", FieldCode::Required, "say why the text is erased").into());
+        }
+        self.ctx.store().write(|tx| {
+            let proposal = crate::find_by_key(tx, key)?.ok_or_else(|| DomainError::not_found("proposal"))?;
+            let version = load_version(tx, proposal.id, number, "number")?;
+            let refuse = |why: &str| -> ServiceResult<()> {
+                Err(DomainError::invalid("number", FieldCode::UnknownVersion, why.to_owned()).into())
+            };
+            if number == proposal.current_version {
+                return refuse("the version in force cannot be erased: publish a new version first");
+            }
+            if version.erasure.is_some() {
+                return refuse("this version's text is already erased");
+            }
+            if !versions::erase(tx, proposal.id, number, self.ctx.clock.now())? {
+                return refuse("this version was hashed before encoding 4: erasing it would break the chain");
+            }
+            self.ctx.audit(
+                tx,
+                None,
+                AuditAction::VersionErased,
+                AuditTarget { kind: "proposal", id: proposal.id, space_id: Some(proposal.space_id) },
+                serde_json::json!({ "proposal_reference": proposal.reference, "number": number, "reason": reason }),
+            )?;
+            Ok(())
+        })
     }
 
     /// Versions after number `after`, oldest first.
@@ -118,30 +156,8 @@ impl HistoryService {
             .iter()
             .position(|v| u16::try_from(v.hash_encoding).ok().and_then(HashEncoding::from_number).is_none())
             .unwrap_or(all.len());
-        let stored: Vec<StoredVersion<'_>> = all[..known]
-            .iter()
-            .map(|v| StoredVersion {
-                fields: HashedVersion {
-                    proposal_id: v.proposal_id,
-                    number: v.number,
-                    title: &v.title,
-                    body: &v.body,
-                    editor_id: v.editor_id,
-                    kind: v.kind,
-                    amendment_id: v.amendment_id,
-                    accepted_by: v.accepted_by,
-                    rewritten_by: v.rewritten_by,
-                    summary: v.summary.as_deref(),
-                    created_at: &v.created_at_text,
-                    previous_hash: v.previous_hash.as_deref(),
-                    encoding: u16::try_from(v.hash_encoding)
-                        .ok()
-                        .and_then(HashEncoding::from_number)
-                        .unwrap_or(HashEncoding::CURRENT),
-                },
-                content_hash: &v.content_hash,
-            })
-            .collect();
+        let stored: Vec<StoredVersion<'_>> =
+            all[..known].iter().map(|v| StoredVersion { fields: v.hashed(), content_hash: &v.content_hash }).collect();
         let report = match (verify_chain(&stored), all.get(known)) {
             (report, Some(unknown)) if report.valid => {
                 ChainReport { valid: false, versions: all.len(), first_invalid: Some(unknown.number) }

@@ -20,5 +20,5 @@ pub use comment::{Comment, CommentRevision, CommentVotes, VoteOutcome};
 pub use person::Person;
 pub use proposal::{AmendmentCounts, Author, Proposal, ProposalActions, ProposalCounters, ProposalSummary, SearchHit};
 pub use space::{ProposalSpace, Space, SpaceCounts};
-pub use support::{MySupport, SupportOutcome, Supporter};
+pub use support::{MySupport, SupportOutcome, SupportReceipt, Supporter};
 pub use version::{Version, VersionDiff, VersionSummary};

@@ -56,6 +56,21 @@ enum Command {
         #[arg(long)]
         state: Option<std::path::PathBuf>,
     },
+    /// Erase the title, body and summary of an old version of a proposal
+    /// (a person's right to erasure, a text that must not stay public):
+    /// their commitments stay, so the history and the log still verify;
+    /// the erasure is a public audit entry with its reason.
+    EraseVersion {
+        /// The proposal's reference (e.g. EMD-2026-000042) or id.
+        #[arg(long)]
+        proposal: String,
+        /// The version's number (not the one in force).
+        #[arg(long)]
+        number: i32,
+        /// Why, as the audit log will show it.
+        #[arg(long)]
+        reason: String,
+    },
     /// Manage accounts.
     Admin {
         #[command(subcommand)]
@@ -138,6 +153,15 @@ fn main() -> anyhow::Result<()> {
             let registration = Registration { email, password, nickname, display_name, consent: Consent::ByOperator };
             let id = state.accounts.ensure_admin(&registration).map_err(|e| anyhow::anyhow!("{e}"))?;
             println!("administrator {id} ready");
+        }
+        Command::EraseVersion { proposal, number, reason } => {
+            let database = open_database(&settings)?;
+            let signer = Arc::new(settings.log_signer()?);
+            let state = app::state(database, &settings.jwt_secret()?, &settings.reference_prefix, signer);
+            let key = emenda_domain::reference::ProposalKey::parse(&proposal)
+                .ok_or_else(|| anyhow::anyhow!("{proposal} is neither a proposal reference nor an id"))?;
+            state.history.erase(&key, number, &reason).map_err(|e| anyhow::anyhow!("{}", e.explain()))?;
+            println!("the text of version {number} of {proposal} is erased; its commitments remain");
         }
         Command::Serve { demo } => {
             let database = open_database(&settings)?;

@@ -85,6 +85,7 @@ const ITALIAN: &[(&str, &str)] = &[
     ("audit.action.reports.dismissed", "Segnalazioni archiviate"),
     ("audit.action.reports.upheld", "Segnalazioni accolte"),
     ("audit.action.page.edited", "Pagina del sito modificata"),
+    ("audit.action.version.erased", "Testo di una versione cancellato"),
 ];
 
 /// The text of `key`, if the server knows it.

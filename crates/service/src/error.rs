@@ -119,6 +119,18 @@ impl From<StoreError> for ServiceError {
 }
 
 impl ServiceError {
+    /// The error in words for a person at a terminal: a validation failure
+    /// names each field at fault and why (its `Display` says only that some
+    /// field was invalid, which is what an API answer's title needs).
+    pub fn explain(&self) -> String {
+        match self {
+            ServiceError::Rule(DomainError::Invalid(fields)) => {
+                fields.iter().map(|f| format!("{}: {}", f.field, f.message)).collect::<Vec<_>>().join("; ")
+            }
+            other => other.to_string(),
+        }
+    }
+
     /// The unique constraint a write ran into, when that is what failed
     /// (see [`StorageError::duplicate`]).
     pub fn duplicate(&self) -> Option<&str> {

@@ -22,7 +22,7 @@ use diesel::connection::SimpleConnection;
 use diesel::prelude::*;
 use emenda_domain::amendment::AmendmentState;
 use emenda_domain::comment::Alignment;
-use emenda_domain::history::{content_hash, HashEncoding, HashedVersion};
+use emenda_domain::history::{content_hash, HashEncoding, HashedVersion, TextCommitments};
 use emenda_domain::proposal::{ProposalState, VersionKind};
 use uuid::Uuid;
 
@@ -211,6 +211,7 @@ pub fn insert_versions(tx: &mut Tx<'_>, rows: &[BulkVersion]) -> Result<(), Stor
             }
         };
         let created_at = Stored(version.created_at).text();
+        let salt = crate::public_log::new_salt()?;
         let hash = content_hash(&HashedVersion {
             proposal_id: version.proposal_id,
             number: version.number,
@@ -225,14 +226,15 @@ pub fn insert_versions(tx: &mut Tx<'_>, rows: &[BulkVersion]) -> Result<(), Stor
             created_at: &created_at,
             previous_hash: previous_hash.as_deref(),
             encoding: HashEncoding::CURRENT,
+            texts: Some(TextCommitments::Salted(&salt)),
         });
         previous = Some((version.proposal_id, version.number, hash.clone()));
-        hashed.push((version, hash, previous_hash));
+        hashed.push((version, hash, previous_hash, salt));
     }
     for chunk in hashed.chunks(TEXT_CHUNK) {
         let values: Vec<_> = chunk
             .iter()
-            .map(|(v, hash, previous_hash)| {
+            .map(|(v, hash, previous_hash, salt)| {
                 (
                     proposal_versions::proposal_id.eq(Stored(v.proposal_id)),
                     proposal_versions::number.eq(v.number),
@@ -245,6 +247,7 @@ pub fn insert_versions(tx: &mut Tx<'_>, rows: &[BulkVersion]) -> Result<(), Stor
                     proposal_versions::content_hash.eq(hash),
                     proposal_versions::previous_hash.eq(previous_hash.as_deref()),
                     proposal_versions::hash_encoding.eq(i32::from(HashEncoding::CURRENT.number())),
+                    proposal_versions::text_salt.eq(salt),
                 )
             })
             .collect();

@@ -20,8 +20,8 @@ use diesel::prelude::*;
 use diesel::sql_types::Bool;
 use emenda_domain::clock::format_timestamp;
 use emenda_domain::transparency::{
-    self as tlog, tree, AuditLeaf, EntryKind, Hash, HashReader, LogProblem, LogReport, LogSigner, Tile, VersionLeaf,
-    TILE_HEIGHT, TILE_WIDTH,
+    self as tlog, tree, AuditLeaf, EntryKind, Hash, HashReader, LogProblem, LogReport, LogSigner, SupportEvent,
+    SupportLeaf, Tile, VersionLeaf, TILE_HEIGHT, TILE_WIDTH,
 };
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -91,6 +91,54 @@ pub fn enqueue_version(tx: &mut Tx<'_>, version: &NewVersion<'_>, content_hash: 
             salt: None,
             entry: &entry,
             created_at: version.created_at,
+        },
+    )
+}
+
+/// A support event to log.
+#[derive(Debug, Clone, Copy)]
+pub struct SupportLogged<'a> {
+    /// The event's own id (the entry's subject: one support can be given
+    /// and withdrawn many times), which a support row keeps to tell its
+    /// giver where it was logged.
+    pub event_id: Uuid,
+    /// The proposal supported.
+    pub proposal_id: Uuid,
+    /// Its space.
+    pub space_id: Uuid,
+    /// The giver.
+    pub user_id: Uuid,
+    /// The salt of the giver's pseudonym in the space (their tally's).
+    pub pseudonym_salt: &'a str,
+    /// What happened.
+    pub event: SupportEvent,
+    /// The version the support is (or was) pinned to.
+    pub version: i32,
+    /// When.
+    pub at: DateTime<Utc>,
+}
+
+/// The entry of a support event, in the transaction that makes it.
+pub fn enqueue_support(tx: &mut Tx<'_>, support: &SupportLogged<'_>) -> Result<(), StoreError> {
+    let supporter = tlog::supporter_pseudonym(support.pseudonym_salt, &support.user_id.to_string());
+    let entry = tlog::support_entry(&SupportLeaf {
+        proposal_id: &support.proposal_id.to_string(),
+        space_id: &support.space_id.to_string(),
+        event: support.event,
+        supporter: &supporter,
+        version: support.version,
+        created_at: &format_timestamp(support.at),
+    })
+    .map_err(|e| StoreError::Corrupt(e.to_string()))?;
+    enqueue(
+        tx,
+        &NewEntry {
+            kind: EntryKind::Support,
+            subject_id: support.event_id,
+            subject_number: 0,
+            salt: None,
+            entry: &entry,
+            created_at: support.at,
         },
     )
 }
@@ -490,16 +538,20 @@ impl VersionEntryRow {
 /// Puts every record written before the log existed into it, as pending
 /// entries in a fixed order: the audit log first (entries from before its
 /// hash chain by id, then the chain in `seq` order), then every proposal's
-/// versions, proposal by proposal. Runs once, before the first checkpoint
-/// is signed; a record already logged is skipped. Returns how many entries
-/// were added.
+/// versions, proposal by proposal (both once, before the first checkpoint
+/// is signed), then every support not logged yet (at every start: supports
+/// entered the log later). A record already logged is skipped. Returns how
+/// many entries were added.
 pub fn backfill(tx: &mut Tx<'_>, now: DateTime<Utc>) -> Result<u64, StoreError> {
     // Instances starting together take turns: the second finds the first's
     // entries and skips them.
     integrator_lock(tx, true)?;
-    if latest_size(tx)?.is_some() {
-        return Ok(0);
-    }
+    let records = if latest_size(tx)?.is_some() { 0 } else { backfill_records(tx, now)? };
+    Ok(records + backfill_supports(tx)?)
+}
+
+/// The audit log and every version, as [`backfill`] orders them.
+fn backfill_records(tx: &mut Tx<'_>, now: DateTime<Utc>) -> Result<u64, StoreError> {
     let mut added = 0;
     let logged = |tx: &mut Tx<'_>, kind: EntryKind| -> Result<std::collections::HashSet<(String, i32)>, StoreError> {
         let rows: Vec<(String, i32)> = log_entries::table
@@ -596,6 +648,76 @@ pub fn backfill(tx: &mut Tx<'_>, now: DateTime<Utc>) -> Result<u64, StoreError> 
         }
     }
     Ok(added)
+}
+
+/// Logs every support not logged yet (given before supports entered the
+/// log, or written by a bulk load) as given at the time it was, oldest
+/// first, giving its giver's tally a pseudonym salt where it has none.
+/// Runs at every start; returns how many entries it added.
+fn backfill_supports(tx: &mut Tx<'_>) -> Result<u64, StoreError> {
+    use crate::schema::{support_tallies, supports};
+    use crate::types::Stored;
+    let mut added = 0;
+    let mut salts: HashMap<(Uuid, Uuid), String> = HashMap::new();
+    loop {
+        type Unlogged = (Stored<Uuid>, Stored<Uuid>, Stored<Uuid>, i32, Stored<DateTime<Utc>>);
+        let page: Vec<Unlogged> = supports::table
+            .filter(supports::log_event.is_null())
+            .order((supports::created_at.asc(), supports::proposal_id.asc(), supports::user_id.asc()))
+            .select((
+                supports::proposal_id,
+                supports::user_id,
+                supports::space_id,
+                supports::version,
+                supports::created_at,
+            ))
+            .limit(1_000)
+            .load(tx.conn())?;
+        if page.is_empty() {
+            return Ok(added);
+        }
+        for (proposal, user, space, version, at) in page {
+            let key = (user.0, space.0);
+            if let std::collections::hash_map::Entry::Vacant(slot) = salts.entry(key) {
+                let (_, salt) = crate::supports::tally_and_salt(tx, user.0, space.0)?;
+                let salt = match salt {
+                    Some(salt) => salt,
+                    None => {
+                        let salt = new_salt()?;
+                        diesel::update(
+                            support_tallies::table
+                                .filter(support_tallies::user_id.eq(&user))
+                                .filter(support_tallies::space_id.eq(&space)),
+                        )
+                        .set(support_tallies::salt.eq(&salt))
+                        .execute(tx.conn())?;
+                        salt
+                    }
+                };
+                slot.insert(salt);
+            }
+            let event_id = Uuid::now_v7();
+            enqueue_support(
+                tx,
+                &SupportLogged {
+                    event_id,
+                    proposal_id: proposal.0,
+                    space_id: space.0,
+                    user_id: user.0,
+                    pseudonym_salt: &salts[&key],
+                    event: SupportEvent::Given,
+                    version,
+                    at: at.0,
+                },
+            )?;
+            diesel::update(
+                supports::table.filter(supports::proposal_id.eq(&proposal)).filter(supports::user_id.eq(&user)),
+            )
+            .set(supports::log_event.eq(Some(Stored(event_id))))
+            .execute(tx.conn())?;
+            added += 1;
+        }
+    }
 }
 
 /// How many entries one verification call checks at most: the work of a
@@ -737,6 +859,12 @@ fn records_hold(tx: &mut Tx<'_>, found: &[StoredEntry]) -> Result<Option<(LogPro
                 Some(bytes) => Some(bytes.clone()),
                 None => return Ok(Some((LogProblem::RecordMissing, entry.leaf_index))),
             },
+            // A support event's record is its entry (the row it gave may be
+            // withdrawn since): it must say what its kind says.
+            Some(EntryKind::Support) => tlog::parse_entry(&entry.entry)
+                .ok()
+                .filter(|parsed| parsed.kind == EntryKind::Support)
+                .map(|_| entry.entry.clone()),
             None => None,
         };
         if rebuilt.as_deref() != Some(entry.entry.as_slice()) {

@@ -209,6 +209,11 @@ diesel::table! {
         content_hash -> Text,
         previous_hash -> Nullable<Text>,
         hash_encoding -> Integer,
+        text_salt -> Nullable<Text>,
+        erased_at -> Nullable<Text>,
+        title_commitment -> Nullable<Text>,
+        body_commitment -> Nullable<Text>,
+        summary_commitment -> Nullable<Text>,
     }
 }
 
@@ -271,6 +276,7 @@ diesel::table! {
         user_id -> Text,
         space_id -> Text,
         supports -> Integer,
+        salt -> Nullable<Text>,
     }
 }
 
@@ -282,6 +288,7 @@ diesel::table! {
         version -> Integer,
         created_at -> Text,
         updated_at -> Text,
+        log_event -> Nullable<Text>,
     }
 }
 

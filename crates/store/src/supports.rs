@@ -29,6 +29,9 @@ pub struct SupportRecord {
     pub created_at: DateTime<Utc>,
     /// When it was last given or re-confirmed.
     pub updated_at: DateTime<Utc>,
+    /// The subject id of the log entry of its giving; `None` until a
+    /// support from before supports were logged is logged at start.
+    pub log_event: Option<Uuid>,
 }
 
 #[derive(Queryable, Selectable)]
@@ -39,6 +42,7 @@ struct SupportRow {
     version: i32,
     created_at: Stored<DateTime<Utc>>,
     updated_at: Stored<DateTime<Utc>>,
+    log_event: Option<Stored<Uuid>>,
 }
 
 impl From<SupportRow> for SupportRecord {
@@ -49,6 +53,7 @@ impl From<SupportRow> for SupportRecord {
             version: row.version,
             created_at: row.created_at.0,
             updated_at: row.updated_at.0,
+            log_event: row.log_event.map(|id| id.0),
         }
     }
 }
@@ -107,20 +112,33 @@ macro_rules! execute_both {
     }};
 }
 
-/// Creates the participant's tally in the space if missing (at 0), locks it
-/// until the transaction ends and returns how many supports it records.
+/// A participant's tally in a space, as locked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LockedTally {
+    /// How many supports they hold there.
+    pub supports: i32,
+    /// The salt of their pseudonym there (hex), under which the log names
+    /// them (`emenda_domain::transparency::supporter_pseudonym`).
+    pub salt: String,
+}
+
+/// Creates the participant's tally in the space if missing (at 0, with a
+/// fresh pseudonym salt), locks it until the transaction ends and returns
+/// it. A tally from before supports were logged gets its salt here.
 ///
 /// Every support and withdrawal of this participant in this space queues
 /// here, so the per-user limit and the minimum are decided on a number no
 /// one else can change meanwhile, and the set of their supports in the
 /// space stays as read. `ON CONFLICT DO NOTHING` makes the creation itself
 /// race-free: a concurrent creator's row is waited for, never duplicated.
-pub fn lock_tally(tx: &mut Tx<'_>, user_id: Uuid, space_id: Uuid) -> Result<i32, StoreError> {
+pub fn lock_tally(tx: &mut Tx<'_>, user_id: Uuid, space_id: Uuid) -> Result<LockedTally, StoreError> {
+    let fresh = crate::public_log::new_salt()?;
     execute_both!(
         tx,
-        "INSERT INTO support_tallies (user_id, space_id, supports) VALUES ($1, $2, 0) ON CONFLICT DO NOTHING",
+        "INSERT INTO support_tallies (user_id, space_id, supports, salt) VALUES ($1, $2, 0, $3) ON CONFLICT DO NOTHING",
         (Text, Stored(user_id)),
         (Text, Stored(space_id)),
+        (Text, &fresh),
     )?;
     if let DbConnection::Postgres(c) = tx.conn() {
         diesel::sql_query(
@@ -130,7 +148,40 @@ pub fn lock_tally(tx: &mut Tx<'_>, user_id: Uuid, space_id: Uuid) -> Result<i32,
         .bind::<Text, _>(Stored(space_id))
         .execute(c)?;
     }
-    tally(tx, user_id, space_id)
+    let (supports, salt) = tally_and_salt(tx, user_id, space_id)?;
+    let salt = match salt {
+        Some(salt) => salt,
+        None => {
+            set_salt(tx, user_id, space_id, &fresh)?;
+            fresh
+        }
+    };
+    Ok(LockedTally { supports, salt })
+}
+
+/// Gives a tally its pseudonym salt, unless it has one.
+fn set_salt(tx: &mut Tx<'_>, user_id: Uuid, space_id: Uuid, salt: &str) -> Result<(), StoreError> {
+    diesel::update(
+        support_tallies::table
+            .filter(support_tallies::user_id.eq(Stored(user_id)))
+            .filter(support_tallies::space_id.eq(Stored(space_id)))
+            .filter(support_tallies::salt.is_null()),
+    )
+    .set(support_tallies::salt.eq(salt))
+    .execute(tx.conn())?;
+    Ok(())
+}
+
+/// How many supports the participant has given in the space (0 if none)
+/// and their pseudonym's salt there, if they have one yet.
+pub fn tally_and_salt(tx: &mut Tx<'_>, user_id: Uuid, space_id: Uuid) -> Result<(i32, Option<String>), StoreError> {
+    let found: Option<(i32, Option<String>)> = support_tallies::table
+        .filter(support_tallies::user_id.eq(Stored(user_id)))
+        .filter(support_tallies::space_id.eq(Stored(space_id)))
+        .select((support_tallies::supports, support_tallies::salt))
+        .first(tx.conn())
+        .optional()?;
+    Ok(found.unwrap_or((0, None)))
 }
 
 /// How many supports the participant has given in the space (0 if none).
@@ -179,8 +230,9 @@ pub fn proposals_supported(tx: &mut Tx<'_>, user_id: Uuid, space_id: Uuid) -> Re
     Ok(ids.into_iter().map(|id| id.0).collect())
 }
 
-/// A new support; a second one for the same pair fails with `Duplicate`
-/// (the primary key), whatever the interleaving.
+/// A new support, logged as the entry `log_event`; a second one for the
+/// same pair fails with `Duplicate` (the primary key), whatever the
+/// interleaving.
 pub fn insert(
     tx: &mut Tx<'_>,
     proposal_id: Uuid,
@@ -188,6 +240,7 @@ pub fn insert(
     space_id: Uuid,
     version: i32,
     at: DateTime<Utc>,
+    log_event: Uuid,
 ) -> Result<(), StoreError> {
     let at = Stored(at);
     diesel::insert_into(supports::table)
@@ -198,6 +251,7 @@ pub fn insert(
             supports::version.eq(version),
             supports::created_at.eq(&at),
             supports::updated_at.eq(&at),
+            supports::log_event.eq(Some(Stored(log_event))),
         ))
         .execute(tx.conn())?;
     Ok(())

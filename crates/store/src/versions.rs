@@ -1,5 +1,6 @@
-//! Proposal versions: append-only rows (the database refuses UPDATE and
-//! DELETE on them).
+//! Proposal versions: append-only rows. The database refuses UPDATE and
+//! DELETE on them, but for one change: erasing the texts of a version of
+//! hash encoding 4, which leaves their commitments and the hash intact.
 
 use crate::public_log;
 use crate::schema::{proposal_versions, users};
@@ -7,7 +8,7 @@ use crate::types::Stored;
 use crate::{StoreError, Tx};
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
-use emenda_domain::history::{content_hash, HashEncoding, HashedVersion};
+use emenda_domain::history::{content_hash, HashEncoding, HashedVersion, TextCommitments};
 use emenda_domain::proposal::VersionKind;
 use emenda_domain::transparency::EntryKind;
 use uuid::Uuid;
@@ -53,6 +54,58 @@ pub struct VersionRecord {
     /// Its leaf index in the transparency log, once sequenced (about a
     /// second after it is written): what an inclusion proof asks for.
     pub log_index: Option<u64>,
+    /// The salt its texts are committed under (encoding 4, texts held).
+    pub text_salt: Option<String>,
+    /// Set once its texts were erased.
+    pub erasure: Option<Erasure>,
+}
+
+/// What remains of a version's texts once erased.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Erasure {
+    /// When.
+    pub erased_at: DateTime<Utc>,
+    /// The title's commitment.
+    pub title: String,
+    /// The body's commitment.
+    pub body: String,
+    /// The summary's commitment, if it had a summary.
+    pub summary: Option<String>,
+}
+
+impl VersionRecord {
+    /// The fields its hash covers, as stored: what verification re-hashes.
+    /// An encoding number nobody knows is read as the current one (the
+    /// caller names such a version invalid before hashing it).
+    pub fn hashed(&self) -> HashedVersion<'_> {
+        let encoding =
+            u16::try_from(self.hash_encoding).ok().and_then(HashEncoding::from_number).unwrap_or(HashEncoding::CURRENT);
+        let texts = match (&self.erasure, &self.text_salt) {
+            (Some(erased), _) => Some(TextCommitments::Erased {
+                title: &erased.title,
+                body: &erased.body,
+                summary: erased.summary.as_deref(),
+            }),
+            (None, Some(salt)) => Some(TextCommitments::Salted(salt)),
+            (None, None) => None,
+        };
+        HashedVersion {
+            encoding,
+            proposal_id: self.proposal_id,
+            number: self.number,
+            title: &self.title,
+            body: &self.body,
+            editor_id: self.editor_id,
+            kind: self.kind,
+            amendment_id: self.amendment_id,
+            accepted_by: self.accepted_by,
+            rewritten_by: self.rewritten_by,
+            summary: self.summary.as_deref(),
+            created_at: &self.created_at_text,
+            previous_hash: self.previous_hash.as_deref(),
+            texts,
+        }
+    }
 }
 
 /// What a new version holds; its hashes are computed on append.
@@ -105,6 +158,7 @@ pub fn append(tx: &mut Tx<'_>, version: &NewVersion<'_>) -> Result<String, Store
     // The hash covers the instant exactly as the column stores it.
     let created_at = Stored(version.created_at);
     let created_at_text = created_at.text();
+    let text_salt = public_log::new_salt()?;
     let content_hash = content_hash(&HashedVersion {
         proposal_id: version.proposal_id,
         number: version.number,
@@ -119,6 +173,7 @@ pub fn append(tx: &mut Tx<'_>, version: &NewVersion<'_>) -> Result<String, Store
         created_at: &created_at_text,
         previous_hash: previous_hash.as_deref(),
         encoding: HashEncoding::CURRENT,
+        texts: Some(TextCommitments::Salted(&text_salt)),
     });
     diesel::insert_into(proposal_versions::table)
         .values((
@@ -136,6 +191,7 @@ pub fn append(tx: &mut Tx<'_>, version: &NewVersion<'_>) -> Result<String, Store
             proposal_versions::content_hash.eq(&content_hash),
             proposal_versions::previous_hash.eq(&previous_hash),
             proposal_versions::hash_encoding.eq(i32::from(HashEncoding::CURRENT.number())),
+            proposal_versions::text_salt.eq(&text_salt),
         ))
         .execute(tx.conn())?;
     public_log::enqueue_version(tx, version, &content_hash)?;
@@ -165,6 +221,11 @@ pub(crate) struct VersionRow {
     content_hash: String,
     previous_hash: Option<String>,
     hash_encoding: i32,
+    text_salt: Option<String>,
+    erased_at: Option<Stored<DateTime<Utc>>>,
+    title_commitment: Option<String>,
+    body_commitment: Option<String>,
+    summary_commitment: Option<String>,
 }
 
 impl From<VersionRow> for VersionRecord {
@@ -188,6 +249,13 @@ impl From<VersionRow> for VersionRecord {
             previous_hash: row.previous_hash,
             hash_encoding: row.hash_encoding,
             log_index: None,
+            text_salt: row.text_salt,
+            erasure: row.erased_at.map(|at| Erasure {
+                erased_at: at.0,
+                title: row.title_commitment.unwrap_or_default(),
+                body: row.body_commitment.unwrap_or_default(),
+                summary: row.summary_commitment,
+            }),
         }
     }
 }
@@ -260,4 +328,37 @@ pub(crate) fn with_rewriters(tx: &mut Tx<'_>, rows: Vec<VersionRow>) -> Result<V
             .and_then(|id| names.iter().find(|(user, _)| user.0 == id).map(|(_, name)| name.clone()));
     }
     Ok(records)
+}
+
+/// Erases a version's title, body and summary: they become empty, the
+/// salt goes, and their commitments (computed from the texts under the
+/// salt) are stored in their place, so the version's hash and the chain
+/// still verify and nobody can test a guess against what remains. Only a
+/// version of encoding 4 whose texts are held can be erased (the database
+/// refuses any other change). Returns whether it erased it: `false` for a
+/// version that is missing, already erased or of an older encoding.
+pub fn erase(tx: &mut Tx<'_>, proposal_id: Uuid, number: i32, at: DateTime<Utc>) -> Result<bool, StoreError> {
+    let Some(version) = get(tx, proposal_id, number)? else { return Ok(false) };
+    let (Some(salt), None, HashEncoding::V4) = (&version.text_salt, &version.erasure, version.hashed().encoding) else {
+        return Ok(false);
+    };
+    let (title, body, summary) =
+        TextCommitments::Salted(salt).of(&version.title, &version.body, version.summary.as_deref());
+    diesel::update(
+        proposal_versions::table
+            .filter(proposal_versions::proposal_id.eq(Stored(proposal_id)))
+            .filter(proposal_versions::number.eq(number)),
+    )
+    .set((
+        proposal_versions::title.eq(""),
+        proposal_versions::body.eq(""),
+        proposal_versions::summary.eq(None::<String>),
+        proposal_versions::text_salt.eq(None::<String>),
+        proposal_versions::erased_at.eq(Some(Stored(at))),
+        proposal_versions::title_commitment.eq(Some(title)),
+        proposal_versions::body_commitment.eq(Some(body)),
+        proposal_versions::summary_commitment.eq(summary),
+    ))
+    .execute(tx.conn())?;
+    Ok(true)
 }

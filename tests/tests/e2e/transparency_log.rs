@@ -454,6 +454,153 @@ fn two_instances_on_one_database_build_one_tree(backend: Backend) {
     assert_eq!(served(&first, "checkpoint").bytes, served(&second, "checkpoint").bytes);
 }
 
+/// Every entry of the log as served, bundle by bundle, up to `size`.
+fn all_entries(app: &TestApp, size: u64) -> Vec<Vec<u8>> {
+    let mut entries = Vec::new();
+    for index in 0..size.div_ceil(tlog::TILE_WIDTH) {
+        let width = (size - index * tlog::TILE_WIDTH).min(tlog::TILE_WIDTH);
+        let width = u32::try_from(width).unwrap();
+        let path = tlog::TileRequest::Entries { index, width }.path();
+        let bundle = served(app, &path);
+        assert_eq!(bundle.status, 200, "{path}");
+        entries.extend(tlog::unbundle(&bundle.bytes).unwrap().into_iter().map(<[u8]>::to_vec));
+    }
+    entries
+}
+
+fn supports_are_logged_under_pseudonyms_an_auditor_can_recount(backend: Backend) {
+    let app = TestApp::spawn(backend);
+    let admin = app.admin();
+    let author = app.participant("proponente");
+    let (anna, bruno) = (app.participant("anna"), app.participant("bruno"));
+    app.space(&admin, "soglia", json!({ "minimum_supports_per_user": 2, "support_threshold": 2 }));
+    let id = |p: serde_json::Value| p["id"].as_str().unwrap().to_owned();
+    let p = id(app.proposal(&author, "soglia", "Più alberi in via Roma"));
+    let q = id(app.proposal(&author, "soglia", "Una fontana in piazza"));
+    let support = |who: &emenda_tests::TestUser, proposal: &str, method: &str| {
+        let reply = app.call(method, &format!("/api/v1/proposals/{proposal}/support"), Some(&who.token), None);
+        assert!(reply.status < 300, "{method} {proposal}: {}", reply.body);
+    };
+    // Anna's first waits for her second; Bruno crosses the minimum on q;
+    // Anna crosses it on q, which brings both proposals to the threshold;
+    // Anna re-confirms p, then withdraws q (below the minimum again).
+    support(&anna, &p, "PUT");
+    support(&bruno, &p, "PUT");
+    support(&bruno, &q, "PUT");
+    support(&anna, &q, "PUT");
+    support(&anna, &p, "PUT");
+    support(&anna, &q, "DELETE");
+    let size = app.wait_for_log();
+    let entries = all_entries(&app, size);
+    let parsed: Vec<tlog::ParsedEntry> = entries.iter().map(|e| tlog::parse_entry(e).unwrap()).collect();
+    let events: Vec<&str> =
+        parsed.iter().filter(|e| e.kind == tlog::EntryKind::Support).filter_map(|e| e.field("event")).collect();
+    assert_eq!(events, ["given", "given", "given", "given", "confirmed", "withdrawn"]);
+    // No support entry names its giver (their accounts are public records,
+    // their supports are not): only pseudonyms, one per person.
+    let supports: String = entries
+        .iter()
+        .filter(|e| tlog::parse_entry(e).unwrap().kind == tlog::EntryKind::Support)
+        .map(|e| String::from_utf8(e.clone()).unwrap())
+        .collect();
+    assert!(!supports.contains(&anna.id) && !supports.contains(&bruno.id), "{supports}");
+    let pseudonyms: std::collections::BTreeSet<&str> = parsed.iter().filter_map(|e| e.field("supporter")).collect();
+    assert_eq!(pseudonyms.len(), 2, "{pseudonyms:?}");
+
+    // The auditor's recount from the log alone is the proposals' counters,
+    // and the moment each reached the threshold.
+    let recounted = emenda_domain::support::recount_from_log(&parsed, 2, 2).unwrap();
+    for proposal in [&p, &q] {
+        let shown = app.get(&format!("/api/v1/proposals/{proposal}"), None).expect(200).clone();
+        let logged = &recounted[proposal.as_str()];
+        assert_eq!(
+            (shown["counters"]["supports_given"].as_i64(), shown["counters"]["supports"].as_i64()),
+            (Some(i64::from(logged.given)), Some(i64::from(logged.counted))),
+            "{proposal}: {logged:?}"
+        );
+        let at = |text: &str| chrono::DateTime::parse_from_rfc3339(text).unwrap();
+        assert_eq!(at(shown["qualified_at"].as_str().unwrap()), at(logged.reached_at.as_deref().unwrap()));
+    }
+    assert_eq!((recounted[p.as_str()].given, recounted[q.as_str()].given), (2, 1));
+
+    // Anna's receipt leads her, and only her, to her support's entry.
+    let mine =
+        app.get(&format!("/api/v1/proposals/{p}"), Some(&anna.token)).expect(200)["my_support"]["receipt"].clone();
+    let salt = mine["salt"].as_str().unwrap();
+    let pseudonym = tlog::supporter_pseudonym(salt, &anna.id);
+    assert_eq!(mine["pseudonym"], pseudonym.as_str());
+    let entry = &parsed[usize::try_from(mine["log_index"].as_u64().unwrap()).unwrap()];
+    assert_eq!(
+        (entry.kind, entry.field("proposal"), entry.field("event"), entry.field("supporter")),
+        (tlog::EntryKind::Support, Some(p.as_str()), Some("given"), Some(pseudonym.as_str()))
+    );
+    let theirs =
+        app.get(&format!("/api/v1/proposals/{p}"), Some(&bruno.token)).expect(200)["my_support"]["receipt"].clone();
+    assert_ne!(theirs["salt"], mine["salt"]);
+    assert!(app.get(&format!("/api/v1/proposals/{p}"), None).expect(200)["my_support"].is_null());
+    let report = app.get("/api/v1/audit/verify", None).expect(200).clone();
+    assert_eq!((report["valid"].as_bool(), report["complete"].as_bool()), (Some(true), Some(true)), "{report}");
+}
+
+fn an_erased_version_leaves_its_commitments_and_every_check_intact(backend: Backend) {
+    let app = TestApp::spawn(backend);
+    let proposal = some_writes(&app);
+    let key = emenda_domain::reference::ProposalKey::parse(&proposal).unwrap();
+    let history = app.state(b"demo secret long enough for the test!", "EMD").history;
+    let verify = format!("/api/v1/proposals/{proposal}/history/verify");
+    let before = app.get(&format!("/api/v1/proposals/{proposal}/versions/1"), None).expect(200).clone();
+    assert!(before["erased_at"].is_null());
+
+    // The version in force cannot be erased, nor without a reason.
+    let refused = history.erase(&key, 2, "dati personali").unwrap_err().explain();
+    assert!(refused.contains("version in force"), "{refused}");
+    assert!(history.erase(&key, 1, "  ").is_err());
+    history.erase(&key, 1, "Richiesta di cancellazione dell'autrice (art. 17 GDPR)").unwrap();
+    let again = history.erase(&key, 1, "di nuovo").unwrap_err().explain();
+    assert!(again.contains("already erased"), "{again}");
+
+    let erased = app.get(&format!("/api/v1/proposals/{proposal}/versions/1"), None).expect(200).clone();
+    assert_eq!((erased["title"].as_str(), erased["body"].as_str()), (Some(""), Some("")), "{erased}");
+    assert!(erased["erased_at"].is_string(), "{erased}");
+    assert_eq!(erased["content_hash"], before["content_hash"], "the hash stays");
+    // The chain, the log and a witness all still hold.
+    let report = app.get(&verify, None).expect(200).clone();
+    assert_eq!(report["valid"], true, "{report}");
+    app.wait_for_log();
+    let report = app.get("/api/v1/audit/verify", None).expect(200).clone();
+    assert_eq!((report["valid"].as_bool(), report["complete"].as_bool()), (Some(true), Some(true)), "{report}");
+    witness::witness(&Http(&app), app.log_signer.verifier_key(), None).unwrap();
+    // The erasure is on the public record, with its reason.
+    let entries = app.get("/api/v1/audit?action=version.erased", None).expect(200).clone();
+    assert_eq!(entries["items"][0]["details"]["reason"], "Richiesta di cancellazione dell'autrice (art. 17 GDPR)");
+    assert_eq!(entries["items"][0]["details"]["number"], 1);
+
+    // The database lets nothing else change: not the erased version's
+    // commitments, not the text of one still held.
+    let forged = format!(
+        "UPDATE proposal_versions SET title_commitment = body_commitment WHERE proposal_id = '{proposal}' AND number = 1"
+    );
+    let retitled =
+        format!("UPDATE proposal_versions SET title = 'Altro' WHERE proposal_id = '{proposal}' AND number = 2");
+    let emptied = format!(
+        "UPDATE proposal_versions SET title = '', body = '', summary = NULL, text_salt = NULL, erased_at = 'x', \
+         title_commitment = 'a', body_commitment = 'b', content_hash = 'c' WHERE proposal_id = '{proposal}' AND number = 2"
+    );
+    for sql in [&forged, &retitled, &emptied] {
+        let error = format!("{:?}", execute_raw(&app.store, sql).unwrap_err());
+        assert!(error.contains("immutable"), "{sql}: {error}");
+    }
+    // Forged once the guard is dropped: the history check names it.
+    let unguard = match backend {
+        Backend::Sqlite => "DROP TRIGGER proposal_versions_no_update",
+        Backend::Postgres => "ALTER TABLE proposal_versions DISABLE TRIGGER USER",
+    };
+    execute_raw(&app.store, unguard).unwrap();
+    execute_raw(&app.store, &forged).unwrap();
+    let report = app.get(&verify, None).expect(200).clone();
+    assert_eq!((report["valid"].clone(), report["first_invalid"].clone()), (json!(false), json!(1)), "{report}");
+}
+
 backend_tests!(
     the_log_is_served_in_the_c2sp_formats,
     versions_and_audit_entries_name_their_leaf_and_prove_it,
@@ -461,4 +608,6 @@ backend_tests!(
     deleting_the_newest_version_is_named_by_the_history_check,
     parallel_writers_of_every_kind_leave_one_tree,
     two_instances_on_one_database_build_one_tree,
+    supports_are_logged_under_pseudonyms_an_auditor_can_recount,
+    an_erased_version_leaves_its_commitments_and_every_check_intact,
 );

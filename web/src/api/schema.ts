@@ -1355,7 +1355,7 @@ export interface components {
          * @description Every kind of state change that is recorded.
          * @enum {string}
          */
-        AuditAction: "user.registered" | "role.granted" | "role.revoked" | "space.created" | "space.updated" | "proposal.created" | "proposal.edited" | "proposal.withdrawn" | "proposal.filed" | "proposal.answered" | "amendment.created" | "amendment.withdrawn" | "amendment.accepted" | "amendment.rejected" | "amendment.promoted" | "user.verified" | "user.blocked" | "user.unblocked" | "comment.created" | "comment.edited" | "comment.deleted" | "comment.voted" | "report.created" | "content.hidden" | "content.unhidden" | "reports.dismissed" | "reports.upheld" | "page.edited";
+        AuditAction: "user.registered" | "role.granted" | "role.revoked" | "space.created" | "space.updated" | "proposal.created" | "proposal.edited" | "proposal.withdrawn" | "proposal.filed" | "proposal.answered" | "amendment.created" | "amendment.withdrawn" | "amendment.accepted" | "amendment.rejected" | "amendment.promoted" | "user.verified" | "user.blocked" | "user.unblocked" | "comment.created" | "comment.edited" | "comment.deleted" | "comment.voted" | "report.created" | "content.hidden" | "content.unhidden" | "reports.dismissed" | "reports.upheld" | "page.edited" | "version.erased";
         /** @description One recorded state change, as the public (or staff) log shows it. */
         AuditEntry: {
             /** @description What was done, e.g. `proposal.edited`. */
@@ -2017,6 +2017,11 @@ export interface components {
              *     `minimum_supports_per_user`.
              */
             pending: boolean;
+            /**
+             * @description Where the public log recorded this support being given, for its
+             *     giver alone to check.
+             */
+            receipt: components["schemas"]["SupportReceipt"];
             /**
              * Format: date-time
              * @description When the support was first given.
@@ -2968,6 +2973,27 @@ export interface components {
              */
             supports_given: number;
         };
+        /**
+         * @description What lets a supporter find their support in the public log, and nobody
+         *     else tell it is theirs: the log names them by
+         *     `sha256:hex(SHA-256(salt || their user id))`, the same for all their
+         *     supports in the space.
+         */
+        SupportReceipt: {
+            /**
+             * Format: int64
+             * @description Leaf index of the entry that logged the support given; `null`
+             *     until the log has sequenced it.
+             */
+            log_index?: number | null;
+            /** @description The pseudonym the log names them by in the space. */
+            pseudonym?: string | null;
+            /**
+             * @description The salt of the supporter's pseudonym in the space (hex). Shown only
+             *     to them: whoever holds it can tell which supports are theirs.
+             */
+            salt?: string | null;
+        };
         /** @description One counted supporter, as a public supporter list shows them. */
         Supporter: {
             /**
@@ -3155,6 +3181,12 @@ export interface components {
             editor_id: string;
             /** @description Their nickname. */
             editor_nickname: string;
+            /**
+             * Format: date-time
+             * @description When its title, body and summary were erased (they are empty now);
+             *     its hash still verifies against the commitments it covers.
+             */
+            erased_at?: string | null;
             /** @description How it came to be. */
             kind: components["schemas"]["VersionKind"];
             /**

@@ -16,7 +16,7 @@ import { AuditEntryText, actionName } from '../components/AuditEntry';
 
 /** The kinds of entry a reader may choose, by what they are about, each subject in the order things happen. */
 const KINDS = [
-  'proposal.created', 'proposal.edited', 'proposal.filed', 'proposal.answered', 'proposal.withdrawn',
+  'proposal.created', 'proposal.edited', 'proposal.filed', 'proposal.answered', 'proposal.withdrawn', 'version.erased',
   'amendment.created', 'amendment.accepted', 'amendment.rejected', 'amendment.withdrawn', 'amendment.promoted',
   'comment.created', 'comment.edited', 'comment.deleted', 'comment.voted',
   'report.created', 'content.hidden', 'content.unhidden', 'reports.upheld', 'reports.dismissed',

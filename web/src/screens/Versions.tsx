@@ -73,6 +73,7 @@ export function Versions({ reference }: { reference: string }) {
                 <div class="card card-bg">
                   <div class="card-body">
                     <VersionMeta v={v} />
+                    {v.erased_at && <p class="mb-1">{t('version.erased', { date: formatDateTime(v.erased_at) })}</p>}
                     {v.summary && (
                       <p class="mb-1" lang={contentLang()}>
                         {v.summary}
@@ -136,8 +137,8 @@ export function Version({ reference, n: given }: { reference: string; n: string 
         {t('common.separator')}
         <a href={href('versions', { ref })}>{t('proposal.seeVersions')}</a>
       </p>
-      <PageTitle title={`${t('versions.entry', { n })}: ${v.title}`} lang={contentLang()}>
-        {v.title}
+      <PageTitle title={`${t('versions.entry', { n })}: ${v.title || t('version.erasedTitle')}`} lang={contentLang()}>
+        {v.title || t('version.erasedTitle')}
       </PageTitle>
       <p class="version-badge">
         <span class="badge bg-secondary">{t('proposal.versionBadge', { n, total: last })}</span>
@@ -151,6 +152,11 @@ export function Version({ reference, n: given }: { reference: string; n: string 
             </p>
           )}
           <VersionMeta v={v} linked />
+          {v.erased_at && (
+            <p class="alert alert-warning" role="note">
+              {t('version.erased', { date: formatDateTime(v.erased_at) })}
+            </p>
+          )}
           {v.summary && <p class="mb-1">{tContent('version.summary', { summary: v.summary })}</p>}
           <section aria-labelledby="text-title" class="my-4">
             <h2 id="text-title" class="visually-hidden">

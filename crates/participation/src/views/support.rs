@@ -25,6 +25,26 @@ pub struct MySupport {
     pub supported_at: DateTime<Utc>,
     /// When it was last given or re-confirmed.
     pub confirmed_at: DateTime<Utc>,
+    /// Where the public log recorded this support being given, for its
+    /// giver alone to check.
+    pub receipt: SupportReceipt,
+}
+
+/// What lets a supporter find their support in the public log, and nobody
+/// else tell it is theirs: the log names them by
+/// `sha256:hex(SHA-256(salt || their user id))`, the same for all their
+/// supports in the space.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SupportReceipt {
+    /// The salt of the supporter's pseudonym in the space (hex). Shown only
+    /// to them: whoever holds it can tell which supports are theirs.
+    pub salt: Option<String>,
+    /// The pseudonym the log names them by in the space.
+    pub pseudonym: Option<String>,
+    /// Leaf index of the entry that logged the support given; `null`
+    /// until the log has sequenced it.
+    pub log_index: Option<u64>,
 }
 
 /// What a support request ended with: the caller's support and the

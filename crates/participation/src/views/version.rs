@@ -44,6 +44,9 @@ pub struct VersionSummary {
     /// sequenced (about a second after it is written): what an inclusion
     /// proof (`/api/v1/log/inclusion`) asks for.
     pub log_index: Option<u64>,
+    /// When its title, body and summary were erased (they are empty now);
+    /// its hash still verifies against the commitments it covers.
+    pub erased_at: Option<DateTime<Utc>>,
 }
 
 impl From<VersionRecord> for VersionSummary {
@@ -62,6 +65,7 @@ impl From<VersionRecord> for VersionSummary {
             content_hash: r.content_hash,
             previous_hash: r.previous_hash,
             log_index: r.log_index,
+            erased_at: r.erasure.map(|e| e.erased_at),
         }
     }
 }

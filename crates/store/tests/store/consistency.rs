@@ -36,7 +36,7 @@ fn seed(store: &Store) -> Seeded {
         .write(|tx| {
             let space = proposals::find_by_id(tx, proposal)?.unwrap().space_id;
             supports::lock_tally(tx, supporter, space)?;
-            supports::insert(tx, proposal, supporter, space, 1, now)?;
+            supports::insert(tx, proposal, supporter, space, 1, now, Uuid::now_v7())?;
             supports::add_to_tally(tx, supporter, space, 1)?;
             supports::add_given(tx, proposal, 1)?;
             supports::add_counted(tx, &[proposal], 1)?;

@@ -6,7 +6,7 @@
 
 #![allow(clippy::unwrap_used)] // Tests fail loudly on anything unexpected.
 
-use crate::common::{refusal, seed_proposal};
+use crate::common::{refusal, seed_proposal, seed_user};
 use chrono::{TimeZone, Utc};
 use emenda_domain::audit::{AuditAction, AuditVisibility};
 use emenda_domain::proposal::{ProposalState, VersionKind};
@@ -14,7 +14,7 @@ use emenda_domain::transparency::{self as tlog, tree, EntryKind, Hash, LogProble
 use emenda_store::audit::{self, AuditEntry};
 use emenda_store::public_log::{self, NewEntry, StoredHashes};
 use emenda_store::testing::{execute_raw, TestDatabase};
-use emenda_store::{answers, backend_tests, versions, Backend, Store, StoreError};
+use emenda_store::{answers, backend_tests, bulk, proposals, supports, versions, Backend, Store, StoreError};
 use uuid::Uuid;
 
 fn signer() -> LogSigner {
@@ -493,8 +493,63 @@ fn records_from_before_the_log_are_entered_first_in_order(backend: Backend) {
     assert_eq!(store.write(|tx| public_log::backfill(tx, Utc::now())).unwrap(), 0);
 }
 
+fn supports_from_before_they_were_logged_are_logged_at_start(backend: Backend) {
+    let db = TestDatabase::new(backend);
+    let store = db.store();
+    let signer = signer();
+    let (proposal, _) = seed_proposal(&store);
+    store.write(|tx| public_log::backfill(tx, Utc::now())).unwrap();
+    store.write(|tx| public_log::integrate(tx, &signer, Utc::now(), 10_000)).unwrap();
+    // Supports written without their entries, as before supports entered
+    // the log (or by a bulk load): no event, no pseudonym salt.
+    let supporters = [seed_user(&store, "prima"), seed_user(&store, "seconda")];
+    let space = store.read(|tx| Ok::<_, StoreError>(proposals::find_by_id(tx, proposal)?.unwrap().space_id)).unwrap();
+    let at = Utc.with_ymd_and_hms(2026, 11, 30, 10, 0, 0).unwrap();
+    store
+        .write(|tx| {
+            let rows: Vec<bulk::BulkSupport> = supporters
+                .iter()
+                .map(|user| bulk::BulkSupport {
+                    proposal_id: proposal,
+                    user_id: *user,
+                    space_id: space,
+                    version: 1,
+                    created_at: at,
+                })
+                .collect();
+            bulk::insert_supports(tx, &rows)?;
+            bulk::insert_tallies(tx, &supporters.map(|user| (user, space, 1)))
+        })
+        .unwrap();
+    assert_eq!(store.write(|tx| public_log::backfill(tx, Utc::now())).unwrap(), 2, "one entry per support");
+    assert_eq!(store.write(|tx| public_log::backfill(tx, Utc::now())).unwrap(), 0, "and only once");
+    store.write(|tx| public_log::integrate(tx, &signer, Utc::now(), 10_000)).unwrap();
+    let size = store.read(public_log::latest_size).unwrap().unwrap();
+    let entries = store.read(|tx| public_log::entries(tx, 0, i64::try_from(size).unwrap())).unwrap();
+    for user in supporters {
+        let (support, (_, salt)) = store
+            .read(|tx| {
+                Ok::<_, StoreError>((
+                    supports::find(tx, proposal, user)?.unwrap(),
+                    supports::tally_and_salt(tx, user, space)?,
+                ))
+            })
+            .unwrap();
+        let event = support.log_event.expect("the support names its entry").to_string();
+        let entry = entries.iter().find(|e| e.subject_id == event).expect("the entry it names");
+        let parsed = tlog::parse_entry(&entry.entry).unwrap();
+        let pseudonym = tlog::supporter_pseudonym(&salt.expect("a pseudonym salt"), &user.to_string());
+        assert_eq!(
+            (parsed.kind, parsed.field("event"), parsed.field("supporter"), parsed.field("created_at")),
+            (EntryKind::Support, Some("given"), Some(pseudonym.as_str()), Some("2026-11-30T10:00:00.000000Z"))
+        );
+    }
+    assert!(whole_check(&store, &signer).valid);
+}
+
 backend_tests!(
     records_from_before_the_log_are_entered_first_in_order,
+    supports_from_before_they_were_logged_are_logged_at_start,
     the_tree_matches_rfc_6962_test_vectors,
     proofs_for_every_size_up_to_300_match_the_rfc,
     a_tampered_tile_entry_checkpoint_or_signature_is_refused,

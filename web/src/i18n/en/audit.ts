@@ -43,6 +43,7 @@ export const audit: Record<keyof typeof it, string> = {
   'audit.verifyTitle': 'Integrity of the log',
   'audit.action.other': 'Another action',
   'audit.action.page.edited': 'Site page edited',
+  'audit.action.version.erased': 'Text of a version erased',
   'audit.kind.page': 'Page',
   'audit.newProposal': 'new proposal',
   'audit.count.proposals.one': '{n} proposal',

@@ -84,6 +84,9 @@ export const proposal: Record<keyof typeof it, string> = {
   'version.previous': 'Previous version ({n})',
   'version.next': 'Next version ({n})',
   'version.summary': 'Note on the change: {summary}',
+  'version.erased':
+    'The text of this version was erased on {date} (the reason is in the public record). Its fingerprint stays, so the history still verifies.',
+  'version.erasedTitle': 'Text erased',
   'diff.title': 'Compare versions',
   'diff.from': 'From',
   'diff.to': 'To',

@@ -42,6 +42,7 @@ export const audit = {
   'audit.verifyTitle': 'Integrità del registro',
   'audit.action.other': 'Altra azione',
   'audit.action.page.edited': 'Pagina del sito modificata',
+  'audit.action.version.erased': 'Testo di una versione cancellato',
   'audit.kind.page': 'Pagina',
   'audit.newProposal': 'nuova proposta',
   'audit.count.proposals.one': '{n} proposta',

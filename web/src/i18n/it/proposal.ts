@@ -85,6 +85,9 @@ export const proposal = {
   'version.previous': 'Versione precedente ({n})',
   'version.next': 'Versione successiva ({n})',
   'version.summary': 'Nota sulla modifica: {summary}',
+  'version.erased':
+    'Il testo di questa versione è stato cancellato il {date} (il motivo è nel registro pubblico). La sua impronta resta, così la cronologia si può ancora verificare.',
+  'version.erasedTitle': 'Testo cancellato',
   'diff.title': 'Confronto tra versioni',
   'diff.from': 'Da',
   'diff.to': 'A',

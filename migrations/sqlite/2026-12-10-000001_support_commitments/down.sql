@@ -1,0 +1,2 @@
+ALTER TABLE supports DROP COLUMN log_event;
+ALTER TABLE support_tallies DROP COLUMN salt;
