@@ -166,16 +166,18 @@ impl ProposalService {
         filing: &Filing,
     ) -> ServiceResult<Proposal> {
         let (title, body) = validate_text(title, body)?;
-        self.ctx.write_as(actor, |tx| {
+        let proposal = self.ctx.write_as(actor, |tx| {
             let not_found = || DomainError::not_found("space");
             let space = spaces::find_by_slug(tx, space_slug)?.ok_or_else(not_found)?;
             // `proposals_open` is read under the space's share lock, so a
             // closing of the space is ordered against this publication.
             let space = spaces::lock_for_share(tx, space.id)?.ok_or_else(not_found)?;
             let draft = Draft { title: title.as_str(), body: body.as_str(), filing };
-            let proposal = self.publish(tx, actor, &space, &draft, None)?;
-            self.view(tx, proposal, Some(actor))
-        })
+            self.publish(tx, actor, &space, &draft, None)
+        })?;
+        // Read after the commit: the reference counter's lock, which every
+        // publication queues on, is not held while the page is assembled.
+        self.ctx.store().read(|tx| self.view(tx, proposal, Some(actor)))
     }
 
     /// Writes a new proposal at version 1 inside the caller's transaction:

@@ -120,16 +120,7 @@ pub struct SupportLogged<'a> {
 
 /// The entry of a support event, in the transaction that makes it.
 pub fn enqueue_support(tx: &mut Tx<'_>, support: &SupportLogged<'_>) -> Result<(), StoreError> {
-    let supporter = tlog::supporter_pseudonym(support.pseudonym_salt, &support.user_id.to_string());
-    let entry = tlog::support_entry(&SupportLeaf {
-        proposal_id: &support.proposal_id.to_string(),
-        space_id: &support.space_id.to_string(),
-        event: support.event,
-        supporter: &supporter,
-        version: support.version,
-        created_at: &format_timestamp(support.at),
-    })
-    .map_err(|e| StoreError::Corrupt(e.to_string()))?;
+    let entry = support_entry(support)?;
     enqueue(
         tx,
         &NewEntry {
@@ -141,6 +132,21 @@ pub fn enqueue_support(tx: &mut Tx<'_>, support: &SupportLogged<'_>) -> Result<(
             created_at: support.at,
         },
     )
+}
+
+/// The entry bytes of a support event.
+fn support_entry(support: &SupportLogged<'_>) -> Result<Vec<u8>, StoreError> {
+    let supporter = tlog::supporter_pseudonym(support.pseudonym_salt, &support.user_id.to_string());
+    let entry = tlog::support_entry(&SupportLeaf {
+        proposal_id: &support.proposal_id.to_string(),
+        space_id: &support.space_id.to_string(),
+        event: support.event,
+        supporter: &supporter,
+        version: support.version,
+        created_at: &format_timestamp(support.at),
+    })
+    .map_err(|e| StoreError::Corrupt(e.to_string()))?;
+    Ok(entry)
 }
 
 /// The entry bytes of an audit row (its fields as stored, as text), with
@@ -676,6 +682,7 @@ fn backfill_supports(tx: &mut Tx<'_>) -> Result<u64, StoreError> {
         if page.is_empty() {
             return Ok(added);
         }
+        let mut logged = Vec::with_capacity(page.len());
         for (proposal, user, space, version, at) in page {
             let key = (user.0, space.0);
             if let std::collections::hash_map::Entry::Vacant(slot) = salts.entry(key) {
@@ -696,26 +703,56 @@ fn backfill_supports(tx: &mut Tx<'_>) -> Result<u64, StoreError> {
                 };
                 slot.insert(salt);
             }
-            let event_id = Uuid::now_v7();
-            enqueue_support(
-                tx,
-                &SupportLogged {
-                    event_id,
-                    proposal_id: proposal.0,
-                    space_id: space.0,
-                    user_id: user.0,
-                    pseudonym_salt: &salts[&key],
-                    event: SupportEvent::Given,
-                    version,
-                    at: at.0,
-                },
-            )?;
-            diesel::update(
-                supports::table.filter(supports::proposal_id.eq(&proposal)).filter(supports::user_id.eq(&user)),
-            )
-            .set(supports::log_event.eq(Some(Stored(event_id))))
-            .execute(tx.conn())?;
-            added += 1;
+            let support = SupportLogged {
+                event_id: Uuid::now_v7(),
+                proposal_id: proposal.0,
+                space_id: space.0,
+                user_id: user.0,
+                pseudonym_salt: &salts[&key],
+                event: SupportEvent::Given,
+                version,
+                at: at.0,
+            };
+            logged.push((support.proposal_id, support.user_id, support.event_id, support_entry(&support)?, at));
+        }
+        // A few hundred rows per statement: a large upgrade or bulk load is
+        // logged in seconds, not one round trip per support.
+        for chunk in logged.chunks(400) {
+            let rows: Vec<_> = chunk
+                .iter()
+                .map(|(_, _, event, entry, at)| {
+                    (
+                        log_entries::kind.eq(EntryKind::Support.as_str()),
+                        log_entries::subject_id.eq(event.to_string()),
+                        log_entries::subject_number.eq(0),
+                        log_entries::entry.eq(entry),
+                        log_entries::created_at.eq(format_timestamp(at.0)),
+                    )
+                })
+                .collect();
+            let insert = diesel::insert_into(log_entries::table).values(rows);
+            match tx.conn() {
+                DbConnection::Sqlite(c) => insert.execute(c)?,
+                DbConnection::Postgres(c) => insert.execute(c)?,
+            };
+            // Ids are UUIDs parsed above: nothing here comes from text.
+            let values: Vec<String> = chunk
+                .iter()
+                .map(|(proposal, user, event, _, _)| format!("('{proposal}','{user}','{event}')"))
+                .collect();
+            let sql = format!(
+                "UPDATE supports SET log_event = v.column3 FROM (VALUES {}) AS v \
+                 WHERE supports.proposal_id = v.column1 AND supports.user_id = v.column2",
+                values.join(",")
+            );
+            let updated = match tx.conn() {
+                DbConnection::Sqlite(c) => diesel::sql_query(sql).execute(c)?,
+                DbConnection::Postgres(c) => diesel::sql_query(sql).execute(c)?,
+            };
+            if updated != chunk.len() {
+                return Err(StoreError::Corrupt(format!("{updated} of {} supports marked logged", chunk.len())));
+            }
+            added += u64::try_from(chunk.len()).unwrap_or_default();
         }
     }
 }
