@@ -65,7 +65,7 @@ impl HistoryService {
                 None,
                 AuditAction::VersionErased,
                 AuditTarget { kind: "proposal", id: proposal.id, space_id: Some(proposal.space_id) },
-                serde_json::json!({ "proposal_reference": proposal.reference, "number": number, "reason": reason }),
+                serde_json::json!({ "proposal_reference": proposal.reference, "version": number, "reason": reason }),
             )?;
             Ok(())
         })

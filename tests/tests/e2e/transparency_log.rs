@@ -573,7 +573,7 @@ fn an_erased_version_leaves_its_commitments_and_every_check_intact(backend: Back
     // The erasure is on the public record, with its reason.
     let entries = app.get("/api/v1/audit?action=version.erased", None).expect(200).clone();
     assert_eq!(entries["items"][0]["details"]["reason"], "Richiesta di cancellazione dell'autrice (art. 17 GDPR)");
-    assert_eq!(entries["items"][0]["details"]["number"], 1);
+    assert_eq!(entries["items"][0]["details"]["version"], 1);
 
     // The database lets nothing else change: not the erased version's
     // commitments, not the text of one still held.

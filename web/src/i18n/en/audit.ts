@@ -2,7 +2,8 @@ import type { audit as it } from '../it/audit';
 
 export const audit: Record<keyof typeof it, string> = {
   'audit.title': 'Public log',
-  'audit.intro': 'Every change on the platform leaves an entry here, chained to the previous one: whoever changes an entry without rewriting all those after it is caught by the check. Whoever runs the database could still rewrite them all: keeping the last entry’s fingerprint lets you notice.',
+  'audit.intro':
+    'Every change on the platform leaves an entry here, also recorded in the signed transparency log, of which anyone can keep a checkpoint: whoever changes an entry is caught by the check, and whoever runs the server, even rewriting and signing everything again, cannot fool anyone who kept an earlier checkpoint.',
   'audit.empty': 'The log is empty.',
   'audit.action.user.registered': 'New account',
   'audit.action.role.granted': 'Role granted',

@@ -1,7 +1,8 @@
 // Messages of the public audit log.
 export const audit = {
   'audit.title': 'Registro pubblico',
-  'audit.intro': 'Ogni cambiamento sulla piattaforma lascia qui una voce, concatenata alla precedente: chi cambia una voce senza riscrivere tutte quelle che la seguono viene scoperto dalla verifica. Chi gestisce il database potrebbe ancora riscriverle tutte: conservare l’impronta dell’ultima voce permette di accorgersene.',
+  'audit.intro':
+    'Ogni cambiamento sulla piattaforma lascia qui una voce, registrata anche nel registro di trasparenza firmato, di cui chiunque può conservare un punto di controllo: chi cambia una voce viene scoperto dalla verifica, e chi gestisce il server, anche riscrivendo e firmando di nuovo tutto, non può ingannare chi ha conservato un punto di controllo precedente.',
   'audit.empty': 'Il registro è vuoto.',
   'audit.action.user.registered': 'Nuovo account',
   'audit.action.role.granted': 'Ruolo assegnato',
