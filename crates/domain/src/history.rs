@@ -199,6 +199,37 @@ pub fn content_hash(version: &HashedVersion<'_>) -> String {
     digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// Whether the texts of version `number` may be erased (the operator's
+/// procedure, `docs/operations.md`): not the version in force (its text is
+/// what the proposal shows), not one already erased, not one hashed before
+/// encoding 4 (its hash covers the text itself: erasing it would break the
+/// chain), and only with a reason, which the public audit log shows.
+/// Returns the reason trimmed.
+pub fn ensure_erasable(
+    number: i32,
+    current_version: i32,
+    encoding: Option<HashEncoding>,
+    already_erased: bool,
+    reason: &str,
+) -> Result<&str, crate::DomainError> {
+    use crate::{DomainError, FieldCode};
+    let reason = reason.trim();
+    if reason.is_empty() {
+        return Err(DomainError::invalid("reason", FieldCode::Required, "say why the text is erased"));
+    }
+    let refuse = |why: &str| Err(DomainError::invalid("number", FieldCode::UnknownVersion, why.to_owned()));
+    if number == current_version {
+        return refuse("the version in force cannot be erased: publish a new version first");
+    }
+    if already_erased {
+        return refuse("this version's text is already erased");
+    }
+    if encoding != Some(HashEncoding::V4) {
+        return refuse("this version was hashed before encoding 4: erasing it would break the chain");
+    }
+    Ok(reason)
+}
+
 /// A stored version with the hashes it claims.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StoredVersion<'a> {
@@ -536,5 +567,20 @@ mod tests {
         // The chain's own finding stays when it comes first.
         let broken = ChainReport { valid: false, versions: 3, first_invalid: Some(1) };
         assert_eq!(check_against_log(broken, &stored[..2], &stored).first_invalid, Some(1));
+    }
+
+    #[test]
+    fn only_an_old_held_v4_version_is_erased_and_with_a_reason() {
+        let v4 = Some(HashEncoding::V4);
+        assert_eq!(ensure_erasable(2, 5, v4, false, "  art. 17  "), Ok("art. 17"));
+        let field = |r: Result<&str, crate::DomainError>| match r.unwrap_err() {
+            crate::DomainError::Invalid(fields) => fields[0].field.clone(),
+            other => panic!("{other}"),
+        };
+        assert_eq!(field(ensure_erasable(2, 5, v4, false, " ")), "reason");
+        assert_eq!(field(ensure_erasable(5, 5, v4, false, "x")), "number", "the version in force");
+        assert_eq!(field(ensure_erasable(2, 5, v4, true, "x")), "number", "already erased");
+        assert_eq!(field(ensure_erasable(2, 5, Some(HashEncoding::V3), false, "x")), "number", "before v4");
+        assert_eq!(field(ensure_erasable(2, 5, None, false, "x")), "number", "unknown encoding");
     }
 }

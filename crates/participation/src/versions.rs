@@ -5,7 +5,9 @@ use crate::views::{Version, VersionDiff, VersionSummary};
 use crate::{load_visible_proposal, may_see, ProposalKey};
 use emenda_domain::audit::AuditAction;
 use emenda_domain::diff::{diff_texts, Granularity};
-use emenda_domain::history::{check_against_log, verify_chain, ChainReport, HashEncoding, StoredVersion};
+use emenda_domain::history::{
+    check_against_log, ensure_erasable, verify_chain, ChainReport, HashEncoding, StoredVersion,
+};
 use emenda_domain::policy::Actor;
 use emenda_domain::{DomainError, FieldCode};
 use emenda_service::{AuditTarget, ServiceContext, ServiceError, ServiceResult};
@@ -41,24 +43,16 @@ impl HistoryService {
     /// already erased, and for one hashed before encoding 4 (its hash
     /// covers the text itself, so erasing it would break the chain).
     pub fn erase(&self, key: &ProposalKey, number: i32, reason: &str) -> ServiceResult<()> {
-        let reason = reason.trim();
-        if reason.is_empty() {
-            return Err(DomainError::invalid("reason", FieldCode::Required, "say why the text is erased").into());
-        }
         self.ctx.store().write(|tx| {
             let proposal = crate::find_by_key(tx, key)?.ok_or_else(|| DomainError::not_found("proposal"))?;
             let version = load_version(tx, proposal.id, number, "number")?;
-            let refuse = |why: &str| -> ServiceResult<()> {
-                Err(DomainError::invalid("number", FieldCode::UnknownVersion, why.to_owned()).into())
-            };
-            if number == proposal.current_version {
-                return refuse("the version in force cannot be erased: publish a new version first");
-            }
-            if version.erasure.is_some() {
-                return refuse("this version's text is already erased");
-            }
+            let encoding = u16::try_from(version.hash_encoding).ok().and_then(HashEncoding::from_number);
+            let reason =
+                ensure_erasable(number, proposal.current_version, encoding, version.erasure.is_some(), reason)?;
             if !versions::erase(tx, proposal.id, number, self.ctx.clock.now())? {
-                return refuse("this version was hashed before encoding 4: erasing it would break the chain");
+                return Err(
+                    DomainError::invalid("number", FieldCode::UnknownVersion, "this version cannot be erased").into()
+                );
             }
             self.ctx.audit(
                 tx,
