@@ -25,7 +25,7 @@ use emenda_store::proposals::{
 use emenda_store::spaces::SpaceRecord;
 use emenda_store::versions::{self, NewVersion};
 use emenda_store::HasStore;
-use emenda_store::{amendments, sequences, spaces, Tx};
+use emenda_store::{amendments, sequences, spaces, Lane, Tx};
 use uuid::Uuid;
 
 /// An author's edit.
@@ -166,14 +166,19 @@ impl ProposalService {
         filing: &Filing,
     ) -> ServiceResult<Proposal> {
         let (title, body) = validate_text(title, body)?;
-        let proposal = self.ctx.write_as(actor, |tx| {
+        // Publications queue on the reference counter until their commit,
+        // so those arriving together share one commit (`write_as_grouped`),
+        // each in its own savepoint: one that fails gives its number back.
+        let (service, author, space_slug, filing) =
+            (self.clone(), actor.clone(), space_slug.to_owned(), filing.clone());
+        let proposal = self.ctx.write_as_grouped(Lane::Publications, actor, move |tx| {
             let not_found = || DomainError::not_found("space");
-            let space = spaces::find_by_slug(tx, space_slug)?.ok_or_else(not_found)?;
+            let space = spaces::find_by_slug(tx, &space_slug)?.ok_or_else(not_found)?;
             // `proposals_open` is read under the space's share lock, so a
             // closing of the space is ordered against this publication.
             let space = spaces::lock_for_share(tx, space.id)?.ok_or_else(not_found)?;
-            let draft = Draft { title: title.as_str(), body: body.as_str(), filing };
-            self.publish(tx, actor, &space, &draft, None)
+            let draft = Draft { title: title.as_str(), body: body.as_str(), filing: &filing };
+            service.publish(tx, &author, &space, &draft, None)
         })?;
         // Read after the commit: the reference counter's lock, which every
         // publication queues on, is not held while the page is assembled.

@@ -11,7 +11,7 @@ use emenda_domain::policy::Actor;
 use emenda_domain::{DomainError, ErrorCode};
 use emenda_store::audit::{self, AuditEntry};
 use emenda_store::users;
-use emenda_store::{HasStore, Store, StoreError, Tx};
+use emenda_store::{HasStore, Lane, Store, StoreError, Tx};
 use std::sync::Arc;
 use uuid::Uuid;
 
@@ -30,6 +30,16 @@ impl std::fmt::Debug for ServiceContext {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ServiceContext").field("store", &self.store).finish_non_exhaustive()
     }
+}
+
+/// Takes a shared lock on the user's row and checks, under it, that they
+/// are not blocked (see [`ServiceContext::write_as`]).
+fn ensure_not_blocked(tx: &mut Tx<'_>, user_id: Uuid) -> ServiceResult<()> {
+    let user = users::lock_for_share(tx, user_id)?;
+    if user.is_none_or(|u| u.blocked_at.is_some()) {
+        return Err(ServiceError::from(DomainError::forbidden(ErrorCode::AccountBlocked, "this account is blocked")));
+    }
+    Ok(())
 }
 
 /// The subject of an audit entry.
@@ -74,13 +84,29 @@ impl ServiceContext {
     /// first.
     pub fn write_as<T>(&self, actor: &Actor, work: impl FnOnce(&mut Tx<'_>) -> ServiceResult<T>) -> ServiceResult<T> {
         self.store.write(|tx| {
-            let user = users::lock_for_share(tx, actor.user_id)?;
-            if user.is_none_or(|u| u.blocked_at.is_some()) {
-                return Err(ServiceError::from(DomainError::forbidden(
-                    ErrorCode::AccountBlocked,
-                    "this account is blocked",
-                )));
-            }
+            ensure_not_blocked(tx, actor.user_id)?;
+            work(tx)
+        })
+    }
+
+    /// [`ServiceContext::write_as`] for writes that queue on one row until
+    /// their commit (a publication on the reference counter, a support on
+    /// the proposal's counters): the writes of `lane` waiting together
+    /// share one transaction and one commit, each in its own savepoint, so
+    /// each keeps its own outcome (`Store::write_grouped`). The blocked
+    /// check runs inside each write's savepoint, as in `write_as`.
+    pub fn write_as_grouped<T>(
+        &self,
+        lane: Lane,
+        actor: &Actor,
+        work: impl FnOnce(&mut Tx<'_>) -> ServiceResult<T> + Send + 'static,
+    ) -> ServiceResult<T>
+    where
+        T: Send + 'static,
+    {
+        let user_id = actor.user_id;
+        self.store.write_grouped(lane, move |tx| {
+            ensure_not_blocked(tx, user_id)?;
             work(tx)
         })
     }

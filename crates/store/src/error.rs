@@ -28,6 +28,20 @@ pub enum StoreError {
     /// Applying migrations failed.
     #[error("migration failed: {0}")]
     Migration(String),
+    /// The commit a write shared with other writes failed (see
+    /// `Store::write_grouped`): every write of the batch gets this, with the
+    /// failure's code and message, since the failure itself is had once.
+    #[error("the shared commit failed: {message}")]
+    SharedCommit {
+        /// The failure's own code.
+        code: ErrorCode,
+        /// The failure's message, for the log.
+        message: String,
+    },
+    /// A shared transaction ended before this write's outcome was known:
+    /// another write of its batch panicked.
+    #[error("the write's batch was abandoned")]
+    BatchAbandoned,
 }
 
 impl StoreError {
@@ -37,8 +51,16 @@ impl StoreError {
             StoreError::Unavailable(_) => ErrorCode::DatabaseUnavailable,
             StoreError::Duplicate { .. } => ErrorCode::Duplicate,
             StoreError::Busy(_) => ErrorCode::DatabaseBusy,
-            StoreError::Corrupt(_) | StoreError::Query(_) | StoreError::Migration(_) => ErrorCode::InternalError,
+            StoreError::SharedCommit { code, .. } => *code,
+            StoreError::Corrupt(_) | StoreError::Query(_) | StoreError::Migration(_) | StoreError::BatchAbandoned => {
+                ErrorCode::InternalError
+            }
         }
+    }
+
+    /// This failure as each write of a shared commit is told it.
+    pub(crate) fn shared(&self) -> StoreError {
+        StoreError::SharedCommit { code: self.code(), message: self.to_string() }
     }
 }
 

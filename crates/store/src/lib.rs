@@ -12,6 +12,7 @@ pub mod comments;
 mod connection;
 pub mod consistency;
 pub mod error;
+mod group_commit;
 pub mod hiding;
 mod migrations;
 pub mod moderation;
@@ -34,6 +35,7 @@ pub mod versions;
 
 pub use connection::{Backend, DatabaseTarget};
 pub use error::StoreError;
+pub use group_commit::{Lane, MAX_BATCH};
 pub use migrations::schema_columns;
 
 use connection::{DbConnection, Pool};
@@ -87,6 +89,39 @@ impl Tx<'_> {
         self.connection
     }
 
+    /// Runs `work` inside a savepoint of this transaction: an `Err` rolls
+    /// back what `work` wrote and leaves the transaction usable (on
+    /// PostgreSQL a failed statement otherwise spoils the rest of the
+    /// transaction), an `Ok` keeps it. Writes that share one transaction
+    /// (`Store::write_grouped`) each run in one.
+    pub(crate) fn savepoint<T, E>(&mut self, work: impl FnOnce(&mut Tx<'_>) -> Result<T, E>) -> Result<T, E>
+    where
+        E: From<StoreError>,
+    {
+        fn begin(connection: &mut DbConnection) -> diesel::QueryResult<()> {
+            match connection {
+                DbConnection::Sqlite(c) => AnsiTransactionManager::begin_transaction(c),
+                DbConnection::Postgres(c) => AnsiTransactionManager::begin_transaction(c),
+            }
+        }
+        fn finish(connection: &mut DbConnection, keep: bool) -> diesel::QueryResult<()> {
+            match (connection, keep) {
+                (DbConnection::Sqlite(c), true) => AnsiTransactionManager::commit_transaction(c),
+                (DbConnection::Sqlite(c), false) => AnsiTransactionManager::rollback_transaction(c),
+                (DbConnection::Postgres(c), true) => AnsiTransactionManager::commit_transaction(c),
+                (DbConnection::Postgres(c), false) => AnsiTransactionManager::rollback_transaction(c),
+            }
+        }
+        begin(self.connection).map_err(StoreError::from)?;
+        let outcome = work(&mut Tx { connection: self.connection });
+        let finished = finish(self.connection, outcome.is_ok());
+        match (outcome, finished) {
+            (Ok(value), Ok(())) => Ok(value),
+            (Ok(_), Err(release)) => Err(StoreError::from(release).into()),
+            (Err(error), _) => Err(error),
+        }
+    }
+
     /// Which backend this transaction runs on (for the rare query that must
     /// differ, such as row locks).
     pub fn backend(&self) -> Backend {
@@ -103,6 +138,7 @@ pub struct Store {
     pool: Pool,
     backend: Backend,
     writer_queue: WriterQueue,
+    lanes: std::sync::Arc<group_commit::Lanes>,
 }
 
 /// The queue in which this process's SQLite writers wait for the one write
@@ -146,7 +182,7 @@ impl Store {
         }
         connection::prepare_file(target)?;
         let pool = connection::build_pool(target, max_connections)?;
-        Ok(Self { pool, backend: target.backend, writer_queue: WriterQueue::default() })
+        Ok(Self { pool, backend: target.backend, writer_queue: WriterQueue::default(), lanes: Default::default() })
     }
 
     /// The backend in use.

@@ -7,8 +7,22 @@ use crate::common::{seed_proposal, seed_user};
 use chrono::Utc;
 use emenda_domain::proposal::ProposalState;
 use emenda_store::testing::TestDatabase;
-use emenda_store::{backend_tests, proposals, sequences, users, Backend, StoreError};
+use emenda_store::{backend_tests, proposals, sequences, users, Backend, Lane, StoreError};
 use uuid::Uuid;
+
+/// How a test write ends: a rule refused it after it wrote something, or
+/// the store failed.
+#[derive(Debug)]
+enum Ending {
+    Refused,
+    Store(#[allow(dead_code)] StoreError),
+}
+
+impl From<StoreError> for Ending {
+    fn from(error: StoreError) -> Self {
+        Ending::Store(error)
+    }
+}
 
 fn duplicate_emails_are_reported(backend: Backend) {
     let db = TestDatabase::new(backend);
@@ -33,22 +47,11 @@ fn duplicate_emails_are_reported(backend: Backend) {
 fn failed_transactions_leave_nothing(backend: Backend) {
     let db = TestDatabase::new(backend);
     let store = db.store();
-    /// A rule that refuses after something was written.
-    #[derive(Debug)]
-    enum Refused {
-        Rule,
-        Store(#[allow(dead_code)] StoreError),
-    }
-    impl From<StoreError> for Refused {
-        fn from(error: StoreError) -> Self {
-            Refused::Store(error)
-        }
-    }
-    let outcome: Result<(), Refused> = store.write(|tx| {
+    let outcome: Result<(), Ending> = store.write(|tx| {
         sequences::next(tx, sequences::PROPOSAL_REFERENCE)?;
-        Err(Refused::Rule)
+        Err(Ending::Refused)
     });
-    assert!(matches!(outcome, Err(Refused::Rule)));
+    assert!(matches!(outcome, Err(Ending::Refused)));
     assert!(outcome.is_err());
     let next = store.write(|tx| sequences::next(tx, sequences::PROPOSAL_REFERENCE)).expect("next");
     assert_eq!(next, 1, "a rolled-back number is given back: references stay gap-free");
@@ -66,6 +69,80 @@ fn concurrent_sequence_numbers_are_unique_and_gap_free(backend: Backend) {
     let mut numbers: Vec<i64> = handles.into_iter().map(|h| h.join().expect("thread").expect("next")).collect();
     numbers.sort_unstable();
     assert_eq!(numbers, (1..=16).collect::<Vec<_>>());
+}
+
+fn grouped_writes_share_a_commit_and_keep_their_own_outcome(backend: Backend) {
+    let db = TestDatabase::new(backend);
+    let store = db.store();
+    seed_user(&store, "mario");
+    // The first write holds its batch open until every other writer has
+    // queued, so they run together in the next one.
+    let (release, held) = std::sync::mpsc::channel::<()>();
+    let first = {
+        let store = store.clone();
+        std::thread::spawn(move || {
+            store.write_grouped(Lane::Publications, move |tx| {
+                let number = sequences::next(tx, sequences::PROPOSAL_REFERENCE)?;
+                held.recv().expect("released");
+                Ok::<_, Ending>((number, std::thread::current().id()))
+            })
+        })
+    };
+    std::thread::sleep(std::time::Duration::from_millis(100));
+    let writers: Vec<_> = (1..24)
+        .map(|i| {
+            let store = store.clone();
+            std::thread::spawn(move || {
+                let caller = std::thread::current().id();
+                let outcome = store.write_grouped(Lane::Publications, move |tx| {
+                    let number = sequences::next(tx, sequences::PROPOSAL_REFERENCE)?;
+                    match i % 4 {
+                        // A rule refuses after the number was taken.
+                        1 => Err(Ending::Refused),
+                        // The database refuses a statement after the number
+                        // was taken (on PostgreSQL this spoils the whole
+                        // transaction unless its savepoint is rolled back).
+                        2 => {
+                            let duplicate = users::NewUser {
+                                id: Uuid::now_v7(),
+                                email: "mario@example.it",
+                                nickname: "mario-bis",
+                                display_name: "Doppione",
+                                password_hash: "x",
+                                created_at: Utc::now(),
+                            };
+                            users::insert(tx, &duplicate)?;
+                            Ok((number, std::thread::current().id()))
+                        }
+                        _ => Ok((number, std::thread::current().id())),
+                    }
+                });
+                (i, caller, outcome)
+            })
+        })
+        .collect();
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    release.send(()).expect("first writer waits");
+    let (first_number, _) = first.join().expect("first writer").expect("first write commits");
+    assert_eq!(first_number, 1);
+    let mut numbers = vec![first_number];
+    let mut ran_elsewhere = 0;
+    for (i, caller, outcome) in writers.into_iter().map(|h| h.join().expect("writer")) {
+        match (i % 4, outcome) {
+            (1, Err(Ending::Refused)) => {}
+            (2, Err(Ending::Store(StoreError::Duplicate { .. }))) => {}
+            (0 | 3, Ok((number, ran_on))) => {
+                numbers.push(number);
+                ran_elsewhere += usize::from(ran_on != caller);
+            }
+            (_, other) => panic!("writer {i} ended with {other:?}"),
+        }
+    }
+    numbers.sort_unstable();
+    assert_eq!(numbers, (1..=12).collect::<Vec<_>>(), "refused writes gave their numbers back");
+    assert!(ran_elsewhere > 0, "the queued writes shared a batch led by another writer");
+    let next = store.write(|tx| sequences::next(tx, sequences::PROPOSAL_REFERENCE)).expect("next");
+    assert_eq!(next, 13, "nothing of a refused write was committed");
 }
 
 fn version_compare_and_set_lets_one_writer_win(backend: Backend) {
@@ -87,6 +164,7 @@ backend_tests!(
     duplicate_emails_are_reported,
     failed_transactions_leave_nothing,
     concurrent_sequence_numbers_are_unique_and_gap_free,
+    grouped_writes_share_a_commit_and_keep_their_own_outcome,
     version_compare_and_set_lets_one_writer_win,
 );
 
