@@ -26,7 +26,7 @@ use emenda_store::public_log::{self, SupportLogged};
 use emenda_store::spaces::{self, SpaceRecord};
 use emenda_store::supports;
 use emenda_store::HasStore;
-use emenda_store::{Lane, Tx};
+use emenda_store::Tx;
 use uuid::Uuid;
 
 /// Where the previous page of supporters ended.
@@ -142,59 +142,54 @@ impl SupportService {
     /// open, the participant reached the space's limit, or the proposal its
     /// threshold (without `supports_beyond_threshold`).
     pub fn support(&self, actor: &Actor, key: &ProposalKey) -> ServiceResult<SupportOutcome> {
-        // Supports of one proposal queue on its counters until their commit,
-        // so those arriving together share one commit, each in its own
-        // savepoint (`write_as_grouped`).
-        let (service, supporter, key) = (self.clone(), actor.clone(), key.clone());
-        self.ctx.write_as_grouped(Lane::Supports, actor, move |tx| service.support_in(tx, &supporter, &key))
-    }
-
-    /// [`SupportService::support`] inside the caller's transaction.
-    fn support_in(&self, tx: &mut Tx<'_>, actor: &Actor, key: &ProposalKey) -> ServiceResult<SupportOutcome> {
-        let (locked, exists) = self
-            .lock(tx, actor, key, |minimum, tally, exists| !exists && on_support(minimum, tally) == CountChange::All)?;
-        let Locked { tally, salt, space, proposal, proposals } = locked;
-        let settings = &space.settings;
-        check_support(actor, settings, &proposal, exists, || Ok(tally))?;
-        let now = self.ctx.clock.now();
-        let event_id = self.ctx.ids.new_id();
-        public_log::enqueue_support(
-            tx,
-            &SupportLogged {
-                event_id,
+        self.ctx.write_as(actor, |tx| {
+            let (locked, exists) = self.lock(tx, actor, key, |minimum, tally, exists| {
+                !exists && on_support(minimum, tally) == CountChange::All
+            })?;
+            let Locked { tally, salt, space, proposal, proposals } = locked;
+            let settings = &space.settings;
+            check_support(actor, settings, &proposal, exists, || Ok(tally))?;
+            let now = self.ctx.clock.now();
+            let event_id = self.ctx.ids.new_id();
+            public_log::enqueue_support(
+                tx,
+                &SupportLogged {
+                    event_id,
+                    proposal_id: proposal.id,
+                    space_id: space.id,
+                    user_id: actor.user_id,
+                    pseudonym_salt: &salt,
+                    event: if exists { SupportEvent::Confirmed } else { SupportEvent::Given },
+                    version: proposal.current_version,
+                    at: now,
+                },
+            )?;
+            if exists {
+                supports::reconfirm(tx, proposal.id, actor.user_id, proposal.current_version, now)?;
+            } else {
+                supports::insert(tx, proposal.id, actor.user_id, space.id, proposal.current_version, now, event_id)?;
+                supports::add_to_tally(tx, actor.user_id, space.id, 1)?;
+                supports::add_given(tx, proposal.id, 1)?;
+                let counted: &[Uuid] = match on_support(settings.minimum_supports_per_user, tally) {
+                    CountChange::None => &[],
+                    CountChange::This => std::slice::from_ref(&proposal.id),
+                    CountChange::All => &proposals,
+                };
+                supports::add_counted(tx, counted, 1)?;
+                supports::mark_qualified(tx, counted, settings.support_threshold, now)?;
+            }
+            let proposal =
+                proposal_rows::find_by_id(tx, proposal.id)?.ok_or_else(|| DomainError::not_found("proposal"))?;
+            let support =
+                my_support(tx, &proposal, &space, actor.user_id)?.ok_or_else(|| DomainError::not_found("support"))?;
+            Ok(SupportOutcome {
+                created: !exists,
                 proposal_id: proposal.id,
-                space_id: space.id,
-                user_id: actor.user_id,
-                pseudonym_salt: &salt,
-                event: if exists { SupportEvent::Confirmed } else { SupportEvent::Given },
-                version: proposal.current_version,
-                at: now,
-            },
-        )?;
-        if exists {
-            supports::reconfirm(tx, proposal.id, actor.user_id, proposal.current_version, now)?;
-        } else {
-            supports::insert(tx, proposal.id, actor.user_id, space.id, proposal.current_version, now, event_id)?;
-            supports::add_to_tally(tx, actor.user_id, space.id, 1)?;
-            supports::add_given(tx, proposal.id, 1)?;
-            let counted: &[Uuid] = match on_support(settings.minimum_supports_per_user, tally) {
-                CountChange::None => &[],
-                CountChange::This => std::slice::from_ref(&proposal.id),
-                CountChange::All => &proposals,
-            };
-            supports::add_counted(tx, counted, 1)?;
-            supports::mark_qualified(tx, counted, settings.support_threshold, now)?;
-        }
-        let proposal = proposal_rows::find_by_id(tx, proposal.id)?.ok_or_else(|| DomainError::not_found("proposal"))?;
-        let support =
-            my_support(tx, &proposal, &space, actor.user_id)?.ok_or_else(|| DomainError::not_found("support"))?;
-        Ok(SupportOutcome {
-            created: !exists,
-            proposal_id: proposal.id,
-            my_support: support,
-            supports_count: proposal.supports_count,
-            supports_given: proposal.supports_given,
-            qualified_at: proposal.qualified_at,
+                my_support: support,
+                supports_count: proposal.supports_count,
+                supports_given: proposal.supports_given,
+                qualified_at: proposal.qualified_at,
+            })
         })
     }
 
@@ -203,44 +198,42 @@ impl SupportService {
     /// no longer open. When the participant drops below the space's
     /// minimum, every support they keep there stops counting.
     pub fn withdraw(&self, actor: &Actor, key: &ProposalKey) -> ServiceResult<ProposalSummary> {
-        let (service, supporter, key) = (self.clone(), actor.clone(), key.clone());
-        self.ctx.write_as_grouped(Lane::Supports, actor, move |tx| service.withdraw_in(tx, &supporter, &key))
-    }
-
-    /// [`SupportService::withdraw`] inside the caller's transaction.
-    fn withdraw_in(&self, tx: &mut Tx<'_>, actor: &Actor, key: &ProposalKey) -> ServiceResult<ProposalSummary> {
-        let (locked, exists) = self
-            .lock(tx, actor, key, |minimum, tally, exists| exists && on_withdraw(minimum, tally) == CountChange::All)?;
-        let Locked { tally, salt, space, proposal, proposals } = locked;
-        let settings = &space.settings;
-        ensure_can_withdraw(settings, proposal.state)?;
-        let held = if exists { supports::find(tx, proposal.id, actor.user_id)? } else { None };
-        if let Some(held) = held {
-            supports::delete(tx, proposal.id, actor.user_id)?;
-            public_log::enqueue_support(
-                tx,
-                &SupportLogged {
-                    event_id: self.ctx.ids.new_id(),
-                    proposal_id: proposal.id,
-                    space_id: space.id,
-                    user_id: actor.user_id,
-                    pseudonym_salt: &salt,
-                    event: SupportEvent::Withdrawn,
-                    version: held.version,
-                    at: self.ctx.clock.now(),
-                },
-            )?;
-            supports::add_to_tally(tx, actor.user_id, space.id, -1)?;
-            supports::add_given(tx, proposal.id, -1)?;
-            let uncounted: &[Uuid] = match on_withdraw(settings.minimum_supports_per_user, tally) {
-                CountChange::None => &[],
-                CountChange::This => std::slice::from_ref(&proposal.id),
-                CountChange::All => &proposals,
-            };
-            supports::add_counted(tx, uncounted, -1)?;
-        }
-        let proposal = proposal_rows::find_by_id(tx, proposal.id)?.ok_or_else(|| DomainError::not_found("proposal"))?;
-        Ok(proposal.into())
+        self.ctx.write_as(actor, |tx| {
+            let (locked, exists) = self.lock(tx, actor, key, |minimum, tally, exists| {
+                exists && on_withdraw(minimum, tally) == CountChange::All
+            })?;
+            let Locked { tally, salt, space, proposal, proposals } = locked;
+            let settings = &space.settings;
+            ensure_can_withdraw(settings, proposal.state)?;
+            let held = if exists { supports::find(tx, proposal.id, actor.user_id)? } else { None };
+            if let Some(held) = held {
+                supports::delete(tx, proposal.id, actor.user_id)?;
+                public_log::enqueue_support(
+                    tx,
+                    &SupportLogged {
+                        event_id: self.ctx.ids.new_id(),
+                        proposal_id: proposal.id,
+                        space_id: space.id,
+                        user_id: actor.user_id,
+                        pseudonym_salt: &salt,
+                        event: SupportEvent::Withdrawn,
+                        version: held.version,
+                        at: self.ctx.clock.now(),
+                    },
+                )?;
+                supports::add_to_tally(tx, actor.user_id, space.id, -1)?;
+                supports::add_given(tx, proposal.id, -1)?;
+                let uncounted: &[Uuid] = match on_withdraw(settings.minimum_supports_per_user, tally) {
+                    CountChange::None => &[],
+                    CountChange::This => std::slice::from_ref(&proposal.id),
+                    CountChange::All => &proposals,
+                };
+                supports::add_counted(tx, uncounted, -1)?;
+            }
+            let proposal =
+                proposal_rows::find_by_id(tx, proposal.id)?.ok_or_else(|| DomainError::not_found("proposal"))?;
+            Ok(proposal.into())
+        })
     }
 
     /// A page of the proposal's counted supporters, oldest support first,

@@ -90,8 +90,8 @@ impl ServiceContext {
     }
 
     /// [`ServiceContext::write_as`] for writes that queue on one row until
-    /// their commit (a publication on the reference counter, a support on
-    /// the proposal's counters): the writes of `lane` waiting together
+    /// their commit (a publication on the reference counter): the writes
+    /// of `lane` waiting together
     /// share one transaction and one commit, each in its own savepoint, so
     /// each keeps its own outcome (`Store::write_grouped`). The blocked
     /// check runs inside each write's savepoint, as in `write_as`.

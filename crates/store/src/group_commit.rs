@@ -1,16 +1,21 @@
 //! Group commit: writes of one kind that arrive together share one
 //! transaction and one commit, each in its own savepoint.
 //!
-//! Why: some writes must queue on one row until their commit. Every
-//! publication takes the gap-free reference counter (`sequences`), and
-//! every support of one proposal its counters; held to commit, such a lock
-//! lets one write through per commit, and a commit on PostgreSQL waits for
-//! a flush to disk. Here the writes queued behind one transaction run in
-//! the next one together, so the lock is taken and released once per batch
-//! and the flush is paid once per batch, while every write keeps its own
-//! outcome: a write that fails is rolled back to its savepoint (the counter
-//! it took goes back with it, so references stay gap-free) and the others
-//! commit.
+//! Why: every publication takes the gap-free reference counter
+//! (`sequences`), a lock held until its commit, so publications go one
+//! commit at a time, and a commit writes its pages to the log (SQLite's
+//! WAL) or waits for a flush to disk (PostgreSQL). Here the publications
+//! queued behind one transaction run in the next one together, so the
+//! counter is taken and released once per batch and the commit is paid
+//! once per batch, while every write keeps its own outcome: a write that
+//! fails is rolled back to its savepoint (the number it took goes back
+//! with it, so references stay gap-free) and the others commit.
+//!
+//! What it does not help: a batch runs its writes one after another on one
+//! connection, so writes whose cost is their statements' round trips
+//! rather than their commit gain nothing, and lose what ran in parallel
+//! before their lock (supports were tried here and went from 369 to 219 a
+//! second on PostgreSQL in the bench: `docs/performance.md`).
 //!
 //! How: flat combining. A writer puts its work in the lane's queue, then
 //! waits for the lane's leader lock. Whoever holds it takes the queue
@@ -36,8 +41,6 @@ pub const MAX_BATCH: usize = 64;
 pub enum Lane {
     /// New proposals: they queue on the reference counter.
     Publications,
-    /// Supports given and withdrawn: they queue on a proposal's counters.
-    Supports,
 }
 
 /// What the leader hands back once the batch's commit is known: the
@@ -60,14 +63,12 @@ pub(crate) struct Combiner {
 #[derive(Default)]
 pub(crate) struct Lanes {
     publications: Combiner,
-    supports: Combiner,
 }
 
 impl Lanes {
     fn get(&self, lane: Lane) -> &Combiner {
         match lane {
             Lane::Publications => &self.publications,
-            Lane::Supports => &self.supports,
         }
     }
 }
