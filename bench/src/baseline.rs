@@ -3,7 +3,10 @@
 //! a JSON document held in memory (a real proposal response, so the bytes
 //! on the wire are the same); `POST /insert` writes one row into a scratch
 //! table through the same store, pool and transaction kind the services
-//! use, so its ratio isolates what a support costs beyond one insert.
+//! use, so its ratio isolates what a support costs beyond one insert;
+//! `GET /static/{name}` reads a file from `--static-dir` on every request,
+//! as a static-file server does (the harness saves a log tile and an entry
+//! bundle there, which Emenda's log scenarios are measured against).
 
 use actix_web::{web, App, HttpResponse, HttpServer};
 use anyhow::Context;
@@ -27,6 +30,9 @@ pub struct BaselineOptions {
     /// Or: the size in bytes of a generated JSON document to return.
     #[arg(long)]
     pub size: Option<usize>,
+    /// Files `GET /static/{name}` serves, read from disk on each request.
+    #[arg(long)]
+    pub static_dir: Option<PathBuf>,
     /// Worker threads (default: one per core, as the server).
     #[arg(long)]
     pub workers: Option<usize>,
@@ -43,6 +49,23 @@ const SCRATCH_BODY: &str = "support-sized row";
 
 async fn document(body: web::Data<Vec<u8>>) -> HttpResponse {
     HttpResponse::Ok().content_type("application/json").body(body.get_ref().clone())
+}
+
+/// Where `GET /static/{name}` reads from.
+struct StaticDir(Option<PathBuf>);
+
+/// A file read from disk on every request (the page cache keeps it in
+/// memory, as it would for a static-file server), off the event loop.
+async fn static_file(dir: web::Data<StaticDir>, name: web::Path<String>) -> HttpResponse {
+    let name = name.into_inner();
+    let Some(path) = dir.0.as_ref().filter(|_| !name.contains('/') && !name.starts_with('.')).map(|d| d.join(&name))
+    else {
+        return HttpResponse::NotFound().finish();
+    };
+    match web::block(move || std::fs::read(path)).await {
+        Ok(Ok(bytes)) => HttpResponse::Ok().content_type("application/octet-stream").body(bytes),
+        _ => HttpResponse::NotFound().finish(),
+    }
 }
 
 async fn insert(store: web::Data<Store>) -> HttpResponse {
@@ -68,12 +91,15 @@ pub fn serve(options: &BaselineOptions) -> anyhow::Result<()> {
     let store = Store::open(&DatabaseTarget::parse(&options.database_url), None).context("opening the database")?;
     store.write(bulk::create_scratch_table)?;
     let (body, store) = (web::Data::new(body), web::Data::new(store));
+    let static_dir = web::Data::new(StaticDir(options.static_dir.clone()));
     actix_web::rt::System::new().block_on(async move {
         let mut server = HttpServer::new(move || {
             App::new()
                 .app_data(body.clone())
                 .app_data(store.clone())
+                .app_data(static_dir.clone())
                 .route("/proposal", web::get().to(document))
+                .route("/static/{name}", web::get().to(static_file))
                 .route("/insert", web::post().to(insert))
         });
         if let Some(workers) = options.workers {

@@ -55,8 +55,8 @@ pub struct Measured {
 pub struct Run {
     /// Scenario name, e.g. `get_proposal`.
     pub scenario: String,
-    /// `read` or `write` for Emenda's scenarios; `bare` and `insert` for
-    /// the baselines.
+    /// `read`, `write`, `tile` or `bundle` for Emenda's scenarios; `bare`,
+    /// `insert`, `static_tile` and `static_bundle` for the baselines.
     pub kind: String,
     /// Concurrent connections.
     pub connections: u32,
@@ -64,7 +64,7 @@ pub struct Run {
     pub measured: Measured,
     /// Filled in by the report: this run's req/s over its baseline's at
     /// the same connection count (reads: the bare handler; writes: the
-    /// raw insert).
+    /// raw insert; a log tile or bundle: the same bytes as a static file).
     #[serde(default)]
     pub ratio: Option<f64>,
 }
@@ -90,6 +90,8 @@ pub fn add_ratios(runs: &mut [Run]) {
             let against = match run.kind.as_str() {
                 "read" => baseline(runs, "bare", run.connections),
                 "write" => baseline(runs, "insert", run.connections),
+                "tile" => baseline(runs, "static_tile", run.connections),
+                "bundle" => baseline(runs, "static_bundle", run.connections),
                 _ => None,
             };
             against.filter(|b| *b > 0.0).map(|b| run.measured.rps / b)
@@ -133,7 +135,7 @@ pub fn markdown(meta: &serde_json::Value, runs: &[Run]) -> String {
     for run in runs {
         let m = &run.measured;
         let ratio = match (run.kind.as_str(), run.ratio) {
-            ("bare" | "insert", _) => "baseline".to_owned(),
+            ("bare" | "insert" | "static_tile" | "static_bundle", _) => "baseline".to_owned(),
             (_, Some(r)) => format!("{:.1} %", r * 100.0),
             (_, None) => "n/a".to_owned(),
         };
@@ -237,11 +239,16 @@ mod tests {
             run("get", "read", 64, 10, 500.0),
             run("support", "write", 64, 10, 100.0),
             run("get", "read", 1, 10, 50.0),
+            run("static_tile", "static_tile", 64, 10, 800.0),
+            run("log_tile", "tile", 64, 10, 1200.0),
+            run("log_bundle", "bundle", 64, 10, 300.0),
         ];
         add_ratios(&mut runs);
         assert_eq!(runs[3].ratio, Some(0.25));
         assert_eq!(runs[4].ratio, Some(0.25));
         assert_eq!(runs[5].ratio, None);
+        assert_eq!(runs[7].ratio, Some(1.5), "a tile is measured against the same bytes as a static file");
+        assert_eq!(runs[8].ratio, None, "no static bundle was run");
     }
 
     #[test]

@@ -277,7 +277,7 @@ pub fn leaf_hash(entry: &[u8]) -> Hash {
 }
 
 /// What a `/log/tile/…` path asks for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum TileRequest {
     /// Hashes at level `level` (tree level `8 × level`), tile `index`,
     /// `width` hashes (256 for a full tile).
@@ -329,6 +329,13 @@ impl TileRequest {
         } else {
             TileRequest::Hashes { level: tile.level(), index: tile.level_index(), width: tile.width() }
         })
+    }
+
+    /// Whether this is a full tile or bundle (256 wide): its bytes never
+    /// change, while a partial one is followed by wider ones.
+    pub fn is_full(&self) -> bool {
+        let (TileRequest::Hashes { width, .. } | TileRequest::Entries { width, .. }) = *self;
+        u64::from(width) == TILE_WIDTH
     }
 
     /// The path after `/log/`, e.g. `tile/0/x001/234.p/7`.
@@ -647,6 +654,7 @@ mod tests {
         for (request, path) in cases {
             assert_eq!(request.path(), path);
             assert_eq!(TileRequest::parse(path.strip_prefix("tile/").unwrap()), Some(request), "{path}");
+            assert_eq!(request.is_full(), !path.contains(".p/"), "only a full tile never changes: {path}");
         }
         // Non-canonical spellings, a zero or full width written as partial,
         // the height as Go writes it, and nonsense are refused.

@@ -13,17 +13,63 @@ use std::sync::Arc;
 /// stays one short transaction even after a backlog.
 const BATCH: i64 = 4_096;
 
+/// How many bytes of served tiles and entry bundles one process keeps in
+/// memory: every hash tile of a log of 16 million entries (8 KiB per 256
+/// leaves), or the latest few hundred entry bundles.
+const TILE_CACHE_BYTES: u64 = 64 << 20;
+
+/// A served tile, as kept in memory.
+pub type TileBytes = Arc<[u8]>;
+
+/// Weighs a kept tile by its length, so the cache is bounded in bytes.
+#[derive(Debug, Clone, Copy)]
+struct ByLength;
+
+impl quick_cache::Weighter<TileRequest, TileBytes> for ByLength {
+    fn weight(&self, _request: &TileRequest, data: &TileBytes) -> u64 {
+        data.len() as u64
+    }
+}
+
+/// Full tiles and entry bundles already served, by path. A full tile's
+/// bytes never change (the tree only grows: the c2sp.org tlog-tiles
+/// design, which is why tiles are sent as cacheable for a year), and full
+/// tiles are the bulk of what every new witness reads, so what was read
+/// once is served again from memory, at the speed of a static file,
+/// without a database round trip. Partial tiles are not kept: each is
+/// read about once per checkpoint, and a wider one has another path.
+/// After an operator restores an older database this process keeps
+/// serving the full tiles it had served (as every cache in front of it
+/// would), and the witnesses that kept checkpoints name the rollback
+/// either way.
+#[derive(Clone)]
+struct ServedTiles(Arc<quick_cache::sync::Cache<TileRequest, TileBytes, ByLength>>);
+
+impl ServedTiles {
+    fn new() -> Self {
+        let estimated_items = usize::try_from(TILE_CACHE_BYTES / 8192).unwrap_or(usize::MAX);
+        Self(Arc::new(quick_cache::sync::Cache::with_weighter(estimated_items, TILE_CACHE_BYTES, ByLength)))
+    }
+}
+
+impl std::fmt::Debug for ServedTiles {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ServedTiles").field("bytes", &self.0.weight()).finish()
+    }
+}
+
 /// The log, with the key that signs its checkpoints.
 #[derive(Debug, Clone)]
 pub struct LogService {
     ctx: ServiceContext,
     signer: Arc<LogSigner>,
+    served: ServedTiles,
 }
 
 impl LogService {
     /// The service, signing with `signer`.
     pub fn new(ctx: ServiceContext, signer: Arc<LogSigner>) -> Self {
-        Self { ctx, signer }
+        Self { ctx, signer, served: ServedTiles::new() }
     }
 
     /// The verifier key (`<name>+<id>+<base64>`) witnesses check with.
@@ -31,23 +77,47 @@ impl LogService {
         self.signer.verifier_key()
     }
 
-    /// The latest signed checkpoint.
+    /// The latest signed checkpoint: one statement, so no transaction
+    /// around it.
     pub fn checkpoint(&self) -> ServiceResult<String> {
-        self.ctx.store().read(public_log::checkpoint)?.ok_or_else(|| DomainError::not_found("checkpoint").into())
+        self.ctx
+            .store()
+            .read_statement(public_log::checkpoint)?
+            .ok_or_else(|| DomainError::not_found("checkpoint").into())
+    }
+
+    /// A tile this process has served before, from memory (see
+    /// [`ServedTiles`]): cheap enough to call without leaving the request's
+    /// thread.
+    pub fn served_tile(&self, request: &TileRequest) -> Option<TileBytes> {
+        self.served.0.get(request)
     }
 
     /// A tile or entry bundle exactly as wide as asked; not found while the
-    /// tree is not yet that wide.
-    pub fn tile(&self, request: TileRequest) -> ServiceResult<Vec<u8>> {
+    /// tree is not yet that wide. A full one is kept in memory once read.
+    pub fn tile(&self, request: TileRequest) -> ServiceResult<TileBytes> {
+        if let Some(data) = self.served_tile(&request) {
+            return Ok(data);
+        }
+        let data: TileBytes = self.read_tile(request)?.into();
+        if request.is_full() {
+            self.served.0.insert(request, data.clone());
+        }
+        Ok(data)
+    }
+
+    /// A tile as the database holds it now, cut to the width asked.
+    fn read_tile(&self, request: TileRequest) -> ServiceResult<Vec<u8>> {
         let missing = || DomainError::not_found("tile");
+        let store = self.ctx.store();
         match request {
             TileRequest::Hashes { level, index, width } => {
-                let data = self.ctx.store().read(|tx| public_log::tile(tx, level, index))?.ok_or_else(missing)?;
+                let data = store.read_statement(|tx| public_log::tile(tx, level, index))?.ok_or_else(missing)?;
                 let len = usize::try_from(width).unwrap_or(usize::MAX).saturating_mul(32);
                 data.get(..len).map(<[u8]>::to_vec).ok_or_else(|| missing().into())
             }
             TileRequest::Entries { index, width } => {
-                let data = self.ctx.store().read(|tx| public_log::bundle(tx, index))?.ok_or_else(missing)?;
+                let data = store.read_statement(|tx| public_log::bundle(tx, index))?.ok_or_else(missing)?;
                 let entries = tlog::unbundle(&data).map_err(|e| emenda_store::StoreError::Corrupt(e.to_string()))?;
                 let width = usize::try_from(width).unwrap_or(usize::MAX);
                 if entries.len() < width {

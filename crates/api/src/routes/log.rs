@@ -63,8 +63,13 @@ pub async fn key(state: web::Data<AppState>) -> HttpResponse {
 pub async fn tile(state: web::Data<AppState>, path: web::Path<String>) -> ApiResult<HttpResponse> {
     let request = TileRequest::parse(&path.into_inner())
         .ok_or_else(|| ApiError::new(ErrorCode::NotFound, "not a tile of this log"))?;
-    let data = blocking(move || state.log.tile(request)).await?;
-    Ok(public(HttpResponse::Ok(), "application/octet-stream", IMMUTABLE).body(data))
+    // A tile served before comes from memory, without a hop to the
+    // blocking pool.
+    let data = match state.log.served_tile(&request) {
+        Some(data) => data,
+        None => blocking(move || state.log.tile(request)).await?,
+    };
+    Ok(public(HttpResponse::Ok(), "application/octet-stream", IMMUTABLE).body(data.to_vec()))
 }
 
 /// Which inclusion proof.
