@@ -58,6 +58,8 @@ export async function setup({ env = {} } = {}) {
     pageErrors,
     /** The server's last log lines (for a failure that looks like it went away). */
     serverLog: server.lastLog,
+    /** Runs an operator's `emenda` command on the server's database. */
+    cli: server.cli,
     async stop() {
       await browser.close();
       await server.stop();

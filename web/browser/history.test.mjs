@@ -10,8 +10,11 @@ import { ADMIN, apiCall, apiLogin, apiRegister, expectAccessible, screenshot, se
 let h;
 let ref;
 let versions;
+let author;
 before(async () => {
   h = await setup();
+  // Registered before the privacy notice changes below (a registration accepts the notice in force).
+  author = await apiRegister(h.url, 'Irene Sala');
   const admin = await apiLogin(h.url, ADMIN);
   // A blocked account whose content is hidden too, and a page published again: entries the demo lacks.
   const blocked = await apiRegister(h.url, 'Sandro Neri');
@@ -97,6 +100,35 @@ for (const lang of ['it', 'en']) {
     await page.context().close();
   });
 }
+
+test('an erased text is said to be erased, on its version and in a comparison', async () => {
+  const created = await apiCall(h.url, 'POST', '/api/v1/spaces/bilancio-partecipativo-2026/proposals', author.token, {
+    title: 'Una rastrelliera per biciclette in piazza',
+    body: 'Chiedo una rastrelliera davanti alla biblioteca: il mio numero è 333 1234567.',
+  });
+  assert.equal(created.status, 201, JSON.stringify(created.body));
+  const reference = created.body.reference;
+  const edited = await apiCall(h.url, 'POST', `/api/v1/proposals/${reference}/versions`, author.token, {
+    title: 'Una rastrelliera per biciclette in piazza',
+    body: 'Chiedo una rastrelliera davanti alla biblioteca, per dieci biciclette.',
+    base_version: 1,
+  });
+  assert.equal(edited.status, 201, JSON.stringify(edited.body));
+  // The author asked for their telephone number to go: the operator erases version 1.
+  const said = h.cli(['erase-version', '--proposal', reference, '--number', '1', '--reason', "Richiesta dell'autrice: un numero di telefono"]);
+  assert.match(said, /is erased/);
+
+  const page = await h.newPage();
+  await page.goto(`/proposte/${reference}/confronto?da=1&a=2`);
+  await page.getByText(/^Versione 1: Testo cancellato il \d/).waitFor();
+  assert.equal(await page.getByText('333 1234567').count(), 0, 'the erased text is nowhere on the page');
+  await expectAccessible(page, 'comparison with an erased version');
+  await screenshot(page, 'compare-erased');
+  await page.goto(`/proposte/${reference}/versioni/1`);
+  await page.getByText(/^Testo cancellato il \d/).waitFor();
+  await page.getByRole('heading', { name: 'Testo cancellato' }).waitFor();
+  await page.context().close();
+});
 
 test('no script errors on the history screens', () => {
   assert.deepEqual(h.pageErrors, []);

@@ -55,6 +55,21 @@ test('created date, own support and earlier answers on the proposal page', async
   // reader after a reload (never the anonymous copy the browser kept).
   await page.getByRole('button', { name: 'Ritira la proposta' }).waitFor();
   await screenshot(page, 'proposal-page-copy');
+  // The supporter's receipt: their support's entry in the public log (once
+  // the log has sequenced it: about a tenth of a second), the pseudonym it
+  // is logged under, and the salt only they are shown.
+  const receipt = page.locator('details', { hasText: 'La ricevuta del tuo sostegno' });
+  for (let attempt = 0; ; attempt++) {
+    await page.reload();
+    await receipt.locator('summary').click();
+    if ((await receipt.getByText(/Voce \d+ del registro pubblico/).count()) > 0) break;
+    assert.ok(attempt < 20, 'the support reaches the log');
+    await page.waitForTimeout(250);
+  }
+  const [pseudonym, salt] = await receipt.locator('code').allTextContents();
+  assert.match(pseudonym, /^sha256:[0-9a-f]{64}$/);
+  assert.match(salt, /^[0-9a-f]{32,}$/);
+  await screenshot(page, 'proposal-support-receipt');
   await page.context().close();
 });
 

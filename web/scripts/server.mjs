@@ -1,6 +1,6 @@
 // Starts a real `emenda serve --demo` on a free port with a fresh SQLite
 // data directory, for the API check and the browser tests.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -29,7 +29,7 @@ function freePort() {
   });
 }
 
-/** Starts the server; resolves to { url, stop } once /readyz answers. */
+/** Starts the server; resolves to { url, stop, lastLog, cli } once /readyz answers. */
 export async function startServer({ webDir = join(repo, 'web', 'dist'), env = {} } = {}) {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'emenda-web-'));
@@ -64,5 +64,7 @@ export async function startServer({ webDir = join(repo, 'web', 'dist'), env = {}
   };
   // What the server said last, for a test that fails because it went away.
   const lastLog = () => log;
-  return { url, stop, lastLog };
+  /** Runs an `emenda` command (`erase-version`, …) on this server's database, as its operator would; returns what it printed. */
+  const cli = (args) => execFileSync(emendaBin(), [...args, '--data-dir', dataDir], { env: { ...process.env, RUST_LOG: 'warn', ...env }, encoding: 'utf8' });
+  return { url, stop, lastLog, cli };
 }

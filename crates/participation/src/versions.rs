@@ -124,6 +124,8 @@ impl HistoryService {
             granularity,
             title: diff_texts(&old.title, &new.title, granularity),
             body: diff_texts(&old.body, &new.body, granularity),
+            from_erased_at: old.erasure.as_ref().map(|e| e.erased_at),
+            to_erased_at: new.erasure.as_ref().map(|e| e.erased_at),
         })
     }
 

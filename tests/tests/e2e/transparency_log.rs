@@ -563,6 +563,10 @@ fn an_erased_version_leaves_its_commitments_and_every_check_intact(backend: Back
     assert_eq!((erased["title"].as_str(), erased["body"].as_str()), (Some(""), Some("")), "{erased}");
     assert!(erased["erased_at"].is_string(), "{erased}");
     assert_eq!(erased["content_hash"], before["content_hash"], "the hash stays");
+    // A comparison says which side was erased, so that the emptied text is
+    // not read as the author's deletion.
+    let diff = app.get(&format!("/api/v1/proposals/{proposal}/diff?from=1&to=2"), None).expect(200).clone();
+    assert_eq!((diff["from_erased_at"].clone(), diff["to_erased_at"].is_null()), (erased["erased_at"].clone(), true));
     // The chain, the log and a witness all still hold.
     let report = app.get(&verify, None).expect(200).clone();
     assert_eq!(report["valid"], true, "{report}");

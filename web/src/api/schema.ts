@@ -3136,6 +3136,13 @@ export interface components {
              * @description The older version.
              */
             from: number;
+            /**
+             * Format: date-time
+             * @description When the older version's texts were erased (they then diff as
+             *     empty): a reader must be told that the text was erased, not
+             *     deleted by its author.
+             */
+            from_erased_at?: string | null;
             /** @description The unit compared: `word` or `line`. */
             granularity: components["schemas"]["Granularity"];
             /** @description How the title changed. */
@@ -3145,6 +3152,11 @@ export interface components {
              * @description The newer version.
              */
             to: number;
+            /**
+             * Format: date-time
+             * @description When the newer version's texts were erased, as `from_erased_at`.
+             */
+            to_erased_at?: string | null;
         };
         /**
          * @description How a version came to be.

@@ -1,7 +1,7 @@
 // The diff between any two versions (da, a in the query string), inline or
 // side by side, by word or by line.
 import { useState } from 'preact/hooks';
-import { t } from '../i18n';
+import { formatDateTime, t } from '../i18n';
 import { useQuery } from '../hooks';
 import { href, setQuery } from '../router';
 import { DiffView } from '../components/Diff';
@@ -111,6 +111,14 @@ export function Compare({ reference, query }: { reference: string; query: URLSea
       {from === to && <p>{t('diff.same')}</p>}
       <ErrorAlert error={diff.error} />
       {diff.loading && from !== to && <Loading />}
+      {[diff.data?.from_erased_at, diff.data?.to_erased_at].map(
+        (at, side) =>
+          at && (
+            <p key={side} class="alert alert-info py-2">
+              {t('diff.version', { n: side ? to : from })}: {t('version.erased', { date: formatDateTime(at) })}
+            </p>
+          ),
+      )}
       {diff.data && (
         <section aria-label={t('diff.title')} class="diff">
           <DiffView ops={diff.data.title.ops} layout={layout} from={diff.data.from} to={diff.data.to} label={t('diff.titleField')} level={2} />

@@ -94,6 +94,20 @@ function SupportBox({ proposal, space, address }: { proposal: P; space: P['space
         <div class="mb-2">
           {mine.version >= mine.current_version && <p class="mb-1">{t('supports.youSupport', { n: mine.version })}</p>}
           {mine.pending && <p class="small">{t('supports.pending', { n: space.settings.minimum_supports_per_user })}</p>}
+          {mine.receipt?.pseudonym && (
+            // What the supporter alone is shown of their support's log
+            // entry: where it is, and the salt that ties its pseudonym to
+            // them, to find and check it with any tool (docs/transparency-log.md).
+            <details class="mb-2">
+              <summary>{t('supports.receipt')}</summary>
+              <p class="small mb-1">
+                {mine.receipt.log_index != null ? t('supports.receiptEntry', { n: mine.receipt.log_index }) : t('witness.pending')} <code class="text-break">{mine.receipt.pseudonym}</code>
+              </p>
+              <p class="small mb-0">
+                {t('supports.receiptSalt')} <code class="text-break">{mine.receipt.salt}</code>
+              </p>
+            </details>
+          )}
           {mine.version < mine.current_version && (
             <p class="alert alert-info py-2">
               {t('supports.behind', { from: mine.version, to: mine.current_version })}{t('common.dash')}

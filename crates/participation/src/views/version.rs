@@ -104,4 +104,10 @@ pub struct VersionDiff {
     pub title: TextDiff,
     /// How the text changed.
     pub body: TextDiff,
+    /// When the older version's texts were erased (they then diff as
+    /// empty): a reader must be told that the text was erased, not
+    /// deleted by its author.
+    pub from_erased_at: Option<DateTime<Utc>>,
+    /// When the newer version's texts were erased, as `from_erased_at`.
+    pub to_erased_at: Option<DateTime<Utc>>,
 }

@@ -3,7 +3,7 @@ import type { audit as it } from '../it/audit';
 export const audit: Record<keyof typeof it, string> = {
   'audit.title': 'Public log',
   'audit.intro':
-    'Every change on the platform leaves an entry here, also recorded in the signed transparency log, of which anyone can keep a checkpoint: whoever changes an entry is caught by the check, and whoever runs the server, even rewriting and signing everything again, cannot fool anyone who kept an earlier checkpoint.',
+    'Every change on the platform leaves an entry here, also written to the signed transparency log. Anyone can keep a checkpoint of it: whoever runs the server cannot rewrite the past without being caught by anyone who kept one.',
   'audit.empty': 'The log is empty.',
   'audit.action.user.registered': 'New account',
   'audit.action.role.granted': 'Role granted',

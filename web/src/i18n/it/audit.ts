@@ -2,7 +2,7 @@
 export const audit = {
   'audit.title': 'Registro pubblico',
   'audit.intro':
-    'Ogni cambiamento sulla piattaforma lascia qui una voce, registrata anche nel registro di trasparenza firmato, di cui chiunque può conservare un punto di controllo: chi cambia una voce viene scoperto dalla verifica, e chi gestisce il server, anche riscrivendo e firmando di nuovo tutto, non può ingannare chi ha conservato un punto di controllo precedente.',
+    'Ogni cambiamento sulla piattaforma lascia qui una voce, scritta anche nel registro di trasparenza firmato. Chiunque può conservarne un punto di controllo: chi gestisce il server non può riscrivere il passato senza che lo scopra chi ne ha conservato uno.',
   'audit.empty': 'Il registro è vuoto.',
   'audit.action.user.registered': 'Nuovo account',
   'audit.action.role.granted': 'Ruolo assegnato',
