@@ -167,8 +167,9 @@ impl ProposalService {
     ) -> ServiceResult<Proposal> {
         let (title, body) = validate_text(title, body)?;
         // Publications queue on the reference counter until their commit,
-        // so those arriving together share one commit (`write_as_grouped`),
-        // each in its own savepoint: one that fails gives its number back.
+        // so on SQLite those arriving together share one commit
+        // (`write_as_grouped`), each in its own savepoint: one that fails
+        // gives its number back.
         let (service, author, space_slug, filing) =
             (self.clone(), actor.clone(), space_slug.to_owned(), filing.clone());
         let proposal = self.ctx.write_as_grouped(Lane::Publications, actor, move |tx| {

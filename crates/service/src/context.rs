@@ -89,12 +89,13 @@ impl ServiceContext {
         })
     }
 
-    /// [`ServiceContext::write_as`] for writes that queue on one row until
-    /// their commit (a publication on the reference counter): the writes
-    /// of `lane` waiting together
+    /// [`ServiceContext::write_as`] for writes that queue behind each other
+    /// until their commit (publications, on the reference counter): on
+    /// SQLite the writes of `lane` waiting together
     /// share one transaction and one commit, each in its own savepoint, so
-    /// each keeps its own outcome (`Store::write_grouped`). The blocked
-    /// check runs inside each write's savepoint, as in `write_as`.
+    /// each keeps its own outcome; on PostgreSQL it is `write_as`
+    /// (`Store::write_grouped` says why). The blocked check runs inside
+    /// each write's savepoint, as in `write_as`.
     pub fn write_as_grouped<T>(
         &self,
         lane: Lane,

@@ -39,7 +39,9 @@ pub enum StoreError {
         message: String,
     },
     /// A shared transaction ended before this write's outcome was known:
-    /// another write of its batch panicked.
+    /// another write of its batch left it broken (a savepoint that could
+    /// not be rolled back, the database ending it on its own), or it
+    /// could not begin.
     #[error("the write's batch was abandoned")]
     BatchAbandoned,
 }

@@ -1,21 +1,27 @@
 //! Group commit: writes of one kind that arrive together share one
 //! transaction and one commit, each in its own savepoint.
 //!
-//! Why: every publication takes the gap-free reference counter
-//! (`sequences`), a lock held until its commit, so publications go one
-//! commit at a time, and a commit writes its pages to the log (SQLite's
-//! WAL) or waits for a flush to disk (PostgreSQL). Here the publications
+//! Why: on SQLite every write waits for the one writer, and each commit
+//! writes every page it touched to the WAL: a publication touches the
+//! same pages as the one before (the reference counter, the indexes, the
+//! log's table). Here the publications
 //! queued behind one transaction run in the next one together, so the
-//! counter is taken and released once per batch and the commit is paid
-//! once per batch, while every write keeps its own outcome: a write that
+//! shared pages are written once per batch, while every write keeps its
+//! own outcome: a write that
 //! fails is rolled back to its savepoint (the number it took goes back
 //! with it, so references stay gap-free) and the others commit.
 //!
-//! What it does not help: a batch runs its writes one after another on one
-//! connection, so writes whose cost is their statements' round trips
-//! rather than their commit gain nothing, and lose what ran in parallel
-//! before their lock (supports were tried here and went from 369 to 219 a
-//! second on PostgreSQL in the bench: `docs/performance.md`).
+//! Only on SQLite, where writes go one at a time anyway and no row is
+//! locked. On PostgreSQL a batch would hold the counter while its later
+//! writes wait for their user and space rows, an order no single write
+//! takes (`docs/architecture.md`, Concurrency): with a promotion waiting
+//! on the counter while holding a proposal that a block waits on, that
+//! is a deadlock. And a batch runs its writes one after another on one
+//! connection, so where round trips are the cost it loses what ran in
+//! parallel (supports grouped went from 369 to 219 a second on PostgreSQL
+//! in the bench; publications gained within the noise:
+//! `docs/performance.md`). So on PostgreSQL each write has its own
+//! transaction, as with [`Store::write`].
 //!
 //! How: flat combining. A writer puts its work in the lane's queue, then
 //! waits for the lane's leader lock. Whoever holds it takes the queue
@@ -24,14 +30,20 @@
 //! the lock go. A writer that gets the lock and finds its outcome already
 //! delivered returns it; one that finds its work still queued leads the
 //! next batch. No thread is dedicated to it, and nothing waits on a timer.
+//! A write that panics has its savepoint rolled back and its panic raised
+//! again on its own thread; a write that leaves the transaction broken
+//! fails the whole batch. A writer whose outcome is ready may still wait
+//! for a batch a newcomer started before it got the lock back (the lock
+//! is not fair): a latency cost, never a wrong outcome.
 
-use crate::{Store, StoreError, Tx};
+use crate::{Backend, Store, StoreError, Tx};
 use parking_lot::Mutex;
+use std::panic::AssertUnwindSafe;
 use std::sync::mpsc;
 
 /// The most writes one batch takes: enough to cover every request in
-/// flight on a server's pool, small enough that one batch's locks are held
-/// briefly.
+/// flight on a server's pool, small enough that one batch's transaction
+/// stays short.
 pub const MAX_BATCH: usize = 64;
 
 /// The kinds of write that are grouped, each with its own queue: writes of
@@ -46,6 +58,13 @@ pub enum Lane {
 /// What the leader hands back once the batch's commit is known: the
 /// writer's own outcome, or the commit's failure.
 type Delivery = Box<dyn FnOnce(Result<(), &StoreError>) + Send>;
+
+/// What a writer receives: its outcome, or the panic its work raised on
+/// the leader's thread, to raise again on its own.
+enum Received<T, E> {
+    Outcome(Result<T, E>),
+    Panicked(Box<dyn std::any::Any + Send>),
+}
 
 /// One writer's work: runs inside the batch's transaction (or, given none
 /// because the transaction could not begin, does not run) and returns how
@@ -77,11 +96,10 @@ impl Store {
     /// Runs `work` as a write of `lane`, in one transaction with the writes
     /// of the same lane waiting at the same moment, inside its own
     /// savepoint: its outcome is its own (an `Err` rolls back its changes
-    /// only), and an `Ok` is returned only once the shared commit has
-    /// succeeded. `work` may run on another writer's thread, hence
-    /// `Send + 'static`. Use it for writes that queue on one row until
-    /// commit (see the module documentation); other writes use
-    /// [`Store::write`].
+    /// only, a panic is raised again on the caller's thread), and an `Ok`
+    /// is returned only once the shared commit has succeeded. `work` may
+    /// run on another writer's thread, hence `Send + 'static`. On
+    /// PostgreSQL it is [`Store::write`] (see the module documentation).
     pub fn write_grouped<T, E>(
         &self,
         lane: Lane,
@@ -91,19 +109,29 @@ impl Store {
         T: Send + 'static,
         E: From<StoreError> + Send + 'static,
     {
-        let (sender, receiver) = mpsc::sync_channel::<Result<T, E>>(1);
+        if self.backend == Backend::Postgres {
+            return self.write(work);
+        }
+        let (sender, receiver) = mpsc::sync_channel::<Received<T, E>>(1);
         let job: Job = Box::new(move |tx: Option<&mut Tx<'_>>| {
-            let outcome = tx.map(|tx| tx.savepoint(work));
+            let outcome = tx.map(|tx| {
+                let ran = std::panic::catch_unwind(AssertUnwindSafe(|| tx.savepoint(work)));
+                if ran.is_err() {
+                    tx.roll_back_open_savepoint();
+                }
+                ran
+            });
             Box::new(move |commit: Result<(), &StoreError>| {
-                let delivered = match (outcome, commit) {
-                    (Some(Err(error)), _) => Err(error),
-                    (Some(Ok(value)), Ok(())) => Ok(value),
-                    (_, Err(failure)) => Err(E::from(failure.shared())),
-                    (None, Ok(())) => Err(E::from(StoreError::BatchAbandoned)),
+                let received = match (outcome, commit) {
+                    (Some(Err(panic)), _) => Received::Panicked(panic),
+                    (Some(Ok(Err(error))), _) => Received::Outcome(Err(error)),
+                    (Some(Ok(Ok(value))), Ok(())) => Received::Outcome(Ok(value)),
+                    (_, Err(failure)) => Received::Outcome(Err(E::from(failure.shared()))),
+                    (None, Ok(())) => Received::Outcome(Err(E::from(StoreError::BatchAbandoned))),
                 };
                 // The writer waits for this until it holds the leader lock,
                 // which the leader lets go only after delivering.
-                let _ = sender.send(delivered);
+                let _ = sender.send(received);
             })
         });
         let combiner = self.lanes.get(lane);
@@ -111,10 +139,10 @@ impl Store {
         loop {
             let _leader = combiner.leader.lock();
             match receiver.try_recv() {
-                Ok(outcome) => return outcome,
+                Ok(Received::Outcome(outcome)) => return outcome,
+                Ok(Received::Panicked(panic)) => std::panic::resume_unwind(panic),
                 Err(mpsc::TryRecvError::Disconnected) => {
-                    // The batch holding this work unwound (a panic in
-                    // another writer's work) before delivering.
+                    // The batch holding this work unwound before delivering.
                     return Err(E::from(StoreError::BatchAbandoned));
                 }
                 Err(mpsc::TryRecvError::Empty) => self.lead_batch(combiner),
@@ -138,6 +166,13 @@ impl Store {
         let committed = self.write(|tx| {
             for job in pending.by_ref() {
                 deliveries.push(job(Some(tx)));
+                // A savepoint that could not be rolled back, or a
+                // transaction the database ended on its own: what ran is
+                // gone or unsure, and what follows would commit alone. The
+                // whole batch fails, what said `Ok` too.
+                if !tx.is_intact() {
+                    return Err(StoreError::BatchAbandoned);
+                }
             }
             Ok::<(), StoreError>(())
         });

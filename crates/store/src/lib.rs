@@ -122,6 +122,36 @@ impl Tx<'_> {
         }
     }
 
+    /// How many transactions and savepoints are open on this connection,
+    /// as diesel counts them; `None` once its bookkeeping is broken.
+    fn depth(&mut self) -> Option<u32> {
+        let depth = match &mut *self.connection {
+            DbConnection::Sqlite(c) => AnsiTransactionManager::transaction_manager_status_mut(c).transaction_depth(),
+            DbConnection::Postgres(c) => AnsiTransactionManager::transaction_manager_status_mut(c).transaction_depth(),
+        };
+        depth.ok().map(|d| d.map_or(0, std::num::NonZeroU32::get))
+    }
+
+    /// Whether this is still the one transaction it was opened as, with
+    /// no savepoint left open: what a shared transaction checks after each
+    /// write (`Store::write_grouped`). False when a savepoint could not be
+    /// rolled back, or the database ended the transaction on its own (on
+    /// SQLite a full disk or an I/O error rolls it back), after which the
+    /// next statements would each commit on their own.
+    pub(crate) fn is_intact(&mut self) -> bool {
+        self.depth() == Some(1)
+    }
+
+    /// Rolls back the savepoint a write left open when it panicked inside it.
+    pub(crate) fn roll_back_open_savepoint(&mut self) {
+        if self.depth().is_some_and(|d| d > 1) {
+            let _ = match &mut *self.connection {
+                DbConnection::Sqlite(c) => AnsiTransactionManager::rollback_transaction(c),
+                DbConnection::Postgres(c) => AnsiTransactionManager::rollback_transaction(c),
+            };
+        }
+    }
+
     /// Which backend this transaction runs on (for the rare query that must
     /// differ, such as row locks).
     pub fn backend(&self) -> Backend {

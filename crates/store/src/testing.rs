@@ -17,7 +17,7 @@
 //! TEMPLATE` fails while anyone is connected to the template.
 
 use crate::connection::DbConnection;
-use crate::{Backend, DatabaseTarget, Store, StoreError};
+use crate::{Backend, DatabaseTarget, Store, StoreError, Tx};
 use diesel::connection::SimpleConnection;
 use diesel::{Connection, PgConnection, RunQueryDsl};
 use std::path::{Path, PathBuf};
@@ -257,6 +257,12 @@ pub fn execute_raw(store: &Store, sql: &str) -> Result<usize, StoreError> {
         DbConnection::Sqlite(c) => diesel::sql_query(sql).execute(c).map_err(StoreError::from),
         DbConnection::Postgres(c) => diesel::sql_query(sql).execute(c).map_err(StoreError::from),
     })
+}
+
+/// Runs raw SQL inside the caller's transaction, as a failing database
+/// or an attacker would (a `ROLLBACK` the code did not ask for).
+pub fn execute_in(tx: &mut Tx<'_>, sql: &str) -> Result<(), StoreError> {
+    tx.conn().batch_execute(sql).map_err(StoreError::from)
 }
 
 /// Runs raw SQL statements in one transaction, as an attacker with database

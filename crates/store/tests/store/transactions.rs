@@ -140,9 +140,98 @@ fn grouped_writes_share_a_commit_and_keep_their_own_outcome(backend: Backend) {
     }
     numbers.sort_unstable();
     assert_eq!(numbers, (1..=12).collect::<Vec<_>>(), "refused writes gave their numbers back");
-    assert!(ran_elsewhere > 0, "the queued writes shared a batch led by another writer");
+    match backend {
+        Backend::Sqlite => assert!(ran_elsewhere > 0, "the queued writes shared a batch led by another writer"),
+        // No batches on PostgreSQL: each write is its own transaction.
+        Backend::Postgres => assert_eq!(ran_elsewhere, 0),
+    }
     let next = store.write(|tx| sequences::next(tx, sequences::PROPOSAL_REFERENCE)).expect("next");
     assert_eq!(next, 13, "nothing of a refused write was committed");
+}
+
+/// Starts a grouped write that takes a reference number and waits for
+/// `release` before finishing: the batch it leads stays open meanwhile.
+fn hold_a_batch_open(store: &emenda_store::Store) -> (std::sync::mpsc::Sender<()>, std::thread::JoinHandle<i64>) {
+    let (release, held) = std::sync::mpsc::channel::<()>();
+    let store = store.clone();
+    let first = std::thread::spawn(move || {
+        store
+            .write_grouped(Lane::Publications, move |tx| {
+                let number = sequences::next(tx, sequences::PROPOSAL_REFERENCE)?;
+                held.recv().expect("released");
+                Ok::<_, StoreError>(number)
+            })
+            .expect("the first write commits")
+    });
+    std::thread::sleep(std::time::Duration::from_millis(100));
+    (release, first)
+}
+
+/// A write that panics in a shared batch panics on its own thread, and
+/// the rest of its batch commits.
+fn a_panic_in_a_batch_is_its_writers_alone(backend: Backend) {
+    let db = TestDatabase::new(backend);
+    let store = db.store();
+    let (release, first) = hold_a_batch_open(&store);
+    let writers: Vec<_> = (1..9)
+        .map(|i| {
+            let store = store.clone();
+            std::thread::spawn(move || {
+                store.write_grouped(Lane::Publications, move |tx| {
+                    let number = sequences::next(tx, sequences::PROPOSAL_REFERENCE)?;
+                    assert!(i != 4, "writer 4 breaks");
+                    Ok::<_, StoreError>(number)
+                })
+            })
+        })
+        .collect();
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    release.send(()).expect("first writer waits");
+    assert_eq!(first.join().expect("first writer"), 1);
+    let outcomes: Vec<_> = writers.into_iter().map(std::thread::JoinHandle::join).collect();
+    assert!(outcomes[3].is_err(), "writer 4's own thread panicked");
+    let mut numbers: Vec<i64> = outcomes
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| *i != 3)
+        .map(|(i, o)| o.unwrap_or_else(|_| panic!("writer {} panicked", i + 1)).expect("committed"))
+        .collect();
+    numbers.sort_unstable();
+    assert_eq!(numbers, (2..=8).collect::<Vec<_>>(), "the panicking write gave its number back");
+}
+
+/// On SQLite, a transaction the database ends on its own in the middle of
+/// a batch fails the whole batch: nothing after it commits alone, and
+/// nothing before it is reported committed.
+#[test]
+fn a_batch_the_database_ended_fails_whole() {
+    let db = TestDatabase::new(Backend::Sqlite);
+    let store = db.store();
+    let (release, first) = hold_a_batch_open(&store);
+    // The breaking write queues first, then the others.
+    let spawn = |store: emenda_store::Store, breaks: bool| {
+        std::thread::spawn(move || {
+            store.write_grouped(Lane::Publications, move |tx| {
+                let number = sequences::next(tx, sequences::PROPOSAL_REFERENCE)?;
+                if breaks {
+                    emenda_store::testing::execute_in(tx, "ROLLBACK")?;
+                }
+                Ok::<_, StoreError>(number)
+            })
+        })
+    };
+    let mut writers = vec![spawn(store.clone(), true)];
+    std::thread::sleep(std::time::Duration::from_millis(50));
+    writers.extend((0..8).map(|_| spawn(store.clone(), false)));
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    release.send(()).expect("first writer waits");
+    assert_eq!(first.join().expect("first writer"), 1);
+    for writer in writers {
+        let outcome = writer.join().expect("no panic");
+        assert!(outcome.is_err(), "every write of the broken batch fails: {outcome:?}");
+    }
+    let next = store.write(|tx| sequences::next(tx, sequences::PROPOSAL_REFERENCE)).expect("next");
+    assert_eq!(next, 2, "nothing of the broken batch was committed");
 }
 
 fn version_compare_and_set_lets_one_writer_win(backend: Backend) {
@@ -165,6 +254,7 @@ backend_tests!(
     failed_transactions_leave_nothing,
     concurrent_sequence_numbers_are_unique_and_gap_free,
     grouped_writes_share_a_commit_and_keep_their_own_outcome,
+    a_panic_in_a_batch_is_its_writers_alone,
     version_compare_and_set_lets_one_writer_win,
 );
 
