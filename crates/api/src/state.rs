@@ -7,7 +7,7 @@ use emenda_accounts::AccountService;
 use emenda_domain::proposal::EditLimits;
 use emenda_domain::transparency::LogSigner;
 use emenda_participation::{
-    AmendmentService, CommentService, HistoryService, ProposalService, SpaceService, SupportService,
+    AmendmentService, CommentService, FollowService, HistoryService, ProposalService, SpaceService, SupportService,
 };
 use emenda_service::Database;
 use emenda_staff::{
@@ -31,6 +31,8 @@ pub struct AppState {
     pub amendments: AmendmentService,
     /// Supports and supporter lists.
     pub supports: SupportService,
+    /// Follows of proposals.
+    pub follows: FollowService,
     /// Comments and comment votes.
     pub comments: CommentService,
     /// Amendment decisions.
@@ -89,6 +91,7 @@ impl AppState {
             spaces: SpaceService::new(ctx.clone()),
             amendments: AmendmentService::new(ctx.clone(), proposals.clone()),
             supports: SupportService::new(ctx.clone()),
+            follows: FollowService::new(ctx.clone()),
             comments: CommentService::new(ctx.clone()),
             decisions: DecisionService::new(ctx.clone()),
             answers: AnswerService::new(ctx.clone(), proposals.clone()),

@@ -9,6 +9,7 @@ mod actions;
 pub mod amendments;
 pub mod analysis;
 pub mod comments;
+pub mod follows;
 pub mod lifecycle;
 pub mod proposals;
 mod rules;
@@ -20,6 +21,7 @@ pub mod views;
 
 pub use amendments::AmendmentService;
 pub use comments::CommentService;
+pub use follows::FollowService;
 pub use proposals::ProposalService;
 pub use spaces::SpaceService;
 pub use supports::SupportService;

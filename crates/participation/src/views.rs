@@ -8,6 +8,7 @@
 pub mod amendment;
 pub mod answer;
 pub mod comment;
+pub mod follow;
 pub mod person;
 pub mod proposal;
 pub mod space;
@@ -17,6 +18,7 @@ pub mod version;
 pub use amendment::{Amendment, AmendmentActions, AmendmentDiff, AmendmentSummary, MergedPreview};
 pub use answer::Answer;
 pub use comment::{Comment, CommentRevision, CommentVotes, VoteOutcome};
+pub use follow::FollowState;
 pub use person::Person;
 pub use proposal::{AmendmentCounts, Author, Proposal, ProposalActions, ProposalCounters, ProposalSummary, SearchHit};
 pub use space::{ProposalSpace, Space, SpaceCounts};

@@ -12,6 +12,7 @@ pub mod comments;
 mod connection;
 pub mod consistency;
 pub mod error;
+pub mod follows;
 mod group_commit;
 pub mod hiding;
 mod migrations;

@@ -390,6 +390,16 @@ diesel::joinable!(proposal_versions -> proposals (proposal_id));
 diesel::joinable!(role_grants -> users (user_id));
 diesel::joinable!(amendments -> proposals (proposal_id));
 diesel::joinable!(proposal_answers -> proposals (proposal_id));
+diesel::table! {
+    proposal_follows (proposal_id, user_id) {
+        proposal_id -> Text,
+        user_id -> Text,
+        created_at -> Text,
+    }
+}
+
+diesel::joinable!(proposal_follows -> proposals (proposal_id));
+diesel::joinable!(proposal_follows -> users (user_id));
 diesel::joinable!(supports -> proposals (proposal_id));
 diesel::joinable!(supports -> users (user_id));
 diesel::joinable!(comments -> users (author_id));
@@ -421,6 +431,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     proposal_answers,
     support_tallies,
     supports,
+    proposal_follows,
     comments,
     comment_revisions,
     comment_votes,

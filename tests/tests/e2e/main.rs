@@ -10,6 +10,7 @@ mod audit_log;
 mod comments;
 mod demo_data;
 mod error_codes;
+mod follows;
 mod hostile_input;
 mod http_semantics;
 mod layers;

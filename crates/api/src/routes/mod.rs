@@ -11,6 +11,7 @@ pub mod amendments;
 pub mod audit;
 pub mod auth;
 pub mod comments;
+pub mod follows;
 pub mod health;
 pub mod log;
 pub mod moderation;
@@ -66,6 +67,7 @@ pub fn register(cfg: &mut ServiceConfig) {
                 .configure(versions::configure)
                 .configure(amendments::configure)
                 .configure(supports::configure)
+                .configure(follows::configure)
                 .configure(comments::configure)
                 .configure(moderation::configure)
                 .configure(reports::configure)
