@@ -3,7 +3,7 @@
 //! act), and counted from its rows.
 
 use crate::views::FollowState;
-use crate::{find_by_key, load_visible_proposal, ProposalKey};
+use crate::{find_by_key, load_visible_proposal, may_see, ProposalKey};
 use emenda_domain::policy::Actor;
 use emenda_domain::DomainError;
 use emenda_service::{ServiceContext, ServiceResult};
@@ -39,10 +39,12 @@ impl FollowService {
         self.ctx.write_as(actor, |tx| {
             let not_found = || DomainError::not_found("proposal");
             let found = find_by_key(tx, key)?.ok_or_else(not_found)?;
-            if !follows::is_following(tx, found.id, actor.user_id)? {
-                // Only the visibility of one they do not follow is checked,
-                // so a hidden proposal answers as a missing one.
-                load_visible_proposal(tx, key, Some(actor))?;
+            // Only the visibility of one they do not follow is checked, so
+            // a hidden proposal answers as a missing one.
+            if !may_see(found.hidden, found.space_id, Some(actor))
+                && !follows::is_following(tx, found.id, actor.user_id)?
+            {
+                return Err(not_found().into());
             }
             follows::unfollow(tx, found.id, actor.user_id)?;
             state(tx, found.id, actor.user_id)

@@ -99,23 +99,13 @@ impl Tx<'_> {
     where
         E: From<StoreError>,
     {
-        fn begin(connection: &mut DbConnection) -> diesel::QueryResult<()> {
-            match connection {
-                DbConnection::Sqlite(c) => AnsiTransactionManager::begin_transaction(c),
-                DbConnection::Postgres(c) => AnsiTransactionManager::begin_transaction(c),
-            }
-        }
-        fn finish(connection: &mut DbConnection, keep: bool) -> diesel::QueryResult<()> {
-            match (connection, keep) {
-                (DbConnection::Sqlite(c), true) => AnsiTransactionManager::commit_transaction(c),
-                (DbConnection::Sqlite(c), false) => AnsiTransactionManager::rollback_transaction(c),
-                (DbConnection::Postgres(c), true) => AnsiTransactionManager::commit_transaction(c),
-                (DbConnection::Postgres(c), false) => AnsiTransactionManager::rollback_transaction(c),
-            }
-        }
-        begin(self.connection).map_err(StoreError::from)?;
+        let begun = match &mut *self.connection {
+            DbConnection::Sqlite(c) => AnsiTransactionManager::begin_transaction(c),
+            DbConnection::Postgres(c) => AnsiTransactionManager::begin_transaction(c),
+        };
+        begun.map_err(StoreError::from)?;
         let outcome = work(&mut Tx { connection: self.connection });
-        let finished = finish(self.connection, outcome.is_ok());
+        let finished = end_savepoint(self.connection, outcome.is_ok());
         match (outcome, finished) {
             (Ok(value), Ok(())) => Ok(value),
             (Ok(_), Err(release)) => Err(StoreError::from(release).into()),
@@ -146,10 +136,9 @@ impl Tx<'_> {
     /// Rolls back the savepoint a write left open when it panicked inside it.
     pub(crate) fn roll_back_open_savepoint(&mut self) {
         if self.depth().is_some_and(|d| d > 1) {
-            let _ = match &mut *self.connection {
-                DbConnection::Sqlite(c) => AnsiTransactionManager::rollback_transaction(c),
-                DbConnection::Postgres(c) => AnsiTransactionManager::rollback_transaction(c),
-            };
+            // A failure leaves the transaction broken, which the batch
+            // then sees (`is_intact`) and fails on.
+            let _ = end_savepoint(self.connection, false);
         }
     }
 
@@ -160,6 +149,17 @@ impl Tx<'_> {
             DbConnection::Sqlite(_) => Backend::Sqlite,
             DbConnection::Postgres(_) => Backend::Postgres,
         }
+    }
+}
+
+/// Ends the innermost savepoint: keeps what it wrote (`RELEASE`) or rolls
+/// it back (`ROLLBACK TO`).
+fn end_savepoint(connection: &mut DbConnection, keep: bool) -> diesel::QueryResult<()> {
+    match (connection, keep) {
+        (DbConnection::Sqlite(c), true) => AnsiTransactionManager::commit_transaction(c),
+        (DbConnection::Sqlite(c), false) => AnsiTransactionManager::rollback_transaction(c),
+        (DbConnection::Postgres(c), true) => AnsiTransactionManager::commit_transaction(c),
+        (DbConnection::Postgres(c), false) => AnsiTransactionManager::rollback_transaction(c),
     }
 }
 
