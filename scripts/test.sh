@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of Emenda: formatting and lints, domain unit and property
 # tests, store tests and end-to-end HTTP tests, each of the latter on both
-# SQLite and PostgreSQL (every test gets its own fresh database); then the
+# SQLite and PostgreSQL (every test gets its own fresh database), the e-mail
+# tests delivering to a real SMTP server they start; then the
 # web app's check (web/scripts/test.sh: API types current, type check, unit
 # tests, build, size budget, and the browser tests in Debian's Chromium
 # against a real `emenda` on SQLite with the demo data).
@@ -30,6 +31,13 @@ fi
 if ! postgres_up; then
   echo "PostgreSQL is not reachable at $EMENDA_TEST_POSTGRES_URL; the tests need it" >&2
   exit 1
+fi
+
+# The SMTP server the e-mail tests deliver to (tests/smtp/server.py, on
+# Python's aiosmtpd), from PyPI at the pinned versions.
+if ! python3 -c "import aiosmtpd" >/dev/null 2>&1; then
+  echo "installing the test SMTP server (aiosmtpd)"
+  python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore -r tests/smtp/requirements.txt
 fi
 
 cargo fmt --all -- --check

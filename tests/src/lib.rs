@@ -5,6 +5,7 @@ use emenda_api::connections::ConnectionLimits;
 use emenda_api::rate_limit::RateLimits;
 use emenda_domain::transparency::LogSigner;
 use emenda_server::app::{self, ServerOptions};
+use emenda_server::mail::MailOptions;
 use emenda_service::Database;
 use emenda_store::testing::TestDatabase;
 use emenda_store::{Backend, Store};
@@ -16,6 +17,9 @@ pub use emenda_store::backend_tests;
 
 /// Password used for test accounts.
 pub const PASSWORD: &str = "una-password-sicura";
+
+/// Where the links in a test server's letters lead.
+pub const MAIL_LINKS: &str = "https://partecipa.comune.prova.it";
 
 /// A running server with its own database.
 pub struct TestApp {
@@ -119,6 +123,7 @@ fn test_options(rate_limits: RateLimits, connections: ConnectionLimits) -> Serve
         },
         logo: None,
         log_signer: Arc::new(emenda_server::config::new_log_signer("test.emenda.example/log").expect("a log key")),
+        mail: None,
     }
 }
 
@@ -164,6 +169,30 @@ impl TestApp {
         let database = TestDatabase::new(backend);
         let store = database.store();
         let options = test_options(rate_limits, connections);
+        let log_signer = options.log_signer.clone();
+        let base = start(store.clone(), options);
+        let agent = ureq::AgentBuilder::new().timeout(std::time::Duration::from_secs(60)).build();
+        TestApp { base, store, log_signer, agent, _database: Some(database) }
+    }
+
+    /// Starts a server on a fresh database of `backend` that sends e-mail
+    /// through the SMTP server at `smtp_url`, from
+    /// `partecipazione@comune.prova.it`, with links to
+    /// `https://partecipa.comune.prova.it`.
+    pub fn spawn_with_mail(backend: Backend, smtp_url: &str) -> Self {
+        emenda_server::telemetry::init_with_default("warn");
+        let database = TestDatabase::new(backend);
+        let store = database.store();
+        let mut options =
+            test_options(generous_rate_limits(), ConnectionLimits { per_address: 0, ..ConnectionLimits::default() });
+        options.mail = MailOptions::parse(
+            Some(smtp_url),
+            "Comune di Prova <partecipazione@comune.prova.it>",
+            MAIL_LINKS,
+            "Comune di Prova",
+            120,
+        )
+        .expect("mail settings");
         let log_signer = options.log_signer.clone();
         let base = start(store.clone(), options);
         let agent = ureq::AgentBuilder::new().timeout(std::time::Duration::from_secs(60)).build();
@@ -301,6 +330,7 @@ impl TestApp {
                 nickname: "admin".into(),
                 display_name: "Admin".into(),
                 consent: emenda_accounts::service::Consent::ByOperator,
+                language: emenda_domain::mail::Language::It,
             })
             .expect("create admin");
         self.login("admin@example.it")

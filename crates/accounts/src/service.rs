@@ -1,11 +1,13 @@
 //! The account service: every operation on users and sessions.
 
+use crate::email::MailSite;
 use crate::passwords::{decoy_hash, hash_password, verify_password};
 use crate::tokens::{hash_refresh_token, random_secret, JwtKeys};
 use crate::views::User;
 use chrono::{DateTime, Duration, Utc};
 use emenda_domain::audit::AuditAction;
 use emenda_domain::error::Validation;
+use emenda_domain::mail::Language;
 use emenda_domain::policy::{Actor, Role, RoleGrant};
 use emenda_domain::session::{judge_replay, Replay, SpentToken, REFRESH_RETRY_GRACE};
 use emenda_domain::sign_in::{address_key, judge_sign_in, SignInLimits, SignInVerdict};
@@ -33,6 +35,9 @@ pub struct AuthSettings {
     /// How soon after an exchange a spent refresh token may come back as a
     /// lost answer retried rather than a copy.
     pub refresh_retry_grace: Duration,
+    /// Where the site's e-mail comes from and where its links lead; `None`
+    /// when the site sends no e-mail.
+    pub mail: Option<MailSite>,
 }
 
 impl Default for AuthSettings {
@@ -42,6 +47,7 @@ impl Default for AuthSettings {
             refresh_ttl: Duration::days(30),
             sign_in: SignInLimits::default(),
             refresh_retry_grace: REFRESH_RETRY_GRACE,
+            mail: None,
         }
     }
 }
@@ -88,6 +94,8 @@ pub struct Registration {
     pub display_name: String,
     /// Whose decision the account is, and what was accepted.
     pub consent: Consent,
+    /// The language they read the platform and its e-mail in.
+    pub language: Language,
 }
 
 /// How an account comes to exist, for the privacy notice.
@@ -104,9 +112,9 @@ pub enum Consent {
 /// Users and sessions.
 #[derive(Debug, Clone)]
 pub struct AccountService {
-    ctx: ServiceContext,
+    pub(crate) ctx: ServiceContext,
     keys: JwtKeys,
-    settings: AuthSettings,
+    pub(crate) settings: AuthSettings,
 }
 
 enum RefreshOutcome {
@@ -172,6 +180,13 @@ impl AccountService {
                 created_at,
             };
             users::insert(tx, &user)?;
+            if input.language != Language::It {
+                users::set_language(tx, id, input.language)?;
+            }
+            if input.consent == Consent::ByOperator {
+                // The operator vouches for the address of an account they make.
+                users::confirm_email(tx, id, email.as_str(), created_at)?;
+            }
             if let Consent::PrivacyNotice(Some(accepted)) = input.consent {
                 let current = pages::get(tx, SitePage::Privacy.as_str(), None)?
                     .ok_or_else(|| DomainError::not_found("privacy notice"))?;
@@ -185,7 +200,9 @@ impl AccountService {
                 AuditTarget { kind: "user", id, space_id: None },
                 serde_json::json!({ "nickname": nickname.as_str() }),
             )?;
-            users::find_by_id(tx, id)?.map(User::from).ok_or_else(|| DomainError::not_found("user").into())
+            let record = users::find_by_id(tx, id)?.ok_or_else(|| DomainError::not_found("user"))?;
+            self.welcome(tx, &record)?;
+            Ok(User::from(record))
         });
         match result {
             // Two registrations racing for one e-mail: the database decides.
@@ -253,7 +270,7 @@ impl AccountService {
         })
     }
 
-    fn start_session(
+    pub(crate) fn start_session(
         &self,
         tx: &mut emenda_store::Tx<'_>,
         user: SignedInUser,

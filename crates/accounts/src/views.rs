@@ -5,6 +5,7 @@
 //! by accident.
 
 use chrono::{DateTime, Utc};
+use emenda_domain::mail::Language;
 use emenda_store::users::UserRecord;
 use uuid::Uuid;
 
@@ -28,6 +29,10 @@ pub struct User {
     /// The version of the privacy notice accepted at sign-up (none for an
     /// account an operator made): theirs and admins' to see.
     pub privacy_version: Option<i32>,
+    /// When they proved they read mail at `email`.
+    pub email_confirmed_at: Option<DateTime<Utc>>,
+    /// The language they read the platform and its e-mail in.
+    pub language: Language,
 }
 
 impl From<UserRecord> for User {
@@ -41,6 +46,8 @@ impl From<UserRecord> for User {
             blocked_at: r.blocked_at,
             created_at: r.created_at,
             privacy_version: r.privacy_version,
+            email_confirmed_at: r.email_confirmed_at,
+            language: r.language,
         }
     }
 }

@@ -32,6 +32,7 @@ fn register(accounts: &AccountService) {
             nickname: "anna".into(),
             display_name: "Anna".into(),
             consent: emenda_accounts::service::Consent::ByOperator,
+            language: emenda_domain::mail::Language::It,
         })
         .unwrap();
 }

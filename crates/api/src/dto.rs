@@ -13,6 +13,7 @@
 //! answer composed of several views; so is the site (`Site`: the owning
 //! body from the server's settings, and its pages).
 
+pub mod mail;
 pub mod proposal_read;
 pub mod sessions;
 pub mod site;

@@ -75,6 +75,7 @@ pub fn status_of(code: ErrorCode) -> StatusCode {
         | C::ProposalsClosed
         | C::AmendmentsClosed
         | C::VerificationRequired
+        | C::EmailUnconfirmed
         | C::AccountBlocked
         | C::SupportsClosed
         | C::SupportersPrivate
@@ -99,6 +100,7 @@ pub fn status_of(code: ErrorCode) -> StatusCode {
         | C::SupportLimitReached
         | C::SupportThresholdReached
         | C::EmailTaken
+        | C::EmailOff
         | C::NicknameTaken
         | C::SlugTaken
         | C::CannotRevokeSelf

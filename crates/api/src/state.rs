@@ -3,6 +3,7 @@
 use crate::dto::site::{Logo, Owner};
 use crate::rate_limit::{Limiters, RateLimits};
 use crate::route_table::RouteTable;
+use emenda_accounts::outbox::MailOutbox;
 use emenda_accounts::AccountService;
 use emenda_domain::proposal::EditLimits;
 use emenda_domain::transparency::LogSigner;
@@ -51,6 +52,8 @@ pub struct AppState {
     pub reports: ReportService,
     /// What waits for staff, counted.
     pub summary: SummaryService,
+    /// The mail outbox's books (its sender is the server's).
+    pub outbox: MailOutbox,
     /// The site's own pages.
     pub pages: PageService,
     /// The public body that publishes the site (the server's settings).
@@ -103,6 +106,7 @@ impl AppState {
             user_moderation: UserModerationService::new(ctx.clone()),
             pages: PageService::new(ctx.clone()),
             summary: SummaryService::new(ctx.clone()),
+            outbox: MailOutbox::new(ctx.clone()),
             reports: ReportService::new(ctx),
             owner: Owner { name: "Amministrazione titolare".into(), ..Owner::default() },
             logo: None,

@@ -82,6 +82,12 @@ string_enum! {
         SupportersPrivate => "supporters_private",
         /// The e-mail has an account.
         EmailTaken => "email_taken",
+        /// The site sends no e-mail (`EMENDA_SMTP_URL` unset), and the
+        /// request needs it: a reset link, an address confirmation.
+        EmailOff => "email_off",
+        /// The site sends e-mail and the account's address is not
+        /// confirmed yet: confirm it first.
+        EmailUnconfirmed => "email_unconfirmed",
         /// The nickname is taken.
         NicknameTaken => "nickname_taken",
         /// The slug is taken.
@@ -197,6 +203,8 @@ string_enum! {
         Invalid => "invalid",
         /// Already used by someone else (an e-mail, a nickname, a slug).
         Taken => "taken",
+        /// A link's token that worked once and no longer does: ask for a new one.
+        Expired => "expired",
         /// A title or a name without a visible letter or digit.
         NoLetters => "no_letters",
         /// A name that looks like (has the confusable skeleton of) a staff

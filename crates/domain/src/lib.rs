@@ -17,6 +17,7 @@ pub mod error;
 pub mod history;
 pub mod listing;
 mod macros;
+pub mod mail;
 pub mod merge;
 pub mod moderation;
 pub mod policy;

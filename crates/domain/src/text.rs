@@ -340,6 +340,24 @@ fn class(negate: bool, member: impl Fn(char) -> bool, extra: &str) -> String {
     out
 }
 
+/// HTML-escapes `text` (`&`, `<`, `>`, `"`, `'`) for element content and
+/// attribute values: the server's pages and the platform's letters escape
+/// alike, as the web app does.
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 fn escape(c: char) -> String {
     let code = u32::from(c);
     if code > 0xFFFF {

@@ -1,6 +1,7 @@
 //! Wiring: services over one database, the HTTP server with its middleware,
 //! and the single-page app served beside the API.
 
+use crate::mail::MailOptions;
 use actix_http::error::DispatchError;
 use actix_http::{Extensions, HttpService};
 use actix_service::{map_config, IntoServiceFactory, ServiceFactoryExt};
@@ -60,6 +61,8 @@ pub struct ServerOptions {
     pub logo: Option<Logo>,
     /// The transparency log's signing key.
     pub log_signer: Arc<LogSigner>,
+    /// How the site sends e-mail; `None`: it sends none.
+    pub mail: Option<MailOptions>,
 }
 
 /// The process's soft limit on open files, where the system says
@@ -187,7 +190,15 @@ fn security_headers() -> DefaultHeaders {
 
 /// Builds every service over `database`, with the default rate limits.
 pub fn state(database: Database, jwt_secret: &[u8], reference_prefix: &str, log_signer: Arc<LogSigner>) -> AppState {
-    state_with_limits(database, jwt_secret, reference_prefix, RateLimits::default(), EditLimits::default(), log_signer)
+    state_with_limits(
+        database,
+        jwt_secret,
+        reference_prefix,
+        RateLimits::default(),
+        EditLimits::default(),
+        log_signer,
+        None,
+    )
 }
 
 /// Builds every service over `database`.
@@ -198,8 +209,13 @@ pub fn state_with_limits(
     limits: RateLimits,
     edit_limits: EditLimits,
     log_signer: Arc<LogSigner>,
+    mail: Option<&MailOptions>,
 ) -> AppState {
-    let accounts = AccountService::new(database.context(), JwtKeys::from_secret(jwt_secret), AuthSettings::default());
+    // A site that sends e-mail asks people to confirm their address
+    // before they write; one that does not cannot.
+    let database = database.requiring_confirmed_email(mail.is_some());
+    let settings = AuthSettings { mail: mail.map(MailOptions::site), ..AuthSettings::default() };
+    let accounts = AccountService::new(database.context(), JwtKeys::from_secret(jwt_secret), settings);
     AppState::new(database, accounts, reference_prefix, limits, edit_limits, emenda_api::routes::table(), log_signer)
 }
 
@@ -219,8 +235,12 @@ pub fn server(database: Database, options: &ServerOptions) -> std::io::Result<(S
         options.rate_limits,
         options.edit_limits,
         options.log_signer.clone(),
+        options.mail.as_ref(),
     )
     .with_owner(options.owner.clone(), options.logo.clone());
+    if let Some(mail) = &options.mail {
+        crate::mail::spawn(state.outbox.clone(), mail).map_err(|e| std::io::Error::other(format!("{e:#}")))?;
+    }
     // The log has a signed checkpoint before the first request, and every
     // record written before it existed is in it.
     let sequenced = state.log.start().map_err(|e| std::io::Error::other(format!("integrating the log: {e}")))?;

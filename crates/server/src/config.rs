@@ -87,9 +87,41 @@ pub struct Settings {
     /// The owning body's logo: an SVG or PNG file, read at start.
     #[arg(long, env = "EMENDA_OWNER_LOGO", global = true)]
     pub owner_logo: Option<PathBuf>,
+    /// The SMTP server letters go through: `smtp://host:port` (plain),
+    /// `smtp://host:port?tls=required` (STARTTLS), `smtps://host:port`
+    /// (TLS), with optional `user:password@`. Unset: the site sends no
+    /// e-mail (no address confirmation, no password reset).
+    #[arg(long, env = "EMENDA_SMTP_URL", hide_env_values = true, global = true)]
+    pub smtp_url: Option<String>,
+    /// The sender of every letter, `Name <address>` or an address; the
+    /// `Message-ID`s are of its domain.
+    #[arg(long, env = "EMENDA_MAIL_FROM", default_value = "Emenda <noreply@localhost>", global = true)]
+    pub mail_from: String,
+    /// The site's public address, where links in letters lead (e.g.
+    /// `https://partecipa.comune.example`); default: `http://` and the
+    /// bind address.
+    #[arg(long, env = "EMENDA_PUBLIC_URL", global = true)]
+    pub public_url: Option<String>,
+    /// Seconds a letter taken by a mail sender that died waits before
+    /// another sender (or the same, restarted) takes it: longer than any
+    /// delivery takes, or a slow one could be sent twice.
+    #[arg(long, env = "EMENDA_MAIL_LEASE", default_value_t = 120, global = true)]
+    pub mail_lease: u32,
 }
 
 impl Settings {
+    /// How the site sends e-mail; `None` when `EMENDA_SMTP_URL` is unset.
+    pub fn mail(&self) -> anyhow::Result<Option<crate::mail::MailOptions>> {
+        let public_url = self.public_url.clone().unwrap_or_else(|| format!("http://{}", self.bind));
+        crate::mail::MailOptions::parse(
+            self.smtp_url.as_deref(),
+            &self.mail_from,
+            &public_url,
+            &self.owner_name,
+            self.mail_lease,
+        )
+    }
+
     /// Where the database is: `EMENDA_DATABASE_URL`, or `emenda.db` in
     /// the data folder.
     pub fn database_url(&self) -> String {

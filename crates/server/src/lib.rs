@@ -4,6 +4,7 @@
 
 pub mod app;
 pub mod config;
+pub mod mail;
 pub mod markdown;
 pub mod public_pages;
 pub mod seed;

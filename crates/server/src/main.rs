@@ -150,7 +150,14 @@ fn main() -> anyhow::Result<()> {
             let database = open_database(&settings)?;
             let signer = Arc::new(settings.log_signer()?);
             let state = app::state(database, &settings.jwt_secret()?, &settings.reference_prefix, signer);
-            let registration = Registration { email, password, nickname, display_name, consent: Consent::ByOperator };
+            let registration = Registration {
+                email,
+                password,
+                nickname,
+                display_name,
+                consent: Consent::ByOperator,
+                language: emenda_domain::mail::Language::It,
+            };
             let id = state.accounts.ensure_admin(&registration).map_err(|e| anyhow::anyhow!("{e}"))?;
             println!("administrator {id} ready");
         }
@@ -184,6 +191,7 @@ fn main() -> anyhow::Result<()> {
                 owner,
                 logo,
                 log_signer,
+                mail: settings.mail()?,
             };
             actix_web::rt::System::new().block_on(async move {
                 let (server, address) = app::server(database, &options).context("binding the server")?;

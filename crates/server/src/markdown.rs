@@ -56,18 +56,7 @@ fn same_site(href: &str) -> bool {
 
 /// HTML-escapes `text` as the app does (`&`, `<`, `>`, `"`, `'`).
 pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
+    emenda_domain::text::escape_html(text)
 }
 
 fn link_open(href: &str, title: &str) -> String {

@@ -252,6 +252,7 @@ pub fn load_demo(state: &AppState) -> anyhow::Result<bool> {
         nickname: "amministrazione".into(),
         display_name: "Amministrazione comunale".into(),
         consent: emenda_accounts::service::Consent::ByOperator,
+        language: emenda_domain::mail::Language::It,
     };
     let admin_id = state.accounts.ensure_admin(&admin).context("creating the demo administrator")?;
     let spaces = demo_spaces();
@@ -267,6 +268,7 @@ pub fn load_demo(state: &AppState) -> anyhow::Result<bool> {
             nickname: "partecipazione".into(),
             display_name: "Ufficio Partecipazione".into(),
             consent: emenda_accounts::service::Consent::ByOperator,
+            language: emenda_domain::mail::Language::It,
         })
         .context("creating the demo staff member")?;
     state.roles.grant(&admin_actor, staff.id, Role::Staff, None)?;
@@ -288,6 +290,7 @@ pub fn load_demo(state: &AppState) -> anyhow::Result<bool> {
             nickname: user.nickname.into(),
             display_name: user.name.into(),
             consent: emenda_accounts::service::Consent::ByOperator,
+            language: emenda_domain::mail::Language::It,
         })?;
         // Identities are verified by an admin, as in a real installation
         // (one space requires it to support).

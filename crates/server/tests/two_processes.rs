@@ -7,69 +7,16 @@
 
 #![allow(clippy::unwrap_used)] // Tests fail loudly on anything unexpected.
 
-use emenda_test_support::binary::{BinaryDatabase, Engine};
-use serde_json::{json, Value};
-use std::net::TcpListener;
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use emenda_test_support::binary::{call, temp_dir, BinaryDatabase, Engine, ServerProcess};
+use serde_json::json;
+use std::path::Path;
+use std::process::Command;
 use std::time::{Duration, Instant};
-
-struct Server {
-    child: Child,
-    base: String,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
 
 /// Starts `emenda` serving `url`, with its data folder (and so its log key)
 /// at `data`, and waits until it is ready.
-fn serve(data: &Path, url: &str) -> Server {
-    let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-    let child = Command::new(env!("CARGO_BIN_EXE_emenda"))
-        .env_clear()
-        .env("PATH", std::env::var("PATH").unwrap_or_default())
-        .env("EMENDA_DATA_DIR", data)
-        .env("RUST_LOG", "warn")
-        .env("EMENDA_DATABASE_URL", url)
-        .env("EMENDA_BIND", format!("127.0.0.1:{port}"))
-        .env("EMENDA_JWT_SECRET", "a production secret of at least 32 bytes")
-        .env("EMENDA_LOG_ORIGIN", "test.emenda.example/log")
-        .env("EMENDA_RATE_LIMIT_AUTH", "100000")
-        .env("EMENDA_RATE_LIMIT_WRITES", "100000")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let server = Server { child, base: format!("http://127.0.0.1:{port}") };
-    let deadline = Instant::now() + Duration::from_secs(30);
-    while ureq::get(&format!("{}/readyz", server.base)).call().is_err() {
-        assert!(Instant::now() < deadline, "the server did not become ready");
-        std::thread::sleep(Duration::from_millis(100));
-    }
-    server
-}
-
-fn call(method: &str, url: &str, token: Option<&str>, body: Option<Value>) -> Value {
-    let mut request = ureq::request(method, url);
-    if let Some(token) = token {
-        request = request.set("Authorization", &format!("Bearer {token}"));
-    }
-    let response = match body {
-        Some(body) => request.send_json(body),
-        None => request.call(),
-    };
-    match response {
-        Ok(response) => response.into_json().unwrap_or(Value::Null),
-        Err(ureq::Error::Status(status, response)) => {
-            panic!("{method} {url}: {status} {}", response.into_string().unwrap_or_default())
-        }
-        Err(error) => panic!("{method} {url}: {error}"),
-    }
+fn serve(data: &Path, url: &str) -> ServerProcess {
+    ServerProcess::start(env!("CARGO_BIN_EXE_emenda"), data, url, &[])
 }
 
 /// Registers `nickname` through `base` and signs in: an access token.
@@ -89,17 +36,10 @@ fn participant(base: &str, nickname: &str) -> String {
     session["access_token"].as_str().unwrap().to_owned()
 }
 
-fn temp_dir() -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("emenda_two_{}_{}", std::process::id(), line!()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
 #[test]
 fn two_processes_on_one_postgresql_build_one_tree() {
     let db = BinaryDatabase::new(Engine::Postgres);
-    let data = temp_dir();
+    let data = temp_dir("two_processes");
     let url = db.url(&data);
     // The first start writes the log key into the shared data folder; the
     // second reads it: one log identity, as operations.md asks.

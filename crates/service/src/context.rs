@@ -24,6 +24,10 @@ pub struct ServiceContext {
     pub clock: Arc<dyn Clock>,
     /// Where new ids come from.
     pub ids: Arc<dyn IdGenerator>,
+    /// Whether a person must confirm their address before they write: on
+    /// a site that sends e-mail, so that an address nobody reads cannot
+    /// make an account that publishes.
+    confirmed_email_required: bool,
 }
 
 impl std::fmt::Debug for ServiceContext {
@@ -33,11 +37,18 @@ impl std::fmt::Debug for ServiceContext {
 }
 
 /// Takes a shared lock on the user's row and checks, under it, that they
-/// are not blocked (see [`ServiceContext::write_as`]).
-fn ensure_not_blocked(tx: &mut Tx<'_>, user_id: Uuid) -> ServiceResult<()> {
+/// are not blocked and, where the site asks for it, that their address is
+/// confirmed (see [`ServiceContext::write_as`]).
+fn ensure_may_write(tx: &mut Tx<'_>, user_id: Uuid, confirmed_email_required: bool) -> ServiceResult<()> {
     let user = users::lock_for_share(tx, user_id)?;
-    if user.is_none_or(|u| u.blocked_at.is_some()) {
+    let Some(user) = user.filter(|u| u.blocked_at.is_none()) else {
         return Err(ServiceError::from(DomainError::forbidden(ErrorCode::AccountBlocked, "this account is blocked")));
+    };
+    if confirmed_email_required && user.email_confirmed_at.is_none() {
+        return Err(ServiceError::from(DomainError::forbidden(
+            ErrorCode::EmailUnconfirmed,
+            "confirm your e-mail address first: open the link we sent you",
+        )));
     }
     Ok(())
 }
@@ -62,11 +73,18 @@ impl HasStore for ServiceContext {
 impl From<Store> for ServiceContext {
     /// A context over `store` with the real clock and UUID v7 ids.
     fn from(store: Store) -> Self {
-        Self { store, clock: Arc::new(SystemClock), ids: Arc::new(UuidV7) }
+        Self { store, clock: Arc::new(SystemClock), ids: Arc::new(UuidV7), confirmed_email_required: false }
     }
 }
 
 impl ServiceContext {
+    /// The same context, asking people to confirm their address before
+    /// they write when `required` (a site that sends e-mail).
+    pub fn with_confirmed_email_required(mut self, required: bool) -> Self {
+        self.confirmed_email_required = required;
+        self
+    }
+
     /// The same context with another clock (tests that move time).
     pub fn with_clock(mut self, clock: Arc<dyn Clock>) -> Self {
         self.clock = clock;
@@ -75,7 +93,8 @@ impl ServiceContext {
 
     /// Runs `work` in one write transaction on behalf of `actor`, which
     /// first takes a shared lock on the actor's user row and checks, under
-    /// it, that they are still not blocked. Authentication read the account
+    /// it, that they are still not blocked (and have confirmed their
+    /// address, where the site asks for it). Authentication read the account
     /// before the transaction; without this a block committed meanwhile
     /// would let a write (a comment, a proposal) land after the block and
     /// escape its "hide their content". The user row comes first in every
@@ -84,7 +103,7 @@ impl ServiceContext {
     /// first.
     pub fn write_as<T>(&self, actor: &Actor, work: impl FnOnce(&mut Tx<'_>) -> ServiceResult<T>) -> ServiceResult<T> {
         self.store.write(|tx| {
-            ensure_not_blocked(tx, actor.user_id)?;
+            ensure_may_write(tx, actor.user_id, self.confirmed_email_required)?;
             work(tx)
         })
     }
@@ -106,8 +125,9 @@ impl ServiceContext {
         T: Send + 'static,
     {
         let user_id = actor.user_id;
+        let confirmed_email_required = self.confirmed_email_required;
         self.store.write_grouped(lane, move |tx| {
-            ensure_not_blocked(tx, user_id)?;
+            ensure_may_write(tx, user_id, confirmed_email_required)?;
             work(tx)
         })
     }

@@ -14,6 +14,7 @@ use emenda_store::{consistency, DatabaseTarget, Store};
 #[derive(Debug, Clone)]
 pub struct Database {
     store: Store,
+    confirmed_email_required: bool,
 }
 
 /// A counter whose stored value differs from its recount from the rows it
@@ -41,7 +42,7 @@ impl From<Store> for Database {
     /// A database over a store someone already opened (the test harnesses,
     /// which make theirs per test).
     fn from(store: Store) -> Self {
-        Self { store }
+        Self { store, confirmed_email_required: false }
     }
 }
 
@@ -50,7 +51,7 @@ impl Database {
     /// `sqlite://path` for SQLite (the file and its folders are created for
     /// the server's user only). Does not migrate: see [`Database::migrate`].
     pub fn open(url: &str) -> ServiceResult<Self> {
-        Ok(Self { store: Store::open(&DatabaseTarget::parse(url), None)? })
+        Ok(Self { store: Store::open(&DatabaseTarget::parse(url), None)?, confirmed_email_required: false })
     }
 
     /// Applies every pending migration; returns how many ran.
@@ -96,6 +97,14 @@ impl Database {
     /// The context every service runs in, over this database, with the
     /// real clock and UUID v7 ids.
     pub fn context(&self) -> ServiceContext {
-        ServiceContext::from(self.store.clone())
+        ServiceContext::from(self.store.clone()).with_confirmed_email_required(self.confirmed_email_required)
+    }
+
+    /// The same database, whose services ask people to confirm their
+    /// address before they write when `required` (a site that sends
+    /// e-mail; see `ServiceContext::with_confirmed_email_required`).
+    pub fn requiring_confirmed_email(mut self, required: bool) -> Self {
+        self.confirmed_email_required = required;
+        self
     }
 }

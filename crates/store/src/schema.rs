@@ -16,6 +16,8 @@ diesel::table! {
         nickname_skeleton -> Nullable<Text>,
         privacy_version -> Nullable<Integer>,
         privacy_accepted_at -> Nullable<Text>,
+        email_confirmed_at -> Nullable<Text>,
+        language -> Text,
     }
 }
 
@@ -443,3 +445,36 @@ diesel::allow_tables_to_appear_in_same_query!(
     space_phases,
     space_topics,
 );
+
+diesel::table! {
+    mail_outbox (id) {
+        id -> Text,
+        message_id -> Text,
+        user_id -> Nullable<Text>,
+        recipient -> Text,
+        kind -> Text,
+        language -> Text,
+        subject -> Text,
+        body_text -> Text,
+        body_html -> Text,
+        created_at -> Text,
+        state -> Text,
+        attempts -> Integer,
+        next_attempt_at -> Text,
+        lease_until -> Nullable<Text>,
+        last_error -> Nullable<Text>,
+        sent_at -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    email_tokens (token_hash) {
+        token_hash -> Text,
+        user_id -> Text,
+        purpose -> Text,
+        email -> Text,
+        created_at -> Text,
+        expires_at -> Text,
+        used_at -> Nullable<Text>,
+    }
+}

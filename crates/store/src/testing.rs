@@ -400,3 +400,15 @@ macro_rules! backend_tests {
         }
     };
 }
+
+/// The bodies a letter in the outbox keeps (tests check that a sent letter
+/// keeps none: they may hold a link that opens an account).
+pub fn letter_bodies(tx: &mut Tx<'_>, id: uuid::Uuid) -> Result<(String, String), StoreError> {
+    use crate::schema::mail_outbox;
+    use crate::types::Stored;
+    use diesel::{ExpressionMethods, QueryDsl};
+    Ok(mail_outbox::table
+        .filter(mail_outbox::id.eq(Stored(id)))
+        .select((mail_outbox::body_text, mail_outbox::body_html))
+        .first(tx.conn())?)
+}

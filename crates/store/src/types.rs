@@ -23,6 +23,7 @@ use emenda_domain::amendment::AmendmentState;
 use emenda_domain::audit::{AuditAction, AuditVisibility};
 use emenda_domain::clock::{format_timestamp, parse_timestamp};
 use emenda_domain::comment::Alignment;
+use emenda_domain::mail::{Language, MailKind, MailState, TokenPurpose};
 use emenda_domain::moderation::{ReportReason, ReportState, TargetKind};
 use emenda_domain::policy::Role;
 use emenda_domain::proposal::{ProposalState, VersionKind};
@@ -92,6 +93,7 @@ macro_rules! stored_enums {
 stored_enums!(AmendmentState, AmendmentsVisibility, AuditAction, AuditVisibility, ProposalState, Role, VersionKind);
 stored_enums!(Alignment);
 stored_enums!(ReportReason, ReportState, TargetKind);
+stored_enums!(Language, MailKind, MailState, TokenPurpose);
 
 /// A value bound to, or read from, a `TEXT` column in its [`StoredText`]
 /// form. Row structs declare their fields with it; writes wrap the value.

@@ -5,6 +5,7 @@ use crate::types::Stored;
 use crate::{StoreError, Tx};
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
+use emenda_domain::mail::Language;
 use emenda_domain::policy::{Role, RoleGrant};
 use emenda_domain::sign_in::SignInAttempt;
 use emenda_domain::text::name_skeleton;
@@ -35,6 +36,11 @@ pub struct UserRecord {
     pub privacy_version: Option<i32>,
     /// When it was accepted.
     pub privacy_accepted_at: Option<DateTime<Utc>>,
+    /// When the person proved they read mail at `email` (operators'
+    /// accounts count as confirmed when made).
+    pub email_confirmed_at: Option<DateTime<Utc>>,
+    /// The language they read the platform and its e-mail in.
+    pub language: Language,
 }
 
 /// What registering writes.
@@ -67,6 +73,8 @@ struct UserRow {
     created_at: Stored<DateTime<Utc>>,
     privacy_version: Option<i32>,
     privacy_accepted_at: Option<Stored<DateTime<Utc>>>,
+    email_confirmed_at: Option<Stored<DateTime<Utc>>>,
+    language: Stored<Language>,
 }
 
 impl From<UserRow> for UserRecord {
@@ -82,6 +90,8 @@ impl From<UserRow> for UserRecord {
             created_at: row.created_at.0,
             privacy_version: row.privacy_version,
             privacy_accepted_at: row.privacy_accepted_at.map(|t| t.0),
+            email_confirmed_at: row.email_confirmed_at.map(|t| t.0),
+            language: row.language.0,
         }
     }
 }
@@ -90,6 +100,45 @@ impl From<UserRow> for UserRecord {
 pub fn record_privacy_consent(tx: &mut Tx<'_>, id: Uuid, version: i32, at: DateTime<Utc>) -> Result<(), StoreError> {
     diesel::update(users::table.filter(users::id.eq(Stored(id))))
         .set((users::privacy_version.eq(Some(version)), users::privacy_accepted_at.eq(Some(Stored(at)))))
+        .execute(tx.conn())?;
+    Ok(())
+}
+
+/// Records that the user proved, at `at`, that they read mail at `email`:
+/// the address becomes the account's (it may be a new one) and confirmed.
+/// A taken address fails with `Duplicate`.
+pub fn confirm_email(tx: &mut Tx<'_>, id: Uuid, email: &str, at: DateTime<Utc>) -> Result<(), StoreError> {
+    diesel::update(users::table.filter(users::id.eq(Stored(id))))
+        .set((users::email.eq(email), users::email_confirmed_at.eq(Some(Stored(at))), users::updated_at.eq(Stored(at))))
+        .execute(tx.conn())?;
+    Ok(())
+}
+
+/// Changes the user's address without proof that they read mail there (a
+/// site that sends no e-mail): the address is not confirmed.
+pub fn change_email_unconfirmed(tx: &mut Tx<'_>, id: Uuid, email: &str, at: DateTime<Utc>) -> Result<(), StoreError> {
+    diesel::update(users::table.filter(users::id.eq(Stored(id))))
+        .set((
+            users::email.eq(email),
+            users::email_confirmed_at.eq(None::<Stored<DateTime<Utc>>>),
+            users::updated_at.eq(Stored(at)),
+        ))
+        .execute(tx.conn())?;
+    Ok(())
+}
+
+/// Replaces the user's password hash.
+pub fn set_password_hash(tx: &mut Tx<'_>, id: Uuid, password_hash: &str, at: DateTime<Utc>) -> Result<(), StoreError> {
+    diesel::update(users::table.filter(users::id.eq(Stored(id))))
+        .set((users::password_hash.eq(password_hash), users::updated_at.eq(Stored(at))))
+        .execute(tx.conn())?;
+    Ok(())
+}
+
+/// Sets the language the user reads the platform and its e-mail in.
+pub fn set_language(tx: &mut Tx<'_>, id: Uuid, language: Language) -> Result<(), StoreError> {
+    diesel::update(users::table.filter(users::id.eq(Stored(id))))
+        .set(users::language.eq(Stored(language)))
         .execute(tx.conn())?;
     Ok(())
 }

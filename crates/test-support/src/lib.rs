@@ -4,6 +4,7 @@
 
 pub mod binary;
 pub mod moderation;
+pub mod smtp;
 pub mod world;
 
 pub use moderation::Moderation;

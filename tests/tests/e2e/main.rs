@@ -9,6 +9,7 @@ mod amendments;
 mod audit_log;
 mod comments;
 mod demo_data;
+mod email;
 mod error_codes;
 mod follows;
 mod hostile_input;

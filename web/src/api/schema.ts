@@ -138,6 +138,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/confirm-email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirms an address with a confirmation link's token. */
+        post: operations["confirm_address"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/login": {
         parameters: {
             query?: never;
@@ -166,6 +183,40 @@ export interface paths {
         put?: never;
         /** Revokes the session of a refresh token. */
         post: operations["logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sends a reset link to the address, if an account has it. */
+        post: operations["request_password_reset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sets a new password with a reset link's token. */
+        post: operations["reset_password"];
         delete?: never;
         options?: never;
         head?: never;
@@ -321,6 +372,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Changes the caller's address. */
+        put: operations["change_email"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/email-confirmation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sends a new confirmation link to the caller's address. */
+        post: operations["resend_confirmation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/language": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Sets the language the caller reads the platform and its e-mail in. */
+        put: operations["set_language"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Changes the caller's password. */
+        put: operations["change_password"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/moderation/amendments": {
         parameters: {
             query?: never;
@@ -369,6 +488,43 @@ export interface paths {
         put?: never;
         /** Rejects an amendment with a public reason (staff of the space). */
         post: operations["reject_amendment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/moderation/mail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The mail outbox, newest first, with how many letters are in each state
+         *     (admins): what is waiting, what went, and what was given up.
+         */
+        get: operations["list_outbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/moderation/mail/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Puts a dead letter back in line with fresh attempts (admins). */
+        post: operations["retry_letter"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1152,6 +1308,15 @@ export interface components {
              */
             verified_at?: string | null;
         };
+        /** @description Where a change of address stands. */
+        AddressChangeDto: {
+            /**
+             * @description `pending`: a link went to the new address, and the change happens
+             *     when it is opened; `done`: changed now (the site sends no e-mail).
+             * @example pending
+             */
+            status: string;
+        };
         /**
          * @description Where the commenter stands on what they comment on.
          * @enum {string}
@@ -1466,6 +1631,13 @@ export interface components {
             /** @description How many versions were checked. */
             versions: number;
         };
+        /** @description A change of address, proven by the password. */
+        ChangeEmailRequest: {
+            /** @description E-mail, used to sign in; never shown publicly. At most 254 characters. */
+            email: string;
+            /** @description The account's password. */
+            password: string;
+        };
         /**
          * @description The first change of an amendment in its sentence, for a card in a list:
          *     "Piantare `dieci` → `dodici` alberi in via Roma." reads as a change, the
@@ -1489,6 +1661,13 @@ export interface components {
             other_changes: number;
             /** @description What the change takes out (empty for a pure insertion). */
             removed: string;
+        };
+        /** @description A change of password, proven by the current one. */
+        ChangePasswordRequest: {
+            /** @description 10 to 128 characters. */
+            new_password: string;
+            /** @description The password now. */
+            password: string;
         };
         /**
          * @description Which text of an amendment a change is in.
@@ -1599,6 +1778,11 @@ export interface components {
              * @description Up votes.
              */
             up: number;
+        };
+        /** @description A confirmation link's token. */
+        ConfirmAddressRequest: {
+            /** @description The `token` of the link in the letter. */
+            token: string;
         };
         /** @description A region both sides changed differently. */
         Conflict: {
@@ -1776,12 +1960,12 @@ export interface components {
          * @description The `code` of a problem response.
          * @enum {string}
          */
-        ErrorCode: "malformed_request" | "malformed_if_match" | "unauthenticated" | "invalid_credentials" | "token_invalid" | "token_expired" | "token_reused" | "admin_only" | "staff_only" | "not_author" | "not_amendment_author" | "own_amendment" | "proposals_closed" | "amendments_closed" | "verification_required" | "account_blocked" | "not_found" | "method_not_allowed" | "stale_version" | "merge_conflict" | "proposal_withdrawn" | "proposal_answered" | "proposal_closed" | "proposal_changed" | "state_changed" | "amendment_open_exists" | "amendment_decided" | "amendment_withdrawn" | "amendment_not_rejected" | "amendment_promoted" | "amendment_closed_with_proposal" | "supports_closed" | "support_limit_reached" | "support_threshold_reached" | "supporters_private" | "email_taken" | "nickname_taken" | "slug_taken" | "cannot_revoke_self" | "cannot_block_self" | "last_admin" | "duplicate" | "topic_in_use" | "comments_closed" | "not_comment_author" | "own_comment" | "comment_deleted" | "comment_hidden" | "stale_revision" | "precondition_failed" | "payload_too_large" | "content_hidden" | "already_reported" | "cannot_report_own" | "moderation_changed" | "unsupported_media_type" | "validation_failed" | "rate_limited" | "edit_rate_limited" | "edit_limit_reached" | "too_many_attempts" | "internal_error" | "database_unavailable" | "database_busy" | "overloaded" | "request_head_too_large" | "request_timeout";
+        ErrorCode: "malformed_request" | "malformed_if_match" | "unauthenticated" | "invalid_credentials" | "token_invalid" | "token_expired" | "token_reused" | "admin_only" | "staff_only" | "not_author" | "not_amendment_author" | "own_amendment" | "proposals_closed" | "amendments_closed" | "verification_required" | "account_blocked" | "not_found" | "method_not_allowed" | "stale_version" | "merge_conflict" | "proposal_withdrawn" | "proposal_answered" | "proposal_closed" | "proposal_changed" | "state_changed" | "amendment_open_exists" | "amendment_decided" | "amendment_withdrawn" | "amendment_not_rejected" | "amendment_promoted" | "amendment_closed_with_proposal" | "supports_closed" | "support_limit_reached" | "support_threshold_reached" | "supporters_private" | "email_taken" | "email_off" | "email_unconfirmed" | "nickname_taken" | "slug_taken" | "cannot_revoke_self" | "cannot_block_self" | "last_admin" | "duplicate" | "topic_in_use" | "comments_closed" | "not_comment_author" | "own_comment" | "comment_deleted" | "comment_hidden" | "stale_revision" | "precondition_failed" | "payload_too_large" | "content_hidden" | "already_reported" | "cannot_report_own" | "moderation_changed" | "unsupported_media_type" | "validation_failed" | "rate_limited" | "edit_rate_limited" | "edit_limit_reached" | "too_many_attempts" | "internal_error" | "database_unavailable" | "database_busy" | "overloaded" | "request_head_too_large" | "request_timeout";
         /**
          * @description The `code` of one invalid field in a `validation_failed` problem.
          * @enum {string}
          */
-        FieldCode: "too_short" | "too_long" | "invalid_characters" | "invalid_format" | "out_of_range" | "required" | "unchanged" | "unknown_version" | "malformed" | "invalid_cursor" | "invalid_choice" | "not_allowed" | "text_too_large" | "too_deep" | "invalid_etag" | "mismatch" | "not_found" | "invalid" | "taken" | "no_letters" | "name_reserved";
+        FieldCode: "too_short" | "too_long" | "invalid_characters" | "invalid_format" | "out_of_range" | "required" | "unchanged" | "unknown_version" | "malformed" | "invalid_cursor" | "invalid_choice" | "not_allowed" | "text_too_large" | "too_deep" | "invalid_etag" | "mismatch" | "not_found" | "invalid" | "taken" | "expired" | "no_letters" | "name_reserved";
         /** @description A conflict in one field. */
         FieldConflict: components["schemas"]["Conflict"] & {
             /** @description `title` or `body`. */
@@ -1839,6 +2023,16 @@ export interface components {
              *     supporters private from the caller (the count stays in the proposal).
              */
             supporters_private: boolean;
+        };
+        /**
+         * @description The language a person reads the platform and its e-mail in.
+         * @enum {string}
+         */
+        Language: "it" | "en";
+        /** @description The language the caller reads the platform and its e-mail in. */
+        LanguageRequest: {
+            /** @description `it` or `en`. */
+            language: components["schemas"]["Language"];
         };
         /**
          * @description What a re-check of the log found wrong first, as a stable code.
@@ -1911,12 +2105,29 @@ export interface components {
             /** @description Password. */
             password: string;
         };
+        /**
+         * @description What a letter is about: the outbox keeps it, an admin sees it.
+         * @enum {string}
+         */
+        MailKind: "confirm_address" | "password_reset" | "password_changed" | "email_changed";
+        /**
+         * @description Where a message is in its delivery.
+         * @enum {string}
+         */
+        MailState: "pending" | "sent" | "dead";
         /** @description The caller's own profile. */
         MeDto: components["schemas"]["UserDto"] & {
             /** @description Blocked users cannot act (they never get this far, but clients show it). */
             blocked: boolean;
             /** @description The e-mail they sign in with. */
             email: string;
+            /**
+             * @description Whether they proved they read mail at `email`. Where the site sends
+             *     e-mail (`/site`'s `email`), writing waits for it (`email_unconfirmed`).
+             */
+            email_confirmed: boolean;
+            /** @description The language they read the platform and its e-mail in. */
+            language: components["schemas"]["Language"];
             /**
              * Format: int32
              * @description The version of the privacy notice they accepted at sign-up
@@ -2065,11 +2276,81 @@ export interface components {
              */
             version: number;
         };
+        /** @description A reset link's token and the new password. */
+        NewPasswordRequest: {
+            /** @description 10 to 128 characters. */
+            password: string;
+            /** @description The `token` of the link in the letter. */
+            token: string;
+        };
         /**
          * @description What an operation does to the old text.
          * @enum {string}
          */
         OpKind: "equal" | "insert" | "delete";
+        /** @description Letters in each state. */
+        OutboxCounts: {
+            /**
+             * Format: int64
+             * @description Given up: an admin should look.
+             */
+            dead: number;
+            /**
+             * Format: int64
+             * @description Waiting for their (next) attempt.
+             */
+            pending: number;
+            /**
+             * Format: int64
+             * @description Accepted by the mail server.
+             */
+            sent: number;
+        };
+        /** @description A page of the outbox and its counts. */
+        OutboxDto: {
+            /** @description Letters in each state, in the whole outbox. */
+            counts: components["schemas"]["OutboxCounts"];
+            /** @description The letters of this page, newest first. */
+            items: components["schemas"]["OutboxLetterDto"][];
+            /** @description Pass as `cursor` to get the next page; absent on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description A letter in the outbox, without its bodies. */
+        OutboxLetterDto: {
+            /**
+             * Format: int32
+             * @description Attempts so far.
+             */
+            attempts: number;
+            /**
+             * Format: date-time
+             * @description When it was written.
+             */
+            created_at: string;
+            /**
+             * Format: uuid
+             * @description Id (for `retry`).
+             */
+            id: string;
+            /** @description What it is about. */
+            kind: components["schemas"]["MailKind"];
+            /** @description The last failure, as the mail server or the network put it. */
+            last_error?: string | null;
+            /**
+             * Format: date-time
+             * @description When it is tried next (pending letters).
+             */
+            next_attempt_at: string;
+            /** @description The address it goes to. */
+            recipient: string;
+            /**
+             * Format: date-time
+             * @description When the mail server accepted it.
+             */
+            sent_at?: string | null;
+            /** @description `pending`, `sent` or `dead`. */
+            state: components["schemas"]["MailState"];
+        };
         /** @description The public body that publishes the site, as the operator configured it. */
         Owner: {
             /**
@@ -2213,6 +2494,16 @@ export interface components {
             items: components["schemas"]["VersionSummary"][];
             /** @description Pass as `cursor` to get the next page; absent on the last page. */
             next_cursor?: string | null;
+        };
+        /**
+         * @description Whose password to reset.
+         * @example {
+         *       "email": "maria@example.it"
+         *     }
+         */
+        PasswordResetRequest: {
+            /** @description The account's e-mail. */
+            email: string;
         };
         /**
          * @description A participant as others see them next to their contribution (a
@@ -2654,6 +2945,7 @@ export interface components {
             display_name: string;
             /** @description E-mail, used to sign in; never shown publicly. At most 254 characters. */
             email: string;
+            language?: null | components["schemas"]["Language"];
             /** @description Public handle: 3 to 20 characters once trimmed; one line; no direction marks or controls; `a-z`, `0-9` and `_`, starting with a letter (stored lower-case); at least one visible letter or digit. */
             nickname: string;
             /** @description 10 to 128 characters. */
@@ -2800,6 +3092,12 @@ export interface components {
          *     footer show.
          */
         Site: {
+            /**
+             * @description Whether the site sends e-mail: without it there is no password
+             *     reset and no address confirmation (`email_off`), and writing does
+             *     not wait for a confirmed address.
+             */
+            email: boolean;
             /** @description The owning body. */
             owner: components["schemas"]["Owner"];
             /** @description The version in force of each page, in footer order. */
@@ -4022,6 +4320,113 @@ export interface operations {
             };
         };
     };
+    confirm_address: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmAddressRequest"];
+            };
+        };
+        responses: {
+            /** @description The address is confirmed; when the link was for a new address, it is now the account's and the old one was told. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The body is not JSON (`malformed_request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A token was sent and it is invalid or expired (`token_invalid`, `token_expired`); send none to read anonymously. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The new address has an account meanwhile (`email_taken`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is over the size limit (`payload_too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not `application/json` (`unsupported_media_type`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The link is unknown or used (field `token`, `invalid`) or too old (`expired`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A failure on the platform's side (`internal_error`); the log has the cause. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached or is busy, or the server is overloaded (`database_unavailable`, `database_busy`, `overloaded`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     login: {
         parameters: {
             query?: never;
@@ -4188,6 +4593,211 @@ export interface operations {
                 };
             };
             /** @description One or more fields (body, query or path) are invalid (`validation_failed`); `errors` lists each. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A failure on the platform's side (`internal_error`); the log has the cause. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached or is busy, or the server is overloaded (`database_unavailable`, `database_busy`, `overloaded`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    request_password_reset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetRequest"];
+            };
+        };
+        responses: {
+            /** @description Accepted. The answer is the same whether or not an account has this address; at most 3 links an hour go to one account. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The body is not JSON (`malformed_request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A token was sent and it is invalid or expired (`token_invalid`, `token_expired`); send none to read anonymously. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The site sends no e-mail (`email_off`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is over the size limit (`payload_too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not `application/json` (`unsupported_media_type`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description One or more fields (body, query or path) are invalid (`validation_failed`); `errors` lists each. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A failure on the platform's side (`internal_error`); the log has the cause. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached or is busy, or the server is overloaded (`database_unavailable`, `database_busy`, `overloaded`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reset_password: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewPasswordRequest"];
+            };
+        };
+        responses: {
+            /** @description The password is changed, every session of the account closed, and a notice sent. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The body is not JSON (`malformed_request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A token was sent and it is invalid or expired (`token_invalid`, `token_expired`); send none to read anonymously. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is over the size limit (`payload_too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not `application/json` (`unsupported_media_type`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The password is too short or long (field `password`); the link is unknown, used, or for an address the account no longer has (field `token`, `invalid`) or too old (`expired`). */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5121,6 +5731,380 @@ export interface operations {
             };
         };
     };
+    change_email: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeEmailRequest"];
+            };
+        };
+        responses: {
+            /** @description `pending`: a link went to the new address, and the change happens when it is opened; `done`: the site sends no e-mail, so it changed now, unconfirmed. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AddressChangeDto"];
+                };
+            };
+            /** @description The body is not JSON (`malformed_request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired (`unauthenticated`, `token_invalid`, `token_expired`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The address has an account (`email_taken`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is over the size limit (`payload_too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not `application/json` (`unsupported_media_type`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The password is wrong (field `password`, `mismatch`); the address is malformed or the current one (field `email`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A failure on the platform's side (`internal_error`); the log has the cause. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached or is busy, or the server is overloaded (`database_unavailable`, `database_busy`, `overloaded`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    resend_confirmation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Sent, unless the address is confirmed already or 3 links went out this hour. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the token is invalid or expired (`unauthenticated`, `token_invalid`, `token_expired`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The site sends no e-mail (`email_off`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A failure on the platform's side (`internal_error`); the log has the cause. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached or is busy, or the server is overloaded (`database_unavailable`, `database_busy`, `overloaded`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    set_language: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LanguageRequest"];
+            };
+        };
+        responses: {
+            /** @description Set. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The body is not JSON (`malformed_request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired (`unauthenticated`, `token_invalid`, `token_expired`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is over the size limit (`payload_too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not `application/json` (`unsupported_media_type`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description One or more fields (body, query or path) are invalid (`validation_failed`); `errors` lists each. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A failure on the platform's side (`internal_error`); the log has the cause. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached or is busy, or the server is overloaded (`database_unavailable`, `database_busy`, `overloaded`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    change_password: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordRequest"];
+            };
+        };
+        responses: {
+            /** @description Changed: every session closed, a new one for the caller, and a notice sent. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDto"];
+                };
+            };
+            /** @description The body is not JSON (`malformed_request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired (`unauthenticated`, `token_invalid`, `token_expired`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is over the size limit (`payload_too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not `application/json` (`unsupported_media_type`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The password is wrong (field `password`, `mismatch`) or the new one too short or long (field `new_password`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A failure on the platform's side (`internal_error`); the log has the cause. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached or is busy, or the server is overloaded (`database_unavailable`, `database_busy`, `overloaded`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     amendment_queue: {
         parameters: {
             query?: {
@@ -5422,6 +6406,168 @@ export interface operations {
             };
             /** @description The body is not `application/json` (`unsupported_media_type`). */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description One or more fields (body, query or path) are invalid (`validation_failed`); `errors` lists each. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A failure on the platform's side (`internal_error`); the log has the cause. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached or is busy, or the server is overloaded (`database_unavailable`, `database_busy`, `overloaded`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_outbox: {
+        parameters: {
+            query?: {
+                /** @description Only letters in this state (`pending`, `sent`, `dead`). */
+                state?: null | components["schemas"]["MailState"];
+                /** @description Page size, 1 to 100 (default 20). */
+                limit?: number | null;
+                /** @description `next_cursor` of the previous page, unchanged. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of letters (without their bodies) and the counts. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutboxDto"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired (`unauthenticated`, `token_invalid`, `token_expired`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only administrators may do this (`admin_only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description One or more fields (body, query or path) are invalid (`validation_failed`); `errors` lists each. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A failure on the platform's side (`internal_error`); the log has the cause. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached or is busy, or the server is overloaded (`database_unavailable`, `database_busy`, `overloaded`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    retry_letter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The letter's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description It will be tried again at once. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the token is invalid or expired (`unauthenticated`, `token_invalid`, `token_expired`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only administrators may do this (`admin_only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No dead letter has this id (`not_found`). */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

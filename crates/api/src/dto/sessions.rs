@@ -2,6 +2,7 @@
 
 use crate::dto::users::UserDto;
 use emenda_accounts::{Session, SignedInUser};
+use emenda_domain::mail::Language;
 use emenda_domain::policy::RoleGrant;
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -21,6 +22,11 @@ pub struct MeDto {
     /// The version of the privacy notice they accepted at sign-up
     /// (`/pages/privacy/versions/{n}`); absent for an account an operator made.
     pub privacy_version: Option<i32>,
+    /// Whether they proved they read mail at `email`. Where the site sends
+    /// e-mail (`/site`'s `email`), writing waits for it (`email_unconfirmed`).
+    pub email_confirmed: bool,
+    /// The language they read the platform and its e-mail in.
+    pub language: Language,
 }
 
 impl From<&SignedInUser> for MeDto {
@@ -31,6 +37,8 @@ impl From<&SignedInUser> for MeDto {
             roles: signed_in.roles.clone(),
             blocked: signed_in.user.blocked_at.is_some(),
             privacy_version: signed_in.user.privacy_version,
+            email_confirmed: signed_in.user.email_confirmed_at.is_some(),
+            language: signed_in.user.language,
         }
     }
 }

@@ -36,4 +36,8 @@ pub struct Site {
     pub owner: Owner,
     /// The version in force of each page, in footer order.
     pub pages: Vec<PageSummary>,
+    /// Whether the site sends e-mail: without it there is no password
+    /// reset and no address confirmation (`email_off`), and writing does
+    /// not wait for a confirmed address.
+    pub email: bool,
 }

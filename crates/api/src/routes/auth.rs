@@ -9,6 +9,7 @@ use crate::rate_limit::ClientAddress;
 use crate::state::AppState;
 use actix_web::{get, post, web, HttpResponse};
 use emenda_accounts::service::{Consent, Registration};
+use emenda_domain::mail::Language;
 use serde::Deserialize;
 use utoipa::ToSchema;
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -42,6 +43,8 @@ pub struct RegisterRequest {
     /// (`mismatch` when the notice changed meanwhile: show the new one).
     #[schema(minimum = 1)]
     pub privacy_version: Option<i32>,
+    /// The language to write to them in (`it`, the default, or `en`).
+    pub language: Option<Language>,
 }
 
 /// Sign-in form.
@@ -76,6 +79,7 @@ pub async fn register(state: web::Data<AppState>, body: Body<RegisterRequest>) -
         nickname: body.nickname,
         display_name: body.display_name,
         consent: Consent::PrivacyNotice(body.privacy_version),
+        language: body.language.unwrap_or(Language::It),
     };
     let user = blocking(move || state.accounts.register(&input)).await?;
     Ok(HttpResponse::Created().json(UserDto::from(&user)))

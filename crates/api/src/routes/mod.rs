@@ -7,6 +7,7 @@
 //! are derived from that one registration, so the document, the 405
 //! answers and the rate limiter cannot drift from the routes.
 
+pub mod account;
 pub mod amendments;
 pub mod audit;
 pub mod auth;
@@ -62,6 +63,7 @@ pub fn register(cfg: &mut ServiceConfig) {
                 .wrap(actix_web::middleware::from_fn(http::cache_headers))
                 .wrap(actix_web::middleware::from_fn(connections::bound_body_time))
                 .configure(auth::configure)
+                .configure(account::configure)
                 .configure(spaces::configure)
                 .configure(proposals::configure)
                 .configure(versions::configure)

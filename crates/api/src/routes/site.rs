@@ -20,8 +20,9 @@ use utoipa_actix_web::service_config::ServiceConfig;
 #[get("/site")]
 pub async fn get_site(state: web::Data<AppState>) -> ApiResult<HttpResponse> {
     let owner = state.owner.clone();
+    let email = state.accounts.sends_email();
     let pages = blocking(move || state.pages.in_force()).await?;
-    Ok(HttpResponse::Ok().json(Site { owner, pages }))
+    Ok(HttpResponse::Ok().json(Site { owner, pages, email }))
 }
 
 /// The owning body's logo, when one is configured.

@@ -219,6 +219,7 @@ fn load_reports(
         nickname: "offerte_lampo".into(),
         display_name: "Offerte Lampo".into(),
         consent: emenda_accounts::service::Consent::ByOperator,
+        language: emenda_domain::mail::Language::It,
     })?;
     let spammer = actor_of(state, spammer.id)?;
     let spam = comment(

@@ -5,6 +5,7 @@
 mod common;
 mod consistency;
 mod immutability;
+mod outbox;
 mod public_log;
 mod read_snapshots;
 mod schema;

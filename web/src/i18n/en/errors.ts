@@ -39,6 +39,8 @@ export const errors: Record<keyof typeof it, string> = {
   'error.support_limit_reached': 'You have given as many supports as this process allows.',
   'error.support_threshold_reached': 'The proposal reached its threshold and takes no more supports.',
   'error.email_taken': 'An account with this e-mail already exists.',
+  'error.email_off': 'This site sends no e-mail.',
+  'error.email_unconfirmed': 'Confirm your e-mail address first: open the link we sent you.',
   'error.nickname_taken': 'This nickname is taken.',
   'error.slug_taken': 'This address is taken.',
   'error.cannot_revoke_self': 'You cannot remove your own administrator role.',
@@ -91,4 +93,5 @@ export const errors: Record<keyof typeof it, string> = {
   'field.not_found': 'Not found.',
   'field.invalid': 'Not a valid value.',
   'field.taken': 'Already in use.',
+  'field.expired': 'The link has expired: ask for a new one.',
 };

@@ -38,6 +38,8 @@ export const errors = {
   'error.support_limit_reached': 'Hai raggiunto il numero massimo di sostegni in questo processo.',
   'error.support_threshold_reached': 'La proposta ha raggiunto la soglia e non accetta altri sostegni.',
   'error.email_taken': 'Esiste già un account con questa e-mail.',
+  'error.email_off': 'Questo sito non invia e-mail.',
+  'error.email_unconfirmed': 'Conferma prima il tuo indirizzo e-mail: apri il collegamento che ti abbiamo inviato.',
   'error.nickname_taken': 'Questo nome utente è già in uso.',
   'error.slug_taken': 'Questo indirizzo è già in uso.',
   'error.cannot_revoke_self': 'Non puoi togliere a te stesso il ruolo di amministratore.',
@@ -90,6 +92,7 @@ export const errors = {
   'field.not_found': 'Non trovato.',
   'field.invalid': 'Valore non valido.',
   'field.taken': 'Già in uso.',
+  'field.expired': 'Il collegamento è scaduto: chiedine uno nuovo.',
 };
 
 // The compiler checks that every problem and field code of the API has a message.
