@@ -55,6 +55,10 @@ pub struct FillOptions {
     /// Accounts in the crowd (default: a fifth of the proposals, at least 200).
     #[arg(long)]
     pub users: Option<usize>,
+    /// People who follow `followed_proposal` (accounts of their own): every
+    /// edit of it notifies them all.
+    #[arg(long, default_value_t = 50_000)]
+    pub followers: usize,
     /// Where to write the manifest the scenarios read.
     #[arg(long, default_value = "bench/results/fill.json")]
     pub manifest: PathBuf,
@@ -88,6 +92,11 @@ pub struct Manifest {
     pub big_comments_proposal: Uuid,
     /// One proposal per edit connection, each at version 1.
     pub edit_proposals: Vec<Uuid>,
+    /// A proposal of the editor's, at version 1, followed by `followers`
+    /// people: its edits measure what notifying them costs the edit.
+    pub followed_proposal: Uuid,
+    /// How many follow it.
+    pub followers: usize,
     /// Amendments (at most 100).
     pub amendments: Vec<Uuid>,
     /// Proposal ids spread over the whole set (at most 20,000), for writes
@@ -116,6 +125,8 @@ pub struct Counts {
     pub supports: usize,
     /// Comments.
     pub comments: usize,
+    /// Follows.
+    pub follows: usize,
     /// Amendments.
     pub amendments: usize,
 }
@@ -218,6 +229,7 @@ fn proposal(rng: &mut Rng, plan: &Plan, index: usize, sequence: i64, batch: &mut
         1 => (1, 5_000, plan.crowd(rng)),
         i if (2..2 + WRITERS).contains(&i) => (1, 4_000, plan.users[0]),
         i if i == SAMPLE_INDEX => (3.min(plan.versions_max), 6_000, plan.crowd(rng)),
+        i if i == FOLLOWED_INDEX => (1, 4_000, plan.users[0]),
         _ => (1 + rng.skewed(plan.versions_max - 1), rng.log_size(2_000, 20_000), plan.crowd(rng)),
     };
     let mut paragraphs = text::body(rng, size);
@@ -314,9 +326,12 @@ fn proposal(rng: &mut Rng, plan: &Plan, index: usize, sequence: i64, batch: &mut
 /// The proposal of typical size the read scenarios fetch.
 const SAMPLE_INDEX: usize = 2 + WRITERS;
 
+/// Where the followed proposal is in the fill order (after the sample).
+const FOLLOWED_INDEX: usize = SAMPLE_INDEX + 1;
+
 /// Fills the database; returns the manifest it also writes to disk.
 pub fn fill(options: &FillOptions) -> anyhow::Result<Manifest> {
-    ensure!(options.proposals > SAMPLE_INDEX, "--proposals must be more than {SAMPLE_INDEX}");
+    ensure!(options.proposals > FOLLOWED_INDEX, "--proposals must be more than {FOLLOWED_INDEX}");
     ensure!((2..=50).contains(&options.versions_max), "--versions-max must be between 2 and 50");
     let started = Instant::now();
     let target = DatabaseTarget::parse(&options.database_url);
@@ -377,6 +392,7 @@ pub fn fill(options: &FillOptions) -> anyhow::Result<Manifest> {
     let mut tally = vec![0i32; total_users];
     let mut manifest_ids = Vec::new();
     let (mut sample, mut diff, mut big, mut edits, mut amendments) = (None, None, None, Vec::new(), Vec::new());
+    let mut followed = None;
     let spread = (options.proposals / 20_000).max(1);
     let mut index = 0;
     while index < options.proposals {
@@ -399,6 +415,7 @@ pub fn fill(options: &FillOptions) -> anyhow::Result<Manifest> {
                 1 => big = Some(p.id),
                 i if (2..2 + WRITERS).contains(&i) => edits.push(p.id),
                 SAMPLE_INDEX => sample = Some((p.id, p.current_version)),
+                FOLLOWED_INDEX => followed = Some(p.id),
                 i if i % spread == 0 && manifest_ids.len() < 20_000 => manifest_ids.push(p.id),
                 _ => {}
             }
@@ -421,6 +438,26 @@ pub fn fill(options: &FillOptions) -> anyhow::Result<Manifest> {
         bulk::insert_tallies(tx, &tallies)?;
         bulk::create_scratch_table(tx)
     })?;
+    // The followers of the followed proposal: accounts of their own.
+    let Some(followed_proposal) = followed else { bail!("the followed proposal was not written") };
+    let followers: Vec<BulkUser> = (0..options.followers)
+        .map(|i| BulkUser {
+            id: id_at(start + Duration::milliseconds(i64::try_from(total_users + i).unwrap_or_default())),
+            email: format!("seguace_{i}@bench.example"),
+            nickname: format!("seguace_{i}"),
+            display_name: format!("Seguace {i}"),
+            created_at: start,
+        })
+        .collect();
+    for chunk in followers.chunks(10_000) {
+        let ids: Vec<Uuid> = chunk.iter().map(|u| u.id).collect();
+        store.write(|tx| {
+            bulk::insert_users(tx, chunk, &hash)?;
+            bulk::insert_follows(tx, followed_proposal, &ids, start)
+        })?;
+    }
+    counts.users += followers.len();
+    counts.follows = followers.len();
     store.write(bulk::analyze)?;
     let fill_seconds = started.elapsed().as_secs_f64();
 
@@ -449,6 +486,8 @@ pub fn fill(options: &FillOptions) -> anyhow::Result<Manifest> {
         diff_to,
         big_comments_proposal,
         edit_proposals: edits,
+        followed_proposal,
+        followers: options.followers,
         amendments,
         proposal_ids: manifest_ids,
         counts,

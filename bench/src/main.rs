@@ -3,6 +3,7 @@
 //! with, and writes the report; `bench/run` drives the load with wrk.
 
 mod baseline;
+mod fan_out;
 mod fill;
 mod log_delays;
 mod report;
@@ -28,6 +29,9 @@ enum Command {
     /// How long entries written since an instant waited for a signed
     /// checkpoint of the transparency log.
     LogDelays(log_delays::LogDelayOptions),
+    /// How long the notifications of edits of a much-followed proposal
+    /// took to be written, and how many a second.
+    FanOut(fan_out::FanOutOptions),
 }
 
 fn main() -> anyhow::Result<()> {
@@ -36,7 +40,7 @@ fn main() -> anyhow::Result<()> {
             let manifest = fill::fill(&options)?;
             let c = &manifest.counts;
             println!(
-                "filled {} in {:.1} s (recount {:.1} s, every counter equals its rows): {} users, {} proposals, {} versions ({} MB of text), {} supports, {} comments, {} amendments",
+                "filled {} in {:.1} s (recount {:.1} s, every counter equals its rows): {} users, {} proposals, {} versions ({} MB of text), {} supports, {} comments, {} amendments, {} follows of one proposal",
                 manifest.backend,
                 manifest.fill_seconds,
                 manifest.recount_seconds,
@@ -46,12 +50,14 @@ fn main() -> anyhow::Result<()> {
                 c.version_bytes / 1_000_000,
                 c.supports,
                 c.comments,
-                c.amendments
+                c.amendments,
+                c.follows
             );
         }
         Command::Baseline(options) => baseline::serve(&options)?,
         Command::Report(options) => report::report(&options)?,
         Command::LogDelays(options) => log_delays::report(&options)?,
+        Command::FanOut(options) => fan_out::report(&options)?,
     }
     Ok(())
 }

@@ -123,6 +123,7 @@ pub fn markdown(meta: &serde_json::Value, runs: &[Run]) -> String {
         "counters_exact_after_load",
         "list_deep_offset",
         "log_delays",
+        "fan_out",
     ] {
         if let Some(value) = meta.get(key) {
             let _ = writeln!(out, "- {key}: {value}");

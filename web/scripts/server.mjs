@@ -18,7 +18,8 @@ export function emendaBin() {
   return found;
 }
 
-function freePort() {
+/** A port the system just gave out and took back: free unless taken in the next instant. */
+export function freePort() {
   return new Promise((ok, fail) => {
     const s = createServer();
     s.on('error', fail);

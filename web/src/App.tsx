@@ -11,6 +11,7 @@ import { loadScreen, routes, type Screen as RouteEntry } from './routes';
 import type { ComponentChildren } from 'preact';
 import { LiveRegion, announce, PageTitle, focusTitleWhenReady, Loading, Content } from './components/ui';
 import { Lazy } from './components/Lazy';
+import { Bell, ConfirmBanner } from './components/AccountStatus';
 
 /**
  * Who publishes the site and its pages (`/api/v1/site`), for the header and
@@ -23,6 +24,13 @@ function useSite() {
 /** The owning body's logo, when one is configured; its name is always written beside it. */
 function OwnerLogo({ site, class: className }: { site: ReturnType<typeof useSite>; class: string }) {
   return site?.owner.logo ? <img class={className} src="/api/v1/site/logo" alt="" /> : null;
+}
+
+/** Where the site sends e-mail, a signed-in person whose address is not confirmed is asked to confirm it on every page. */
+function AskToConfirm() {
+  const { me } = useSession();
+  const site = useSite();
+  return me && site?.email && !me.email_confirmed ? <ConfirmBanner /> : null;
 }
 
 function Header() {
@@ -52,6 +60,7 @@ function Header() {
               </button>
               {me ? (
                 <>
+                  <Bell />
                   <a class="slim-link" href={href('profile')}>
                     {me.display_name}
                   </a>
@@ -273,6 +282,7 @@ export function App() {
       <Header />
       <main id="main" tabIndex={-1} class="container my-4">
         <LiveRegion />
+        <AskToConfirm />
         <Screen location={location} />
       </main>
       <Footer />

@@ -4,12 +4,12 @@
 //! of the change that causes it (see `emenda_store::outbox`): a change
 //! cannot commit without its letter, nor a letter without its change.
 
-use crate::passwords::{hash_password, verify_password};
+use crate::passwords::hash_password;
 use crate::service::{AccountService, Session, SignedInUser};
 use crate::tokens::{hash_refresh_token, random_secret};
 use chrono::{DateTime, Duration, Utc};
 use emenda_domain::error::Validation;
-use emenda_domain::mail::{compose, mask_address, Language, LetterBody, MailKind, TokenPurpose};
+use emenda_domain::mail::{compose, mask_address, Language, Letter, LetterBody, MailKind, TokenPurpose};
 use emenda_domain::values::{validate_password, Email};
 use emenda_domain::{DomainError, ErrorCode, FieldCode};
 use emenda_service::{InternalError, ServiceError, ServiceResult};
@@ -17,6 +17,7 @@ use emenda_store::email_tokens::{self, NewEmailToken};
 use emenda_store::outbox::{self, NewMail};
 use emenda_store::users::UserRecord;
 use emenda_store::{roles, tokens, users, HasStore, Tx};
+use std::net::IpAddr;
 use uuid::Uuid;
 
 /// Where the site's e-mail comes from and where its links lead.
@@ -29,11 +30,17 @@ pub struct MailSite {
     pub public_url: String,
     /// The domain of every `Message-ID` (the sender address's).
     pub message_domain: String,
+    /// Where people write to the administration (to contest a hide).
+    pub contact: Option<String>,
 }
 
 /// Letters of one kind one account may be sent in an hour: a form that
 /// sends mail must not become a way to flood someone's inbox.
 const LETTERS_PER_HOUR: i64 = 3;
+
+/// Letters of any kind one address may be sent in an hour, whichever
+/// accounts ask: several accounts must not add up to a flood.
+const LETTERS_TO_AN_ADDRESS_PER_HOUR: i64 = 5;
 
 /// Where a change of address stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -73,7 +80,29 @@ impl AccountService {
     /// otherwise) into the outbox, in the caller's transaction.
     fn post(&self, tx: &mut Tx<'_>, user: &UserRecord, to: &str, body: &LetterBody<'_>) -> ServiceResult<()> {
         let site = self.mail_site()?;
-        let letter = compose(body, user.language, &user.display_name, &site.site_name);
+        // The name is the account's own words: it goes only to the address
+        // the account proved, so nobody can make the site's sender carry
+        // their text to someone else's inbox.
+        let proven = user.email_confirmed_at.is_some() && to == user.email;
+        let name = if proven { user.display_name.as_str() } else { "" };
+        let letter = compose(body, user.language, name, &site.site_name);
+        self.enqueue(tx, user.id, to, body.kind(), user.language, &letter, None)
+    }
+
+    /// Writes `letter` to the outbox with a `Message-ID` of its own, in the
+    /// caller's transaction: every letter the site sends goes through here.
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn enqueue(
+        &self,
+        tx: &mut Tx<'_>,
+        user_id: Uuid,
+        to: &str,
+        kind: MailKind,
+        language: Language,
+        letter: &Letter,
+        unsubscribe_url: Option<&str>,
+    ) -> ServiceResult<()> {
+        let site = self.mail_site()?;
         let id = self.ctx.ids.new_id();
         let message_id = format!("<{id}@{}>", site.message_domain);
         outbox::enqueue(
@@ -81,12 +110,13 @@ impl AccountService {
             &NewMail {
                 id,
                 message_id: &message_id,
-                user_id: Some(user.id),
+                user_id: Some(user_id),
                 recipient: to,
-                kind: body.kind(),
-                language: user.language,
-                letter: &letter,
+                kind,
+                language,
+                letter,
                 created_at: self.ctx.clock.now(),
+                unsubscribe_url,
             },
         )?;
         Ok(())
@@ -118,26 +148,42 @@ impl AccountService {
             TokenPurpose::ConfirmAddress => "conferma-indirizzo",
             TokenPurpose::PasswordReset => "nuova-password",
         };
-        Ok(format!("{}/{path}?token={token}", site.public_url))
+        // After `#`: a browser never sends it, so no server or proxy log
+        // holds the token.
+        Ok(format!("{}/{path}#token={token}", site.public_url))
     }
 
     fn forgot_password_link(&self) -> ServiceResult<String> {
         Ok(format!("{}/password-dimenticata", self.mail_site()?.public_url))
     }
 
-    /// Whether `user` was sent fewer than [`LETTERS_PER_HOUR`] letters of
-    /// `kind` in the last hour.
-    fn may_send(&self, tx: &mut Tx<'_>, user_id: Uuid, kind: MailKind, now: DateTime<Utc>) -> ServiceResult<bool> {
-        Ok(outbox::count_since(tx, user_id, kind, now - Duration::hours(1))? < LETTERS_PER_HOUR)
+    /// Whether fewer than [`LETTERS_PER_HOUR`] letters of `kind` went to
+    /// `user` in the last hour, and fewer than
+    /// [`LETTERS_TO_AN_ADDRESS_PER_HOUR`] of any kind to the address `to`.
+    fn may_send(
+        &self,
+        tx: &mut Tx<'_>,
+        user_id: Uuid,
+        to: &str,
+        kind: MailKind,
+        now: DateTime<Utc>,
+    ) -> ServiceResult<bool> {
+        let since = now - Duration::hours(1);
+        Ok(outbox::count_since(tx, user_id, kind, since)? < LETTERS_PER_HOUR
+            && outbox::count_to_since(tx, to, since)? < LETTERS_TO_AN_ADDRESS_PER_HOUR)
     }
 
     /// In the registration's transaction: a confirmation link to a person
     /// who signed up. Nothing when the site sends no e-mail.
     pub(crate) fn welcome(&self, tx: &mut Tx<'_>, user: &UserRecord) -> ServiceResult<()> {
-        if !self.sends_email() {
+        let now = self.ctx.clock.now();
+        if !self.sends_email()
+            || user.email_confirmed_at.is_some()
+            || !self.may_send(tx, user.id, &user.email, MailKind::ConfirmAddress, now)?
+        {
             return Ok(());
         }
-        let link = self.issue_link(tx, user.id, TokenPurpose::ConfirmAddress, &user.email, self.ctx.clock.now())?;
+        let link = self.issue_link(tx, user.id, TokenPurpose::ConfirmAddress, &user.email, now)?;
         self.post(tx, user, &user.email, &LetterBody::ConfirmAddress { link: &link })
     }
 
@@ -148,7 +194,9 @@ impl AccountService {
         self.ctx.store().write(|tx| {
             let user = users::find_for_update(tx, user_id)?.ok_or_else(|| DomainError::not_found("user"))?;
             let now = self.ctx.clock.now();
-            if user.email_confirmed_at.is_some() || !self.may_send(tx, user.id, MailKind::ConfirmAddress, now)? {
+            if user.email_confirmed_at.is_some()
+                || !self.may_send(tx, user.id, &user.email, MailKind::ConfirmAddress, now)?
+            {
                 return Ok(());
             }
             let link = self.issue_link(tx, user.id, TokenPurpose::ConfirmAddress, &user.email, now)?;
@@ -168,7 +216,7 @@ impl AccountService {
             };
             let user = users::find_for_update(tx, user.id)?.ok_or_else(|| DomainError::not_found("user"))?;
             let now = self.ctx.clock.now();
-            if user.blocked_at.is_some() || !self.may_send(tx, user.id, MailKind::PasswordReset, now)? {
+            if user.blocked_at.is_some() || !self.may_send(tx, user.id, &user.email, MailKind::PasswordReset, now)? {
                 return Ok(());
             }
             let link = self.issue_link(tx, user.id, TokenPurpose::PasswordReset, &user.email, now)?;
@@ -198,7 +246,7 @@ impl AccountService {
         if purpose == TokenPurpose::PasswordReset && found.email != user.email {
             return Err(invalid());
         }
-        if found.used_at.is_some() {
+        if found.used_at.is_some() || user.blocked_at.is_some() {
             return Err(invalid());
         }
         if found.expires_at <= now {
@@ -260,9 +308,9 @@ impl AccountService {
     /// Changes the caller's password, proven by the current one: every
     /// session closes and a new one starts for the caller, and a notice
     /// goes to their address.
-    pub fn change_password(&self, user_id: Uuid, current: &str, new: &str) -> ServiceResult<Session> {
+    pub fn change_password(&self, user_id: Uuid, current: &str, new: &str, address: IpAddr) -> ServiceResult<Session> {
         Validation::new().rule("new_password", validate_password(new)).finish()?;
-        self.check_password(user_id, current)?;
+        self.check_password(user_id, current, address)?;
         let password_hash = hash_password(new).map_err(hashing_failed)?;
         self.ctx.store().write(|tx| {
             let user = users::find_for_update(tx, user_id)?.ok_or_else(|| DomainError::not_found("user"))?;
@@ -283,7 +331,10 @@ impl AccountService {
     ) -> ServiceResult<()> {
         users::set_password_hash(tx, user.id, password_hash, now)?;
         tokens::revoke_all_for_user(tx, user.id, now)?;
+        // Every link in flight goes: a reset link, and a pending change of
+        // address, which whoever knew the old password may have asked for.
         email_tokens::retire_unused(tx, user.id, TokenPurpose::PasswordReset, now)?;
+        email_tokens::retire_unused(tx, user.id, TokenPurpose::ConfirmAddress, now)?;
         if self.sends_email() {
             let reset_link = self.forgot_password_link()?;
             self.post(tx, user, &user.email, &LetterBody::PasswordChanged { reset_link: &reset_link })?;
@@ -291,27 +342,35 @@ impl AccountService {
         Ok(())
     }
 
-    /// Checks the caller's password (a wrong one is a field error, not a
+    /// Checks the caller's password from `address`, throttled and
+    /// recorded as a sign-in is (a wrong one is a field error, not a
     /// failed sign-in: the caller is signed in already).
-    fn check_password(&self, user_id: Uuid, password: &str) -> ServiceResult<()> {
+    fn check_password(&self, user_id: Uuid, password: &str, address: IpAddr) -> ServiceResult<()> {
         let user = self
             .ctx
             .store()
             .read(|tx| users::find_by_id(tx, user_id))?
             .ok_or_else(|| DomainError::not_found("user"))?;
-        if verify_password(password, &user.password_hash) {
-            Ok(())
-        } else {
-            Err(DomainError::invalid("password", FieldCode::Mismatch, "this is not the account's password").into())
+        match self.attempt_password(&user.email, password, address)? {
+            Some(found) if found.id == user_id => Ok(()),
+            _ => {
+                Err(DomainError::invalid("password", FieldCode::Mismatch, "this is not the account's password").into())
+            }
         }
     }
 
     /// Changes the caller's address, proven by their password. When the
     /// site sends e-mail, a link goes to the new address and the change
     /// happens when it is opened; otherwise it happens now, unconfirmed.
-    pub fn change_email(&self, user_id: Uuid, password: &str, email: &str) -> ServiceResult<AddressChange> {
+    pub fn change_email(
+        &self,
+        user_id: Uuid,
+        password: &str,
+        email: &str,
+        address: IpAddr,
+    ) -> ServiceResult<AddressChange> {
         let (email,) = Validation::new().field("email", Email::parse(email)).finish()?;
-        self.check_password(user_id, password)?;
+        self.check_password(user_id, password, address)?;
         let result = self.ctx.store().write(|tx| {
             let user = users::find_for_update(tx, user_id)?.ok_or_else(|| DomainError::not_found("user"))?;
             if user.email == email.as_str() {
@@ -325,7 +384,7 @@ impl AccountService {
                 users::change_email_unconfirmed(tx, user.id, email.as_str(), now)?;
                 return Ok(AddressChange::Done);
             }
-            if self.may_send(tx, user.id, MailKind::ConfirmAddress, now)? {
+            if self.may_send(tx, user.id, email.as_str(), MailKind::ConfirmAddress, now)? {
                 let link = self.issue_link(tx, user.id, TokenPurpose::ConfirmAddress, email.as_str(), now)?;
                 self.post(tx, &user, email.as_str(), &LetterBody::ConfirmAddress { link: &link })?;
             }

@@ -3,6 +3,7 @@
 //! fresh from the database.
 
 pub mod email;
+pub mod notifications;
 pub mod outbox;
 pub mod passwords;
 pub mod service;

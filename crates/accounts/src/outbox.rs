@@ -29,6 +29,9 @@ pub struct OutgoingLetter {
     pub date: DateTime<Utc>,
     /// Attempts so far, this one included.
     pub attempts: i32,
+    /// Where to stop letters of its kind in one click (its
+    /// `List-Unsubscribe` header, RFC 8058).
+    pub unsubscribe_url: Option<String>,
 }
 
 /// Why a delivery failed, as the mail server or the network put it.
@@ -59,6 +62,11 @@ impl MailOutbox {
     /// sender died, another takes them): each claim counts as an attempt.
     pub fn claim(&self, limit: i64, lease: Duration) -> ServiceResult<Vec<OutgoingLetter>> {
         let now = self.ctx.clock.now();
+        // A read first: an idle sender must not take the write lock twice
+        // a second.
+        if !self.ctx.store().read_statement(|tx| outbox::has_due(tx, now))? {
+            return Ok(Vec::new());
+        }
         let claimed = self.ctx.store().write(|tx| outbox::claim_due(tx, now, now + lease, limit))?;
         Ok(claimed
             .into_iter()
@@ -70,20 +78,24 @@ impl MailOutbox {
                 letter: mail.letter,
                 date: mail.created_at,
                 attempts: mail.attempts,
+                unsubscribe_url: mail.unsubscribe_url,
             })
             .collect())
     }
 
-    /// Records that the mail server accepted `letter`.
-    pub fn delivered(&self, letter: &OutgoingLetter) -> ServiceResult<()> {
+    /// Records that the mail server accepted `letter`; false when it was
+    /// taken over meanwhile (this sender's lease ran out), so the outcome is
+    /// the new taker's to record.
+    pub fn delivered(&self, letter: &OutgoingLetter) -> ServiceResult<bool> {
         let now = self.ctx.clock.now();
-        Ok(self.ctx.store().write(|tx| outbox::mark_sent(tx, letter.id, now))?)
+        Ok(self.ctx.store().write(|tx| outbox::mark_sent(tx, letter.id, letter.attempts, now))?)
     }
 
     /// Records a failed attempt: tried again after the backoff of
     /// [`retry_delay`], or given up when the failure is permanent or the
-    /// attempts are spent. Returns the state the letter is left in.
-    pub fn failed(&self, letter: &OutgoingLetter, failure: &DeliveryFailure) -> ServiceResult<MailState> {
+    /// attempts are spent. Returns the state the letter is left in, or
+    /// `None` when it was taken over meanwhile.
+    pub fn failed(&self, letter: &OutgoingLetter, failure: &DeliveryFailure) -> ServiceResult<Option<MailState>> {
         let now = self.ctx.clock.now();
         let (error, retry_at) = match failure {
             DeliveryFailure::Transient(error) => (error, retry_delay(letter.attempts).map(|delay| now + delay)),
@@ -91,8 +103,9 @@ impl MailOutbox {
         };
         // Kept short: a mail server's reply is not worth a page of storage.
         let error: String = error.chars().take(500).collect();
-        self.ctx.store().write(|tx| outbox::mark_failed(tx, letter.id, &error, retry_at))?;
-        Ok(if retry_at.is_some() { MailState::Pending } else { MailState::Dead })
+        let recorded =
+            self.ctx.store().write(|tx| outbox::mark_failed(tx, letter.id, letter.attempts, &error, retry_at))?;
+        Ok(recorded.then_some(if retry_at.is_some() { MailState::Pending } else { MailState::Dead }))
     }
 
     /// Letters in `state` (all when `None`), newest first: admins only.

@@ -16,7 +16,7 @@ use emenda_domain::values::{validate_password, DisplayName, Email, Nickname};
 use emenda_domain::{DomainError, ErrorCode, FieldCode};
 use emenda_service::{AccessError, AuditTarget, InternalError, ServiceContext, ServiceError, ServiceResult};
 use emenda_store::tokens::NewRefreshToken;
-use emenda_store::users::NewUser;
+use emenda_store::users::{NewUser, UserRecord};
 use emenda_store::HasStore;
 use emenda_store::{pages, roles, tokens, users};
 use std::net::IpAddr;
@@ -113,7 +113,7 @@ pub enum Consent {
 #[derive(Debug, Clone)]
 pub struct AccountService {
     pub(crate) ctx: ServiceContext,
-    keys: JwtKeys,
+    pub(crate) keys: JwtKeys,
     pub(crate) settings: AuthSettings,
 }
 
@@ -223,35 +223,7 @@ impl AccountService {
     /// password (see [`emenda_domain::sign_in`]).
     pub fn login(&self, email: &str, password: &str, address: IpAddr) -> ServiceResult<Session> {
         let email = email.trim().to_lowercase();
-        let address = address_key(address);
-        let attempt_id = self.ctx.ids.new_id();
-        let limits = &self.settings.sign_in;
-        // The attempt is judged and recorded (as a failure) before the
-        // password is checked, in one transaction under the e-mail's lock:
-        // parallel guesses cannot all be judged before any is recorded.
-        let user = self.ctx.store().write(|tx| {
-            users::lock_sign_in(tx, &email)?;
-            // The time is read once the lock is held, so a wait for the
-            // pool or the lock does not date the attempt in the past.
-            let now = self.ctx.clock.now();
-            let (failures_before, successes_before) = limits.forget_before(now);
-            users::forget_login_attempts(tx, &email, failures_before, successes_before)?;
-            let history = users::login_attempts(tx, &email)?;
-            if let SignInVerdict::Wait { seconds } = judge_sign_in(&history, &address, now, limits) {
-                return Err(ServiceError::from(AccessError::TooManyAttempts { retry_after: seconds }));
-            }
-            users::record_login_attempt(tx, attempt_id, &email, &address, false, now)?;
-            Ok(users::find_by_email(tx, &email)?)
-        })?;
-        let stored_hash = user.as_ref().map_or(decoy_hash(), |u| u.password_hash.as_str());
-        let password_ok = verify_password(password, stored_hash) && user.is_some();
-        if password_ok {
-            self.ctx.store().write(|tx| {
-                users::lock_sign_in(tx, &email)?;
-                users::mark_login_succeeded(tx, attempt_id, &email, &address)
-            })?;
-        }
-        let Some(user) = user.filter(|_| password_ok) else {
+        let Some(user) = self.attempt_password(&email, password, address)? else {
             return Err(AccessError::InvalidCredentials.into());
         };
         // The session starts under the user's row lock, with the blocked
@@ -268,6 +240,49 @@ impl AccountService {
             let ids = (self.ctx.ids.new_id(), self.ctx.ids.new_id());
             self.start_session(tx, SignedInUser { user: user.into(), roles }, ids, now)
         })
+    }
+
+    /// Checks `password` for the account of `email` (lower-cased) from
+    /// `address`, throttled as a sign-in is: the account when it is right,
+    /// `None` when it is wrong or there is no such account. Every check of
+    /// a password goes through here (signing in, and proving it to change
+    /// the password or the address), so a stolen session cannot guess it
+    /// faster than a stranger at the sign-in form.
+    pub(crate) fn attempt_password(
+        &self,
+        email: &str,
+        password: &str,
+        address: IpAddr,
+    ) -> ServiceResult<Option<UserRecord>> {
+        let address = address_key(address);
+        let attempt_id = self.ctx.ids.new_id();
+        let limits = &self.settings.sign_in;
+        // The attempt is judged and recorded (as a failure) before the
+        // password is checked, in one transaction under the e-mail's lock:
+        // parallel guesses cannot all be judged before any is recorded.
+        let user = self.ctx.store().write(|tx| {
+            users::lock_sign_in(tx, email)?;
+            // The time is read once the lock is held, so a wait for the
+            // pool or the lock does not date the attempt in the past.
+            let now = self.ctx.clock.now();
+            let (failures_before, successes_before) = limits.forget_before(now);
+            users::forget_login_attempts(tx, email, failures_before, successes_before)?;
+            let history = users::login_attempts(tx, email)?;
+            if let SignInVerdict::Wait { seconds } = judge_sign_in(&history, &address, now, limits) {
+                return Err(ServiceError::from(AccessError::TooManyAttempts { retry_after: seconds }));
+            }
+            users::record_login_attempt(tx, attempt_id, email, &address, false, now)?;
+            Ok(users::find_by_email(tx, email)?)
+        })?;
+        let stored_hash = user.as_ref().map_or(decoy_hash(), |u| u.password_hash.as_str());
+        let password_ok = verify_password(password, stored_hash) && user.is_some();
+        if password_ok {
+            self.ctx.store().write(|tx| {
+                users::lock_sign_in(tx, email)?;
+                users::mark_login_succeeded(tx, attempt_id, email, &address)
+            })?;
+        }
+        Ok(user.filter(|_| password_ok))
     }
 
     pub(crate) fn start_session(
@@ -402,9 +417,24 @@ impl AccountService {
         Ok(self.keys.verify(access_token, self.ctx.clock.now())?)
     }
 
+    /// Checks an access token's signature and expiry (no database); returns
+    /// the user id it was issued to and the second it was issued.
+    pub fn verify_access(&self, access_token: &str) -> ServiceResult<(Uuid, i64)> {
+        Ok(self.keys.verify_issued(access_token, self.ctx.clock.now())?)
+    }
+
     /// Loads a user whose token was verified, with roles read now; blocked
     /// or deleted accounts are refused.
     pub fn signed_in_user(&self, user_id: Uuid) -> ServiceResult<SignedInUser> {
+        self.signed_in_user_at(user_id, None)
+    }
+
+    /// [`AccountService::signed_in_user`] for a token issued at `issued_at`
+    /// (Unix seconds): refused when the account's sessions were closed
+    /// after it was issued (a new or reset password). Seconds, as tokens
+    /// count them: a token issued in the very second of the closing, just
+    /// before it, still works for its 15 minutes.
+    pub fn signed_in_user_at(&self, user_id: Uuid, issued_at: Option<i64>) -> ServiceResult<SignedInUser> {
         // One statement (the user with their grants): one round trip per
         // authenticated request, no transaction around it.
         self.ctx.store().read_statement(|tx| {
@@ -413,14 +443,20 @@ impl AccountService {
             if user.blocked_at.is_some() {
                 return Err(blocked().into());
             }
+            let closed_since = user.sessions_closed_at.map(|at| at.timestamp());
+            if issued_at.zip(closed_since).is_some_and(|(issued, closed)| issued < closed) {
+                return Err(
+                    AccessError::token(ErrorCode::TokenInvalid, "this session was closed; sign in again").into()
+                );
+            }
             Ok(SignedInUser { user: user.into(), roles })
         })
     }
 
     /// Turns a bearer token into the signed-in user, with roles read now.
     pub fn authenticate(&self, access_token: &str) -> ServiceResult<SignedInUser> {
-        let user_id = self.verify_access_token(access_token)?;
-        self.signed_in_user(user_id)
+        let (user_id, issued_at) = self.verify_access(access_token)?;
+        self.signed_in_user_at(user_id, Some(issued_at))
     }
 
     /// Makes sure an admin with this e-mail exists: registers them if
@@ -432,12 +468,17 @@ impl AccountService {
             Some(user) => user.id,
             None => self.register(registration)?.id,
         };
+        let confirmed_at = self.ctx.clock.now();
         let now = self.ctx.clock.now();
         let grant = RoleGrant { role: Role::Admin, space_id: None };
         self.ctx.store().write(|tx| {
             // Ordered against registrations like any grant; the operator's
             // choice of admin is not second-guessed for look-alikes.
             users::lock_reserved_names(tx, true)?;
+            // The operator vouches for the address of the admin they name.
+            if users::find_by_id(tx, user_id)?.is_some_and(|u| u.email_confirmed_at.is_none()) {
+                users::confirm_email(tx, user_id, email.as_str(), confirmed_at)?;
+            }
             if roles::grant(tx, self.ctx.ids.new_id(), user_id, grant, None, now)? {
                 self.ctx.audit(
                     tx,

@@ -4,6 +4,7 @@
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use chrono::{DateTime, Utc};
+use emenda_domain::notification::NotificationKind;
 use emenda_domain::ErrorCode;
 use emenda_service::{AccessError, InternalError};
 use jsonwebtoken::{decode, encode, Algorithm, DecodingKey, EncodingKey, Header, Validation};
@@ -23,6 +24,19 @@ struct AccessClaims {
 }
 
 const ISSUER: &str = "emenda";
+
+/// The issuer of unsubscribe links: another issuer than access tokens', so
+/// neither is ever taken for the other.
+const UNSUBSCRIBE_ISSUER: &str = "emenda-unsubscribe";
+
+/// Claims of an unsubscribe link: whose letters of which kind to stop. No
+/// expiry: a letter read a year later still unsubscribes.
+#[derive(Debug, Serialize, Deserialize)]
+struct UnsubscribeClaims {
+    sub: Uuid,
+    kind: NotificationKind,
+    iss: String,
+}
 
 /// How far instances' clocks may disagree before a token issued "in the
 /// future" (or not valid yet) is refused.
@@ -61,9 +75,36 @@ impl JwtKeys {
             .map_err(|e| InternalError::new("signing an access token", e))
     }
 
+    /// Signs an unsubscribe link's token: it stops letters of `kind` to
+    /// `user_id`, and does nothing else.
+    pub fn issue_unsubscribe(&self, user_id: Uuid, kind: NotificationKind) -> Result<String, InternalError> {
+        let claims = UnsubscribeClaims { sub: user_id, kind, iss: UNSUBSCRIBE_ISSUER.into() };
+        encode(&Header::new(Algorithm::HS256), &claims, &self.encoding)
+            .map_err(|e| InternalError::new("signing an unsubscribe link", e))
+    }
+
+    /// Checks an unsubscribe link's token; returns whom and which kind it
+    /// names.
+    pub fn verify_unsubscribe(&self, token: &str) -> Result<(Uuid, NotificationKind), AccessError> {
+        let mut validation = Validation::new(Algorithm::HS256);
+        validation.set_issuer(&[UNSUBSCRIBE_ISSUER]);
+        validation.validate_exp = false;
+        validation.set_required_spec_claims(&["sub", "iss"]);
+        let claims = decode::<UnsubscribeClaims>(token, &self.decoding, &validation)
+            .map_err(|_| AccessError::token(ErrorCode::TokenInvalid, "the unsubscribe link is not valid"))?
+            .claims;
+        Ok((claims.sub, claims.kind))
+    }
+
     /// Checks signature, issuer, issue time, not-before and expiry (against
     /// `now`, the service's clock); returns the user id.
     pub fn verify(&self, token: &str, now: DateTime<Utc>) -> Result<Uuid, AccessError> {
+        self.verify_issued(token, now).map(|(user_id, _)| user_id)
+    }
+
+    /// [`JwtKeys::verify`], with the second the token was issued (a token
+    /// issued before its account's sessions were closed is refused).
+    pub fn verify_issued(&self, token: &str, now: DateTime<Utc>) -> Result<(Uuid, i64), AccessError> {
         let mut validation = Validation::new(Algorithm::HS256);
         validation.set_issuer(&[ISSUER]);
         // Times are checked below against the injected clock, not the
@@ -82,7 +123,7 @@ impl JwtKeys {
         if claims.exp <= now {
             return Err(AccessError::token(ErrorCode::TokenExpired, "the access token has expired"));
         }
-        Ok(claims.sub)
+        Ok((claims.sub, claims.iat))
     }
 }
 

@@ -90,8 +90,8 @@ async fn load(req: HttpRequest) -> Result<Option<SignedInUser>, ApiError> {
         .ok_or_else(|| ApiError::new(ErrorCode::InternalError, "no state"))?;
     // The signature is checked before any await, so a bad token is refused
     // before the body is even read.
-    let user_id = state.accounts.verify_access_token(&token)?;
-    blocking(move || state.accounts.signed_in_user(user_id)).await.map(Some)
+    let (user_id, issued_at) = state.accounts.verify_access(&token)?;
+    blocking(move || state.accounts.signed_in_user_at(user_id, Some(issued_at))).await.map(Some)
 }
 
 impl FromRequest for MaybeUser {

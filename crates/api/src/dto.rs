@@ -14,6 +14,7 @@
 //! body from the server's settings, and its pages).
 
 pub mod mail;
+pub mod notifications;
 pub mod proposal_read;
 pub mod sessions;
 pub mod site;

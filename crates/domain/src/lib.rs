@@ -20,6 +20,7 @@ mod macros;
 pub mod mail;
 pub mod merge;
 pub mod moderation;
+pub mod notification;
 pub mod policy;
 pub mod proposal;
 pub mod reference;

@@ -36,6 +36,8 @@ string_enum! {
         PasswordChanged => "password_changed",
         /// The address was changed (sent to the old one).
         EmailChanged => "email_changed",
+        /// A notification the person chose to get by e-mail.
+        Notification => "notification",
     }
 }
 
@@ -154,7 +156,7 @@ impl LetterBody<'_> {
 /// Writes `body` to `name` in `language`, signed by the site `site`.
 pub fn compose(body: &LetterBody<'_>, language: Language, name: &str, site: &str) -> Letter {
     let it = language == Language::It;
-    let greeting = if it { format!("Ciao {name},") } else { format!("Hello {name},") };
+    let greeting = greeting(language, name);
     let (subject, lines, link): (String, Vec<String>, Option<&str>) = match body {
         LetterBody::ConfirmAddress { link } => (
             if it { format!("Conferma il tuo indirizzo su {site}") } else { format!("Confirm your address on {site}") },
@@ -206,9 +208,25 @@ pub fn compose(body: &LetterBody<'_>, language: Language, name: &str, site: &str
     } else {
         format!("A service message from {site}: it is about your account and cannot be turned off.")
     };
+    render_letter(subject, &greeting, &lines, link, &footer)
+}
+
+/// "Ciao Maria," or, without a name, "Ciao,".
+pub fn greeting(language: Language, name: &str) -> String {
+    let hello = if language == Language::It { "Ciao" } else { "Hello" };
+    if name.is_empty() {
+        format!("{hello},")
+    } else {
+        format!("{hello} {name},")
+    }
+}
+
+/// Lays a letter out, in plain text and in HTML alike: the greeting, the
+/// lines, the link on its own, then the footer after a signature mark.
+pub fn render_letter(subject: String, greeting: &str, lines: &[String], link: Option<&str>, footer: &str) -> Letter {
     let mut text = format!("{greeting}\n\n");
-    let mut html = format!("<p>{}</p>\n", escape_html(&greeting));
-    for line in &lines {
+    let mut html = format!("<p>{}</p>\n", escape_html(greeting));
+    for line in lines {
         text.push_str(line);
         text.push_str("\n\n");
         html.push_str(&format!("<p>{}</p>\n", escape_html(line)));
@@ -219,7 +237,7 @@ pub fn compose(body: &LetterBody<'_>, language: Language, name: &str, site: &str
         html.push_str(&format!("<p><a href=\"{link}\">{link}</a></p>\n"));
     }
     text.push_str(&format!("-- \n{footer}\n"));
-    html.push_str(&format!("<hr>\n<p><small>{}</small></p>\n", escape_html(&footer)));
+    html.push_str(&format!("<hr>\n<p><small>{}</small></p>\n", escape_html(footer)));
     Letter { subject, text, html }
 }
 

@@ -27,7 +27,7 @@ use emenda_store::proposals::ProposalRecord;
 use emenda_store::spaces::{self, SpaceRecord};
 use emenda_store::versions::{self, VersionRecord};
 use emenda_store::HasStore;
-use emenda_store::{StoreError, Tx};
+use emenda_store::{follows, StoreError, Tx};
 use std::sync::Arc;
 use uuid::Uuid;
 
@@ -189,6 +189,8 @@ impl AmendmentService {
                     created_at: self.ctx.clock.now(),
                 },
             )?;
+            // Who amends hears what becomes of the proposal (and may stop).
+            follows::follow(tx, proposal.id, actor.user_id, self.ctx.clock.now())?;
             self.ctx.audit(
                 tx,
                 Some(actor.user_id),

@@ -20,6 +20,7 @@ use emenda_domain::comment::{
     CommentCursor, CommentOrder, Vote,
 };
 use emenda_domain::error::Validation;
+use emenda_domain::notification::{NotificationKind, NotificationPayload};
 use emenda_domain::policy::Actor;
 use emenda_domain::{DomainError, ErrorCode, FieldCode};
 use emenda_service::{AuditTarget, ServiceContext, ServiceError, ServiceResult};
@@ -28,6 +29,7 @@ use emenda_store::proposals::ProposalRecord;
 use emenda_store::spaces::{self, SpaceRecord};
 use emenda_store::HasStore;
 use emenda_store::Tx;
+use emenda_store::{follows, users};
 use uuid::Uuid;
 
 /// What a comment is written on.
@@ -226,6 +228,26 @@ impl CommentService {
             )?;
             let created = self.reload(tx, id)?;
             comments::adjust_live_counters(tx, &created, 1)?;
+            if let Some((parent, _)) = &parent {
+                let by = users::display_names(tx, &[actor.user_id])?.into_iter().next().map(|(_, name)| name);
+                let reply = NotificationPayload {
+                    by,
+                    subject_id: Some(id),
+                    target: Some("comment".into()),
+                    ..crate::lifecycle::about(&proposal, &proposal.title)
+                };
+                let parent_author = Some(parent.author_id);
+                self.ctx.notify(
+                    tx,
+                    NotificationKind::CommentReply,
+                    Some(actor.user_id),
+                    Some(proposal.id),
+                    parent_author,
+                    &reply,
+                )?;
+            }
+            // Who comments hears what becomes of the proposal (and may stop).
+            follows::follow(tx, proposal.id, actor.user_id, created.created_at)?;
             self.ctx.audit(
                 tx,
                 Some(actor.user_id),

@@ -10,6 +10,7 @@
 
 use emenda_domain::amendment::AmendmentState;
 use emenda_domain::audit::AuditAction;
+use emenda_domain::notification::{NotificationKind, NotificationPayload};
 use emenda_domain::policy::Actor;
 use emenda_domain::proposal::{state_changed, ProposalState, VersionKind};
 use emenda_domain::DomainError;
@@ -81,7 +82,20 @@ pub fn append_version(
         },
     )?;
     crate::search::index(tx, proposal.id, next.title, next.body)?;
+    let payload = NotificationPayload { version: Some(number), ..about(proposal, next.title) };
+    let actor = next.accepted_by.unwrap_or(next.editor_id);
+    ctx.notify(tx, NotificationKind::VersionPublished, Some(actor), Some(proposal.id), None, &payload)?;
     Ok(number)
+}
+
+/// What every notification about `proposal` says of it: its address and
+/// `title` (the title it has after the act).
+pub fn about(proposal: &ProposalRecord, title: &str) -> NotificationPayload {
+    NotificationPayload {
+        reference: Some(proposal.reference.clone()),
+        title: Some(title.to_owned()),
+        ..NotificationPayload::default()
+    }
 }
 
 /// Moves the proposal from one of `from` to `to`. A state that closes the

@@ -25,7 +25,7 @@ use emenda_store::proposals::{
 use emenda_store::spaces::SpaceRecord;
 use emenda_store::versions::{self, NewVersion};
 use emenda_store::HasStore;
-use emenda_store::{amendments, sequences, spaces, Lane, Tx};
+use emenda_store::{amendments, follows, sequences, spaces, Lane, Tx};
 use uuid::Uuid;
 
 /// An author's edit.
@@ -245,6 +245,8 @@ impl ProposalService {
             },
         )?;
         crate::search::index(tx, id, title, body)?;
+        // Its author hears what becomes of it (and may stop).
+        follows::follow(tx, id, actor.user_id, now)?;
         let proposal = proposal_rows::find_by_id(tx, id)?.ok_or_else(|| DomainError::not_found("proposal"))?;
         self.ctx.audit(
             tx,

@@ -14,6 +14,7 @@
 use crate::rules::check_support;
 use crate::views::{MySupport, ProposalSummary, SupportOutcome, SupportReceipt, Supporter};
 use crate::{find_by_key, load_visible_proposal, ProposalKey};
+use emenda_domain::notification::NotificationKind;
 use emenda_domain::policy::Actor;
 use emenda_domain::support::{
     counts, ensure_can_list_supporters, ensure_can_withdraw, on_support, on_withdraw, CountChange,
@@ -24,9 +25,9 @@ use emenda_service::{ServiceContext, ServiceResult};
 use emenda_store::proposals::{self as proposal_rows, ProposalRecord};
 use emenda_store::public_log::{self, SupportLogged};
 use emenda_store::spaces::{self, SpaceRecord};
-use emenda_store::supports;
 use emenda_store::HasStore;
 use emenda_store::Tx;
+use emenda_store::{follows, supports};
 use uuid::Uuid;
 
 /// Where the previous page of supporters ended.
@@ -176,7 +177,20 @@ impl SupportService {
                     CountChange::All => &proposals,
                 };
                 supports::add_counted(tx, counted, 1)?;
-                supports::mark_qualified(tx, counted, settings.support_threshold, now)?;
+                for qualified in supports::mark_qualified(tx, counted, settings.support_threshold, now)? {
+                    let Some(record) = proposal_rows::find_by_id(tx, qualified)? else { continue };
+                    let payload = crate::lifecycle::about(&record, &record.title);
+                    self.ctx.notify(
+                        tx,
+                        NotificationKind::ProposalQualified,
+                        Some(actor.user_id),
+                        Some(record.id),
+                        None,
+                        &payload,
+                    )?;
+                }
+                // Who supports hears what becomes of the proposal (and may stop).
+                follows::follow(tx, proposal.id, actor.user_id, now)?;
             }
             let proposal =
                 proposal_rows::find_by_id(tx, proposal.id)?.ok_or_else(|| DomainError::not_found("proposal"))?;

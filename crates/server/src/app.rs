@@ -29,6 +29,8 @@ use tracing::Span;
 use tracing_actix_web::{RequestId, RootSpanBuilder, TracingLogger};
 use wire::ProblemSocket;
 
+#[path = "fan_out.rs"]
+pub mod fan_out;
 #[path = "integrator.rs"]
 pub mod integrator;
 #[path = "web_assets.rs"]
@@ -248,6 +250,7 @@ pub fn server(database: Database, options: &ServerOptions) -> std::io::Result<(S
         tracing::info!(sequenced, "transparency log entries sequenced at start");
     }
     integrator::spawn(state.log.clone());
+    fan_out::spawn(state.accounts.clone());
     // Proposals without search terms (from before search, or loaded in
     // bulk) are indexed before the first request can look for them.
     let indexed = emenda_participation::search::index_missing(&state.database.context())

@@ -113,6 +113,9 @@ impl Settings {
     /// How the site sends e-mail; `None` when `EMENDA_SMTP_URL` is unset.
     pub fn mail(&self) -> anyhow::Result<Option<crate::mail::MailOptions>> {
         let public_url = self.public_url.clone().unwrap_or_else(|| format!("http://{}", self.bind));
+        if self.smtp_url.as_deref().is_some_and(|u| !u.trim().is_empty()) && self.public_url.is_none() {
+            tracing::warn!(%public_url, "EMENDA_PUBLIC_URL is unset: links in letters lead to the bind address");
+        }
         crate::mail::MailOptions::parse(
             self.smtp_url.as_deref(),
             &self.mail_from,
@@ -120,6 +123,7 @@ impl Settings {
             &self.owner_name,
             self.mail_lease,
         )
+        .map(|mail| mail.map(|mail| crate::mail::MailOptions { contact: self.owner_email.clone(), ..mail }))
     }
 
     /// Where the database is: `EMENDA_DATABASE_URL`, or `emenda.db` in

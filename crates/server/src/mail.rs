@@ -9,6 +9,7 @@ use anyhow::Context;
 use chrono::Duration;
 use emenda_accounts::outbox::{DeliveryFailure, MailOutbox, OutgoingLetter};
 use emenda_accounts::MailSite;
+use lettre::message::header::{Header, HeaderName, HeaderValue};
 use lettre::message::{Mailbox, MultiPart};
 use lettre::{Message, SmtpTransport, Transport};
 use std::time::SystemTime;
@@ -26,10 +27,13 @@ pub struct MailOptions {
     pub public_url: String,
     /// The name letters are signed with.
     pub site_name: String,
+    /// Where people write to the administration (`EMENDA_OWNER_EMAIL`).
+    pub contact: Option<String>,
     /// How long a letter taken by a sender is that sender's alone: if the
     /// sender dies, another (or the same, restarted) takes the letter
-    /// after this. Longer than any delivery (an SMTP step times out after
-    /// 30 s), or a slow delivery could be taken over and sent twice.
+    /// after this. Longer than a delivery takes (about a dozen SMTP steps
+    /// of at most [`SMTP_STEP_TIMEOUT`]), or a slow delivery could be taken
+    /// over and sent twice (only the current taker's outcome is recorded).
     pub lease: Duration,
 }
 
@@ -55,6 +59,7 @@ impl MailOptions {
             from,
             public_url: public_url.trim_end_matches('/').to_owned(),
             site_name: site_name.to_owned(),
+            contact: None,
             lease: Duration::seconds(i64::from(lease_seconds.max(1))),
         }))
     }
@@ -65,9 +70,15 @@ impl MailOptions {
             site_name: self.site_name.clone(),
             public_url: self.public_url.clone(),
             message_domain: self.from.email.domain().to_owned(),
+            contact: self.contact.clone(),
         }
     }
 }
+
+/// How long one step of an SMTP exchange may take (connecting, a
+/// command, the message): a delivery is about a dozen steps, so it ends
+/// within two minutes, the default lease.
+pub const SMTP_STEP_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
 
 /// How often an idle sender looks for due letters.
 const IDLE: std::time::Duration = std::time::Duration::from_millis(500);
@@ -76,7 +87,7 @@ const IDLE: std::time::Duration = std::time::Duration::from_millis(500);
 pub fn spawn(outbox: MailOutbox, options: &MailOptions) -> anyhow::Result<()> {
     let transport = SmtpTransport::from_url(&options.smtp_url)
         .context("reading EMENDA_SMTP_URL")?
-        .timeout(Some(std::time::Duration::from_secs(30)))
+        .timeout(Some(SMTP_STEP_TIMEOUT))
         .build();
     let from = options.from.clone();
     let lease = options.lease;
@@ -121,8 +132,8 @@ fn deliver(outbox: &MailOutbox, transport: &SmtpTransport, from: &Mailbox, lette
         Err(error) => Err(DeliveryFailure::Permanent(error)),
     };
     let recorded = match &outcome {
-        Ok(()) => outbox.delivered(letter).map(|()| "sent"),
-        Err(failure) => outbox.failed(letter, failure).map(|state| state.as_str()),
+        Ok(()) => outbox.delivered(letter).map(|mine| if mine { "sent" } else { "taken over" }),
+        Err(failure) => outbox.failed(letter, failure).map(|state| state.map_or("taken over", |s| s.as_str())),
     };
     match (recorded, outcome) {
         (Ok(state), Ok(())) => tracing::info!(letter = %letter.id, kind = %letter.kind, state, "letter delivered"),
@@ -139,12 +150,54 @@ fn deliver(outbox: &MailOutbox, transport: &SmtpTransport, from: &Mailbox, lette
 /// fixed `Message-ID`, and the time of its event as its `Date`.
 fn message(from: &Mailbox, letter: &OutgoingLetter) -> Result<Message, String> {
     let to: Mailbox = letter.recipient.parse().map_err(|e| format!("the recipient is not an address: {e}"))?;
-    Message::builder()
+    let mut builder = Message::builder()
         .message_id(Some(letter.message_id.clone()))
         .from(from.clone())
         .to(to)
         .subject(letter.letter.subject.clone())
-        .date(SystemTime::from(letter.date))
+        .date(SystemTime::from(letter.date));
+    if let Some(url) = &letter.unsubscribe_url {
+        // One click in the mail client stops letters of this kind
+        // (RFC 8058): it POSTs to the address, which needs no sign-in.
+        builder = builder.header(ListUnsubscribe(format!("<{url}>"))).header(ListUnsubscribePost);
+    }
+    builder
         .multipart(MultiPart::alternative_plain_html(letter.letter.text.clone(), letter.letter.html.clone()))
         .map_err(|e| format!("the letter could not be built: {e}"))
+}
+
+/// `List-Unsubscribe` (RFC 2369): where to stop letters of this kind.
+#[derive(Debug, Clone)]
+struct ListUnsubscribe(String);
+
+impl Header for ListUnsubscribe {
+    fn name() -> HeaderName {
+        HeaderName::new_from_ascii_str("List-Unsubscribe")
+    }
+
+    fn parse(s: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        Ok(Self(s.to_owned()))
+    }
+
+    fn display(&self) -> HeaderValue {
+        HeaderValue::new(Self::name(), self.0.clone())
+    }
+}
+
+/// `List-Unsubscribe-Post` (RFC 8058): the address takes a one-click POST.
+#[derive(Debug, Clone)]
+struct ListUnsubscribePost;
+
+impl Header for ListUnsubscribePost {
+    fn name() -> HeaderName {
+        HeaderName::new_from_ascii_str("List-Unsubscribe-Post")
+    }
+
+    fn parse(_: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        Ok(Self)
+    }
+
+    fn display(&self) -> HeaderValue {
+        HeaderValue::new(Self::name(), "List-Unsubscribe=One-Click".to_owned())
+    }
 }

@@ -7,9 +7,11 @@
 use crate::error::{ServiceError, ServiceResult};
 use emenda_domain::audit::AuditAction;
 use emenda_domain::clock::{Clock, IdGenerator, SystemClock, UuidV7};
+use emenda_domain::notification::{NotificationKind, NotificationPayload};
 use emenda_domain::policy::Actor;
 use emenda_domain::{DomainError, ErrorCode};
 use emenda_store::audit::{self, AuditEntry};
+use emenda_store::notifications::{self, NewEvent};
 use emenda_store::users;
 use emenda_store::{HasStore, Lane, Store, StoreError, Tx};
 use std::sync::Arc;
@@ -130,6 +132,37 @@ impl ServiceContext {
             ensure_may_write(tx, user_id, confirmed_email_required)?;
             work(tx)
         })
+    }
+
+    /// Records that something happened that people should hear of, inside
+    /// the caller's transaction: one row whatever the number of people, so
+    /// the act does not wait for them. The fan-out
+    /// (`emenda_accounts::notifications`) tells each of them after the
+    /// commit. `actor_id` is never told of their own act.
+    pub fn notify(
+        &self,
+        tx: &mut Tx<'_>,
+        kind: NotificationKind,
+        actor_id: Option<Uuid>,
+        proposal_id: Option<Uuid>,
+        subject_id: Option<Uuid>,
+        payload: &NotificationPayload,
+    ) -> ServiceResult<()> {
+        let payload = serde_json::to_string(payload)
+            .map_err(|e| crate::error::InternalError::new("writing a notification's payload", e.to_string()))?;
+        notifications::insert_event(
+            tx,
+            &NewEvent {
+                id: self.ids.new_id(),
+                kind,
+                actor_id,
+                proposal_id,
+                subject_id,
+                payload: &payload,
+                created_at: self.clock.now(),
+            },
+        )?;
+        Ok(())
     }
 
     /// Records a state change in the audit log, inside the caller's

@@ -2,6 +2,7 @@
 //! `rejected` with a public text. Answers are appended, never changed.
 
 use emenda_domain::audit::AuditAction;
+use emenda_domain::notification::{NotificationKind, NotificationPayload};
 use emenda_domain::policy::ensure_staff_of;
 use emenda_domain::policy::Actor;
 use emenda_domain::proposal::{ensure_answer_state, ensure_answerable, ProposalState};
@@ -44,6 +45,18 @@ impl AnswerService {
             lifecycle::change_state(&self.ctx, tx, actor, &proposal, &ProposalState::ANSWERABLE, state)?;
             let now = self.ctx.clock.now();
             answers::insert(tx, self.ctx.ids.new_id(), proposal.id, state, text.as_str(), actor.user_id, now)?;
+            let answered = NotificationPayload {
+                outcome: Some(state.as_str().to_owned()),
+                ..lifecycle::about(&proposal, &proposal.title)
+            };
+            self.ctx.notify(
+                tx,
+                NotificationKind::ProposalAnswered,
+                Some(actor.user_id),
+                Some(proposal.id),
+                None,
+                &answered,
+            )?;
             self.ctx.audit(
                 tx,
                 Some(actor.user_id),

@@ -7,6 +7,7 @@ use emenda_domain::amendment::{already_decided, ensure_can_accept, ensure_can_re
 use emenda_domain::audit::AuditAction;
 use emenda_domain::error::Validation;
 use emenda_domain::listing::QueueSort;
+use emenda_domain::notification::{NotificationKind, NotificationPayload};
 use emenda_domain::policy::{ensure_staff_of, Actor, StaffScope};
 use emenda_domain::proposal::{ProposalState, VersionKind};
 use emenda_domain::values::{validate_text, Body, StaffText, Title};
@@ -197,6 +198,22 @@ impl DecisionService {
             };
             amendments::set_resulting_version(tx, id, resulting)?;
             proposal_rows::add_author(tx, proposal.id, amendment.author_id, "coauthor", now)?;
+            let decided = NotificationPayload {
+                outcome: Some("accepted".into()),
+                reason: note.map(|n| n.as_str().to_owned()),
+                subject_id: Some(amendment.id),
+                version: Some(resulting),
+                ..lifecycle::about(&proposal, title.as_str())
+            };
+            let author = Some(amendment.author_id);
+            self.ctx.notify(
+                tx,
+                NotificationKind::AmendmentDecided,
+                Some(actor.user_id),
+                Some(proposal.id),
+                author,
+                &decided,
+            )?;
             self.ctx.audit(
                 tx,
                 Some(actor.user_id),
@@ -226,6 +243,21 @@ impl DecisionService {
             if !amendments::decide(tx, id, AmendmentState::Rejected, actor.user_id, Some(reason.as_str()), now)? {
                 return Err(already_decided().into());
             }
+            let decided = NotificationPayload {
+                outcome: Some("rejected".into()),
+                reason: Some(reason.as_str().to_owned()),
+                subject_id: Some(amendment.id),
+                ..lifecycle::about(&proposal, &proposal.title)
+            };
+            let author = Some(amendment.author_id);
+            self.ctx.notify(
+                tx,
+                NotificationKind::AmendmentDecided,
+                Some(actor.user_id),
+                Some(proposal.id),
+                author,
+                &decided,
+            )?;
             self.ctx.audit(
                 tx,
                 Some(actor.user_id),

@@ -15,6 +15,7 @@ use emenda_domain::moderation::{
     already_reported, dismiss_unhides, ensure_reportable, ensure_undoable, hide_change, hide_is_undoable, preview,
     report_hides, validate_details, QueueState, ReportReason, ReportState, Target, TargetKind,
 };
+use emenda_domain::notification::{NotificationKind, NotificationPayload};
 use emenda_domain::policy::ensure_staff_of;
 use emenda_domain::policy::Actor;
 use emenda_domain::values::StaffText;
@@ -22,6 +23,7 @@ use emenda_domain::{DomainError, ErrorCode};
 use emenda_participation::{load_visible_amendment, lock_visible_amendment};
 use emenda_participation::{lock_visible_proposal, LockedProposal, ProposalKey};
 use emenda_service::{AuditTarget, ServiceContext, ServiceError, ServiceResult};
+use emenda_store::amendments as amendment_rows;
 use emenda_store::audit as audit_rows;
 use emenda_store::comments::{self as comment_rows, CommentRecord};
 use emenda_store::hiding;
@@ -179,6 +181,36 @@ fn set_hidden(
     })
 }
 
+/// Tells the author of an item just hidden why, and how to contest it:
+/// the author of a comment or an amendment, or the authors of a proposal.
+/// `reason` is staff's note; a hide by readers' reports has none.
+fn tell_author_of_hide(
+    ctx: &ServiceContext,
+    tx: &mut Tx<'_>,
+    target: &LockedTarget,
+    actor_id: Option<Uuid>,
+    reason: Option<&str>,
+) -> ServiceResult<()> {
+    let (proposal_id, author) = match (&target.comment, target.kind) {
+        (Some(comment), _) => (comment.proposal_id, Some(comment.author_id)),
+        (None, TargetKind::Amendment) => {
+            let amendment =
+                amendment_rows::find_by_id(tx, target.id)?.ok_or_else(|| DomainError::not_found("amendment"))?;
+            (amendment.proposal_id, Some(amendment.author_id))
+        }
+        (None, _) => (target.id, None),
+    };
+    let proposal = proposal_rows::find_by_id(tx, proposal_id)?.ok_or_else(|| DomainError::not_found("proposal"))?;
+    let hidden = NotificationPayload {
+        target: Some(target.kind.as_str().to_owned()),
+        reason: reason.map(str::to_owned),
+        outcome: Some(if reason.is_some() { "staff" } else { "reports" }.to_owned()),
+        subject_id: Some(target.id),
+        ..emenda_participation::lifecycle::about(&proposal, &proposal.title)
+    };
+    ctx.notify(tx, NotificationKind::ContentHidden, actor_id, Some(proposal.id), author, &hidden)
+}
+
 /// Reports and the staff queue.
 #[derive(Debug, Clone)]
 pub struct ReportService {
@@ -235,6 +267,7 @@ impl ReportService {
                 serde_json::json!({ "report_id": report_id, "reason": request.reason, "open_reports": open }),
             )?;
             if hides {
+                tell_author_of_hide(&self.ctx, tx, &target, None, None)?;
                 self.ctx.audit(
                     tx,
                     None,
@@ -317,7 +350,13 @@ impl ReportService {
                 StaffAction::Hide => {
                     let change = hide_change(target.hidden, target.hidden_by_block);
                     let changed = match change {
-                        Some(true) => set_hidden(tx, &target, true, false, now)?,
+                        Some(true) => {
+                            let hid = set_hidden(tx, &target, true, false, now)?;
+                            if hid {
+                                tell_author_of_hide(&self.ctx, tx, &target, Some(actor.user_id), note)?;
+                            }
+                            hid
+                        }
                         // Hidden with its blocked author: staff take the
                         // decision over, so lifting the block keeps it hidden.
                         Some(false) => hiding::clear_block_mark(tx, kind, id)?,

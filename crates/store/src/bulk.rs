@@ -12,8 +12,8 @@
 
 use crate::connection::DbConnection;
 use crate::schema::{
-    amendments, comment_revisions, comments, proposal_authors, proposal_versions, proposals, sequences,
-    support_tallies, supports, users,
+    amendments, comment_revisions, comments, proposal_authors, proposal_follows, proposal_versions, proposals,
+    sequences, support_tallies, supports, users,
 };
 use crate::types::Stored;
 use crate::{StoreError, Tx};
@@ -82,6 +82,29 @@ pub fn insert_users(tx: &mut Tx<'_>, rows: &[BulkUser], password_hash: &str) -> 
             })
             .collect();
         batch!(tx, users, values);
+    }
+    Ok(())
+}
+
+/// Writes that each of `user_ids` follows `proposal_id` since `at`.
+pub fn insert_follows(
+    tx: &mut Tx<'_>,
+    proposal_id: Uuid,
+    user_ids: &[Uuid],
+    at: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    for chunk in user_ids.chunks(NARROW_CHUNK) {
+        let values: Vec<_> = chunk
+            .iter()
+            .map(|user| {
+                (
+                    proposal_follows::proposal_id.eq(Stored(proposal_id)),
+                    proposal_follows::user_id.eq(Stored(*user)),
+                    proposal_follows::created_at.eq(Stored(at)),
+                )
+            })
+            .collect();
+        batch!(tx, proposal_follows, values);
     }
     Ok(())
 }

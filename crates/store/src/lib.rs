@@ -18,6 +18,7 @@ mod group_commit;
 pub mod hiding;
 mod migrations;
 pub mod moderation;
+pub mod notifications;
 pub mod outbox;
 pub mod pages;
 pub mod proposal_view;

@@ -9,7 +9,7 @@ use crate::types::Stored;
 use crate::{StoreError, Tx};
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
-use emenda_domain::mail::{Language, Letter, MailKind, MailState};
+use emenda_domain::mail::{Language, Letter, MailKind, MailState, MAX_ATTEMPTS};
 use uuid::Uuid;
 
 /// What enqueuing a letter writes.
@@ -31,6 +31,8 @@ pub struct NewMail<'a> {
     pub letter: &'a Letter,
     /// When the event that caused it happened.
     pub created_at: DateTime<Utc>,
+    /// Where to stop letters of its kind in one click (notifications).
+    pub unsubscribe_url: Option<&'a str>,
 }
 
 /// A letter as the sender takes it.
@@ -50,6 +52,8 @@ pub struct OutboxMail {
     pub created_at: DateTime<Utc>,
     /// Attempts so far, this one included.
     pub attempts: i32,
+    /// Where to stop letters of its kind in one click.
+    pub unsubscribe_url: Option<String>,
 }
 
 /// A letter as an admin sees it in the outbox: no bodies (they may hold a
@@ -88,6 +92,7 @@ struct MailRow {
     body_html: String,
     created_at: Stored<DateTime<Utc>>,
     attempts: i32,
+    unsubscribe_url: Option<String>,
 }
 
 #[derive(Queryable, Selectable)]
@@ -120,6 +125,7 @@ pub fn enqueue(tx: &mut Tx<'_>, mail: &NewMail<'_>) -> Result<(), StoreError> {
             mail_outbox::created_at.eq(Stored(mail.created_at)),
             mail_outbox::state.eq(Stored(MailState::Pending)),
             mail_outbox::next_attempt_at.eq(Stored(mail.created_at)),
+            mail_outbox::unsubscribe_url.eq(mail.unsubscribe_url),
         ))
         .execute(tx.conn())?;
     Ok(())
@@ -145,6 +151,21 @@ pub fn claim_due(
         .limit(limit)
         .load(tx.conn())?;
     let mut claimed = Vec::with_capacity(due.len());
+    // A letter whose every attempt was taken and never recorded (its
+    // sender died each time, maybe on this very letter) is given up, not
+    // taken again forever.
+    diesel::update(
+        mail_outbox::table
+            .filter(mail_outbox::state.eq(Stored(MailState::Pending)))
+            .filter(mail_outbox::attempts.ge(MAX_ATTEMPTS))
+            .filter(mail_outbox::lease_until.le(Stored(now))),
+    )
+    .set((
+        mail_outbox::state.eq(Stored(MailState::Dead)),
+        mail_outbox::lease_until.eq(None::<Stored<DateTime<Utc>>>),
+        mail_outbox::last_error.eq("every attempt was taken and none was recorded: its sender stopped each time"),
+    ))
+    .execute(tx.conn())?;
     for id in due {
         let taken = diesel::update(
             mail_outbox::table
@@ -168,35 +189,65 @@ pub fn claim_due(
                 letter: Letter { subject: row.subject, text: row.body_text, html: row.body_html },
                 created_at: row.created_at.0,
                 attempts: row.attempts,
+                unsubscribe_url: row.unsubscribe_url,
             });
         }
     }
     Ok(claimed)
 }
 
+/// Whether a letter is due and free to take: a read, so an idle sender
+/// polls without taking the write lock.
+pub fn has_due(tx: &mut Tx<'_>, now: DateTime<Utc>) -> Result<bool, StoreError> {
+    Ok(diesel::select(diesel::dsl::exists(
+        mail_outbox::table
+            .filter(mail_outbox::state.eq(Stored(MailState::Pending)))
+            .filter(mail_outbox::next_attempt_at.le(Stored(now)))
+            .filter(mail_outbox::lease_until.is_null().or(mail_outbox::lease_until.le(Stored(now)))),
+    ))
+    .get_result(tx.conn())?)
+}
+
 /// Records that the mail server accepted the letter, and forgets its
 /// bodies: they may hold a link that opens an account, and a sent letter
-/// is never sent again.
-pub fn mark_sent(tx: &mut Tx<'_>, id: Uuid, at: DateTime<Utc>) -> Result<(), StoreError> {
-    diesel::update(mail_outbox::table.filter(mail_outbox::id.eq(Stored(id))))
-        .set((
-            mail_outbox::state.eq(Stored(MailState::Sent)),
-            mail_outbox::body_text.eq(""),
-            mail_outbox::body_html.eq(""),
-            mail_outbox::sent_at.eq(Some(Stored(at))),
-            mail_outbox::lease_until.eq(None::<Stored<DateTime<Utc>>>),
-            mail_outbox::last_error.eq(None::<String>),
-        ))
-        .execute(tx.conn())?;
-    Ok(())
+/// is never sent again. Only the taker of attempt `attempt` records it:
+/// false when the letter was taken over since (its lease ran out) or
+/// settled.
+pub fn mark_sent(tx: &mut Tx<'_>, id: Uuid, attempt: i32, at: DateTime<Utc>) -> Result<bool, StoreError> {
+    let updated = diesel::update(
+        mail_outbox::table
+            .filter(mail_outbox::id.eq(Stored(id)))
+            .filter(mail_outbox::state.eq(Stored(MailState::Pending)))
+            .filter(mail_outbox::attempts.eq(attempt)),
+    )
+    .set((
+        mail_outbox::state.eq(Stored(MailState::Sent)),
+        mail_outbox::body_text.eq(""),
+        mail_outbox::body_html.eq(""),
+        mail_outbox::sent_at.eq(Some(Stored(at))),
+        mail_outbox::lease_until.eq(None::<Stored<DateTime<Utc>>>),
+        mail_outbox::last_error.eq(None::<String>),
+    ))
+    .execute(tx.conn())?;
+    Ok(updated == 1)
 }
 
 /// Records a failed attempt: the letter is tried again at `retry_at`, or,
-/// without one, given up (dead).
-pub fn mark_failed(tx: &mut Tx<'_>, id: Uuid, error: &str, retry_at: Option<DateTime<Utc>>) -> Result<(), StoreError> {
-    let target = mail_outbox::table.filter(mail_outbox::id.eq(Stored(id)));
+/// without one, given up (dead). Only the taker of attempt `attempt`
+/// records it: false when the letter was taken over since or settled.
+pub fn mark_failed(
+    tx: &mut Tx<'_>,
+    id: Uuid,
+    attempt: i32,
+    error: &str,
+    retry_at: Option<DateTime<Utc>>,
+) -> Result<bool, StoreError> {
+    let target = mail_outbox::table
+        .filter(mail_outbox::id.eq(Stored(id)))
+        .filter(mail_outbox::state.eq(Stored(MailState::Pending)))
+        .filter(mail_outbox::attempts.eq(attempt));
     let no_lease = mail_outbox::lease_until.eq(None::<Stored<DateTime<Utc>>>);
-    match retry_at {
+    let updated = match retry_at {
         Some(at) => diesel::update(target)
             .set((mail_outbox::next_attempt_at.eq(Stored(at)), no_lease, mail_outbox::last_error.eq(error)))
             .execute(tx.conn())?,
@@ -204,7 +255,7 @@ pub fn mark_failed(tx: &mut Tx<'_>, id: Uuid, error: &str, retry_at: Option<Date
             .set((mail_outbox::state.eq(Stored(MailState::Dead)), no_lease, mail_outbox::last_error.eq(error)))
             .execute(tx.conn())?,
     };
-    Ok(())
+    Ok(updated == 1)
 }
 
 /// Puts a dead letter back in line, due at `now` with its attempts reset;
@@ -262,6 +313,15 @@ pub fn count_since(tx: &mut Tx<'_>, user_id: Uuid, kind: MailKind, since: DateTi
     Ok(mail_outbox::table
         .filter(mail_outbox::user_id.eq(Stored(user_id)))
         .filter(mail_outbox::kind.eq(Stored(kind)))
+        .filter(mail_outbox::created_at.ge(Stored(since)))
+        .count()
+        .get_result(tx.conn())?)
+}
+
+/// How many letters went to `recipient` since `since`, of any kind.
+pub fn count_to_since(tx: &mut Tx<'_>, recipient: &str, since: DateTime<Utc>) -> Result<i64, StoreError> {
+    Ok(mail_outbox::table
+        .filter(mail_outbox::recipient.eq(recipient))
         .filter(mail_outbox::created_at.ge(Stored(since)))
         .count()
         .get_result(tx.conn())?)

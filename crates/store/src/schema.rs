@@ -18,6 +18,7 @@ diesel::table! {
         privacy_accepted_at -> Nullable<Text>,
         email_confirmed_at -> Nullable<Text>,
         language -> Text,
+        sessions_closed_at -> Nullable<Text>,
     }
 }
 
@@ -464,6 +465,7 @@ diesel::table! {
         lease_until -> Nullable<Text>,
         last_error -> Nullable<Text>,
         sent_at -> Nullable<Text>,
+        unsubscribe_url -> Nullable<Text>,
     }
 }
 
@@ -476,5 +478,41 @@ diesel::table! {
         created_at -> Text,
         expires_at -> Text,
         used_at -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    notification_events (id) {
+        id -> Text,
+        kind -> Text,
+        actor_id -> Nullable<Text>,
+        proposal_id -> Nullable<Text>,
+        subject_id -> Nullable<Text>,
+        payload -> Text,
+        created_at -> Text,
+        cursor -> Nullable<Text>,
+        lease_until -> Nullable<Text>,
+        fanned_out_at -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    notifications (id) {
+        id -> Text,
+        event_id -> Text,
+        user_id -> Text,
+        kind -> Text,
+        proposal_id -> Nullable<Text>,
+        payload -> Text,
+        created_at -> Text,
+        read_at -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    notification_settings (user_id, kind) {
+        user_id -> Text,
+        kind -> Text,
+        delivery -> Text,
     }
 }

@@ -312,27 +312,35 @@ pub fn add_counted(tx: &mut Tx<'_>, proposal_ids: &[Uuid], counted: i32) -> Resu
 /// stays (qualification is sticky). Only proposals still open to supports
 /// (published, evaluating) qualify: a minimum crossing that moves the count
 /// of a withdrawn or answered proposal does not make it qualified after
-/// the fact.
+/// the fact. Returns the proposals qualified now (their followers hear of
+/// it).
 pub fn mark_qualified(
     tx: &mut Tx<'_>,
     proposal_ids: &[Uuid],
     threshold: i32,
     at: DateTime<Utc>,
-) -> Result<(), StoreError> {
+) -> Result<Vec<Uuid>, StoreError> {
     if threshold <= 0 || proposal_ids.is_empty() {
-        return Ok(());
+        return Ok(Vec::new());
     }
     let ids: Vec<Stored<Uuid>> = proposal_ids.iter().copied().map(Stored).collect();
-    diesel::update(
-        proposals::table
-            .filter(proposals::id.eq_any(ids))
-            .filter(proposals::qualified_at.is_null())
-            .filter(proposals::supports_count.ge(threshold))
-            .filter(proposals::state.eq_any([Stored(ProposalState::Published), Stored(ProposalState::Evaluating)])),
-    )
-    .set(proposals::qualified_at.eq(Some(Stored(at))))
-    .execute(tx.conn())?;
-    Ok(())
+    let open = [Stored(ProposalState::Published), Stored(ProposalState::Evaluating)];
+    // The caller holds the proposals' locks: what is read here is what
+    // the update below changes.
+    let reaching: Vec<Stored<Uuid>> = proposals::table
+        .filter(proposals::id.eq_any(ids))
+        .filter(proposals::qualified_at.is_null())
+        .filter(proposals::supports_count.ge(threshold))
+        .filter(proposals::state.eq_any(open))
+        .select(proposals::id)
+        .load(tx.conn())?;
+    if reaching.is_empty() {
+        return Ok(Vec::new());
+    }
+    diesel::update(proposals::table.filter(proposals::id.eq_any(&reaching)))
+        .set(proposals::qualified_at.eq(Some(Stored(at))))
+        .execute(tx.conn())?;
+    Ok(reaching.into_iter().map(|id| id.0).collect())
 }
 
 /// Recounts `supports_count` of every proposal in the space for a new

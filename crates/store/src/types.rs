@@ -25,6 +25,7 @@ use emenda_domain::clock::{format_timestamp, parse_timestamp};
 use emenda_domain::comment::Alignment;
 use emenda_domain::mail::{Language, MailKind, MailState, TokenPurpose};
 use emenda_domain::moderation::{ReportReason, ReportState, TargetKind};
+use emenda_domain::notification::{Delivery, NotificationKind};
 use emenda_domain::policy::Role;
 use emenda_domain::proposal::{ProposalState, VersionKind};
 use emenda_domain::space::AmendmentsVisibility;
@@ -94,6 +95,7 @@ stored_enums!(AmendmentState, AmendmentsVisibility, AuditAction, AuditVisibility
 stored_enums!(Alignment);
 stored_enums!(ReportReason, ReportState, TargetKind);
 stored_enums!(Language, MailKind, MailState, TokenPurpose);
+stored_enums!(Delivery, NotificationKind);
 
 /// A value bound to, or read from, a `TEXT` column in its [`StoredText`]
 /// form. Row structs declare their fields with it; writes wrap the value.

@@ -41,6 +41,9 @@ pub struct UserRecord {
     pub email_confirmed_at: Option<DateTime<Utc>>,
     /// The language they read the platform and its e-mail in.
     pub language: Language,
+    /// When every session of the account was last closed (a new or reset
+    /// password): access tokens issued before are refused.
+    pub sessions_closed_at: Option<DateTime<Utc>>,
 }
 
 /// What registering writes.
@@ -75,6 +78,7 @@ struct UserRow {
     privacy_accepted_at: Option<Stored<DateTime<Utc>>>,
     email_confirmed_at: Option<Stored<DateTime<Utc>>>,
     language: Stored<Language>,
+    sessions_closed_at: Option<Stored<DateTime<Utc>>>,
 }
 
 impl From<UserRow> for UserRecord {
@@ -92,6 +96,7 @@ impl From<UserRow> for UserRecord {
             privacy_accepted_at: row.privacy_accepted_at.map(|t| t.0),
             email_confirmed_at: row.email_confirmed_at.map(|t| t.0),
             language: row.language.0,
+            sessions_closed_at: row.sessions_closed_at.map(|t| t.0),
         }
     }
 }
@@ -127,10 +132,14 @@ pub fn change_email_unconfirmed(tx: &mut Tx<'_>, id: Uuid, email: &str, at: Date
     Ok(())
 }
 
-/// Replaces the user's password hash.
+/// Replaces the user's password hash and closes every session at `at`.
 pub fn set_password_hash(tx: &mut Tx<'_>, id: Uuid, password_hash: &str, at: DateTime<Utc>) -> Result<(), StoreError> {
     diesel::update(users::table.filter(users::id.eq(Stored(id))))
-        .set((users::password_hash.eq(password_hash), users::updated_at.eq(Stored(at))))
+        .set((
+            users::password_hash.eq(password_hash),
+            users::updated_at.eq(Stored(at)),
+            users::sessions_closed_at.eq(Some(Stored(at))),
+        ))
         .execute(tx.conn())?;
     Ok(())
 }

@@ -36,8 +36,8 @@ impl ReceivedMail {
 
     /// The token of the first link in the text that carries one.
     pub fn link_token(&self) -> Option<String> {
-        let at = self.text.find("?token=")?;
-        let rest = &self.text[at + "?token=".len()..];
+        let at = self.text.find("#token=")?;
+        let rest = &self.text[at + "#token=".len()..];
         Some(rest.split_whitespace().next().unwrap_or(rest).to_owned())
     }
 }

@@ -46,3 +46,9 @@ CREATE INDEX email_tokens_user ON email_tokens (user_id, purpose);
 -- by an operator count as confirmed), and the language they read it in.
 ALTER TABLE users ADD COLUMN email_confirmed_at TEXT;
 ALTER TABLE users ADD COLUMN language TEXT NOT NULL DEFAULT 'it';
+-- Accounts from before confirmation existed were let in without one:
+-- they keep writing once the site starts sending e-mail.
+UPDATE users SET email_confirmed_at = created_at;
+-- When every session of the account was last closed (a new or reset
+-- password): access tokens issued before it are refused.
+ALTER TABLE users ADD COLUMN sessions_closed_at TEXT;

@@ -59,11 +59,13 @@ fn sign_up_asks_to_confirm_the_address_before_writing(backend: Backend) {
     let letter = letters_to(&smtp, &maria.email, 1).remove(0);
     assert_eq!(letter.subject, "Conferma il tuo indirizzo su Comune di Prova");
     assert!(letter.message_id.ends_with("@comune.prova.it>"), "{}", letter.message_id);
-    assert!(letter.html.contains("<a href=\"https://partecipa.comune.prova.it/conferma-indirizzo?token="));
-    let link = letter.link(&format!("{MAIL_LINKS}/conferma-indirizzo?token=")).unwrap();
+    assert!(letter.html.contains("<a href=\"https://partecipa.comune.prova.it/conferma-indirizzo#token="));
+    let link = letter.link(&format!("{MAIL_LINKS}/conferma-indirizzo#token=")).unwrap();
     let token = letter.link_token().unwrap();
     assert!(link.ends_with(&token));
     assert_eq!(letters_to(&smtp, &john.email, 1)[0].subject, "Confirm your address on Comune di Prova");
+    // The account's own words (its name) go only to an address it proved.
+    assert_eq!(letter.text.lines().next(), Some("Ciao,"), "{}", letter.text);
     assert_eq!(me(&app, &maria)["email_confirmed"], false);
     assert_eq!(me(&app, &john)["language"], "en");
 
@@ -125,7 +127,7 @@ fn a_reset_link_works_once_for_its_account_only(backend: Backend) {
     let letters = letters_to(&smtp, &maria.email, 2);
     let reset = letters.iter().find(|l| l.subject.starts_with("Nuova password")).unwrap();
     let token = reset.link_token().unwrap();
-    assert!(reset.text.contains(&format!("{MAIL_LINKS}/nuova-password?token={token}")));
+    assert!(reset.text.contains(&format!("{MAIL_LINKS}/nuova-password#token={token}")));
 
     // Another purpose's endpoint does not take it.
     app.post("/api/v1/auth/confirm-email", None, json!({ "token": token })).expect_problem(422, "validation_failed");
@@ -144,6 +146,7 @@ fn a_reset_link_works_once_for_its_account_only(backend: Backend) {
     app.post("/api/v1/auth/login", None, json!({ "email": maria.email, "password": new_password })).expect(200);
     app.post("/api/v1/auth/login", None, json!({ "email": bruno.email, "password": PASSWORD })).expect(200);
     app.post("/api/v1/auth/refresh", None, json!({ "refresh_token": maria.refresh })).expect(401);
+    app.get("/api/v1/me", Some(&maria.token)).expect_problem(401, "token_invalid");
     let notice = letters_to(&smtp, &maria.email, 3).into_iter().find(|l| l.subject.contains("è cambiata")).unwrap();
     assert!(notice.text.contains(&format!("{MAIL_LINKS}/password-dimenticata")));
     assert!(notice.link_token().is_none(), "a notice carries no token");
@@ -295,9 +298,8 @@ fn failed_letters_are_retried_or_given_up_for_admins_to_see(backend: Backend) {
     .expect_problem(404, "not_found");
 }
 
-/// A registration that fails writes no letter: the letter is in the
-/// change's transaction.
-fn a_refused_change_sends_nothing(backend: Backend) {
+/// A registration refused writes no letter.
+fn a_refused_registration_sends_nothing(backend: Backend) {
     let smtp = SmtpServer::start();
     let app = TestApp::spawn_with_mail(backend, &smtp.url());
     let maria = register(&app, "maria", "it");
@@ -314,6 +316,37 @@ fn a_refused_change_sends_nothing(backend: Backend) {
     assert_eq!(smtp.messages().len(), 1);
 }
 
+/// Whoever knew the old password and asked to move the account to their
+/// address loses that change when the owner resets the password: the
+/// link no longer works.
+fn a_password_reset_cancels_a_pending_change_of_address(backend: Backend) {
+    let smtp = SmtpServer::start();
+    let app = TestApp::spawn_with_mail(backend, &smtp.url());
+    let maria = register(&app, "maria", "it");
+    let token = letters_to(&smtp, &maria.email, 1)[0].link_token().unwrap();
+    app.post("/api/v1/auth/confirm-email", None, json!({ "token": token })).expect(204);
+    let moved = app.call(
+        "PUT",
+        "/api/v1/me/email",
+        Some(&maria.token),
+        Some(&json!({ "password": PASSWORD, "email": "intruso@example.it" })),
+    );
+    assert_eq!(moved.expect(202)["status"], "pending");
+    let hijack = letters_to(&smtp, "intruso@example.it", 1)[0].link_token().unwrap();
+    app.post("/api/v1/auth/password-reset", None, json!({ "email": maria.email })).expect(202);
+    let reset = letters_to(&smtp, &maria.email, 2)[1].link_token().unwrap();
+    app.post(
+        "/api/v1/auth/password-reset/confirm",
+        None,
+        json!({ "token": reset, "password": "una-password-nuova-e-lunga" }),
+    )
+    .expect(204);
+    app.post("/api/v1/auth/confirm-email", None, json!({ "token": hijack })).expect_problem(422, "validation_failed");
+    let signed_in =
+        app.post("/api/v1/auth/login", None, json!({ "email": maria.email, "password": "una-password-nuova-e-lunga" }));
+    assert_eq!(signed_in.expect(200)["user"]["email"], maria.email);
+}
+
 backend_tests!(
     sign_up_asks_to_confirm_the_address_before_writing,
     without_email_nothing_waits_for_it,
@@ -321,5 +354,6 @@ backend_tests!(
     reset_letters_are_limited_per_account,
     password_and_address_changes_are_proven_and_told,
     failed_letters_are_retried_or_given_up_for_admins_to_see,
-    a_refused_change_sends_nothing,
+    a_refused_registration_sends_nothing,
+    a_password_reset_cancels_a_pending_change_of_address,
 );

@@ -27,6 +27,8 @@ fn following_is_idempotent_and_counted(backend: Backend) {
     let author = app.participant("autrice");
     let proposal =
         app.proposal(&author, SPACE, "Una panchina in piazza Maggiore")["reference"].as_str().unwrap().to_owned();
+    // Publishing followed it; its author may stop, like anyone.
+    assert_eq!(state(follow(&app, Some(&author), &proposal, "DELETE").expect(200)), (false, 0));
     let (anna, bruno) = (app.participant("anna"), app.participant("bruno"));
 
     follow(&app, None, &proposal, "PUT").expect_problem(401, "unauthenticated");
@@ -50,6 +52,8 @@ fn a_hidden_proposal_can_be_left_but_not_followed(backend: Backend) {
     app.grant_staff(&admin, &staff, SPACE);
     let author = app.participant("autrice");
     let proposal = app.proposal(&author, SPACE, "Una fontanella in piazza Maggiore")["id"].as_str().unwrap().to_owned();
+    // Publishing followed it; its author may stop, like anyone.
+    assert_eq!(state(follow(&app, Some(&author), &proposal, "DELETE").expect(200)), (false, 0));
     let (follower, stranger) = (app.participant("seguace"), app.participant("estraneo"));
     follow(&app, Some(&follower), &proposal, "PUT").expect(200);
     app.post(&format!("/api/v1/moderation/proposals/{proposal}/hide"), Some(&staff.token), json!({})).expect(200);
@@ -70,6 +74,8 @@ fn parallel_follows_and_unfollows_leave_an_exact_count(backend: Backend) {
     app.space(&admin, SPACE, json!({}));
     let author = app.participant("autrice");
     let proposal = app.proposal(&author, SPACE, "Un parcheggio per biciclette")["id"].as_str().unwrap().to_owned();
+    // Publishing followed it; its author may stop, like anyone.
+    assert_eq!(state(follow(&app, Some(&author), &proposal, "DELETE").expect(200)), (false, 0));
     let people: Vec<TestUser> = (0..64).map(|i| app.participant(&format!("persona{i}"))).collect();
     let barrier = Arc::new(Barrier::new(people.len()));
     let handles: Vec<_> = people

@@ -16,6 +16,7 @@ mod hostile_input;
 mod http_semantics;
 mod layers;
 mod no_lost_updates;
+mod notifications;
 mod openapi;
 mod proposal_read;
 mod proposals;

@@ -5,6 +5,7 @@ import { t, formatDate } from '../i18n';
 import { useMe, useQuery, useSubmit } from '../hooks';
 import { href, navigate, safeNext } from '../router';
 import { announce, ErrorAlert, Field, PageTitle } from '../components/ui';
+import { AccountSettings } from './Account';
 
 export function SignIn({ next }: { next?: string }) {
   const [email, setEmail] = useState('');
@@ -45,6 +46,9 @@ export function SignIn({ next }: { next?: string }) {
           </button>
         </form>
         <p class="mt-4">
+          <a href={href('forgotPassword')}>{t('account.forgot')}</a>
+        </p>
+        <p>
           {t('auth.noAccount')} <a href={href('signUp', {}, { da: next })}>{t('nav.signUp')}</a>
         </p>
       </div>
@@ -148,14 +152,14 @@ export function Profile() {
       <PageTitle title={t('profile.title')}>{me.display_name}</PageTitle>
       <ul class="list-unstyled">
         <li>{t('profile.nickname', { nickname: me.nickname })}</li>
-        <li>{t('profile.email', { email: me.email })}</li>
         <li>{me.verified ? t('profile.verified') : t('profile.notVerified')}</li>
         {me.roles.length > 0 && <li>{t('profile.roles', { roles: me.roles.map((r) => t(`profile.role.${r.role}`)).join(t('common.listSeparator')) })}</li>}
         <li>{t('profile.since', { date: formatDate(me.created_at) })}</li>
       </ul>
+      <AccountSettings />
       <button
         type="button"
-        class="btn btn-outline-primary"
+        class="btn btn-outline-primary mt-4"
         onClick={async () => {
           await api.logout();
           announce(t('auth.signedOut'));

@@ -8,6 +8,7 @@ use crate::dto::sessions::SessionDto;
 use crate::extract::{blocking, Body, Query};
 use crate::pagination::{self, CursorScope};
 use crate::problem::ApiResult;
+use crate::rate_limit::ClientAddress;
 use crate::state::AppState;
 use actix_web::{get, post, put, web, HttpResponse};
 use emenda_domain::mail::{Language, MailState};
@@ -131,11 +132,14 @@ pub async fn resend_confirmation(state: web::Data<AppState>, user: CurrentUser) 
 pub async fn change_password(
     state: web::Data<AppState>,
     user: CurrentUser,
+    address: ClientAddress,
     body: Body<ChangePasswordRequest>,
 ) -> ApiResult<HttpResponse> {
     let body = body.into_inner();
     let user_id = user.0.user.id;
-    let session = blocking(move || state.accounts.change_password(user_id, &body.password, &body.new_password)).await?;
+    let session =
+        blocking(move || state.accounts.change_password(user_id, &body.password, &body.new_password, address.0))
+            .await?;
     Ok(HttpResponse::Ok().json(SessionDto::from(session)))
 }
 
@@ -149,11 +153,12 @@ pub async fn change_password(
 pub async fn change_email(
     state: web::Data<AppState>,
     user: CurrentUser,
+    address: ClientAddress,
     body: Body<ChangeEmailRequest>,
 ) -> ApiResult<HttpResponse> {
     let body = body.into_inner();
     let user_id = user.0.user.id;
-    let change = blocking(move || state.accounts.change_email(user_id, &body.password, &body.email)).await?;
+    let change = blocking(move || state.accounts.change_email(user_id, &body.password, &body.email, address.0)).await?;
     Ok(HttpResponse::Accepted().json(AddressChangeDto::from(change)))
 }
 

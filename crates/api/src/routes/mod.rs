@@ -16,6 +16,7 @@ pub mod follows;
 pub mod health;
 pub mod log;
 pub mod moderation;
+pub mod notifications;
 pub mod proposals;
 pub mod reports;
 pub mod roles;
@@ -70,6 +71,7 @@ pub fn register(cfg: &mut ServiceConfig) {
                 .configure(amendments::configure)
                 .configure(supports::configure)
                 .configure(follows::configure)
+                .configure(notifications::configure)
                 .configure(comments::configure)
                 .configure(moderation::configure)
                 .configure(reports::configure)

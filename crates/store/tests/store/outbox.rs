@@ -32,6 +32,7 @@ fn enqueue(store: &Store, user: Uuid, n: usize) -> Vec<Uuid> {
                             language: Language::It,
                             letter: &letter,
                             created_at: Utc::now() - Duration::seconds(1),
+                            unsubscribe_url: None,
                         },
                     )
                 })
@@ -58,18 +59,66 @@ fn a_letter_is_leased_retried_and_forgets_its_bodies_when_sent(backend: Backend)
     assert_eq!(again[0].attempts, 2);
 
     let retry_at = later + Duration::seconds(30);
-    store.write(|tx| outbox::mark_failed(tx, id, "451 try later", Some(retry_at))).unwrap();
+    assert!(store.write(|tx| outbox::mark_failed(tx, id, 2, "451 try later", Some(retry_at))).unwrap());
     assert!(store.write(|tx| outbox::claim_due(tx, later, retry_at, 10)).unwrap().is_empty(), "not due yet");
     let third = store.write(|tx| outbox::claim_due(tx, retry_at, retry_at + Duration::seconds(60), 10)).unwrap();
     assert_eq!(third[0].attempts, 3);
     assert_eq!(store.read(|tx| letter_bodies(tx, id)).unwrap(), ("testo con link".into(), "<p>html</p>".into()));
 
-    store.write(|tx| outbox::mark_sent(tx, id, retry_at)).unwrap();
+    assert!(!store.write(|tx| outbox::mark_sent(tx, id, 2, retry_at)).unwrap(), "attempt 2 was taken over by 3");
+    assert!(store.write(|tx| outbox::mark_sent(tx, id, 3, retry_at)).unwrap());
     assert_eq!(store.read(|tx| letter_bodies(tx, id)).unwrap(), (String::new(), String::new()));
     let listed = store.read(|tx| outbox::list(tx, Some(MailState::Sent), None, 10)).unwrap();
     assert_eq!((listed.len(), listed[0].last_error.as_deref()), (1, None));
     let far = retry_at + Duration::days(1);
     assert!(store.write(|tx| outbox::claim_due(tx, far, far, 10)).unwrap().is_empty(), "a sent letter stays sent");
+}
+
+/// A letter taken at every attempt and never recorded (its sender died
+/// each time) is given up, not taken forever.
+fn a_letter_that_kills_its_senders_dies(backend: Backend) {
+    let db = TestDatabase::new(backend);
+    let store = db.store();
+    let user = seed_user(&store, "maria");
+    let id = enqueue(&store, user, 1)[0];
+    let mut now = Utc::now();
+    for attempt in 1..=emenda_domain::mail::MAX_ATTEMPTS {
+        let taken = store.write(|tx| outbox::claim_due(tx, now, now + Duration::seconds(10), 1)).unwrap();
+        assert_eq!(taken[0].attempts, attempt);
+        now += Duration::seconds(11);
+    }
+    assert!(store.write(|tx| outbox::claim_due(tx, now, now + Duration::seconds(10), 1)).unwrap().is_empty());
+    let dead = store.read(|tx| outbox::list(tx, Some(MailState::Dead), None, 10)).unwrap();
+    assert_eq!(dead.iter().map(|l| l.id).collect::<Vec<_>>(), vec![id]);
+}
+
+/// A letter written in a transaction that fails is not there: the outbox
+/// commits with the change that writes to it, or not at all.
+fn a_letter_rolls_back_with_its_transaction(backend: Backend) {
+    let db = TestDatabase::new(backend);
+    let store = db.store();
+    let user = seed_user(&store, "maria");
+    let letter = Letter { subject: "Oggetto".into(), text: "testo".into(), html: "<p>html</p>".into() };
+    let failed: Result<(), emenda_store::StoreError> = store.write(|tx| {
+        let id = Uuid::now_v7();
+        outbox::enqueue(
+            tx,
+            &NewMail {
+                id,
+                message_id: &format!("<{id}@example.it>"),
+                user_id: Some(user),
+                recipient: "maria@example.it",
+                kind: MailKind::PasswordReset,
+                language: Language::It,
+                letter: &letter,
+                created_at: Utc::now(),
+                unsubscribe_url: None,
+            },
+        )?;
+        Err(emenda_store::StoreError::Corrupt("the change after the letter failed".into()))
+    });
+    assert!(failed.is_err());
+    assert!(store.read(|tx| outbox::list(tx, None, None, 10)).unwrap().is_empty());
 }
 
 /// Senders taking letters at the same moment never take the same one.
@@ -112,5 +161,7 @@ fn parallel_senders_never_take_one_letter_twice(backend: Backend) {
 
 backend_tests!(
     a_letter_is_leased_retried_and_forgets_its_bodies_when_sent,
+    a_letter_that_kills_its_senders_dies,
+    a_letter_rolls_back_with_its_transaction,
     parallel_senders_never_take_one_letter_twice
 );

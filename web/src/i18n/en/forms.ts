@@ -20,7 +20,6 @@ export const forms: Record<keyof typeof it, string> = {
   'auth.signedIn': 'You are signed in as {name}.',
   'auth.signedOut': 'You are signed out.',
   'profile.title': 'My profile',
-  'profile.email': 'E-mail: {email}',
   'profile.nickname': 'Nickname: {nickname}',
   'profile.verified': 'Identity verified',
   'profile.notVerified': 'Identity not verified',

@@ -19,7 +19,6 @@ export const forms = {
   'auth.signedIn': 'Hai eseguito l’accesso come {name}.',
   'auth.signedOut': 'Sei uscito.',
   'profile.title': 'Il mio profilo',
-  'profile.email': 'E-mail: {email}',
   'profile.nickname': 'Nome utente: {nickname}',
   'profile.verified': 'Identità verificata',
   'profile.notVerified': 'Identità non verificata',

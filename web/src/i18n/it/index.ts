@@ -9,5 +9,6 @@ import { comments } from './comments';
 import { forms } from './forms';
 import { audit } from './audit';
 import { site } from './site';
+import { account } from './account';
 
-export const it = { ...common, ...errors, ...lists, ...proposal, ...comments, ...forms, ...audit, ...site };
+export const it = { ...common, ...errors, ...lists, ...proposal, ...comments, ...forms, ...audit, ...site, ...account };

@@ -1,0 +1,4 @@
+ALTER TABLE mail_outbox DROP COLUMN unsubscribe_url;
+DROP TABLE notification_settings;
+DROP TABLE notifications;
+DROP TABLE notification_events;

@@ -1,0 +1,266 @@
+// The account's e-mail: a forgotten password, the link's new password,
+// the address confirmation, the one-click unsubscribe page, and the
+// profile's settings (address, password, language, notifications by
+// e-mail). Links from letters carry their token after `#` (never sent to
+// a server); it is read once and wiped from the address bar.
+import { useEffect, useState } from 'preact/hooks';
+import { api, ApiError } from '../api/client';
+import { t, lang, type Key } from '../i18n';
+import { useMe, useQuery, useSubmit } from '../hooks';
+import { href } from '../router';
+import { announce, ErrorAlert, Field, PageTitle } from '../components/ui';
+import { ConfirmBanner } from '../components/AccountStatus';
+import type { Data } from '../api/paths';
+
+/** The token of a letter's link (`#token=…`), taken out of the address bar. */
+function useLinkToken(): string | null {
+  const [token] = useState(() => {
+    const found = new URLSearchParams(window.location.hash.slice(1)).get('token');
+    if (found) history.replaceState(history.state, '', window.location.pathname + window.location.search);
+    return found;
+  });
+  return token;
+}
+
+function LinkProblem({ error }: { error: ApiError | null }) {
+  if (!error) return null;
+  const code = error.fieldCode('token');
+  if (!code) return <ErrorAlert error={error} />;
+  return (
+    <div class="alert alert-danger" role="alert">
+      <p>{code === 'expired' ? t('field.expired') : t('account.linkBad')}</p>
+      <a href={href('forgotPassword')}>{t('account.askAgain')}</a>
+    </div>
+  );
+}
+
+function Done({ message }: { message: string }) {
+  return (
+    <div class="alert alert-success" role="status">
+      {message}
+    </div>
+  );
+}
+
+export function ForgotPassword() {
+  const site = useQuery('/api/v1/site', {}).data;
+  const [email, setEmail] = useState('');
+  const [sent, setSent] = useState(false);
+  const { error, busy, submit } = useSubmit(async () => {
+    await api.post('/api/v1/auth/password-reset', { body: { email } });
+    // The page's own status says it (role=status): no second announcement.
+    setSent(true);
+  });
+  return (
+    <div class="row">
+      <div class="col-md-8 col-lg-6">
+        <PageTitle title={t('account.forgotTitle')}>{t('account.forgotTitle')}</PageTitle>
+        {site && !site.email ? (
+          <p>{t('account.noEmail')}</p>
+        ) : sent ? (
+          <Done message={t('account.forgotSent')} />
+        ) : (
+          <>
+            <p>{t('account.forgotIntro')}</p>
+            <ErrorAlert error={error} />
+            <form onSubmit={submit} noValidate>
+              <Field id="fp-email" label={t('auth.email')} error={error} field="email" value={email}>
+                {(d, invalid) => (
+                  <input id="fp-email" type="email" autoComplete="email" class="form-control" required value={email} aria-describedby={d} aria-invalid={invalid} onInput={(e) => setEmail(e.currentTarget.value)} />
+                )}
+              </Field>
+              <button type="submit" class="btn btn-primary" disabled={busy}>
+                {t('account.forgotSend')}
+              </button>
+            </form>
+          </>
+        )}
+      </div>
+    </div>
+  );
+}
+
+export function NewPassword() {
+  const token = useLinkToken();
+  const [password, setPassword] = useState('');
+  const [done, setDone] = useState(false);
+  const { error, busy, submit } = useSubmit(async () => {
+    await api.post('/api/v1/auth/password-reset/confirm', { body: { token: token ?? '', password } });
+    setDone(true);
+  });
+  return (
+    <div class="row">
+      <div class="col-md-8 col-lg-6">
+        <PageTitle title={t('account.newPasswordTitle')}>{t('account.newPasswordTitle')}</PageTitle>
+        {!token ? (
+          <p>{t('account.linkMissing')}</p>
+        ) : done ? (
+          <>
+            <Done message={t('account.newPasswordDone')} />
+            <a href={href('signIn')}>{t('auth.signIn')}</a>
+          </>
+        ) : (
+          <>
+            <LinkProblem error={error} />
+            <form onSubmit={submit} noValidate>
+              <Field id="np-password" label={t('account.newPassword')} hint={t('auth.passwordHint')} error={error} field="password" value={password}>
+                {(d, invalid) => (
+                  <input id="np-password" type="password" autoComplete="new-password" class="form-control" required value={password} aria-describedby={d} aria-invalid={invalid} onInput={(e) => setPassword(e.currentTarget.value)} />
+                )}
+              </Field>
+              <button type="submit" class="btn btn-primary" disabled={busy}>
+                {t('account.newPasswordSave')}
+              </button>
+            </form>
+          </>
+        )}
+      </div>
+    </div>
+  );
+}
+
+export function ConfirmAddress() {
+  const token = useLinkToken();
+  const [done, setDone] = useState(false);
+  const { error, run } = useSubmit(async () => {
+    await api.post('/api/v1/auth/confirm-email', { body: { token: token ?? '' } });
+    setDone(true);
+    // The session's copy of the account says "unconfirmed" until re-read.
+    await api.restore().catch(() => undefined);
+  });
+  useEffect(() => {
+    if (token) void run();
+  }, []);
+  return (
+    <>
+      <PageTitle title={t('account.confirmTitle')}>{t('account.confirmTitle')}</PageTitle>
+      {!token ? <p>{t('account.linkMissing')}</p> : done ? <Done message={t('account.confirmed')} /> : error ? <LinkProblem error={error} /> : <p>{t('account.confirming')}</p>}
+    </>
+  );
+}
+
+export function Unsubscribe() {
+  const token = useLinkToken();
+  const [kind, setKind] = useState<string | null>(null);
+  const { error, busy, submit } = useSubmit(async () => {
+    const done = await api.post('/api/v1/notifications/unsubscribe', { query: { token: token ?? '' } });
+    setKind(done.kind);
+  });
+  return (
+    <>
+      <PageTitle title={t('notify.unsubscribeTitle')}>{t('notify.unsubscribeTitle')}</PageTitle>
+      {!token ? (
+        <p>{t('account.linkMissing')}</p>
+      ) : kind ? (
+        <Done message={t('notify.unsubscribed', { kind: t(`notify.kind.${kind}` as Key) })} />
+      ) : (
+        <form onSubmit={submit}>
+          <ErrorAlert error={error} />
+          <button type="submit" class="btn btn-primary" disabled={busy}>
+            {t('notify.unsubscribeConfirm')}
+          </button>
+        </form>
+      )}
+    </>
+  );
+}
+
+type Delivery = Data<'get', '/api/v1/me/notification-settings'>[number];
+
+/** The profile's settings: address, password, language, notifications by e-mail. */
+export function AccountSettings() {
+  const me = useMe();
+  const site = useQuery('/api/v1/site', {}).data;
+  const settings = useQuery('/api/v1/me/notification-settings', me ? {} : null);
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const password = useSubmit(async () => {
+    await api.put('/api/v1/me/password', { body: { password: current, new_password: next } });
+    setCurrent('');
+    setNext('');
+    announce(t('account.passwordChanged'));
+  });
+  const [emailPassword, setEmailPassword] = useState('');
+  const [email, setEmail] = useState('');
+  const [emailState, setEmailState] = useState<string | null>(null);
+  const address = useSubmit(async () => {
+    const change = await api.put('/api/v1/me/email', { body: { password: emailPassword, email } });
+    setEmailPassword('');
+    const message = change.status === 'pending' ? t('account.emailPending') : t('account.emailChanged');
+    setEmailState(message);
+    announce(message);
+  });
+  const saveLanguage = useSubmit(async (language: 'it' | 'en') => {
+    await api.put('/api/v1/me/language', { body: { language } });
+    announce(t('account.languageSaved'));
+  });
+  const saveDelivery = useSubmit(async (row: Delivery, delivery: Delivery['delivery']) => {
+    await api.put('/api/v1/me/notification-settings/{kind}', { path: { kind: row.kind }, body: { delivery } });
+    settings.set((settings.data ?? []).map((r) => (r.kind === row.kind ? { ...r, delivery } : r)));
+    announce(t('notify.saved'));
+  });
+  if (!me) return null;
+  const input = (id: string, label: string, value: string, set: (v: string) => void, type: 'email' | 'password', autoComplete: string, error: ApiError | null, field: string) => (
+    <Field id={id} label={label} error={error} field={field} value={value}>
+      {(d, invalid) => <input id={id} type={type as "text"} autoComplete={autoComplete} class="form-control" required value={value} aria-describedby={d} aria-invalid={invalid} onInput={(e) => set(e.currentTarget.value)} />}
+    </Field>
+  );
+  return (
+    <>
+      <h2 class="h4 mt-5">{t('account.security')}</h2>
+      <p>{t('account.emailLine', { email: me.email, state: me.email_confirmed ? t('account.emailConfirmed') : t('account.emailUnconfirmed') })}</p>
+      {site?.email && !me.email_confirmed && <ConfirmBanner />}
+      <form class="mb-4" onSubmit={password.submit} noValidate>
+        <ErrorAlert error={password.error} />
+        {input('pw-current', t('account.currentPassword'), current, setCurrent, 'password', 'current-password', password.error, 'password')}
+        {input('pw-new', t('account.newPassword'), next, setNext, 'password', 'new-password', password.error, 'new_password')}
+        <button type="submit" class="btn btn-outline-primary" disabled={password.busy}>
+          {t('account.changePassword')}
+        </button>
+      </form>
+      <form class="mb-4" onSubmit={address.submit} noValidate>
+        <ErrorAlert error={address.error} />
+        {emailState && <Done message={emailState} />}
+        {input('em-new', t('account.newEmail'), email, setEmail, 'email', 'email', address.error, 'email')}
+        {input('em-password', t('account.currentPassword'), emailPassword, setEmailPassword, 'password', 'current-password', address.error, 'password')}
+        <button type="submit" class="btn btn-outline-primary" disabled={address.busy}>
+          {t('account.changeEmail')}
+        </button>
+      </form>
+      <div class="form-group mb-4">
+        <label for="me-language" class="form-label active">
+          {t('account.language')}
+        </label>
+        <select id="me-language" class="form-control" value={me.language ?? lang()} onChange={(e) => void saveLanguage.run(e.currentTarget.value as 'it' | 'en')}>
+          <option value="it" lang="it">
+            Italiano
+          </option>
+          <option value="en" lang="en">
+            English
+          </option>
+        </select>
+      </div>
+      {site?.email && settings.data && (
+        <fieldset class="mb-4">
+          <legend class="h4">{t('notify.settings')}</legend>
+          <p>{t('notify.settingsIntro')}</p>
+          <ErrorAlert error={saveDelivery.error} />
+          {settings.data.map((row) => (
+            <div class="form-group mb-3" key={row.kind}>
+              <label for={`nd-${row.kind}`} class="form-label active">
+                {t(`notify.kind.${row.kind}` as Key)}
+              </label>
+              <select id={`nd-${row.kind}`} class="form-control" value={row.delivery} onChange={(e) => void saveDelivery.run(row, e.currentTarget.value as Delivery['delivery'])}>
+                {(['immediate', 'daily', 'never'] as const).map((d) => (
+                  <option value={d} key={d}>
+                    {t(`notify.delivery.${d}` as Key)}
+                  </option>
+                ))}
+              </select>
+            </div>
+          ))}
+        </fieldset>
+      )}
+    </>
+  );
+}
