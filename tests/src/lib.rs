@@ -192,7 +192,9 @@ impl TestApp {
             "Comune di Prova",
             120,
         )
-        .expect("mail settings");
+        .expect("mail settings")
+        // Digests looked for every second: a test need not wait minutes.
+        .map(|mail| MailOptions { digest_interval: std::time::Duration::from_secs(1), ..mail });
         let log_signer = options.log_signer.clone();
         let base = start(store.clone(), options);
         let agent = ureq::AgentBuilder::new().timeout(std::time::Duration::from_secs(60)).build();

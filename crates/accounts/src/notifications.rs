@@ -11,14 +11,17 @@
 //! their own act; a blocked person hears nothing; content that is hidden
 //! (a proposal, a reply) notifies nobody.
 
+use crate::email::MailSite;
 use crate::service::AccountService;
 use chrono::{DateTime, Duration, Utc};
 use emenda_domain::mail::MailKind;
-use emenda_domain::notification::{compose_notification, Delivery, LetterLinks, NotificationKind, NotificationPayload};
+use emenda_domain::notification::{
+    compose_digest, compose_notification, Delivery, DigestItem, LetterLinks, NotificationKind, NotificationPayload,
+};
 use emenda_domain::DomainError;
 use emenda_service::{InternalError, ServiceResult};
 use emenda_store::notifications::{self, EventRecord, NewNotification, NotificationRecord, Recipient};
-use emenda_store::{proposals, HasStore, Tx};
+use emenda_store::{proposals, users, HasStore, Tx};
 use std::collections::{HashMap, HashSet};
 use uuid::Uuid;
 
@@ -210,13 +213,7 @@ impl AccountService {
         payload: &NotificationPayload,
     ) -> ServiceResult<()> {
         let Some(site) = self.settings.mail.as_ref() else { return Ok(()) };
-        let reference = payload.reference.as_deref().unwrap_or_default();
-        let link = match (kind, payload.supported_version, payload.version) {
-            (NotificationKind::VersionPublished, Some(from), Some(to)) => {
-                format!("{}/proposte/{reference}/confronto?da={from}&a={to}", site.public_url)
-            }
-            _ => format!("{}/proposte/{reference}", site.public_url),
-        };
+        let link = letter_link(site, kind, payload);
         let token = self.keys.issue_unsubscribe(recipient.id, kind)?;
         // The letter's footer leads to a page that asks before it acts (a
         // link scanner must not unsubscribe anyone); the header is the
@@ -300,9 +297,78 @@ impl AccountService {
         Ok(kind)
     }
 
+    /// Sends the daily digests that are due: to each person with
+    /// notifications of kinds they get daily, written since their last
+    /// digest, if that was a day ago or more (or never), and whose address
+    /// is confirmed. Every person looked at is marked as digested up to
+    /// now, so nothing is in two digests. Returns how many went.
+    pub fn send_digests(&self) -> ServiceResult<usize> {
+        let Some(site) = self.settings.mail.clone() else { return Ok(0) };
+        let now = self.ctx.clock.now();
+        let mut sent = 0;
+        loop {
+            let people = self
+                .ctx
+                .store()
+                .read(|tx| notifications::digest_candidates(tx, now, now - Duration::hours(24), DIGEST_BATCH))?;
+            if people.is_empty() {
+                return Ok(sent);
+            }
+            for person in people {
+                sent += self.ctx.store().write(|tx| self.digest_of(tx, &site, person, now))?;
+            }
+        }
+    }
+
+    fn digest_of(&self, tx: &mut Tx<'_>, site: &MailSite, person: Uuid, now: DateTime<Utc>) -> ServiceResult<usize> {
+        // Under the person's row lock: two instances looking at once take
+        // turns, and the second finds the first's mark.
+        users::find_for_update(tx, person)?;
+        let recipient = notifications::recipients(tx, &[person])?.pop();
+        let chosen: HashMap<NotificationKind, Delivery> = notifications::settings_of(tx, person)?.into_iter().collect();
+        let daily =
+            |kind: NotificationKind| chosen.get(&kind).copied().unwrap_or(kind.default_delivery()) == Delivery::Daily;
+        let pending: Vec<Notification> = notifications::for_digest(tx, person, now, DIGEST_ITEMS)?
+            .into_iter()
+            .filter(|n| daily(n.kind))
+            .map(Notification::from)
+            .collect();
+        notifications::mark_digested(tx, person, now)?;
+        let Some(recipient) = recipient.filter(|r| r.email_confirmed && !r.blocked) else { return Ok(0) };
+        if pending.is_empty() {
+            return Ok(0);
+        }
+        let items: Vec<DigestItem<'_>> = pending
+            .iter()
+            .map(|n| DigestItem { kind: n.kind, payload: &n.payload, link: letter_link(site, n.kind, &n.payload) })
+            .collect();
+        let settings = format!("{}/profilo", site.public_url);
+        let letter = compose_digest(&items, recipient.language, &recipient.display_name, &site.site_name, &settings);
+        self.enqueue(tx, recipient.id, &recipient.email, MailKind::Digest, recipient.language, &letter, None)?;
+        Ok(1)
+    }
+
     /// How many events wait for their fan-out.
     pub fn pending_notification_events(&self) -> ServiceResult<i64> {
         Ok(self.ctx.store().read(notifications::pending_events)?)
+    }
+}
+
+/// People whose digest is looked at per read.
+const DIGEST_BATCH: i64 = 200;
+
+/// The most notifications one digest lists (the newest).
+const DIGEST_ITEMS: i64 = 50;
+
+/// Where a notification's letter leads: the diff from the version the
+/// reader supports to the new one, else the proposal.
+fn letter_link(site: &MailSite, kind: NotificationKind, payload: &NotificationPayload) -> String {
+    let reference = payload.reference.as_deref().unwrap_or_default();
+    match (kind, payload.supported_version, payload.version) {
+        (NotificationKind::VersionPublished, Some(from), Some(to)) => {
+            format!("{}/proposte/{reference}/confronto?da={from}&a={to}", site.public_url)
+        }
+        _ => format!("{}/proposte/{reference}", site.public_url),
     }
 }
 

@@ -38,6 +38,8 @@ string_enum! {
         EmailChanged => "email_changed",
         /// A notification the person chose to get by e-mail.
         Notification => "notification",
+        /// The day's notifications of the kinds the person gets daily.
+        Digest => "digest",
     }
 }
 

@@ -216,6 +216,45 @@ pub fn compose_notification(
     render_letter(subject, &greeting, &lines, Some(links.link), &footer)
 }
 
+/// One line of a digest: a notification and where it leads.
+#[derive(Debug, Clone)]
+pub struct DigestItem<'a> {
+    /// What happened.
+    pub kind: NotificationKind,
+    /// What it says.
+    pub payload: &'a NotificationPayload,
+    /// Where it leads.
+    pub link: String,
+}
+
+/// The daily digest of `items` to `name`, in `language`, from `site`; its
+/// footer leads to the settings page, where each kind is chosen.
+pub fn compose_digest(items: &[DigestItem<'_>], language: Language, name: &str, site: &str, settings: &str) -> Letter {
+    let it = language == Language::It;
+    let links = LetterLinks { link: "", unsubscribe: settings, contact: None };
+    let lines: Vec<String> = items
+        .iter()
+        .map(|item| {
+            let subject = compose_notification(item.kind, item.payload, language, name, site, links).subject;
+            format!("• {subject}: {}", item.link)
+        })
+        .collect();
+    let subject = if it { format!("Le novità di oggi su {site}") } else { format!("Today's news on {site}") };
+    let intro = if it {
+        format!("ecco cosa è successo alle proposte che segui ({}):", items.len())
+    } else {
+        format!("here is what happened to the proposals you follow ({}):", items.len())
+    };
+    let footer = if it {
+        format!("Ricevi questo riepilogo da {site} una volta al giorno, come hai scelto. Per cambiare cosa ricevi: {settings}")
+    } else {
+        format!("You receive this summary from {site} once a day, as you chose. To change what you receive: {settings}")
+    };
+    let mut all = vec![intro];
+    all.extend(lines);
+    render_letter(subject, &greeting(language, name), &all, None, &footer)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -250,7 +250,7 @@ pub fn server(database: Database, options: &ServerOptions) -> std::io::Result<(S
         tracing::info!(sequenced, "transparency log entries sequenced at start");
     }
     integrator::spawn(state.log.clone());
-    fan_out::spawn(state.accounts.clone());
+    fan_out::spawn(state.accounts.clone(), options.mail.as_ref().map(|m| m.digest_interval));
     // Proposals without search terms (from before search, or loaded in
     // bulk) are indexed before the first request can look for them.
     let indexed = emenda_participation::search::index_missing(&state.database.context())

@@ -107,6 +107,10 @@ pub struct Settings {
     /// delivery takes, or a slow one could be sent twice.
     #[arg(long, env = "EMENDA_MAIL_LEASE", default_value_t = 120, global = true)]
     pub mail_lease: u32,
+    /// Seconds between two looks for daily digests that are due (each
+    /// person gets at most one a day, a day after the last).
+    #[arg(long, env = "EMENDA_DIGEST_INTERVAL", default_value_t = 600, global = true)]
+    pub digest_interval: u64,
 }
 
 impl Settings {
@@ -123,7 +127,13 @@ impl Settings {
             &self.owner_name,
             self.mail_lease,
         )
-        .map(|mail| mail.map(|mail| crate::mail::MailOptions { contact: self.owner_email.clone(), ..mail }))
+        .map(|mail| {
+            mail.map(|mail| crate::mail::MailOptions {
+                contact: self.owner_email.clone(),
+                digest_interval: std::time::Duration::from_secs(self.digest_interval.max(1)),
+                ..mail
+            })
+        })
     }
 
     /// Where the database is: `EMENDA_DATABASE_URL`, or `emenda.db` in

@@ -35,6 +35,9 @@ pub struct MailOptions {
     /// of at most [`SMTP_STEP_TIMEOUT`]), or a slow delivery could be taken
     /// over and sent twice (only the current taker's outcome is recorded).
     pub lease: Duration,
+    /// How often the daily digests that are due are looked for (each
+    /// person gets at most one a day).
+    pub digest_interval: std::time::Duration,
 }
 
 impl MailOptions {
@@ -61,6 +64,7 @@ impl MailOptions {
             site_name: site_name.to_owned(),
             contact: None,
             lease: Duration::seconds(i64::from(lease_seconds.max(1))),
+            digest_interval: std::time::Duration::from_secs(600),
         }))
     }
 

@@ -3,7 +3,9 @@
 //! of how they hear of each kind.
 
 use crate::connection::DbConnection;
-use crate::schema::{comments, notification_events, notification_settings, notifications, proposal_authors};
+use crate::schema::{
+    comments, notification_digests, notification_events, notification_settings, notifications, proposal_authors,
+};
 use crate::schema::{proposal_follows, supports, users};
 use crate::types::Stored;
 use crate::{StoreError, Tx};
@@ -372,6 +374,96 @@ pub fn insert_notifications(tx: &mut Tx<'_>, rows: &[NewNotification<'_>]) -> Re
         }
     }
     Ok(written)
+}
+
+/// Up to `limit` people with notifications written after their last
+/// digest (or ever, without one) and before `until`, whose last digest
+/// was sent before `due_before`: those a digest may be due to.
+pub fn digest_candidates(
+    tx: &mut Tx<'_>,
+    until: DateTime<Utc>,
+    due_before: DateTime<Utc>,
+    limit: i64,
+) -> Result<Vec<Uuid>, StoreError> {
+    let pending: Vec<Stored<Uuid>> = notifications::table
+        .left_join(notification_digests::table.on(notification_digests::user_id.eq(notifications::user_id)))
+        .filter(notifications::created_at.lt(Stored(until)))
+        .filter(
+            notification_digests::sent_until.is_null().or(notification_digests::sent_until
+                .lt(Stored(due_before))
+                .and(notifications::created_at.gt(notification_digests::sent_until))),
+        )
+        .select(notifications::user_id)
+        .distinct()
+        .limit(limit)
+        .load(tx.conn())?;
+    Ok(pending.into_iter().map(|id| id.0).collect())
+}
+
+/// `user_id`'s notifications written after their last digest and before
+/// `until`, newest first, at most `limit`.
+pub fn for_digest(
+    tx: &mut Tx<'_>,
+    user_id: Uuid,
+    until: DateTime<Utc>,
+    limit: i64,
+) -> Result<Vec<NotificationRecord>, StoreError> {
+    let since: Option<Stored<DateTime<Utc>>> = notification_digests::table
+        .filter(notification_digests::user_id.eq(Stored(user_id)))
+        .select(notification_digests::sent_until)
+        .first(tx.conn())
+        .optional()?;
+    type Row = (
+        Stored<Uuid>,
+        Stored<NotificationKind>,
+        Option<Stored<Uuid>>,
+        String,
+        Stored<DateTime<Utc>>,
+        Option<Stored<DateTime<Utc>>>,
+    );
+    let mut query = notifications::table
+        .filter(notifications::user_id.eq(Stored(user_id)))
+        .filter(notifications::created_at.lt(Stored(until)))
+        .select((
+            notifications::id,
+            notifications::kind,
+            notifications::proposal_id,
+            notifications::payload,
+            notifications::created_at,
+            notifications::read_at,
+        ))
+        .order(notifications::id.desc())
+        .limit(limit)
+        .into_boxed();
+    if let Some(since) = since {
+        query = query.filter(notifications::created_at.gt(since));
+    }
+    let rows: Vec<Row> = query.load(tx.conn())?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, kind, proposal_id, payload, created_at, read_at)| NotificationRecord {
+            id: id.0,
+            kind: kind.0,
+            proposal_id: proposal_id.map(|v| v.0),
+            payload,
+            created_at: created_at.0,
+            read_at: read_at.map(|v| v.0),
+        })
+        .collect())
+}
+
+/// Records that `user_id`'s digest covered what was written before `until`.
+pub fn mark_digested(tx: &mut Tx<'_>, user_id: Uuid, until: DateTime<Utc>) -> Result<(), StoreError> {
+    let upsert = diesel::insert_into(notification_digests::table)
+        .values((notification_digests::user_id.eq(Stored(user_id)), notification_digests::sent_until.eq(Stored(until))))
+        .on_conflict(notification_digests::user_id)
+        .do_update()
+        .set(notification_digests::sent_until.eq(Stored(until)));
+    match tx.conn() {
+        DbConnection::Sqlite(c) => upsert.execute(c)?,
+        DbConnection::Postgres(c) => upsert.execute(c)?,
+    };
+    Ok(())
 }
 
 /// A notification as its person reads it.

@@ -445,6 +445,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     proposal_search,
     space_phases,
     space_topics,
+    notifications,
+    notification_digests,
 );
 
 diesel::table! {
@@ -506,6 +508,13 @@ diesel::table! {
         payload -> Text,
         created_at -> Text,
         read_at -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    notification_digests (user_id) {
+        user_id -> Text,
+        sent_until -> Text,
     }
 }
 

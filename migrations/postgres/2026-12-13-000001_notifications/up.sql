@@ -43,5 +43,12 @@ CREATE TABLE notification_settings (
     PRIMARY KEY (user_id, kind)
 );
 
+-- Each person's last daily digest: the notifications written up to
+-- `sent_until` were in it (or in none, being of kinds not sent daily).
+CREATE TABLE notification_digests (
+    user_id TEXT PRIMARY KEY REFERENCES users (id),
+    sent_until TEXT NOT NULL
+);
+
 -- A letter's one-click unsubscribe address (RFC 8058), for its headers.
 ALTER TABLE mail_outbox ADD COLUMN unsubscribe_url TEXT;

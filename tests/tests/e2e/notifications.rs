@@ -254,8 +254,8 @@ fn confirmed(app: &TestApp, smtp: &SmtpServer, nickname: &str) -> TestUser {
 }
 
 /// An immediate kind sends a letter with a one-click unsubscribe that
-/// works without signing in; a daily kind sends none at once; a chosen
-/// `never` is kept.
+/// works without signing in; a daily kind comes in one digest a day; a
+/// chosen `never` is kept.
 fn letters_follow_each_persons_choice(backend: Backend) {
     let smtp = SmtpServer::start();
     let app = TestApp::spawn_with_mail(backend, &smtp.url());
@@ -304,7 +304,22 @@ fn letters_follow_each_persons_choice(backend: Backend) {
         "{header}"
     );
     assert!(letter.text.contains("https://partecipa.comune.prova.it/disiscriviti#token="));
-    assert_eq!(smtp.messages_to(&lettrice.email).len(), 2, "the confirmation and the reply, no daily news");
+    // The new version (daily) comes in the day's digest, not at once.
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let digest = loop {
+        if let Some(letter) =
+            smtp.messages_to(&lettrice.email).into_iter().find(|m| m.subject.starts_with("Le novità di oggi"))
+        {
+            break letter;
+        }
+        assert!(Instant::now() < deadline, "no digest");
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert_eq!(digest.subject, "Le novità di oggi su Comune di Prova");
+    assert!(digest.text.contains("• Nuova versione: Alberi in via Roma"), "{}", digest.text);
+    assert!(digest.text.contains("https://partecipa.comune.prova.it/profilo"), "{}", digest.text);
+    assert!(!digest.text.contains("risposto"), "an immediate kind is not in the digest: {}", digest.text);
+    assert_eq!(smtp.messages_to(&lettrice.email).len(), 3, "the confirmation, the reply and the digest");
 
     // One click, without signing in: replies no longer come by e-mail.
     let path = header.trim_start_matches("<https://partecipa.comune.prova.it").trim_end_matches('>');
@@ -326,7 +341,11 @@ fn letters_follow_each_persons_choice(backend: Backend) {
     .expect(201);
     settle(&app);
     std::thread::sleep(Duration::from_millis(1_500));
-    assert_eq!(smtp.messages_to(&lettrice.email).len(), 2, "no letter after unsubscribing");
+    // Nor a second digest the same day, for a version published since.
+    edit(&app, &autrice, &reference, 2, "Un testo abbastanza lungo, ora con più alberi e ombra.");
+    settle(&app);
+    std::thread::sleep(Duration::from_millis(2_500));
+    assert_eq!(smtp.messages_to(&lettrice.email).len(), 3, "no letter after unsubscribing, no second digest in a day");
     assert_eq!(kinds(&app, &lettrice).iter().filter(|k| *k == "comment_reply").count(), 2, "in the app it still comes");
 }
 
