@@ -25,9 +25,10 @@ use emenda_store::{proposals, users, HasStore, Tx};
 use std::collections::{HashMap, HashSet};
 use uuid::Uuid;
 
-/// People notified per transaction: large enough that 50,000 followers
-/// take a few dozen transactions, small enough that each is short.
-pub const FAN_OUT_BATCH: i64 = 1_000;
+/// People notified per transaction: 50,000 followers take 200 of them,
+/// each short enough (about 10 ms on SQLite) that the writes people make
+/// meanwhile wait little for SQLite's one writer.
+pub const FAN_OUT_BATCH: i64 = 250;
 
 /// How long a fan-out holds its event between batches before another
 /// instance may take it over.
@@ -110,7 +111,7 @@ impl AccountService {
             Audience::Followers { proposal_id, also } => (also, Some(proposal_id)),
         };
         if cursor.is_none() && !named.is_empty() {
-            let (notified, letters) = self.deliver(&event, &payload, &named, None)?;
+            let (notified, letters) = self.deliver(&event, &payload, &named, None, false)?;
             report.notified += notified;
             report.letters += letters;
         }
@@ -124,7 +125,7 @@ impl AccountService {
                 let Some(&last) = page.last() else { break };
                 let full = i64::try_from(page.len()).unwrap_or(i64::MAX) >= FAN_OUT_BATCH;
                 let batch: Vec<Uuid> = page.into_iter().filter(|id| !skip.contains(id)).collect();
-                let (notified, letters) = self.deliver(&event, &payload, &batch, Some(last))?;
+                let (notified, letters) = self.deliver(&event, &payload, &batch, Some(last), true)?;
                 report.notified += notified;
                 report.letters += letters;
                 cursor = Some(last);
@@ -146,6 +147,7 @@ impl AccountService {
         payload: &NotificationPayload,
         people: &[Uuid],
         cursor: Option<Uuid>,
+        as_followers: bool,
     ) -> ServiceResult<(usize, usize)> {
         self.ctx.store().write(|tx| {
             let now = self.ctx.clock.now();
@@ -186,8 +188,15 @@ impl AccountService {
             if self.sends_email() {
                 let chosen: HashMap<Uuid, Delivery> =
                     notifications::deliveries(tx, event.kind, &ids)?.into_iter().collect();
+                // What a follower hears of comes daily unless they chose
+                // otherwise; what concerns one's own contribution, at once.
+                let default = if as_followers { Delivery::Daily } else { event.kind.default_delivery() };
+                let mut daily = Vec::new();
                 for recipient in recipients.iter().filter(|r| written.contains(&r.id) && r.email_confirmed) {
-                    let delivery = chosen.get(&recipient.id).copied().unwrap_or(event.kind.default_delivery());
+                    let delivery = chosen.get(&recipient.id).copied().unwrap_or(default);
+                    if delivery == Delivery::Daily {
+                        daily.push(recipient.id);
+                    }
                     if delivery == Delivery::Immediate {
                         let own: NotificationPayload =
                             serde_json::from_str(payloads.get(&recipient.id).map_or("{}", String::as_str))
@@ -196,6 +205,7 @@ impl AccountService {
                         letters += 1;
                     }
                 }
+                notifications::await_digest(tx, event.id, &daily)?;
             }
             if let Some(cursor) = cursor {
                 notifications::save_progress(tx, event.id, cursor, now + FAN_OUT_LEASE)?;
@@ -310,7 +320,7 @@ impl AccountService {
             let people = self
                 .ctx
                 .store()
-                .read(|tx| notifications::digest_candidates(tx, now, now - Duration::hours(24), DIGEST_BATCH))?;
+                .read(|tx| notifications::digest_candidates(tx, now - Duration::hours(24), DIGEST_BATCH))?;
             if people.is_empty() {
                 return Ok(sent);
             }
@@ -321,20 +331,25 @@ impl AccountService {
     }
 
     fn digest_of(&self, tx: &mut Tx<'_>, site: &MailSite, person: Uuid, now: DateTime<Utc>) -> ServiceResult<usize> {
-        // Under the person's row lock: two instances looking at once take
-        // turns, and the second finds the first's mark.
+        // Under the person's row lock, and due again under it: two
+        // instances looking at once take turns, and the second finds the
+        // first's digest.
         users::find_for_update(tx, person)?;
+        if notifications::last_digest(tx, person)?.is_some_and(|at| at > now - Duration::hours(24)) {
+            return Ok(0);
+        }
         let recipient = notifications::recipients(tx, &[person])?.pop();
-        let chosen: HashMap<NotificationKind, Delivery> = notifications::settings_of(tx, person)?.into_iter().collect();
-        let daily =
-            |kind: NotificationKind| chosen.get(&kind).copied().unwrap_or(kind.default_delivery()) == Delivery::Daily;
-        let pending: Vec<Notification> = notifications::for_digest(tx, person, now, DIGEST_ITEMS)?
-            .into_iter()
-            .filter(|n| daily(n.kind))
-            .map(Notification::from)
-            .collect();
+        let waiting = notifications::for_digest(tx, person, DIGEST_ITEMS)?;
         notifications::mark_digested(tx, person, now)?;
         let Some(recipient) = recipient.filter(|r| r.email_confirmed && !r.blocked) else { return Ok(0) };
+        // Visible now: what was hidden since the fan-out is left out.
+        let mut pending = Vec::with_capacity(waiting.len());
+        for record in waiting {
+            let n = Notification::from(record);
+            if still_visible(tx, &n)? {
+                pending.push(n);
+            }
+        }
         if pending.is_empty() {
             return Ok(0);
         }
@@ -370,6 +385,26 @@ fn letter_link(site: &MailSite, kind: NotificationKind, payload: &NotificationPa
         }
         _ => format!("{}/proposte/{reference}", site.public_url),
     }
+}
+
+/// Whether what `n` is about can still be seen (its proposal, and the
+/// reply it announces): a digest written a day later leaves out what was
+/// hidden meanwhile.
+fn still_visible(tx: &mut Tx<'_>, n: &Notification) -> ServiceResult<bool> {
+    if !n.kind.needs_visible_content() {
+        return Ok(true);
+    }
+    let proposal = match n.proposal_id {
+        Some(id) => proposals::find_by_id(tx, id)?.is_some_and(|p| !p.hidden),
+        None => false,
+    };
+    let reply = match (n.kind, n.payload.subject_id) {
+        (NotificationKind::CommentReply, Some(reply)) => {
+            notifications::comment_author(tx, reply)?.is_some_and(|(_, visible)| visible)
+        }
+        _ => true,
+    };
+    Ok(proposal && reply)
 }
 
 /// Who `event` is for, by its kind and the state of its content now.

@@ -141,6 +141,21 @@ fn close_open_amendments(
                 AuditTarget { kind: "amendment", id: amendment.id, space_id: Some(proposal.space_id) },
                 serde_json::json!({ "proposal_id": proposal.id, "proposal_reference": proposal.reference, "reason": reason }),
             )?;
+            let closed = NotificationPayload {
+                outcome: Some("rejected".into()),
+                reason: Some(reason.to_owned()),
+                subject_id: Some(amendment.id),
+                ..about(proposal, &proposal.title)
+            };
+            let author = Some(amendment.author_id);
+            ctx.notify(
+                tx,
+                NotificationKind::AmendmentDecided,
+                Some(actor.user_id),
+                Some(proposal.id),
+                author,
+                &closed,
+            )?;
         }
     }
     Ok(())

@@ -376,43 +376,34 @@ pub fn insert_notifications(tx: &mut Tx<'_>, rows: &[NewNotification<'_>]) -> Re
     Ok(written)
 }
 
-/// Up to `limit` people with notifications written after their last
-/// digest (or ever, without one) and before `until`, whose last digest
-/// was sent before `due_before`: those a digest may be due to.
-pub fn digest_candidates(
-    tx: &mut Tx<'_>,
-    until: DateTime<Utc>,
-    due_before: DateTime<Utc>,
-    limit: i64,
-) -> Result<Vec<Uuid>, StoreError> {
-    let pending: Vec<Stored<Uuid>> = notifications::table
+/// Up to `limit` people with notifications waiting for their digest whose
+/// last digest was sent before `due_before` (or never): reads only the
+/// waiting rows, by their index.
+pub fn digest_candidates(tx: &mut Tx<'_>, due_before: DateTime<Utc>, limit: i64) -> Result<Vec<Uuid>, StoreError> {
+    let waiting: Vec<Stored<Uuid>> = notifications::table
         .left_join(notification_digests::table.on(notification_digests::user_id.eq(notifications::user_id)))
-        .filter(notifications::created_at.lt(Stored(until)))
-        .filter(
-            notification_digests::sent_until.is_null().or(notification_digests::sent_until
-                .lt(Stored(due_before))
-                .and(notifications::created_at.gt(notification_digests::sent_until))),
-        )
+        .filter(notifications::digest_pending.eq(true))
+        .filter(notification_digests::sent_until.is_null().or(notification_digests::sent_until.lt(Stored(due_before))))
         .select(notifications::user_id)
         .distinct()
         .limit(limit)
         .load(tx.conn())?;
-    Ok(pending.into_iter().map(|id| id.0).collect())
+    Ok(waiting.into_iter().map(|id| id.0).collect())
 }
 
-/// `user_id`'s notifications written after their last digest and before
-/// `until`, newest first, at most `limit`.
-pub fn for_digest(
-    tx: &mut Tx<'_>,
-    user_id: Uuid,
-    until: DateTime<Utc>,
-    limit: i64,
-) -> Result<Vec<NotificationRecord>, StoreError> {
-    let since: Option<Stored<DateTime<Utc>>> = notification_digests::table
+/// When `user_id`'s last digest was sent.
+pub fn last_digest(tx: &mut Tx<'_>, user_id: Uuid) -> Result<Option<DateTime<Utc>>, StoreError> {
+    let at: Option<Stored<DateTime<Utc>>> = notification_digests::table
         .filter(notification_digests::user_id.eq(Stored(user_id)))
         .select(notification_digests::sent_until)
         .first(tx.conn())
         .optional()?;
+    Ok(at.map(|at| at.0))
+}
+
+/// `user_id`'s notifications waiting for their digest, newest first, at
+/// most `limit`.
+pub fn for_digest(tx: &mut Tx<'_>, user_id: Uuid, limit: i64) -> Result<Vec<NotificationRecord>, StoreError> {
     type Row = (
         Stored<Uuid>,
         Stored<NotificationKind>,
@@ -421,9 +412,9 @@ pub fn for_digest(
         Stored<DateTime<Utc>>,
         Option<Stored<DateTime<Utc>>>,
     );
-    let mut query = notifications::table
+    let rows: Vec<Row> = notifications::table
+        .filter(notifications::digest_pending.eq(true))
         .filter(notifications::user_id.eq(Stored(user_id)))
-        .filter(notifications::created_at.lt(Stored(until)))
         .select((
             notifications::id,
             notifications::kind,
@@ -434,11 +425,7 @@ pub fn for_digest(
         ))
         .order(notifications::id.desc())
         .limit(limit)
-        .into_boxed();
-    if let Some(since) = since {
-        query = query.filter(notifications::created_at.gt(since));
-    }
-    let rows: Vec<Row> = query.load(tx.conn())?;
+        .load(tx.conn())?;
     Ok(rows
         .into_iter()
         .map(|(id, kind, proposal_id, payload, created_at, read_at)| NotificationRecord {
@@ -452,8 +439,31 @@ pub fn for_digest(
         .collect())
 }
 
-/// Records that `user_id`'s digest covered what was written before `until`.
+/// Marks these notifications of `user_id` as waiting for their digest.
+pub fn await_digest(tx: &mut Tx<'_>, event_id: Uuid, user_ids: &[Uuid]) -> Result<(), StoreError> {
+    for chunk in user_ids.chunks(500) {
+        let keys: Vec<Stored<Uuid>> = chunk.iter().copied().map(Stored).collect();
+        diesel::update(
+            notifications::table
+                .filter(notifications::event_id.eq(Stored(event_id)))
+                .filter(notifications::user_id.eq_any(keys)),
+        )
+        .set(notifications::digest_pending.eq(true))
+        .execute(tx.conn())?;
+    }
+    Ok(())
+}
+
+/// Records that `user_id`'s digest went at `until`: nothing of theirs
+/// waits for a digest any more.
 pub fn mark_digested(tx: &mut Tx<'_>, user_id: Uuid, until: DateTime<Utc>) -> Result<(), StoreError> {
+    diesel::update(
+        notifications::table
+            .filter(notifications::digest_pending.eq(true))
+            .filter(notifications::user_id.eq(Stored(user_id))),
+    )
+    .set(notifications::digest_pending.eq(false))
+    .execute(tx.conn())?;
     let upsert = diesel::insert_into(notification_digests::table)
         .values((notification_digests::user_id.eq(Stored(user_id)), notification_digests::sent_until.eq(Stored(until))))
         .on_conflict(notification_digests::user_id)

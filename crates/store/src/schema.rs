@@ -508,6 +508,7 @@ diesel::table! {
         payload -> Text,
         created_at -> Text,
         read_at -> Nullable<Text>,
+        digest_pending -> Bool,
     }
 }
 

@@ -28,8 +28,12 @@ CREATE TABLE notifications (
     payload TEXT NOT NULL,
     created_at TEXT NOT NULL,
     read_at TEXT,
+    -- Waiting for its person's daily digest (a kind they get daily).
+    digest_pending BOOLEAN NOT NULL DEFAULT 0,
     UNIQUE (event_id, user_id)
 );
+-- The digests due: only the waiting rows are read.
+CREATE INDEX notifications_digest ON notifications (digest_pending, user_id);
 -- A person's notifications, newest first, and their unread count.
 CREATE INDEX notifications_user ON notifications (user_id, id);
 CREATE INDEX notifications_unread ON notifications (user_id, read_at);
@@ -43,8 +47,7 @@ CREATE TABLE notification_settings (
     PRIMARY KEY (user_id, kind)
 );
 
--- Each person's last daily digest: the notifications written up to
--- `sent_until` were in it (or in none, being of kinds not sent daily).
+-- When each person's last daily digest was sent: the next waits a day.
 CREATE TABLE notification_digests (
     user_id TEXT PRIMARY KEY REFERENCES users (id),
     sent_until TEXT NOT NULL

@@ -2233,7 +2233,7 @@ export interface components {
          * @description What a letter is about: the outbox keeps it, an admin sees it.
          * @enum {string}
          */
-        MailKind: "confirm_address" | "password_reset" | "password_changed" | "email_changed" | "notification";
+        MailKind: "confirm_address" | "password_reset" | "password_changed" | "email_changed" | "notification" | "digest";
         /**
          * @description Where a message is in its delivery.
          * @enum {string}

@@ -9,7 +9,6 @@ import { t, lang, type Key } from '../i18n';
 import { useMe, useQuery, useSubmit } from '../hooks';
 import { href } from '../router';
 import { announce, ErrorAlert, Field, PageTitle } from '../components/ui';
-import { ConfirmBanner } from '../components/AccountStatus';
 import type { Data } from '../api/paths';
 
 /** The token of a letter's link (`#token=…`), taken out of the address bar. */
@@ -139,8 +138,19 @@ export function ConfirmAddress() {
   );
 }
 
+/** The kind a signed unsubscribe token names (its claims are readable; the server checks the signature). */
+function namedKind(token: string | null): string | null {
+  try {
+    const claims = JSON.parse(atob((token ?? '').split('.')[1].replace(/-/g, '+').replace(/_/g, '/'))) as { kind?: string };
+    return claims.kind ?? null;
+  } catch {
+    return null;
+  }
+}
+
 export function Unsubscribe() {
   const token = useLinkToken();
+  const named = namedKind(token);
   const [kind, setKind] = useState<string | null>(null);
   const { error, busy, submit } = useSubmit(async () => {
     const done = await api.post('/api/v1/notifications/unsubscribe', { query: { token: token ?? '' } });
@@ -155,6 +165,7 @@ export function Unsubscribe() {
         <Done message={t('notify.unsubscribed', { kind: t(`notify.kind.${kind}` as Key) })} />
       ) : (
         <form onSubmit={submit}>
+          {named && <p>{t('notify.unsubscribeWhich', { kind: t(`notify.kind.${named}` as Key) })}</p>}
           <ErrorAlert error={error} />
           <button type="submit" class="btn btn-primary" disabled={busy}>
             {t('notify.unsubscribeConfirm')}
@@ -209,7 +220,6 @@ export function AccountSettings() {
     <>
       <h2 class="h4 mt-5">{t('account.security')}</h2>
       <p>{t('account.emailLine', { email: me.email, state: me.email_confirmed ? t('account.emailConfirmed') : t('account.emailUnconfirmed') })}</p>
-      {site?.email && !me.email_confirmed && <ConfirmBanner />}
       <form class="mb-4" onSubmit={password.submit} noValidate>
         <ErrorAlert error={password.error} />
         {input('pw-current', t('account.currentPassword'), current, setCurrent, 'password', 'current-password', password.error, 'password')}

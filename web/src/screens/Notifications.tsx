@@ -51,6 +51,8 @@ export function Notifications() {
     list.update((items) => items.map((n) => ({ ...n, read_at: n.read_at ?? new Date().toISOString() })));
     bellChanged();
     announce(t('notify.marked', { n: done.marked }));
+    // The button goes with the last unread one: the focus goes to the title.
+    document.getElementById('page-title')?.focus();
   });
   const open = (n: Item) => {
     if (!n.read_at) {

@@ -66,5 +66,6 @@ export const account: Record<keyof typeof it, string> = {
   'notify.saved': 'Preference saved.',
   'notify.unsubscribeTitle': 'Stop these messages',
   'notify.unsubscribeConfirm': 'Confirm',
+  'notify.unsubscribeWhich': 'You will no longer get “{kind}” by e-mail. In the app notifications keep coming.',
   'notify.unsubscribed': 'Done: you will no longer get “{kind}” by e-mail. You can change it in your profile.',
 };

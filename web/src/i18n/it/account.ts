@@ -64,5 +64,6 @@ export const account = {
   'notify.saved': 'Preferenza salvata.',
   'notify.unsubscribeTitle': 'Non ricevere più questi messaggi',
   'notify.unsubscribeConfirm': 'Conferma',
+  'notify.unsubscribeWhich': 'Non riceverai più per e-mail: «{kind}». Nell’app le notifiche continuano ad arrivare.',
   'notify.unsubscribed': 'Fatto: non riceverai più per e-mail «{kind}». Puoi cambiarlo nel tuo profilo.',
 } as const;
