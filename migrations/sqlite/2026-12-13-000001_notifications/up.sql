@@ -29,7 +29,7 @@ CREATE TABLE notifications (
     created_at TEXT NOT NULL,
     read_at TEXT,
     -- Waiting for its person's daily digest (a kind they get daily).
-    digest_pending BOOLEAN NOT NULL DEFAULT 0,
+    digest_pending BOOLEAN NOT NULL DEFAULT FALSE,
     UNIQUE (event_id, user_id)
 );
 -- The digests due: only the waiting rows are read.
