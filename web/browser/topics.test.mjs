@@ -291,8 +291,11 @@ for (const lang of ['it', 'en']) {
     // The new entry, unused, goes at the next save.
     await button(w.remove, e.added).click();
     await save();
-    await saidNow(page, w.saved);
-    assert.deepEqual((await apiCall(h.url, 'GET', `/api/v1/spaces/${e.space}`)).body[e.kind].map((t) => t.name), order);
+    // The live region still says "saved" from the save before: wait for
+    // the list itself (asserting at once raced the save on a slow machine).
+    const names = async () => (await apiCall(h.url, 'GET', `/api/v1/spaces/${e.space}`)).body[e.kind].map((t) => t.name);
+    for (let tries = 0; tries < 50 && (await names()).length !== order.length; tries++) await new Promise((r) => setTimeout(r, 100));
+    assert.deepEqual(await names(), order);
     await rows.nth(order.length).waitFor({ state: 'detached', timeout: 2000 }).catch(() => undefined);
     assert.deepEqual(await labels(), order);
     await expectAccessible(page, `staff categories and areas, saved (${lang})`);
