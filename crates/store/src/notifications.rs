@@ -404,39 +404,14 @@ pub fn last_digest(tx: &mut Tx<'_>, user_id: Uuid) -> Result<Option<DateTime<Utc
 /// `user_id`'s notifications waiting for their digest, newest first, at
 /// most `limit`.
 pub fn for_digest(tx: &mut Tx<'_>, user_id: Uuid, limit: i64) -> Result<Vec<NotificationRecord>, StoreError> {
-    type Row = (
-        Stored<Uuid>,
-        Stored<NotificationKind>,
-        Option<Stored<Uuid>>,
-        String,
-        Stored<DateTime<Utc>>,
-        Option<Stored<DateTime<Utc>>>,
-    );
-    let rows: Vec<Row> = notifications::table
+    let rows: Vec<NotificationRow> = notifications::table
         .filter(notifications::digest_pending.eq(true))
         .filter(notifications::user_id.eq(Stored(user_id)))
-        .select((
-            notifications::id,
-            notifications::kind,
-            notifications::proposal_id,
-            notifications::payload,
-            notifications::created_at,
-            notifications::read_at,
-        ))
+        .select(NotificationRow::as_select())
         .order(notifications::id.desc())
         .limit(limit)
         .load(tx.conn())?;
-    Ok(rows
-        .into_iter()
-        .map(|(id, kind, proposal_id, payload, created_at, read_at)| NotificationRecord {
-            id: id.0,
-            kind: kind.0,
-            proposal_id: proposal_id.map(|v| v.0),
-            payload,
-            created_at: created_at.0,
-            read_at: read_at.map(|v| v.0),
-        })
-        .collect())
+    Ok(rows.into_iter().map(NotificationRecord::from).collect())
 }
 
 /// Marks these notifications of `user_id` as waiting for their digest.
@@ -493,6 +468,31 @@ pub struct NotificationRecord {
     pub read_at: Option<DateTime<Utc>>,
 }
 
+/// A notification's row as a person's list and their digest read it.
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = notifications)]
+struct NotificationRow {
+    id: Stored<Uuid>,
+    kind: Stored<NotificationKind>,
+    proposal_id: Option<Stored<Uuid>>,
+    payload: String,
+    created_at: Stored<DateTime<Utc>>,
+    read_at: Option<Stored<DateTime<Utc>>>,
+}
+
+impl From<NotificationRow> for NotificationRecord {
+    fn from(row: NotificationRow) -> Self {
+        Self {
+            id: row.id.0,
+            kind: row.kind.0,
+            proposal_id: row.proposal_id.map(|v| v.0),
+            payload: row.payload,
+            created_at: row.created_at.0,
+            read_at: row.read_at.map(|v| v.0),
+        }
+    }
+}
+
 /// `user_id`'s notifications, newest first, older than `before`.
 pub fn list(
     tx: &mut Tx<'_>,
@@ -501,24 +501,9 @@ pub fn list(
     unread_only: bool,
     limit: i64,
 ) -> Result<Vec<NotificationRecord>, StoreError> {
-    type Row = (
-        Stored<Uuid>,
-        Stored<NotificationKind>,
-        Option<Stored<Uuid>>,
-        String,
-        Stored<DateTime<Utc>>,
-        Option<Stored<DateTime<Utc>>>,
-    );
     let mut query = notifications::table
         .filter(notifications::user_id.eq(Stored(user_id)))
-        .select((
-            notifications::id,
-            notifications::kind,
-            notifications::proposal_id,
-            notifications::payload,
-            notifications::created_at,
-            notifications::read_at,
-        ))
+        .select(NotificationRow::as_select())
         .order(notifications::id.desc())
         .limit(limit)
         .into_boxed();
@@ -528,18 +513,8 @@ pub fn list(
     if unread_only {
         query = query.filter(notifications::read_at.is_null());
     }
-    let rows: Vec<Row> = query.load(tx.conn())?;
-    Ok(rows
-        .into_iter()
-        .map(|(id, kind, proposal_id, payload, created_at, read_at)| NotificationRecord {
-            id: id.0,
-            kind: kind.0,
-            proposal_id: proposal_id.map(|v| v.0),
-            payload,
-            created_at: created_at.0,
-            read_at: read_at.map(|v| v.0),
-        })
-        .collect())
+    let rows: Vec<NotificationRow> = query.load(tx.conn())?;
+    Ok(rows.into_iter().map(NotificationRecord::from).collect())
 }
 
 /// How many of `user_id`'s notifications are unread.
