@@ -118,6 +118,18 @@ export function isWitnessRequest(path) {
   return /^\/api\/v1\/(log\/(inclusion|consistency)|proposals\/[^/?]+\/versions\/\d+)(\?|$)/.test(path);
 }
 
+const ELIDED = { il: "l'", del: "dell'", dal: "dall'" };
+
+/**
+ * The source of a regular expression for an Italian date after an article,
+ * as the app writes it on any day of the month: "il 20 giugno 2026", but
+ * "l'8 giugno 2026", "dall'11 giugno 2026" and "il 1° giugno 2026". A test
+ * that spelled only "il \\d+" failed on the 1st, 8th and 11th.
+ */
+export function itDate(article) {
+  return `(?:${article} |${ELIDED[article]})\\d+°? \\w+ \\d{4}`;
+}
+
 /** Saves a screenshot of the page under web/test-results/. */
 export async function screenshot(page, name) {
   await page.screenshot({ path: join(results, `${name}.png`), fullPage: true });

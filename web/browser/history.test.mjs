@@ -5,7 +5,7 @@
 // when, each fingerprint and the one before it contains).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ADMIN, apiCall, apiLogin, apiRegister, expectAccessible, screenshot, setup } from './harness.mjs';
+import { ADMIN, apiCall, apiLogin, apiRegister, expectAccessible, itDate, screenshot, setup } from './harness.mjs';
 
 let h;
 let ref;
@@ -84,7 +84,7 @@ for (const lang of ['it', 'en']) {
       main.includes(it ? `Sono state ricalcolate le impronte (hash) delle sue ${versions.length} versioni` : `The fingerprints (hashes) of its ${versions.length} versions were computed again`),
       'how many versions were checked',
     );
-    assert.match(main, it ? /Controllo eseguito il \d+ \w+ \d{4}/ : /Checked on \d+ \w+ \d{4}/);
+    assert.match(main, it ? new RegExp(`Controllo eseguito ${itDate('il')}`) : /Checked on \d+ \w+ \d{4}/);
     // Each version's fingerprint, and the one of the version before that it contains.
     const items = page.locator('.verify-chain li');
     assert.equal(await items.count(), versions.length);
@@ -120,12 +120,12 @@ test('an erased text is said to be erased, on its version and in a comparison', 
 
   const page = await h.newPage();
   await page.goto(`/proposte/${reference}/confronto?da=1&a=2`);
-  await page.getByText(/^Versione 1: Testo cancellato il \d/).waitFor();
+  await page.getByText(new RegExp(`^Versione 1: Testo cancellato ${itDate('il')}`)).waitFor();
   assert.equal(await page.getByText('333 1234567').count(), 0, 'the erased text is nowhere on the page');
   await expectAccessible(page, 'comparison with an erased version');
   await screenshot(page, 'compare-erased');
   await page.goto(`/proposte/${reference}/versioni/1`);
-  await page.getByText(/^Testo cancellato il \d/).waitFor();
+  await page.getByText(new RegExp(`^Testo cancellato ${itDate('il')}`)).waitFor();
   await page.getByRole('heading', { name: 'Testo cancellato' }).waitFor();
   await page.context().close();
 });

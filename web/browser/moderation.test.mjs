@@ -5,7 +5,7 @@
 // process and date.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ADMIN, STAFF, apiCall, apiLogin, apiRegister, expectAccessible, screenshot, setup, signIn } from './harness.mjs';
+import { ADMIN, STAFF, apiCall, apiLogin, apiRegister, expectAccessible, itDate, screenshot, setup, signIn } from './harness.mjs';
 
 let h;
 before(async () => {
@@ -132,7 +132,7 @@ test('staff answer a proposal, and verify and block a user, from the console', a
   await row.getByText('Identità non verificata').waitFor();
   await row.getByRole('button', { name: `Verifica l’identità di ${author.nickname}` }).click();
   await row.getByRole('button', { name: `Conferma: ${author.nickname} ha un’identità verificata` }).click();
-  await row.getByText(/Identità verificata il/).waitFor();
+  await row.getByText(new RegExp(`Identità verificata ${itDate('il')}`)).waitFor();
   // The button is gone: the focus is on the person's name, not lost.
   await desk.waitForFunction(() => document.activeElement?.tagName === 'H2');
   assert.match(await desk.evaluate(() => document.activeElement?.textContent ?? ''), /Rita Bianchi/);
@@ -140,7 +140,7 @@ test('staff answer a proposal, and verify and block a user, from the console', a
   await row.getByText('Blocca l’utente').click();
   await row.getByLabel(/Motivazione del blocco/).fill('Messaggi ripetuti fuori tema.');
   await row.getByRole('button', { name: `Blocca ${author.nickname}` }).click();
-  await row.getByText(/Account bloccato dal/).waitFor();
+  await row.getByText(new RegExp(`Account bloccato ${itDate('dal')}`)).waitFor();
   await row.getByRole('button', { name: `Sblocca ${author.nickname}` }).waitFor();
   assert.equal((await apiCall(h.url, 'GET', '/api/v1/me', author.token)).body.code, 'account_blocked');
   await screenshot(desk, 'staff-answer-and-users');

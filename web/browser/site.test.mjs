@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ADMIN, apiCall, apiLogin, expectAccessible, screenshot, setup, signIn } from './harness.mjs';
+import { ADMIN, apiCall, apiLogin, expectAccessible, itDate, screenshot, setup, signIn } from './harness.mjs';
 
 const OWNER = 'Comune di Valfiorita';
 const OWNER_URL = 'https://www.comune.valfiorita.example/';
@@ -79,7 +79,7 @@ for (const lang of ['it', 'en']) {
       await page.goto('/privacy');
       await page.locator('h1', { hasText: 'Informativa sulla privacy' }).waitFor();
       const date = await page.locator('main time').textContent();
-      assert.match(date, lang === 'it' ? /^Versione 1 del \d+ \w+ \d{4}$/ : /^Version 1 of \d+ \w+ \d{4}$/);
+      assert.match(date, lang === 'it' ? new RegExp(`^Versione 1 ${itDate('del')}$`) : /^Version 1 of \d+ \w+ \d{4}$/);
       // Markdown rendered (a section heading), marked as Italian where the interface is English.
       const text = page.locator('.site-page-text');
       assert.ok((await text.locator('h4, h3').count()) > 0, 'the sections are headings');
@@ -133,7 +133,7 @@ test('an administrator publishes a new version; the old one stays readable', asy
   await screenshot(page, 'site-edit-form');
   await page.getByRole('button', { name: 'Pubblica la versione 2' }).click();
   await page.locator('h1', { hasText: 'Note legali del Comune' }).waitFor();
-  assert.match(await page.locator('main time').first().textContent(), /^Versione 2 del /);
+  assert.match(await page.locator('main time').first().textContent(), new RegExp(`^Versione 2 ${itDate('del')}`));
   assert.ok((await page.locator('.site-page-text').textContent()).includes('Testo aggiunto nella seconda versione.'));
   // The footer follows the new title.
   await page.locator('.it-footer-small-prints a', { hasText: 'Note legali del Comune' }).waitFor();
@@ -147,7 +147,7 @@ test('an administrator publishes a new version; the old one stays readable', asy
   assert.equal(await page.getByRole('button', { name: 'Modifica la pagina' }).count(), 0, 'an old version is not edited');
   // From there, the others: the one in force, said so.
   assert.equal(await page.locator('#page-versions-title').textContent(), 'Altre versioni');
-  assert.match(await page.locator('#page-versions-title + ul li').first().textContent(), /^Versione 2 del .* \(in vigore\) — Note legali del Comune$/);
+  assert.match(await page.locator('#page-versions-title + ul li').first().textContent(), new RegExp(`^Versione 2 ${itDate('del')} \\(in vigore\\) — Note legali del Comune$`));
   await expectAccessible(page, 'an earlier version');
   await screenshot(page, 'site-old-version');
   await page.context().close();
