@@ -124,6 +124,7 @@ fn test_options(rate_limits: RateLimits, connections: ConnectionLimits) -> Serve
         logo: None,
         log_signer: Arc::new(emenda_server::config::new_log_signer("test.emenda.example/log").expect("a log key")),
         mail: None,
+        deletion_grace: emenda_accounts::AuthSettings::default().deletion_grace,
     }
 }
 
@@ -175,11 +176,32 @@ impl TestApp {
         TestApp { base, store, log_signer, agent, _database: Some(database) }
     }
 
+    /// Starts a server on a fresh database of `backend` whose accounts are
+    /// erased `grace` after their deletion is asked for.
+    pub fn spawn_with_deletion_grace(backend: Backend, grace: chrono::Duration) -> Self {
+        emenda_server::telemetry::init_with_default("warn");
+        let database = TestDatabase::new(backend);
+        let store = database.store();
+        let mut options =
+            test_options(generous_rate_limits(), ConnectionLimits { per_address: 0, ..ConnectionLimits::default() });
+        options.deletion_grace = grace;
+        let log_signer = options.log_signer.clone();
+        let base = start(store.clone(), options);
+        let agent = ureq::AgentBuilder::new().timeout(std::time::Duration::from_secs(60)).build();
+        TestApp { base, store, log_signer, agent, _database: Some(database) }
+    }
+
     /// Starts a server on a fresh database of `backend` that sends e-mail
     /// through the SMTP server at `smtp_url`, from
     /// `partecipazione@comune.prova.it`, with links to
     /// `https://partecipa.comune.prova.it`.
     pub fn spawn_with_mail(backend: Backend, smtp_url: &str) -> Self {
+        Self::spawn_with_mail_and_grace(backend, smtp_url, emenda_accounts::AuthSettings::default().deletion_grace)
+    }
+
+    /// [`TestApp::spawn_with_mail`], erasing accounts `grace` after their
+    /// deletion is asked for.
+    pub fn spawn_with_mail_and_grace(backend: Backend, smtp_url: &str, grace: chrono::Duration) -> Self {
         emenda_server::telemetry::init_with_default("warn");
         let database = TestDatabase::new(backend);
         let store = database.store();
@@ -195,6 +217,7 @@ impl TestApp {
         .expect("mail settings")
         // Digests looked for every second: a test need not wait minutes.
         .map(|mail| MailOptions { digest_interval: std::time::Duration::from_secs(1), ..mail });
+        options.deletion_grace = grace;
         let log_signer = options.log_signer.clone();
         let base = start(store.clone(), options);
         let agent = ureq::AgentBuilder::new().timeout(std::time::Duration::from_secs(60)).build();

@@ -11,7 +11,7 @@ import { loadScreen, routes, type Screen as RouteEntry } from './routes';
 import type { ComponentChildren } from 'preact';
 import { LiveRegion, announce, PageTitle, focusTitleWhenReady, Loading, Content } from './components/ui';
 import { Lazy } from './components/Lazy';
-import { Bell, ConfirmBanner } from './components/AccountStatus';
+import { Bell, ConfirmBanner, DeletionBanner } from './components/AccountStatus';
 
 /**
  * Who publishes the site and its pages (`/api/v1/site`), for the header and
@@ -26,11 +26,15 @@ function OwnerLogo({ site, class: className }: { site: ReturnType<typeof useSite
   return site?.owner.logo ? <img class={className} src="/api/v1/site/logo" alt="" /> : null;
 }
 
-/** Where the site sends e-mail, a signed-in person whose address is not confirmed is asked to confirm it on every page. */
-function AskToConfirm() {
+/**
+ * On every page, a signed-in person whose account waits to be deleted is
+ * told when, with the way to keep it; otherwise, where the site sends
+ * e-mail, one whose address is not confirmed is asked to confirm it.
+ */
+function AccountNotice() {
   const { me } = useSession();
   const site = useSite();
-  return me && site?.email && !me.email_confirmed ? <ConfirmBanner /> : null;
+  return me?.deletion_due_at ? <DeletionBanner due={me.deletion_due_at} /> : me && site?.email && !me.email_confirmed ? <ConfirmBanner /> : null;
 }
 
 function Header() {
@@ -282,7 +286,7 @@ export function App() {
       <Header />
       <main id="main" tabIndex={-1} class="container my-4">
         <LiveRegion />
-        <AskToConfirm />
+        <AccountNotice />
         <Screen location={location} />
       </main>
       <Footer />

@@ -42,6 +42,7 @@ export const addresses = {
   newPassword: { path: '/nuova-password' },
   confirmAddress: { path: '/conferma-indirizzo' },
   unsubscribe: { path: '/disiscriviti' },
+  accountDeleted: { path: '/account-eliminato' },
   staffAmendments: { path: '/staff/emendamenti', section: { title: 'staff.amendments' } },
   staffReports: { path: '/staff/segnalazioni', section: { title: 'staff.reports' } },
   staffAnswers: { path: '/staff/risposte', section: { title: 'staff.answers' } },

@@ -210,9 +210,11 @@ export const canUnhide = (item: ModerationItem) => item.hidden;
 /** The item's open reports may be dismissed. */
 export const canDismiss = (item: ModerationItem) => item.open_reports > 0;
 
+/** Whether the account was deleted at its owner's request (the API empties its name): nobody is left to verify or block. */
+export const isErased = (a: Account) => !a.display_name;
 /** The person's identity may be marked verified (it is not yet). */
-export const canVerifyAccount = (a: Account) => !a.verified_at;
+export const canVerifyAccount = (a: Account) => !a.verified_at && !isErased(a);
 /** The person may be blocked (they are not). */
-export const canBlock = (a: Account) => !a.blocked;
+export const canBlock = (a: Account) => !a.blocked && !isErased(a);
 /** The blocked person may be unblocked. */
 export const canUnblock = (a: Account) => a.blocked;

@@ -65,6 +65,7 @@ export const routes = {
   newPassword: screen('newPassword', () => import('./screens/Account'), (m) => <m.NewPassword />),
   confirmAddress: screen('confirmAddress', () => import('./screens/Account'), (m) => <m.ConfirmAddress />),
   unsubscribe: screen('unsubscribe', () => import('./screens/Account'), (m) => <m.Unsubscribe />),
+  accountDeleted: screen('accountDeleted', () => import('./screens/Account'), (m, { query }) => <m.AccountDeleted due={query.get('entro')} />),
   staffAmendments: screen('staffAmendments', () => import('./staff/Amendments'), (m, { query }) => <m.StaffAmendments query={query} />, staff),
   staffReports: screen('staffReports', () => import('./staff/Reports'), (m, { query }) => <m.StaffReports query={query} />, staff),
   staffAnswers: screen('staffAnswers', () => import('./staff/Answers'), (m, { query }) => <m.StaffAnswers query={query} />, staff),

@@ -68,6 +68,25 @@ describe('api client', () => {
     expect(((await api.get("/api/v1/spaces").catch((e: ApiError) => e)) as ApiError).code).toBe('internal_error');
   });
 
+  it('reads the account again and tells the screens, keeping the session', async () => {
+    const storage = memoryTokenStorage();
+    const due = '2026-12-15T10:00:00Z';
+    const { calls, fetchImpl } = fake([
+      () => json(200, { ...session('A1', 'R1'), user: { ...session('A1', 'R1').user, deletion_due_at: due } }),
+      () => json(200, { ...session('A1', 'R1').user, deletion_due_at: null }),
+    ]);
+    const api = new Api({ fetch: fetchImpl, storage });
+    expect((await api.login('g@e.it', 'password-123')).deletion_due_at).toBe(due);
+    const heard: (string | null | undefined)[] = [];
+    api.onSession((me) => heard.push(me?.deletion_due_at));
+    await api.reloadMe();
+    expect(calls[1].url).toBe('/api/v1/me');
+    expect(auth(calls[1])).toBe('Bearer A1');
+    expect(api.me?.deletion_due_at).toBeNull();
+    expect(heard).toEqual([null]);
+    expect([api.restoring, storage.get()]).toEqual([false, 'R1']);
+  });
+
   it('keeps the access token in memory and sends it', async () => {
     const storage = memoryTokenStorage();
     const { calls, fetchImpl } = fake([() => json(200, session('A1', 'R1')), () => json(200, { items: [] })]);

@@ -99,6 +99,9 @@ describe('message catalogue', () => {
     expect(errorMessage('stale_version')).toBe('Nel frattempo la proposta è stata modificata.');
     expect(errorMessage('no_such_code')).toBe(t('error.unknown'));
     expect(fieldMessage('too_short')).toBe('Troppo corto.');
+    // A field may say its error better than the generic message.
+    expect(fieldMessage('mismatch', 'password')).toBe('La password non è corretta.');
+    expect(fieldMessage('mismatch', 'email')).toBe('Valori in disaccordo.');
     setLang('en');
     expect(errorMessage('stale_version')).toBe('The proposal was changed meanwhile.');
     expect(lang()).toBe('en');

@@ -183,8 +183,10 @@ describe('policy: the staff console', () => {
   });
 
   it('offers verify, block and unblock by the account’s standing', () => {
-    const account = (verified_at: string | null, blocked: boolean) => ({ verified_at, blocked }) as Account;
+    const account = (verified_at: string | null, blocked: boolean, display_name = 'Anna Neri') => ({ verified_at, blocked, display_name }) as Account;
     expect([may.canVerifyAccount(account(null, false)), may.canBlock(account(null, false)), may.canUnblock(account(null, false))]).toEqual([true, true, false]);
     expect([may.canVerifyAccount(account('2026-01-01', true)), may.canBlock(account('2026-01-01', true)), may.canUnblock(account('2026-01-01', true))]).toEqual([false, false, true]);
+    // A deleted account (its name emptied) is left alone.
+    expect([may.isErased(account(null, false, '')), may.canVerifyAccount(account(null, false, '')), may.canBlock(account(null, false, ''))]).toEqual([true, false, false]);
   });
 });

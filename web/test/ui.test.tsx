@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { announce, Breadcrumb, LiveRegion } from '../src/components/ui';
+import { announce, Breadcrumb, LiveRegion, personName } from '../src/components/ui';
 import { HiddenNotice } from '../src/staff/Reports';
 import { ApiError } from '../src/api/client';
 import { errorMessage, setLang } from '../src/i18n';
@@ -27,6 +27,20 @@ describe('Breadcrumb', () => {
     expect(items.slice(0, 2).map((li) => li.querySelector('a')?.getAttribute('href'))).toEqual(['/', '/spazi/bilancio']);
     expect(items[2].querySelector('a')).toBeNull();
     expect(items[2].getAttribute('aria-current')).toBe('page');
+  });
+});
+
+describe('personName', () => {
+  it('says "Partecipante eliminato" for a deleted account, never its placeholder handle', () => {
+    setLang('it');
+    expect(personName('Anna Neri')).toBe('Anna Neri');
+    expect(personName('anna_neri')).toBe('anna_neri');
+    expect(personName('')).toBe('Partecipante eliminato');
+    expect(personName(null)).toBe('Partecipante eliminato');
+    expect(personName('deleted-01a253261a2a7175bde89b369fae6116')).toBe('Partecipante eliminato');
+    setLang('en');
+    expect(personName('')).toBe('Deleted participant');
+    setLang('it');
   });
 });
 

@@ -66,7 +66,7 @@ fn hashing_failed(error: impl ToString) -> ServiceError {
 }
 
 impl AccountService {
-    fn mail_site(&self) -> ServiceResult<&MailSite> {
+    pub(crate) fn mail_site(&self) -> ServiceResult<&MailSite> {
         self.settings.mail.as_ref().ok_or_else(email_off)
     }
 
@@ -78,7 +78,13 @@ impl AccountService {
 
     /// Writes a letter to `user` (at `to`, their address unless said
     /// otherwise) into the outbox, in the caller's transaction.
-    fn post(&self, tx: &mut Tx<'_>, user: &UserRecord, to: &str, body: &LetterBody<'_>) -> ServiceResult<()> {
+    pub(crate) fn post(
+        &self,
+        tx: &mut Tx<'_>,
+        user: &UserRecord,
+        to: &str,
+        body: &LetterBody<'_>,
+    ) -> ServiceResult<()> {
         let site = self.mail_site()?;
         // The name is the account's own words: it goes only to the address
         // the account proved, so nobody can make the site's sender carry
@@ -345,7 +351,7 @@ impl AccountService {
     /// Checks the caller's password from `address`, throttled and
     /// recorded as a sign-in is (a wrong one is a field error, not a
     /// failed sign-in: the caller is signed in already).
-    fn check_password(&self, user_id: Uuid, password: &str, address: IpAddr) -> ServiceResult<()> {
+    pub(crate) fn check_password(&self, user_id: Uuid, password: &str, address: IpAddr) -> ServiceResult<()> {
         let user = self
             .ctx
             .store()

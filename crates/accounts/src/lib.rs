@@ -2,7 +2,9 @@
 //! a bearer token into an [`emenda_domain::policy::Actor`] with roles read
 //! fresh from the database.
 
+pub mod deletion;
 pub mod email;
+pub mod export;
 pub mod notifications;
 pub mod outbox;
 pub mod passwords;
@@ -10,6 +12,7 @@ pub mod service;
 pub mod tokens;
 pub mod views;
 
+pub use deletion::DeletionRequest;
 pub use email::MailSite;
 pub use service::{AccountService, AuthSettings, Session, SignedInUser};
 pub use tokens::JwtKeys;

@@ -38,6 +38,10 @@ pub struct AuthSettings {
     /// Where the site's e-mail comes from and where its links lead; `None`
     /// when the site sends no e-mail.
     pub mail: Option<MailSite>,
+    /// How long a deletion request waits before the account is erased
+    /// (`EMENDA_ACCOUNT_DELETION_GRACE`): time for someone who asked in
+    /// anger, or whose session was taken, to change it. Zero erases at once.
+    pub deletion_grace: Duration,
 }
 
 impl Default for AuthSettings {
@@ -48,6 +52,7 @@ impl Default for AuthSettings {
             sign_in: SignInLimits::default(),
             refresh_retry_grace: REFRESH_RETRY_GRACE,
             mail: None,
+            deletion_grace: Duration::days(7),
         }
     }
 }
@@ -430,10 +435,11 @@ impl AccountService {
     }
 
     /// [`AccountService::signed_in_user`] for a token issued at `issued_at`
-    /// (Unix seconds): refused when the account's sessions were closed
-    /// after it was issued (a new or reset password). Seconds, as tokens
-    /// count them: a token issued in the very second of the closing, just
-    /// before it, still works for its 15 minutes.
+    /// (microseconds since the epoch): refused when the account's sessions
+    /// were closed after it was issued (a new or reset password, a
+    /// deletion asked for) or the account is erased. A session started by
+    /// the closing itself (a password change signs its maker in again) is
+    /// issued at the closing's very time, and works.
     pub fn signed_in_user_at(&self, user_id: Uuid, issued_at: Option<i64>) -> ServiceResult<SignedInUser> {
         // One statement (the user with their grants): one round trip per
         // authenticated request, no transaction around it.
@@ -443,7 +449,10 @@ impl AccountService {
             if user.blocked_at.is_some() {
                 return Err(blocked().into());
             }
-            let closed_since = user.sessions_closed_at.map(|at| at.timestamp());
+            if user.deleted_at.is_some() {
+                return Err(AccessError::token(ErrorCode::TokenInvalid, "the account no longer exists").into());
+            }
+            let closed_since = user.sessions_closed_at.map(|at| at.timestamp_micros());
             if issued_at.zip(closed_since).is_some_and(|(issued, closed)| issued < closed) {
                 return Err(
                     AccessError::token(ErrorCode::TokenInvalid, "this session was closed; sign in again").into()

@@ -18,6 +18,12 @@ use uuid::Uuid;
 struct AccessClaims {
     sub: Uuid,
     iat: i64,
+    /// The issue time in microseconds, as the database dates a closing of
+    /// sessions: `iat` counts whole seconds, and a token issued in the
+    /// second its sessions were closed, just before, must not survive it.
+    /// Absent from tokens issued before it existed (their second stands).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    iat_us: Option<i64>,
     nbf: i64,
     exp: i64,
     iss: String,
@@ -67,6 +73,7 @@ impl JwtKeys {
         let claims = AccessClaims {
             sub: user_id,
             iat: now.timestamp(),
+            iat_us: Some(now.timestamp_micros()),
             nbf: now.timestamp(),
             exp: expires_at.timestamp(),
             iss: ISSUER.into(),
@@ -102,8 +109,9 @@ impl JwtKeys {
         self.verify_issued(token, now).map(|(user_id, _)| user_id)
     }
 
-    /// [`JwtKeys::verify`], with the second the token was issued (a token
-    /// issued before its account's sessions were closed is refused).
+    /// [`JwtKeys::verify`], with when the token was issued, in microseconds
+    /// since the epoch (a token issued before its account's sessions were
+    /// closed is refused).
     pub fn verify_issued(&self, token: &str, now: DateTime<Utc>) -> Result<(Uuid, i64), AccessError> {
         let mut validation = Validation::new(Algorithm::HS256);
         validation.set_issuer(&[ISSUER]);
@@ -123,7 +131,7 @@ impl JwtKeys {
         if claims.exp <= now {
             return Err(AccessError::token(ErrorCode::TokenExpired, "the access token has expired"));
         }
-        Ok((claims.sub, claims.iat))
+        Ok((claims.sub, claims.iat_us.unwrap_or(claims.iat.saturating_mul(1_000_000))))
     }
 }
 

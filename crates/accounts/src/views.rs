@@ -33,6 +33,9 @@ pub struct User {
     pub email_confirmed_at: Option<DateTime<Utc>>,
     /// The language they read the platform and its e-mail in.
     pub language: Language,
+    /// When the account will be deleted, while its deletion is pending
+    /// (the person may cancel until then).
+    pub deletion_due_at: Option<DateTime<Utc>>,
 }
 
 impl From<UserRecord> for User {
@@ -48,6 +51,7 @@ impl From<UserRecord> for User {
             privacy_version: r.privacy_version,
             email_confirmed_at: r.email_confirmed_at,
             language: r.language,
+            deletion_due_at: r.deletion_due_at,
         }
     }
 }

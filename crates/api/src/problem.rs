@@ -76,6 +76,7 @@ pub fn status_of(code: ErrorCode) -> StatusCode {
         | C::AmendmentsClosed
         | C::VerificationRequired
         | C::EmailUnconfirmed
+        | C::DeletionPending
         | C::AccountBlocked
         | C::SupportsClosed
         | C::SupportersPrivate

@@ -7,6 +7,7 @@ use emenda_accounts::outbox::MailOutbox;
 use emenda_accounts::AccountService;
 use emenda_domain::proposal::EditLimits;
 use emenda_domain::transparency::LogSigner;
+use emenda_participation::erasure::ErasureService;
 use emenda_participation::{
     AmendmentService, CommentService, FollowService, HistoryService, ProposalService, SpaceService, SupportService,
 };
@@ -32,6 +33,8 @@ pub struct AppState {
     pub amendments: AmendmentService,
     /// Supports and supporter lists.
     pub supports: SupportService,
+    /// Erasing accounts whose deletion is due.
+    pub erasure: ErasureService,
     /// Follows of proposals.
     pub follows: FollowService,
     /// Comments and comment votes.
@@ -94,6 +97,7 @@ impl AppState {
             spaces: SpaceService::new(ctx.clone()),
             amendments: AmendmentService::new(ctx.clone(), proposals.clone()),
             supports: SupportService::new(ctx.clone()),
+            erasure: ErasureService::new(ctx.clone()),
             follows: FollowService::new(ctx.clone()),
             comments: CommentService::new(ctx.clone()),
             decisions: DecisionService::new(ctx.clone()),

@@ -77,6 +77,10 @@ string_enum! {
         /// the documented procedure: their commitments stay, so the
         /// history still verifies.
         VersionErased => "version.erased",
+        /// A person's account was erased at their request, after its
+        /// grace period: the entry names only the account's id, and the
+        /// details of the entries about them are erased with it.
+        AccountDeleted => "account.deleted",
     }
 }
 

@@ -88,6 +88,9 @@ string_enum! {
         /// The site sends e-mail and the account's address is not
         /// confirmed yet: confirm it first.
         EmailUnconfirmed => "email_unconfirmed",
+        /// The account is to be deleted: it writes nothing until its
+        /// owner cancels the deletion.
+        DeletionPending => "deletion_pending",
         /// The nickname is taken.
         NicknameTaken => "nickname_taken",
         /// The slug is taken.

@@ -40,6 +40,10 @@ string_enum! {
         Notification => "notification",
         /// The day's notifications of the kinds the person gets daily.
         Digest => "digest",
+        /// The account will be deleted at the end of its grace period.
+        DeletionScheduled => "deletion_scheduled",
+        /// The copy of the person's data is ready to download.
+        ExportReady => "export_ready",
     }
 }
 
@@ -141,6 +145,23 @@ pub enum LetterBody<'a> {
         /// Where to ask for a reset.
         reset_link: &'a str,
     },
+    /// The account will be deleted on `due` unless the person signs in at
+    /// `sign_in_link` and cancels.
+    DeletionScheduled {
+        /// When, in words, in the letter's language and the site's zone.
+        due: &'a str,
+        /// Where to sign in.
+        sign_in_link: &'a str,
+    },
+    /// The copy of the person's data can be downloaded at `link` until
+    /// `until`.
+    ExportReady {
+        /// The download link (it works without signing in: the letter is
+        /// the proof).
+        link: &'a str,
+        /// When it stops working, in words.
+        until: &'a str,
+    },
 }
 
 impl LetterBody<'_> {
@@ -151,8 +172,48 @@ impl LetterBody<'_> {
             LetterBody::PasswordReset { .. } => MailKind::PasswordReset,
             LetterBody::PasswordChanged { .. } => MailKind::PasswordChanged,
             LetterBody::EmailChanged { .. } => MailKind::EmailChanged,
+            LetterBody::DeletionScheduled { .. } => MailKind::DeletionScheduled,
+            LetterBody::ExportReady { .. } => MailKind::ExportReady,
         }
     }
+}
+
+/// A moment as a letter states it: "8 dicembre 2026, 14:05 UTC" /
+/// "8 December 2026, 14:05 UTC". UTC, said so, because the letter is read
+/// anywhere; Italian text puts it after "il giorno", which no day elides.
+pub fn letter_time(at: chrono::DateTime<chrono::Utc>, language: Language) -> String {
+    use chrono::{Datelike, Timelike};
+    const MESI: [&str; 12] = [
+        "gennaio",
+        "febbraio",
+        "marzo",
+        "aprile",
+        "maggio",
+        "giugno",
+        "luglio",
+        "agosto",
+        "settembre",
+        "ottobre",
+        "novembre",
+        "dicembre",
+    ];
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let names = if language == Language::It { &MESI } else { &MONTHS };
+    let month = names[at.month0() as usize];
+    format!("{} {month} {}, {:02}:{:02} UTC", at.day(), at.year(), at.hour(), at.minute())
 }
 
 /// Writes `body` to `name` in `language`, signed by the site `site`.
@@ -204,6 +265,28 @@ pub fn compose(body: &LetterBody<'_>, language: Language, name: &str, site: &str
             }],
             None,
         ),
+        LetterBody::ExportReady { link, until } => (
+            if it { format!("I tuoi dati su {site} sono pronti") } else { format!("Your data on {site} is ready") },
+            vec![if it {
+                format!("la copia dei tuoi dati che hai chiesto è pronta: un archivio ZIP con ogni dato che la piattaforma conserva su di te, in JSON e in CSV. Il collegamento qui sotto funziona fino al giorno {until}; non inoltrarlo: chi lo apre scarica i tuoi dati.")
+            } else {
+                format!("the copy of your data you asked for is ready: a ZIP archive with every datum the platform keeps about you, in JSON and CSV. The link below works until {until}; do not forward it: whoever opens it downloads your data.")
+            }],
+            Some(link),
+        ),
+        LetterBody::DeletionScheduled { due, sign_in_link } => (
+            if it {
+                format!("Il tuo account su {site} sarà eliminato")
+            } else {
+                format!("Your account on {site} will be deleted")
+            },
+            vec![if it {
+                format!("hai chiesto di eliminare il tuo account: sarà eliminato il giorno {due} e ogni accesso aperto è stato chiuso. I tuoi dati personali saranno cancellati; ciò che hai pubblicato resterà, firmato «Partecipante eliminato». Se cambi idea, accedi entro quella data e annulla l'eliminazione: {sign_in_link}")
+            } else {
+                format!("you asked to delete your account: it will be deleted on {due} and every open session was closed. Your personal data will be erased; what you published stays, signed \"Deleted participant\". If you change your mind, sign in before then and cancel the deletion: {sign_in_link}")
+            }],
+            None,
+        ),
     };
     let footer = if it {
         format!("Messaggio di servizio di {site}: riguarda il tuo account e non puoi disattivarlo.")
@@ -246,6 +329,17 @@ pub fn render_letter(subject: String, greeting: &str, lines: &[String], link: Op
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_letter_states_a_moment_in_its_language_and_in_utc() {
+        let at = chrono::DateTime::parse_from_rfc3339("2026-12-08T09:05:00Z").unwrap().with_timezone(&chrono::Utc);
+        assert_eq!(letter_time(at, Language::It), "8 dicembre 2026, 09:05 UTC");
+        assert_eq!(letter_time(at, Language::En), "8 December 2026, 09:05 UTC");
+        let body =
+            LetterBody::DeletionScheduled { due: &letter_time(at, Language::It), sign_in_link: "https://x/accedi" };
+        let letter = compose(&body, Language::It, "Anna", "Partecipa");
+        assert!(letter.text.contains("il giorno 8 dicembre 2026"), "{}", letter.text);
+    }
 
     #[test]
     fn retries_back_off_and_stop() {

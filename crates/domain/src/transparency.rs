@@ -175,6 +175,14 @@ fn header(kind: EntryKind) -> Vec<u8> {
 /// (32 hex characters; documented byte for byte in
 /// `docs/transparency-log.md`); absent values are written `-`.
 pub fn audit_entry(leaf: &AuditLeaf<'_>, salt: &str) -> Result<Vec<u8>, LogError> {
+    audit_entry_with_commitment(leaf, &commitment(salt.as_bytes(), leaf.details.as_bytes()))
+}
+
+/// The entry bytes of an audit entry from its details' commitment rather
+/// than the details: what is left to rebuild it from once the details of
+/// an entry about a deleted person are erased with their salt
+/// (`leaf.details` is not read).
+pub fn audit_entry_with_commitment(leaf: &AuditLeaf<'_>, details_commitment: &str) -> Result<Vec<u8>, LogError> {
     let mut out = header(EntryKind::Audit);
     line(&mut out, "id", leaf.id)?;
     line(&mut out, "action", leaf.action)?;
@@ -184,7 +192,7 @@ pub fn audit_entry(leaf: &AuditLeaf<'_>, salt: &str) -> Result<Vec<u8>, LogError
     line(&mut out, "actor", leaf.actor_id.unwrap_or("-"))?;
     line(&mut out, "visibility", leaf.visibility)?;
     line(&mut out, "created_at", leaf.created_at)?;
-    line(&mut out, "details", &commitment(salt.as_bytes(), leaf.details.as_bytes()))?;
+    line(&mut out, "details", details_commitment)?;
     Ok(out)
 }
 

@@ -9,6 +9,7 @@ mod actions;
 pub mod amendments;
 pub mod analysis;
 pub mod comments;
+pub mod erasure;
 pub mod follows;
 pub mod lifecycle;
 pub mod proposals;

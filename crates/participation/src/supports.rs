@@ -213,41 +213,49 @@ impl SupportService {
     /// minimum, every support they keep there stops counting.
     pub fn withdraw(&self, actor: &Actor, key: &ProposalKey) -> ServiceResult<ProposalSummary> {
         self.ctx.write_as(actor, |tx| {
-            let (locked, exists) = self.lock(tx, actor, key, |minimum, tally, exists| {
-                exists && on_withdraw(minimum, tally) == CountChange::All
-            })?;
-            let Locked { tally, salt, space, proposal, proposals } = locked;
-            let settings = &space.settings;
-            ensure_can_withdraw(settings, proposal.state)?;
-            let held = if exists { supports::find(tx, proposal.id, actor.user_id)? } else { None };
-            if let Some(held) = held {
-                supports::delete(tx, proposal.id, actor.user_id)?;
-                public_log::enqueue_support(
-                    tx,
-                    &SupportLogged {
-                        event_id: self.ctx.ids.new_id(),
-                        proposal_id: proposal.id,
-                        space_id: space.id,
-                        user_id: actor.user_id,
-                        pseudonym_salt: &salt,
-                        event: SupportEvent::Withdrawn,
-                        version: held.version,
-                        at: self.ctx.clock.now(),
-                    },
-                )?;
-                supports::add_to_tally(tx, actor.user_id, space.id, -1)?;
-                supports::add_given(tx, proposal.id, -1)?;
-                let uncounted: &[Uuid] = match on_withdraw(settings.minimum_supports_per_user, tally) {
-                    CountChange::None => &[],
-                    CountChange::This => std::slice::from_ref(&proposal.id),
-                    CountChange::All => &proposals,
-                };
-                supports::add_counted(tx, uncounted, -1)?;
-            }
+            let proposal_id = self.withdraw_in(tx, actor, key)?;
             let proposal =
-                proposal_rows::find_by_id(tx, proposal.id)?.ok_or_else(|| DomainError::not_found("proposal"))?;
+                proposal_rows::find_by_id(tx, proposal_id)?.ok_or_else(|| DomainError::not_found("proposal"))?;
             Ok(proposal.into())
         })
+    }
+
+    /// The withdrawal itself, in the caller's transaction (locks, rules,
+    /// counters, the public log entry): what `withdraw` runs, and what an
+    /// account's erasure runs for each support it takes back. Returns the
+    /// proposal's id.
+    pub(crate) fn withdraw_in(&self, tx: &mut Tx<'_>, actor: &Actor, key: &ProposalKey) -> ServiceResult<Uuid> {
+        let (locked, exists) = self
+            .lock(tx, actor, key, |minimum, tally, exists| exists && on_withdraw(minimum, tally) == CountChange::All)?;
+        let Locked { tally, salt, space, proposal, proposals } = locked;
+        let settings = &space.settings;
+        ensure_can_withdraw(settings, proposal.state)?;
+        let held = if exists { supports::find(tx, proposal.id, actor.user_id)? } else { None };
+        if let Some(held) = held {
+            supports::delete(tx, proposal.id, actor.user_id)?;
+            public_log::enqueue_support(
+                tx,
+                &SupportLogged {
+                    event_id: self.ctx.ids.new_id(),
+                    proposal_id: proposal.id,
+                    space_id: space.id,
+                    user_id: actor.user_id,
+                    pseudonym_salt: &salt,
+                    event: SupportEvent::Withdrawn,
+                    version: held.version,
+                    at: self.ctx.clock.now(),
+                },
+            )?;
+            supports::add_to_tally(tx, actor.user_id, space.id, -1)?;
+            supports::add_given(tx, proposal.id, -1)?;
+            let uncounted: &[Uuid] = match on_withdraw(settings.minimum_supports_per_user, tally) {
+                CountChange::None => &[],
+                CountChange::This => std::slice::from_ref(&proposal.id),
+                CountChange::All => &proposals,
+            };
+            supports::add_counted(tx, uncounted, -1)?;
+        }
+        Ok(proposal.id)
     }
 
     /// A page of the proposal's counted supporters, oldest support first,

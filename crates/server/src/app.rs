@@ -29,6 +29,8 @@ use tracing::Span;
 use tracing_actix_web::{RequestId, RootSpanBuilder, TracingLogger};
 use wire::ProblemSocket;
 
+#[path = "erasure.rs"]
+pub mod erasure;
 #[path = "fan_out.rs"]
 pub mod fan_out;
 #[path = "integrator.rs"]
@@ -65,6 +67,9 @@ pub struct ServerOptions {
     pub log_signer: Arc<LogSigner>,
     /// How the site sends e-mail; `None`: it sends none.
     pub mail: Option<MailOptions>,
+    /// How long an account waits between its deletion request and its
+    /// erasure (`EMENDA_ACCOUNT_DELETION_GRACE`).
+    pub deletion_grace: chrono::Duration,
 }
 
 /// The process's soft limit on open files, where the system says
@@ -212,11 +217,11 @@ pub fn state(database: Database, jwt_secret: &[u8], reference_prefix: &str, log_
         RateLimits::default(),
         EditLimits::default(),
         log_signer,
-        None,
+        AuthSettings::default(),
     )
 }
 
-/// Builds every service over `database`.
+/// Builds every service over `database`, its accounts with `settings`.
 pub fn state_with_limits(
     database: Database,
     jwt_secret: &[u8],
@@ -224,12 +229,11 @@ pub fn state_with_limits(
     limits: RateLimits,
     edit_limits: EditLimits,
     log_signer: Arc<LogSigner>,
-    mail: Option<&MailOptions>,
+    settings: AuthSettings,
 ) -> AppState {
     // A site that sends e-mail asks people to confirm their address
     // before they write; one that does not cannot.
-    let database = database.requiring_confirmed_email(mail.is_some());
-    let settings = AuthSettings { mail: mail.map(MailOptions::site), ..AuthSettings::default() };
+    let database = database.requiring_confirmed_email(settings.mail.is_some());
     let accounts = AccountService::new(database.context(), JwtKeys::from_secret(jwt_secret), settings);
     AppState::new(database, accounts, reference_prefix, limits, edit_limits, emenda_api::routes::table(), log_signer)
 }
@@ -250,7 +254,11 @@ pub fn server(database: Database, options: &ServerOptions) -> std::io::Result<(S
         options.rate_limits,
         options.edit_limits,
         options.log_signer.clone(),
-        options.mail.as_ref(),
+        AuthSettings {
+            mail: options.mail.as_ref().map(MailOptions::site),
+            deletion_grace: options.deletion_grace,
+            ..AuthSettings::default()
+        },
     )
     .with_owner(options.owner.clone(), options.logo.clone());
     if let Some(mail) = &options.mail {
@@ -264,6 +272,7 @@ pub fn server(database: Database, options: &ServerOptions) -> std::io::Result<(S
     }
     integrator::spawn(state.log.clone());
     fan_out::spawn(state.accounts.clone(), options.mail.as_ref().map(|m| m.digest_interval));
+    erasure::spawn(state.accounts.clone(), state.erasure.clone(), options.deletion_grace);
     // Proposals without search terms (from before search, or loaded in
     // bulk) are indexed before the first request can look for them.
     let indexed = emenda_participation::search::index_missing(&state.database.context())

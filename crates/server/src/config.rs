@@ -111,6 +111,34 @@ pub struct Settings {
     /// person gets at most one a day, a day after the last).
     #[arg(long, env = "EMENDA_DIGEST_INTERVAL", default_value_t = 600, global = true)]
     pub digest_interval: u64,
+    /// How long an account waits between its owner's deletion request and
+    /// its erasure, while they may cancel: a number and a unit (`30s`,
+    /// `15m`, `12h`, `7d`); `0` erases at once.
+    #[arg(long, env = "EMENDA_ACCOUNT_DELETION_GRACE", default_value = "7d", value_parser = parse_grace, global = true)]
+    pub account_deletion_grace: chrono::Duration,
+}
+
+/// `0`, or a whole number followed by `s`, `m`, `h` or `d`.
+fn parse_grace(raw: &str) -> Result<chrono::Duration, String> {
+    let raw = raw.trim();
+    if raw == "0" {
+        return Ok(chrono::Duration::zero());
+    }
+    let refused = || format!("{raw:?} is not a duration: write 0 or a number and s, m, h or d (7d, 12h)");
+    let unit = raw.chars().last().ok_or_else(refused)?;
+    let amount: i64 = raw[..raw.len() - unit.len_utf8()].parse().map_err(|_| refused())?;
+    let seconds = match unit {
+        's' => 1,
+        'm' => 60,
+        'h' => 3_600,
+        'd' => 86_400,
+        _ => return Err(refused()),
+    };
+    amount
+        .checked_mul(seconds)
+        .filter(|s| (0..=365 * 86_400).contains(s))
+        .map(chrono::Duration::seconds)
+        .ok_or_else(|| format!("{raw:?} is out of range: at most a year"))
 }
 
 impl Settings {
@@ -315,4 +343,21 @@ fn write_private(path: &Path, contents: &str) -> anyhow::Result<()> {
     let mut file = options.open(path).with_context(|| format!("writing {}", path.display()))?;
     file.write_all(contents.as_bytes())?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_grace;
+
+    #[test]
+    fn a_grace_period_is_zero_or_a_number_and_a_unit() {
+        assert_eq!(parse_grace("0"), Ok(chrono::Duration::zero()));
+        assert_eq!(parse_grace("7d"), Ok(chrono::Duration::days(7)));
+        assert_eq!(parse_grace("12h"), Ok(chrono::Duration::hours(12)));
+        assert_eq!(parse_grace("15m"), Ok(chrono::Duration::minutes(15)));
+        assert_eq!(parse_grace("30s"), Ok(chrono::Duration::seconds(30)));
+        for refused in ["", "7", "d", "7w", "-1d", "1.5d", "400d", "99999999999999999d"] {
+            assert!(parse_grace(refused).is_err(), "{refused:?} taken");
+        }
+    }
 }

@@ -192,6 +192,7 @@ fn main() -> anyhow::Result<()> {
                 logo,
                 log_signer,
                 mail: settings.mail()?,
+                deletion_grace: settings.account_deletion_grace,
             };
             actix_web::rt::System::new().block_on(async move {
                 let (server, address) = app::server(database, &options).context("binding the server")?;

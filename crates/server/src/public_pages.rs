@@ -146,7 +146,7 @@ fn proposal(state: &AppState, reference: &str) -> Result<Rendered, ServiceError>
     let mut main = String::new();
     breadcrumb(&mut main, &p.space_slug, &p.space.title);
     let _ = write!(main, "<h1 lang=\"it\">{}</h1>", escape(&p.title));
-    let authors: Vec<String> = p.authors.iter().map(|a| escape(&a.nickname)).collect();
+    let authors: Vec<String> = p.authors.iter().map(|a| escape(shown_name(&a.nickname))).collect();
     let authors_label = word(if authors.len() == 1 { "proposal.authors.one" } else { "proposal.authors.other" });
     let _ = write!(
         main,
@@ -203,7 +203,7 @@ fn versions(state: &AppState, reference: &str) -> Result<Rendered, ServiceError>
             "<li><p><a href=\"/proposte/{reference}/versioni/{n}\">{}</a>{current}: {} {}{sep}{}{}</p>",
             say("versions.entry", &[("n", &v.number.to_string())]),
             kind_name(v.kind),
-            say("versions.by", &[("name", &escape(&v.editor_nickname))]),
+            say("versions.by", &[("name", &escape(shown_name(&v.editor_nickname)))]),
             rewritten(v),
             date(v.created_at),
             n = v.number
@@ -243,7 +243,7 @@ fn version(state: &AppState, reference: &str, number: i32) -> Result<Rendered, S
         main,
         "<p class=\"text-secondary\">{} {}{}{}{}</p>",
         kind_name(v.meta.kind),
-        say("versions.by", &[("name", &escape(&v.meta.editor_nickname))]),
+        say("versions.by", &[("name", &escape(shown_name(&v.meta.editor_nickname)))]),
         word("common.separator"),
         rewritten(&v.meta),
         date(v.meta.created_at)
@@ -392,7 +392,7 @@ fn audit_entry(state: &AppState, id: uuid::Uuid) -> Result<Rendered, ServiceErro
         date(entry.created_at)
     );
     if let Some(name) = &entry.actor_name {
-        let _ = write!(main, "{sep}{} <span lang=\"it\">{}</span>", word("audit.by"), escape(name));
+        let _ = write!(main, "{sep}{} <span lang=\"it\">{}</span>", word("audit.by"), escape(shown_name(name)));
     }
     if entry.actor_id.is_none() {
         let _ = write!(main, "{sep}{}", word("audit.automatic"));
@@ -484,8 +484,22 @@ fn back_links(main: &mut String, reference: &str) {
 /// accepting its amendment, with its separator; empty when nobody did.
 fn rewritten(v: &emenda_participation::views::VersionSummary) -> String {
     v.rewritten_by_nickname.as_deref().map_or_else(String::new, |name| {
-        format!("{}{}", say("versions.rewrittenBy", &[("name", &escape(name))]), word("common.separator"))
+        format!("{}{}", say("versions.rewrittenBy", &[("name", &escape(shown_name(name)))]), word("common.separator"))
     })
+}
+
+/// A person's name or handle as a page shows it: an erased account's
+/// (an empty name, or the handle `deleted-` and 32 hex digits, which no
+/// chosen handle can be) is "Partecipante eliminato".
+fn shown_name(name: &str) -> &str {
+    let erased_handle = name
+        .strip_prefix("deleted-")
+        .is_some_and(|hex| hex.len() == 32 && hex.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)));
+    if name.is_empty() || erased_handle {
+        word("common.deletedPerson")
+    } else {
+        name
+    }
 }
 
 fn state_name(state: ProposalState) -> &'static str {

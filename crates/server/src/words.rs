@@ -86,6 +86,8 @@ const ITALIAN: &[(&str, &str)] = &[
     ("audit.action.reports.upheld", "Segnalazioni accolte"),
     ("audit.action.page.edited", "Pagina del sito modificata"),
     ("audit.action.version.erased", "Testo di una versione cancellato"),
+    ("audit.action.account.deleted", "Account eliminato su richiesta"),
+    ("common.deletedPerson", "Partecipante eliminato"),
 ];
 
 /// The text of `key`, if the server knows it.

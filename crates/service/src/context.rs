@@ -46,6 +46,12 @@ fn ensure_may_write(tx: &mut Tx<'_>, user_id: Uuid, confirmed_email_required: bo
     let Some(user) = user.filter(|u| u.blocked_at.is_none()) else {
         return Err(ServiceError::from(DomainError::forbidden(ErrorCode::AccountBlocked, "this account is blocked")));
     };
+    if user.deletion_due_at.is_some() {
+        return Err(ServiceError::from(DomainError::forbidden(
+            ErrorCode::DeletionPending,
+            "this account is to be deleted: cancel the deletion to take part again",
+        )));
+    }
     if confirmed_email_required && user.email_confirmed_at.is_none() {
         return Err(ServiceError::from(DomainError::forbidden(
             ErrorCode::EmailUnconfirmed,

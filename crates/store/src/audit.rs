@@ -133,9 +133,22 @@ pub struct StoredAuditRow {
     pub visibility: String,
     /// Creation time text.
     pub created_at: String,
+    /// The details' commitment, kept once the details are erased.
+    pub details_commitment: Option<String>,
 }
 
 impl StoredAuditRow {
+    /// The log entry this row was logged as: rebuilt from its details
+    /// under `salt` while it has them, from their kept commitment once
+    /// they are erased.
+    pub fn entry(&self, salt: Option<&str>) -> Result<Vec<u8>, StoreError> {
+        let built = match &self.details_commitment {
+            Some(kept) => emenda_domain::transparency::audit_entry_with_commitment(&self.fields(), kept),
+            None => emenda_domain::transparency::audit_entry(&self.fields(), salt.unwrap_or_default()),
+        };
+        built.map_err(|e| StoreError::Corrupt(e.to_string()))
+    }
+
     /// The fields a log entry is built from, borrowed.
     pub fn fields(&self) -> AuditLeaf<'_> {
         AuditLeaf {

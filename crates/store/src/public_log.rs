@@ -889,7 +889,7 @@ fn records_hold(tx: &mut Tx<'_>, found: &[StoredEntry]) -> Result<Option<(LogPro
     for entry in found {
         let rebuilt = match EntryKind::parse(&entry.kind) {
             Some(EntryKind::Audit) => match audits.get(&entry.subject_id) {
-                Some(row) => audit_entry(&row.fields(), entry.salt.as_deref().unwrap_or_default()).ok(),
+                Some(row) => row.entry(entry.salt.as_deref()).ok(),
                 None => return Ok(Some((LogProblem::RecordMissing, entry.leaf_index))),
             },
             Some(EntryKind::Version) => match versions.get(&(entry.subject_id.clone(), entry.subject_number)) {

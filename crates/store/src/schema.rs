@@ -19,6 +19,8 @@ diesel::table! {
         email_confirmed_at -> Nullable<Text>,
         language -> Text,
         sessions_closed_at -> Nullable<Text>,
+        deletion_due_at -> Nullable<Text>,
+        deleted_at -> Nullable<Text>,
     }
 }
 
@@ -234,6 +236,8 @@ diesel::table! {
         seq -> Nullable<BigInt>,
         previous_hash -> Nullable<Text>,
         entry_hash -> Nullable<Text>,
+        details_erased_at -> Nullable<Text>,
+        details_commitment -> Nullable<Text>,
     }
 }
 
@@ -524,5 +528,19 @@ diesel::table! {
         user_id -> Text,
         kind -> Text,
         delivery -> Text,
+    }
+}
+
+diesel::table! {
+    data_exports (id) {
+        id -> Text,
+        user_id -> Text,
+        token_hash -> Text,
+        state -> Text,
+        requested_at -> Text,
+        ready_at -> Nullable<Text>,
+        expires_at -> Nullable<Text>,
+        archive -> Nullable<Binary>,
+        size -> Nullable<BigInt>,
     }
 }

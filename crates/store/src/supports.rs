@@ -230,6 +230,17 @@ pub fn proposals_supported(tx: &mut Tx<'_>, user_id: Uuid, space_id: Uuid) -> Re
     Ok(ids.into_iter().map(|id| id.0).collect())
 }
 
+/// Every proposal the user supports, in any space, ascending: what an
+/// account's erasure goes through.
+pub fn held_by(tx: &mut Tx<'_>, user_id: Uuid) -> Result<Vec<Uuid>, StoreError> {
+    let ids: Vec<Stored<Uuid>> = supports::table
+        .filter(supports::user_id.eq(Stored(user_id)))
+        .order(supports::proposal_id.asc())
+        .select(supports::proposal_id)
+        .load(tx.conn())?;
+    Ok(ids.into_iter().map(|id| id.0).collect())
+}
+
 /// A new support, logged as the entry `log_event`; a second one for the
 /// same pair fails with `Duplicate` (the primary key), whatever the
 /// interleaving.

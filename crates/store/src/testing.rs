@@ -294,6 +294,47 @@ pub fn query_text(store: &Store, sql: &str) -> Result<Vec<String>, StoreError> {
     Ok(rows.into_iter().map(|row| row.value).collect())
 }
 
+/// Every `table.column` of the database, in every table whatever its
+/// purpose (the full-text index's own tables too), whose value holds
+/// `needle`, ignoring ASCII case: how a test proves that a person's
+/// address, handle and name are gone from everywhere, without a list of
+/// places that a new table could escape. Binary columns are read as their
+/// bytes (PostgreSQL `bytea` through `encode(…, 'escape')`).
+pub fn columns_holding(store: &Store, needle: &str) -> Result<Vec<String>, StoreError> {
+    let columns = query_text(
+        store,
+        match store.backend() {
+            crate::Backend::Sqlite => {
+                "SELECT m.name || '.' || p.name || '.' || lower(p.type) AS value FROM sqlite_master m \
+                 JOIN pragma_table_info(m.name) p WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%'"
+            }
+            crate::Backend::Postgres => {
+                "SELECT c.table_name || '.' || c.column_name || '.' || c.data_type AS value \
+                 FROM information_schema.columns c JOIN information_schema.tables t \
+                 ON t.table_schema = c.table_schema AND t.table_name = c.table_name \
+                 WHERE c.table_schema = current_schema() AND t.table_type = 'BASE TABLE'"
+            }
+        },
+    )?;
+    let mut found = Vec::new();
+    let needle = needle.to_ascii_lowercase().replace('\'', "''");
+    for column in columns {
+        let mut parts = column.splitn(3, '.');
+        let (Some(table), Some(name), Some(kind)) = (parts.next(), parts.next(), parts.next()) else { continue };
+        let value = match (store.backend(), kind) {
+            (crate::Backend::Postgres, "bytea") => format!("encode(\"{name}\", 'escape')"),
+            (crate::Backend::Postgres, _) => format!("CAST(\"{name}\" AS TEXT)"),
+            (crate::Backend::Sqlite, _) => format!("CAST(\"{name}\" AS TEXT)"),
+        };
+        let sql =
+            format!("SELECT CAST(COUNT(*) AS TEXT) AS value FROM \"{table}\" WHERE lower({value}) LIKE '%{needle}%'");
+        if query_text(store, &sql)?.first().is_some_and(|count| count != "0") {
+            found.push(format!("{table}.{name}"));
+        }
+    }
+    Ok(found)
+}
+
 /// Runs `work` while a write transaction holds `table` against writes
 /// (reads go on): requests that write to it pile up and are let go
 /// together when `work` returns, so a race test can make them meet. On

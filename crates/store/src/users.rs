@@ -44,6 +44,11 @@ pub struct UserRecord {
     /// When every session of the account was last closed (a new or reset
     /// password): access tokens issued before are refused.
     pub sessions_closed_at: Option<DateTime<Utc>>,
+    /// When the person asked for the account to be deleted, the time it
+    /// will be (after the grace period), while they may still cancel.
+    pub deletion_due_at: Option<DateTime<Utc>>,
+    /// When the account was erased: the row holds no personal datum since.
+    pub deleted_at: Option<DateTime<Utc>>,
 }
 
 /// What registering writes.
@@ -79,6 +84,8 @@ struct UserRow {
     email_confirmed_at: Option<Stored<DateTime<Utc>>>,
     language: Stored<Language>,
     sessions_closed_at: Option<Stored<DateTime<Utc>>>,
+    deletion_due_at: Option<Stored<DateTime<Utc>>>,
+    deleted_at: Option<Stored<DateTime<Utc>>>,
 }
 
 impl From<UserRow> for UserRecord {
@@ -97,6 +104,8 @@ impl From<UserRow> for UserRecord {
             email_confirmed_at: row.email_confirmed_at.map(|t| t.0),
             language: row.language.0,
             sessions_closed_at: row.sessions_closed_at.map(|t| t.0),
+            deletion_due_at: row.deletion_due_at.map(|t| t.0),
+            deleted_at: row.deleted_at.map(|t| t.0),
         }
     }
 }

@@ -3,11 +3,13 @@
 //! backends, through the harness in `emenda-tests` (and `layers`, which
 //! reads the manifests: the crates above the services never see the store).
 
+mod account_deletion;
 mod accounts_and_sessions;
 mod actions;
 mod amendments;
 mod audit_log;
 mod comments;
+mod data_export;
 mod demo_data;
 mod email;
 mod error_codes;

@@ -381,6 +381,16 @@ export class Api {
   }
 
   /**
+   * Reads the signed-in account again and tells the screens: a change the
+   * session's copy cannot know of (a deletion cancelled), without the
+   * "restoring" a new session would show.
+   */
+  async reloadMe(): Promise<void> {
+    this.me = await this.get('/api/v1/me');
+    this.emit();
+  }
+
+  /**
    * Restores the session kept from a previous visit, if any. `restoring` is
    * true meanwhile, so screens that need a session wait instead of asking
    * to sign in; public screens need not wait.

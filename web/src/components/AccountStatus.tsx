@@ -1,13 +1,13 @@
 // What the frame shows of the signed-in account on every page: the bell
 // with the unread count (read when the page changes, after a notification
-// is read, and every minute), and the request to confirm the address while
-// writing waits for it.
+// is read, and every minute), the request to confirm the address while
+// writing waits for it, and the day a deletion asked for will take effect.
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api/client';
-import { t } from '../i18n';
+import { t, formatDateTime } from '../i18n';
 import { useSubmit } from '../hooks';
 import { href, useLocation } from '../router';
-import { announce } from './ui';
+import { announce, ErrorAlert } from './ui';
 
 const listeners = new Set<() => void>();
 
@@ -65,5 +65,32 @@ export function ConfirmBanner() {
         {t('account.resend')}
       </button>
     </div>
+  );
+}
+
+/**
+ * "Your account will be deleted on …" with the button that keeps it: the
+ * person signed in again during the grace period, and every write is
+ * refused (`deletion_pending`) until they cancel. Once cancelled the
+ * session's account is read again, so the banner goes; the focus, which
+ * was on its button, goes to the page's title.
+ */
+export function DeletionBanner({ due }: { due: string }) {
+  const { error, busy, run } = useSubmit(async () => {
+    await api.delete('/api/v1/me/deletion');
+    await api.reloadMe();
+    announce(t('account.deletionCancelled'));
+    document.getElementById('page-title')?.focus();
+  });
+  return (
+    <>
+      <div class="alert alert-warning d-flex flex-wrap align-items-center gap-3" role="status">
+        <span>{t('account.deletionDue', { date: formatDateTime(due) })}</span>
+        <button type="button" class="btn btn-outline-primary btn-sm" disabled={busy} onClick={() => void run()}>
+          {t('account.cancelDeletion')}
+        </button>
+      </div>
+      <ErrorAlert error={error} />
+    </>
   );
 }

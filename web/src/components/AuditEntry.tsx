@@ -10,7 +10,7 @@ import type { AuditEntry, SiteSlug } from '../api/types';
 import { contentLang, t, tn, has, formatDateTime, formatNumber } from '../i18n';
 import { href } from '../router';
 import { sitePageRoute } from '../addresses';
-import { Content } from './ui';
+import { Content, personName } from './ui';
 
 type Details = Record<string, unknown>;
 
@@ -134,10 +134,10 @@ export function AuditEntryText({ entry, link }: { entry: AuditEntry; link?: bool
       </p>
       <p class="small text-secondary mb-1">
         {link ? <a href={href('auditEntry', { id: entry.id })}>{time}</a> : time}
-        {entry.actor_name && (
+        {entry.actor_id && (
           <>
             {t('common.separator')}
-            {t('audit.by')} <span lang={contentLang()}>{entry.actor_name}</span>
+            {t('audit.by')} <span lang={entry.actor_name ? contentLang() : undefined}>{personName(entry.actor_name)}</span>
           </>
         )}
         {!entry.actor_id && `${t('common.separator')}${t('audit.automatic')}`}

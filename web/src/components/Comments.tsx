@@ -8,7 +8,7 @@ import { contentLang, t, tn, formatDateTime, type Key } from '../i18n';
 import { useMe, usePages, useSession, useSubmit } from '../hooks';
 import { renderMarkdown } from '../markdown';
 import { href } from '../router';
-import { announce, ErrorAlert, LoadMore } from './ui';
+import { announce, ErrorAlert, LoadMore, personName } from './ui';
 import { ReportButton } from './Report';
 import * as may from '../policy';
 
@@ -191,7 +191,7 @@ function CommentItem({ comment, props, onChange }: { comment: Comment; props: Th
     if (target) document.getElementById(`commento-${comment.id}-${target}`)?.focus();
   });
   const live = may.isLive(comment);
-  const name = comment.author?.display_name ?? '';
+  const name = personName(comment.author?.display_name);
 
   const vote = async (value: number) => {
     setError(null);

@@ -64,6 +64,19 @@ export function tContent(key: Key, content: Record<string, string>, params?: Par
     .map((part, i) => (i % 2 === 0 ? part : part in content ? <Content key={i}>{content[part]}</Content> : `{${part}}`));
 }
 
+/** The handle an erased account is left with: no handle a person chooses has a hyphen. */
+const ERASED_HANDLE = /^deleted-[0-9a-f]{32}$/;
+
+/**
+ * A person's name or handle as shown beside what they did. Once their
+ * account is deleted the API leaves the name empty and the handle a
+ * placeholder (`deleted-…`): what they published stays, signed
+ * "Partecipante eliminato", and the placeholder is never shown.
+ */
+export function personName(name: string | null | undefined): string {
+  return !name || ERASED_HANDLE.test(name) ? t('common.deletedPerson') : name;
+}
+
 /** An API error in the user's language, from its code. */
 export function ErrorAlert({ error }: { error: ApiError | null | undefined }) {
   if (!error) return null;
@@ -129,7 +142,7 @@ export function Field({ id, label, hint, error, field, value, requiredMessage, c
       )}
       {code && (
         <div id={`${id}-error`} class="invalid-feedback d-block">
-          {code === 'required' && requiredMessage ? requiredMessage : fieldMessage(code)}
+          {code === 'required' && requiredMessage ? requiredMessage : fieldMessage(code, field)}
         </div>
       )}
     </div>

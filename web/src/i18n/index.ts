@@ -191,8 +191,9 @@ export function errorMessage(code: string): string {
   return has(key) ? t(key) : t('error.unknown');
 }
 
-/** The message for a field error code. */
-export function fieldMessage(code: string): string {
+/** The message for a field error code: the field's own first, where the generic one says too little (`field.password.mismatch`). */
+export function fieldMessage(code: string, field?: string): string {
+  const own = `field.${field}.${code}`;
   const key = `field.${code}`;
-  return has(key) ? t(key) : t('field.invalid');
+  return has(own) ? t(own) : has(key) ? t(key) : t('field.invalid');
 }

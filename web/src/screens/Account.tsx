@@ -1,13 +1,14 @@
 // The account's e-mail: a forgotten password, the link's new password,
 // the address confirmation, the one-click unsubscribe page, and the
 // profile's settings (address, password, language, notifications by
-// e-mail). Links from letters carry their token after `#` (never sent to
-// a server); it is read once and wiped from the address bar.
+// e-mail, deleting the account), with the page a deletion leads to.
+// Links from letters carry their token after `#` (never sent to a
+// server); it is read once and wiped from the address bar.
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError } from '../api/client';
-import { t, lang, type Key } from '../i18n';
+import { t, lang, formatDateTime, type Key } from '../i18n';
 import { useMe, useQuery, useSubmit } from '../hooks';
-import { href } from '../router';
+import { href, navigate } from '../router';
 import { announce, ErrorAlert, Field, PageTitle } from '../components/ui';
 import type { Data } from '../api/paths';
 
@@ -178,7 +179,73 @@ export function Unsubscribe() {
 
 type Delivery = Data<'get', '/api/v1/me/notification-settings'>[number];
 
-/** The profile's settings: address, password, language, notifications by e-mail. */
+/** An address or password field of the settings' forms, with the API's error on `field`. */
+const input = (id: string, label: string, value: string, set: (v: string) => void, type: 'email' | 'password', autoComplete: string, error: ApiError | null, field: string) => (
+  <Field id={id} label={label} error={error} field={field} value={value}>
+    {(d, invalid) => <input id={id} type={type as 'text'} autoComplete={autoComplete} class="form-control" required value={value} aria-describedby={d} aria-invalid={invalid} onInput={(e) => set(e.currentTarget.value)} />}
+  </Field>
+);
+
+/**
+ * "Delete my account": what happens said first, the password, and a box to
+ * tick before the red button may send. The server closes every session of
+ * the account at once, so the app forgets its own and shows what happens
+ * next (`AccountDeleted`). A refused password takes the focus, which reads
+ * its error.
+ */
+function DeleteAccount() {
+  const [password, setPassword] = useState('');
+  const [sure, setSure] = useState(false);
+  const { error, busy, submit } = useSubmit(async () => {
+    const done = await api.delete('/api/v1/me', { body: { password } });
+    navigate(href('accountDeleted', {}, { entro: done.state === 'scheduled' ? done.deletion_due_at : undefined }));
+    await api.logout();
+  });
+  useEffect(() => {
+    if (error?.fieldCode('password')) document.getElementById('del-password')?.focus();
+  }, [error]);
+  return (
+    <form class="mb-4" onSubmit={submit} noValidate aria-labelledby="del-title">
+      <h2 id="del-title" class="h4 mt-5">
+        {t('account.delete')}
+      </h2>
+      <p>{t('account.deleteIntro')}</p>
+      <ErrorAlert error={error} />
+      {input('del-password', t('account.currentPassword'), password, setPassword, 'password', 'current-password', error, 'password')}
+      <div class="form-check mb-4">
+        <input id="del-sure" type="checkbox" checked={sure} onChange={(e) => setSure(e.currentTarget.checked)} />
+        <label for="del-sure">{t('account.deleteSure')}</label>
+      </div>
+      <button type="submit" class="btn btn-danger" disabled={busy || !sure}>
+        {t('account.delete')}
+      </button>
+    </form>
+  );
+}
+
+/**
+ * Where a deletion leads, signed out: the day the account goes and how to
+ * keep it (`due`, from the address, while the grace period runs), or that
+ * it is gone.
+ */
+export function AccountDeleted({ due }: { due: string | null }) {
+  return (
+    <>
+      <PageTitle title={t('account.deletionTitle')}>{t('account.deletionTitle')}</PageTitle>
+      {due && Date.parse(due) ? (
+        <>
+          <p>{t('account.deletionDue', { date: formatDateTime(due) })}</p>
+          <p>{t('account.deletionUndo')}</p>
+        </>
+      ) : (
+        <p>{t('account.deletionDone')}</p>
+      )}
+      <a href="/">{t('common.backHome')}</a>
+    </>
+  );
+}
+
+/** The profile's settings: address, password, language, notifications by e-mail; deleting the account, unless already asked. */
 export function AccountSettings() {
   const me = useMe();
   const site = useQuery('/api/v1/site', {}).data;
@@ -211,11 +278,6 @@ export function AccountSettings() {
     announce(t('notify.saved'));
   });
   if (!me) return null;
-  const input = (id: string, label: string, value: string, set: (v: string) => void, type: 'email' | 'password', autoComplete: string, error: ApiError | null, field: string) => (
-    <Field id={id} label={label} error={error} field={field} value={value}>
-      {(d, invalid) => <input id={id} type={type as "text"} autoComplete={autoComplete} class="form-control" required value={value} aria-describedby={d} aria-invalid={invalid} onInput={(e) => set(e.currentTarget.value)} />}
-    </Field>
-  );
   return (
     <>
       <h2 class="h4 mt-5">{t('account.security')}</h2>
@@ -271,6 +333,7 @@ export function AccountSettings() {
           ))}
         </fieldset>
       )}
+      {!me.deletion_due_at && <DeleteAccount />}
     </>
   );
 }

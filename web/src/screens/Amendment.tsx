@@ -12,7 +12,7 @@ import { renderMarkdown } from '../markdown';
 import { DiffView } from '../components/Diff';
 import { Comments } from '../components/Comments';
 import { ReportButton } from '../components/Report';
-import { announce, tContent, ErrorAlert, Loading, PageTitle, StateBadge, ErrorPage, BackToProposal } from '../components/ui';
+import { announce, tContent, ErrorAlert, Loading, PageTitle, StateBadge, ErrorPage, BackToProposal, personName } from '../components/ui';
 import * as may from '../policy';
 
 type Segment = NonNullable<A['merged_preview']>['body_segments'][number];
@@ -79,7 +79,7 @@ export function Amendment({ id }: { id: string }) {
         <span class="ref-code">{t('amendment.to', { ref: a.proposal_reference })}</span>
       </div>
       <PageTitle title={heading}>{tContent('amendment.title', { title: s.title })}</PageTitle>
-      <p class="text-secondary">{t('amendment.author', { name: s.author_nickname, date: formatDate(s.created_at), n: s.base_version })}</p>
+      <p class="text-secondary">{t('amendment.author', { name: personName(s.author_nickname), date: formatDate(s.created_at), n: s.base_version })}</p>
       {s.decided_at && (
         <p>
           {t('amendment.decided', { date: formatDate(s.decided_at) })}

@@ -20,7 +20,7 @@ const KINDS = [
   'amendment.created', 'amendment.accepted', 'amendment.rejected', 'amendment.withdrawn', 'amendment.promoted',
   'comment.created', 'comment.edited', 'comment.deleted', 'comment.voted',
   'report.created', 'content.hidden', 'content.unhidden', 'reports.upheld', 'reports.dismissed',
-  'user.registered', 'user.verified', 'user.blocked', 'user.unblocked', 'role.granted', 'role.revoked',
+  'user.registered', 'user.verified', 'user.blocked', 'user.unblocked', 'role.granted', 'role.revoked', 'account.deleted',
   'space.created', 'space.updated', 'page.edited',
 ] as const satisfies readonly AuditAction[];
 type Listed<T extends true> = T;

@@ -6,7 +6,7 @@ import { api } from '../api/client';
 import { t, formatDate, type Key } from '../i18n';
 import { useMe, usePages, useSubmit } from '../hooks';
 import { href } from '../router';
-import { announce, ErrorAlert, LoadMore, PageTitle } from '../components/ui';
+import { announce, ErrorAlert, LoadMore, PageTitle, personName } from '../components/ui';
 import { bellChanged } from '../components/AccountStatus';
 import type { Data } from '../api/paths';
 
@@ -15,7 +15,7 @@ type Item = Data<'get', '/api/v1/me/notifications'>['items'][number];
 /** The sentence of a notification, in the reader's language. */
 export function sentence(n: Item): string {
   const p = n.payload;
-  const params = { title: p.title ?? '', version: p.version ?? '', supported: p.supported_version ?? '', reason: p.reason ?? '', by: p.by ?? '' };
+  const params = { title: p.title ?? '', version: p.version ?? '', supported: p.supported_version ?? '', reason: p.reason ?? '', by: personName(p.by) };
   switch (n.kind) {
     case 'version_published':
       return t(p.supported_version ? 'notify.version_supported' : 'notify.version_published', params);

@@ -16,7 +16,7 @@ import { useCached, useMe, usePages, useQuery, useSession, useSubmit } from '../
 import * as may from '../policy';
 import { href } from '../router';
 import { renderMarkdown } from '../markdown';
-import { announce, tContent, Breadcrumb, ErrorAlert, Loading, LoadMore, PageTitle, StateBadge, ErrorPage } from '../components/ui';
+import { announce, tContent, Breadcrumb, ErrorAlert, Loading, LoadMore, PageTitle, StateBadge, ErrorPage, personName } from '../components/ui';
 import { Comments } from '../components/Comments';
 import { ExcerptView } from '../components/Diff';
 import { ReportButton } from '../components/Report';
@@ -168,7 +168,7 @@ function Supporters({ proposal, address, first, hidden }: { proposal: P; address
         <ul class="supporter-list" id="supporter-list" tabIndex={-1}>
           {list.items.map((s) => (
             <li key={s.user.id}>
-              {s.user.display_name} <span class="text-secondary small">({t('supporters.onVersion', { n: s.version })})</span>
+              {personName(s.user.display_name)} <span class="text-secondary small">({t('supporters.onVersion', { n: s.version })})</span>
             </li>
           ))}
         </ul>
@@ -208,7 +208,7 @@ function Amendments({ proposal, space, address, first }: { proposal: P; space: P
                 </a>
               </div>
               <p class="small text-secondary mb-0">
-                {t('common.by', { name: am.author_nickname })}{t('common.separator')}{t('amendments.onVersion', { n: am.base_version })}
+                {t('common.by', { name: personName(am.author_nickname) })}{t('common.separator')}{t('amendments.onVersion', { n: am.base_version })}
                 {am.resulting_version ? `${t('common.separator')}${t('amendments.resulting', { n: am.resulting_version })}` : ''}
               </p>
               {am.excerpt && <ExcerptView excerpt={am.excerpt} />}
@@ -381,12 +381,12 @@ export function Proposal({ reference }: { reference: string }) {
         </div>
         <div>
           <dt>{tn('proposal.authors', creators.length)}</dt>
-          <dd>{creators.map((a) => a.display_name).join(', ')}</dd>
+          <dd>{creators.map((a) => personName(a.display_name)).join(', ')}</dd>
         </div>
         {coauthors.length > 0 && (
           <div>
             <dt>{t('proposal.editedBy')}</dt>
-            <dd>{coauthors.map((a) => a.display_name).join(', ')}</dd>
+            <dd>{coauthors.map((a) => personName(a.display_name)).join(', ')}</dd>
           </div>
         )}
         {proposal.category && (

@@ -9,7 +9,7 @@ import { usePages, useQuery } from '../hooks';
 import { keyOf } from '../api/queries';
 import { href } from '../router';
 import { renderMarkdown } from '../markdown';
-import { Loading, LoadMore, PageTitle, ErrorPage, BackToProposal, tContent } from '../components/ui';
+import { Loading, LoadMore, PageTitle, ErrorPage, BackToProposal, tContent, personName } from '../components/ui';
 
 /**
  * Who made a version, how and when; `linked`: the kind of change links the
@@ -20,10 +20,10 @@ function VersionMeta({ v, linked }: { v: VersionSummary; linked?: boolean }) {
   return (
     <p class="mb-1">
       {linked && v.amendment_id ? <a href={href('amendment', { id: v.amendment_id })}>{kind}</a> : kind}
-      {t('common.separator')}{t('versions.by', { name: v.editor_nickname })}{t('common.separator')}
+      {t('common.separator')}{t('versions.by', { name: personName(v.editor_nickname) })}{t('common.separator')}
       {v.rewritten_by_nickname && (
         <>
-          {t('versions.rewrittenBy', { name: v.rewritten_by_nickname })}
+          {t('versions.rewrittenBy', { name: personName(v.rewritten_by_nickname) })}
           {t('common.separator')}
         </>
       )}

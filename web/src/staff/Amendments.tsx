@@ -10,7 +10,7 @@ import { contentLang, fieldMessage, t, formatDate, type Key } from '../i18n';
 import { useSubmit } from '../hooks';
 import { href } from '../router';
 import { DiffView, ExcerptView } from '../components/Diff';
-import { announce, ErrorAlert } from '../components/ui';
+import { announce, ErrorAlert, personName } from '../components/ui';
 import { StaffFrame } from './Frame';
 import { QueueFilters, SORTS, SortChoice, StaffQueue, useFilters } from './Queue';
 import { Confirm } from './Confirm';
@@ -137,7 +137,7 @@ function Row({ item, onDecided }: { item: QueueItem; onDecided: () => void }) {
               {t('common.separator')}
             </>
           )}
-          {t('common.by', { name: item.author_nickname })}{t('common.separator')}{t('amendments.onVersion', { n: item.base_version })}{t('common.separator')}
+          {t('common.by', { name: personName(item.author_nickname) })}{t('common.separator')}{t('amendments.onVersion', { n: item.base_version })}{t('common.separator')}
           {formatDate(item.created_at)}
         </p>
         {item.excerpt && (

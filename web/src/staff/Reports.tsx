@@ -12,7 +12,7 @@ import { contentLang, t, formatDateTime, type Key } from '../i18n';
 import { useMe, useSubmit } from '../hooks';
 import { canDismiss, canHide, canUnhide, isAdmin } from '../policy';
 import { href } from '../router';
-import { announce, ErrorAlert } from '../components/ui';
+import { announce, ErrorAlert, personName } from '../components/ui';
 import { StaffFrame } from './Frame';
 import { Choice, QueueFilters, SORTS, SortChoice, StaffQueue, useFilters, type RowNotice } from './Queue';
 import { Confirm } from './Confirm';
@@ -68,7 +68,7 @@ function Entry({ item, onAction, onHidden, onChange }: EntryProps) {
         <blockquote class="report-preview" lang={item.preview ? contentLang() : undefined}>{item.preview?.text ?? t('common.none')}</blockquote>
         {item.preview && (
           <p class="small mb-1">
-            {t('staff.by', { name: item.preview.author_nickname })}
+            {t('staff.by', { name: personName(item.preview.author_nickname) })}
             {isAdmin(me) && (
               <>
                 {t('common.separator')}
@@ -83,7 +83,7 @@ function Entry({ item, onAction, onHidden, onChange }: EntryProps) {
             <li key={r.id}>
               {t(r.details ? 'staff.reportLineDetails' : 'staff.reportLine', {
                 reason: t(`report.reason.${r.reason}` as Key),
-                name: r.reporter_nickname,
+                name: personName(r.reporter_nickname),
                 date: formatDateTime(r.created_at),
                 details: r.details ?? '',
               })}

@@ -8,10 +8,10 @@ import type { Account, AccountStanding as Standing } from '../api/types';
 import { t, formatDate } from '../i18n';
 import { usePages } from '../hooks';
 import { setQuery } from '../router';
-import { announce, ErrorAlert, Field, LoadMore, Loading } from '../components/ui';
+import { announce, ErrorAlert, Field, LoadMore, Loading, personName } from '../components/ui';
 import { StaffFrame } from './Frame';
 import { Confirm } from './Confirm';
-import { canBlock, canUnblock, canVerifyAccount } from '../policy';
+import { canBlock, canUnblock, canVerifyAccount, isErased } from '../policy';
 
 function BlockForm({ account, onDone }: { account: Account; onDone: (s: Standing) => void }) {
   const [justification, setJustification] = useState('');
@@ -83,11 +83,10 @@ function AccountRow({ initial }: { initial: Account }) {
     <li class="card card-bg mb-3 staff-row">
       <div class="card-body">
         <h2 class="h5 mb-1" ref={heading} tabIndex={-1}>
-          {account.display_name} <span class="text-secondary">@{account.nickname}</span>
+          {personName(account.display_name)} {!isErased(account) && <span class="text-secondary">@{account.nickname}</span>}
         </h2>
         <p class="small mb-2">
-          {account.email}
-          {t('common.separator')}
+          {!isErased(account) && account.email + t('common.separator')}
           {t('staff.registered', { date: formatDate(account.created_at) })}
         </p>
         <p class="d-flex flex-wrap gap-2 mb-2">

@@ -1,6 +1,7 @@
 //! The signed-in person: their own profile, and a session's tokens.
 
 use crate::dto::users::UserDto;
+use chrono::{DateTime, Utc};
 use emenda_accounts::{Session, SignedInUser};
 use emenda_domain::mail::Language;
 use emenda_domain::policy::RoleGrant;
@@ -27,6 +28,10 @@ pub struct MeDto {
     pub email_confirmed: bool,
     /// The language they read the platform and its e-mail in.
     pub language: Language,
+    /// When the account will be deleted, while its deletion is pending:
+    /// it writes nothing (`deletion_pending`) until the person cancels
+    /// (`DELETE /me/deletion`).
+    pub deletion_due_at: Option<DateTime<Utc>>,
 }
 
 impl From<&SignedInUser> for MeDto {
@@ -39,6 +44,7 @@ impl From<&SignedInUser> for MeDto {
             privacy_version: signed_in.user.privacy_version,
             email_confirmed: signed_in.user.email_confirmed_at.is_some(),
             language: signed_in.user.language,
+            deletion_due_at: signed_in.user.deletion_due_at,
         }
     }
 }

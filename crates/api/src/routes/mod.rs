@@ -12,6 +12,7 @@ pub mod amendments;
 pub mod audit;
 pub mod auth;
 pub mod comments;
+pub mod data_rights;
 pub mod follows;
 pub mod health;
 pub mod log;
@@ -65,6 +66,7 @@ pub fn register(cfg: &mut ServiceConfig) {
                 .wrap(actix_web::middleware::from_fn(connections::bound_body_time))
                 .configure(auth::configure)
                 .configure(account::configure)
+                .configure(data_rights::configure)
                 .configure(spaces::configure)
                 .configure(proposals::configure)
                 .configure(versions::configure)

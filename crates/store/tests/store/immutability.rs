@@ -57,6 +57,63 @@ fn audit_refuses_update_and_delete(backend: Backend) {
     assert_eq!(stored, vec![entry], "the entry is unchanged");
 }
 
+/// The one change the database allows an audit entry: its details
+/// erased (`{}`, their commitment kept, dated), once, with nothing else
+/// changed; and the one change to its log entry: the salt gone, nothing
+/// else. Anything more is refused.
+fn audit_details_may_only_be_erased(backend: Backend) {
+    let db = TestDatabase::new(backend);
+    let store = db.store();
+    let entry = audit::AuditEntry {
+        id: Uuid::now_v7(),
+        actor_id: None,
+        action: AuditAction::UserRegistered,
+        target_kind: "user".to_owned(),
+        target_id: Uuid::now_v7(),
+        space_id: None,
+        details: serde_json::json!({ "nickname": "ornellap" }),
+        visibility: AuditVisibility::Staff,
+        created_at: Utc.with_ymd_and_hms(2026, 11, 25, 10, 0, 0).unwrap(),
+    };
+    store.write(|tx| audit::insert(tx, &entry)).expect("insert is allowed");
+    let id = entry.id;
+    let erase = |extra: &str, details: &str| {
+        execute_raw(
+            &store,
+            &format!(
+                "UPDATE audit_log SET details = '{details}', details_commitment = 'sha256:00', \
+                 details_erased_at = '2026-12-01T00:00:00.000000Z'{extra} WHERE id = '{id}'"
+            ),
+        )
+    };
+    let refused = "audit_log rows are immutable";
+    assert!(refusal(erase("", "{\"nickname\":\"altro\"}")).contains(refused), "details other than {{}}");
+    assert!(refusal(erase(", action = 'user.verified'", "{}")).contains(refused), "another field with them");
+    assert!(refusal(erase(", visibility = 'public'", "{}")).contains(refused), "the visibility with them");
+    let uncommitted = execute_raw(
+        &store,
+        &format!("UPDATE audit_log SET details = '{{}}', details_erased_at = '2026-12-01T00:00:00.000000Z' WHERE id = '{id}'"),
+    );
+    assert!(refusal(uncommitted).contains(refused), "erased without the commitment");
+    assert_eq!(erase("", "{}").expect("the erasure is allowed"), 1);
+    assert!(refusal(erase("", "{}")).contains(refused), "erased twice");
+    // Its log entry: the salt may go, nothing else may change with it.
+    let log = "a log entry only ever receives its leaf index, once, or loses an erased salt";
+    let salt_changed = execute_raw(&store, &format!("UPDATE log_entries SET salt = 'altro' WHERE subject_id = '{id}'"));
+    assert!(refusal(salt_changed).contains(log));
+    let with_entry = execute_raw(
+        &store,
+        &format!("UPDATE log_entries SET salt = NULL, subject_number = 1 WHERE subject_id = '{id}'"),
+    );
+    assert!(refusal(with_entry).contains(log));
+    assert_eq!(
+        execute_raw(&store, &format!("UPDATE log_entries SET salt = NULL WHERE subject_id = '{id}'")).expect("allowed"),
+        1
+    );
+    // A version's log entry has no salt to lose, and keeps refusing.
+    assert!(refusal(execute_raw(&store, "DELETE FROM log_entries")).contains("append-only"));
+}
+
 fn appended_versions_are_chained_and_answers_immutable(backend: Backend) {
     let db = TestDatabase::new(backend);
     let store = db.store();
@@ -136,6 +193,7 @@ fn appended_versions_are_chained_and_answers_immutable(backend: Backend) {
 }
 
 backend_tests!(
+    audit_details_may_only_be_erased,
     versions_refuse_update_and_delete,
     audit_refuses_update_and_delete,
     appended_versions_are_chained_and_answers_immutable,

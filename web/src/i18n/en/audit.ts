@@ -45,6 +45,7 @@ export const audit: Record<keyof typeof it, string> = {
   'audit.action.other': 'Another action',
   'audit.action.page.edited': 'Site page edited',
   'audit.action.version.erased': 'Text of a version erased',
+  'audit.action.account.deleted': 'Account deleted at its owner’s request',
   'audit.kind.page': 'Page',
   'audit.newProposal': 'new proposal',
   'audit.count.proposals.one': '{n} proposal',

@@ -27,6 +27,7 @@ export const common: Record<keyof typeof it, string> = {
   'common.save': 'Save',
   'common.cancel': 'Cancel',
   'common.by': 'by {name}',
+  'common.deletedPerson': 'Deleted participant',
   'common.notFoundTitle': 'Page not found',
   'common.notFoundText': 'This address matches no page. Go back to the open processes.',
   'common.backHome': 'Back to the home page',

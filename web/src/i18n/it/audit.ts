@@ -44,6 +44,7 @@ export const audit = {
   'audit.action.other': 'Altra azione',
   'audit.action.page.edited': 'Pagina del sito modificata',
   'audit.action.version.erased': 'Testo di una versione cancellato',
+  'audit.action.account.deleted': 'Account eliminato su richiesta',
   'audit.kind.page': 'Pagina',
   'audit.newProposal': 'nuova proposta',
   'audit.count.proposals.one': '{n} proposta',

@@ -26,6 +26,7 @@ export const common = {
   'common.save': 'Salva',
   'common.cancel': 'Annulla',
   'common.by': 'di {name}',
+  'common.deletedPerson': 'Partecipante eliminato',
   'common.notFoundTitle': 'Pagina non trovata',
   'common.notFoundText': "L'indirizzo non corrisponde a nessuna pagina. Torna ai processi aperti.",
   'common.backHome': 'Torna alla pagina iniziale',
