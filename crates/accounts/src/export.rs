@@ -152,8 +152,10 @@ const README: &str = "I tuoi dati su Emenda / Your data on Emenda\n\n\
 dati.json: ogni sezione, in JSON / every section, in JSON.\n\
 <sezione>.csv: la stessa sezione in CSV (UTF-8, RFC 4180) / the same section as CSV.\n\n\
 account: il profilo e il consenso all'informativa / the profile and the privacy consent\n\
+standing, about_you: blocco, eliminazione chiesta, il registro su di te / block, deletion asked, the log about you\n\
 sign_ins: gli accessi tentati con il tuo indirizzo / sign-ins tried with your address\n\
-roles, proposals, versions, amendments, comments, comment_votes, supports, reports, follows,\n\
+roles, proposals, versions, amendments, comments, comment_revisions, comment_votes, supports,\n\
+reports, follows,\n\
 notifications, notification_settings, letters: quello che hai scritto, dato, chiesto e ricevuto /\n\
 what you wrote, gave, asked for and received.\n\n\
 Una cella che comincia con = + - @ ha davanti un apostrofo nei CSV, perché un foglio di calcolo\n\

@@ -160,7 +160,9 @@ pub fn compose_notification(
             }],
         ),
         NotificationKind::CommentReply => {
-            let by = payload.by.as_deref().unwrap_or("");
+            // No name: the replier's account was deleted since.
+            let by =
+                payload.by.as_deref().unwrap_or(if it { "Un partecipante eliminato" } else { "A deleted participant" });
             (
                 if it { format!("{by} ha risposto al tuo commento") } else { format!("{by} replied to your comment") },
                 vec![if it {

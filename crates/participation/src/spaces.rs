@@ -105,7 +105,8 @@ impl SpaceService {
             message: "a space with this slug exists".into(),
             field: Some("slug"),
         };
-        let result = self.ctx.store().write(|tx| {
+        // `write_as`: an admin blocked, or leaving, meanwhile creates nothing.
+        let result = self.ctx.write_as(actor, |tx| {
             if spaces::find_by_slug(tx, &space.slug)?.is_some() {
                 return Err(slug_taken().into());
             }

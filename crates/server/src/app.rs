@@ -128,16 +128,41 @@ where
 pub struct RequestSpan;
 
 /// A request's target as the log keeps it: the value of a `token`
-/// parameter (an unsubscribe link's) is left out, so a copy of the logs
-/// stops nobody's letters.
+/// parameter (an unsubscribe link's, a data export's) is left out, so a
+/// copy of the logs stops nobody's letters and downloads nobody's data.
+/// The name is matched as the server reads it: `%74oken` is `token` too.
 pub fn loggable_target(target: &str) -> std::borrow::Cow<'_, str> {
     let Some((path, query)) = target.split_once('?') else { return target.into() };
-    if !query.split('&').any(|pair| pair.starts_with("token=")) {
+    let is_token = |pair: &str| percent_decoded(pair.split('=').next().unwrap_or_default()) == "token";
+    if !query.split('&').any(is_token) {
         return target.into();
     }
-    let kept: Vec<&str> =
-        query.split('&').map(|pair| if pair.starts_with("token=") { "token=[redacted]" } else { pair }).collect();
+    let kept: Vec<&str> = query.split('&').map(|pair| if is_token(pair) { "token=[redacted]" } else { pair }).collect();
     format!("{path}?{}", kept.join("&")).into()
+}
+
+/// `%XX` escapes and `+` decoded, as a query parameter's name is read.
+fn percent_decoded(name: &str) -> String {
+    let bytes = name.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        match bytes[i] {
+            b'%' if i + 2 < bytes.len() => match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                (Some(high), Some(low)) => {
+                    out.push(u8::try_from(high * 16 + low).unwrap_or(b'?'));
+                    i += 3;
+                    continue;
+                }
+                _ => out.push(b'%'),
+            },
+            b'+' => out.push(b' '),
+            other => out.push(other),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 impl RootSpanBuilder for RequestSpan {
@@ -425,5 +450,12 @@ mod target_tests {
             "/api/v1/notifications/unsubscribe?token=[redacted]&x=1"
         );
         assert_eq!(loggable_target("/a?mytoken=1"), "/a?mytoken=1");
+        // The name as the server decodes it.
+        assert_eq!(loggable_target("/api/v1/exports/archive?%74oken=abc"), "/api/v1/exports/archive?token=[redacted]");
+        assert_eq!(
+            loggable_target("/api/v1/exports/archive?t%6Fken=abc&b=2"),
+            "/api/v1/exports/archive?token=[redacted]&b=2"
+        );
+        assert_eq!(loggable_target("/a?%7=1"), "/a?%7=1");
     }
 }

@@ -81,7 +81,14 @@ impl RoleService {
             } else {
                 ensure_can_revoke(actor, user_id, grant)?;
                 if role == Role::Admin && admins.contains(&user_id) {
-                    ensure_admins_remain(admins.len() as i64 - 1)?;
+                    // Admins whose accounts are to be deleted are leaving.
+                    let mut staying = 0;
+                    for admin in admins.iter().filter(|&&a| a != user_id) {
+                        if users::find_by_id(tx, *admin)?.is_some_and(|u| u.deletion_due_at.is_none()) {
+                            staying += 1;
+                        }
+                    }
+                    ensure_admins_remain(staying)?;
                 }
                 roles::revoke(tx, user_id, grant)?
             };

@@ -29,6 +29,13 @@ pub(crate) fn ensure_active_admin(tx: &mut Tx<'_>, actor: &Actor) -> ServiceResu
     if caller.blocked_at.is_some() {
         return Err(DomainError::forbidden(ErrorCode::AccountBlocked, "this account is blocked").into());
     }
+    if caller.deletion_due_at.is_some() {
+        return Err(DomainError::forbidden(
+            ErrorCode::DeletionPending,
+            "this account is to be deleted: cancel the deletion to act again",
+        )
+        .into());
+    }
     ensure_admin(&Actor { roles: roles::grants_of(tx, actor.user_id)?, ..actor.clone() })?;
     Ok(())
 }
@@ -172,7 +179,9 @@ impl UserModerationService {
             if admins.contains(&user_id) {
                 let mut active = 0;
                 for admin in admins.iter().filter(|&&a| a != user_id) {
-                    if Self::user(tx, *admin)?.blocked_at.is_none() {
+                    let other = Self::user(tx, *admin)?;
+                    // An admin whose account is to be deleted is leaving.
+                    if other.blocked_at.is_none() && other.deletion_due_at.is_none() {
                         active += 1;
                     }
                 }

@@ -127,8 +127,8 @@ pub fn erase(tx: &mut Tx<'_>, user: &UserRecord, now: DateTime<Utc>) -> Result<E
 
 /// Notifications the person caused name them (`by`, a reply's author):
 /// the name leaves every copy, the event's and each recipient's, and the
-/// letters still waiting that carry it say "a deleted participant"
-/// instead. Returns the rows changed.
+/// letters to others that name them (see [`unname_in_letters`]) say
+/// "a deleted participant" instead. Returns the rows changed.
 fn unname_in_notifications(tx: &mut Tx<'_>, user: &UserRecord) -> Result<usize, StoreError> {
     let events: Vec<(String, String)> = notification_events::table
         .filter(notification_events::actor_id.eq(Stored(user.id)))
@@ -157,31 +157,47 @@ fn without_author(payload: &str) -> Option<String> {
     serde_json::to_string(&parsed).ok()
 }
 
-/// Letters to others that name the person (a reply's notice, a digest)
-/// have the name replaced, in both their bodies.
+/// Letters to others that name the person: a reply's notice ("Anna ha
+/// risposto al tuo commento", its subject and first line) and a digest's
+/// line for it ("• Anna ha risposto…"). Only those exact phrases, where
+/// the letter writes them (the subject whole, or a line's start), and
+/// only in notification letters and digests: a name is often a word of
+/// other texts, which must not change.
 fn unname_in_letters(tx: &mut Tx<'_>, name: &str) -> Result<usize, StoreError> {
+    const PHRASES: [(&str, &str, &str); 2] = [
+        ("it", " ha risposto al tuo commento", "Un partecipante eliminato"),
+        ("en", " replied to your comment", "A deleted participant"),
+    ];
     let escaped = emenda_domain::text::escape_html(name);
-    let pattern = format!("%{}%", name.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
-    let letters: Vec<(String, String, String, String, String)> = mail_outbox::table
-        .filter(mail_outbox::body_text.like(&pattern).escape('\\').or(mail_outbox::subject.like(&pattern).escape('\\')))
-        .select((
-            mail_outbox::id,
-            mail_outbox::language,
-            mail_outbox::subject,
-            mail_outbox::body_text,
-            mail_outbox::body_html,
-        ))
-        .load(tx.conn())?;
     let mut changed = 0;
-    for (id, language, subject, text, html) in letters {
-        let instead = if language == "en" { "a deleted participant" } else { "un partecipante eliminato" };
-        changed += diesel::update(mail_outbox::table.filter(mail_outbox::id.eq(&id)))
-            .set((
-                mail_outbox::subject.eq(subject.replace(name, instead)),
-                mail_outbox::body_text.eq(text.replace(name, instead)),
-                mail_outbox::body_html.eq(html.replace(&escaped, instead).replace(name, instead)),
-            ))
-            .execute(tx.conn())?;
+    for (language, phrase, instead) in PHRASES {
+        let pattern = format!("%{}{phrase}%", name.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
+        let letters: Vec<(String, String, String, String)> = mail_outbox::table
+            .filter(mail_outbox::language.eq(language))
+            .filter(mail_outbox::kind.eq_any(["notification", "digest"]))
+            .filter(
+                mail_outbox::body_text.like(&pattern).escape('\\').or(mail_outbox::subject.like(&pattern).escape('\\')),
+            )
+            .select((mail_outbox::id, mail_outbox::subject, mail_outbox::body_text, mail_outbox::body_html))
+            .load(tx.conn())?;
+        for (id, subject, text, html) in letters {
+            let subject = if subject == format!("{name}{phrase}") { format!("{instead}{phrase}") } else { subject };
+            let mut text = text;
+            let mut html = html;
+            for start in ["\n", "• "] {
+                text = text.replace(&format!("{start}{name}{phrase}"), &format!("{start}{instead}{phrase}"));
+            }
+            for start in ["<p>", "<p>• "] {
+                html = html.replace(&format!("{start}{escaped}{phrase}"), &format!("{start}{instead}{phrase}"));
+            }
+            changed += diesel::update(mail_outbox::table.filter(mail_outbox::id.eq(&id)))
+                .set((
+                    mail_outbox::subject.eq(subject),
+                    mail_outbox::body_text.eq(text),
+                    mail_outbox::body_html.eq(html),
+                ))
+                .execute(tx.conn())?;
+        }
     }
     Ok(changed)
 }

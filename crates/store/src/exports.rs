@@ -225,6 +225,18 @@ pub fn person_data(tx: &mut Tx<'_>, user_id: Uuid, email: &str) -> Result<Vec<Se
             format!("FROM users WHERE id = {user}"),
         ),
         (
+            "standing",
+            &["blocked_at", "deletion_due_at"],
+            &["blocked_at", "deletion_due_at"],
+            format!("FROM users WHERE id = {user}"),
+        ),
+        (
+            "about_you",
+            &["action", "at", "details", "visibility"],
+            &["action", "created_at", "details", "visibility"],
+            format!("FROM audit_log WHERE target_kind = 'user' AND target_id = {user} ORDER BY created_at"),
+        ),
+        (
             "sign_ins",
             &["at", "address", "succeeded"],
             &["created_at", "address", "CASE WHEN succeeded THEN 'true' ELSE 'false' END"],
@@ -259,6 +271,15 @@ pub fn person_data(tx: &mut Tx<'_>, user_id: Uuid, email: &str) -> Result<Vec<Se
             &["id", "reference", "amendment_id", "parent_id", "body", "created_at", "edited_at", "deleted_at", "hidden"],
             &["c.id", "p.reference", "c.amendment_id", "c.parent_id", "c.body", "c.created_at", "c.edited_at", "c.deleted_at", "CASE WHEN c.hidden THEN 'true' ELSE 'false' END"],
             format!("FROM comments c JOIN proposals p ON p.id = c.proposal_id WHERE c.author_id = {user} ORDER BY c.created_at"),
+        ),
+        (
+            "comment_revisions",
+            &["comment_id", "revision", "body", "alignment", "created_at"],
+            &["r.comment_id", "r.revision", "r.body", "r.alignment", "r.created_at"],
+            format!(
+                "FROM comment_revisions r JOIN comments c ON c.id = r.comment_id WHERE c.author_id = {user} \
+                 ORDER BY r.created_at"
+            ),
         ),
         (
             "comment_votes",

@@ -118,10 +118,24 @@ pub fn record_privacy_consent(tx: &mut Tx<'_>, id: Uuid, version: i32, at: DateT
     Ok(())
 }
 
+/// When the account leaves its address for `new`, the sign-in attempts
+/// recorded under the old one (with the addresses they came from) go:
+/// they no longer say anything about this account, and would otherwise
+/// outlive its erasure, which knows only the current address.
+fn forget_old_address(tx: &mut Tx<'_>, id: Uuid, new: &str) -> Result<(), StoreError> {
+    let old: Option<String> =
+        users::table.filter(users::id.eq(Stored(id))).select(users::email).first(tx.conn()).optional()?;
+    if let Some(old) = old.filter(|old| old != new) {
+        diesel::delete(login_attempts::table.filter(login_attempts::email.eq(old))).execute(tx.conn())?;
+    }
+    Ok(())
+}
+
 /// Records that the user proved, at `at`, that they read mail at `email`:
 /// the address becomes the account's (it may be a new one) and confirmed.
 /// A taken address fails with `Duplicate`.
 pub fn confirm_email(tx: &mut Tx<'_>, id: Uuid, email: &str, at: DateTime<Utc>) -> Result<(), StoreError> {
+    forget_old_address(tx, id, email)?;
     diesel::update(users::table.filter(users::id.eq(Stored(id))))
         .set((users::email.eq(email), users::email_confirmed_at.eq(Some(Stored(at))), users::updated_at.eq(Stored(at))))
         .execute(tx.conn())?;
@@ -131,6 +145,7 @@ pub fn confirm_email(tx: &mut Tx<'_>, id: Uuid, email: &str, at: DateTime<Utc>) 
 /// Changes the user's address without proof that they read mail there (a
 /// site that sends no e-mail): the address is not confirmed.
 pub fn change_email_unconfirmed(tx: &mut Tx<'_>, id: Uuid, email: &str, at: DateTime<Utc>) -> Result<(), StoreError> {
+    forget_old_address(tx, id, email)?;
     diesel::update(users::table.filter(users::id.eq(Stored(id))))
         .set((
             users::email.eq(email),

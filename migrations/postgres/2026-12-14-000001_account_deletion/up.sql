@@ -12,14 +12,16 @@ CREATE INDEX users_deletion_due ON users (deletion_due_at) WHERE deletion_due_at
 -- the details become '{}', their commitment (as in the log entry) is kept
 -- on the row, and the salt leaves the log entry, so the tree and every
 -- witness still verify and nobody can test a guess against what remains.
--- The database allows exactly this change and no other.
+-- The database allows exactly this change, to an entry about a user, and
+-- no other; and a log entry's salt may go only once its audit entry's
+-- details are erased.
 ALTER TABLE audit_log ADD COLUMN details_erased_at TEXT;
 ALTER TABLE audit_log ADD COLUMN details_commitment TEXT;
 
 CREATE FUNCTION emenda_audit_details_erased_only() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_OP = 'UPDATE'
-        AND OLD.details_erased_at IS NULL AND NEW.details_erased_at IS NOT NULL
+        AND OLD.target_kind = 'user' AND OLD.details_erased_at IS NULL AND NEW.details_erased_at IS NOT NULL
         AND NEW.details = '{}' AND NEW.details_commitment IS NOT NULL
         AND NEW.id = OLD.id AND NEW.actor_id IS NOT DISTINCT FROM OLD.actor_id AND NEW.action = OLD.action
         AND NEW.target_kind = OLD.target_kind AND NEW.target_id = OLD.target_id
@@ -49,7 +51,8 @@ BEGIN
             (OLD.leaf_index IS NULL AND NEW.leaf_index IS NOT NULL AND NEW.salt IS NOT DISTINCT FROM OLD.salt)
             -- An audit entry's details erased: its salt goes, nothing else changes.
             OR (NEW.leaf_index IS NOT DISTINCT FROM OLD.leaf_index AND OLD.kind = 'audit'
-                AND OLD.salt IS NOT NULL AND NEW.salt IS NULL)
+                AND OLD.salt IS NOT NULL AND NEW.salt IS NULL
+                AND EXISTS (SELECT 1 FROM audit_log a WHERE a.id = OLD.subject_id AND a.details_erased_at IS NOT NULL))
         ) THEN
         RAISE EXCEPTION 'a log entry only ever receives its leaf index, once, or loses an erased salt';
     END IF;

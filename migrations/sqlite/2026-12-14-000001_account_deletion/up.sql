@@ -12,14 +12,16 @@ CREATE INDEX users_deletion_due ON users (deletion_due_at) WHERE deletion_due_at
 -- the details become '{}', their commitment (as in the log entry) is kept
 -- on the row, and the salt leaves the log entry, so the tree and every
 -- witness still verify and nobody can test a guess against what remains.
--- The database allows exactly this change and no other.
+-- The database allows exactly this change, to an entry about a user, and
+-- no other; and a log entry's salt may go only once its audit entry's
+-- details are erased.
 ALTER TABLE audit_log ADD COLUMN details_erased_at TEXT;
 ALTER TABLE audit_log ADD COLUMN details_commitment TEXT;
 
 DROP TRIGGER audit_log_no_update;
 CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
 WHEN NOT (
-    OLD.details_erased_at IS NULL AND NEW.details_erased_at IS NOT NULL
+    OLD.target_kind = 'user' AND OLD.details_erased_at IS NULL AND NEW.details_erased_at IS NOT NULL
     AND NEW.details = '{}' AND NEW.details_commitment IS NOT NULL
     AND NEW.id IS OLD.id AND NEW.actor_id IS OLD.actor_id AND NEW.action IS OLD.action
     AND NEW.target_kind IS OLD.target_kind AND NEW.target_id IS OLD.target_id
@@ -38,6 +40,7 @@ WHEN NEW.id IS NOT OLD.id OR NEW.kind IS NOT OLD.kind
         -- Sequenced once: the leaf index arrives, nothing else changes.
         (OLD.leaf_index IS NULL AND NEW.leaf_index IS NOT NULL AND NEW.salt IS OLD.salt)
         -- An audit entry's details erased: its salt goes, nothing else changes.
-        OR (NEW.leaf_index IS OLD.leaf_index AND OLD.kind = 'audit' AND OLD.salt IS NOT NULL AND NEW.salt IS NULL)
+        OR (NEW.leaf_index IS OLD.leaf_index AND OLD.kind = 'audit' AND OLD.salt IS NOT NULL AND NEW.salt IS NULL
+            AND EXISTS (SELECT 1 FROM audit_log a WHERE a.id = OLD.subject_id AND a.details_erased_at IS NOT NULL))
     )
 BEGIN SELECT RAISE(ABORT, 'a log entry only ever receives its leaf index, once, or loses an erased salt'); END;

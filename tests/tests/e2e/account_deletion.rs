@@ -295,7 +295,41 @@ fn the_last_administrator_cannot_delete_their_account(backend: Backend) {
     app.get("/api/v1/me", Some(&admin.token)).expect(200);
 }
 
+/// An administrator whose account is to be deleted acts on nothing, and
+/// counts as leaving: the other cannot leave after them.
+fn an_administrator_leaving_acts_on_nothing(backend: Backend) {
+    let app = TestApp::spawn_with_deletion_grace(backend, chrono::Duration::days(1));
+    let admin = app.admin();
+    let second = ornella(&app);
+    let roles = |of: &TestUser| format!("/api/v1/moderation/users/{}/roles", of.id);
+    app.call("PUT", &roles(&second), Some(&admin.token), Some(&json!({ "role": "admin" }))).expect(200);
+    delete_account(&app, &second, PASSWORD).expect(202);
+    let back = app.login(EMAIL);
+    app.post(
+        "/api/v1/spaces",
+        Some(&back.token),
+        json!({ "slug": "nuovo", "title": "Spazio nuovo", "description": "Un percorso di prova", "settings": {} }),
+    )
+    .expect_problem(403, "deletion_pending");
+    app.call("DELETE", &roles(&admin), Some(&back.token), Some(&json!({ "role": "admin" })))
+        .expect_problem(403, "deletion_pending");
+    app.post(&format!("/api/v1/moderation/users/{}/verify", admin.id), Some(&back.token), json!({}))
+        .expect_problem(403, "deletion_pending");
+    // The one staying cannot leave: the other is leaving.
+    delete_account(&app, &admin, PASSWORD).expect_problem(409, "last_admin");
+    // Cancelled, the second is an administrator again, and the first may go.
+    app.call("DELETE", "/api/v1/me/deletion", Some(&back.token), None).expect(204);
+    app.post(
+        "/api/v1/spaces",
+        Some(&back.token),
+        json!({ "slug": "nuovo", "title": "Spazio nuovo", "description": "Un percorso di prova", "settings": {} }),
+    )
+    .expect(201);
+    delete_account(&app, &admin, PASSWORD).expect(202);
+}
+
 backend_tests!(
+    an_administrator_leaving_acts_on_nothing,
     an_erased_account_leaves_no_personal_datum,
     a_pending_deletion_can_be_cancelled_then_runs_out,
     with_email_the_person_is_told_and_no_letter_keeps_them,

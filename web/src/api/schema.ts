@@ -6274,7 +6274,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests from this client (`rate_limited`); see `Retry-After`. */
+            /** @description Too many wrong passwords (`too_many_attempts`, with `Retry-After`). */
             429: {
                 headers: {
                     /** @description Seconds to wait before trying again. */

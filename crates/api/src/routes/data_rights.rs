@@ -46,6 +46,7 @@ pub struct DeletionDto {
     responses((status = 202, description = "Scheduled: erased at `deletion_due_at` unless cancelled.", body = DeletionDto),
         (status = 200, description = "Erased now (no grace period).", body = DeletionDto),
         (status = 409, description = "The last administrator cannot leave (`last_admin`)."),
+        (status = 429, description = "Too many wrong passwords (`too_many_attempts`, with `Retry-After`)."),
         (status = 422, description = "The password is wrong (field `password`, `mismatch`).")))]
 #[delete("/me")]
 pub async fn delete_account(
@@ -61,8 +62,17 @@ pub async fn delete_account(
         blocking(move || state.accounts.request_deletion(user_id, &password, address.0)).await?
     };
     if request.immediate {
-        blocking(move || state.erasure.erase_if_due(user_id)).await?;
-        return Ok(HttpResponse::Ok().json(DeletionDto { state: "deleted".into(), deletion_due_at: request.due_at }));
+        // The request is committed: if the erasure cannot finish now, the
+        // data-rights thread finishes it, and the answer says it is due.
+        match blocking(move || state.erasure.erase_if_due(user_id)).await {
+            Ok(Some(_)) => {
+                return Ok(
+                    HttpResponse::Ok().json(DeletionDto { state: "deleted".into(), deletion_due_at: request.due_at })
+                )
+            }
+            Ok(None) => {}
+            Err(error) => tracing::warn!(%user_id, error = ?error, "an immediate erasure is left to the background"),
+        }
     }
     Ok(HttpResponse::Accepted().json(DeletionDto { state: "scheduled".into(), deletion_due_at: request.due_at }))
 }

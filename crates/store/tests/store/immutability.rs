@@ -95,6 +95,12 @@ fn audit_details_may_only_be_erased(backend: Backend) {
         &format!("UPDATE audit_log SET details = '{{}}', details_erased_at = '2026-12-01T00:00:00.000000Z' WHERE id = '{id}'"),
     );
     assert!(refusal(uncommitted).contains(refused), "erased without the commitment");
+    // Its log entry's salt cannot go while the details are there.
+    let early = execute_raw(&store, &format!("UPDATE log_entries SET salt = NULL WHERE subject_id = '{id}'"));
+    assert!(
+        refusal(early).contains("a log entry only ever receives its leaf index"),
+        "salt dropped before the erasure"
+    );
     assert_eq!(erase("", "{}").expect("the erasure is allowed"), 1);
     assert!(refusal(erase("", "{}")).contains(refused), "erased twice");
     // Its log entry: the salt may go, nothing else may change with it.
@@ -110,8 +116,26 @@ fn audit_details_may_only_be_erased(backend: Backend) {
         execute_raw(&store, &format!("UPDATE log_entries SET salt = NULL WHERE subject_id = '{id}'")).expect("allowed"),
         1
     );
-    // A version's log entry has no salt to lose, and keeps refusing.
     assert!(refusal(execute_raw(&store, "DELETE FROM log_entries")).contains("append-only"));
+    // An entry about anything but a user keeps its details.
+    let space_entry = audit::AuditEntry {
+        id: Uuid::now_v7(),
+        target_kind: "space".to_owned(),
+        action: AuditAction::SpaceCreated,
+        details: serde_json::json!({ "slug": "spazio" }),
+        visibility: AuditVisibility::Public,
+        ..entry
+    };
+    store.write(|tx| audit::insert(tx, &space_entry)).expect("insert is allowed");
+    let other = execute_raw(
+        &store,
+        &format!(
+            "UPDATE audit_log SET details = '{{}}', details_commitment = 'sha256:00', \
+             details_erased_at = '2026-12-01T00:00:00.000000Z' WHERE id = '{}'",
+            space_entry.id
+        ),
+    );
+    assert!(refusal(other).contains(refused), "a space's entry erased");
 }
 
 fn appended_versions_are_chained_and_answers_immutable(backend: Backend) {

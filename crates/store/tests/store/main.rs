@@ -4,6 +4,7 @@
 
 mod common;
 mod consistency;
+mod erasure;
 mod immutability;
 mod outbox;
 mod public_log;
