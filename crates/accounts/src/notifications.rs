@@ -151,6 +151,17 @@ impl AccountService {
     ) -> ServiceResult<(usize, usize)> {
         self.ctx.store().write(|tx| {
             let now = self.ctx.clock.now();
+            // A payload that names its actor is read against the actor's
+            // row, held shared so that an erasure waits for this batch or
+            // this batch sees it: no copy names a person erased before it.
+            let unnamed;
+            let payload = match (payload.by.is_some(), event.actor_id) {
+                (true, Some(actor)) if users::lock_for_share(tx, actor)?.is_some_and(|u| u.deleted_at.is_some()) => {
+                    unnamed = NotificationPayload { by: None, ..payload.clone() };
+                    &unnamed
+                }
+                _ => payload,
+            };
             let wanted: Vec<Uuid> = people.iter().copied().filter(|id| Some(*id) != event.actor_id).collect();
             let recipients: Vec<Recipient> =
                 notifications::recipients(tx, &wanted)?.into_iter().filter(|r| !r.blocked).collect();
