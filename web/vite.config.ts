@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import preact from '@preact/preset-vite';
-import type { AtRule, Plugin as PostcssPlugin, Rule } from 'postcss';
+import type { AtRule, Declaration, Plugin as PostcssPlugin, Root, Rule } from 'postcss';
 
 // The API runs on the same origin in production (one binary); in development
 // `EMENDA_API` points the dev server's proxy at a running `emenda serve`.
@@ -32,6 +32,15 @@ function filesUnder(dir: string): string[] {
 const BUILT_CLASSES = ['btn-outline-primary', 'btn-outline-danger'];
 
 /**
+ * Classes the screens put only on elements with nothing but text inside:
+ * the dark badge of hidden content (`badge bg-dark`). A selector for
+ * something inside one (`.bg-dark .btn-primary`, Bootstrap Italia's
+ * buttons on a dark band) can match nothing. A class listed here must stay
+ * on such elements only.
+ */
+const LEAF_CLASSES = ['bg-dark'];
+
+/**
  * The classes the app can use: every word (`[\w-]+`) of its code, where a
  * class a screen puts on an element is written, every class its own
  * stylesheets name outside comments, and BUILT_CLASSES. The generated API
@@ -51,8 +60,12 @@ function usedClasses(): Set<string> {
   return used;
 }
 
-/** Whether a selector can match: every class it names outside parentheses is one the app uses. */
-export function canMatch(selector: string, used: Set<string>): boolean {
+/**
+ * Whether a selector can match: every class it names outside parentheses
+ * is one the app uses, and it looks for nothing inside an element of a
+ * `leaves` class.
+ */
+export function canMatch(selector: string, used: Set<string>, leaves: string[] = LEAF_CLASSES): boolean {
   // In `:not(.a)` an unused class matches everything, and `:is()`, `:has()`
   // are not worth reading: what is inside parentheses is left alone, as
   // are attribute selectors ([class*=col-]).
@@ -65,7 +78,33 @@ export function canMatch(selector: string, used: Set<string>): boolean {
   }
   outside = outside.replace(/\[[^\]]*\]/g, '');
   for (const [, name] of outside.matchAll(/\.(-?[A-Za-z_][\w-]*)/g)) if (!used.has(name)) return false;
+  // A leaf's class, the rest of its compound selector, then a descendant or child combinator.
+  for (const leaf of leaves) if (new RegExp(`\\.${leaf}(?![\\w-])[^\\s>+~]*\\s*[\\s>]\\s*[^\\s+~]`).test(outside)) return false;
   return true;
+}
+
+/**
+ * Drops every declaration a later one overrides: the same property for the
+ * same selectors, under the same at-rules, in another rule, and not
+ * outweighing it by `!important`. It can never apply (Bootstrap Italia
+ * restyles many of Bootstrap's rules this way: headings' sizes, badges,
+ * the invalid field's icon). A property declared twice in one rule stays:
+ * there the first is a fallback for browsers that ignore the second.
+ */
+export function dropOverridden(root: Root) {
+  const found: [string, Declaration][] = [];
+  root.walkDecls((d) => {
+    const rule = d.parent as Rule;
+    if (rule.type !== 'rule') return;
+    let key = `${rule.selectors.join(',')}{${d.prop}`;
+    for (let at = rule.parent; at?.type === 'atrule'; at = at.parent) key = `@${(at as AtRule).name} ${(at as AtRule).params}{${key}`;
+    found.push([key, d]);
+  });
+  const last = new Map(found);
+  for (const [key, d] of found) {
+    const later = last.get(key)!;
+    if (later.parent !== d.parent && (later.important || !d.important)) d.remove();
+  }
 }
 
 /**
@@ -73,8 +112,9 @@ export function canMatch(selector: string, used: Set<string>): boolean {
  * custom properties (`--bs-…`) nothing reads: the partials in main.scss
  * style every variant of their components (sticky and dark headers,
  * toggles, validation tooltips, cards the app does not use…), almost 7 KB
- * gzip of rules that can match nothing here. What is kept is unchanged, so
- * every screen looks the same.
+ * gzip of rules that can match nothing here; and the declarations later
+ * ones override (`dropOverridden`). What is kept is unchanged, so every
+ * screen looks the same.
  */
 function unusedRules(): PostcssPlugin {
   const used = usedClasses();
@@ -87,6 +127,7 @@ function unusedRules(): PostcssPlugin {
         if (kept.length === 0) rule.remove();
         else if (kept.length < rule.selectors.length) rule.selectors = kept;
       });
+      dropOverridden(root);
       // A custom property read by none goes, until none is left (one may
       // have been read only by another that went).
       for (let removed = true; removed; ) {

@@ -6,46 +6,22 @@
 // them read. Each page passes axe, in both languages, and at 320 px.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { freePort, repo } from '../scripts/server.mjs';
-import { ADMIN, PASSWORD, apiCall, apiLogin, expectAccessible, screenshot, setup, signIn } from './harness.mjs';
+import { ADMIN, PASSWORD, apiCall, apiLogin, expectAccessible, screenshot, setup, signIn, startMailbox } from './harness.mjs';
 
 let h;
-let smtp;
-let mailDir;
+let mailbox;
 
 before(async () => {
-  mailDir = join(mkdtempSync(join(tmpdir(), 'emenda-mail-')), 'box');
-  const port = await freePort();
-  smtp = spawn('python3', [join(repo, 'tests/smtp/server.py'), '--port', String(port), '--dir', mailDir], { stdio: ['ignore', 'pipe', 'inherit'] });
-  await new Promise((ok, fail) => {
-    smtp.stdout.once('data', (d) => (String(d).includes('ready') ? ok() : fail(new Error(String(d)))));
-    smtp.once('exit', (code) => fail(new Error(`the SMTP server exited (${code}): is aiosmtpd installed?`)));
-  });
-  h = await setup({ env: { EMENDA_SMTP_URL: `smtp://127.0.0.1:${port}` } });
+  mailbox = await startMailbox();
+  h = await setup({ env: mailbox.env });
 });
 after(async () => {
   await h?.stop();
-  smtp?.kill();
+  mailbox?.stop();
 });
 
 /** The letters to `address`, waiting until there are `count`. */
-async function letters(address, count) {
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    const found = readdirSync(mailDir)
-      .filter((n) => n.endsWith('.json'))
-      .sort()
-      .map((n) => JSON.parse(readFileSync(join(mailDir, n), 'utf8')))
-      .filter((m) => m.rcpt_tos.includes(address));
-    if (found.length >= count) return found;
-    if (Date.now() > deadline) throw new Error(`${found.length} of ${count} letters reached ${address}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const letters = (address, count) => mailbox.letters(address, count);
 
 const linkIn = (letter) => letter.text.match(/https?:\/\/\S+#token=\S+/)[0];
 

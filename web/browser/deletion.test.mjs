@@ -10,8 +10,7 @@
 // languages, at desk and at 320 px.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
-import { ADMIN, PASSWORD, apiCall, apiLogin, apiRegister, expectAccessible, itDate, screenshot, setup, signIn } from './harness.mjs';
+import { ADMIN, LAYOUTS, PASSWORD, apiCall, apiLogin, apiRegister, elementShot, expectAccessible, itDate, noSideScroll, screenshot, setup, signIn } from './harness.mjs';
 
 const SPACE = 'bilancio-partecipativo-2026';
 // Many sign-ups and sign-ins from one address: the limits are raised.
@@ -72,14 +71,6 @@ async function comment(url, token, on, body) {
   assert.equal(r.status, 201, JSON.stringify(r.body));
 }
 
-async function noSideScroll(page, label) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  assert.ok(overflow <= 0, `${label}: horizontal scroll of ${overflow}px`);
-}
-
-/** Saves a screenshot of one element (a section, a banner) under web/test-results/, to look at closely. */
-const elementShot = (locator, name) => locator.screenshot({ path: fileURLToPath(new URL(`../test-results/${name}.png`, import.meta.url)) });
-
 /** The page's live region says `text`. */
 const said = (page, text) => page.waitForFunction((w) => document.querySelector('#live-message')?.textContent === w, text);
 
@@ -130,12 +121,7 @@ async function expectSignedOut(page, w) {
   assert.equal(await page.evaluate(() => localStorage.getItem('emenda.refresh')), null, 'no session kept');
 }
 
-for (const [lang, width] of [
-  ['it', 1280],
-  ['en', 1280],
-  ['it', 320],
-  ['en', 320],
-]) {
+for (const [lang, width] of LAYOUTS) {
   const tag = `${lang}-${width}`;
   test(`a participant deletes their account, signs in again during the grace period and cancels (${tag})`, async () => {
     const w = words[lang];

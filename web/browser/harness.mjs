@@ -2,10 +2,12 @@
 // Debian Chromium driven by playwright-core, axe checks and screenshots.
 import { chromium } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
-import { mkdirSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
-import { repo, startServer } from '../scripts/server.mjs';
+import { freePort, repo, startServer } from '../scripts/server.mjs';
 import { expectContrast } from './contrast.mjs';
 
 export const PASSWORD = 'emenda-demo-2026';
@@ -64,6 +66,39 @@ export async function setup({ env = {} } = {}) {
       await browser.close();
       await server.stop();
     },
+  };
+}
+
+/**
+ * A real SMTP server (tests/smtp/server.py, which needs aiosmtpd) keeping
+ * every letter it accepts. `env` points a server's mail at it (`setup({ env })`);
+ * `letters(address, count)` waits until `count` letters reached `address`
+ * and answers them, oldest first.
+ */
+export async function startMailbox() {
+  const dir = join(mkdtempSync(join(tmpdir(), 'emenda-mail-')), 'box');
+  const port = await freePort();
+  const smtp = spawn('python3', [join(repo, 'tests/smtp/server.py'), '--port', String(port), '--dir', dir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise((ok, fail) => {
+    smtp.stdout.once('data', (d) => (String(d).includes('ready') ? ok() : fail(new Error(String(d)))));
+    smtp.once('exit', (code) => fail(new Error(`the SMTP server exited (${code}): is aiosmtpd installed?`)));
+  });
+  return {
+    env: { EMENDA_SMTP_URL: `smtp://127.0.0.1:${port}` },
+    async letters(address, count) {
+      const deadline = Date.now() + 20_000;
+      for (;;) {
+        const found = readdirSync(dir)
+          .filter((n) => n.endsWith('.json'))
+          .sort()
+          .map((n) => JSON.parse(readFileSync(join(dir, n), 'utf8')))
+          .filter((m) => m.rcpt_tos.includes(address));
+        if (found.length >= count) return found;
+        if (Date.now() > deadline) throw new Error(`${found.length} of ${count} letters reached ${address}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    },
+    stop: () => smtp.kill(),
   };
 }
 
@@ -130,9 +165,28 @@ export function itDate(article) {
   return `(?:${article} |${ELIDED[article]})\\d+°? \\w+ \\d{4}`;
 }
 
+/** Each language at a desk and at 320 px, as `[lang, width]`, for a test run in all four. */
+export const LAYOUTS = [
+  ['it', 1280],
+  ['en', 1280],
+  ['it', 320],
+  ['en', 320],
+];
+
 /** Saves a screenshot of the page under web/test-results/. */
 export async function screenshot(page, name) {
   await page.screenshot({ path: join(results, `${name}.png`), fullPage: true });
+}
+
+/** Saves a screenshot of one element (a section, a banner) under web/test-results/, to look at closely. */
+export function elementShot(locator, name) {
+  return locator.screenshot({ path: join(results, `${name}.png`) });
+}
+
+/** The page does not scroll sideways (at 320 px nothing may need it). */
+export async function noSideScroll(page, label) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `${label}: horizontal scroll of ${overflow}px`);
 }
 
 /** Signs in through the form. */

@@ -188,6 +188,26 @@ describe('api client', () => {
     expect(headers['Content-Type']).toBe('application/json');
   });
 
+  it('reads a file with the session as a Blob, and its refusal as an ApiError', async () => {
+    const zip = new Uint8Array([0x50, 0x4b, 3, 4]);
+    const { calls, fetchImpl } = fake([
+      () => json(200, session('A1', 'R1')),
+      () => new Response(zip, { status: 200, headers: { 'Content-Type': 'application/zip' } }),
+      () => json(404, { code: 'not_found', status: 404 }),
+    ]);
+    const api = new Api({ fetch: fetchImpl, storage: memoryTokenStorage() });
+    await api.login('g@e.it', 'password-123');
+    const blob = await api.blob('/api/v1/me/exports/{id}/archive', { path: { id: 'e 1' } });
+    expect(calls[1].url).toBe('/api/v1/me/exports/e%201/archive');
+    expect(calls[1].init.method).toBe('GET');
+    expect(auth(calls[1])).toBe('Bearer A1');
+    expect(blob.type).toBe('application/zip');
+    expect(new Uint8Array(await blob.arrayBuffer())).toEqual(zip);
+    const error = (await api.blob('/api/v1/me/exports/{id}/archive', { path: { id: 'gone' } }).catch((e: ApiError) => e)) as ApiError;
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error.code).toBe('not_found');
+  });
+
   it('builds query strings without empty values', () => {
     expect(withQuery('/x', { a: 1, b: '', c: undefined, d: null, e: false })).toBe('/x?a=1&e=false');
     expect(withQuery('/x')).toBe('/x');

@@ -84,6 +84,8 @@ interface Wire {
   headers?: Record<string, string | null | undefined>;
   anonymous?: boolean;
   signal?: AbortSignal;
+  /** The answer is a file: its body as a Blob. */
+  blob?: boolean;
 }
 
 /** A successful answer: its body (null for 204), status and ETag. */
@@ -300,6 +302,7 @@ export class Api {
       else if (await this.refresh()) response = await this.raw(method, wire, this.access);
     }
     if (!response.ok && response.status !== 304) throw await toApiError(response);
+    if (wire.blob) return { data: await response.blob(), status: response.status, etag: null };
     const text = response.status === 204 || response.status === 304 ? '' : await response.text();
     return {
       data: text ? JSON.parse(text) : null,
@@ -326,6 +329,14 @@ export class Api {
     // The server answers what its OpenAPI document says (`npm run check:api`
     // keeps the two in step): the body is the operation's.
     return answer as ApiResponse<DataOf<Op<M, P>>>;
+  }
+
+  /**
+   * A file the API answers (a data archive), read with the session like any
+   * other read: a link could not carry the token.
+   */
+  async blob<P extends PathOf<'get'>>(path: P, ...[init]: InitArgs<Op<'get', P>>): Promise<Blob> {
+    return (await this.send('GET', { url: fillPath(path, (init as { path?: Record<string, string> } | undefined)?.path), blob: true })).data as Blob;
   }
 
   async get<P extends PathOf<'get'>>(path: P, ...init: InitArgs<Op<'get', P>>): Promise<DataOf<Op<'get', P>>> {

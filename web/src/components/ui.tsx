@@ -1,6 +1,7 @@
 // Small shared pieces: error alerts from problem codes, state badges with
-// text, form fields with labels and errors, the live region, loading, the
-// breadcrumb, and "load more" under a list read page by page.
+// text, form fields with labels and errors (and the account's text
+// fields), the live region, loading, the breadcrumb, and "load more" under
+// a list read page by page.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { ApiError } from '../api/client';
@@ -146,6 +147,31 @@ export function Field({ id, label, hint, error, field, value, requiredMessage, c
         </div>
       )}
     </div>
+  );
+}
+
+/**
+ * A required text, e-mail or password field of a form: `Field` with its
+ * input, `set` given what is typed, the API's error on `field` said under
+ * it and marking it.
+ */
+export function textField(id: string, label: string, value: string, set: (v: string) => void, type: 'text' | 'email' | 'password', autoComplete: string, error: ApiError | null, field: string, hint?: string) {
+  return (
+    <Field id={id} label={label} hint={hint} error={error} field={field} value={value}>
+      {(d, invalid) => (
+        <input
+          id={id}
+          type={type as 'text'}
+          autoComplete={autoComplete}
+          class={`form-control${invalid ? ' is-invalid' : ''}`}
+          required
+          value={value}
+          aria-describedby={d}
+          aria-invalid={invalid}
+          onInput={(e) => set(e.currentTarget.value)}
+        />
+      )}
+    </Field>
   );
 }
 

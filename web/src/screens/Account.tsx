@@ -1,15 +1,16 @@
 // The account's e-mail: a forgotten password, the link's new password,
 // the address confirmation, the one-click unsubscribe page, and the
 // profile's settings (address, password, language, notifications by
-// e-mail, deleting the account), with the page a deletion leads to.
+// e-mail, a copy of one's data, deleting the account), with the page a
+// deletion leads to.
 // Links from letters carry their token after `#` (never sent to a
 // server); it is read once and wiped from the address bar.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, ApiError } from '../api/client';
-import { t, lang, formatDateTime, type Key } from '../i18n';
+import { t, lang, formatDate, formatDateTime, type Key } from '../i18n';
 import { useMe, useQuery, useSubmit } from '../hooks';
 import { href, navigate } from '../router';
-import { announce, ErrorAlert, Field, PageTitle } from '../components/ui';
+import { announce, ErrorAlert, PageTitle, textField } from '../components/ui';
 import type { Data } from '../api/paths';
 
 /** The token of a letter's link (`#token=…`), taken out of the address bar. */
@@ -64,11 +65,7 @@ export function ForgotPassword() {
             <p>{t('account.forgotIntro')}</p>
             <ErrorAlert error={error} />
             <form onSubmit={submit} noValidate>
-              <Field id="fp-email" label={t('auth.email')} error={error} field="email" value={email}>
-                {(d, invalid) => (
-                  <input id="fp-email" type="email" autoComplete="email" class="form-control" required value={email} aria-describedby={d} aria-invalid={invalid} onInput={(e) => setEmail(e.currentTarget.value)} />
-                )}
-              </Field>
+              {textField('fp-email', t('auth.email'), email, setEmail, 'email', 'email', error, 'email')}
               <button type="submit" class="btn btn-primary" disabled={busy}>
                 {t('account.forgotSend')}
               </button>
@@ -103,11 +100,7 @@ export function NewPassword() {
           <>
             <LinkProblem error={error} />
             <form onSubmit={submit} noValidate>
-              <Field id="np-password" label={t('account.newPassword')} hint={t('auth.passwordHint')} error={error} field="password" value={password}>
-                {(d, invalid) => (
-                  <input id="np-password" type="password" autoComplete="new-password" class="form-control" required value={password} aria-describedby={d} aria-invalid={invalid} onInput={(e) => setPassword(e.currentTarget.value)} />
-                )}
-              </Field>
+              {textField('np-password', t('account.newPassword'), password, setPassword, 'password', 'new-password', error, 'password', t('auth.passwordHint'))}
               <button type="submit" class="btn btn-primary" disabled={busy}>
                 {t('account.newPasswordSave')}
               </button>
@@ -179,12 +172,65 @@ export function Unsubscribe() {
 
 type Delivery = Data<'get', '/api/v1/me/notification-settings'>[number];
 
-/** An address or password field of the settings' forms, with the API's error on `field`. */
-const input = (id: string, label: string, value: string, set: (v: string) => void, type: 'email' | 'password', autoComplete: string, error: ApiError | null, field: string) => (
-  <Field id={id} label={label} error={error} field={field} value={value}>
-    {(d, invalid) => <input id={id} type={type as 'text'} autoComplete={autoComplete} class="form-control" required value={value} aria-describedby={d} aria-invalid={invalid} onInput={(e) => set(e.currentTarget.value)} />}
-  </Field>
-);
+type Export = Data<'get', '/api/v1/me/exports'>[number];
+
+/**
+ * "Download my data": what the archive holds, and one button. It asks for
+ * the archive, which the server builds in the background: meanwhile the
+ * section's status says so (a polite live region) and the list is read
+ * every 2 s for a minute. Once ready, the same button (the focus stays on
+ * it) downloads the archive, read with the session's token (a link could
+ * not carry it) and handed to the browser as a file. A ready archive is
+ * offered on opening the settings; `mailed`: a letter brings its link too.
+ */
+function DataExport({ mailed }: { mailed: boolean }) {
+  const list = useQuery('/api/v1/me/exports', {});
+  const [asked, setAsked] = useState<Export | null>(null);
+  const latest = list.data?.[0];
+  const shown = asked ?? (latest?.state === 'ready' ? latest : null);
+  const ready = shown?.state === 'ready';
+  const here = useRef(true);
+  useEffect(
+    () => () => {
+      here.current = false;
+    },
+    [],
+  );
+  const act = useSubmit(async () => {
+    if (ready) {
+      const a = document.createElement('a');
+      a.href = URL.createObjectURL(await api.blob('/api/v1/me/exports/{id}/archive', { path: { id: shown.id } }));
+      a.download = `dati-${shown.requested_at.slice(0, 10)}.zip`;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+      return;
+    }
+    let e = await api.post('/api/v1/me/export');
+    for (let i = 0; e.state === 'pending' && i < 30 && here.current; i++) {
+      setAsked(e);
+      await new Promise((r) => setTimeout(r, 2000));
+      e = (await api.get('/api/v1/me/exports')).find((x) => x.id === e.id) ?? e;
+    }
+    setAsked(e);
+  });
+  return (
+    <section aria-labelledby="data-title">
+      <h2 id="data-title" class="h4 mt-5">
+        {t('account.data')}
+      </h2>
+      <p>{t('account.dataIntro')}</p>
+      <ErrorAlert error={act.error ?? list.error} />
+      <p role="status">
+        {shown?.state === 'pending'
+          ? t('account.dataPending')
+          : ready && `${t('account.dataReady', { date: formatDate(shown.expires_at!) })}${mailed ? ` ${t('account.dataMailed')}` : ''}`}
+      </p>
+      <button type="button" class={ready ? 'btn btn-primary' : 'btn btn-outline-primary'} aria-disabled={act.busy} onClick={() => void act.run()}>
+        {ready ? t('account.dataArchive', { n: Math.ceil(shown.size! / 1000) }) : t('account.dataAsk')}
+      </button>
+    </section>
+  );
+}
 
 /**
  * "Delete my account": what happens said first, the password, and a box to
@@ -211,7 +257,7 @@ function DeleteAccount() {
       </h2>
       <p>{t('account.deleteIntro')}</p>
       <ErrorAlert error={error} />
-      {input('del-password', t('account.currentPassword'), password, setPassword, 'password', 'current-password', error, 'password')}
+      {textField('del-password', t('account.currentPassword'), password, setPassword, 'password', 'current-password', error, 'password')}
       <div class="form-check mb-4">
         <input id="del-sure" type="checkbox" checked={sure} onChange={(e) => setSure(e.currentTarget.checked)} />
         <label for="del-sure">{t('account.deleteSure')}</label>
@@ -245,7 +291,7 @@ export function AccountDeleted({ due }: { due: string | null }) {
   );
 }
 
-/** The profile's settings: address, password, language, notifications by e-mail; deleting the account, unless already asked. */
+/** The profile's settings: address, password, language, notifications by e-mail, a copy of one's data; deleting the account, unless already asked. */
 export function AccountSettings() {
   const me = useMe();
   const site = useQuery('/api/v1/site', {}).data;
@@ -284,8 +330,8 @@ export function AccountSettings() {
       <p>{t('account.emailLine', { email: me.email, state: me.email_confirmed ? t('account.emailConfirmed') : t('account.emailUnconfirmed') })}</p>
       <form class="mb-4" onSubmit={password.submit} noValidate>
         <ErrorAlert error={password.error} />
-        {input('pw-current', t('account.currentPassword'), current, setCurrent, 'password', 'current-password', password.error, 'password')}
-        {input('pw-new', t('account.newPassword'), next, setNext, 'password', 'new-password', password.error, 'new_password')}
+        {textField('pw-current', t('account.currentPassword'), current, setCurrent, 'password', 'current-password', password.error, 'password')}
+        {textField('pw-new', t('account.newPassword'), next, setNext, 'password', 'new-password', password.error, 'new_password')}
         <button type="submit" class="btn btn-outline-primary" disabled={password.busy}>
           {t('account.changePassword')}
         </button>
@@ -293,8 +339,8 @@ export function AccountSettings() {
       <form class="mb-4" onSubmit={address.submit} noValidate>
         <ErrorAlert error={address.error} />
         {emailState && <Done message={emailState} />}
-        {input('em-new', t('account.newEmail'), email, setEmail, 'email', 'email', address.error, 'email')}
-        {input('em-password', t('account.currentPassword'), emailPassword, setEmailPassword, 'password', 'current-password', address.error, 'password')}
+        {textField('em-new', t('account.newEmail'), email, setEmail, 'email', 'email', address.error, 'email')}
+        {textField('em-password', t('account.currentPassword'), emailPassword, setEmailPassword, 'password', 'current-password', address.error, 'password')}
         <button type="submit" class="btn btn-outline-primary" disabled={address.busy}>
           {t('account.changeEmail')}
         </button>
@@ -333,6 +379,7 @@ export function AccountSettings() {
           ))}
         </fieldset>
       )}
+      <DataExport mailed={!!site?.email && me.email_confirmed} />
       {!me.deletion_due_at && <DeleteAccount />}
     </>
   );

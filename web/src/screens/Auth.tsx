@@ -4,7 +4,7 @@ import { api } from '../api/client';
 import { t, formatDate } from '../i18n';
 import { useMe, useQuery, useSubmit } from '../hooks';
 import { href, navigate, safeNext } from '../router';
-import { announce, ErrorAlert, Field, PageTitle } from '../components/ui';
+import { announce, ErrorAlert, PageTitle, textField } from '../components/ui';
 import { AccountSettings } from './Account';
 
 export function SignIn({ next }: { next?: string }) {
@@ -21,26 +21,8 @@ export function SignIn({ next }: { next?: string }) {
         <PageTitle title={t('auth.signInTitle')}>{t('auth.signInTitle')}</PageTitle>
         <ErrorAlert error={error} />
         <form onSubmit={submit} noValidate>
-          <Field id="si-email" label={t('auth.email')} error={error} field="email" value={email}>
-            {(d, invalid) => (
-              <input id="si-email" type="email" autoComplete="email" class="form-control" required value={email} aria-describedby={d} aria-invalid={invalid} onInput={(e) => setEmail(e.currentTarget.value)} />
-            )}
-          </Field>
-          <Field id="si-password" label={t('auth.password')} error={error} field="password" value={password}>
-            {(d, invalid) => (
-              <input
-                id="si-password"
-                type="password"
-                autoComplete="current-password"
-                class="form-control"
-                required
-                value={password}
-                aria-describedby={d}
-                aria-invalid={invalid}
-                onInput={(e) => setPassword(e.currentTarget.value)}
-              />
-            )}
-          </Field>
+          {textField('si-email', t('auth.email'), email, setEmail, 'email', 'email', error, 'email')}
+          {textField('si-password', t('auth.password'), password, setPassword, 'password', 'current-password', error, 'password')}
           <button type="submit" class="btn btn-primary" disabled={busy}>
             {t('auth.signIn')}
           </button>
@@ -58,12 +40,6 @@ export function SignIn({ next }: { next?: string }) {
 
 export function SignUp({ next }: { next?: string }) {
   const [form, setForm] = useState({ email: '', password: '', nickname: '', display_name: '' });
-  // From the state at the time of the input, not of the last render: fast
-  // typing (or a slow render) must not drop what another field received.
-  const set = (k: keyof typeof form) => (e: Event) => {
-    const value = (e.currentTarget as HTMLInputElement).value;
-    setForm((current) => ({ ...current, [k]: value }));
-  };
   // The privacy notice in force: sign-up accepts that version, and the
   // server refuses a stale one (the notice changed while the form was open).
   const site = useQuery('/api/v1/site', {});
@@ -75,23 +51,10 @@ export function SignUp({ next }: { next?: string }) {
     navigate(safeNext(next));
   });
   const privacyChanged = error?.fieldCode('privacy_version') === 'mismatch';
-  const input = (id: string, k: keyof typeof form, label: string, type: 'text' | 'email' | 'password', autoComplete: string, hint?: string) => (
-    <Field id={id} label={label} hint={hint} error={error} field={k} value={form[k]}>
-      {(d, invalid) => (
-        <input
-          id={id}
-          type={type as 'text'}
-          autoComplete={autoComplete}
-          class={`form-control${invalid ? ' is-invalid' : ''}`}
-          required
-          value={form[k]}
-          aria-describedby={d}
-          aria-invalid={invalid}
-          onInput={set(k)}
-        />
-      )}
-    </Field>
-  );
+  // From the state at the time of the input, not of the last render: fast
+  // typing (or a slow render) must not drop what another field received.
+  const input = (id: string, k: keyof typeof form, label: string, type: 'text' | 'email' | 'password', autoComplete: string, hint?: string) =>
+    textField(id, label, form[k], (value) => setForm((current) => ({ ...current, [k]: value })), type, autoComplete, error, k, hint);
   return (
     <div class="row">
       <div class="col-md-8 col-lg-6">
@@ -106,7 +69,7 @@ export function SignUp({ next }: { next?: string }) {
             <input
               id="su-privacy"
               type="checkbox"
-              class={`form-check-input${error?.fieldCode('privacy_version') ? ' is-invalid' : ''}`}
+              class={error?.fieldCode('privacy_version') ? 'is-invalid' : undefined}
               checked={consent}
               aria-describedby={error?.fieldCode('privacy_version') ? 'su-privacy-error' : 'su-privacy-hint'}
               aria-invalid={!!error?.fieldCode('privacy_version')}

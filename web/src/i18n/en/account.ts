@@ -35,6 +35,14 @@ export const account: Record<keyof typeof it, string> = {
   'account.emailChanged': 'Address changed.',
   'account.language': 'Language of messages',
   'account.languageSaved': 'Language saved.',
+  'account.data': 'Your data',
+  'account.dataIntro':
+    'A ZIP archive, in JSON and CSV, of everything the platform keeps about you: account, sign-ins, proposals, versions, amendments, comments, votes, supports, reports, follows, notifications. It stays available for 7 days.',
+  'account.dataAsk': 'Download my data',
+  'account.dataPending': 'Being prepared…',
+  'account.dataReady': 'Archive ready, available until {date}.',
+  'account.dataMailed': 'We also sent you an e-mail with the link.',
+  'account.dataArchive': 'Download the archive ({n} kB)',
   'account.delete': 'Delete my account',
   'account.deleteIntro':
     'We will erase your personal data and withdraw your supports for open proposals; what you published stays, signed “Deleted participant”. If the site gives you time to reconsider, we will tell you until when you can cancel by signing in again.',

@@ -38,7 +38,7 @@ export const forms: Record<keyof typeof it, string> = {
   'editor.saveVersion': 'Publish the new version',
   'editor.preview': 'Preview of your changes against version {n}',
   'editor.noChanges': 'No changes yet.',
-  'editor.conflict': 'While you were writing, the proposal moved to version {n}. Below is what changed meanwhile; your text is kept: check it and publish again.',
+  'editor.conflict': 'While you were writing, the proposal moved to version {n}. Below is what changed; your text is kept: check it and publish again.',
   'editor.meanwhile': 'Changed meanwhile (version {from} → {to})',
   'editor.published': 'Proposal published.',
   'editor.saved': 'New version published.',

@@ -119,7 +119,7 @@ export const proposal: Record<keyof typeof it, string> = {
   'verify.broken': "Warning: this proposal's history is NOT intact. The first version that does not hold is {n}.",
   'verify.explain': 'Each version holds the fingerprint (hash) of the previous one: changing, removing or slipping in a version breaks the chain.',
   'verify.what.one': 'The fingerprint (hash) of its only version was computed again and compared with the one recorded.',
-  'verify.what.other': 'The fingerprints (hashes) of its {n} versions were computed again and compared with those recorded, each with the one of the version before.',
+  'verify.what.other': 'The fingerprints (hashes) of its {n} versions were computed again and compared with those recorded.',
   'verify.checkedAt': 'Checked on {date}.',
   'verify.chainTitle': 'The chain of versions',
   'verify.hash': 'fingerprint',

@@ -30,7 +30,7 @@ export const staff: Record<keyof typeof it, string> = {
   'staff.accepted': 'Amendment accepted: the proposal is at version {n}.',
   'staff.rejected': 'Amendment rejected.',
   'staff.resolveTitle': 'Resolve the conflicts',
-  'staff.resolveIntro': 'For each conflict choose the text to keep, or write the final text below. The final text becomes the new version.',
+  'staff.resolveIntro': 'For each conflict choose the text to keep, or write the final text below: it becomes the new version.',
   'staff.useCurrent': 'Keep the current text',
   'staff.useProposed': 'Use the proposed text',
   'staff.finalTitle': 'Final title',

@@ -33,6 +33,14 @@ export const account = {
   'account.emailChanged': 'Indirizzo cambiato.',
   'account.language': 'Lingua dei messaggi',
   'account.languageSaved': 'Lingua salvata.',
+  'account.data': 'I tuoi dati',
+  'account.dataIntro':
+    'Un archivio ZIP, in JSON e CSV, con tutto ciò che la piattaforma conserva su di te: account, accessi, proposte, versioni, emendamenti, commenti, voti, sostegni, segnalazioni, proposte seguite, notifiche. Resta disponibile per 7 giorni.',
+  'account.dataAsk': 'Scarica i miei dati',
+  'account.dataPending': 'In preparazione…',
+  'account.dataReady': 'Archivio pronto, disponibile fino al giorno {date}.',
+  'account.dataMailed': 'Ti abbiamo anche scritto un’e-mail con il collegamento.',
+  'account.dataArchive': 'Scarica l’archivio ({n} kB)',
   'account.delete': 'Elimina il mio account',
   'account.deleteIntro':
     'Cancelleremo i tuoi dati personali e ritireremo i tuoi sostegni alle proposte aperte; ciò che hai pubblicato resta, firmato «Partecipante eliminato». Se il sito concede tempo per ripensarci, ti diremo fino a quando potrai annullare accedendo di nuovo.',

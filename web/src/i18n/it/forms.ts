@@ -37,7 +37,7 @@ export const forms = {
   'editor.saveVersion': 'Pubblica la nuova versione',
   'editor.preview': 'Anteprima delle modifiche rispetto alla versione {n}',
   'editor.noChanges': 'Nessuna modifica per ora.',
-  'editor.conflict': 'Mentre scrivevi la proposta è passata alla versione {n}. Qui sotto ciò che è cambiato nel frattempo; il tuo testo è conservato: controlla e pubblica di nuovo.',
+  'editor.conflict': 'Mentre scrivevi la proposta è passata alla versione {n}. Qui sotto ciò che è cambiato; il tuo testo è conservato: controlla e pubblica di nuovo.',
   'editor.meanwhile': 'Cambiato nel frattempo (versione {from} → {to})',
   'editor.published': 'Proposta pubblicata.',
   'editor.saved': 'Nuova versione pubblicata.',

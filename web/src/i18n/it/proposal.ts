@@ -120,7 +120,7 @@ export const proposal = {
   'verify.broken': 'Attenzione: la storia di questa proposta NON è integra. La prima versione che non torna è la {n}.',
   'verify.explain': 'Ogni versione contiene l’impronta (hash) della precedente: cambiare, togliere o inserire una versione rompe la catena.',
   'verify.what.one': "È stata ricalcolata l'impronta (hash) della sua sola versione e confrontata con quella registrata.",
-  'verify.what.other': "Sono state ricalcolate le impronte (hash) delle sue {n} versioni e confrontate con quelle registrate, ognuna con quella della versione precedente.",
+  'verify.what.other': "Sono state ricalcolate le impronte (hash) delle sue {n} versioni e confrontate con quelle registrate.",
   'verify.checkedAt': 'Controllo eseguito il {date}.',
   'verify.chainTitle': 'La catena delle versioni',
   'verify.hash': 'impronta',

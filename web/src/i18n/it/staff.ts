@@ -29,7 +29,7 @@ export const staff = {
   'staff.accepted': 'Emendamento accettato: la proposta è alla versione {n}.',
   'staff.rejected': 'Emendamento respinto.',
   'staff.resolveTitle': 'Risolvi i conflitti',
-  'staff.resolveIntro': 'Per ogni conflitto scegli il testo da tenere, o scrivi il testo finale qui sotto. Il testo finale diventa la nuova versione.',
+  'staff.resolveIntro': 'Per ogni conflitto scegli il testo da tenere, o scrivi qui sotto il testo finale: diventerà la nuova versione.',
   'staff.useCurrent': 'Tieni il testo attuale',
   'staff.useProposed': 'Usa il testo proposto',
   'staff.finalTitle': 'Titolo finale',
