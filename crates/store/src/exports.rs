@@ -207,70 +207,87 @@ struct TextRow {
     c9: Option<String>,
 }
 
+/// One section's query: file name, columns, their expressions, the rest
+/// of the query (`FROM …`), the value it binds.
+type Planned<'a> = (&'static str, &'static [&'static str], &'a [&'a str], String, &'a str);
+
 /// Everything the database holds about the person `user_id` whose
 /// address is `email`, in one read: what they wrote, gave, asked and
-/// were told. Each section's query is written here once for both
-/// backends (values cast to text; ids and times are stored as text;
-/// booleans written `true`/`false` on both).
+/// were told, each query with its one value bound. Each section's query
+/// is written here once for both backends (values cast to text; ids and
+/// times are stored as text; booleans written `true`/`false` on both).
 pub fn person_data(tx: &mut Tx<'_>, user_id: Uuid, email: &str) -> Result<Vec<Section>, StoreError> {
-    // A Uuid cannot hold a quote; the address is quoted as SQL quotes.
-    let user = format!("'{user_id}'");
-    let email = format!("'{}'", email.replace('\'', "''"));
-    // (file name, columns, their expressions, the rest of the query)
-    let plan: Vec<(&'static str, &'static [&'static str], &[&str], String)> = vec![
+    // Each query takes one value, bound (the user's id, or their address),
+    // written where the backend expects its one parameter.
+    let parameter = match tx.conn() {
+        DbConnection::Sqlite(_) => "?",
+        DbConnection::Postgres(_) => "$1",
+    };
+    let (user, user_value) = (parameter, user_id.to_string());
+    let (address, address_value) = (parameter, email.to_owned());
+    let plan: Vec<Planned<'_>> = vec![
         (
             "account",
             &["id", "email", "nickname", "display_name", "created_at", "verified_at", "email_confirmed_at", "language", "privacy_version", "privacy_accepted_at"],
             &["id", "email", "nickname", "display_name", "created_at", "verified_at", "email_confirmed_at", "language", "privacy_version", "privacy_accepted_at"],
             format!("FROM users WHERE id = {user}"),
+            &user_value,
         ),
         (
             "standing",
             &["blocked_at", "deletion_due_at"],
             &["blocked_at", "deletion_due_at"],
             format!("FROM users WHERE id = {user}"),
+            &user_value,
         ),
         (
             "about_you",
             &["action", "at", "details", "visibility"],
             &["action", "created_at", "details", "visibility"],
             format!("FROM audit_log WHERE target_kind = 'user' AND target_id = {user} ORDER BY created_at"),
+            &user_value,
         ),
         (
             "sign_ins",
             &["at", "address", "succeeded"],
             &["created_at", "address", "CASE WHEN succeeded THEN 'true' ELSE 'false' END"],
-            format!("FROM login_attempts WHERE email = {email} ORDER BY created_at"),
+            format!("FROM login_attempts WHERE email = {address} ORDER BY created_at"),
+            &address_value,
         ),
         (
             "roles",
             &["role", "space_id", "granted_at"],
             &["role", "space_id", "created_at"],
             format!("FROM role_grants WHERE user_id = {user} ORDER BY created_at"),
+            &user_value,
         ),
         (
             "proposals",
             &["reference", "as", "since", "state", "title"],
             &["p.reference", "a.kind", "a.added_at", "p.state", "p.title"],
             format!("FROM proposal_authors a JOIN proposals p ON p.id = a.proposal_id WHERE a.user_id = {user} ORDER BY a.added_at"),
+            &user_value,
         ),
         (
             "versions",
             &["reference", "number", "kind", "title", "body", "summary", "created_at", "content_hash", "erased_at"],
             &["p.reference", "v.number", "v.kind", "v.title", "v.body", "v.summary", "v.created_at", "v.content_hash", "v.erased_at"],
             format!("FROM proposal_versions v JOIN proposals p ON p.id = v.proposal_id WHERE v.editor_id = {user} ORDER BY v.created_at"),
+            &user_value,
         ),
         (
             "amendments",
             &["id", "reference", "base_version", "title", "body", "rationale", "state", "decision_reason", "created_at"],
             &["a.id", "p.reference", "a.base_version", "a.title", "a.body", "a.rationale", "a.state", "a.decision_reason", "a.created_at"],
             format!("FROM amendments a JOIN proposals p ON p.id = a.proposal_id WHERE a.author_id = {user} ORDER BY a.created_at"),
+            &user_value,
         ),
         (
             "comments",
             &["id", "reference", "amendment_id", "parent_id", "body", "created_at", "edited_at", "deleted_at", "hidden"],
             &["c.id", "p.reference", "c.amendment_id", "c.parent_id", "c.body", "c.created_at", "c.edited_at", "c.deleted_at", "CASE WHEN c.hidden THEN 'true' ELSE 'false' END"],
             format!("FROM comments c JOIN proposals p ON p.id = c.proposal_id WHERE c.author_id = {user} ORDER BY c.created_at"),
+            &user_value,
         ),
         (
             "comment_revisions",
@@ -280,56 +297,64 @@ pub fn person_data(tx: &mut Tx<'_>, user_id: Uuid, email: &str) -> Result<Vec<Se
                 "FROM comment_revisions r JOIN comments c ON c.id = r.comment_id WHERE c.author_id = {user} \
                  ORDER BY r.created_at"
             ),
+            &user_value,
         ),
         (
             "comment_votes",
             &["comment_id", "value", "at"],
             &["comment_id", "value", "updated_at"],
             format!("FROM comment_votes WHERE user_id = {user} ORDER BY created_at"),
+            &user_value,
         ),
         (
             "supports",
             &["reference", "version", "given_at", "confirmed_at"],
             &["p.reference", "s.version", "s.created_at", "s.updated_at"],
             format!("FROM supports s JOIN proposals p ON p.id = s.proposal_id WHERE s.user_id = {user} ORDER BY s.created_at"),
+            &user_value,
         ),
         (
             "reports",
             &["id", "reason", "details", "state", "created_at"],
             &["id", "reason", "details", "state", "created_at"],
             format!("FROM reports WHERE reporter_id = {user} ORDER BY created_at"),
+            &user_value,
         ),
         (
             "follows",
             &["reference", "since"],
             &["p.reference", "f.created_at"],
             format!("FROM proposal_follows f JOIN proposals p ON p.id = f.proposal_id WHERE f.user_id = {user} ORDER BY f.created_at"),
+            &user_value,
         ),
         (
             "notifications",
             &["kind", "payload", "created_at", "read_at"],
             &["kind", "payload", "created_at", "read_at"],
             format!("FROM notifications WHERE user_id = {user} ORDER BY created_at"),
+            &user_value,
         ),
         (
             "notification_settings",
             &["kind", "delivery"],
             &["kind", "delivery"],
             format!("FROM notification_settings WHERE user_id = {user} ORDER BY kind"),
+            &user_value,
         ),
         (
             "letters",
             &["kind", "subject", "state", "created_at", "sent_at"],
             &["kind", "subject", "state", "created_at", "sent_at"],
             format!("FROM mail_outbox WHERE user_id = {user} ORDER BY created_at"),
+            &user_value,
         ),
     ];
     let mut sections = Vec::with_capacity(plan.len());
-    for (name, columns, values, rest) in plan {
+    for (name, columns, values, rest, value) in plan {
         let sql = padded(values, &rest);
         let rows: Vec<TextRow> = match tx.conn() {
-            DbConnection::Sqlite(c) => diesel::sql_query(&sql).load(c)?,
-            DbConnection::Postgres(c) => diesel::sql_query(&sql).load(c)?,
+            DbConnection::Sqlite(c) => diesel::sql_query(&sql).bind::<diesel::sql_types::Text, _>(value).load(c)?,
+            DbConnection::Postgres(c) => diesel::sql_query(&sql).bind::<diesel::sql_types::Text, _>(value).load(c)?,
         };
         let rows = rows
             .into_iter()
