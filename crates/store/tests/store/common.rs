@@ -2,10 +2,45 @@
 
 #![allow(dead_code)] // Each test file uses some of them.
 
-use chrono::{TimeZone, Utc};
+use chrono::{DateTime, TimeZone, Utc};
+use emenda_domain::mail::{Language, Letter, MailKind};
 use emenda_domain::proposal::VersionKind;
+use emenda_store::outbox::{self, NewMail};
 use emenda_store::{proposals, sequences, spaces, users, versions, Store, StoreError};
 use uuid::Uuid;
+
+/// Writes `letter` (Italian, of `kind`, made at `at`) to `user` at
+/// `recipient` into the outbox; returns its id.
+pub fn post_letter(
+    store: &Store,
+    user: Uuid,
+    recipient: &str,
+    kind: MailKind,
+    letter: &Letter,
+    at: DateTime<Utc>,
+) -> Uuid {
+    let id = Uuid::now_v7();
+    let message_id = format!("<{id}@example.it>");
+    store
+        .write(|tx| {
+            outbox::enqueue(
+                tx,
+                &NewMail {
+                    id,
+                    message_id: &message_id,
+                    user_id: Some(user),
+                    recipient,
+                    kind,
+                    language: Language::It,
+                    letter,
+                    created_at: at,
+                    unsubscribe_url: None,
+                },
+            )
+        })
+        .expect("enqueue a letter");
+    id
+}
 
 /// Every message in an error's chain, so a test can ask which rule refused.
 pub fn refusal<T: std::fmt::Debug>(outcome: Result<T, StoreError>) -> String {

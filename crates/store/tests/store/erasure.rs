@@ -4,37 +4,16 @@
 
 #![allow(clippy::unwrap_used)] // Tests fail loudly on anything unexpected.
 
-use crate::common::seed_user;
+use crate::common::{post_letter, seed_user};
 use chrono::Utc;
-use emenda_domain::mail::{Language, Letter, MailKind};
-use emenda_store::outbox::{self, NewMail};
+use emenda_domain::mail::{Letter, MailKind};
 use emenda_store::testing::{letter_bodies, query_text, TestDatabase};
 use emenda_store::{backend_tests, erasure, users, Backend, Store};
 use uuid::Uuid;
 
 fn post(store: &Store, to: Uuid, kind: MailKind, subject: &str, text: &str, html: &str) -> Uuid {
-    let id = Uuid::now_v7();
-    let message_id = format!("<{id}@example.it>");
     let letter = Letter { subject: subject.into(), text: text.into(), html: html.into() };
-    store
-        .write(|tx| {
-            outbox::enqueue(
-                tx,
-                &NewMail {
-                    id,
-                    message_id: &message_id,
-                    user_id: Some(to),
-                    recipient: "marta@example.it",
-                    kind,
-                    language: Language::It,
-                    letter: &letter,
-                    created_at: Utc::now(),
-                    unsubscribe_url: None,
-                },
-            )
-        })
-        .unwrap();
-    id
+    post_letter(store, to, "marta@example.it", kind, &letter, Utc::now())
 }
 
 fn letter(store: &Store, id: Uuid) -> (String, String, String) {

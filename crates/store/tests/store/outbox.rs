@@ -4,7 +4,7 @@
 
 #![allow(clippy::unwrap_used)] // Tests fail loudly on anything unexpected.
 
-use crate::common::seed_user;
+use crate::common::{post_letter, seed_user};
 use chrono::{Duration, Utc};
 use emenda_domain::mail::{Language, Letter, MailKind, MailState};
 use emenda_store::outbox::{self, NewMail};
@@ -15,31 +15,8 @@ use uuid::Uuid;
 
 fn enqueue(store: &Store, user: Uuid, n: usize) -> Vec<Uuid> {
     let letter = Letter { subject: "Oggetto".into(), text: "testo con link".into(), html: "<p>html</p>".into() };
-    (0..n)
-        .map(|_| {
-            let id = Uuid::now_v7();
-            let message_id = format!("<{id}@example.it>");
-            store
-                .write(|tx| {
-                    outbox::enqueue(
-                        tx,
-                        &NewMail {
-                            id,
-                            message_id: &message_id,
-                            user_id: Some(user),
-                            recipient: "maria@example.it",
-                            kind: MailKind::PasswordReset,
-                            language: Language::It,
-                            letter: &letter,
-                            created_at: Utc::now() - Duration::seconds(1),
-                            unsubscribe_url: None,
-                        },
-                    )
-                })
-                .unwrap();
-            id
-        })
-        .collect()
+    let at = Utc::now() - Duration::seconds(1);
+    (0..n).map(|_| post_letter(store, user, "maria@example.it", MailKind::PasswordReset, &letter, at)).collect()
 }
 
 fn a_letter_is_leased_retried_and_forgets_its_bodies_when_sent(backend: Backend) {
